@@ -1,0 +1,23 @@
+//! The built-in annotator: a fast, deterministic, rule-based pipeline.
+//!
+//! `segment` → `entities` (names, kinds, linking, roles) → `quotes` →
+//! `commitments`. Every stage works on byte offsets into the original text,
+//! and runs in a fixed order, so the same input always gives the same output.
+
+pub mod commitments;
+pub mod entities;
+pub mod lexicon;
+pub mod quotes;
+pub mod segment;
+
+use crate::model::Annotations;
+
+/// Annotates `text`: finds its sentences, actors and their mentions, the
+/// relations between actors, quotes and commitments.
+pub fn annotate(text: &str) -> Annotations {
+    let sentences = segment::sentences(text);
+    let mut ann = entities::find(text, sentences);
+    ann.quotes = quotes::find(text, &ann);
+    ann.commitments = commitments::find(text, &ann);
+    ann
+}

@@ -1,0 +1,352 @@
+//! Segmentation: words and sentences, with byte offsets into the text.
+//!
+//! Tokens keep abbreviations whole ("U.S.", "J.", "Mr.") and split the
+//! possessive ("Trump" + "'s"). Sentences end at `.` `!` `?` (and any closing
+//! quotes or brackets after them) when what follows looks like a new
+//! sentence, at blank lines, and at line ends unless the text is hard-wrapped.
+
+use crate::annotate::lexicon::{ABBREVIATIONS, SENTENCE_OPENERS};
+use crate::model::Span;
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (with inner apostrophes, hyphens or periods).
+    Word,
+    /// Digits (with inner separators).
+    Number,
+    /// A single punctuation or symbol character.
+    Punct,
+}
+
+/// A word, number or punctuation mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Where it stands.
+    pub span: Span,
+    /// What it is.
+    pub kind: TokenKind,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text(self, text: &str) -> &str {
+        self.span.slice(text)
+    }
+
+    /// True for a word whose first letter is uppercase.
+    pub fn is_capitalized(self, text: &str) -> bool {
+        self.kind == TokenKind::Word
+            && self
+                .text(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    }
+}
+
+/// True for characters that may join two parts of one word: apostrophes,
+/// hyphens and periods ("don't", "Jong-un", "U.S.").
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐' | '.')
+}
+
+/// Splits `text[span]` into tokens.
+pub fn tokens(text: &str, span: Span) -> Vec<Token> {
+    let s = &text[span.start..span.end];
+    let mut out = Vec::with_capacity(s.len() / 5);
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            let mut kind = if c.is_numeric() {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            loop {
+                let Some(&(j, d)) = iter.peek() else { break };
+                if d.is_alphanumeric() {
+                    if !d.is_numeric() {
+                        kind = TokenKind::Word;
+                    }
+                    end = j + d.len_utf8();
+                    iter.next();
+                    continue;
+                }
+                let next = s[j + d.len_utf8()..].chars().next();
+                let possessive = matches!(d, '\'' | '’')
+                    && matches!(next, Some('s' | 'S'))
+                    && !s[j + d.len_utf8() + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
+                let number_sep = kind == TokenKind::Number
+                    && matches!(d, ',' | '.' | ':')
+                    && next.is_some_and(|n| n.is_ascii_digit());
+                if possessive {
+                    break;
+                }
+                if number_sep || (is_joiner(d) && next.is_some_and(char::is_alphanumeric)) {
+                    end = j + d.len_utf8();
+                    iter.next();
+                    continue;
+                }
+                // A period closing an abbreviation or initial: "U.S." "J." "Mr."
+                if d == '.' && kind == TokenKind::Word && is_abbreviation(&s[i..end]) {
+                    end = j + 1;
+                    iter.next();
+                }
+                break;
+            }
+            out.push(Token {
+                span: Span::new(span.start + i, span.start + end),
+                kind,
+            });
+        } else if matches!(c, '\'' | '’')
+            && iter.peek().is_some_and(|&(_, d)| d == 's' || d == 'S')
+            && out
+                .last()
+                .is_some_and(|t: &Token| t.span.end == span.start + i)
+        {
+            // Possessive 's as its own token.
+            let (j, d) = iter.next().expect("peeked");
+            out.push(Token {
+                span: Span::new(span.start + i, span.start + j + d.len_utf8()),
+                kind: TokenKind::Word,
+            });
+        } else {
+            out.push(Token {
+                span: Span::new(span.start + i, span.start + i + c.len_utf8()),
+                kind: TokenKind::Punct,
+            });
+        }
+    }
+    out
+}
+
+/// True when `word` (without its final period) is an abbreviation that
+/// takes a period: a listed one, a single letter (an initial), or dotted
+/// letters ("U.S", "a.m").
+fn is_abbreviation(word: &str) -> bool {
+    let mut chars = word.chars();
+    let single = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
+    single
+        || word.contains('.')
+        || (word.len() <= 5 && ABBREVIATIONS.contains(word.to_ascii_lowercase().as_str()))
+}
+
+/// True when the token text is an abbreviation whose period may still end a
+/// sentence ("U.S." at the end of a sentence), as opposed to one that never
+/// does ("Mr.", "J.").
+fn is_ambiguous_abbreviation(word: &str) -> bool {
+    let body = word.trim_end_matches('.');
+    body.contains('.')
+        || matches!(
+            body.to_ascii_lowercase().as_str(),
+            "inc" | "corp" | "ltd" | "co" | "jr" | "sr" | "etc"
+        )
+}
+
+/// True when lines of `text` look hard-wrapped (a paragraph spread over
+/// several lines of similar length), so that a single newline is not a break.
+fn is_hard_wrapped(text: &str) -> bool {
+    let lens: Vec<usize> = text
+        .lines()
+        .map(|l| l.chars().count())
+        .filter(|&n| n > 0)
+        .take(200)
+        .collect();
+    lens.len() >= 5
+        && lens.iter().filter(|&&n| (50..=100).contains(&n)).count() * 10 >= lens.len() * 8
+}
+
+/// Splits `text` into sentences. Every sentence is trimmed of surrounding
+/// whitespace, and no sentence spans a blank line.
+pub fn sentences(text: &str) -> Vec<Span> {
+    let hard_wrapped = is_hard_wrapped(text);
+    let mut out = Vec::new();
+    for para in paragraphs(text, hard_wrapped) {
+        split_paragraph(text, para, &mut out);
+    }
+    out
+}
+
+/// Paragraph spans: separated by blank lines, or by any newline when the text
+/// is not hard-wrapped.
+fn paragraphs(text: &str, hard_wrapped: bool) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let blank = content.trim().is_empty();
+        if blank {
+            if let Some(s) = start.take() {
+                out.push(Span::new(s, pos));
+            }
+        } else {
+            if start.is_none() {
+                start = Some(pos);
+            }
+            if !hard_wrapped {
+                out.push(Span::new(
+                    start.take().expect("set above"),
+                    pos + content.len(),
+                ));
+            }
+        }
+        pos += line.len();
+    }
+    if let Some(s) = start {
+        out.push(Span::new(s, text.len()));
+    }
+    out.into_iter().filter_map(|s| trim(text, s)).collect()
+}
+
+/// `span` without leading and trailing whitespace, or `None` if blank.
+fn trim(text: &str, span: Span) -> Option<Span> {
+    let s = span.slice(text);
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    (!t.is_empty()).then(|| Span::new(span.start + lead, span.start + lead + t.len()))
+}
+
+fn is_closer(t: &str) -> bool {
+    matches!(t, "\"" | "”" | "’" | "'" | ")" | "]" | "»")
+}
+
+fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
+    let toks = tokens(text, para);
+    let mut start = para.start;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        let word = t.text(text);
+        let ends_with_period = t.kind == TokenKind::Word && word.ends_with('.');
+        let terminal = matches!(word, "." | "!" | "?" | "…") || ends_with_period;
+        if !terminal {
+            i += 1;
+            continue;
+        }
+        // Take closing quotes and brackets, and further terminal marks ("?!").
+        let mut j = i + 1;
+        while j < toks.len()
+            && (is_closer(toks[j].text(text)) || matches!(toks[j].text(text), "." | "!" | "?"))
+        {
+            j += 1;
+        }
+        let Some(next) = toks.get(j) else { break };
+        let next_text = next.text(text);
+        let starts_new = next.is_capitalized(text)
+            || next.kind == TokenKind::Number
+            || matches!(next_text, "\"" | "“" | "‘" | "(" | "[" | "'");
+        let breaks = starts_new
+            && (!ends_with_period
+                || (is_ambiguous_abbreviation(word) && SENTENCE_OPENERS.contains(next_text))
+                || !is_abbreviation(word.trim_end_matches('.')));
+        if breaks {
+            let end = toks[j - 1].span.end;
+            out.push(Span::new(start, end));
+            start = next.span.start;
+        }
+        i = j;
+    }
+    if let Some(s) = trim(text, Span::new(start, para.end)) {
+        out.push(s);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokens(text, Span::new(0, text.len()))
+            .iter()
+            .map(|t| t.text(text))
+            .collect()
+    }
+
+    fn sents(text: &str) -> Vec<&str> {
+        sentences(text).iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn tokens_keep_abbreviations_and_split_possessives() {
+        assert_eq!(
+            words("U.S. President Donald J. Trump's letter, Kim Jong-un’s."),
+            [
+                "U.S.",
+                "President",
+                "Donald",
+                "J.",
+                "Trump",
+                "'s",
+                "letter",
+                ",",
+                "Kim",
+                "Jong-un",
+                "’s",
+                "."
+            ]
+        );
+        assert_eq!(
+            words("Mr. Smith paid $1,200.50 on 12.5.2020"),
+            ["Mr.", "Smith", "paid", "$", "1,200.50", "on", "12.5.2020"]
+        );
+        assert_eq!(words("don't “quote”"), ["don't", "“", "quote", "”"]);
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations() {
+        assert_eq!(
+            sents(
+                "On Thursday, the White House said that U.S. President Donald J. Trump had received a letter. Trump had tweeted."
+            ),
+            [
+                "On Thursday, the White House said that U.S. President Donald J. Trump had received a letter.",
+                "Trump had tweeted."
+            ]
+        );
+        assert_eq!(
+            sents("Mr. Smith went to Washington. He left."),
+            ["Mr. Smith went to Washington.", "He left."]
+        );
+        assert_eq!(
+            sents("He flew to the U.S. The trip was long."),
+            ["He flew to the U.S.", "The trip was long."]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(
+            sents("He thanked Kim “for your nice letter.” “I look forward to it,” Trump added."),
+            [
+                "He thanked Kim “for your nice letter.”",
+                "“I look forward to it,” Trump added."
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_are_paragraphs_unless_hard_wrapped() {
+        assert_eq!(
+            sents("Headline without stop\nBody text here."),
+            ["Headline without stop", "Body text here."]
+        );
+        let wrapped = "This is a long line of a hard wrapped paragraph that goes on and\n"
+            .repeat(6)
+            + "ends here.";
+        assert_eq!(sentences(&wrapped).len(), 1);
+    }
+
+    #[test]
+    fn no_sentence_on_blank_text() {
+        assert!(sentences("  \n\n \r\n").is_empty());
+    }
+}

@@ -1,0 +1,229 @@
+//! The command line: clap definitions and dispatch to the core and the
+//! front ends. Errors come back as [`Failure`], which carries the exit code.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::annotate::annotate;
+use crate::document::{self, Document};
+use crate::export;
+
+/// The bundled sample article, opened when no file is given.
+pub const SAMPLE_NAME: &str = "sample/trump-kim-letter.txt";
+/// The sample's text, embedded so `gloss` works from any folder.
+pub const SAMPLE_TEXT: &str = include_str!("../sample/trump-kim-letter.txt");
+
+/// gloss: read news and policy articles with their actors highlighted and linked.
+#[derive(Debug, Parser)]
+#[command(name = "gloss", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// The article to open: a file, or `-` for standard input. Without one,
+    /// the bundled sample article opens.
+    pub file: Option<String>,
+    /// Options every command takes.
+    #[command(flatten)]
+    pub common: Common,
+    /// What to do; without a command, the reader opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options shared by the reader and every command.
+#[derive(Debug, Clone, Args)]
+pub struct Common {
+    /// Colour theme (see `gloss themes`).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub theme: Option<String>,
+    /// Read and write no sidecar file of notes and corrections.
+    #[arg(long, global = true)]
+    pub no_sidecar: bool,
+}
+
+/// The headless commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the annotations of one or more articles.
+    Annotate {
+        /// Articles to annotate (`-` for standard input).
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = AnnotateFormat::Json)]
+        format: AnnotateFormat,
+        /// Write to this file instead of standard output (`-`).
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<String>,
+    },
+    /// Print the plain text gloss reads from FILE (all offsets refer to it).
+    Text {
+        /// The article.
+        file: String,
+    },
+    /// Replay keys in the reader without a terminal and print the final frame.
+    Render(RenderArgs),
+    /// List the colour themes.
+    Themes,
+}
+
+/// Formats of `gloss annotate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AnnotateFormat {
+    /// One pretty-printed JSON object (one file only).
+    Json,
+    /// One JSON object per line, one line per file.
+    Jsonl,
+}
+
+/// Arguments of `gloss render`.
+#[derive(Debug, Clone, Args)]
+pub struct RenderArgs {
+    /// The article (`-` for standard input).
+    pub file: String,
+    /// Screen size as COLUMNSxROWS.
+    #[arg(long, default_value = "100x30", value_parser = parse_size)]
+    pub size: (u16, u16),
+    /// Keys to replay, in vim notation (`*`, `]e`, `<CR>`, `<C-o>`, `<lt>`).
+    #[arg(long, default_value = "")]
+    pub keys: String,
+    /// Print the reader's state as JSON instead of the frame.
+    #[arg(long)]
+    pub state: bool,
+    /// Print the frame with ANSI colours and styles.
+    #[arg(long)]
+    pub color: bool,
+}
+
+fn parse_size(s: &str) -> Result<(u16, u16), String> {
+    let bad = || format!("`{s}` is not a size like 100x30");
+    let (w, h) = s.split_once(['x', 'X']).ok_or_else(bad)?;
+    let w: u16 = w.trim().parse().map_err(|_| bad())?;
+    let h: u16 = h.trim().parse().map_err(|_| bad())?;
+    if w == 0 || h == 0 {
+        return Err(format!("`{s}`: width and height must be at least 1"));
+    }
+    Ok((w, h))
+}
+
+/// A failed command: the one line to print and the exit code.
+#[derive(Debug)]
+pub struct Failure {
+    /// 1 for a runtime failure, 2 for bad usage or unreadable input.
+    pub code: u8,
+    /// The message, naming the file and the problem.
+    pub message: String,
+}
+
+impl Failure {
+    /// Bad usage or unreadable input (exit code 2).
+    pub fn input(message: impl Into<String>) -> Self {
+        Self {
+            code: 2,
+            message: message.into(),
+        }
+    }
+
+    /// A failure while running (exit code 1).
+    pub fn runtime(message: impl Into<String>) -> Self {
+        Self {
+            code: 1,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<document::LoadError> for Failure {
+    fn from(e: document::LoadError) -> Self {
+        Self::input(e.to_string())
+    }
+}
+
+/// Loads the article named `file`, or the bundled sample when `None`.
+pub fn open(file: Option<&str>) -> Result<Document, Failure> {
+    match file {
+        Some(f) => Ok(document::load(f)?),
+        None => Ok(document::load_bytes(
+            SAMPLE_TEXT.as_bytes().to_vec(),
+            SAMPLE_NAME,
+        )?),
+    }
+}
+
+/// Writes `text` to `output` (a path, or standard output for `None`/`-`).
+fn emit(output: Option<&str>, text: &str) -> Result<(), Failure> {
+    match output {
+        None | Some("-") => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                // A closed pipe (`gloss annotate x | head`) is not a failure.
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(Failure::runtime(format!("standard output: {e}")))
+                }
+                _ => Ok(()),
+            }
+        }
+        Some(path) => std::fs::write(PathBuf::from(path), text)
+            .map_err(|e| Failure::runtime(format!("{path}: {e}"))),
+    }
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        None => {
+            let doc = open(cli.file.as_deref())?;
+            crate::tui::run(doc, &cli.common).map_err(|e| Failure::runtime(e.to_string()))
+        }
+        Some(Command::Annotate {
+            files,
+            format,
+            output,
+        }) => {
+            if format == AnnotateFormat::Json && files.len() > 1 {
+                return Err(Failure::input(
+                    "annotate: --format json takes one file; use --format jsonl for several",
+                ));
+            }
+            let mut out = String::new();
+            for file in &files {
+                let doc = document::load(file)?;
+                let ann = annotate(&doc.text);
+                out += &match format {
+                    AnnotateFormat::Json => export::json::to_string(&doc, &ann),
+                    AnnotateFormat::Jsonl => export::json::to_line(&doc, &ann),
+                };
+            }
+            emit(output.as_deref(), &out)
+        }
+        Some(Command::Text { file }) => {
+            let doc = document::load(&file)?;
+            emit(None, &doc.text)
+        }
+        Some(Command::Render(args)) => {
+            let doc = open(Some(&args.file))?;
+            let out = crate::render::run(doc, &args, &cli.common).map_err(Failure::input)?;
+            emit(None, &out)
+        }
+        Some(Command::Themes) => emit(None, &crate::theme::list()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_parse() {
+        assert_eq!(parse_size("80x24"), Ok((80, 24)));
+        assert!(parse_size("80").is_err());
+        assert!(parse_size("0x5").is_err());
+        assert!(parse_size("ax5").is_err());
+    }
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}
