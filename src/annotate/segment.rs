@@ -67,8 +67,7 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
             } else {
                 TokenKind::Word
             };
-            loop {
-                let Some(&(j, d)) = iter.peek() else { break };
+            while let Some(&(j, d)) = iter.peek() {
                 if d.is_alphanumeric() {
                     if !d.is_numeric() {
                         kind = TokenKind::Word;
