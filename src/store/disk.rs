@@ -1,0 +1,145 @@
+//! Where a sidecar lives, and reading and writing it safely.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use super::hash::fnv1a64;
+
+/// The environment variable that overrides the data folder (for tests and
+/// for people who keep their notes somewhere special).
+pub const DATA_DIR_ENV: &str = "GLOSS_DATA_DIR";
+
+/// The sidecar file name suffix: `article.txt` → `article.txt.gloss.toml`.
+pub const SUFFIX: &str = ".gloss.toml";
+
+/// How the store finds its file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// False for `--no-sidecar`: nothing is read or written.
+    pub enabled: bool,
+    /// The data folder for sidecars of stdin and of read-only folders; `None`
+    /// when there is none (no home folder).
+    pub data_dir: Option<PathBuf>,
+}
+
+impl Options {
+    /// The usual options: the data folder is `$GLOSS_DATA_DIR`, else the
+    /// platform's data folder (`~/.local/share/gloss` on Linux).
+    pub fn new(no_sidecar: bool) -> Self {
+        use etcetera::BaseStrategy;
+        let data_dir = std::env::var_os(DATA_DIR_ENV)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| {
+                etcetera::choose_base_strategy()
+                    .ok()
+                    .map(|s| s.data_dir().join("gloss"))
+            });
+        Self {
+            enabled: !no_sidecar,
+            data_dir,
+        }
+    }
+}
+
+/// Where the article came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// A file: the sidecar goes beside it.
+    File(PathBuf),
+    /// Standard input or built-in text: the sidecar goes to the data folder,
+    /// named by the hash of the text.
+    Unnamed,
+}
+
+impl Origin {
+    /// The origin of a document whose `source` is a path, or `-` for stdin.
+    pub fn from_source(source: &str) -> Self {
+        if source == "-" {
+            Self::Unnamed
+        } else {
+            Self::File(PathBuf::from(source))
+        }
+    }
+}
+
+/// The sidecar beside `file`: its full name plus `.gloss.toml`.
+pub fn beside(file: &Path) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(SUFFIX);
+    PathBuf::from(name)
+}
+
+/// The sidecar for `text` in the data folder `data_dir`.
+pub fn in_data_dir(data_dir: &Path, text: &str) -> PathBuf {
+    data_dir
+        .join("sidecars")
+        .join(format!("{:016x}{SUFFIX}", fnv1a64(text.as_bytes())))
+}
+
+/// The folder holding `path` (`.` for a bare file name).
+pub fn folder(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// True when a file can be created in `dir` (tried, not guessed from modes).
+pub fn writable_dir(dir: &Path) -> bool {
+    tempfile::Builder::new()
+        .prefix(".gloss-probe")
+        .tempfile_in(dir)
+        .is_ok()
+}
+
+/// The file's bytes, or `None` when it does not exist.
+pub fn read(path: &Path) -> io::Result<Option<Vec<u8>>> {
+    match std::fs::read(path) {
+        Ok(b) => Ok(Some(b)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Replaces `path` with `bytes` atomically: a temporary file in the same
+/// folder is written, flushed and synced, then renamed over `path`. Readers
+/// see the old file or the new one, never a mix, even if gloss is killed.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = folder(path);
+    std::fs::create_dir_all(dir)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{}.", name.unwrap_or_default()))
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.flush()?;
+    // Keep the old file's permissions; a new one gets the usual 0644, not
+    // the temporary file's 0600.
+    let perms = match std::fs::metadata(path) {
+        Ok(m) => Some(m.permissions()),
+        Err(_) => default_permissions(),
+    };
+    if let Some(p) = perms {
+        tmp.as_file().set_permissions(p)?;
+    }
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    // Make the rename itself durable; not every platform can sync a folder.
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    None
+}
