@@ -204,13 +204,17 @@ fn best_place(rec: &AnchorRecord, hay: &[char]) -> Option<(usize, usize)> {
     if exact.is_empty() {
         return None;
     }
+    let prefix: Vec<char> = rec.prefix.chars().collect();
+    let suffix: Vec<char> = rec.suffix.chars().collect();
     let mut cands = exact_matches(&exact, hay);
     let fuzzy = cands.is_empty();
     if fuzzy {
+        let slack = (exact.len() / 4).min(CONTEXT);
         cands = approximate_matches(&exact, hay);
+        for c in &mut cands {
+            refine(c, &prefix, &suffix, hay, slack);
+        }
     }
-    let prefix: Vec<char> = rec.prefix.chars().collect();
-    let suffix: Vec<char> = rec.suffix.chars().collect();
     let n = hay.len().max(1) as f64;
     let mut best: Option<(f64, usize, &Candidate)> = None;
     for c in &cands {
@@ -231,6 +235,32 @@ fn best_place(rec: &AnchorRecord, hay: &[char]) -> Option<(usize, usize)> {
         }
     }
     best.map(|(_, _, c)| (c.start, c.end))
+}
+
+/// Moves the bounds of an approximate match by up to `slack` code points to
+/// where the text before and after agree best with the recorded context
+/// (an edit near a bound makes the match's own bounds unreliable).
+fn refine(c: &mut Candidate, prefix: &[char], suffix: &[char], hay: &[char], slack: usize) {
+    let fit_start = |s: usize| fuzzy::similarity(prefix, &hay[s.saturating_sub(prefix.len())..s]);
+    let fit_end = |e: usize| fuzzy::similarity(suffix, &hay[e..(e + suffix.len()).min(hay.len())]);
+    let best = |range: std::ops::RangeInclusive<usize>, at: usize, fit: &dyn Fn(usize) -> f64| {
+        range
+            .map(|p| (fit(p), usize::MAX - p.abs_diff(at), p))
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
+            .map_or(at, |(_, _, p)| p)
+    };
+    let start = best(
+        c.start.saturating_sub(slack)..=(c.start + slack).min(c.end - 1),
+        c.start,
+        &fit_start,
+    );
+    let end = best(
+        (c.end.saturating_sub(slack)).max(start + 1)..=(c.end + slack).min(hay.len()),
+        c.end,
+        &fit_end,
+    );
+    c.start = start;
+    c.end = end;
 }
 
 /// Every occurrence of `exact`, overlapping ones included.
