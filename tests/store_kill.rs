@@ -120,4 +120,13 @@ fn sigkill_during_saves_never_leaves_a_torn_sidecar() {
         most = most.max(check(dir.path()));
     }
     assert!(most > 0, "no save was ever made");
+    // Temporary files of killed saves are swept; the sidecar stays whole.
+    let sidecar = gloss::store::disk::beside(&article(dir.path()));
+    gloss::store::disk::remove_stale_temps(&sidecar, Duration::ZERO);
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left.len(), 2, "{left:?}");
+    assert!(check(dir.path()) > 0);
 }

@@ -161,6 +161,21 @@ fn undo_covers_corrections_too() {
 }
 
 #[test]
+fn placed_notes_come_in_text_order() {
+    let mut store = Store::in_memory(TEXT);
+    for needle in ["Kim agreed", "wrote", "said"] {
+        let t = Target::span(TEXT, find(TEXT, needle, 0)).unwrap();
+        store.add_note(t, needle, vec![]).unwrap();
+    }
+    let order: Vec<&str> = store
+        .placed_notes()
+        .iter()
+        .map(|(_, n)| n.body.as_str())
+        .collect();
+    assert_eq!(order, ["wrote", "said", "Kim agreed"]);
+}
+
+#[test]
 fn targets_resolve_to_their_items() {
     let ann = annotations();
     let mut store = Store::in_memory(TEXT);

@@ -109,16 +109,45 @@ pub fn read(path: &Path) -> io::Result<Option<Vec<u8>>> {
     }
 }
 
+/// Prefix and suffix of the temporary files [`write_atomic`] makes for `path`.
+fn temp_name(path: &Path) -> (String, &'static str) {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    (format!(".{}.", name.unwrap_or_default()), ".tmp")
+}
+
+/// Removes temporary files of [`write_atomic`] for `path` older than `age`:
+/// left behind by a gloss that was killed while saving. Younger ones may
+/// belong to a save in progress and stay. Returns how many were removed.
+pub fn remove_stale_temps(path: &Path, age: std::time::Duration) -> usize {
+    let (prefix, suffix) = temp_name(path);
+    let Ok(entries) = std::fs::read_dir(folder(path)) else {
+        return 0;
+    };
+    let stale = |e: &std::fs::DirEntry| {
+        let name = e.file_name().to_string_lossy().into_owned();
+        name.starts_with(&prefix)
+            && name.ends_with(suffix)
+            && e.metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t.elapsed().is_ok_and(|d| d >= age))
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter(stale)
+        .filter(|e| std::fs::remove_file(e.path()).is_ok())
+        .count()
+}
+
 /// Replaces `path` with `bytes` atomically: a temporary file in the same
 /// folder is written, flushed and synced, then renamed over `path`. Readers
 /// see the old file or the new one, never a mix, even if gloss is killed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = folder(path);
     std::fs::create_dir_all(dir)?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let (prefix, suffix) = temp_name(path);
     let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{}.", name.unwrap_or_default()))
-        .suffix(".tmp")
+        .prefix(&prefix)
+        .suffix(suffix)
         .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.flush()?;

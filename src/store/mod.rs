@@ -38,7 +38,10 @@ pub use note::{Note, Ref, Target, TargetKind};
 pub use state::{Change, ChangeError, History, State};
 
 use crate::document::CharIndex;
-use crate::model::Annotations;
+use crate::model::{Annotations, Span};
+
+/// Temporary files of a save older than this were left by a killed gloss.
+const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(600);
 
 /// What became of a save, for the status line ([`Saved::message`]).
 #[derive(Debug)]
@@ -227,6 +230,9 @@ impl Store {
                 messages.push(why.clone());
                 store.read_only = Some(why);
             }
+        }
+        if store.read_only.is_none() {
+            disk::remove_stale_temps(&location, STALE_TEMP_AGE);
         }
         store.location = Some(location);
         (store, messages)
@@ -427,6 +433,25 @@ impl Store {
     /// corrections applied.
     pub fn annotations(&self, auto: &Annotations) -> Annotations {
         correct::apply(auto, &self.state.corrections, &self.text)
+    }
+
+    /// Like [`Store::annotations`], also telling for each correction whether
+    /// it applied (`false`: its entity or mention is not found in this text).
+    pub fn annotations_report(&self, auto: &Annotations) -> (Annotations, Vec<bool>) {
+        correct::apply_report(auto, &self.state.corrections, &self.text)
+    }
+
+    /// The notes placed in the text, by position (for `]n` / `[n`); orphans
+    /// are left out.
+    pub fn placed_notes(&self) -> Vec<(Span, &Note)> {
+        let mut out: Vec<(Span, &Note)> = self
+            .state
+            .notes
+            .iter()
+            .filter_map(|n| Some((n.target.anchor.span()?, n)))
+            .collect();
+        out.sort_by_key(|(s, _)| *s);
+        out
     }
 
     /// For each note, the item of `ann` it refers to (see
