@@ -370,3 +370,36 @@ fn hand_edited_duplicate_ids_are_kept_apart() {
     let bodies: Vec<&str> = again.notes().iter().map(|n| n.body.as_str()).collect();
     assert_eq!(bodies, ["first", "second"]);
 }
+
+#[test]
+fn reload_takes_in_disk_changes_without_writing() {
+    let (_dir, path) = article(TEXT);
+    let (mut a, _) = open(&path, TEXT);
+    let (mut b, _) = open(&path, TEXT);
+    add(&mut a, TEXT, "Kim", "from a");
+    assert!(b.reload().unwrap().is_some());
+    assert_eq!(b.note("n1").unwrap().body, "from a");
+    assert!(!b.is_dirty());
+    assert!(b.reload().unwrap().is_none());
+    assert!(matches!(b.save(), Saved::Clean));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    #[test]
+    fn any_note_text_round_trips(
+        body in "(\\PC|[\\t\\r\\n\\x01\\x1b\"'\\\\]|\"\"\"){0,40}",
+        tag in "\\PC{0,10}",
+        text in "[a-z ]{0,10}[\"\\\\\\n\\t\\x1bé]{1,3}[a-z ]{0,10}",
+    ) {
+        let (_dir, path) = article(&text);
+        let (mut store, _) = open(&path, &text);
+        let span = gloss::model::Span::new(0, text.len());
+        let target = Target::span(&text, span).unwrap();
+        let (_, saved) = store.add_note(target, &body, vec![tag]).unwrap();
+        proptest::prop_assert!(saved.is_saved(), "{}", saved.message());
+        let (again, msgs) = open(&path, &text);
+        proptest::prop_assert!(msgs.is_empty(), "{:?}", msgs);
+        proptest::prop_assert_eq!(again.state(), store.state());
+    }
+}

@@ -14,6 +14,38 @@
 //!   [`Store::save`] tries again.
 //!
 //! Everything here is pure state and file I/O; nothing touches the terminal.
+//!
+//! ```
+//! use gloss::model::{EntityKind, Span};
+//! use gloss::store::{Anchor, Correction, Options, Origin, Store, Target};
+//!
+//! let text = "Moon Jae-in met Kim. Later Moon Jae-in left.";
+//! let auto = gloss::annotate::annotate(text);
+//! // `Options::new(no_sidecar)` in the program; nothing is written here.
+//! let options = Options { enabled: false, data_dir: None };
+//! let (mut store, warnings) = Store::open(&Origin::from_source("-"), text, &options);
+//! assert!(warnings.is_empty());
+//!
+//! // `a` on a selection: a note.
+//! let target = Target::span(text, Span::new(12, 19)).unwrap();
+//! let (id, saved) = store.add_note(target, "Where?", vec!["follow-up".into()]).unwrap();
+//! assert_eq!(id, "n1");
+//! let _status_line = saved.message();
+//!
+//! // A correction: add an entity from a selection; its other occurrence follows.
+//! let span = Anchor::new(text, Span::new(0, 11)).unwrap();
+//! let add = Correction::AddEntity { span, kind: EntityKind::Person, name: "Moon Jae-in".into() };
+//! store.correct(add).unwrap();
+//! let ann = store.annotations(&auto);
+//! assert_eq!(ann.entities[0].name, "Moon Jae-in");
+//! assert_eq!(ann.entities[0].mentions.len(), 2);
+//!
+//! // `u` and `<C-r>`.
+//! store.undo().unwrap();
+//! assert!(store.corrections().is_empty());
+//! store.redo().unwrap();
+//! assert_eq!(store.corrections().len(), 1);
+//! ```
 
 pub mod anchor;
 pub mod correct;
@@ -385,32 +417,10 @@ impl Store {
         if !self.dirty {
             return Saved::Clean;
         }
-        let io = |source| {
-            Saved::Failed(SaveError::Io {
-                path: path.clone(),
-                source,
-            })
+        let merge = match self.take_in_disk_changes(&path) {
+            Ok(m) => m,
+            Err(e) => return Saved::Failed(e),
         };
-        let mut merge = None;
-        match disk::read(&path) {
-            Err(e) => return io(e),
-            // Deleted on disk: write ours again rather than lose it.
-            Ok(None) => {}
-            Ok(Some(bytes)) => {
-                let hash = hash::fnv1a64(&bytes);
-                if self.on_disk != Some(hash) {
-                    let theirs = match self.load(&bytes) {
-                        Ok(s) => s,
-                        Err(error) => return Saved::Failed(SaveError::Unreadable { path, error }),
-                    };
-                    let (merged, report) = merge::merge(&self.base, &self.state, &theirs);
-                    self.state = merged;
-                    self.base = theirs;
-                    self.on_disk = Some(hash);
-                    merge = Some(report);
-                }
-            }
-        }
         let toml = match sidecar::render(&self.state, &self.text, &self.chars) {
             Ok(t) => t,
             Err(e) => {
@@ -420,13 +430,53 @@ impl Store {
                 });
             }
         };
-        if let Err(e) = disk::write_atomic(&path, toml.as_bytes()) {
-            return io(e);
+        if let Err(source) = disk::write_atomic(&path, toml.as_bytes()) {
+            return Saved::Failed(SaveError::Io { path, source });
         }
         self.on_disk = Some(hash::fnv1a64(toml.as_bytes()));
         self.base = self.state.clone();
         self.dirty = false;
         Saved::Written { path, merge }
+    }
+
+    /// Takes in what changed in the sidecar on disk since it was last read
+    /// or written (another gloss, an editor, a git pull), merging it with
+    /// the changes in memory; writes nothing. `Ok(None)`: nothing changed.
+    pub fn reload(&mut self) -> Result<Option<MergeReport>, SaveError> {
+        match (self.location.clone(), &self.read_only) {
+            (Some(path), None) => self.take_in_disk_changes(&path),
+            _ => Ok(None),
+        }
+    }
+
+    /// Merges the file at `path` into the state if it changed since it was
+    /// last read or written. A file that vanished counts as unchanged (the
+    /// next save writes it again rather than lose notes).
+    fn take_in_disk_changes(&mut self, path: &Path) -> Result<Option<MergeReport>, SaveError> {
+        let bytes = match disk::read(path) {
+            Ok(Some(bytes)) => bytes,
+            Ok(None) => return Ok(None),
+            Err(source) => {
+                return Err(SaveError::Io {
+                    path: path.to_owned(),
+                    source,
+                });
+            }
+        };
+        let hash = hash::fnv1a64(&bytes);
+        if self.on_disk == Some(hash) {
+            return Ok(None);
+        }
+        let theirs = self.load(&bytes).map_err(|error| SaveError::Unreadable {
+            path: path.to_owned(),
+            error,
+        })?;
+        let (merged, report) = merge::merge(&self.base, &self.state, &theirs);
+        self.dirty |= merged != theirs;
+        self.state = merged;
+        self.base = theirs;
+        self.on_disk = Some(hash);
+        Ok(Some(report))
     }
 
     /// The annotator's output `auto` (for this store's text) with the
