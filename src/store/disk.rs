@@ -63,6 +63,28 @@ impl Origin {
     }
 }
 
+/// Where the sidecar for `text` from `origin` is written, and where it is
+/// read from: `FILE.gloss.toml` beside a file in a writable folder; else the
+/// data folder, by the hash of the text (for a read-only folder, a sidecar
+/// beside the file is read until one exists in the data folder). `None`
+/// for stdin with no data folder.
+pub fn locate(origin: &Origin, text: &str, options: &Options) -> Option<(PathBuf, PathBuf)> {
+    let data = options.data_dir.as_deref().map(|d| in_data_dir(d, text));
+    match origin {
+        Origin::File(file) => {
+            let here = beside(file);
+            match data {
+                Some(data) if !writable_dir(folder(&here)) => {
+                    let from = if data.exists() { data.clone() } else { here };
+                    Some((data, from))
+                }
+                _ => Some((here.clone(), here)),
+            }
+        }
+        Origin::Unnamed => data.map(|d| (d.clone(), d)),
+    }
+}
+
 /// The sidecar beside `file`: its full name plus `.gloss.toml`.
 pub fn beside(file: &Path) -> PathBuf {
     let mut name = file.as_os_str().to_owned();

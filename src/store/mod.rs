@@ -203,29 +203,9 @@ impl Store {
         if !options.enabled {
             return (store, messages);
         }
-        let data = options
-            .data_dir
-            .as_deref()
-            .map(|d| disk::in_data_dir(d, text));
-        let (location, read_from) = match origin {
-            Origin::File(file) => {
-                let here = disk::beside(file);
-                match data {
-                    Some(data) if !disk::writable_dir(disk::folder(&here)) => {
-                        let from = if data.exists() { data.clone() } else { here };
-                        (data, from)
-                    }
-                    _ => (here.clone(), here),
-                }
-            }
-            Origin::Unnamed => match data {
-                Some(data) => (data.clone(), data),
-                None => {
-                    messages
-                        .push("notes are not saved: no data folder (set GLOSS_DATA_DIR)".into());
-                    return (store, messages);
-                }
-            },
+        let Some((location, read_from)) = disk::locate(origin, text, options) else {
+            messages.push("notes are not saved: no data folder (set GLOSS_DATA_DIR)".into());
+            return (store, messages);
         };
         match disk::read(&read_from) {
             Ok(None) => {}
