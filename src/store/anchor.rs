@@ -198,69 +198,121 @@ struct Candidate {
     quote: f64,
 }
 
+/// Approximate matches whose bounds are refined by context; the rest are
+/// ranked with their bounds as found.
+const REFINED: usize = 8;
+
 /// The best acceptable place for `rec` in `hay`, in code points.
 fn best_place(rec: &AnchorRecord, hay: &[char]) -> Option<(usize, usize)> {
     let exact: Vec<char> = rec.exact.chars().collect();
     if exact.is_empty() {
         return None;
     }
-    let prefix: Vec<char> = rec.prefix.chars().collect();
-    let suffix: Vec<char> = rec.suffix.chars().collect();
+    let scorer = Scorer {
+        prefix: rec.prefix.chars().collect(),
+        suffix: rec.suffix.chars().collect(),
+        hay,
+        at: rec.start,
+    };
     let mut cands = exact_matches(&exact, hay);
     let fuzzy = cands.is_empty();
     if fuzzy {
+        // Refining bounds costs; do it for the best few only.
+        let mut ranked: Vec<(Score, Candidate)> = approximate_matches(&exact, hay)
+            .into_iter()
+            .map(|c| (scorer.score(&c), c))
+            .collect();
+        ranked.sort_by(|a, b| b.0.cmp(&a.0));
+        cands = ranked.into_iter().take(REFINED).map(|(_, c)| c).collect();
         let slack = (exact.len() / 4).min(CONTEXT);
-        cands = approximate_matches(&exact, hay);
         for c in &mut cands {
-            refine(c, &prefix, &suffix, hay, slack);
+            scorer.refine(c, slack);
         }
     }
-    let n = hay.len().max(1) as f64;
-    let mut best: Option<(f64, usize, &Candidate)> = None;
-    for c in &cands {
-        let before = &hay[c.start.saturating_sub(prefix.len())..c.start];
-        let after = &hay[c.end..(c.end + suffix.len()).min(hay.len())];
-        let context = fuzzy::similarity(&prefix, before) + fuzzy::similarity(&suffix, after);
+    cands
+        .iter()
+        .map(|c| (scorer.score(c), c))
         // An exact quote of some length stands on its own; a short or
         // approximate one needs its context to agree.
-        if (fuzzy || exact.len() < 8) && context < 0.5 {
-            continue;
-        }
-        let distance = c.start.abs_diff(rec.start);
-        let score = QUOTE_WEIGHT * c.quote
-            + CONTEXT_WEIGHT * context
-            + POSITION_WEIGHT * (1.0 - distance as f64 / n).max(0.0);
-        if best.is_none_or(|(s, d, _)| score > s || (score == s && distance < d)) {
-            best = Some((score, distance, c));
-        }
-    }
-    best.map(|(_, _, c)| (c.start, c.end))
+        .filter(|(s, _)| !(fuzzy || exact.len() < 8) || s.context >= 0.5)
+        .max_by(|a, b| a.0.cmp(&b.0))
+        .map(|(_, c)| (c.start, c.end))
 }
 
-/// Moves the bounds of an approximate match by up to `slack` code points to
-/// where the text before and after agree best with the recorded context
-/// (an edit near a bound makes the match's own bounds unreliable).
-fn refine(c: &mut Candidate, prefix: &[char], suffix: &[char], hay: &[char], slack: usize) {
-    let fit_start = |s: usize| fuzzy::similarity(prefix, &hay[s.saturating_sub(prefix.len())..s]);
-    let fit_end = |e: usize| fuzzy::similarity(suffix, &hay[e..(e + suffix.len()).min(hay.len())]);
-    let best = |range: std::ops::RangeInclusive<usize>, at: usize, fit: &dyn Fn(usize) -> f64| {
-        range
-            .map(|p| (fit(p), usize::MAX - p.abs_diff(at), p))
-            .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
-            .map_or(at, |(_, _, p)| p)
-    };
-    let start = best(
-        c.start.saturating_sub(slack)..=(c.start + slack).min(c.end - 1),
-        c.start,
-        &fit_start,
-    );
-    let end = best(
-        (c.end.saturating_sub(slack)).max(start + 1)..=(c.end + slack).min(hay.len()),
-        c.end,
-        &fit_end,
-    );
-    c.start = start;
-    c.end = end;
+/// How well a candidate fits: higher is better; among equal totals, the
+/// nearer to the old position.
+struct Score {
+    total: f64,
+    context: f64,
+    distance: usize,
+}
+
+impl Score {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.total
+            .total_cmp(&other.total)
+            .then(other.distance.cmp(&self.distance))
+    }
+}
+
+/// Scores candidates against a record's context and position.
+struct Scorer<'h> {
+    prefix: Vec<char>,
+    suffix: Vec<char>,
+    hay: &'h [char],
+    /// The old start, in code points.
+    at: usize,
+}
+
+impl Scorer<'_> {
+    fn prefix_fit(&self, start: usize) -> f64 {
+        let from = start.saturating_sub(self.prefix.len());
+        fuzzy::similarity(&self.prefix, &self.hay[from..start])
+    }
+
+    fn suffix_fit(&self, end: usize) -> f64 {
+        let to = (end + self.suffix.len()).min(self.hay.len());
+        fuzzy::similarity(&self.suffix, &self.hay[end..to])
+    }
+
+    fn score(&self, c: &Candidate) -> Score {
+        let context = self.prefix_fit(c.start) + self.suffix_fit(c.end);
+        let distance = c.start.abs_diff(self.at);
+        let near = 1.0 - distance as f64 / self.hay.len().max(1) as f64;
+        Score {
+            total: QUOTE_WEIGHT * c.quote
+                + CONTEXT_WEIGHT * context
+                + POSITION_WEIGHT * near.max(0.0),
+            context,
+            distance,
+        }
+    }
+
+    /// Moves the bounds of an approximate match by up to `slack` code points
+    /// to where the text before and after agree best with the recorded
+    /// context (an edit near a bound makes the match's own bounds
+    /// unreliable).
+    fn refine(&self, c: &mut Candidate, slack: usize) {
+        let best =
+            |range: std::ops::RangeInclusive<usize>, at: usize, fit: &dyn Fn(usize) -> f64| {
+                range
+                    .map(|p| (fit(p), usize::MAX - p.abs_diff(at), p))
+                    .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
+                    .map_or(at, |(_, _, p)| p)
+            };
+        let start = best(
+            c.start.saturating_sub(slack)..=(c.start + slack).min(c.end - 1),
+            c.start,
+            &|p| self.prefix_fit(p),
+        );
+        let end = best(
+            c.end.saturating_sub(slack).max(start + 1)..=(c.end + slack).min(self.hay.len()),
+            c.end,
+            &|p| self.suffix_fit(p),
+        );
+        c.start = start;
+        c.end = end;
+    }
 }
 
 /// Every occurrence of `exact`, overlapping ones included.

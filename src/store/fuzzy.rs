@@ -49,20 +49,28 @@ pub fn search(pattern: &[char], text: &[char], max_errors: usize) -> Vec<Hit> {
     if m == 0 {
         return Vec::new();
     }
-    // Sellers: column i = edits to match pattern[..i] ending here, any start.
+    // Sellers: column i = edits to match pattern[..i] ending here, any
+    // start. Ukkonen's cut-off: rows past `last` (the last row within
+    // `max_errors`) are known to exceed it and are not computed.
     let mut col: Vec<usize> = (0..=m).collect();
+    let mut last = max_errors.min(m);
     let mut ends: Vec<(usize, usize)> = Vec::new();
     for (j, &c) in text.iter().enumerate() {
-        let mut diag = col[0];
-        col[0] = 0;
-        for i in 1..=m {
+        let mut diag = 0;
+        let top = (last + 1).min(m);
+        for i in 1..=top {
+            let above = if i <= last { col[i] } else { max_errors + 1 };
             let next = (diag + usize::from(pattern[i - 1] != c))
-                .min(col[i] + 1)
+                .min(above + 1)
                 .min(col[i - 1] + 1);
-            diag = col[i];
+            diag = above;
             col[i] = next;
         }
-        if col[m] <= max_errors {
+        last = top;
+        while last > 0 && col[last] > max_errors {
+            last -= 1;
+        }
+        if last == m {
             ends.push((j + 1, col[m]));
         }
     }
@@ -114,6 +122,27 @@ fn best_length(pattern: &[char], text: &[char], end: usize, max_errors: usize) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn search_agrees_with_brute_force(p in "[abc ]{1,6}", t in "[abc ]{0,24}", k in 0usize..3) {
+            let (p, t) = (chars(&p), chars(&t));
+            prop_assume!(k < p.len()); // as in re-anchoring: k is a quarter of it
+            let hits = search(&p, &t, k);
+            let mut best = usize::MAX;
+            for s in 0..=t.len() {
+                for e in s..=t.len() {
+                    best = best.min(distance(&p, &t[s..e]));
+                }
+            }
+            prop_assert_eq!(!hits.is_empty(), best <= k);
+            for h in hits {
+                prop_assert!(h.errors <= k);
+                prop_assert_eq!(distance(&p, &t[h.start..h.end]), h.errors);
+            }
+        }
+    }
 
     fn chars(s: &str) -> Vec<char> {
         s.chars().collect()
@@ -139,5 +168,7 @@ mod tests {
         assert_eq!(hit.errors, 2);
         assert!(search(&chars("elephant"), &text, 1).is_empty());
         assert_eq!(search(&chars("the"), &text, 0).len(), 2);
+        assert_eq!(search(&chars("lazy dgo"), &text, 2)[0].errors, 1);
+        assert_eq!(search(&chars("dog"), &text, 1).len(), 1);
     }
 }
