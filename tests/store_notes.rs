@@ -206,6 +206,27 @@ fn targets_resolve_to_their_items() {
 }
 
 #[test]
+fn entity_notes_show_at_every_mention() {
+    let ann = annotations();
+    let mut store = Store::in_memory(TEXT);
+    let on_trump = Target::entity(TEXT, &ann, 0, None).unwrap();
+    store.add_note(on_trump, "entity", vec![]).unwrap();
+    let on_second = Target::mention(TEXT, &ann, 2).unwrap();
+    store.add_note(on_second, "mention", vec![]).unwrap();
+    let bodies = |m: usize| -> Vec<String> {
+        store
+            .notes_at_mention(&ann, m)
+            .iter()
+            .map(|n| n.body.clone())
+            .collect()
+    };
+    assert_eq!(bodies(0), ["entity"]);
+    assert_eq!(bodies(2), ["entity", "mention"]);
+    assert!(bodies(1).is_empty());
+    assert!(bodies(99).is_empty());
+}
+
+#[test]
 fn notes_json_matches_the_design() {
     let text = "Der Präsident Trump schrieb an Kim.";
     let mut store = Store::in_memory(text);

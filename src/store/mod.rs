@@ -495,6 +495,27 @@ impl Store {
             .collect()
     }
 
+    /// The notes to show at mention `m` of `ann`: those on its entity (an
+    /// entity note shows at every mention) and those on this mention.
+    pub fn notes_at_mention(&self, ann: &Annotations, m: usize) -> Vec<&Note> {
+        let Some(mention) = ann.mentions.get(m) else {
+            return Vec::new();
+        };
+        self.state
+            .notes
+            .iter()
+            .filter(|n| match n.target.kind {
+                TargetKind::Entity => n.target.resolve(ann) == Some(Ref::Entity(mention.entity)),
+                TargetKind::Mention => n
+                    .target
+                    .anchor
+                    .span()
+                    .is_some_and(|s| s.overlaps(mention.span)),
+                _ => false,
+            })
+            .collect()
+    }
+
     /// The notes as JSON objects, refs resolved in `ann` (the corrected
     /// annotations, see [`Store::annotations`]).
     pub fn notes_json(&self, ann: &Annotations) -> Vec<NoteJson> {
