@@ -228,7 +228,7 @@ fn add_an_entity_links_its_other_occurrences() {
     );
     assert!(!names(&ann).contains(&"Jae-in"));
 
-    // A name given too: its whole-word occurrences are linked as well.
+    // Other occurrences of the name are linked, not of the selected text.
     let ann = corrected(vec![Correction::AddEntity {
         span: anchor("North Korean leader", 0),
         kind: EntityKind::Person,
@@ -239,6 +239,19 @@ fn add_an_entity_links_its_other_occurrences() {
     assert_eq!(texts, ["Kim", "Kim", "North Korean leader", "Kim"]);
     // "The North Korean" overlapped the selection and gave way.
     assert!(!names(&ann).contains(&"The North Korean"));
+
+    // A selection named otherwise: its text is not looked for elsewhere.
+    let ann = corrected(vec![Correction::AddEntity {
+        span: anchor("Moon", 1),
+        kind: EntityKind::Person,
+        name: "President Moon".into(),
+    }]);
+    let e = entity_named(&ann, "President Moon");
+    assert_eq!(mention_texts(&ann, TEXT, e), ["Moon"]);
+    assert_eq!(
+        mention_texts(&ann, TEXT, entity_named(&ann, "Moon")),
+        ["Moon", "Moon"]
+    );
 }
 
 #[test]

@@ -86,9 +86,9 @@ pub enum Correction {
         entity: EntityRef,
     },
     /// Add an entity from a selection. Mentions overlapping the selection
-    /// give way to it. Every other whole-word occurrence of the selected text
-    /// and of `name` becomes a mention too, unless a mention there reaches
-    /// outside it (mentions inside it give way).
+    /// give way to it. Every other whole-word occurrence of `name` (of the
+    /// selected text when `name` is empty) becomes a mention too, unless a
+    /// mention there reaches outside it (mentions inside it give way).
     AddEntity {
         /// The selected text.
         span: Anchor,
@@ -329,25 +329,20 @@ impl<'t> Work<'t> {
         });
         let id = self.slots.len() - 1;
         self.put(span, id);
-        let mut needles = vec![selected];
-        if name != selected && !name.is_empty() {
-            needles.push(name);
-        }
-        for needle in needles {
-            let found: Vec<Span> = self
-                .text
-                .match_indices(needle)
-                .map(|(b, _)| Span::new(b, b + needle.len()))
-                .filter(|&s| !s.overlaps(span) && whole_word(self.text, s))
-                .collect();
-            for s in found {
-                let blocked = self
-                    .mentions
-                    .iter()
-                    .any(|m| m.span.overlaps(s) && (m.span.start < s.start || m.span.end > s.end));
-                if !blocked {
-                    self.put(s, id);
-                }
+        let needle = if name.is_empty() { selected } else { name };
+        let found: Vec<Span> = self
+            .text
+            .match_indices(needle)
+            .map(|(b, _)| Span::new(b, b + needle.len()))
+            .filter(|&s| !s.overlaps(span) && whole_word(self.text, s))
+            .collect();
+        for s in found {
+            let blocked = self
+                .mentions
+                .iter()
+                .any(|m| m.span.overlaps(s) && (m.span.start < s.start || m.span.end > s.end));
+            if !blocked {
+                self.put(s, id);
             }
         }
         true
