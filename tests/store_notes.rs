@@ -121,7 +121,8 @@ fn undo_and_redo_walk_the_history() {
     assert_eq!(store.note("n1").unwrap().body, "two");
     store.undo().unwrap(); // edit
     assert_eq!(store.note("n1").unwrap().body, "one");
-    store.undo().unwrap(); // add
+    let (undone, _) = store.undo().unwrap(); // add
+    assert_eq!(undone.describe(), "delete note n1");
     assert!(store.notes().is_empty());
     assert!(!store.can_undo());
 
@@ -147,8 +148,10 @@ fn undo_covers_corrections_too() {
         entity: kim,
         name: "Kim Jong Un".into(),
     };
+    assert_eq!(c.describe(), "rename “Kim” to “Kim Jong Un”");
     store.correct(c.clone()).unwrap();
     assert_eq!(store.annotations(&ann).entities[1].name, "Kim Jong Un");
+    assert_eq!(store.annotations_report(&ann).1, [true]);
     assert_eq!(
         store.apply(Change::AddCorrection(c)).unwrap_err(),
         ChangeError::DuplicateCorrection

@@ -162,11 +162,6 @@ pub fn parse(source: &str) -> Result<SidecarFile, ParseError> {
 }
 
 impl SidecarFile {
-    /// The hash of the text its offsets refer to.
-    pub fn text_hash(&self) -> &str {
-        &self.text_hash
-    }
-
     /// Its notes and corrections, placed in `text` (indexed by `chars`):
     /// taken as they are when the text is the one they were saved with,
     /// else re-anchored. Notes sharing an id (a hand edit) get new ids.
