@@ -117,16 +117,16 @@ fn undo_and_redo_walk_the_history() {
     store.delete_note("n1").unwrap();
     assert!(store.notes().is_empty());
 
-    store.undo().unwrap(); // delete
+    assert_eq!(store.undo().unwrap().0, "delete note n1");
     assert_eq!(store.note("n1").unwrap().body, "two");
-    store.undo().unwrap(); // edit
+    assert_eq!(store.undo().unwrap().0, "edit note n1");
     assert_eq!(store.note("n1").unwrap().body, "one");
     let (undone, _) = store.undo().unwrap(); // add
-    assert_eq!(undone.describe(), "delete note n1");
+    assert_eq!(undone, "add note n1");
     assert!(store.notes().is_empty());
     assert!(!store.can_undo());
 
-    store.redo().unwrap();
+    assert_eq!(store.redo().unwrap().0, "add note n1");
     assert_eq!(store.note("n1").unwrap().body, "one");
     store.redo().unwrap();
     assert_eq!(store.note("n1").unwrap().body, "two");
@@ -157,7 +157,7 @@ fn undo_covers_corrections_too() {
         ChangeError::DuplicateCorrection
     );
     let (undone, _) = store.undo().unwrap();
-    assert!(matches!(undone, Change::RemoveCorrection(_)));
+    assert_eq!(undone, "rename “Kim” to “Kim Jong Un”");
     assert_eq!(store.annotations(&ann).entities[1].name, "Kim");
     store.redo().unwrap();
     assert_eq!(store.annotations(&ann).entities[1].name, "Kim Jong Un");

@@ -370,18 +370,19 @@ impl Store {
         self.apply(Change::AddCorrection(correction))
     }
 
-    /// Undoes the last change and saves; returns the change that undid it.
-    pub fn undo(&mut self) -> Result<(Change, Saved), ChangeError> {
-        let step = self.history.undo(&mut self.state)?;
+    /// Undoes the last change and saves; returns what that change had done
+    /// ("add note n3", for "undone: add note n3").
+    pub fn undo(&mut self) -> Result<(String, Saved), ChangeError> {
+        let what = self.history.undo(&mut self.state)?;
         self.dirty = true;
-        Ok((step, self.save()))
+        Ok((what, self.save()))
     }
 
-    /// Redoes the last undone change and saves; returns it.
-    pub fn redo(&mut self) -> Result<(Change, Saved), ChangeError> {
-        let step = self.history.redo(&mut self.state)?;
+    /// Redoes the last undone change and saves; returns what it does.
+    pub fn redo(&mut self) -> Result<(String, Saved), ChangeError> {
+        let what = self.history.redo(&mut self.state)?;
         self.dirty = true;
-        Ok((step, self.save()))
+        Ok((what, self.save()))
     }
 
     /// Writes the state to the sidecar if it changed: first merging what

@@ -28,18 +28,6 @@ pub enum Change {
     RemoveCorrection(Correction),
 }
 
-impl Change {
-    /// A short description for the status line ("add note n3").
-    pub fn describe(&self) -> String {
-        match self {
-            Self::PutNote(n) => format!("note {}", n.id),
-            Self::DeleteNote(id) => format!("delete note {id}"),
-            Self::AddCorrection(c) | Self::InsertCorrection(_, c) => c.describe(),
-            Self::RemoveCorrection(c) => format!("take back: {}", c.describe()),
-        }
-    }
-}
-
 /// Why a change could not be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ChangeError {
@@ -145,38 +133,68 @@ impl State {
     }
 }
 
-/// Undo and redo stacks: each entry is the change that reverses one step.
+/// What a change did, in a few words for the status line ("add note n3"),
+/// told from the change and the change that undoes it.
+fn describe(change: &Change, inverse: &Change) -> String {
+    match (change, inverse) {
+        (Change::PutNote(n), Change::DeleteNote(_)) => format!("add note {}", n.id),
+        (Change::PutNote(n), _) => format!("edit note {}", n.id),
+        (Change::DeleteNote(id), _) => format!("delete note {id}"),
+        (Change::AddCorrection(c) | Change::InsertCorrection(_, c), _) => c.describe(),
+        (Change::RemoveCorrection(c), _) => format!("take back: {}", c.describe()),
+    }
+}
+
+/// One step of the history: what it did, and the change that reverses it.
+#[derive(Clone, Debug)]
+struct Step {
+    what: String,
+    reverse: Change,
+}
+
+/// Undo and redo stacks.
 #[derive(Clone, Debug, Default)]
 pub struct History {
-    undo: Vec<Change>,
-    redo: Vec<Change>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
 }
 
 impl History {
     /// Makes `change` on `state` and records it; clears the redo stack.
-    pub fn apply(&mut self, state: &mut State, change: Change) -> Result<(), ChangeError> {
-        let inverse = state.apply(change)?;
-        self.undo.push(inverse);
+    /// Returns what it did, in a few words ("add note n3").
+    pub fn apply(&mut self, state: &mut State, change: Change) -> Result<String, ChangeError> {
+        let reverse = state.apply(change.clone())?;
+        let what = describe(&change, &reverse);
+        self.undo.push(Step {
+            what: what.clone(),
+            reverse,
+        });
         self.redo.clear();
-        Ok(())
+        Ok(what)
     }
 
-    /// Reverses the last change; returns what was undone. A step that no
-    /// longer fits the state (its note was deleted on disk meanwhile) is
-    /// dropped and reported as an error.
-    pub fn undo(&mut self, state: &mut State) -> Result<Change, ChangeError> {
+    /// Reverses the last change; returns what that change had done. A step
+    /// that no longer fits the state (its note was deleted on disk
+    /// meanwhile) is dropped and reported as an error.
+    pub fn undo(&mut self, state: &mut State) -> Result<String, ChangeError> {
         let step = self.undo.pop().ok_or(ChangeError::NothingToUndo)?;
-        let redo = state.apply(step.clone())?;
-        self.redo.push(redo);
-        Ok(step)
+        let reverse = state.apply(step.reverse)?;
+        self.redo.push(Step {
+            what: step.what.clone(),
+            reverse,
+        });
+        Ok(step.what)
     }
 
-    /// Makes the last undone change again; returns it.
-    pub fn redo(&mut self, state: &mut State) -> Result<Change, ChangeError> {
+    /// Makes the last undone change again; returns what it does.
+    pub fn redo(&mut self, state: &mut State) -> Result<String, ChangeError> {
         let step = self.redo.pop().ok_or(ChangeError::NothingToRedo)?;
-        let undo = state.apply(step.clone())?;
-        self.undo.push(undo);
-        Ok(step)
+        let reverse = state.apply(step.reverse)?;
+        self.undo.push(Step {
+            what: step.what.clone(),
+            reverse,
+        });
+        Ok(step.what)
     }
 
     /// True when there is something to undo.
