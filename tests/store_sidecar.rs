@@ -403,3 +403,26 @@ proptest::proptest! {
         proptest::prop_assert_eq!(again.state(), store.state());
     }
 }
+
+#[test]
+fn two_writers_saving_at_once_lose_nothing() {
+    let (_dir, path) = article(TEXT);
+    let writer = |who: &'static str| {
+        let path = path.clone();
+        std::thread::spawn(move || {
+            let (mut store, _) = open(&path, TEXT);
+            for i in 0..40 {
+                let saved = add(&mut store, TEXT, "Kim", &format!("{who} {i}"));
+                assert!(saved.is_saved(), "{}", saved.message());
+            }
+        })
+    };
+    let (a, b) = (writer("a"), writer("b"));
+    a.join().unwrap();
+    b.join().unwrap();
+    let (store, _) = open(&path, TEXT);
+    let mut bodies: Vec<&str> = store.notes().iter().map(|n| n.body.as_str()).collect();
+    bodies.sort_unstable();
+    bodies.dedup();
+    assert_eq!(bodies.len(), 80);
+}

@@ -160,6 +160,51 @@ pub fn remove_stale_temps(path: &Path, age: std::time::Duration) -> usize {
         .count()
 }
 
+/// An exclusive lock on the folder of a sidecar, held while the file is
+/// read, merged and replaced, so that two glosses saving at once never
+/// overwrite each other's notes. Released when dropped, and by the system
+/// when the process dies.
+#[derive(Debug)]
+pub struct FolderLock {
+    /// The locked folder, when locking is possible there.
+    #[cfg(unix)]
+    _held: Option<std::fs::File>,
+}
+
+/// How often, and how long apart, a busy lock is tried before giving up.
+#[cfg(unix)]
+const LOCK_TRIES: u32 = 200;
+#[cfg(unix)]
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(10);
+
+/// Locks the folder of `path` (creating it if needed). Fails only when
+/// another program holds the lock for long (about two seconds); where
+/// folders cannot be locked (some network file systems), goes on unlocked.
+pub fn lock_folder(path: &Path) -> io::Result<FolderLock> {
+    let dir = folder(path);
+    std::fs::create_dir_all(dir)?;
+    #[cfg(unix)]
+    {
+        use rustix::fs::{FlockOperation, flock};
+        let Ok(file) = std::fs::File::open(dir) else {
+            return Ok(FolderLock { _held: None });
+        };
+        for _ in 0..LOCK_TRIES {
+            match flock(&file, FlockOperation::NonBlockingLockExclusive) {
+                Ok(()) => return Ok(FolderLock { _held: Some(file) }),
+                Err(e) if e == rustix::io::Errno::WOULDBLOCK => std::thread::sleep(LOCK_WAIT),
+                Err(_) => return Ok(FolderLock { _held: None }),
+            }
+        }
+        Err(io::Error::new(
+            io::ErrorKind::WouldBlock,
+            "another program keeps saving in this folder",
+        ))
+    }
+    #[cfg(not(unix))]
+    Ok(FolderLock {})
+}
+
 /// Replaces `path` with `bytes` atomically: a temporary file in the same
 /// folder is written, flushed and synced, then renamed over `path`. Readers
 /// see the old file or the new one, never a mix, even if gloss is killed.

@@ -398,6 +398,11 @@ impl Store {
         if !self.dirty {
             return Saved::Clean;
         }
+        // Held until the file is replaced: no other gloss writes in between.
+        let _lock = match disk::lock_folder(&path) {
+            Ok(lock) => lock,
+            Err(source) => return Saved::Failed(SaveError::Io { path, source }),
+        };
         let merge = match self.take_in_disk_changes(&path) {
             Ok(m) => m,
             Err(e) => return Saved::Failed(e),
