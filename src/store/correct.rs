@@ -283,13 +283,12 @@ impl<'t> Work<'t> {
             redirect(&mut l.from);
             redirect(&mut l.to);
         }
-        for c in &mut self.commitments {
-            c.actor.as_mut().map(redirect);
-            c.counterpart.as_mut().map(redirect);
-        }
-        for q in &mut self.quotes {
-            q.speaker.as_mut().map(redirect);
-        }
+        let ids = self
+            .commitments
+            .iter_mut()
+            .flat_map(|c| [c.actor.as_mut(), c.counterpart.as_mut()])
+            .chain(self.quotes.iter_mut().map(|q| q.speaker.as_mut()));
+        ids.flatten().for_each(redirect);
     }
 
     fn detach(&mut self, m: usize) {
