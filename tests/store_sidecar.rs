@@ -426,3 +426,29 @@ fn two_writers_saving_at_once_lose_nothing() {
     bodies.dedup();
     assert_eq!(bodies.len(), 80);
 }
+
+#[test]
+fn corrections_follow_their_entities_into_a_changed_article() {
+    let v1 = "Kim met Moon. Later Kim wrote to Moon.\n";
+    let (_dir, path) = article(v1);
+    let ann1 = store_support::by_names(v1, &["Kim", "Moon"]);
+    let (mut store, _) = open(&path, v1);
+    let moon = gloss::store::EntityRef::new(v1, &ann1, 1, None).unwrap();
+    store
+        .correct(Correction::Rename {
+            entity: moon,
+            name: "Moon Jae-in".into(),
+        })
+        .unwrap();
+    // A new first sentence brings a new first actor: every id shifts.
+    let v2 = "Trump called first. Kim met Moon. Later Kim wrote to Moon.\n";
+    std::fs::write(&path, v2).unwrap();
+    let ann2 = store_support::by_names(v2, &["Trump", "Kim", "Moon"]);
+    let (store, msgs) = open(&path, v2);
+    assert!(msgs.is_empty(), "{msgs:?}");
+    let fixed = store.annotations(&ann2);
+    assert_eq!(
+        store_support::names(&fixed),
+        ["Trump", "Kim", "Moon Jae-in"]
+    );
+}

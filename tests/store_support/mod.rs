@@ -1,7 +1,7 @@
 //! Helpers shared by the store tests.
 #![allow(dead_code)]
 
-use gloss::model::{Annotations, Span};
+use gloss::model::{Annotations, Entity, EntityKind, Mention, MentionForm, Span};
 
 /// The byte span of the `nth` (0-based) occurrence of `needle` in `text`.
 pub fn find(text: &str, needle: &str, nth: usize) -> Span {
@@ -92,4 +92,46 @@ pub fn check_invariants(ann: &Annotations, text: &str) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Annotations with one person per name in `names`, each mentioned at every
+/// occurrence of its name (names must not overlap one another).
+pub fn by_names(text: &str, names: &[&str]) -> Annotations {
+    let mut mentions: Vec<Mention> = names
+        .iter()
+        .enumerate()
+        .flat_map(|(e, name)| {
+            text.match_indices(name).map(move |(b, _)| Mention {
+                span: Span::new(b, b + name.len()),
+                form: MentionForm::Name,
+                entity: e,
+            })
+        })
+        .collect();
+    mentions.sort_by_key(|m| m.span);
+    // Number entities by first mention.
+    let mut order: Vec<usize> = Vec::new();
+    for m in &mentions {
+        if !order.contains(&m.entity) {
+            order.push(m.entity);
+        }
+    }
+    let mut entities: Vec<Entity> = order
+        .iter()
+        .map(|&e| Entity {
+            kind: EntityKind::Person,
+            name: names[e].to_owned(),
+            roles: Vec::new(),
+            mentions: Vec::new(),
+        })
+        .collect();
+    for (i, m) in mentions.iter_mut().enumerate() {
+        m.entity = order.iter().position(|&e| e == m.entity).unwrap_or(0);
+        entities[m.entity].mentions.push(i);
+    }
+    Annotations {
+        entities,
+        mentions,
+        ..Annotations::default()
+    }
 }
