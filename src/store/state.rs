@@ -63,7 +63,8 @@ impl State {
         self.notes.iter().find(|n| n.id == id)
     }
 
-    /// An id no note has: one past the highest `nK`.
+    /// An id no note has: one past the highest `nK` (or, if a hand edit
+    /// put the highest number possible, the first free one).
     pub fn next_note_id(&self) -> String {
         let top = self
             .notes
@@ -71,7 +72,13 @@ impl State {
             .filter_map(|n| n.id.strip_prefix('n')?.parse::<u64>().ok())
             .max()
             .unwrap_or(0);
-        format!("n{}", top + 1)
+        match top.checked_add(1) {
+            Some(next) => format!("n{next}"),
+            None => (1..=u64::MAX)
+                .map(|k| format!("n{k}"))
+                .find(|id| self.note(id).is_none())
+                .unwrap_or_default(),
+        }
     }
 
     /// Puts `note` in place of the note with its id, or adds it in id order.
@@ -205,5 +212,36 @@ impl History {
     /// True when there is something to redo.
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+    use crate::store::note::Target;
+
+    fn note(id: &str) -> Note {
+        Note {
+            id: id.into(),
+            body: String::new(),
+            tags: Vec::new(),
+            created: String::new(),
+            target: Target::span("abc", Span::new(0, 1)).unwrap(),
+        }
+    }
+
+    #[test]
+    fn next_ids_never_collide() {
+        let mut state = State::default();
+        assert_eq!(state.next_note_id(), "n1");
+        state.put(note("n9"));
+        state.put(note("x"));
+        assert_eq!(state.next_note_id(), "n10");
+        state.put(note(&format!("n{}", u64::MAX)));
+        state.put(note("n1"));
+        assert_eq!(state.next_note_id(), "n2");
+        let ids: Vec<&str> = state.notes.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["n1", "n9", "n18446744073709551615", "x"]);
     }
 }
