@@ -452,3 +452,39 @@ fn corrections_follow_their_entities_into_a_changed_article() {
         ["Trump", "Kim", "Moon Jae-in"]
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+    #[test]
+    fn a_mangled_sidecar_never_panics(cut in 0usize..2000, junk in "\\PC{0,8}", digits in "[0-9]{1,25}") {
+        let (_dir, path) = article(TEXT);
+        let (mut store, _) = open(&path, TEXT);
+        add(&mut store, TEXT, "Kim", "body");
+        add(&mut store, TEXT, "letter", "other");
+        let good = std::fs::read_to_string(sidecar(&path)).unwrap();
+        // Cut at a char boundary and splice junk in; or replace every number.
+        let at = good.char_indices().map(|(b, _)| b).nth(cut % good.chars().count()).unwrap_or(0);
+        let spliced = format!("{}{junk}{}", &good[..at], &good[at..]);
+        let renumbered = good
+            .lines()
+            .map(|l| match l.split_once(" = ") {
+                Some((k, v)) if v.parse::<u64>().is_ok() => format!("{k} = {digits}"),
+                _ => l.to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        for text in [spliced, renumbered] {
+            std::fs::write(sidecar(&path), &text).unwrap();
+            let (again, msgs) = open(&path, TEXT);
+            if again.read_only().is_some() {
+                // A file that cannot be read is reported, with where.
+                proptest::prop_assert!(msgs.iter().any(|m| m.contains("article.txt.gloss.toml:")));
+            }
+            for n in again.notes() {
+                if let Some(s) = n.target.anchor.span() {
+                    proptest::prop_assert!(TEXT.get(s.start..s.end).is_some());
+                }
+            }
+        }
+    }
+}
