@@ -12,5 +12,6 @@ pub mod document;
 pub mod export;
 pub mod model;
 pub mod render;
+pub mod store;
 pub mod theme;
 pub mod tui;
