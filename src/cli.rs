@@ -10,6 +10,7 @@ use crate::annotate::annotate;
 use crate::document::{self, Document};
 use crate::export;
 use crate::model::Annotations;
+use crate::store::{NoteJson, Options as StoreOptions, Origin, Store};
 
 /// The bundled sample article, opened when no file is given.
 pub const SAMPLE_NAME: &str = "sample/trump-kim-letter.txt";
@@ -171,6 +172,51 @@ impl From<document::LoadError> for Failure {
     }
 }
 
+/// An article opened with the reader's notes and corrections.
+pub struct Opened {
+    /// The article.
+    pub doc: Document,
+    /// Its notes and corrections (the sidecar).
+    pub store: Store,
+    /// The annotations before corrections: the annotator's, or those of
+    /// `--annotations`.
+    pub auto: Annotations,
+    /// Messages for the status line (a sidecar that cannot be read, orphans).
+    pub messages: Vec<String>,
+}
+
+impl Opened {
+    /// The annotations with the corrections applied.
+    pub fn annotations(&self) -> Annotations {
+        self.store.annotations(&self.auto)
+    }
+
+    /// The notes as JSON, their references resolved in `ann`.
+    pub fn notes(&self, ann: &Annotations) -> Vec<NoteJson> {
+        self.store.notes_json(ann)
+    }
+}
+
+/// Opens the article named `file` (the bundled sample when `None`) with its
+/// annotations and its sidecar of notes and corrections.
+pub fn open_article(file: Option<&str>, common: &Common) -> Result<Opened, Failure> {
+    let doc = open(file)?;
+    let auto = annotations(&doc, common)?;
+    let origin = match file {
+        Some(f) => Origin::from_source(f),
+        None => Origin::Unnamed,
+    };
+    let (store, mut messages) =
+        Store::open(&origin, &doc.text, &StoreOptions::new(common.no_sidecar));
+    messages.splice(0..0, doc.warnings.iter().cloned());
+    Ok(Opened {
+        doc,
+        store,
+        auto,
+        messages,
+    })
+}
+
 /// Loads the article named `file`, or the bundled sample when `None`.
 pub fn open(file: Option<&str>) -> Result<Document, Failure> {
     match file {
@@ -258,11 +304,12 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             }
             let mut out = String::new();
             for file in &files {
-                let doc = document::load(file)?;
-                let ann = annotations(&doc, &cli.common)?;
+                let opened = open_article(Some(file), &cli.common)?;
+                let ann = opened.annotations();
+                let notes = opened.notes(&ann);
                 out += &match format {
-                    AnnotateFormat::Json => export::json::to_string(&doc, &ann),
-                    AnnotateFormat::Jsonl => export::json::to_line(&doc, &ann),
+                    AnnotateFormat::Json => export::json::to_string(&opened.doc, &ann, notes),
+                    AnnotateFormat::Jsonl => export::json::to_line(&opened.doc, &ann, notes),
                 };
             }
             emit(output.as_deref(), &out)
@@ -272,17 +319,19 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             format,
             output,
         }) => {
-            let doc = open(Some(&file))?;
-            let ann = annotations(&doc, &cli.common)?;
+            let opened = open_article(Some(&file), &cli.common)?;
+            let ann = opened.annotations();
+            let notes = opened.notes(&ann);
+            let doc = &opened.doc;
             let out = match format {
-                ExportFormat::Markdown => export::markdown::export(&doc, &ann),
-                ExportFormat::Json => export::json::to_string(&doc, &ann),
-                ExportFormat::W3c => export::w3c::export(&doc, &ann),
-                ExportFormat::Brat => export::brat::export(&doc, &ann),
-                ExportFormat::Csv => export::csv::export(&doc, &ann),
+                ExportFormat::Markdown => export::markdown::export(doc, &ann, &notes),
+                ExportFormat::Json => export::json::to_string(doc, &ann, notes),
+                ExportFormat::W3c => export::w3c::export(doc, &ann, &notes),
+                ExportFormat::Brat => export::brat::export(doc, &ann, &notes),
+                ExportFormat::Csv => export::csv::export(doc, &ann),
             };
             match (format, output.as_deref()) {
-                (ExportFormat::Brat, Some(path)) if path != "-" => emit_brat(path, &doc, &out),
+                (ExportFormat::Brat, Some(path)) if path != "-" => emit_brat(path, doc, &out),
                 (_, output) => emit(output, &out),
             }
         }
