@@ -7,10 +7,13 @@
 #![warn(missing_docs)]
 
 pub mod annotate;
+pub mod app;
 pub mod cli;
 pub mod document;
 pub mod export;
+pub mod keymap;
 pub mod model;
 pub mod render;
 pub mod theme;
 pub mod tui;
+pub mod ui;

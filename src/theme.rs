@@ -1,6 +1,279 @@
-//! Colour themes.
+//! Colour themes: TOML files under `themes/`, embedded in the binary.
+//!
+//! A theme names a [`Style`] for each part of the screen (ratatui's `serde`
+//! feature reads `{ fg = "#e69f00", add_modifier = "BOLD" }`). When the
+//! `NO_COLOR` environment variable is set and not empty, the `monochrome`
+//! theme is used and every colour is dropped, so emphasis comes only from
+//! bold, italic, underline and reverse.
 
-/// The list printed by `gloss themes`.
+use ratatui::style::{Color, Style};
+use serde::Deserialize;
+
+use crate::model::EntityKind;
+
+/// The built-in themes, in the order `t` cycles through them: (name, TOML).
+const BUILT_IN: &[(&str, &str)] = &[
+    ("dark", include_str!("../themes/dark.toml")),
+    ("light", include_str!("../themes/light.toml")),
+    (
+        "high-contrast",
+        include_str!("../themes/high-contrast.toml"),
+    ),
+    ("monochrome", include_str!("../themes/monochrome.toml")),
+];
+
+/// The theme used when none is named.
+pub const DEFAULT: &str = "dark";
+/// The theme used when `NO_COLOR` is set.
+pub const NO_COLOR_THEME: &str = "monochrome";
+
+/// The styles of every part of the screen.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Styles {
+    /// Article text.
+    pub text: Style,
+    /// Secondary text: counts, roles, hints, paragraph rules.
+    pub muted: Style,
+    /// Headings in the side pane.
+    pub heading: Style,
+    /// Mentions of people.
+    pub person: Style,
+    /// Mentions of organizations.
+    pub organization: Style,
+    /// Mentions of places.
+    pub place: Style,
+    /// Added to every mention of the selected entity.
+    pub selected: Style,
+    /// Added to the mention under the cursor.
+    pub cursor: Style,
+    /// Added to a commitment or quote the cursor is on.
+    pub target: Style,
+    /// Added to search matches.
+    pub search: Style,
+    /// Added to the search match under the cursor.
+    pub search_current: Style,
+    /// The status line.
+    pub status: Style,
+    /// The file name in the status line.
+    pub status_file: Style,
+    /// Borders and separators.
+    pub border: Style,
+    /// Side pane tab labels.
+    pub tab: Style,
+    /// The open side pane tab.
+    pub tab_active: Style,
+    /// The selected item of the side pane when it has focus.
+    pub item_selected: Style,
+    /// The mention map's track.
+    pub map_track: Style,
+    /// The part of the mention map that is on screen.
+    pub map_view: Style,
+    /// Pledges.
+    pub pledge: Style,
+    /// Intents.
+    pub intent: Style,
+    /// Demands.
+    pub demand: Style,
+    /// Keys in the help overlay and popups.
+    pub key: Style,
+    /// Popups and the help overlay.
+    pub popup: Style,
+}
+
+/// A theme file.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    /// Its name (`--theme NAME`).
+    pub name: String,
+    /// One line saying what it is for.
+    pub description: String,
+    /// Its styles.
+    pub styles: Styles,
+}
+
+impl Theme {
+    /// Parses a theme file.
+    pub fn from_toml(src: &str) -> Result<Theme, String> {
+        toml::from_str(src).map_err(|e| e.to_string().trim().replace('\n', " "))
+    }
+
+    /// The built-in theme called `name`, or an error naming the valid ones.
+    pub fn named(name: &str) -> Result<Theme, String> {
+        let (_, src) = BUILT_IN
+            .iter()
+            .find(|(n, _)| *n == name)
+            .ok_or_else(|| format!("no theme `{name}`; themes: {}", names().join(", ")))?;
+        Theme::from_toml(src).map_err(|e| format!("theme `{name}`: {e}"))
+    }
+
+    /// The built-in theme after this one, cycling.
+    pub fn next(&self) -> Result<Theme, String> {
+        let i = BUILT_IN
+            .iter()
+            .position(|(n, _)| *n == self.name)
+            .unwrap_or(0);
+        Theme::named(BUILT_IN[(i + 1) % BUILT_IN.len()].0)
+    }
+
+    /// The style of mentions of `kind`.
+    pub fn kind(&self, kind: EntityKind) -> Style {
+        match kind {
+            EntityKind::Person => self.styles.person,
+            EntityKind::Organization => self.styles.organization,
+            EntityKind::Place => self.styles.place,
+        }
+    }
+
+    /// The same theme with every colour removed, for `NO_COLOR`.
+    pub fn without_colors(mut self) -> Theme {
+        let strip = |s: &mut Style| {
+            s.fg = None;
+            s.bg = None;
+        };
+        let st = &mut self.styles;
+        for s in [
+            &mut st.text,
+            &mut st.muted,
+            &mut st.heading,
+            &mut st.person,
+            &mut st.organization,
+            &mut st.place,
+            &mut st.selected,
+            &mut st.cursor,
+            &mut st.target,
+            &mut st.search,
+            &mut st.search_current,
+            &mut st.status,
+            &mut st.status_file,
+            &mut st.border,
+            &mut st.tab,
+            &mut st.tab_active,
+            &mut st.item_selected,
+            &mut st.map_track,
+            &mut st.map_view,
+            &mut st.pledge,
+            &mut st.intent,
+            &mut st.demand,
+            &mut st.key,
+            &mut st.popup,
+        ] {
+            strip(s);
+        }
+        self
+    }
+
+    /// True when no style of the theme sets a colour.
+    pub fn is_colorless(&self) -> bool {
+        let s = &self.styles;
+        [
+            s.text,
+            s.muted,
+            s.heading,
+            s.person,
+            s.organization,
+            s.place,
+            s.selected,
+            s.cursor,
+            s.target,
+            s.search,
+            s.search_current,
+            s.status,
+            s.status_file,
+            s.border,
+            s.tab,
+            s.tab_active,
+            s.item_selected,
+            s.map_track,
+            s.map_view,
+            s.pledge,
+            s.intent,
+            s.demand,
+            s.key,
+            s.popup,
+        ]
+        .iter()
+        .all(|st| {
+            matches!(st.fg, None | Some(Color::Reset)) && matches!(st.bg, None | Some(Color::Reset))
+        })
+    }
+}
+
+/// True when the `NO_COLOR` environment variable is set and not empty.
+pub fn no_color_env() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+/// The theme to start with: `name` (or the default), checked; under
+/// `no_color`, the monochrome theme without colours.
+pub fn choose(name: Option<&str>, no_color: bool) -> Result<Theme, String> {
+    let chosen = Theme::named(name.unwrap_or(DEFAULT))?;
+    if no_color {
+        return Ok(Theme::named(NO_COLOR_THEME)?.without_colors());
+    }
+    Ok(chosen)
+}
+
+/// The names of the built-in themes.
+pub fn names() -> Vec<&'static str> {
+    BUILT_IN.iter().map(|(n, _)| *n).collect()
+}
+
+/// The list printed by `gloss themes`: one line per theme, name and description.
 pub fn list() -> String {
-    String::new()
+    let mut out = String::new();
+    for (name, src) in BUILT_IN {
+        let desc =
+            Theme::from_toml(src).map_or_else(|e| format!("(broken: {e})"), |t| t.description);
+        let mark = if *name == DEFAULT { " (default)" } else { "" };
+        out += &format!("{name:<14} {desc}{mark}\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_built_in_theme_parses_and_is_named_after_its_file() {
+        for (name, src) in BUILT_IN {
+            let t = Theme::from_toml(src).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(&t.name, name);
+            assert_ne!(t.styles.person, t.styles.organization, "{name}");
+            assert_ne!(t.styles.organization, t.styles.place, "{name}");
+            assert_ne!(t.styles.cursor, Style::default(), "{name}");
+            assert_ne!(t.styles.selected, Style::default(), "{name}");
+        }
+    }
+
+    #[test]
+    fn unknown_names_list_the_valid_ones() {
+        let e = Theme::named("neon").unwrap_err();
+        assert!(e.contains("dark, light, high-contrast, monochrome"), "{e}");
+    }
+
+    #[test]
+    fn no_color_means_no_colours_but_emphasis_remains() {
+        let t = choose(Some("dark"), true).unwrap();
+        assert!(t.is_colorless());
+        assert!(!t.styles.cursor.add_modifier.is_empty());
+        assert!(!choose(None, false).unwrap().is_colorless());
+    }
+
+    #[test]
+    fn broken_theme_files_get_a_clear_message() {
+        let e =
+            Theme::from_toml("name = \"x\"\ndescription = \"y\"\n[styles]\nperson = { fg = 3.5 }")
+                .unwrap_err();
+        assert!(e.contains("person") || e.contains("line"), "{e}");
+    }
+
+    #[test]
+    fn themes_list_names_each_theme() {
+        let l = list();
+        assert_eq!(l.lines().count(), BUILT_IN.len());
+        assert!(l.contains("high-contrast"));
+    }
 }

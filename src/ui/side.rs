@@ -1,0 +1,255 @@
+//! The side pane: tabs for actors, commitments, quotes and notes, each a
+//! scrollable list with a selection.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span as TextSpan};
+use unicode_width::UnicodeWidthStr;
+
+use super::{fill, fit, shown};
+use crate::app::wrap::Layout;
+use crate::app::{ActorRow, App, Focus, ITEM_LINES, Tab};
+use crate::model::{CommitmentKind, EntityKind, Span};
+
+/// Draws the pane into `area` (the mention map beside it is its border).
+pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
+    let st = &app.theme.styles;
+    fill(buf, area, st.text);
+    let inner = Rect::new(
+        area.x + 2,
+        area.y,
+        area.width.saturating_sub(3),
+        area.height,
+    );
+    if inner.width == 0 || inner.height < 3 {
+        return;
+    }
+    tabs(app, buf, inner);
+    let rule = "─".repeat(usize::from(inner.width));
+    buf.set_stringn(
+        inner.x,
+        inner.y + 1,
+        rule,
+        usize::from(inner.width),
+        st.border,
+    );
+    let list = Rect::new(inner.x, inner.y + 2, inner.width, inner.height - 2);
+    let mut y = list.y;
+    let state = app.lists[app.tab.index()];
+    let len = app.list_len(app.tab);
+    if len == 0 {
+        let empty = match app.tab {
+            Tab::Actors => "No actors found.",
+            Tab::Commitments => "No commitments found.",
+            Tab::Quotes => "No quotes found.",
+            Tab::Notes => "No notes yet.",
+        };
+        buf.set_stringn(
+            list.x,
+            y,
+            fit(empty, usize::from(list.width)),
+            usize::from(list.width),
+            st.muted,
+        );
+        return;
+    }
+    for row in state.offset..len {
+        let h = app.row_height(app.tab, row);
+        let lines = match app.tab {
+            Tab::Actors => actor_lines(app, row, list.width),
+            Tab::Commitments => commitment_lines(app, row, list.width),
+            Tab::Quotes => quote_lines(app, row, list.width),
+            Tab::Notes => Vec::new(),
+        };
+        // The rows' heights include a gap line above all but the first.
+        let skip = h.saturating_sub(lines.len());
+        y += skip as u16;
+        let chosen = row == state.selected;
+        for line in lines {
+            if y >= list.bottom() {
+                return;
+            }
+            let line_area = Rect::new(list.x, y, list.width, 1);
+            if chosen && app.focus == Focus::Side {
+                fill(
+                    buf,
+                    Rect::new(area.x + 1, y, area.width - 1, 1),
+                    st.item_selected,
+                );
+            }
+            buf.set_line(line_area.x, y, &line, line_area.width);
+            y += 1;
+        }
+        if chosen && app.focus == Focus::Article && state.offset <= row {
+            let top = y - (h - skip) as u16;
+            buf[(area.x, top)].set_symbol("▏").set_style(st.muted);
+        }
+    }
+}
+
+/// The tab labels: the open one emphasised; counts when there is room.
+fn tabs(app: &App, buf: &mut Buffer, area: Rect) {
+    let st = &app.theme.styles;
+    let counts = [
+        app.ann.entities.len(),
+        app.ann.commitments.len(),
+        app.ann.quotes.len(),
+        0,
+    ];
+    let label = |t: Tab, long: bool, short: bool| {
+        let title = if short { &t.title()[..3] } else { t.title() };
+        match counts[t.index()] {
+            n if long && n > 0 => format!("{title} {n}"),
+            _ => title.to_owned(),
+        }
+    };
+    let width = |long, short| -> usize {
+        Tab::ALL
+            .iter()
+            .map(|&t| label(t, long, short).width() + 2)
+            .sum()
+    };
+    let (long, short) = if width(true, false) <= usize::from(area.width) {
+        (true, false)
+    } else if width(false, false) <= usize::from(area.width) {
+        (false, false)
+    } else {
+        (false, true)
+    };
+    let mut spans = Vec::new();
+    for t in Tab::ALL {
+        let style = if t == app.tab {
+            if app.focus == Focus::Side {
+                st.tab_active
+            } else {
+                st.tab_active.patch(st.muted)
+            }
+        } else {
+            st.tab
+        };
+        spans.push(TextSpan::styled(label(t, long, short), style));
+        spans.push(TextSpan::raw("  "));
+    }
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+}
+
+fn kind_heading(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "PEOPLE",
+        EntityKind::Organization => "ORGANIZATIONS",
+        EntityKind::Place => "PLACES",
+    }
+}
+
+fn actor_lines(app: &App, row: usize, width: u16) -> Vec<Line<'static>> {
+    let st = &app.theme.styles;
+    let w = usize::from(width);
+    match app.actor_rows[row] {
+        ActorRow::Heading(kind, n) => vec![Line::from(vec![
+            TextSpan::styled(kind_heading(kind), st.heading),
+            TextSpan::styled(format!("  {n}"), st.muted),
+        ])],
+        ActorRow::Entity(e) => {
+            let ent = &app.ann.entities[e];
+            let count = ent.mentions.len().to_string();
+            let kind = app.theme.kind(ent.kind);
+            let mut name_style = st.text;
+            if app.selected == Some(e) {
+                name_style = name_style.patch(kind).patch(st.selected);
+            }
+            let name_w = w.saturating_sub(count.width() + 4);
+            let name = fit(&ent.name, name_w);
+            let pad = w.saturating_sub(2 + name.width() + count.width());
+            let mut lines = vec![Line::from(vec![
+                TextSpan::styled("● ", kind),
+                TextSpan::styled(name, name_style),
+                TextSpan::raw(" ".repeat(pad)),
+                TextSpan::styled(count, st.muted),
+            ])];
+            if !ent.roles.is_empty() {
+                lines.push(Line::from(TextSpan::styled(
+                    format!("  {}", fit(&ent.roles.join(", "), w.saturating_sub(2))),
+                    st.muted,
+                )));
+            }
+            lines
+        }
+    }
+}
+
+/// Up to `ITEM_LINES - 1` lines of `span`'s text, wrapped to `width`, with `…` when cut.
+fn excerpt(app: &App, span: Span, width: usize, style: Style) -> Vec<Line<'static>> {
+    let text = span.slice(&app.doc.text);
+    let width = width.max(2);
+    let layout = Layout::new(text, u16::try_from(width).unwrap_or(u16::MAX));
+    let lines: Vec<Span> = layout.lines.into_iter().filter(|l| !l.is_empty()).collect();
+    let keep = ITEM_LINES - 1;
+    lines
+        .iter()
+        .take(keep)
+        .enumerate()
+        .map(|(i, &l)| {
+            let mut s = shown(text, l).into_owned();
+            if i + 1 == keep && lines.len() > keep {
+                s = fit(&(s + " …"), width);
+            }
+            Line::from(TextSpan::styled(format!("  {s}"), style))
+        })
+        .collect()
+}
+
+fn commitment_lines(app: &App, i: usize, width: u16) -> Vec<Line<'static>> {
+    let st = &app.theme.styles;
+    let c = &app.ann.commitments[i];
+    let kind_style = match c.kind {
+        CommitmentKind::Pledge => st.pledge,
+        CommitmentKind::Intent => st.intent,
+        CommitmentKind::Demand => st.demand,
+    };
+    let (name, actor_style) = actor(app, c.actor, &c.actor_name);
+    let w = usize::from(width);
+    let mut lines = vec![Line::from(vec![
+        TextSpan::styled(format!("{:<7}", c.kind.as_str()), kind_style),
+        TextSpan::styled(fit(&name, w.saturating_sub(8)), actor_style),
+    ])];
+    let span = if c.content.is_empty() {
+        c.sentence
+    } else {
+        c.content
+    };
+    lines.extend(excerpt(app, span, w.saturating_sub(2), st.text));
+    lines
+}
+
+fn quote_lines(app: &App, i: usize, width: u16) -> Vec<Line<'static>> {
+    let st = &app.theme.styles;
+    let q = &app.ann.quotes[i];
+    let (name, speaker_style) = actor(app, q.speaker, &q.speaker_name);
+    let w = usize::from(width);
+    let mark = match q.kind {
+        crate::model::QuoteKind::Direct => "“” ",
+        crate::model::QuoteKind::Indirect => "»  ",
+    };
+    let mut lines = vec![Line::from(vec![
+        TextSpan::styled(mark, st.muted),
+        TextSpan::styled(fit(&name, w.saturating_sub(3)), speaker_style),
+    ])];
+    lines.extend(excerpt(app, q.span, w.saturating_sub(2), st.text));
+    lines
+}
+
+/// An item's actor: its name and style (the entity's kind colour when known).
+fn actor(app: &App, e: Option<usize>, written: &Option<String>) -> (String, Style) {
+    let st = &app.theme.styles;
+    match e {
+        Some(e) => {
+            let ent = &app.ann.entities[e];
+            (ent.name.clone(), st.text.patch(app.theme.kind(ent.kind)))
+        }
+        None => (
+            written.clone().unwrap_or_else(|| "unknown".into()),
+            st.muted,
+        ),
+    }
+}
