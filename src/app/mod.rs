@@ -325,3 +325,6 @@ fn actor_rows(ann: &Annotations) -> Vec<ActorRow> {
     }
     rows
 }
+
+#[cfg(test)]
+mod tests;

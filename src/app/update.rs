@@ -304,8 +304,9 @@ fn walk_selected(app: &mut App, forward: bool) {
             let i = ms.partition_point(|m| m.span.start <= pos);
             if i > 0 { i - 1 } else { ms.len() - 1 }
         };
-        select_entity(app, ms[m].entity);
+        let e = ms[m].entity;
         jump_to(app, on_mention(&app.ann, m));
+        select_entity(app, e);
         return;
     };
     let list = &app.ann.entities[e].mentions;
@@ -363,8 +364,8 @@ fn walk_any(app: &mut App, forward: bool) {
             if i > 0 { (i - 1, false) } else { (n - 1, true) }
         }
     };
-    select_entity(app, app.ann.mentions[m].entity);
     jump_to(app, on_mention(&app.ann, m));
+    select_entity(app, app.ann.mentions[m].entity);
     if wrapped {
         app.message = if forward {
             "wrapped to the top".into()
@@ -475,10 +476,10 @@ fn activate(app: &mut App) {
         match app.tab {
             Tab::Actors => {
                 if let Some(&ActorRow::Entity(e)) = app.actor_rows.get(row) {
-                    select_entity(app, e);
                     if let Some(&m) = app.ann.entities[e].mentions.first() {
                         jump_to(app, on_mention(&app.ann, m));
                     }
+                    select_entity(app, e);
                     app.message = entity_summary(app, e);
                 }
             }

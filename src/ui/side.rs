@@ -81,10 +81,6 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
             buf.set_line(line_area.x, y, &line, line_area.width);
             y += 1;
         }
-        if chosen && app.focus == Focus::Article && state.offset <= row {
-            let top = y - (h - skip) as u16;
-            buf[(area.x, top)].set_symbol("▏").set_style(st.muted);
-        }
     }
 }
 
