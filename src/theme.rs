@@ -37,6 +37,8 @@ pub struct Styles {
     pub muted: Style,
     /// Headings in the side pane.
     pub heading: Style,
+    /// The article's title line.
+    pub title: Style,
     /// Mentions of people.
     pub person: Style,
     /// Mentions of organizations.
@@ -137,6 +139,7 @@ impl Theme {
             &mut st.text,
             &mut st.muted,
             &mut st.heading,
+            &mut st.title,
             &mut st.person,
             &mut st.organization,
             &mut st.place,

@@ -139,7 +139,7 @@ pub const COMMANDS: &[(Action, &str, &str)] = &[
     (
         Action::Activate,
         "activate",
-        "article: select the entity under the cursor; side pane: jump to the item",
+        "select the entity under the cursor (side pane: go to the item)",
     ),
     (Action::JumpBack, "jump_back", "back in the jump history"),
     (

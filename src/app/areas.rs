@@ -49,7 +49,7 @@ impl Areas {
         let body_h = height - 1;
         let wide = width >= SIDE_BY_SIDE_WIDTH;
         let side_w = if wide {
-            (width * 3 / 10 + 6).clamp(30, 46)
+            (width * 3 / 10 + 6).clamp(32, 46)
         } else {
             0
         };

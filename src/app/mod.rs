@@ -163,6 +163,8 @@ pub struct App {
     pub forward: Vec<Jump>,
     /// Set when the reader should quit.
     pub quit: bool,
+    /// The article's first line, when it is its title.
+    pub title: Option<Span>,
 }
 
 impl App {
@@ -180,6 +182,7 @@ impl App {
             .position(|r| matches!(r, ActorRow::Entity(_)))
             .unwrap_or(0);
         let message = doc.warnings.join("; ");
+        let title = title_line(&doc);
         let mut app = App {
             doc,
             ann,
@@ -203,6 +206,7 @@ impl App {
             back: Vec::new(),
             forward: Vec::new(),
             quit: false,
+            title,
         };
         app.lists[Tab::Actors.index()].selected = first_actor;
         update(&mut app, Action::Resize(size.0, size.1));
@@ -305,6 +309,15 @@ impl App {
             .map_or(0, |r| usize::from(r.height.saturating_sub(2)))
             .max(1)
     }
+}
+
+/// The span of the document's first line when it is the title.
+fn title_line(doc: &Document) -> Option<Span> {
+    let start = doc.text.len() - doc.text.trim_start().len();
+    let rest = &doc.text[start..];
+    let line = rest.split('\n').next()?.trim_end();
+    let clean = crate::document::sanitize::clean_line(line);
+    (!line.is_empty() && clean == doc.title).then(|| Span::new(start, start + line.len()))
 }
 
 /// Lines of one commitment or quote in the side pane: a heading and two of text.

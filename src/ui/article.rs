@@ -24,6 +24,9 @@ pub fn draw(app: &App, buf: &mut Buffer) {
 fn style_at(app: &App, pos: usize, mention: Option<usize>, matched: Option<Span>) -> Style {
     let st = &app.theme.styles;
     let mut style = st.text;
+    if app.title.is_some_and(|t| t.contains(pos)) {
+        style = style.patch(st.title);
+    }
     if let Some(m) = mention {
         let m = &app.ann.mentions[m];
         style = style.patch(app.theme.kind(app.ann.entities[m.entity].kind));

@@ -13,7 +13,7 @@ use crate::app::{App, COMMANDS};
 pub fn draw(app: &App, buf: &mut Buffer, scroll: usize) {
     let st = &app.theme.styles;
     let screen = app.areas.screen;
-    let w = screen.width.saturating_sub(4).min(84);
+    let w = screen.width.saturating_sub(4).min(90);
     let h = screen
         .height
         .saturating_sub(2)

@@ -15,7 +15,9 @@ pub fn draw(app: &App, buf: &mut Buffer) {
     }
     let st = &app.theme.styles;
     let total = app.layout.lines.len().max(1);
-    let row_of = |line: usize| (line * h / total).min(h - 1);
+    // A document shorter than the strip maps line for line.
+    let scale = total.max(app.view_height());
+    let row_of = |line: usize| (line * h / scale).min(h - 1);
     let first = row_of(app.top);
     let last = row_of((app.top + app.view_height()).min(total).saturating_sub(1)).max(first);
     for row in 0..h {

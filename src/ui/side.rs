@@ -17,9 +17,9 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
     let st = &app.theme.styles;
     fill(buf, area, st.text);
     let inner = Rect::new(
-        area.x + 2,
+        area.x + 1,
         area.y,
-        area.width.saturating_sub(3),
+        area.width.saturating_sub(1),
         area.height,
     );
     if inner.width == 0 || inner.height < 3 {
@@ -93,29 +93,25 @@ fn tabs(app: &App, buf: &mut Buffer, area: Rect) {
         app.ann.quotes.len(),
         0,
     ];
-    let label = |t: Tab, long: bool, short: bool| {
-        let title = if short { &t.title()[..3] } else { t.title() };
-        match counts[t.index()] {
-            n if long && n > 0 => format!("{title} {n}"),
-            _ => title.to_owned(),
-        }
+    // The widest labels that fit: with counts, plain, then three letters.
+    let label = |t: Tab, style: usize| match (style, counts[t.index()]) {
+        (0, n) if n > 0 => format!("{} {n}", t.title()),
+        (0..=2, _) => t.title().to_owned(),
+        _ => t.title().chars().take(3).collect(),
     };
-    let width = |long, short| -> usize {
-        Tab::ALL
-            .iter()
-            .map(|&t| label(t, long, short).width() + 2)
-            .sum()
-    };
-    let (long, short) = if width(true, false) <= usize::from(area.width) {
-        (true, false)
-    } else if width(false, false) <= usize::from(area.width) {
-        (false, false)
-    } else {
-        (false, true)
-    };
+    let gap = |style: usize| if style == 2 { 1 } else { 2 };
+    let style = (0..3)
+        .find(|&s| {
+            Tab::ALL
+                .iter()
+                .map(|&t| label(t, s).width() + gap(s))
+                .sum::<usize>()
+                <= usize::from(area.width) + gap(s)
+        })
+        .unwrap_or(3);
     let mut spans = Vec::new();
     for t in Tab::ALL {
-        let style = if t == app.tab {
+        let tab_style = if t == app.tab {
             if app.focus == Focus::Side {
                 st.tab_active
             } else {
@@ -124,8 +120,8 @@ fn tabs(app: &App, buf: &mut Buffer, area: Rect) {
         } else {
             st.tab
         };
-        spans.push(TextSpan::styled(label(t, long, short), style));
-        spans.push(TextSpan::raw("  "));
+        spans.push(TextSpan::styled(label(t, style), tab_style));
+        spans.push(TextSpan::raw(" ".repeat(gap(style))));
     }
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
 }
