@@ -2,9 +2,11 @@
 //!
 //! `ratatui::try_init` enters raw mode and the alternate screen and installs
 //! a panic hook that restores the terminal before the panic message prints.
-//! SIGTERM, SIGHUP and SIGINT set a flag (through `signal-hook`) that ends
-//! the loop, so the terminal is restored on those too; `<C-c>` is a key in
-//! raw mode and quits normally.
+//! SIGTERM and SIGINT set a flag (through `signal-hook`) that ends the loop,
+//! so the terminal is restored on those too; `<C-c>` is a key in raw mode
+//! and quits normally. SIGHUP means the terminal is gone: there is nothing
+//! to restore, and crossterm would spin reading the closed terminal, so it
+//! ends the process at once (exit status 129).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -29,19 +31,31 @@ pub fn run(doc: Document, common: &Common) -> Result<(), Failure> {
     let theme = theme::choose(common.theme.as_deref(), no_color).map_err(Failure::input)?;
     let ann = annotate(&doc.text);
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))
-            .map_err(|e| Failure::runtime(format!("cannot watch signals: {e}")))?;
-    }
+    watch_signals(&stop)?;
     let mut term = ratatui::try_init()
         .map_err(|e| Failure::runtime(format!("cannot set up the terminal: {e}")))?;
     let result = event_loop(&mut term, doc, ann, theme, no_color, &stop);
     ratatui::restore();
     result.map_err(|e| Failure::runtime(format!("terminal: {e}")))
+}
+
+/// Sets `stop` on SIGTERM and SIGINT; ends the process on SIGHUP.
+#[cfg(unix)]
+fn watch_signals(stop: &Arc<AtomicBool>) -> Result<(), Failure> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let failed = |e: std::io::Error| Failure::runtime(format!("cannot watch signals: {e}"));
+    for signal in [SIGTERM, SIGINT] {
+        signal_hook::flag::register(signal, Arc::clone(stop)).map_err(failed)?;
+    }
+    let always = Arc::new(AtomicBool::new(true));
+    signal_hook::flag::register_conditional_shutdown(SIGHUP, 129, always).map_err(failed)?;
+    Ok(())
+}
+
+/// Elsewhere, closing the console ends the process and `<C-c>` is a key.
+#[cfg(not(unix))]
+fn watch_signals(_stop: &Arc<AtomicBool>) -> Result<(), Failure> {
+    Ok(())
 }
 
 fn event_loop(

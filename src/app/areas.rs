@@ -34,6 +34,26 @@ pub struct Areas {
 }
 
 impl Areas {
+    /// The help overlay's box: centred, at most 90 columns, as tall as its
+    /// `rows` (plus the border) allow. Zero-sized when the screen is too small.
+    pub fn help_box(&self, rows: usize) -> Rect {
+        let screen = self.screen;
+        let w = screen.width.saturating_sub(4).min(90);
+        let h = screen
+            .height
+            .saturating_sub(2)
+            .min(u16::try_from(rows + 2).unwrap_or(u16::MAX));
+        if w < 10 || h < 4 {
+            return Rect::default();
+        }
+        Rect::new((screen.width - w) / 2, (screen.height - h) / 2, w, h)
+    }
+
+    /// The largest useful scroll of the help overlay listing `rows` rows.
+    pub fn help_max_scroll(&self, rows: usize) -> usize {
+        rows.saturating_sub(usize::from(self.help_box(rows).height.saturating_sub(2)))
+    }
+
     /// The areas of a `width` × `height` screen; `side_focused` shows the side
     /// pane over the article on narrow screens.
     pub fn new(width: u16, height: u16, side_focused: bool) -> Self {

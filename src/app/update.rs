@@ -70,7 +70,7 @@ pub fn update(app: &mut App, action: Action) {
 
 /// Keys while the help overlay is open: movement scrolls it, anything else closes it.
 fn help_key(app: &mut App, scroll: usize, action: Action) {
-    let last = COMMANDS.len().saturating_sub(1);
+    let last = app.areas.help_max_scroll(COMMANDS.len());
     let h = half_page(app).unsigned_abs();
     app.help = match action {
         Action::ScrollDown => Some((scroll + 1).min(last)),

@@ -116,6 +116,24 @@ pub(crate) fn fill(buf: &mut Buffer, area: Rect, style: Style) {
     }
 }
 
+/// Clears `area` to the popup style and draws a rounded border titled
+/// `title`; returns the area inside the border.
+pub(crate) fn panel(app: &App, buf: &mut Buffer, area: Rect, title: &str) -> Rect {
+    use ratatui::widgets::{Block, BorderType, Widget};
+    let st = &app.theme.styles;
+    fill(buf, area, st.popup);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(st.popup.patch(st.border))
+        .title(ratatui::text::Span::styled(
+            title.to_owned(),
+            st.popup.patch(st.heading),
+        ));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
+}
+
 /// The name of the file, for the status line.
 pub(crate) fn file_name(source: &str) -> String {
     let name = std::path::Path::new(source)

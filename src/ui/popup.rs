@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span as TextSpan};
 use unicode_width::UnicodeWidthStr;
 
-use super::{fill, fit};
+use super::{fit, panel};
 use crate::keymap::notation;
 
 /// Draws the continuations of the keys typed so far, above the status line.
@@ -34,13 +34,18 @@ pub fn pending(app: &crate::app::App, buf: &mut Buffer) {
         return;
     }
     let area = Rect::new(screen.width - w - 1, screen.height - 1 - h, w, h);
-    fill(buf, area, st.popup);
+    let inner = panel(app, buf, area, "");
     for (i, (k, d)) in rows.iter().enumerate() {
         let line = Line::from(vec![
             TextSpan::styled(k.clone(), st.popup.patch(st.key)),
             TextSpan::styled("  ", st.popup),
             TextSpan::styled(fit(d, inner_w.saturating_sub(k.width() + 2)), st.popup),
         ]);
-        buf.set_line(area.x + 2, area.y + 1 + i as u16, &line, area.width - 3);
+        buf.set_line(
+            inner.x + 1,
+            inner.y + i as u16,
+            &line,
+            inner.width.saturating_sub(1),
+        );
     }
 }
