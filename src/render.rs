@@ -22,9 +22,10 @@ use crate::theme;
 pub fn run(doc: Document, args: &RenderArgs, common: &Common) -> Result<String, String> {
     let keys = parse_keys(&args.keys).map_err(|e| format!("--keys: {e}"))?;
     let no_color = theme::no_color_env();
-    let theme = theme::choose(common.theme.as_deref(), no_color)?;
+    let (theme, warning) = theme::choose(common.theme.as_deref(), no_color)?;
     let ann = annotate(&doc.text);
     let mut app = App::new(doc, ann, theme, no_color, args.size);
+    app.message = warning.unwrap_or_default();
     for key in keys {
         if app.quit {
             break;

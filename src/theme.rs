@@ -1,10 +1,13 @@
 //! Colour themes: TOML files under `themes/`, embedded in the binary.
 //!
 //! A theme names a [`Style`] for each part of the screen (ratatui's `serde`
-//! feature reads `{ fg = "#e69f00", add_modifier = "BOLD" }`). When the
+//! feature reads `{ fg = "#e69f00", add_modifier = "BOLD" }`). The user
+//! may add themes as `NAME.toml` files in [`user_dir`]. When the
 //! `NO_COLOR` environment variable is set and not empty, the `monochrome`
 //! theme is used and every colour is dropped, so emphasis comes only from
 //! bold, italic, underline and reverse.
+
+use std::path::{Path, PathBuf};
 
 use ratatui::style::{Color, Style};
 use serde::Deserialize;
@@ -98,7 +101,18 @@ pub struct Theme {
 impl Theme {
     /// Parses a theme file.
     pub fn from_toml(src: &str) -> Result<Theme, String> {
-        toml::from_str(src).map_err(|e| e.to_string().trim().replace('\n', " "))
+        toml::from_str(src).map_err(|e| {
+            let message = e.message().trim().replace('\n', "; ");
+            match e.span() {
+                Some(span) => {
+                    let before = &src[..span.start.min(src.len())];
+                    let line = before.matches('\n').count() + 1;
+                    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                    format!("line {line}, column {column}: {message}")
+                }
+                None => message,
+            }
+        })
     }
 
     /// The built-in theme called `name`, or an error naming the valid ones.
@@ -208,19 +222,85 @@ pub fn no_color_env() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
-/// The theme to start with: `name` (or the default), checked; under
-/// `no_color`, the monochrome theme without colours.
-pub fn choose(name: Option<&str>, no_color: bool) -> Result<Theme, String> {
-    let chosen = Theme::named(name.unwrap_or(DEFAULT))?;
+/// The folder of the user's own themes: `$XDG_CONFIG_HOME/gloss/themes`,
+/// or `~/.config/gloss/themes`.
+pub fn user_dir() -> Option<PathBuf> {
+    let config = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+    Some(config.join("gloss").join("themes"))
+}
+
+/// The user's theme file called `name`, if the name is a plain file name
+/// and the file exists.
+fn user_file(name: &str) -> Option<PathBuf> {
+    let plain = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    let path = user_dir()?.join(format!("{name}.toml"));
+    (plain && path.is_file()).then_some(path)
+}
+
+/// Reads a user theme file; its name is the file's.
+fn read_user(name: &str, path: &Path) -> Result<Theme, String> {
+    let file = format!("{name}.toml");
+    let src = std::fs::read_to_string(path).map_err(|e| format!("theme {file}: {e}"))?;
+    let mut theme = Theme::from_toml(&src).map_err(|e| format!("theme {file}: {e}"))?;
+    theme.name = name.to_owned();
+    Ok(theme)
+}
+
+/// The theme to start with, and a warning for the status line when a user
+/// theme file was broken (the default theme is used then). `name` may be a
+/// built-in theme or a user theme file; an unknown name is an error naming
+/// the valid ones. Under `no_color`, the monochrome theme without colours.
+pub fn choose(name: Option<&str>, no_color: bool) -> Result<(Theme, Option<String>), String> {
+    let name = name.unwrap_or(DEFAULT);
+    let (chosen, warning) = if BUILT_IN.iter().any(|(n, _)| *n == name) {
+        (Theme::named(name)?, None)
+    } else if let Some(path) = user_file(name) {
+        match read_user(name, &path) {
+            Ok(t) => (t, None),
+            Err(e) => (
+                Theme::named(DEFAULT)?,
+                Some(format!("{e} · using the {DEFAULT} theme")),
+            ),
+        }
+    } else {
+        let mut valid = names().join(", ");
+        for user in user_names() {
+            valid += &format!(", {user}");
+        }
+        return Err(format!("no theme `{name}`; themes: {valid}"));
+    };
     if no_color {
-        return Ok(Theme::named(NO_COLOR_THEME)?.without_colors());
+        return Ok((Theme::named(NO_COLOR_THEME)?.without_colors(), warning));
     }
-    Ok(chosen)
+    Ok((chosen, warning))
 }
 
 /// The names of the built-in themes.
 pub fn names() -> Vec<&'static str> {
     BUILT_IN.iter().map(|(n, _)| *n).collect()
+}
+
+/// The names of the user's theme files, sorted.
+fn user_names() -> Vec<String> {
+    let Some(entries) = user_dir().and_then(|d| std::fs::read_dir(d).ok()) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(|e| {
+            let path = e.ok()?.path();
+            let stem = path.file_stem()?.to_str()?.to_owned();
+            (path.extension()? == "toml" && user_file(&stem).is_some()).then_some(stem)
+        })
+        .filter(|n| !BUILT_IN.iter().any(|(b, _)| b == n))
+        .collect();
+    names.sort();
+    names
 }
 
 /// The list printed by `gloss themes`: one line per theme, name and description.
@@ -231,6 +311,14 @@ pub fn list() -> String {
             Theme::from_toml(src).map_or_else(|e| format!("(broken: {e})"), |t| t.description);
         let mark = if *name == DEFAULT { " (default)" } else { "" };
         out += &format!("{name:<14} {desc}{mark}\n");
+    }
+    for name in user_names() {
+        let desc = user_file(&name)
+            .ok_or_else(|| "gone".to_owned())
+            .and_then(|p| read_user(&name, &p))
+            .map_or_else(|e| format!("(broken: {e})"), |t| t.description);
+        let desc = crate::document::sanitize::clean_line(&desc).into_owned();
+        out += &format!("{name:<14} {desc} (user theme)\n");
     }
     out
 }
@@ -259,10 +347,10 @@ mod tests {
 
     #[test]
     fn no_color_means_no_colours_but_emphasis_remains() {
-        let t = choose(Some("dark"), true).unwrap();
+        let (t, _) = choose(Some("dark"), true).unwrap();
         assert!(t.is_colorless());
         assert!(!t.styles.cursor.add_modifier.is_empty());
-        assert!(!choose(None, false).unwrap().is_colorless());
+        assert!(!choose(None, false).unwrap().0.is_colorless());
     }
 
     #[test]

@@ -28,13 +28,14 @@ const TICK: Duration = Duration::from_millis(200);
 /// Opens the reader on `doc` until the user quits.
 pub fn run(doc: Document, common: &Common) -> Result<(), Failure> {
     let no_color = theme::no_color_env();
-    let theme = theme::choose(common.theme.as_deref(), no_color).map_err(Failure::input)?;
+    let (theme, warning) =
+        theme::choose(common.theme.as_deref(), no_color).map_err(Failure::input)?;
     let ann = annotate(&doc.text);
     let stop = Arc::new(AtomicBool::new(false));
     watch_signals(&stop)?;
     let mut term = ratatui::try_init()
         .map_err(|e| Failure::runtime(format!("cannot set up the terminal: {e}")))?;
-    let result = event_loop(&mut term, doc, ann, theme, no_color, &stop);
+    let result = event_loop(&mut term, doc, ann, theme, no_color, warning, &stop);
     ratatui::restore();
     result.map_err(|e| Failure::runtime(format!("terminal: {e}")))
 }
@@ -64,10 +65,12 @@ fn event_loop(
     ann: crate::model::Annotations,
     theme: theme::Theme,
     no_color: bool,
+    warning: Option<String>,
     stop: &AtomicBool,
 ) -> std::io::Result<()> {
     let size = term.size()?;
     let mut app = App::new(doc, ann, theme, no_color, (size.width, size.height));
+    app.message = warning.unwrap_or_default();
     let mut dirty = true;
     while !app.quit && !stop.load(Ordering::Relaxed) {
         if dirty {

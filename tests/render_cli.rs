@@ -227,3 +227,81 @@ fn control_characters_never_reach_the_terminal() {
     assert!(plain.contains("evil␛[31m.txt"), "{plain}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn user_themes_load_and_broken_ones_fall_back_with_a_message() {
+    let config = std::env::temp_dir().join(format!("gloss-themes-{}", std::process::id()));
+    let dir = config.join("gloss").join("themes");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("sepia.toml"),
+        "name = \"sepia\"\ndescription = \"brown ink\"\n[styles]\nperson = { fg = \"#704214\" }\n\
+         organization = { fg = \"#2f4f4f\" }\nplace = { fg = \"#556b2f\" }\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("broken.toml"), "name = \"broken\"\n[styles\n").unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_gloss"))
+            .args(args)
+            .env_remove("NO_COLOR")
+            .env("XDG_CONFIG_HOME", &config)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap()
+    };
+    let list = String::from_utf8(run(&["themes"]).stdout).unwrap();
+    assert!(
+        list.lines()
+            .any(|l| l.starts_with("sepia") && l.contains("brown ink")),
+        "{list}"
+    );
+    assert!(
+        list.lines()
+            .any(|l| l.starts_with("broken") && l.contains("broken:")),
+        "{list}"
+    );
+
+    let ok = run(&[
+        "render", SAMPLE, "--size", "100x20", "--theme", "sepia", "--color",
+    ]);
+    assert!(ok.status.success());
+    assert!(
+        String::from_utf8(ok.stdout)
+            .unwrap()
+            .contains("38;2;112;66;20")
+    );
+
+    let broken = run(&["render", SAMPLE, "--size", "140x20", "--theme", "broken"]);
+    assert!(broken.status.success());
+    let frame = String::from_utf8(broken.stdout).unwrap();
+    let status = frame.lines().last().unwrap();
+    assert!(
+        status.contains("broken.toml") && status.contains("using the dark theme"),
+        "{status}"
+    );
+
+    let unknown = run(&["render", SAMPLE, "--theme", "nope"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("sepia"));
+    std::fs::remove_dir_all(&config).ok();
+}
+
+#[test]
+fn invalid_utf8_is_reported_in_the_status_line() {
+    let path = std::env::temp_dir().join(format!("gloss-latin1-{}.txt", std::process::id()));
+    std::fs::write(&path, b"Caf\xe9 talks in Paris with Kim.\n").unwrap();
+    let out = gloss(&[
+        "render",
+        path.to_str().unwrap(),
+        "--size",
+        "120x10",
+        "--keys",
+        "jk",
+    ]);
+    let frame = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        frame.lines().last().unwrap().contains("not valid UTF-8"),
+        "{frame}"
+    );
+    std::fs::remove_file(&path).ok();
+}

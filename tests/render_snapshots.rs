@@ -308,7 +308,7 @@ fn no_color_frame_uses_emphasis_only() {
     let app = reader(
         (80, 24),
         SELECT_KIM,
-        theme::choose(Some("light"), true).unwrap(),
+        theme::choose(Some("light"), true).unwrap().0,
         true,
     );
     let buf = snapshot("reader_no_color", &app);

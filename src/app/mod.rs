@@ -151,6 +151,9 @@ pub struct App {
     pub search: SearchState,
     /// The search prompt's text while it is open.
     pub prompt: Option<String>,
+    /// Where the search prompt was opened: the top line and the byte to
+    /// search from. The view previews the first match from there as you type.
+    pub prompt_origin: (usize, usize),
     /// The keys typed so far of an unfinished sequence.
     pub pending: Vec<Key>,
     /// The help overlay's scroll, while it is open.
@@ -181,7 +184,6 @@ impl App {
             .iter()
             .position(|r| matches!(r, ActorRow::Entity(_)))
             .unwrap_or(0);
-        let message = doc.warnings.join("; ");
         let title = title_line(&doc);
         let mut app = App {
             doc,
@@ -200,9 +202,10 @@ impl App {
             cursor: None,
             search: SearchState::default(),
             prompt: None,
+            prompt_origin: (0, 0),
             pending: Vec::new(),
             help: None,
-            message,
+            message: String::new(),
             back: Vec::new(),
             forward: Vec::new(),
             quit: false,

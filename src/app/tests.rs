@@ -197,3 +197,54 @@ fn resizing_keeps_the_reading_position() {
     update(&mut a, Action::Resize(1, 1));
     assert!(a.areas.too_small);
 }
+
+#[test]
+fn typing_a_search_previews_the_first_match_and_escape_returns() {
+    let mut a = app(60, (80, 20));
+    keys(&mut a, "/paragraph 50");
+    assert_eq!(a.search.matches.len(), 1);
+    let m = a.search.matches[0];
+    assert!(a.line_visible(a.layout.line_of(m.start)));
+    assert!(a.top > 0);
+    keys(&mut a, "<Esc>");
+    assert_eq!(a.top, 0);
+    assert!(a.prompt.is_none());
+    keys(&mut a, "/paragraph 50<CR>");
+    assert_eq!(a.cursor.map(|c| c.span), Some(m));
+    assert!(a.line_visible(a.layout.line_of(m.start)));
+}
+
+#[test]
+fn tab_keys_and_focus() {
+    let mut a = app(3, (100, 30));
+    keys(&mut a, "2");
+    assert_eq!((a.tab, a.focus), (Tab::Commitments, Focus::Article));
+    keys(&mut a, "<Tab>");
+    assert_eq!(a.focus, Focus::Side);
+    keys(&mut a, "<S-Tab>");
+    assert_eq!(a.focus, Focus::Article);
+    // On a narrow screen the side pane shows over the article when asked for.
+    let mut n = app(3, (50, 20));
+    assert!(n.areas.side.is_none());
+    keys(&mut n, "3");
+    assert_eq!((n.tab, n.focus), (Tab::Quotes, Focus::Side));
+    assert!(n.areas.side_covers_article);
+    keys(&mut n, "<Esc>");
+    assert_eq!(n.focus, Focus::Article);
+    assert!(n.areas.side.is_none());
+}
+
+#[test]
+fn help_scrolls_within_bounds_and_closes() {
+    let mut a = app(3, (80, 12));
+    keys(&mut a, "?");
+    assert_eq!(a.help, Some(0));
+    keys(&mut a, "GG");
+    let max = a.areas.help_max_scroll(COMMANDS.len());
+    assert_eq!(a.help, Some(max));
+    keys(&mut a, "k");
+    assert_eq!(a.help, Some(max - 1));
+    keys(&mut a, "q");
+    assert_eq!(a.help, None);
+    assert!(!a.quit);
+}

@@ -50,7 +50,10 @@ pub fn update(app: &mut App, action: Action) {
         Action::TabCommitments => open_tab(app, Tab::Commitments),
         Action::TabQuotes => open_tab(app, Tab::Quotes),
         Action::TabNotes => open_tab(app, Tab::Notes),
-        Action::Search => app.prompt = Some(String::new()),
+        Action::Search => {
+            app.prompt = Some(String::new());
+            app.prompt_origin = (app.top, app.reading_pos().0);
+        }
         Action::SearchNext => walk_search(app, true),
         Action::SearchPrev => walk_search(app, false),
         Action::Help => app.help = Some(0),
@@ -595,12 +598,23 @@ fn edit_prompt(app: &mut App, c: Option<char>) {
     }
     let q = p.clone();
     app.search.matches = search::find_all(&app.doc.text, &q);
+    // Preview: show the first match after where the search started.
+    let (top, from) = app.prompt_origin;
+    set_top(app, top);
+    let ms = &app.search.matches;
+    let next = ms
+        .get(ms.partition_point(|s| s.start < from))
+        .or(ms.first());
+    if let Some(&span) = next {
+        scroll_into_view(app, span);
+    }
 }
 
 fn submit_search(app: &mut App) {
     let Some(q) = app.prompt.take() else {
         return;
     };
+    set_top(app, app.prompt_origin.0);
     if q.is_empty() {
         app.search.matches = search::find_all(&app.doc.text, &app.search.query);
         return;
@@ -629,6 +643,7 @@ fn next_theme(app: &mut App) {
 fn cancel(app: &mut App, was_pending: bool) {
     if app.prompt.take().is_some() {
         app.search.matches = search::find_all(&app.doc.text, &app.search.query);
+        set_top(app, app.prompt_origin.0);
     } else if was_pending {
     } else if app.focus == Focus::Side {
         set_focus(app, Focus::Article);

@@ -56,6 +56,20 @@ pub fn draw(app: &App, buf: &mut Buffer) {
             format!("  {}", fit(&app.message, room)),
             st.status,
         ));
+    } else if !app.doc.warnings.is_empty() && room > 3 {
+        // Problems met reading the file stay in view until a message covers them.
+        let prefix = format!("{}: ", app.doc.source);
+        let warnings: Vec<&str> = app
+            .doc
+            .warnings
+            .iter()
+            .map(|w| w.strip_prefix(&prefix).unwrap_or(w))
+            .collect();
+        let warning = format!("  ⚠ {}", warnings.join("; "));
+        left.push(TextSpan::styled(
+            fit(&warning, room),
+            st.status.patch(st.demand),
+        ));
     }
     buf.set_line(area.x, area.y, &Line::from(left), area.width);
     if used + right.width() < w {
