@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use ratatui::style::{Color, Style};
+use ratatui::style::Style;
 use serde::Deserialize;
 
 use crate::model::EntityKind;
@@ -144,76 +144,44 @@ impl Theme {
 
     /// The same theme with every colour removed, for `NO_COLOR`.
     pub fn without_colors(mut self) -> Theme {
-        let strip = |s: &mut Style| {
+        for s in self.styles.all_mut() {
             s.fg = None;
             s.bg = None;
-        };
-        let st = &mut self.styles;
-        for s in [
-            &mut st.text,
-            &mut st.muted,
-            &mut st.heading,
-            &mut st.title,
-            &mut st.person,
-            &mut st.organization,
-            &mut st.place,
-            &mut st.selected,
-            &mut st.cursor,
-            &mut st.target,
-            &mut st.search,
-            &mut st.search_current,
-            &mut st.status,
-            &mut st.status_file,
-            &mut st.border,
-            &mut st.tab,
-            &mut st.tab_active,
-            &mut st.item_selected,
-            &mut st.map_track,
-            &mut st.map_view,
-            &mut st.pledge,
-            &mut st.intent,
-            &mut st.demand,
-            &mut st.key,
-            &mut st.popup,
-        ] {
-            strip(s);
         }
         self
     }
+}
 
-    /// True when no style of the theme sets a colour.
-    pub fn is_colorless(&self) -> bool {
-        let s = &self.styles;
+impl Styles {
+    /// Every style, to change them all at once.
+    pub fn all_mut(&mut self) -> [&mut Style; 25] {
         [
-            s.text,
-            s.muted,
-            s.heading,
-            s.person,
-            s.organization,
-            s.place,
-            s.selected,
-            s.cursor,
-            s.target,
-            s.search,
-            s.search_current,
-            s.status,
-            s.status_file,
-            s.border,
-            s.tab,
-            s.tab_active,
-            s.item_selected,
-            s.map_track,
-            s.map_view,
-            s.pledge,
-            s.intent,
-            s.demand,
-            s.key,
-            s.popup,
+            &mut self.text,
+            &mut self.muted,
+            &mut self.heading,
+            &mut self.title,
+            &mut self.person,
+            &mut self.organization,
+            &mut self.place,
+            &mut self.selected,
+            &mut self.cursor,
+            &mut self.target,
+            &mut self.search,
+            &mut self.search_current,
+            &mut self.status,
+            &mut self.status_file,
+            &mut self.border,
+            &mut self.tab,
+            &mut self.tab_active,
+            &mut self.item_selected,
+            &mut self.map_track,
+            &mut self.map_view,
+            &mut self.pledge,
+            &mut self.intent,
+            &mut self.demand,
+            &mut self.key,
+            &mut self.popup,
         ]
-        .iter()
-        .all(|st| {
-            matches!(st.fg, None | Some(Color::Reset)) && matches!(st.bg, None | Some(Color::Reset))
-        })
     }
 }
 
@@ -347,10 +315,16 @@ mod tests {
 
     #[test]
     fn no_color_means_no_colours_but_emphasis_remains() {
+        let colorless = |mut t: Theme| {
+            t.styles
+                .all_mut()
+                .iter()
+                .all(|s| s.fg.is_none() && s.bg.is_none())
+        };
         let (t, _) = choose(Some("dark"), true).unwrap();
-        assert!(t.is_colorless());
+        assert!(colorless(t.clone()));
         assert!(!t.styles.cursor.add_modifier.is_empty());
-        assert!(!choose(None, false).unwrap().0.is_colorless());
+        assert!(!colorless(choose(None, false).unwrap().0));
     }
 
     #[test]

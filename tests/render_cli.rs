@@ -170,7 +170,14 @@ fn themes_are_listed() {
 #[test]
 fn tiny_screens_render_without_panic() {
     for size in ["1x1", "2x2", "10x3", "20x5", "19x40", "300x4"] {
-        for keys in ["", "*]e<Tab><CR>?", "/kim<CR>n2<Tab>jjj<CR>"] {
+        for keys in [
+            "",
+            "*]e<Tab><CR>?",
+            "/kim<CR>n2<Tab>jjj<CR>",
+            "]",
+            "3[",
+            "/x",
+        ] {
             let out = gloss(&["render", SAMPLE, "--size", size, "--keys", keys, "--color"]);
             assert!(
                 out.status.success(),

@@ -30,7 +30,7 @@ pub fn pending(app: &crate::app::App, buf: &mut Buffer) {
         .min(usize::from(screen.width.saturating_sub(4)));
     let w = (inner_w + 4) as u16;
     let h = (rows.len() + 2) as u16;
-    if h + 1 > screen.height || w > screen.width {
+    if h + 1 > screen.height || w + 1 > screen.width {
         return;
     }
     let area = Rect::new(screen.width - w - 1, screen.height - 1 - h, w, h);
