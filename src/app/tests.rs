@@ -248,3 +248,65 @@ fn help_scrolls_within_bounds_and_closes() {
     assert_eq!(a.help, None);
     assert!(!a.quit);
 }
+
+#[test]
+fn the_side_list_keeps_its_selection_in_view() {
+    let names: Vec<String> = (0..80).map(|i| format!("Name{i}")).collect();
+    let text = names.join(" ") + "\n";
+    let mut ann = Annotations::default();
+    let mut pos = 0;
+    for (i, n) in names.iter().enumerate() {
+        ann.entities.push(Entity {
+            kind: EntityKind::ALL[i % 3],
+            name: n.clone(),
+            roles: if i % 2 == 0 {
+                vec!["role".into()]
+            } else {
+                vec![]
+            },
+            mentions: vec![i],
+        });
+        ann.mentions.push(Mention {
+            span: Span::new(pos, pos + n.len()),
+            form: MentionForm::Name,
+            entity: i,
+        });
+        pos += n.len() + 1;
+    }
+    let doc = Document::new(text, "n.txt", Format::Text);
+    let mut a = App::new(doc, ann, Theme::named("dark").unwrap(), false, (100, 20));
+    keys(&mut a, "<Tab>");
+    let visible = |a: &App| {
+        let s = a.lists[0];
+        (s.offset..=s.selected)
+            .map(|r| a.row_height(Tab::Actors, r))
+            .sum::<usize>()
+            <= a.list_height()
+    };
+    for _ in 0..100 {
+        keys(&mut a, "j");
+        assert!(visible(&a));
+        assert!(matches!(
+            a.actor_rows[a.lists[0].selected],
+            ActorRow::Entity(_)
+        ));
+    }
+    keys(&mut a, "G");
+    assert_eq!(a.lists[0].selected, a.actor_rows.len() - 1);
+    assert!(visible(&a));
+    keys(&mut a, "g");
+    assert_eq!(
+        a.lists[0],
+        ListState {
+            selected: 1,
+            offset: 0
+        }
+    );
+    keys(&mut a, "<C-d><C-d><C-u>");
+    assert!(visible(&a));
+    keys(&mut a, "<CR>");
+    let ActorRow::Entity(e) = a.actor_rows[a.lists[0].selected] else {
+        unreachable!()
+    };
+    assert_eq!(a.selected, Some(e));
+}

@@ -62,10 +62,17 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
             Tab::Quotes => quote_lines(app, row, list.width),
             Tab::Notes => Vec::new(),
         };
-        // The rows' heights include a gap line above all but the first.
-        let skip = h.saturating_sub(lines.len());
-        y += skip as u16;
+        // A row's height is a gap line above all but the first row, then
+        // its content: as many lines as it has (actors), or a fixed
+        // ITEM_LINES (commitments and quotes).
+        let content = if app.tab == Tab::Actors {
+            lines.len()
+        } else {
+            ITEM_LINES
+        };
+        y += h.saturating_sub(content) as u16;
         let chosen = row == state.selected;
+        let blank = content.saturating_sub(lines.len());
         for line in lines {
             if y >= list.bottom() {
                 return;
@@ -81,6 +88,7 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
             buf.set_line(line_area.x, y, &line, line_area.width);
             y += 1;
         }
+        y += blank as u16;
     }
 }
 
