@@ -31,7 +31,8 @@ fn state(keys: &str) -> Value {
 }
 
 /// The annotator's entities, and the order the Actors tab lists them in
-/// (grouped by kind: people, organizations, places; each by first mention).
+/// (grouped by kind: people, organizations, places; each most mentioned
+/// first, ties in order of first mention).
 fn entities() -> (Vec<Value>, Vec<usize>) {
     let out = gloss(&["annotate", SAMPLE, "--format", "json"]);
     assert!(out.status.success());
@@ -39,7 +40,11 @@ fn entities() -> (Vec<Value>, Vec<usize>) {
     let ents = json["entities"].as_array().unwrap().clone();
     let mut order = Vec::new();
     for kind in ["person", "organization", "place"] {
-        order.extend((0..ents.len()).filter(|&i| ents[i]["kind"] == kind));
+        let mut ids: Vec<usize> = (0..ents.len())
+            .filter(|&i| ents[i]["kind"] == kind)
+            .collect();
+        ids.sort_by_key(|&i| std::cmp::Reverse(ents[i]["mentions"].as_array().unwrap().len()));
+        order.extend(ids);
     }
     (ents, order)
 }

@@ -327,13 +327,14 @@ fn title_line(doc: &Document) -> Option<Span> {
 pub const ITEM_LINES: usize = 3;
 
 /// The Actors tab's rows: for each kind with actors, a heading, then its
-/// actors in order of first mention.
+/// actors, most mentioned first (ties in order of first mention).
 fn actor_rows(ann: &Annotations) -> Vec<ActorRow> {
     let mut rows = Vec::new();
     for kind in EntityKind::ALL {
-        let ids: Vec<EntityId> = (0..ann.entities.len())
+        let mut ids: Vec<EntityId> = (0..ann.entities.len())
             .filter(|&i| ann.entities[i].kind == kind)
             .collect();
+        ids.sort_by_key(|&i| std::cmp::Reverse(ann.entities[i].mentions.len()));
         if !ids.is_empty() {
             rows.push(ActorRow::Heading(kind, ids.len()));
             rows.extend(ids.into_iter().map(ActorRow::Entity));

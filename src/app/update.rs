@@ -310,6 +310,7 @@ fn walk_selected(app: &mut App, forward: bool) {
         let e = ms[m].entity;
         jump_to(app, on_mention(&app.ann, m));
         select_entity(app, e);
+        app.message = format!("{} · * and # walk its mentions", entity_summary(app, e));
         return;
     };
     let list = &app.ann.entities[e].mentions;
