@@ -136,6 +136,9 @@ pub(crate) fn panel(app: &App, buf: &mut Buffer, area: Rect, title: &str) -> Rec
 
 /// The name of the file, for the status line.
 pub(crate) fn file_name(source: &str) -> String {
+    if source == "-" {
+        return "stdin".to_owned();
+    }
     let name = std::path::Path::new(source)
         .file_name()
         .map_or_else(|| source.to_owned(), |n| n.to_string_lossy().into_owned());
