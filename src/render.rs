@@ -25,7 +25,9 @@ pub fn run(doc: Document, args: &RenderArgs, common: &Common) -> Result<String, 
     let (theme, warning) = theme::choose(common.theme.as_deref(), no_color)?;
     let ann = annotate(&doc.text);
     let mut app = App::new(doc, ann, theme, no_color, args.size);
-    app.message = warning.unwrap_or_default();
+    if let Some(w) = warning {
+        app.message = w;
+    }
     for key in keys {
         if app.quit {
             break;

@@ -70,7 +70,9 @@ fn event_loop(
 ) -> std::io::Result<()> {
     let size = term.size()?;
     let mut app = App::new(doc, ann, theme, no_color, (size.width, size.height));
-    app.message = warning.unwrap_or_default();
+    if let Some(w) = warning {
+        app.message = w;
+    }
     let mut dirty = true;
     while !app.quit && !stop.load(Ordering::Relaxed) {
         if dirty {

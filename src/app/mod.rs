@@ -185,6 +185,12 @@ impl App {
             .position(|r| matches!(r, ActorRow::Entity(_)))
             .unwrap_or(0);
         let title = title_line(&doc);
+        // Warnings about the file show in the status line instead of the hint.
+        let hint = if doc.warnings.is_empty() {
+            START_HINT.to_owned()
+        } else {
+            String::new()
+        };
         let mut app = App {
             doc,
             ann,
@@ -205,7 +211,7 @@ impl App {
             prompt_origin: (0, 0),
             pending: Vec::new(),
             help: None,
-            message: String::new(),
+            message: hint,
             back: Vec::new(),
             forward: Vec::new(),
             quit: false,
@@ -322,6 +328,10 @@ fn title_line(doc: &Document) -> Option<Span> {
     let clean = crate::document::sanitize::clean_line(line);
     (!line.is_empty() && clean == doc.title).then(|| Span::new(start, start + line.len()))
 }
+
+/// The status line's message when the reader opens.
+pub const START_HINT: &str =
+    "* walks an actor's mentions · Tab the side pane · / search · ? all keys";
 
 /// Lines of one commitment or quote in the side pane: a heading and two of text.
 pub const ITEM_LINES: usize = 3;
