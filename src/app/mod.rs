@@ -330,8 +330,7 @@ fn title_line(doc: &Document) -> Option<Span> {
 }
 
 /// The status line's message when the reader opens.
-pub const START_HINT: &str =
-    "* walks an actor's mentions · Tab the side pane · / search · ? all keys";
+pub const START_HINT: &str = "* walk an actor's mentions · Tab side pane · ? keys";
 
 /// Lines of one commitment or quote in the side pane: a heading and two of text.
 pub const ITEM_LINES: usize = 3;
