@@ -310,3 +310,18 @@ fn the_side_list_keeps_its_selection_in_view() {
     };
     assert_eq!(a.selected, Some(e));
 }
+
+#[test]
+fn after_scrolling_away_walks_start_from_the_screen() {
+    let mut a = app(60, (80, 20));
+    keys(&mut a, "*");
+    assert_eq!(a.mention_position(), Some((1, 60)));
+    keys(&mut a, "<C-d><C-d><C-d><C-d>");
+    let top = a.top_byte();
+    keys(&mut a, "*");
+    let c = a.cursor.unwrap();
+    assert!(c.span.start >= top);
+    assert!(a.line_visible(a.layout.line_of(c.span.start)));
+    keys(&mut a, "G]e");
+    assert!(a.cursor.unwrap().span.start >= a.layout.lines[a.max_top()].start);
+}

@@ -297,7 +297,7 @@ fn walk_selected(app: &mut App, forward: bool) {
         app.message = "no actors were found in this article".into();
         return;
     }
-    let (pos, _) = app.reading_pos();
+    let (pos, visible) = app.reading_pos();
     let Some(e) = app.selected else {
         let ms = &app.ann.mentions;
         let m = if forward {
@@ -318,8 +318,10 @@ fn walk_selected(app: &mut App, forward: bool) {
         return;
     }
     let n = list.len();
+    // The cursor counts only while it is on screen; else reading starts at the top.
     let current = app
         .cursor
+        .filter(|_| visible)
         .and_then(|c| c.mention)
         .and_then(|m| list.iter().position(|&x| x == m));
     let ms = &app.ann.mentions;
@@ -353,9 +355,9 @@ fn walk_any(app: &mut App, forward: bool) {
         app.message = "no actors were found in this article".into();
         return;
     }
-    let (pos, _) = app.reading_pos();
+    let (pos, visible) = app.reading_pos();
     let ms = &app.ann.mentions;
-    let current = app.cursor.and_then(|c| c.mention);
+    let current = app.cursor.filter(|_| visible).and_then(|c| c.mention);
     let (m, wrapped) = match (current, forward) {
         (Some(m), true) => ((m + 1) % n, m + 1 == n),
         (Some(m), false) => ((m + n - 1) % n, m == 0),
@@ -410,6 +412,7 @@ fn walk_items(app: &mut App, tab: Tab, forward: bool) {
     let (pos, visible) = app.reading_pos();
     let current = app
         .cursor
+        .filter(|_| visible)
         .and_then(|c| spans.iter().position(|&s| s == c.span));
     let after = |s: &Span| {
         if visible {
