@@ -193,7 +193,7 @@ impl Keymap {
     /// Parses a keymap file: `action_name = ["keys", ...]`.
     pub fn from_toml(src: &str) -> Result<Self, String> {
         let table: BTreeMap<String, Vec<String>> =
-            toml::from_str(src).map_err(|e| format!("keymap: {}", e.message()))?;
+            toml::from_str(src).map_err(|e| format!("keymap: {}", e.message().trim()))?;
         let mut bindings = Vec::new();
         for (action, name, _) in COMMANDS {
             for keys in table.get(*name).into_iter().flatten() {
@@ -208,6 +208,41 @@ impl Keymap {
             return Err(format!("keymap: `{unknown}` is not an action"));
         }
         Ok(Self { bindings })
+    }
+
+    /// The default keymap with the keymap file `src` laid over it: an action
+    /// the file names gets exactly the file's keys, and a key the file binds
+    /// leaves whatever action it had by default.
+    pub fn with_overrides(src: &str) -> Result<Self, String> {
+        let user = Self::from_toml(src)?;
+        let mut bindings = user.bindings.clone();
+        for (seq, action) in Self::default_keymap().bindings {
+            let renamed = user.bindings.iter().any(|(_, a)| *a == action);
+            let taken = user.bindings.iter().any(|(k, _)| *k == seq);
+            if !renamed && !taken {
+                bindings.push((seq, action));
+            }
+        }
+        Ok(Self { bindings })
+    }
+
+    /// The keymap of the reader: the default, with the user's keymap file
+    /// ([`user_file`]) laid over it when there is one. A broken file gives
+    /// the default keymap and a message saying what is wrong.
+    pub fn load() -> (Self, Option<String>) {
+        let Some(path) = user_file().filter(|p| p.is_file()) else {
+            return (Self::default_keymap(), None);
+        };
+        let loaded = std::fs::read_to_string(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|src| Self::with_overrides(&src));
+        match loaded {
+            Ok(km) => (km, None),
+            Err(e) => (
+                Self::default_keymap(),
+                Some(format!("{}: {e} · using the default keys", path.display())),
+            ),
+        }
     }
 
     /// What the keys `seq` mean.
@@ -242,6 +277,11 @@ impl Keymap {
             .map(|(k, a)| (k[prefix.len()], a))
             .collect()
     }
+}
+
+/// The user's keymap file: `keymap.toml` in gloss's configuration folder.
+pub fn user_file() -> Option<std::path::PathBuf> {
+    crate::theme::config_dir().map(|d| d.join("keymap.toml"))
 }
 
 /// A key sequence in notation, keys joined.
@@ -284,6 +324,26 @@ mod tests {
         assert!(parse_keys("<Nope>").is_err());
         assert!(parse_keys("ab<C-d").is_err());
         assert!(parse_keys("<>").is_err());
+    }
+
+    #[test]
+    fn user_keys_replace_an_actions_keys_and_take_theirs_from_others() {
+        let km = Keymap::with_overrides("quit = [\"x\"]\nsearch = [\"j\", \"/\"]").unwrap();
+        assert_eq!(
+            km.resolve(&[Key::char('x')]),
+            Resolved::Action(Action::Quit)
+        );
+        assert_eq!(km.resolve(&[Key::char('q')]), Resolved::Unbound);
+        assert_eq!(
+            km.resolve(&[Key::char('j')]),
+            Resolved::Action(Action::Search)
+        );
+        assert_eq!(km.keys_for(&Action::ScrollDown).len(), 1);
+        assert_eq!(
+            km.resolve(&parse_keys("]e").unwrap()),
+            Resolved::Action(Action::NextEntityMention)
+        );
+        assert!(Keymap::with_overrides("quit = [\"<Bad>\"]").is_err());
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! `gloss render`: replay keys in the reader without a terminal, and print
 //! the final frame as text, as text with ANSI styles, or the reader's state
-//! as JSON. It runs the same `update` and `ui::draw` as the reader.
+//! as JSON. It runs the same `update` and `ui::draw` as the reader, with the
+//! default keys (a user's keymap file is not read, so scripts replay the
+//! same everywhere).
 
 use std::fmt::Write;
 

@@ -190,14 +190,18 @@ pub fn no_color_env() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
-/// The folder of the user's own themes: `$XDG_CONFIG_HOME/gloss/themes`,
-/// or `~/.config/gloss/themes`.
-pub fn user_dir() -> Option<PathBuf> {
+/// gloss's configuration folder: `$XDG_CONFIG_HOME/gloss`, or `~/.config/gloss`.
+pub fn config_dir() -> Option<PathBuf> {
     let config = std::env::var_os("XDG_CONFIG_HOME")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-    Some(config.join("gloss").join("themes"))
+    Some(config.join("gloss"))
+}
+
+/// The folder of the user's own themes: `themes` in [`config_dir`].
+pub fn user_dir() -> Option<PathBuf> {
+    config_dir().map(|d| d.join("themes"))
 }
 
 /// The user's theme file called `name`, if the name is a plain file name

@@ -1,4 +1,6 @@
 //! The interactive reader: terminal setup and restore, and the event loop.
+//! It reads the user's keymap file (`gloss render` keeps the default keys,
+//! so scripts replay the same way everywhere).
 //!
 //! `ratatui::try_init` enters raw mode and the alternate screen and installs
 //! a panic hook that restores the terminal before the panic message prints.
@@ -19,7 +21,7 @@ use crate::annotate::annotate;
 use crate::app::{Action, App, update};
 use crate::cli::{Common, Failure};
 use crate::document::Document;
-use crate::keymap::Key;
+use crate::keymap::{Key, Keymap};
 use crate::theme;
 
 /// How often the loop wakes to check for a termination signal.
@@ -70,7 +72,9 @@ fn event_loop(
 ) -> std::io::Result<()> {
     let size = term.size()?;
     let mut app = App::new(doc, ann, theme, no_color, (size.width, size.height));
-    if let Some(w) = warning {
+    let (keymap, keymap_warning) = Keymap::load();
+    app.keymap = keymap;
+    if let Some(w) = warning.or(keymap_warning) {
         app.message = w;
     }
     let mut dirty = true;
