@@ -100,9 +100,11 @@ fn half_page(app: &App) -> isize {
 }
 
 fn page(app: &App) -> isize {
-    isize::try_from(app.view_height().saturating_sub(2))
-        .unwrap_or(1)
-        .max(1)
+    let h = match app.focus {
+        Focus::Article => app.view_height(),
+        Focus::Side => app.list_height(),
+    };
+    isize::try_from(h.saturating_sub(2)).unwrap_or(1).max(1)
 }
 
 /// Scrolls the article, or moves the side pane's selection, by `delta`.
@@ -145,24 +147,23 @@ fn move_selection(app: &mut App, delta: isize) {
     let cur = app.lists[tab.index()].selected;
     let mut target = cur.saturating_add_signed(delta).min(len - 1);
     if tab == Tab::Actors {
-        let selectable = |i: usize| matches!(app.actor_rows.get(i), Some(ActorRow::Entity(_)));
-        let forward = delta > 0;
-        let mut i = target;
-        while !selectable(i) {
-            match (forward, i) {
-                (true, i2) if i2 + 1 < len => i += 1,
-                (false, i2) if i2 > 0 => i -= 1,
-                _ => break,
-            }
+        // Headings are not selectable: take the nearest actor that way, else the other way.
+        let selectable = |i: &usize| matches!(app.actor_rows.get(*i), Some(ActorRow::Entity(_)));
+        let (ahead, behind) = if delta > 0 {
+            (
+                (target..len).find(selectable),
+                (0..target).rev().find(selectable),
+            )
+        } else {
+            (
+                (0..=target).rev().find(selectable),
+                (target..len).find(selectable),
+            )
+        };
+        match ahead.or(behind) {
+            Some(i) => target = i,
+            None => return,
         }
-        if !selectable(i) {
-            // Ran off the end past headings: search the other way.
-            i = target;
-            while !selectable(i) && ((forward && i > 0) || (!forward && i + 1 < len)) {
-                if forward { i -= 1 } else { i += 1 }
-            }
-        }
-        target = i;
     }
     select_row(app, tab, target);
 }
@@ -649,6 +650,7 @@ fn cancel(app: &mut App, was_pending: bool) {
         app.search.matches = search::find_all(&app.doc.text, &app.search.query);
         set_top(app, app.prompt_origin.0);
     } else if was_pending {
+        // The unfinished key sequence is already dropped.
     } else if app.focus == Focus::Side {
         set_focus(app, Focus::Article);
     } else if !app.search.matches.is_empty() {
