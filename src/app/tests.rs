@@ -325,3 +325,47 @@ fn after_scrolling_away_walks_start_from_the_screen() {
     keys(&mut a, "G]e");
     assert!(a.cursor.unwrap().span.start >= a.layout.lines[a.max_top()].start);
 }
+
+mod random_use {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Any action a person could cause: commands, prompt edits, resizes.
+    fn action() -> impl Strategy<Value = Action> {
+        prop_oneof![
+            6 => (0..COMMANDS.len()).prop_map(|i| COMMANDS[i].0.clone()),
+            1 => any::<char>().prop_map(Action::PromptChar),
+            1 => Just(Action::PromptBackspace),
+            1 => Just(Action::PromptSubmit),
+            1 => (1u16..200, 1u16..60).prop_map(|(w, h)| Action::Resize(w, h)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+        #[test]
+        fn no_sequence_of_actions_panics_or_breaks_the_state(
+            paras in 1usize..40,
+            actions in proptest::collection::vec(action(), 0..60),
+        ) {
+            let mut a = app(paras, (90, 30));
+            for action in actions {
+                if matches!(action, Action::Quit) {
+                    continue;
+                }
+                update(&mut a, action);
+                prop_assert!(a.top <= a.max_top());
+                if let Some(c) = a.cursor {
+                    prop_assert!(c.span.end <= a.doc.text.len());
+                }
+                for tab in Tab::ALL {
+                    let s = a.lists[tab.index()];
+                    prop_assert!(a.list_len(tab) == 0 || s.selected < a.list_len(tab));
+                    let shown: usize = (s.offset..=s.selected).map(|r| a.row_height(tab, r)).sum();
+                    prop_assert!(s.offset == s.selected || shown <= a.list_height());
+                }
+                crate::render::frame(&a).unwrap();
+            }
+        }
+    }
+}
