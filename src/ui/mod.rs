@@ -48,7 +48,12 @@ pub fn draw(app: &App, frame: &mut Frame) {
 
 /// The notice shown on a screen too small for the reader.
 fn too_small(buf: &mut Buffer, area: Rect) {
-    let lines = ["screen too small", "gloss needs 20×5"];
+    let need = format!(
+        "need {}×{}",
+        crate::app::areas::MIN_WIDTH,
+        crate::app::areas::MIN_HEIGHT
+    );
+    let lines = ["too small", need.as_str()];
     let top = area.height.saturating_sub(lines.len() as u16) / 2;
     for (i, l) in lines.iter().enumerate() {
         let y = top + i as u16;
