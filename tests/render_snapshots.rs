@@ -331,3 +331,16 @@ fn every_theme_draws_the_sample() {
         assert!(to_text(&buf).contains("Commitments"), "{name}");
     }
 }
+
+#[test]
+fn commitments_and_quotes_tabs() {
+    let app = reader((100, 16), "]c<Tab>", dark(), false);
+    let text = to_text(&frame(&app).unwrap());
+    insta::assert_snapshot!("commitments_100x16", text);
+    assert!(text.contains("North Korea · pledge"));
+    let app = reader((100, 16), "3", dark(), false);
+    let text = to_text(&frame(&app).unwrap());
+    insta::assert_snapshot!("quotes_100x16", text);
+    assert!(text.contains("Donald J. Trump · said"));
+    assert!(text.contains("“I look forward") && text.contains("soon,”"));
+}

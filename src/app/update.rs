@@ -440,7 +440,7 @@ fn walk_items(app: &mut App, tab: Tab, forward: bool) {
     }
 }
 
-/// Jumps to item `i` of `tab` (commitments, quotes) and shows it in the list.
+/// Jumps to item `i` of `tab` (commitments, quotes) and shows it in its list.
 fn go_to_item(app: &mut App, tab: Tab, i: usize) {
     let Some(span) = item_span(app, tab, i) else {
         return;
@@ -452,6 +452,8 @@ fn go_to_item(app: &mut App, tab: Tab, i: usize) {
             mention: None,
         },
     );
+    // The side pane shows what is being walked.
+    app.tab = tab;
     select_row(app, tab, i);
     let n = app.list_len(tab);
     let name = |e: Option<usize>, fallback: &Option<String>| {

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{fill, fit, shown};
 use crate::app::wrap::Layout;
 use crate::app::{ActorRow, App, Focus, ITEM_LINES, Tab};
-use crate::model::{CommitmentKind, EntityKind, Span};
+use crate::model::{CommitmentKind, EntityKind, QuoteKind, Span};
 
 /// Draws the pane into `area` (the mention map beside it is its border).
 pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
@@ -178,25 +178,57 @@ fn actor_lines(app: &App, row: usize, width: u16) -> Vec<Line<'static>> {
     }
 }
 
-/// Up to `ITEM_LINES - 1` lines of `span`'s text, wrapped to `width`, with `…` when cut.
-fn excerpt(app: &App, span: Span, width: usize, style: Style) -> Vec<Line<'static>> {
+/// Up to `ITEM_LINES - 1` lines of `span`'s text, wrapped to `width`, with
+/// `…` when cut; in quotation marks when `quoted`.
+fn excerpt(app: &App, span: Span, width: usize, style: Style, quoted: bool) -> Vec<Line<'static>> {
     let text = span.slice(&app.doc.text);
-    let width = width.max(2);
-    let layout = Layout::new(text, u16::try_from(width).unwrap_or(u16::MAX));
+    let width = width.max(3);
+    // Room for the marks: the opening one on the first line, the closing one on the last.
+    let wrap_w = if quoted { width - 1 } else { width };
+    let layout = Layout::new(text, u16::try_from(wrap_w).unwrap_or(u16::MAX));
     let lines: Vec<Span> = layout.lines.into_iter().filter(|l| !l.is_empty()).collect();
     let keep = ITEM_LINES - 1;
+    let shown_n = lines.len().min(keep);
     lines
         .iter()
         .take(keep)
         .enumerate()
         .map(|(i, &l)| {
             let mut s = shown(text, l).into_owned();
+            let open = if quoted && i == 0 {
+                "“"
+            } else if quoted {
+                " "
+            } else {
+                ""
+            };
             if i + 1 == keep && lines.len() > keep {
-                s = fit(&(s + " …"), width);
+                s = fit(&(s + " …"), wrap_w);
+            } else if quoted && i + 1 == shown_n {
+                s.push('”');
             }
-            Line::from(TextSpan::styled(format!("  {s}"), style))
+            Line::from(TextSpan::styled(format!("  {open}{s}"), style))
         })
         .collect()
+}
+
+/// A heading: the actor's name in its colour, then what the item is.
+fn heading(
+    app: &App,
+    e: Option<usize>,
+    written: &Option<String>,
+    what: &str,
+    what_style: Style,
+    width: usize,
+) -> Line<'static> {
+    let (name, style) = actor(app, e, written);
+    let st = &app.theme.styles;
+    let tail = format!(" · {what}");
+    Line::from(vec![
+        TextSpan::styled(fit(&name, width.saturating_sub(tail.width())), style),
+        TextSpan::styled(" · ", st.muted),
+        TextSpan::styled(what.to_owned(), what_style),
+    ])
 }
 
 fn commitment_lines(app: &App, i: usize, width: u16) -> Vec<Line<'static>> {
@@ -207,35 +239,34 @@ fn commitment_lines(app: &App, i: usize, width: u16) -> Vec<Line<'static>> {
         CommitmentKind::Intent => st.intent,
         CommitmentKind::Demand => st.demand,
     };
-    let (name, actor_style) = actor(app, c.actor, &c.actor_name);
     let w = usize::from(width);
-    let mut lines = vec![Line::from(vec![
-        TextSpan::styled(format!("{:<7}", c.kind.as_str()), kind_style),
-        TextSpan::styled(fit(&name, w.saturating_sub(8)), actor_style),
-    ])];
+    let mut lines = vec![heading(
+        app,
+        c.actor,
+        &c.actor_name,
+        c.kind.as_str(),
+        kind_style,
+        w,
+    )];
     let span = if c.content.is_empty() {
         c.sentence
     } else {
         c.content
     };
-    lines.extend(excerpt(app, span, w.saturating_sub(2), st.text));
+    lines.extend(excerpt(app, span, w.saturating_sub(2), st.text, false));
     lines
 }
 
 fn quote_lines(app: &App, i: usize, width: u16) -> Vec<Line<'static>> {
     let st = &app.theme.styles;
     let q = &app.ann.quotes[i];
-    let (name, speaker_style) = actor(app, q.speaker, &q.speaker_name);
     let w = usize::from(width);
-    let mark = match q.kind {
-        crate::model::QuoteKind::Direct => "“” ",
-        crate::model::QuoteKind::Indirect => "»  ",
+    let (what, quoted) = match q.kind {
+        QuoteKind::Direct => ("said", true),
+        QuoteKind::Indirect => ("reported", false),
     };
-    let mut lines = vec![Line::from(vec![
-        TextSpan::styled(mark, st.muted),
-        TextSpan::styled(fit(&name, w.saturating_sub(3)), speaker_style),
-    ])];
-    lines.extend(excerpt(app, q.span, w.saturating_sub(2), st.text));
+    let mut lines = vec![heading(app, q.speaker, &q.speaker_name, what, st.muted, w)];
+    lines.extend(excerpt(app, q.span, w.saturating_sub(2), st.text, quoted));
     lines
 }
 
