@@ -12,6 +12,17 @@ use crate::model::Span;
 /// Draws the visible part of the article into its text column.
 pub fn draw(app: &App, buf: &mut Buffer) {
     let area = app.areas.text;
+    if app.layout.lines.is_empty() {
+        let note = super::fit("This article has no text.", usize::from(area.width));
+        buf.set_stringn(
+            area.x,
+            area.y,
+            note,
+            usize::from(area.width),
+            app.theme.styles.muted,
+        );
+        return;
+    }
     let end = (app.top + usize::from(area.height)).min(app.layout.lines.len());
     for (row, &line) in app.layout.lines[app.top.min(end)..end].iter().enumerate() {
         let y = area.y + row as u16;
