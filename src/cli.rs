@@ -290,7 +290,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         None => {
             let doc = open(cli.file.as_deref())?;
-            crate::tui::run(doc, &cli.common).map_err(|e| Failure::runtime(e.to_string()))
+            crate::tui::run(doc, &cli.common)
         }
         Some(Command::Annotate {
             files,
