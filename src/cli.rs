@@ -244,7 +244,7 @@ pub fn annotations(doc: &Document, common: &Common) -> Result<Annotations, Failu
 /// Writes brat standoff to `out` (`x.ann`, or `x` to which `.ann` is added)
 /// with the text beside it as `x.txt`. An existing text file is kept when it
 /// holds the same text, and never overwritten when it differs.
-fn emit_brat(out: &str, doc: &Document, ann_text: &str) -> Result<(), Failure> {
+pub fn emit_brat(out: &str, doc: &Document, ann_text: &str) -> Result<(), Failure> {
     let ann_path = PathBuf::from(out);
     let ann_path = if ann_path.extension().is_some_and(|e| e == "ann") {
         ann_path
@@ -289,8 +289,8 @@ fn emit(output: Option<&str>, text: &str) -> Result<(), Failure> {
 pub fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         None => {
-            let doc = open(cli.file.as_deref())?;
-            crate::tui::run(doc, &cli.common)
+            let opened = open_article(cli.file.as_deref(), &cli.common)?;
+            crate::tui::run(opened, &cli.common)
         }
         Some(Command::Annotate {
             files,
@@ -340,8 +340,8 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             emit(None, &doc.text)
         }
         Some(Command::Render(args)) => {
-            let doc = open(Some(&args.file))?;
-            let out = crate::render::run(doc, &args, &cli.common).map_err(Failure::input)?;
+            let opened = open_article(Some(&args.file), &cli.common)?;
+            let out = crate::render::run(opened, &args, &cli.common).map_err(Failure::input)?;
             emit(None, &out)
         }
         Some(Command::Themes) => emit(None, &crate::theme::list()),

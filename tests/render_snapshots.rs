@@ -281,10 +281,10 @@ fn search_matches_and_quotes_are_marked() {
 
 #[test]
 fn help_overlay_lists_every_action() {
-    let app = reader((100, 44), "?", dark(), false);
+    let app = reader((100, 56), "?", dark(), false);
     let buf = frame(&app).unwrap();
     let text = to_text(&buf);
-    insta::assert_snapshot!("help_100x44", text);
+    insta::assert_snapshot!("help_100x56", text);
     for (_, _, desc) in gloss::app::COMMANDS {
         assert!(text.contains(desc), "{desc}");
     }

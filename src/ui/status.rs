@@ -51,10 +51,16 @@ pub fn draw(app: &App, buf: &mut Buffer) {
     }
     let used: usize = left.iter().map(|s| s.content.width()).sum();
     let room = w.saturating_sub(used + right.width() + 2);
+    let hint = super::dialog::visual_hint(app);
     if !app.message.is_empty() && room > 1 {
         left.push(TextSpan::styled(
             format!("  {}", fit(&app.message, room)),
             st.status,
+        ));
+    } else if let Some(hint) = hint.filter(|_| room > 1) {
+        left.push(TextSpan::styled(
+            format!("  {}", fit(&hint, room)),
+            st.status.patch(st.key),
         ));
     } else if !app.doc.warnings.is_empty() && room > 3 {
         // Problems met reading the file stay in view until a message covers them.
