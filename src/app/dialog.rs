@@ -17,6 +17,7 @@ pub(super) fn popup_key(app: &mut App, key: Key) {
     let cancel = key.code == KeyCode::Esc || (ctrl && key.code == KeyCode::Char('c'));
     match popup {
         Popup::Editor(editor) => notes::editor_key(app, editor, key),
+        Popup::Confirm { no, .. } if cancel => app.message = no,
         _ if cancel => app.message = "cancelled".into(),
         Popup::Menu { title, items } => match key.code {
             KeyCode::Char(c) if !ctrl && items.iter().any(|i| i.key == c) => {
@@ -84,12 +85,12 @@ pub(super) fn popup_key(app: &mut App, key: Key) {
             }
             app.popup = Some(Popup::Picker(picker));
         }
-        Popup::Confirm { question, yes } => match key.code {
+        Popup::Confirm { question, yes, no } => match key.code {
             KeyCode::Char('y' | 'Y') => run(app, yes),
-            KeyCode::Char('n' | 'N') => app.message = "cancelled".into(),
+            KeyCode::Char('n' | 'N') => app.message = no,
             _ => {
                 app.message = "y or n".into();
-                app.popup = Some(Popup::Confirm { question, yes });
+                app.popup = Some(Popup::Confirm { question, yes, no });
             }
         },
     }

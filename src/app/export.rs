@@ -73,6 +73,7 @@ pub(super) fn submit_path(app: &mut App, format: ExportFormat, path: &str) {
         app.popup = Some(Popup::Confirm {
             question: format!("{} exists. Replace it?", home_relative(&file)),
             yes: Step::Export(format, path.to_owned(), true),
+            no: format!("not exported: {} is left as it was", home_relative(&file)),
         });
         return;
     }

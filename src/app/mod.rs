@@ -411,4 +411,6 @@ fn actor_rows(ann: &Annotations) -> Vec<ActorRow> {
 }
 
 #[cfg(test)]
+mod notes_tests;
+#[cfg(test)]
 mod tests;

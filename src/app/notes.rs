@@ -436,7 +436,8 @@ pub(super) fn delete_note(app: &mut App) {
         .map_or(String::new(), |n| clip(&n.body, 30));
     app.popup = Some(Popup::Confirm {
         question: format!("Delete note {id} “{body}”?"),
-        yes: Step::DeleteNote(id),
+        yes: Step::DeleteNote(id.clone()),
+        no: format!("note {id} kept"),
     });
 }
 

@@ -258,6 +258,8 @@ pub enum Popup {
         question: String,
         /// What `y` does.
         yes: Step,
+        /// What the status line says on `n`.
+        no: String,
     },
 }
 

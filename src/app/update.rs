@@ -721,27 +721,27 @@ fn select_text(app: &mut App) {
         set_focus(app, Focus::Article);
     }
     let text = &app.doc.text;
-    let (pos, visible) = app.reading_pos();
-    let (anchor, head) = match app.cursor.filter(|_| visible) {
-        Some(c) => {
-            let last = text[..c.span.end.min(text.len())]
-                .char_indices()
-                .next_back()
-                .map_or(c.span.start, |(i, _)| i.max(c.span.start));
-            (c.span.start, last)
-        }
-        None => {
-            let rest = text.get(pos..).unwrap_or("");
-            let at = pos + (rest.len() - rest.trim_start().len());
-            let at = super::visual::floor(text, at.min(text.len().saturating_sub(1)));
-            (at, at)
-        }
-    };
     if text.is_empty() {
         app.message = "this article has no text to select".into();
         return;
     }
+    let (pos, visible) = app.reading_pos();
+    let (anchor, head) = match app.cursor.filter(|_| visible && !c_is_empty(app)) {
+        Some(c) => (c.span, c.span.start),
+        None => {
+            let rest = text.get(pos..).unwrap_or("");
+            let at = pos + (rest.len() - rest.trim_start().len());
+            let at = super::visual::floor(text, at.min(text.len() - 1));
+            let len = text[at..].chars().next().map_or(1, char::len_utf8);
+            (Span::new(at, at + len), at)
+        }
+    };
     app.visual = Some(Visual { anchor, head });
+}
+
+/// True when the cursor covers no text.
+fn c_is_empty(app: &App) -> bool {
+    app.cursor.is_none_or(|c| c.span.is_empty())
 }
 
 /// Moves the selection's moving end.
@@ -749,7 +749,16 @@ fn extend(app: &mut App, motion: super::Motion) {
     let Some(mut v) = app.visual else {
         return;
     };
-    v.head = motion.apply(&app.doc.text, &app.layout, v.head);
+    let text = &app.doc.text;
+    // From inside what the selection started on, a motion starts at its edge.
+    if v.anchor.contains(v.head) {
+        v.head = if motion.is_backward() {
+            v.anchor.start
+        } else {
+            super::visual::floor(text, v.anchor.end.saturating_sub(1))
+        };
+    }
+    v.head = motion.apply(text, &app.layout, v.head);
     app.visual = Some(v);
     scroll_into_view(app, Span::new(v.head, v.head));
 }

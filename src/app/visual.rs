@@ -7,26 +7,28 @@ use super::wrap::Layout;
 use crate::keymap::Key;
 use crate::model::Span;
 
-/// A selection being made: both ends are the first bytes of characters,
-/// and both characters are selected.
+/// A selection being made: what it started on (a mention, a match, or one
+/// character) stays selected, and the selection reaches to the character at
+/// the moving end.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Visual {
-    /// Where it started.
-    pub anchor: usize,
-    /// The end that moves.
+    /// What it started on.
+    pub anchor: Span,
+    /// The first byte of the character at the end that moves.
     pub head: usize,
 }
 
 impl Visual {
-    /// The selected bytes of `text`: from the first end to the end of the
-    /// character at the last.
+    /// The selected bytes of `text`: the anchor and everything from it to
+    /// the character at the head.
     pub fn span(self, text: &str) -> Span {
-        let (a, b) = (self.anchor.min(self.head), self.anchor.max(self.head));
-        let end = text
-            .get(b..)
+        let head_end = text
+            .get(self.head..)
             .and_then(|s| s.chars().next())
-            .map_or(text.len(), |c| b + c.len_utf8());
-        Span::new(a.min(text.len()), end.min(text.len()))
+            .map_or(text.len(), |c| self.head + c.len_utf8());
+        let start = self.anchor.start.min(self.head).min(text.len());
+        let end = self.anchor.end.max(head_end).min(text.len());
+        Span::new(start, end)
     }
 
     /// The selected span without the white space at its ends (`None` when
@@ -75,6 +77,11 @@ impl Motion {
             KeyCode::Char('k') | KeyCode::Up => Motion::LineUp,
             _ => return None,
         })
+    }
+
+    /// True for the motions towards the start of the text.
+    pub fn is_backward(self) -> bool {
+        matches!(self, Motion::CharLeft | Motion::WordPrev | Motion::LineUp)
     }
 
     /// Where the moving end at `pos` of `text` goes (laid out as `layout`).
@@ -253,14 +260,21 @@ mod tests {
     #[test]
     fn spans_cover_both_ends_and_never_split_a_character() {
         let t = "Zoë met “Kim”";
-        let v = Visual { anchor: 0, head: 2 };
-        assert_eq!(v.span(t).slice(t), "Zoë");
         let v = Visual {
-            anchor: t.len() - 3,
+            anchor: Span::new(0, 1),
+            head: 2,
+        };
+        assert_eq!(v.span(t).slice(t), "Zoë");
+        // Started on "Kim”", moved back to the opening mark.
+        let v = Visual {
+            anchor: Span::new(12, t.len()),
             head: 9,
         };
         assert_eq!(v.span(t).slice(t), "“Kim”");
-        let v = Visual { anchor: 4, head: 5 };
+        let v = Visual {
+            anchor: Span::new(4, 5),
+            head: 5,
+        };
         assert_eq!(v.trimmed(t).map(|s| s.slice(t)), Some("m"));
     }
 }

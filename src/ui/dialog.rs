@@ -202,7 +202,7 @@ fn draw_input(app: &App, buf: &mut Buffer, title: &str, text: &str) {
 fn draw_picker(app: &App, buf: &mut Buffer, picker: &Picker) {
     let st = &app.theme.styles;
     let list = crate::app::candidates(app, picker);
-    let h = usize::from(app.areas.screen.height.saturating_sub(4)).clamp(6, 18);
+    let h = (list.len() + 4).clamp(6, 18);
     let area = centered(app, 56, h);
     let title = format!(" Merge “{}” into ", fit(&picker.from.name, 30));
     let inner = panel(app, buf, area, &title);
