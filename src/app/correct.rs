@@ -85,7 +85,7 @@ pub(super) fn menu(app: &mut App) {
         if n > 1 {
             items.push(MenuItem {
                 key: 'd',
-                label: format!("detach “{exact}” from {name} (an actor of its own)"),
+                label: format!("detach this mention “{exact}” into an actor of its own"),
                 step: Step::Correct(Correction::Detach {
                     mention: mention.clone(),
                 }),

@@ -91,12 +91,12 @@ fn draw_editor(app: &App, buf: &mut Buffer, editor: &Editor) {
     let body = Rect::new(inner.x + 1, inner.y, text_w, inner.height - 4);
     fill(buf, body, st.popup);
     (&editor.body).render(body, buf);
-    let rule = "─".repeat(usize::from(inner.width));
+    let rule = format!("├{}┤", "─".repeat(usize::from(inner.width)));
     buf.set_stringn(
-        inner.x,
+        area.x,
         inner.y + inner.height - 4,
         rule,
-        usize::from(inner.width),
+        usize::from(area.width),
         st.popup.patch(st.border),
     );
     let label_style = if editor.on_tags {
