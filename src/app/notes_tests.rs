@@ -194,3 +194,20 @@ fn keys_while_a_popup_is_open_do_not_reach_the_reader() {
     assert_eq!(a.top, 0);
     assert_eq!(editor(&a).body_text(), "Gjq");
 }
+
+#[test]
+fn a_in_the_side_pane_notes_the_selected_actor_or_quote() {
+    let mut a = app(3, (100, 30));
+    keys(&mut a, "1<Tab>aon the actor<C-s>");
+    assert_eq!(a.store.notes()[0].target.kind, TargetKind::Entity);
+    keys(&mut a, "3aon the quote<C-s>");
+    let q = &a.store.notes()[1];
+    assert_eq!(q.target.kind, TargetKind::Quote);
+    assert_eq!(q.target.anchor.exact, "answered");
+    // Again on the same quote: a new note, or edit the one there.
+    keys(&mut a, "a");
+    let Some(Popup::Menu { items, .. }) = &a.popup else {
+        panic!("menu");
+    };
+    assert_eq!(items.iter().map(|i| i.key).collect::<String>(), "ne");
+}

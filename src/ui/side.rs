@@ -44,8 +44,8 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
             Tab::Actors => "No actors found.",
             Tab::Commitments => "No commitments found.",
             Tab::Quotes => "No quotes found.",
-            Tab::Notes if !app.note_filter.is_empty() => "No notes with that tag · f to change.",
-            Tab::Notes => "No notes yet · v selects text, a adds a note.",
+            Tab::Notes if !app.note_filter.is_empty() => "No notes with that tag.",
+            Tab::Notes => "No notes yet.",
         };
         buf.set_stringn(
             list.x,
@@ -54,6 +54,20 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
             usize::from(list.width),
             st.muted,
         );
+        let hint = match app.tab {
+            Tab::Notes if !app.note_filter.is_empty() => "f changes the filter",
+            Tab::Notes => "v selects text, a notes it",
+            _ => "",
+        };
+        if !hint.is_empty() && list.height > 1 {
+            buf.set_stringn(
+                list.x,
+                y + 1,
+                fit(hint, usize::from(list.width)),
+                usize::from(list.width),
+                st.muted,
+            );
+        }
         return;
     }
     for row in state.offset..len {

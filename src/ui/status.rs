@@ -31,7 +31,13 @@ pub fn draw(app: &App, buf: &mut Buffer) {
         buf.set_stringn(x, area.y, &count, count.width(), st.status.patch(st.muted));
         return;
     }
-    let right = format!(" ? help  {} ", position(app));
+    // Notes made while the sidecar cannot be read are not saved: say so always.
+    let unsaved = if app.store.read_only().is_some() {
+        "notes not saved · "
+    } else {
+        ""
+    };
+    let right = format!(" {unsaved}? help  {} ", position(app));
     let mut left = vec![TextSpan::styled(
         format!(" {} ", fit(&file_name(&app.doc.source), w / 3)),
         st.status_file,
