@@ -284,6 +284,35 @@ fn mention_menu(app: &mut App, m: usize) {
     });
 }
 
+/// Shows the passage of the note selected in the Notes tab in the article
+/// (the cursor on it; not a jump to come back from).
+pub(super) fn show_selected(app: &mut App) {
+    let row = app.lists[Tab::Notes.index()].selected;
+    let Some(note) = app
+        .note_rows
+        .get(row)
+        .and_then(|&i| app.store.notes().get(i))
+    else {
+        return;
+    };
+    match note.target.anchor.span() {
+        Some(span) => {
+            app.message = format!("{} · Enter edits · d deletes", note.id);
+            app.cursor = Some(Cursor {
+                span,
+                mention: None,
+            });
+            scroll_into_view(app, span);
+        }
+        None => {
+            app.message = format!(
+                "{} is an orphan: its passage is no longer in the text · Enter edits · d deletes",
+                note.id
+            );
+        }
+    }
+}
+
 /// The id of the note selected in the Notes tab.
 fn selected_note(app: &App) -> Option<String> {
     let row = app.lists[Tab::Notes.index()].selected;

@@ -211,3 +211,48 @@ fn a_in_the_side_pane_notes_the_selected_actor_or_quote() {
     };
     assert_eq!(items.iter().map(|i| i.key).collect::<String>(), "ne");
 }
+
+mod random_typing {
+    use super::*;
+    use crate::keymap::parse_keys;
+    use proptest::prelude::*;
+
+    /// Keys of the notes and corrections flows (not `e`: an export would
+    /// write into the working folder).
+    const KEYS: &[&str] = &[
+        "a", "v", "C", "d", "f", "u", "j", "k", "w", "b", "h", "l", "]n", "[n", "]e", "*", "n",
+        "y", "x", "X", "m", "r", "p", "o", "4", "1", "3", "z", " ", "<Tab>", "<Esc>", "<CR>",
+        "<BS>", "<C-s>", "<C-r>", "<C-u>", "<Down>", "<Up>", "G",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn no_typing_breaks_the_notes_or_the_state(
+            paras in 1usize..12,
+            picks in proptest::collection::vec(0..KEYS.len(), 0..120),
+        ) {
+            let mut a = app(paras, (90, 30));
+            for i in picks {
+                for key in parse_keys(KEYS[i]).unwrap() {
+                    if let Some(action) = a.action_for(key) {
+                        update(&mut a, action);
+                    }
+                }
+                let text = &a.doc.text;
+                if let Some(v) = a.visual {
+                    let s = v.span(text);
+                    prop_assert!(s.end <= text.len());
+                    prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                }
+                prop_assert!(a.selected.is_none_or(|e| e < a.ann.entities.len()));
+                prop_assert!(a.note_rows.iter().all(|&i| i < a.store.notes().len()));
+                for tab in Tab::ALL {
+                    let s = a.lists[tab.index()];
+                    prop_assert!(a.list_len(tab) == 0 || s.selected < a.list_len(tab));
+                }
+                crate::render::frame(&a).unwrap();
+            }
+        }
+    }
+}

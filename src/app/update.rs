@@ -191,6 +191,9 @@ fn move_selection(app: &mut App, delta: isize) {
         }
     }
     select_row(app, tab, target);
+    if tab == Tab::Notes {
+        notes::show_selected(app);
+    }
 }
 
 /// Selects row `row` of `tab` and scrolls the list to show it.

@@ -181,7 +181,7 @@ impl Motion {
                     .map(|(i, _)| to.start + i)
                     .take(col + 1)
                     .last();
-                last.unwrap_or(to.start.min(text.len().saturating_sub(1)))
+                last.unwrap_or_else(|| floor(text, to.start.min(text.len().saturating_sub(1))))
             }
         }
     }
