@@ -483,8 +483,24 @@ pub(super) fn really_delete(app: &mut App, id: &str) {
 
 /// `f`: asks for the tag to show notes of.
 pub(super) fn filter_prompt(app: &mut App) {
+    let mut tags: Vec<&str> = app
+        .store
+        .notes()
+        .iter()
+        .flat_map(|n| n.tags.iter().map(String::as_str))
+        .collect();
+    tags.sort_unstable();
+    tags.dedup();
+    let title = if tags.is_empty() {
+        "Show notes tagged (no tags yet; empty: all notes)".to_owned()
+    } else {
+        format!(
+            "Show notes tagged ({}; empty: all)",
+            clip(&tags.join(", "), 40)
+        )
+    };
     app.popup = Some(Popup::Input {
-        title: "Show notes tagged (empty: all notes)".into(),
+        title,
         text: app.note_filter.clone(),
         purpose: InputFor::TagFilter,
     });
