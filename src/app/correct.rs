@@ -111,19 +111,34 @@ pub(super) fn menu(app: &mut App) {
     });
 }
 
-/// The kind menu for an existing entity or a new one on `span`.
-pub(super) fn kind_menu(app: &mut App, title: String, step: impl Fn(EntityKind) -> Step) {
+/// The kind menu for an existing entity (its kind now marked) or a new one.
+pub(super) fn kind_menu(
+    app: &mut App,
+    title: String,
+    now: Option<EntityKind>,
+    step: impl Fn(EntityKind) -> Step,
+) {
     app.popup = Some(Popup::Menu {
         title,
         items: KINDS
             .iter()
             .map(|&(key, kind)| MenuItem {
                 key,
-                label: kind.as_str().to_owned(),
+                label: if now == Some(kind) {
+                    format!("{} (now)", kind.as_str())
+                } else {
+                    kind.as_str().to_owned()
+                },
                 step: step(kind),
             })
             .collect(),
     });
+}
+
+/// The kind of the entity `entity` names now.
+pub(super) fn kind_of(app: &App, entity: &EntityRef) -> Option<EntityKind> {
+    let m = app.ann.mention_at(entity.mention.span()?.start)?;
+    Some(app.ann.entities[app.ann.mentions[m].entity].kind)
 }
 
 /// Asks for the new name of `entity`, prefilled with its name.

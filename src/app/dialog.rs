@@ -105,7 +105,8 @@ pub(super) fn run(app: &mut App, step: Step) {
         Step::AskRename(entity) => correct::ask_rename(app, entity),
         Step::AskKind(entity) => {
             let title = format!("“{}” is a", notes::clip(&entity.name, 30));
-            correct::kind_menu(app, title, |kind| {
+            let now = correct::kind_of(app, &entity);
+            correct::kind_menu(app, title, now, |kind| {
                 Step::Correct(Correction::SetKind {
                     entity: entity.clone(),
                     kind,
@@ -114,7 +115,7 @@ pub(super) fn run(app: &mut App, step: Step) {
         }
         Step::AskMerge(id, entity) => correct::ask_merge(app, id, entity),
         Step::AskNewKind(span) => {
-            correct::kind_menu(app, "The new entity is a".into(), |kind| {
+            correct::kind_menu(app, "The new entity is a".into(), None, |kind| {
                 Step::AskNewName(span, kind)
             });
         }
