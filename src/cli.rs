@@ -2,7 +2,7 @@
 //! front ends. Errors come back as [`Failure`], which carries the exit code.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -10,6 +10,7 @@ use crate::annotate::annotate;
 use crate::document::{self, Document};
 use crate::export;
 use crate::model::Annotations;
+use crate::store::disk::write_atomic;
 use crate::store::{NoteJson, Options as StoreOptions, Origin, Store};
 
 /// The bundled sample article, opened when no file is given.
@@ -252,6 +253,9 @@ pub fn emit_brat(out: &str, doc: &Document, ann_text: &str) -> Result<(), Failur
         ann_path.with_extension("ann")
     };
     let txt_path = ann_path.with_extension("txt");
+    let failed = |path: &std::path::Path, e: std::io::Error| {
+        Failure::runtime(format!("{}: {e}", path.display()))
+    };
     match std::fs::read(&txt_path) {
         Ok(existing) if existing == doc.text.as_bytes() => {}
         Ok(_) => {
@@ -260,11 +264,11 @@ pub fn emit_brat(out: &str, doc: &Document, ann_text: &str) -> Result<(), Failur
                 txt_path.display()
             )));
         }
-        Err(_) => std::fs::write(&txt_path, &doc.text)
-            .map_err(|e| Failure::runtime(format!("{}: {e}", txt_path.display())))?,
+        Err(_) => {
+            write_atomic(&txt_path, doc.text.as_bytes(), false).map_err(|e| failed(&txt_path, e))?
+        }
     }
-    std::fs::write(&ann_path, ann_text)
-        .map_err(|e| Failure::runtime(format!("{}: {e}", ann_path.display())))
+    write_atomic(&ann_path, ann_text.as_bytes(), true).map_err(|e| failed(&ann_path, e))
 }
 
 /// Writes `text` to `output` (a path, or standard output for `None`/`-`).
@@ -280,7 +284,7 @@ fn emit(output: Option<&str>, text: &str) -> Result<(), Failure> {
                 _ => Ok(()),
             }
         }
-        Some(path) => std::fs::write(PathBuf::from(path), text)
+        Some(path) => write_atomic(Path::new(path), text.as_bytes(), true)
             .map_err(|e| Failure::runtime(format!("{path}: {e}"))),
     }
 }

@@ -1,7 +1,6 @@
 //! The export menu (`e`): choose a format, edit where to write (beside the
 //! article by default), confirm before replacing a file, write atomically.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::App;
@@ -96,7 +95,8 @@ pub(super) fn write(app: &mut App, format: ExportFormat, path: &str, replace: bo
     let result = if format == ExportFormat::Brat {
         crate::cli::emit_brat(path, doc, &out).map_err(|f| f.message)
     } else {
-        write_atomic(&file, out.as_bytes(), replace).map_err(|e| format!("{}: {e}", file.display()))
+        crate::store::disk::write_atomic(&file, out.as_bytes(), replace)
+            .map_err(|e| format!("{}: {e}", file.display()))
     };
     app.message = match result {
         Ok(()) if format == ExportFormat::Brat => format!(
@@ -107,24 +107,4 @@ pub(super) fn write(app: &mut App, format: ExportFormat, path: &str, replace: bo
         Ok(()) => format!("exported to {}", home_relative(&file)),
         Err(e) => format!("export failed: {e}"),
     };
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder;
-/// an existing file is replaced only when `replace`.
-fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".gloss-export")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    let persisted = if replace {
-        tmp.persist(path)
-    } else {
-        tmp.persist_noclobber(path)
-    };
-    persisted.map(drop).map_err(|e| e.error)
 }
