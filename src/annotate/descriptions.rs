@@ -33,39 +33,45 @@ pub struct Resolved {
     pub cluster: usize,
 }
 
-/// Nouns that describe an organization ("the company").
-const ORG_NOUNS: [&str; 22] = [
-    "organization",
-    "organisation",
-    "company",
-    "firm",
-    "group",
-    "agency",
-    "ministry",
-    "foundation",
-    "church",
-    "university",
-    "party",
-    "team",
-    "gallery",
-    "museum",
-    "network",
-    "newspaper",
-    "council",
-    "committee",
-    "department",
-    "bank",
-    "club",
-    "college",
+/// Nouns that describe an organization ("the company") or a place ("the
+/// city"); the kind they need, and whether they are so generic that they
+/// need a single candidate nearby rather than a name that holds them.
+const THING_NOUNS: [(&str, Kind, bool); 34] = [
+    ("organization", Kind::Organization, true),
+    ("organisation", Kind::Organization, true),
+    ("company", Kind::Organization, true),
+    ("firm", Kind::Organization, true),
+    ("group", Kind::Organization, true),
+    ("agency", Kind::Organization, false),
+    ("ministry", Kind::Organization, false),
+    ("foundation", Kind::Organization, false),
+    ("church", Kind::Organization, false),
+    ("university", Kind::Organization, false),
+    ("party", Kind::Organization, false),
+    ("team", Kind::Organization, false),
+    ("gallery", Kind::Organization, false),
+    ("museum", Kind::Organization, false),
+    ("network", Kind::Organization, false),
+    ("newspaper", Kind::Organization, false),
+    ("council", Kind::Organization, false),
+    ("committee", Kind::Organization, false),
+    ("department", Kind::Organization, false),
+    ("bank", Kind::Organization, false),
+    ("club", Kind::Organization, false),
+    ("college", Kind::Organization, false),
+    ("country", Kind::Place, true),
+    ("city", Kind::Place, true),
+    ("town", Kind::Place, true),
+    ("state", Kind::Place, false),
+    ("island", Kind::Place, false),
+    ("mosque", Kind::Place, false),
+    ("memorial", Kind::Place, false),
+    ("station", Kind::Place, false),
+    ("cathedral", Kind::Place, false),
+    ("temple", Kind::Place, false),
+    ("stadium", Kind::Place, false),
+    ("province", Kind::Place, false),
 ];
-
-/// Nouns so generic that they need a single candidate in the window.
-fn is_generic_org_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "organization" | "organisation" | "company" | "firm" | "group"
-    )
-}
 
 /// Sentences back a description or pronoun may look for its antecedent.
 const WINDOW: usize = 2;
@@ -105,8 +111,10 @@ pub fn descriptions(
         let word = doc.word(j);
         let (e, head) = if let Some(e) = role_noun_at(doc, j) {
             (e, doc.key(j, e).into_owned())
-        } else if qual.is_none() && ORG_NOUNS.contains(&word) {
-            if let Some(c) = org_antecedent(doc, clusters, anchors, j, word)
+        } else if qual.is_none()
+            && let Some(&(_, kind, generic)) = THING_NOUNS.iter().find(|t| t.0 == word)
+        {
+            if let Some(c) = thing_antecedent(doc, clusters, anchors, j, word, kind, generic)
                 && doc
                     .toks
                     .get(j + 1)
@@ -141,35 +149,40 @@ pub fn descriptions(
     }
 }
 
-/// The organization a "the company"-like noun at token `j` refers to: the
-/// most recent one in the window whose name holds the noun ("the
-/// foundation" → "Acme Foundation"), or for a generic noun the only one.
-fn org_antecedent(
+/// The organization or place a "the company"-like noun at token `j`
+/// refers to: the most recent one in the window whose name holds the noun
+/// ("the foundation" → "Acme Foundation"), or for a generic noun the only
+/// one of its kind ("the country": the only country named nearby).
+fn thing_antecedent(
     doc: &Doc,
     clusters: &[Cluster],
     anchors: &[Anchor],
     j: usize,
     noun: &str,
+    kind: Kind,
+    generic: bool,
 ) -> Option<usize> {
     let win = window(doc, anchors, j);
-    let orgs = || {
-        win.iter()
-            .rev()
-            .filter(|a| clusters[a.cluster].kind == Kind::Organization)
-    };
-    let named = orgs().find(|a| {
-        clusters[a.cluster]
-            .name
-            .split(' ')
-            .any(|w| w.eq_ignore_ascii_case(noun))
+    let named = win.iter().rev().find(|a| {
+        let c = &clusters[a.cluster];
+        c.kind != Kind::Person && c.name.split(' ').any(|w| w.eq_ignore_ascii_case(noun))
     });
     if let Some(a) = named {
         return Some(a.cluster);
     }
-    if !is_generic_org_noun(noun) {
+    if !generic {
         return None;
     }
-    let mut ids = orgs().map(|a| a.cluster);
+    let fits = |c: &Cluster| match noun {
+        "country" => c.country,
+        "city" | "town" => c.kind == Kind::Place && !c.country,
+        _ => c.kind == kind,
+    };
+    let mut ids = win
+        .iter()
+        .rev()
+        .map(|a| a.cluster)
+        .filter(|&c| fits(&clusters[c]));
     let first = ids.next()?;
     ids.all(|c| c == first).then_some(first)
 }
@@ -183,22 +196,20 @@ fn pronoun_gender(w: &str) -> Option<Gender> {
     }
 }
 
-/// Links "he"/"she" pronouns outside quotations to a person named in the
-/// same or the previous sentences: the only person of agreeing gender
-/// there, or else the first such person of the nearest sentence naming one.
+/// Links "he"/"she" pronouns to a person named in the same or the previous
+/// sentences: the only person of agreeing gender there, or else (outside
+/// quotations only) the first such person of the nearest sentence naming
+/// one. A pronoun outside quotations looks only at names outside them.
 /// Gender learnt from a link is kept for later pronouns.
 pub fn pronouns(doc: &Doc, clusters: &mut [Cluster], anchors: &[Anchor], out: &mut Vec<Resolved>) {
     for (i, t) in doc.toks.iter().enumerate() {
-        if t.quoted {
-            continue;
-        }
         let Some(g) = pronoun_gender(t.span.slice(doc.text)) else {
             continue;
         };
         let win = window(doc, anchors, i);
         let fits = |a: &&Anchor| {
             let c = &clusters[a.cluster];
-            c.kind == Kind::Person && c.gender.agrees(g) && !doc.toks[a.tok].quoted
+            c.kind == Kind::Person && c.gender.agrees(g) && (t.quoted || !doc.toks[a.tok].quoted)
         };
         let Some(last) = win.iter().rev().find(fits) else {
             continue;
@@ -206,6 +217,8 @@ pub fn pronouns(doc: &Doc, clusters: &mut [Cluster], anchors: &[Anchor], out: &m
         let unique = win.iter().filter(fits).all(|a| a.cluster == last.cluster);
         let chosen = if unique {
             last.cluster
+        } else if t.quoted {
+            continue;
         } else {
             let sent = doc.toks[last.tok].sent;
             match win
@@ -228,6 +241,34 @@ pub fn pronouns(doc: &Doc, clusters: &mut [Cluster], anchors: &[Anchor], out: &m
     }
 }
 
+/// Links "its" to the only organization or place named in its sentence
+/// before it or in the sentence before.
+pub fn possessive_it(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &mut Vec<Resolved>) {
+    for (i, t) in doc.toks.iter().enumerate() {
+        if !matches!(t.span.slice(doc.text), "its" | "Its") {
+            continue;
+        }
+        let win = window(doc, anchors, i);
+        let first_sent = t.sent.saturating_sub(1);
+        let mut ids = win
+            .iter()
+            .rev()
+            .take_while(|a| doc.toks[a.tok].sent >= first_sent)
+            .filter(|a| {
+                clusters[a.cluster].kind != Kind::Person && doc.toks[a.tok].quoted == t.quoted
+            })
+            .map(|a| a.cluster);
+        let Some(first) = ids.next() else { continue };
+        if ids.all(|c| c == first) {
+            out.push(Resolved {
+                span: t.span,
+                form: MentionForm::Pronoun,
+                cluster: first,
+            });
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,7 +281,10 @@ mod tests {
     }
 
     #[test]
-    fn generic_nouns() {
-        assert!(is_generic_org_noun("company") && !is_generic_org_noun("museum"));
+    fn thing_nouns_have_kinds() {
+        let kind = |w: &str| THING_NOUNS.iter().find(|t| t.0 == w).map(|t| (t.1, t.2));
+        assert_eq!(kind("company"), Some((Kind::Organization, true)));
+        assert_eq!(kind("mosque"), Some((Kind::Place, false)));
+        assert_eq!(kind("president"), None);
     }
 }

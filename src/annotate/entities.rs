@@ -206,6 +206,7 @@ pub fn find(text: &str, sentences: Vec<Span>) -> Annotations {
     }
     anchors.sort_by_key(|a| a.tok);
     descriptions::pronouns(&doc, &mut clusters, &anchors, &mut resolved);
+    descriptions::possessive_it(&doc, &clusters, &anchors, &mut resolved);
 
     assemble(&doc, names, of_mention, clusters, demonyms, resolved)
 }
