@@ -4,11 +4,11 @@
 //! pronouns ([`super::descriptions`]) and demonym and capital entities, and
 //! assembles the entity part of [`Annotations`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::annotate::descriptions::{self, Anchor, Resolved};
 use crate::annotate::kinds::{self, Kind, is_acronym};
-use crate::annotate::lexicon::{GazKind, Gender, LEXICON};
+use crate::annotate::lexicon::{GazEntry, GazKind, Gender, LEXICON};
 use crate::annotate::link::{self, Cluster, NameMention};
 use crate::annotate::names::{Doc, Piece, PieceKind};
 use crate::annotate::roles::{self, Qualifier, is_honorific};
@@ -28,9 +28,41 @@ struct Found {
     demonyms: Vec<Demonym>,
 }
 
+/// People named in full with firm evidence ("Andy Warhol"), by full name
+/// and by family name, so that "Warhol Polaroids" and "Andy Warhol
+/// Photographic Program" yield the person only.
+#[derive(Default)]
+struct KnownPeople {
+    full: HashSet<String>,
+    surnames: HashSet<String>,
+}
+
+impl KnownPeople {
+    fn learn(&mut self, doc: &Doc, pieces: &[Piece]) {
+        for (k, p) in pieces.iter().enumerate() {
+            let titled = k > 0 && matches!(pieces[k - 1].kind, PieceKind::Title(_));
+            if p.kind == PieceKind::Other
+                && p.end - p.start >= 2
+                && (titled || kinds::is_clearly_person(doc, p.start, p.end))
+            {
+                self.full.insert(doc.key(p.start, p.end).into_owned());
+                self.surnames.insert(doc.word(p.end - 1).to_owned());
+            }
+        }
+    }
+
+    /// The end of a known person's name at the start of tokens `a..b`.
+    fn prefix(&self, doc: &Doc, a: usize, b: usize) -> Option<usize> {
+        (a + 2..=b.min(a + 4))
+            .rev()
+            .find(|&e| self.full.contains(doc.key(a, e).as_ref()))
+            .or_else(|| self.surnames.contains(doc.word(a)).then_some(a + 1))
+    }
+}
+
 /// Turns the pieces of one run into name and demonym mentions, attaching
 /// titles to the names after them.
-fn collect(doc: &Doc, pieces: &[Piece], found: &mut Found) {
+fn collect(doc: &Doc, pieces: &[Piece], known: &KnownPeople, found: &mut Found) {
     let mut title: Option<(usize, usize, Gender)> = None;
     for (k, p) in pieces.iter().enumerate() {
         let adjacent_title = title.filter(|&(_, e, _)| e == p.start);
@@ -50,25 +82,61 @@ fn collect(doc: &Doc, pieces: &[Piece], found: &mut Found) {
                 end: p.end,
                 country,
             }),
-            PieceKind::Gazetteer(entry) => found.names.push(NameMention {
-                span: doc.span(p.start, p.end),
-                lead: p.start,
-                start: p.start,
-                end: p.end,
-                kind: Kind::of_gazetteer(entry.kind),
-                canonical: Some(entry.canonical),
-                country: entry.kind == GazKind::Country,
-                gender: Gender::Unknown,
-                roles: Vec::new(),
-                acronym_of: None,
-            }),
+            PieceKind::Gazetteer(entry) => found
+                .names
+                .push(gazetteer_mention(doc, p.start, p.end, entry)),
             PieceKind::Keyed(kk) => {
                 found
                     .names
                     .push(plain(doc, p, Kind::of_keyed(kk), Gender::Unknown))
             }
+            PieceKind::Event => {
+                // Only the people and gazetteer names inside it.
+                let mut i = p.start;
+                while i < p.end {
+                    if let Some(e) = known.prefix(doc, i, p.end) {
+                        found.names.push(plain(
+                            doc,
+                            &Piece {
+                                start: i,
+                                end: e,
+                                kind: PieceKind::Other,
+                            },
+                            Kind::Person,
+                            Gender::Unknown,
+                        ));
+                        i = e;
+                    } else if let Some((e, PieceKind::Gazetteer(entry))) = doc.entry_at(i, p.end) {
+                        found.names.push(gazetteer_mention(doc, i, e, entry));
+                        i = e;
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
             PieceKind::Other => {
                 let (mut kind, mut gender) = kinds::classify(doc, p.start, p.end);
+                let weak = kind != Kind::Person || !kinds::is_clearly_person(doc, p.start, p.end);
+                if adjacent_title.is_none()
+                    && weak
+                    && p.end - p.start >= 2
+                    && let Some(e) = known.prefix(doc, p.start, p.end)
+                    && e < p.end
+                {
+                    // "Warhol Polaroids": the known person only.
+                    found.names.push(plain(
+                        doc,
+                        &Piece {
+                            start: p.start,
+                            end: e,
+                            kind: PieceKind::Other,
+                        },
+                        Kind::Person,
+                        Gender::Unknown,
+                    ));
+                    title = None;
+                    continue;
+                }
                 if kind == Kind::Unknown && p.end - p.start >= 2 && adjacent_title.is_none() {
                     // Several words, some of them common words: a title of a
                     // work or a product, not an actor.
@@ -106,6 +174,21 @@ fn collect(doc: &Doc, pieces: &[Piece], found: &mut Found) {
             }
         }
         title = None;
+    }
+}
+
+fn gazetteer_mention(doc: &Doc, a: usize, b: usize, entry: GazEntry) -> NameMention {
+    NameMention {
+        span: doc.span(a, b),
+        lead: a,
+        start: a,
+        end: b,
+        kind: Kind::of_gazetteer(entry.kind),
+        canonical: Some(entry.canonical),
+        country: entry.kind == GazKind::Country,
+        gender: Gender::Unknown,
+        roles: Vec::new(),
+        acronym_of: None,
     }
 }
 
@@ -152,10 +235,18 @@ pub fn find(text: &str, sentences: Vec<Span>) -> Annotations {
     let doc = Doc::new(text, sentences);
     let mut found = Found::default();
     let mut pieces = Vec::new();
+    let mut bounds = Vec::new();
     for (a, b) in doc.runs() {
-        pieces.clear();
+        let from = pieces.len();
         doc.pieces(a, b, &mut pieces);
-        collect(&doc, &pieces, &mut found);
+        bounds.push((from, pieces.len()));
+    }
+    let mut known = KnownPeople::default();
+    for &(from, to) in &bounds {
+        known.learn(&doc, &pieces[from..to]);
+    }
+    for &(from, to) in &bounds {
+        collect(&doc, &pieces[from..to], &known, &mut found);
     }
     let Found {
         mut names,
@@ -249,6 +340,9 @@ fn assemble(
     outs.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
     let mut mentions_out: Vec<Out> = Vec::with_capacity(outs.len());
     for o in outs {
+        if clusters[o.2].bare_acronym {
+            continue;
+        }
         if mentions_out.last().is_none_or(|l| l.0.end <= o.0.start) {
             mentions_out.push(o);
         }

@@ -88,6 +88,16 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> (Kind, Gender) {
     (Kind::Unknown, Gender::Unknown)
 }
 
+/// True when the name in tokens `a..b` is a person's by firm evidence: a
+/// given name, an initial, or a family name written first.
+pub fn is_clearly_person(doc: &Doc, a: usize, b: usize) -> bool {
+    let lx = &*LEXICON;
+    let first = doc.word(a);
+    lx.first_names.contains_key(first)
+        || (b - a >= 2 && (a..b).any(|i| is_initial(doc.word(i))))
+        || ((2..=3).contains(&(b - a)) && lx.east_asian_surnames.contains(first))
+}
+
 /// True when the context of tokens `a..b` says "place": "in X", "near X",
 /// or "X, <state or country>".
 pub fn place_context(doc: &Doc, a: usize, b: usize) -> bool {

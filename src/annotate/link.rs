@@ -69,6 +69,9 @@ pub struct Cluster {
     pub mentions: Vec<usize>,
     /// How many of its mentions sit in a place context.
     place_votes: usize,
+    /// True while its only mentions are an unexplained acronym ("VIP",
+    /// "GMT"): not shown as an actor.
+    pub bare_acronym: bool,
 }
 
 impl Cluster {
@@ -84,6 +87,7 @@ impl Cluster {
             roles: Vec::new(),
             mentions: Vec::new(),
             place_votes: 0,
+            bare_acronym: false,
         }
     }
 }
@@ -132,6 +136,9 @@ impl<'d, 'a> Linker<'d, 'a> {
             roles: Vec::new(),
             mentions: Vec::new(),
             place_votes: 0,
+            bare_acronym: m.canonical.is_none()
+                && m.end - m.start == 1
+                && is_acronym(self.doc.word(m.start)),
         });
         self.by_key.insert(key, id);
         self.register(id, m);
@@ -180,6 +187,14 @@ impl<'d, 'a> Linker<'d, 'a> {
 
     fn add(&mut self, id: usize, mi: usize, m: &NameMention) {
         let c = &mut self.clusters[id];
+        if c.bare_acronym
+            && !c.mentions.is_empty()
+            && !(m.end - m.start == 1
+                && is_acronym(self.doc.word(m.start))
+                && m.acronym_of.is_none())
+        {
+            c.bare_acronym = false;
+        }
         if c.kind == Kind::Unknown
             || (c.kind != m.kind && m.kind == Kind::Person && c.name_words < 2)
         {
@@ -223,6 +238,7 @@ impl<'d, 'a> Linker<'d, 'a> {
         if let Some(def) = m.acronym_of {
             let id = self.of_mention[def];
             if id != usize::MAX {
+                self.clusters[id].bare_acronym = false;
                 self.by_acronym
                     .insert(self.doc.word(m.start).to_owned(), id);
                 self.add(id, mi, m);

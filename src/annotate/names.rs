@@ -316,6 +316,9 @@ pub enum PieceKind {
     Demonym(&'static str),
     /// A name recognised by its last word (organization or place keyword).
     Keyed(KeyedKind),
+    /// The name of an event, law or work ("Korean War"): not an actor,
+    /// though actors may be named inside it.
+    Event,
     /// Any other name.
     Other,
 }
@@ -396,8 +399,9 @@ impl Doc<'_> {
             .find_map(|e| lx.titles.get(self.key(a, e).as_ref()).map(|&g| (e, g)))
     }
 
-    /// The longest gazetteer name or demonym starting at token `a`.
-    fn entry_at(&self, a: usize, b: usize) -> Option<(usize, PieceKind)> {
+    /// The longest gazetteer name or demonym starting at token `a` (not
+    /// beyond `b`): its end and kind.
+    pub fn entry_at(&self, a: usize, b: usize) -> Option<(usize, PieceKind)> {
         (a + 1..=b.min(a + MAX_ENTRY_WORDS))
             .rev()
             .find_map(|e| self.lookup_whole(a, e).map(|k| (e, k)))
@@ -446,6 +450,11 @@ impl Doc<'_> {
             }
         }
         if LEXICON.event_keys.contains(name_part(self.word(b - 1))) && b - a >= 2 {
+            out.push(Piece {
+                start: a,
+                end: b,
+                kind: PieceKind::Event,
+            });
             return;
         }
         if let Some(k) = self.keyed(a, b) {
