@@ -616,7 +616,10 @@ mod tests {
 
     #[test]
     fn weekdays_events_and_peoples_are_not_names() {
-        assert!(texts("It happened on Thursday in June after the Korean War-era rule.").is_empty());
+        assert_eq!(
+            pieces("It happened on Thursday in June after the Korean War-era rule."),
+            [("Korean War".to_owned(), PieceKind::Event)]
+        );
         assert!(texts("A group of Muslim students spoke.").is_empty());
     }
 
