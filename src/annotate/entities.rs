@@ -340,7 +340,7 @@ fn assemble(
     outs.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
     let mut mentions_out: Vec<Out> = Vec::with_capacity(outs.len());
     for o in outs {
-        if clusters[o.2].bare_acronym {
+        if clusters[o.2].unconfirmed {
             continue;
         }
         if mentions_out.last().is_none_or(|l| l.0.end <= o.0.start) {

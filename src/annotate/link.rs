@@ -8,8 +8,8 @@
 use std::collections::HashMap;
 
 use crate::annotate::kinds::{Kind, is_acronym};
-use crate::annotate::lexicon::{Gender, LEXICON};
-use crate::annotate::names::{Doc, is_connector, starts_upper};
+use crate::annotate::lexicon::{GazKind, Gender, LEXICON};
+use crate::annotate::names::{Doc, PieceKind, is_connector, starts_upper};
 use crate::model::Span;
 
 /// A role an entity holds, as written and as matched by descriptions.
@@ -69,9 +69,10 @@ pub struct Cluster {
     pub mentions: Vec<usize>,
     /// How many of its mentions sit in a place context.
     place_votes: usize,
-    /// True while its only mentions are an unexplained acronym ("VIP",
-    /// "GMT"): not shown as an actor.
-    pub bare_acronym: bool,
+    /// True while its only mentions are single words that may not be names
+    /// at all: an unexplained acronym ("VIP", "GMT"), or a common word
+    /// capitalised ("Good" where "good" occurs too). Not shown as an actor.
+    pub unconfirmed: bool,
 }
 
 impl Cluster {
@@ -87,7 +88,7 @@ impl Cluster {
             roles: Vec::new(),
             mentions: Vec::new(),
             place_votes: 0,
-            bare_acronym: false,
+            unconfirmed: false,
         }
     }
 }
@@ -99,6 +100,7 @@ struct Linker<'d, 'a> {
     by_surname: HashMap<String, Vec<usize>>,
     by_given: HashMap<String, Vec<usize>>,
     by_acronym: HashMap<String, usize>,
+    by_alias: HashMap<String, Vec<usize>>,
     of_mention: Vec<usize>,
 }
 
@@ -136,14 +138,51 @@ impl<'d, 'a> Linker<'d, 'a> {
             roles: Vec::new(),
             mentions: Vec::new(),
             place_votes: 0,
-            bare_acronym: m.canonical.is_none()
-                && m.end - m.start == 1
-                && is_acronym(self.doc.word(m.start)),
+            unconfirmed: self.is_doubtful(m),
         });
         self.by_key.insert(key, id);
         self.register(id, m);
         self.add(id, mi, m);
         id
+    }
+
+    /// True for a single-word name that may be no name at all.
+    fn is_doubtful(&self, m: &NameMention) -> bool {
+        let w = self.doc.word(m.start);
+        m.canonical.is_none()
+            && m.acronym_of.is_none()
+            && m.end - m.start == 1
+            && (is_acronym(w) || (m.kind == Kind::Unknown && self.doc.seen_lowercase(w)))
+    }
+
+    /// Shorter names an organization goes by: the part before "of"/"for"
+    /// ("Comic Guild" of "Comic Guild of Canada"), the first word before a
+    /// keyword ("Freedom" of "Freedom Magazine"), the name without a leading
+    /// place ("Home Office" of "United Kingdom Home Office").
+    fn org_aliases(&self, a: usize, b: usize) -> Vec<String> {
+        let doc = self.doc;
+        let mut out = Vec::new();
+        if let Some(c) = (a + 1..b).find(|&i| matches!(doc.word(i), "of" | "for" | "at" | "on")) {
+            out.push(doc.key(a, c).into_owned());
+        }
+        if b - a == 2 && LEXICON.org_keys.get(doc.word(b - 1)).is_some_and(|k| k.end) {
+            out.push(doc.word(a).to_owned());
+        }
+        if let Some((e, PieceKind::Gazetteer(g))) = doc.entry_at(a, b)
+            && g.kind != GazKind::Organization
+            && e + 1 < b
+        {
+            out.push(doc.key(e, b).into_owned());
+        }
+        out
+    }
+
+    /// The one organization that goes by `key` as a shorter name.
+    fn org_alias(&self, key: &str) -> Option<usize> {
+        match self.by_alias.get(key).map(Vec::as_slice) {
+            Some(&[id]) => Some(id),
+            _ => None,
+        }
     }
 
     /// Indexes a multi-word name by its family name, given name and acronym.
@@ -174,6 +213,12 @@ impl<'d, 'a> Linker<'d, 'a> {
                     .push(id);
             }
         } else if m.canonical.is_none() {
+            for alias in self.org_aliases(a, b) {
+                let ids = self.by_alias.entry(alias).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
             let acronym: String = words
                 .iter()
                 .filter(|w| !is_connector(w) && starts_upper(w))
@@ -186,14 +231,10 @@ impl<'d, 'a> Linker<'d, 'a> {
     }
 
     fn add(&mut self, id: usize, mi: usize, m: &NameMention) {
+        let doubtful = self.is_doubtful(m);
         let c = &mut self.clusters[id];
-        if c.bare_acronym
-            && !c.mentions.is_empty()
-            && !(m.end - m.start == 1
-                && is_acronym(self.doc.word(m.start))
-                && m.acronym_of.is_none())
-        {
-            c.bare_acronym = false;
+        if c.unconfirmed && !c.mentions.is_empty() && !doubtful {
+            c.unconfirmed = false;
         }
         if c.kind == Kind::Unknown
             || (c.kind != m.kind && m.kind == Kind::Person && c.name_words < 2)
@@ -238,7 +279,7 @@ impl<'d, 'a> Linker<'d, 'a> {
         if let Some(def) = m.acronym_of {
             let id = self.of_mention[def];
             if id != usize::MAX {
-                self.clusters[id].bare_acronym = false;
+                self.clusters[id].unconfirmed = false;
                 self.by_acronym
                     .insert(self.doc.word(m.start).to_owned(), id);
                 self.add(id, mi, m);
@@ -283,11 +324,14 @@ impl<'d, 'a> Linker<'d, 'a> {
             self.add(id, mi, m);
             return;
         }
-        match self.by_key.get(&key) {
-            Some(&id) => self.add(id, mi, m),
-            None => {
-                self.new_cluster(mi, m, key);
-            }
+        if let Some(&id) = self.by_key.get(&key) {
+            self.add(id, mi, m);
+        } else if m.kind != Kind::Person
+            && let Some(id) = self.org_alias(&key)
+        {
+            self.add(id, mi, m);
+        } else {
+            self.new_cluster(mi, m, key);
         }
     }
 
@@ -308,8 +352,31 @@ impl<'d, 'a> Linker<'d, 'a> {
                     cl.kind == Kind::Person && cl.name.split(' ').next() == Some(first)
                 })
             });
-            if let Some(id) = same {
+            // "Scientologist Tom Cruise" and "Tom Cruise".
+            let tail = (a + 1..b - 1).find_map(|k| {
+                self.by_key
+                    .get(self.doc.key(k, b).as_ref())
+                    .copied()
+                    .filter(|&c| self.clusters[c].kind == Kind::Person)
+            });
+            if let Some(id) = same.or(tail) {
                 self.by_key.insert(key, id);
+                self.add(id, mi, m);
+                return;
+            }
+        } else if m.canonical.is_none() {
+            // "Home Office" and "United Kingdom Home Office", either order.
+            let shorter = self.org_alias(&key).or_else(|| {
+                self.org_aliases(a, b).iter().find_map(|alias| {
+                    self.by_key
+                        .get(alias)
+                        .copied()
+                        .filter(|&c| self.clusters[c].kind != Kind::Person)
+                })
+            });
+            if let Some(id) = shorter {
+                self.by_key.insert(key, id);
+                self.register(id, m);
                 self.add(id, mi, m);
                 return;
             }
@@ -328,6 +395,7 @@ pub fn link(doc: &Doc, mentions: &[NameMention]) -> (Vec<Cluster>, Vec<usize>) {
         by_surname: HashMap::new(),
         by_given: HashMap::new(),
         by_acronym: HashMap::new(),
+        by_alias: HashMap::new(),
         of_mention: vec![usize::MAX; mentions.len()],
     };
     let is_multi = |m: &NameMention| {
