@@ -18,6 +18,8 @@ use crate::model::{MentionForm, Span};
 pub struct Anchor {
     /// First token of the mention.
     pub tok: usize,
+    /// One past its last token.
+    pub end: usize,
     /// The cluster it belongs to.
     pub cluster: usize,
 }
@@ -265,6 +267,109 @@ pub fn possessive_it(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &
                 form: MentionForm::Pronoun,
                 cluster: first,
             });
+        }
+    }
+}
+
+/// Verbs that attribute a quotation to its speaker.
+fn is_speech_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tells"
+            | "added"
+            | "adds"
+            | "explained"
+            | "stated"
+            | "wrote"
+            | "writes"
+            | "tweeted"
+            | "commented"
+            | "noted"
+            | "asked"
+            | "replied"
+            | "continued"
+            | "recalled"
+            | "argued"
+            | "insisted"
+            | "claimed"
+            | "declared"
+            | "announced"
+            | "warned"
+            | "posted"
+            | "remarked"
+            | "responded"
+    )
+}
+
+/// Links "I", "me", "my" inside a quotation to its speaker, when a person
+/// is named (or referred to by a linked pronoun) next to a speech verb
+/// right after the quotation ("“...,” Lowe said", "“...,” said Lowe") or
+/// right before it ("Lowe said: “...”").
+pub fn first_person(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &mut Vec<Resolved>) {
+    let person_at = |tok: usize| {
+        let i = anchors.partition_point(|a| a.tok < tok);
+        anchors
+            .get(i)
+            .filter(|a| a.tok == tok && clusters[a.cluster].kind == Kind::Person)
+            .copied()
+    };
+    let person_ending_at = |end: usize| {
+        let i = anchors.partition_point(|a| a.tok < end);
+        anchors[..i]
+            .iter()
+            .rev()
+            .take(3)
+            .find(|a| a.end == end && clusters[a.cluster].kind == Kind::Person)
+            .copied()
+    };
+    let n = doc.toks.len();
+    let mut open: Option<usize> = None;
+    for i in 0..n {
+        let w = doc.word(i);
+        let closes = match (w, open) {
+            ("“", _) => {
+                open = Some(i);
+                continue;
+            }
+            ("\"", None) => {
+                open = Some(i);
+                continue;
+            }
+            ("”" | "\"", Some(o)) => o,
+            _ => continue,
+        };
+        open = None;
+        let mut k = i + 1;
+        if k < n && doc.word(k) == "," {
+            k += 1;
+        }
+        let after = if k < n && is_speech_verb(doc.word(k)) {
+            person_at(k + 1)
+        } else {
+            person_at(k).filter(|a| a.end < n && is_speech_verb(doc.word(a.end)))
+        };
+        let before = (closes >= 2 && matches!(doc.word(closes - 1), ":" | ","))
+            .then(|| closes - 2)
+            .filter(|&v| is_speech_verb(doc.word(v)))
+            .and_then(person_ending_at);
+        let Some(speaker) = after.or(before) else {
+            continue;
+        };
+        for t in &doc.toks[closes + 1..i] {
+            if matches!(
+                t.span.slice(doc.text),
+                "I" | "me" | "my" | "myself" | "mine"
+            ) {
+                out.push(Resolved {
+                    span: t.span,
+                    form: MentionForm::Pronoun,
+                    cluster: speaker.cluster,
+                });
+            }
         }
     }
 }

@@ -283,21 +283,26 @@ pub fn find(text: &str, sentences: Vec<Span>) -> Annotations {
         .zip(&of_mention)
         .map(|(m, &c)| Anchor {
             tok: m.lead,
+            end: m.end,
             cluster: c,
         })
         .collect();
     let mut resolved = Vec::new();
     descriptions::descriptions(&doc, &clusters, &anchors, &qual_by_start, &mut resolved);
-    for r in &resolved {
-        let tok = doc.toks.partition_point(|t| t.span.start < r.span.start);
-        anchors.push(Anchor {
-            tok,
-            cluster: r.cluster,
-        });
-    }
+    let anchor_of = |r: &Resolved| Anchor {
+        tok: doc.toks.partition_point(|t| t.span.start < r.span.start),
+        end: doc.toks.partition_point(|t| t.span.start < r.span.end),
+        cluster: r.cluster,
+    };
+    anchors.extend(resolved.iter().map(anchor_of));
     anchors.sort_by_key(|a| a.tok);
+    let described = resolved.len();
     descriptions::pronouns(&doc, &mut clusters, &anchors, &mut resolved);
     descriptions::possessive_it(&doc, &clusters, &anchors, &mut resolved);
+    // Speakers named by pronoun count too ("“...,” he said").
+    anchors.extend(resolved[described..].iter().map(anchor_of));
+    anchors.sort_by_key(|a| a.tok);
+    descriptions::first_person(&doc, &clusters, &anchors, &mut resolved);
 
     assemble(&doc, names, of_mention, clusters, demonyms, resolved)
 }

@@ -4,7 +4,7 @@
 //! remaining names.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use crate::annotate::lexicon::{GazEntry, Gender, LEXICON};
 use crate::annotate::segment::{self, TokenKind};
@@ -37,9 +37,9 @@ pub struct Doc<'a> {
     /// Token index range of each sentence.
     pub sent_toks: Vec<(usize, usize)>,
     /// Words seen with a lowercase first letter.
-    lower_seen: HashSet<&'a str>,
+    lower_seen: HashMap<&'a str, u32>,
     /// Capitalised words seen in unambiguous positions.
-    cap_seen: HashSet<&'a str>,
+    cap_seen: HashMap<&'a str, u32>,
 }
 
 /// Words that may join the capitalised words of one name ("Ministry of
@@ -115,8 +115,8 @@ impl<'a> Doc<'a> {
             toks,
             sentences,
             sent_toks,
-            lower_seen: HashSet::new(),
-            cap_seen: HashSet::new(),
+            lower_seen: HashMap::new(),
+            cap_seen: HashMap::new(),
         };
         doc.mark_headlines();
         for t in &doc.toks {
@@ -126,10 +126,10 @@ impl<'a> Doc<'a> {
             let w = t.span.slice(text);
             match w.chars().next() {
                 Some(c) if c.is_lowercase() => {
-                    doc.lower_seen.insert(w);
+                    *doc.lower_seen.entry(w).or_default() += 1;
                 }
                 Some(c) if c.is_uppercase() && !t.ambiguous => {
-                    doc.cap_seen.insert(w);
+                    *doc.cap_seen.entry(w).or_default() += 1;
                 }
                 _ => {}
             }
@@ -182,11 +182,11 @@ impl<'a> Doc<'a> {
             || lx.demonyms.contains_key(w)
             || lx.first_names.contains_key(w)
             || lx.titles.contains_key(w)
-            || self.cap_seen.contains(w)
+            || self.cap_seen.contains_key(w)
         {
             return true;
         }
-        if self.lower_seen.contains(w.to_lowercase().as_str()) {
+        if self.lower_seen.contains_key(w.to_lowercase().as_str()) {
             return false;
         }
         let headline = self.toks.get(i + 1).is_some_and(|t| t.ambiguous);
@@ -196,10 +196,15 @@ impl<'a> Doc<'a> {
             && self.is_cap(i + 1)
     }
 
-    /// True when the document also has `w` in lowercase ("Soup" / "soup"):
-    /// a common word, not a name.
+    /// True when the document has `w` in lowercase ("Soup" / "soup") at
+    /// least as often as capitalised mid-sentence: a common word, not a name.
     pub fn seen_lowercase(&self, w: &str) -> bool {
-        self.lower_seen.contains(w.to_lowercase().as_str())
+        let lower = self
+            .lower_seen
+            .get(w.to_lowercase().as_str())
+            .copied()
+            .unwrap_or(0);
+        lower > 0 && lower >= self.cap_seen.get(w).copied().unwrap_or(0)
     }
 
     /// True when token `i` is a capitalised word that may be (part of) a name.
