@@ -412,3 +412,140 @@ fn push_link(links: &mut Vec<Link>, new_id: &[usize], from: usize, to: usize, re
         links.push(Link { from, to, rel });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::segment;
+    use crate::model::EntityKind;
+
+    fn run(text: &str) -> Annotations {
+        find(text, segment::sentences(text))
+    }
+
+    /// (entity name, mention texts) in entity order.
+    fn groups(text: &str) -> Vec<(String, Vec<String>)> {
+        let ann = run(text);
+        ann.entities
+            .iter()
+            .map(|e| {
+                let ms = e
+                    .mentions
+                    .iter()
+                    .map(|&m| ann.mentions[m].span.slice(text).to_owned())
+                    .collect();
+                (e.name.clone(), ms)
+            })
+            .collect()
+    }
+
+    fn group_of(text: &str, name: &str) -> Vec<String> {
+        groups(text)
+            .into_iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, ms)| ms)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn surnames_and_titles_join_the_full_name() {
+        let text = "Senator Maria Delgado spoke on Monday. Delgado said the vote was close. \
+                    Later, Senator Delgado left.";
+        assert_eq!(
+            group_of(text, "Maria Delgado"),
+            ["Senator Maria Delgado", "Delgado", "Senator Delgado"]
+        );
+    }
+
+    #[test]
+    fn family_name_first_is_the_short_form() {
+        let text = "The talks with Xi Jinping went on. Officials said Xi wanted more time.";
+        assert_eq!(group_of(text, "Xi Jinping"), ["Xi Jinping", "Xi"]);
+    }
+
+    #[test]
+    fn acronyms_in_parentheses_join_their_name() {
+        let text = "The Grain Export Authority (GEA) said prices rose. GEA later denied it.";
+        assert_eq!(
+            group_of(text, "Grain Export Authority"),
+            ["Grain Export Authority", "GEA", "GEA"]
+        );
+    }
+
+    #[test]
+    fn aliases_of_countries_join_one_place() {
+        let text = "Ships left the U.S. on Friday. The United States said more would follow.";
+        let ann = run(text);
+        let us: Vec<_> = ann
+            .entities
+            .iter()
+            .filter(|e| e.name == "United States")
+            .collect();
+        assert_eq!(us.len(), 1);
+        assert_eq!(us[0].kind, EntityKind::Place);
+        assert_eq!(us[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn weekdays_and_months_are_not_actors() {
+        let names: Vec<String> = groups("On Friday in March, Omar Haddad met reporters in Cairo.")
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(names, ["Omar Haddad", "Cairo"]);
+    }
+
+    #[test]
+    fn organizations_go_by_shorter_names() {
+        let text = "The Comic Guild of Ontario met. Members of the Comic Guild voted.";
+        assert_eq!(
+            group_of(text, "Comic Guild of Ontario"),
+            ["Comic Guild of Ontario", "Comic Guild"]
+        );
+    }
+
+    #[test]
+    fn role_descriptions_need_a_unique_holder() {
+        let text = "Chilean leader Rosa Ibarra arrived. Crowds cheered the Chilean leader.";
+        assert_eq!(
+            group_of(text, "Rosa Ibarra"),
+            ["Rosa Ibarra", "the Chilean leader"]
+        );
+        let two = "Mayor Ana Ruiz and Mayor Luis Soto met. The mayor spoke first.";
+        assert!(!group_of(two, "Ana Ruiz").contains(&"The mayor".to_owned()));
+        assert!(!group_of(two, "Luis Soto").contains(&"The mayor".to_owned()));
+    }
+
+    #[test]
+    fn pronouns_agree_in_gender_and_respect_quotes() {
+        let text = "Maria Delgado met Omar Haddad. She said the deal was done.";
+        assert_eq!(group_of(text, "Maria Delgado"), ["Maria Delgado", "She"]);
+        let quoted = "Omar Haddad met Paul Brant and John Reyes. “He is wrong,” a source said.";
+        let ann = run(quoted);
+        assert!(ann.mentions.iter().all(|m| m.span.slice(quoted) != "He"));
+    }
+
+    #[test]
+    fn demonyms_and_capitals_are_linked_entities() {
+        let text = "Chilean officials met in Santiago. Chile said talks would go on.";
+        let ann = run(text);
+        let id = |n: &str| ann.entities.iter().position(|e| e.name == n).unwrap();
+        let chile = id("Chile");
+        assert!(ann.links.contains(&Link {
+            from: id("Chilean"),
+            to: chile,
+            rel: LinkRel::DemonymOf
+        }));
+        assert!(ann.links.contains(&Link {
+            from: id("Santiago"),
+            to: chile,
+            rel: LinkRel::CapitalOf
+        }));
+    }
+
+    #[test]
+    fn first_person_in_a_quote_is_the_speaker() {
+        let text = "“I will stay,” Omar Haddad said.";
+        assert_eq!(group_of(text, "Omar Haddad"), ["I", "Omar Haddad"]);
+    }
+}

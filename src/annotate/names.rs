@@ -70,7 +70,7 @@ pub fn is_connector(w: &str) -> bool {
 fn is_opening_mark(w: &str) -> bool {
     matches!(
         w,
-        "“" | "‘" | "\"" | "'" | "(" | "[" | ":" | "—" | "–" | "-" | "•" | "*"
+        "“" | "‘" | "\"" | "'" | ":" | "—" | "–" | "-" | "•" | "*"
     )
 }
 
@@ -188,6 +188,12 @@ impl<'a> Doc<'a> {
         }
         if self.lower_seen.contains_key(w.to_lowercase().as_str()) {
             return false;
+        }
+        // An acronym outside a headline ("GEA said ...").
+        let in_headline = self.toks.get(i + 1).is_some_and(|t| t.ambiguous)
+            || (i > 0 && self.toks[i - 1].ambiguous);
+        if !in_headline && crate::annotate::kinds::is_acronym(w) {
+            return true;
         }
         let headline = self.toks.get(i + 1).is_some_and(|t| t.ambiguous);
         !headline
