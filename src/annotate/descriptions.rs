@@ -4,7 +4,7 @@
 //! nearby; "he" / "she" the one person of that gender named in the last
 //! sentences, never across a quotation boundary.
 
-use std::collections::HashMap;
+use crate::annotate::fasthash::Map;
 
 use crate::annotate::kinds::Kind;
 use crate::annotate::lexicon::Gender;
@@ -22,6 +22,23 @@ pub struct Anchor {
     pub end: usize,
     /// The cluster it belongs to.
     pub cluster: usize,
+    /// Its sentence.
+    sent: usize,
+    /// True inside quotation marks.
+    quoted: bool,
+}
+
+impl Anchor {
+    /// The anchor for the mention in tokens `tok..end` of `cluster`.
+    pub fn new(doc: &Doc, tok: usize, end: usize, cluster: usize) -> Self {
+        Anchor {
+            tok,
+            end,
+            cluster,
+            sent: doc.toks[tok].sent,
+            quoted: doc.toks[tok].quoted,
+        }
+    }
 }
 
 /// A resolved description or pronoun.
@@ -82,7 +99,7 @@ const WINDOW: usize = 2;
 fn window<'a>(doc: &Doc, anchors: &'a [Anchor], tok: usize) -> &'a [Anchor] {
     let end = anchors.partition_point(|a| a.tok < tok);
     let first_sent = doc.toks[tok].sent.saturating_sub(WINDOW);
-    let start = anchors[..end].partition_point(|a| doc.toks[a.tok].sent < first_sent);
+    let start = anchors[..end].partition_point(|a| a.sent < first_sent);
     &anchors[start..end]
 }
 
@@ -93,7 +110,7 @@ pub fn descriptions(
     doc: &Doc,
     clusters: &[Cluster],
     anchors: &[Anchor],
-    qualifiers_at: &HashMap<usize, (usize, Qualifier)>,
+    qualifiers_at: &Map<usize, (usize, Qualifier)>,
     out: &mut Vec<Resolved>,
 ) {
     let n = doc.toks.len();
@@ -211,7 +228,7 @@ pub fn pronouns(doc: &Doc, clusters: &mut [Cluster], anchors: &[Anchor], out: &m
         let win = window(doc, anchors, i);
         let fits = |a: &&Anchor| {
             let c = &clusters[a.cluster];
-            c.kind == Kind::Person && c.gender.agrees(g) && (t.quoted || !doc.toks[a.tok].quoted)
+            c.kind == Kind::Person && c.gender.agrees(g) && (t.quoted || !a.quoted)
         };
         let Some(last) = win.iter().rev().find(fits) else {
             continue;
@@ -223,11 +240,7 @@ pub fn pronouns(doc: &Doc, clusters: &mut [Cluster], anchors: &[Anchor], out: &m
             continue;
         } else {
             let sent = doc.toks[last.tok].sent;
-            match win
-                .iter()
-                .filter(fits)
-                .find(|a| doc.toks[a.tok].sent == sent)
-            {
+            match win.iter().filter(fits).find(|a| a.sent == sent) {
                 Some(a) => a.cluster,
                 None => continue,
             }
@@ -255,10 +268,8 @@ pub fn possessive_it(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &
         let mut ids = win
             .iter()
             .rev()
-            .take_while(|a| doc.toks[a.tok].sent >= first_sent)
-            .filter(|a| {
-                clusters[a.cluster].kind != Kind::Person && doc.toks[a.tok].quoted == t.quoted
-            })
+            .take_while(|a| a.sent >= first_sent)
+            .filter(|a| clusters[a.cluster].kind != Kind::Person && a.quoted == t.quoted)
             .map(|a| a.cluster);
         let Some(first) = ids.next() else { continue };
         if ids.all(|c| c == first) {

@@ -4,7 +4,7 @@
 //! pronouns ([`super::descriptions`]) and demonym and capital entities, and
 //! assembles the entity part of [`Annotations`].
 
-use std::collections::{HashMap, HashSet};
+use crate::annotate::fasthash::{Map, Set};
 
 use crate::annotate::descriptions::{self, Anchor, Resolved};
 use crate::annotate::kinds::{self, Kind, is_acronym};
@@ -33,8 +33,8 @@ struct Found {
 /// Photographic Program" yield the person only.
 #[derive(Default)]
 struct KnownPeople {
-    full: HashSet<String>,
-    surnames: HashSet<String>,
+    full: Set<String>,
+    surnames: Set<String>,
 }
 
 impl KnownPeople {
@@ -255,8 +255,8 @@ pub fn find(text: &str, sentences: Vec<Span>) -> Annotations {
     mark_acronyms(&doc, &mut names);
 
     // Qualifiers: countries, demonyms and other names that may precede a role.
-    let mut qual_by_end: HashMap<usize, Qualifier> = HashMap::new();
-    let mut qual_by_start: HashMap<usize, (usize, Qualifier)> = HashMap::new();
+    let mut qual_by_end: Map<usize, Qualifier> = Map::default();
+    let mut qual_by_start: Map<usize, (usize, Qualifier)> = Map::default();
     for d in &demonyms {
         let q = Qualifier {
             start: d.start,
@@ -281,18 +281,14 @@ pub fn find(text: &str, sentences: Vec<Span>) -> Annotations {
     let mut anchors: Vec<Anchor> = names
         .iter()
         .zip(&of_mention)
-        .map(|(m, &c)| Anchor {
-            tok: m.lead,
-            end: m.end,
-            cluster: c,
-        })
+        .map(|(m, &c)| Anchor::new(&doc, m.lead, m.end, c))
         .collect();
     let mut resolved = Vec::new();
     descriptions::descriptions(&doc, &clusters, &anchors, &qual_by_start, &mut resolved);
-    let anchor_of = |r: &Resolved| Anchor {
-        tok: doc.toks.partition_point(|t| t.span.start < r.span.start),
-        end: doc.toks.partition_point(|t| t.span.start < r.span.end),
-        cluster: r.cluster,
+    let anchor_of = |r: &Resolved| {
+        let tok = doc.toks.partition_point(|t| t.span.start < r.span.start);
+        let end = doc.toks.partition_point(|t| t.span.start < r.span.end);
+        Anchor::new(&doc, tok, end, r.cluster)
     };
     anchors.extend(resolved.iter().map(anchor_of));
     anchors.sort_by_key(|a| a.tok);
@@ -327,7 +323,7 @@ fn assemble(
         outs.push((r.span, r.form, r.cluster));
     }
     // Demonym entities, one per country.
-    let mut demonym_cluster: HashMap<&'static str, usize> = HashMap::new();
+    let mut demonym_cluster: Map<&'static str, usize> = Map::default();
     let mut demonym_links = Vec::new();
     for d in &demonyms {
         let id = *demonym_cluster.entry(d.country).or_insert_with(|| {
@@ -376,7 +372,7 @@ fn assemble(
         });
     }
     // Links: demonym_of and capital_of, to the country entity when present.
-    let country_of: HashMap<&str, usize> = clusters
+    let country_of: Map<&str, usize> = clusters
         .iter()
         .enumerate()
         .filter(|(_, c)| c.country)

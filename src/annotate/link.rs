@@ -5,7 +5,7 @@
 //! "Kim" of "Kim Jong Un"), acronyms of longer names, unique given names,
 //! and exact repeats.
 
-use std::collections::HashMap;
+use crate::annotate::fasthash::Map;
 
 use crate::annotate::kinds::{Kind, is_acronym};
 use crate::annotate::lexicon::{GazKind, Gender, LEXICON};
@@ -96,11 +96,11 @@ impl Cluster {
 struct Linker<'d, 'a> {
     doc: &'d Doc<'a>,
     clusters: Vec<Cluster>,
-    by_key: HashMap<String, usize>,
-    by_surname: HashMap<String, Vec<usize>>,
-    by_given: HashMap<String, Vec<usize>>,
-    by_acronym: HashMap<String, usize>,
-    by_alias: HashMap<String, Vec<usize>>,
+    by_key: Map<String, usize>,
+    by_surname: Map<String, Vec<usize>>,
+    by_given: Map<String, Vec<usize>>,
+    by_acronym: Map<String, usize>,
+    by_alias: Map<String, Vec<usize>>,
     of_mention: Vec<usize>,
 }
 
@@ -391,11 +391,11 @@ pub fn link(doc: &Doc, mentions: &[NameMention]) -> (Vec<Cluster>, Vec<usize>) {
     let mut l = Linker {
         doc,
         clusters: Vec::new(),
-        by_key: HashMap::new(),
-        by_surname: HashMap::new(),
-        by_given: HashMap::new(),
-        by_acronym: HashMap::new(),
-        by_alias: HashMap::new(),
+        by_key: Map::default(),
+        by_surname: Map::default(),
+        by_given: Map::default(),
+        by_acronym: Map::default(),
+        by_alias: Map::default(),
         of_mention: vec![usize::MAX; mentions.len()],
     };
     let is_multi = |m: &NameMention| {

@@ -8,6 +8,7 @@
 pub mod commitments;
 pub mod descriptions;
 pub mod entities;
+pub mod fasthash;
 pub mod kinds;
 pub mod lexicon;
 pub mod link;

@@ -3,8 +3,8 @@
 //! words, and their split into titles, gazetteer names, demonyms and
 //! remaining names.
 
+use crate::annotate::fasthash::Map;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use crate::annotate::lexicon::{GazEntry, Gender, LEXICON};
 use crate::annotate::segment::{self, TokenKind};
@@ -37,9 +37,9 @@ pub struct Doc<'a> {
     /// Token index range of each sentence.
     pub sent_toks: Vec<(usize, usize)>,
     /// Words seen with a lowercase first letter.
-    lower_seen: HashMap<&'a str, u32>,
+    lower_seen: Map<&'a str, u32>,
     /// Capitalised words seen in unambiguous positions.
-    cap_seen: HashMap<&'a str, u32>,
+    cap_seen: Map<&'a str, u32>,
 }
 
 /// Words that may join the capitalised words of one name ("Ministry of
@@ -115,8 +115,8 @@ impl<'a> Doc<'a> {
             toks,
             sentences,
             sent_toks,
-            lower_seen: HashMap::new(),
-            cap_seen: HashMap::new(),
+            lower_seen: Map::default(),
+            cap_seen: Map::default(),
         };
         doc.mark_headlines();
         for t in &doc.toks {

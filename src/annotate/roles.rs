@@ -2,7 +2,7 @@
 //! a role noun before the name ("North Korean leader Kim Jong Un") or an
 //! apposition after it ("Sarah Sanders, the White House press secretary,").
 
-use std::collections::HashMap;
+use crate::annotate::fasthash::Map;
 
 use crate::annotate::kinds::Kind;
 use crate::annotate::lexicon::LEXICON;
@@ -79,11 +79,7 @@ pub fn role(
 /// Adds roles from role nouns before a person's name and from appositions
 /// after it. `qualifiers` maps a token index to the qualifier name ending
 /// there.
-pub fn add_context_roles(
-    doc: &Doc,
-    names: &mut [NameMention],
-    qualifiers: &HashMap<usize, Qualifier>,
-) {
+pub fn add_context_roles(doc: &Doc, names: &mut [NameMention], qualifiers: &Map<usize, Qualifier>) {
     for m in names.iter_mut() {
         if !matches!(m.kind, Kind::Person | Kind::Unknown) || m.canonical.is_some() {
             continue;
@@ -110,7 +106,7 @@ pub fn add_context_roles(
 }
 
 /// "NAME, (the|a) [Qualifier] ... ROLE-NOUN," — the role after a name.
-fn apposition(doc: &Doc, b: usize, qualifiers: &HashMap<usize, Qualifier>) -> Option<Role> {
+fn apposition(doc: &Doc, b: usize, qualifiers: &Map<usize, Qualifier>) -> Option<Role> {
     if b + 2 >= doc.toks.len() || doc.word(b) != "," {
         return None;
     }
@@ -154,12 +150,12 @@ mod tests {
     fn apposition_gives_a_role() {
         let text = "Sarah Brandt, the city press secretary, spoke.";
         let doc = Doc::new(text, sentences(text));
-        let r = apposition(&doc, 2, &HashMap::new()).unwrap();
+        let r = apposition(&doc, 2, &Map::default()).unwrap();
         assert_eq!(r.text, "city press secretary");
         assert_eq!(r.head, "press secretary");
         let text = "Sarah Brandt, who spoke, left.";
         let doc = Doc::new(text, sentences(text));
-        assert_eq!(apposition(&doc, 2, &HashMap::new()), None);
+        assert_eq!(apposition(&doc, 2, &Map::default()), None);
     }
 
     #[test]
