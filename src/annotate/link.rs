@@ -101,6 +101,7 @@ struct Linker<'d, 'a> {
     by_given: Map<String, Vec<usize>>,
     by_acronym: Map<String, usize>,
     by_alias: Map<String, Vec<usize>>,
+    by_tail: Map<String, Vec<usize>>,
     of_mention: Vec<usize>,
 }
 
@@ -164,6 +165,11 @@ impl<'d, 'a> Linker<'d, 'a> {
         let mut out = Vec::new();
         if let Some(c) = (a + 1..b).find(|&i| matches!(doc.word(i), "of" | "for" | "at" | "on")) {
             out.push(doc.key(a, c).into_owned());
+            // "Acme" of "Church of Acme", unless a place:
+            // "University of Texas" is not Texas.
+            if doc.word(c) == "of" && c + 2 == b && doc.entry_at(c + 1, b).is_none() {
+                out.push(doc.word(c + 1).to_owned());
+            }
         }
         if b - a == 2 && LEXICON.org_keys.get(doc.word(b - 1)).is_some_and(|k| k.end) {
             out.push(doc.word(a).to_owned());
@@ -177,12 +183,10 @@ impl<'d, 'a> Linker<'d, 'a> {
         out
     }
 
-    /// The one organization that goes by `key` as a shorter name.
+    /// The organization that goes by `key` as a shorter name (of several,
+    /// the most mentioned).
     fn org_alias(&self, key: &str) -> Option<usize> {
-        match self.by_alias.get(key).map(Vec::as_slice) {
-            Some(&[id]) => Some(id),
-            _ => None,
-        }
+        self.by_alias.get(key).and_then(|ids| self.best(ids))
     }
 
     /// Indexes a multi-word name by its family name, given name and acronym.
@@ -206,6 +210,14 @@ impl<'d, 'a> Linker<'d, 'a> {
                 .entry(surname.to_owned())
                 .or_default()
                 .push(id);
+            // "Tom Cruise" of "Scientologist Tom Cruise".
+            for k in a + 1..b.saturating_sub(1) {
+                let tail = self.doc.key(k, b).into_owned();
+                let ids = self.by_tail.entry(tail).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
             if surname != words[0] {
                 self.by_given
                     .entry(words[0].to_owned())
@@ -288,8 +300,14 @@ impl<'d, 'a> Linker<'d, 'a> {
         }
         let key = self.key(m);
         if m.canonical.is_some() {
-            match self.by_key.get(&key) {
-                Some(&id) => self.add(id, mi, m),
+            // "Home Office" after "United Kingdom Home Office".
+            let known = self.by_key.get(&key).copied().or_else(|| {
+                (m.kind == Kind::Organization)
+                    .then(|| self.org_alias(&key))
+                    .flatten()
+            });
+            match known {
+                Some(id) => self.add(id, mi, m),
                 None => {
                     self.new_cluster(mi, m, key);
                 }
@@ -359,7 +377,11 @@ impl<'d, 'a> Linker<'d, 'a> {
                     .copied()
                     .filter(|&c| self.clusters[c].kind == Kind::Person)
             });
-            if let Some(id) = same.or(tail) {
+            let longer = match self.by_tail.get(&key).map(Vec::as_slice) {
+                Some(&[id]) => Some(id),
+                _ => None,
+            };
+            if let Some(id) = same.or(tail).or(longer) {
                 self.by_key.insert(key, id);
                 self.add(id, mi, m);
                 return;
@@ -396,6 +418,7 @@ pub fn link(doc: &Doc, mentions: &[NameMention]) -> (Vec<Cluster>, Vec<usize>) {
         by_given: Map::default(),
         by_acronym: Map::default(),
         by_alias: Map::default(),
+        by_tail: Map::default(),
         of_mention: vec![usize::MAX; mentions.len()],
     };
     let is_multi = |m: &NameMention| {

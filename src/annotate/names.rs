@@ -284,7 +284,9 @@ pub fn starts_upper(w: &str) -> bool {
 
 /// Lowercase hyphen suffixes that turn a name into a modifier
 /// ("Texas-based", "War-era", "U.S.-led").
-const MODIFIER_SUFFIXES: [&str; 16] = [
+const MODIFIER_SUFFIXES: [&str; 18] = [
+    "winner",
+    "winning",
     "era",
     "based",
     "led",
