@@ -7,7 +7,7 @@
 use crate::annotate::fasthash::Map;
 
 use crate::annotate::kinds::Kind;
-use crate::annotate::lexicon::Gender;
+use crate::annotate::lexicon::{Gender, LEXICON};
 use crate::annotate::link::Cluster;
 use crate::annotate::names::{Doc, starts_upper};
 use crate::annotate::roles::{Qualifier, role_noun_at};
@@ -154,9 +154,10 @@ pub fn descriptions(
         }
         let mut found = clusters.iter().enumerate().filter(|(_, c)| {
             c.kind == Kind::Person
-                && c.roles
-                    .iter()
-                    .any(|r| r.head == head && (qual.is_none() || r.country == qual))
+                && c.roles.iter().any(|r| {
+                    heads_match(&r.head, &head, qual.is_some())
+                        && (qual.is_none() || r.country == qual)
+                })
         });
         if let (Some((id, _)), None) = (found.next(), found.next()) {
             out.push(Resolved {
@@ -166,6 +167,29 @@ pub fn descriptions(
             });
         }
     }
+}
+
+/// Offices that make their holder a country's "leader".
+const LEADER_OFFICES: [&str; 12] = [
+    "leader",
+    "president",
+    "prime minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "emperor",
+    "supreme leader",
+    "chairman",
+    "dictator",
+    "ruler",
+];
+
+/// True when a description's head names the role `role_head`: the same
+/// words, or "leader" for a head of state or government when a country
+/// qualifies the description ("the South Korean leader").
+fn heads_match(role_head: &str, head: &str, qualified: bool) -> bool {
+    role_head == head || (qualified && head == "leader" && LEADER_OFFICES.contains(&role_head))
 }
 
 /// The organization or place a "the company"-like noun at token `j`
@@ -197,13 +221,29 @@ fn thing_antecedent(
         "city" | "town" => c.kind == Kind::Place && !c.country,
         _ => c.kind == kind,
     };
-    let mut ids = win
-        .iter()
-        .rev()
-        .map(|a| a.cluster)
-        .filter(|&c| fits(&clusters[c]));
-    let first = ids.next()?;
-    ids.all(|c| c == first).then_some(first)
+    let unique = |fits: &dyn Fn(&Cluster) -> bool| {
+        let mut ids = win
+            .iter()
+            .rev()
+            .map(|a| a.cluster)
+            .filter(|&c| fits(&clusters[c]));
+        let first = ids.next()?;
+        ids.all(|c| c == first).then_some(first)
+    };
+    // "the company": a name with a company designator ("Acme Inc.") first.
+    let company = |c: &Cluster| {
+        c.kind == Kind::Organization
+            && c.name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| LEXICON.org_keys.get(w).is_some_and(|k| k.suffix))
+    };
+    if matches!(noun, "company" | "firm")
+        && let Some(c) = unique(&company)
+    {
+        return Some(c);
+    }
+    unique(&fits)
 }
 
 /// Gender of a third-person singular pronoun.
@@ -226,10 +266,15 @@ pub fn pronouns(doc: &Doc, clusters: &mut [Cluster], anchors: &[Anchor], out: &m
             continue;
         };
         let win = window(doc, anchors, i);
-        let fits = |a: &&Anchor| {
+        let agrees = |a: &&Anchor| {
             let c = &clusters[a.cluster];
             c.kind == Kind::Person && c.gender.agrees(g) && (t.quoted || !a.quoted)
         };
+        // People known to be of this gender come before those of unknown gender.
+        let known = win
+            .iter()
+            .any(|a| agrees(&a) && clusters[a.cluster].gender == g);
+        let fits = |a: &&Anchor| agrees(a) && (!known || clusters[a.cluster].gender == g);
         let Some(last) = win.iter().rev().find(fits) else {
             continue;
         };
@@ -388,6 +433,14 @@ pub fn first_person(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &m
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn leader_describes_heads_of_state_only_with_a_country() {
+        assert!(heads_match("president", "leader", true));
+        assert!(!heads_match("president", "leader", false));
+        assert!(heads_match("mayor", "mayor", false));
+        assert!(!heads_match("spokesman", "leader", true));
+    }
 
     #[test]
     fn pronoun_genders() {

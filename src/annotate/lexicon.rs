@@ -89,6 +89,9 @@ pub struct OrgKey {
 pub struct Lexicon {
     /// Countries, places and organizations by every surface form.
     pub gazetteer: Map<&'static str, GazEntry>,
+    /// Countries and places by their uppercased name ("BERLIN"), for
+    /// datelines and all-capitals headlines.
+    pub gazetteer_upper: Map<String, GazEntry>,
     /// Demonym → canonical country ("North Korean" → "North Korea").
     pub demonyms: Map<&'static str, &'static str>,
     /// Canonical country → its first demonym.
@@ -197,8 +200,21 @@ fn build() -> Lexicon {
             (word, key)
         })
         .collect();
+    // Sorted, so that names that coincide in capitals resolve the same way
+    // on every run.
+    let mut places: Vec<(&str, GazEntry)> = gazetteer
+        .iter()
+        .filter(|(name, g)| g.kind != GazKind::Organization && name.chars().count() >= 4)
+        .map(|(&name, &g)| (name, g))
+        .collect();
+    places.sort_unstable_by_key(|&(name, _)| name);
+    let mut gazetteer_upper = Map::default();
+    for (name, g) in places {
+        gazetteer_upper.entry(name.to_uppercase()).or_insert(g);
+    }
     Lexicon {
         gazetteer,
+        gazetteer_upper,
         demonyms,
         demonym_of_country,
         capitals,
@@ -241,6 +257,7 @@ mod tests {
         assert_eq!(lx.gazetteer["Pyongyang"].kind, GazKind::Place);
         assert_eq!(lx.gazetteer["Hawaii"].kind, GazKind::Place);
         assert_eq!(lx.gazetteer["UN"].canonical, "United Nations");
+        assert_eq!(lx.gazetteer_upper["BERLIN"].canonical, "Berlin");
     }
 
     #[test]

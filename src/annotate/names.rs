@@ -401,6 +401,13 @@ impl Doc<'_> {
         if let Some(&g) = lx.gazetteer.get(key) {
             return Some(PieceKind::Gazetteer(g));
         }
+        // "BERLIN (Reuters)": places in capitals, in datelines and headlines.
+        if key.len() >= 4
+            && key.chars().all(|c| !c.is_lowercase())
+            && let Some(&g) = lx.gazetteer_upper.get(key)
+        {
+            return Some(PieceKind::Gazetteer(g));
+        }
         lx.demonyms.get(key).map(|&c| PieceKind::Demonym(c))
     }
 
