@@ -55,7 +55,7 @@ pub struct Resolved {
 /// Nouns that describe an organization ("the company") or a place ("the
 /// city"); the kind they need, and whether they are so generic that they
 /// need a single candidate nearby rather than a name that holds them.
-const THING_NOUNS: [(&str, Kind, bool); 34] = [
+const THING_NOUNS: &[(&str, Kind, bool)] = &[
     ("organization", Kind::Organization, true),
     ("organisation", Kind::Organization, true),
     ("company", Kind::Organization, true),
@@ -78,6 +78,23 @@ const THING_NOUNS: [(&str, Kind, bool); 34] = [
     ("bank", Kind::Organization, false),
     ("club", Kind::Organization, false),
     ("college", Kind::Organization, false),
+    ("bureau", Kind::Organization, false),
+    ("office", Kind::Organization, false),
+    ("commission", Kind::Organization, false),
+    ("authority", Kind::Organization, false),
+    ("institute", Kind::Organization, false),
+    ("association", Kind::Organization, false),
+    ("union", Kind::Organization, false),
+    ("court", Kind::Organization, false),
+    ("administration", Kind::Organization, false),
+    ("school", Kind::Organization, false),
+    ("hospital", Kind::Organization, false),
+    ("society", Kind::Organization, false),
+    ("federation", Kind::Organization, false),
+    ("league", Kind::Organization, false),
+    ("alliance", Kind::Organization, false),
+    ("coalition", Kind::Organization, false),
+    ("board", Kind::Organization, false),
     ("country", Kind::Place, true),
     ("city", Kind::Place, true),
     ("town", Kind::Place, true),
@@ -133,7 +150,13 @@ pub fn descriptions(
         } else if qual.is_none()
             && let Some(&(_, kind, generic)) = THING_NOUNS.iter().find(|t| t.0 == word)
         {
-            if let Some(c) = thing_antecedent(doc, clusters, anchors, j, word, kind, generic)
+            // "the town of X" names X itself.
+            let of_follows = doc
+                .toks
+                .get(j + 1)
+                .is_some_and(|t| t.span.slice(doc.text) == "of");
+            if !of_follows
+                && let Some(c) = thing_antecedent(doc, clusters, anchors, j, word, kind, generic)
                 && doc
                     .toks
                     .get(j + 1)

@@ -99,13 +99,22 @@ pub fn is_clearly_person(doc: &Doc, a: usize, b: usize) -> bool {
 }
 
 /// True when the context of tokens `a..b` says "place": "in X", "near X",
-/// or "X, <state or country>".
+/// "the town of X", or "X, <state or country>".
 pub fn place_context(doc: &Doc, a: usize, b: usize) -> bool {
     let before = a.checked_sub(1).map(|i| doc.word(i));
     if matches!(
         before,
         Some("in" | "near" | "outside" | "across" | "throughout" | "downtown")
     ) {
+        return true;
+    }
+    if before == Some("of")
+        && a >= 2
+        && matches!(
+            doc.word(a - 2),
+            "town" | "city" | "village" | "state" | "province" | "region" | "county" | "island"
+        )
+    {
         return true;
     }
     b + 1 < doc.toks.len()

@@ -186,6 +186,15 @@ impl<'a> Doc<'a> {
         {
             return true;
         }
+        // The first word of a title ("Prime Minister Ann Lee").
+        let sentence_end = self.sent_toks[self.toks[i].sent].1;
+        if i + 1 < sentence_end
+            && self
+                .title_at(i, sentence_end)
+                .is_some_and(|(e, _)| e > i + 1)
+        {
+            return true;
+        }
         if self.lower_seen.contains_key(w.to_lowercase().as_str()) {
             return false;
         }
