@@ -97,10 +97,16 @@ pub fn add_context_roles(doc: &Doc, names: &mut [NameMention], qualifiers: &Map<
                 m.kind = Kind::Person;
             }
         }
-        if let Some(r) = apposition(doc, m.end, qualifiers)
-            && !m.roles.contains(&r)
+        for r in [
+            apposition(doc, m.end, qualifiers),
+            apposition_before(doc, lead, m.end, qualifiers),
+        ]
+        .into_iter()
+        .flatten()
         {
-            m.roles.push(r);
+            if !m.roles.contains(&r) {
+                m.roles.push(r);
+            }
         }
     }
 }
@@ -131,6 +137,41 @@ fn apposition(doc: &Doc, b: usize, qualifiers: &Map<usize, Qualifier>) -> Option
     None
 }
 
+/// "(the|a) ... ROLE-NOUN ..., NAME," — the role before a name set off by
+/// commas ("A spokeswoman for the agency, Jane Roe, said").
+fn apposition_before(
+    doc: &Doc,
+    lead: usize,
+    b: usize,
+    qualifiers: &Map<usize, Qualifier>,
+) -> Option<Role> {
+    if lead < 2 || b >= doc.toks.len() || doc.word(b) != "," || doc.word(lead - 1) != "," {
+        return None;
+    }
+    let comma = lead - 1;
+    let sent = doc.toks[comma].sent;
+    let sentence_start = doc.sent_toks[sent].0;
+    // The furthest determiner back within a few words, before any
+    // punctuation: "A spokeswoman for the agency".
+    let mut start = None;
+    for k in (sentence_start..comma).rev().take(8) {
+        if doc.toks[k].kind == TokenKind::Punct {
+            break;
+        }
+        if matches!(doc.word(k), "the" | "The" | "a" | "A" | "an" | "An") {
+            start = Some(k + 1);
+        }
+    }
+    let a = start.filter(|&a| a < comma)?;
+    let (head_start, head_end) =
+        (a..comma).find_map(|i| role_noun_at(doc, i).filter(|&e| e <= comma).map(|e| (i, e)))?;
+    let q =
+        (a..=head_start).find_map(|i| qualifiers.get(&i).filter(|q| q.start >= a).map(|q| q.name));
+    let mut r = role(doc, a, head_start, head_end, q);
+    r.text = doc.key(a, comma).into_owned();
+    Some(r)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,6 +197,11 @@ mod tests {
         let text = "Sarah Brandt, who spoke, left.";
         let doc = Doc::new(text, sentences(text));
         assert_eq!(apposition(&doc, 2, &Map::default()), None);
+        let text = "A spokeswoman for the agency, Sarah Brandt, said so.";
+        let doc = Doc::new(text, sentences(text));
+        let r = apposition_before(&doc, 6, 8, &Map::default()).unwrap();
+        assert_eq!(r.text, "spokeswoman for the agency");
+        assert_eq!(r.head, "spokeswoman");
     }
 
     #[test]
