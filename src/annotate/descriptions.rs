@@ -112,12 +112,15 @@ const THING_NOUNS: &[(&str, Kind, bool)] = &[
 /// Sentences back a description or pronoun may look for its antecedent.
 const WINDOW: usize = 2;
 
+/// At most this many mentions back (a bound for very long sentences).
+const MAX_CANDIDATES: usize = 48;
+
 /// Anchors of the window of sentences ending at token `tok` (exclusive).
 fn window<'a>(doc: &Doc, anchors: &'a [Anchor], tok: usize) -> &'a [Anchor] {
     let end = anchors.partition_point(|a| a.tok < tok);
     let first_sent = doc.toks[tok].sent.saturating_sub(WINDOW);
     let start = anchors[..end].partition_point(|a| a.sent < first_sent);
-    &anchors[start..end]
+    &anchors[start.max(end.saturating_sub(MAX_CANDIDATES))..end]
 }
 
 /// Finds "the [qualifier] role" descriptions of people and organizations.
@@ -130,6 +133,7 @@ pub fn descriptions(
     qualifiers_at: &Map<usize, (usize, Qualifier)>,
     out: &mut Vec<Resolved>,
 ) {
+    let holders = role_holders(clusters);
     let n = doc.toks.len();
     for i in 0..n {
         if !matches!(doc.word(i), "the" | "The") || i + 2 > n {
@@ -175,14 +179,16 @@ pub fn descriptions(
         if e < n && (doc.is_cap(e) || doc.word(e) == "of") {
             continue;
         }
-        let mut found = clusters.iter().enumerate().filter(|(_, c)| {
-            c.kind == Kind::Person
-                && c.roles.iter().any(|r| {
-                    heads_match(&r.head, &head, qual.is_some())
-                        && (qual.is_none() || r.country == qual)
-                })
-        });
-        if let (Some((id, _)), None) = (found.next(), found.next()) {
+        let mut found = holders
+            .get(head.as_str())
+            .into_iter()
+            .flatten()
+            .filter(|h| (!h.as_leader || qual.is_some()) && (qual.is_none() || h.country == qual))
+            .map(|h| h.cluster);
+        let first = found.next();
+        if let Some(id) = first
+            && found.all(|c| c == id)
+        {
             out.push(Resolved {
                 span: Span::new(doc.toks[i].span.start, doc.toks[e - 1].span.end),
                 form: MentionForm::Role,
@@ -190,6 +196,37 @@ pub fn descriptions(
             });
         }
     }
+}
+
+/// A person holding a role, as indexed by the role's head.
+struct Holder {
+    cluster: usize,
+    country: Option<&'static str>,
+    /// Indexed under "leader" for a head-of-state office: matches only a
+    /// description qualified by a country.
+    as_leader: bool,
+}
+
+/// People by the heads of their roles ("president" → the president).
+fn role_holders(clusters: &[Cluster]) -> Map<&str, Vec<Holder>> {
+    let mut out: Map<&str, Vec<Holder>> = Map::default();
+    for (id, c) in clusters.iter().enumerate() {
+        if c.kind != Kind::Person {
+            continue;
+        }
+        for r in &c.roles {
+            let holder = |as_leader| Holder {
+                cluster: id,
+                country: r.country,
+                as_leader,
+            };
+            out.entry(r.head.as_str()).or_default().push(holder(false));
+            if r.head != "leader" && LEADER_OFFICES.contains(&r.head.as_str()) {
+                out.entry("leader").or_default().push(holder(true));
+            }
+        }
+    }
+    out
 }
 
 /// Offices that make their holder a country's "leader".
@@ -207,13 +244,6 @@ const LEADER_OFFICES: [&str; 12] = [
     "dictator",
     "ruler",
 ];
-
-/// True when a description's head names the role `role_head`: the same
-/// words, or "leader" for a head of state or government when a country
-/// qualifies the description ("the South Korean leader").
-fn heads_match(role_head: &str, head: &str, qualified: bool) -> bool {
-    role_head == head || (qualified && head == "leader" && LEADER_OFFICES.contains(&role_head))
-}
 
 /// The organization or place a "the company"-like noun at token `j`
 /// refers to: the most recent one in the window whose name holds the noun
@@ -458,11 +488,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn leader_describes_heads_of_state_only_with_a_country() {
-        assert!(heads_match("president", "leader", true));
-        assert!(!heads_match("president", "leader", false));
-        assert!(heads_match("mayor", "mayor", false));
-        assert!(!heads_match("spokesman", "leader", true));
+    fn leader_indexes_heads_of_state() {
+        let mut c = Cluster::demonym("Ann Lee".to_owned());
+        c.kind = Kind::Person;
+        c.roles.push(crate::annotate::link::Role {
+            text: "Chilean President".to_owned(),
+            head: "president".to_owned(),
+            country: Some("Chile"),
+        });
+        let h = role_holders(std::slice::from_ref(&c));
+        assert!(!h["president"][0].as_leader);
+        assert!(h["leader"][0].as_leader);
+        assert_eq!(h["leader"][0].country, Some("Chile"));
     }
 
     #[test]

@@ -241,7 +241,7 @@ impl<'a> Doc<'a> {
                 let start = i;
                 let mut end = i + 1;
                 loop {
-                    if has_modifier_suffix(self.word(end - 1)) {
+                    if has_modifier_suffix(self.word(end - 1)) || end - start >= MAX_RUN_WORDS {
                         break;
                     }
                     let mut j = end;
@@ -364,6 +364,10 @@ pub struct Piece {
     /// What it is.
     pub kind: PieceKind,
 }
+
+/// At most this many words in one run of capitalised words: longer runs
+/// are lists or headlines, and a bound keeps the work per run constant.
+const MAX_RUN_WORDS: usize = 16;
 
 /// At most this many words in one gazetteer or title entry.
 const MAX_ENTRY_WORDS: usize = 6;
