@@ -12,6 +12,7 @@ use crate::annotate::lexicon::{GazEntry, GazKind, Gender, LEXICON};
 use crate::annotate::link::{self, Cluster, NameMention};
 use crate::annotate::names::{Doc, Piece, PieceKind};
 use crate::annotate::roles::{self, Qualifier, is_honorific};
+use crate::annotate::segment::Segmented;
 use crate::model::{Annotations, Entity, Link, LinkRel, Mention, MentionForm, Span};
 
 /// A demonym mention ("North Korean") and its country.
@@ -230,9 +231,9 @@ fn mark_acronyms(doc: &Doc, names: &mut [NameMention]) {
     }
 }
 
-/// Finds the entities of `text`, given its sentences.
-pub fn find(text: &str, sentences: Vec<Span>) -> Annotations {
-    let doc = Doc::new(text, sentences);
+/// Finds the entities of `text`, given its sentences and tokens.
+pub fn find(text: &str, seg: Segmented) -> Annotations {
+    let doc = Doc::new(text, seg);
     let mut found = Found::default();
     let mut pieces = Vec::new();
     let mut bounds = Vec::new();
@@ -416,7 +417,7 @@ mod tests {
     use crate::model::EntityKind;
 
     fn run(text: &str) -> Annotations {
-        find(text, segment::sentences(text))
+        find(text, segment::segment(text))
     }
 
     /// (entity name, mention texts) in entity order.

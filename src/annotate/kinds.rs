@@ -128,10 +128,10 @@ pub fn place_context(doc: &Doc, a: usize, b: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::annotate::segment::sentences;
+    use crate::annotate::segment::segment;
 
     fn classify_all(text: &str) -> Vec<Kind> {
-        let doc = Doc::new(text, sentences(text));
+        let doc = Doc::new(text, segment(text));
         let n = doc.toks.len();
         vec![classify(&doc, 1, n - 1).0]
     }
@@ -154,7 +154,7 @@ mod tests {
     #[test]
     fn place_context_reads_prepositions_and_states() {
         let text = "He lives in Brandt. Lowe, Texas is small.";
-        let doc = Doc::new(text, sentences(text));
+        let doc = Doc::new(text, segment(text));
         let idx = |w: &str| (0..doc.toks.len()).find(|&i| doc.word(i) == w).unwrap();
         assert!(place_context(&doc, idx("Brandt"), idx("Brandt") + 1));
         assert!(place_context(&doc, idx("Lowe"), idx("Lowe") + 1));

@@ -22,8 +22,7 @@ use crate::model::Annotations;
 /// Annotates `text`: finds its sentences, actors and their mentions, the
 /// relations between actors, quotes and commitments.
 pub fn annotate(text: &str) -> Annotations {
-    let sentences = segment::sentences(text);
-    let mut ann = entities::find(text, sentences);
+    let mut ann = entities::find(text, segment::segment(text));
     ann.quotes = quotes::find(text, &ann);
     ann.commitments = commitments::find(text, &ann);
     ann

@@ -7,7 +7,7 @@ use crate::annotate::fasthash::Map;
 use std::borrow::Cow;
 
 use crate::annotate::lexicon::{GazEntry, Gender, LEXICON};
-use crate::annotate::segment::{self, TokenKind};
+use crate::annotate::segment::{Segmented, TokenKind};
 use crate::model::Span;
 
 /// A token of the document, with its sentence and position flags.
@@ -77,14 +77,17 @@ fn is_opening_mark(w: &str) -> bool {
 impl<'a> Doc<'a> {
     /// Tokenises `text` sentence by sentence and gathers the document-level
     /// capitalisation facts.
-    pub fn new(text: &'a str, sentences: Vec<Span>) -> Self {
-        let mut toks = Vec::with_capacity(text.len() / 5);
-        let mut sent_toks = Vec::with_capacity(sentences.len());
+    pub fn new(text: &'a str, seg: Segmented) -> Self {
+        let Segmented {
+            sentences,
+            tokens,
+            sentence_tokens: sent_toks,
+        } = seg;
+        let mut toks = Vec::with_capacity(tokens.len());
         let mut quoted = false;
-        for (si, &sentence) in sentences.iter().enumerate() {
-            let start = toks.len();
+        for (si, &(a, b)) in sent_toks.iter().enumerate() {
             let mut at_start = true;
-            for t in segment::tokens(text, sentence) {
+            for t in &tokens[a..b] {
                 let w = t.text(text);
                 let is_quote_mark = matches!(w, "“" | "”" | "\"");
                 if is_quote_mark {
@@ -108,7 +111,6 @@ impl<'a> Doc<'a> {
                     at_start = true;
                 }
             }
-            sent_toks.push((start, toks.len()));
         }
         let mut doc = Doc {
             text,
@@ -610,10 +612,10 @@ impl Doc<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::annotate::segment::sentences;
+    use crate::annotate::segment::segment;
 
     fn pieces(text: &str) -> Vec<(String, PieceKind)> {
-        let doc = Doc::new(text, sentences(text));
+        let doc = Doc::new(text, segment(text));
         let mut out = Vec::new();
         for (a, b) in doc.runs() {
             doc.pieces(a, b, &mut out);

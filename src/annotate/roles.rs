@@ -175,12 +175,12 @@ fn apposition_before(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::annotate::segment::sentences;
+    use crate::annotate::segment::segment;
 
     #[test]
     fn role_nouns_are_found_on_either_side() {
         let text = "The press secretary met the leader Brandt.";
-        let doc = Doc::new(text, sentences(text));
+        let doc = Doc::new(text, segment(text));
         assert_eq!(role_noun_at(&doc, 1), Some(3));
         assert_eq!(role_noun_before(&doc, 3), Some(1));
         assert_eq!(role_noun_before(&doc, 6), Some(5));
@@ -190,15 +190,15 @@ mod tests {
     #[test]
     fn apposition_gives_a_role() {
         let text = "Sarah Brandt, the city press secretary, spoke.";
-        let doc = Doc::new(text, sentences(text));
+        let doc = Doc::new(text, segment(text));
         let r = apposition(&doc, 2, &Map::default()).unwrap();
         assert_eq!(r.text, "city press secretary");
         assert_eq!(r.head, "press secretary");
         let text = "Sarah Brandt, who spoke, left.";
-        let doc = Doc::new(text, sentences(text));
+        let doc = Doc::new(text, segment(text));
         assert_eq!(apposition(&doc, 2, &Map::default()), None);
         let text = "A spokeswoman for the agency, Sarah Brandt, said so.";
-        let doc = Doc::new(text, sentences(text));
+        let doc = Doc::new(text, segment(text));
         let r = apposition_before(&doc, 6, 8, &Map::default()).unwrap();
         assert_eq!(r.text, "spokeswoman for the agency");
         assert_eq!(r.head, "spokeswoman");
