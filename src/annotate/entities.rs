@@ -118,6 +118,14 @@ fn collect(doc: &Doc, pieces: &[Piece], known: &KnownPeople, found: &mut Found) 
             PieceKind::Other => {
                 let (mut kind, mut gender) = kinds::classify(doc, p.start, p.end);
                 let weak = kind != Kind::Person || !kinds::is_clearly_person(doc, p.start, p.end);
+                // "in Mountain Vale, Oregon": a place, not a person.
+                if weak
+                    && kind == Kind::Person
+                    && adjacent_title.is_none()
+                    && kinds::place_context(doc, p.start, p.end)
+                {
+                    kind = Kind::Place;
+                }
                 if adjacent_title.is_none()
                     && weak
                     && p.end - p.start >= 2
@@ -538,6 +546,34 @@ mod tests {
             to: chile,
             rel: LinkRel::CapitalOf
         }));
+    }
+
+    #[test]
+    fn context_types_unknown_names() {
+        let text = "She grew up in Mountain Vale, Oregon, near the town of Brackley.";
+        let ann = run(text);
+        let kind = |n: &str| ann.entities.iter().find(|e| e.name == n).map(|e| e.kind);
+        assert_eq!(kind("Mountain Vale"), Some(EntityKind::Place));
+        assert_eq!(kind("Brackley"), Some(EntityKind::Place));
+        assert!(
+            ann.mentions
+                .iter()
+                .all(|m| m.span.slice(text) != "the town")
+        );
+    }
+
+    #[test]
+    fn sentence_initial_titles_and_company_descriptions() {
+        let text = "Prime Minister Ann Holt visited Acme Widgets Inc. on Monday. \
+                    The prime minister said the company would grow.";
+        assert_eq!(
+            group_of(text, "Ann Holt"),
+            ["Prime Minister Ann Holt", "The prime minister"]
+        );
+        assert_eq!(
+            group_of(text, "Acme Widgets Inc."),
+            ["Acme Widgets Inc.", "the company"]
+        );
     }
 
     #[test]

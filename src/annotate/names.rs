@@ -522,9 +522,17 @@ impl Doc<'_> {
             return Some(KeyedKind::Organization);
         }
         for i in a..b - 1 {
-            if lx.org_keys.get(self.word(i)).is_some_and(|k| k.head)
-                && matches!(self.word(i + 1), "of" | "for" | "on" | "at")
-            {
+            let Some(k) = lx.org_keys.get(self.word(i)) else {
+                continue;
+            };
+            let next = self.word(i + 1);
+            // "Ministry of Defense"; "Medical Journal of Australia".
+            let of_place = || {
+                next == "of"
+                    && i + 1 > a
+                    && matches!(self.entry_at(i + 2, b), Some((e, PieceKind::Gazetteer(_))) if e == b)
+            };
+            if (k.head && matches!(next, "of" | "for" | "on" | "at")) || (k.end && of_place()) {
                 return Some(KeyedKind::Organization);
             }
         }
