@@ -311,9 +311,11 @@ fn pronoun_gender(w: &str) -> Option<Gender> {
 /// Links "he"/"she" pronouns to a person named in the same or the previous
 /// sentences: the only person of agreeing gender there, or else (outside
 /// quotations only) the first such person of the nearest sentence naming
-/// one. A pronoun outside quotations looks only at names outside them.
+/// one; with nobody named nearby, the article's main person of that gender.
+/// A pronoun outside quotations looks only at names outside them.
 /// Gender learnt from a link is kept for later pronouns.
 pub fn pronouns(doc: &Doc, clusters: &mut [Cluster], anchors: &[Anchor], out: &mut Vec<Resolved>) {
+    let protagonist = protagonist(clusters);
     for (i, t) in doc.toks.iter().enumerate() {
         let Some(g) = pronoun_gender(t.span.slice(doc.text)) else {
             continue;
@@ -329,6 +331,16 @@ pub fn pronouns(doc: &Doc, clusters: &mut [Cluster], anchors: &[Anchor], out: &m
             .any(|a| agrees(&a) && clusters[a.cluster].gender == g);
         let fits = |a: &&Anchor| agrees(a) && (!known || clusters[a.cluster].gender == g);
         let Some(last) = win.iter().rev().find(fits) else {
+            // Nobody named nearby: the article's main person, if of this gender.
+            if let Some(p) = protagonist
+                && clusters[p].gender == g
+            {
+                out.push(Resolved {
+                    span: t.span,
+                    form: MentionForm::Pronoun,
+                    cluster: p,
+                });
+            }
             continue;
         };
         let unique = win.iter().filter(fits).all(|a| a.cluster == last.cluster);
@@ -351,6 +363,22 @@ pub fn pronouns(doc: &Doc, clusters: &mut [Cluster], anchors: &[Anchor], out: &m
             form: MentionForm::Pronoun,
             cluster: chosen,
         });
+    }
+}
+
+/// The person named clearly more often than any other (at least three
+/// times, and more than anyone else), if any.
+fn protagonist(clusters: &[Cluster]) -> Option<usize> {
+    let mut people: Vec<(usize, usize)> = clusters
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.kind == Kind::Person)
+        .map(|(i, c)| (c.mentions.len(), i))
+        .collect();
+    people.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    match people.as_slice() {
+        [(n, p), rest @ ..] if *n >= 3 && rest.first().is_none_or(|r| r.0 < *n) => Some(*p),
+        _ => None,
     }
 }
 
