@@ -129,10 +129,20 @@ fn apposition(doc: &Doc, b: usize, qualifiers: &Map<usize, Qualifier>) -> Option
         if !closes {
             continue;
         }
-        let head_start = role_noun_before(doc, e)?;
-        let q = (a..head_start)
-            .find_map(|i| qualifiers.get(&i).filter(|q| q.start >= a).map(|q| q.name));
-        return Some(role(doc, a, head_start, e, q));
+        // The role noun ends the phrase ("the city press secretary") or
+        // heads an "of" phrase ("the mayor of Lyon").
+        let (head_start, head_end) = match role_noun_before(doc, e) {
+            Some(s) => (s, e),
+            None => (a..e).find_map(|i| {
+                role_noun_at(doc, i)
+                    .filter(|&h| h < e && matches!(doc.word(h), "of" | "for" | "at"))
+                    .map(|h| (i, h))
+            })?,
+        };
+        let q = (a..=e).find_map(|i| qualifiers.get(&i).filter(|q| q.start >= a).map(|q| q.name));
+        let mut r = role(doc, a, head_start, head_end, q);
+        r.text = doc.key(a, e).into_owned();
+        return Some(r);
     }
     None
 }
@@ -194,6 +204,11 @@ mod tests {
         let r = apposition(&doc, 2, &Map::default()).unwrap();
         assert_eq!(r.text, "city press secretary");
         assert_eq!(r.head, "press secretary");
+        let text = "Sarah Brandt, the mayor of Lyon, spoke.";
+        let doc = Doc::new(text, segment(text));
+        let r = apposition(&doc, 2, &Map::default()).unwrap();
+        assert_eq!(r.text, "mayor of Lyon");
+        assert_eq!(r.head, "mayor");
         let text = "Sarah Brandt, who spoke, left.";
         let doc = Doc::new(text, segment(text));
         assert_eq!(apposition(&doc, 2, &Map::default()), None);
