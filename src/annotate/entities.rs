@@ -169,12 +169,15 @@ fn collect(doc: &Doc, pieces: &[Piece], known: &KnownPeople, found: &mut Found) 
                             .and_then(|i| pieces.get(i))
                             .filter(|q| q.end == ts)
                             .and_then(|q| match q.kind {
-                                PieceKind::Gazetteer(g) => Some((q.start, g.canonical)),
-                                PieceKind::Demonym(c) => Some((q.start, c)),
+                                PieceKind::Gazetteer(g) => Some((q.start, Some(g.canonical))),
+                                PieceKind::Demonym(c) => Some((q.start, Some(c))),
+                                // "House Speaker", "Fed Chair".
+                                PieceKind::Keyed(_) | PieceKind::Other => Some((q.start, None)),
                                 _ => None,
                             });
                         let a = q.map_or(ts, |(s, _)| s);
-                        m.roles.push(roles::role(doc, a, ts, te, q.map(|(_, c)| c)));
+                        m.roles
+                            .push(roles::role(doc, a, ts, te, q.and_then(|(_, c)| c)));
                     }
                 } else {
                     m = plain(doc, p, kind, gender);
@@ -574,6 +577,21 @@ mod tests {
             group_of(text, "Acme Widgets Inc."),
             ["Acme Widgets Inc.", "the company"]
         );
+    }
+
+    #[test]
+    fn particles_party_tags_and_qualified_titles() {
+        let text = "Sen. Ana de la Cruz (D-Ariz.) met Senate Leader Tom Ruiz. Cruz said \
+                    she agreed with Ruiz.";
+        let names: Vec<String> = groups(text).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names, ["Ana de la Cruz", "Senate", "Tom Ruiz"]);
+        assert_eq!(
+            group_of(text, "Ana de la Cruz"),
+            ["Sen. Ana de la Cruz", "Cruz", "she"]
+        );
+        let ann = run(text);
+        let ruiz = ann.entities.iter().find(|e| e.name == "Tom Ruiz").unwrap();
+        assert_eq!(ruiz.roles, ["Senate Leader"]);
     }
 
     #[test]

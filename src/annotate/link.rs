@@ -318,12 +318,9 @@ impl<'d, 'a> Linker<'d, 'a> {
         let w = self.doc.word(a);
         let personal = b - a == 1 && matches!(m.kind, Kind::Person | Kind::Unknown);
         if personal && let Some(cands) = self.by_surname.get(w) {
-            let cands: Vec<usize> = cands
-                .iter()
-                .copied()
-                .filter(|&c| self.clusters[c].gender.agrees(m.gender))
-                .collect();
-            if let Some(id) = self.best(&cands) {
+            // No gender test: a lone given name may be a family name too
+            // ("Warren" of "Elizabeth Warren").
+            if let Some(id) = self.best(cands) {
                 self.add(id, mi, m);
                 return;
             }

@@ -67,6 +67,21 @@ pub fn is_connector(w: &str) -> bool {
     )
 }
 
+/// A party-and-state tag after a politician's name ("D-Mass.", "R-Texas").
+fn is_party_tag(w: &str) -> bool {
+    w.len() >= 3
+        && matches!(&w.as_bytes()[..2], b"D-" | b"R-" | b"I-")
+        && w[2..].starts_with(|c: char| c.is_ascii_uppercase())
+}
+
+/// Lowercase particles inside personal names ("von der", "de la", "bin").
+pub fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "du" | "da" | "del" | "der" | "van" | "von" | "bin" | "al" | "la" | "le"
+    )
+}
+
 fn is_opening_mark(w: &str) -> bool {
     matches!(
         w,
@@ -226,7 +241,9 @@ impl<'a> Doc<'a> {
 
     /// True when token `i` is a capitalised word that may be (part of) a name.
     fn starts_name(&self, i: usize) -> bool {
-        self.is_cap(i) && (!self.toks[i].ambiguous || self.accepts_ambiguous(i))
+        self.is_cap(i)
+            && !is_party_tag(self.word(i))
+            && (!self.toks[i].ambiguous || self.accepts_ambiguous(i))
     }
 
     /// Maximal runs of capitalised words (with inner connectors), as token
@@ -273,8 +290,9 @@ impl Doc<'_> {
     fn joins(&self, start: usize, end: usize, j: usize) -> bool {
         let lx = &*LEXICON;
         match self.word(j) {
-            "of" | "and" | "&" | "de" | "du" | "da" | "del" | "der" | "van" | "von" | "bin"
-            | "al" | "la" | "le" => j == end,
+            "of" | "and" | "&" => j == end,
+            // "Ursula von der Leyen", "Charles de Gaulle".
+            w if is_particle(w) => j == end || (j == end + 1 && is_particle(self.word(end))),
             "for" | "on" | "at" => {
                 j == end
                     && (start..end).any(|i| {
@@ -599,12 +617,24 @@ impl Doc<'_> {
                 }
                 continue;
             }
-            // Another name: up to a connector or a multi-word gazetteer name.
+            // Another name: up to a connector, a title or a multi-word
+            // gazetteer name; name particles stay inside ("von der").
             let mut e = i + 1;
-            while e < b
-                && !is_connector(self.word(e))
-                && self.entry_at(e, b).is_none_or(|(x, _)| x == e + 1)
-            {
+            while e < b {
+                let w = self.word(e);
+                if is_particle(w) {
+                    if (e + 1..b).any(|k| !is_particle(self.word(k))) {
+                        e += 1;
+                        continue;
+                    }
+                    break;
+                }
+                if is_connector(w)
+                    || self.entry_at(e, b).is_some_and(|(x, _)| x > e + 1)
+                    || self.title_at(e, b).is_some_and(|(x, _)| x < b)
+                {
+                    break;
+                }
                 e += 1;
             }
             out.push(Piece {
