@@ -442,6 +442,9 @@ fn is_speech_verb(w: &str) -> bool {
     )
 }
 
+/// Longest quotation, in tokens, whose speaker is looked for.
+const MAX_QUOTE_TOKENS: usize = 400;
+
 /// Links "I", "me", "my" inside a quotation to its speaker, when a person
 /// is named (or referred to by a linked pronoun) next to a speech verb
 /// right after the quotation ("“...,” Lowe said", "“...,” said Lowe") or
@@ -480,6 +483,10 @@ pub fn first_person(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &m
             _ => continue,
         };
         open = None;
+        // A stray mark would pair with one far away: not a quotation.
+        if i - closes > MAX_QUOTE_TOKENS {
+            continue;
+        }
         let mut k = i + 1;
         if k < n && doc.word(k) == "," {
             k += 1;

@@ -101,6 +101,11 @@ impl<'a> Doc<'a> {
         let mut toks = Vec::with_capacity(tokens.len());
         let mut quoted = false;
         for (si, &(a, b)) in sent_toks.iter().enumerate() {
+            // A quotation does not run on past its paragraph (one that does
+            // reopens with a new opening mark).
+            if si > 0 && text[sentences[si - 1].end..sentences[si].start].contains('\n') {
+                quoted = false;
+            }
             let mut at_start = true;
             for t in &tokens[a..b] {
                 let w = t.text(text);
@@ -665,6 +670,18 @@ mod tests {
 
     fn texts(text: &str) -> Vec<String> {
         pieces(text).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn quotations_end_with_their_paragraph() {
+        let text = "He said \"it is over.\n\nThen Lee left.";
+        let doc = Doc::new(text, segment(text));
+        let lee = (0..doc.toks.len()).find(|&i| doc.word(i) == "Lee").unwrap();
+        let over = (0..doc.toks.len())
+            .find(|&i| doc.word(i) == "over")
+            .unwrap();
+        assert!(doc.toks[over].quoted);
+        assert!(!doc.toks[lee].quoted);
     }
 
     #[test]
