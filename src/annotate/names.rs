@@ -38,6 +38,8 @@ pub struct Doc<'a> {
     pub sent_toks: Vec<(usize, usize)>,
     /// Words seen with a lowercase first letter.
     lower_seen: Map<&'a str, u32>,
+    /// For each sentence, true when it is a title-case headline.
+    headlines: Vec<bool>,
     /// Capitalised words seen in unambiguous positions.
     cap_seen: Map<&'a str, u32>,
 }
@@ -132,11 +134,13 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+        let n_sentences = sentences.len();
         let mut doc = Doc {
             text,
             toks,
             sentences,
             sent_toks,
+            headlines: vec![false; n_sentences],
             lower_seen: Map::default(),
             cap_seen: Map::default(),
         };
@@ -161,7 +165,7 @@ impl<'a> Doc<'a> {
 
     /// Marks every word of a title-case headline as ambiguous.
     fn mark_headlines(&mut self) {
-        for &(a, b) in &self.sent_toks {
+        for (si, &(a, b)) in self.sent_toks.iter().enumerate() {
             let words: Vec<&str> = self.toks[a..b]
                 .iter()
                 .filter(|t| t.kind == TokenKind::Word)
@@ -176,6 +180,7 @@ impl<'a> Doc<'a> {
                 for t in &mut self.toks[a..b] {
                     t.ambiguous = t.kind == TokenKind::Word;
                 }
+                self.headlines[si] = true;
             }
         }
     }
@@ -220,17 +225,14 @@ impl<'a> Doc<'a> {
         if self.lower_seen.contains_key(w.to_lowercase().as_str()) {
             return false;
         }
-        // An acronym outside a headline ("GEA said ...").
-        let in_headline = self.toks.get(i + 1).is_some_and(|t| t.ambiguous)
-            || (i > 0 && self.toks[i - 1].ambiguous);
-        if !in_headline && crate::annotate::kinds::is_acronym(w) {
-            return true;
+        // Outside a headline: an acronym ("GEA said ..."), or the first word
+        // of a longer capitalised run.
+        let sent = self.toks[i].sent;
+        if self.headlines[sent] {
+            return false;
         }
-        let headline = self.toks.get(i + 1).is_some_and(|t| t.ambiguous);
-        !headline
-            && i + 1 < self.toks.len()
-            && self.toks[i + 1].sent == self.toks[i].sent
-            && self.is_cap(i + 1)
+        crate::annotate::kinds::is_acronym(w)
+            || (i + 1 < self.toks.len() && self.toks[i + 1].sent == sent && self.is_cap(i + 1))
     }
 
     /// True when the document has `w` in lowercase ("Soup" / "soup") at
