@@ -206,6 +206,7 @@ impl<'a> Doc<'a> {
             return false;
         }
         if lx.gazetteer.contains_key(w)
+            || lx.gazetteer_upper.contains_key(w)
             || lx.demonyms.contains_key(w)
             || lx.first_names.contains_key(w)
             || lx.titles.contains_key(w)
