@@ -595,6 +595,21 @@ mod tests {
     }
 
     #[test]
+    fn teams_possessive_organizations_and_neighborhoods() {
+        let text = "The Denver Comets beat the Boston Celtics in the Elmwood neighborhood. \
+                    The Kane County State's Attorney's Office filed charges.";
+        let ann = run(text);
+        let kind = |n: &str| ann.entities.iter().find(|e| e.name == n).map(|e| e.kind);
+        assert_eq!(kind("Denver Comets"), Some(EntityKind::Organization));
+        assert_eq!(kind("Boston Celtics"), Some(EntityKind::Organization));
+        assert_eq!(kind("Elmwood"), Some(EntityKind::Place));
+        assert_eq!(
+            kind("Kane County State's Attorney's Office"),
+            Some(EntityKind::Organization)
+        );
+    }
+
+    #[test]
     fn first_person_in_a_quote_is_the_speaker() {
         let text = "“I will stay,” Omar Haddad said.";
         assert_eq!(group_of(text, "Omar Haddad"), ["I", "Omar Haddad"]);

@@ -247,6 +247,22 @@ impl<'a> Doc<'a> {
         lower > 0 && lower >= self.cap_seen.get(w).copied().unwrap_or(0)
     }
 
+    /// True for a capitalised plural that names a team after its place
+    /// ("Celtics" in "Boston Celtics").
+    fn is_team_name(&self, i: usize) -> bool {
+        let w = self.word(i);
+        let lx = &*LEXICON;
+        w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && w.chars().all(char::is_alphabetic)
+            && !lx.gazetteer.contains_key(w)
+            && !lx.first_names.contains_key(w)
+            && !lx.org_keys.contains_key(w)
+            && !lx.place_keys.contains(w)
+            && !lx.nationalities.contains(w)
+    }
+
     /// True when token `i` is a capitalised word that may be (part of) a name.
     fn starts_name(&self, i: usize) -> bool {
         self.is_cap(i)
@@ -272,6 +288,13 @@ impl<'a> Doc<'a> {
                         break;
                     }
                     let mut j = end;
+                    // "State's Attorney's Office", "Women's Hospital".
+                    if j + 1 < b
+                        && matches!(self.word(j), "'s" | "’s")
+                        && POSSESSIVE_NAME_WORDS.contains(&self.word(end - 1))
+                    {
+                        j += 1;
+                    }
                     while j < b && j - end < 2 && self.joins(start, end, j) {
                         j += 1;
                     }
@@ -392,6 +415,13 @@ pub struct Piece {
     /// What it is.
     pub kind: PieceKind,
 }
+
+/// Common nouns whose possessive stays inside an organization's name
+/// ("State's Attorney's Office", "People's Party", "Children's Hospital").
+const POSSESSIVE_NAME_WORDS: [&str; 14] = [
+    "State", "Attorney", "People", "Women", "Children", "Men", "Workers", "Veterans", "Citizens",
+    "Farmers", "Sheriff", "Nation", "Mother", "Saint",
+];
 
 /// At most this many words in one run of capitalised words: longer runs
 /// are lists or headlines, and a bound keeps the work per run constant.
@@ -594,6 +624,19 @@ impl Doc<'_> {
                     && e < b
                     && lx.first_names.contains_key(w)
                     && !is_connector(self.word(e));
+                // "Boston Celtics": a place and a plural name, a team.
+                let team = e + 1 == b
+                    && matches!(kind, PieceKind::Gazetteer(g) if g.kind != crate::annotate::lexicon::GazKind::Organization)
+                    && self.is_team_name(e);
+                if team {
+                    out.push(Piece {
+                        start: i,
+                        end: b,
+                        kind: PieceKind::Keyed(KeyedKind::Organization),
+                    });
+                    i = b;
+                    continue;
+                }
                 if !given_name {
                     out.push(Piece {
                         start: i,
