@@ -29,8 +29,8 @@ struct Found {
     demonyms: Vec<Demonym>,
 }
 
-/// People named in full with firm evidence ("Andy Warhol"), by full name
-/// and by family name, so that "Warhol Polaroids" and "Andy Warhol
+/// People named in full with firm evidence ("Ada Lovelace"), by full name
+/// and by family name, so that "Lovelace Papers" and "Ada Lovelace
 /// Photographic Program" yield the person only.
 #[derive(Default)]
 struct KnownPeople {
@@ -132,7 +132,7 @@ fn collect(doc: &Doc, pieces: &[Piece], known: &KnownPeople, found: &mut Found) 
                     && let Some(e) = known.prefix(doc, p.start, p.end)
                     && e < p.end
                 {
-                    // "Warhol Polaroids": the known person only.
+                    // "Lovelace Papers": the known person only.
                     found.names.push(plain(
                         doc,
                         &Piece {

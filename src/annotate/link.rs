@@ -210,7 +210,7 @@ impl<'d, 'a> Linker<'d, 'a> {
                 .entry(surname.to_owned())
                 .or_default()
                 .push(id);
-            // "Tom Cruise" of "Scientologist Tom Cruise".
+            // "Ann Lee" of "Physicist Ann Lee".
             for k in a + 1..b.saturating_sub(1) {
                 let tail = self.doc.key(k, b).into_owned();
                 let ids = self.by_tail.entry(tail).or_default();
@@ -367,7 +367,7 @@ impl<'d, 'a> Linker<'d, 'a> {
                     cl.kind == Kind::Person && cl.name.split(' ').next() == Some(first)
                 })
             });
-            // "Scientologist Tom Cruise" and "Tom Cruise".
+            // "Physicist Ann Lee" and "Ann Lee".
             let tail = (a + 1..b - 1).find_map(|k| {
                 self.by_key
                     .get(self.doc.key(k, b).as_ref())
