@@ -305,12 +305,14 @@ pub fn find(text: &str, seg: Segmented) -> Annotations {
     anchors.extend(resolved.iter().map(anchor_of));
     anchors.sort_by_key(|a| a.tok);
     let described = resolved.len();
-    descriptions::pronouns(&doc, &mut clusters, &anchors, &mut resolved);
+    let quotations = descriptions::quotations(&doc, &clusters, &anchors);
+    descriptions::pronouns(&doc, &mut clusters, &anchors, &quotations, &mut resolved);
     descriptions::possessive_it(&doc, &clusters, &anchors, &mut resolved);
     // Speakers named by pronoun count too ("“...,” he said").
     anchors.extend(resolved[described..].iter().map(anchor_of));
     anchors.sort_by_key(|a| a.tok);
-    descriptions::first_person(&doc, &clusters, &anchors, &mut resolved);
+    let quotations = descriptions::quotations(&doc, &clusters, &anchors);
+    descriptions::first_person(&doc, &quotations, &mut resolved);
 
     assemble(&doc, names, of_mention, clusters, demonyms, resolved)
 }
