@@ -612,6 +612,16 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_pronoun_is_not_the_speaker() {
+        let text = "Paul Brant met Omar Haddad. Haddad said: “He lied to me.”";
+        assert_eq!(group_of(text, "Paul Brant"), ["Paul Brant", "He"]);
+        assert_eq!(
+            group_of(text, "Omar Haddad"),
+            ["Omar Haddad", "Haddad", "me"]
+        );
+    }
+
+    #[test]
     fn first_person_in_a_quote_is_the_speaker() {
         let text = "“I will stay,” Omar Haddad said.";
         assert_eq!(group_of(text, "Omar Haddad"), ["I", "Omar Haddad"]);
