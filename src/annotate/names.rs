@@ -247,6 +247,13 @@ impl<'a> Doc<'a> {
         lower > 0 && lower >= self.cap_seen.get(w).copied().unwrap_or(0)
     }
 
+    /// True for a word right after "#" or "@": a hashtag or a handle.
+    fn is_hashtag(&self, i: usize) -> bool {
+        i > 0
+            && matches!(self.word(i - 1), "#" | "@")
+            && self.toks[i - 1].span.end == self.toks[i].span.start
+    }
+
     /// True for a capitalised plural that names a team after its place
     /// ("Celtics" in "Boston Celtics").
     fn is_team_name(&self, i: usize) -> bool {
@@ -267,6 +274,7 @@ impl<'a> Doc<'a> {
     fn starts_name(&self, i: usize) -> bool {
         self.is_cap(i)
             && !is_party_tag(self.word(i))
+            && !self.is_hashtag(i)
             && (!self.toks[i].ambiguous || self.accepts_ambiguous(i))
     }
 
@@ -728,6 +736,11 @@ mod tests {
             .unwrap();
         assert!(doc.toks[over].quoted);
         assert!(!doc.toks[lee].quoted);
+    }
+
+    #[test]
+    fn hashtags_and_handles_are_not_names() {
+        assert!(texts("She posted #StandWithLee and @LeeNews today.").is_empty());
     }
 
     #[test]
