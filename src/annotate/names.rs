@@ -655,7 +655,11 @@ impl Doc<'_> {
                     continue;
                 }
             }
-            if lx.nationalities.contains(name_part(w)) {
+            // Peoples ("Kurds"), and the plural of a demonym ("Chileans").
+            let plural_demonym = w
+                .strip_suffix('s')
+                .is_some_and(|one| lx.demonyms.contains_key(one));
+            if plural_demonym || lx.nationalities.contains(name_part(w)) {
                 // "Southern Indiana": a part of a known place.
                 let part_of_place = i + 1 < b
                     && matches!(
@@ -770,6 +774,11 @@ mod tests {
             [("Korean War".to_owned(), PieceKind::Event)]
         );
         assert!(texts("A group of Muslim students spoke.").is_empty());
+    }
+
+    #[test]
+    fn peoples_are_not_actors() {
+        assert!(pieces("Many Chileans and Germans voted.").is_empty());
     }
 
     #[test]
