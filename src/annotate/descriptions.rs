@@ -95,7 +95,9 @@ const THING_NOUNS: &[(&str, Kind, bool)] = &[
     ("alliance", Kind::Organization, false),
     ("coalition", Kind::Organization, false),
     ("board", Kind::Organization, false),
+    ("government", Kind::Organization, false),
     ("country", Kind::Place, true),
+    ("nation", Kind::Place, true),
     ("city", Kind::Place, true),
     ("town", Kind::Place, true),
     ("state", Kind::Place, false),
@@ -112,13 +114,22 @@ const THING_NOUNS: &[(&str, Kind, bool)] = &[
 /// Sentences back a description or pronoun may look for its antecedent.
 const WINDOW: usize = 2;
 
+/// Sentences back "the foundation" may look for a name holding the noun.
+const NAMED_WINDOW: usize = 6;
+
 /// At most this many mentions back (a bound for very long sentences).
 const MAX_CANDIDATES: usize = 48;
 
 /// Anchors of the window of sentences ending at token `tok` (exclusive).
 fn window<'a>(doc: &Doc, anchors: &'a [Anchor], tok: usize) -> &'a [Anchor] {
+    window_of(doc, anchors, tok, WINDOW)
+}
+
+/// Anchors of the `sentences` sentences before token `tok`, and of its own
+/// sentence up to it.
+fn window_of<'a>(doc: &Doc, anchors: &'a [Anchor], tok: usize, sentences: usize) -> &'a [Anchor] {
     let end = anchors.partition_point(|a| a.tok < tok);
-    let first_sent = doc.toks[tok].sent.saturating_sub(WINDOW);
+    let first_sent = doc.toks[tok].sent.saturating_sub(sentences);
     let start = anchors[..end].partition_point(|a| a.sent < first_sent);
     &anchors[start.max(end.saturating_sub(MAX_CANDIDATES))..end]
 }
@@ -258,19 +269,22 @@ fn thing_antecedent(
     kind: Kind,
     generic: bool,
 ) -> Option<usize> {
-    let win = window(doc, anchors, j);
-    let named = win.iter().rev().find(|a| {
-        let c = &clusters[a.cluster];
-        c.kind != Kind::Person && c.name.split(' ').any(|w| w.eq_ignore_ascii_case(noun))
-    });
+    let named = window_of(doc, anchors, j, NAMED_WINDOW)
+        .iter()
+        .rev()
+        .find(|a| {
+            let c = &clusters[a.cluster];
+            c.kind != Kind::Person && c.name.split(' ').any(|w| w.eq_ignore_ascii_case(noun))
+        });
     if let Some(a) = named {
         return Some(a.cluster);
     }
     if !generic {
         return None;
     }
+    let win = window(doc, anchors, j);
     let fits = |c: &Cluster| match noun {
-        "country" => c.country,
+        "country" | "nation" => c.country,
         "city" | "town" => c.kind == Kind::Place && !c.country,
         _ => c.kind == kind,
     };
