@@ -4,6 +4,8 @@
 //! nearby; "he" / "she" the one person of that gender named in the last
 //! sentences, never across a quotation boundary.
 
+use std::sync::LazyLock;
+
 use crate::annotate::fasthash::Map;
 
 use crate::annotate::kinds::Kind;
@@ -35,7 +37,7 @@ impl Anchor {
             tok,
             end,
             cluster,
-            sent: doc.toks[tok].sent,
+            sent: doc.toks[tok].sent(),
             quoted: doc.toks[tok].quoted,
         }
     }
@@ -129,7 +131,7 @@ fn window<'a>(doc: &Doc, anchors: &'a [Anchor], tok: usize) -> &'a [Anchor] {
 /// sentence up to it.
 fn window_of<'a>(doc: &Doc, anchors: &'a [Anchor], tok: usize, sentences: usize) -> &'a [Anchor] {
     let end = anchors.partition_point(|a| a.tok < tok);
-    let first_sent = doc.toks[tok].sent.saturating_sub(sentences);
+    let first_sent = doc.toks[tok].sent().saturating_sub(sentences);
     let start = anchors[..end].partition_point(|a| a.sent < first_sent);
     &anchors[start.max(end.saturating_sub(MAX_CANDIDATES))..end]
 }
@@ -146,7 +148,7 @@ pub fn descriptions(
 ) {
     let holders = role_holders(clusters);
     let n = doc.toks.len();
-    for i in 0..n {
+    for &i in &doc.cues {
         if !matches!(doc.word(i), "the" | "The") || i + 2 > n {
             continue;
         }
@@ -163,7 +165,7 @@ pub fn descriptions(
         let (e, head) = if let Some(e) = role_noun_at(doc, j) {
             (e, doc.key(j, e).into_owned())
         } else if qual.is_none()
-            && let Some(&(_, kind, generic)) = THING_NOUNS.iter().find(|t| t.0 == word)
+            && let Some(&(kind, generic)) = THING_NOUN_KINDS.get(word)
         {
             // "the town of X" names X itself.
             let of_follows = doc
@@ -239,6 +241,10 @@ fn role_holders(clusters: &[Cluster]) -> Map<&str, Vec<Holder>> {
     }
     out
 }
+
+/// [`THING_NOUNS`] by noun.
+static THING_NOUN_KINDS: LazyLock<Map<&'static str, (Kind, bool)>> =
+    LazyLock::new(|| THING_NOUNS.iter().map(|&(w, k, g)| (w, (k, g))).collect());
 
 /// Offices that make their holder a country's "leader".
 const LEADER_OFFICES: [&str; 12] = [
@@ -337,7 +343,8 @@ pub fn pronouns(
     out: &mut Vec<Resolved>,
 ) {
     let protagonist = protagonist(clusters);
-    for (i, t) in doc.toks.iter().enumerate() {
+    for &i in &doc.cues {
+        let t = &doc.toks[i];
         let Some(g) = pronoun_gender(t.span.slice(doc.text)) else {
             continue;
         };
@@ -378,7 +385,7 @@ pub fn pronouns(
         } else if t.quoted {
             continue;
         } else {
-            let sent = doc.toks[last.tok].sent;
+            let sent = doc.toks[last.tok].sent();
             match win.iter().filter(fits).find(|a| a.sent == sent) {
                 Some(a) => a.cluster,
                 None => continue,
@@ -414,12 +421,13 @@ fn protagonist(clusters: &[Cluster]) -> Option<usize> {
 /// Links "its" to the only organization or place named in its sentence
 /// before it or in the sentence before.
 pub fn possessive_it(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &mut Vec<Resolved>) {
-    for (i, t) in doc.toks.iter().enumerate() {
+    for &i in &doc.cues {
+        let t = &doc.toks[i];
         if !matches!(t.span.slice(doc.text), "its" | "Its") {
             continue;
         }
         let win = window(doc, anchors, i);
-        let first_sent = t.sent.saturating_sub(1);
+        let first_sent = t.sent().saturating_sub(1);
         let mut ids = win
             .iter()
             .rev()
@@ -510,7 +518,7 @@ pub fn quotations(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor]) -> Vec<Qu
     let n = doc.toks.len();
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for i in 0..n {
+    for &i in &doc.cues {
         let w = doc.word(i);
         let opened = match (w, open) {
             ("“", _) | ("\"", None) => {
@@ -600,7 +608,7 @@ mod tests {
 
     #[test]
     fn thing_nouns_have_kinds() {
-        let kind = |w: &str| THING_NOUNS.iter().find(|t| t.0 == w).map(|t| (t.1, t.2));
+        let kind = |w: &str| THING_NOUN_KINDS.get(w).copied();
         assert_eq!(kind("company"), Some((Kind::Organization, true)));
         assert_eq!(kind("mosque"), Some((Kind::Place, false)));
         assert_eq!(kind("president"), None);
