@@ -98,8 +98,26 @@ pub fn is_particle(w: &str) -> bool {
 pub fn is_cue(w: &str) -> bool {
     matches!(
         w,
-        "the" | "The" | "he" | "He" | "him" | "Him" | "his" | "His" | "himself" | "she" | "She"
-            | "her" | "Her" | "hers" | "herself" | "its" | "Its" | "“" | "”" | "\""
+        "the"
+            | "The"
+            | "he"
+            | "He"
+            | "him"
+            | "Him"
+            | "his"
+            | "His"
+            | "himself"
+            | "she"
+            | "She"
+            | "her"
+            | "Her"
+            | "hers"
+            | "herself"
+            | "its"
+            | "Its"
+            | "“"
+            | "”"
+            | "\""
     )
 }
 
@@ -140,7 +158,10 @@ impl<'a> Doc<'a> {
                     // A quotation does not run on past its paragraph (one
                     // that does reopens with a new opening mark).
                     let k = si as usize;
-                    if k > 0 && k < sentences.len() && text[sentences[k - 1].end..sentences[k].start].contains('\n') {
+                    if k > 0
+                        && k < sentences.len()
+                        && text[sentences[k - 1].end..sentences[k].start].contains('\n')
+                    {
                         quoted = false;
                     }
                     at_start = true;
