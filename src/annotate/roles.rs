@@ -121,7 +121,7 @@ fn apposition(doc: &Doc, b: usize, qualifiers: &Map<usize, Qualifier>) -> Option
     if matches!(doc.word(a), "the" | "a" | "an") {
         a += 1;
     }
-    for e in a + 1..(a + 6).min(doc.toks.len()) {
+    for e in a + 1..=(a + 8).min(doc.toks.len()) {
         if doc.toks[e - 1].sent() != sent || doc.toks[e - 1].kind == TokenKind::Punct {
             return None;
         }
@@ -168,7 +168,23 @@ fn apposition_before(
         if doc.toks[k].kind == TokenKind::Punct {
             break;
         }
-        if matches!(doc.word(k), "the" | "The" | "a" | "A" | "an" | "An") {
+        if matches!(
+            doc.word(k),
+            "the"
+                | "The"
+                | "a"
+                | "A"
+                | "an"
+                | "An"
+                | "its"
+                | "Its"
+                | "his"
+                | "His"
+                | "her"
+                | "Her"
+                | "their"
+                | "Their"
+        ) {
             start = Some(k + 1);
         }
     }
