@@ -69,6 +69,8 @@ pub struct Cluster {
     pub mentions: Vec<usize>,
     /// How many of its mentions sit in a place context.
     place_votes: usize,
+    /// How many of its mentions sit in a person context.
+    person_votes: usize,
     /// True while its only mentions are single words that may not be names
     /// at all: an unexplained acronym ("VIP", "GMT"), or a common word
     /// capitalised ("Good" where "good" occurs too). Not shown as an actor.
@@ -88,6 +90,7 @@ impl Cluster {
             roles: Vec::new(),
             mentions: Vec::new(),
             place_votes: 0,
+            person_votes: 0,
             unconfirmed: false,
         }
     }
@@ -139,6 +142,7 @@ impl<'d, 'a> Linker<'d, 'a> {
             roles: Vec::new(),
             mentions: Vec::new(),
             place_votes: 0,
+            person_votes: 0,
             unconfirmed: self.is_doubtful(m),
         });
         self.by_key.insert(key, id);
@@ -273,6 +277,9 @@ impl<'d, 'a> Linker<'d, 'a> {
         }
         if crate::annotate::kinds::place_context(self.doc, m.start, m.end) {
             c.place_votes += 1;
+        }
+        if crate::annotate::kinds::person_context(self.doc, m.end) {
+            c.person_votes += 1;
         }
         c.mentions.push(mi);
         self.of_mention[mi] = id;
@@ -435,7 +442,9 @@ pub fn link(doc: &Doc, mentions: &[NameMention]) -> (Vec<Cluster>, Vec<usize>) {
     for c in &mut l.clusters {
         c.mentions.sort_unstable();
         if c.kind == Kind::Unknown {
-            c.kind = if c.place_votes * 2 > c.mentions.len() {
+            c.kind = if c.person_votes > 0 && c.person_votes >= c.place_votes {
+                Kind::Person
+            } else if c.place_votes * 2 > c.mentions.len() {
                 Kind::Place
             } else {
                 Kind::Organization
