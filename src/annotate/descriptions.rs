@@ -446,7 +446,7 @@ pub fn possessive_it(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &
 }
 
 /// Verbs that attribute a quotation to its speaker.
-fn is_speech_verb(w: &str) -> bool {
+pub fn is_speech_verb(w: &str) -> bool {
     matches!(
         w,
         "said"

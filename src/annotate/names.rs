@@ -295,8 +295,11 @@ impl<'a> Doc<'a> {
         if self.headlines[sent] {
             return false;
         }
+        let next = (i + 1 < self.toks.len() && self.toks[i + 1].sent() == sent).then(|| i + 1);
         crate::annotate::kinds::is_acronym(w)
-            || (i + 1 < self.toks.len() && self.toks[i + 1].sent() == sent && self.is_cap(i + 1))
+            || next.is_some_and(|j| self.is_cap(j))
+            // "Palmer said ...": a speech verb after an unknown word.
+            || next.is_some_and(|j| crate::annotate::descriptions::is_speech_verb(self.word(j)))
     }
 
     /// True when the document has `w` in lowercase ("Soup" / "soup") at
@@ -839,6 +842,7 @@ mod tests {
             ["Brandt", "Brandt"]
         );
         assert_eq!(texts("Fifty-five people came."), Vec::<String>::new());
+        assert_eq!(texts("Palmer said the plan works."), ["Palmer"]);
     }
 
     #[test]
