@@ -634,18 +634,23 @@ impl Doc<'_> {
             return;
         }
         if let Some(k) = self.keyed(a, b) {
-            // "Director of the Agency" is a title and an organization.
-            let title_then_of = self
-                .title_at(a, b)
-                .is_some_and(|(e, _)| e < b && is_connector(self.word(e)));
-            if !title_then_of {
-                out.push(Piece {
+            // "Director of the Grain Agency": a title, then an organization.
+            match self.title_at(a, b) {
+                Some((e, g)) if e < b && is_connector(self.word(e)) => {
+                    out.push(Piece {
+                        start: a,
+                        end: e,
+                        kind: PieceKind::Title(g),
+                    });
+                    self.pieces_of(e, b, out);
+                }
+                _ => out.push(Piece {
                     start: a,
                     end: b,
                     kind: PieceKind::Keyed(k),
-                });
-                return;
+                }),
             }
+            return;
         }
         self.segment(a, b, out);
     }
@@ -883,6 +888,19 @@ mod tests {
             (
                 "Hudson River".to_owned(),
                 PieceKind::Keyed(KeyedKind::Place)
+            )
+        );
+    }
+
+    #[test]
+    fn a_title_before_an_organization_stays_apart() {
+        let got = pieces("He is Director of the Grain Export Agency for Central Europe now.");
+        assert!(matches!(got[0].1, PieceKind::Title(_)));
+        assert_eq!(
+            got[1],
+            (
+                "Grain Export Agency for Central Europe".to_owned(),
+                PieceKind::Keyed(KeyedKind::Organization)
             )
         );
     }
