@@ -625,7 +625,11 @@ impl Doc<'_> {
                 return;
             }
         }
-        if LEXICON.event_keys.contains(name_part(self.word(b - 1))) && b - a >= 2 {
+        let event_head = matches!(
+            self.word(a),
+            "Operation" | "Battle" | "Siege" | "Treaty" | "Massacre"
+        );
+        if b - a >= 2 && (event_head || LEXICON.event_keys.contains(name_part(self.word(b - 1)))) {
             out.push(Piece {
                 start: a,
                 end: b,
@@ -852,6 +856,10 @@ mod tests {
 
     #[test]
     fn weekdays_events_and_peoples_are_not_names() {
+        assert_eq!(
+            pieces("They launched Operation Sea Lion."),
+            [("Operation Sea Lion".to_owned(), PieceKind::Event)]
+        );
         assert_eq!(
             pieces("It happened on Thursday in June after the Korean War-era rule."),
             [("Korean War".to_owned(), PieceKind::Event)]
