@@ -152,63 +152,64 @@ pub fn descriptions(
         if !matches!(doc.word(i), "the" | "The") || i + 2 > n {
             continue;
         }
-        let mut j = i + 1;
-        let mut qual = None;
-        if let Some(&(e, q)) = qualifiers_at.get(&j) {
-            j = e;
-            qual = Some(q.name);
-        }
+        let (j, qual) = match qualifiers_at.get(&(i + 1)) {
+            Some(&(e, q)) => (e, Some(q.name)),
+            None => (i + 1, None),
+        };
         if j >= n {
             continue;
         }
-        let word = doc.word(j);
-        let (e, head) = if let Some(e) = role_noun_at(doc, j) {
-            (e, doc.key(j, e).into_owned())
-        } else if qual.is_none()
-            && let Some(&(kind, generic)) = THING_NOUN_KINDS.get(word)
-        {
-            // "the town of X" names X itself.
-            let of_follows = doc
-                .toks
-                .get(j + 1)
-                .is_some_and(|t| t.span.slice(doc.text) == "of");
-            if !of_follows
-                && let Some(c) = thing_antecedent(doc, clusters, anchors, j, word, kind, generic)
-                && doc
-                    .toks
-                    .get(j + 1)
-                    .is_none_or(|t| !starts_upper(t.span.slice(doc.text)))
-            {
-                out.push(Resolved {
-                    span: Span::new(doc.toks[i].span.start, doc.toks[j].span.end),
-                    form: MentionForm::Role,
-                    cluster: c,
-                });
+        let found = match role_noun_at(doc, j) {
+            Some(e) => role_holder(doc, &holders, j, e, qual).map(|c| (e, c)),
+            None if qual.is_none() => {
+                thing_described(doc, clusters, anchors, j).map(|c| (j + 1, c))
             }
-            continue;
-        } else {
-            continue;
+            None => None,
         };
-        if e < n && (doc.is_cap(e) || doc.word(e) == "of") {
-            continue;
-        }
-        let mut found = holders
-            .get(head.as_str())
-            .into_iter()
-            .flatten()
-            .filter(|h| (!h.as_leader || qual.is_some()) && (qual.is_none() || h.country == qual))
-            .map(|h| h.cluster);
-        let first = found.next();
-        if let Some(id) = first
-            && found.all(|c| c == id)
-        {
+        if let Some((e, cluster)) = found {
             out.push(Resolved {
                 span: Span::new(doc.toks[i].span.start, doc.toks[e - 1].span.end),
                 form: MentionForm::Role,
-                cluster: id,
+                cluster,
             });
         }
     }
+}
+
+/// The one person whose role has the head in tokens `j..e` (and the
+/// qualifier, if any), unless the role noun is followed by a name ("the
+/// president Ann Lee") or an "of" phrase ("the president of the club").
+fn role_holder(
+    doc: &Doc,
+    holders: &Map<&str, Vec<Holder>>,
+    j: usize,
+    e: usize,
+    qual: Option<&'static str>,
+) -> Option<usize> {
+    if e < doc.toks.len() && (doc.is_cap(e) || doc.word(e) == "of") {
+        return None;
+    }
+    let head = doc.key(j, e);
+    let mut found = holders
+        .get(head.as_ref())
+        .into_iter()
+        .flatten()
+        .filter(|h| (!h.as_leader || qual.is_some()) && (qual.is_none() || h.country == qual))
+        .map(|h| h.cluster);
+    let first = found.next()?;
+    found.all(|c| c == first).then_some(first)
+}
+
+/// The organization or place "the company"-like noun at token `j` stands
+/// for, unless an "of" phrase or a name follows ("the town of X").
+fn thing_described(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], j: usize) -> Option<usize> {
+    let word = doc.word(j);
+    let &(kind, generic) = THING_NOUN_KINDS.get(word)?;
+    let next = doc.toks.get(j + 1).map(|t| t.span.slice(doc.text));
+    if next.is_some_and(|w| w == "of" || starts_upper(w)) {
+        return None;
+    }
+    thing_antecedent(doc, clusters, anchors, j, word, kind, generic)
 }
 
 /// A person holding a role, as indexed by the role's head.
