@@ -611,6 +611,15 @@ mod tests {
     }
 
     #[test]
+    fn a_middle_name_may_stand_alone() {
+        let text = "President Luiz Inácio Lula da Silva arrived. Lula spoke first.";
+        assert_eq!(
+            group_of(text, "Luiz Inácio Lula da Silva"),
+            ["President Luiz Inácio Lula da Silva", "Lula"]
+        );
+    }
+
+    #[test]
     fn first_person_in_a_quote_is_the_speaker() {
         let text = "“I will stay,” Omar Haddad said.";
         assert_eq!(group_of(text, "Omar Haddad"), ["I", "Omar Haddad"]);

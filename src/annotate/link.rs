@@ -222,11 +222,23 @@ impl<'d, 'a> Linker<'d, 'a> {
                     ids.push(id);
                 }
             }
-            if surname != words[0] {
-                self.by_given
-                    .entry(words[0].to_owned())
-                    .or_default()
-                    .push(id);
+            // Given names, and middle names that may stand alone ("Lula" of
+            // "Luiz Inácio Lula da Silva").
+            // Middle names only of a clear person: a known given name or a
+            // title.
+            let clear = lx.first_names.contains_key(words[0]) || !m.roles.is_empty();
+            let middle = words.len().saturating_sub(1);
+            for (i, w) in words[..middle].iter().enumerate() {
+                let usable = *w != surname
+                    && starts_upper(w)
+                    && !w.ends_with('.')
+                    && (i == 0 || (clear && words.len() >= 3));
+                if usable {
+                    let ids = self.by_given.entry((*w).to_owned()).or_default();
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
             }
         } else if m.canonical.is_none() {
             for alias in self.org_aliases(a, b) {
