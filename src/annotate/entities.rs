@@ -611,6 +611,15 @@ mod tests {
     }
 
     #[test]
+    fn companies_go_by_their_first_word() {
+        let text = "Brandtwerk Widgets Inc. grew. Shares of Brandtwerk rose.";
+        assert_eq!(
+            group_of(text, "Brandtwerk Widgets Inc."),
+            ["Brandtwerk Widgets Inc.", "Brandtwerk"]
+        );
+    }
+
+    #[test]
     fn a_middle_name_may_stand_alone() {
         let text = "President Luiz Inácio Lula da Silva arrived. Lula spoke first.";
         assert_eq!(

@@ -162,8 +162,10 @@ impl<'d, 'a> Linker<'d, 'a> {
 
     /// Shorter names an organization goes by: the part before "of"/"for"
     /// ("Comic Guild" of "Comic Guild of Canada"), the first word before a
-    /// keyword ("Freedom" of "Freedom Magazine"), the name without a leading
-    /// place ("Home Office" of "United Kingdom Home Office").
+    /// keyword ("Freedom" of "Freedom Magazine"), the name without its
+    /// company designator, or its first word ("Acme" of "Acme Widgets
+    /// Inc."), the name without a leading place ("Home Office" of "United
+    /// Kingdom Home Office").
     fn org_aliases(&self, a: usize, b: usize) -> Vec<String> {
         let doc = self.doc;
         let mut out = Vec::new();
@@ -176,6 +178,16 @@ impl<'d, 'a> Linker<'d, 'a> {
             }
         }
         if b - a == 2 && LEXICON.org_keys.get(doc.word(b - 1)).is_some_and(|k| k.end) {
+            out.push(doc.word(a).to_owned());
+        }
+        // "Acme Widgets" and "Acme" of "Acme Widgets Inc.".
+        if b - a >= 3
+            && LEXICON
+                .org_keys
+                .get(doc.word(b - 1))
+                .is_some_and(|k| k.suffix)
+        {
+            out.push(doc.key(a, b - 1).into_owned());
             out.push(doc.word(a).to_owned());
         }
         if let Some((e, PieceKind::Gazetteer(g))) = doc.entry_at(a, b)

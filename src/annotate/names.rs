@@ -637,6 +637,24 @@ impl Doc<'_> {
             });
             return;
         }
+        // "Call of Duty", "Lord of the Rings": unknown words around "of",
+        // with no keyword, place or title, name a work, not actors.
+        let of_at = (a + 1..b).find(|&i| self.word(i) == "of");
+        if let Some(c) = of_at
+            && self.keyed(a, b).is_none()
+            && (a..b).all(|i| {
+                is_connector(self.word(i))
+                    || (self.entry_at(i, i + 1).is_none() && self.title_at(i, b).is_none())
+            })
+            && !crate::annotate::kinds::is_clearly_person(self, a, c)
+        {
+            out.push(Piece {
+                start: a,
+                end: b,
+                kind: PieceKind::Event,
+            });
+            return;
+        }
         if let Some(k) = self.keyed(a, b) {
             // "Director of the Grain Agency": a title, then an organization.
             match self.title_at(a, b) {
@@ -856,6 +874,10 @@ mod tests {
 
     #[test]
     fn weekdays_events_and_peoples_are_not_names() {
+        assert_eq!(
+            pieces("They played Call of Duty again."),
+            [("Call of Duty".to_owned(), PieceKind::Event)]
+        );
         assert_eq!(
             pieces("They launched Operation Sea Lion."),
             [("Operation Sea Lion".to_owned(), PieceKind::Event)]
