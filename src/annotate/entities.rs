@@ -611,6 +611,17 @@ mod tests {
     }
 
     #[test]
+    fn a_leading_descriptor_is_not_part_of_the_name() {
+        for text in [
+            "Physicist Ann Lee spoke. Later Ann Lee left.",
+            "Ann Lee spoke. Physicist Ann Lee left.",
+        ] {
+            let names: Vec<String> = groups(text).into_iter().map(|(n, _)| n).collect();
+            assert_eq!(names, ["Ann Lee"], "{text}");
+        }
+    }
+
+    #[test]
     fn companies_go_by_their_first_word() {
         let text = "Brandtwerk Widgets Inc. grew. Shares of Brandtwerk rose.";
         assert_eq!(

@@ -409,9 +409,25 @@ impl<'d, 'a> Linker<'d, 'a> {
                 Some(&[id]) => Some(id),
                 _ => None,
             };
-            if let Some(id) = same.or(tail).or(longer) {
+            if let Some(id) = same {
                 self.by_key.insert(key, id);
                 self.add(id, mi, m);
+                return;
+            }
+            // The name proper, without the leading descriptor, names the
+            // entity.
+            if let Some(id) = tail {
+                let kept = (self.clusters[id].name.clone(), self.clusters[id].name_words);
+                self.by_key.insert(key, id);
+                self.add(id, mi, m);
+                (self.clusters[id].name, self.clusters[id].name_words) = kept;
+                return;
+            }
+            if let Some(id) = longer {
+                self.by_key.insert(key.clone(), id);
+                self.add(id, mi, m);
+                self.clusters[id].name = key;
+                self.clusters[id].name_words = b - a;
                 return;
             }
         } else if m.canonical.is_none() {
