@@ -399,7 +399,7 @@ fn actor_rows(ann: &Annotations) -> Vec<ActorRow> {
     let mut rows = Vec::new();
     for kind in EntityKind::ALL {
         let mut ids: Vec<EntityId> = (0..ann.entities.len())
-            .filter(|&i| ann.entities[i].kind == kind)
+            .filter(|&i| ann.entities[i].kind == kind && ann.is_actor(i))
             .collect();
         ids.sort_by_key(|&i| std::cmp::Reverse(ann.entities[i].mentions.len()));
         if !ids.is_empty() {
