@@ -1,9 +1,456 @@
 //! Quotes: direct speech between quotation marks and reported speech, each
 //! attributed to a speaker.
+//!
+//! Direct quotes take their speaker, in this order, from an attribution right
+//! after the closing mark (`“…,” said Smith` · `“…,” Smith said` · `“…,”
+//! according to Smith`), one right before the opening mark (`Smith said: “…”`
+//! · `Smith said that “…”`), the quote before them (a quote split by its
+//! attribution, or a paragraph that continues a quote), or the only person
+//! named in the paragraph. Quotes with no speaker (scare quotes, titles) are
+//! dropped. Indirect quotes are clauses reported by a speech verb (`Smith
+//! said (that) …` · `…, Smith said.` · `…, said Smith.`) or introduced by
+//! "according to". Speech inside a quotation is not a quote of its own.
 
-use crate::model::{Annotations, Quote};
+use std::collections::HashSet;
+
+use crate::annotate::acts::agent::Agent;
+use crate::annotate::acts::words::{DETERMINERS, SPEECH_VERBS, SpeechUse};
+use crate::annotate::acts::{Doc, Marked};
+use crate::model::{Annotations, EntityKind, Quote, QuoteKind, Span};
+
+/// Words opening a reported question, which is not a quote ("asked how").
+const QUESTION_WORDS: [&str; 9] = [
+    "how", "whether", "if", "why", "what", "when", "where", "who", "which",
+];
+
+/// Object pronouns that may stand between "told" and a reported clause.
+const OBJECT_PRONOUNS: [&str; 5] = ["him", "her", "them", "me", "us"];
+
+/// Shortest unattributed quote (in words) credited to the only person named
+/// in its paragraph.
+const MIN_LONE_QUOTE_WORDS: usize = 6;
 
 /// Finds the quotes of `text`, given its sentences and entities.
-pub fn find(_text: &str, _ann: &Annotations) -> Vec<Quote> {
-    Vec::new()
+pub fn find(text: &str, ann: &Annotations) -> Vec<Quote> {
+    let doc = Doc::new(text, ann);
+    let mut used_cues = HashSet::new();
+    let mut out = direct(&doc, &mut used_cues);
+    out.extend(indirect(&doc, &used_cues, &out));
+    out.sort_by_key(|q| (q.span.start, q.span.end));
+    out
 }
+
+/// An attribution: who, and by which cue.
+#[derive(Clone, Debug, Default)]
+struct Attribution {
+    agent: Agent,
+    cue: Option<usize>,
+}
+
+/// True when a speech verb of this use may attribute a direct quote.
+fn attributes(w: &str) -> bool {
+    SPEECH_VERBS.contains_key(w)
+}
+
+/// Direct quotes with their speakers; records the cue tokens it uses.
+fn direct(doc: &Doc, used: &mut HashSet<usize>) -> Vec<Quote> {
+    let n = doc.marks.len();
+    let mut attr: Vec<Option<Attribution>> = doc
+        .marks
+        .iter()
+        .map(|m| after(doc, m).or_else(|| before(doc, m)))
+        .collect();
+    for i in 1..n {
+        if attr[i].is_none() && continues_previous(doc, i) {
+            attr[i] = attr[i - 1].clone();
+        }
+    }
+    for i in (0..n.saturating_sub(1)).rev() {
+        if attr[i].is_none() && doc.marks[i].continues {
+            attr[i] = attr[i + 1].clone();
+        }
+    }
+    for (i, a) in attr.iter_mut().enumerate() {
+        if a.is_none() {
+            *a = lone_person(doc, &doc.marks[i]);
+        }
+    }
+    doc.marks
+        .iter()
+        .zip(attr)
+        .filter_map(|(m, a)| {
+            let a = a?;
+            if let Some(c) = a.cue {
+                used.insert(c);
+            }
+            Some(Quote {
+                kind: QuoteKind::Direct,
+                speaker: a.agent.entity,
+                speaker_name: a.agent.name,
+                cue: a.cue.map(|c| doc.span(c, c + 1)),
+                span: m.inner,
+            })
+        })
+        .collect()
+}
+
+/// True when quote `i` opens its sentence and goes on from quote `i - 1`:
+/// in the same paragraph, or in the next one when that one was left open or
+/// this quote opens its paragraph.
+fn continues_previous(doc: &Doc, i: usize) -> bool {
+    let (prev, cur) = (&doc.marks[i - 1], &doc.marks[i]);
+    let Some(open) = cur.open_tok else {
+        return false;
+    };
+    let opens_sentence = doc.sentence_of(open).start == open;
+    let opens_para = open == 0 || doc.toks[open - 1].para != cur.para;
+    opens_sentence
+        && (prev.para == cur.para || (prev.para + 1 == cur.para && (prev.continues || opens_para)))
+}
+
+/// The attribution right after the closing mark of `m`.
+fn after(doc: &Doc, m: &Marked) -> Option<Attribution> {
+    let close = m.close_tok?;
+    let mut i = close + 1;
+    if matches!(doc.low(i), "," | "—" | "–") {
+        i += 1;
+    }
+    if doc.toks.get(i)?.para != m.para {
+        return None;
+    }
+    let w = doc.low(i);
+    if attributes(w) {
+        // “…,” said Smith
+        let np = doc.np_after(i + 1)?;
+        return Some(Attribution {
+            agent: doc.resolve(&np),
+            cue: Some(i),
+        });
+    }
+    if w == "according" && doc.low(i + 1) == "to" {
+        let np = doc.np_after(i + 2)?;
+        return Some(Attribution {
+            agent: doc.resolve(&np),
+            cue: Some(i),
+        });
+    }
+    // “…,” Smith said / “…,” the statement noted
+    let sent = doc.sentence_of(i);
+    let verb = (i + 1..sent.end.min(i + 10)).find(|&v| attributes(doc.low(v)))?;
+    let subject = doc.subject_before(verb)?;
+    if subject.np.start != i || subject.negated {
+        return None;
+    }
+    Some(Attribution {
+        agent: doc.resolve_subject(&subject),
+        cue: Some(verb),
+    })
+}
+
+/// The attribution right before the opening mark of `m`.
+fn before(doc: &Doc, m: &Marked) -> Option<Attribution> {
+    let open = m.open_tok?;
+    let mut i = open;
+    if i > 0 && doc.toks[i - 1].para != m.para && doc.low(i - 1) != ":" {
+        return None;
+    }
+    if i > 0 && matches!(doc.low(i - 1), "," | ":" | "—" | "–") {
+        i -= 1;
+    }
+    if i > 0 && doc.low(i - 1) == "that" {
+        i -= 1;
+    }
+    let v = i.checked_sub(1)?;
+    if attributes(doc.low(v)) {
+        // Smith said: “…”
+        return speaker_of_verb(doc, v);
+    }
+    // Smith told reporters: “…” / Smith said in a statement: “…”
+    let floor = doc.sentence_of(v).start.max(v.saturating_sub(6));
+    let verb = (floor..v).rev().find(|&k| attributes(doc.low(k)))?;
+    let between_words = (verb + 1..=v).all(|k| doc.is_word(k) && !doc.is_mark(k));
+    if !between_words {
+        return None;
+    }
+    if doc.low(verb) == "according" {
+        return None;
+    }
+    speaker_of_verb(doc, verb).or_else(|| {
+        // said Smith: “…”
+        let np = doc.np_after(verb + 1)?;
+        (np.end == v + 1).then(|| Attribution {
+            agent: doc.resolve(&np),
+            cue: Some(verb),
+        })
+    })
+}
+
+/// The speaker of the speech verb at token `v`: its subject, or for a
+/// participle after a comma ("…, adding: “…”") the sentence's first actor.
+fn speaker_of_verb(doc: &Doc, v: usize) -> Option<Attribution> {
+    let agent = match doc.subject_before(v) {
+        Some(s) if s.negated => return None,
+        Some(s) => doc.resolve_subject(&s),
+        None if doc.low(v).ends_with("ing") && v > 0 && doc.low(v - 1) == "," => {
+            main_subject(doc, v)?
+        }
+        None => return None,
+    };
+    Some(Attribution {
+        agent,
+        cue: Some(v),
+    })
+}
+
+/// The actor of the main clause of the sentence holding token `v`: the
+/// subject of its first verb-like word, or its first name outside quotes.
+fn main_subject(doc: &Doc, v: usize) -> Option<Agent> {
+    let sent = doc.sentence_of(v);
+    let first = (sent.start..v).find(|&i| doc.toks[i].quote.is_none() && doc.is_word(i))?;
+    let np = doc.np_after(first)?;
+    let agent = doc.resolve(&np);
+    agent.is_known().then_some(agent)
+}
+
+/// For a long quote with no attribution: the only person named outside
+/// quotes in its paragraph, if there is exactly one.
+fn lone_person(doc: &Doc, m: &Marked) -> Option<Attribution> {
+    let open = m.open_tok?;
+    let words = m.inner.slice(doc.text).split_whitespace().count();
+    if words < MIN_LONE_QUOTE_WORDS || doc.sentence_of(open).start != open {
+        return None;
+    }
+    let people: HashSet<usize> = doc
+        .toks
+        .iter()
+        .filter(|t| t.para == m.para && t.quote.is_none())
+        .filter_map(|t| doc.ann.mention_at(t.span.start))
+        .map(|i| doc.ann.mentions[i].entity)
+        .filter(|&e| {
+            doc.ann
+                .entities
+                .get(e)
+                .is_some_and(|e| e.kind == EntityKind::Person)
+        })
+        .collect();
+    (people.len() == 1).then(|| Attribution {
+        agent: Agent {
+            entity: people.into_iter().next(),
+            name: None,
+        },
+        cue: None,
+    })
+}
+
+/// Indirect quotes: clauses reported by a speech verb or "according to".
+fn indirect(doc: &Doc, used: &HashSet<usize>, direct: &[Quote]) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::new();
+    let mut covered_to = 0; // end byte of the last reported clause
+    for i in 0..doc.toks.len() {
+        let t = doc.toks[i];
+        if t.quote.is_some() || used.contains(&i) || t.span.start < covered_to {
+            continue;
+        }
+        let w = doc.low(i);
+        let found = if w == "according" && doc.low(i + 1) == "to" {
+            according_to(doc, i)
+        } else {
+            match SPEECH_VERBS.get(w) {
+                Some(SpeechUse::Any) => reported(doc, i, false),
+                Some(SpeechUse::That) => reported(doc, i, true),
+                _ => None,
+            }
+        };
+        let Some((attr, span)) = found else { continue };
+        if span.is_empty() || direct.iter().any(|q| mostly_inside(span, q.span)) {
+            continue;
+        }
+        covered_to = covered_to.max(span.end);
+        out.push(Quote {
+            kind: QuoteKind::Indirect,
+            speaker: attr.agent.entity,
+            speaker_name: attr.agent.name,
+            cue: attr.cue.map(|c| {
+                let end = if doc.low(c) == "according" {
+                    c + 2
+                } else {
+                    c + 1
+                };
+                doc.span(c, end)
+            }),
+            span,
+        });
+    }
+    out
+}
+
+/// True when at least half of `a` lies inside `b`.
+fn mostly_inside(a: Span, b: Span) -> bool {
+    let overlap = a.end.min(b.end).saturating_sub(a.start.max(b.start));
+    overlap * 2 >= a.len()
+}
+
+/// The clause reported by the speech verb at token `v`, with its speaker.
+fn reported(doc: &Doc, v: usize, needs_that: bool) -> Option<(Attribution, Span)> {
+    let prev = v.checked_sub(1).map_or("", |p| doc.low(p));
+    if matches!(
+        prev,
+        "to" | "is" | "are" | "was" | "were" | "been" | "be" | "being"
+    ) {
+        return None; // "is said to", "was told", "to say"
+    }
+    if prev == ","
+        && let Some(found) = clause_before(doc, v)
+    {
+        return Some(found);
+    }
+    if !DETERMINERS.contains(prev)
+        && let Some(c) = clause_after(doc, v, needs_that)
+    {
+        let end = doc.clause_end(c);
+        if end <= c || doc.is_mark(c) {
+            return None;
+        }
+        let attr = speaker_of_verb(doc, v)?;
+        return Some((attr, doc.span(c, end)));
+    }
+    if needs_that || prev == "," {
+        return None;
+    }
+    clause_before(doc, v)
+}
+
+/// The first token of the clause after the speech verb at `v`, if one follows.
+fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
+    let sent = doc.sentence_of(v);
+    let mut c = v + 1;
+    let tell = matches!(
+        doc.low(v),
+        "tell"
+            | "tells"
+            | "told"
+            | "telling"
+            | "inform"
+            | "informs"
+            | "informed"
+            | "assure"
+            | "assures"
+            | "assured"
+            | "warn"
+            | "warns"
+            | "warned"
+    );
+    if tell && OBJECT_PRONOUNS.contains(&doc.low(c)) {
+        c += 1;
+    }
+    if doc.low(c) == "that" {
+        return (c + 1 < sent.end).then_some(c + 1);
+    }
+    // "said in a statement that", "told reporters that"
+    let that = (c..sent.end.min(c + 9))
+        .take_while(|&k| doc.is_word(k) || doc.low(k) == ",")
+        .find(|&k| doc.low(k) == "that");
+    if let Some(k) = that
+        && (c..k).all(|j| doc.low(j) != "to")
+    {
+        return (k + 1 < sent.end).then_some(k + 1);
+    }
+    if needs_that || c >= sent.end || !doc.is_word(c) {
+        return None;
+    }
+    let w = doc.low(c);
+    let bad_start = QUESTION_WORDS.contains(&w)
+        || crate::annotate::acts::words::SUBJECT_BREAKERS.contains(w)
+            && !matches!(w, "there" | "it's")
+        || matches!(
+            w,
+            "so" | "nothing" | "yes" | "no" | "goodbye" | "hello" | "sorry"
+        );
+    (!bad_start && (!tell || OBJECT_PRONOUNS.contains(&doc.low(v + 1)))).then_some(c)
+}
+
+/// A clause reported before its verb: "…, researchers say." or "…, said
+/// Smith." or the parenthetical "X, said Smith, are …".
+fn clause_before(doc: &Doc, v: usize) -> Option<(Attribution, Span)> {
+    let sent = doc.sentence_of(v);
+    let ends_here =
+        |k: usize| k >= sent.end || !doc.is_word(k) || matches!(doc.low(k), "in" | "on" | "at");
+    // …, researchers say.
+    if let Some(s) = doc.subject_before(v)
+        && !s.negated
+        && s.np.start > sent.start
+        && doc.low(s.np.start - 1) == ","
+        && ends_here(v + 1)
+    {
+        let clause = clause_span(doc, sent.start, s.np.start - 1)?;
+        let agent = doc.resolve_subject(&s);
+        return Some((
+            Attribution {
+                agent,
+                cue: Some(v),
+            },
+            clause,
+        ));
+    }
+    // …, said Smith.  /  X, said Smith, are …
+    if v > sent.start && doc.low(v - 1) == "," {
+        let np = doc.np_after(v + 1)?;
+        if !ends_here(np.end) {
+            return None;
+        }
+        let parenthetical = doc.low(np.end) == "," && np.end + 1 < sent.end;
+        let clause = if parenthetical {
+            clause_span(doc, sent.start, sent.end)?
+        } else {
+            clause_span(doc, sent.start, v - 1)?
+        };
+        let agent = doc.resolve(&np);
+        return Some((
+            Attribution {
+                agent,
+                cue: Some(v),
+            },
+            clause,
+        ));
+    }
+    None
+}
+
+/// The span of tokens `a..b` without trailing punctuation, unless it is a
+/// quotation (which the direct stage handles) or empty.
+fn clause_span(doc: &Doc, a: usize, b: usize) -> Option<Span> {
+    let mut b = b;
+    while b > a && !doc.is_word(b - 1) {
+        b -= 1;
+    }
+    if b <= a || doc.is_mark(a) || doc.toks[a].quote.is_some() {
+        return None;
+    }
+    Some(doc.span(a, b))
+}
+
+/// The quote introduced by "according to" at token `i`.
+fn according_to(doc: &Doc, i: usize) -> Option<(Attribution, Span)> {
+    let sent = doc.sentence_of(i);
+    let np = doc.np_after(i + 2)?;
+    let attr = Attribution {
+        agent: doc.resolve(&np),
+        cue: Some(i),
+    };
+    let clause = if i == sent.start {
+        // According to X, …
+        let mut c = np.end;
+        while c < sent.end && doc.low(c) != "," {
+            c += 1;
+        }
+        let end = doc.clause_end(c + 1);
+        clause_span(doc, c + 1, end)?
+    } else {
+        let b = if doc.low(i - 1) == "," { i - 1 } else { i };
+        clause_span(doc, sent.start, b)?
+    };
+    Some((attr, clause))
+}
+
+#[cfg(test)]
+mod tests;

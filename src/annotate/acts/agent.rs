@@ -1,0 +1,375 @@
+//! Agents: the speaker of a quote or the actor of a commitment. Finds the
+//! subject noun phrase of a verb (skipping auxiliaries, adverbs and an
+//! apposition), the noun phrase after an inverted verb ("said Smith"), and
+//! resolves a phrase to an entity: through its mentions, through the issuer
+//! of a document ("the statement" → the ministry that released it), or a
+//! pronoun to the nearest fitting earlier actor.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::Doc;
+use super::words::{
+    BETWEEN_SUBJECT_AND_VERB, DETERMINERS, DOCUMENT_NOUNS, PRONOUNS, PronounClass, SPEECH_VERBS,
+    SUBJECT_BREAKERS, is_ly_adverb,
+};
+use crate::annotate::lexicon::set;
+use crate::model::{EntityId, EntityKind, MentionForm, QuoteKind};
+
+/// Verbs by which an actor issues a document.
+static ISSUE_VERBS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("../lexicon/issue_verbs.txt")));
+
+/// How far back (in tokens) a document's issuer or a pronoun's referent is
+/// looked for.
+const LOOKBACK: usize = 1500;
+
+/// Longest noun phrase taken as a subject or an inverted speaker, in tokens.
+const MAX_NP: usize = 8;
+
+/// Who speaks or acts: an entity, or else the words as written.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Agent {
+    /// The entity, when one fits.
+    pub entity: Option<EntityId>,
+    /// The words as written, when no entity fits.
+    pub name: Option<String>,
+}
+
+impl Agent {
+    /// True when the agent names anyone at all.
+    pub fn is_known(&self) -> bool {
+        self.entity.is_some() || self.name.is_some()
+    }
+
+    /// This agent, or `f()` when it names no one.
+    fn or(self, f: impl FnOnce() -> Agent) -> Agent {
+        if self.is_known() { self } else { f() }
+    }
+}
+
+/// The subject found before a verb.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Subject {
+    /// Its tokens.
+    pub np: Range<usize>,
+    /// An apposition between subject and verb ("the coach, Maria Lind,").
+    pub appos: Option<Range<usize>>,
+    /// True when a negation stands between subject and verb.
+    pub negated: bool,
+}
+
+impl Doc<'_> {
+    /// True when token `i` is a capitalised word.
+    fn capitalised(&self, i: usize) -> bool {
+        self.is_word(i) && self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// The subject noun phrase of the verb at token `verb`, in its sentence.
+    pub fn subject_before(&self, verb: usize) -> Option<Subject> {
+        let floor = self.sentence_of(verb).start;
+        let mut j = verb;
+        let mut negated = false;
+        while j > floor {
+            let w = self.low(j - 1);
+            if matches!(w, "not" | "n't" | "never") {
+                negated = true;
+            } else if !(BETWEEN_SUBJECT_AND_VERB.contains(w)
+                || is_ly_adverb(w)
+                || self.is_mark(j - 1))
+            {
+                break;
+            }
+            j -= 1;
+        }
+        let mut appos = None;
+        if j > floor && matches!(self.low(j - 1), "," | ")") {
+            // An apposition or parenthesis: "Sanders, the press secretary, said".
+            let open = if self.low(j - 1) == "," { "," } else { "(" };
+            let lo = floor.max(j.saturating_sub(18));
+            let k = (lo..j - 1).rev().find(|&k| self.low(k) == open)?;
+            if k == floor || !self.is_word(k - 1) {
+                return None;
+            }
+            appos = Some(k + 1..j - 1);
+            j = k;
+        }
+        if j == floor {
+            return None;
+        }
+        let np = self.np_before(j - 1, floor)?;
+        Some(Subject { np, appos, negated })
+    }
+
+    /// The noun phrase ending at token `last`, not reaching before `floor`.
+    pub fn np_before(&self, last: usize, floor: usize) -> Option<Range<usize>> {
+        let mut s = last + 1;
+        while s > floor && last + 1 - s < MAX_NP {
+            let i = s - 1;
+            let w = self.low(i);
+            if !self.is_word(i) && !matches!(w, "&" | "'s" | "’s") {
+                break;
+            }
+            if SUBJECT_BREAKERS.contains(w) || (i != last && SPEECH_VERBS.contains_key(w)) {
+                break;
+            }
+            if w == "and" && !(i > floor && self.capitalised(i - 1) && self.capitalised(i + 1)) {
+                break;
+            }
+            if i != last && PRONOUNS.contains_key(w) && !self.low(i + 1).ends_with('s') {
+                break;
+            }
+            s = i;
+            if DETERMINERS.contains(w) {
+                break;
+            }
+        }
+        while s <= last && matches!(self.low(s), "of" | "and" | "'s" | "’s" | "&") {
+            s += 1;
+        }
+        let np = s..last + 1;
+        let contentful = np.clone().any(|i| !DETERMINERS.contains(self.low(i)));
+        (s <= last && contentful).then_some(np)
+    }
+
+    /// The noun phrase starting at token `first` ("said the report", "according
+    /// to Professor Smith"), within its sentence.
+    pub fn np_after(&self, first: usize) -> Option<Range<usize>> {
+        let end = self.sentence_of(first).end;
+        let mut e = first;
+        while e < end && e - first < MAX_NP {
+            let w = self.low(e);
+            if !self.is_word(e) && !matches!(w, "&" | "'s" | "’s") {
+                break;
+            }
+            if (SUBJECT_BREAKERS.contains(w) && !(e == first && DETERMINERS.contains(w)))
+                || SPEECH_VERBS.contains_key(w)
+                || (w == "and"
+                    && !(self.capitalised(e + 1) && e > first && self.capitalised(e - 1)))
+            {
+                break;
+            }
+            e += 1;
+        }
+        let contentful = (first..e).any(|i| !DETERMINERS.contains(self.low(i)));
+        (e > first && contentful).then_some(first..e)
+    }
+
+    /// Mentions (indices into `ann.mentions`) overlapping tokens `np`.
+    fn mentions_in(&self, np: &Range<usize>) -> Range<usize> {
+        let span = self.span(np.start, np.end);
+        let ms = &self.ann.mentions;
+        let a = ms.partition_point(|m| m.span.end <= span.start);
+        let b = ms.partition_point(|m| m.span.start < span.end);
+        a..b.max(a)
+    }
+
+    /// The entity a noun phrase names: its mention (the last one not a
+    /// demonym, or the first one of joint actors "A and B"), keeping to the
+    /// part before "of" when that part holds one.
+    fn entity_in(&self, np: &Range<usize>) -> Option<EntityId> {
+        let of = np.clone().find(|&i| self.low(i) == "of");
+        let head = match of {
+            Some(o) if !self.mentions_in(&(np.start..o)).is_empty() => np.start..o,
+            _ => np.clone(),
+        };
+        let ms = self.mentions_in(&head);
+        let joint = head.clone().any(|i| self.low(i) == "and");
+        let pick = |mut it: Box<dyn Iterator<Item = usize>>| {
+            it.find(|&m| self.ann.mentions[m].form != MentionForm::Demonym)
+        };
+        let chosen = if joint {
+            pick(Box::new(ms.clone()))
+        } else {
+            pick(Box::new(ms.clone().rev()))
+        };
+        chosen
+            .or_else(|| ms.clone().next_back())
+            .map(|m| self.ann.mentions[m].entity)
+    }
+
+    /// The agent a subject names: its noun phrase's entity, else the
+    /// entity of its apposition, else the noun phrase as written.
+    pub fn resolve_subject(&self, s: &Subject) -> Agent {
+        let agent = self.resolve(&s.np);
+        match &s.appos {
+            Some(a) if agent.entity.is_none() && !(a.is_empty()) => match self.entity_in(a) {
+                Some(e) => Agent {
+                    entity: Some(e),
+                    name: None,
+                },
+                None => agent,
+            },
+            _ => agent,
+        }
+    }
+
+    /// The agent a noun phrase names.
+    pub fn resolve(&self, np: &Range<usize>) -> Agent {
+        self.resolve_with(np, true)
+    }
+
+    fn resolve_with(&self, np: &Range<usize>, issuer: bool) -> Agent {
+        if np.len() == 1 && PRONOUNS.contains_key(self.low(np.start)) {
+            return self.resolve_pronoun(np.start);
+        }
+        let entity = self.entity_in(np);
+        if entity.is_none()
+            && issuer
+            && DOCUMENT_NOUNS.contains(self.low(np.end - 1))
+            && let Some(a) = self.issuer_of(np.end - 1)
+        {
+            return a;
+        }
+        if entity.is_some() {
+            return Agent { entity, name: None };
+        }
+        // "his lawyer", "its spokesman": keep the words, as written.
+        let span = self.span(np.start, np.end);
+        Agent {
+            entity: None,
+            name: Some(span.slice(self.text).to_owned()),
+        }
+    }
+
+    /// The agent a pronoun at token `i` refers to.
+    pub fn resolve_pronoun(&self, i: usize) -> Agent {
+        let Some(tok) = self.toks.get(i) else {
+            return Agent::default();
+        };
+        if let Some(m) = self.ann.mention_at(tok.span.start) {
+            return Agent {
+                entity: Some(self.ann.mentions[m].entity),
+                name: None,
+            };
+        }
+        let as_written = || Agent {
+            entity: None,
+            name: Some(self.word(i).to_owned()),
+        };
+        match PRONOUNS.get(self.low(i)) {
+            Some(PronounClass::Speaker) => self.speaker_of_quote_at(tok.span.start),
+            Some(PronounClass::Person) => self
+                .nearest_before(i, |k| k == EntityKind::Person)
+                .map_or_else(as_written, |e| Agent {
+                    entity: Some(e),
+                    name: None,
+                }),
+            Some(PronounClass::Group) => self
+                .nearest_before(i, |k| k == EntityKind::Organization)
+                .map_or_else(as_written, |e| Agent {
+                    entity: Some(e),
+                    name: None,
+                }),
+            None => as_written(),
+        }
+        .or(as_written)
+    }
+
+    /// The speaker of the quote holding byte `at` (from `ann.quotes`).
+    fn speaker_of_quote_at(&self, at: usize) -> Agent {
+        self.ann
+            .quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Direct && q.span.contains(at))
+            .map(|q| Agent {
+                entity: q.speaker,
+                name: q.speaker_name.clone(),
+            })
+            .next()
+            .unwrap_or_default()
+    }
+
+    /// The entity of the nearest name or role mention before token `i`,
+    /// outside quotations, whose kind passes `kind`.
+    fn nearest_before(&self, i: usize, kind: impl Fn(EntityKind) -> bool) -> Option<EntityId> {
+        let at = self.toks.get(i)?.span.start;
+        let floor = self
+            .toks
+            .get(i.saturating_sub(LOOKBACK / 3))
+            .map_or(0, |t| t.span.start);
+        let ms = &self.ann.mentions;
+        let upto = ms.partition_point(|m| m.span.start < at);
+        ms[..upto]
+            .iter()
+            .rev()
+            .take_while(|m| m.span.start >= floor)
+            .filter(|m| matches!(m.form, MentionForm::Name | MentionForm::Role))
+            .filter(|m| {
+                self.token_at(m.span.start)
+                    .is_some_and(|t| self.toks[t].quote.is_none())
+            })
+            .find(|m| {
+                self.ann
+                    .entities
+                    .get(m.entity)
+                    .is_some_and(|e| kind(e.kind))
+            })
+            .map(|m| m.entity)
+    }
+
+    /// The issuer of the document named by the noun at token `noun` ("the
+    /// statement"): found at an earlier mention of the same kind of document
+    /// ("the ministry's statement", "a statement from X", "X released a
+    /// statement", "X said in a statement").
+    fn issuer_of(&self, noun: usize) -> Option<Agent> {
+        let lemma = self.low(noun).trim_end_matches('s');
+        let lo = noun.saturating_sub(LOOKBACK);
+        (lo..noun)
+            .rev()
+            .filter(|&k| self.low(k).trim_end_matches('s') == lemma)
+            .find_map(|k| self.issuer_at(k))
+    }
+
+    /// The issuer named around the document noun at token `k`, if any.
+    fn issuer_at(&self, k: usize) -> Option<Agent> {
+        let found = |e: EntityId| Agent {
+            entity: Some(e),
+            name: None,
+        };
+        // "the North Korean Foreign Ministry statement", "Kim's new letter"
+        let floor = self.sentence_of(k).start;
+        let mut j = k;
+        while j > floor && k - j < 5 {
+            let t = self.toks[j - 1];
+            if let Some(m) = self.ann.mention_at(t.span.start) {
+                return Some(found(self.ann.mentions[m].entity));
+            }
+            let w = self.low(j - 1);
+            let modifier = matches!(w, "'s" | "’s")
+                || (self.is_word(j - 1)
+                    && !self.capitalised(j - 1)
+                    && !DETERMINERS.contains(w)
+                    && !SUBJECT_BREAKERS.contains(w));
+            if !modifier {
+                break;
+            }
+            j -= 1;
+        }
+        // "a statement from the ministry"
+        if matches!(self.low(k + 1), "from" | "by" | "of")
+            && let Some(e) = self.np_after(k + 2).and_then(|np| self.entity_in(&np))
+        {
+            return Some(found(e));
+        }
+        // "the ministry released a statement", "X said in a statement"
+        let mut v = j;
+        while v > floor && DETERMINERS.contains(self.low(v - 1)) {
+            v -= 1;
+        }
+        let verb = if v > floor && ISSUE_VERBS.contains(self.low(v - 1)) {
+            Some(v - 1)
+        } else if v > floor + 1
+            && self.low(v - 1) == "in"
+            && SPEECH_VERBS.contains_key(self.low(v - 2))
+        {
+            Some(v - 2)
+        } else {
+            None
+        }?;
+        let subject = self.subject_before(verb)?;
+        let agent = self.resolve_with(&subject.np, false);
+        agent.entity.map(found)
+    }
+}

@@ -1,0 +1,101 @@
+//! The word lists of the act stages, loaded once from `lexicon/`.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::annotate::lexicon::{entries, set};
+
+/// How a speech verb may be used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpeechUse {
+    /// Attributes quotes and introduces reported clauses.
+    Any,
+    /// Introduces a reported clause only with an explicit "that".
+    That,
+    /// Only attributes a direct quote standing next to it.
+    Quote,
+}
+
+/// Inflected speech verbs and how each may be used.
+pub static SPEECH_VERBS: LazyLock<HashMap<&'static str, SpeechUse>> = LazyLock::new(|| {
+    entries(include_str!("../lexicon/speech_verbs.txt"))
+        .map(|l| {
+            let mut parts = l.split_whitespace();
+            let verb = parts.next().unwrap_or_default();
+            let usage = match parts.next() {
+                Some("that") => SpeechUse::That,
+                Some("quote") => SpeechUse::Quote,
+                _ => SpeechUse::Any,
+            };
+            (verb, usage)
+        })
+        .collect()
+});
+
+/// Auxiliaries and adverbs that may stand between a subject and its verb.
+pub static BETWEEN_SUBJECT_AND_VERB: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("../lexicon/attribution_words.txt")));
+
+/// Words that end a backward scan for a subject noun phrase.
+pub static SUBJECT_BREAKERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("../lexicon/subject_breakers.txt")));
+
+/// Nouns naming a text that speaks for its issuer.
+pub static DOCUMENT_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("../lexicon/document_nouns.txt")));
+
+/// Determiners that open a noun phrase.
+pub static DETERMINERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("../lexicon/determiners.txt")));
+
+/// Words that open a new clause after a comma.
+pub static CLAUSE_OPENERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("../lexicon/clause_openers.txt")));
+
+/// What a pronoun may refer to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PronounClass {
+    /// He, she: a person.
+    Person,
+    /// They, it: an organisation or group.
+    Group,
+    /// I, we: the speaker.
+    Speaker,
+}
+
+/// Personal and possessive pronouns with their class.
+pub static PRONOUNS: LazyLock<HashMap<&'static str, PronounClass>> = LazyLock::new(|| {
+    entries(include_str!("../lexicon/pronouns.txt"))
+        .filter_map(|l| {
+            let (word, class) = l.split_once(char::is_whitespace)?;
+            let class = match class.trim() {
+                "person" => PronounClass::Person,
+                "self" => PronounClass::Speaker,
+                _ => PronounClass::Group,
+            };
+            Some((word, class))
+        })
+        .collect()
+});
+
+/// True for a lowercase adverb in -ly ("quickly"), which may stand between
+/// a subject and its verb.
+pub fn is_ly_adverb(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ly") && word.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load_with_their_tags() {
+        assert_eq!(SPEECH_VERBS.get("said"), Some(&SpeechUse::Any));
+        assert_eq!(SPEECH_VERBS.get("suggested"), Some(&SpeechUse::That));
+        assert_eq!(SPEECH_VERBS.get("laughed"), Some(&SpeechUse::Quote));
+        assert_eq!(PRONOUNS.get("she"), Some(&PronounClass::Person));
+        assert_eq!(PRONOUNS.get("we"), Some(&PronounClass::Speaker));
+        assert!(DOCUMENT_NOUNS.contains("statement"));
+        assert!(is_ly_adverb("quickly") && !is_ly_adverb("Italy") && !is_ly_adverb("fly"));
+    }
+}

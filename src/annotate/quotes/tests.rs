@@ -1,0 +1,138 @@
+//! Pattern tests for the quote stage, on sentences written for them.
+
+use super::*;
+use crate::annotate::annotate;
+
+/// (kind, span text, speaker name or entity name, cue text)
+fn quotes(text: &str) -> Vec<(QuoteKind, String, String, String)> {
+    let ann = annotate(text);
+    ann.quotes
+        .iter()
+        .map(|q| {
+            let who = q
+                .speaker
+                .map(|e| ann.entities[e].name.clone())
+                .or_else(|| q.speaker_name.clone())
+                .unwrap_or_default();
+            let cue = q.cue.map(|c| c.slice(text).to_owned()).unwrap_or_default();
+            (q.kind, q.span.slice(text).to_owned(), who, cue)
+        })
+        .collect()
+}
+
+#[test]
+fn quote_then_name_then_verb() {
+    let q =
+        quotes("The mayor spoke on Monday. “We will rebuild the bridge,” Mayor Alma Ruiz said.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Direct);
+    assert_eq!(q[0].1, "We will rebuild the bridge,");
+    assert!(q[0].2.contains("Ruiz"), "{q:?}");
+    assert_eq!(q[0].3, "said");
+}
+
+#[test]
+fn quote_then_verb_then_name() {
+    let q = quotes("Rain fell all week. \"The river is rising fast\", said Tomas Berg.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.contains("Berg"));
+}
+
+#[test]
+fn name_verb_colon_quote() {
+    let q = quotes("At the hearing, Judge Nora Kell said: “The case is closed.”");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "The case is closed.");
+    assert!(q[0].2.contains("Kell"));
+}
+
+#[test]
+fn split_quote_inherits_speaker() {
+    let q = quotes("“The plan works,” Lena Fox said. “We tested it twice.”");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].2, q[0].2);
+    assert_eq!(q[1].3, "said");
+}
+
+#[test]
+fn pronoun_speaker_resolves_to_previous_person() {
+    let q = quotes("The farmer Paul Novak lost his crop. “It was a hard year,” he said.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.contains("Novak"), "{q:?}");
+}
+
+#[test]
+fn reported_clause_with_that() {
+    let q = quotes("The coach, Maria Lind, confirmed that the team would travel on Sunday.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Indirect);
+    assert_eq!(q[0].1, "the team would travel on Sunday");
+    assert!(q[0].2.contains("Lind"));
+}
+
+#[test]
+fn reported_clause_before_the_verb() {
+    let q = quotes("Most lakes in the region are drying out, scientists say.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Most lakes in the region are drying out");
+    assert_eq!(q[0].2, "scientists");
+}
+
+#[test]
+fn according_to_before_and_after() {
+    let q =
+        quotes("According to the agency, prices rose in May. Wages fell, according to Ada Moss.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "prices rose in May");
+    assert_eq!(q[1].1, "Wages fell");
+    assert!(q[1].2.contains("Moss"));
+    assert_eq!(q[1].3, "according to");
+}
+
+#[test]
+fn statement_is_credited_to_its_issuer() {
+    let q = quotes(
+        "The Harbor Authority released a statement on Friday. “Ships may dock again from Monday,” the statement said.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.contains("Harbor Authority"), "{q:?}");
+}
+
+#[test]
+fn scare_quotes_questions_and_negations_are_not_quotes() {
+    assert!(quotes("Critics called the deal a “betrayal” of the voters.").is_empty());
+    assert!(quotes("The reporter asked how the fire started.").is_empty());
+    assert!(quotes("The minister did not say whether taxes would rise.").is_empty());
+}
+
+#[test]
+fn speech_inside_a_quote_is_not_a_quote() {
+    let q = quotes("“My father said we should leave,” Ines Ortega told reporters.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Direct);
+}
+
+#[test]
+fn paragraph_continuation_keeps_the_speaker() {
+    let q = quotes(
+        "Olga Petrov, the director, said: “We have no money left.\n\n“We will close in June.”",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert!(q.iter().all(|x| x.2.contains("Petrov")), "{q:?}");
+}
+
+#[test]
+fn hostile_text_does_not_panic() {
+    for t in [
+        "",
+        "“",
+        "”,” said",
+        "\"\"\" said \"",
+        "according to",
+        "said that",
+        "“A,” he said. “B\n\n“C",
+        "é“é”é said é, according to é",
+    ] {
+        let _ = quotes(t);
+    }
+}
