@@ -192,7 +192,7 @@ fn speaker_of_verb(doc: &Doc, v: usize) -> Option<Attribution> {
         Some(s) if s.negated => return None,
         Some(s) => doc.resolve_subject(&s),
         None if doc.low(v).ends_with("ing") && v > 0 && doc.low(v - 1) == "," => {
-            main_subject(doc, v)?
+            doc.main_subject(v)?
         }
         None => return None,
     };
@@ -200,16 +200,6 @@ fn speaker_of_verb(doc: &Doc, v: usize) -> Option<Attribution> {
         agent,
         cue: Some(v),
     })
-}
-
-/// The actor of the main clause of the sentence holding token `v`: the
-/// subject of its first verb-like word, or its first name outside quotes.
-fn main_subject(doc: &Doc, v: usize) -> Option<Agent> {
-    let sent = doc.sentence_of(v);
-    let first = (sent.start..v).find(|&i| doc.toks[i].quote.is_none() && doc.is_word(i))?;
-    let np = doc.np_after(first)?;
-    let agent = doc.resolve(&np);
-    agent.is_known().then_some(agent)
 }
 
 /// For a long quote with no attribution: the only person named outside

@@ -102,6 +102,36 @@ impl Doc<'_> {
         Some(Subject { np, appos, negated })
     }
 
+    /// The actor of the main clause of the sentence holding token `v`: the
+    /// noun phrase at its first word outside quotes.
+    pub fn main_subject(&self, v: usize) -> Option<Agent> {
+        let sent = self.sentence_of(v);
+        let first = (sent.start..v).find(|&i| self.toks[i].quote.is_none() && self.is_word(i))?;
+        let np = self.np_after(first)?;
+        let agent = self.resolve(&np);
+        agent.is_known().then_some(agent)
+    }
+
+    /// The entity of the nearest organisation named before token `i`, the
+    /// likeliest actor behind an agentless directive ("are required to").
+    pub fn nearest_organisation(&self, i: usize) -> Option<EntityId> {
+        self.nearest_before(i, |k| k == EntityKind::Organization)
+    }
+
+    /// True when the last token of `np` is a name of an actor (not a place)
+    /// or a personal pronoun: the phrase names an agent, not a thing.
+    pub fn names_agent(&self, np: &Range<usize>) -> bool {
+        let last = np.end - 1;
+        if PRONOUNS.contains_key(self.low(last)) {
+            return true;
+        }
+        self.toks
+            .get(last)
+            .and_then(|t| self.ann.mention_at(t.span.start))
+            .and_then(|m| self.ann.entities.get(self.ann.mentions[m].entity))
+            .is_some_and(|e| e.kind != EntityKind::Place)
+    }
+
     /// The noun phrase ending at token `last`, not reaching before `floor`.
     pub fn np_before(&self, last: usize, floor: usize) -> Option<Range<usize>> {
         let mut s = last + 1;
@@ -238,7 +268,11 @@ impl Doc<'_> {
         let Some(tok) = self.toks.get(i) else {
             return Agent::default();
         };
-        if let Some(m) = self.ann.mention_at(tok.span.start) {
+        if let Some(m) = self
+            .ann
+            .mention_at(tok.span.start)
+            .filter(|&m| self.ann.mentions[m].form == MentionForm::Pronoun)
+        {
             return Agent {
                 entity: Some(self.ann.mentions[m].entity),
                 name: None,

@@ -1,0 +1,121 @@
+//! Pattern and filter tests for the commitment stage, on sentences written
+//! for them.
+
+use super::*;
+use crate::annotate::annotate;
+
+/// (kind, trigger, content, actor name)
+fn commitments(text: &str) -> Vec<(CommitmentKind, String, String, String)> {
+    let ann = annotate(text);
+    ann.commitments
+        .iter()
+        .map(|c| {
+            let who = c
+                .actor
+                .map(|e| ann.entities[e].name.clone())
+                .or_else(|| c.actor_name.clone())
+                .unwrap_or_default();
+            (
+                c.kind,
+                c.trigger.slice(text).to_owned(),
+                c.content.slice(text).to_owned(),
+                who,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn verb_to_frames_by_kind() {
+    let c = commitments("The mayor pledged to rebuild the old bridge by spring.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert_eq!(c[0].1, "pledged to");
+    assert_eq!(c[0].2, "rebuild the old bridge by spring");
+    assert_eq!(c[0].3, "The mayor");
+    let c = commitments("Union leaders plan to strike in March.");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+}
+
+#[test]
+fn object_to_frame_gives_a_demand_with_counterpart() {
+    let c = commitments("On Monday the council urged Governor Ilse Brandt to release the funds.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].2, "release the funds");
+    let ann = annotate("On Monday the council urged Governor Ilse Brandt to release the funds.");
+    assert!(ann.commitments[0].counterpart.is_some());
+}
+
+#[test]
+fn call_for_and_demand_that() {
+    let c = commitments("Farmers called for lower fuel taxes. The union demanded that wages rise.");
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].2, "lower fuel taxes");
+    assert_eq!(c[1].2, "wages rise");
+}
+
+#[test]
+fn nominal_cue_with_by_actor() {
+    let c = commitments("The deal included a commitment by Norland to cut its emissions.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert_eq!(c[0].2, "cut its emissions");
+    assert!(c[0].3.contains("Norland"), "{c:?}");
+}
+
+#[test]
+fn nominal_cue_with_light_verb() {
+    let c = commitments("The Green Party has a plan to plant a million trees.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+    assert!(c[0].3.contains("Green Party"), "{c:?}");
+}
+
+#[test]
+fn first_person_will_in_a_quote_is_the_speakers_pledge() {
+    let c = commitments("“We will reopen the school next week,” Principal Omar Haddad said.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert!(c[0].3.contains("Haddad"), "{c:?}");
+}
+
+#[test]
+fn look_forward_in_a_quote_is_the_speakers_intent() {
+    let c = commitments("“I look forward to meeting you,” Ana Silva told the visitors.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+    assert_eq!(c[0].2, "meeting you");
+    assert!(c[0].3.contains("Silva"), "{c:?}");
+}
+
+#[test]
+fn negated_conditional_and_questions_are_filtered() {
+    assert!(commitments("The company did not promise to pay the workers.").is_empty());
+    assert!(commitments("The firm refused to commit to a date.").is_empty());
+    assert!(commitments("If the board agrees to sell, prices will fall.").is_empty());
+    assert!(commitments("Does the city plan to close the park?").is_empty());
+}
+
+#[test]
+fn agentless_futures_and_scheduled_events_are_not_commitments() {
+    assert!(commitments("Talks will be held in Geneva next month.").is_empty());
+    assert!(commitments("The exhibit is to run through May.").is_empty());
+    assert!(commitments("In order to win, the team trained daily.").is_empty());
+}
+
+#[test]
+fn hostile_text_does_not_panic() {
+    for t in [
+        "",
+        "plans to",
+        "“we will",
+        "a commitment by",
+        "urged to",
+        "will",
+        "“We'll”",
+        "His calls for",
+    ] {
+        let _ = commitments(t);
+    }
+}
