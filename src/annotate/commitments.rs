@@ -40,8 +40,11 @@ struct Cue {
     seq: Vec<Vec<&'static str>>,
 }
 
-/// The cues, and for each first-token form the cues starting with it.
-static CUES: LazyLock<(Vec<Cue>, HashMap<&'static str, Vec<usize>>)> = LazyLock::new(|| {
+/// The cues, and for each first-token form the indices of the cues starting with it.
+type CueTable = (Vec<Cue>, HashMap<&'static str, Vec<usize>>);
+
+/// The cue table, loaded once.
+static CUES: LazyLock<CueTable> = LazyLock::new(|| {
     let cues: Vec<Cue> = entries(include_str!("lexicon/commitment_cues.txt"))
         .filter_map(parse_cue)
         .collect();
