@@ -1,7 +1,10 @@
 //! Embedded word lists. Each file under `lexicon/` starts with `#` comment
 //! lines naming its source and licence; blank lines and `#` lines are skipped.
+//!
+//! Multi-word entries are stored with single spaces; callers look names up
+//! with their words joined by single spaces.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// The entries of an embedded list, in file order.
@@ -25,6 +28,196 @@ pub static ABBREVIATIONS: LazyLock<HashSet<&'static str>> =
 pub static SENTENCE_OPENERS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set(include_str!("lexicon/sentence_openers.txt")));
 
+/// Grammatical gender, as far as a name or title tells it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    /// Male.
+    Male,
+    /// Female.
+    Female,
+    /// Not known.
+    Unknown,
+}
+
+impl Gender {
+    fn from_tag(tag: &str) -> Self {
+        match tag {
+            "m" => Self::Male,
+            "f" => Self::Female,
+            _ => Self::Unknown,
+        }
+    }
+
+    /// True when the two genders do not contradict each other.
+    pub fn agrees(self, other: Gender) -> bool {
+        self == Self::Unknown || other == Self::Unknown || self == other
+    }
+}
+
+/// What a gazetteer entry names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GazKind {
+    /// A country; its canonical name.
+    Country,
+    /// Another place (state, city, region).
+    Place,
+    /// A well-known organization.
+    Organization,
+}
+
+/// A gazetteer hit: the kind and the canonical name of the entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GazEntry {
+    /// What it names.
+    pub kind: GazKind,
+    /// The canonical name ("United States" for "U.S.").
+    pub canonical: &'static str,
+}
+
+/// What an organization keyword may do in a name.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OrgKey {
+    /// May head a name before "of"/"for" ("Ministry of Defense").
+    pub head: bool,
+    /// May end a name ("Foreign Ministry").
+    pub end: bool,
+    /// A company designator ("Inc.").
+    pub suffix: bool,
+}
+
+/// All the word lists the entity stage uses.
+pub struct Lexicon {
+    /// Countries, places and organizations by every surface form.
+    pub gazetteer: HashMap<&'static str, GazEntry>,
+    /// Demonym → canonical country ("North Korean" → "North Korea").
+    pub demonyms: HashMap<&'static str, &'static str>,
+    /// Canonical country → its first demonym.
+    pub demonym_of_country: HashMap<&'static str, &'static str>,
+    /// Capital → canonical country.
+    pub capitals: HashMap<&'static str, &'static str>,
+    /// Given names with their gender.
+    pub first_names: HashMap<&'static str, Gender>,
+    /// Titles and honorifics with the gender they imply.
+    pub titles: HashMap<&'static str, Gender>,
+    /// Lowercase role nouns ("leader", "press secretary").
+    pub role_nouns: HashSet<&'static str>,
+    /// Organization keywords.
+    pub org_keys: HashMap<&'static str, OrgKey>,
+    /// Words ending a place name ("River", "Station").
+    pub place_keys: HashSet<&'static str>,
+    /// Words ending a non-actor name ("War", "Act").
+    pub event_keys: HashSet<&'static str>,
+    /// Capitalised words that are never actor names ("Thursday").
+    pub non_names: HashSet<&'static str>,
+    /// Peoples and faiths without a country ("Korean", "Muslim").
+    pub nationalities: HashSet<&'static str>,
+    /// Family names written first ("Kim", "Xi").
+    pub east_asian_surnames: HashSet<&'static str>,
+    /// Capitalised function words that never start a name.
+    pub function_words: HashSet<&'static str>,
+}
+
+/// Splits a tab-separated line into at most `N` fields (missing ones empty).
+fn fields<const N: usize>(line: &'static str) -> [&'static str; N] {
+    let mut out = [""; N];
+    for (slot, f) in out.iter_mut().zip(line.split('\t')) {
+        *slot = f.trim();
+    }
+    out
+}
+
+fn build() -> Lexicon {
+    let mut gazetteer = HashMap::new();
+    let mut demonyms = HashMap::new();
+    let mut demonym_of_country = HashMap::new();
+    let mut capitals = HashMap::new();
+    for line in entries(include_str!("lexicon/countries.txt")) {
+        let [names, dems, capital] = fields::<3>(line);
+        let mut names = names.split('|');
+        let Some(canonical) = names.next() else {
+            continue;
+        };
+        let entry = GazEntry {
+            kind: GazKind::Country,
+            canonical,
+        };
+        gazetteer.insert(canonical, entry);
+        for alias in names {
+            gazetteer.insert(alias, entry);
+        }
+        for (i, d) in dems.split('|').filter(|d| !d.is_empty()).enumerate() {
+            demonyms.insert(d, canonical);
+            if i == 0 {
+                demonym_of_country.insert(canonical, d);
+            }
+        }
+        if !capital.is_empty() && capital != canonical {
+            capitals.insert(capital, canonical);
+        }
+    }
+    let mut add = |src: &'static str, kind: GazKind| {
+        for line in entries(src) {
+            let mut names = line.split('|');
+            let Some(canonical) = names.next() else {
+                continue;
+            };
+            let entry = GazEntry { kind, canonical };
+            for name in std::iter::once(canonical).chain(names) {
+                gazetteer.entry(name).or_insert(entry);
+            }
+        }
+    };
+    add(include_str!("lexicon/places.txt"), GazKind::Place);
+    add(
+        include_str!("lexicon/organizations.txt"),
+        GazKind::Organization,
+    );
+    for &capital in capitals.keys() {
+        gazetteer.entry(capital).or_insert(GazEntry {
+            kind: GazKind::Place,
+            canonical: capital,
+        });
+    }
+    let gendered = |src: &'static str| -> HashMap<&'static str, Gender> {
+        entries(src)
+            .map(|l| {
+                let [name, tag] = fields::<2>(l);
+                (name, Gender::from_tag(tag))
+            })
+            .collect()
+    };
+    let org_keys = entries(include_str!("lexicon/org_keywords.txt"))
+        .map(|l| {
+            let [word, tags] = fields::<2>(l);
+            let key = OrgKey {
+                head: tags.contains('h'),
+                end: tags.contains('e') || tags.contains('s'),
+                suffix: tags.contains('s'),
+            };
+            (word, key)
+        })
+        .collect();
+    Lexicon {
+        gazetteer,
+        demonyms,
+        demonym_of_country,
+        capitals,
+        first_names: gendered(include_str!("lexicon/first_names.txt")),
+        titles: gendered(include_str!("lexicon/titles.txt")),
+        role_nouns: set(include_str!("lexicon/role_nouns.txt")),
+        org_keys,
+        place_keys: set(include_str!("lexicon/place_keywords.txt")),
+        event_keys: set(include_str!("lexicon/event_keywords.txt")),
+        non_names: set(include_str!("lexicon/non_names.txt")),
+        nationalities: set(include_str!("lexicon/nationalities.txt")),
+        east_asian_surnames: set(include_str!("lexicon/east_asian_surnames.txt")),
+        function_words: set(include_str!("lexicon/function_words.txt")),
+    }
+}
+
+/// The word lists, built once on first use.
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(build);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -35,5 +228,29 @@ mod tests {
         assert_eq!(got, ["mr", "dr"]);
         assert!(ABBREVIATIONS.contains("mr"));
         assert!(SENTENCE_OPENERS.contains("The"));
+    }
+
+    #[test]
+    fn countries_have_aliases_demonyms_and_capitals() {
+        let lx = &*LEXICON;
+        assert_eq!(lx.gazetteer["U.S."].canonical, "United States");
+        assert_eq!(lx.gazetteer["U.S."].kind, GazKind::Country);
+        assert_eq!(lx.demonyms["North Korean"], "North Korea");
+        assert_eq!(lx.demonym_of_country["North Korea"], "North Korean");
+        assert_eq!(lx.capitals["Pyongyang"], "North Korea");
+        assert_eq!(lx.gazetteer["Pyongyang"].kind, GazKind::Place);
+        assert_eq!(lx.gazetteer["Hawaii"].kind, GazKind::Place);
+        assert_eq!(lx.gazetteer["UN"].canonical, "United Nations");
+    }
+
+    #[test]
+    fn genders_and_keywords_load() {
+        let lx = &*LEXICON;
+        assert_eq!(lx.first_names["Sarah"], Gender::Female);
+        assert_eq!(lx.titles["Mr."], Gender::Male);
+        assert_eq!(lx.titles["Secretary of State"], Gender::Unknown);
+        assert!(lx.org_keys["Ministry"].head && lx.org_keys["Inc."].suffix);
+        assert!(lx.role_nouns.contains("press secretary"));
+        assert!(Gender::Male.agrees(Gender::Unknown) && !Gender::Male.agrees(Gender::Female));
     }
 }

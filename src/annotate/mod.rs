@@ -1,14 +1,20 @@
 //! The built-in annotator: a fast, deterministic, rule-based pipeline.
 //!
-//! `segment` → `entities` (names, kinds, linking, roles) → `quotes` →
+//! `segment` → `entities` (`names` → `kinds` → `roles` → `link` →
+//! `descriptions`) → `quotes` →
 //! `commitments`. Every stage works on byte offsets into the original text,
 //! and runs in a fixed order, so the same input always gives the same output.
 
 pub mod acts;
 pub mod commitments;
+pub mod descriptions;
 pub mod entities;
+pub mod kinds;
 pub mod lexicon;
+pub mod link;
+pub mod names;
 pub mod quotes;
+pub mod roles;
 pub mod segment;
 
 use crate::model::Annotations;
