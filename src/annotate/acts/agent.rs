@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use super::Doc;
 use super::words::{
     BETWEEN_SUBJECT_AND_VERB, DETERMINERS, DOCUMENT_NOUNS, PRONOUNS, PronounClass, SPEECH_VERBS,
-    SUBJECT_BREAKERS, is_ly_adverb,
+    SUBJECT_BREAKERS, SpeechUse, is_ly_adverb,
 };
 use crate::annotate::lexicon::set;
 use crate::model::{EntityId, EntityKind, MentionForm, QuoteKind};
@@ -85,21 +85,48 @@ impl Doc<'_> {
         }
         let mut appos = None;
         if j > floor && matches!(self.low(j - 1), "," | ")") {
-            // An apposition or parenthesis: "Sanders, the press secretary, said".
-            let open = if self.low(j - 1) == "," { "," } else { "(" };
-            let lo = floor.max(j.saturating_sub(18));
-            let k = (lo..j - 1).rev().find(|&k| self.low(k) == open)?;
-            if k == floor || !self.is_word(k - 1) {
-                return None;
-            }
+            // An apposition or parenthesis: "Sanders, the press secretary, said",
+            // "Smith, director of X, and chair of Y, says".
+            let (k, np) = self.before_apposition(j - 1, floor)?;
             appos = Some(k + 1..j - 1);
-            j = k;
+            return Some(Subject { np, appos, negated });
         }
         if j == floor {
             return None;
         }
         let np = self.np_before(j - 1, floor)?;
         Some(Subject { np, appos, negated })
+    }
+
+    /// For an apposition or parenthesis closing at token `close`: the token
+    /// opening it and the noun phrase before that. Among several commas the
+    /// one whose noun phrase opens the sentence wins, else the nearest.
+    fn before_apposition(&self, close: usize, floor: usize) -> Option<(usize, Range<usize>)> {
+        let paren = self.low(close) == ")";
+        let open = if paren { "(" } else { "," };
+        let reach = if paren { 18 } else { 40 };
+        let lo = floor.max(close.saturating_sub(reach));
+        let mut nearest = None;
+        for k in (lo..close).rev().filter(|&k| self.low(k) == open) {
+            if k == floor || !self.is_word(k - 1) {
+                continue;
+            }
+            let Some(np) = self.np_before(k - 1, floor) else {
+                continue;
+            };
+            let opens =
+                np.start == floor || (!self.is_word(np.start - 1) && self.low(np.start - 1) != ",");
+            if opens {
+                return Some((k, np));
+            }
+            if nearest.is_none() && close - k <= 18 {
+                nearest = Some((k, np));
+            }
+            if paren {
+                break;
+            }
+        }
+        nearest
     }
 
     /// The actor of the main clause of the sentence holding token `v`: the
@@ -134,6 +161,9 @@ impl Doc<'_> {
 
     /// The noun phrase ending at token `last`, not reaching before `floor`.
     pub fn np_before(&self, last: usize, floor: usize) -> Option<Range<usize>> {
+        if PRONOUNS.contains_key(self.low(last)) {
+            return Some(last..last + 1);
+        }
         let mut s = last + 1;
         while s > floor && last + 1 - s < MAX_NP {
             let i = s - 1;
@@ -268,6 +298,9 @@ impl Doc<'_> {
         let Some(tok) = self.toks.get(i) else {
             return Agent::default();
         };
+        if let Some(a) = self.reporter_of_clause_subject(i) {
+            return a;
+        }
         if let Some(m) = self
             .ann
             .mention_at(tok.span.start)
@@ -292,13 +325,54 @@ impl Doc<'_> {
                 }),
             Some(PronounClass::Group) => self
                 .nearest_before(i, |k| k == EntityKind::Organization)
-                .map_or_else(as_written, |e| Agent {
+                .map(|e| Agent {
                     entity: Some(e),
                     name: None,
-                }),
+                })
+                .or_else(|| self.recent_group_speaker(i))
+                .unwrap_or_else(as_written),
             None => as_written(),
         }
         .or(as_written)
+    }
+
+    /// For a pronoun opening a reported clause ("Smith says he …", "the
+    /// firm stated they will …"): the speaker of that clause.
+    fn reporter_of_clause_subject(&self, i: usize) -> Option<Agent> {
+        let at = self.toks.get(i)?.span.start;
+        self.ann
+            .quotes
+            .iter()
+            .find(|q| q.kind == QuoteKind::Indirect && q.span.start == at)
+            .map(|q| Agent {
+                entity: q.speaker,
+                name: q.speaker_name.clone(),
+            })
+            .filter(Agent::is_known)
+    }
+
+    /// For "they" or "it" with no organisation before it: the latest
+    /// speaker, within three sentences, named by a plural noun phrase or an
+    /// organisation ("The authors say …. They say …").
+    fn recent_group_speaker(&self, i: usize) -> Option<Agent> {
+        let sent = self.toks.get(i)?.sent;
+        let lo = self.sents.get(sent.saturating_sub(3))?.start;
+        (lo..i)
+            .rev()
+            .filter(|&v| SPEECH_VERBS.get(self.low(v)) == Some(&SpeechUse::Any))
+            .find_map(|v| {
+                let s = self.subject_before(v)?;
+                let head = self.low(s.np.end - 1);
+                if PRONOUNS.contains_key(head) {
+                    return None;
+                }
+                let agent = self.resolve_with(&s.np, false);
+                let group = match agent.entity.and_then(|e| self.ann.entities.get(e)) {
+                    Some(e) => e.kind == EntityKind::Organization,
+                    None => head.ends_with('s') && !head.ends_with("'s") && !head.ends_with("’s"),
+                };
+                group.then_some(agent)
+            })
     }
 
     /// The speaker of the quote holding byte `at` (from `ann.quotes`).
