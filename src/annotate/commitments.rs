@@ -207,8 +207,7 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
                 doc.resolve_subject(&s)
             }
             None if cue.frames.agent => return None,
-            None if prev == "," && doc.low(i).ends_with("ing") => doc.main_subject(i)?,
-            None => Agent::default(),
+            None => doc.main_subject(i).unwrap_or_default(),
         }
     };
     let counterpart = counterpart

@@ -191,9 +191,7 @@ fn speaker_of_verb(doc: &Doc, v: usize) -> Option<Attribution> {
     let agent = match doc.subject_before(v) {
         Some(s) if s.negated => return None,
         Some(s) => doc.resolve_subject(&s),
-        None if doc.low(v).ends_with("ing") && v > 0 && doc.low(v - 1) == "," => {
-            doc.main_subject(v)?
-        }
+        None if v > 0 && matches!(doc.low(v - 1), "," | "and") => doc.main_subject(v)?,
         None => return None,
     };
     Some(Attribution {
@@ -330,8 +328,23 @@ fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
             | "warns"
             | "warned"
     );
+    let mut named_object = false;
     if tell && OBJECT_PRONOUNS.contains(&doc.low(c)) {
         c += 1;
+    } else if tell
+        && let Some(np) = doc.np_after(c)
+        && doc.span(np.start, np.end)
+            == doc
+                .toks
+                .get(c)
+                .and_then(|t| doc.ann.mention_at(t.span.start))
+                .map(|m| doc.ann.mentions[m].span)
+                .unwrap_or_default()
+        && matches!(doc.low(np.end), "he" | "she" | "they" | "it" | "we" | "i")
+    {
+        // "told Smith he would …"
+        c = np.end;
+        named_object = true;
     }
     if doc.low(c) == "that" {
         return (c + 1 < sent.end).then_some(c + 1);
@@ -356,7 +369,8 @@ fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
             w,
             "so" | "nothing" | "yes" | "no" | "goodbye" | "hello" | "sorry"
         );
-    (!bad_start && (!tell || OBJECT_PRONOUNS.contains(&doc.low(v + 1)))).then_some(c)
+    (!bad_start && (!tell || named_object || OBJECT_PRONOUNS.contains(&doc.low(v + 1))))
+        .then_some(c)
 }
 
 /// A clause reported before its verb: "…, researchers say." or "…, said

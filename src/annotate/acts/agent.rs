@@ -83,6 +83,19 @@ impl Doc<'_> {
             }
             j -= 1;
         }
+        if j > floor + 1 && matches!(self.low(j - 1), "who" | "which") {
+            // "Smith, who had told …": the relative pronoun's antecedent.
+            j -= 1;
+            if self.low(j - 1) == "," {
+                j -= 1;
+            }
+            let np = self.np_before(j.checked_sub(1)?, floor)?;
+            return Some(Subject {
+                np,
+                appos: None,
+                negated,
+            });
+        }
         let mut appos = None;
         if j > floor && matches!(self.low(j - 1), "," | ")") {
             // An apposition or parenthesis: "Sanders, the press secretary, said",
@@ -126,6 +139,18 @@ impl Doc<'_> {
                 break;
             }
         }
+        if nearest.is_none() && !paren && close - floor <= 12 {
+            // "Lydia Smith for the Food Agency, says": the whole opening phrase.
+            let phrase = (floor..close).all(|k| {
+                self.is_word(k)
+                    && !SPEECH_VERBS.contains_key(self.low(k))
+                    && (!SUBJECT_BREAKERS.contains(self.low(k))
+                        || matches!(self.low(k), "for" | "at" | "from" | "with"))
+            });
+            if phrase && close > floor {
+                return Some((close, floor..close));
+            }
+        }
         nearest
     }
 
@@ -133,10 +158,50 @@ impl Doc<'_> {
     /// noun phrase at its first word outside quotes.
     pub fn main_subject(&self, v: usize) -> Option<Agent> {
         let sent = self.sentence_of(v);
-        let first = (sent.start..v).find(|&i| self.toks[i].quote.is_none() && self.is_word(i))?;
-        let np = self.np_after(first)?;
-        let agent = self.resolve(&np);
-        agent.is_known().then_some(agent)
+        let mut first =
+            (sent.start..v).find(|&i| self.toks[i].quote.is_none() && self.is_word(i))?;
+        // Skip an opening phrase: "On Monday, the firm …".
+        for _ in 0..2 {
+            if !SUBJECT_BREAKERS.contains(self.low(first)) {
+                break;
+            }
+            let comma = (first..v).find(|&i| self.low(i) == "," && self.toks[i].quote.is_none())?;
+            first = (comma + 1..v).find(|&i| self.toks[i].quote.is_none() && self.is_word(i))?;
+        }
+        let agent = self.np_after(first).map(|np| self.resolve(&np));
+        match agent {
+            Some(a) if a.is_known() && !SUBJECT_BREAKERS.contains(self.low(first)) => Some(a),
+            _ => self.nearest_in_sentence(v),
+        }
+    }
+
+    /// The entity of the nearest actor (not a place) named before token `v`
+    /// in its sentence, outside quotes.
+    fn nearest_in_sentence(&self, v: usize) -> Option<Agent> {
+        let sent = self.sentence_of(v);
+        let floor = self.toks.get(sent.start)?.span.start;
+        let at = self.toks.get(v)?.span.start;
+        let ms = &self.ann.mentions;
+        let upto = ms.partition_point(|m| m.span.start < at);
+        ms[..upto]
+            .iter()
+            .rev()
+            .take_while(|m| m.span.start >= floor)
+            .filter(|m| m.form != MentionForm::Demonym)
+            .filter(|m| {
+                self.token_at(m.span.start)
+                    .is_some_and(|t| self.toks[t].quote.is_none())
+            })
+            .find(|m| {
+                self.ann
+                    .entities
+                    .get(m.entity)
+                    .is_some_and(|e| e.kind != EntityKind::Place)
+            })
+            .map(|m| Agent {
+                entity: Some(m.entity),
+                name: None,
+            })
     }
 
     /// The entity of the nearest organisation named before token `i`, the
@@ -229,7 +294,9 @@ impl Doc<'_> {
     /// demonym, or the first one of joint actors "A and B"), keeping to the
     /// part before "of" when that part holds one.
     fn entity_in(&self, np: &Range<usize>) -> Option<EntityId> {
-        let of = np.clone().find(|&i| self.low(i) == "of");
+        let of = np
+            .clone()
+            .find(|&i| matches!(self.low(i), "of" | "for" | "at" | "from"));
         let head = match of {
             Some(o) if !self.mentions_in(&(np.start..o)).is_empty() => np.start..o,
             _ => np.clone(),
@@ -363,7 +430,11 @@ impl Doc<'_> {
             .find_map(|v| {
                 let s = self.subject_before(v)?;
                 let head = self.low(s.np.end - 1);
-                if PRONOUNS.contains_key(head) {
+                let before = s.np.start.checked_sub(1).map_or("", |b| self.low(b));
+                if PRONOUNS.contains_key(head)
+                    || before == "that"
+                    || SPEECH_VERBS.contains_key(before)
+                {
                     return None;
                 }
                 let agent = self.resolve_with(&s.np, false);
