@@ -102,10 +102,19 @@ fn continues_previous(doc: &Doc, i: usize) -> bool {
     let Some(open) = cur.open_tok else {
         return false;
     };
-    let opens_sentence = doc.sentence_of(open).start == open;
+    let opens_sentence = opens_sentence(doc, open);
     let opens_para = open == 0 || doc.toks[open - 1].para != cur.para;
     opens_sentence
         && (prev.para == cur.para || (prev.para + 1 == cur.para && (prev.continues || opens_para)))
+}
+
+/// True when the opening mark at token `open` starts a sentence (the
+/// segmenter may leave it with the previous sentence: `said. "Next`).
+fn opens_sentence(doc: &Doc, open: usize) -> bool {
+    open == 0
+        || doc.sentence_of(open).start == open
+        || matches!(doc.low(open - 1), "." | "?" | "!" | ":" | "…")
+        || doc.toks[open - 1].para != doc.toks[open].para
 }
 
 /// The attribution right after the closing mark of `m`.
@@ -166,6 +175,9 @@ fn before(doc: &Doc, m: &Marked) -> Option<Attribution> {
         return speaker_of_verb(doc, v);
     }
     // Smith told reporters: “…” / Smith said in a statement: “…”
+    if i == open {
+        return None;
+    }
     let floor = doc.sentence_of(v).start.max(v.saturating_sub(6));
     let verb = (floor..v).rev().find(|&k| attributes(doc.low(k)))?;
     let between_words = (verb + 1..=v).all(|k| doc.is_word(k) && !doc.is_mark(k));
@@ -205,7 +217,7 @@ fn speaker_of_verb(doc: &Doc, v: usize) -> Option<Attribution> {
 fn lone_person(doc: &Doc, m: &Marked) -> Option<Attribution> {
     let open = m.open_tok?;
     let words = m.inner.slice(doc.text).split_whitespace().count();
-    if words < MIN_LONE_QUOTE_WORDS || doc.sentence_of(open).start != open {
+    if words < MIN_LONE_QUOTE_WORDS || !opens_sentence(doc, open) {
         return None;
     }
     let people: HashSet<usize> = doc
@@ -236,7 +248,11 @@ fn indirect(doc: &Doc, used: &HashSet<usize>, direct: &[Quote]) -> Vec<Quote> {
     let mut covered_to = 0; // end byte of the last reported clause
     for i in 0..doc.toks.len() {
         let t = doc.toks[i];
-        if t.quote.is_some() || used.contains(&i) || t.span.start < covered_to {
+        if t.quote.is_some()
+            || used.contains(&i)
+            || t.span.start < covered_to
+            || doc.ann.mention_at(t.span.start).is_some()
+        {
             continue;
         }
         let w = doc.low(i);
@@ -312,22 +328,7 @@ fn reported(doc: &Doc, v: usize, needs_that: bool) -> Option<(Attribution, Span)
 fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
     let sent = doc.sentence_of(v);
     let mut c = v + 1;
-    let tell = matches!(
-        doc.low(v),
-        "tell"
-            | "tells"
-            | "told"
-            | "telling"
-            | "inform"
-            | "informs"
-            | "informed"
-            | "assure"
-            | "assures"
-            | "assured"
-            | "warn"
-            | "warns"
-            | "warned"
-    );
+    let tell = is_tell(doc.low(v));
     let mut named_object = false;
     if tell && OBJECT_PRONOUNS.contains(&doc.low(c)) {
         c += 1;
@@ -373,6 +374,26 @@ fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
         .then_some(c)
 }
 
+/// True for speech verbs that take the hearer as object ("told reporters").
+fn is_tell(verb: &str) -> bool {
+    matches!(
+        verb,
+        "tell"
+            | "tells"
+            | "told"
+            | "telling"
+            | "inform"
+            | "informs"
+            | "informed"
+            | "assure"
+            | "assures"
+            | "assured"
+            | "warn"
+            | "warns"
+            | "warned"
+    )
+}
+
 /// A clause reported before its verb: "…, researchers say." or "…, said
 /// Smith." or the parenthetical "X, said Smith, are …".
 fn clause_before(doc: &Doc, v: usize) -> Option<(Attribution, Span)> {
@@ -397,9 +418,9 @@ fn clause_before(doc: &Doc, v: usize) -> Option<(Attribution, Span)> {
         ));
     }
     // …, said Smith.  /  X, said Smith, are …
-    if v > sent.start && doc.low(v - 1) == "," {
+    if v > sent.start && doc.low(v - 1) == "," && !is_tell(doc.low(v)) {
         let np = doc.np_after(v + 1)?;
-        if !ends_here(np.end) {
+        if np.end < sent.end && doc.is_word(np.end) {
             return None;
         }
         let parenthetical = doc.low(np.end) == "," && np.end + 1 < sent.end;

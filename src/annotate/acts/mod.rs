@@ -133,6 +133,21 @@ impl<'a> Doc<'a> {
             .unwrap_or(0..0)
     }
 
+    /// True when token `i` is a closing quotation mark after a clause end
+    /// ("…,” she said) rather than after a quoted fragment ("“aimed at X”
+    /// and …").
+    fn ends_clause(&self, i: usize) -> bool {
+        if !self.is_mark(i) {
+            return false;
+        }
+        let before = self.low(i.saturating_sub(1));
+        let after = self.low(i + 1);
+        let sent_end = self.sentence_of(i).end;
+        matches!(before, "," | "." | "?" | "!" | "…")
+            || i + 1 >= sent_end
+            || matches!(after, "," | "." | ";")
+    }
+
     /// The byte span from the start of token `a` to the end of token `b - 1`.
     pub fn span(&self, a: usize, b: usize) -> Span {
         match (
@@ -156,7 +171,7 @@ impl<'a> Doc<'a> {
         let mut i = a;
         while i < sent.end {
             let w = self.low(i);
-            if w == ";" || (quote.is_some() && self.toks[i].quote != quote && self.is_mark(i)) {
+            if w == ";" || (quote.is_some() && self.toks[i].quote != quote && self.ends_clause(i)) {
                 end = i;
                 break;
             }
