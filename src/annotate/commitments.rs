@@ -10,15 +10,16 @@
 //! Negated cues, cues in an if-clause or a question, and cues with no "to" +
 //! verb where one is needed are left out; bare futures are never cues.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::annotate::acts::Doc;
 use crate::annotate::acts::agent::Agent;
-use crate::annotate::acts::words::{DETERMINERS, PRONOUNS, PronounClass, is_ly_adverb};
-use crate::annotate::lexicon::{entries, set};
-use crate::model::{Annotations, Commitment, CommitmentKind, QuoteKind, Span};
+use crate::annotate::acts::words::{
+    DETERMINERS, PRONOUNS, PronounClass, WordMap, WordSet, is_ly_adverb, word_set,
+};
+use crate::annotate::lexicon::entries;
+use crate::model::{Annotations, Commitment, CommitmentKind, Span};
 
 /// What may follow a cue.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -41,14 +42,14 @@ struct Cue {
 }
 
 /// The cues, and for each first-token form the indices of the cues starting with it.
-type CueTable = (Vec<Cue>, HashMap<&'static str, Vec<usize>>);
+type CueTable = (Vec<Cue>, WordMap<Vec<usize>>);
 
 /// The cue table, loaded once.
 static CUES: LazyLock<CueTable> = LazyLock::new(|| {
     let cues: Vec<Cue> = entries(include_str!("lexicon/commitment_cues.txt"))
         .filter_map(parse_cue)
         .collect();
-    let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    let mut by_first: WordMap<Vec<usize>> = WordMap::default();
     for (i, c) in cues.iter().enumerate() {
         for form in c.seq.first().into_iter().flatten() {
             by_first.entry(form).or_default().push(i);
@@ -58,8 +59,8 @@ static CUES: LazyLock<CueTable> = LazyLock::new(|| {
 });
 
 /// Verbs that pass their subject to a nominal cue.
-static LIGHT_VERBS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| set(include_str!("lexicon/light_verbs.txt")));
+static LIGHT_VERBS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("lexicon/light_verbs.txt")));
 
 /// Parses "KIND FRAMES: CUE".
 fn parse_cue(line: &'static str) -> Option<Cue> {
@@ -394,16 +395,7 @@ fn reported_by_speaker(doc: &Doc, t: usize) -> bool {
 
 /// The speaker of the indirect quote whose clause opens at token `t`.
 fn speaker_of_clause_at(doc: &Doc, t: usize) -> Option<Agent> {
-    let at = doc.toks.get(t)?.span.start;
-    doc.ann
-        .quotes
-        .iter()
-        .find(|q| q.kind == QuoteKind::Indirect && q.span.start == at)
-        .map(|q| Agent {
-            entity: q.speaker,
-            name: q.speaker_name.clone(),
-        })
-        .filter(Agent::is_known)
+    doc.indirect_quote_at(doc.toks.get(t)?.span.start)
 }
 
 /// True when the cue at token `i` is negated, conditional or in a question.

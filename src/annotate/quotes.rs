@@ -11,7 +11,7 @@
 //! said (that) …` · `…, Smith said.` · `…, said Smith.`) or introduced by
 //! "according to". Speech inside a quotation is not a quote of its own.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::annotate::acts::agent::Agent;
 use crate::annotate::acts::words::{DETERMINERS, SPEECH_VERBS, SpeechUse};
@@ -33,7 +33,7 @@ const MIN_LONE_QUOTE_WORDS: usize = 6;
 /// Finds the quotes of `text`, given its sentences and entities.
 pub fn find(text: &str, ann: &Annotations) -> Vec<Quote> {
     let doc = Doc::new(text, ann);
-    let mut used_cues = HashSet::new();
+    let mut used_cues = vec![false; doc.toks.len()];
     let mut out = direct(&doc, &mut used_cues);
     out.extend(indirect(&doc, &used_cues, &out));
     out.sort_by_key(|q| (q.span.start, q.span.end));
@@ -53,7 +53,7 @@ fn attributes(w: &str) -> bool {
 }
 
 /// Direct quotes with their speakers; records the cue tokens it uses.
-fn direct(doc: &Doc, used: &mut HashSet<usize>) -> Vec<Quote> {
+fn direct(doc: &Doc, used: &mut [bool]) -> Vec<Quote> {
     let n = doc.marks.len();
     let mut attr: Vec<Option<Attribution>> = doc
         .marks
@@ -70,9 +70,10 @@ fn direct(doc: &Doc, used: &mut HashSet<usize>) -> Vec<Quote> {
             attr[i] = attr[i + 1].clone();
         }
     }
+    let mut lone = HashMap::new();
     for (i, a) in attr.iter_mut().enumerate() {
         if a.is_none() {
-            *a = lone_person(doc, &doc.marks[i]);
+            *a = lone_person(doc, &doc.marks[i], &mut lone);
         }
     }
     doc.marks
@@ -80,8 +81,8 @@ fn direct(doc: &Doc, used: &mut HashSet<usize>) -> Vec<Quote> {
         .zip(attr)
         .filter_map(|(m, a)| {
             let a = a?;
-            if let Some(c) = a.cue {
-                used.insert(c);
+            if let Some(flag) = a.cue.and_then(|c| used.get_mut(c)) {
+                *flag = true;
             }
             Some(Quote {
                 kind: QuoteKind::Direct,
@@ -213,29 +214,43 @@ fn speaker_of_verb(doc: &Doc, v: usize) -> Option<Attribution> {
 }
 
 /// For a long quote with no attribution: the only person named outside
-/// quotes in its paragraph, if there is exactly one.
-fn lone_person(doc: &Doc, m: &Marked) -> Option<Attribution> {
+/// quotes in its paragraph, if there is exactly one (`lone` caches the
+/// answer per paragraph).
+fn lone_person(
+    doc: &Doc,
+    m: &Marked,
+    lone: &mut HashMap<usize, Option<usize>>,
+) -> Option<Attribution> {
     let open = m.open_tok?;
     let words = m.inner.slice(doc.text).split_whitespace().count();
     if words < MIN_LONE_QUOTE_WORDS || !opens_sentence(doc, open) {
         return None;
     }
-    let people: HashSet<usize> = doc
-        .toks
-        .iter()
-        .filter(|t| t.para == m.para && t.quote.is_none())
-        .filter_map(|t| doc.ann.mention_at(t.span.start))
-        .map(|i| doc.ann.mentions[i].entity)
-        .filter(|&e| {
-            doc.ann
-                .entities
-                .get(e)
-                .is_some_and(|e| e.kind == EntityKind::Person)
-        })
-        .collect();
-    (people.len() == 1).then(|| Attribution {
+    let entity = *lone.entry(m.para).or_insert_with(|| {
+        let first = (0..=open)
+            .rev()
+            .take_while(|&k| doc.toks[k].para == m.para)
+            .last()?;
+        let people: HashSet<usize> = doc.toks[first..]
+            .iter()
+            .take_while(|t| t.para == m.para)
+            .filter(|t| t.quote.is_none())
+            .filter_map(|t| doc.ann.mention_at(t.span.start))
+            .map(|i| doc.ann.mentions[i].entity)
+            .filter(|&e| {
+                doc.ann
+                    .entities
+                    .get(e)
+                    .is_some_and(|e| e.kind == EntityKind::Person)
+            })
+            .collect();
+        (people.len() == 1)
+            .then(|| people.into_iter().next())
+            .flatten()
+    });
+    entity.map(|e| Attribution {
         agent: Agent {
-            entity: people.into_iter().next(),
+            entity: Some(e),
             name: None,
         },
         cue: None,
@@ -243,27 +258,33 @@ fn lone_person(doc: &Doc, m: &Marked) -> Option<Attribution> {
 }
 
 /// Indirect quotes: clauses reported by a speech verb or "according to".
-fn indirect(doc: &Doc, used: &HashSet<usize>, direct: &[Quote]) -> Vec<Quote> {
+fn indirect(doc: &Doc, used: &[bool], direct: &[Quote]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     let mut covered_to = 0; // end byte of the last reported clause
     for i in 0..doc.toks.len() {
         let t = doc.toks[i];
+        let w = doc.low(i);
+        let according = w == "according" && doc.low(i + 1) == "to";
+        let usage = if according {
+            None
+        } else {
+            match SPEECH_VERBS.get(w) {
+                Some(u) => Some(*u),
+                None => continue,
+            }
+        };
         if t.quote.is_some()
-            || used.contains(&i)
+            || used[i]
             || t.span.start < covered_to
             || doc.ann.mention_at(t.span.start).is_some()
         {
             continue;
         }
-        let w = doc.low(i);
-        let found = if w == "according" && doc.low(i + 1) == "to" {
-            according_to(doc, i)
-        } else {
-            match SPEECH_VERBS.get(w) {
-                Some(SpeechUse::Any) => reported(doc, i, false),
-                Some(SpeechUse::That) => reported(doc, i, true),
-                _ => None,
-            }
+        let found = match usage {
+            None => according_to(doc, i),
+            Some(SpeechUse::Any) => reported(doc, i, false),
+            Some(SpeechUse::That) => reported(doc, i, true),
+            Some(SpeechUse::Quote) => None,
         };
         let Some((attr, span)) = found else { continue };
         if span.is_empty() || direct.iter().any(|q| mostly_inside(span, q.span)) {

@@ -5,21 +5,19 @@
 //! of a document ("the statement" → the ministry that released it), or a
 //! pronoun to the nearest fitting earlier actor.
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::Doc;
 use super::words::{
     BETWEEN_SUBJECT_AND_VERB, DETERMINERS, DOCUMENT_NOUNS, PRONOUNS, PronounClass, SPEECH_VERBS,
-    SUBJECT_BREAKERS, SpeechUse, is_ly_adverb,
+    SUBJECT_BREAKERS, SpeechUse, WordSet, is_ly_adverb, word_set,
 };
-use crate::annotate::lexicon::set;
 use crate::model::{EntityId, EntityKind, MentionForm, QuoteKind};
 
 /// Verbs by which an actor issues a document.
-static ISSUE_VERBS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| set(include_str!("../lexicon/issue_verbs.txt")));
+static ISSUE_VERBS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../lexicon/issue_verbs.txt")));
 
 /// How far back (in tokens) a document's issuer or a pronoun's referent is
 /// looked for.
@@ -407,10 +405,17 @@ impl Doc<'_> {
     /// firm stated they will …"): the speaker of that clause.
     fn reporter_of_clause_subject(&self, i: usize) -> Option<Agent> {
         let at = self.toks.get(i)?.span.start;
-        self.ann
-            .quotes
+        self.indirect_quote_at(at)
+    }
+
+    /// The speaker of the indirect quote whose clause starts at byte `at`.
+    pub fn indirect_quote_at(&self, at: usize) -> Option<Agent> {
+        let qs = &self.ann.quotes;
+        let first = qs.partition_point(|q| q.span.start < at);
+        qs[first..]
             .iter()
-            .find(|q| q.kind == QuoteKind::Indirect && q.span.start == at)
+            .take_while(|q| q.span.start == at)
+            .find(|q| q.kind == QuoteKind::Indirect)
             .map(|q| Agent {
                 entity: q.speaker,
                 name: q.speaker_name.clone(),
@@ -448,15 +453,19 @@ impl Doc<'_> {
 
     /// The speaker of the quote holding byte `at` (from `ann.quotes`).
     fn speaker_of_quote_at(&self, at: usize) -> Agent {
-        self.ann
-            .quotes
+        // Direct quotes never overlap one another: the last one starting at
+        // or before `at` is the only candidate.
+        let qs = &self.ann.quotes;
+        let upto = qs.partition_point(|q| q.span.start <= at);
+        qs[..upto]
             .iter()
-            .filter(|q| q.kind == QuoteKind::Direct && q.span.contains(at))
+            .rev()
+            .find(|q| q.kind == QuoteKind::Direct)
+            .filter(|q| q.span.contains(at))
             .map(|q| Agent {
                 entity: q.speaker,
                 name: q.speaker_name.clone(),
             })
-            .next()
             .unwrap_or_default()
     }
 

@@ -1,9 +1,44 @@
 //! The word lists of the act stages, loaded once from `lexicon/`.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use crate::annotate::lexicon::{entries, set};
+use crate::annotate::lexicon::entries;
+
+/// FNV-1a, a fast hash for the short word keys of the act lists (the keys
+/// are fixed, so no flooding protection is needed).
+#[derive(Clone, Copy, Debug)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A set of words with the fast hash.
+pub type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+/// A map from words with the fast hash.
+pub type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
+
+/// The entries of an embedded list as a [`WordSet`].
+pub fn word_set(src: &'static str) -> WordSet {
+    entries(src).collect()
+}
 
 /// How a speech verb may be used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,7 +52,7 @@ pub enum SpeechUse {
 }
 
 /// Inflected speech verbs and how each may be used.
-pub static SPEECH_VERBS: LazyLock<HashMap<&'static str, SpeechUse>> = LazyLock::new(|| {
+pub static SPEECH_VERBS: LazyLock<WordMap<SpeechUse>> = LazyLock::new(|| {
     entries(include_str!("../lexicon/speech_verbs.txt"))
         .map(|l| {
             let mut parts = l.split_whitespace();
@@ -33,24 +68,24 @@ pub static SPEECH_VERBS: LazyLock<HashMap<&'static str, SpeechUse>> = LazyLock::
 });
 
 /// Auxiliaries and adverbs that may stand between a subject and its verb.
-pub static BETWEEN_SUBJECT_AND_VERB: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| set(include_str!("../lexicon/attribution_words.txt")));
+pub static BETWEEN_SUBJECT_AND_VERB: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../lexicon/attribution_words.txt")));
 
 /// Words that end a backward scan for a subject noun phrase.
-pub static SUBJECT_BREAKERS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| set(include_str!("../lexicon/subject_breakers.txt")));
+pub static SUBJECT_BREAKERS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../lexicon/subject_breakers.txt")));
 
 /// Nouns naming a text that speaks for its issuer.
-pub static DOCUMENT_NOUNS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| set(include_str!("../lexicon/document_nouns.txt")));
+pub static DOCUMENT_NOUNS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../lexicon/document_nouns.txt")));
 
 /// Determiners that open a noun phrase.
-pub static DETERMINERS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| set(include_str!("../lexicon/determiners.txt")));
+pub static DETERMINERS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../lexicon/determiners.txt")));
 
 /// Words that open a new clause after a comma.
-pub static CLAUSE_OPENERS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| set(include_str!("../lexicon/clause_openers.txt")));
+pub static CLAUSE_OPENERS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../lexicon/clause_openers.txt")));
 
 /// What a pronoun may refer to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,7 +99,7 @@ pub enum PronounClass {
 }
 
 /// Personal and possessive pronouns with their class.
-pub static PRONOUNS: LazyLock<HashMap<&'static str, PronounClass>> = LazyLock::new(|| {
+pub static PRONOUNS: LazyLock<WordMap<PronounClass>> = LazyLock::new(|| {
     entries(include_str!("../lexicon/pronouns.txt"))
         .filter_map(|l| {
             let (word, class) = l.split_once(char::is_whitespace)?;
