@@ -261,8 +261,7 @@ fn lone_person(
 fn indirect(doc: &Doc, used: &[bool], direct: &[Quote]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     let mut covered_to = 0; // end byte of the last reported clause
-    for i in 0..doc.toks.len() {
-        let t = doc.toks[i];
+    for (i, (t, &cue_of_direct)) in doc.toks.iter().zip(used).enumerate() {
         let w = doc.low(i);
         let according = w == "according" && doc.low(i + 1) == "to";
         let usage = if according {
@@ -274,7 +273,7 @@ fn indirect(doc: &Doc, used: &[bool], direct: &[Quote]) -> Vec<Quote> {
             }
         };
         if t.quote.is_some()
-            || used[i]
+            || cue_of_direct
             || t.span.start < covered_to
             || doc.ann.mention_at(t.span.start).is_some()
         {
