@@ -322,7 +322,7 @@ fn possessor(doc: &Doc, n: usize, floor: usize) -> Option<Agent> {
         }
         if PRONOUNS
             .get(w)
-            .is_some_and(|c| *c != PronounClass::Speaker || doc.toks[j - 1].quote.is_some())
+            .is_some_and(|c| *c != PronounClass::Speaker || doc.toks[j - 1].quote().is_some())
             && matches!(w, "his" | "her" | "its" | "their" | "our" | "my")
         {
             return Some(doc.resolve_pronoun(j - 1));
@@ -345,7 +345,7 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
         _ => return None,
     };
     let subject = doc.low(subject_tok);
-    let in_quote = doc.toks[i].quote.is_some();
+    let in_quote = doc.toks[i].quote().is_some();
     let first_person = in_quote && matches!(subject, "we" | "i" | "we'll" | "i'll") && w != "would";
     let reported = !in_quote
         && matches!(subject, "he" | "she" | "they" | "it" | "we")
@@ -444,7 +444,7 @@ fn build(
     let sentence = doc
         .toks
         .get(trigger_start)
-        .and_then(|t| doc.ann.sentences.get(t.sent))
+        .and_then(|t| doc.ann.sentences.get(t.sent()))
         .copied()
         .unwrap_or_default();
     Commitment {

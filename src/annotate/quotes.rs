@@ -16,6 +16,7 @@ use std::collections::{HashMap, HashSet};
 use crate::annotate::acts::agent::Agent;
 use crate::annotate::acts::words::{DETERMINERS, SPEECH_VERBS, SpeechUse};
 use crate::annotate::acts::{Doc, Marked};
+use crate::annotate::segment::TokenKind;
 use crate::model::{Annotations, EntityKind, Quote, QuoteKind, Span};
 
 /// Words opening a reported question, which is not a quote ("asked how").
@@ -25,6 +26,9 @@ const QUESTION_WORDS: [&str; 9] = [
 
 /// Object pronouns that may stand between "told" and a reported clause.
 const OBJECT_PRONOUNS: [&str; 5] = ["him", "her", "them", "me", "us"];
+
+/// Longest speech verb, in bytes: longer tokens are not looked up.
+const MAX_CUE_LEN: usize = 12;
 
 /// Shortest unattributed quote (in words) credited to the only person named
 /// in its paragraph.
@@ -37,6 +41,7 @@ pub fn find(text: &str, ann: &Annotations) -> Vec<Quote> {
     let mut out = direct(&doc, &mut used_cues);
     out.extend(indirect(&doc, &used_cues, &out));
     out.sort_by_key(|q| (q.span.start, q.span.end));
+    doc.share();
     out
 }
 
@@ -104,7 +109,7 @@ fn continues_previous(doc: &Doc, i: usize) -> bool {
         return false;
     };
     let opens_sentence = opens_sentence(doc, open);
-    let opens_para = open == 0 || doc.toks[open - 1].para != cur.para;
+    let opens_para = open == 0 || doc.para(open - 1) != cur.para;
     opens_sentence
         && (prev.para == cur.para || (prev.para + 1 == cur.para && (prev.continues || opens_para)))
 }
@@ -115,7 +120,7 @@ fn opens_sentence(doc: &Doc, open: usize) -> bool {
     open == 0
         || doc.sentence_of(open).start == open
         || matches!(doc.low(open - 1), "." | "?" | "!" | ":" | "…")
-        || doc.toks[open - 1].para != doc.toks[open].para
+        || doc.para(open - 1) != doc.para(open)
 }
 
 /// The attribution right after the closing mark of `m`.
@@ -125,7 +130,7 @@ fn after(doc: &Doc, m: &Marked) -> Option<Attribution> {
     if matches!(doc.low(i), "," | "—" | "–") {
         i += 1;
     }
-    if doc.toks.get(i)?.para != m.para {
+    if i >= doc.toks.len() || doc.para(i) != m.para {
         return None;
     }
     let w = doc.low(i);
@@ -161,7 +166,7 @@ fn after(doc: &Doc, m: &Marked) -> Option<Attribution> {
 fn before(doc: &Doc, m: &Marked) -> Option<Attribution> {
     let open = m.open_tok?;
     let mut i = open;
-    if i > 0 && doc.toks[i - 1].para != m.para && doc.low(i - 1) != ":" {
+    if i > 0 && doc.para(i - 1) != m.para && doc.low(i - 1) != ":" {
         return None;
     }
     if i > 0 && matches!(doc.low(i - 1), "," | ":" | "—" | "–") {
@@ -229,12 +234,12 @@ fn lone_person(
     let entity = *lone.entry(m.para).or_insert_with(|| {
         let first = (0..=open)
             .rev()
-            .take_while(|&k| doc.toks[k].para == m.para)
+            .take_while(|&k| doc.para(k) == m.para)
             .last()?;
-        let people: HashSet<usize> = doc.toks[first..]
-            .iter()
-            .take_while(|t| t.para == m.para)
-            .filter(|t| t.quote.is_none())
+        let people: HashSet<usize> = (first..doc.toks.len())
+            .take_while(|&k| doc.para(k) == m.para)
+            .map(|k| doc.toks[k])
+            .filter(|t| t.quote().is_none())
             .filter_map(|t| doc.ann.mention_at(t.span.start))
             .map(|i| doc.ann.mentions[i].entity)
             .filter(|&e| {
@@ -262,6 +267,9 @@ fn indirect(doc: &Doc, used: &[bool], direct: &[Quote]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     let mut covered_to = 0; // end byte of the last reported clause
     for (i, (t, &cue_of_direct)) in doc.toks.iter().zip(used).enumerate() {
+        if t.kind == TokenKind::Punct || t.span.len() > MAX_CUE_LEN {
+            continue;
+        }
         let w = doc.low(i);
         let according = w == "according" && doc.low(i + 1) == "to";
         let usage = if according {
@@ -272,7 +280,7 @@ fn indirect(doc: &Doc, used: &[bool], direct: &[Quote]) -> Vec<Quote> {
                 None => continue,
             }
         };
-        if t.quote.is_some()
+        if t.quote().is_some()
             || cue_of_direct
             || t.span.start < covered_to
             || doc.ann.mention_at(t.span.start).is_some()
@@ -286,7 +294,12 @@ fn indirect(doc: &Doc, used: &[bool], direct: &[Quote]) -> Vec<Quote> {
             Some(SpeechUse::Quote) => None,
         };
         let Some((attr, span)) = found else { continue };
-        if span.is_empty() || direct.iter().any(|q| mostly_inside(span, q.span)) {
+        let near = direct.partition_point(|q| q.span.end <= span.start);
+        let inside_direct = direct[near..]
+            .iter()
+            .take_while(|q| q.span.start < span.end)
+            .any(|q| mostly_inside(span, q.span));
+        if span.is_empty() || inside_direct {
             continue;
         }
         covered_to = covered_to.max(span.end);
@@ -468,7 +481,7 @@ fn clause_span(doc: &Doc, a: usize, b: usize) -> Option<Span> {
     while b > a && !doc.is_word(b - 1) {
         b -= 1;
     }
-    if b <= a || doc.is_mark(a) || doc.toks[a].quote.is_some() {
+    if b <= a || doc.is_mark(a) || doc.toks[a].quote().is_some() {
         return None;
     }
     Some(doc.span(a, b))

@@ -6,6 +6,10 @@ pub mod agent;
 pub mod marks;
 pub mod words;
 
+use std::cell::RefCell;
+use std::ops::Deref;
+use std::rc::Rc;
+
 use crate::annotate::segment::{self, TokenKind};
 use crate::model::{Annotations, Span};
 
@@ -19,88 +23,96 @@ pub struct Tok {
     /// Word, number or punctuation.
     pub kind: TokenKind,
     /// Index of its sentence in [`Annotations::sentences`].
-    pub sent: usize,
-    /// Index of its paragraph.
-    pub para: usize,
-    /// Index into [`Doc::marks`] of the quotation it stands inside, if any.
-    pub quote: Option<usize>,
+    sent: u32,
+    /// Index into [`Prepared::marks`] of the quotation it stands inside,
+    /// if any.
+    quote: Option<u32>,
+}
+
+impl Tok {
+    /// Index of its sentence in [`Annotations::sentences`].
+    pub fn sent(&self) -> usize {
+        self.sent as usize
+    }
+
+    /// Index into [`Prepared::marks`] of the quotation it stands inside, if any.
+    pub fn quote(&self) -> Option<usize> {
+        self.quote.map(|q| q as usize)
+    }
+}
+
+/// What the act stages derive from the text and its sentences alone. The
+/// quote stage leaves it for the commitment stage, which runs next on the
+/// same text (see [`Doc::share`]), so the text is tokenised once for both.
+pub struct Prepared {
+    /// The text it was made from.
+    source: String,
+    /// The sentences it was made from.
+    sentences: Vec<Span>,
+    /// The text with ASCII letters lowercased (same byte offsets).
+    pub lower: String,
+    /// All tokens, in order.
+    pub toks: Vec<Tok>,
+    /// Token ranges per sentence, parallel to `ann.sentences`.
+    pub sents: Vec<std::ops::Range<usize>>,
+    /// Paragraph index of each sentence.
+    pub para_of_sent: Vec<usize>,
+    /// Quotations between quotation marks, in order.
+    pub marks: Vec<Marked>,
+}
+
+thread_local! {
+    /// The preparation the quote stage left for the commitment stage.
+    static SHARED: RefCell<Option<Rc<Prepared>>> = const { RefCell::new(None) };
 }
 
 /// A document prepared for the act stages.
 pub struct Doc<'a> {
     /// The text.
     pub text: &'a str,
-    /// The text with ASCII letters lowercased (same byte offsets).
-    pub lower: String,
     /// Sentences, entities and mentions (and quotes, once found).
     pub ann: &'a Annotations,
-    /// All tokens, in order.
-    pub toks: Vec<Tok>,
-    /// Token ranges per sentence, parallel to `ann.sentences`.
-    pub sents: Vec<std::ops::Range<usize>>,
-    /// Quotations between quotation marks, in order.
-    pub marks: Vec<Marked>,
+    /// Tokens, sentences and quotations.
+    prep: Rc<Prepared>,
+}
+
+impl Deref for Doc<'_> {
+    type Target = Prepared;
+
+    fn deref(&self) -> &Prepared {
+        &self.prep
+    }
 }
 
 impl<'a> Doc<'a> {
-    /// Prepares `text` for the act stages.
+    /// Prepares `text` for the act stages, taking the preparation shared by
+    /// the previous stage when it was made from the same text and sentences.
     pub fn new(text: &'a str, ann: &'a Annotations) -> Self {
-        let paras = paragraph_of_sentences(text, &ann.sentences);
-        let mut toks = Vec::with_capacity(text.len() / 5);
-        let mut sents = Vec::with_capacity(ann.sentences.len());
-        for (si, &s) in ann.sentences.iter().enumerate() {
-            let start = toks.len();
-            let para = paras.get(si).copied().unwrap_or(0);
-            toks.extend(segment::tokens(text, s).into_iter().map(|t| Tok {
-                span: t.span,
-                kind: t.kind,
-                sent: si,
-                para,
-                quote: None,
-            }));
-            sents.push(start..toks.len());
-        }
-        let marks = marks::find(text, &ann.sentences, &paras);
-        let mut qi = 0;
-        for t in &mut toks {
-            while qi < marks.len() && marks[qi].outer.end <= t.span.start {
-                qi += 1;
-            }
-            if qi < marks.len() && marks[qi].inner.contains(t.span.start) {
-                t.quote = Some(qi);
-            }
-        }
-        let mut doc = Doc {
-            text,
-            lower: text.to_ascii_lowercase(),
-            ann,
-            toks,
-            sents,
-            marks,
-        };
-        doc.locate_marks();
-        doc
+        let shared = SHARED
+            .with(|s| s.borrow_mut().take())
+            .filter(|p| p.source == text && p.sentences == ann.sentences);
+        let prep = shared.unwrap_or_else(|| Rc::new(Prepared::new(text, &ann.sentences)));
+        Doc { text, ann, prep }
     }
 
-    /// Records the token index of each quotation's opening and closing mark.
-    fn locate_marks(&mut self) {
-        for m in 0..self.marks.len() {
-            let open = self.token_at(self.marks[m].outer.start);
-            let close = self.marks[m]
-                .closed
-                .then(|| self.token_at(self.marks[m].outer.end.saturating_sub(1)))
-                .flatten();
-            self.marks[m].open_tok = open;
-            self.marks[m].close_tok = close;
-        }
+    /// Leaves this preparation for the next stage on the same text.
+    pub fn share(self) {
+        SHARED.with(|s| *s.borrow_mut() = Some(self.prep));
+    }
+
+    /// The paragraph index of token `i`.
+    pub fn para(&self, i: usize) -> usize {
+        self.toks
+            .get(i)
+            .and_then(|t| self.para_of_sent.get(t.sent()))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// The index of the token starting at or covering `byte`, if any.
     pub fn token_at(&self, byte: usize) -> Option<usize> {
-        let i = self.toks.partition_point(|t| t.span.end <= byte);
-        (i < self.toks.len() && self.toks[i].span.start <= byte).then_some(i)
+        token_at(&self.toks, byte)
     }
-
     /// The lowercased text of token `i` (empty when out of range).
     pub fn low(&self, i: usize) -> &str {
         self.toks.get(i).map_or("", |t| {
@@ -129,7 +141,7 @@ impl<'a> Doc<'a> {
     pub fn sentence_of(&self, i: usize) -> std::ops::Range<usize> {
         self.toks
             .get(i)
-            .and_then(|t| self.sents.get(t.sent).cloned())
+            .and_then(|t| self.sents.get(t.sent()).cloned())
             .unwrap_or(0..0)
     }
 
@@ -186,6 +198,58 @@ impl<'a> Doc<'a> {
         }
         end
     }
+}
+
+impl Prepared {
+    /// Tokenises `text` sentence by sentence and finds its quotations.
+    fn new(text: &str, sentences: &[Span]) -> Self {
+        let para_of_sent = paragraph_of_sentences(text, sentences);
+        let mut toks = Vec::with_capacity(text.len() / 5);
+        let mut sents = Vec::with_capacity(sentences.len());
+        for (si, &s) in sentences.iter().enumerate() {
+            let start = toks.len();
+            let sent = u32::try_from(si).unwrap_or(u32::MAX);
+            toks.extend(segment::tokens(text, s).into_iter().map(|t| Tok {
+                span: t.span,
+                kind: t.kind,
+                sent,
+                quote: None,
+            }));
+            sents.push(start..toks.len());
+        }
+        let mut marks = marks::find(text, sentences, &para_of_sent);
+        let mut qi = 0;
+        for t in &mut toks {
+            while qi < marks.len() && marks[qi].outer.end <= t.span.start {
+                qi += 1;
+            }
+            if qi < marks.len() && marks[qi].inner.contains(t.span.start) {
+                t.quote = u32::try_from(qi).ok();
+            }
+        }
+        for m in &mut marks {
+            m.open_tok = token_at(&toks, m.outer.start);
+            m.close_tok = m
+                .closed
+                .then(|| token_at(&toks, m.outer.end.saturating_sub(1)))
+                .flatten();
+        }
+        Prepared {
+            source: text.to_owned(),
+            sentences: sentences.to_vec(),
+            lower: text.to_ascii_lowercase(),
+            toks,
+            sents,
+            para_of_sent,
+            marks,
+        }
+    }
+}
+
+/// The index of the token of `toks` starting at or covering `byte`, if any.
+fn token_at(toks: &[Tok], byte: usize) -> Option<usize> {
+    let i = toks.partition_point(|t| t.span.end <= byte);
+    (i < toks.len() && toks[i].span.start <= byte).then_some(i)
 }
 
 /// The paragraph index of each sentence. A paragraph break is a blank line

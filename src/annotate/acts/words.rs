@@ -131,6 +131,10 @@ mod tests {
         assert_eq!(PRONOUNS.get("she"), Some(&PronounClass::Person));
         assert_eq!(PRONOUNS.get("we"), Some(&PronounClass::Speaker));
         assert!(DOCUMENT_NOUNS.contains("statement"));
+        assert!(
+            SPEECH_VERBS.keys().all(|v| v.len() <= 12),
+            "see quotes::MAX_CUE_LEN"
+        );
         assert!(is_ly_adverb("quickly") && !is_ly_adverb("Italy") && !is_ly_adverb("fly"));
     }
 }
