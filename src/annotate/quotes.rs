@@ -28,7 +28,7 @@ const QUESTION_WORDS: [&str; 9] = [
 const OBJECT_PRONOUNS: [&str; 5] = ["him", "her", "them", "me", "us"];
 
 /// Longest speech verb, in bytes: longer tokens are not looked up.
-const MAX_CUE_LEN: usize = 12;
+const MAX_CUE_LEN: usize = 16;
 
 /// Shortest unattributed quote (in words) credited to the only person named
 /// in its paragraph.
