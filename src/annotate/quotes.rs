@@ -14,7 +14,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::annotate::acts::agent::Agent;
-use crate::annotate::acts::words::{DETERMINERS, SPEECH_VERBS, SpeechUse};
+use crate::annotate::acts::words::{DETERMINERS, MAX_SPEECH_VERB_LEN, SPEECH_VERBS, SpeechUse};
 use crate::annotate::acts::{Doc, Marked};
 use crate::annotate::segment::TokenKind;
 use crate::model::{Annotations, EntityKind, Quote, QuoteKind, Span};
@@ -26,9 +26,6 @@ const QUESTION_WORDS: [&str; 9] = [
 
 /// Object pronouns that may stand between "told" and a reported clause.
 const OBJECT_PRONOUNS: [&str; 5] = ["him", "her", "them", "me", "us"];
-
-/// Longest speech verb, in bytes: longer tokens are not looked up.
-const MAX_CUE_LEN: usize = 16;
 
 /// Shortest unattributed quote (in words) credited to the only person named
 /// in its paragraph.
@@ -267,7 +264,7 @@ fn indirect(doc: &Doc, used: &[bool], direct: &[Quote]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     let mut covered_to = 0; // end byte of the last reported clause
     for (i, (t, &cue_of_direct)) in doc.toks.iter().zip(used).enumerate() {
-        if t.kind == TokenKind::Punct || t.span.len() > MAX_CUE_LEN {
+        if t.kind == TokenKind::Punct || t.span.len() > MAX_SPEECH_VERB_LEN {
             continue;
         }
         let w = doc.low(i);
