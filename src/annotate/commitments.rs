@@ -154,8 +154,9 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
         || matches!(prev, "'s" | "’s" | "in")
         || (matches!(
             prev2,
-            "his" | "her" | "its" | "their" | "our" | "my" | "'s" | "’s"
-        ) && doc.is_word(i - 1));
+            "a" | "an" | "no" | "his" | "her" | "its" | "their" | "our" | "my" | "'s" | "’s"
+        ) && doc.is_word(i - 1)
+            && !is_ly_adverb(prev));
     if nominal_use && !cue.frames.agent {
         return None;
     }
@@ -410,6 +411,7 @@ fn filtered(doc: &Doc, i: usize) -> bool {
         )
     };
     if matches!(prev, "not" | "n't" | "never" | "no")
+        || matches!(prev2, "no" | "not")
         || refusal(prev)
         || (prev == "to" && refusal(prev2))
     {
