@@ -62,6 +62,10 @@ static CUES: LazyLock<CueTable> = LazyLock::new(|| {
 static LIGHT_VERBS: LazyLock<WordSet> =
     LazyLock::new(|| word_set(include_str!("lexicon/light_verbs.txt")));
 
+/// Common nouns naming actors.
+static AGENT_NOUNS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("lexicon/agent_nouns.txt")));
+
 /// Parses "KIND FRAMES: CUE".
 fn parse_cue(line: &'static str) -> Option<Cue> {
     let (head, cue) = line.split_once(':')?;
@@ -193,6 +197,7 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
     if content_end <= content_start {
         return None;
     }
+    let in_quote = doc.toks[i].quote().is_some();
     let actor = if passive_obj {
         by_agent(doc, content_start, content_end).unwrap_or_else(|| Agent {
             entity: doc.nearest_organisation(i),
@@ -202,6 +207,8 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
         let subject = doc.subject_before(i);
         match subject {
             Some(s) if s.negated => return None,
+            // "He wanted to be rich," she said: a story, not a commitment.
+            Some(s) if in_quote && third_person(doc, &s.np) => return None,
             Some(s) => {
                 if cue.frames.agent && !doc.names_agent(&s.np) {
                     return None;
@@ -351,7 +358,12 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
     let reported = !in_quote
         && matches!(subject, "he" | "she" | "they" | "it" | "we")
         && reported_by_speaker(doc, subject_tok);
-    if !(first_person || reported) || filtered(doc, i) {
+    // "the government will provide …": an actor announcing its own action.
+    let agent_subject = (!in_quote && w == "will")
+        .then(|| doc.subject_before(i))
+        .flatten()
+        .filter(|s| !s.negated && names_actor(doc, &s.np));
+    if !(first_person || reported || agent_subject.is_some()) || filtered(doc, i) {
         return None;
     }
     let mut c = aux_end;
@@ -368,6 +380,8 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
     }
     let actor = if first_person {
         doc.resolve_pronoun(subject_tok)
+    } else if let Some(s) = &agent_subject {
+        doc.resolve_subject(s)
     } else {
         speaker_of_clause_at(doc, subject_tok)?
     };
@@ -387,6 +401,18 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
         ),
         c + 1,
     ))
+}
+
+/// True when `np` is a third-person pronoun.
+fn third_person(doc: &Doc, np: &Range<usize>) -> bool {
+    np.len() == 1 && matches!(doc.low(np.start), "he" | "she" | "they" | "it")
+}
+
+/// True when the noun phrase `np` names an actor: a named person or
+/// organisation, or a common noun for one ("officials", "the ministry").
+fn names_actor(doc: &Doc, np: &Range<usize>) -> bool {
+    let head = doc.low(np.end - 1);
+    !PRONOUNS.contains_key(head) && (AGENT_NOUNS.contains(head) || doc.names_agent(np))
 }
 
 /// True when token `t` opens the clause of an indirect quote.

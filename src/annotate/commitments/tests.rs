@@ -90,6 +90,30 @@ fn look_forward_in_a_quote_is_the_speakers_intent() {
 }
 
 #[test]
+fn an_actor_announcing_its_own_action_with_will() {
+    let c = commitments("The ministry will publish the new rules in June.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert_eq!(c[0].1, "will publish");
+    assert_eq!(c[0].2, "publish the new rules in June");
+    assert!(commitments("The storm will reach the coast tonight.").is_empty());
+}
+
+#[test]
+fn reported_will_of_the_speaker_is_a_pledge() {
+    let c = commitments("The charity Open Doors said it will keep the shelter open.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].1, "will keep");
+    assert!(c[0].3.contains("Open Doors"), "{c:?}");
+}
+
+#[test]
+fn third_person_stories_inside_quotes_are_not_commitments() {
+    let c = commitments("“He wanted to be famous,” the curator Lina Holt said.");
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
 fn negated_conditional_and_questions_are_filtered() {
     assert!(commitments("The company did not promise to pay the workers.").is_empty());
     assert!(commitments("The firm refused to commit to a date.").is_empty());
