@@ -34,9 +34,25 @@ const MIN_LONE_QUOTE_WORDS: usize = 6;
 /// Finds the quotes of `text`, given its sentences and entities.
 pub fn find(text: &str, ann: &Annotations) -> Vec<Quote> {
     let doc = Doc::new(text, ann);
+    let mut attr = attribute_marks(&doc);
     let mut used_cues = vec![false; doc.toks.len()];
-    let mut out = direct(&doc, &mut used_cues);
-    out.extend(indirect(&doc, &used_cues, &out));
+    for c in attr.iter().flatten().filter_map(|a| a.cue) {
+        if let Some(flag) = used_cues.get_mut(c) {
+            *flag = true;
+        }
+    }
+    let attributed = build_direct(&doc, &attr);
+    let mut reported = indirect(&doc, &used_cues, &attributed);
+    reported.sort_by_key(|q| (q.span.end, q.span.start));
+    inherit_from_reports(&doc, &mut attr, &reported);
+    let mut lone = HashMap::new();
+    for (i, a) in attr.iter_mut().enumerate() {
+        if a.is_none() {
+            *a = lone_person(&doc, &doc.marks[i], &mut lone);
+        }
+    }
+    let mut out = build_direct(&doc, &attr);
+    out.extend(reported);
     out.sort_by_key(|q| (q.span.start, q.span.end));
     doc.share();
     out
@@ -54,8 +70,9 @@ fn attributes(w: &str) -> bool {
     SPEECH_VERBS.contains_key(w)
 }
 
-/// Direct quotes with their speakers; records the cue tokens it uses.
-fn direct(doc: &Doc, used: &mut [bool]) -> Vec<Quote> {
+/// The attribution of each quotation: from the words around it, or from
+/// the quotation it continues.
+fn attribute_marks(doc: &Doc) -> Vec<Option<Attribution>> {
     let n = doc.marks.len();
     let mut attr: Vec<Option<Attribution>> = doc
         .marks
@@ -72,25 +89,67 @@ fn direct(doc: &Doc, used: &mut [bool]) -> Vec<Quote> {
             attr[i] = attr[i + 1].clone();
         }
     }
-    let mut lone = HashMap::new();
-    for (i, a) in attr.iter_mut().enumerate() {
-        if a.is_none() {
-            *a = lone_person(doc, &doc.marks[i], &mut lone);
+    attr
+}
+
+/// Gives a sentence-opening quotation with no attribution the speaker of a
+/// reported clause just before it, in its paragraph or (when it opens its
+/// paragraph) in the previous one: "Smith said the plan works. “We tested
+/// it twice.”"
+fn inherit_from_reports(doc: &Doc, attr: &mut [Option<Attribution>], reported: &[Quote]) {
+    for (i, m) in doc.marks.iter().enumerate() {
+        let Some(open) = m.open_tok else { continue };
+        if attr[i].is_some() || !opens_sentence(doc, open) {
+            continue;
+        }
+        let at = m.outer.start;
+        let k = reported.partition_point(|q| q.span.end <= at);
+        let Some(q) = k.checked_sub(1).and_then(|k| reported.get(k)) else {
+            continue;
+        };
+        // A directly quoted sentence in between would have given its speaker.
+        let later_direct = doc.marks[..i]
+            .iter()
+            .rev()
+            .take_while(|p| p.outer.end > q.span.end)
+            .next()
+            .is_some();
+        let Some(qt) = doc.token_at(q.span.start) else {
+            continue;
+        };
+        let (qp, mp) = (doc.para(qt), m.para);
+        let opens_para = open == 0 || doc.para(open - 1) != mp;
+        if !later_direct && (qp == mp || (qp + 1 == mp && opens_para)) {
+            attr[i] = Some(Attribution {
+                agent: Agent {
+                    entity: q.speaker,
+                    name: q.speaker_name.clone(),
+                },
+                cue: q.cue.and_then(|c| doc.token_at(c.start)),
+            });
         }
     }
+}
+
+/// The direct quotes of the attributed quotations.
+fn build_direct(doc: &Doc, attr: &[Option<Attribution>]) -> Vec<Quote> {
     doc.marks
         .iter()
         .zip(attr)
         .filter_map(|(m, a)| {
-            let a = a?;
-            if let Some(flag) = a.cue.and_then(|c| used.get_mut(c)) {
-                *flag = true;
-            }
+            let a = a.as_ref()?;
             Some(Quote {
                 kind: QuoteKind::Direct,
                 speaker: a.agent.entity,
-                speaker_name: a.agent.name,
-                cue: a.cue.map(|c| doc.span(c, c + 1)),
+                speaker_name: a.agent.name.clone(),
+                cue: a.cue.map(|c| {
+                    let end = if doc.low(c) == "according" {
+                        c + 2
+                    } else {
+                        c + 1
+                    };
+                    doc.span(c, end)
+                }),
                 span: m.inner,
             })
         })
@@ -362,19 +421,9 @@ fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
     let mut named_object = false;
     if tell && OBJECT_PRONOUNS.contains(&doc.low(c)) {
         c += 1;
-    } else if tell
-        && let Some(np) = doc.np_after(c)
-        && doc.span(np.start, np.end)
-            == doc
-                .toks
-                .get(c)
-                .and_then(|t| doc.ann.mention_at(t.span.start))
-                .map(|m| doc.ann.mentions[m].span)
-                .unwrap_or_default()
-        && matches!(doc.low(np.end), "he" | "she" | "they" | "it" | "we" | "i")
-    {
-        // "told Smith he would …"
-        c = np.end;
+    } else if tell && let Some(next) = after_named_hearer(doc, c) {
+        // "told Smith he would …", "told BBC News every claim …"
+        c = next;
         named_object = true;
     }
     if doc.low(c) == "that" {
@@ -402,6 +451,22 @@ fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
         );
     (!bad_start && (!tell || named_object || OBJECT_PRONOUNS.contains(&doc.low(v + 1))))
         .then_some(c)
+}
+
+/// When a name starts at token `c` and a clause follows it (a word that is
+/// not a preposition or "to"), the token after the name.
+fn after_named_hearer(doc: &Doc, c: usize) -> Option<usize> {
+    let m = doc.ann.mention_at(doc.toks.get(c)?.span.start)?;
+    let span = doc.ann.mentions[m].span;
+    if span.start != doc.toks[c].span.start {
+        return None;
+    }
+    let next = doc.toks.partition_point(|t| t.span.start < span.end);
+    let w = doc.low(next);
+    let opens_clause = doc.is_word(next)
+        && (!crate::annotate::acts::words::SUBJECT_BREAKERS.contains(w)
+            || matches!(w, "there" | "it's"));
+    opens_clause.then_some(next)
 }
 
 /// True for speech verbs that take the hearer as object ("told reporters").

@@ -187,7 +187,14 @@ impl<'a> Doc<'a> {
                 end = i;
                 break;
             }
-            if w == "," && i > a && words::CLAUSE_OPENERS.contains(self.low(i + 1)) {
+            let and_said = w == "and" && words::SPEECH_VERBS.contains_key(self.low(i + 1));
+            if and_said
+                || (w == ","
+                    && i > a
+                    && (words::CLAUSE_OPENERS.contains(self.low(i + 1))
+                        || (self.low(i + 1) == "and"
+                            && words::SPEECH_VERBS.contains_key(self.low(i + 2)))))
+            {
                 end = i;
                 break;
             }

@@ -136,3 +136,30 @@ fn hostile_text_does_not_panic() {
         let _ = quotes(t);
     }
 }
+
+#[test]
+fn quote_after_a_reported_clause_keeps_its_speaker() {
+    let q = quotes(
+        "Dr. Vera Stone said the results were clear. “We found no side effects at all in the trial.”",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].0, QuoteKind::Direct);
+    assert!(q[1].2.contains("Stone"), "{q:?}");
+}
+
+#[test]
+fn told_a_named_hearer_then_a_clause() {
+    let q = quotes("Officials told Radio Norte the bridge would reopen in May.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the bridge would reopen in May");
+    assert_eq!(q[0].2, "Officials");
+}
+
+#[test]
+fn two_reports_joined_by_and_are_two_quotes() {
+    let q =
+        quotes("Mayor Ruth Kell said the roads were safe, and said schools would open on time.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "the roads were safe");
+    assert_eq!(q[1].1, "schools would open on time");
+}
