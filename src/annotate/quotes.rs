@@ -45,12 +45,14 @@ pub fn find(text: &str, ann: &Annotations) -> Vec<Quote> {
     let mut reported = indirect(&doc, &used_cues, &attributed);
     reported.sort_by_key(|q| (q.span.end, q.span.start));
     inherit_from_reports(&doc, &mut attr, &reported);
+    propagate(&doc, &mut attr);
     let mut lone = HashMap::new();
     for (i, a) in attr.iter_mut().enumerate() {
         if a.is_none() {
             *a = lone_person(&doc, &doc.marks[i], &mut lone);
         }
     }
+    propagate(&doc, &mut attr);
     let mut out = build_direct(&doc, &attr);
     out.extend(reported);
     out.sort_by_key(|q| (q.span.start, q.span.end));
@@ -73,12 +75,19 @@ fn attributes(w: &str) -> bool {
 /// The attribution of each quotation: from the words around it, or from
 /// the quotation it continues.
 fn attribute_marks(doc: &Doc) -> Vec<Option<Attribution>> {
-    let n = doc.marks.len();
     let mut attr: Vec<Option<Attribution>> = doc
         .marks
         .iter()
         .map(|m| after(doc, m).or_else(|| before(doc, m)))
         .collect();
+    propagate(doc, &mut attr);
+    attr
+}
+
+/// Passes attributions along quotations that continue one another: a quote
+/// split by its attribution, or running over several paragraphs.
+fn propagate(doc: &Doc, attr: &mut [Option<Attribution>]) {
+    let n = attr.len().min(doc.marks.len());
     for i in 1..n {
         if attr[i].is_none() && continues_previous(doc, i) {
             attr[i] = attr[i - 1].clone();
@@ -89,7 +98,6 @@ fn attribute_marks(doc: &Doc) -> Vec<Option<Attribution>> {
             attr[i] = attr[i + 1].clone();
         }
     }
-    attr
 }
 
 /// Gives a sentence-opening quotation with no attribution the speaker of a

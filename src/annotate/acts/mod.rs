@@ -183,7 +183,10 @@ impl<'a> Doc<'a> {
         let mut i = a;
         while i < sent.end {
             let w = self.low(i);
-            if w == ";" || (quote.is_some() && self.toks[i].quote != quote && self.ends_clause(i)) {
+            if w == ";"
+                || w == ":"
+                || (quote.is_some() && self.toks[i].quote != quote && self.ends_clause(i))
+            {
                 end = i;
                 break;
             }

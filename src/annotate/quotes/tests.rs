@@ -163,3 +163,11 @@ fn two_reports_joined_by_and_are_two_quotes() {
     assert_eq!(q[0].1, "the roads were safe");
     assert_eq!(q[1].1, "schools would open on time");
 }
+
+#[test]
+fn a_quote_running_over_paragraphs_keeps_its_speaker() {
+    let text = "The head of the union, Carla Mendes, spoke to reporters: “Nurses are leaving faster than we can hire them.\n\n“We need a new contract before the winter begins.”";
+    let q = quotes(text);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert!(q.iter().all(|x| x.2.contains("Mendes")), "{q:?}");
+}
