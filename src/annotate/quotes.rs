@@ -116,12 +116,10 @@ fn inherit_from_reports(doc: &Doc, attr: &mut [Option<Attribution>], reported: &
             continue;
         };
         // A directly quoted sentence in between would have given its speaker.
-        let later_direct = doc.marks[..i]
-            .iter()
+        let later_direct = (0..i)
             .rev()
-            .take_while(|p| p.outer.end > q.span.end)
-            .next()
-            .is_some();
+            .take_while(|&j| doc.marks[j].outer.start >= q.span.end)
+            .any(|j| attr[j].is_some());
         let Some(qt) = doc.token_at(q.span.start) else {
             continue;
         };
