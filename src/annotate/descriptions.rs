@@ -4,10 +4,10 @@
 //! nearby; "he" / "she" the one person of that gender named in the last
 //! sentences, never across a quotation boundary.
 
-use std::collections::HashMap;
+use crate::annotate::fasthash::Map;
 
 use crate::annotate::kinds::Kind;
-use crate::annotate::lexicon::Gender;
+use crate::annotate::lexicon::{Gender, LEXICON};
 use crate::annotate::link::Cluster;
 use crate::annotate::names::{Doc, starts_upper};
 use crate::annotate::roles::{Qualifier, role_noun_at};
@@ -18,8 +18,27 @@ use crate::model::{MentionForm, Span};
 pub struct Anchor {
     /// First token of the mention.
     pub tok: usize,
+    /// One past its last token.
+    pub end: usize,
     /// The cluster it belongs to.
     pub cluster: usize,
+    /// Its sentence.
+    sent: usize,
+    /// True inside quotation marks.
+    quoted: bool,
+}
+
+impl Anchor {
+    /// The anchor for the mention in tokens `tok..end` of `cluster`.
+    pub fn new(doc: &Doc, tok: usize, end: usize, cluster: usize) -> Self {
+        Anchor {
+            tok,
+            end,
+            cluster,
+            sent: doc.toks[tok].sent,
+            quoted: doc.toks[tok].quoted,
+        }
+    }
 }
 
 /// A resolved description or pronoun.
@@ -33,49 +52,75 @@ pub struct Resolved {
     pub cluster: usize,
 }
 
-/// Nouns that describe an organization ("the company").
-const ORG_NOUNS: [&str; 22] = [
-    "organization",
-    "organisation",
-    "company",
-    "firm",
-    "group",
-    "agency",
-    "ministry",
-    "foundation",
-    "church",
-    "university",
-    "party",
-    "team",
-    "gallery",
-    "museum",
-    "network",
-    "newspaper",
-    "council",
-    "committee",
-    "department",
-    "bank",
-    "club",
-    "college",
+/// Nouns that describe an organization ("the company") or a place ("the
+/// city"); the kind they need, and whether they are so generic that they
+/// need a single candidate nearby rather than a name that holds them.
+const THING_NOUNS: &[(&str, Kind, bool)] = &[
+    ("organization", Kind::Organization, true),
+    ("organisation", Kind::Organization, true),
+    ("company", Kind::Organization, true),
+    ("firm", Kind::Organization, true),
+    ("group", Kind::Organization, true),
+    ("agency", Kind::Organization, false),
+    ("ministry", Kind::Organization, false),
+    ("foundation", Kind::Organization, false),
+    ("church", Kind::Organization, false),
+    ("university", Kind::Organization, false),
+    ("party", Kind::Organization, false),
+    ("team", Kind::Organization, false),
+    ("gallery", Kind::Organization, false),
+    ("museum", Kind::Organization, false),
+    ("network", Kind::Organization, false),
+    ("newspaper", Kind::Organization, false),
+    ("council", Kind::Organization, false),
+    ("committee", Kind::Organization, false),
+    ("department", Kind::Organization, false),
+    ("bank", Kind::Organization, false),
+    ("club", Kind::Organization, false),
+    ("college", Kind::Organization, false),
+    ("bureau", Kind::Organization, false),
+    ("office", Kind::Organization, false),
+    ("commission", Kind::Organization, false),
+    ("authority", Kind::Organization, false),
+    ("institute", Kind::Organization, false),
+    ("association", Kind::Organization, false),
+    ("union", Kind::Organization, false),
+    ("court", Kind::Organization, false),
+    ("administration", Kind::Organization, false),
+    ("school", Kind::Organization, false),
+    ("hospital", Kind::Organization, false),
+    ("society", Kind::Organization, false),
+    ("federation", Kind::Organization, false),
+    ("league", Kind::Organization, false),
+    ("alliance", Kind::Organization, false),
+    ("coalition", Kind::Organization, false),
+    ("board", Kind::Organization, false),
+    ("country", Kind::Place, true),
+    ("city", Kind::Place, true),
+    ("town", Kind::Place, true),
+    ("state", Kind::Place, false),
+    ("island", Kind::Place, false),
+    ("mosque", Kind::Place, false),
+    ("memorial", Kind::Place, false),
+    ("station", Kind::Place, false),
+    ("cathedral", Kind::Place, false),
+    ("temple", Kind::Place, false),
+    ("stadium", Kind::Place, false),
+    ("province", Kind::Place, false),
 ];
-
-/// Nouns so generic that they need a single candidate in the window.
-fn is_generic_org_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "organization" | "organisation" | "company" | "firm" | "group"
-    )
-}
 
 /// Sentences back a description or pronoun may look for its antecedent.
 const WINDOW: usize = 2;
+
+/// At most this many mentions back (a bound for very long sentences).
+const MAX_CANDIDATES: usize = 48;
 
 /// Anchors of the window of sentences ending at token `tok` (exclusive).
 fn window<'a>(doc: &Doc, anchors: &'a [Anchor], tok: usize) -> &'a [Anchor] {
     let end = anchors.partition_point(|a| a.tok < tok);
     let first_sent = doc.toks[tok].sent.saturating_sub(WINDOW);
-    let start = anchors[..end].partition_point(|a| doc.toks[a.tok].sent < first_sent);
-    &anchors[start..end]
+    let start = anchors[..end].partition_point(|a| a.sent < first_sent);
+    &anchors[start.max(end.saturating_sub(MAX_CANDIDATES))..end]
 }
 
 /// Finds "the [qualifier] role" descriptions of people and organizations.
@@ -85,9 +130,10 @@ pub fn descriptions(
     doc: &Doc,
     clusters: &[Cluster],
     anchors: &[Anchor],
-    qualifiers_at: &HashMap<usize, (usize, Qualifier)>,
+    qualifiers_at: &Map<usize, (usize, Qualifier)>,
     out: &mut Vec<Resolved>,
 ) {
+    let holders = role_holders(clusters);
     let n = doc.toks.len();
     for i in 0..n {
         if !matches!(doc.word(i), "the" | "The") || i + 2 > n {
@@ -105,8 +151,16 @@ pub fn descriptions(
         let word = doc.word(j);
         let (e, head) = if let Some(e) = role_noun_at(doc, j) {
             (e, doc.key(j, e).into_owned())
-        } else if qual.is_none() && ORG_NOUNS.contains(&word) {
-            if let Some(c) = org_antecedent(doc, clusters, anchors, j, word)
+        } else if qual.is_none()
+            && let Some(&(_, kind, generic)) = THING_NOUNS.iter().find(|t| t.0 == word)
+        {
+            // "the town of X" names X itself.
+            let of_follows = doc
+                .toks
+                .get(j + 1)
+                .is_some_and(|t| t.span.slice(doc.text) == "of");
+            if !of_follows
+                && let Some(c) = thing_antecedent(doc, clusters, anchors, j, word, kind, generic)
                 && doc
                     .toks
                     .get(j + 1)
@@ -125,13 +179,16 @@ pub fn descriptions(
         if e < n && (doc.is_cap(e) || doc.word(e) == "of") {
             continue;
         }
-        let mut found = clusters.iter().enumerate().filter(|(_, c)| {
-            c.kind == Kind::Person
-                && c.roles
-                    .iter()
-                    .any(|r| r.head == head && (qual.is_none() || r.country == qual))
-        });
-        if let (Some((id, _)), None) = (found.next(), found.next()) {
+        let mut found = holders
+            .get(head.as_str())
+            .into_iter()
+            .flatten()
+            .filter(|h| (!h.as_leader || qual.is_some()) && (qual.is_none() || h.country == qual))
+            .map(|h| h.cluster);
+        let first = found.next();
+        if let Some(id) = first
+            && found.all(|c| c == id)
+        {
             out.push(Resolved {
                 span: Span::new(doc.toks[i].span.start, doc.toks[e - 1].span.end),
                 form: MentionForm::Role,
@@ -141,37 +198,105 @@ pub fn descriptions(
     }
 }
 
-/// The organization a "the company"-like noun at token `j` refers to: the
-/// most recent one in the window whose name holds the noun ("the
-/// foundation" → "Acme Foundation"), or for a generic noun the only one.
-fn org_antecedent(
+/// A person holding a role, as indexed by the role's head.
+struct Holder {
+    cluster: usize,
+    country: Option<&'static str>,
+    /// Indexed under "leader" for a head-of-state office: matches only a
+    /// description qualified by a country.
+    as_leader: bool,
+}
+
+/// People by the heads of their roles ("president" → the president).
+fn role_holders(clusters: &[Cluster]) -> Map<&str, Vec<Holder>> {
+    let mut out: Map<&str, Vec<Holder>> = Map::default();
+    for (id, c) in clusters.iter().enumerate() {
+        if c.kind != Kind::Person {
+            continue;
+        }
+        for r in &c.roles {
+            let holder = |as_leader| Holder {
+                cluster: id,
+                country: r.country,
+                as_leader,
+            };
+            out.entry(r.head.as_str()).or_default().push(holder(false));
+            if r.head != "leader" && LEADER_OFFICES.contains(&r.head.as_str()) {
+                out.entry("leader").or_default().push(holder(true));
+            }
+        }
+    }
+    out
+}
+
+/// Offices that make their holder a country's "leader".
+const LEADER_OFFICES: [&str; 12] = [
+    "leader",
+    "president",
+    "prime minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "emperor",
+    "supreme leader",
+    "chairman",
+    "dictator",
+    "ruler",
+];
+
+/// The organization or place a "the company"-like noun at token `j`
+/// refers to: the most recent one in the window whose name holds the noun
+/// ("the foundation" → "Acme Foundation"), or for a generic noun the only
+/// one of its kind ("the country": the only country named nearby).
+fn thing_antecedent(
     doc: &Doc,
     clusters: &[Cluster],
     anchors: &[Anchor],
     j: usize,
     noun: &str,
+    kind: Kind,
+    generic: bool,
 ) -> Option<usize> {
     let win = window(doc, anchors, j);
-    let orgs = || {
-        win.iter()
-            .rev()
-            .filter(|a| clusters[a.cluster].kind == Kind::Organization)
-    };
-    let named = orgs().find(|a| {
-        clusters[a.cluster]
-            .name
-            .split(' ')
-            .any(|w| w.eq_ignore_ascii_case(noun))
+    let named = win.iter().rev().find(|a| {
+        let c = &clusters[a.cluster];
+        c.kind != Kind::Person && c.name.split(' ').any(|w| w.eq_ignore_ascii_case(noun))
     });
     if let Some(a) = named {
         return Some(a.cluster);
     }
-    if !is_generic_org_noun(noun) {
+    if !generic {
         return None;
     }
-    let mut ids = orgs().map(|a| a.cluster);
-    let first = ids.next()?;
-    ids.all(|c| c == first).then_some(first)
+    let fits = |c: &Cluster| match noun {
+        "country" => c.country,
+        "city" | "town" => c.kind == Kind::Place && !c.country,
+        _ => c.kind == kind,
+    };
+    let unique = |fits: &dyn Fn(&Cluster) -> bool| {
+        let mut ids = win
+            .iter()
+            .rev()
+            .map(|a| a.cluster)
+            .filter(|&c| fits(&clusters[c]));
+        let first = ids.next()?;
+        ids.all(|c| c == first).then_some(first)
+    };
+    // "the company": a name with a company designator ("Acme Inc.") first.
+    let company = |c: &Cluster| {
+        c.kind == Kind::Organization
+            && c.name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| LEXICON.org_keys.get(w).is_some_and(|k| k.suffix))
+    };
+    if matches!(noun, "company" | "firm")
+        && let Some(c) = unique(&company)
+    {
+        return Some(c);
+    }
+    unique(&fits)
 }
 
 /// Gender of a third-person singular pronoun.
@@ -183,36 +308,49 @@ fn pronoun_gender(w: &str) -> Option<Gender> {
     }
 }
 
-/// Links "he"/"she" pronouns outside quotations to a person named in the
-/// same or the previous sentences: the only person of agreeing gender
-/// there, or else the first such person of the nearest sentence naming one.
+/// Links "he"/"she" pronouns to a person named in the same or the previous
+/// sentences: the only person of agreeing gender there, or else (outside
+/// quotations only) the first such person of the nearest sentence naming
+/// one; with nobody named nearby, the article's main person of that gender.
+/// A pronoun outside quotations looks only at names outside them.
 /// Gender learnt from a link is kept for later pronouns.
 pub fn pronouns(doc: &Doc, clusters: &mut [Cluster], anchors: &[Anchor], out: &mut Vec<Resolved>) {
+    let protagonist = protagonist(clusters);
     for (i, t) in doc.toks.iter().enumerate() {
-        if t.quoted {
-            continue;
-        }
         let Some(g) = pronoun_gender(t.span.slice(doc.text)) else {
             continue;
         };
         let win = window(doc, anchors, i);
-        let fits = |a: &&Anchor| {
+        let agrees = |a: &&Anchor| {
             let c = &clusters[a.cluster];
-            c.kind == Kind::Person && c.gender.agrees(g) && !doc.toks[a.tok].quoted
+            c.kind == Kind::Person && c.gender.agrees(g) && (t.quoted || !a.quoted)
         };
+        // People known to be of this gender come before those of unknown gender.
+        let known = win
+            .iter()
+            .any(|a| agrees(&a) && clusters[a.cluster].gender == g);
+        let fits = |a: &&Anchor| agrees(a) && (!known || clusters[a.cluster].gender == g);
         let Some(last) = win.iter().rev().find(fits) else {
+            // Nobody named nearby: the article's main person, if of this gender.
+            if let Some(p) = protagonist
+                && clusters[p].gender == g
+            {
+                out.push(Resolved {
+                    span: t.span,
+                    form: MentionForm::Pronoun,
+                    cluster: p,
+                });
+            }
             continue;
         };
         let unique = win.iter().filter(fits).all(|a| a.cluster == last.cluster);
         let chosen = if unique {
             last.cluster
+        } else if t.quoted {
+            continue;
         } else {
             let sent = doc.toks[last.tok].sent;
-            match win
-                .iter()
-                .filter(fits)
-                .find(|a| doc.toks[a.tok].sent == sent)
-            {
+            match win.iter().filter(fits).find(|a| a.sent == sent) {
                 Some(a) => a.cluster,
                 None => continue,
             }
@@ -228,9 +366,169 @@ pub fn pronouns(doc: &Doc, clusters: &mut [Cluster], anchors: &[Anchor], out: &m
     }
 }
 
+/// The person named clearly more often than any other (at least three
+/// times, and more than anyone else), if any.
+fn protagonist(clusters: &[Cluster]) -> Option<usize> {
+    let mut people: Vec<(usize, usize)> = clusters
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.kind == Kind::Person)
+        .map(|(i, c)| (c.mentions.len(), i))
+        .collect();
+    people.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    match people.as_slice() {
+        [(n, p), rest @ ..] if *n >= 3 && rest.first().is_none_or(|r| r.0 < *n) => Some(*p),
+        _ => None,
+    }
+}
+
+/// Links "its" to the only organization or place named in its sentence
+/// before it or in the sentence before.
+pub fn possessive_it(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &mut Vec<Resolved>) {
+    for (i, t) in doc.toks.iter().enumerate() {
+        if !matches!(t.span.slice(doc.text), "its" | "Its") {
+            continue;
+        }
+        let win = window(doc, anchors, i);
+        let first_sent = t.sent.saturating_sub(1);
+        let mut ids = win
+            .iter()
+            .rev()
+            .take_while(|a| a.sent >= first_sent)
+            .filter(|a| clusters[a.cluster].kind != Kind::Person && a.quoted == t.quoted)
+            .map(|a| a.cluster);
+        let Some(first) = ids.next() else { continue };
+        if ids.all(|c| c == first) {
+            out.push(Resolved {
+                span: t.span,
+                form: MentionForm::Pronoun,
+                cluster: first,
+            });
+        }
+    }
+}
+
+/// Verbs that attribute a quotation to its speaker.
+fn is_speech_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tells"
+            | "added"
+            | "adds"
+            | "explained"
+            | "stated"
+            | "wrote"
+            | "writes"
+            | "tweeted"
+            | "commented"
+            | "noted"
+            | "asked"
+            | "replied"
+            | "continued"
+            | "recalled"
+            | "argued"
+            | "insisted"
+            | "claimed"
+            | "declared"
+            | "announced"
+            | "warned"
+            | "posted"
+            | "remarked"
+            | "responded"
+    )
+}
+
+/// Links "I", "me", "my" inside a quotation to its speaker, when a person
+/// is named (or referred to by a linked pronoun) next to a speech verb
+/// right after the quotation ("“...,” Lowe said", "“...,” said Lowe") or
+/// right before it ("Lowe said: “...”").
+pub fn first_person(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &mut Vec<Resolved>) {
+    let person_at = |tok: usize| {
+        let i = anchors.partition_point(|a| a.tok < tok);
+        anchors
+            .get(i)
+            .filter(|a| a.tok == tok && clusters[a.cluster].kind == Kind::Person)
+            .copied()
+    };
+    let person_ending_at = |end: usize| {
+        let i = anchors.partition_point(|a| a.tok < end);
+        anchors[..i]
+            .iter()
+            .rev()
+            .take(3)
+            .find(|a| a.end == end && clusters[a.cluster].kind == Kind::Person)
+            .copied()
+    };
+    let n = doc.toks.len();
+    let mut open: Option<usize> = None;
+    for i in 0..n {
+        let w = doc.word(i);
+        let closes = match (w, open) {
+            ("“", _) => {
+                open = Some(i);
+                continue;
+            }
+            ("\"", None) => {
+                open = Some(i);
+                continue;
+            }
+            ("”" | "\"", Some(o)) => o,
+            _ => continue,
+        };
+        open = None;
+        let mut k = i + 1;
+        if k < n && doc.word(k) == "," {
+            k += 1;
+        }
+        let after = if k < n && is_speech_verb(doc.word(k)) {
+            person_at(k + 1)
+        } else {
+            person_at(k).filter(|a| a.end < n && is_speech_verb(doc.word(a.end)))
+        };
+        let before = (closes >= 2 && matches!(doc.word(closes - 1), ":" | ","))
+            .then(|| closes - 2)
+            .filter(|&v| is_speech_verb(doc.word(v)))
+            .and_then(person_ending_at);
+        let Some(speaker) = after.or(before) else {
+            continue;
+        };
+        for t in &doc.toks[closes + 1..i] {
+            if matches!(
+                t.span.slice(doc.text),
+                "I" | "me" | "my" | "myself" | "mine"
+            ) {
+                out.push(Resolved {
+                    span: t.span,
+                    form: MentionForm::Pronoun,
+                    cluster: speaker.cluster,
+                });
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn leader_indexes_heads_of_state() {
+        let mut c = Cluster::demonym("Ann Lee".to_owned());
+        c.kind = Kind::Person;
+        c.roles.push(crate::annotate::link::Role {
+            text: "Chilean President".to_owned(),
+            head: "president".to_owned(),
+            country: Some("Chile"),
+        });
+        let h = role_holders(std::slice::from_ref(&c));
+        assert!(!h["president"][0].as_leader);
+        assert!(h["leader"][0].as_leader);
+        assert_eq!(h["leader"][0].country, Some("Chile"));
+    }
 
     #[test]
     fn pronoun_genders() {
@@ -240,7 +538,10 @@ mod tests {
     }
 
     #[test]
-    fn generic_nouns() {
-        assert!(is_generic_org_noun("company") && !is_generic_org_noun("museum"));
+    fn thing_nouns_have_kinds() {
+        let kind = |w: &str| THING_NOUNS.iter().find(|t| t.0 == w).map(|t| (t.1, t.2));
+        assert_eq!(kind("company"), Some((Kind::Organization, true)));
+        assert_eq!(kind("mosque"), Some((Kind::Place, false)));
+        assert_eq!(kind("president"), None);
     }
 }

@@ -4,14 +4,15 @@
 //! pronouns ([`super::descriptions`]) and demonym and capital entities, and
 //! assembles the entity part of [`Annotations`].
 
-use std::collections::HashMap;
+use crate::annotate::fasthash::{Map, Set};
 
 use crate::annotate::descriptions::{self, Anchor, Resolved};
 use crate::annotate::kinds::{self, Kind, is_acronym};
-use crate::annotate::lexicon::{GazKind, Gender, LEXICON};
+use crate::annotate::lexicon::{GazEntry, GazKind, Gender, LEXICON};
 use crate::annotate::link::{self, Cluster, NameMention};
 use crate::annotate::names::{Doc, Piece, PieceKind};
 use crate::annotate::roles::{self, Qualifier, is_honorific};
+use crate::annotate::segment::Segmented;
 use crate::model::{Annotations, Entity, Link, LinkRel, Mention, MentionForm, Span};
 
 /// A demonym mention ("North Korean") and its country.
@@ -28,9 +29,41 @@ struct Found {
     demonyms: Vec<Demonym>,
 }
 
+/// People named in full with firm evidence ("Andy Warhol"), by full name
+/// and by family name, so that "Warhol Polaroids" and "Andy Warhol
+/// Photographic Program" yield the person only.
+#[derive(Default)]
+struct KnownPeople {
+    full: Set<String>,
+    surnames: Set<String>,
+}
+
+impl KnownPeople {
+    fn learn(&mut self, doc: &Doc, pieces: &[Piece]) {
+        for (k, p) in pieces.iter().enumerate() {
+            let titled = k > 0 && matches!(pieces[k - 1].kind, PieceKind::Title(_));
+            if p.kind == PieceKind::Other
+                && p.end - p.start >= 2
+                && (titled || kinds::is_clearly_person(doc, p.start, p.end))
+            {
+                self.full.insert(doc.key(p.start, p.end).into_owned());
+                self.surnames.insert(doc.word(p.end - 1).to_owned());
+            }
+        }
+    }
+
+    /// The end of a known person's name at the start of tokens `a..b`.
+    fn prefix(&self, doc: &Doc, a: usize, b: usize) -> Option<usize> {
+        (a + 2..=b.min(a + 4))
+            .rev()
+            .find(|&e| self.full.contains(doc.key(a, e).as_ref()))
+            .or_else(|| self.surnames.contains(doc.word(a)).then_some(a + 1))
+    }
+}
+
 /// Turns the pieces of one run into name and demonym mentions, attaching
 /// titles to the names after them.
-fn collect(doc: &Doc, pieces: &[Piece], found: &mut Found) {
+fn collect(doc: &Doc, pieces: &[Piece], known: &KnownPeople, found: &mut Found) {
     let mut title: Option<(usize, usize, Gender)> = None;
     for (k, p) in pieces.iter().enumerate() {
         let adjacent_title = title.filter(|&(_, e, _)| e == p.start);
@@ -50,25 +83,69 @@ fn collect(doc: &Doc, pieces: &[Piece], found: &mut Found) {
                 end: p.end,
                 country,
             }),
-            PieceKind::Gazetteer(entry) => found.names.push(NameMention {
-                span: doc.span(p.start, p.end),
-                lead: p.start,
-                start: p.start,
-                end: p.end,
-                kind: Kind::of_gazetteer(entry.kind),
-                canonical: Some(entry.canonical),
-                country: entry.kind == GazKind::Country,
-                gender: Gender::Unknown,
-                roles: Vec::new(),
-                acronym_of: None,
-            }),
+            PieceKind::Gazetteer(entry) => found
+                .names
+                .push(gazetteer_mention(doc, p.start, p.end, entry)),
             PieceKind::Keyed(kk) => {
                 found
                     .names
                     .push(plain(doc, p, Kind::of_keyed(kk), Gender::Unknown))
             }
+            PieceKind::Event => {
+                // Only the people and gazetteer names inside it.
+                let mut i = p.start;
+                while i < p.end {
+                    if let Some(e) = known.prefix(doc, i, p.end) {
+                        found.names.push(plain(
+                            doc,
+                            &Piece {
+                                start: i,
+                                end: e,
+                                kind: PieceKind::Other,
+                            },
+                            Kind::Person,
+                            Gender::Unknown,
+                        ));
+                        i = e;
+                    } else if let Some((e, PieceKind::Gazetteer(entry))) = doc.entry_at(i, p.end) {
+                        found.names.push(gazetteer_mention(doc, i, e, entry));
+                        i = e;
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
             PieceKind::Other => {
                 let (mut kind, mut gender) = kinds::classify(doc, p.start, p.end);
+                let weak = kind != Kind::Person || !kinds::is_clearly_person(doc, p.start, p.end);
+                // "in Mountain Vale, Oregon": a place, not a person.
+                if weak
+                    && kind == Kind::Person
+                    && adjacent_title.is_none()
+                    && kinds::place_context(doc, p.start, p.end)
+                {
+                    kind = Kind::Place;
+                }
+                if adjacent_title.is_none()
+                    && weak
+                    && p.end - p.start >= 2
+                    && let Some(e) = known.prefix(doc, p.start, p.end)
+                    && e < p.end
+                {
+                    // "Warhol Polaroids": the known person only.
+                    found.names.push(plain(
+                        doc,
+                        &Piece {
+                            start: p.start,
+                            end: e,
+                            kind: PieceKind::Other,
+                        },
+                        Kind::Person,
+                        Gender::Unknown,
+                    ));
+                    title = None;
+                    continue;
+                }
                 if kind == Kind::Unknown && p.end - p.start >= 2 && adjacent_title.is_none() {
                     // Several words, some of them common words: a title of a
                     // work or a product, not an actor.
@@ -106,6 +183,21 @@ fn collect(doc: &Doc, pieces: &[Piece], found: &mut Found) {
             }
         }
         title = None;
+    }
+}
+
+fn gazetteer_mention(doc: &Doc, a: usize, b: usize, entry: GazEntry) -> NameMention {
+    NameMention {
+        span: doc.span(a, b),
+        lead: a,
+        start: a,
+        end: b,
+        kind: Kind::of_gazetteer(entry.kind),
+        canonical: Some(entry.canonical),
+        country: entry.kind == GazKind::Country,
+        gender: Gender::Unknown,
+        roles: Vec::new(),
+        acronym_of: None,
     }
 }
 
@@ -147,15 +239,23 @@ fn mark_acronyms(doc: &Doc, names: &mut [NameMention]) {
     }
 }
 
-/// Finds the entities of `text`, given its sentences.
-pub fn find(text: &str, sentences: Vec<Span>) -> Annotations {
-    let doc = Doc::new(text, sentences);
+/// Finds the entities of `text`, given its sentences and tokens.
+pub fn find(text: &str, seg: Segmented) -> Annotations {
+    let doc = Doc::new(text, seg);
     let mut found = Found::default();
     let mut pieces = Vec::new();
+    let mut bounds = Vec::new();
     for (a, b) in doc.runs() {
-        pieces.clear();
+        let from = pieces.len();
         doc.pieces(a, b, &mut pieces);
-        collect(&doc, &pieces, &mut found);
+        bounds.push((from, pieces.len()));
+    }
+    let mut known = KnownPeople::default();
+    for &(from, to) in &bounds {
+        known.learn(&doc, &pieces[from..to]);
+    }
+    for &(from, to) in &bounds {
+        collect(&doc, &pieces[from..to], &known, &mut found);
     }
     let Found {
         mut names,
@@ -164,8 +264,8 @@ pub fn find(text: &str, sentences: Vec<Span>) -> Annotations {
     mark_acronyms(&doc, &mut names);
 
     // Qualifiers: countries, demonyms and other names that may precede a role.
-    let mut qual_by_end: HashMap<usize, Qualifier> = HashMap::new();
-    let mut qual_by_start: HashMap<usize, (usize, Qualifier)> = HashMap::new();
+    let mut qual_by_end: Map<usize, Qualifier> = Map::default();
+    let mut qual_by_start: Map<usize, (usize, Qualifier)> = Map::default();
     for d in &demonyms {
         let q = Qualifier {
             start: d.start,
@@ -190,22 +290,24 @@ pub fn find(text: &str, sentences: Vec<Span>) -> Annotations {
     let mut anchors: Vec<Anchor> = names
         .iter()
         .zip(&of_mention)
-        .map(|(m, &c)| Anchor {
-            tok: m.lead,
-            cluster: c,
-        })
+        .map(|(m, &c)| Anchor::new(&doc, m.lead, m.end, c))
         .collect();
     let mut resolved = Vec::new();
     descriptions::descriptions(&doc, &clusters, &anchors, &qual_by_start, &mut resolved);
-    for r in &resolved {
+    let anchor_of = |r: &Resolved| {
         let tok = doc.toks.partition_point(|t| t.span.start < r.span.start);
-        anchors.push(Anchor {
-            tok,
-            cluster: r.cluster,
-        });
-    }
+        let end = doc.toks.partition_point(|t| t.span.start < r.span.end);
+        Anchor::new(&doc, tok, end, r.cluster)
+    };
+    anchors.extend(resolved.iter().map(anchor_of));
     anchors.sort_by_key(|a| a.tok);
+    let described = resolved.len();
     descriptions::pronouns(&doc, &mut clusters, &anchors, &mut resolved);
+    descriptions::possessive_it(&doc, &clusters, &anchors, &mut resolved);
+    // Speakers named by pronoun count too ("“...,” he said").
+    anchors.extend(resolved[described..].iter().map(anchor_of));
+    anchors.sort_by_key(|a| a.tok);
+    descriptions::first_person(&doc, &clusters, &anchors, &mut resolved);
 
     assemble(&doc, names, of_mention, clusters, demonyms, resolved)
 }
@@ -230,7 +332,7 @@ fn assemble(
         outs.push((r.span, r.form, r.cluster));
     }
     // Demonym entities, one per country.
-    let mut demonym_cluster: HashMap<&'static str, usize> = HashMap::new();
+    let mut demonym_cluster: Map<&'static str, usize> = Map::default();
     let mut demonym_links = Vec::new();
     for d in &demonyms {
         let id = *demonym_cluster.entry(d.country).or_insert_with(|| {
@@ -248,6 +350,9 @@ fn assemble(
     outs.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
     let mut mentions_out: Vec<Out> = Vec::with_capacity(outs.len());
     for o in outs {
+        if clusters[o.2].unconfirmed {
+            continue;
+        }
         if mentions_out.last().is_none_or(|l| l.0.end <= o.0.start) {
             mentions_out.push(o);
         }
@@ -276,7 +381,7 @@ fn assemble(
         });
     }
     // Links: demonym_of and capital_of, to the country entity when present.
-    let country_of: HashMap<&str, usize> = clusters
+    let country_of: Map<&str, usize> = clusters
         .iter()
         .enumerate()
         .filter(|(_, c)| c.country)
@@ -310,5 +415,170 @@ fn push_link(links: &mut Vec<Link>, new_id: &[usize], from: usize, to: usize, re
     let (from, to) = (new_id[from], new_id[to]);
     if from != usize::MAX && to != usize::MAX {
         links.push(Link { from, to, rel });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::segment;
+    use crate::model::EntityKind;
+
+    fn run(text: &str) -> Annotations {
+        find(text, segment::segment(text))
+    }
+
+    /// (entity name, mention texts) in entity order.
+    fn groups(text: &str) -> Vec<(String, Vec<String>)> {
+        let ann = run(text);
+        ann.entities
+            .iter()
+            .map(|e| {
+                let ms = e
+                    .mentions
+                    .iter()
+                    .map(|&m| ann.mentions[m].span.slice(text).to_owned())
+                    .collect();
+                (e.name.clone(), ms)
+            })
+            .collect()
+    }
+
+    fn group_of(text: &str, name: &str) -> Vec<String> {
+        groups(text)
+            .into_iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, ms)| ms)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn surnames_and_titles_join_the_full_name() {
+        let text = "Senator Maria Delgado spoke on Monday. Delgado said the vote was close. \
+                    Later, Senator Delgado left.";
+        assert_eq!(
+            group_of(text, "Maria Delgado"),
+            ["Senator Maria Delgado", "Delgado", "Senator Delgado"]
+        );
+    }
+
+    #[test]
+    fn family_name_first_is_the_short_form() {
+        let text = "The talks with Xi Jinping went on. Officials said Xi wanted more time.";
+        assert_eq!(group_of(text, "Xi Jinping"), ["Xi Jinping", "Xi"]);
+    }
+
+    #[test]
+    fn acronyms_in_parentheses_join_their_name() {
+        let text = "The Grain Export Authority (GEA) said prices rose. GEA later denied it.";
+        assert_eq!(
+            group_of(text, "Grain Export Authority"),
+            ["Grain Export Authority", "GEA", "GEA"]
+        );
+    }
+
+    #[test]
+    fn aliases_of_countries_join_one_place() {
+        let text = "Ships left the U.S. on Friday. The United States said more would follow.";
+        let ann = run(text);
+        let us: Vec<_> = ann
+            .entities
+            .iter()
+            .filter(|e| e.name == "United States")
+            .collect();
+        assert_eq!(us.len(), 1);
+        assert_eq!(us[0].kind, EntityKind::Place);
+        assert_eq!(us[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn weekdays_and_months_are_not_actors() {
+        let names: Vec<String> = groups("On Friday in March, Omar Haddad met reporters in Cairo.")
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(names, ["Omar Haddad", "Cairo"]);
+    }
+
+    #[test]
+    fn organizations_go_by_shorter_names() {
+        let text = "The Comic Guild of Ontario met. Members of the Comic Guild voted.";
+        assert_eq!(
+            group_of(text, "Comic Guild of Ontario"),
+            ["Comic Guild of Ontario", "Comic Guild"]
+        );
+    }
+
+    #[test]
+    fn role_descriptions_need_a_unique_holder() {
+        let text = "Chilean leader Rosa Ibarra arrived. Crowds cheered the Chilean leader.";
+        assert_eq!(
+            group_of(text, "Rosa Ibarra"),
+            ["Rosa Ibarra", "the Chilean leader"]
+        );
+        let two = "Mayor Ana Ruiz and Mayor Luis Soto met. The mayor spoke first.";
+        assert!(!group_of(two, "Ana Ruiz").contains(&"The mayor".to_owned()));
+        assert!(!group_of(two, "Luis Soto").contains(&"The mayor".to_owned()));
+    }
+
+    #[test]
+    fn pronouns_agree_in_gender_and_respect_quotes() {
+        let text = "Maria Delgado met Omar Haddad. She said the deal was done.";
+        assert_eq!(group_of(text, "Maria Delgado"), ["Maria Delgado", "She"]);
+        let quoted = "Omar Haddad met Paul Brant and John Reyes. “He is wrong,” a source said.";
+        let ann = run(quoted);
+        assert!(ann.mentions.iter().all(|m| m.span.slice(quoted) != "He"));
+    }
+
+    #[test]
+    fn demonyms_and_capitals_are_linked_entities() {
+        let text = "Chilean officials met in Santiago. Chile said talks would go on.";
+        let ann = run(text);
+        let id = |n: &str| ann.entities.iter().position(|e| e.name == n).unwrap();
+        let chile = id("Chile");
+        assert!(ann.links.contains(&Link {
+            from: id("Chilean"),
+            to: chile,
+            rel: LinkRel::DemonymOf
+        }));
+        assert!(ann.links.contains(&Link {
+            from: id("Santiago"),
+            to: chile,
+            rel: LinkRel::CapitalOf
+        }));
+    }
+
+    #[test]
+    fn context_types_unknown_names() {
+        let text = "She grew up in Mountain Vale, Oregon, near the town of Brackley.";
+        let ann = run(text);
+        let kind = |n: &str| ann.entities.iter().find(|e| e.name == n).map(|e| e.kind);
+        assert_eq!(kind("Mountain Vale"), Some(EntityKind::Place));
+        assert_eq!(kind("Brackley"), Some(EntityKind::Place));
+        assert!(
+            ann.mentions
+                .iter()
+                .all(|m| m.span.slice(text) != "the town")
+        );
+    }
+
+    #[test]
+    fn sentence_initial_titles_and_company_descriptions() {
+        let text = "Prime Minister Ann Holt visited Acme Widgets Inc. on Monday. \
+                    The prime minister said the company would grow.";
+        assert_eq!(
+            group_of(text, "Ann Holt"),
+            ["Prime Minister Ann Holt", "The prime minister"]
+        );
+        assert_eq!(
+            group_of(text, "Acme Widgets Inc."),
+            ["Acme Widgets Inc.", "the company"]
+        );
+    }
+
+    #[test]
+    fn first_person_in_a_quote_is_the_speaker() {
+        let text = "“I will stay,” Omar Haddad said.";
+        assert_eq!(group_of(text, "Omar Haddad"), ["I", "Omar Haddad"]);
     }
 }

@@ -88,14 +88,33 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> (Kind, Gender) {
     (Kind::Unknown, Gender::Unknown)
 }
 
+/// True when the name in tokens `a..b` is a person's by firm evidence: a
+/// given name, an initial, or a family name written first.
+pub fn is_clearly_person(doc: &Doc, a: usize, b: usize) -> bool {
+    let lx = &*LEXICON;
+    let first = doc.word(a);
+    lx.first_names.contains_key(first)
+        || (b - a >= 2 && (a..b).any(|i| is_initial(doc.word(i))))
+        || ((2..=3).contains(&(b - a)) && lx.east_asian_surnames.contains(first))
+}
+
 /// True when the context of tokens `a..b` says "place": "in X", "near X",
-/// or "X, <state or country>".
+/// "the town of X", or "X, <state or country>".
 pub fn place_context(doc: &Doc, a: usize, b: usize) -> bool {
     let before = a.checked_sub(1).map(|i| doc.word(i));
     if matches!(
         before,
         Some("in" | "near" | "outside" | "across" | "throughout" | "downtown")
     ) {
+        return true;
+    }
+    if before == Some("of")
+        && a >= 2
+        && matches!(
+            doc.word(a - 2),
+            "town" | "city" | "village" | "state" | "province" | "region" | "county" | "island"
+        )
+    {
         return true;
     }
     b + 1 < doc.toks.len()
@@ -109,10 +128,10 @@ pub fn place_context(doc: &Doc, a: usize, b: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::annotate::segment::sentences;
+    use crate::annotate::segment::segment;
 
     fn classify_all(text: &str) -> Vec<Kind> {
-        let doc = Doc::new(text, sentences(text));
+        let doc = Doc::new(text, segment(text));
         let n = doc.toks.len();
         vec![classify(&doc, 1, n - 1).0]
     }
@@ -135,7 +154,7 @@ mod tests {
     #[test]
     fn place_context_reads_prepositions_and_states() {
         let text = "He lives in Brandt. Lowe, Texas is small.";
-        let doc = Doc::new(text, sentences(text));
+        let doc = Doc::new(text, segment(text));
         let idx = |w: &str| (0..doc.toks.len()).find(|&i| doc.word(i) == w).unwrap();
         assert!(place_context(&doc, idx("Brandt"), idx("Brandt") + 1));
         assert!(place_context(&doc, idx("Lowe"), idx("Lowe") + 1));

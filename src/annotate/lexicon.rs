@@ -4,7 +4,7 @@
 //! Multi-word entries are stored with single spaces; callers look names up
 //! with their words joined by single spaces.
 
-use std::collections::{HashMap, HashSet};
+use crate::annotate::fasthash::{Map, Set};
 use std::sync::LazyLock;
 
 /// The entries of an embedded list, in file order.
@@ -15,17 +15,17 @@ pub fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 /// A set built from an embedded list.
-pub fn set(src: &'static str) -> HashSet<&'static str> {
+pub fn set(src: &'static str) -> Set<&'static str> {
     entries(src).collect()
 }
 
 /// Abbreviations (lowercase, no final period) after which a period does not
 /// end a sentence.
-pub static ABBREVIATIONS: LazyLock<HashSet<&'static str>> =
+pub static ABBREVIATIONS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| set(include_str!("lexicon/abbreviations.txt")));
 
 /// Capitalised words that open a sentence after an ambiguous abbreviation.
-pub static SENTENCE_OPENERS: LazyLock<HashSet<&'static str>> =
+pub static SENTENCE_OPENERS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| set(include_str!("lexicon/sentence_openers.txt")));
 
 /// Grammatical gender, as far as a name or title tells it.
@@ -88,33 +88,36 @@ pub struct OrgKey {
 /// All the word lists the entity stage uses.
 pub struct Lexicon {
     /// Countries, places and organizations by every surface form.
-    pub gazetteer: HashMap<&'static str, GazEntry>,
+    pub gazetteer: Map<&'static str, GazEntry>,
+    /// Countries and places by their uppercased name ("BERLIN"), for
+    /// datelines and all-capitals headlines.
+    pub gazetteer_upper: Map<String, GazEntry>,
     /// Demonym → canonical country ("North Korean" → "North Korea").
-    pub demonyms: HashMap<&'static str, &'static str>,
+    pub demonyms: Map<&'static str, &'static str>,
     /// Canonical country → its first demonym.
-    pub demonym_of_country: HashMap<&'static str, &'static str>,
+    pub demonym_of_country: Map<&'static str, &'static str>,
     /// Capital → canonical country.
-    pub capitals: HashMap<&'static str, &'static str>,
+    pub capitals: Map<&'static str, &'static str>,
     /// Given names with their gender.
-    pub first_names: HashMap<&'static str, Gender>,
+    pub first_names: Map<&'static str, Gender>,
     /// Titles and honorifics with the gender they imply.
-    pub titles: HashMap<&'static str, Gender>,
+    pub titles: Map<&'static str, Gender>,
     /// Lowercase role nouns ("leader", "press secretary").
-    pub role_nouns: HashSet<&'static str>,
+    pub role_nouns: Set<&'static str>,
     /// Organization keywords.
-    pub org_keys: HashMap<&'static str, OrgKey>,
+    pub org_keys: Map<&'static str, OrgKey>,
     /// Words ending a place name ("River", "Station").
-    pub place_keys: HashSet<&'static str>,
+    pub place_keys: Set<&'static str>,
     /// Words ending a non-actor name ("War", "Act").
-    pub event_keys: HashSet<&'static str>,
+    pub event_keys: Set<&'static str>,
     /// Capitalised words that are never actor names ("Thursday").
-    pub non_names: HashSet<&'static str>,
+    pub non_names: Set<&'static str>,
     /// Peoples and faiths without a country ("Korean", "Muslim").
-    pub nationalities: HashSet<&'static str>,
+    pub nationalities: Set<&'static str>,
     /// Family names written first ("Kim", "Xi").
-    pub east_asian_surnames: HashSet<&'static str>,
+    pub east_asian_surnames: Set<&'static str>,
     /// Capitalised function words that never start a name.
-    pub function_words: HashSet<&'static str>,
+    pub function_words: Set<&'static str>,
 }
 
 /// Splits a tab-separated line into at most `N` fields (missing ones empty).
@@ -127,10 +130,10 @@ fn fields<const N: usize>(line: &'static str) -> [&'static str; N] {
 }
 
 fn build() -> Lexicon {
-    let mut gazetteer = HashMap::new();
-    let mut demonyms = HashMap::new();
-    let mut demonym_of_country = HashMap::new();
-    let mut capitals = HashMap::new();
+    let mut gazetteer = Map::default();
+    let mut demonyms = Map::default();
+    let mut demonym_of_country = Map::default();
+    let mut capitals = Map::default();
     for line in entries(include_str!("lexicon/countries.txt")) {
         let [names, dems, capital] = fields::<3>(line);
         let mut names = names.split('|');
@@ -178,7 +181,7 @@ fn build() -> Lexicon {
             canonical: capital,
         });
     }
-    let gendered = |src: &'static str| -> HashMap<&'static str, Gender> {
+    let gendered = |src: &'static str| -> Map<&'static str, Gender> {
         entries(src)
             .map(|l| {
                 let [name, tag] = fields::<2>(l);
@@ -197,8 +200,21 @@ fn build() -> Lexicon {
             (word, key)
         })
         .collect();
+    // Sorted, so that names that coincide in capitals resolve the same way
+    // on every run.
+    let mut places: Vec<(&str, GazEntry)> = gazetteer
+        .iter()
+        .filter(|(name, g)| g.kind != GazKind::Organization && name.chars().count() >= 4)
+        .map(|(&name, &g)| (name, g))
+        .collect();
+    places.sort_unstable_by_key(|&(name, _)| name);
+    let mut gazetteer_upper = Map::default();
+    for (name, g) in places {
+        gazetteer_upper.entry(name.to_uppercase()).or_insert(g);
+    }
     Lexicon {
         gazetteer,
+        gazetteer_upper,
         demonyms,
         demonym_of_country,
         capitals,
@@ -241,6 +257,7 @@ mod tests {
         assert_eq!(lx.gazetteer["Pyongyang"].kind, GazKind::Place);
         assert_eq!(lx.gazetteer["Hawaii"].kind, GazKind::Place);
         assert_eq!(lx.gazetteer["UN"].canonical, "United Nations");
+        assert_eq!(lx.gazetteer_upper["BERLIN"].canonical, "Berlin");
     }
 
     #[test]

@@ -5,11 +5,11 @@
 //! "Kim" of "Kim Jong Un"), acronyms of longer names, unique given names,
 //! and exact repeats.
 
-use std::collections::HashMap;
+use crate::annotate::fasthash::Map;
 
 use crate::annotate::kinds::{Kind, is_acronym};
-use crate::annotate::lexicon::{Gender, LEXICON};
-use crate::annotate::names::{Doc, is_connector, starts_upper};
+use crate::annotate::lexicon::{GazKind, Gender, LEXICON};
+use crate::annotate::names::{Doc, PieceKind, is_connector, starts_upper};
 use crate::model::Span;
 
 /// A role an entity holds, as written and as matched by descriptions.
@@ -69,6 +69,10 @@ pub struct Cluster {
     pub mentions: Vec<usize>,
     /// How many of its mentions sit in a place context.
     place_votes: usize,
+    /// True while its only mentions are single words that may not be names
+    /// at all: an unexplained acronym ("VIP", "GMT"), or a common word
+    /// capitalised ("Good" where "good" occurs too). Not shown as an actor.
+    pub unconfirmed: bool,
 }
 
 impl Cluster {
@@ -84,6 +88,7 @@ impl Cluster {
             roles: Vec::new(),
             mentions: Vec::new(),
             place_votes: 0,
+            unconfirmed: false,
         }
     }
 }
@@ -91,10 +96,12 @@ impl Cluster {
 struct Linker<'d, 'a> {
     doc: &'d Doc<'a>,
     clusters: Vec<Cluster>,
-    by_key: HashMap<String, usize>,
-    by_surname: HashMap<String, Vec<usize>>,
-    by_given: HashMap<String, Vec<usize>>,
-    by_acronym: HashMap<String, usize>,
+    by_key: Map<String, usize>,
+    by_surname: Map<String, Vec<usize>>,
+    by_given: Map<String, Vec<usize>>,
+    by_acronym: Map<String, usize>,
+    by_alias: Map<String, Vec<usize>>,
+    by_tail: Map<String, Vec<usize>>,
     of_mention: Vec<usize>,
 }
 
@@ -132,11 +139,54 @@ impl<'d, 'a> Linker<'d, 'a> {
             roles: Vec::new(),
             mentions: Vec::new(),
             place_votes: 0,
+            unconfirmed: self.is_doubtful(m),
         });
         self.by_key.insert(key, id);
         self.register(id, m);
         self.add(id, mi, m);
         id
+    }
+
+    /// True for a single-word name that may be no name at all.
+    fn is_doubtful(&self, m: &NameMention) -> bool {
+        let w = self.doc.word(m.start);
+        m.canonical.is_none()
+            && m.acronym_of.is_none()
+            && m.end - m.start == 1
+            && (is_acronym(w) || (m.kind == Kind::Unknown && self.doc.seen_lowercase(w)))
+    }
+
+    /// Shorter names an organization goes by: the part before "of"/"for"
+    /// ("Comic Guild" of "Comic Guild of Canada"), the first word before a
+    /// keyword ("Freedom" of "Freedom Magazine"), the name without a leading
+    /// place ("Home Office" of "United Kingdom Home Office").
+    fn org_aliases(&self, a: usize, b: usize) -> Vec<String> {
+        let doc = self.doc;
+        let mut out = Vec::new();
+        if let Some(c) = (a + 1..b).find(|&i| matches!(doc.word(i), "of" | "for" | "at" | "on")) {
+            out.push(doc.key(a, c).into_owned());
+            // "Acme" of "Church of Acme", unless a place:
+            // "University of Texas" is not Texas.
+            if doc.word(c) == "of" && c + 2 == b && doc.entry_at(c + 1, b).is_none() {
+                out.push(doc.word(c + 1).to_owned());
+            }
+        }
+        if b - a == 2 && LEXICON.org_keys.get(doc.word(b - 1)).is_some_and(|k| k.end) {
+            out.push(doc.word(a).to_owned());
+        }
+        if let Some((e, PieceKind::Gazetteer(g))) = doc.entry_at(a, b)
+            && g.kind != GazKind::Organization
+            && e + 1 < b
+        {
+            out.push(doc.key(e, b).into_owned());
+        }
+        out
+    }
+
+    /// The organization that goes by `key` as a shorter name (of several,
+    /// the most mentioned).
+    fn org_alias(&self, key: &str) -> Option<usize> {
+        self.by_alias.get(key).and_then(|ids| self.best(ids))
     }
 
     /// Indexes a multi-word name by its family name, given name and acronym.
@@ -160,6 +210,14 @@ impl<'d, 'a> Linker<'d, 'a> {
                 .entry(surname.to_owned())
                 .or_default()
                 .push(id);
+            // "Tom Cruise" of "Scientologist Tom Cruise".
+            for k in a + 1..b.saturating_sub(1) {
+                let tail = self.doc.key(k, b).into_owned();
+                let ids = self.by_tail.entry(tail).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
             if surname != words[0] {
                 self.by_given
                     .entry(words[0].to_owned())
@@ -167,6 +225,12 @@ impl<'d, 'a> Linker<'d, 'a> {
                     .push(id);
             }
         } else if m.canonical.is_none() {
+            for alias in self.org_aliases(a, b) {
+                let ids = self.by_alias.entry(alias).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
             let acronym: String = words
                 .iter()
                 .filter(|w| !is_connector(w) && starts_upper(w))
@@ -179,7 +243,11 @@ impl<'d, 'a> Linker<'d, 'a> {
     }
 
     fn add(&mut self, id: usize, mi: usize, m: &NameMention) {
+        let doubtful = self.is_doubtful(m);
         let c = &mut self.clusters[id];
+        if c.unconfirmed && !c.mentions.is_empty() && !doubtful {
+            c.unconfirmed = false;
+        }
         if c.kind == Kind::Unknown
             || (c.kind != m.kind && m.kind == Kind::Person && c.name_words < 2)
         {
@@ -223,6 +291,7 @@ impl<'d, 'a> Linker<'d, 'a> {
         if let Some(def) = m.acronym_of {
             let id = self.of_mention[def];
             if id != usize::MAX {
+                self.clusters[id].unconfirmed = false;
                 self.by_acronym
                     .insert(self.doc.word(m.start).to_owned(), id);
                 self.add(id, mi, m);
@@ -231,8 +300,14 @@ impl<'d, 'a> Linker<'d, 'a> {
         }
         let key = self.key(m);
         if m.canonical.is_some() {
-            match self.by_key.get(&key) {
-                Some(&id) => self.add(id, mi, m),
+            // "Home Office" after "United Kingdom Home Office".
+            let known = self.by_key.get(&key).copied().or_else(|| {
+                (m.kind == Kind::Organization)
+                    .then(|| self.org_alias(&key))
+                    .flatten()
+            });
+            match known {
+                Some(id) => self.add(id, mi, m),
                 None => {
                     self.new_cluster(mi, m, key);
                 }
@@ -267,11 +342,14 @@ impl<'d, 'a> Linker<'d, 'a> {
             self.add(id, mi, m);
             return;
         }
-        match self.by_key.get(&key) {
-            Some(&id) => self.add(id, mi, m),
-            None => {
-                self.new_cluster(mi, m, key);
-            }
+        if let Some(&id) = self.by_key.get(&key) {
+            self.add(id, mi, m);
+        } else if m.kind != Kind::Person
+            && let Some(id) = self.org_alias(&key)
+        {
+            self.add(id, mi, m);
+        } else {
+            self.new_cluster(mi, m, key);
         }
     }
 
@@ -292,8 +370,35 @@ impl<'d, 'a> Linker<'d, 'a> {
                     cl.kind == Kind::Person && cl.name.split(' ').next() == Some(first)
                 })
             });
-            if let Some(id) = same {
+            // "Scientologist Tom Cruise" and "Tom Cruise".
+            let tail = (a + 1..b - 1).find_map(|k| {
+                self.by_key
+                    .get(self.doc.key(k, b).as_ref())
+                    .copied()
+                    .filter(|&c| self.clusters[c].kind == Kind::Person)
+            });
+            let longer = match self.by_tail.get(&key).map(Vec::as_slice) {
+                Some(&[id]) => Some(id),
+                _ => None,
+            };
+            if let Some(id) = same.or(tail).or(longer) {
                 self.by_key.insert(key, id);
+                self.add(id, mi, m);
+                return;
+            }
+        } else if m.canonical.is_none() {
+            // "Home Office" and "United Kingdom Home Office", either order.
+            let shorter = self.org_alias(&key).or_else(|| {
+                self.org_aliases(a, b).iter().find_map(|alias| {
+                    self.by_key
+                        .get(alias)
+                        .copied()
+                        .filter(|&c| self.clusters[c].kind != Kind::Person)
+                })
+            });
+            if let Some(id) = shorter {
+                self.by_key.insert(key, id);
+                self.register(id, m);
                 self.add(id, mi, m);
                 return;
             }
@@ -308,10 +413,12 @@ pub fn link(doc: &Doc, mentions: &[NameMention]) -> (Vec<Cluster>, Vec<usize>) {
     let mut l = Linker {
         doc,
         clusters: Vec::new(),
-        by_key: HashMap::new(),
-        by_surname: HashMap::new(),
-        by_given: HashMap::new(),
-        by_acronym: HashMap::new(),
+        by_key: Map::default(),
+        by_surname: Map::default(),
+        by_given: Map::default(),
+        by_acronym: Map::default(),
+        by_alias: Map::default(),
+        by_tail: Map::default(),
         of_mention: vec![usize::MAX; mentions.len()],
     };
     let is_multi = |m: &NameMention| {

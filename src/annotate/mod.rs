@@ -9,6 +9,7 @@ pub mod acts;
 pub mod commitments;
 pub mod descriptions;
 pub mod entities;
+pub mod fasthash;
 pub mod kinds;
 pub mod lexicon;
 pub mod link;
@@ -22,8 +23,7 @@ use crate::model::Annotations;
 /// Annotates `text`: finds its sentences, actors and their mentions, the
 /// relations between actors, quotes and commitments.
 pub fn annotate(text: &str) -> Annotations {
-    let sentences = segment::sentences(text);
-    let mut ann = entities::find(text, sentences);
+    let mut ann = entities::find(text, segment::segment(text));
     ann.quotes = quotes::find(text, &ann);
     ann.commitments = commitments::find(text, &ann);
     ann

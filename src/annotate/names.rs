@@ -3,11 +3,11 @@
 //! words, and their split into titles, gazetteer names, demonyms and
 //! remaining names.
 
+use crate::annotate::fasthash::Map;
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 use crate::annotate::lexicon::{GazEntry, Gender, LEXICON};
-use crate::annotate::segment::{self, TokenKind};
+use crate::annotate::segment::{Segmented, TokenKind};
 use crate::model::Span;
 
 /// A token of the document, with its sentence and position flags.
@@ -37,9 +37,9 @@ pub struct Doc<'a> {
     /// Token index range of each sentence.
     pub sent_toks: Vec<(usize, usize)>,
     /// Words seen with a lowercase first letter.
-    lower_seen: HashSet<&'a str>,
+    lower_seen: Map<&'a str, u32>,
     /// Capitalised words seen in unambiguous positions.
-    cap_seen: HashSet<&'a str>,
+    cap_seen: Map<&'a str, u32>,
 }
 
 /// Words that may join the capitalised words of one name ("Ministry of
@@ -70,21 +70,24 @@ pub fn is_connector(w: &str) -> bool {
 fn is_opening_mark(w: &str) -> bool {
     matches!(
         w,
-        "“" | "‘" | "\"" | "'" | "(" | "[" | ":" | "—" | "–" | "-" | "•" | "*"
+        "“" | "‘" | "\"" | "'" | ":" | "—" | "–" | "-" | "•" | "*"
     )
 }
 
 impl<'a> Doc<'a> {
     /// Tokenises `text` sentence by sentence and gathers the document-level
     /// capitalisation facts.
-    pub fn new(text: &'a str, sentences: Vec<Span>) -> Self {
-        let mut toks = Vec::with_capacity(text.len() / 5);
-        let mut sent_toks = Vec::with_capacity(sentences.len());
+    pub fn new(text: &'a str, seg: Segmented) -> Self {
+        let Segmented {
+            sentences,
+            tokens,
+            sentence_tokens: sent_toks,
+        } = seg;
+        let mut toks = Vec::with_capacity(tokens.len());
         let mut quoted = false;
-        for (si, &sentence) in sentences.iter().enumerate() {
-            let start = toks.len();
+        for (si, &(a, b)) in sent_toks.iter().enumerate() {
             let mut at_start = true;
-            for t in segment::tokens(text, sentence) {
+            for t in &tokens[a..b] {
                 let w = t.text(text);
                 let is_quote_mark = matches!(w, "“" | "”" | "\"");
                 if is_quote_mark {
@@ -108,15 +111,14 @@ impl<'a> Doc<'a> {
                     at_start = true;
                 }
             }
-            sent_toks.push((start, toks.len()));
         }
         let mut doc = Doc {
             text,
             toks,
             sentences,
             sent_toks,
-            lower_seen: HashSet::new(),
-            cap_seen: HashSet::new(),
+            lower_seen: Map::default(),
+            cap_seen: Map::default(),
         };
         doc.mark_headlines();
         for t in &doc.toks {
@@ -126,10 +128,10 @@ impl<'a> Doc<'a> {
             let w = t.span.slice(text);
             match w.chars().next() {
                 Some(c) if c.is_lowercase() => {
-                    doc.lower_seen.insert(w);
+                    *doc.lower_seen.entry(w).or_default() += 1;
                 }
                 Some(c) if c.is_uppercase() && !t.ambiguous => {
-                    doc.cap_seen.insert(w);
+                    *doc.cap_seen.entry(w).or_default() += 1;
                 }
                 _ => {}
             }
@@ -182,12 +184,27 @@ impl<'a> Doc<'a> {
             || lx.demonyms.contains_key(w)
             || lx.first_names.contains_key(w)
             || lx.titles.contains_key(w)
-            || self.cap_seen.contains(w)
+            || self.cap_seen.contains_key(w)
         {
             return true;
         }
-        if self.lower_seen.contains(w.to_lowercase().as_str()) {
+        // The first word of a title ("Prime Minister Ann Lee").
+        let sentence_end = self.sent_toks[self.toks[i].sent].1;
+        if i + 1 < sentence_end
+            && self
+                .title_at(i, sentence_end)
+                .is_some_and(|(e, _)| e > i + 1)
+        {
+            return true;
+        }
+        if self.lower_seen.contains_key(w.to_lowercase().as_str()) {
             return false;
+        }
+        // An acronym outside a headline ("GEA said ...").
+        let in_headline = self.toks.get(i + 1).is_some_and(|t| t.ambiguous)
+            || (i > 0 && self.toks[i - 1].ambiguous);
+        if !in_headline && crate::annotate::kinds::is_acronym(w) {
+            return true;
         }
         let headline = self.toks.get(i + 1).is_some_and(|t| t.ambiguous);
         !headline
@@ -196,10 +213,15 @@ impl<'a> Doc<'a> {
             && self.is_cap(i + 1)
     }
 
-    /// True when the document also has `w` in lowercase ("Soup" / "soup"):
-    /// a common word, not a name.
+    /// True when the document has `w` in lowercase ("Soup" / "soup") at
+    /// least as often as capitalised mid-sentence: a common word, not a name.
     pub fn seen_lowercase(&self, w: &str) -> bool {
-        self.lower_seen.contains(w.to_lowercase().as_str())
+        let lower = self
+            .lower_seen
+            .get(w.to_lowercase().as_str())
+            .copied()
+            .unwrap_or(0);
+        lower > 0 && lower >= self.cap_seen.get(w).copied().unwrap_or(0)
     }
 
     /// True when token `i` is a capitalised word that may be (part of) a name.
@@ -221,7 +243,7 @@ impl<'a> Doc<'a> {
                 let start = i;
                 let mut end = i + 1;
                 loop {
-                    if has_modifier_suffix(self.word(end - 1)) {
+                    if has_modifier_suffix(self.word(end - 1)) || end - start >= MAX_RUN_WORDS {
                         break;
                     }
                     let mut j = end;
@@ -273,7 +295,9 @@ pub fn starts_upper(w: &str) -> bool {
 
 /// Lowercase hyphen suffixes that turn a name into a modifier
 /// ("Texas-based", "War-era", "U.S.-led").
-const MODIFIER_SUFFIXES: [&str; 16] = [
+const MODIFIER_SUFFIXES: [&str; 18] = [
+    "winner",
+    "winning",
     "era",
     "based",
     "led",
@@ -316,6 +340,9 @@ pub enum PieceKind {
     Demonym(&'static str),
     /// A name recognised by its last word (organization or place keyword).
     Keyed(KeyedKind),
+    /// The name of an event, law or work ("Korean War"): not an actor,
+    /// though actors may be named inside it.
+    Event,
     /// Any other name.
     Other,
 }
@@ -339,6 +366,10 @@ pub struct Piece {
     /// What it is.
     pub kind: PieceKind,
 }
+
+/// At most this many words in one run of capitalised words: longer runs
+/// are lists or headlines, and a bound keeps the work per run constant.
+const MAX_RUN_WORDS: usize = 16;
 
 /// At most this many words in one gazetteer or title entry.
 const MAX_ENTRY_WORDS: usize = 6;
@@ -385,6 +416,13 @@ impl Doc<'_> {
         if let Some(&g) = lx.gazetteer.get(key) {
             return Some(PieceKind::Gazetteer(g));
         }
+        // "BERLIN (Reuters)": places in capitals, in datelines and headlines.
+        if key.len() >= 4
+            && key.chars().all(|c| !c.is_lowercase())
+            && let Some(&g) = lx.gazetteer_upper.get(key)
+        {
+            return Some(PieceKind::Gazetteer(g));
+        }
         lx.demonyms.get(key).map(|&c| PieceKind::Demonym(c))
     }
 
@@ -396,8 +434,9 @@ impl Doc<'_> {
             .find_map(|e| lx.titles.get(self.key(a, e).as_ref()).map(|&g| (e, g)))
     }
 
-    /// The longest gazetteer name or demonym starting at token `a`.
-    fn entry_at(&self, a: usize, b: usize) -> Option<(usize, PieceKind)> {
+    /// The longest gazetteer name or demonym starting at token `a` (not
+    /// beyond `b`): its end and kind.
+    pub fn entry_at(&self, a: usize, b: usize) -> Option<(usize, PieceKind)> {
         (a + 1..=b.min(a + MAX_ENTRY_WORDS))
             .rev()
             .find_map(|e| self.lookup_whole(a, e).map(|k| (e, k)))
@@ -446,6 +485,11 @@ impl Doc<'_> {
             }
         }
         if LEXICON.event_keys.contains(name_part(self.word(b - 1))) && b - a >= 2 {
+            out.push(Piece {
+                start: a,
+                end: b,
+                kind: PieceKind::Event,
+            });
             return;
         }
         if let Some(k) = self.keyed(a, b) {
@@ -478,9 +522,17 @@ impl Doc<'_> {
             return Some(KeyedKind::Organization);
         }
         for i in a..b - 1 {
-            if lx.org_keys.get(self.word(i)).is_some_and(|k| k.head)
-                && matches!(self.word(i + 1), "of" | "for" | "on" | "at")
-            {
+            let Some(k) = lx.org_keys.get(self.word(i)) else {
+                continue;
+            };
+            let next = self.word(i + 1);
+            // "Ministry of Defense"; "Medical Journal of Australia".
+            let of_place = || {
+                next == "of"
+                    && i + 1 > a
+                    && matches!(self.entry_at(i + 2, b), Some((e, PieceKind::Gazetteer(_))) if e == b)
+            };
+            if (k.head && matches!(next, "of" | "for" | "on" | "at")) || (k.end && of_place()) {
                 return Some(KeyedKind::Organization);
             }
         }
@@ -568,10 +620,10 @@ impl Doc<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::annotate::segment::sentences;
+    use crate::annotate::segment::segment;
 
     fn pieces(text: &str) -> Vec<(String, PieceKind)> {
-        let doc = Doc::new(text, sentences(text));
+        let doc = Doc::new(text, segment(text));
         let mut out = Vec::new();
         for (a, b) in doc.runs() {
             doc.pieces(a, b, &mut out);
@@ -607,7 +659,10 @@ mod tests {
 
     #[test]
     fn weekdays_events_and_peoples_are_not_names() {
-        assert!(texts("It happened on Thursday in June after the Korean War-era rule.").is_empty());
+        assert_eq!(
+            pieces("It happened on Thursday in June after the Korean War-era rule."),
+            [("Korean War".to_owned(), PieceKind::Event)]
+        );
         assert!(texts("A group of Muslim students spoke.").is_empty());
     }
 

@@ -2,7 +2,7 @@
 //! a role noun before the name ("North Korean leader Kim Jong Un") or an
 //! apposition after it ("Sarah Sanders, the White House press secretary,").
 
-use std::collections::HashMap;
+use crate::annotate::fasthash::Map;
 
 use crate::annotate::kinds::Kind;
 use crate::annotate::lexicon::LEXICON;
@@ -79,11 +79,7 @@ pub fn role(
 /// Adds roles from role nouns before a person's name and from appositions
 /// after it. `qualifiers` maps a token index to the qualifier name ending
 /// there.
-pub fn add_context_roles(
-    doc: &Doc,
-    names: &mut [NameMention],
-    qualifiers: &HashMap<usize, Qualifier>,
-) {
+pub fn add_context_roles(doc: &Doc, names: &mut [NameMention], qualifiers: &Map<usize, Qualifier>) {
     for m in names.iter_mut() {
         if !matches!(m.kind, Kind::Person | Kind::Unknown) || m.canonical.is_some() {
             continue;
@@ -101,16 +97,22 @@ pub fn add_context_roles(
                 m.kind = Kind::Person;
             }
         }
-        if let Some(r) = apposition(doc, m.end, qualifiers)
-            && !m.roles.contains(&r)
+        for r in [
+            apposition(doc, m.end, qualifiers),
+            apposition_before(doc, lead, m.end, qualifiers),
+        ]
+        .into_iter()
+        .flatten()
         {
-            m.roles.push(r);
+            if !m.roles.contains(&r) {
+                m.roles.push(r);
+            }
         }
     }
 }
 
 /// "NAME, (the|a) [Qualifier] ... ROLE-NOUN," — the role after a name.
-fn apposition(doc: &Doc, b: usize, qualifiers: &HashMap<usize, Qualifier>) -> Option<Role> {
+fn apposition(doc: &Doc, b: usize, qualifiers: &Map<usize, Qualifier>) -> Option<Role> {
     if b + 2 >= doc.toks.len() || doc.word(b) != "," {
         return None;
     }
@@ -127,23 +129,68 @@ fn apposition(doc: &Doc, b: usize, qualifiers: &HashMap<usize, Qualifier>) -> Op
         if !closes {
             continue;
         }
-        let head_start = role_noun_before(doc, e)?;
-        let q = (a..head_start)
-            .find_map(|i| qualifiers.get(&i).filter(|q| q.start >= a).map(|q| q.name));
-        return Some(role(doc, a, head_start, e, q));
+        // The role noun ends the phrase ("the city press secretary") or
+        // heads an "of" phrase ("the mayor of Lyon").
+        let (head_start, head_end) = match role_noun_before(doc, e) {
+            Some(s) => (s, e),
+            None => (a..e).find_map(|i| {
+                role_noun_at(doc, i)
+                    .filter(|&h| h < e && matches!(doc.word(h), "of" | "for" | "at"))
+                    .map(|h| (i, h))
+            })?,
+        };
+        let q = (a..=e).find_map(|i| qualifiers.get(&i).filter(|q| q.start >= a).map(|q| q.name));
+        let mut r = role(doc, a, head_start, head_end, q);
+        r.text = doc.key(a, e).into_owned();
+        return Some(r);
     }
     None
+}
+
+/// "(the|a) ... ROLE-NOUN ..., NAME," — the role before a name set off by
+/// commas ("A spokeswoman for the agency, Jane Roe, said").
+fn apposition_before(
+    doc: &Doc,
+    lead: usize,
+    b: usize,
+    qualifiers: &Map<usize, Qualifier>,
+) -> Option<Role> {
+    if lead < 2 || b >= doc.toks.len() || doc.word(b) != "," || doc.word(lead - 1) != "," {
+        return None;
+    }
+    let comma = lead - 1;
+    let sent = doc.toks[comma].sent;
+    let sentence_start = doc.sent_toks[sent].0;
+    // The furthest determiner back within a few words, before any
+    // punctuation: "A spokeswoman for the agency".
+    let mut start = None;
+    for k in (sentence_start..comma).rev().take(8) {
+        if doc.toks[k].kind == TokenKind::Punct {
+            break;
+        }
+        if matches!(doc.word(k), "the" | "The" | "a" | "A" | "an" | "An") {
+            start = Some(k + 1);
+        }
+    }
+    let a = start.filter(|&a| a < comma)?;
+    let (head_start, head_end) =
+        (a..comma).find_map(|i| role_noun_at(doc, i).filter(|&e| e <= comma).map(|e| (i, e)))?;
+    let q =
+        (a..=head_start).find_map(|i| qualifiers.get(&i).filter(|q| q.start >= a).map(|q| q.name));
+    let mut r = role(doc, a, head_start, head_end, q);
+    r.text = doc.key(a, comma).into_owned();
+    Some(r)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::annotate::segment::sentences;
+    use crate::annotate::segment::segment;
 
     #[test]
     fn role_nouns_are_found_on_either_side() {
         let text = "The press secretary met the leader Brandt.";
-        let doc = Doc::new(text, sentences(text));
+        let doc = Doc::new(text, segment(text));
         assert_eq!(role_noun_at(&doc, 1), Some(3));
         assert_eq!(role_noun_before(&doc, 3), Some(1));
         assert_eq!(role_noun_before(&doc, 6), Some(5));
@@ -153,13 +200,23 @@ mod tests {
     #[test]
     fn apposition_gives_a_role() {
         let text = "Sarah Brandt, the city press secretary, spoke.";
-        let doc = Doc::new(text, sentences(text));
-        let r = apposition(&doc, 2, &HashMap::new()).unwrap();
+        let doc = Doc::new(text, segment(text));
+        let r = apposition(&doc, 2, &Map::default()).unwrap();
         assert_eq!(r.text, "city press secretary");
         assert_eq!(r.head, "press secretary");
+        let text = "Sarah Brandt, the mayor of Lyon, spoke.";
+        let doc = Doc::new(text, segment(text));
+        let r = apposition(&doc, 2, &Map::default()).unwrap();
+        assert_eq!(r.text, "mayor of Lyon");
+        assert_eq!(r.head, "mayor");
         let text = "Sarah Brandt, who spoke, left.";
-        let doc = Doc::new(text, sentences(text));
-        assert_eq!(apposition(&doc, 2, &HashMap::new()), None);
+        let doc = Doc::new(text, segment(text));
+        assert_eq!(apposition(&doc, 2, &Map::default()), None);
+        let text = "A spokeswoman for the agency, Sarah Brandt, said so.";
+        let doc = Doc::new(text, segment(text));
+        let r = apposition_before(&doc, 6, 8, &Map::default()).unwrap();
+        assert_eq!(r.text, "spokeswoman for the agency");
+        assert_eq!(r.head, "spokeswoman");
     }
 
     #[test]
