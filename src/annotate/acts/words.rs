@@ -1,39 +1,15 @@
 //! The word lists of the act stages, loaded once from `lexicon/`.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
+use crate::annotate::fasthash::{Map, Set};
 use crate::annotate::lexicon::entries;
 
-/// FNV-1a, a fast hash for the short word keys of the act lists (the keys
-/// are fixed, so no flooding protection is needed).
-#[derive(Clone, Copy, Debug)]
-pub struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Self(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
 /// A set of words with the fast hash.
-pub type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+pub type WordSet = Set<&'static str>;
 
 /// A map from words with the fast hash.
-pub type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
+pub type WordMap<V> = Map<&'static str, V>;
 
 /// The entries of an embedded list as a [`WordSet`].
 pub fn word_set(src: &'static str) -> WordSet {
