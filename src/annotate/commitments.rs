@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 use crate::annotate::acts::Doc;
 use crate::annotate::acts::agent::Agent;
 use crate::annotate::acts::words::{
-    DETERMINERS, PRONOUNS, PronounClass, WordMap, WordSet, is_ly_adverb, word_set,
+    DETERMINERS, PRONOUNS, Prefilter, PronounClass, WordMap, WordSet, is_ly_adverb, word_set,
 };
 use crate::annotate::lexicon::entries;
 use crate::model::{Annotations, Commitment, CommitmentKind, Span};
@@ -56,6 +56,17 @@ static CUES: LazyLock<CueTable> = LazyLock::new(|| {
         }
     }
     (cues, by_first)
+});
+
+/// Rules out most words before looking them up among the cues' first
+/// words and the futures of [`will_pledge`].
+static CUE_PREFILTER: LazyLock<Prefilter> = LazyLock::new(|| {
+    Prefilter::new(
+        CUES.1
+            .keys()
+            .copied()
+            .chain(["will", "shall", "would", "we'll", "i'll"]),
+    )
 });
 
 /// Verbs that pass their subject to a nominal cue.
@@ -106,10 +117,11 @@ pub fn find(text: &str, ann: &Annotations) -> Vec<Commitment> {
     let mut out = Vec::new();
     let mut taken_to = 0; // first token not yet part of a trigger
     for i in 0..doc.toks.len() {
-        if i < taken_to {
+        let w = doc.low(i);
+        if i < taken_to || !CUE_PREFILTER.may_contain(w) {
             continue;
         }
-        let found = if let Some(list) = by_first.get(doc.low(i)) {
+        let found = if let Some(list) = by_first.get(w) {
             let mut matches: Vec<(usize, usize)> = list
                 .iter()
                 .filter_map(|&c| matches_at(&doc, &cues[c], i).map(|end| (c, end)))

@@ -14,7 +14,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::annotate::acts::agent::Agent;
-use crate::annotate::acts::words::{DETERMINERS, MAX_SPEECH_VERB_LEN, SPEECH_VERBS, SpeechUse};
+use crate::annotate::acts::words::{DETERMINERS, SPEECH_PREFILTER, SPEECH_VERBS, SpeechUse};
 use crate::annotate::acts::{Doc, Marked};
 use crate::annotate::segment::TokenKind;
 use crate::model::{Annotations, EntityKind, Quote, QuoteKind, Span};
@@ -329,10 +329,10 @@ fn indirect(doc: &Doc, used: &[bool], direct: &[Quote]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     let mut covered_to = 0; // end byte of the last reported clause
     for (i, (t, &cue_of_direct)) in doc.toks.iter().zip(used).enumerate() {
-        if t.kind == TokenKind::Punct || t.span.len() > MAX_SPEECH_VERB_LEN {
+        let w = doc.low(i);
+        if t.kind == TokenKind::Punct || !SPEECH_PREFILTER.may_contain(w) {
             continue;
         }
-        let w = doc.low(i);
         let according = w == "according" && doc.low(i + 1) == "to";
         let usage = if according {
             None

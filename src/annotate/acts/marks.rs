@@ -39,8 +39,13 @@ pub fn find(text: &str, sentences: &[Span], para_of: &[usize]) -> Vec<Marked> {
     for (k, &(p, span)) in paras.iter().enumerate() {
         let body = span.slice(text);
         let mut open: Option<(usize, char)> = None;
-        let mut prev: Option<char> = None;
-        for (i, c) in body.char_indices() {
+        // Only '"' (0x22) and marks starting with 0xE2 or 0xC2 matter.
+        let candidates = body
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| matches!(b, b'"' | 0xE2 | 0xC2))
+            .filter_map(|(i, _)| Some((i, body.get(i..)?.chars().next()?)));
+        for (i, c) in candidates {
             match c {
                 '“' | '„' | '«' => open = Some((i, c)),
                 '”' | '»' => {
@@ -63,6 +68,7 @@ pub fn find(text: &str, sentences: &[Span], para_of: &[usize]) -> Vec<Marked> {
                     }
                     Some(_) => {}
                     None => {
+                        let prev = body.get(..i).and_then(|b| b.chars().next_back());
                         if !prev.is_some_and(char::is_alphanumeric) {
                             open = Some((i, c));
                         }
@@ -70,7 +76,6 @@ pub fn find(text: &str, sentences: &[Span], para_of: &[usize]) -> Vec<Marked> {
                 },
                 _ => {}
             }
-            prev = Some(c);
         }
         if let Some(o) = open {
             push(text, &mut out, p, span.start, o, body.len(), false);

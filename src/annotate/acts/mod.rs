@@ -7,9 +7,11 @@ pub mod marks;
 pub mod words;
 
 use std::cell::RefCell;
+use std::hash::Hasher;
 use std::ops::Deref;
 use std::rc::Rc;
 
+use crate::annotate::fasthash::FxHasher;
 use crate::annotate::segment::{self, TokenKind};
 use crate::model::{Annotations, Span};
 
@@ -45,8 +47,8 @@ impl Tok {
 /// quote stage leaves it for the commitment stage, which runs next on the
 /// same text (see [`Doc::share`]), so the text is tokenised once for both.
 pub struct Prepared {
-    /// The text it was made from.
-    source: String,
+    /// Identifies the text it was made from: its address, length and hash.
+    source: (usize, usize, u64),
     /// The sentences it was made from.
     sentences: Vec<Span>,
     /// The text with ASCII letters lowercased (same byte offsets).
@@ -90,7 +92,7 @@ impl<'a> Doc<'a> {
     pub fn new(text: &'a str, ann: &'a Annotations) -> Self {
         let shared = SHARED
             .with(|s| s.borrow_mut().take())
-            .filter(|p| p.source == text && p.sentences == ann.sentences);
+            .filter(|p| p.source == identify(text) && p.sentences == ann.sentences);
         let prep = shared.unwrap_or_else(|| Rc::new(Prepared::new(text, &ann.sentences)));
         Doc { text, ann, prep }
     }
@@ -245,7 +247,7 @@ impl Prepared {
                 .flatten();
         }
         Prepared {
-            source: text.to_owned(),
+            source: identify(text),
             sentences: sentences.to_vec(),
             lower: text.to_ascii_lowercase(),
             toks,
@@ -254,6 +256,13 @@ impl Prepared {
             marks,
         }
     }
+}
+
+/// What identifies a text for [`SHARED`]: its address, length and hash.
+fn identify(text: &str) -> (usize, usize, u64) {
+    let mut h = FxHasher::default();
+    h.write(text.as_bytes());
+    (text.as_ptr() as usize, text.len(), h.finish())
 }
 
 /// The index of the token of `toks` starting at or covering `byte`, if any.
