@@ -389,14 +389,22 @@ impl Doc<'_> {
                     entity: Some(e),
                     name: None,
                 }),
-            Some(PronounClass::Group) => self
-                .nearest_before(i, |k| k == EntityKind::Organization)
-                .map(|e| Agent {
-                    entity: Some(e),
-                    name: None,
-                })
-                .or_else(|| self.recent_group_speaker(i))
-                .unwrap_or_else(as_written),
+            Some(PronounClass::Group) => {
+                let organisation = || {
+                    self.nearest_before(i, |k| k == EntityKind::Organization)
+                        .map(|e| Agent {
+                            entity: Some(e),
+                            name: None,
+                        })
+                };
+                // "They say": a plural speaker before is likelier than a firm.
+                if matches!(self.low(i), "they" | "their" | "them") {
+                    self.recent_group_speaker(i).or_else(organisation)
+                } else {
+                    organisation().or_else(|| self.recent_group_speaker(i))
+                }
+                .unwrap_or_else(as_written)
+            }
             None => as_written(),
         }
         .or(as_written)

@@ -171,3 +171,13 @@ fn a_quote_running_over_paragraphs_keeps_its_speaker() {
     assert_eq!(q.len(), 2, "{q:?}");
     assert!(q.iter().all(|x| x.2.contains("Mendes")), "{q:?}");
 }
+
+#[test]
+fn they_refers_to_the_latest_plural_speaker() {
+    let q = quotes(
+        "The study's authors say the lakes are shrinking. The Bureau of Water published the data. They say the trend will continue.",
+    );
+    let last = q.last().expect("a quote");
+    assert_eq!(last.1, "the trend will continue");
+    assert!(last.2.contains("authors"), "{q:?}");
+}
