@@ -12,9 +12,12 @@
 //! "according to". Speech inside a quotation is not a quote of its own.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use crate::annotate::acts::agent::Agent;
-use crate::annotate::acts::words::{DETERMINERS, SPEECH_PREFILTER, SPEECH_VERBS, SpeechUse};
+use crate::annotate::acts::words::{
+    DETERMINERS, PRONOUNS, SPEECH_PREFILTER, SPEECH_VERBS, SpeechUse, WordSet, word_set,
+};
 use crate::annotate::acts::{Doc, Marked};
 use crate::annotate::segment::TokenKind;
 use crate::model::{Annotations, EntityKind, Quote, QuoteKind, Span};
@@ -26,6 +29,10 @@ const QUESTION_WORDS: [&str; 9] = [
 
 /// Object pronouns that may stand between "told" and a reported clause.
 const OBJECT_PRONOUNS: [&str; 5] = ["him", "her", "them", "me", "us"];
+
+/// Auxiliary and modal verbs.
+static AUXILIARIES: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("lexicon/auxiliaries.txt")));
 
 /// Shortest unattributed quote (in words) credited to the only person named
 /// in its paragraph.
@@ -407,7 +414,8 @@ fn reported(doc: &Doc, v: usize, needs_that: bool) -> Option<(Attribution, Span)
         && let Some(c) = clause_after(doc, v, needs_that)
     {
         let end = doc.clause_end(c);
-        if end <= c || doc.is_mark(c) {
+        let with_that = doc.low(c - 1) == "that";
+        if end <= c || doc.is_mark(c) || !(with_that || looks_finite(doc, c, end)) {
             return None;
         }
         let attr = speaker_of_verb(doc, v)?;
@@ -417,6 +425,34 @@ fn reported(doc: &Doc, v: usize, needs_that: bool) -> Option<(Attribution, Span)
         return None;
     }
     clause_before(doc, v)
+}
+
+/// True when tokens `a..b` may be a clause rather than a noun phrase: a
+/// phrase whose second or third word is a preposition ("tweeted support
+/// of …", "said the post by …") must hold a finite-looking verb (an
+/// auxiliary, a form in -ed, or one in -s after a noun).
+fn looks_finite(doc: &Doc, a: usize, b: usize) -> bool {
+    let b = b.min(a + 12);
+    let preposition_early = (a + 1..b.min(a + 3)).any(|k| {
+        matches!(
+            doc.low(k),
+            "of" | "by" | "for" | "via" | "with" | "from" | "on" | "in" | "at" | "to"
+        )
+    });
+    !preposition_early
+        || (a..b).any(|k| {
+            let w = doc.low(k);
+            let lower_word = doc.is_word(k) && doc.word(k).starts_with(char::is_lowercase);
+            AUXILIARIES.contains(w)
+                || (lower_word && w.len() > 3 && w.ends_with("ed"))
+                || (lower_word
+                    && k > a
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && !DETERMINERS.contains(w)
+                    && !PRONOUNS.contains_key(w)
+                    && !DETERMINERS.contains(doc.low(k - 1)))
+        })
 }
 
 /// The first token of the clause after the speech verb at `v`, if one follows.
@@ -563,7 +599,7 @@ fn according_to(doc: &Doc, i: usize) -> Option<(Attribution, Span)> {
         agent: doc.resolve(&np),
         cue: Some(i),
     };
-    let clause = if i == sent.start {
+    let clause = if i == sent.start || doc.low(i - 1) == "that" {
         // According to X, …
         let mut c = np.end;
         while c < sent.end && doc.low(c) != "," {

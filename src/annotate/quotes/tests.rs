@@ -181,3 +181,18 @@ fn they_refers_to_the_latest_plural_speaker() {
     assert_eq!(last.1, "the trend will continue");
     assert!(last.2.contains("authors"), "{q:?}");
 }
+
+#[test]
+fn a_noun_phrase_after_the_verb_is_not_a_reported_clause() {
+    assert!(quotes("The agency tweeted support of the rescue team via its account.").is_empty());
+    let q = quotes("The agency tweeted the rescue team was safe.");
+    assert_eq!(q.len(), 1, "{q:?}");
+}
+
+#[test]
+fn according_to_after_that_reports_the_following_clause() {
+    let q = quotes("The paper has learned that according to a court filing, the mine will close.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the mine will close");
+    assert_eq!(q[0].2, "a court filing");
+}
