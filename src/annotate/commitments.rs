@@ -19,7 +19,7 @@ use crate::annotate::acts::words::{
     DETERMINERS, PRONOUNS, Prefilter, PronounClass, WordMap, WordSet, is_ly_adverb, word_set,
 };
 use crate::annotate::lexicon::entries;
-use crate::model::{Annotations, Commitment, CommitmentKind, Span};
+use crate::model::{Annotations, Commitment, CommitmentKind, MentionForm, Span};
 
 /// What may follow a cue.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -65,7 +65,7 @@ static CUE_PREFILTER: LazyLock<Prefilter> = LazyLock::new(|| {
         CUES.1
             .keys()
             .copied()
-            .chain(["will", "shall", "would", "we'll", "i'll"]),
+            .chain(["will", "shall", "would", "may", "might", "we'll", "i'll"]),
     )
 });
 
@@ -350,23 +350,43 @@ fn possessor(doc: &Doc, n: usize, floor: usize) -> Option<Agent> {
         if !doc.is_word(j - 1) || DETERMINERS.contains(w) {
             return None;
         }
+        // "a World Health Organisation recommendation": a name as modifier.
+        if let Some(m) = doc.ann.mention_at(doc.toks[j - 1].span.start)
+            && doc.ann.mentions[m].form != MentionForm::Demonym
+        {
+            return Some(Agent {
+                entity: Some(doc.ann.mentions[m].entity),
+                name: None,
+            });
+        }
         j -= 1;
     }
     None
 }
 
-/// A pledge by `will`: "we will …" inside a quote (the speaker's), or
-/// "he/she/they/it will|would …" opening a clause reported by that speaker.
+/// A pledge by `will`: "we will …" inside a quote (the speaker's), "he/she/
+/// they/it will|would …" opening a clause reported by that speaker, or an
+/// actor's own "the ministry will …"; an intent by "we may|might …" inside
+/// a quote.
 fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
     let w = doc.low(i);
     let (subject_tok, aux_end) = match w {
         "we'll" | "i'll" => (i, i + 1),
-        "will" | "shall" | "would" => (i.checked_sub(1)?, i + 1),
+        "will" | "shall" | "would" | "may" | "might" => (i.checked_sub(1)?, i + 1),
         _ => return None,
     };
     let subject = doc.low(subject_tok);
     let in_quote = doc.toks[i].quote().is_some();
+    // "we may extend …": the speaker's own suggested action, an intent.
+    let kind = if matches!(w, "may" | "might") {
+        CommitmentKind::Intent
+    } else {
+        CommitmentKind::Pledge
+    };
     let first_person = in_quote && matches!(subject, "we" | "i" | "we'll" | "i'll") && w != "would";
+    if kind == CommitmentKind::Intent && !first_person {
+        return None;
+    }
     let reported = !in_quote
         && matches!(subject, "he" | "she" | "they" | "it" | "we")
         && reported_by_speaker(doc, subject_tok);
@@ -401,16 +421,7 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
         return None;
     }
     Some((
-        build(
-            doc,
-            CommitmentKind::Pledge,
-            actor,
-            None,
-            i,
-            c + 1,
-            c,
-            content_end,
-        ),
+        build(doc, kind, actor, None, i, c + 1, c, content_end),
         c + 1,
     ))
 }

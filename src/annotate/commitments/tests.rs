@@ -114,6 +114,24 @@ fn third_person_stories_inside_quotes_are_not_commitments() {
 }
 
 #[test]
+fn a_named_modifier_is_the_actor_of_a_nominal_cue() {
+    let c = commitments("Prices fell after a European Union recommendation that tariffs be cut.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].2, "tariffs be cut");
+    assert!(c[0].3.contains("European Union"), "{c:?}");
+}
+
+#[test]
+fn first_person_may_in_a_quote_is_an_intent() {
+    let c = commitments("“We may open a second clinic next year,” said Dr. Amal Reyes.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+    assert!(c[0].3.contains("Reyes"), "{c:?}");
+    assert!(commitments("The river may flood the town.").is_empty());
+}
+
+#[test]
 fn negated_conditional_and_questions_are_filtered() {
     assert!(commitments("The company did not promise to pay the workers.").is_empty());
     assert!(commitments("The firm refused to commit to a date.").is_empty());
