@@ -187,10 +187,29 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
         prev,
         "was" | "were" | "is" | "are" | "be" | "been" | "being"
     );
+    // "pledged on Tuesday to provide": a short time phrase before "to".
+    let to = (k..k + 4)
+        .take_while(|&t| doc.is_word(t))
+        .find(|&t| followed_by_verb(t))
+        .filter(|&t| {
+            t == k
+                || matches!(
+                    doc.low(k),
+                    "on" | "last" | "this" | "next" | "earlier" | "again"
+                )
+        });
     let mut counterpart = None;
     let (trigger_end, content_start, passive_obj) =
-        if (cue.frames.to || cue.frames.agent) && followed_by_verb(k) {
-            (k + 1, k + 1, false)
+        if let Some(to) = to.filter(|_| cue.frames.to || cue.frames.agent) {
+            // "is expected to", "was planned to": someone else's view.
+            if passive && !cue.frames.obj {
+                return None;
+            }
+            if to == k {
+                (k + 1, k + 1, false)
+            } else {
+                (end, to + 1, false)
+            }
         } else if cue.frames.obj && passive && followed_by_verb(k) {
             (k + 1, k + 1, true)
         } else if let Some(np) = cue.frames.obj.then(|| doc.np_after(k)).flatten()

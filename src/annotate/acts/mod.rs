@@ -192,7 +192,10 @@ impl<'a> Doc<'a> {
                 end = i;
                 break;
             }
-            let and_said = w == "and" && words::SPEECH_VERBS.contains_key(self.low(i + 1));
+            let and_said = w == "and"
+                && i > a
+                && (words::SPEECH_VERBS.contains_key(self.low(i + 1))
+                    || words::REPORTING_OR_COMMITTING.contains(self.low(i + 1)));
             if and_said
                 || (w == ","
                     && i > a

@@ -63,6 +63,10 @@ pub static DETERMINERS: LazyLock<WordSet> =
 pub static CLAUSE_OPENERS: LazyLock<WordSet> =
     LazyLock::new(|| word_set(include_str!("../lexicon/clause_openers.txt")));
 
+/// Past forms of commitment verbs that may open a coordinated act.
+pub static REPORTING_OR_COMMITTING: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../lexicon/coordinated_acts.txt")));
+
 /// What a pronoun may refer to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PronounClass {

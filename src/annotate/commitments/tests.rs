@@ -132,6 +132,28 @@ fn first_person_may_in_a_quote_is_an_intent() {
 }
 
 #[test]
+fn a_time_phrase_may_stand_before_to() {
+    let c = commitments(
+        "The premier pledged on Friday to fund ten new schools, as teachers protested.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "fund ten new schools");
+}
+
+#[test]
+fn coordinated_acts_are_two_items() {
+    let c = commitments("Nurses urged the board to raise pay and called for more staff.");
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].2, "raise pay");
+    assert_eq!(c[1].2, "more staff");
+}
+
+#[test]
+fn others_expectations_are_not_intents() {
+    assert!(commitments("The council is expected to approve the budget.").is_empty());
+}
+
+#[test]
 fn negated_conditional_and_questions_are_filtered() {
     assert!(commitments("The company did not promise to pay the workers.").is_empty());
     assert!(commitments("The firm refused to commit to a date.").is_empty());
