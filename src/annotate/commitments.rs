@@ -116,9 +116,19 @@ pub fn find(text: &str, ann: &Annotations) -> Vec<Commitment> {
     let (cues, by_first) = &*CUES;
     let mut out = Vec::new();
     let mut taken_to = 0; // first token not yet part of a trigger
+    let mut last_content = Span::default();
     for i in 0..doc.toks.len() {
         let w = doc.low(i);
         if i < taken_to || !CUE_PREFILTER.may_contain(w) {
+            continue;
+        }
+        // "hoped to reach a deal": the deal is the hope's content, not a pledge.
+        let t = doc.toks[i].span;
+        if last_content.contains(t.start)
+            && i > 0
+            && doc.low(i - 1) == "to"
+            && t.start == last_content.start
+        {
             continue;
         }
         let found = if let Some(list) = by_first.get(w) {
@@ -136,6 +146,7 @@ pub fn find(text: &str, ann: &Annotations) -> Vec<Commitment> {
         .or_else(|| will_pledge(&doc, i));
         if let Some((c, last)) = found {
             taken_to = last;
+            last_content = c.content;
             out.push(c);
         }
     }
@@ -199,6 +210,7 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
                 )
         });
     let mut counterpart = None;
+    let mut by_phrase = None;
     let (trigger_end, content_start, passive_obj) =
         if let Some(to) = to.filter(|_| cue.frames.to || cue.frames.agent) {
             // "is expected to", "was planned to": someone else's view.
@@ -212,6 +224,14 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
             }
         } else if cue.frames.obj && passive && followed_by_verb(k) {
             (k + 1, k + 1, true)
+        } else if let Some(np) = (cue.frames.obj && passive && doc.low(k) == "by")
+            .then(|| doc.np_after(k + 1))
+            .flatten()
+            && followed_by_verb(np.end)
+        {
+            // "were advised by the council to …": the agent comes first.
+            by_phrase = Some(np.clone());
+            (end, np.end + 1, true)
         } else if let Some(np) = cue.frames.obj.then(|| doc.np_after(k)).flatten()
             && followed_by_verb(np.end)
         {
@@ -230,10 +250,11 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
     }
     let in_quote = doc.toks[i].quote().is_some();
     let actor = if passive_obj {
-        by_agent(doc, content_start, content_end).unwrap_or_else(|| Agent {
-            entity: doc.nearest_organisation(i),
-            name: None,
-        })
+        // "were advised to …" names no adviser unless "by X" says who.
+        match by_phrase {
+            Some(np) => doc.resolve(&np),
+            None => by_agent(doc, content_start, content_end).unwrap_or_default(),
+        }
     } else {
         let subject = doc.subject_before(i);
         match subject {

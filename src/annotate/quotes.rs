@@ -204,8 +204,11 @@ fn after(doc: &Doc, m: &Marked) -> Option<Attribution> {
     }
     let w = doc.low(i);
     if attributes(w) {
-        // “…,” said Smith
+        // “…,” said Smith (but not “…,” said the firm would …)
         let np = doc.np_after(i + 1)?;
+        if !ends_attribution(doc, np.end) {
+            return None;
+        }
         return Some(Attribution {
             agent: doc.resolve(&np),
             cue: Some(i),
@@ -229,6 +232,30 @@ fn after(doc: &Doc, m: &Marked) -> Option<Attribution> {
         agent: doc.resolve_subject(&subject),
         cue: Some(verb),
     })
+}
+
+/// True when an inverted attribution ("said Smith") may end before token
+/// `k`: at punctuation, the end of its sentence, or a phrase about the
+/// speaker or the occasion ("said Smith of the union", "said Smith on Monday").
+fn ends_attribution(doc: &Doc, k: usize) -> bool {
+    k >= doc.sentence_of(k.saturating_sub(1)).end
+        || !doc.is_word(k)
+        || matches!(
+            doc.low(k),
+            "in" | "on"
+                | "at"
+                | "of"
+                | "from"
+                | "during"
+                | "after"
+                | "before"
+                | "when"
+                | "while"
+                | "as"
+                | "who"
+                | "adding"
+                | "noting"
+        )
 }
 
 /// The attribution right before the opening mark of `m`.

@@ -203,12 +203,6 @@ impl Doc<'_> {
             })
     }
 
-    /// The entity of the nearest organisation named before token `i`, the
-    /// likeliest actor behind an agentless directive ("are required to").
-    pub fn nearest_organisation(&self, i: usize) -> Option<EntityId> {
-        self.nearest_before(i, |k| k == EntityKind::Organization)
-    }
-
     /// True when the last token of `np` is a name of an actor (not a place)
     /// or a personal pronoun: the phrase names an agent, not a thing.
     pub fn names_agent(&self, np: &Range<usize>) -> bool {

@@ -154,6 +154,23 @@ fn others_expectations_are_not_intents() {
 }
 
 #[test]
+fn the_content_of_one_act_is_not_another() {
+    let c = commitments("The airline hoped to reach a deal with pilots soon.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+}
+
+#[test]
+fn agentless_directives_name_no_actor() {
+    let ann = annotate("Residents were advised to boil their water.");
+    assert_eq!(ann.commitments.len(), 1);
+    assert_eq!(ann.commitments[0].actor, None);
+    assert_eq!(ann.commitments[0].actor_name, None);
+    let c = commitments("Residents were advised by the city council to boil their water.");
+    assert!(c[0].3.contains("council"), "{c:?}");
+}
+
+#[test]
 fn negated_conditional_and_questions_are_filtered() {
     assert!(commitments("The company did not promise to pay the workers.").is_empty());
     assert!(commitments("The firm refused to commit to a date.").is_empty());

@@ -196,3 +196,10 @@ fn according_to_after_that_reports_the_following_clause() {
     assert_eq!(q[0].1, "the mine will close");
     assert_eq!(q[0].2, "a court filing");
 }
+
+#[test]
+fn said_before_a_clause_is_not_an_inverted_attribution() {
+    let q = quotes("Ms. Ada Park, who called the plan “reckless”, said the city would sue.");
+    assert!(q.iter().all(|x| x.1 != "reckless"), "{q:?}");
+    assert!(q.iter().any(|x| x.1 == "the city would sue"), "{q:?}");
+}
