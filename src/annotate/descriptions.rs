@@ -95,7 +95,9 @@ const THING_NOUNS: &[(&str, Kind, bool)] = &[
     ("alliance", Kind::Organization, false),
     ("coalition", Kind::Organization, false),
     ("board", Kind::Organization, false),
+    ("government", Kind::Organization, false),
     ("country", Kind::Place, true),
+    ("nation", Kind::Place, true),
     ("city", Kind::Place, true),
     ("town", Kind::Place, true),
     ("state", Kind::Place, false),
@@ -112,13 +114,22 @@ const THING_NOUNS: &[(&str, Kind, bool)] = &[
 /// Sentences back a description or pronoun may look for its antecedent.
 const WINDOW: usize = 2;
 
+/// Sentences back "the foundation" may look for a name holding the noun.
+const NAMED_WINDOW: usize = 6;
+
 /// At most this many mentions back (a bound for very long sentences).
 const MAX_CANDIDATES: usize = 48;
 
 /// Anchors of the window of sentences ending at token `tok` (exclusive).
 fn window<'a>(doc: &Doc, anchors: &'a [Anchor], tok: usize) -> &'a [Anchor] {
+    window_of(doc, anchors, tok, WINDOW)
+}
+
+/// Anchors of the `sentences` sentences before token `tok`, and of its own
+/// sentence up to it.
+fn window_of<'a>(doc: &Doc, anchors: &'a [Anchor], tok: usize, sentences: usize) -> &'a [Anchor] {
     let end = anchors.partition_point(|a| a.tok < tok);
-    let first_sent = doc.toks[tok].sent.saturating_sub(WINDOW);
+    let first_sent = doc.toks[tok].sent.saturating_sub(sentences);
     let start = anchors[..end].partition_point(|a| a.sent < first_sent);
     &anchors[start.max(end.saturating_sub(MAX_CANDIDATES))..end]
 }
@@ -258,19 +269,22 @@ fn thing_antecedent(
     kind: Kind,
     generic: bool,
 ) -> Option<usize> {
-    let win = window(doc, anchors, j);
-    let named = win.iter().rev().find(|a| {
-        let c = &clusters[a.cluster];
-        c.kind != Kind::Person && c.name.split(' ').any(|w| w.eq_ignore_ascii_case(noun))
-    });
+    let named = window_of(doc, anchors, j, NAMED_WINDOW)
+        .iter()
+        .rev()
+        .find(|a| {
+            let c = &clusters[a.cluster];
+            c.kind != Kind::Person && c.name.split(' ').any(|w| w.eq_ignore_ascii_case(noun))
+        });
     if let Some(a) = named {
         return Some(a.cluster);
     }
     if !generic {
         return None;
     }
+    let win = window(doc, anchors, j);
     let fits = |c: &Cluster| match noun {
-        "country" => c.country,
+        "country" | "nation" => c.country,
         "city" | "town" => c.kind == Kind::Place && !c.country,
         _ => c.kind == kind,
     };
@@ -312,18 +326,33 @@ fn pronoun_gender(w: &str) -> Option<Gender> {
 /// sentences: the only person of agreeing gender there, or else (outside
 /// quotations only) the first such person of the nearest sentence naming
 /// one; with nobody named nearby, the article's main person of that gender.
-/// A pronoun outside quotations looks only at names outside them.
+/// A pronoun outside quotations looks only at names outside them; one
+/// inside a quotation never refers to its speaker.
 /// Gender learnt from a link is kept for later pronouns.
-pub fn pronouns(doc: &Doc, clusters: &mut [Cluster], anchors: &[Anchor], out: &mut Vec<Resolved>) {
+pub fn pronouns(
+    doc: &Doc,
+    clusters: &mut [Cluster],
+    anchors: &[Anchor],
+    quotations: &[Quotation],
+    out: &mut Vec<Resolved>,
+) {
     let protagonist = protagonist(clusters);
     for (i, t) in doc.toks.iter().enumerate() {
         let Some(g) = pronoun_gender(t.span.slice(doc.text)) else {
             continue;
         };
         let win = window(doc, anchors, i);
+        // Inside a quotation, "he" is not its speaker.
+        let speaker = t
+            .quoted
+            .then(|| quotation_at(quotations, i).and_then(|q| q.speaker))
+            .flatten();
         let agrees = |a: &&Anchor| {
             let c = &clusters[a.cluster];
-            c.kind == Kind::Person && c.gender.agrees(g) && (t.quoted || !a.quoted)
+            c.kind == Kind::Person
+                && c.gender.agrees(g)
+                && (t.quoted || !a.quoted)
+                && Some(a.cluster) != speaker
         };
         // People known to be of this gender come before those of unknown gender.
         let known = win
@@ -442,11 +471,26 @@ fn is_speech_verb(w: &str) -> bool {
     )
 }
 
-/// Links "I", "me", "my" inside a quotation to its speaker, when a person
-/// is named (or referred to by a linked pronoun) next to a speech verb
-/// right after the quotation ("“...,” Lowe said", "“...,” said Lowe") or
-/// right before it ("Lowe said: “...”").
-pub fn first_person(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &mut Vec<Resolved>) {
+/// Longest quotation, in tokens, whose speaker is looked for.
+const MAX_QUOTE_TOKENS: usize = 400;
+
+/// A quotation (token indices of its marks) and the person named as its
+/// speaker next to a speech verb, if any.
+#[derive(Clone, Copy, Debug)]
+pub struct Quotation {
+    /// The opening mark.
+    pub open: usize,
+    /// The closing mark.
+    pub close: usize,
+    /// The speaker's cluster.
+    pub speaker: Option<usize>,
+}
+
+/// Finds quotations and their speakers: a person named (or referred to by
+/// a linked pronoun) next to a speech verb right after the quotation
+/// ("“...,” Lowe said", "“...,” said Lowe") or right before it ("Lowe said:
+/// “...”").
+pub fn quotations(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor]) -> Vec<Quotation> {
     let person_at = |tok: usize| {
         let i = anchors.partition_point(|a| a.tok < tok);
         anchors
@@ -464,15 +508,12 @@ pub fn first_person(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &m
             .copied()
     };
     let n = doc.toks.len();
+    let mut out = Vec::new();
     let mut open: Option<usize> = None;
     for i in 0..n {
         let w = doc.word(i);
-        let closes = match (w, open) {
-            ("“", _) => {
-                open = Some(i);
-                continue;
-            }
-            ("\"", None) => {
+        let opened = match (w, open) {
+            ("“", _) | ("\"", None) => {
                 open = Some(i);
                 continue;
             }
@@ -480,6 +521,10 @@ pub fn first_person(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &m
             _ => continue,
         };
         open = None;
+        // A stray mark would pair with one far away: not a quotation.
+        if i - opened > MAX_QUOTE_TOKENS {
+            continue;
+        }
         let mut k = i + 1;
         if k < n && doc.word(k) == "," {
             k += 1;
@@ -489,14 +534,30 @@ pub fn first_person(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &m
         } else {
             person_at(k).filter(|a| a.end < n && is_speech_verb(doc.word(a.end)))
         };
-        let before = (closes >= 2 && matches!(doc.word(closes - 1), ":" | ","))
-            .then(|| closes - 2)
+        let before = (opened >= 2 && matches!(doc.word(opened - 1), ":" | ","))
+            .then(|| opened - 2)
             .filter(|&v| is_speech_verb(doc.word(v)))
             .and_then(person_ending_at);
-        let Some(speaker) = after.or(before) else {
-            continue;
-        };
-        for t in &doc.toks[closes + 1..i] {
+        out.push(Quotation {
+            open: opened,
+            close: i,
+            speaker: after.or(before).map(|a| a.cluster),
+        });
+    }
+    out
+}
+
+/// The quotation holding token `i`, if any.
+fn quotation_at(quotations: &[Quotation], i: usize) -> Option<&Quotation> {
+    let k = quotations.partition_point(|q| q.close < i);
+    quotations.get(k).filter(|q| q.open < i)
+}
+
+/// Links "I", "me", "my" inside a quotation to its speaker.
+pub fn first_person(doc: &Doc, quotations: &[Quotation], out: &mut Vec<Resolved>) {
+    for q in quotations {
+        let Some(speaker) = q.speaker else { continue };
+        for t in &doc.toks[q.open + 1..q.close] {
             if matches!(
                 t.span.slice(doc.text),
                 "I" | "me" | "my" | "myself" | "mine"
@@ -504,7 +565,7 @@ pub fn first_person(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &m
                 out.push(Resolved {
                     span: t.span,
                     form: MentionForm::Pronoun,
-                    cluster: speaker.cluster,
+                    cluster: speaker,
                 });
             }
         }

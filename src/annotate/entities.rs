@@ -29,8 +29,8 @@ struct Found {
     demonyms: Vec<Demonym>,
 }
 
-/// People named in full with firm evidence ("Andy Warhol"), by full name
-/// and by family name, so that "Warhol Polaroids" and "Andy Warhol
+/// People named in full with firm evidence ("Ada Lovelace"), by full name
+/// and by family name, so that "Lovelace Papers" and "Ada Lovelace
 /// Photographic Program" yield the person only.
 #[derive(Default)]
 struct KnownPeople {
@@ -132,7 +132,7 @@ fn collect(doc: &Doc, pieces: &[Piece], known: &KnownPeople, found: &mut Found) 
                     && let Some(e) = known.prefix(doc, p.start, p.end)
                     && e < p.end
                 {
-                    // "Warhol Polaroids": the known person only.
+                    // "Lovelace Papers": the known person only.
                     found.names.push(plain(
                         doc,
                         &Piece {
@@ -169,12 +169,15 @@ fn collect(doc: &Doc, pieces: &[Piece], known: &KnownPeople, found: &mut Found) 
                             .and_then(|i| pieces.get(i))
                             .filter(|q| q.end == ts)
                             .and_then(|q| match q.kind {
-                                PieceKind::Gazetteer(g) => Some((q.start, g.canonical)),
-                                PieceKind::Demonym(c) => Some((q.start, c)),
+                                PieceKind::Gazetteer(g) => Some((q.start, Some(g.canonical))),
+                                PieceKind::Demonym(c) => Some((q.start, Some(c))),
+                                // "House Speaker", "Fed Chair".
+                                PieceKind::Keyed(_) | PieceKind::Other => Some((q.start, None)),
                                 _ => None,
                             });
                         let a = q.map_or(ts, |(s, _)| s);
-                        m.roles.push(roles::role(doc, a, ts, te, q.map(|(_, c)| c)));
+                        m.roles
+                            .push(roles::role(doc, a, ts, te, q.and_then(|(_, c)| c)));
                     }
                 } else {
                     m = plain(doc, p, kind, gender);
@@ -302,12 +305,14 @@ pub fn find(text: &str, seg: Segmented) -> Annotations {
     anchors.extend(resolved.iter().map(anchor_of));
     anchors.sort_by_key(|a| a.tok);
     let described = resolved.len();
-    descriptions::pronouns(&doc, &mut clusters, &anchors, &mut resolved);
+    let quotations = descriptions::quotations(&doc, &clusters, &anchors);
+    descriptions::pronouns(&doc, &mut clusters, &anchors, &quotations, &mut resolved);
     descriptions::possessive_it(&doc, &clusters, &anchors, &mut resolved);
     // Speakers named by pronoun count too ("“...,” he said").
     anchors.extend(resolved[described..].iter().map(anchor_of));
     anchors.sort_by_key(|a| a.tok);
-    descriptions::first_person(&doc, &clusters, &anchors, &mut resolved);
+    let quotations = descriptions::quotations(&doc, &clusters, &anchors);
+    descriptions::first_person(&doc, &quotations, &mut resolved);
 
     assemble(&doc, names, of_mention, clusters, demonyms, resolved)
 }
@@ -573,6 +578,46 @@ mod tests {
         assert_eq!(
             group_of(text, "Acme Widgets Inc."),
             ["Acme Widgets Inc.", "the company"]
+        );
+    }
+
+    #[test]
+    fn particles_party_tags_and_qualified_titles() {
+        let text = "Sen. Ana de la Cruz (D-Ariz.) met Senate Leader Tom Ruiz. Cruz said \
+                    she agreed with Ruiz.";
+        let names: Vec<String> = groups(text).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names, ["Ana de la Cruz", "Senate", "Tom Ruiz"]);
+        assert_eq!(
+            group_of(text, "Ana de la Cruz"),
+            ["Sen. Ana de la Cruz", "Cruz", "she"]
+        );
+        let ann = run(text);
+        let ruiz = ann.entities.iter().find(|e| e.name == "Tom Ruiz").unwrap();
+        assert_eq!(ruiz.roles, ["Senate Leader"]);
+    }
+
+    #[test]
+    fn teams_possessive_organizations_and_neighborhoods() {
+        let text = "The Denver Comets beat the Boston Celtics in the Elmwood neighborhood. \
+                    The Kane County State's Attorney's Office filed charges.";
+        let ann = run(text);
+        let kind = |n: &str| ann.entities.iter().find(|e| e.name == n).map(|e| e.kind);
+        assert_eq!(kind("Denver Comets"), Some(EntityKind::Organization));
+        assert_eq!(kind("Boston Celtics"), Some(EntityKind::Organization));
+        assert_eq!(kind("Elmwood"), Some(EntityKind::Place));
+        assert_eq!(
+            kind("Kane County State's Attorney's Office"),
+            Some(EntityKind::Organization)
+        );
+    }
+
+    #[test]
+    fn a_quoted_pronoun_is_not_the_speaker() {
+        let text = "Paul Brant met Omar Haddad. Haddad said: “He lied to me.”";
+        assert_eq!(group_of(text, "Paul Brant"), ["Paul Brant", "He"]);
+        assert_eq!(
+            group_of(text, "Omar Haddad"),
+            ["Omar Haddad", "Haddad", "me"]
         );
     }
 

@@ -108,6 +108,30 @@ pub fn place_context(doc: &Doc, a: usize, b: usize) -> bool {
     ) {
         return true;
     }
+    // "in the Elmwood neighborhood", "near the Calder district".
+    let in_the = before == Some("the")
+        && a >= 2
+        && matches!(
+            doc.word(a - 2),
+            "in" | "near" | "outside" | "across" | "throughout"
+        );
+    let place_noun_after = b < doc.toks.len()
+        && matches!(
+            doc.word(b),
+            "neighborhood"
+                | "neighbourhood"
+                | "district"
+                | "area"
+                | "region"
+                | "suburb"
+                | "province"
+                | "county"
+                | "valley"
+                | "borough"
+        );
+    if in_the || place_noun_after {
+        return true;
+    }
     if before == Some("of")
         && a >= 2
         && matches!(

@@ -210,7 +210,7 @@ impl<'d, 'a> Linker<'d, 'a> {
                 .entry(surname.to_owned())
                 .or_default()
                 .push(id);
-            // "Tom Cruise" of "Scientologist Tom Cruise".
+            // "Ann Lee" of "Physicist Ann Lee".
             for k in a + 1..b.saturating_sub(1) {
                 let tail = self.doc.key(k, b).into_owned();
                 let ids = self.by_tail.entry(tail).or_default();
@@ -318,12 +318,9 @@ impl<'d, 'a> Linker<'d, 'a> {
         let w = self.doc.word(a);
         let personal = b - a == 1 && matches!(m.kind, Kind::Person | Kind::Unknown);
         if personal && let Some(cands) = self.by_surname.get(w) {
-            let cands: Vec<usize> = cands
-                .iter()
-                .copied()
-                .filter(|&c| self.clusters[c].gender.agrees(m.gender))
-                .collect();
-            if let Some(id) = self.best(&cands) {
+            // No gender test: a lone given name may be a family name too
+            // ("Warren" of "Elizabeth Warren").
+            if let Some(id) = self.best(cands) {
                 self.add(id, mi, m);
                 return;
             }
@@ -370,7 +367,7 @@ impl<'d, 'a> Linker<'d, 'a> {
                     cl.kind == Kind::Person && cl.name.split(' ').next() == Some(first)
                 })
             });
-            // "Scientologist Tom Cruise" and "Tom Cruise".
+            // "Physicist Ann Lee" and "Ann Lee".
             let tail = (a + 1..b - 1).find_map(|k| {
                 self.by_key
                     .get(self.doc.key(k, b).as_ref())

@@ -38,6 +38,8 @@ pub struct Doc<'a> {
     pub sent_toks: Vec<(usize, usize)>,
     /// Words seen with a lowercase first letter.
     lower_seen: Map<&'a str, u32>,
+    /// For each sentence, true when it is a title-case headline.
+    headlines: Vec<bool>,
     /// Capitalised words seen in unambiguous positions.
     cap_seen: Map<&'a str, u32>,
 }
@@ -67,6 +69,21 @@ pub fn is_connector(w: &str) -> bool {
     )
 }
 
+/// A party-and-state tag after a politician's name ("D-Mass.", "R-Texas").
+fn is_party_tag(w: &str) -> bool {
+    w.len() >= 3
+        && matches!(&w.as_bytes()[..2], b"D-" | b"R-" | b"I-")
+        && w[2..].starts_with(|c: char| c.is_ascii_uppercase())
+}
+
+/// Lowercase particles inside personal names ("von der", "de la", "bin").
+pub fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "du" | "da" | "del" | "der" | "van" | "von" | "bin" | "al" | "la" | "le"
+    )
+}
+
 fn is_opening_mark(w: &str) -> bool {
     matches!(
         w,
@@ -86,6 +103,11 @@ impl<'a> Doc<'a> {
         let mut toks = Vec::with_capacity(tokens.len());
         let mut quoted = false;
         for (si, &(a, b)) in sent_toks.iter().enumerate() {
+            // A quotation does not run on past its paragraph (one that does
+            // reopens with a new opening mark).
+            if si > 0 && text[sentences[si - 1].end..sentences[si].start].contains('\n') {
+                quoted = false;
+            }
             let mut at_start = true;
             for t in &tokens[a..b] {
                 let w = t.text(text);
@@ -112,11 +134,13 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+        let n_sentences = sentences.len();
         let mut doc = Doc {
             text,
             toks,
             sentences,
             sent_toks,
+            headlines: vec![false; n_sentences],
             lower_seen: Map::default(),
             cap_seen: Map::default(),
         };
@@ -141,7 +165,7 @@ impl<'a> Doc<'a> {
 
     /// Marks every word of a title-case headline as ambiguous.
     fn mark_headlines(&mut self) {
-        for &(a, b) in &self.sent_toks {
+        for (si, &(a, b)) in self.sent_toks.iter().enumerate() {
             let words: Vec<&str> = self.toks[a..b]
                 .iter()
                 .filter(|t| t.kind == TokenKind::Word)
@@ -156,6 +180,7 @@ impl<'a> Doc<'a> {
                 for t in &mut self.toks[a..b] {
                     t.ambiguous = t.kind == TokenKind::Word;
                 }
+                self.headlines[si] = true;
             }
         }
     }
@@ -181,6 +206,7 @@ impl<'a> Doc<'a> {
             return false;
         }
         if lx.gazetteer.contains_key(w)
+            || lx.gazetteer_upper.contains_key(w)
             || lx.demonyms.contains_key(w)
             || lx.first_names.contains_key(w)
             || lx.titles.contains_key(w)
@@ -200,17 +226,14 @@ impl<'a> Doc<'a> {
         if self.lower_seen.contains_key(w.to_lowercase().as_str()) {
             return false;
         }
-        // An acronym outside a headline ("GEA said ...").
-        let in_headline = self.toks.get(i + 1).is_some_and(|t| t.ambiguous)
-            || (i > 0 && self.toks[i - 1].ambiguous);
-        if !in_headline && crate::annotate::kinds::is_acronym(w) {
-            return true;
+        // Outside a headline: an acronym ("GEA said ..."), or the first word
+        // of a longer capitalised run.
+        let sent = self.toks[i].sent;
+        if self.headlines[sent] {
+            return false;
         }
-        let headline = self.toks.get(i + 1).is_some_and(|t| t.ambiguous);
-        !headline
-            && i + 1 < self.toks.len()
-            && self.toks[i + 1].sent == self.toks[i].sent
-            && self.is_cap(i + 1)
+        crate::annotate::kinds::is_acronym(w)
+            || (i + 1 < self.toks.len() && self.toks[i + 1].sent == sent && self.is_cap(i + 1))
     }
 
     /// True when the document has `w` in lowercase ("Soup" / "soup") at
@@ -224,9 +247,35 @@ impl<'a> Doc<'a> {
         lower > 0 && lower >= self.cap_seen.get(w).copied().unwrap_or(0)
     }
 
+    /// True for a word right after "#" or "@": a hashtag or a handle.
+    fn is_hashtag(&self, i: usize) -> bool {
+        i > 0
+            && matches!(self.word(i - 1), "#" | "@")
+            && self.toks[i - 1].span.end == self.toks[i].span.start
+    }
+
+    /// True for a capitalised plural that names a team after its place
+    /// ("Celtics" in "Boston Celtics").
+    fn is_team_name(&self, i: usize) -> bool {
+        let w = self.word(i);
+        let lx = &*LEXICON;
+        w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && w.chars().all(char::is_alphabetic)
+            && !lx.gazetteer.contains_key(w)
+            && !lx.first_names.contains_key(w)
+            && !lx.org_keys.contains_key(w)
+            && !lx.place_keys.contains(w)
+            && !lx.nationalities.contains(w)
+    }
+
     /// True when token `i` is a capitalised word that may be (part of) a name.
     fn starts_name(&self, i: usize) -> bool {
-        self.is_cap(i) && (!self.toks[i].ambiguous || self.accepts_ambiguous(i))
+        self.is_cap(i)
+            && !is_party_tag(self.word(i))
+            && !self.is_hashtag(i)
+            && (!self.toks[i].ambiguous || self.accepts_ambiguous(i))
     }
 
     /// Maximal runs of capitalised words (with inner connectors), as token
@@ -247,6 +296,13 @@ impl<'a> Doc<'a> {
                         break;
                     }
                     let mut j = end;
+                    // "State's Attorney's Office", "Women's Hospital".
+                    if j + 1 < b
+                        && matches!(self.word(j), "'s" | "’s")
+                        && POSSESSIVE_NAME_WORDS.contains(&self.word(end - 1))
+                    {
+                        j += 1;
+                    }
                     while j < b && j - end < 2 && self.joins(start, end, j) {
                         j += 1;
                     }
@@ -273,8 +329,9 @@ impl Doc<'_> {
     fn joins(&self, start: usize, end: usize, j: usize) -> bool {
         let lx = &*LEXICON;
         match self.word(j) {
-            "of" | "and" | "&" | "de" | "du" | "da" | "del" | "der" | "van" | "von" | "bin"
-            | "al" | "la" | "le" => j == end,
+            "of" | "and" | "&" => j == end,
+            // "Ursula von der Leyen", "Charles de Gaulle".
+            w if is_particle(w) => j == end || (j == end + 1 && is_particle(self.word(end))),
             "for" | "on" | "at" => {
                 j == end
                     && (start..end).any(|i| {
@@ -366,6 +423,13 @@ pub struct Piece {
     /// What it is.
     pub kind: PieceKind,
 }
+
+/// Common nouns whose possessive stays inside an organization's name
+/// ("State's Attorney's Office", "People's Party", "Children's Hospital").
+const POSSESSIVE_NAME_WORDS: [&str; 14] = [
+    "State", "Attorney", "People", "Women", "Children", "Men", "Workers", "Veterans", "Citizens",
+    "Farmers", "Sheriff", "Nation", "Mother", "Saint",
+];
 
 /// At most this many words in one run of capitalised words: longer runs
 /// are lists or headlines, and a bound keeps the work per run constant.
@@ -568,6 +632,19 @@ impl Doc<'_> {
                     && e < b
                     && lx.first_names.contains_key(w)
                     && !is_connector(self.word(e));
+                // "Boston Celtics": a place and a plural name, a team.
+                let team = e + 1 == b
+                    && matches!(kind, PieceKind::Gazetteer(g) if g.kind != crate::annotate::lexicon::GazKind::Organization)
+                    && self.is_team_name(e);
+                if team {
+                    out.push(Piece {
+                        start: i,
+                        end: b,
+                        kind: PieceKind::Keyed(KeyedKind::Organization),
+                    });
+                    i = b;
+                    continue;
+                }
                 if !given_name {
                     out.push(Piece {
                         start: i,
@@ -578,7 +655,11 @@ impl Doc<'_> {
                     continue;
                 }
             }
-            if lx.nationalities.contains(name_part(w)) {
+            // Peoples ("Kurds"), and the plural of a demonym ("Chileans").
+            let plural_demonym = w
+                .strip_suffix('s')
+                .is_some_and(|one| lx.demonyms.contains_key(one));
+            if plural_demonym || lx.nationalities.contains(name_part(w)) {
                 // "Southern Indiana": a part of a known place.
                 let part_of_place = i + 1 < b
                     && matches!(
@@ -599,12 +680,24 @@ impl Doc<'_> {
                 }
                 continue;
             }
-            // Another name: up to a connector or a multi-word gazetteer name.
+            // Another name: up to a connector, a title or a multi-word
+            // gazetteer name; name particles stay inside ("von der").
             let mut e = i + 1;
-            while e < b
-                && !is_connector(self.word(e))
-                && self.entry_at(e, b).is_none_or(|(x, _)| x == e + 1)
-            {
+            while e < b {
+                let w = self.word(e);
+                if is_particle(w) {
+                    if (e + 1..b).any(|k| !is_particle(self.word(k))) {
+                        e += 1;
+                        continue;
+                    }
+                    break;
+                }
+                if is_connector(w)
+                    || self.entry_at(e, b).is_some_and(|(x, _)| x > e + 1)
+                    || self.title_at(e, b).is_some_and(|(x, _)| x < b)
+                {
+                    break;
+                }
                 e += 1;
             }
             out.push(Piece {
@@ -638,6 +731,23 @@ mod tests {
     }
 
     #[test]
+    fn quotations_end_with_their_paragraph() {
+        let text = "He said \"it is over.\n\nThen Lee left.";
+        let doc = Doc::new(text, segment(text));
+        let lee = (0..doc.toks.len()).find(|&i| doc.word(i) == "Lee").unwrap();
+        let over = (0..doc.toks.len())
+            .find(|&i| doc.word(i) == "over")
+            .unwrap();
+        assert!(doc.toks[over].quoted);
+        assert!(!doc.toks[lee].quoted);
+    }
+
+    #[test]
+    fn hashtags_and_handles_are_not_names() {
+        assert!(texts("She posted #StandWithLee and @LeeNews today.").is_empty());
+    }
+
+    #[test]
     fn titles_split_from_names_and_places() {
         let got = pieces("Yesterday U.S. Secretary of State Jane Doe met them.");
         assert_eq!(got[0].0, "U.S.");
@@ -664,6 +774,11 @@ mod tests {
             [("Korean War".to_owned(), PieceKind::Event)]
         );
         assert!(texts("A group of Muslim students spoke.").is_empty());
+    }
+
+    #[test]
+    fn peoples_are_not_actors() {
+        assert!(pieces("Many Chileans and Germans voted.").is_empty());
     }
 
     #[test]
