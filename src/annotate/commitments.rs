@@ -506,10 +506,11 @@ fn filtered(doc: &Doc, i: usize) -> bool {
     {
         return true;
     }
-    if (sent.start..sent.end)
-        .next_back()
-        .is_some_and(|l| doc.low(l) == "?")
-        || (sent.end > sent.start + 1 && doc.low(sent.end - 2) == "?")
+    // A question: the next sentence-ending mark after the cue is "?".
+    if (i..sent.end)
+        .map(|k| doc.low(k))
+        .find(|w| matches!(*w, "." | "!" | "?"))
+        == Some("?")
     {
         return true;
     }

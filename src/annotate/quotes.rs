@@ -282,7 +282,11 @@ fn before(doc: &Doc, m: &Marked) -> Option<Attribution> {
     }
     let floor = doc.sentence_of(v).start.max(v.saturating_sub(6));
     let verb = (floor..v).rev().find(|&k| attributes(doc.low(k)))?;
-    let between_words = (verb + 1..=v).all(|k| doc.is_word(k) && !doc.is_mark(k));
+    // Only a short phrase between verb and colon or comma: "told reporters",
+    // "tweeted from his @handle account".
+    let between_words = (verb + 1..=v).all(|k| {
+        !doc.is_mark(k) && (doc.is_word(k) || matches!(doc.low(k), "@" | "#" | "-" | "'s" | "’s"))
+    });
     if !between_words {
         return None;
     }
@@ -460,6 +464,10 @@ fn reported(doc: &Doc, v: usize, needs_that: bool) -> Option<(Attribution, Span)
 /// auxiliary, a form in -ed, or one in -s after a noun).
 fn looks_finite(doc: &Doc, a: usize, b: usize) -> bool {
     let b = b.min(a + 12);
+    // "tweeted using his account": a participle, not a clause.
+    if doc.low(a).ends_with("ing") && doc.word(a).starts_with(char::is_lowercase) {
+        return false;
+    }
     let preposition_early = (a + 1..b.min(a + 3)).any(|k| {
         matches!(
             doc.low(k),

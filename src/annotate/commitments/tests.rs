@@ -171,11 +171,21 @@ fn agentless_directives_name_no_actor() {
 }
 
 #[test]
+fn participle_cues_take_the_main_subject() {
+    let c = commitments(
+        "During the debate, Premier Jon Ekberg defended the budget whilst promising a review of taxes.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert!(c[0].3.contains("Ekberg"), "{c:?}");
+}
+
+#[test]
 fn negated_conditional_and_questions_are_filtered() {
     assert!(commitments("The company did not promise to pay the workers.").is_empty());
     assert!(commitments("The firm refused to commit to a date.").is_empty());
     assert!(commitments("If the board agrees to sell, prices will fall.").is_empty());
     assert!(commitments("Does the city plan to close the park?").is_empty());
+    assert!(commitments("Why did the mayor want to leave? “It was time,” she said.").is_empty());
 }
 
 #[test]

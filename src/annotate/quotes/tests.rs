@@ -203,3 +203,13 @@ fn said_before_a_clause_is_not_an_inverted_attribution() {
     assert!(q.iter().all(|x| x.1 != "reckless"), "{q:?}");
     assert!(q.iter().any(|x| x.1 == "the city would sue"), "{q:?}");
 }
+
+#[test]
+fn a_block_quote_after_a_colon_paragraph() {
+    let q = quotes(
+        "Mayor Lia Brandt wrote on her @CityHall account:\n\n“The roads will be cleared by noon. Stay home until then.”",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.contains("Brandt"), "{q:?}");
+    assert!(quotes("The band tweeted using its official account.").is_empty());
+}
