@@ -30,6 +30,9 @@ const QUESTION_WORDS: [&str; 9] = [
 /// Object pronouns that may stand between "told" and a reported clause.
 const OBJECT_PRONOUNS: [&str; 5] = ["him", "her", "them", "me", "us"];
 
+/// How many quotations back a rule looks for an attributed one.
+const MAX_BETWEEN: usize = 16;
+
 /// Auxiliary and modal verbs.
 static AUXILIARIES: LazyLock<WordSet> =
     LazyLock::new(|| word_set(include_str!("lexicon/auxiliaries.txt")));
@@ -123,7 +126,7 @@ fn inherit_from_reports(doc: &Doc, attr: &mut [Option<Attribution>], reported: &
             continue;
         };
         // A directly quoted sentence in between would have given its speaker.
-        let later_direct = (0..i)
+        let later_direct = (i.saturating_sub(MAX_BETWEEN)..i)
             .rev()
             .take_while(|&j| doc.marks[j].outer.start >= q.span.end)
             .any(|j| attr[j].is_some());
@@ -187,7 +190,7 @@ fn continues_previous(doc: &Doc, i: usize) -> bool {
 /// segmenter may leave it with the previous sentence: `said. "Next`).
 fn opens_sentence(doc: &Doc, open: usize) -> bool {
     open == 0
-        || doc.sentence_of(open).start == open
+        || doc.starts_sentence(open)
         || matches!(doc.low(open - 1), "." | "?" | "!" | ":" | "…")
         || doc.para(open - 1) != doc.para(open)
 }

@@ -431,7 +431,11 @@ impl Doc<'_> {
     /// organisation ("The authors say …. They say …").
     fn recent_group_speaker(&self, i: usize) -> Option<Agent> {
         let sent = self.toks.get(i)?.sent();
-        let lo = self.sents.get(sent.saturating_sub(3))?.start;
+        let lo = self
+            .sents
+            .get(sent.saturating_sub(3))?
+            .start
+            .max(i.saturating_sub(super::WINDOW));
         (lo..i)
             .rev()
             .filter(|&v| SPEECH_VERBS.get(self.low(v)) == Some(&SpeechUse::Any))
@@ -463,6 +467,7 @@ impl Doc<'_> {
         qs[..upto]
             .iter()
             .rev()
+            .take(16)
             .find(|q| q.kind == QuoteKind::Direct)
             .filter(|q| q.span.contains(at))
             .map(|q| Agent {

@@ -17,6 +17,10 @@ use crate::model::{Annotations, Span};
 
 pub use marks::Marked;
 
+/// How many tokens on either side of a token the rules look at within its
+/// sentence.
+pub const WINDOW: usize = 200;
+
 /// One token of the document, with its context.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tok {
@@ -139,12 +143,21 @@ impl<'a> Doc<'a> {
         matches!(self.low(i), "\"" | "“" | "”" | "„" | "«" | "»")
     }
 
-    /// The token range of the sentence holding token `i`.
+    /// The token range of the sentence holding token `i`, cut to at most
+    /// [`WINDOW`] tokens on either side of `i` so that no rule scans a
+    /// runaway sentence (a text without stops) more than a bounded amount.
     pub fn sentence_of(&self, i: usize) -> std::ops::Range<usize> {
         self.toks
             .get(i)
             .and_then(|t| self.sents.get(t.sent()).cloned())
-            .unwrap_or(0..0)
+            .map_or(0..0, |r| {
+                r.start.max(i.saturating_sub(WINDOW))..r.end.min(i.saturating_add(WINDOW + 1))
+            })
+    }
+
+    /// True when token `i` is the first of its sentence.
+    pub fn starts_sentence(&self, i: usize) -> bool {
+        i == 0 || self.toks.get(i - 1).map(Tok::sent) != self.toks.get(i).map(Tok::sent)
     }
 
     /// True when token `i` is a closing quotation mark after a clause end
