@@ -38,6 +38,9 @@ pub fn find(text: &str, sentences: &[Span], para_of: &[usize]) -> Vec<Marked> {
     let mut out: Vec<Marked> = Vec::new();
     for (k, &(p, span)) in paras.iter().enumerate() {
         let body = span.slice(text);
+        // Single marks quote only in paragraphs without double ones (the
+        // British style); elsewhere they are apostrophes or nested quotes.
+        let singles = !body.contains(['“', '"', '„', '«']);
         let mut open: Option<(usize, char)> = None;
         // Only '"' (0x22) and marks starting with 0xE2 or 0xC2 matter.
         let candidates = body
@@ -74,6 +77,28 @@ pub fn find(text: &str, sentences: &[Span], para_of: &[usize]) -> Vec<Marked> {
                         }
                     }
                 },
+                '‘' if singles && open.is_none() => {
+                    let prev = body.get(..i).and_then(|b| b.chars().next_back());
+                    if !prev.is_some_and(char::is_alphanumeric) {
+                        open = Some((i, c));
+                    }
+                }
+                '’' if open.is_some_and(|(_, oc)| oc == '‘') => {
+                    let next = body.get(i + c.len_utf8()..).and_then(|b| b.chars().next());
+                    if !next.is_some_and(char::is_alphanumeric) {
+                        if let Some((o, oc)) = open.take() {
+                            push(
+                                text,
+                                &mut out,
+                                p,
+                                span.start,
+                                (o, oc),
+                                i + c.len_utf8(),
+                                true,
+                            );
+                        }
+                    }
+                }
                 _ => {}
             }
         }
@@ -81,7 +106,7 @@ pub fn find(text: &str, sentences: &[Span], para_of: &[usize]) -> Vec<Marked> {
             push(text, &mut out, p, span.start, o, body.len(), false);
             let next_opens = paras
                 .get(k + 1)
-                .is_some_and(|&(_, n)| n.slice(text).starts_with(['“', '"', '„', '«']));
+                .is_some_and(|&(_, n)| n.slice(text).starts_with(['“', '"', '„', '«', '‘']));
             if let Some(last) = out.last_mut().filter(|m| !m.closed) {
                 last.continues = next_opens;
             }
@@ -164,6 +189,16 @@ mod tests {
         assert!(!m[0].closed && m[0].continues);
         assert_eq!(m[0].inner.slice(t), "First part.");
         assert!(m[1].closed && !m[1].continues);
+    }
+
+    #[test]
+    fn single_marks_quote_only_without_double_ones() {
+        let t = "‘We’re ready,’ the players’ coach said.";
+        let s = [Span::new(0, t.len())];
+        assert_eq!(quotes(t, &[0], &s), ["We’re ready,"]);
+        let t = "“It’s the ‘best’ plan,” she said.";
+        let s = [Span::new(0, t.len())];
+        assert_eq!(quotes(t, &[0], &s), ["It’s the ‘best’ plan,"]);
     }
 
     #[test]

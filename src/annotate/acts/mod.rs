@@ -140,7 +140,7 @@ impl<'a> Doc<'a> {
 
     /// True when token `i` is a quotation mark.
     pub fn is_mark(&self, i: usize) -> bool {
-        matches!(self.low(i), "\"" | "“" | "”" | "„" | "«" | "»")
+        matches!(self.low(i), "\"" | "“" | "”" | "„" | "«" | "»" | "‘" | "’")
     }
 
     /// The token range of the sentence holding token `i`, cut to at most
