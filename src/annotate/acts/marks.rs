@@ -85,18 +85,18 @@ pub fn find(text: &str, sentences: &[Span], para_of: &[usize]) -> Vec<Marked> {
                 }
                 '’' if open.is_some_and(|(_, oc)| oc == '‘') => {
                     let next = body.get(i + c.len_utf8()..).and_then(|b| b.chars().next());
-                    if !next.is_some_and(char::is_alphanumeric) {
-                        if let Some((o, oc)) = open.take() {
-                            push(
-                                text,
-                                &mut out,
-                                p,
-                                span.start,
-                                (o, oc),
-                                i + c.len_utf8(),
-                                true,
-                            );
-                        }
+                    if !next.is_some_and(char::is_alphanumeric)
+                        && let Some((o, oc)) = open.take()
+                    {
+                        push(
+                            text,
+                            &mut out,
+                            p,
+                            span.start,
+                            (o, oc),
+                            i + c.len_utf8(),
+                            true,
+                        );
                     }
                 }
                 _ => {}
