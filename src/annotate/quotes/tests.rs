@@ -213,3 +213,16 @@ fn a_block_quote_after_a_colon_paragraph() {
     assert!(q[0].2.contains("Brandt"), "{q:?}");
     assert!(quotes("The band tweeted using its official account.").is_empty());
 }
+
+#[test]
+fn a_document_from_an_issuer_speaks_for_it() {
+    let q = quotes(
+        "A letter from the Ministry of Health arrived on Monday. The letter says hospitals must cut waiting times.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.contains("Ministry of Health"), "{q:?}");
+    let q = quotes(
+        "The Port Authority said in a statement that ships may dock again. “Safety comes first,” the statement added.",
+    );
+    assert!(q.iter().all(|x| x.2.contains("Port Authority")), "{q:?}");
+}
