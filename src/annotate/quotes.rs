@@ -463,21 +463,21 @@ fn reported(doc: &Doc, v: usize, needs_that: bool) -> Option<(Attribution, Span)
 
 /// True when tokens `a..b` may be a clause rather than a noun phrase: a
 /// phrase whose second or third word is a preposition ("tweeted support
-/// of …", "said the post by …") must hold a finite-looking verb (an
-/// auxiliary, a form in -ed, or one in -s after a noun).
+/// of …", "said the post by …") or that opens with a participle must hold a
+/// finite-looking verb (an auxiliary, a form in -ed, or one in -s after a
+/// noun).
 fn looks_finite(doc: &Doc, a: usize, b: usize) -> bool {
     let b = b.min(a + 12);
-    // "tweeted using his account": a participle, not a clause.
-    if doc.low(a).ends_with("ing") && doc.word(a).starts_with(char::is_lowercase) {
-        return false;
-    }
+    // "tweeted using his account" is a participle phrase; "say adding salt
+    // is best" a clause with a gerund subject.
+    let participle = doc.low(a).ends_with("ing") && doc.word(a).starts_with(char::is_lowercase);
     let preposition_early = (a + 1..b.min(a + 3)).any(|k| {
         matches!(
             doc.low(k),
             "of" | "by" | "for" | "via" | "with" | "from" | "on" | "in" | "at" | "to"
         )
     });
-    !preposition_early
+    !(preposition_early || participle)
         || (a..b).any(|k| {
             let w = doc.low(k);
             let lower_word = doc.is_word(k) && doc.word(k).starts_with(char::is_lowercase);

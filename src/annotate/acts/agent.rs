@@ -24,7 +24,12 @@ static ISSUE_VERBS: LazyLock<WordSet> =
 const LOOKBACK: usize = 1500;
 
 /// Longest noun phrase taken as a subject or an inverted speaker, in tokens.
-const MAX_NP: usize = 8;
+const MAX_NP: usize = 10;
+
+/// Prepositions that may attach a phrase to a subject noun ("posts on the
+/// board", "the letter from Kim").
+const POSTMODIFIER_PREPOSITIONS: [&str; 8] =
+    ["on", "for", "from", "at", "in", "with", "by", "about"];
 
 /// Who speaks or acts: an entity, or else the words as written.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -105,7 +110,25 @@ impl Doc<'_> {
         if j == floor {
             return None;
         }
-        let np = self.np_before(j - 1, floor)?;
+        let mut np = self.np_before(j - 1, floor)?;
+        // "Posts on the board from Friday theorized": the subject is the
+        // whole phrase from the start of the sentence (or of the clause
+        // after a comma), headed by its first noun phrase.
+        let mut longer = np.clone();
+        for _ in 0..3 {
+            let p = longer.start;
+            if p < floor + 2 || !POSTMODIFIER_PREPOSITIONS.contains(&self.low(p - 1)) {
+                break;
+            }
+            match self.np_before(p - 2, floor) {
+                Some(head) => longer = head.start..np.end,
+                None => break,
+            }
+        }
+        if longer.start != np.start && (longer.start == floor || self.low(longer.start - 1) == ",")
+        {
+            np = longer;
+        }
         Some(Subject { np, appos, negated })
     }
 
@@ -222,6 +245,14 @@ impl Doc<'_> {
         if PRONOUNS.contains_key(self.low(last)) {
             return Some(last..last + 1);
         }
+        // "They say adding …": "say" is a verb here, not a noun.
+        if SPEECH_VERBS.contains_key(self.low(last))
+            && last > floor
+            && PRONOUNS.contains_key(self.low(last - 1))
+            && !DETERMINERS.contains(self.low(last - 1))
+        {
+            return None;
+        }
         let mut s = last + 1;
         while s > floor && last + 1 - s < MAX_NP {
             let i = s - 1;
@@ -235,7 +266,7 @@ impl Doc<'_> {
             if w == "and" && !(i > floor && self.capitalised(i - 1) && self.capitalised(i + 1)) {
                 break;
             }
-            if i != last && PRONOUNS.contains_key(w) && !self.low(i + 1).ends_with('s') {
+            if i != last && PRONOUNS.contains_key(w) && !DETERMINERS.contains(w) {
                 break;
             }
             s = i;
@@ -296,6 +327,17 @@ impl Doc<'_> {
         };
         let ms = self.mentions_in(&head);
         let joint = head.clone().any(|i| self.low(i) == "and");
+        // The head noun comes last: "Student Association president Sehar
+        // Memon", "Secretary of State Mike Pompeo", "the letter from Kim".
+        let end = self.toks.get(np.end - 1).map_or(0, |t| t.span.end);
+        let all = self.mentions_in(np);
+        if !joint
+            && let Some(m) = all.clone().next_back()
+            && self.ann.mentions[m].span.end == end
+            && self.ann.mentions[m].form != MentionForm::Demonym
+        {
+            return Some(self.ann.mentions[m].entity);
+        }
         let pick = |mut it: Box<dyn Iterator<Item = usize>>| {
             it.find(|&m| self.ann.mentions[m].form != MentionForm::Demonym)
         };

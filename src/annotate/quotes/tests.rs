@@ -226,3 +226,25 @@ fn a_document_from_an_issuer_speaks_for_it() {
     );
     assert!(q.iter().all(|x| x.2.contains("Port Authority")), "{q:?}");
 }
+
+#[test]
+fn the_head_name_of_a_long_subject_speaks() {
+    let q = quotes("Riverside Tenants Union chair Rosa Delgado said the rents had doubled.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.contains("Delgado"), "{q:?}");
+}
+
+#[test]
+fn a_subject_with_attached_phrases_is_taken_whole() {
+    let q = quotes("Posts on the forum from Friday claimed the site was down.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.starts_with("Posts"), "{q:?}");
+}
+
+#[test]
+fn a_gerund_clause_is_reported_but_a_participle_phrase_is_not() {
+    let q = quotes("The doctors say adding fluoride is the cheapest remedy.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "adding fluoride is the cheapest remedy");
+    assert_eq!(q[0].2, "The doctors");
+}
