@@ -198,7 +198,8 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
         prev,
         "was" | "were" | "is" | "are" | "be" | "been" | "being"
     );
-    // "pledged on Tuesday to provide": a short time phrase before "to".
+    // "pledged on Tuesday to provide", "agreed with Seoul to open": a short
+    // phrase of time or partner before "to".
     let to = (k..k + 4)
         .take_while(|&t| doc.is_word(t))
         .find(|&t| followed_by_verb(t))
@@ -206,7 +207,7 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
             t == k
                 || matches!(
                     doc.low(k),
-                    "on" | "last" | "this" | "next" | "earlier" | "again"
+                    "on" | "last" | "this" | "next" | "earlier" | "again" | "with"
                 )
         });
     let mut counterpart = None;
@@ -249,6 +250,7 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
         return None;
     }
     let in_quote = doc.toks[i].quote().is_some();
+    let mut partner = None;
     let actor = if passive_obj {
         // "were advised to …" names no adviser unless "by X" says who.
         match by_phrase {
@@ -265,14 +267,22 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
                 if cue.frames.agent && !doc.names_agent(&s.np) {
                     return None;
                 }
+                partner = joint_partner(doc, &s.np);
                 doc.resolve_subject(&s)
             }
             None if cue.frames.agent => return None,
             None => doc.main_subject(i).unwrap_or_default(),
         }
     };
+    // To whom: the object ("urged Kim to"), a "with X" after the trigger
+    // ("agreed with Seoul to"), or the partner of joint actors.
+    let with = (doc.low(trigger_end) == "with")
+        .then(|| doc.np_after(trigger_end + 1))
+        .flatten();
     let counterpart = counterpart
+        .or(with)
         .and_then(|np| doc.resolve(&np).entity)
+        .or(partner)
         .filter(|&e| Some(e) != actor.entity);
     Some((
         build(
@@ -287,6 +297,19 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
         ),
         trigger_end,
     ))
+}
+
+/// For joint actors ("Kim and Trump reached …"): the last one named.
+fn joint_partner(doc: &Doc, np: &Range<usize>) -> Option<usize> {
+    if !np.clone().any(|k| doc.low(k) == "and") {
+        return None;
+    }
+    let last = np
+        .clone()
+        .rev()
+        .find(|&k| doc.is_word(k) && doc.low(k) != "and")?;
+    let m = doc.ann.mention_at(doc.toks[last].span.start)?;
+    Some(doc.ann.mentions[m].entity)
 }
 
 /// The agent of a passive directive, from "by X" in its content.

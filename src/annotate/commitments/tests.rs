@@ -180,6 +180,21 @@ fn participle_cues_take_the_main_subject() {
 }
 
 #[test]
+fn joint_actors_and_with_phrases_give_a_counterpart() {
+    let text = "Chile and Peru agreed to share the river's water.";
+    let ann = annotate(text);
+    assert_eq!(ann.commitments.len(), 1);
+    let c = &ann.commitments[0];
+    assert_ne!(c.actor, c.counterpart);
+    assert!(c.counterpart.is_some());
+    let text = "Norway agreed with Sweden to open the border.";
+    let ann = annotate(text);
+    let c = &ann.commitments[0];
+    let name = |e: Option<usize>| e.map(|e| ann.entities[e].name.clone());
+    assert_eq!(name(c.counterpart).as_deref(), Some("Sweden"));
+}
+
+#[test]
 fn negated_conditional_and_questions_are_filtered() {
     assert!(commitments("The company did not promise to pay the workers.").is_empty());
     assert!(commitments("The firm refused to commit to a date.").is_empty());
