@@ -199,13 +199,24 @@ fn opens_sentence(doc: &Doc, open: usize) -> bool {
 fn after(doc: &Doc, m: &Marked) -> Option<Attribution> {
     let close = m.close_tok?;
     let mut i = close + 1;
-    if matches!(doc.low(i), "," | "—" | "–") {
+    let dash = matches!(doc.low(i), "—" | "–");
+    if dash || doc.low(i) == "," {
         i += 1;
     }
     if i >= doc.toks.len() || doc.para(i) != m.para {
         return None;
     }
     let w = doc.low(i);
+    if dash
+        && let Some(np) = doc.np_after(i)
+        && (np.end >= doc.toks.len() || doc.para(np.end) != m.para)
+    {
+        // “…” — Jane Smith (a signature: no cue)
+        return Some(Attribution {
+            agent: doc.resolve(&np),
+            cue: None,
+        });
+    }
     if attributes(w) {
         // “…,” said Smith (but not “…,” said the firm would …)
         let np = doc.np_after(i + 1)?;

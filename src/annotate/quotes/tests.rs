@@ -248,3 +248,12 @@ fn a_gerund_clause_is_reported_but_a_participle_phrase_is_not() {
     assert_eq!(q[0].1, "adding fluoride is the cheapest remedy");
     assert_eq!(q[0].2, "The doctors");
 }
+
+#[test]
+fn a_dash_signature_names_the_speaker_without_a_cue() {
+    let q =
+        quotes("“Cities must act before the summer.” — Mayor Lena Ortiz\n\nThe council met later.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.contains("Ortiz"), "{q:?}");
+    assert_eq!(q[0].3, "");
+}
