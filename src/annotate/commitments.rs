@@ -241,7 +241,8 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
         } else if cue.frames.that && doc.low(k) == "that" {
             (end, k + 1, false)
         } else if cue.frames.np && (doc.is_word(k) || doc.is_mark(k)) {
-            (end, k, false)
+            // "was invited to the fair": the inviter is not the subject.
+            (end, k, passive && cue.frames.obj)
         } else {
             return None;
         };

@@ -195,6 +195,27 @@ fn joint_actors_and_with_phrases_give_a_counterpart() {
 }
 
 #[test]
+fn an_invitation_to_an_event() {
+    let ann = annotate("The student was invited to the national science fair by NASA.");
+    assert_eq!(ann.commitments.len(), 1);
+    let c = &ann.commitments[0];
+    assert_eq!(c.kind, CommitmentKind::Intent);
+    assert!(
+        c.content
+            .slice("The student was invited to the national science fair by NASA.")
+            .starts_with("to the national")
+    );
+    let text = "The student was invited to the national science fair by NASA.";
+    let actor = c.actor.expect("the inviter");
+    assert!(
+        ann.entities[actor]
+            .mentions
+            .iter()
+            .any(|&m| ann.mentions[m].span.slice(text) == "NASA")
+    );
+}
+
+#[test]
 fn negated_conditional_and_questions_are_filtered() {
     assert!(commitments("The company did not promise to pay the workers.").is_empty());
     assert!(commitments("The firm refused to commit to a date.").is_empty());
