@@ -3,13 +3,22 @@
 //!
 //! Direct quotes take their speaker, in this order, from an attribution right
 //! after the closing mark (`“…,” said Smith` · `“…,” Smith said` · `“…,”
-//! according to Smith`), one right before the opening mark (`Smith said: “…”`
-//! · `Smith said that “…”`), the quote before them (a quote split by its
-//! attribution, or a paragraph that continues a quote), or the only person
-//! named in the paragraph. Quotes with no speaker (scare quotes, titles) are
-//! dropped. Indirect quotes are clauses reported by a speech verb (`Smith
-//! said (that) …` · `…, Smith said.` · `…, said Smith.`) or introduced by
-//! "according to". Speech inside a quotation is not a quote of its own.
+//! according to Smith` · `“…” — Smith`), one right before the opening mark
+//! (`Smith said: “…”` · `Smith told reporters, “…”` · `Smith said that “…”`),
+//! the quote before them (a quote split by its attribution, or a paragraph
+//! that continues a quote), a reported clause just before them (`Smith said
+//! the plan works. “We tested it.”`), or the only person named in the
+//! paragraph. Quotes with no speaker (scare quotes, titles) are dropped.
+//!
+//! Indirect quotes are clauses reported by a speech verb (`Smith said (that)
+//! …` · `…, Smith said.` · `…, said Smith.` · `Smith told Reuters …`) or
+//! introduced by "according to". Reported questions, negated speech, noun
+//! phrases after the verb ("tweeted support of …") and speech inside a
+//! quotation are not quotes.
+//!
+//! Speakers are resolved by [`crate::annotate::acts::agent`]: the entity at
+//! the subject position, an apposition's name, a document's issuer, or a
+//! pronoun's referent; otherwise the words as written ("researchers").
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
