@@ -4,6 +4,8 @@
 //! nearby; "he" / "she" the one person of that gender named in the last
 //! sentences, never across a quotation boundary.
 
+use std::sync::LazyLock;
+
 use crate::annotate::fasthash::Map;
 
 use crate::annotate::kinds::Kind;
@@ -35,7 +37,7 @@ impl Anchor {
             tok,
             end,
             cluster,
-            sent: doc.toks[tok].sent,
+            sent: doc.toks[tok].sent(),
             quoted: doc.toks[tok].quoted,
         }
     }
@@ -129,7 +131,7 @@ fn window<'a>(doc: &Doc, anchors: &'a [Anchor], tok: usize) -> &'a [Anchor] {
 /// sentence up to it.
 fn window_of<'a>(doc: &Doc, anchors: &'a [Anchor], tok: usize, sentences: usize) -> &'a [Anchor] {
     let end = anchors.partition_point(|a| a.tok < tok);
-    let first_sent = doc.toks[tok].sent.saturating_sub(sentences);
+    let first_sent = doc.toks[tok].sent().saturating_sub(sentences);
     let start = anchors[..end].partition_point(|a| a.sent < first_sent);
     &anchors[start.max(end.saturating_sub(MAX_CANDIDATES))..end]
 }
@@ -146,67 +148,68 @@ pub fn descriptions(
 ) {
     let holders = role_holders(clusters);
     let n = doc.toks.len();
-    for i in 0..n {
+    for &i in &doc.cues {
         if !matches!(doc.word(i), "the" | "The") || i + 2 > n {
             continue;
         }
-        let mut j = i + 1;
-        let mut qual = None;
-        if let Some(&(e, q)) = qualifiers_at.get(&j) {
-            j = e;
-            qual = Some(q.name);
-        }
+        let (j, qual) = match qualifiers_at.get(&(i + 1)) {
+            Some(&(e, q)) => (e, Some(q.name)),
+            None => (i + 1, None),
+        };
         if j >= n {
             continue;
         }
-        let word = doc.word(j);
-        let (e, head) = if let Some(e) = role_noun_at(doc, j) {
-            (e, doc.key(j, e).into_owned())
-        } else if qual.is_none()
-            && let Some(&(_, kind, generic)) = THING_NOUNS.iter().find(|t| t.0 == word)
-        {
-            // "the town of X" names X itself.
-            let of_follows = doc
-                .toks
-                .get(j + 1)
-                .is_some_and(|t| t.span.slice(doc.text) == "of");
-            if !of_follows
-                && let Some(c) = thing_antecedent(doc, clusters, anchors, j, word, kind, generic)
-                && doc
-                    .toks
-                    .get(j + 1)
-                    .is_none_or(|t| !starts_upper(t.span.slice(doc.text)))
-            {
-                out.push(Resolved {
-                    span: Span::new(doc.toks[i].span.start, doc.toks[j].span.end),
-                    form: MentionForm::Role,
-                    cluster: c,
-                });
+        let found = match role_noun_at(doc, j) {
+            Some(e) => role_holder(doc, &holders, j, e, qual).map(|c| (e, c)),
+            None if qual.is_none() => {
+                thing_described(doc, clusters, anchors, j).map(|c| (j + 1, c))
             }
-            continue;
-        } else {
-            continue;
+            None => None,
         };
-        if e < n && (doc.is_cap(e) || doc.word(e) == "of") {
-            continue;
-        }
-        let mut found = holders
-            .get(head.as_str())
-            .into_iter()
-            .flatten()
-            .filter(|h| (!h.as_leader || qual.is_some()) && (qual.is_none() || h.country == qual))
-            .map(|h| h.cluster);
-        let first = found.next();
-        if let Some(id) = first
-            && found.all(|c| c == id)
-        {
+        if let Some((e, cluster)) = found {
             out.push(Resolved {
                 span: Span::new(doc.toks[i].span.start, doc.toks[e - 1].span.end),
                 form: MentionForm::Role,
-                cluster: id,
+                cluster,
             });
         }
     }
+}
+
+/// The one person whose role has the head in tokens `j..e` (and the
+/// qualifier, if any), unless the role noun is followed by a name ("the
+/// president Ann Lee") or an "of" phrase ("the president of the club").
+fn role_holder(
+    doc: &Doc,
+    holders: &Map<&str, Vec<Holder>>,
+    j: usize,
+    e: usize,
+    qual: Option<&'static str>,
+) -> Option<usize> {
+    if e < doc.toks.len() && (doc.is_cap(e) || doc.word(e) == "of") {
+        return None;
+    }
+    let head = doc.key(j, e);
+    let mut found = holders
+        .get(head.as_ref())
+        .into_iter()
+        .flatten()
+        .filter(|h| (!h.as_leader || qual.is_some()) && (qual.is_none() || h.country == qual))
+        .map(|h| h.cluster);
+    let first = found.next()?;
+    found.all(|c| c == first).then_some(first)
+}
+
+/// The organization or place "the company"-like noun at token `j` stands
+/// for, unless an "of" phrase or a name follows ("the town of X").
+fn thing_described(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], j: usize) -> Option<usize> {
+    let word = doc.word(j);
+    let &(kind, generic) = THING_NOUN_KINDS.get(word)?;
+    let next = doc.toks.get(j + 1).map(|t| t.span.slice(doc.text));
+    if next.is_some_and(|w| w == "of" || starts_upper(w)) {
+        return None;
+    }
+    thing_antecedent(doc, clusters, anchors, j, word, kind, generic)
 }
 
 /// A person holding a role, as indexed by the role's head.
@@ -239,6 +242,10 @@ fn role_holders(clusters: &[Cluster]) -> Map<&str, Vec<Holder>> {
     }
     out
 }
+
+/// [`THING_NOUNS`] by noun.
+static THING_NOUN_KINDS: LazyLock<Map<&'static str, (Kind, bool)>> =
+    LazyLock::new(|| THING_NOUNS.iter().map(|&(w, k, g)| (w, (k, g))).collect());
 
 /// Offices that make their holder a country's "leader".
 const LEADER_OFFICES: [&str; 12] = [
@@ -337,7 +344,8 @@ pub fn pronouns(
     out: &mut Vec<Resolved>,
 ) {
     let protagonist = protagonist(clusters);
-    for (i, t) in doc.toks.iter().enumerate() {
+    for &i in &doc.cues {
+        let t = &doc.toks[i];
         let Some(g) = pronoun_gender(t.span.slice(doc.text)) else {
             continue;
         };
@@ -378,7 +386,7 @@ pub fn pronouns(
         } else if t.quoted {
             continue;
         } else {
-            let sent = doc.toks[last.tok].sent;
+            let sent = doc.toks[last.tok].sent();
             match win.iter().filter(fits).find(|a| a.sent == sent) {
                 Some(a) => a.cluster,
                 None => continue,
@@ -414,12 +422,13 @@ fn protagonist(clusters: &[Cluster]) -> Option<usize> {
 /// Links "its" to the only organization or place named in its sentence
 /// before it or in the sentence before.
 pub fn possessive_it(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &mut Vec<Resolved>) {
-    for (i, t) in doc.toks.iter().enumerate() {
+    for &i in &doc.cues {
+        let t = &doc.toks[i];
         if !matches!(t.span.slice(doc.text), "its" | "Its") {
             continue;
         }
         let win = window(doc, anchors, i);
-        let first_sent = t.sent.saturating_sub(1);
+        let first_sent = t.sent().saturating_sub(1);
         let mut ids = win
             .iter()
             .rev()
@@ -438,7 +447,7 @@ pub fn possessive_it(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &
 }
 
 /// Verbs that attribute a quotation to its speaker.
-fn is_speech_verb(w: &str) -> bool {
+pub fn is_speech_verb(w: &str) -> bool {
     matches!(
         w,
         "said"
@@ -510,7 +519,7 @@ pub fn quotations(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor]) -> Vec<Qu
     let n = doc.toks.len();
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for i in 0..n {
+    for &i in &doc.cues {
         let w = doc.word(i);
         let opened = match (w, open) {
             ("“", _) | ("\"", None) => {
@@ -600,7 +609,7 @@ mod tests {
 
     #[test]
     fn thing_nouns_have_kinds() {
-        let kind = |w: &str| THING_NOUNS.iter().find(|t| t.0 == w).map(|t| (t.1, t.2));
+        let kind = |w: &str| THING_NOUN_KINDS.get(w).copied();
         assert_eq!(kind("company"), Some((Kind::Organization, true)));
         assert_eq!(kind("mosque"), Some((Kind::Place, false)));
         assert_eq!(kind("president"), None);

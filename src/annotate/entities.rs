@@ -61,20 +61,21 @@ impl KnownPeople {
     }
 }
 
+/// A title seen just before the current piece: its tokens and gender.
+type PendingTitle = Option<(usize, usize, Gender)>;
+
 /// Turns the pieces of one run into name and demonym mentions, attaching
 /// titles to the names after them.
 fn collect(doc: &Doc, pieces: &[Piece], known: &KnownPeople, found: &mut Found) {
-    let mut title: Option<(usize, usize, Gender)> = None;
+    let mut title: PendingTitle = None;
     for (k, p) in pieces.iter().enumerate() {
         let adjacent_title = title.filter(|&(_, e, _)| e == p.start);
         match p.kind {
             PieceKind::Title(g) => {
-                title = Some(match title {
+                title = Some(match adjacent_title {
                     // "Prime Minister" after "Deputy": one title.
-                    Some((s, e, g0)) if e == p.start => {
-                        (s, p.end, if g0 == Gender::Unknown { g } else { g0 })
-                    }
-                    _ => (p.start, p.end, g),
+                    Some((s, _, g0)) => (s, p.end, if g0 == Gender::Unknown { g } else { g0 }),
+                    None => (p.start, p.end, g),
                 });
                 continue;
             }
@@ -86,107 +87,95 @@ fn collect(doc: &Doc, pieces: &[Piece], known: &KnownPeople, found: &mut Found) 
             PieceKind::Gazetteer(entry) => found
                 .names
                 .push(gazetteer_mention(doc, p.start, p.end, entry)),
-            PieceKind::Keyed(kk) => {
+            PieceKind::Keyed(kk) => found.names.push(plain(
+                doc,
+                p.start,
+                p.end,
+                Kind::of_keyed(kk),
+                Gender::Unknown,
+            )),
+            PieceKind::Event => names_inside_event(doc, p, known, &mut found.names),
+            PieceKind::Other => {
+                let before = pieces[..k]
+                    .iter()
+                    .rev()
+                    .find(|q| !matches!(q.kind, PieceKind::Title(_)));
                 found
                     .names
-                    .push(plain(doc, p, Kind::of_keyed(kk), Gender::Unknown))
-            }
-            PieceKind::Event => {
-                // Only the people and gazetteer names inside it.
-                let mut i = p.start;
-                while i < p.end {
-                    if let Some(e) = known.prefix(doc, i, p.end) {
-                        found.names.push(plain(
-                            doc,
-                            &Piece {
-                                start: i,
-                                end: e,
-                                kind: PieceKind::Other,
-                            },
-                            Kind::Person,
-                            Gender::Unknown,
-                        ));
-                        i = e;
-                    } else if let Some((e, PieceKind::Gazetteer(entry))) = doc.entry_at(i, p.end) {
-                        found.names.push(gazetteer_mention(doc, i, e, entry));
-                        i = e;
-                    } else {
-                        i += 1;
-                    }
-                }
-            }
-            PieceKind::Other => {
-                let (mut kind, mut gender) = kinds::classify(doc, p.start, p.end);
-                let weak = kind != Kind::Person || !kinds::is_clearly_person(doc, p.start, p.end);
-                // "in Mountain Vale, Oregon": a place, not a person.
-                if weak
-                    && kind == Kind::Person
-                    && adjacent_title.is_none()
-                    && kinds::place_context(doc, p.start, p.end)
-                {
-                    kind = Kind::Place;
-                }
-                if adjacent_title.is_none()
-                    && weak
-                    && p.end - p.start >= 2
-                    && let Some(e) = known.prefix(doc, p.start, p.end)
-                    && e < p.end
-                {
-                    // "Lovelace Papers": the known person only.
-                    found.names.push(plain(
-                        doc,
-                        &Piece {
-                            start: p.start,
-                            end: e,
-                            kind: PieceKind::Other,
-                        },
-                        Kind::Person,
-                        Gender::Unknown,
-                    ));
-                    title = None;
-                    continue;
-                }
-                if kind == Kind::Unknown && p.end - p.start >= 2 && adjacent_title.is_none() {
-                    // Several words, some of them common words: a title of a
-                    // work or a product, not an actor.
-                    title = None;
-                    continue;
-                }
-                let mut m;
-                if let Some((ts, te, tg)) = adjacent_title {
-                    kind = Kind::Person;
-                    if tg != Gender::Unknown {
-                        gender = tg;
-                    }
-                    m = plain(doc, p, kind, gender);
-                    m.lead = ts;
-                    m.span = Span::new(doc.toks[ts].span.start, m.span.end);
-                    let title_text = doc.key(ts, te);
-                    if !is_honorific(&title_text) {
-                        // A qualifier right before the title: "U.S. President".
-                        let q = k
-                            .checked_sub(2)
-                            .and_then(|i| pieces.get(i))
-                            .filter(|q| q.end == ts)
-                            .and_then(|q| match q.kind {
-                                PieceKind::Gazetteer(g) => Some((q.start, Some(g.canonical))),
-                                PieceKind::Demonym(c) => Some((q.start, Some(c))),
-                                // "House Speaker", "Fed Chair".
-                                PieceKind::Keyed(_) | PieceKind::Other => Some((q.start, None)),
-                                _ => None,
-                            });
-                        let a = q.map_or(ts, |(s, _)| s);
-                        m.roles
-                            .push(roles::role(doc, a, ts, te, q.and_then(|(_, c)| c)));
-                    }
-                } else {
-                    m = plain(doc, p, kind, gender);
-                }
-                found.names.push(m);
+                    .extend(other_name(doc, p, adjacent_title, before, known));
             }
         }
         title = None;
     }
+}
+
+/// The people and gazetteer names inside an event's name ("the Ada
+/// Lovelace Prize", "the Chile Summit").
+fn names_inside_event(doc: &Doc, p: &Piece, known: &KnownPeople, out: &mut Vec<NameMention>) {
+    let mut i = p.start;
+    while i < p.end {
+        if let Some(e) = known.prefix(doc, i, p.end) {
+            out.push(plain(doc, i, e, Kind::Person, Gender::Unknown));
+            i = e;
+        } else if let Some((e, PieceKind::Gazetteer(entry))) = doc.entry_at(i, p.end) {
+            out.push(gazetteer_mention(doc, i, e, entry));
+            i = e;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// The mention for a name that is neither a gazetteer entry nor keyed:
+/// typed by [`kinds::classify`] and its context, joined with the title
+/// right before it (whose role takes a qualifier piece before the title,
+/// `before`: "U.S. President"). `None` for a title of a work or a product.
+fn other_name(
+    doc: &Doc,
+    p: &Piece,
+    title: PendingTitle,
+    before: Option<&Piece>,
+    known: &KnownPeople,
+) -> Option<NameMention> {
+    let (mut kind, mut gender) = kinds::classify(doc, p.start, p.end);
+    let weak = kind != Kind::Person || !kinds::is_clearly_person(doc, p.start, p.end);
+    let Some((ts, te, tg)) = title else {
+        if weak && p.end - p.start >= 2 {
+            // "Lovelace Papers": the known person only.
+            if let Some(e) = known.prefix(doc, p.start, p.end).filter(|&e| e < p.end) {
+                return Some(plain(doc, p.start, e, Kind::Person, Gender::Unknown));
+            }
+            // Several words, some of them common words: a title of a work
+            // or a product, not an actor.
+            if kind == Kind::Unknown {
+                return None;
+            }
+        }
+        // "in Mountain Vale, Oregon": a place, not a person.
+        if weak && kind == Kind::Person && kinds::place_context(doc, p.start, p.end) {
+            kind = Kind::Place;
+        }
+        return Some(plain(doc, p.start, p.end, kind, gender));
+    };
+    if tg != Gender::Unknown {
+        gender = tg;
+    }
+    let mut m = plain(doc, p.start, p.end, Kind::Person, gender);
+    m.lead = ts;
+    m.span = Span::new(doc.toks[ts].span.start, m.span.end);
+    if !is_honorific(&doc.key(ts, te)) {
+        // A qualifier right before the title: "U.S. President", "Fed Chair".
+        let q = before.filter(|q| q.end == ts).and_then(|q| match q.kind {
+            PieceKind::Gazetteer(g) => Some((q.start, Some(g.canonical))),
+            PieceKind::Demonym(c) => Some((q.start, Some(c))),
+            PieceKind::Keyed(_) | PieceKind::Other => Some((q.start, None)),
+            _ => None,
+        });
+        let a = q.map_or(ts, |(s, _)| s);
+        m.roles
+            .push(roles::role(doc, a, ts, te, q.and_then(|(_, c)| c)));
+    }
+    Some(m)
 }
 
 fn gazetteer_mention(doc: &Doc, a: usize, b: usize, entry: GazEntry) -> NameMention {
@@ -204,12 +193,12 @@ fn gazetteer_mention(doc: &Doc, a: usize, b: usize, entry: GazEntry) -> NameMent
     }
 }
 
-fn plain(doc: &Doc, p: &Piece, kind: Kind, gender: Gender) -> NameMention {
+fn plain(doc: &Doc, a: usize, b: usize, kind: Kind, gender: Gender) -> NameMention {
     NameMention {
-        span: doc.span(p.start, p.end),
-        lead: p.start,
-        start: p.start,
-        end: p.end,
+        span: doc.span(a, b),
+        lead: a,
+        start: a,
+        end: b,
         kind,
         canonical: None,
         country: false,
@@ -618,6 +607,24 @@ mod tests {
         assert_eq!(
             group_of(text, "Omar Haddad"),
             ["Omar Haddad", "Haddad", "me"]
+        );
+    }
+
+    #[test]
+    fn companies_go_by_their_first_word() {
+        let text = "Brandtwerk Widgets Inc. grew. Shares of Brandtwerk rose.";
+        assert_eq!(
+            group_of(text, "Brandtwerk Widgets Inc."),
+            ["Brandtwerk Widgets Inc.", "Brandtwerk"]
+        );
+    }
+
+    #[test]
+    fn a_middle_name_may_stand_alone() {
+        let text = "President Luiz Inácio Lula da Silva arrived. Lula spoke first.";
+        assert_eq!(
+            group_of(text, "Luiz Inácio Lula da Silva"),
+            ["President Luiz Inácio Lula da Silva", "Lula"]
         );
     }
 

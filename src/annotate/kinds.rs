@@ -98,6 +98,33 @@ pub fn is_clearly_person(doc: &Doc, a: usize, b: usize) -> bool {
         || ((2..=3).contains(&(b - a)) && lx.east_asian_surnames.contains(first))
 }
 
+/// True when what follows a name ending before token `b` says "person":
+/// ", who", or a possessive before a kinship noun ("X's wife").
+pub fn person_context(doc: &Doc, b: usize) -> bool {
+    let word = |i: usize| (i < doc.toks.len()).then(|| doc.word(i));
+    match (word(b), word(b + 1)) {
+        (Some(","), Some("who")) => true,
+        (Some("'s" | "’s"), Some(noun)) => matches!(
+            noun,
+            "wife"
+                | "husband"
+                | "son"
+                | "daughter"
+                | "mother"
+                | "father"
+                | "brother"
+                | "sister"
+                | "parents"
+                | "children"
+                | "family"
+                | "widow"
+                | "girlfriend"
+                | "boyfriend"
+        ),
+        _ => false,
+    }
+}
+
 /// True when the context of tokens `a..b` says "place": "in X", "near X",
 /// "the town of X", or "X, <state or country>".
 pub fn place_context(doc: &Doc, a: usize, b: usize) -> bool {
@@ -173,6 +200,16 @@ mod tests {
         assert_eq!(classify_all("x KCNA ."), [Kind::Organization]);
         assert_eq!(classify_all("x Brandt Team9 ."), [Kind::Organization]);
         assert_eq!(classify_all("x Brandt ."), [Kind::Unknown]);
+    }
+
+    #[test]
+    fn person_context_reads_who_and_kin() {
+        let text = "Brandt, who left, met Lowe's wife and Acme's staff.";
+        let doc = Doc::new(text, segment(text));
+        let idx = |w: &str| (0..doc.toks.len()).find(|&i| doc.word(i) == w).unwrap();
+        assert!(person_context(&doc, idx("Brandt") + 1));
+        assert!(person_context(&doc, idx("Lowe") + 1));
+        assert!(!person_context(&doc, idx("Acme") + 1));
     }
 
     #[test]

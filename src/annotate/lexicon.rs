@@ -102,6 +102,11 @@ pub struct Lexicon {
     pub first_names: Map<&'static str, Gender>,
     /// Titles and honorifics with the gender they imply.
     pub titles: Map<&'static str, Gender>,
+    /// First words of titles ("Prime" of "Prime Minister").
+    pub title_starts: Set<&'static str>,
+    /// First words of gazetteer names and demonyms ("North", "United"),
+    /// and "The".
+    pub entry_starts: Set<&'static str>,
     /// Lowercase role nouns ("leader", "press secretary").
     pub role_nouns: Set<&'static str>,
     /// Organization keywords.
@@ -212,14 +217,25 @@ fn build() -> Lexicon {
     for (name, g) in places {
         gazetteer_upper.entry(name.to_uppercase()).or_insert(g);
     }
+    let first_word = |k: &&'static str| k.split(' ').next().unwrap_or(k);
+    let titles = gendered(include_str!("lexicon/titles.txt"));
+    let title_starts = titles.keys().map(first_word).collect();
+    let entry_starts = gazetteer
+        .keys()
+        .chain(demonyms.keys())
+        .map(first_word)
+        .chain(std::iter::once("The"))
+        .collect();
     Lexicon {
         gazetteer,
         gazetteer_upper,
+        title_starts,
+        entry_starts,
         demonyms,
         demonym_of_country,
         capitals,
         first_names: gendered(include_str!("lexicon/first_names.txt")),
-        titles: gendered(include_str!("lexicon/titles.txt")),
+        titles,
         role_nouns: set(include_str!("lexicon/role_nouns.txt")),
         org_keys,
         place_keys: set(include_str!("lexicon/place_keywords.txt")),

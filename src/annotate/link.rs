@@ -69,6 +69,8 @@ pub struct Cluster {
     pub mentions: Vec<usize>,
     /// How many of its mentions sit in a place context.
     place_votes: usize,
+    /// How many of its mentions sit in a person context.
+    person_votes: usize,
     /// True while its only mentions are single words that may not be names
     /// at all: an unexplained acronym ("VIP", "GMT"), or a common word
     /// capitalised ("Good" where "good" occurs too). Not shown as an actor.
@@ -88,6 +90,7 @@ impl Cluster {
             roles: Vec::new(),
             mentions: Vec::new(),
             place_votes: 0,
+            person_votes: 0,
             unconfirmed: false,
         }
     }
@@ -139,6 +142,7 @@ impl<'d, 'a> Linker<'d, 'a> {
             roles: Vec::new(),
             mentions: Vec::new(),
             place_votes: 0,
+            person_votes: 0,
             unconfirmed: self.is_doubtful(m),
         });
         self.by_key.insert(key, id);
@@ -158,8 +162,10 @@ impl<'d, 'a> Linker<'d, 'a> {
 
     /// Shorter names an organization goes by: the part before "of"/"for"
     /// ("Comic Guild" of "Comic Guild of Canada"), the first word before a
-    /// keyword ("Freedom" of "Freedom Magazine"), the name without a leading
-    /// place ("Home Office" of "United Kingdom Home Office").
+    /// keyword ("Freedom" of "Freedom Magazine"), the name without its
+    /// company designator, or its first word ("Acme" of "Acme Widgets
+    /// Inc."), the name without a leading place ("Home Office" of "United
+    /// Kingdom Home Office").
     fn org_aliases(&self, a: usize, b: usize) -> Vec<String> {
         let doc = self.doc;
         let mut out = Vec::new();
@@ -172,6 +178,16 @@ impl<'d, 'a> Linker<'d, 'a> {
             }
         }
         if b - a == 2 && LEXICON.org_keys.get(doc.word(b - 1)).is_some_and(|k| k.end) {
+            out.push(doc.word(a).to_owned());
+        }
+        // "Acme Widgets" and "Acme" of "Acme Widgets Inc.".
+        if b - a >= 3
+            && LEXICON
+                .org_keys
+                .get(doc.word(b - 1))
+                .is_some_and(|k| k.suffix)
+        {
+            out.push(doc.key(a, b - 1).into_owned());
             out.push(doc.word(a).to_owned());
         }
         if let Some((e, PieceKind::Gazetteer(g))) = doc.entry_at(a, b)
@@ -218,11 +234,23 @@ impl<'d, 'a> Linker<'d, 'a> {
                     ids.push(id);
                 }
             }
-            if surname != words[0] {
-                self.by_given
-                    .entry(words[0].to_owned())
-                    .or_default()
-                    .push(id);
+            // Given names, and middle names that may stand alone ("Lula" of
+            // "Luiz Inácio Lula da Silva").
+            // Middle names only of a clear person: a known given name or a
+            // title.
+            let clear = lx.first_names.contains_key(words[0]) || !m.roles.is_empty();
+            let middle = words.len().saturating_sub(1);
+            for (i, w) in words[..middle].iter().enumerate() {
+                let usable = *w != surname
+                    && starts_upper(w)
+                    && !w.ends_with('.')
+                    && (i == 0 || (clear && words.len() >= 3));
+                if usable {
+                    let ids = self.by_given.entry((*w).to_owned()).or_default();
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
             }
         } else if m.canonical.is_none() {
             for alias in self.org_aliases(a, b) {
@@ -273,6 +301,9 @@ impl<'d, 'a> Linker<'d, 'a> {
         }
         if crate::annotate::kinds::place_context(self.doc, m.start, m.end) {
             c.place_votes += 1;
+        }
+        if crate::annotate::kinds::person_context(self.doc, m.end) {
+            c.person_votes += 1;
         }
         c.mentions.push(mi);
         self.of_mention[mi] = id;
@@ -435,7 +466,9 @@ pub fn link(doc: &Doc, mentions: &[NameMention]) -> (Vec<Cluster>, Vec<usize>) {
     for c in &mut l.clusters {
         c.mentions.sort_unstable();
         if c.kind == Kind::Unknown {
-            c.kind = if c.place_votes * 2 > c.mentions.len() {
+            c.kind = if c.person_votes > 0 && c.person_votes >= c.place_votes {
+                Kind::Person
+            } else if c.place_votes * 2 > c.mentions.len() {
                 Kind::Place
             } else {
                 Kind::Organization

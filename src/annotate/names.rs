@@ -15,15 +15,22 @@ use crate::model::Span;
 pub struct Tok {
     /// Where it stands.
     pub span: Span,
+    /// Index of its sentence (kept small: one token per few bytes of text).
+    sent: u32,
     /// Word, number or punctuation.
     pub kind: TokenKind,
-    /// Index of its sentence.
-    pub sent: usize,
     /// True when a capital here says nothing (sentence start, after an
     /// opening quote, in a title-case headline).
     pub ambiguous: bool,
     /// True inside quotation marks.
     pub quoted: bool,
+}
+
+impl Tok {
+    /// Index of its sentence.
+    pub fn sent(self) -> usize {
+        self.sent as usize
+    }
 }
 
 /// The tokenised document with the facts the name rules ask about.
@@ -36,6 +43,9 @@ pub struct Doc<'a> {
     pub sentences: Vec<Span>,
     /// Token index range of each sentence.
     pub sent_toks: Vec<(usize, usize)>,
+    /// Indices of the tokens later stages look for: "the", third-person
+    /// pronouns, and quotation marks (see [`is_cue`]).
+    pub cues: Vec<usize>,
     /// Words seen with a lowercase first letter.
     lower_seen: Map<&'a str, u32>,
     /// For each sentence, true when it is a title-case headline.
@@ -84,6 +94,33 @@ pub fn is_particle(w: &str) -> bool {
     )
 }
 
+/// Words the description, pronoun and quotation passes start from.
+pub fn is_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "The"
+            | "he"
+            | "He"
+            | "him"
+            | "Him"
+            | "his"
+            | "His"
+            | "himself"
+            | "she"
+            | "She"
+            | "her"
+            | "Her"
+            | "hers"
+            | "herself"
+            | "its"
+            | "Its"
+            | "“"
+            | "”"
+            | "\""
+    )
+}
+
 fn is_opening_mark(w: &str) -> bool {
     matches!(
         w,
@@ -100,16 +137,36 @@ impl<'a> Doc<'a> {
             tokens,
             sentence_tokens: sent_toks,
         } = seg;
-        let mut toks = Vec::with_capacity(tokens.len());
-        let mut quoted = false;
+        // Sentence indices fit in 32 bits for any text under 4 GiB of
+        // sentences; beyond that they saturate rather than wrap.
+        let mut sent_of = vec![0u32; tokens.len()];
         for (si, &(a, b)) in sent_toks.iter().enumerate() {
-            // A quotation does not run on past its paragraph (one that does
-            // reopens with a new opening mark).
-            if si > 0 && text[sentences[si - 1].end..sentences[si].start].contains('\n') {
-                quoted = false;
-            }
-            let mut at_start = true;
-            for t in &tokens[a..b] {
+            let si = u32::try_from(si).unwrap_or(u32::MAX);
+            sent_of[a..b].fill(si);
+        }
+        let mut cues = Vec::new();
+        let mut quoted = false;
+        let mut at_start = true;
+        let mut sent = None;
+        // Built in place over the segmenter's buffer (same size and alignment).
+        let toks: Vec<Tok> = tokens
+            .into_iter()
+            .zip(sent_of)
+            .enumerate()
+            .map(|(i, (t, si))| {
+                if sent != Some(si) {
+                    // A quotation does not run on past its paragraph (one
+                    // that does reopens with a new opening mark).
+                    let k = si as usize;
+                    if k > 0
+                        && k < sentences.len()
+                        && text[sentences[k - 1].end..sentences[k].start].contains('\n')
+                    {
+                        quoted = false;
+                    }
+                    at_start = true;
+                    sent = Some(si);
+                }
                 let w = t.text(text);
                 let is_quote_mark = matches!(w, "“" | "”" | "\"");
                 if is_quote_mark {
@@ -119,27 +176,32 @@ impl<'a> Doc<'a> {
                         _ => !quoted,
                     };
                 }
-                toks.push(Tok {
+                if is_cue(w) {
+                    cues.push(i);
+                }
+                let tok = Tok {
                     span: t.span,
-                    kind: t.kind,
                     sent: si,
+                    kind: t.kind,
                     ambiguous: at_start && t.kind == TokenKind::Word,
                     quoted: quoted && !is_quote_mark,
-                });
+                };
                 if t.kind == TokenKind::Word {
                     at_start = false;
                 }
                 if is_opening_mark(w) {
                     at_start = true;
                 }
-            }
-        }
+                tok
+            })
+            .collect();
         let n_sentences = sentences.len();
         let mut doc = Doc {
             text,
             toks,
             sentences,
             sent_toks,
+            cues,
             headlines: vec![false; n_sentences],
             lower_seen: Map::default(),
             cap_seen: Map::default(),
@@ -166,17 +228,18 @@ impl<'a> Doc<'a> {
     /// Marks every word of a title-case headline as ambiguous.
     fn mark_headlines(&mut self) {
         for (si, &(a, b)) in self.sent_toks.iter().enumerate() {
-            let words: Vec<&str> = self.toks[a..b]
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word)
-                .map(|t| t.span.slice(self.text))
-                .collect();
-            if words.len() < 3 {
+            let (mut words, mut caps) = (0, 0);
+            for t in &self.toks[a..b] {
+                if t.kind == TokenKind::Word {
+                    words += 1;
+                    caps += usize::from(starts_upper(t.span.slice(self.text)));
+                }
+            }
+            if words < 3 {
                 continue;
             }
-            let caps = words.iter().filter(|w| starts_upper(w)).count();
             let last = self.toks[b - 1].span.slice(self.text);
-            if caps * 4 >= words.len() * 3 && !matches!(last, "." | "!" | "?") {
+            if caps * 4 >= words * 3 && !matches!(last, "." | "!" | "?") {
                 for t in &mut self.toks[a..b] {
                     t.ambiguous = t.kind == TokenKind::Word;
                 }
@@ -215,7 +278,7 @@ impl<'a> Doc<'a> {
             return true;
         }
         // The first word of a title ("Prime Minister Ann Lee").
-        let sentence_end = self.sent_toks[self.toks[i].sent].1;
+        let sentence_end = self.sent_toks[self.toks[i].sent()].1;
         if i + 1 < sentence_end
             && self
                 .title_at(i, sentence_end)
@@ -228,12 +291,15 @@ impl<'a> Doc<'a> {
         }
         // Outside a headline: an acronym ("GEA said ..."), or the first word
         // of a longer capitalised run.
-        let sent = self.toks[i].sent;
+        let sent = self.toks[i].sent();
         if self.headlines[sent] {
             return false;
         }
+        let next = (i + 1 < self.toks.len() && self.toks[i + 1].sent() == sent).then(|| i + 1);
         crate::annotate::kinds::is_acronym(w)
-            || (i + 1 < self.toks.len() && self.toks[i + 1].sent == sent && self.is_cap(i + 1))
+            || next.is_some_and(|j| self.is_cap(j))
+            // "Palmer said ...": a speech verb after an unknown word.
+            || next.is_some_and(|j| crate::annotate::descriptions::is_speech_verb(self.word(j)))
     }
 
     /// True when the document has `w` in lowercase ("Soup" / "soup") at
@@ -493,6 +559,9 @@ impl Doc<'_> {
     /// The longest title starting at token `a` (not beyond `b`).
     fn title_at(&self, a: usize, b: usize) -> Option<(usize, Gender)> {
         let lx = &*LEXICON;
+        if !lx.title_starts.contains(self.word(a)) {
+            return None;
+        }
         (a + 1..=b.min(a + MAX_ENTRY_WORDS))
             .rev()
             .find_map(|e| lx.titles.get(self.key(a, e).as_ref()).map(|&g| (e, g)))
@@ -501,6 +570,14 @@ impl Doc<'_> {
     /// The longest gazetteer name or demonym starting at token `a` (not
     /// beyond `b`): its end and kind.
     pub fn entry_at(&self, a: usize, b: usize) -> Option<(usize, PieceKind)> {
+        let w = self.word(a);
+        let lx = &*LEXICON;
+        let may_start = lx.entry_starts.contains(w)
+            || lx.entry_starts.contains(name_part(w))
+            || !w.chars().any(char::is_lowercase);
+        if !may_start {
+            return None;
+        }
         (a + 1..=b.min(a + MAX_ENTRY_WORDS))
             .rev()
             .find_map(|e| self.lookup_whole(a, e).map(|k| (e, k)))
@@ -548,7 +625,29 @@ impl Doc<'_> {
                 return;
             }
         }
-        if LEXICON.event_keys.contains(name_part(self.word(b - 1))) && b - a >= 2 {
+        let event_head = matches!(
+            self.word(a),
+            "Operation" | "Battle" | "Siege" | "Treaty" | "Massacre"
+        );
+        if b - a >= 2 && (event_head || LEXICON.event_keys.contains(name_part(self.word(b - 1)))) {
+            out.push(Piece {
+                start: a,
+                end: b,
+                kind: PieceKind::Event,
+            });
+            return;
+        }
+        // "Call of Duty", "Lord of the Rings": unknown words around "of",
+        // with no keyword, place or title, name a work, not actors.
+        let of_at = (a + 1..b).find(|&i| self.word(i) == "of");
+        if let Some(c) = of_at
+            && self.keyed(a, b).is_none()
+            && (a..b).all(|i| {
+                is_connector(self.word(i))
+                    || (self.entry_at(i, i + 1).is_none() && self.title_at(i, b).is_none())
+            })
+            && !crate::annotate::kinds::is_clearly_person(self, a, c)
+        {
             out.push(Piece {
                 start: a,
                 end: b,
@@ -557,18 +656,23 @@ impl Doc<'_> {
             return;
         }
         if let Some(k) = self.keyed(a, b) {
-            // "Director of the Agency" is a title and an organization.
-            let title_then_of = self
-                .title_at(a, b)
-                .is_some_and(|(e, _)| e < b && is_connector(self.word(e)));
-            if !title_then_of {
-                out.push(Piece {
+            // "Director of the Grain Agency": a title, then an organization.
+            match self.title_at(a, b) {
+                Some((e, g)) if e < b && is_connector(self.word(e)) => {
+                    out.push(Piece {
+                        start: a,
+                        end: e,
+                        kind: PieceKind::Title(g),
+                    });
+                    self.pieces_of(e, b, out);
+                }
+                _ => out.push(Piece {
                     start: a,
                     end: b,
                     kind: PieceKind::Keyed(k),
-                });
-                return;
+                }),
             }
+            return;
         }
         self.segment(a, b, out);
     }
@@ -765,10 +869,19 @@ mod tests {
             ["Brandt", "Brandt"]
         );
         assert_eq!(texts("Fifty-five people came."), Vec::<String>::new());
+        assert_eq!(texts("Palmer said the plan works."), ["Palmer"]);
     }
 
     #[test]
     fn weekdays_events_and_peoples_are_not_names() {
+        assert_eq!(
+            pieces("They played Call of Duty again."),
+            [("Call of Duty".to_owned(), PieceKind::Event)]
+        );
+        assert_eq!(
+            pieces("They launched Operation Sea Lion."),
+            [("Operation Sea Lion".to_owned(), PieceKind::Event)]
+        );
         assert_eq!(
             pieces("It happened on Thursday in June after the Korean War-era rule."),
             [("Korean War".to_owned(), PieceKind::Event)]
@@ -805,6 +918,19 @@ mod tests {
             (
                 "Hudson River".to_owned(),
                 PieceKind::Keyed(KeyedKind::Place)
+            )
+        );
+    }
+
+    #[test]
+    fn a_title_before_an_organization_stays_apart() {
+        let got = pieces("He is Director of the Grain Export Agency for Central Europe now.");
+        assert!(matches!(got[0].1, PieceKind::Title(_)));
+        assert_eq!(
+            got[1],
+            (
+                "Grain Export Agency for Central Europe".to_owned(),
+                PieceKind::Keyed(KeyedKind::Organization)
             )
         );
     }

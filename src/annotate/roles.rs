@@ -30,7 +30,7 @@ pub fn role_noun_before(doc: &Doc, e: usize) -> Option<usize> {
     let lx = &*LEXICON;
     [2, 1].into_iter().find_map(|n| {
         let s = e.checked_sub(n)?;
-        let same_sentence = doc.toks[s].sent == doc.toks[e - 1].sent;
+        let same_sentence = doc.toks[s].sent() == doc.toks[e - 1].sent();
         (same_sentence
             && (s..e).all(|i| is_lower_word(doc, i))
             && lx.role_nouns.contains(doc.key(s, e).as_ref()))
@@ -44,7 +44,7 @@ pub fn role_noun_at(doc: &Doc, s: usize) -> Option<usize> {
     [2, 1].into_iter().find_map(|n| {
         let e = s + n;
         (e <= doc.toks.len()
-            && doc.toks[e - 1].sent == doc.toks[s].sent
+            && doc.toks[e - 1].sent() == doc.toks[s].sent()
             && (s..e).all(|i| is_lower_word(doc, i))
             && lx.role_nouns.contains(doc.key(s, e).as_ref()))
         .then_some(e)
@@ -116,13 +116,13 @@ fn apposition(doc: &Doc, b: usize, qualifiers: &Map<usize, Qualifier>) -> Option
     if b + 2 >= doc.toks.len() || doc.word(b) != "," {
         return None;
     }
-    let sent = doc.toks[b].sent;
+    let sent = doc.toks[b].sent();
     let mut a = b + 1;
     if matches!(doc.word(a), "the" | "a" | "an") {
         a += 1;
     }
-    for e in a + 1..(a + 6).min(doc.toks.len()) {
-        if doc.toks[e - 1].sent != sent || doc.toks[e - 1].kind == TokenKind::Punct {
+    for e in a + 1..=(a + 8).min(doc.toks.len()) {
+        if doc.toks[e - 1].sent() != sent || doc.toks[e - 1].kind == TokenKind::Punct {
             return None;
         }
         let closes = e == doc.toks.len() || matches!(doc.word(e), "," | "." | ";" | ")" | "—");
@@ -159,7 +159,7 @@ fn apposition_before(
         return None;
     }
     let comma = lead - 1;
-    let sent = doc.toks[comma].sent;
+    let sent = doc.toks[comma].sent();
     let sentence_start = doc.sent_toks[sent].0;
     // The furthest determiner back within a few words, before any
     // punctuation: "A spokeswoman for the agency".
@@ -168,7 +168,23 @@ fn apposition_before(
         if doc.toks[k].kind == TokenKind::Punct {
             break;
         }
-        if matches!(doc.word(k), "the" | "The" | "a" | "A" | "an" | "An") {
+        if matches!(
+            doc.word(k),
+            "the"
+                | "The"
+                | "a"
+                | "A"
+                | "an"
+                | "An"
+                | "its"
+                | "Its"
+                | "his"
+                | "His"
+                | "her"
+                | "Her"
+                | "their"
+                | "Their"
+        ) {
             start = Some(k + 1);
         }
     }
