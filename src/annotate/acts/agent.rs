@@ -328,13 +328,19 @@ impl Doc<'_> {
         let ms = self.mentions_in(&head);
         let joint = head.clone().any(|i| self.low(i) == "and");
         // The head noun comes last: "Student Association president Sehar
-        // Memon", "Secretary of State Mike Pompeo", "the letter from Kim".
+        // Memon", "Secretary of State Mike Pompeo", "the letter from Kim";
+        // a place at the end is a modifier ("Smith for New Zealand").
         let end = self.toks.get(np.end - 1).map_or(0, |t| t.span.end);
         let all = self.mentions_in(np);
         if !joint
             && let Some(m) = all.clone().next_back()
             && self.ann.mentions[m].span.end == end
             && self.ann.mentions[m].form != MentionForm::Demonym
+            && self
+                .ann
+                .entities
+                .get(self.ann.mentions[m].entity)
+                .is_some_and(|e| e.kind != EntityKind::Place)
         {
             return Some(self.ann.mentions[m].entity);
         }
