@@ -59,6 +59,9 @@ pub struct Subject {
     pub np: Range<usize>,
     /// An apposition between subject and verb ("the coach, Maria Lind,").
     pub appos: Option<Range<usize>>,
+    /// The head noun phrase, when phrases are attached to it ("Posts" of
+    /// "Posts on the board from Friday").
+    pub head: Option<Range<usize>>,
     /// True when a negation stands between subject and verb.
     pub negated: bool,
 }
@@ -96,6 +99,7 @@ impl Doc<'_> {
             return Some(Subject {
                 np,
                 appos: None,
+                head: None,
                 negated,
             });
         }
@@ -105,7 +109,12 @@ impl Doc<'_> {
             // "Smith, director of X, and chair of Y, says".
             let (k, np) = self.before_apposition(j - 1, floor)?;
             appos = Some(k + 1..j - 1);
-            return Some(Subject { np, appos, negated });
+            return Some(Subject {
+                np,
+                appos,
+                head: None,
+                negated,
+            });
         }
         if j == floor {
             return None;
@@ -125,11 +134,21 @@ impl Doc<'_> {
                 None => break,
             }
         }
+        let mut head = None;
         if longer.start != np.start && (longer.start == floor || self.low(longer.start - 1) == ",")
         {
+            let first_break = (longer.start..np.end)
+                .find(|&k| POSTMODIFIER_PREPOSITIONS.contains(&self.low(k)))
+                .unwrap_or(np.end);
+            head = Some(longer.start..first_break);
             np = longer;
         }
-        Some(Subject { np, appos, negated })
+        Some(Subject {
+            np,
+            appos,
+            head,
+            negated,
+        })
     }
 
     /// For an apposition or parenthesis closing at token `close`: the token
@@ -360,6 +379,28 @@ impl Doc<'_> {
     /// The agent a subject names: its noun phrase's entity, else the
     /// entity of its apposition, else the noun phrase as written.
     pub fn resolve_subject(&self, s: &Subject) -> Agent {
+        if let Some(head) = s.head.as_ref().filter(|h| !h.is_empty()) {
+            // "Posts on the board from Friday": the head's entity, else the
+            // whole phrase as written.
+            let agent = self.resolve(head);
+            if agent.entity.is_some() {
+                return agent;
+            }
+            // "the letter from the ministry": the document's issuer.
+            if DOCUMENT_NOUNS.contains(self.low(head.end - 1))
+                && matches!(self.low(head.end), "from" | "by" | "of")
+                && let Some(e) = self.entity_in(&(head.end + 1..s.np.end))
+            {
+                return Agent {
+                    entity: Some(e),
+                    name: None,
+                };
+            }
+            return Agent {
+                entity: None,
+                name: Some(self.span(s.np.start, s.np.end).slice(self.text).to_owned()),
+            };
+        }
         let agent = self.resolve(&s.np);
         match &s.appos {
             Some(a) if agent.entity.is_none() && !(a.is_empty()) => match self.entity_in(a) {

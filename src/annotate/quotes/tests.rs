@@ -257,3 +257,10 @@ fn a_dash_signature_names_the_speaker_without_a_cue() {
     assert!(q[0].2.contains("Ortiz"), "{q:?}");
     assert_eq!(q[0].3, "");
 }
+
+#[test]
+fn a_letter_from_an_issuer_speaks_for_it() {
+    let q = quotes("A letter from the Harbor Authority said the port would reopen.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.contains("Harbor Authority"), "{q:?}");
+}
