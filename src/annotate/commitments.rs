@@ -269,7 +269,18 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
                     return None;
                 }
                 partner = joint_partner(doc, &s.np);
-                doc.resolve_subject(&s)
+                // "Smith said the boy was welcome to come": Smith's offer.
+                let offer_reported = (i..end).any(|k| doc.low(k) == "welcome");
+                match offer_reported
+                    .then(|| doc.reporter_around(doc.toks[i].span.start))
+                    .flatten()
+                {
+                    Some(reporter) => {
+                        counterpart = Some(s.np.clone());
+                        reporter
+                    }
+                    None => doc.resolve_subject(&s),
+                }
             }
             None if cue.frames.agent => return None,
             None => doc.main_subject(i).unwrap_or_default(),

@@ -515,6 +515,22 @@ impl Doc<'_> {
             .filter(Agent::is_known)
     }
 
+    /// The speaker of the indirect quote whose clause holds byte `at`.
+    pub fn reporter_around(&self, at: usize) -> Option<Agent> {
+        let qs = &self.ann.quotes;
+        let upto = qs.partition_point(|q| q.span.start <= at);
+        qs[..upto]
+            .iter()
+            .rev()
+            .take(8)
+            .find(|q| q.kind == QuoteKind::Indirect && q.span.contains(at))
+            .map(|q| Agent {
+                entity: q.speaker,
+                name: q.speaker_name.clone(),
+            })
+            .filter(Agent::is_known)
+    }
+
     /// For "they" or "it" with no organisation before it: the latest
     /// speaker, within three sentences, named by a plural noun phrase or an
     /// organisation ("The authors say …. They say …").

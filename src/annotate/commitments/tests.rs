@@ -216,6 +216,14 @@ fn an_invitation_to_an_event() {
 }
 
 #[test]
+fn a_reported_welcome_is_the_reporters_offer() {
+    let c = commitments("Mayor Ines Varga said the refugees were welcome to stay in the city.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+    assert!(c[0].3.contains("Varga"), "{c:?}");
+}
+
+#[test]
 fn negated_conditional_and_questions_are_filtered() {
     assert!(commitments("The company did not promise to pay the workers.").is_empty());
     assert!(commitments("The firm refused to commit to a date.").is_empty());
