@@ -5,6 +5,7 @@
 //! `commitments`. Every stage works on byte offsets into the original text,
 //! and runs in a fixed order, so the same input always gives the same output.
 
+pub mod acts;
 pub mod commitments;
 pub mod descriptions;
 pub mod entities;
