@@ -19,7 +19,7 @@ use crate::annotate::acts::words::{
     DETERMINERS, PRONOUNS, Prefilter, PronounClass, WordMap, WordSet, is_ly_adverb, word_set,
 };
 use crate::annotate::lexicon::entries;
-use crate::model::{Annotations, Commitment, CommitmentKind, MentionForm, Span};
+use crate::model::{Commitment, CommitmentKind, MentionForm, Span};
 
 /// What may follow a cue.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -110,9 +110,9 @@ fn parse_cue(line: &'static str) -> Option<Cue> {
     })
 }
 
-/// Finds the commitments of `text`, given its sentences, entities and quotes.
-pub fn find(text: &str, ann: &Annotations) -> Vec<Commitment> {
-    let doc = Doc::new(text, ann);
+/// Finds the commitments of a document, given its sentences, entities and
+/// quotes.
+pub fn find(doc: &Doc) -> Vec<Commitment> {
     let (cues, by_first) = &*CUES;
     let mut out = Vec::new();
     let mut taken_to = 0; // first token not yet part of a trigger
@@ -134,16 +134,16 @@ pub fn find(text: &str, ann: &Annotations) -> Vec<Commitment> {
         let found = if let Some(list) = by_first.get(w) {
             let mut matches: Vec<(usize, usize)> = list
                 .iter()
-                .filter_map(|&c| matches_at(&doc, &cues[c], i).map(|end| (c, end)))
+                .filter_map(|&c| matches_at(doc, &cues[c], i).map(|end| (c, end)))
                 .collect();
             matches.sort_by_key(|&(c, end)| (std::cmp::Reverse(end), c));
             matches
                 .into_iter()
-                .find_map(|(c, end)| commitment_at(&doc, &cues[c], i, end))
+                .find_map(|(c, end)| commitment_at(doc, &cues[c], i, end))
         } else {
             None
         }
-        .or_else(|| will_pledge(&doc, i));
+        .or_else(|| will_pledge(doc, i));
         if let Some((c, last)) = found {
             taken_to = last;
             last_content = c.content;

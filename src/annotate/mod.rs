@@ -24,7 +24,10 @@ use crate::model::Annotations;
 /// relations between actors, quotes and commitments.
 pub fn annotate(text: &str) -> Annotations {
     let mut ann = entities::find(text, segment::segment(text));
-    ann.quotes = quotes::find(text, &ann);
-    ann.commitments = commitments::find(text, &ann);
+    // The act stages build their own token view once the entity stage has
+    // dropped its own, so only one is held at a time.
+    let prep = acts::Prepared::new(text, &ann.sentences);
+    ann.quotes = quotes::find(&acts::Doc::new(text, &ann, &prep));
+    ann.commitments = commitments::find(&acts::Doc::new(text, &ann, &prep));
     ann
 }

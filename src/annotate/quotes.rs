@@ -29,7 +29,7 @@ use crate::annotate::acts::words::{
 };
 use crate::annotate::acts::{Doc, Marked};
 use crate::annotate::segment::TokenKind;
-use crate::model::{Annotations, EntityKind, Quote, QuoteKind, Span};
+use crate::model::{EntityKind, Quote, QuoteKind, Span};
 
 /// Words opening a reported question, which is not a quote ("asked how").
 const QUESTION_WORDS: [&str; 9] = [
@@ -50,32 +50,30 @@ static AUXILIARIES: LazyLock<WordSet> =
 /// in its paragraph.
 const MIN_LONE_QUOTE_WORDS: usize = 6;
 
-/// Finds the quotes of `text`, given its sentences and entities.
-pub fn find(text: &str, ann: &Annotations) -> Vec<Quote> {
-    let doc = Doc::new(text, ann);
-    let mut attr = attribute_marks(&doc);
+/// Finds the quotes of a document, given its sentences and entities.
+pub fn find(doc: &Doc) -> Vec<Quote> {
+    let mut attr = attribute_marks(doc);
     let mut used_cues = vec![false; doc.toks.len()];
     for c in attr.iter().flatten().filter_map(|a| a.cue) {
         if let Some(flag) = used_cues.get_mut(c) {
             *flag = true;
         }
     }
-    let attributed = build_direct(&doc, &attr);
-    let mut reported = indirect(&doc, &used_cues, &attributed);
+    let attributed = build_direct(doc, &attr);
+    let mut reported = indirect(doc, &used_cues, &attributed);
     reported.sort_by_key(|q| (q.span.end, q.span.start));
-    inherit_from_reports(&doc, &mut attr, &reported);
-    propagate(&doc, &mut attr);
+    inherit_from_reports(doc, &mut attr, &reported);
+    propagate(doc, &mut attr);
     let mut lone = HashMap::new();
     for (i, a) in attr.iter_mut().enumerate() {
         if a.is_none() {
-            *a = lone_person(&doc, &doc.marks[i], &mut lone);
+            *a = lone_person(doc, &doc.marks[i], &mut lone);
         }
     }
-    propagate(&doc, &mut attr);
-    let mut out = build_direct(&doc, &attr);
+    propagate(doc, &mut attr);
+    let mut out = build_direct(doc, &attr);
     out.extend(reported);
     out.sort_by_key(|q| (q.span.start, q.span.end));
-    doc.share();
     out
 }
 

@@ -6,12 +6,8 @@ pub mod agent;
 pub mod marks;
 pub mod words;
 
-use std::cell::RefCell;
-use std::hash::Hasher;
 use std::ops::Deref;
-use std::rc::Rc;
 
-use crate::annotate::fasthash::FxHasher;
 use crate::annotate::segment::{self, TokenKind};
 use crate::model::{Annotations, Span};
 
@@ -47,14 +43,9 @@ impl Tok {
     }
 }
 
-/// What the act stages derive from the text and its sentences alone. The
-/// quote stage leaves it for the commitment stage, which runs next on the
-/// same text (see [`Doc::share`]), so the text is tokenised once for both.
+/// What the act stages derive from the text and its sentences alone, made
+/// once and shared by both stages.
 pub struct Prepared {
-    /// Identifies the text it was made from: its address, length and hash.
-    source: (usize, usize, u64),
-    /// The sentences it was made from.
-    sentences: Vec<Span>,
     /// The text with ASCII letters lowercased (same byte offsets).
     pub lower: String,
     /// All tokens, in order.
@@ -67,11 +58,6 @@ pub struct Prepared {
     pub marks: Vec<Marked>,
 }
 
-thread_local! {
-    /// The preparation the quote stage left for the commitment stage.
-    static SHARED: RefCell<Option<Rc<Prepared>>> = const { RefCell::new(None) };
-}
-
 /// A document prepared for the act stages.
 pub struct Doc<'a> {
     /// The text.
@@ -79,31 +65,22 @@ pub struct Doc<'a> {
     /// Sentences, entities and mentions (and quotes, once found).
     pub ann: &'a Annotations,
     /// Tokens, sentences and quotations.
-    prep: Rc<Prepared>,
+    prep: &'a Prepared,
 }
 
 impl Deref for Doc<'_> {
     type Target = Prepared;
 
     fn deref(&self) -> &Prepared {
-        &self.prep
+        self.prep
     }
 }
 
 impl<'a> Doc<'a> {
-    /// Prepares `text` for the act stages, taking the preparation shared by
-    /// the previous stage when it was made from the same text and sentences.
-    pub fn new(text: &'a str, ann: &'a Annotations) -> Self {
-        let shared = SHARED
-            .with(|s| s.borrow_mut().take())
-            .filter(|p| p.source == identify(text) && p.sentences == ann.sentences);
-        let prep = shared.unwrap_or_else(|| Rc::new(Prepared::new(text, &ann.sentences)));
+    /// The act stages' view of `text`, its annotations so far and its
+    /// preparation.
+    pub fn new(text: &'a str, ann: &'a Annotations, prep: &'a Prepared) -> Self {
         Doc { text, ann, prep }
-    }
-
-    /// Leaves this preparation for the next stage on the same text.
-    pub fn share(self) {
-        SHARED.with(|s| *s.borrow_mut() = Some(self.prep));
     }
 
     /// The paragraph index of token `i`.
@@ -230,7 +207,7 @@ impl<'a> Doc<'a> {
 
 impl Prepared {
     /// Tokenises `text` sentence by sentence and finds its quotations.
-    fn new(text: &str, sentences: &[Span]) -> Self {
+    pub fn new(text: &str, sentences: &[Span]) -> Self {
         let para_of_sent = paragraph_of_sentences(text, sentences);
         let mut toks = Vec::with_capacity(text.len() / 5);
         let mut sents = Vec::with_capacity(sentences.len());
@@ -263,8 +240,6 @@ impl Prepared {
                 .flatten();
         }
         Prepared {
-            source: identify(text),
-            sentences: sentences.to_vec(),
             lower: text.to_ascii_lowercase(),
             toks,
             sents,
@@ -272,13 +247,6 @@ impl Prepared {
             marks,
         }
     }
-}
-
-/// What identifies a text for [`SHARED`]: its address, length and hash.
-fn identify(text: &str) -> (usize, usize, u64) {
-    let mut h = FxHasher::default();
-    h.write(text.as_bytes());
-    (text.as_ptr() as usize, text.len(), h.finish())
 }
 
 /// The index of the token of `toks` starting at or covering `byte`, if any.
