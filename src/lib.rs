@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod annotate;
+pub mod batch;
 pub mod cli;
 pub mod document;
 pub mod export;

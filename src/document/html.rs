@@ -1,0 +1,372 @@
+//! HTML to plain text and structure.
+//!
+//! dom_smoothie (a port of Firefox's Readability) finds the article in the
+//! page and drops what surrounds it: navigation, sidebars, related links,
+//! footers, comment sections, banners, scripts and styles. The article's
+//! HTML is then walked (with dom_query, the DOM dom_smoothie is built on)
+//! into text with the same conventions as Markdown (see
+//! [`super::structure`]). The headline leads the text as a level-1 heading
+//! when the extracted article does not already start with it.
+//!
+//! When no article can be found, the whole body is walked instead, still
+//! without scripts, styles, navigation, headers, footers, asides and forms,
+//! and a warning says so.
+
+use dom_query::{Document as Dom, NodeRef};
+use dom_smoothie::Readability;
+
+use super::structure::{BlockKind, Builder, Extracted, MarkKind};
+
+/// Elements whose content is never article text.
+const NOT_TEXT: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "title", "button", "select", "textarea",
+    "iframe", "object", "embed", "svg", "canvas", "video", "audio", "img", "picture", "source",
+];
+
+/// Elements that hold a page's chrome rather than its article.
+const CHROME: &[&str] = &["nav", "aside", "footer", "form", "dialog", "menu"];
+
+/// Chrome skipped too when no article was found, and so the whole page is
+/// walked (an article's own `<header>` holds its headline and byline).
+const PAGE_CHROME: &[&str] = &["nav", "aside", "footer", "form", "dialog", "menu", "header"];
+
+/// Elements that separate paragraphs without being one themselves.
+const SEPARATING: &[&str] = &[
+    "address", "article", "body", "dd", "details", "div", "dl", "dt", "fieldset", "figure",
+    "hgroup", "hr", "html", "main", "section", "summary", "table", "tbody", "thead", "tfoot", "tr",
+];
+
+/// Extracts the article from the HTML page `page`. The second value is a
+/// warning when no article could be told apart from the rest of the page.
+pub fn extract(page: &str) -> (Extracted, Option<&'static str>) {
+    let parsed = Readability::new(page, None, None).and_then(|mut r| r.parse());
+    match parsed {
+        Ok(article) => {
+            let content = Dom::from(article.content.as_ref());
+            let title = normalize(&article.title);
+            let mut b = Builder::default();
+            let starts_with_title = normalize(&article.text_content).starts_with(title.as_str());
+            if !title.is_empty() && !starts_with_title {
+                b.open_block(BlockKind::Heading { level: 1 });
+                b.push_flowing(&title);
+                b.close_block();
+            }
+            walk(&mut b, content.root(), CHROME);
+            let (text, structure) = b.finish();
+            let out = Extracted {
+                text,
+                structure,
+                title: (!title.is_empty()).then_some(title),
+                byline: article
+                    .byline
+                    .map(|s| normalize(&s))
+                    .filter(|s| !s.is_empty()),
+                date: article
+                    .published_time
+                    .map(|s| normalize(&s))
+                    .filter(|s| !s.is_empty()),
+            };
+            (out, None)
+        }
+        Err(_) => {
+            let dom = Dom::from(page);
+            let title = dom
+                .select("title")
+                .nodes()
+                .first()
+                .map(|n| normalize(&n.text()))
+                .filter(|t| !t.is_empty());
+            let mut b = Builder::default();
+            walk(&mut b, dom.root(), PAGE_CHROME);
+            let (text, structure) = b.finish();
+            let out = Extracted {
+                text,
+                structure,
+                title,
+                ..Extracted::default()
+            };
+            (
+                out,
+                Some("no article found in the page; showing all of its text"),
+            )
+        }
+    }
+}
+
+/// `s` with runs of whitespace collapsed to one space and trimmed.
+fn normalize(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What to do when leaving an element.
+enum Exit {
+    /// Close a paragraph, heading or list item.
+    Leaf,
+    /// Close a block quote.
+    Container,
+    /// Close a preformatted block.
+    Pre,
+    /// Close an inline mark.
+    Mark,
+    /// End a list.
+    List,
+    /// Stand apart from what follows.
+    Boundary,
+    /// Nothing.
+    Nothing,
+}
+
+/// One step of the walk: enter a node, or leave an element.
+enum Step<'a> {
+    Enter(NodeRef<'a>),
+    Leave(Exit),
+}
+
+/// Walks the tree under `root` into `b`, skipping [`NOT_TEXT`] elements and
+/// those in `dropped`.
+/// The walk keeps its own stack, so deeply nested pages cannot overflow the
+/// call stack.
+fn walk(b: &mut Builder, root: NodeRef<'_>, dropped: &[&str]) {
+    let mut stack = vec![Step::Enter(root)];
+    // Next number of each open list (None: a bullet list).
+    let mut lists: Vec<Option<u64>> = Vec::new();
+    let mut pre = 0usize;
+    // Open leaf blocks (paragraphs, headings, code, list items): text outside
+    // any of them gets a paragraph of its own.
+    let mut leaves = 0usize;
+    let mut implicit = false;
+    while let Some(step) = stack.pop() {
+        let node = match step {
+            Step::Enter(node) => node,
+            Step::Leave(exit) => {
+                if matches!(exit, Exit::Container | Exit::List | Exit::Boundary)
+                    && std::mem::take(&mut implicit)
+                {
+                    b.close_block();
+                }
+                match exit {
+                    Exit::Leaf | Exit::Pre => {
+                        b.close_block();
+                        leaves = leaves.saturating_sub(1);
+                        if matches!(exit, Exit::Pre) {
+                            pre = pre.saturating_sub(1);
+                        }
+                    }
+                    Exit::Container => b.close_block(),
+                    Exit::Mark => b.close_mark(),
+                    Exit::List => {
+                        lists.pop();
+                        b.boundary();
+                    }
+                    Exit::Boundary => b.boundary(),
+                    Exit::Nothing => {}
+                }
+                continue;
+            }
+        };
+        if node.is_text() {
+            let text = node.text();
+            if pre > 0 {
+                b.push_verbatim(&text.replace("\r\n", "\n"));
+            } else if leaves == 0 && !implicit {
+                if !text.trim().is_empty() {
+                    b.open_block(BlockKind::Paragraph);
+                    implicit = true;
+                    b.push_flowing(&text);
+                }
+            } else {
+                b.push_flowing(&text);
+            }
+            continue;
+        }
+        let Some(name) = node.node_name() else {
+            // The document node: walk its children.
+            if node.is_document() || node.is_fragment() {
+                push_children(&mut stack, node);
+            }
+            continue;
+        };
+        let name = name.to_ascii_lowercase();
+        if NOT_TEXT.contains(&name.as_str())
+            || dropped.contains(&name.as_str())
+            || node.has_attr("hidden")
+            || node
+                .attr("aria-hidden")
+                .is_some_and(|v| v.as_ref() == "true")
+        {
+            continue;
+        }
+        let block = |kind| -> (Option<BlockKind>, Exit) { (Some(kind), Exit::Leaf) };
+        let (opens, exit) = match name.as_str() {
+            "p" | "figcaption" | "caption" => block(BlockKind::Paragraph),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                let level = name.as_bytes()[1] - b'0';
+                block(BlockKind::Heading { level })
+            }
+            "blockquote" => (Some(BlockKind::Quote), Exit::Container),
+            "pre" => (Some(BlockKind::Code), Exit::Pre),
+            "ul" | "ol" => {
+                let first = (name == "ol").then(|| {
+                    node.attr("start")
+                        .and_then(|s| s.trim().parse().ok())
+                        .unwrap_or(1)
+                });
+                lists.push(first);
+                if std::mem::take(&mut implicit) {
+                    b.close_block();
+                }
+                (None, Exit::List)
+            }
+            "li" => {
+                let number = lists.last_mut().and_then(|n| {
+                    let current = *n;
+                    *n = n.map(|v: u64| v.saturating_add(1));
+                    current
+                });
+                if std::mem::take(&mut implicit) {
+                    b.close_block();
+                }
+                b.open_list_item(number);
+                leaves += 1;
+                (None, Exit::Leaf)
+            }
+            "br" => {
+                b.line_break();
+                (None, Exit::Nothing)
+            }
+            "td" | "th" => {
+                b.space();
+                (None, Exit::Nothing)
+            }
+            "em" | "i" | "cite" | "dfn" | "var" => {
+                b.open_mark(MarkKind::Emphasis);
+                (None, Exit::Mark)
+            }
+            "strong" | "b" => {
+                b.open_mark(MarkKind::Strong);
+                (None, Exit::Mark)
+            }
+            "code" | "kbd" | "samp" | "tt" if pre == 0 => {
+                b.open_mark(MarkKind::Code);
+                (None, Exit::Mark)
+            }
+            "a" => match node.attr("href") {
+                Some(url) if !url.trim().is_empty() => {
+                    b.open_mark(MarkKind::Link {
+                        url: url.trim().to_owned(),
+                    });
+                    (None, Exit::Mark)
+                }
+                _ => (None, Exit::Nothing),
+            },
+            n if SEPARATING.contains(&n) => {
+                if std::mem::take(&mut implicit) {
+                    b.close_block();
+                }
+                b.boundary();
+                (None, Exit::Boundary)
+            }
+            _ => (None, Exit::Nothing),
+        };
+        if let Some(kind) = opens {
+            if std::mem::take(&mut implicit) {
+                b.close_block();
+            }
+            b.open_block(kind);
+            match kind {
+                BlockKind::Quote => {}
+                BlockKind::Code => {
+                    pre += 1;
+                    leaves += 1;
+                }
+                _ => leaves += 1,
+            }
+        }
+        stack.push(Step::Leave(exit));
+        push_children(&mut stack, node);
+    }
+    if implicit {
+        b.close_block();
+    }
+}
+
+/// Schedules the children of `node`, first child on top.
+fn push_children<'a>(stack: &mut Vec<Step<'a>>, node: NodeRef<'a>) {
+    stack.extend(node.children_it(true).map(Step::Enter));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of(body: &str) -> Extracted {
+        let mut b = Builder::default();
+        let dom = Dom::from(body);
+        walk(&mut b, dom.root(), CHROME);
+        let (text, structure) = b.finish();
+        Extracted {
+            text,
+            structure,
+            ..Extracted::default()
+        }
+    }
+
+    #[test]
+    fn blocks_and_marks_follow_the_markdown_conventions() {
+        let e = text_of(
+            "<body><nav>Home | World</nav><h2>Talks  resume</h2>\
+             <p>The <a href=\"/k\">leaders <b>met</b></a>\n on   Sunday.<br>Again.</p>\
+             <ol start=\"3\"><li>three</li><li>four <ul><li>inner</li></ul></li></ol>\
+             <blockquote><p>We will.</p></blockquote><pre>  a\n  b\n</pre>\
+             <div>loose text <em>here</em><p>then a paragraph</p>tail</div>\
+             <script>var x = 1;</script></body>",
+        );
+        assert_eq!(
+            e.text,
+            "Talks resume\n\nThe leaders met on Sunday.\nAgain.\n\n3. three\n4. four\n   • inner\n\n\
+             We will.\n\n  a\n  b\n\nloose text here\n\nthen a paragraph\n\ntail"
+        );
+        let kinds: Vec<_> = e.structure.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds[0], BlockKind::Heading { level: 2 });
+        assert!(kinds.contains(&BlockKind::Quote));
+        assert!(kinds.contains(&BlockKind::Code));
+        let link = &e.structure.marks[0];
+        assert_eq!(link.kind, MarkKind::Link { url: "/k".into() });
+        assert_eq!(link.span.slice(&e.text), "leaders met");
+        let paragraphs: Vec<_> = e
+            .structure
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+            .map(|b| b.span.slice(&e.text))
+            .collect();
+        assert_eq!(
+            paragraphs,
+            [
+                "The leaders met on Sunday.\nAgain.",
+                "We will.",
+                "loose text here",
+                "then a paragraph",
+                "tail"
+            ]
+        );
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let page = format!("{}deep{}", "<div>".repeat(2_000), "</div>".repeat(2_000));
+        assert_eq!(text_of(&page).text, "deep");
+    }
+
+    #[test]
+    fn small_pages_keep_their_text_without_the_chrome() {
+        let (e, warning) = extract("<html><body><nav>menu</nav><p>Hi.</p></body></html>");
+        assert_eq!((e.text.as_str(), warning), ("Hi.", None));
+        let (e, warning) = extract("");
+        assert_eq!(e.text, "");
+        assert_eq!(
+            warning,
+            Some("no article found in the page; showing all of its text")
+        );
+    }
+}
