@@ -13,7 +13,7 @@
 //! and a warning says so.
 
 use dom_query::{Document as Dom, NodeRef};
-use dom_smoothie::Readability;
+use dom_smoothie::{Config, Readability};
 
 use super::structure::{BlockKind, Builder, Extracted, MarkKind};
 
@@ -30,6 +30,46 @@ const CHROME: &[&str] = &["nav", "aside", "footer", "form", "dialog", "menu"];
 /// walked (an article's own `<header>` holds its headline and byline).
 const PAGE_CHROME: &[&str] = &["nav", "aside", "footer", "form", "dialog", "menu", "header"];
 
+/// Words in a `class` or `id` (split at spaces, `-` and `_`) that mark an
+/// advertisement, a cookie or consent banner, or a sign-up box.
+const CLUTTER_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "adsbygoogle",
+    "advert",
+    "advertisement",
+    "advertising",
+    "consent",
+    "cookie",
+    "cookies",
+    "gdpr",
+    "newsletter",
+    "paywall",
+    "sponsored",
+];
+
+/// Whole paragraphs that only label an advertisement (lowercase).
+const CLUTTER_LINES: &[&str] = &[
+    "ad",
+    "advertisement",
+    "sponsored",
+    "sponsored content",
+    "story continues below advertisement",
+];
+
+/// True when `node` is an advertisement, a banner or a sign-up box.
+fn is_clutter(node: &NodeRef<'_>, name: &str) -> bool {
+    let marked = [node.attr("class"), node.attr("id")]
+        .into_iter()
+        .flatten()
+        .any(|v| {
+            v.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+                .any(|w| CLUTTER_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+        });
+    marked
+        || (name == "p" && CLUTTER_LINES.contains(&normalize(&node.text()).to_lowercase().as_str()))
+}
+
 /// Elements that separate paragraphs without being one themselves.
 const SEPARATING: &[&str] = &[
     "address", "article", "body", "dd", "details", "div", "dl", "dt", "fieldset", "figure",
@@ -39,7 +79,12 @@ const SEPARATING: &[&str] = &[
 /// Extracts the article from the HTML page `page`. The second value is a
 /// warning when no article could be told apart from the rest of the page.
 pub fn extract(page: &str) -> (Extracted, Option<&'static str>) {
-    let parsed = Readability::new(page, None, None).and_then(|mut r| r.parse());
+    // Classes are kept so that clutter can be told by them (see `is_clutter`).
+    let config = Config {
+        keep_classes: true,
+        ..Config::default()
+    };
+    let parsed = Readability::new(page, None, Some(config)).and_then(|mut r| r.parse());
     match parsed {
         Ok(article) => {
             let content = Dom::from(article.content.as_ref());
@@ -193,6 +238,7 @@ fn walk(b: &mut Builder, root: NodeRef<'_>, dropped: &[&str]) {
             || node
                 .attr("aria-hidden")
                 .is_some_and(|v| v.as_ref() == "true")
+            || is_clutter(&node, &name)
         {
             continue;
         }
