@@ -144,19 +144,22 @@ fn normalize(s: &str) -> String {
 }
 
 /// What to do when leaving an element.
+#[derive(Clone, Copy)]
 enum Exit {
-    /// Close a paragraph, heading or list item.
+    /// Close a paragraph or heading.
     Leaf,
-    /// Close a block quote.
-    Container,
     /// Close a preformatted block.
     Pre,
-    /// Close an inline mark.
-    Mark,
+    /// Close a list item.
+    Item,
+    /// Close a block quote.
+    Quote,
     /// End a list.
     List,
     /// Stand apart from what follows.
     Boundary,
+    /// Close an inline mark.
+    Mark,
     /// Nothing.
     Nothing,
 }
@@ -167,183 +170,233 @@ enum Step<'a> {
     Leave(Exit),
 }
 
+/// The state of a walk over a DOM into a [`Builder`].
+struct Walker<'a> {
+    b: &'a mut Builder,
+    /// Elements skipped besides [`NOT_TEXT`].
+    dropped: &'a [&'a str],
+    /// Next number of each open list (None: a bullet list).
+    lists: Vec<Option<u64>>,
+    /// Open paragraphs, headings and preformatted blocks: block elements
+    /// inside them only flow into them, so leaf blocks never nest.
+    leaves: usize,
+    /// Open preformatted blocks: their text is kept verbatim.
+    pre: usize,
+    /// Open list items.
+    items: usize,
+    /// True while text outside any block has a paragraph of its own open.
+    implicit: bool,
+}
+
 /// Walks the tree under `root` into `b`, skipping [`NOT_TEXT`] elements and
-/// those in `dropped`.
-/// The walk keeps its own stack, so deeply nested pages cannot overflow the
-/// call stack.
+/// those in `dropped`. The walk keeps its own stack, so deeply nested pages
+/// cannot overflow the call stack.
 fn walk(b: &mut Builder, root: NodeRef<'_>, dropped: &[&str]) {
+    let mut w = Walker {
+        b,
+        dropped,
+        lists: Vec::new(),
+        leaves: 0,
+        pre: 0,
+        items: 0,
+        implicit: false,
+    };
     let mut stack = vec![Step::Enter(root)];
-    // Next number of each open list (None: a bullet list).
-    let mut lists: Vec<Option<u64>> = Vec::new();
-    let mut pre = 0usize;
-    // Open leaf blocks (paragraphs, headings, code, list items): text outside
-    // any of them gets a paragraph of its own.
-    let mut leaves = 0usize;
-    let mut implicit = false;
     while let Some(step) = stack.pop() {
-        let node = match step {
-            Step::Enter(node) => node,
-            Step::Leave(exit) => {
-                if matches!(exit, Exit::Container | Exit::List | Exit::Boundary)
-                    && std::mem::take(&mut implicit)
-                {
-                    b.close_block();
+        match step {
+            Step::Leave(exit) => w.leave(exit),
+            Step::Enter(node) => {
+                if let Some(exit) = w.enter(&node) {
+                    stack.push(Step::Leave(exit));
+                    stack.extend(node.children_it(true).map(Step::Enter));
                 }
-                match exit {
-                    Exit::Leaf | Exit::Pre => {
-                        b.close_block();
-                        leaves = leaves.saturating_sub(1);
-                        if matches!(exit, Exit::Pre) {
-                            pre = pre.saturating_sub(1);
-                        }
-                    }
-                    Exit::Container => b.close_block(),
-                    Exit::Mark => b.close_mark(),
-                    Exit::List => {
-                        lists.pop();
-                        b.boundary();
-                    }
-                    Exit::Boundary => b.boundary(),
-                    Exit::Nothing => {}
-                }
-                continue;
             }
-        };
+        }
+    }
+    w.end_implicit();
+}
+
+impl Walker<'_> {
+    /// Closes the paragraph opened for text outside any block, if any.
+    fn end_implicit(&mut self) {
+        if std::mem::take(&mut self.implicit) {
+            self.b.close_block();
+        }
+    }
+
+    /// Writes a text node.
+    fn text(&mut self, text: &str) {
+        if self.pre > 0 {
+            self.b.push_verbatim(&text.replace("\r\n", "\n"));
+        } else if self.leaves > 0 || self.items > 0 || self.implicit {
+            self.b.push_flowing(text);
+        } else if !text.trim().is_empty() {
+            self.b.open_block(BlockKind::Paragraph);
+            self.implicit = true;
+            self.b.push_flowing(text);
+        }
+    }
+
+    /// Opens a block element, unless inside a leaf block, where it flows.
+    fn block(&mut self, kind: BlockKind, exit: Exit) -> Exit {
+        if self.leaves > 0 {
+            return Exit::Nothing;
+        }
+        self.end_implicit();
+        match kind {
+            BlockKind::Quote => {}
+            BlockKind::Code => {
+                self.pre += 1;
+                self.leaves += 1;
+            }
+            _ => self.leaves += 1,
+        }
+        self.b.open_block(kind);
+        exit
+    }
+
+    /// Handles entering `node`; returns what to do when leaving it, or `None`
+    /// to skip it and its children.
+    fn enter(&mut self, node: &NodeRef<'_>) -> Option<Exit> {
         if node.is_text() {
-            let text = node.text();
-            if pre > 0 {
-                b.push_verbatim(&text.replace("\r\n", "\n"));
-            } else if leaves == 0 && !implicit {
-                if !text.trim().is_empty() {
-                    b.open_block(BlockKind::Paragraph);
-                    implicit = true;
-                    b.push_flowing(&text);
-                }
-            } else {
-                b.push_flowing(&text);
-            }
-            continue;
+            self.text(&node.text());
+            return None;
         }
         let Some(name) = node.node_name() else {
-            // The document node: walk its children.
-            if node.is_document() || node.is_fragment() {
-                push_children(&mut stack, node);
-            }
-            continue;
+            // The document or a fragment: walk its children.
+            return (node.is_document() || node.is_fragment()).then_some(Exit::Nothing);
         };
         let name = name.to_ascii_lowercase();
         if NOT_TEXT.contains(&name.as_str())
-            || dropped.contains(&name.as_str())
+            || self.dropped.contains(&name.as_str())
             || node.has_attr("hidden")
             || node
                 .attr("aria-hidden")
                 .is_some_and(|v| v.as_ref() == "true")
-            || is_clutter(&node, &name)
+            || is_clutter(node, &name)
         {
-            continue;
+            return None;
         }
-        let block = |kind| -> (Option<BlockKind>, Exit) { (Some(kind), Exit::Leaf) };
-        let (opens, exit) = match name.as_str() {
-            "p" | "figcaption" | "caption" => block(BlockKind::Paragraph),
+        let exit = match name.as_str() {
+            "p" | "figcaption" | "caption" => self.block(BlockKind::Paragraph, Exit::Leaf),
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 let level = name.as_bytes()[1] - b'0';
-                block(BlockKind::Heading { level })
+                self.block(BlockKind::Heading { level }, Exit::Leaf)
             }
-            "blockquote" => (Some(BlockKind::Quote), Exit::Container),
-            "pre" => (Some(BlockKind::Code), Exit::Pre),
-            "ul" | "ol" => {
+            "blockquote" => self.block(BlockKind::Quote, Exit::Quote),
+            "pre" => self.block(BlockKind::Code, Exit::Pre),
+            "ul" | "ol" if self.leaves == 0 => {
                 let first = (name == "ol").then(|| {
                     node.attr("start")
                         .and_then(|s| s.trim().parse().ok())
                         .unwrap_or(1)
                 });
-                lists.push(first);
-                if std::mem::take(&mut implicit) {
-                    b.close_block();
-                }
-                (None, Exit::List)
+                self.end_implicit();
+                self.lists.push(first);
+                Exit::List
             }
-            "li" => {
-                let number = lists.last_mut().and_then(|n| {
+            "li" if self.leaves == 0 => {
+                let number = self.lists.last_mut().and_then(|n| {
                     let current = *n;
                     *n = n.map(|v: u64| v.saturating_add(1));
                     current
                 });
-                if std::mem::take(&mut implicit) {
-                    b.close_block();
-                }
-                b.open_list_item(number);
-                leaves += 1;
-                (None, Exit::Leaf)
+                self.end_implicit();
+                self.b.open_list_item(number);
+                self.items += 1;
+                Exit::Item
             }
             "br" => {
-                b.line_break();
-                (None, Exit::Nothing)
+                self.b.line_break();
+                Exit::Nothing
             }
             "td" | "th" => {
-                b.space();
-                (None, Exit::Nothing)
+                self.b.space();
+                Exit::Nothing
             }
             "em" | "i" | "cite" | "dfn" | "var" => {
-                b.open_mark(MarkKind::Emphasis);
-                (None, Exit::Mark)
+                self.b.open_mark(MarkKind::Emphasis);
+                Exit::Mark
             }
             "strong" | "b" => {
-                b.open_mark(MarkKind::Strong);
-                (None, Exit::Mark)
+                self.b.open_mark(MarkKind::Strong);
+                Exit::Mark
             }
-            "code" | "kbd" | "samp" | "tt" if pre == 0 => {
-                b.open_mark(MarkKind::Code);
-                (None, Exit::Mark)
+            "code" | "kbd" | "samp" | "tt" if self.pre == 0 => {
+                self.b.open_mark(MarkKind::Code);
+                Exit::Mark
             }
             "a" => match node.attr("href") {
                 Some(url) if !url.trim().is_empty() => {
-                    b.open_mark(MarkKind::Link {
+                    self.b.open_mark(MarkKind::Link {
                         url: url.trim().to_owned(),
                     });
-                    (None, Exit::Mark)
+                    Exit::Mark
                 }
-                _ => (None, Exit::Nothing),
+                _ => Exit::Nothing,
             },
-            n if SEPARATING.contains(&n) => {
-                if std::mem::take(&mut implicit) {
-                    b.close_block();
-                }
-                b.boundary();
-                (None, Exit::Boundary)
+            n if SEPARATING.contains(&n) && self.leaves == 0 => {
+                self.end_implicit();
+                self.b.boundary();
+                Exit::Boundary
             }
-            _ => (None, Exit::Nothing),
+            _ => Exit::Nothing,
         };
-        if let Some(kind) = opens {
-            if std::mem::take(&mut implicit) {
-                b.close_block();
-            }
-            b.open_block(kind);
-            match kind {
-                BlockKind::Quote => {}
-                BlockKind::Code => {
-                    pre += 1;
-                    leaves += 1;
-                }
-                _ => leaves += 1,
-            }
-        }
-        stack.push(Step::Leave(exit));
-        push_children(&mut stack, node);
+        Some(exit)
     }
-    if implicit {
-        b.close_block();
-    }
-}
 
-/// Schedules the children of `node`, first child on top.
-fn push_children<'a>(stack: &mut Vec<Step<'a>>, node: NodeRef<'a>) {
-    stack.extend(node.children_it(true).map(Step::Enter));
+    /// Handles leaving an element.
+    fn leave(&mut self, exit: Exit) {
+        match exit {
+            Exit::Leaf => {
+                self.leaves = self.leaves.saturating_sub(1);
+                self.b.close_block();
+            }
+            Exit::Pre => {
+                self.leaves = self.leaves.saturating_sub(1);
+                self.pre = self.pre.saturating_sub(1);
+                self.b.close_block();
+            }
+            Exit::Item => {
+                self.items = self.items.saturating_sub(1);
+                self.end_implicit();
+                self.b.close_block();
+            }
+            Exit::Quote => {
+                self.end_implicit();
+                self.b.close_block();
+            }
+            Exit::List => {
+                self.end_implicit();
+                self.lists.pop();
+                self.b.boundary();
+            }
+            Exit::Boundary => {
+                self.end_implicit();
+                self.b.boundary();
+            }
+            Exit::Mark => self.b.close_mark(),
+            Exit::Nothing => {}
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::structure::assert_well_formed;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn any_html_gives_well_formed_structure(
+            page in "(<(/?)(p|h2|ul|ol|li|pre|blockquote|div|b|em|a href=x|br|code|script)>|[a-zé“ ]{1,8}|\\n| ){0,50}"
+        ) {
+            let (e, _) = extract(&page);
+            assert_well_formed(&e.text, &e.structure);
+        }
+    }
 
     fn text_of(body: &str) -> Extracted {
         let mut b = Builder::default();

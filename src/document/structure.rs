@@ -275,8 +275,17 @@ impl Builder {
             // The owed gap is dropped with the trailing newline of the code.
             let trimmed = self.text.trim_end_matches(['\n', '\r']).len();
             if self.structure.blocks[i].span.start != UNSET {
-                self.text
-                    .truncate(trimmed.max(self.structure.blocks[i].span.start));
+                let len = trimmed.max(self.structure.blocks[i].span.start);
+                self.text.truncate(len);
+                // Marks that ended in the dropped newlines end before them.
+                for m in &mut self.structure.marks {
+                    if m.span.end != UNSET {
+                        m.span.end = m.span.end.min(len);
+                    }
+                    if m.span.start != UNSET {
+                        m.span.start = m.span.start.min(len);
+                    }
+                }
             }
         }
         let block = &mut self.structure.blocks[i];
@@ -344,6 +353,58 @@ impl Builder {
         structure.marks.sort_by_key(|m| m.span.start);
         (self.text, structure)
     }
+}
+
+/// Asserts the invariants every extracted structure keeps: spans lie in the
+/// text on character boundaries, are not empty, and come in order; leaf
+/// blocks do not overlap; paragraphs and headings have no whitespace around
+/// them, and no block ends with a line break.
+#[cfg(test)]
+pub(crate) fn assert_well_formed(text: &str, s: &Structure) {
+    let valid = |span: Span| {
+        span.start < span.end
+            && span.end <= text.len()
+            && text.is_char_boundary(span.start)
+            && text.is_char_boundary(span.end)
+    };
+    for b in &s.blocks {
+        assert!(valid(b.span), "block {b:?} in {text:?}");
+        let t = b.span.slice(text);
+        let flowing = matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading { .. });
+        assert!(
+            !flowing || t.trim() == t,
+            "block {b:?} has whitespace around it"
+        );
+        assert!(!t.ends_with('\n'), "block {b:?} ends with a newline");
+    }
+    for m in &s.marks {
+        assert!(valid(m.span), "mark {m:?} in {text:?}");
+    }
+    assert!(
+        s.blocks
+            .windows(2)
+            .all(|w| w[0].span.start <= w[1].span.start)
+    );
+    assert!(
+        s.marks
+            .windows(2)
+            .all(|w| w[0].span.start <= w[1].span.start)
+    );
+    let leaves: Vec<Span> = s
+        .blocks
+        .iter()
+        .filter(|b| {
+            matches!(
+                b.kind,
+                BlockKind::Paragraph | BlockKind::Heading { .. } | BlockKind::Code
+            )
+        })
+        .map(|b| b.span)
+        .collect();
+    assert!(
+        leaves.windows(2).all(|w| w[0].end <= w[1].start),
+        "{leaves:?}"
+    );
 }
 
 #[cfg(test)]
