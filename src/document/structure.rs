@@ -1,33 +1,6 @@
-//! The structure of a Markdown or HTML article over its plain text: blocks
-//! (paragraphs, headings, list items, quotes, code) and inline marks
-//! (emphasis, strong, code, links), each a byte [`Span`] of `Document::text`.
-//!
-//! # The plain-text conventions
-//!
-//! Markdown and HTML are flattened into text that reads naturally on its own
-//! (it is what `gloss text` prints, and what every offset refers to):
-//!
-//! - every paragraph, heading and code block is its own paragraph: one line
-//!   (soft line breaks become spaces), separated from the next by a blank line;
-//! - a list item sits on its own line, starting with its marker (`• ` or
-//!   `3. `); a nested item is indented by the width of its parent's marker;
-//!   a list is separated from what surrounds it by a blank line;
-//! - a code block keeps its lines verbatim;
-//! - a block quote's paragraphs are plain paragraphs (no `>`): the
-//!   [`BlockKind::Quote`] block says they are quoted;
-//! - a link keeps its text; its URL lives only in the [`MarkKind::Link`] mark;
-//! - images, raw HTML tags and Markdown syntax characters are dropped.
-//!
-//! # How a reader uses it
-//!
-//! The text alone already lays out well line by line. Blocks and marks are an
-//! overlay of styles: [`Structure::blocks`] is in document order, outer blocks
-//! before the blocks they contain (a quote before its paragraphs, a list item
-//! before its nested items), and a block's `depth` counts the blocks around
-//! it. Leaf blocks (paragraph, heading, code) never overlap each other.
-//! [`Structure::marks`] is ordered by start; marks may nest (a link in bold)
-//! but never cross a block boundary. Plain text documents have no structure:
-//! both lists are empty, and the text's own line breaks are its layout.
+//! The structure of a Markdown or HTML article over its plain text (blocks
+//! and inline marks, each a byte [`Span`] of `Document::text`), and the
+//! builder the parsers write it with. The conventions are on [`Block`].
 
 use crate::model::Span;
 
@@ -56,6 +29,36 @@ pub enum BlockKind {
 }
 
 /// A block of the article: a run of whole lines of the text.
+///
+/// # The plain-text conventions
+///
+/// Markdown and HTML are flattened into text that reads naturally on its own
+/// (it is what `gloss text` prints, and what every offset refers to):
+///
+/// - every paragraph, heading and code block is its own paragraph, separated
+///   from the next by a blank line; a paragraph or heading is one line (soft
+///   line breaks become spaces, runs of whitespace one space; a hard break
+///   `<br>` stays a line break);
+/// - a list item sits on its own line, starting with its marker (`• ` or
+///   `3. `); a nested item is indented by the width of its parent's marker;
+///   a list stands apart from what surrounds it by a blank line;
+/// - a code block keeps its lines verbatim;
+/// - a block quote's paragraphs are plain paragraphs (no `>`): the
+///   [`BlockKind::Quote`] block says they are quoted;
+/// - a link keeps its text; its URL lives only in the [`MarkKind::Link`] mark;
+/// - images, raw HTML, scripts and Markdown syntax characters are dropped.
+///
+/// # How a reader uses blocks and marks
+///
+/// The text alone already lays out well line by line. Blocks and marks are an
+/// overlay of styles. `Document::blocks` is in document order, outer blocks
+/// before the blocks they contain (a quote before its paragraphs, a list item
+/// before its nested items); a block's `depth` counts the blocks around it.
+/// Leaf blocks (paragraph, heading, code) never overlap or nest; a list
+/// item's own text (a tight item) is in no leaf block. `Document::marks` is
+/// ordered by start; marks may nest (a link in bold) and from a well-formed
+/// source lie inside one block. Plain-text documents have neither: their own
+/// line breaks are their layout.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Block {
     /// What it is.
