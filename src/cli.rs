@@ -10,6 +10,7 @@ use crate::annotate::annotate;
 use crate::batch;
 use crate::document::{self, Document};
 use crate::export;
+use crate::model::Annotations;
 
 /// The bundled sample article, opened when no file is given.
 pub const SAMPLE_NAME: &str = "sample/trump-kim-letter.txt";
@@ -40,6 +41,10 @@ pub struct Common {
     /// Read and write no sidecar file of notes and corrections.
     #[arg(long, global = true)]
     pub no_sidecar: bool,
+    /// Show this brat standoff annotation (from brat, INCEpTION or a
+    /// published corpus) in place of the automatic one.
+    #[arg(long, global = true, value_name = "FILE.ann")]
+    pub annotations: Option<String>,
 }
 
 /// The headless commands.
@@ -65,6 +70,18 @@ pub enum Command {
         #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
         jobs: Option<u32>,
     },
+    /// Export the annotations of an article for other tools.
+    Export {
+        /// The article (`-` for standard input).
+        file: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+        format: ExportFormat,
+        /// Write to this file (`-`: standard output, the default). For brat,
+        /// OUT.ann is written with a copy of the text beside it as OUT.txt.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<String>,
+    },
     /// Print the plain text gloss reads from FILE (all offsets refer to it).
     Text {
         /// The article.
@@ -83,6 +100,21 @@ pub enum AnnotateFormat {
     Json,
     /// One JSON object per line, one line per file.
     Jsonl,
+}
+
+/// Formats of `gloss export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// A Markdown report: actors, commitments, quotes.
+    Markdown,
+    /// The annotations JSON schema.
+    Json,
+    /// A W3C Web Annotation collection (JSON-LD).
+    W3c,
+    /// brat standoff (.ann).
+    Brat,
+    /// One row per mention (RFC 4180).
+    Csv,
 }
 
 /// Arguments of `gloss render`.
@@ -159,6 +191,45 @@ pub fn open(file: Option<&str>) -> Result<Document, Failure> {
     }
 }
 
+/// The annotations to show for `doc`: the brat file given with
+/// `--annotations`, else the automatic annotation.
+pub fn annotations(doc: &Document, common: &Common) -> Result<Annotations, Failure> {
+    match &common.annotations {
+        Some(path) => {
+            let ann = std::fs::read_to_string(path)
+                .map_err(|e| Failure::input(format!("{path}: {e}")))?;
+            export::brat::import(doc, &ann, path).map_err(|e| Failure::input(e.to_string()))
+        }
+        None => Ok(annotate(&doc.text)),
+    }
+}
+
+/// Writes brat standoff to `out` (`x.ann`, or `x` to which `.ann` is added)
+/// with the text beside it as `x.txt`. An existing text file is kept when it
+/// holds the same text, and never overwritten when it differs.
+fn emit_brat(out: &str, doc: &Document, ann_text: &str) -> Result<(), Failure> {
+    let ann_path = PathBuf::from(out);
+    let ann_path = if ann_path.extension().is_some_and(|e| e == "ann") {
+        ann_path
+    } else {
+        ann_path.with_extension("ann")
+    };
+    let txt_path = ann_path.with_extension("txt");
+    match std::fs::read(&txt_path) {
+        Ok(existing) if existing == doc.text.as_bytes() => {}
+        Ok(_) => {
+            return Err(Failure::runtime(format!(
+                "{}: exists with other text; not overwriting it",
+                txt_path.display()
+            )));
+        }
+        Err(_) => std::fs::write(&txt_path, &doc.text)
+            .map_err(|e| Failure::runtime(format!("{}: {e}", txt_path.display())))?,
+    }
+    std::fs::write(&ann_path, ann_text)
+        .map_err(|e| Failure::runtime(format!("{}: {e}", ann_path.display())))
+}
+
 /// Writes `text` to `output` (a path, or standard output for `None`/`-`).
 fn emit(output: Option<&str>, text: &str) -> Result<(), Failure> {
     match output {
@@ -191,11 +262,18 @@ fn annotate_command(
     format: AnnotateFormat,
     output: Option<&str>,
     jobs: Option<u32>,
+    common: &Common,
 ) -> Result<(), Failure> {
     let inputs = document::expand_inputs(files);
     if format == AnnotateFormat::Json && inputs.len() > 1 {
         return Err(Failure::input(format!(
             "annotate: --format json takes one article, not {}; use --format jsonl",
+            inputs.len()
+        )));
+    }
+    if common.annotations.is_some() && inputs.len() > 1 {
+        return Err(Failure::input(format!(
+            "annotate: --annotations belongs to one article, not {}",
             inputs.len()
         )));
     }
@@ -206,7 +284,7 @@ fn annotate_command(
             .map_err(|e| Failure::input(e.to_string()))?;
         let doc = document::load(name)?;
         warn(&doc.warnings);
-        let ann = annotate(&doc.text);
+        let ann = annotations(&doc, common)?;
         let out = match format {
             AnnotateFormat::Json => export::json::to_string(&doc, &ann),
             AnnotateFormat::Jsonl => export::json::to_line(&doc, &ann),
@@ -275,7 +353,26 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             format,
             output,
             jobs,
-        }) => annotate_command(&files, format, output.as_deref(), jobs),
+        }) => annotate_command(&files, format, output.as_deref(), jobs, &cli.common),
+        Some(Command::Export {
+            file,
+            format,
+            output,
+        }) => {
+            let doc = open(Some(&file))?;
+            let ann = annotations(&doc, &cli.common)?;
+            let out = match format {
+                ExportFormat::Markdown => export::markdown::export(&doc, &ann),
+                ExportFormat::Json => export::json::to_string(&doc, &ann),
+                ExportFormat::W3c => export::w3c::export(&doc, &ann),
+                ExportFormat::Brat => export::brat::export(&doc, &ann),
+                ExportFormat::Csv => export::csv::export(&doc, &ann),
+            };
+            match (format, output.as_deref()) {
+                (ExportFormat::Brat, Some(path)) if path != "-" => emit_brat(path, &doc, &out),
+                (_, output) => emit(output, &out),
+            }
+        }
         Some(Command::Text { file }) => {
             let doc = document::load(&file)?;
             warn(&doc.warnings);

@@ -1,0 +1,663 @@
+//! brat standoff: export to `.ann` and import from it.
+//!
+//! Export writes `T` lines for mentions labelled by kind, `N` lines naming
+//! each entity (`Reference T1 gloss:e1` followed by the name), `A` lines for
+//! mention forms other than names, `Equiv` lines grouping the mentions of
+//! one entity, `R` lines for links, and `E` events for commitments and quotes
+//! with their trigger, actor or speaker, content and cue. Offsets are code
+//! points, end exclusive; a span that crosses a line break is written as
+//! discontinuous fragments, as brat requires.
+//!
+//! Import reads what brat, INCEpTION or a published corpus writes: entity
+//! labels are mapped to person / organization / place (others are skipped as
+//! non-actors), `Equiv` groups become entities, and gloss's own events and
+//! relations come back as commitments, quotes and links.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+
+use crate::annotate::segment;
+use crate::document::Document;
+use crate::model::{
+    Annotations, Commitment, CommitmentKind, Entity, EntityId, EntityKind, Link, LinkRel, Mention,
+    MentionForm, Quote, QuoteKind, Span,
+};
+
+/// The brat label of an entity kind.
+fn kind_label(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "Person",
+        EntityKind::Organization => "Organization",
+        EntityKind::Place => "Place",
+    }
+}
+
+/// Maps a label from any common scheme (gloss, CoNLL, OntoNotes, GUM) to a
+/// kind, or `None` for labels that are not actors.
+fn label_kind(label: &str) -> Option<EntityKind> {
+    match label.to_ascii_lowercase().as_str() {
+        "person" | "per" | "people" | "human" => Some(EntityKind::Person),
+        "organization" | "organisation" | "org" | "company" | "institution" | "norp_org" => {
+            Some(EntityKind::Organization)
+        }
+        "place" | "location" | "loc" | "gpe" | "geo" | "country" | "city" | "fac" | "facility" => {
+            Some(EntityKind::Place)
+        }
+        _ => None,
+    }
+}
+
+fn rel_label(rel: LinkRel) -> &'static str {
+    match rel {
+        LinkRel::DemonymOf => "Demonym_of",
+        LinkRel::CapitalOf => "Capital_of",
+        LinkRel::PartOf => "Part_of",
+    }
+}
+
+fn commitment_label(kind: CommitmentKind) -> &'static str {
+    match kind {
+        CommitmentKind::Pledge => "Pledge",
+        CommitmentKind::Intent => "Intent",
+        CommitmentKind::Demand => "Demand",
+    }
+}
+
+fn quote_label(kind: QuoteKind) -> &'static str {
+    match kind {
+        QuoteKind::Direct => "DirectQuote",
+        QuoteKind::Indirect => "IndirectQuote",
+    }
+}
+
+/// Single-line text for a field: tabs and line breaks become spaces.
+fn one_line(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// Writes brat standoff for `doc` and `ann`.
+pub fn export(doc: &Document, ann: &Annotations) -> String {
+    let mut w = Writer {
+        doc,
+        out: String::new(),
+        next_t: 0,
+    };
+    let mention_t: Vec<usize> = ann
+        .mentions
+        .iter()
+        .map(|m| w.text_bound(kind_label(ann.entities[m.entity].kind), m.span))
+        .collect();
+    let mut n = 0;
+    let mut a = 0;
+    for (id, e) in ann.entities.iter().enumerate() {
+        n += 1;
+        let first = mention_t[e.mentions[0]];
+        let _ = writeln!(
+            w.out,
+            "N{n}\tReference T{first} gloss:{}\t{}",
+            Annotations::entity_key(id),
+            one_line(&e.name)
+        );
+    }
+    for (i, m) in ann.mentions.iter().enumerate() {
+        if m.form != MentionForm::Name {
+            a += 1;
+            let _ = writeln!(w.out, "A{a}\tForm T{} {}", mention_t[i], m.form.as_str());
+        }
+    }
+    for e in &ann.entities {
+        if e.mentions.len() > 1 {
+            let ids: Vec<String> = e
+                .mentions
+                .iter()
+                .map(|&m| format!("T{}", mention_t[m]))
+                .collect();
+            let _ = writeln!(w.out, "*\tEquiv {}", ids.join(" "));
+        }
+    }
+    let anchor = |id: EntityId, near: usize| mention_t[anchor_mention(ann, id, near)];
+    for (r, l) in ann.links.iter().enumerate() {
+        let from = mention_t[ann.entities[l.from].mentions[0]];
+        let to = mention_t[ann.entities[l.to].mentions[0]];
+        let _ = writeln!(
+            w.out,
+            "R{}\t{} Arg1:T{from} Arg2:T{to}",
+            r + 1,
+            rel_label(l.rel)
+        );
+    }
+    let mut e_no = 0;
+    for c in &ann.commitments {
+        let trigger = w.text_bound(commitment_label(c.kind), c.trigger);
+        let content = w.text_bound("Content", c.content);
+        let mut line = format!("{}:T{trigger}", commitment_label(c.kind));
+        if let Some(actor) = c.actor {
+            let _ = write!(line, " Actor:T{}", anchor(actor, c.trigger.start));
+        }
+        let _ = write!(line, " Content:T{content}");
+        if let Some(cp) = c.counterpart {
+            let _ = write!(line, " Counterpart:T{}", anchor(cp, c.trigger.start));
+        }
+        e_no += 1;
+        let _ = writeln!(w.out, "E{e_no}\t{line}");
+    }
+    for q in &ann.quotes {
+        let span = w.text_bound(quote_label(q.kind), q.span);
+        let cue = q.cue.map(|c| w.text_bound("Cue", c));
+        let mut line = format!("{}:T{span}", quote_label(q.kind));
+        if let Some(s) = q.speaker {
+            let _ = write!(
+                line,
+                " Speaker:T{}",
+                anchor(s, q.cue.map_or(q.span.start, |c| c.start))
+            );
+        }
+        if let Some(c) = cue {
+            let _ = write!(line, " Cue:T{c}");
+        }
+        e_no += 1;
+        let _ = writeln!(w.out, "E{e_no}\t{line}");
+    }
+    w.out
+}
+
+/// The mention of `id` that best stands for it near byte `near`: the last
+/// one starting before `near`, else its first.
+fn anchor_mention(ann: &Annotations, id: EntityId, near: usize) -> usize {
+    let ms = &ann.entities[id].mentions;
+    ms.iter()
+        .rev()
+        .find(|&&m| ann.mentions[m].span.start < near)
+        .copied()
+        .unwrap_or(ms[0])
+}
+
+struct Writer<'a> {
+    doc: &'a Document,
+    out: String,
+    next_t: usize,
+}
+
+impl Writer<'_> {
+    /// Writes a `T` line for `span` and returns its number.
+    fn text_bound(&mut self, label: &str, span: Span) -> usize {
+        self.next_t += 1;
+        let text = &self.doc.text;
+        let mut frags = Vec::new();
+        let mut texts = Vec::new();
+        let mut pos = span.start;
+        for piece in span.slice(text).split('\n') {
+            let (start, end) = (pos, pos + piece.len());
+            let trimmed = piece.trim_end_matches('\r');
+            if !trimmed.trim().is_empty() {
+                let lead = trimmed.len() - trimmed.trim_start().len();
+                let s = start + lead;
+                let e = start + trimmed.trim_end().len();
+                frags.push(format!(
+                    "{} {}",
+                    self.doc.chars.to_char(text, s),
+                    self.doc.chars.to_char(text, e)
+                ));
+                texts.push(&text[s..e]);
+            }
+            pos = end + 1;
+        }
+        if frags.is_empty() {
+            let c = self.doc.chars.to_char(text, span.start);
+            frags.push(format!("{c} {c}"));
+        }
+        let _ = writeln!(
+            self.out,
+            "T{}\t{label} {}\t{}",
+            self.next_t,
+            frags.join(";"),
+            one_line(&texts.join(" "))
+        );
+        self.next_t
+    }
+}
+
+/// A malformed or inconsistent `.ann` line.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}:{line}: {problem}")]
+pub struct ImportError {
+    /// The `.ann` file, as named by the user.
+    pub file: String,
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong with it.
+    pub problem: String,
+}
+
+/// A parsed `T` line.
+struct TextBound {
+    label: String,
+    span: Span,
+}
+
+/// A parsed `R` line: its line number, type and two argument ids.
+struct Relation {
+    line: usize,
+    rel: String,
+    args: (String, String),
+}
+
+/// A parsed `E` line: its line number and `ROLE:ID` arguments, the first
+/// being the event type and its trigger.
+struct Event {
+    line: usize,
+    args: Vec<(String, String)>,
+}
+
+/// Everything read from a `.ann` file, before it is resolved against the
+/// article.
+#[derive(Default)]
+struct Parsed {
+    tbs: BTreeMap<String, TextBound>,
+    names: HashMap<String, String>,
+    forms: HashMap<String, MentionForm>,
+    equivs: Vec<Vec<String>>,
+    rels: Vec<Relation>,
+    events: Vec<Event>,
+}
+
+/// Reads brat standoff `ann` (named `file` in errors) over `doc` into
+/// annotations. Entities of unknown labels are skipped; lines gloss does not
+/// use (attributes other than `Form`, notes) are ignored.
+pub fn import(doc: &Document, ann: &str, file: &str) -> Result<Annotations, ImportError> {
+    let err = |line: usize, problem: String| ImportError {
+        file: file.to_owned(),
+        line,
+        problem,
+    };
+    let mut p = Parsed::default();
+    for (no, raw) in ann.lines().enumerate() {
+        let no = no + 1;
+        let line = raw.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            continue;
+        }
+        let mut fields = line.splitn(3, '\t');
+        let id = fields.next().unwrap_or_default();
+        let body = fields
+            .next()
+            .ok_or_else(|| err(no, format!("expected a tab after `{id}`")))?;
+        match id.chars().next() {
+            Some('T') => {
+                let (label, offsets) = body
+                    .split_once(' ')
+                    .ok_or_else(|| err(no, "expected `LABEL START END`".into()))?;
+                let span = parse_offsets(doc, offsets).map_err(|p| err(no, p))?;
+                if let Some(expected) = fields.next() {
+                    let got = one_line(span.slice(&doc.text));
+                    if !same_words(&got, expected) {
+                        return Err(err(
+                            no,
+                            format!("text `{expected}` does not match the article's `{got}`"),
+                        ));
+                    }
+                }
+                p.tbs.insert(
+                    id.to_owned(),
+                    TextBound {
+                        label: label.to_owned(),
+                        span,
+                    },
+                );
+            }
+            Some('N') => {
+                let mut parts = body.split(' ');
+                let (_, target, reference) = (parts.next(), parts.next(), parts.next());
+                let target = target.ok_or_else(|| err(no, "expected `Reference T.. ID`".into()))?;
+                if reference.is_some_and(|r| r.starts_with("gloss:")) {
+                    p.names.insert(
+                        target.to_owned(),
+                        fields.next().unwrap_or_default().to_owned(),
+                    );
+                }
+            }
+            Some('A' | 'M') => {
+                let parts: Vec<&str> = body.split(' ').collect();
+                if parts.len() == 3 && parts[0] == "Form" {
+                    let form = match parts[2] {
+                        "role" => MentionForm::Role,
+                        "pronoun" => MentionForm::Pronoun,
+                        "demonym" => MentionForm::Demonym,
+                        "name" => MentionForm::Name,
+                        other => return Err(err(no, format!("unknown mention form `{other}`"))),
+                    };
+                    p.forms.insert(parts[1].to_owned(), form);
+                }
+            }
+            Some('*') => {
+                let mut parts = body.split(' ');
+                if parts.next() == Some("Equiv") {
+                    p.equivs.push(parts.map(str::to_owned).collect());
+                }
+            }
+            Some('R') => {
+                let parts: Vec<&str> = body.split(' ').collect();
+                let arg =
+                    |p: Option<&&str>| p.and_then(|s| s.split_once(':')).map(|(_, v)| v.to_owned());
+                match (parts.first(), arg(parts.get(1)), arg(parts.get(2))) {
+                    (Some(rel), Some(a), Some(b)) => p.rels.push(Relation {
+                        line: no,
+                        rel: rel.to_string(),
+                        args: (a, b),
+                    }),
+                    _ => return Err(err(no, "expected `TYPE Arg1:ID Arg2:ID`".into())),
+                }
+            }
+            Some('E') => {
+                let mut args = Vec::new();
+                for part in body.split(' ').filter(|p| !p.is_empty()) {
+                    let (k, v) = part
+                        .split_once(':')
+                        .ok_or_else(|| err(no, format!("expected ROLE:ID, got `{part}`")))?;
+                    args.push((k.to_owned(), v.to_owned()));
+                }
+                if args.is_empty() {
+                    return Err(err(no, "an event needs a trigger".into()));
+                }
+                p.events.push(Event { line: no, args });
+            }
+            Some('#') => {}
+            _ => return Err(err(no, format!("unknown line type `{id}`"))),
+        }
+    }
+    p.build(doc).map_err(|(line, problem)| err(line, problem))
+}
+
+/// True when two texts hold the same words (brat tools differ in how they
+/// join the fragments of discontinuous spans).
+fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
+fn parse_offsets(doc: &Document, offsets: &str) -> Result<Span, String> {
+    let mut start = usize::MAX;
+    let mut end = 0;
+    for frag in offsets.split(';') {
+        let (s, e) = frag
+            .trim()
+            .split_once(' ')
+            .ok_or_else(|| format!("bad offsets `{frag}`"))?;
+        let num = |x: &str| {
+            x.parse::<usize>()
+                .map_err(|_| format!("`{x}` is not an offset"))
+        };
+        let (s, e) = (num(s)?, num(e)?);
+        if s > e {
+            return Err(format!("span {s}-{e} ends before it starts"));
+        }
+        let too_far = || {
+            format!(
+                "offset beyond the end of the article ({} characters)",
+                doc.char_len()
+            )
+        };
+        start = start.min(doc.chars.to_byte(&doc.text, s).ok_or_else(too_far)?);
+        end = end.max(doc.chars.to_byte(&doc.text, e).ok_or_else(too_far)?);
+    }
+    Ok(Span::new(start, end))
+}
+
+impl Parsed {
+    /// Resolves the parsed lines against `doc`; errors carry a line number.
+    fn build(self, doc: &Document) -> Result<Annotations, (usize, String)> {
+        let Parsed {
+            tbs,
+            names,
+            forms,
+            equivs,
+            rels,
+            events,
+        } = self;
+        // Actor mentions, sorted; overlapping ones keep the first (longest) span.
+        let mut actor_ids: Vec<(&String, &TextBound, EntityKind)> = tbs
+            .iter()
+            .filter_map(|(id, tb)| label_kind(&tb.label).map(|k| (id, tb, k)))
+            .collect();
+        actor_ids.sort_by_key(|(_, tb, _)| (tb.span.start, std::cmp::Reverse(tb.span.end)));
+        let mut mentions: Vec<(String, Span, EntityKind)> = Vec::new();
+        for (id, tb, kind) in actor_ids {
+            if mentions
+                .last()
+                .is_none_or(|(_, s, _)| s.end <= tb.span.start)
+            {
+                mentions.push((id.clone(), tb.span, kind));
+            }
+        }
+        let index: HashMap<&str, usize> = mentions
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _, _))| (id.as_str(), i))
+            .collect();
+        // Union the Equiv groups.
+        let mut parent: Vec<usize> = (0..mentions.len()).collect();
+        fn root(parent: &mut [usize], mut i: usize) -> usize {
+            while parent[i] != i {
+                parent[i] = parent[parent[i]];
+                i = parent[i];
+            }
+            i
+        }
+        for group in &equivs {
+            let members: Vec<usize> = group
+                .iter()
+                .filter_map(|id| index.get(id.as_str()).copied())
+                .collect();
+            for w in members.windows(2) {
+                let (a, b) = (root(&mut parent, w[0]), root(&mut parent, w[1]));
+                parent[a.max(b)] = a.min(b);
+            }
+        }
+        // Entities in order of first mention.
+        let mut entity_of_root: HashMap<usize, EntityId> = HashMap::new();
+        let mut ann = Annotations {
+            sentences: segment::sentences(&doc.text),
+            ..Annotations::default()
+        };
+        for (i, (id, span, kind)) in mentions.iter().enumerate() {
+            let r = root(&mut parent, i);
+            let next = ann.entities.len();
+            let e = *entity_of_root.entry(r).or_insert(next);
+            if e == next {
+                ann.entities.push(Entity {
+                    kind: *kind,
+                    name: String::new(),
+                    roles: Vec::new(),
+                    mentions: Vec::new(),
+                });
+            }
+            let form = forms.get(id).copied().unwrap_or(MentionForm::Name);
+            ann.entities[e].mentions.push(i);
+            ann.mentions.push(Mention {
+                span: *span,
+                form,
+                entity: e,
+            });
+            if let Some(name) = names.get(id) {
+                ann.entities[e].name.clone_from(name);
+            }
+        }
+        for e in &mut ann.entities {
+            if e.name.is_empty() {
+                // The longest name-form mention stands for the entity.
+                let best = e
+                    .mentions
+                    .iter()
+                    .map(|&m| ann.mentions[m])
+                    .max_by_key(|m| {
+                        (
+                            m.form == MentionForm::Name,
+                            m.span.len(),
+                            std::cmp::Reverse(m.span.start),
+                        )
+                    })
+                    .expect("every entity has a mention");
+                e.name = one_line(best.span.slice(&doc.text));
+            }
+        }
+        let entity_of = |id: &str| index.get(id).map(|&i| ann.mentions[i].entity);
+        for Relation {
+            line,
+            rel,
+            args: (a, b),
+        } in rels
+        {
+            let rel = match rel.to_ascii_lowercase().as_str() {
+                "demonym_of" => LinkRel::DemonymOf,
+                "capital_of" => LinkRel::CapitalOf,
+                "part_of" => LinkRel::PartOf,
+                _ => continue,
+            };
+            match (entity_of(&a), entity_of(&b)) {
+                (Some(from), Some(to)) => ann.links.push(Link { from, to, rel }),
+                _ => {
+                    return Err((
+                        line,
+                        format!("relation arguments {a} and {b} must be actor mentions"),
+                    ));
+                }
+            }
+        }
+        let span_of = |line: usize, id: &str| {
+            tbs.get(id)
+                .map(|t| t.span)
+                .ok_or((line, format!("no text-bound annotation {id}")))
+        };
+        for Event { line, args } in events {
+            let (ty, trigger) = &args[0];
+            let role = |name: &str| {
+                args.iter()
+                    .find(|(k, _)| k == name)
+                    .map(|(_, v)| v.as_str())
+            };
+            let commitment = match ty.as_str() {
+                "Pledge" => Some(CommitmentKind::Pledge),
+                "Intent" => Some(CommitmentKind::Intent),
+                "Demand" => Some(CommitmentKind::Demand),
+                _ => None,
+            };
+            let quote = match ty.as_str() {
+                "DirectQuote" => Some(QuoteKind::Direct),
+                "IndirectQuote" => Some(QuoteKind::Indirect),
+                _ => None,
+            };
+            if let Some(kind) = commitment {
+                let trigger = span_of(line, trigger)?;
+                let content = match role("Content") {
+                    Some(id) => span_of(line, id)?,
+                    None => trigger,
+                };
+                let sentence = ann
+                    .sentences
+                    .iter()
+                    .copied()
+                    .find(|s| s.contains(trigger.start))
+                    .unwrap_or(trigger);
+                ann.commitments.push(Commitment {
+                    kind,
+                    actor: role("Actor").and_then(entity_of),
+                    actor_name: None,
+                    counterpart: role("Counterpart").and_then(entity_of),
+                    trigger,
+                    content,
+                    sentence,
+                });
+            } else if let Some(kind) = quote {
+                ann.quotes.push(Quote {
+                    kind,
+                    speaker: role("Speaker").and_then(entity_of),
+                    speaker_name: None,
+                    cue: role("Cue").map(|id| span_of(line, id)).transpose()?,
+                    span: span_of(line, trigger)?,
+                });
+            }
+        }
+        ann.commitments.sort_by_key(|c| c.trigger);
+        ann.quotes.sort_by_key(|q| q.span);
+        Ok(ann)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, Format};
+
+    fn doc(text: &str) -> Document {
+        Document::new(text.to_owned(), "t.txt", Format::Text)
+    }
+
+    #[test]
+    fn malformed_lines_name_their_line() {
+        let d = doc("Kim met Trump.");
+        let e = import(&d, "T1\tPerson 0 3\tKim\nT2 Person 8 13\n", "x.ann").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "x.ann:2: expected a tab after `T2 Person 8 13`"
+        );
+        let e = import(&d, "T1\tPerson 0 99\tKim\n", "x.ann").unwrap_err();
+        assert!(
+            e.to_string().starts_with("x.ann:1: offset beyond the end"),
+            "{e}"
+        );
+        let e = import(&d, "T1\tPerson 0 3\tBob\n", "x.ann").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "x.ann:1: text `Bob` does not match the article's `Kim`"
+        );
+        let e = import(&d, "E1\tPledge T1\n", "x.ann").unwrap_err();
+        assert_eq!(e.to_string(), "x.ann:1: expected ROLE:ID, got `Pledge`");
+    }
+
+    #[test]
+    fn foreign_labels_and_equiv_groups() {
+        let d = doc("Kim met Trump in Hanoi. Kim left.");
+        let ann = "T1\tPER 0 3\tKim\nT2\tPER 8 13\tTrump\nT3\tGPE 17 22\tHanoi\nT4\tPER 24 27\tKim\nT5\tDATE 28 32\tleft\n*\tEquiv T1 T4\n";
+        let got = import(&d, ann, "x.ann").unwrap();
+        let names: Vec<_> = got
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind, e.mentions.len()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Kim", EntityKind::Person, 2),
+                ("Trump", EntityKind::Person, 1),
+                ("Hanoi", EntityKind::Place, 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_across_lines_become_fragments() {
+        let d = doc("Kim\nJong Un spoke.");
+        let ann = Annotations {
+            entities: vec![Entity {
+                kind: EntityKind::Person,
+                name: "Kim Jong Un".into(),
+                roles: vec![],
+                mentions: vec![0],
+            }],
+            mentions: vec![Mention {
+                span: Span::new(0, 11),
+                form: MentionForm::Name,
+                entity: 0,
+            }],
+            ..Annotations::default()
+        };
+        let out = export(&d, &ann);
+        assert!(
+            out.starts_with("T1\tPerson 0 3;4 11\tKim Jong Un\n"),
+            "{out}"
+        );
+        let back = import(&d, &out, "x.ann").unwrap();
+        assert_eq!(back.mentions[0].span, Span::new(0, 11));
+    }
+}

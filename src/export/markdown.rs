@@ -1,0 +1,177 @@
+//! A Markdown report a person would paste into their own notes: title and
+//! source, actors, commitments grouped by actor, quotes grouped by speaker.
+//!
+//! The output is CommonMark (no tables or other extensions), deterministic,
+//! and every piece of article text is escaped so it cannot break the markup.
+
+use std::fmt::Write as _;
+
+use crate::document::{Document, sanitize};
+use crate::model::{Annotations, EntityKind, Span};
+
+/// `s` as inline CommonMark text: whitespace runs (tabs, line breaks)
+/// folded to one space, control characters made visible, and every
+/// character with a markup meaning backslash-escaped.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut space = false;
+    for c in s.trim().chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        let c = sanitize::placeholder(c).unwrap_or(c);
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '~' | '|' | '!' | '{' | '}'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    // Characters that would open a block at the start of a line.
+    let digits = out.chars().take_while(char::is_ascii_digit).count();
+    if out.starts_with(['#', '+', '-', '=', '>']) {
+        out.insert(0, '\\');
+    } else if digits > 0 && out[digits..].starts_with(['.', ')']) {
+        out.insert(digits, '\\');
+    }
+    out
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn heading_for(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "People",
+        EntityKind::Organization => "Organizations",
+        EntityKind::Place => "Places",
+    }
+}
+
+/// Groups item indices by a display key, keeping the order of each key's
+/// first item.
+fn grouped<T>(items: &[T], key: impl Fn(&T) -> String) -> Vec<(String, Vec<usize>)> {
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let k = key(item);
+        match groups.iter_mut().find(|(g, _)| *g == k) {
+            Some((_, v)) => v.push(i),
+            None => groups.push((k, vec![i])),
+        }
+    }
+    groups
+}
+
+/// The report for `doc` and `ann`.
+pub fn export(doc: &Document, ann: &Annotations) -> String {
+    let text = &doc.text;
+    let quoted = |s: Span| format!("“{}”", escape(s.slice(text)));
+    let mut out = String::new();
+    let title = if doc.title.is_empty() {
+        &doc.source
+    } else {
+        &doc.title
+    };
+    let _ = writeln!(out, "# {}\n", escape(title));
+    let _ = writeln!(out, "- Source: {}", escape(&doc.source));
+    let _ = writeln!(
+        out,
+        "- Length: {}",
+        plural(doc.char_len(), "character", "characters")
+    );
+    let _ = writeln!(out, "- Annotated by gloss {}", env!("CARGO_PKG_VERSION"));
+
+    out.push_str("\n## Actors\n");
+    if ann.entities.is_empty() {
+        out.push_str("\nNo actors found.\n");
+    }
+    for kind in EntityKind::ALL {
+        let members: Vec<_> = ann.entities.iter().filter(|e| e.kind == kind).collect();
+        if members.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n### {}\n", heading_for(kind));
+        for e in members {
+            let _ = write!(out, "- **{}**", escape(&e.name));
+            if !e.roles.is_empty() {
+                let roles: Vec<String> = e.roles.iter().map(|r| escape(r)).collect();
+                let _ = write!(out, " — {}", roles.join("; "));
+            }
+            let _ = writeln!(
+                out,
+                " ({})",
+                plural(e.mentions.len(), "mention", "mentions")
+            );
+        }
+    }
+
+    let name_of = |id: Option<usize>, fallback: &Option<String>, unknown: &str| {
+        id.map(|i| ann.entities[i].name.clone())
+            .or_else(|| fallback.clone())
+            .unwrap_or_else(|| unknown.to_owned())
+    };
+    out.push_str("\n## Commitments\n");
+    if ann.commitments.is_empty() {
+        out.push_str("\nNo commitments found.\n");
+    }
+    for (actor, items) in grouped(&ann.commitments, |c| {
+        name_of(c.actor, &c.actor_name, "Unattributed")
+    }) {
+        let _ = writeln!(out, "\n### {}\n", escape(&actor));
+        for i in items {
+            let c = &ann.commitments[i];
+            let _ = write!(
+                out,
+                "- *{}* ({}): {}",
+                c.kind.as_str(),
+                escape(c.trigger.slice(text)),
+                quoted(c.content)
+            );
+            if let Some(cp) = c.counterpart {
+                let _ = write!(out, " — with {}", escape(&ann.entities[cp].name));
+            }
+            out.push('\n');
+        }
+    }
+
+    out.push_str("\n## Quotes\n");
+    if ann.quotes.is_empty() {
+        out.push_str("\nNo quotes found.\n");
+    }
+    for (speaker, items) in grouped(&ann.quotes, |q| {
+        name_of(q.speaker, &q.speaker_name, "Unattributed")
+    }) {
+        let _ = writeln!(out, "\n### {}\n", escape(&speaker));
+        for i in items {
+            let q = &ann.quotes[i];
+            let _ = writeln!(out, "- *{}*: {}", q.kind.as_str(), quoted(q.span));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_characters_are_escaped() {
+        assert_eq!(
+            escape("*bold* _it_ `code` [link](x) <b>"),
+            "\\*bold\\* \\_it\\_ \\`code\\` \\[link\\](x) \\<b\\>"
+        );
+        assert_eq!(escape("# not a heading"), "\\# not a heading");
+        assert_eq!(escape("1. not a list"), "1\\. not a list");
+        assert_eq!(escape("- no"), "\\- no");
+        assert_eq!(escape("a\tb\n\nc"), "a b c");
+        assert_eq!(escape("esc\u{1b}[2J"), "esc␛\\[2J");
+        assert_eq!(escape("AT&T"), "AT\\&T");
+    }
+}

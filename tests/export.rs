@@ -1,0 +1,262 @@
+//! Exports through the binary: every format on the sample and on hostile
+//! text, brat import and round trip, and failure paths.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const SAMPLE: &str = "sample/trump-kim-letter.txt";
+const HOSTILE: &str = "tests/fixtures/hostile.txt";
+const HOSTILE_ANN: &str = "tests/fixtures/hostile.ann";
+
+fn gloss(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("gloss runs")
+}
+
+fn stdout(args: &[&str]) -> String {
+    let out = gloss(args);
+    assert!(
+        out.status.success(),
+        "gloss {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+fn hostile(format: &str) -> String {
+    stdout(&[
+        "export",
+        HOSTILE,
+        "--annotations",
+        HOSTILE_ANN,
+        "--format",
+        format,
+    ])
+}
+
+#[test]
+fn markdown_escapes_hostile_text() {
+    let md = hostile("markdown");
+    insta::assert_snapshot!("hostile_markdown", md);
+    assert!(md.contains("- **\\*Acme\\*, Inc.** (1 mention)"));
+    assert!(md.contains("- **\\[Bob\\_Smith\\](x)** (1 mention)"));
+    assert!(md.contains("\\<b\\>AT\\&T\\</b\\>"));
+    // The tab and the line break inside the quote are folded to spaces.
+    assert!(md.contains("“\"Quote, with tab\" and a line break inside it.”"));
+}
+
+/// A minimal RFC 4180 reader, to check what a spreadsheet would see.
+fn parse_csv(s: &str) -> Vec<Vec<String>> {
+    let mut rows = vec![];
+    let mut row = vec![];
+    let mut field = String::new();
+    let mut chars = s.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    rows
+}
+
+#[test]
+fn csv_quotes_commas_quotes_and_tabs() {
+    let csv = hostile("csv");
+    assert!(csv.ends_with("\r\n"));
+    assert!(
+        csv.split_inclusive('\n').all(|l| l.ends_with("\r\n")),
+        "CRLF line ends"
+    );
+    let rows = parse_csv(&csv);
+    assert_eq!(
+        rows[0],
+        [
+            "entity_id",
+            "entity_name",
+            "kind",
+            "form",
+            "start",
+            "end",
+            "text",
+            "sentence"
+        ]
+    );
+    assert_eq!(rows.len(), 4);
+    assert_eq!(
+        rows[1][..7],
+        [
+            "e1",
+            "*Acme*, Inc.",
+            "organization",
+            "name",
+            "0",
+            "12",
+            "*Acme*, Inc."
+        ]
+    );
+    assert!(rows[1][7].contains("said \"no\" to"));
+    assert!(rows.iter().all(|r| r.len() == 8));
+}
+
+#[test]
+fn w3c_has_the_required_fields_and_true_selectors() {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE)).unwrap();
+    let chars: Vec<char> = text.chars().collect();
+    let v: Value = serde_json::from_str(&stdout(&["export", SAMPLE, "--format", "w3c"])).unwrap();
+    assert_eq!(v["@context"], "http://www.w3.org/ns/anno.jsonld");
+    assert_eq!(v["type"], "AnnotationCollection");
+    assert!(v["id"].as_str().unwrap().starts_with("urn:gloss:"));
+    let items = v["first"]["items"].as_array().unwrap();
+    assert_eq!(v["total"].as_u64().unwrap() as usize, items.len());
+    assert_eq!(v["first"]["type"], "AnnotationPage");
+    assert!(!items.is_empty());
+    for a in items {
+        assert_eq!(a["type"], "Annotation");
+        assert!(
+            a["id"]
+                .as_str()
+                .is_some_and(|id| id.starts_with("urn:gloss:"))
+        );
+        assert!(a["motivation"].is_string());
+        assert!(a["body"].as_array().is_some_and(|b| !b.is_empty()));
+        for t in a["target"].as_array().unwrap() {
+            assert_eq!(t["source"], SAMPLE);
+            let sel = t["selector"].as_array().unwrap();
+            assert_eq!(sel[0]["type"], "TextQuoteSelector");
+            assert_eq!(sel[1]["type"], "TextPositionSelector");
+            let (s, e) = (
+                sel[1]["start"].as_u64().unwrap() as usize,
+                sel[1]["end"].as_u64().unwrap() as usize,
+            );
+            let exact: String = chars[s..e].iter().collect();
+            assert_eq!(sel[0]["exact"], exact.as_str());
+            let prefix: String = chars[s.saturating_sub(32)..s].iter().collect();
+            assert_eq!(sel[0]["prefix"], prefix.as_str());
+        }
+    }
+    let entity = items
+        .iter()
+        .find(|a| a["motivation"] == "identifying")
+        .unwrap();
+    let purposes: Vec<&str> = entity["body"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["purpose"].as_str().unwrap())
+        .collect();
+    assert_eq!(purposes[..2], ["identifying", "classifying"]);
+}
+
+/// The entities of an annotations JSON, without their roles (brat has no
+/// place for roles).
+fn entities_of(json: &str) -> Vec<Value> {
+    let mut v: Value = serde_json::from_str(json).unwrap();
+    let mut entities = v["entities"].take();
+    for e in entities.as_array_mut().unwrap() {
+        e.as_object_mut().unwrap().remove("roles");
+    }
+    entities.as_array().unwrap().clone()
+}
+
+#[test]
+fn brat_round_trip_keeps_entities_mentions_and_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("first.ann");
+    let second = dir.path().join("second.ann");
+    let out = gloss(&[
+        "export",
+        SAMPLE,
+        "--format",
+        "brat",
+        "-o",
+        first.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let copied = std::fs::read_to_string(dir.path().join("first.txt")).unwrap();
+    assert_eq!(
+        copied,
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE)).unwrap()
+    );
+    let out = gloss(&[
+        "export",
+        SAMPLE,
+        "--annotations",
+        first.to_str().unwrap(),
+        "--format",
+        "brat",
+        "-o",
+        second.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let a = std::fs::read_to_string(&first).unwrap();
+    let b = std::fs::read_to_string(&second).unwrap();
+    assert_eq!(a, b, "export → import → export is stable");
+    let auto = stdout(&["annotate", SAMPLE]);
+    let imported = stdout(&["annotate", SAMPLE, "--annotations", first.to_str().unwrap()]);
+    assert_eq!(entities_of(&auto), entities_of(&imported));
+    let links = |j: &str| serde_json::from_str::<Value>(j).unwrap()["links"].clone();
+    assert_eq!(links(&auto), links(&imported));
+}
+
+#[test]
+fn brat_never_overwrites_a_different_text() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("x.txt"), "something else").unwrap();
+    let out = gloss(&[
+        "export",
+        SAMPLE,
+        "--format",
+        "brat",
+        "-o",
+        dir.path().join("x.ann").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("exists with other text; not overwriting it")
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("x.txt")).unwrap(),
+        "something else"
+    );
+    assert!(!dir.path().join("x.ann").exists());
+}
+
+#[test]
+fn malformed_ann_is_reported_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let ann = dir.path().join("bad.ann");
+    std::fs::write(&ann, "T1\tPerson 0 2\tOn\nT2\tPerson 3 x\tThursday\n").unwrap();
+    let out = gloss(&["annotate", SAMPLE, "--annotations", ann.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("bad.ann:2: `x` is not an offset"), "{err}");
+}
