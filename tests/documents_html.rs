@@ -149,3 +149,21 @@ fn broken_html_never_fails() {
         assert_eq!(out.code, 0, "{page:?}: {}", out.stderr);
     }
 }
+
+#[test]
+fn byline_and_date_come_from_the_page_when_metadata_lacks_them() {
+    let page = std::fs::read_to_string(PAGE).expect("fixture");
+    let bare: String = page
+        .lines()
+        .filter(|l| !l.contains("name=\"author\"") && !l.contains("published_time"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let doc = document::load_bytes(bare.into_bytes(), "bare.html").expect("loads");
+    assert_eq!(
+        doc.byline.as_deref(),
+        Some("By Priya Raman, City Hall reporter")
+    );
+    assert_eq!(doc.date.as_deref(), Some("2024-03-14T09:30:00Z"));
+    // The byline is metadata, not article text.
+    assert!(!doc.text.contains("City Hall reporter"), "{}", doc.text);
+}

@@ -84,7 +84,9 @@ pub fn extract(page: &str) -> (Extracted, Option<&'static str>) {
         keep_classes: true,
         ..Config::default()
     };
-    let parsed = Readability::new(page, None, Some(config)).and_then(|mut r| r.parse());
+    let dom = Dom::from(page);
+    let page_date = page_date(&dom);
+    let parsed = Readability::with_document(dom, None, Some(config)).and_then(|mut r| r.parse());
     match parsed {
         Ok(article) => {
             let content = Dom::from(article.content.as_ref());
@@ -109,7 +111,8 @@ pub fn extract(page: &str) -> (Extracted, Option<&'static str>) {
                 date: article
                     .published_time
                     .map(|s| normalize(&s))
-                    .filter(|s| !s.is_empty()),
+                    .filter(|s| !s.is_empty())
+                    .or(page_date),
             };
             (out, None)
         }
@@ -128,6 +131,7 @@ pub fn extract(page: &str) -> (Extracted, Option<&'static str>) {
                 text,
                 structure,
                 title,
+                date: page_date,
                 ..Extracted::default()
             };
             (
@@ -136,6 +140,25 @@ pub fn extract(page: &str) -> (Extracted, Option<&'static str>) {
             )
         }
     }
+}
+
+/// The publication date marked up in the page's body, for pages whose
+/// metadata gives none: an `itemprop="datePublished"` element, else a
+/// `<time>` in the `<article>`, else a `<time pubdate>`; its machine-readable
+/// value (`datetime`, `content`) when it has one, else its text.
+fn page_date(dom: &Dom) -> Option<String> {
+    ["[itemprop=datePublished]", "article time", "time[pubdate]"]
+        .into_iter()
+        .filter_map(|selector| {
+            let selection = dom.select(selector);
+            let node = selection.nodes().first()?;
+            let value = node
+                .attr("datetime")
+                .or_else(|| node.attr("content"))
+                .map_or_else(|| node.text().to_string(), |v| v.to_string());
+            Some(normalize(&value)).filter(|v| !v.is_empty())
+        })
+        .next()
 }
 
 /// `s` with runs of whitespace collapsed to one space and trimmed.
