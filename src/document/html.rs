@@ -76,70 +76,93 @@ const SEPARATING: &[&str] = &[
     "hgroup", "hr", "html", "main", "section", "summary", "table", "tbody", "thead", "tfoot", "tr",
 ];
 
+/// Pages nested deeper than this skip readability, whose scoring grows with
+/// the square of the depth, and show all of their text. Real pages stay far
+/// below it.
+const MAX_DEPTH: usize = 512;
+
 /// Extracts the article from the HTML page `page`. The second value is a
 /// warning when no article could be told apart from the rest of the page.
 pub fn extract(page: &str) -> (Extracted, Option<&'static str>) {
+    let dom = Dom::from(page);
+    let date = page_date(&dom);
+    if depth(&dom) > MAX_DEPTH {
+        return (
+            whole_page(&dom, date),
+            Some("page nested too deeply to find its article; showing all of its text"),
+        );
+    }
     // Classes are kept so that clutter can be told by them (see `is_clutter`).
     let config = Config {
         keep_classes: true,
         ..Config::default()
     };
-    let dom = Dom::from(page);
-    let page_date = page_date(&dom);
-    let parsed = Readability::with_document(dom, None, Some(config)).and_then(|mut r| r.parse());
-    match parsed {
-        Ok(article) => {
-            let content = Dom::from(article.content.as_ref());
-            let title = normalize(&article.title);
-            let mut b = Builder::default();
-            let starts_with_title = normalize(&article.text_content).starts_with(title.as_str());
-            if !title.is_empty() && !starts_with_title {
-                b.open_block(BlockKind::Heading { level: 1 });
-                b.push_flowing(&title);
-                b.close_block();
-            }
-            walk(&mut b, content.root(), CHROME);
-            let (text, structure) = b.finish();
-            let out = Extracted {
-                text,
-                structure,
-                title: (!title.is_empty()).then_some(title),
-                byline: article
-                    .byline
-                    .map(|s| normalize(&s))
-                    .filter(|s| !s.is_empty()),
-                date: article
-                    .published_time
-                    .map(|s| normalize(&s))
-                    .filter(|s| !s.is_empty())
-                    .or(page_date),
-            };
-            (out, None)
-        }
-        Err(_) => {
-            let dom = Dom::from(page);
-            let title = dom
-                .select("title")
-                .nodes()
-                .first()
-                .map(|n| normalize(&n.text()))
-                .filter(|t| !t.is_empty());
-            let mut b = Builder::default();
-            walk(&mut b, dom.root(), PAGE_CHROME);
-            let (text, structure) = b.finish();
-            let out = Extracted {
-                text,
-                structure,
-                title,
-                date: page_date,
-                ..Extracted::default()
-            };
-            (
-                out,
-                Some("no article found in the page; showing all of its text"),
-            )
-        }
+    match Readability::with_document(dom, None, Some(config)).and_then(|mut r| r.parse()) {
+        Ok(article) => (from_article(article, date), None),
+        Err(_) => (
+            whole_page(&Dom::from(page), date),
+            Some("no article found in the page; showing all of its text"),
+        ),
     }
+}
+
+/// The text and structure of the article readability found. The headline
+/// leads as a level-1 heading unless the article already starts with it.
+fn from_article(article: dom_smoothie::Article, date: Option<String>) -> Extracted {
+    let content = Dom::from(article.content.as_ref());
+    let title = normalize(&article.title);
+    let mut b = Builder::default();
+    let starts_with_title = normalize(&article.text_content).starts_with(title.as_str());
+    if !title.is_empty() && !starts_with_title {
+        b.open_block(BlockKind::Heading { level: 1 });
+        b.push_flowing(&title);
+        b.close_block();
+    }
+    walk(&mut b, content.root(), CHROME);
+    let (text, structure) = b.finish();
+    let nonempty = |s: Option<String>| s.map(|s| normalize(&s)).filter(|s| !s.is_empty());
+    Extracted {
+        text,
+        structure,
+        title: (!title.is_empty()).then_some(title),
+        byline: nonempty(article.byline),
+        date: nonempty(article.published_time).or(date),
+    }
+}
+
+/// The text and structure of the whole page, without its chrome.
+fn whole_page(dom: &Dom, date: Option<String>) -> Extracted {
+    let title = dom
+        .select("title")
+        .nodes()
+        .first()
+        .map(|n| normalize(&n.text()))
+        .filter(|t| !t.is_empty());
+    let mut b = Builder::default();
+    walk(&mut b, dom.root(), PAGE_CHROME);
+    let (text, structure) = b.finish();
+    Extracted {
+        text,
+        structure,
+        title,
+        date,
+        ..Extracted::default()
+    }
+}
+
+/// How deeply the elements of `dom` nest.
+fn depth(dom: &Dom) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(dom.root(), 0usize)];
+    while let Some((node, d)) = stack.pop() {
+        deepest = deepest.max(d);
+        stack.extend(
+            node.children_it(false)
+                .filter(NodeRef::is_element)
+                .map(|c| (c, d + 1)),
+        );
+    }
+    deepest
 }
 
 /// The publication date marked up in the page's body, for pages whose
@@ -478,6 +501,12 @@ mod tests {
     fn deep_nesting_does_not_overflow() {
         let page = format!("{}deep{}", "<div>".repeat(2_000), "</div>".repeat(2_000));
         assert_eq!(text_of(&page).text, "deep");
+        let (e, warning) = extract(&page);
+        assert_eq!(e.text, "deep");
+        assert_eq!(
+            warning,
+            Some("page nested too deeply to find its article; showing all of its text")
+        );
     }
 
     #[test]
