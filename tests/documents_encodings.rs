@@ -55,6 +55,19 @@ fn utf16_and_utf8_with_a_byte_order_mark_read_as_the_same_text() {
 }
 
 #[test]
+fn utf16_without_a_mark_is_read_with_a_warning() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = write(&dir, "nobom.txt", &utf16(false, false, STORY));
+    let out = gloss(&["text", &path]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, STORY);
+    assert_eq!(
+        out.stderr,
+        format!("gloss: warning: {path}: no byte order mark; read as UTF-16LE\n")
+    );
+}
+
+#[test]
 fn utf16_html_on_stdin_is_decoded_then_sniffed() {
     let page = "<!DOCTYPE html><html><body><p>Zoë met Lee in Zürich.</p></body></html>";
     let out = gloss_stdin(&["text", "-"], &utf16(true, true, page));

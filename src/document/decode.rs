@@ -4,7 +4,9 @@
 //!
 //! 1. A byte order mark decides: UTF-8, UTF-16LE or UTF-16BE (the mark is
 //!    dropped). This comes first because UTF-16 text is full of NUL bytes.
-//! 2. Without a mark, a NUL byte means the file is binary, not an article.
+//! 2. Without a mark, text whose every other byte is NUL (ASCII-range
+//!    UTF-16, as some Windows tools write it) is read as UTF-16LE or BE with a
+//!    warning; any other NUL byte means the file is binary, not an article.
 //! 3. Valid UTF-8 is UTF-8 (plain ASCII included).
 //! 4. An HTML page that declares its charset (`<meta charset>` or
 //!    `http-equiv` Content-Type, within its first 1024 bytes) is read in it.
@@ -53,7 +55,17 @@ pub fn decode(bytes: &[u8], source: &str, html: bool) -> Result<Decoded, DecodeE
         return Ok(decoded);
     }
     if bytes.contains(&0) {
-        return Err(DecodeError::Binary);
+        let Some(encoding) = unmarked_utf16(bytes) else {
+            return Err(DecodeError::Binary);
+        };
+        let mut decoded = with(encoding, bytes, source, encoding.name());
+        if decoded.text.contains('\0') {
+            return Err(DecodeError::Binary);
+        }
+        decoded.warning.get_or_insert_with(|| {
+            format!("{source}: no byte order mark; read as {}", encoding.name())
+        });
+        return Ok(decoded);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(Decoded {
@@ -91,6 +103,34 @@ fn with(encoding: &'static Encoding, bytes: &[u8], source: &str, name: &'static 
         text: text.into_owned(),
         encoding: name,
         warning,
+    }
+}
+
+/// UTF-16LE or BE when `bytes` look like UTF-16 text without a byte order
+/// mark: an even length, and in (up to) the first 4096 code units, the high
+/// byte zero and the low byte a printable Latin-1 character or whitespace,
+/// in at least 95% of the units.
+fn unmarked_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    if !bytes.len().is_multiple_of(2) || bytes.is_empty() {
+        return None;
+    }
+    let units: Vec<[u8; 2]> = bytes
+        .chunks_exact(2)
+        .take(4096)
+        .map(|c| [c[0], c[1]])
+        .collect();
+    // A Latin-1 character: not a control, except whitespace.
+    let texty = |low: u8, high: u8| {
+        high == 0 && (low.is_ascii_whitespace() || low.is_ascii_graphic() || low >= 0xA0)
+    };
+    let share =
+        |f: &dyn Fn(&[u8; 2]) -> bool| units.iter().filter(|u| f(u)).count() * 100 / units.len();
+    if share(&|u| texty(u[0], u[1])) >= 95 {
+        Some(encoding_rs::UTF_16LE)
+    } else if share(&|u| texty(u[1], u[0])) >= 95 {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
     }
 }
 
@@ -170,6 +210,28 @@ mod tests {
             decode(b"\xFF\xFEa\0\0\0", "f", false).unwrap_err(),
             DecodeError::Binary
         );
+    }
+
+    #[test]
+    fn utf16_without_a_mark_is_recognised_by_its_zero_bytes() {
+        let le: Vec<u8> = "Hi, Zoë.\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let d = ok(&le);
+        assert_eq!((d.text.as_str(), d.encoding), ("Hi, Zoë.\n", "UTF-16LE"));
+        assert_eq!(
+            d.warning.as_deref(),
+            Some("f: no byte order mark; read as UTF-16LE")
+        );
+        let be: Vec<u8> = "Hi there"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(ok(&be).encoding, "UTF-16BE");
+        // Binary data with NULs in it is still binary.
+        assert!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "f", false).is_err());
+        assert!(decode(b"a\0b\0\0\0", "f", false).is_err());
     }
 
     #[test]
