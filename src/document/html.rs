@@ -57,8 +57,17 @@ const CLUTTER_LINES: &[&str] = &[
     "story continues below advertisement",
 ];
 
-/// True when `node` is an advertisement, a banner or a sign-up box.
+/// Clutter is short: a marked element with more text than this is content
+/// whose class merely mentions ads (`<div class="story has-ads">`).
+const CLUTTER_MAX_TEXT: usize = 600;
+
+/// True when `node` is an advertisement, a banner or a sign-up box: a short
+/// element marked so by its class or id, or a paragraph that only labels an
+/// advertisement.
 fn is_clutter(node: &NodeRef<'_>, name: &str) -> bool {
+    if matches!(name, "html" | "body" | "main" | "article") {
+        return false;
+    }
     let marked = [node.attr("class"), node.attr("id")]
         .into_iter()
         .flatten()
@@ -66,8 +75,10 @@ fn is_clutter(node: &NodeRef<'_>, name: &str) -> bool {
             v.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
                 .any(|w| CLUTTER_WORDS.contains(&w.to_ascii_lowercase().as_str()))
         });
-    marked
-        || (name == "p" && CLUTTER_LINES.contains(&normalize(&node.text()).to_lowercase().as_str()))
+    if marked {
+        return node.text().len() <= CLUTTER_MAX_TEXT;
+    }
+    name == "p" && CLUTTER_LINES.contains(&normalize(&node.text()).to_lowercase().as_str())
 }
 
 /// Elements that separate paragraphs without being one themselves.
@@ -494,6 +505,21 @@ mod tests {
                 "then a paragraph",
                 "tail"
             ]
+        );
+    }
+
+    #[test]
+    fn clutter_is_short_and_marked() {
+        let story = "The minister said the plan would go ahead. ".repeat(20);
+        let page = format!(
+            "<body class=\"has-ads\"><div class=\"story ads-enabled\"><p>{story}</p></div>\
+             <div class=\"ad-slot\"><p>Buy shoes</p></div><div id=\"cookie-notice\">We use cookies.</div>\
+             <p>Advertisement</p><p>Ad campaigns worked.</p></body>"
+        );
+        let e = text_of(&page);
+        assert_eq!(
+            e.text,
+            format!("{}\n\nAd campaigns worked.", story.trim_end())
         );
     }
 
