@@ -57,17 +57,31 @@ impl Format {
     }
 
     /// The format `content` looks like: HTML when, after any leading
-    /// whitespace, it opens with `<!doctype html` or `<html` (any case);
-    /// plain text otherwise. Markdown is not guessed: plain Markdown reads
-    /// well as text.
+    /// whitespace, comments (`<!-- -->`) and XML declaration, it opens with
+    /// `<!doctype html` or `<html` (any case); plain text otherwise. Markdown
+    /// is not guessed: plain Markdown reads well as text.
     pub fn sniff(content: &[u8]) -> Self {
-        let start = content
-            .iter()
-            .position(|b| !b.is_ascii_whitespace())
-            .unwrap_or(content.len());
-        let head = &content[start..content.len().min(start + 14)];
+        let mut rest = content;
+        loop {
+            let start = rest
+                .iter()
+                .position(|b| !b.is_ascii_whitespace())
+                .unwrap_or(rest.len());
+            rest = &rest[start..];
+            let skip_past = |open: &[u8], close: &[u8], rest: &[u8]| -> Option<usize> {
+                if !rest.starts_with(open) {
+                    return None;
+                }
+                let end = rest.windows(close.len()).position(|w| w == close)?;
+                Some(end + close.len())
+            };
+            match skip_past(b"<!--", b"-->", rest).or_else(|| skip_past(b"<?xml", b"?>", rest)) {
+                Some(n) => rest = &rest[n..],
+                None => break,
+            }
+        }
         let opens =
-            |tag: &[u8]| head.len() >= tag.len() && head[..tag.len()].eq_ignore_ascii_case(tag);
+            |tag: &[u8]| rest.len() >= tag.len() && rest[..tag.len()].eq_ignore_ascii_case(tag);
         if opens(b"<!doctype html") || opens(b"<html") {
             Self::Html
         } else {
@@ -199,5 +213,10 @@ mod tests {
         assert_eq!(Format::sniff(b"<p>just a fragment"), Format::Text);
         assert_eq!(Format::sniff(b"<htm"), Format::Text);
         assert_eq!(Format::sniff(b""), Format::Text);
+        assert_eq!(
+            Format::sniff(b"<?xml version=\"1.0\"?>\n<!-- saved -->\n<!DOCTYPE html>"),
+            Format::Html
+        );
+        assert_eq!(Format::sniff(b"<!-- unclosed <html>"), Format::Text);
     }
 }
