@@ -84,6 +84,29 @@ pub fn load_bytes(bytes: Vec<u8>, source: &str) -> Result<Document, LoadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+        #[test]
+        fn any_bytes_load_or_are_refused_cleanly(
+            bytes in proptest::collection::vec(any::<u8>(), 0..300),
+            name in prop::sample::select(vec!["a.txt", "a.md", "a.html", "-"]),
+        ) {
+            match load_bytes(bytes, name) {
+                Ok(doc) => {
+                    prop_assert_eq!(doc.char_len(), doc.text.chars().count());
+                    for b in &doc.blocks {
+                        prop_assert!(doc.text.get(b.span.start..b.span.end).is_some());
+                    }
+                    for m in &doc.marks {
+                        prop_assert!(doc.text.get(m.span.start..m.span.end).is_some());
+                    }
+                }
+                Err(e) => prop_assert!(matches!(e, LoadError::Binary(_))),
+            }
+        }
+    }
 
     #[test]
     fn invalid_utf8_is_replaced_with_a_warning() {
