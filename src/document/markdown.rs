@@ -1,11 +1,12 @@
-//! Markdown (CommonMark with strikethrough and YAML front matter) to plain
-//! text and structure, with pulldown-cmark.
+//! Markdown (CommonMark with strikethrough, tables and YAML front matter) to
+//! plain text and structure, with pulldown-cmark.
 //!
 //! The title is the front matter's `title:`, else the first level-1 heading;
 //! the byline is `author:` (or `byline:`), the date `date:` (or
 //! `published:`). Images, raw HTML blocks and tags, and the front matter
 //! itself are left out of the text. Inline code flows like the text around
-//! it (runs of spaces collapse); code blocks are kept verbatim.
+//! it (runs of spaces collapse); code blocks are kept verbatim. A table is one
+//! paragraph with a line per row, its cells separated by ` | `.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -13,7 +14,9 @@ use super::structure::{BlockKind, Builder, Extracted, MarkKind};
 
 /// Extracts the plain text and structure of the Markdown `source`.
 pub fn extract(source: &str) -> Extracted {
-    let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let options = Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
     let mut b = Builder::default();
     let mut out = Extracted::default();
     // Next number of each open list (None: a bullet list).
@@ -23,6 +26,8 @@ pub fn extract(source: &str) -> Extracted {
     let mut in_metadata = false;
     let mut in_code = false;
     let mut heading_start: Option<(u8, usize)> = None;
+    // True before the first cell of a table row.
+    let mut row_start = false;
     for event in Parser::new_ext(source, options) {
         match event {
             Event::Start(Tag::Image { .. } | Tag::HtmlBlock) => hidden += 1,
@@ -52,6 +57,9 @@ pub fn extract(source: &str) -> Extracted {
                     });
                     b.open_list_item(number);
                 }
+                Tag::Table(_) => b.open_block(BlockKind::Paragraph),
+                Tag::TableHead | Tag::TableRow => row_start = true,
+                Tag::TableCell if !std::mem::take(&mut row_start) => b.push_verbatim(" | "),
                 Tag::Emphasis => b.open_mark(MarkKind::Emphasis),
                 Tag::Strong => b.open_mark(MarkKind::Strong),
                 Tag::Link { dest_url, .. } => b.open_mark(MarkKind::Link {
@@ -75,7 +83,10 @@ pub fn extract(source: &str) -> Extracted {
                     in_code = false;
                     b.close_block();
                 }
-                TagEnd::Paragraph | TagEnd::BlockQuote(_) | TagEnd::Item => b.close_block(),
+                TagEnd::Paragraph | TagEnd::BlockQuote(_) | TagEnd::Item | TagEnd::Table => {
+                    b.close_block();
+                }
+                TagEnd::TableHead | TagEnd::TableRow => b.line_break(),
                 TagEnd::List(_) => {
                     lists.pop();
                     b.boundary();
@@ -219,6 +230,20 @@ mod tests {
         assert_eq!(e.title.as_deref(), Some("A Summit"));
         assert_eq!(e.byline.as_deref(), Some("Jo Reporter"));
         assert_eq!(e.date.as_deref(), Some("2019-06-23"));
+    }
+
+    #[test]
+    fn tables_are_a_paragraph_of_rows() {
+        let e =
+            extract("Votes:\n\n| Party | Seats |\n|---|--:|\n| Labour | 12 |\n| | 3 |\n\nAfter.");
+        assert_eq!(
+            e.text,
+            "Votes:\n\nParty | Seats\nLabour | 12\n | 3\n\nAfter."
+        );
+        assert_eq!(
+            kinds(&e)[1],
+            (BlockKind::Paragraph, "Party | Seats\nLabour | 12\n | 3")
+        );
     }
 
     #[test]
