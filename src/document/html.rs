@@ -217,6 +217,8 @@ enum Exit {
     Boundary,
     /// Close an inline mark.
     Mark,
+    /// Close an inline quotation with its closing mark.
+    InlineQuote,
     /// Nothing.
     Nothing,
 }
@@ -281,15 +283,23 @@ impl Walker<'_> {
         }
     }
 
+    /// Opens a paragraph for text outside any block, if it is.
+    fn ensure_block(&mut self) {
+        if self.leaves == 0 && self.items == 0 && !self.implicit {
+            self.b.open_block(BlockKind::Paragraph);
+            self.implicit = true;
+        }
+    }
+
     /// Writes a text node.
     fn text(&mut self, text: &str) {
         if self.pre > 0 {
             self.b.push_verbatim(&text.replace("\r\n", "\n"));
-        } else if self.leaves > 0 || self.items > 0 || self.implicit {
-            self.b.push_flowing(text);
         } else if !text.trim().is_empty() {
-            self.b.open_block(BlockKind::Paragraph);
-            self.implicit = true;
+            self.ensure_block();
+            self.b.push_flowing(text);
+        } else if self.leaves > 0 || self.items > 0 || self.implicit {
+            // Whitespace between words.
             self.b.push_flowing(text);
         }
     }
@@ -367,6 +377,12 @@ impl Walker<'_> {
                 self.b.line_break();
                 Exit::Nothing
             }
+            // Browsers draw the quotation marks of `<q>`; the text keeps them.
+            "q" => {
+                self.ensure_block();
+                self.b.push_verbatim("“");
+                Exit::InlineQuote
+            }
             "td" | "th" => {
                 self.b.space();
                 Exit::Nothing
@@ -433,6 +449,7 @@ impl Walker<'_> {
                 self.b.boundary();
             }
             Exit::Mark => self.b.close_mark(),
+            Exit::InlineQuote => self.b.push_verbatim("”"),
             Exit::Nothing => {}
         }
     }
@@ -448,7 +465,7 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(64))]
         #[test]
         fn any_html_gives_well_formed_structure(
-            page in "(<(/?)(p|h2|ul|ol|li|pre|blockquote|div|b|em|a href=x|br|code|script)>|[a-zé“ ]{1,8}|\\n| ){0,50}"
+            page in "(<(/?)(p|h2|ul|ol|li|pre|blockquote|div|b|em|a href=x|br|code|script|q)>|[a-zé“ ]{1,8}|\\n| ){0,50}"
         ) {
             let (e, _) = extract(&page);
             assert_well_formed(&e.text, &e.structure);
@@ -471,7 +488,7 @@ mod tests {
     fn blocks_and_marks_follow_the_markdown_conventions() {
         let e = text_of(
             "<body><nav>Home | World</nav><h2>Talks  resume</h2>\
-             <p>The <a href=\"/k\">leaders <b>met</b></a>\n on   Sunday.<br>Again.</p>\
+             <p>The <a href=\"/k\">leaders <b>met</b></a>\n on   Sunday.<br><q>Again</q>.</p>\
              <ol start=\"3\"><li>three</li><li>four <ul><li>inner</li></ul></li></ol>\
              <blockquote><p>We will.</p></blockquote><pre>  a\n  b\n</pre>\
              <div>loose text <em>here</em><p>then a paragraph</p>tail</div>\
@@ -479,7 +496,7 @@ mod tests {
         );
         assert_eq!(
             e.text,
-            "Talks resume\n\nThe leaders met on Sunday.\nAgain.\n\n3. three\n4. four\n   • inner\n\n\
+            "Talks resume\n\nThe leaders met on Sunday.\n“Again”.\n\n3. three\n4. four\n   • inner\n\n\
              We will.\n\n  a\n  b\n\nloose text here\n\nthen a paragraph\n\ntail"
         );
         let kinds: Vec<_> = e.structure.blocks.iter().map(|b| b.kind).collect();
@@ -499,7 +516,7 @@ mod tests {
         assert_eq!(
             paragraphs,
             [
-                "The leaders met on Sunday.\nAgain.",
+                "The leaders met on Sunday.\n“Again”.",
                 "We will.",
                 "loose text here",
                 "then a paragraph",
