@@ -132,7 +132,7 @@ enum Gap {
 const UNSET: usize = usize::MAX;
 
 /// Assembles plain text with its blocks and marks, following the
-/// conventions in the module documentation. Separators are owed lazily, so no
+/// conventions documented on [`Block`]. Separators are owed lazily, so no
 /// text or span ever starts or ends with one.
 #[derive(Debug, Default)]
 pub(crate) struct Builder {
