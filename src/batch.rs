@@ -1,6 +1,7 @@
-//! Annotating many articles at once: loaded, annotated and serialized in
-//! parallel on a pool of `jobs` threads, written in input order, so the
-//! output is the same for any number of jobs.
+//! Annotating many articles at once: each is opened, annotated and
+//! serialized by the caller's work function, in parallel on a pool of `jobs`
+//! threads, and written in input order, so the output is the same for any
+//! number of jobs.
 //!
 //! A document that fails (unreadable, binary, ...) is reported through the
 //! caller's event handler and the others go on. Nothing here touches the
@@ -14,12 +15,12 @@ use std::sync::mpsc;
 
 use rayon::prelude::*;
 
-use crate::annotate::annotate;
-use crate::document::{self, Document, LoadError};
-use crate::model::Annotations;
+use crate::document::LoadError;
 
-/// Turns a document and its annotations into output text (one JSON line...).
-pub type Output = fn(&Document, &Annotations) -> String;
+/// The work done on one input, named as given: its output text (one JSON
+/// line...) and the warnings met on the way, or a message naming the input
+/// and why it failed.
+pub type Work<'a> = dyn Fn(&str) -> Result<(String, Vec<String>), String> + Sync + 'a;
 
 /// Something the caller may want to show while a batch runs; events come in
 /// input order.
@@ -54,44 +55,37 @@ struct Finished {
     warnings: Vec<String>,
 }
 
-/// Loads, annotates and serializes one input.
-fn process(input: &Result<String, LoadError>, serialize: Output) -> Finished {
-    let name = match input {
-        Ok(name) => name,
-        Err(e) => {
-            return Finished {
-                output: Err(e.to_string()),
-                warnings: Vec::new(),
-            };
-        }
+/// Does the work on one input; a panic costs that input, not the batch.
+fn process(input: &Result<String, LoadError>, work: &Work<'_>) -> Finished {
+    let result = match input {
+        Ok(name) => catch_unwind(AssertUnwindSafe(|| work(name))).unwrap_or_else(|_| {
+            Err(format!(
+                "{name}: internal error while annotating (please report it)"
+            ))
+        }),
+        Err(e) => Err(e.to_string()),
     };
-    let doc = match document::load(name) {
-        Ok(doc) => doc,
-        Err(e) => {
-            return Finished {
-                output: Err(e.to_string()),
-                warnings: Vec::new(),
-            };
-        }
-    };
-    // A bug in the annotator must cost one document, not the batch.
-    let output = catch_unwind(AssertUnwindSafe(|| serialize(&doc, &annotate(&doc.text))))
-        .map_err(|_| format!("{name}: internal error while annotating (please report it)"));
-    Finished {
-        output,
-        warnings: doc.warnings,
+    match result {
+        Ok((text, warnings)) => Finished {
+            output: Ok(text),
+            warnings,
+        },
+        Err(message) => Finished {
+            output: Err(message),
+            warnings: Vec::new(),
+        },
     }
 }
 
-/// Annotates `inputs` (as [`document::expand_inputs`] gives them) on `jobs`
-/// threads, writes each document's `serialize`d output to `out` in input
-/// order, and tells `on_event` about failures, warnings and progress.
+/// Runs `work` on `inputs` (as [`crate::document::expand_inputs`] gives
+/// them) on `jobs` threads, writes each output to `out` in input order, and
+/// tells `on_event` about failures, warnings and progress.
 ///
 /// Stops early, with the error, when `out` cannot be written to.
 pub fn run(
     inputs: &[Result<String, LoadError>],
     jobs: usize,
-    serialize: Output,
+    work: &Work<'_>,
     out: &mut dyn Write,
     on_event: &mut dyn FnMut(Event<'_>),
 ) -> std::io::Result<Summary> {
@@ -112,7 +106,7 @@ pub fn run(
                     .for_each_with(tx, |tx, (i, input)| {
                         if !stop.load(Ordering::Relaxed) {
                             // The receiver only hangs up when writing failed.
-                            let _ = tx.send((i, process(input, serialize)));
+                            let _ = tx.send((i, process(input, work)));
                         }
                     });
             });
@@ -150,6 +144,8 @@ pub fn run(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::annotate::annotate;
+    use crate::document;
     use crate::export::json;
 
     #[test]
@@ -170,7 +166,12 @@ mod tests {
             let mut out = Vec::new();
             let mut failures = Vec::new();
             let mut last = None;
-            let summary = run(&inputs, jobs, json::to_line, &mut out, &mut |e| match e {
+            let work = |name: &str| {
+                let doc = document::load(name).map_err(|e| e.to_string())?;
+                let line = json::to_line(&doc, &annotate(&doc.text), Vec::new());
+                Ok((line, doc.warnings))
+            };
+            let summary = run(&inputs, jobs, &work, &mut out, &mut |e| match e {
                 Event::Failed(m) => failures.push(m.to_owned()),
                 Event::Progress { done, total } => last = Some((done, total)),
                 Event::Warning(_) => {}

@@ -11,6 +11,7 @@ use crate::batch;
 use crate::document::{self, Document};
 use crate::export;
 use crate::model::Annotations;
+use crate::store::{NoteJson, Options as StoreOptions, Origin, Store};
 
 /// The bundled sample article, opened when no file is given.
 pub const SAMPLE_NAME: &str = "sample/trump-kim-letter.txt";
@@ -180,6 +181,51 @@ impl From<document::LoadError> for Failure {
     }
 }
 
+/// An article opened with the reader's notes and corrections.
+pub struct Opened {
+    /// The article.
+    pub doc: Document,
+    /// Its notes and corrections (the sidecar).
+    pub store: Store,
+    /// The annotations before corrections: the annotator's, or those of
+    /// `--annotations`.
+    pub auto: Annotations,
+    /// Messages for the status line (a sidecar that cannot be read, orphans).
+    pub messages: Vec<String>,
+}
+
+impl Opened {
+    /// The annotations with the corrections applied.
+    pub fn annotations(&self) -> Annotations {
+        self.store.annotations(&self.auto)
+    }
+
+    /// The notes as JSON, their references resolved in `ann`.
+    pub fn notes(&self, ann: &Annotations) -> Vec<NoteJson> {
+        self.store.notes_json(ann)
+    }
+}
+
+/// Opens the article named `file` (the bundled sample when `None`) with its
+/// annotations and its sidecar of notes and corrections.
+pub fn open_article(file: Option<&str>, common: &Common) -> Result<Opened, Failure> {
+    let doc = open(file)?;
+    let auto = annotations(&doc, common)?;
+    let origin = match file {
+        Some(f) => Origin::from_source(f),
+        None => Origin::Unnamed,
+    };
+    let (store, mut messages) =
+        Store::open(&origin, &doc.text, &StoreOptions::new(common.no_sidecar));
+    messages.splice(0..0, doc.warnings.iter().cloned());
+    Ok(Opened {
+        doc,
+        store,
+        auto,
+        messages,
+    })
+}
+
 /// Loads the article named `file`, or the bundled sample when `None`.
 pub fn open(file: Option<&str>) -> Result<Document, Failure> {
     match file {
@@ -248,7 +294,7 @@ fn emit(output: Option<&str>, text: &str) -> Result<(), Failure> {
     }
 }
 
-/// Prints the warnings met while reading a document, one line each.
+/// Prints the warnings met while opening a document, one line each.
 fn warn(warnings: &[String]) {
     for w in warnings {
         eprintln!("gloss: warning: {w}");
@@ -282,12 +328,13 @@ fn annotate_command(
         let name = inputs[0]
             .as_ref()
             .map_err(|e| Failure::input(e.to_string()))?;
-        let doc = document::load(name)?;
-        warn(&doc.warnings);
-        let ann = annotations(&doc, common)?;
+        let opened = open_article(Some(name), common)?;
+        warn(&opened.messages);
+        let ann = opened.annotations();
+        let notes = opened.notes(&ann);
         let out = match format {
-            AnnotateFormat::Json => export::json::to_string(&doc, &ann),
-            AnnotateFormat::Jsonl => export::json::to_line(&doc, &ann),
+            AnnotateFormat::Json => export::json::to_string(&opened.doc, &ann, notes),
+            AnnotateFormat::Jsonl => export::json::to_line(&opened.doc, &ann, notes),
         };
         return emit(output, &out);
     }
@@ -315,13 +362,14 @@ fn annotate_command(
         }
         batch::Event::Progress { .. } => {}
     };
-    let result = batch::run(
-        &inputs,
-        jobs,
-        export::json::to_line,
-        &mut sink,
-        &mut on_event,
-    );
+    let work = |name: &str| -> Result<(String, Vec<String>), String> {
+        let opened = open_article(Some(name), common).map_err(|f| f.message)?;
+        let ann = opened.annotations();
+        let notes = opened.notes(&ann);
+        let line = export::json::to_line(&opened.doc, &ann, notes);
+        Ok((line, opened.messages))
+    };
+    let result = batch::run(&inputs, jobs, &work, &mut sink, &mut on_event);
     eprint!("{clear}");
     let summary = match result {
         Ok(summary) => summary,
@@ -346,7 +394,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         None => {
             let doc = open(cli.file.as_deref())?;
-            crate::tui::run(doc, &cli.common).map_err(|e| Failure::runtime(e.to_string()))
+            crate::tui::run(doc, &cli.common)
         }
         Some(Command::Annotate {
             files,
@@ -359,17 +407,19 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             format,
             output,
         }) => {
-            let doc = open(Some(&file))?;
-            let ann = annotations(&doc, &cli.common)?;
+            let opened = open_article(Some(&file), &cli.common)?;
+            let ann = opened.annotations();
+            let notes = opened.notes(&ann);
+            let doc = &opened.doc;
             let out = match format {
-                ExportFormat::Markdown => export::markdown::export(&doc, &ann),
-                ExportFormat::Json => export::json::to_string(&doc, &ann),
-                ExportFormat::W3c => export::w3c::export(&doc, &ann),
-                ExportFormat::Brat => export::brat::export(&doc, &ann),
-                ExportFormat::Csv => export::csv::export(&doc, &ann),
+                ExportFormat::Markdown => export::markdown::export(doc, &ann, &notes),
+                ExportFormat::Json => export::json::to_string(doc, &ann, notes),
+                ExportFormat::W3c => export::w3c::export(doc, &ann, &notes),
+                ExportFormat::Brat => export::brat::export(doc, &ann, &notes),
+                ExportFormat::Csv => export::csv::export(doc, &ann),
             };
             match (format, output.as_deref()) {
-                (ExportFormat::Brat, Some(path)) if path != "-" => emit_brat(path, &doc, &out),
+                (ExportFormat::Brat, Some(path)) if path != "-" => emit_brat(path, doc, &out),
                 (_, output) => emit(output, &out),
             }
         }

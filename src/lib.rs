@@ -7,11 +7,15 @@
 #![warn(missing_docs)]
 
 pub mod annotate;
+pub mod app;
 pub mod batch;
 pub mod cli;
 pub mod document;
 pub mod export;
+pub mod keymap;
 pub mod model;
 pub mod render;
+pub mod store;
 pub mod theme;
 pub mod tui;
+pub mod ui;

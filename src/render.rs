@@ -1,9 +1,190 @@
-//! `gloss render`: replay keys in the reader without a terminal.
+//! `gloss render`: replay keys in the reader without a terminal, and print
+//! the final frame as text, as text with ANSI styles, or the reader's state
+//! as JSON. It runs the same `update` and `ui::draw` as the reader, with the
+//! default keys (a user's keymap file is not read, so scripts replay the
+//! same everywhere).
 
+use std::fmt::Write;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+use serde_json::json;
+use unicode_width::UnicodeWidthStr;
+
+use crate::annotate::annotate;
+use crate::app::{App, Focus, update};
 use crate::cli::{Common, RenderArgs};
 use crate::document::Document;
+use crate::keymap::parse_keys;
+use crate::theme;
 
 /// Replays `args.keys` on `doc` and returns the final frame or state.
-pub fn run(_doc: Document, _args: &RenderArgs, _common: &Common) -> Result<String, String> {
-    Err("render is not built yet".into())
+pub fn run(doc: Document, args: &RenderArgs, common: &Common) -> Result<String, String> {
+    let keys = parse_keys(&args.keys).map_err(|e| format!("--keys: {e}"))?;
+    let no_color = theme::no_color_env();
+    let (theme, warning) = theme::choose(common.theme.as_deref(), no_color)?;
+    let ann = annotate(&doc.text);
+    let mut app = App::new(doc, ann, theme, no_color, args.size);
+    if let Some(w) = warning {
+        app.message = w;
+    }
+    for key in keys {
+        if app.quit {
+            break;
+        }
+        if let Some(action) = app.action_for(key) {
+            update(&mut app, action);
+        }
+    }
+    if args.state {
+        return Ok(state_json(&app) + "\n");
+    }
+    let buf = frame(&app).map_err(|e| format!("render: {e}"))?;
+    Ok(if args.color {
+        to_ansi(&buf)
+    } else {
+        to_text(&buf)
+    })
+}
+
+/// Draws `app` into an off-screen buffer of its screen size.
+pub fn frame(app: &App) -> std::io::Result<Buffer> {
+    let area = app.areas.screen;
+    let mut term = Terminal::new(TestBackend::new(area.width, area.height))
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    let completed = term
+        .draw(|f| crate::ui::draw(app, f))
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    Ok(completed.buffer.clone())
+}
+
+/// The cells of row `y` as (symbol, cell) pairs, skipping cells hidden under wide characters.
+fn row(buf: &Buffer, y: u16) -> Vec<&ratatui::buffer::Cell> {
+    let mut out = Vec::new();
+    let mut skip = 0;
+    for x in 0..buf.area.width {
+        let cell = &buf[(x, y)];
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        skip = cell.symbol().width().saturating_sub(1);
+        out.push(cell);
+    }
+    out
+}
+
+/// The frame as plain text, one line per row, trailing spaces trimmed.
+pub fn to_text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let line: String = row(buf, y).iter().map(|c| c.symbol()).collect();
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The frame with ANSI SGR styles; unstyled trailing spaces trimmed.
+pub fn to_ansi(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let cells = row(buf, y);
+        let plain = |c: &&&ratatui::buffer::Cell| {
+            c.symbol() == " " && c.bg == Color::Reset && c.modifier.is_empty()
+        };
+        let keep = cells.len() - cells.iter().rev().take_while(plain).count();
+        let mut current: Option<String> = None;
+        for cell in &cells[..keep] {
+            let sgr = sgr(cell.fg, cell.bg, cell.modifier);
+            if current.as_ref() != Some(&sgr) {
+                out.push_str("\x1b[0m");
+                if !sgr.is_empty() {
+                    let _ = write!(out, "\x1b[{sgr}m");
+                }
+                current = Some(sgr);
+            }
+            out.push_str(cell.symbol());
+        }
+        if current.is_some() {
+            out.push_str("\x1b[0m");
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The SGR parameters for a cell's colours and modifiers (empty for none).
+fn sgr(fg: Color, bg: Color, m: Modifier) -> String {
+    let mut p: Vec<String> = Vec::new();
+    for (flag, code) in [
+        (Modifier::BOLD, "1"),
+        (Modifier::DIM, "2"),
+        (Modifier::ITALIC, "3"),
+        (Modifier::UNDERLINED, "4"),
+        (Modifier::SLOW_BLINK, "5"),
+        (Modifier::RAPID_BLINK, "6"),
+        (Modifier::REVERSED, "7"),
+        (Modifier::HIDDEN, "8"),
+        (Modifier::CROSSED_OUT, "9"),
+    ] {
+        if m.contains(flag) {
+            p.push(code.into());
+        }
+    }
+    p.extend(color(fg, false));
+    p.extend(color(bg, true));
+    p.join(";")
+}
+
+fn color(c: Color, bg: bool) -> Option<String> {
+    let base = if bg { 40 } else { 30 };
+    let named = |i: u8| Some((base + u16::from(i)).to_string());
+    let bright = |i: u8| Some((base + 60 + u16::from(i)).to_string());
+    match c {
+        Color::Reset => None,
+        Color::Black => named(0),
+        Color::Red => named(1),
+        Color::Green => named(2),
+        Color::Yellow => named(3),
+        Color::Blue => named(4),
+        Color::Magenta => named(5),
+        Color::Cyan => named(6),
+        Color::Gray => named(7),
+        Color::DarkGray => bright(0),
+        Color::LightRed => bright(1),
+        Color::LightGreen => bright(2),
+        Color::LightYellow => bright(3),
+        Color::LightBlue => bright(4),
+        Color::LightMagenta => bright(5),
+        Color::LightCyan => bright(6),
+        Color::White => bright(7),
+        Color::Indexed(i) => Some(format!("{};5;{i}", base + 8)),
+        Color::Rgb(r, g, b) => Some(format!("{};2;{r};{g};{b}", base + 8)),
+    }
+}
+
+/// The reader's state as the JSON object DESIGN.md describes (code-point offsets).
+pub fn state_json(app: &App) -> String {
+    let doc = &app.doc;
+    let ch = |b: usize| doc.chars.to_char(&doc.text, b);
+    let value = json!({
+        "focus": match app.focus { Focus::Article => "article", Focus::Side => "side" },
+        "tab": app.tab.as_str(),
+        "selected": app.selected.map(|e| json!({
+            "id": crate::model::Annotations::entity_key(e),
+            "name": app.ann.entities[e].name,
+        })),
+        "cursor": app.cursor.map(|c| json!({
+            "start": ch(c.span.start),
+            "end": ch(c.span.end),
+            "text": c.span.slice(&doc.text),
+        })),
+        "mention": app.mention_position().map(|(k, n)| json!({"index": k, "count": n})),
+        "top_line": app.top,
+        "message": app.message,
+    });
+    value.to_string()
 }

@@ -1,6 +1,348 @@
-//! Colour themes.
+//! Colour themes: TOML files under `themes/`, embedded in the binary.
+//!
+//! A theme names a [`Style`] for each part of the screen (ratatui's `serde`
+//! feature reads `{ fg = "#e69f00", add_modifier = "BOLD" }`). The user
+//! may add themes as `NAME.toml` files in [`user_dir`]. When the
+//! `NO_COLOR` environment variable is set and not empty, the `monochrome`
+//! theme is used and every colour is dropped, so emphasis comes only from
+//! bold, italic, underline and reverse.
 
-/// The list printed by `gloss themes`.
+use std::path::{Path, PathBuf};
+
+use ratatui::style::Style;
+use serde::Deserialize;
+
+use crate::model::EntityKind;
+
+/// The built-in themes, in the order `t` cycles through them: (name, TOML).
+const BUILT_IN: &[(&str, &str)] = &[
+    ("dark", include_str!("../themes/dark.toml")),
+    ("light", include_str!("../themes/light.toml")),
+    (
+        "high-contrast",
+        include_str!("../themes/high-contrast.toml"),
+    ),
+    ("monochrome", include_str!("../themes/monochrome.toml")),
+];
+
+/// The theme used when none is named.
+pub const DEFAULT: &str = "dark";
+/// The theme used when `NO_COLOR` is set.
+pub const NO_COLOR_THEME: &str = "monochrome";
+
+/// The styles of every part of the screen.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Styles {
+    /// Article text.
+    pub text: Style,
+    /// Secondary text: counts, roles, hints, paragraph rules.
+    pub muted: Style,
+    /// Headings in the side pane.
+    pub heading: Style,
+    /// The article's title line.
+    pub title: Style,
+    /// Mentions of people.
+    pub person: Style,
+    /// Mentions of organizations.
+    pub organization: Style,
+    /// Mentions of places.
+    pub place: Style,
+    /// Added to every mention of the selected entity.
+    pub selected: Style,
+    /// Added to the mention under the cursor.
+    pub cursor: Style,
+    /// Added to a commitment or quote the cursor is on.
+    pub target: Style,
+    /// Added to search matches.
+    pub search: Style,
+    /// Added to the search match under the cursor.
+    pub search_current: Style,
+    /// The status line.
+    pub status: Style,
+    /// The file name in the status line.
+    pub status_file: Style,
+    /// Borders and separators.
+    pub border: Style,
+    /// Side pane tab labels.
+    pub tab: Style,
+    /// The open side pane tab.
+    pub tab_active: Style,
+    /// The selected item of the side pane when it has focus.
+    pub item_selected: Style,
+    /// The mention map's track.
+    pub map_track: Style,
+    /// The part of the mention map that is on screen.
+    pub map_view: Style,
+    /// Pledges.
+    pub pledge: Style,
+    /// Intents.
+    pub intent: Style,
+    /// Demands.
+    pub demand: Style,
+    /// Keys in the help overlay and popups.
+    pub key: Style,
+    /// Popups and the help overlay.
+    pub popup: Style,
+}
+
+/// A theme file.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    /// Its name (`--theme NAME`).
+    pub name: String,
+    /// One line saying what it is for.
+    pub description: String,
+    /// Its styles.
+    pub styles: Styles,
+}
+
+impl Theme {
+    /// Parses a theme file.
+    pub fn from_toml(src: &str) -> Result<Theme, String> {
+        toml::from_str(src).map_err(|e| {
+            let message = e.message().trim().replace('\n', "; ");
+            match e.span() {
+                Some(span) => {
+                    let before = &src[..span.start.min(src.len())];
+                    let line = before.matches('\n').count() + 1;
+                    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                    format!("line {line}, column {column}: {message}")
+                }
+                None => message,
+            }
+        })
+    }
+
+    /// The built-in theme called `name`, or an error naming the valid ones.
+    pub fn named(name: &str) -> Result<Theme, String> {
+        let (_, src) = BUILT_IN
+            .iter()
+            .find(|(n, _)| *n == name)
+            .ok_or_else(|| format!("no theme `{name}`; themes: {}", names().join(", ")))?;
+        Theme::from_toml(src).map_err(|e| format!("theme `{name}`: {e}"))
+    }
+
+    /// The built-in theme after this one, cycling.
+    pub fn next(&self) -> Result<Theme, String> {
+        let i = BUILT_IN
+            .iter()
+            .position(|(n, _)| *n == self.name)
+            .unwrap_or(0);
+        Theme::named(BUILT_IN[(i + 1) % BUILT_IN.len()].0)
+    }
+
+    /// The style of mentions of `kind`.
+    pub fn kind(&self, kind: EntityKind) -> Style {
+        match kind {
+            EntityKind::Person => self.styles.person,
+            EntityKind::Organization => self.styles.organization,
+            EntityKind::Place => self.styles.place,
+        }
+    }
+
+    /// The same theme with every colour removed, for `NO_COLOR`.
+    pub fn without_colors(mut self) -> Theme {
+        for s in self.styles.all_mut() {
+            s.fg = None;
+            s.bg = None;
+        }
+        self
+    }
+}
+
+impl Styles {
+    /// Every style, to change them all at once.
+    pub fn all_mut(&mut self) -> [&mut Style; 25] {
+        [
+            &mut self.text,
+            &mut self.muted,
+            &mut self.heading,
+            &mut self.title,
+            &mut self.person,
+            &mut self.organization,
+            &mut self.place,
+            &mut self.selected,
+            &mut self.cursor,
+            &mut self.target,
+            &mut self.search,
+            &mut self.search_current,
+            &mut self.status,
+            &mut self.status_file,
+            &mut self.border,
+            &mut self.tab,
+            &mut self.tab_active,
+            &mut self.item_selected,
+            &mut self.map_track,
+            &mut self.map_view,
+            &mut self.pledge,
+            &mut self.intent,
+            &mut self.demand,
+            &mut self.key,
+            &mut self.popup,
+        ]
+    }
+}
+
+/// True when the `NO_COLOR` environment variable is set and not empty.
+pub fn no_color_env() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+/// gloss's configuration folder: `$XDG_CONFIG_HOME/gloss`, or `~/.config/gloss`.
+pub fn config_dir() -> Option<PathBuf> {
+    let config = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+    Some(config.join("gloss"))
+}
+
+/// The folder of the user's own themes: `themes` in [`config_dir`].
+pub fn user_dir() -> Option<PathBuf> {
+    config_dir().map(|d| d.join("themes"))
+}
+
+/// The user's theme file called `name`, if the name is a plain file name
+/// and the file exists.
+fn user_file(name: &str) -> Option<PathBuf> {
+    let plain = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    let path = user_dir()?.join(format!("{name}.toml"));
+    (plain && path.is_file()).then_some(path)
+}
+
+/// Reads a user theme file; its name is the file's.
+fn read_user(name: &str, path: &Path) -> Result<Theme, String> {
+    let file = format!("{name}.toml");
+    let src = std::fs::read_to_string(path).map_err(|e| format!("theme {file}: {e}"))?;
+    let mut theme = Theme::from_toml(&src).map_err(|e| format!("theme {file}: {e}"))?;
+    theme.name = name.to_owned();
+    Ok(theme)
+}
+
+/// The theme to start with, and a warning for the status line when a user
+/// theme file was broken (the default theme is used then). `name` may be a
+/// built-in theme or a user theme file; an unknown name is an error naming
+/// the valid ones. Under `no_color`, the monochrome theme without colours.
+pub fn choose(name: Option<&str>, no_color: bool) -> Result<(Theme, Option<String>), String> {
+    let name = name.unwrap_or(DEFAULT);
+    let (chosen, warning) = if BUILT_IN.iter().any(|(n, _)| *n == name) {
+        (Theme::named(name)?, None)
+    } else if let Some(path) = user_file(name) {
+        match read_user(name, &path) {
+            Ok(t) => (t, None),
+            Err(e) => (
+                Theme::named(DEFAULT)?,
+                Some(format!("{e} · using the {DEFAULT} theme")),
+            ),
+        }
+    } else {
+        let mut valid = names().join(", ");
+        for user in user_names() {
+            valid += &format!(", {user}");
+        }
+        return Err(format!("no theme `{name}`; themes: {valid}"));
+    };
+    if no_color {
+        return Ok((Theme::named(NO_COLOR_THEME)?.without_colors(), warning));
+    }
+    Ok((chosen, warning))
+}
+
+/// The names of the built-in themes.
+pub fn names() -> Vec<&'static str> {
+    BUILT_IN.iter().map(|(n, _)| *n).collect()
+}
+
+/// The names of the user's theme files, sorted.
+fn user_names() -> Vec<String> {
+    let Some(entries) = user_dir().and_then(|d| std::fs::read_dir(d).ok()) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(|e| {
+            let path = e.ok()?.path();
+            let stem = path.file_stem()?.to_str()?.to_owned();
+            (path.extension()? == "toml" && user_file(&stem).is_some()).then_some(stem)
+        })
+        .filter(|n| !BUILT_IN.iter().any(|(b, _)| b == n))
+        .collect();
+    names.sort();
+    names
+}
+
+/// The list printed by `gloss themes`: one line per theme, name and description.
 pub fn list() -> String {
-    String::new()
+    let mut out = String::new();
+    for (name, src) in BUILT_IN {
+        let desc =
+            Theme::from_toml(src).map_or_else(|e| format!("(broken: {e})"), |t| t.description);
+        let mark = if *name == DEFAULT { " (default)" } else { "" };
+        out += &format!("{name:<14} {desc}{mark}\n");
+    }
+    for name in user_names() {
+        let desc = user_file(&name)
+            .ok_or_else(|| "gone".to_owned())
+            .and_then(|p| read_user(&name, &p))
+            .map_or_else(|e| format!("(broken: {e})"), |t| t.description);
+        let desc = crate::document::sanitize::clean_line(&desc).into_owned();
+        out += &format!("{name:<14} {desc} (user theme)\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_built_in_theme_parses_and_is_named_after_its_file() {
+        for (name, src) in BUILT_IN {
+            let t = Theme::from_toml(src).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(&t.name, name);
+            assert_ne!(t.styles.person, t.styles.organization, "{name}");
+            assert_ne!(t.styles.organization, t.styles.place, "{name}");
+            assert_ne!(t.styles.cursor, Style::default(), "{name}");
+            assert_ne!(t.styles.selected, Style::default(), "{name}");
+        }
+    }
+
+    #[test]
+    fn unknown_names_list_the_valid_ones() {
+        let e = Theme::named("neon").unwrap_err();
+        assert!(e.contains("dark, light, high-contrast, monochrome"), "{e}");
+    }
+
+    #[test]
+    fn no_color_means_no_colours_but_emphasis_remains() {
+        let colorless = |mut t: Theme| {
+            t.styles
+                .all_mut()
+                .iter()
+                .all(|s| s.fg.is_none() && s.bg.is_none())
+        };
+        let (t, _) = choose(Some("dark"), true).unwrap();
+        assert!(colorless(t.clone()));
+        assert!(!t.styles.cursor.add_modifier.is_empty());
+        assert!(!colorless(choose(None, false).unwrap().0));
+    }
+
+    #[test]
+    fn broken_theme_files_get_a_clear_message() {
+        let e =
+            Theme::from_toml("name = \"x\"\ndescription = \"y\"\n[styles]\nperson = { fg = 3.5 }")
+                .unwrap_err();
+        assert!(e.contains("person") || e.contains("line"), "{e}");
+    }
+
+    #[test]
+    fn themes_list_names_each_theme() {
+        let l = list();
+        assert_eq!(l.lines().count(), BUILT_IN.len());
+        assert!(l.contains("high-contrast"));
+    }
 }

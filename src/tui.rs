@@ -1,9 +1,110 @@
 //! The interactive reader: terminal setup and restore, and the event loop.
+//! It reads the user's keymap file (`gloss render` keeps the default keys,
+//! so scripts replay the same way everywhere).
+//!
+//! `ratatui::try_init` enters raw mode and the alternate screen and installs
+//! a panic hook that restores the terminal before the panic message prints.
+//! SIGTERM and SIGINT set a flag (through `signal-hook`) that ends the loop,
+//! so the terminal is restored on those too; `<C-c>` is a key in raw mode
+//! and quits normally. SIGHUP means the terminal is gone: there is nothing
+//! to restore, and crossterm would spin reading the closed terminal, so it
+//! ends the process at once (exit status 129).
 
-use crate::cli::Common;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event};
+
+use crate::annotate::annotate;
+use crate::app::{Action, App, update};
+use crate::cli::{Common, Failure};
 use crate::document::Document;
+use crate::keymap::{Key, Keymap};
+use crate::theme;
+
+/// How often the loop wakes to check for a termination signal.
+const TICK: Duration = Duration::from_millis(200);
 
 /// Opens the reader on `doc` until the user quits.
-pub fn run(_doc: Document, _common: &Common) -> std::io::Result<()> {
-    Err(std::io::Error::other("the reader is not built yet"))
+pub fn run(doc: Document, common: &Common) -> Result<(), Failure> {
+    let no_color = theme::no_color_env();
+    let (theme, warning) =
+        theme::choose(common.theme.as_deref(), no_color).map_err(Failure::input)?;
+    let ann = annotate(&doc.text);
+    let stop = Arc::new(AtomicBool::new(false));
+    watch_signals(&stop)?;
+    let mut term = ratatui::try_init()
+        .map_err(|e| Failure::runtime(format!("cannot set up the terminal: {e}")))?;
+    let result = event_loop(&mut term, doc, ann, theme, no_color, warning, &stop);
+    ratatui::restore();
+    result.map_err(|e| Failure::runtime(format!("terminal: {e}")))
+}
+
+/// Sets `stop` on SIGTERM and SIGINT; ends the process on SIGHUP.
+#[cfg(unix)]
+fn watch_signals(stop: &Arc<AtomicBool>) -> Result<(), Failure> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let failed = |e: std::io::Error| Failure::runtime(format!("cannot watch signals: {e}"));
+    for signal in [SIGTERM, SIGINT] {
+        signal_hook::flag::register(signal, Arc::clone(stop)).map_err(failed)?;
+    }
+    let always = Arc::new(AtomicBool::new(true));
+    signal_hook::flag::register_conditional_shutdown(SIGHUP, 129, always).map_err(failed)?;
+    Ok(())
+}
+
+/// Elsewhere, closing the console ends the process and `<C-c>` is a key.
+#[cfg(not(unix))]
+fn watch_signals(_stop: &Arc<AtomicBool>) -> Result<(), Failure> {
+    Ok(())
+}
+
+fn event_loop(
+    term: &mut DefaultTerminal,
+    doc: Document,
+    ann: crate::model::Annotations,
+    theme: theme::Theme,
+    no_color: bool,
+    warning: Option<String>,
+    stop: &AtomicBool,
+) -> std::io::Result<()> {
+    let size = term.size()?;
+    let mut app = App::new(doc, ann, theme, no_color, (size.width, size.height));
+    let (keymap, keymap_warning) = Keymap::load();
+    app.keymap = keymap;
+    if let Some(w) = warning.or(keymap_warning) {
+        app.message = w;
+    }
+    let mut dirty = true;
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        if dirty {
+            term.draw(|f| crate::ui::draw(&app, f))?;
+            dirty = false;
+        }
+        if !event::poll(TICK)? {
+            continue;
+        }
+        // Handle everything already typed before drawing again.
+        loop {
+            match event::read()? {
+                Event::Key(k) => {
+                    if let Some(action) = Key::from_event(k).and_then(|key| app.action_for(key)) {
+                        update(&mut app, action);
+                        dirty = true;
+                    }
+                }
+                Event::Resize(w, h) => {
+                    update(&mut app, Action::Resize(w, h));
+                    dirty = true;
+                }
+                _ => {}
+            }
+            if app.quit || !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+    }
+    Ok(())
 }

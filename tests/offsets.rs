@@ -41,7 +41,7 @@ proptest! {
     fn mention_text_is_its_slice(text in newsy()) {
         let doc = Document::new(text.clone(), "p.txt", Format::Text);
         let ann = annotate(&doc.text);
-        let v: Value = serde_json::from_str(&json::to_string(&doc, &ann)).unwrap();
+        let v: Value = serde_json::from_str(&json::to_string(&doc, &ann, Vec::new())).unwrap();
         let chars: Vec<char> = text.chars().collect();
         prop_assert_eq!(v["document"]["chars"].as_u64().unwrap() as usize, chars.len());
         for e in v["entities"].as_array().unwrap() {

@@ -152,7 +152,7 @@ fn is_ambiguous_abbreviation(word: &str) -> bool {
 
 /// True when lines of `text` look hard-wrapped (a paragraph spread over
 /// several lines of similar length), so that a single newline is not a break.
-fn is_hard_wrapped(text: &str) -> bool {
+pub fn is_hard_wrapped(text: &str) -> bool {
     let lens: Vec<usize> = text
         .lines()
         .map(|l| l.chars().count())

@@ -22,6 +22,7 @@ use crate::model::{
     Annotations, Commitment, CommitmentKind, Entity, EntityId, EntityKind, Link, LinkRel, Mention,
     MentionForm, Quote, QuoteKind, Span,
 };
+use crate::store::NoteJson;
 
 /// The brat label of an entity kind.
 fn kind_label(kind: EntityKind) -> &'static str {
@@ -77,8 +78,10 @@ fn one_line(s: &str) -> String {
         .collect()
 }
 
-/// Writes brat standoff for `doc` and `ann`.
-pub fn export(doc: &Document, ann: &Annotations) -> String {
+/// Writes brat standoff for `doc`, `ann` and the reader's `notes` (as
+/// `AnnotatorNotes` on the mention, event or passage they are attached to;
+/// notes that could not be placed in the text are left out).
+pub fn export(doc: &Document, ann: &Annotations, notes: &[NoteJson]) -> String {
     let mut w = Writer {
         doc,
         out: String::new(),
@@ -159,6 +162,33 @@ pub fn export(doc: &Document, ann: &Annotations) -> String {
         }
         e_no += 1;
         let _ = writeln!(w.out, "E{e_no}\t{line}");
+    }
+    let text = &doc.text;
+    for (i, n) in notes.iter().filter(|n| !n.orphan).enumerate() {
+        let to_byte = |c: usize| doc.chars.to_byte(text, c).unwrap_or(text.len());
+        let span = Span::new(to_byte(n.target.start), to_byte(n.target.end));
+        let reference = n.target.reference.as_deref().and_then(|r| {
+            let (kind, no) = r.split_at(1);
+            Some((kind, no.parse::<usize>().ok()?.checked_sub(1)?))
+        });
+        let id = match reference {
+            Some(("e", e)) if e < ann.entities.len() => {
+                let ms = &ann.entities[e].mentions;
+                let at = ms
+                    .iter()
+                    .find(|&&m| ann.mentions[m].span.contains(span.start))
+                    .unwrap_or(&ms[0]);
+                format!("T{}", mention_t[*at])
+            }
+            Some(("c", c)) if c < ann.commitments.len() => format!("E{}", c + 1),
+            Some(("q", q)) if q < ann.quotes.len() => format!("E{}", ann.commitments.len() + q + 1),
+            _ => format!("T{}", w.text_bound("Note", span)),
+        };
+        let mut body = one_line(&n.body);
+        if !n.tags.is_empty() {
+            let _ = write!(body, " [tags: {}]", one_line(&n.tags.join(", ")));
+        }
+        let _ = writeln!(w.out, "#{}\tAnnotatorNotes {id}\t{body}", i + 1);
     }
     w.out
 }
@@ -652,7 +682,7 @@ mod tests {
             }],
             ..Annotations::default()
         };
-        let out = export(&d, &ann);
+        let out = export(&d, &ann, &[]);
         assert!(
             out.starts_with("T1\tPerson 0 3;4 11\tKim Jong Un\n"),
             "{out}"

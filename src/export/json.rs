@@ -6,6 +6,7 @@ use crate::document::Document;
 use crate::model::{
     Annotations, CommitmentKind, EntityKind, LinkRel, MentionForm, QuoteKind, Span,
 };
+use crate::store::NoteJson;
 
 /// The schema identifier written into every document.
 pub const SCHEMA: &str = "gloss.annotations/1";
@@ -19,7 +20,7 @@ pub struct AnnotationsJson<'a> {
     links: Vec<LinkJson>,
     commitments: Vec<CommitmentJson<'a>>,
     quotes: Vec<QuoteJson<'a>>,
-    notes: Vec<serde_json::Value>,
+    notes: Vec<NoteJson>,
 }
 
 #[derive(Serialize)]
@@ -83,9 +84,9 @@ struct QuoteJson<'a> {
 }
 
 impl<'a> AnnotationsJson<'a> {
-    /// Builds the JSON view of `ann` over `doc`, converting every byte offset
-    /// to a code-point offset.
-    pub fn new(doc: &'a Document, ann: &'a Annotations) -> Self {
+    /// Builds the JSON view of `ann` and `notes` over `doc`, converting
+    /// every byte offset to a code-point offset.
+    pub fn new(doc: &'a Document, ann: &'a Annotations, notes: Vec<NoteJson>) -> Self {
         let span = |s: Span| SpanJson {
             start: doc.chars.to_char(&doc.text, s.start),
             end: doc.chars.to_char(&doc.text, s.end),
@@ -165,22 +166,24 @@ impl<'a> AnnotationsJson<'a> {
                     span: span(q.span),
                 })
                 .collect(),
-            notes: Vec::new(),
+            notes,
         }
     }
 }
 
-/// The annotations of `doc` as pretty-printed JSON, ending in a newline.
-pub fn to_string(doc: &Document, ann: &Annotations) -> String {
-    let mut out = serde_json::to_string_pretty(&AnnotationsJson::new(doc, ann))
+/// The annotations and notes of `doc` as pretty-printed JSON, ending in a
+/// newline.
+pub fn to_string(doc: &Document, ann: &Annotations, notes: Vec<NoteJson>) -> String {
+    let mut out = serde_json::to_string_pretty(&AnnotationsJson::new(doc, ann, notes))
         .expect("serialising plain data cannot fail");
     out.push('\n');
     out
 }
 
-/// The annotations of `doc` as one JSON line (for `--format jsonl`).
-pub fn to_line(doc: &Document, ann: &Annotations) -> String {
-    let mut out = serde_json::to_string(&AnnotationsJson::new(doc, ann))
+/// The annotations and notes of `doc` as one JSON line (for `--format
+/// jsonl`).
+pub fn to_line(doc: &Document, ann: &Annotations, notes: Vec<NoteJson>) -> String {
+    let mut out = serde_json::to_string(&AnnotationsJson::new(doc, ann, notes))
         .expect("serialising plain data cannot fail");
     out.push('\n');
     out

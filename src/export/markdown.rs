@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 
 use crate::document::{Document, sanitize};
 use crate::model::{Annotations, EntityKind, Span};
+use crate::store::{NoteJson, TargetKind};
 
 /// `s` as inline CommonMark text: whitespace runs (tabs, line breaks)
 /// folded to one space, control characters made visible, and every
@@ -69,8 +70,8 @@ fn grouped<T>(items: &[T], key: impl Fn(&T) -> String) -> Vec<(String, Vec<usize
     groups
 }
 
-/// The report for `doc` and `ann`.
-pub fn export(doc: &Document, ann: &Annotations) -> String {
+/// The report for `doc`, `ann` and the reader's `notes`.
+pub fn export(doc: &Document, ann: &Annotations, notes: &[NoteJson]) -> String {
     let text = &doc.text;
     let quoted = |s: Span| format!("“{}”", escape(s.slice(text)));
     let mut out = String::new();
@@ -154,7 +155,68 @@ pub fn export(doc: &Document, ann: &Annotations) -> String {
             let _ = writeln!(out, "- *{}*: {}", q.kind.as_str(), quoted(q.span));
         }
     }
+    write_notes(&mut out, ann, notes);
     out
+}
+
+/// What a note is attached to, for its heading.
+fn note_subject(ann: &Annotations, note: &NoteJson) -> String {
+    let entity = || {
+        let key = note.target.reference.as_deref()?;
+        let i: usize = key.strip_prefix('e')?.parse().ok()?;
+        ann.entities.get(i.checked_sub(1)?).map(|e| escape(&e.name))
+    };
+    match note.target.kind {
+        TargetKind::Span => "passage".to_owned(),
+        TargetKind::Mention => entity().map_or("mention".to_owned(), |n| format!("mention of {n}")),
+        TargetKind::Entity => entity().unwrap_or_else(|| "actor".to_owned()),
+        TargetKind::Commitment => {
+            format!(
+                "commitment {}",
+                note.target.reference.as_deref().unwrap_or("(gone)")
+            )
+        }
+        TargetKind::Quote => format!(
+            "quote {}",
+            note.target.reference.as_deref().unwrap_or("(gone)")
+        ),
+    }
+}
+
+/// The Notes section: each note with its quoted passage, body and tags.
+fn write_notes(out: &mut String, ann: &Annotations, notes: &[NoteJson]) {
+    out.push_str("\n## Notes\n");
+    if notes.is_empty() {
+        out.push_str("\nNo notes.\n");
+    }
+    for n in notes {
+        let orphan = if n.orphan {
+            " (not found in the current text)"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "\n### {} — on {}{orphan}\n",
+            escape(&n.id),
+            note_subject(ann, n)
+        );
+        let _ = writeln!(out, "> {}\n", escape(&n.target.exact));
+        for para in n
+            .body
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            let lines: Vec<String> = para.lines().map(escape).collect();
+            // A backslash at the end of a line is a hard line break.
+            let _ = writeln!(out, "{}\n", lines.join("\\\n"));
+        }
+        if !n.tags.is_empty() {
+            let tags: Vec<String> = n.tags.iter().map(|t| escape(t)).collect();
+            let _ = writeln!(out, "Tags: {}", tags.join(", "));
+        }
+    }
 }
 
 #[cfg(test)]

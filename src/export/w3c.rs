@@ -8,19 +8,12 @@ use serde_json::{Value, json};
 
 use crate::document::Document;
 use crate::model::{Annotations, EntityId, Span};
+use crate::store::NoteJson;
+use crate::store::anchor::context;
+use crate::store::hash::fnv1a64;
 
 /// The Web Annotation JSON-LD context.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
-
-/// Code points of context kept on each side of a quoted passage.
-const CONTEXT_CHARS: usize = 32;
-
-/// A stable 64-bit FNV-1a hash of the text, naming the document in IRIs.
-fn fnv1a(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
 
 /// The IRI of the article: its path as a percent-encoded IRI reference
 /// (a `file:` URI when absolute), or a URN of its text for stdin.
@@ -43,23 +36,6 @@ fn source_iri(doc: &Document, base: &str) -> String {
     iri
 }
 
-/// `(prefix, exact, suffix)` for `span`, with up to [`CONTEXT_CHARS`] code
-/// points of context on each side.
-pub fn quote_selector(text: &str, span: Span) -> (&str, &str, &str) {
-    let before = &text[..span.start];
-    let p = before
-        .char_indices()
-        .rev()
-        .nth(CONTEXT_CHARS - 1)
-        .map_or(0, |(i, _)| i);
-    let after = &text[span.end..];
-    let s = after
-        .char_indices()
-        .nth(CONTEXT_CHARS)
-        .map_or(after.len(), |(i, _)| i);
-    (&before[p..], span.slice(text), &after[..s])
-}
-
 struct Builder<'a> {
     doc: &'a Document,
     base: String,
@@ -69,14 +45,26 @@ struct Builder<'a> {
 impl Builder<'_> {
     fn target(&self, span: Span) -> Value {
         let text = &self.doc.text;
-        let (prefix, exact, suffix) = quote_selector(text, span);
+        let (prefix, suffix) = context(text, span).unwrap_or_default();
+        let chars = &self.doc.chars;
+        let position = (
+            chars.to_char(text, span.start),
+            chars.to_char(text, span.end),
+        );
+        self.selectors((prefix, span.slice(text), suffix), position)
+    }
+
+    /// A target with a quote selector and a position selector (code points).
+    fn selectors(
+        &self,
+        (prefix, exact, suffix): (&str, &str, &str),
+        (start, end): (usize, usize),
+    ) -> Value {
         json!({
             "source": self.source,
             "selector": [
                 {"type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix},
-                {"type": "TextPositionSelector",
-                 "start": self.doc.chars.to_char(text, span.start),
-                 "end": self.doc.chars.to_char(text, span.end)},
+                {"type": "TextPositionSelector", "start": start, "end": end},
             ]
         })
     }
@@ -90,9 +78,11 @@ fn textual(purpose: &str, value: &str) -> Value {
     json!({"type": "TextualBody", "purpose": purpose, "value": value, "format": "text/plain"})
 }
 
-/// The collection for `doc` and `ann`, pretty-printed, ending in a newline.
-pub fn export(doc: &Document, ann: &Annotations) -> String {
-    let base = format!("urn:gloss:{:016x}", fnv1a(&doc.text));
+/// The collection for `doc`, `ann` and the reader's `notes`, pretty-printed,
+/// ending in a newline. Each note is an annotation with a commenting body
+/// and a tagging body per tag.
+pub fn export(doc: &Document, ann: &Annotations, notes: &[NoteJson]) -> String {
+    let base = format!("urn:gloss:{:016x}", fnv1a64(doc.text.as_bytes()));
     let b = Builder {
         doc,
         source: source_iri(doc, &base),
@@ -153,6 +143,23 @@ pub fn export(doc: &Document, ann: &Annotations) -> String {
             "target": target,
         }));
     }
+    for n in notes {
+        let mut body = vec![textual("commenting", &n.body)];
+        body.extend(n.tags.iter().map(|t| textual("tagging", t)));
+        let t = &n.target;
+        let mut target = b.selectors((&t.prefix, &t.exact, &t.suffix), (t.start, t.end));
+        if let Some(key) = &t.reference {
+            target["scope"] = json!(format!("{}/{key}", b.base));
+        }
+        items.push(json!({
+            "id": format!("{}/{}", b.base, n.id),
+            "type": "Annotation",
+            "motivation": "commenting",
+            "created": n.created,
+            "body": body,
+            "target": target,
+        }));
+    }
     let collection = json!({
         "@context": CONTEXT,
         "id": b.base,
@@ -171,26 +178,4 @@ pub fn export(doc: &Document, ann: &Annotations) -> String {
         serde_json::to_string_pretty(&collection).expect("serialising plain data cannot fail");
     out.push('\n');
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn selectors_take_context_on_char_boundaries() {
-        let text = "“Ünïcode” before Kim after";
-        let start = text.find("Kim").unwrap();
-        let (p, e, s) = quote_selector(text, Span::new(start, start + 3));
-        assert_eq!((p, e, s), ("“Ünïcode” before ", "Kim", " after"));
-        let long = "x".repeat(100) + "Kim" + &"y".repeat(100);
-        let (p, _, s) = quote_selector(&long, Span::new(100, 103));
-        assert_eq!((p.len(), s.len()), (CONTEXT_CHARS, CONTEXT_CHARS));
-    }
-
-    #[test]
-    fn hash_is_stable() {
-        assert_eq!(fnv1a(""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv1a("a"), 0xaf63_dc4c_8601_ec8c);
-    }
 }

@@ -1,0 +1,356 @@
+//! The reader's state and its one way of changing: [`update`] applies an
+//! [`Action`] to the [`App`]. Drawing (`crate::ui`) only reads the state.
+
+mod action;
+pub mod areas;
+pub mod search;
+mod update;
+pub mod wrap;
+
+pub use action::{Action, COMMANDS};
+pub use areas::Areas;
+pub use update::update;
+
+use crate::document::Document;
+use crate::keymap::{Key, Keymap, Resolved};
+use crate::model::{Annotations, EntityId, EntityKind, Span};
+use crate::theme::Theme;
+use wrap::Layout;
+
+/// Which pane has the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    /// The article.
+    Article,
+    /// The side pane.
+    Side,
+}
+
+/// The side pane's tabs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    /// Actors grouped by kind.
+    Actors,
+    /// Commitments.
+    Commitments,
+    /// Quotes.
+    Quotes,
+    /// Notes.
+    Notes,
+}
+
+impl Tab {
+    /// All tabs, in order.
+    pub const ALL: [Tab; 4] = [Tab::Actors, Tab::Commitments, Tab::Quotes, Tab::Notes];
+
+    /// Its name in `render --state`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Tab::Actors => "actors",
+            Tab::Commitments => "commitments",
+            Tab::Quotes => "quotes",
+            Tab::Notes => "notes",
+        }
+    }
+
+    /// Its label on screen.
+    pub const fn title(self) -> &'static str {
+        match self {
+            Tab::Actors => "Actors",
+            Tab::Commitments => "Commitments",
+            Tab::Quotes => "Quotes",
+            Tab::Notes => "Notes",
+        }
+    }
+
+    /// Its index in [`Tab::ALL`].
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Where the cursor is: a span of the text, and the mention it is, if any.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cursor {
+    /// The text under the cursor.
+    pub span: Span,
+    /// The mention (index into `Annotations::mentions`) when on one.
+    pub mention: Option<usize>,
+}
+
+/// A place to go back to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Jump {
+    /// The cursor there.
+    pub cursor: Option<Cursor>,
+    /// The first byte of the top screen line (survives a resize).
+    pub top_byte: usize,
+    /// The selected entity there.
+    pub selected: Option<EntityId>,
+}
+
+/// A row of the Actors tab.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActorRow {
+    /// A heading: the kind and how many actors it has.
+    Heading(EntityKind, usize),
+    /// An actor.
+    Entity(EntityId),
+}
+
+/// The state of one side pane list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ListState {
+    /// The selected row.
+    pub selected: usize,
+    /// The first row on screen.
+    pub offset: usize,
+}
+
+/// The search: what was searched and where it matched.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchState {
+    /// The query.
+    pub query: String,
+    /// Its matches, in order.
+    pub matches: Vec<Span>,
+}
+
+/// Everything the reader shows and remembers.
+#[derive(Clone, Debug)]
+pub struct App {
+    /// The article.
+    pub doc: Document,
+    /// What the annotator found in it.
+    pub ann: Annotations,
+    /// Key bindings.
+    pub keymap: Keymap,
+    /// The colour theme.
+    pub theme: Theme,
+    /// True under `NO_COLOR`: the theme stays colourless.
+    pub no_color: bool,
+    /// Screen geometry for the current size and focus.
+    pub areas: Areas,
+    /// The text laid out for the article's width.
+    pub layout: Layout,
+    /// The first screen line shown.
+    pub top: usize,
+    /// Which pane has the keyboard.
+    pub focus: Focus,
+    /// The open side pane tab.
+    pub tab: Tab,
+    /// Selection and scroll of each tab's list.
+    pub lists: [ListState; 4],
+    /// The rows of the Actors tab.
+    pub actor_rows: Vec<ActorRow>,
+    /// The selected entity, whose mentions are emphasised.
+    pub selected: Option<EntityId>,
+    /// The cursor.
+    pub cursor: Option<Cursor>,
+    /// The last search.
+    pub search: SearchState,
+    /// The search prompt's text while it is open.
+    pub prompt: Option<String>,
+    /// Where the search prompt was opened: the top line and the byte to
+    /// search from. The view previews the first match from there as you type.
+    pub prompt_origin: (usize, usize),
+    /// The keys typed so far of an unfinished sequence.
+    pub pending: Vec<Key>,
+    /// The help overlay's scroll, while it is open.
+    pub help: Option<usize>,
+    /// The status line message.
+    pub message: String,
+    /// Places to go back to (last is most recent).
+    pub back: Vec<Jump>,
+    /// Places to go forward to.
+    pub forward: Vec<Jump>,
+    /// Set when the reader should quit.
+    pub quit: bool,
+    /// The article's first line, when it is its title.
+    pub title: Option<Span>,
+}
+
+impl App {
+    /// A reader on `doc` with its annotations, for a `width` × `height` screen.
+    pub fn new(
+        doc: Document,
+        ann: Annotations,
+        theme: Theme,
+        no_color: bool,
+        size: (u16, u16),
+    ) -> Self {
+        let actor_rows = actor_rows(&ann);
+        let first_actor = actor_rows
+            .iter()
+            .position(|r| matches!(r, ActorRow::Entity(_)))
+            .unwrap_or(0);
+        let title = title_line(&doc);
+        // Warnings about the file show in the status line instead of the hint.
+        let hint = if doc.warnings.is_empty() {
+            START_HINT.to_owned()
+        } else {
+            String::new()
+        };
+        let mut app = App {
+            doc,
+            ann,
+            keymap: Keymap::default_keymap(),
+            theme,
+            no_color,
+            areas: Areas::default(),
+            layout: Layout::default(),
+            top: 0,
+            focus: Focus::Article,
+            tab: Tab::Actors,
+            lists: [ListState::default(); 4],
+            actor_rows,
+            selected: None,
+            cursor: None,
+            search: SearchState::default(),
+            prompt: None,
+            prompt_origin: (0, 0),
+            pending: Vec::new(),
+            help: None,
+            message: hint,
+            back: Vec::new(),
+            forward: Vec::new(),
+            quit: false,
+            title,
+        };
+        app.lists[Tab::Actors.index()].selected = first_actor;
+        update(&mut app, Action::Resize(size.0, size.1));
+        app
+    }
+
+    /// What the key `key` means now: a prompt edit while the search prompt
+    /// is open, else a keymap binding (possibly after earlier keys).
+    pub fn action_for(&self, key: Key) -> Option<Action> {
+        use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+        if self.prompt.is_some() {
+            return match key.code {
+                KeyCode::Esc => Some(Action::Cancel),
+                KeyCode::Enter => Some(Action::PromptSubmit),
+                KeyCode::Backspace => Some(Action::PromptBackspace),
+                KeyCode::Char('c') if key.mods.contains(KeyModifiers::CONTROL) => {
+                    Some(Action::Cancel)
+                }
+                KeyCode::Char(c) if !key.mods.contains(KeyModifiers::CONTROL) => {
+                    Some(Action::PromptChar(c))
+                }
+                _ => None,
+            };
+        }
+        let mut seq = self.pending.clone();
+        seq.push(key);
+        match self.keymap.resolve(&seq) {
+            Resolved::Action(a) => Some(a),
+            Resolved::Pending => Some(Action::Pending(seq)),
+            Resolved::Unbound if !self.pending.is_empty() && key.code == KeyCode::Esc => {
+                Some(Action::Cancel)
+            }
+            Resolved::Unbound => Some(Action::Unbound(crate::keymap::notation(&seq))),
+        }
+    }
+
+    /// Screen lines the article shows at once.
+    pub fn view_height(&self) -> usize {
+        usize::from(self.areas.text.height).max(1)
+    }
+
+    /// The largest useful `top`: the last line at the bottom of the view.
+    pub fn max_top(&self) -> usize {
+        self.layout.lines.len().saturating_sub(self.view_height())
+    }
+
+    /// True when screen line `line` is on screen.
+    pub fn line_visible(&self, line: usize) -> bool {
+        line >= self.top && line < self.top + self.view_height()
+    }
+
+    /// Where reading "from here" starts: the cursor when it is on screen,
+    /// else the top of the screen. The flag says which.
+    pub fn reading_pos(&self) -> (usize, bool) {
+        match self.cursor {
+            Some(c) if self.line_visible(self.layout.line_of(c.span.start)) => (c.span.start, true),
+            _ => (self.top_byte(), false),
+        }
+    }
+
+    /// The first byte of the top screen line.
+    pub fn top_byte(&self) -> usize {
+        self.layout.lines.get(self.top).map_or(0, |l| l.start)
+    }
+
+    /// Which mention of the selected entity the cursor is on: (1-based k, n).
+    pub fn mention_position(&self) -> Option<(usize, usize)> {
+        let e = &self.ann.entities[self.selected?];
+        let m = self.cursor?.mention?;
+        let k = e.mentions.iter().position(|&x| x == m)?;
+        Some((k + 1, e.mentions.len()))
+    }
+
+    /// How many rows the list of `tab` has.
+    pub fn list_len(&self, tab: Tab) -> usize {
+        match tab {
+            Tab::Actors => self.actor_rows.len(),
+            Tab::Commitments => self.ann.commitments.len(),
+            Tab::Quotes => self.ann.quotes.len(),
+            Tab::Notes => 0,
+        }
+    }
+
+    /// How many screen lines row `row` of `tab` takes.
+    pub fn row_height(&self, tab: Tab, row: usize) -> usize {
+        match (tab, self.actor_rows.get(row)) {
+            (Tab::Actors, Some(ActorRow::Heading(..))) => 1 + usize::from(row > 0),
+            (Tab::Actors, Some(ActorRow::Entity(e))) => {
+                1 + usize::from(!self.ann.entities[*e].roles.is_empty())
+            }
+            (Tab::Actors, None) | (Tab::Notes, _) => 1,
+            (Tab::Commitments | Tab::Quotes, _) => ITEM_LINES + usize::from(row > 0),
+        }
+    }
+
+    /// Screen lines of the side pane's list.
+    pub fn list_height(&self) -> usize {
+        self.areas
+            .side
+            .map_or(0, |r| usize::from(r.height.saturating_sub(2)))
+            .max(1)
+    }
+}
+
+/// The span of the document's first line when it is the title.
+fn title_line(doc: &Document) -> Option<Span> {
+    let start = doc.text.len() - doc.text.trim_start().len();
+    let rest = &doc.text[start..];
+    let line = rest.split('\n').next()?.trim_end();
+    let clean = crate::document::sanitize::clean_line(line);
+    (!line.is_empty() && clean == doc.title).then(|| Span::new(start, start + line.len()))
+}
+
+/// The status line's message when the reader opens.
+pub const START_HINT: &str = "* walk an actor's mentions · Tab side pane · ? keys";
+
+/// Lines of one commitment or quote in the side pane: a heading and two of text.
+pub const ITEM_LINES: usize = 3;
+
+/// The Actors tab's rows: for each kind with actors, a heading, then its
+/// actors, most mentioned first (ties in order of first mention).
+fn actor_rows(ann: &Annotations) -> Vec<ActorRow> {
+    let mut rows = Vec::new();
+    for kind in EntityKind::ALL {
+        let mut ids: Vec<EntityId> = (0..ann.entities.len())
+            .filter(|&i| ann.entities[i].kind == kind)
+            .collect();
+        ids.sort_by_key(|&i| std::cmp::Reverse(ann.entities[i].mentions.len()));
+        if !ids.is_empty() {
+            rows.push(ActorRow::Heading(kind, ids.len()));
+            rows.extend(ids.into_iter().map(ActorRow::Entity));
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests;

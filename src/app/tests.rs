@@ -1,0 +1,371 @@
+//! Tests of `update` on a small article with hand-made annotations.
+
+use super::*;
+use crate::document::Format;
+use crate::model::{Entity, Mention, MentionForm, Quote, QuoteKind};
+use crate::theme::Theme;
+
+/// An article of `paras` paragraphs; every paragraph mentions Ann and the
+/// third one also Bob.
+fn app(paras: usize, size: (u16, u16)) -> App {
+    let mut text = String::new();
+    for i in 0..paras {
+        text += &format!("Paragraph {i}: Ann spoke to the committee about the budget for a while.");
+        if i % 3 == 2 {
+            text += " Bob answered.";
+        }
+        text += "\n";
+    }
+    let mut ann = Annotations {
+        entities: vec![
+            Entity {
+                kind: EntityKind::Person,
+                name: "Ann".into(),
+                roles: vec![],
+                mentions: vec![],
+            },
+            Entity {
+                kind: EntityKind::Person,
+                name: "Bob".into(),
+                roles: vec![],
+                mentions: vec![],
+            },
+        ],
+        ..Annotations::default()
+    };
+    let mut spans: Vec<(usize, usize)> = text.match_indices("Ann").map(|(i, _)| (i, 0)).collect();
+    spans.extend(text.match_indices("Bob").map(|(i, _)| (i, 1)));
+    spans.sort();
+    for (i, e) in spans {
+        ann.entities[e].mentions.push(ann.mentions.len());
+        ann.mentions.push(Mention {
+            span: Span::new(i, i + 3),
+            form: MentionForm::Name,
+            entity: e,
+        });
+    }
+    if let Some((i, _)) = text.match_indices("answered").next() {
+        ann.quotes.push(Quote {
+            kind: QuoteKind::Indirect,
+            speaker: Some(1),
+            speaker_name: None,
+            cue: None,
+            span: Span::new(i, i + 8),
+        });
+    }
+    let doc = Document::new(text, "t.txt", Format::Text);
+    App::new(doc, ann, Theme::named("dark").unwrap(), false, size)
+}
+
+fn keys(app: &mut App, keys: &str) {
+    for k in crate::keymap::parse_keys(keys).unwrap() {
+        if let Some(a) = app.action_for(k) {
+            update(app, a);
+        }
+    }
+}
+
+#[test]
+fn scrolling_stays_in_bounds() {
+    let mut a = app(40, (80, 20));
+    keys(&mut a, "kkk<PageUp>");
+    assert_eq!(a.top, 0);
+    keys(&mut a, "G");
+    assert_eq!(a.top, a.max_top());
+    assert!(a.max_top() > 0);
+    keys(&mut a, "jjj<C-d><Space>");
+    assert_eq!(a.top, a.max_top());
+    keys(&mut a, "g");
+    assert_eq!(a.top, 0);
+    keys(&mut a, "<C-d>");
+    assert_eq!(a.top, a.view_height() / 2);
+}
+
+#[test]
+fn star_and_hash_walk_the_selected_entity_and_wrap() {
+    let mut a = app(9, (80, 20));
+    keys(&mut a, "*");
+    assert_eq!(a.selected, Some(0));
+    assert_eq!(a.mention_position(), Some((1, 9)));
+    keys(&mut a, "********");
+    assert_eq!(a.mention_position(), Some((9, 9)));
+    keys(&mut a, "*");
+    assert_eq!(a.mention_position(), Some((1, 9)));
+    assert!(a.message.contains("wrapped"));
+    keys(&mut a, "#");
+    assert_eq!(a.mention_position(), Some((9, 9)));
+    keys(&mut a, "##");
+    assert_eq!(a.mention_position(), Some((7, 9)));
+}
+
+#[test]
+fn the_cursor_scrolls_into_view() {
+    let mut a = app(60, (80, 20));
+    keys(&mut a, "*#");
+    let c = a.cursor.unwrap();
+    assert!(a.line_visible(a.layout.line_of(c.span.start)));
+    assert!(a.top > 0);
+}
+
+#[test]
+fn any_entity_walk_selects_its_entity() {
+    let mut a = app(3, (80, 20));
+    keys(&mut a, "]e]e]e");
+    assert_eq!(a.selected, Some(0));
+    keys(&mut a, "]e");
+    assert_eq!(a.selected, Some(1));
+    keys(&mut a, "[e");
+    assert_eq!(a.selected, Some(0));
+    assert_eq!(a.pending, vec![]);
+}
+
+#[test]
+fn history_goes_back_and_forward() {
+    let mut a = app(30, (80, 20));
+    keys(&mut a, "G");
+    let bottom = a.top;
+    keys(&mut a, "g*");
+    let first = a.cursor;
+    keys(&mut a, "*");
+    let second = a.cursor;
+    keys(&mut a, "<C-o>");
+    assert_eq!(a.cursor, first);
+    keys(&mut a, "<C-o><C-o>");
+    assert_eq!(a.top, bottom);
+    assert_eq!(a.cursor, None);
+    keys(&mut a, "<C-o>");
+    assert_eq!(a.top, 0);
+    keys(&mut a, "<C-o>");
+    assert!(a.message.contains("oldest"));
+    keys(&mut a, "<C-n><C-n><C-n><A-Right>");
+    assert_eq!(a.cursor, second);
+    keys(&mut a, "<A-Left>");
+    assert_eq!(a.cursor, first);
+}
+
+#[test]
+fn search_next_and_previous_wrap() {
+    let mut a = app(5, (80, 20));
+    keys(&mut a, "/bUdGet<CR>");
+    assert_eq!(a.search.matches.len(), 5);
+    assert!(a.message.starts_with("match 1/5"));
+    keys(&mut a, "nnnn");
+    assert!(a.message.starts_with("match 5/5"));
+    keys(&mut a, "n");
+    assert!(a.message.starts_with("match 1/5") && a.message.contains("wrapped"));
+    keys(&mut a, "N");
+    assert!(a.message.starts_with("match 5/5"));
+    keys(&mut a, "<Esc>");
+    assert!(a.search.matches.is_empty());
+    keys(&mut a, "/zzz<CR>");
+    assert!(a.message.contains("no match"));
+}
+
+#[test]
+fn enter_selects_the_entity_under_the_cursor_and_side_items_jump() {
+    let mut a = app(3, (100, 30));
+    keys(&mut a, "/bob<CR><CR>");
+    assert_eq!(a.selected, Some(1));
+    assert_eq!(a.mention_position(), Some((1, 1)));
+    keys(&mut a, "<Esc><Esc>3<Tab><CR>");
+    assert_eq!(a.focus, Focus::Side);
+    assert_eq!(a.cursor.unwrap().span.slice(&a.doc.text), "answered");
+    keys(&mut a, "1G<CR>");
+    assert_eq!(a.selected, Some(1));
+}
+
+#[test]
+fn pending_keys_wait_and_unknown_ones_say_so() {
+    let mut a = app(3, (80, 20));
+    keys(&mut a, "]");
+    assert_eq!(a.pending.len(), 1);
+    keys(&mut a, "x");
+    assert!(a.pending.is_empty());
+    assert!(a.message.contains("]x"));
+    keys(&mut a, "]<Esc>");
+    assert!(a.pending.is_empty());
+}
+
+#[test]
+fn resizing_keeps_the_reading_position() {
+    let mut a = app(40, (120, 30));
+    keys(&mut a, "<C-d><C-d>");
+    let byte = a.top_byte();
+    update(&mut a, Action::Resize(60, 20));
+    assert!(a.top_byte() <= byte);
+    assert!(a.layout.lines[a.top].end >= byte || a.top == a.max_top());
+    update(&mut a, Action::Resize(1, 1));
+    assert!(a.areas.too_small);
+}
+
+#[test]
+fn typing_a_search_previews_the_first_match_and_escape_returns() {
+    let mut a = app(60, (80, 20));
+    keys(&mut a, "/paragraph 50");
+    assert_eq!(a.search.matches.len(), 1);
+    let m = a.search.matches[0];
+    assert!(a.line_visible(a.layout.line_of(m.start)));
+    assert!(a.top > 0);
+    keys(&mut a, "<Esc>");
+    assert_eq!(a.top, 0);
+    assert!(a.prompt.is_none());
+    keys(&mut a, "/paragraph 50<CR>");
+    assert_eq!(a.cursor.map(|c| c.span), Some(m));
+    assert!(a.line_visible(a.layout.line_of(m.start)));
+}
+
+#[test]
+fn tab_keys_and_focus() {
+    let mut a = app(3, (100, 30));
+    keys(&mut a, "2");
+    assert_eq!((a.tab, a.focus), (Tab::Commitments, Focus::Article));
+    keys(&mut a, "<Tab>");
+    assert_eq!(a.focus, Focus::Side);
+    keys(&mut a, "<S-Tab>");
+    assert_eq!(a.focus, Focus::Article);
+    // On a narrow screen the side pane shows over the article when asked for.
+    let mut n = app(3, (50, 20));
+    assert!(n.areas.side.is_none());
+    keys(&mut n, "3");
+    assert_eq!((n.tab, n.focus), (Tab::Quotes, Focus::Side));
+    assert!(n.areas.side_covers_article);
+    keys(&mut n, "<Esc>");
+    assert_eq!(n.focus, Focus::Article);
+    assert!(n.areas.side.is_none());
+}
+
+#[test]
+fn help_scrolls_within_bounds_and_closes() {
+    let mut a = app(3, (80, 12));
+    keys(&mut a, "?");
+    assert_eq!(a.help, Some(0));
+    keys(&mut a, "GG");
+    let max = a.areas.help_max_scroll(COMMANDS.len());
+    assert_eq!(a.help, Some(max));
+    keys(&mut a, "k");
+    assert_eq!(a.help, Some(max - 1));
+    keys(&mut a, "q");
+    assert_eq!(a.help, None);
+    assert!(!a.quit);
+}
+
+#[test]
+fn the_side_list_keeps_its_selection_in_view() {
+    let names: Vec<String> = (0..80).map(|i| format!("Name{i}")).collect();
+    let text = names.join(" ") + "\n";
+    let mut ann = Annotations::default();
+    let mut pos = 0;
+    for (i, n) in names.iter().enumerate() {
+        ann.entities.push(Entity {
+            kind: EntityKind::ALL[i % 3],
+            name: n.clone(),
+            roles: if i % 2 == 0 {
+                vec!["role".into()]
+            } else {
+                vec![]
+            },
+            mentions: vec![i],
+        });
+        ann.mentions.push(Mention {
+            span: Span::new(pos, pos + n.len()),
+            form: MentionForm::Name,
+            entity: i,
+        });
+        pos += n.len() + 1;
+    }
+    let doc = Document::new(text, "n.txt", Format::Text);
+    let mut a = App::new(doc, ann, Theme::named("dark").unwrap(), false, (100, 20));
+    keys(&mut a, "<Tab>");
+    let visible = |a: &App| {
+        let s = a.lists[0];
+        (s.offset..=s.selected)
+            .map(|r| a.row_height(Tab::Actors, r))
+            .sum::<usize>()
+            <= a.list_height()
+    };
+    for _ in 0..100 {
+        keys(&mut a, "j");
+        assert!(visible(&a));
+        assert!(matches!(
+            a.actor_rows[a.lists[0].selected],
+            ActorRow::Entity(_)
+        ));
+    }
+    keys(&mut a, "G");
+    assert_eq!(a.lists[0].selected, a.actor_rows.len() - 1);
+    assert!(visible(&a));
+    keys(&mut a, "g");
+    assert_eq!(
+        a.lists[0],
+        ListState {
+            selected: 1,
+            offset: 0
+        }
+    );
+    keys(&mut a, "<C-d><C-d><C-u>");
+    assert!(visible(&a));
+    keys(&mut a, "<CR>");
+    let ActorRow::Entity(e) = a.actor_rows[a.lists[0].selected] else {
+        unreachable!()
+    };
+    assert_eq!(a.selected, Some(e));
+}
+
+#[test]
+fn after_scrolling_away_walks_start_from_the_screen() {
+    let mut a = app(60, (80, 20));
+    keys(&mut a, "*");
+    assert_eq!(a.mention_position(), Some((1, 60)));
+    keys(&mut a, "<C-d><C-d><C-d><C-d>");
+    let top = a.top_byte();
+    keys(&mut a, "*");
+    let c = a.cursor.unwrap();
+    assert!(c.span.start >= top);
+    assert!(a.line_visible(a.layout.line_of(c.span.start)));
+    keys(&mut a, "G]e");
+    assert!(a.cursor.unwrap().span.start >= a.layout.lines[a.max_top()].start);
+}
+
+mod random_use {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Any action a person could cause: commands, prompt edits, resizes.
+    fn action() -> impl Strategy<Value = Action> {
+        prop_oneof![
+            6 => (0..COMMANDS.len()).prop_map(|i| COMMANDS[i].0.clone()),
+            1 => any::<char>().prop_map(Action::PromptChar),
+            1 => Just(Action::PromptBackspace),
+            1 => Just(Action::PromptSubmit),
+            1 => (1u16..200, 1u16..60).prop_map(|(w, h)| Action::Resize(w, h)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+        #[test]
+        fn no_sequence_of_actions_panics_or_breaks_the_state(
+            paras in 1usize..40,
+            actions in proptest::collection::vec(action(), 0..60),
+        ) {
+            let mut a = app(paras, (90, 30));
+            for action in actions {
+                if matches!(action, Action::Quit) {
+                    continue;
+                }
+                update(&mut a, action);
+                prop_assert!(a.top <= a.max_top());
+                if let Some(c) = a.cursor {
+                    prop_assert!(c.span.end <= a.doc.text.len());
+                }
+                for tab in Tab::ALL {
+                    let s = a.lists[tab.index()];
+                    prop_assert!(a.list_len(tab) == 0 || s.selected < a.list_len(tab));
+                    let shown: usize = (s.offset..=s.selected).map(|r| a.row_height(tab, r)).sum();
+                    prop_assert!(s.offset == s.selected || shown <= a.list_height());
+                }
+                crate::render::frame(&a).unwrap();
+            }
+        }
+    }
+}

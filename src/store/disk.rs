@@ -1,0 +1,248 @@
+//! Where a sidecar lives, and reading and writing it safely.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use super::hash::fnv1a64;
+
+/// The environment variable that overrides the data folder (for tests and
+/// for people who keep their notes somewhere special).
+pub const DATA_DIR_ENV: &str = "GLOSS_DATA_DIR";
+
+/// The sidecar file name suffix: `article.txt` → `article.txt.gloss.toml`.
+pub const SUFFIX: &str = ".gloss.toml";
+
+/// How the store finds its file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// False for `--no-sidecar`: nothing is read or written.
+    pub enabled: bool,
+    /// The data folder for sidecars of stdin and of read-only folders; `None`
+    /// when there is none (no home folder).
+    pub data_dir: Option<PathBuf>,
+}
+
+impl Options {
+    /// The usual options: the data folder is `$GLOSS_DATA_DIR`, else the
+    /// platform's data folder (`~/.local/share/gloss` on Linux).
+    pub fn new(no_sidecar: bool) -> Self {
+        use etcetera::BaseStrategy;
+        let data_dir = std::env::var_os(DATA_DIR_ENV)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| {
+                etcetera::choose_base_strategy()
+                    .ok()
+                    .map(|s| s.data_dir().join("gloss"))
+            });
+        Self {
+            enabled: !no_sidecar,
+            data_dir,
+        }
+    }
+}
+
+/// Where the article came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// A file: the sidecar goes beside it.
+    File(PathBuf),
+    /// Standard input or built-in text: the sidecar goes to the data folder,
+    /// named by the hash of the text.
+    Unnamed,
+}
+
+impl Origin {
+    /// The origin of a document whose `source` is a path, or `-` for stdin.
+    pub fn from_source(source: &str) -> Self {
+        if source == "-" {
+            Self::Unnamed
+        } else {
+            Self::File(PathBuf::from(source))
+        }
+    }
+}
+
+/// Where the sidecar for `text` from `origin` is written, and where it is
+/// read from: `FILE.gloss.toml` beside a file in a writable folder; else the
+/// data folder, by the hash of the text (for a read-only folder, a sidecar
+/// beside the file is read until one exists in the data folder). `None`
+/// for stdin with no data folder.
+pub fn locate(origin: &Origin, text: &str, options: &Options) -> Option<(PathBuf, PathBuf)> {
+    let data = options.data_dir.as_deref().map(|d| in_data_dir(d, text));
+    match origin {
+        Origin::File(file) => {
+            let here = beside(file);
+            match data {
+                Some(data) if !writable_dir(folder(&here)) => {
+                    let from = if data.exists() { data.clone() } else { here };
+                    Some((data, from))
+                }
+                _ => Some((here.clone(), here)),
+            }
+        }
+        Origin::Unnamed => data.map(|d| (d.clone(), d)),
+    }
+}
+
+/// The sidecar beside `file`: its full name plus `.gloss.toml`.
+pub fn beside(file: &Path) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(SUFFIX);
+    PathBuf::from(name)
+}
+
+/// The sidecar for `text` in the data folder `data_dir`.
+pub fn in_data_dir(data_dir: &Path, text: &str) -> PathBuf {
+    data_dir
+        .join("sidecars")
+        .join(format!("{:016x}{SUFFIX}", fnv1a64(text.as_bytes())))
+}
+
+/// The folder holding `path` (`.` for a bare file name).
+pub fn folder(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// True when a file can be created in `dir` (tried, not guessed from modes).
+pub fn writable_dir(dir: &Path) -> bool {
+    tempfile::Builder::new()
+        .prefix(".gloss-probe")
+        .tempfile_in(dir)
+        .is_ok()
+}
+
+/// The file's bytes, or `None` when it does not exist (nor its folder).
+pub fn read(path: &Path) -> io::Result<Option<Vec<u8>>> {
+    match std::fs::read(path) {
+        Ok(b) => Ok(Some(b)),
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+            ) =>
+        {
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Prefix and suffix of the temporary files [`write_atomic`] makes for `path`.
+fn temp_name(path: &Path) -> (String, &'static str) {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    (format!(".{}.", name.unwrap_or_default()), ".tmp")
+}
+
+/// Removes temporary files of [`write_atomic`] for `path` older than `age`:
+/// left behind by a gloss that was killed while saving. Younger ones may
+/// belong to a save in progress and stay. Returns how many were removed.
+pub fn remove_stale_temps(path: &Path, age: std::time::Duration) -> usize {
+    let (prefix, suffix) = temp_name(path);
+    let Ok(entries) = std::fs::read_dir(folder(path)) else {
+        return 0;
+    };
+    let stale = |e: &std::fs::DirEntry| {
+        let name = e.file_name().to_string_lossy().into_owned();
+        name.starts_with(&prefix)
+            && name.ends_with(suffix)
+            && e.metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t.elapsed().is_ok_and(|d| d >= age))
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter(stale)
+        .filter(|e| std::fs::remove_file(e.path()).is_ok())
+        .count()
+}
+
+/// An exclusive lock on the folder of a sidecar, held while the file is
+/// read, merged and replaced, so that two glosses saving at once never
+/// overwrite each other's notes. Released when dropped, and by the system
+/// when the process dies.
+#[derive(Debug)]
+pub struct FolderLock {
+    /// The locked folder, when locking is possible there.
+    #[cfg(unix)]
+    _held: Option<std::fs::File>,
+}
+
+/// How often, and how long apart, a busy lock is tried before giving up.
+#[cfg(unix)]
+const LOCK_TRIES: u32 = 200;
+#[cfg(unix)]
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(10);
+
+/// Locks the folder of `path` (creating it if needed). Fails only when
+/// another program holds the lock for long (about two seconds); where
+/// folders cannot be locked (some network file systems), goes on unlocked.
+pub fn lock_folder(path: &Path) -> io::Result<FolderLock> {
+    let dir = folder(path);
+    std::fs::create_dir_all(dir)?;
+    #[cfg(unix)]
+    {
+        use rustix::fs::{FlockOperation, flock};
+        let Ok(file) = std::fs::File::open(dir) else {
+            return Ok(FolderLock { _held: None });
+        };
+        for _ in 0..LOCK_TRIES {
+            match flock(&file, FlockOperation::NonBlockingLockExclusive) {
+                Ok(()) => return Ok(FolderLock { _held: Some(file) }),
+                Err(e) if e == rustix::io::Errno::WOULDBLOCK => std::thread::sleep(LOCK_WAIT),
+                Err(_) => return Ok(FolderLock { _held: None }),
+            }
+        }
+        Err(io::Error::new(
+            io::ErrorKind::WouldBlock,
+            "another program keeps saving in this folder",
+        ))
+    }
+    #[cfg(not(unix))]
+    Ok(FolderLock {})
+}
+
+/// Replaces `path` with `bytes` atomically: a temporary file in the same
+/// folder is written, flushed and synced, then renamed over `path`. Readers
+/// see the old file or the new one, never a mix, even if gloss is killed.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = folder(path);
+    std::fs::create_dir_all(dir)?;
+    let (prefix, suffix) = temp_name(path);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(suffix)
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.flush()?;
+    // Keep the old file's permissions; a new one gets the usual 0644, not
+    // the temporary file's 0600.
+    let perms = match std::fs::metadata(path) {
+        Ok(m) => Some(m.permissions()),
+        Err(_) => default_permissions(),
+    };
+    if let Some(p) = perms {
+        tmp.as_file().set_permissions(p)?;
+    }
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    // Make the rename itself durable; not every platform can sync a folder.
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    None
+}

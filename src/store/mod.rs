@@ -1,0 +1,530 @@
+//! The store: a person's notes and corrections for one article, kept in a
+//! sidecar file (`FILE.gloss.toml`) and never lost.
+//!
+//! - [`Store::open`] reads the sidecar (re-anchoring notes if the article
+//!   changed); [`Store::apply`] makes a [`Change`] and saves at once,
+//!   atomically; [`Store::undo`] and [`Store::redo`] step through the
+//!   history; [`Store::annotations`] applies the corrections to the
+//!   annotator's output; [`Store::notes_json`] gives the notes for export.
+//! - A sidecar that cannot be parsed is reported with its line and column;
+//!   the store then works in memory and never overwrites it.
+//! - If the file changed on disk since it was read, the store merges (see
+//!   [`merge`]) before it writes.
+//! - A save that fails leaves the store dirty; the next change or
+//!   [`Store::save`] tries again.
+//!
+//! Everything here is pure state and file I/O; nothing touches the terminal.
+//!
+//! ```
+//! use gloss::model::{EntityKind, Span};
+//! use gloss::store::{Anchor, Correction, Options, Origin, Store, Target};
+//!
+//! let text = "Moon Jae-in met Kim. Later Moon Jae-in left.";
+//! let auto = gloss::annotate::annotate(text);
+//! // `Options::new(no_sidecar)` in the program; nothing is written here.
+//! let options = Options { enabled: false, data_dir: None };
+//! let (mut store, warnings) = Store::open(&Origin::from_source("-"), text, &options);
+//! assert!(warnings.is_empty());
+//!
+//! // `a` on a selection: a note.
+//! let target = Target::span(text, Span::new(12, 19)).unwrap();
+//! let (id, saved) = store.add_note(target, "Where?", vec!["follow-up".into()]).unwrap();
+//! assert_eq!(id, "n1");
+//! let _status_line = saved.message();
+//!
+//! // A correction: add an entity from a selection; its other occurrence follows.
+//! let span = Anchor::new(text, Span::new(0, 11)).unwrap();
+//! let add = Correction::AddEntity { span, kind: EntityKind::Person, name: "Moon Jae-in".into() };
+//! store.correct(add).unwrap();
+//! let ann = store.annotations(&auto);
+//! assert_eq!(ann.entities[0].name, "Moon Jae-in");
+//! assert_eq!(ann.entities[0].mentions.len(), 2);
+//!
+//! // `u` and `<C-r>`.
+//! store.undo().unwrap();
+//! assert!(store.corrections().is_empty());
+//! store.redo().unwrap();
+//! assert_eq!(store.corrections().len(), 1);
+//! ```
+
+pub mod anchor;
+pub mod correct;
+pub mod disk;
+mod fuzzy;
+pub mod hash;
+pub mod json;
+pub mod merge;
+pub mod note;
+pub mod sidecar;
+pub mod state;
+pub mod time;
+
+use std::path::{Path, PathBuf};
+
+pub use anchor::{Anchor, Place};
+pub use correct::{Correction, EntityRef};
+pub use disk::{Options, Origin};
+pub use json::{NoteJson, notes_json};
+pub use merge::MergeReport;
+pub use note::{Note, Ref, Target, TargetKind};
+pub use state::{Change, ChangeError, History, State};
+
+use crate::document::CharIndex;
+use crate::model::{Annotations, Span};
+
+/// Temporary files of a save older than this were left by a killed gloss.
+const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// What became of a save, for the status line ([`Saved::message`]).
+#[derive(Debug)]
+pub enum Saved {
+    /// Written to `path`; `merge` tells what was merged from disk first.
+    Written {
+        /// The sidecar file.
+        path: PathBuf,
+        /// Changes found on disk and merged in, if there were any.
+        merge: Option<MergeReport>,
+    },
+    /// Nothing to write: no change since the last save.
+    Clean,
+    /// `--no-sidecar`: kept in memory only.
+    Off,
+    /// The store is read-only this session (reason given): kept in memory.
+    ReadOnly(String),
+    /// The save failed; the change is kept in memory and saved next time.
+    Failed(SaveError),
+}
+
+impl Saved {
+    /// True when the state on disk is now the state in memory.
+    pub fn is_saved(&self) -> bool {
+        matches!(self, Self::Written { .. } | Self::Clean)
+    }
+
+    /// One line for the status bar.
+    pub fn message(&self) -> String {
+        match self {
+            Self::Written { path, merge: None } => format!("saved {}", path.display()),
+            Self::Written {
+                path,
+                merge: Some(m),
+            } => {
+                let mut msg = format!("saved {}, merged with changes made on disk", path.display());
+                for (theirs, ours) in &m.conflicts {
+                    msg += &format!("; {theirs} was edited on both sides: yours is now {ours}");
+                }
+                msg
+            }
+            Self::Clean => "nothing to save".to_owned(),
+            Self::Off => "not saved (--no-sidecar)".to_owned(),
+            Self::ReadOnly(why) => format!("not saved: {why}"),
+            Self::Failed(e) => e.to_string(),
+        }
+    }
+}
+
+/// Why a save failed.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// Reading or writing the file failed (read-only folder, disk full, ...).
+    #[error("{path}: cannot save notes: {source}; they are kept until the next save")]
+    Io {
+        /// The sidecar.
+        path: PathBuf,
+        /// What went wrong.
+        source: std::io::Error,
+    },
+    /// The file changed on disk and can no longer be parsed; it is left alone.
+    #[error(
+        "{path}:{}:{}: changed on disk and cannot be read ({}); not overwritten, your notes are kept until it can be read",
+        .error.line, .error.column, .error.message
+    )]
+    Unreadable {
+        /// The sidecar.
+        path: PathBuf,
+        /// Where it cannot be parsed.
+        error: sidecar::ParseError,
+    },
+    /// The state could not be written as TOML.
+    #[error("{path}: cannot write notes as TOML: {message}")]
+    Render {
+        /// The sidecar.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+}
+
+/// A person's notes and corrections for one article, with undo/redo and a
+/// sidecar that is saved after every change.
+#[derive(Debug)]
+pub struct Store {
+    state: State,
+    /// The state as last read from or written to disk (for merging).
+    base: State,
+    history: History,
+    text: String,
+    chars: CharIndex,
+    /// The sidecar; `None` when nothing is read or written.
+    location: Option<PathBuf>,
+    /// Hash of the file's bytes as last read or written; `None`: no file.
+    on_disk: Option<u64>,
+    /// Why nothing may be written this session.
+    read_only: Option<String>,
+    dirty: bool,
+}
+
+impl Store {
+    /// A store that never reads or writes a file (`--no-sidecar`, tests).
+    pub fn in_memory(text: &str) -> Self {
+        Self {
+            state: State::default(),
+            base: State::default(),
+            history: History::default(),
+            text: text.to_owned(),
+            chars: CharIndex::new(text),
+            location: None,
+            on_disk: None,
+            read_only: None,
+            dirty: false,
+        }
+    }
+
+    /// Opens the notes of the article `text` from `origin`. The sidecar is
+    /// `FILE.gloss.toml` beside a file in a writable folder; for stdin, or a
+    /// folder gloss cannot write, it is in the data folder, named by the
+    /// hash of the text (a sidecar beside a read-only file is still read).
+    /// Returns the store and messages for the status line (a sidecar that
+    /// cannot be parsed, with its line and column; notes that could not be
+    /// placed in a changed article).
+    pub fn open(origin: &Origin, text: &str, options: &Options) -> (Self, Vec<String>) {
+        let mut store = Self::in_memory(text);
+        let mut messages = Vec::new();
+        if !options.enabled {
+            return (store, messages);
+        }
+        let Some((location, read_from)) = disk::locate(origin, text, options) else {
+            messages.push("notes are not saved: no data folder (set GLOSS_DATA_DIR)".into());
+            return (store, messages);
+        };
+        match disk::read(&read_from) {
+            Ok(None) => {}
+            Ok(Some(bytes)) => match store.load(&bytes) {
+                Ok(state) => {
+                    if read_from == location {
+                        store.on_disk = Some(hash::fnv1a64(&bytes));
+                    }
+                    let orphans = state.notes.iter().filter(|n| n.is_orphan()).count()
+                        + state.corrections.iter().filter(|c| c.is_orphan()).count();
+                    if orphans > 0 {
+                        messages.push(format!(
+                            "{}: {orphans} note(s) or correction(s) could not be placed in the text (orphans)",
+                            read_from.display()
+                        ));
+                    }
+                    store.base = state.clone();
+                    store.state = state;
+                }
+                Err(e) => {
+                    let why = format!(
+                        "{}:{}:{}: {}; notes are not saved this session and the file is left as it is",
+                        read_from.display(),
+                        e.line,
+                        e.column,
+                        e.message
+                    );
+                    messages.push(why.clone());
+                    store.read_only = Some(why);
+                }
+            },
+            Err(e) => {
+                let why = format!("{}: cannot read notes: {e}", read_from.display());
+                messages.push(why.clone());
+                store.read_only = Some(why);
+            }
+        }
+        if store.read_only.is_none() {
+            disk::remove_stale_temps(&location, STALE_TEMP_AGE);
+        }
+        store.location = Some(location);
+        (store, messages)
+    }
+
+    /// Parses sidecar bytes and places them in this store's text.
+    fn load(&self, bytes: &[u8]) -> Result<State, sidecar::ParseError> {
+        let source = std::str::from_utf8(bytes).map_err(|e| {
+            let before = &bytes[..e.valid_up_to()];
+            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+            let start = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
+            sidecar::ParseError {
+                line,
+                column,
+                message: "not valid UTF-8".into(),
+            }
+        })?;
+        Ok(sidecar::parse(source)?.into_state(&self.text, &self.chars))
+    }
+
+    /// Notes and corrections.
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    /// The notes, ordered by id.
+    pub fn notes(&self) -> &[Note] {
+        &self.state.notes
+    }
+
+    /// The note with this id.
+    pub fn note(&self, id: &str) -> Option<&Note> {
+        self.state.note(id)
+    }
+
+    /// The corrections, in the order they apply.
+    pub fn corrections(&self) -> &[Correction] {
+        &self.state.corrections
+    }
+
+    /// The article text the store's anchors refer to.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The sidecar file, if one is read and written.
+    pub fn location(&self) -> Option<&Path> {
+        self.location.as_deref()
+    }
+
+    /// Why nothing is written this session, if so.
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    /// True when there are changes not yet on disk.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// True when [`Store::undo`] has something to undo.
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    /// True when [`Store::redo`] has something to redo.
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// Makes `change`, records it for undo, and saves.
+    pub fn apply(&mut self, change: Change) -> Result<Saved, ChangeError> {
+        self.history.apply(&mut self.state, change)?;
+        self.dirty = true;
+        Ok(self.save())
+    }
+
+    /// Adds a note on `target` made now; returns its id.
+    pub fn add_note(
+        &mut self,
+        target: Target,
+        body: &str,
+        tags: Vec<String>,
+    ) -> Result<(String, Saved), ChangeError> {
+        let id = self.state.next_note_id();
+        let note = Note {
+            id: id.clone(),
+            body: body.to_owned(),
+            tags,
+            created: time::now(),
+            target,
+        };
+        Ok((id, self.apply(Change::PutNote(note))?))
+    }
+
+    /// Replaces the body and tags of note `id`.
+    pub fn edit_note(
+        &mut self,
+        id: &str,
+        body: &str,
+        tags: Vec<String>,
+    ) -> Result<Saved, ChangeError> {
+        let mut note = self
+            .note(id)
+            .ok_or_else(|| ChangeError::NoSuchNote(id.to_owned()))?
+            .clone();
+        note.body = body.to_owned();
+        note.tags = tags;
+        self.apply(Change::PutNote(note))
+    }
+
+    /// Deletes note `id`.
+    pub fn delete_note(&mut self, id: &str) -> Result<Saved, ChangeError> {
+        self.apply(Change::DeleteNote(id.to_owned()))
+    }
+
+    /// Adds a correction (applied after the ones already made).
+    pub fn correct(&mut self, correction: Correction) -> Result<Saved, ChangeError> {
+        self.apply(Change::AddCorrection(correction))
+    }
+
+    /// Undoes the last change and saves; returns what that change had done
+    /// ("add note n3", for "undone: add note n3").
+    pub fn undo(&mut self) -> Result<(String, Saved), ChangeError> {
+        let what = self.history.undo(&mut self.state)?;
+        self.dirty = true;
+        Ok((what, self.save()))
+    }
+
+    /// Redoes the last undone change and saves; returns what it does.
+    pub fn redo(&mut self) -> Result<(String, Saved), ChangeError> {
+        let what = self.history.redo(&mut self.state)?;
+        self.dirty = true;
+        Ok((what, self.save()))
+    }
+
+    /// Writes the state to the sidecar if it changed: first merging what
+    /// changed on disk since it was read, then replacing the file
+    /// atomically. On failure the store stays dirty.
+    pub fn save(&mut self) -> Saved {
+        let Some(path) = self.location.clone() else {
+            return Saved::Off;
+        };
+        if let Some(why) = &self.read_only {
+            return Saved::ReadOnly(why.clone());
+        }
+        if !self.dirty {
+            return Saved::Clean;
+        }
+        // Held until the file is replaced: no other gloss writes in between.
+        let _lock = match disk::lock_folder(&path) {
+            Ok(lock) => lock,
+            Err(source) => return Saved::Failed(SaveError::Io { path, source }),
+        };
+        let merge = match self.take_in_disk_changes(&path) {
+            Ok(m) => m,
+            Err(e) => return Saved::Failed(e),
+        };
+        let toml = match sidecar::render(&self.state, &self.text, &self.chars) {
+            Ok(t) => t,
+            Err(e) => {
+                return Saved::Failed(SaveError::Render {
+                    path,
+                    message: e.to_string(),
+                });
+            }
+        };
+        if let Err(source) = disk::write_atomic(&path, toml.as_bytes()) {
+            return Saved::Failed(SaveError::Io { path, source });
+        }
+        self.on_disk = Some(hash::fnv1a64(toml.as_bytes()));
+        self.base = self.state.clone();
+        self.dirty = false;
+        Saved::Written { path, merge }
+    }
+
+    /// Takes in what changed in the sidecar on disk since it was last read
+    /// or written (another gloss, an editor, a git pull), merging it with
+    /// the changes in memory; writes nothing. `Ok(None)`: nothing changed.
+    pub fn reload(&mut self) -> Result<Option<MergeReport>, SaveError> {
+        match (self.location.clone(), &self.read_only) {
+            (Some(path), None) => self.take_in_disk_changes(&path),
+            _ => Ok(None),
+        }
+    }
+
+    /// Merges the file at `path` into the state if it changed since it was
+    /// last read or written. A file that vanished counts as unchanged (the
+    /// next save writes it again rather than lose notes).
+    fn take_in_disk_changes(&mut self, path: &Path) -> Result<Option<MergeReport>, SaveError> {
+        let bytes = match disk::read(path) {
+            Ok(Some(bytes)) => bytes,
+            Ok(None) => return Ok(None),
+            Err(source) => {
+                return Err(SaveError::Io {
+                    path: path.to_owned(),
+                    source,
+                });
+            }
+        };
+        let hash = hash::fnv1a64(&bytes);
+        if self.on_disk == Some(hash) {
+            return Ok(None);
+        }
+        let theirs = self.load(&bytes).map_err(|error| SaveError::Unreadable {
+            path: path.to_owned(),
+            error,
+        })?;
+        let (merged, report) = merge::merge(&self.base, &self.state, &theirs);
+        self.dirty |= merged != theirs;
+        self.state = merged;
+        self.base = theirs;
+        self.on_disk = Some(hash);
+        Ok(Some(report))
+    }
+
+    /// The annotator's output `auto` (for this store's text) with the
+    /// corrections applied.
+    pub fn annotations(&self, auto: &Annotations) -> Annotations {
+        correct::apply(auto, &self.state.corrections, &self.text)
+    }
+
+    /// Like [`Store::annotations`], also telling for each correction whether
+    /// it applied (`false`: its entity or mention is not found in this text).
+    pub fn annotations_report(&self, auto: &Annotations) -> (Annotations, Vec<bool>) {
+        correct::apply_report(auto, &self.state.corrections, &self.text)
+    }
+
+    /// The notes placed in the text, by position (for `]n` / `[n`); orphans
+    /// are left out.
+    pub fn placed_notes(&self) -> Vec<(Span, &Note)> {
+        let mut out: Vec<(Span, &Note)> = self
+            .state
+            .notes
+            .iter()
+            .filter_map(|n| Some((n.target.anchor.span()?, n)))
+            .collect();
+        out.sort_by_key(|(s, _)| *s);
+        out
+    }
+
+    /// For each note, the item of `ann` it refers to (see
+    /// [`Target::resolve`]); an entity note shows at each of its entity's
+    /// mentions.
+    pub fn note_refs(&self, ann: &Annotations) -> Vec<Option<Ref>> {
+        self.state
+            .notes
+            .iter()
+            .map(|n| n.target.resolve(ann))
+            .collect()
+    }
+
+    /// The notes to show at mention `m` of `ann`: those on its entity (an
+    /// entity note shows at every mention) and those on this mention.
+    pub fn notes_at_mention(&self, ann: &Annotations, m: usize) -> Vec<&Note> {
+        let Some(mention) = ann.mentions.get(m) else {
+            return Vec::new();
+        };
+        self.state
+            .notes
+            .iter()
+            .filter(|n| match n.target.kind {
+                TargetKind::Entity => n.target.resolve(ann) == Some(Ref::Entity(mention.entity)),
+                TargetKind::Mention => n
+                    .target
+                    .anchor
+                    .span()
+                    .is_some_and(|s| s.overlaps(mention.span)),
+                _ => false,
+            })
+            .collect()
+    }
+
+    /// The notes as JSON objects, refs resolved in `ann` (the corrected
+    /// annotations, see [`Store::annotations`]).
+    pub fn notes_json(&self, ann: &Annotations) -> Vec<NoteJson> {
+        json::notes_json(&self.state.notes, ann, &self.text, &self.chars)
+    }
+}

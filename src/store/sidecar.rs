@@ -1,0 +1,285 @@
+//! The sidecar file format, `gloss.sidecar/1`: human-readable TOML with
+//! code-point offsets, notes ordered by id and corrections in the order they
+//! apply, so that a diff shows only what changed.
+//!
+//! ```toml
+//! schema = "gloss.sidecar/1"
+//! text_hash = "fnv1a64:8b3f6bd1c0d5a8e2"
+//!
+//! [[notes]]
+//! id = "n1"
+//! created = "2026-11-26T16:40:00Z"
+//! tags = ["follow-up"]
+//! body = "Check the date of the letter."
+//!
+//! [notes.target]
+//! type = "entity"
+//! start = 54
+//! end = 69
+//! exact = "Donald J. Trump"
+//! prefix = "..."
+//! suffix = "..."
+//!
+//! [[corrections]]
+//! op = "rename"
+//! name = "Kim Jong Un"
+//!
+//! [corrections.entity]
+//! name = "Kim"
+//! start = 120
+//! end = 123
+//! exact = "Kim"
+//! prefix = "..."
+//! suffix = "..."
+//! ```
+//!
+//! `text_hash` is the hash of the text the offsets refer to; when the article
+//! no longer has that hash, every anchor is placed again by its quote and
+//! context. An anchor that could not be placed carries `orphan = true`.
+
+use serde::{Deserialize, Serialize};
+
+use super::anchor::{AnchorRecord, Placer};
+use super::correct::{Correction, EntityRef};
+use super::hash::text_hash;
+use super::note::{Note, Target, TargetKind};
+use super::state::State;
+use crate::document::CharIndex;
+use crate::model::EntityKind;
+
+/// The schema identifier written into every sidecar.
+pub const SCHEMA: &str = "gloss.sidecar/1";
+
+/// A sidecar as written on disk.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SidecarFile {
+    schema: toml::Spanned<String>,
+    text_hash: String,
+    #[serde(default)]
+    notes: Vec<NoteRecord>,
+    #[serde(default)]
+    corrections: Vec<CorrectionRecord>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NoteRecord {
+    id: String,
+    #[serde(default)]
+    created: String,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    body: String,
+    target: TargetRecord,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct TargetRecord {
+    #[serde(rename = "type")]
+    kind: TargetKind,
+    #[serde(flatten)]
+    anchor: AnchorRecord,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct EntityRefRecord {
+    name: String,
+    #[serde(flatten)]
+    mention: AnchorRecord,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+enum CorrectionRecord {
+    Rename {
+        name: String,
+        entity: EntityRefRecord,
+    },
+    SetKind {
+        kind: EntityKind,
+        entity: EntityRefRecord,
+    },
+    Merge {
+        entity: EntityRefRecord,
+        into: EntityRefRecord,
+    },
+    Detach {
+        mention: AnchorRecord,
+    },
+    RemoveMention {
+        mention: AnchorRecord,
+    },
+    RemoveEntity {
+        entity: EntityRefRecord,
+    },
+    AddEntity {
+        kind: EntityKind,
+        name: String,
+        span: AnchorRecord,
+    },
+}
+
+/// A sidecar that cannot be read, with where the problem is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}, column {column}: {message}")]
+pub struct ParseError {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in code points.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl ParseError {
+    fn at(source: &str, byte: usize, message: String) -> Self {
+        let before = source.get(..byte).unwrap_or(source);
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Self {
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+            message,
+        }
+    }
+}
+
+/// Parses a sidecar's text.
+pub fn parse(source: &str) -> Result<SidecarFile, ParseError> {
+    let file: SidecarFile = toml::from_str(source).map_err(|e| {
+        let at = e.span().map_or(0, |s| s.start);
+        ParseError::at(source, at, e.message().trim().to_owned())
+    })?;
+    if file.schema.get_ref() != SCHEMA {
+        let msg = format!(
+            "schema “{}” is not one this gloss reads ({SCHEMA})",
+            file.schema.get_ref()
+        );
+        return Err(ParseError::at(source, file.schema.span().start, msg));
+    }
+    Ok(file)
+}
+
+impl SidecarFile {
+    /// Its notes and corrections, placed in `text` (indexed by `chars`):
+    /// taken as they are when the text is the one they were saved with,
+    /// else re-anchored. Notes sharing an id (a hand edit) get new ids.
+    pub fn into_state(self, text: &str, chars: &CharIndex) -> State {
+        let placer = Placer::new(text, chars, self.text_hash == text_hash(text));
+        let mut state = State::default();
+        for n in self.notes {
+            let mut note = Note {
+                id: n.id,
+                body: n.body,
+                tags: n.tags,
+                created: n.created,
+                target: Target {
+                    kind: n.target.kind,
+                    anchor: placer.place(&n.target.anchor),
+                },
+            };
+            if note.id.is_empty() || state.note(&note.id).is_some() {
+                note.id = state.next_note_id();
+            }
+            state.put(note);
+        }
+        let entity = |r: &EntityRefRecord| EntityRef {
+            mention: placer.place(&r.mention),
+            name: r.name.clone(),
+        };
+        for c in self.corrections {
+            let c = match &c {
+                CorrectionRecord::Rename { name, entity: e } => Correction::Rename {
+                    entity: entity(e),
+                    name: name.clone(),
+                },
+                CorrectionRecord::SetKind { kind, entity: e } => Correction::SetKind {
+                    entity: entity(e),
+                    kind: *kind,
+                },
+                CorrectionRecord::Merge { entity: e, into } => Correction::Merge {
+                    entity: entity(e),
+                    into: entity(into),
+                },
+                CorrectionRecord::Detach { mention } => Correction::Detach {
+                    mention: placer.place(mention),
+                },
+                CorrectionRecord::RemoveMention { mention } => Correction::RemoveMention {
+                    mention: placer.place(mention),
+                },
+                CorrectionRecord::RemoveEntity { entity: e } => {
+                    Correction::RemoveEntity { entity: entity(e) }
+                }
+                CorrectionRecord::AddEntity { kind, name, span } => Correction::AddEntity {
+                    kind: *kind,
+                    name: name.clone(),
+                    span: placer.place(span),
+                },
+            };
+            if !state.corrections.contains(&c) {
+                state.corrections.push(c);
+            }
+        }
+        state
+    }
+}
+
+/// `state` as sidecar TOML, with offsets into `text` (indexed by `chars`).
+pub fn render(state: &State, text: &str, chars: &CharIndex) -> Result<String, toml::ser::Error> {
+    let entity = |r: &EntityRef| EntityRefRecord {
+        name: r.name.clone(),
+        mention: r.mention.record(text, chars),
+    };
+    let file = SidecarFile {
+        schema: toml::Spanned::new(0..0, SCHEMA.to_owned()),
+        text_hash: text_hash(text),
+        notes: state
+            .notes
+            .iter()
+            .map(|n| NoteRecord {
+                id: n.id.clone(),
+                created: n.created.clone(),
+                tags: n.tags.clone(),
+                body: n.body.clone(),
+                target: TargetRecord {
+                    kind: n.target.kind,
+                    anchor: n.target.anchor.record(text, chars),
+                },
+            })
+            .collect(),
+        corrections: state
+            .corrections
+            .iter()
+            .map(|c| match c {
+                Correction::Rename { entity: e, name } => CorrectionRecord::Rename {
+                    name: name.clone(),
+                    entity: entity(e),
+                },
+                Correction::SetKind { entity: e, kind } => CorrectionRecord::SetKind {
+                    kind: *kind,
+                    entity: entity(e),
+                },
+                Correction::Merge { entity: e, into } => CorrectionRecord::Merge {
+                    entity: entity(e),
+                    into: entity(into),
+                },
+                Correction::Detach { mention } => CorrectionRecord::Detach {
+                    mention: mention.record(text, chars),
+                },
+                Correction::RemoveMention { mention } => CorrectionRecord::RemoveMention {
+                    mention: mention.record(text, chars),
+                },
+                Correction::RemoveEntity { entity: e } => {
+                    CorrectionRecord::RemoveEntity { entity: entity(e) }
+                }
+                Correction::AddEntity { span, kind, name } => CorrectionRecord::AddEntity {
+                    kind: *kind,
+                    name: name.clone(),
+                    span: span.record(text, chars),
+                },
+            })
+            .collect(),
+    };
+    toml::to_string_pretty(&file)
+}

@@ -1,0 +1,247 @@
+//! The sidecar's content — notes and corrections — and the changes a person
+//! makes to it, each with its inverse so it can be undone.
+
+use super::correct::Correction;
+use super::note::Note;
+
+/// Everything a sidecar holds for one article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct State {
+    /// Notes, ordered by id (`n2` before `n10`).
+    pub notes: Vec<Note>,
+    /// Corrections, in the order they apply; no two are equal.
+    pub corrections: Vec<Correction>,
+}
+
+/// One change to the [`State`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// Add a note, or replace the note with the same id (an edit).
+    PutNote(Note),
+    /// Delete the note with this id.
+    DeleteNote(String),
+    /// Append a correction.
+    AddCorrection(Correction),
+    /// Insert a correction at an index (clamped to the list); used by undo.
+    InsertCorrection(usize, Correction),
+    /// Remove a correction.
+    RemoveCorrection(Correction),
+}
+
+/// Why a change could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ChangeError {
+    /// No note has this id.
+    #[error("no note {0}")]
+    NoSuchNote(String),
+    /// A note needs an id.
+    #[error("a note needs an id")]
+    EmptyId,
+    /// The correction is not in the list.
+    #[error("that correction is not there")]
+    NoSuchCorrection,
+    /// The same correction is already in the list.
+    #[error("that correction is already made")]
+    DuplicateCorrection,
+    /// Undo with an empty history.
+    #[error("nothing to undo")]
+    NothingToUndo,
+    /// Redo with nothing undone.
+    #[error("nothing to redo")]
+    NothingToRedo,
+}
+
+/// Sort key of a note id: `n10` after `n9`; other ids after, by text.
+pub fn id_key(id: &str) -> (u64, &str) {
+    let n = id.strip_prefix('n').and_then(|d| d.parse().ok());
+    (n.unwrap_or(u64::MAX), id)
+}
+
+impl State {
+    /// The note with id `id`.
+    pub fn note(&self, id: &str) -> Option<&Note> {
+        self.notes.iter().find(|n| n.id == id)
+    }
+
+    /// An id no note has: one past the highest `nK` (or, if a hand edit
+    /// put the highest number possible, the first free one).
+    pub fn next_note_id(&self) -> String {
+        let top = self
+            .notes
+            .iter()
+            .filter_map(|n| n.id.strip_prefix('n')?.parse::<u64>().ok())
+            .max()
+            .unwrap_or(0);
+        match top.checked_add(1) {
+            Some(next) => format!("n{next}"),
+            None => (1..=u64::MAX)
+                .map(|k| format!("n{k}"))
+                .find(|id| self.note(id).is_none())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Puts `note` in place of the note with its id, or adds it in id order.
+    pub(crate) fn put(&mut self, note: Note) -> Option<Note> {
+        match self.notes.iter().position(|n| n.id == note.id) {
+            Some(i) => Some(std::mem::replace(&mut self.notes[i], note)),
+            None => {
+                let key = id_key(&note.id);
+                let at = self.notes.partition_point(|n| id_key(&n.id) < key);
+                self.notes.insert(at, note);
+                None
+            }
+        }
+    }
+
+    /// Makes `change`; returns the change that undoes it.
+    pub fn apply(&mut self, change: Change) -> Result<Change, ChangeError> {
+        match change {
+            Change::PutNote(note) => {
+                if note.id.is_empty() {
+                    return Err(ChangeError::EmptyId);
+                }
+                let id = note.id.clone();
+                Ok(match self.put(note) {
+                    Some(old) => Change::PutNote(old),
+                    None => Change::DeleteNote(id),
+                })
+            }
+            Change::DeleteNote(id) => {
+                let i = self
+                    .notes
+                    .iter()
+                    .position(|n| n.id == id)
+                    .ok_or(ChangeError::NoSuchNote(id))?;
+                Ok(Change::PutNote(self.notes.remove(i)))
+            }
+            Change::AddCorrection(c) => {
+                let at = self.corrections.len();
+                self.apply(Change::InsertCorrection(at, c))
+            }
+            Change::InsertCorrection(at, c) => {
+                if self.corrections.contains(&c) {
+                    return Err(ChangeError::DuplicateCorrection);
+                }
+                let at = at.min(self.corrections.len());
+                self.corrections.insert(at, c.clone());
+                Ok(Change::RemoveCorrection(c))
+            }
+            Change::RemoveCorrection(c) => {
+                let i = self
+                    .corrections
+                    .iter()
+                    .position(|x| *x == c)
+                    .ok_or(ChangeError::NoSuchCorrection)?;
+                self.corrections.remove(i);
+                Ok(Change::InsertCorrection(i, c))
+            }
+        }
+    }
+}
+
+/// What a change did, in a few words for the status line ("add note n3"),
+/// told from the change and the change that undoes it.
+fn describe(change: &Change, inverse: &Change) -> String {
+    match (change, inverse) {
+        (Change::PutNote(n), Change::DeleteNote(_)) => format!("add note {}", n.id),
+        (Change::PutNote(n), _) => format!("edit note {}", n.id),
+        (Change::DeleteNote(id), _) => format!("delete note {id}"),
+        (Change::AddCorrection(c) | Change::InsertCorrection(_, c), _) => c.describe(),
+        (Change::RemoveCorrection(c), _) => format!("take back: {}", c.describe()),
+    }
+}
+
+/// One step of the history: what it did, and the change that reverses it.
+#[derive(Clone, Debug)]
+struct Step {
+    what: String,
+    reverse: Change,
+}
+
+/// Undo and redo stacks.
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+}
+
+impl History {
+    /// Makes `change` on `state` and records it; clears the redo stack.
+    /// Returns what it did, in a few words ("add note n3").
+    pub fn apply(&mut self, state: &mut State, change: Change) -> Result<String, ChangeError> {
+        let reverse = state.apply(change.clone())?;
+        let what = describe(&change, &reverse);
+        self.undo.push(Step {
+            what: what.clone(),
+            reverse,
+        });
+        self.redo.clear();
+        Ok(what)
+    }
+
+    /// Reverses the last change; returns what that change had done. A step
+    /// that no longer fits the state (its note was deleted on disk
+    /// meanwhile) is dropped and reported as an error.
+    pub fn undo(&mut self, state: &mut State) -> Result<String, ChangeError> {
+        let step = self.undo.pop().ok_or(ChangeError::NothingToUndo)?;
+        let reverse = state.apply(step.reverse)?;
+        self.redo.push(Step {
+            what: step.what.clone(),
+            reverse,
+        });
+        Ok(step.what)
+    }
+
+    /// Makes the last undone change again; returns what it does.
+    pub fn redo(&mut self, state: &mut State) -> Result<String, ChangeError> {
+        let step = self.redo.pop().ok_or(ChangeError::NothingToRedo)?;
+        let reverse = state.apply(step.reverse)?;
+        self.undo.push(Step {
+            what: step.what.clone(),
+            reverse,
+        });
+        Ok(step.what)
+    }
+
+    /// True when there is something to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// True when there is something to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+    use crate::store::note::Target;
+
+    fn note(id: &str) -> Note {
+        Note {
+            id: id.into(),
+            body: String::new(),
+            tags: Vec::new(),
+            created: String::new(),
+            target: Target::span("abc", Span::new(0, 1)).unwrap(),
+        }
+    }
+
+    #[test]
+    fn next_ids_never_collide() {
+        let mut state = State::default();
+        assert_eq!(state.next_note_id(), "n1");
+        state.put(note("n9"));
+        state.put(note("x"));
+        assert_eq!(state.next_note_id(), "n10");
+        state.put(note(&format!("n{}", u64::MAX)));
+        state.put(note("n1"));
+        assert_eq!(state.next_note_id(), "n2");
+        let ids: Vec<&str> = state.notes.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["n1", "n9", "n18446744073709551615", "x"]);
+    }
+}

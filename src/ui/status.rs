@@ -1,0 +1,90 @@
+//! The status line: file, selected entity with `k/n`, message, position.
+
+use ratatui::buffer::Buffer;
+use ratatui::text::{Line, Span as TextSpan};
+use unicode_width::UnicodeWidthStr;
+
+use super::{file_name, fill, fit};
+use crate::app::App;
+
+/// Draws the status line (or the search prompt while it is open).
+pub fn draw(app: &App, buf: &mut Buffer) {
+    let area = app.areas.status;
+    let st = &app.theme.styles;
+    fill(buf, area, st.status);
+    let w = usize::from(area.width);
+    if let Some(p) = &app.prompt {
+        let count = match app.search.matches.len() {
+            _ if p.is_empty() => String::new(),
+            0 => "no match ".into(),
+            1 => "1 match ".into(),
+            n => format!("{n} matches "),
+        };
+        let room = w.saturating_sub(count.width() + 3);
+        let line = Line::from(vec![
+            TextSpan::styled("/", st.status.patch(st.key)),
+            TextSpan::styled(fit(p, room), st.status),
+            TextSpan::styled("▏", st.status),
+        ]);
+        buf.set_line(area.x, area.y, &line, area.width);
+        let x = area.right().saturating_sub(count.width() as u16);
+        buf.set_stringn(x, area.y, &count, count.width(), st.status.patch(st.muted));
+        return;
+    }
+    let right = format!(" ? help  {} ", position(app));
+    let mut left = vec![TextSpan::styled(
+        format!(" {} ", fit(&file_name(&app.doc.source), w / 3)),
+        st.status_file,
+    )];
+    if let Some(e) = app.selected {
+        let ent = &app.ann.entities[e];
+        let k = app.mention_position().map_or_else(
+            || format!("–/{}", ent.mentions.len()),
+            |(k, n)| format!("{k}/{n}"),
+        );
+        left.push(TextSpan::styled(
+            " ● ",
+            st.status.patch(app.theme.kind(ent.kind)),
+        ));
+        left.push(TextSpan::styled(fit(&ent.name, w / 4), st.status));
+        left.push(TextSpan::styled(format!(" {k}"), st.status.patch(st.muted)));
+    }
+    let used: usize = left.iter().map(|s| s.content.width()).sum();
+    let room = w.saturating_sub(used + right.width() + 2);
+    if !app.message.is_empty() && room > 1 {
+        left.push(TextSpan::styled(
+            format!("  {}", fit(&app.message, room)),
+            st.status,
+        ));
+    } else if !app.doc.warnings.is_empty() && room > 3 {
+        // Problems met reading the file stay in view until a message covers them.
+        let prefix = format!("{}: ", app.doc.source);
+        let warnings: Vec<&str> = app
+            .doc
+            .warnings
+            .iter()
+            .map(|w| w.strip_prefix(&prefix).unwrap_or(w))
+            .collect();
+        let warning = format!("  ⚠ {}", warnings.join("; "));
+        left.push(TextSpan::styled(
+            fit(&warning, room),
+            st.status.patch(st.demand),
+        ));
+    }
+    buf.set_line(area.x, area.y, &Line::from(left), area.width);
+    if used + right.width() < w {
+        let x = area.right() - right.width() as u16;
+        buf.set_stringn(x, area.y, &right, right.width(), st.status.patch(st.muted));
+    }
+}
+
+/// Where the view is: `All`, `Top`, `Bot`, or a percentage.
+fn position(app: &App) -> String {
+    let max = app.max_top();
+    match app.top {
+        _ if max == 0 => "All".into(),
+        0 => "Top".into(),
+        t if t >= max => "Bot".into(),
+        t => format!("{}%", t * 100 / max),
+    }
+}

@@ -1,0 +1,346 @@
+//! Frame snapshots of the reader, built from a fixed article and hand-made
+//! annotations (so they do not change when the annotator does). Each
+//! snapshot has the characters and a style mask; the tests also check the
+//! styles of highlighted mentions cell by cell.
+
+use gloss::app::wrap::line_width;
+use gloss::app::{App, update};
+use gloss::document::{Document, Format};
+use gloss::keymap::parse_keys;
+use gloss::model::{
+    Annotations, Commitment, CommitmentKind, Entity, EntityKind, Mention, MentionForm, Quote,
+    QuoteKind, Span,
+};
+use gloss::render::{frame, to_text};
+use gloss::theme::{self, Theme};
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+const TEXT: &str = "Letter from Pyongyang\n\
+On Thursday, the White House said that U.S. President Donald J. Trump had received a new letter from North Korean leader Kim Jong Un.\n\
+“I look forward to seeing you soon,” Trump added, suggesting that he may meet Kim a second time this year. The two leaders met in Singapore.\n\
+North Korea pledged to work toward the complete denuclearization of the Korean Peninsula, and Kim wrote that talks would go on.\n\
+Sarah Sanders of the White House said the letter was “aimed at following up on their meeting in Singapore”.\n";
+
+/// Entities: (kind, name, roles, the texts of its mentions).
+const ENTITIES: &[(EntityKind, &str, &[&str], &[&str])] = &[
+    (EntityKind::Place, "Pyongyang", &[], &["Pyongyang"]),
+    (
+        EntityKind::Organization,
+        "White House",
+        &[],
+        &["White House"],
+    ),
+    (
+        EntityKind::Person,
+        "Donald J. Trump",
+        &["U.S. President"],
+        &["Donald J. Trump", "Trump"],
+    ),
+    (
+        EntityKind::Person,
+        "Kim Jong Un",
+        &["North Korean leader"],
+        &["Kim Jong Un", "Kim"],
+    ),
+    (EntityKind::Place, "Singapore", &[], &["Singapore"]),
+    (EntityKind::Place, "North Korea", &[], &["North Korea"]),
+    (EntityKind::Person, "Sarah Sanders", &[], &["Sarah Sanders"]),
+];
+
+fn span_of(needle: &str, nth: usize) -> Span {
+    let (i, _) = TEXT.match_indices(needle).nth(nth).expect("in the text");
+    Span::new(i, i + needle.len())
+}
+
+/// The hand-made annotations of [`TEXT`].
+fn annotations() -> Annotations {
+    let mut found: Vec<(Span, usize)> = Vec::new();
+    for (e, (_, _, _, forms)) in ENTITIES.iter().enumerate() {
+        for form in *forms {
+            for (i, _) in TEXT.match_indices(form) {
+                let s = Span::new(i, i + form.len());
+                if !found.iter().any(|(f, _)| f.overlaps(s)) {
+                    found.push((s, e));
+                }
+            }
+        }
+    }
+    found.sort();
+    let mut entities: Vec<Entity> = ENTITIES
+        .iter()
+        .map(|(kind, name, roles, _)| Entity {
+            kind: *kind,
+            name: (*name).into(),
+            roles: roles.iter().map(|r| (*r).into()).collect(),
+            mentions: Vec::new(),
+        })
+        .collect();
+    let mentions = found
+        .iter()
+        .enumerate()
+        .map(|(i, &(span, entity))| {
+            entities[entity].mentions.push(i);
+            Mention {
+                span,
+                form: MentionForm::Name,
+                entity,
+            }
+        })
+        .collect();
+    let pledge = span_of("pledged to", 0);
+    Annotations {
+        sentences: Vec::new(),
+        entities,
+        mentions,
+        links: Vec::new(),
+        commitments: vec![Commitment {
+            kind: CommitmentKind::Pledge,
+            actor: Some(5),
+            actor_name: None,
+            counterpart: None,
+            trigger: pledge,
+            content: Span::new(pledge.end + 1, span_of("Korean Peninsula", 0).end),
+            sentence: span_of("North Korea pledged", 0),
+        }],
+        quotes: vec![Quote {
+            kind: QuoteKind::Direct,
+            speaker: Some(2),
+            speaker_name: None,
+            cue: Some(span_of("added", 0)),
+            span: span_of("I look forward to seeing you soon,", 0),
+        }],
+    }
+}
+
+fn reader(size: (u16, u16), keys: &str, theme: Theme, no_color: bool) -> App {
+    let doc = Document::new(TEXT.to_owned(), "letter.txt", Format::Text);
+    let mut app = App::new(doc, annotations(), theme, no_color, size);
+    for key in parse_keys(keys).unwrap() {
+        if let Some(action) = app.action_for(key) {
+            update(&mut app, action);
+        }
+    }
+    app
+}
+
+fn dark() -> Theme {
+    Theme::named("dark").unwrap()
+}
+
+/// One character per cell of the article's text column saying how it is
+/// styled: `p` `o` `l` person / organization / place colour, upper case when
+/// underlined (the selected entity), `R` reversed (the cursor), `s` search,
+/// `t` target, `.` other text, space for blank.
+fn style_mask(app: &App, buf: &Buffer) -> String {
+    let st = &app.theme.styles;
+    let area = app.areas.text;
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        let mut row = String::new();
+        for x in area.left()..area.right() {
+            let c = &buf[(x, y)];
+            let under = c.modifier.contains(Modifier::UNDERLINED);
+            let kind = [(st.person, 'p'), (st.organization, 'o'), (st.place, 'l')]
+                .iter()
+                .find(|(s, _)| s.fg.is_some() && s.fg == Some(c.fg))
+                .map(|&(_, k)| k);
+            let ch = if c.modifier.contains(Modifier::REVERSED) {
+                'R'
+            } else if st.search.bg.is_some() && Some(c.bg) == st.search.bg {
+                's'
+            } else if st.target.bg.is_some() && Some(c.bg) == st.target.bg {
+                't'
+            } else if let Some(k) = kind {
+                if under { k.to_ascii_uppercase() } else { k }
+            } else if c.symbol() == " " {
+                ' '
+            } else if under {
+                'U'
+            } else {
+                '.'
+            };
+            row.push(ch);
+        }
+        out.push_str(row.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The screen cells of `span`, which must be on screen (it may wrap).
+fn cells(app: &App, span: Span) -> Vec<(u16, u16)> {
+    let text = &app.doc.text;
+    let mut out = Vec::new();
+    for line in app.layout.line_of(span.start)..=app.layout.line_of(span.end - 1) {
+        assert!(app.line_visible(line), "span on screen");
+        let l = app.layout.lines[line];
+        let (from, to) = (span.start.max(l.start), span.end.min(l.end));
+        let x0 = app.areas.text.x + line_width(text, Span::new(l.start, from)) as u16;
+        let w = line_width(text, Span::new(from, to)) as u16;
+        let y = app.areas.text.y + (line - app.top) as u16;
+        out.extend((x0..x0 + w).map(|x| (x, y)));
+    }
+    out
+}
+
+fn snapshot(name: &str, app: &App) -> Buffer {
+    let buf = frame(app).unwrap();
+    insta::assert_snapshot!(format!("{name}_text"), to_text(&buf));
+    insta::assert_snapshot!(format!("{name}_styles"), style_mask(app, &buf));
+    buf
+}
+
+/// Kim selected through the search, the cursor on his second mention.
+const SELECT_KIM: &str = "/kim<CR><CR><Esc>*";
+
+fn assert_mention_styles(app: &App, buf: &Buffer) {
+    let st = &app.theme.styles;
+    let person = st.person.fg.unwrap();
+    // Another person: person colour, not emphasised.
+    for (x, y) in cells(app, span_of("Trump", 0)) {
+        let c = &buf[(x, y)];
+        assert_eq!(c.fg, person);
+        assert!(!c.modifier.contains(Modifier::UNDERLINED));
+    }
+    // The selected entity: person colour, bold and underlined everywhere.
+    for (x, y) in cells(app, span_of("Kim Jong Un", 0)) {
+        let c = &buf[(x, y)];
+        assert_eq!(c.fg, person);
+        assert!(c.modifier.contains(Modifier::BOLD | Modifier::UNDERLINED));
+        assert!(!c.modifier.contains(Modifier::REVERSED));
+    }
+    // The cursor's mention: reversed as well.
+    let cursor = app.cursor.unwrap().span;
+    assert_eq!(cursor, span_of("Kim", 1));
+    for (x, y) in cells(app, cursor) {
+        assert!(
+            buf[(x, y)]
+                .modifier
+                .contains(Modifier::REVERSED | Modifier::UNDERLINED)
+        );
+    }
+    // Organizations and places in their own colours.
+    for (x, y) in cells(app, span_of("White House", 0)) {
+        assert_eq!(buf[(x, y)].fg, st.organization.fg.unwrap());
+    }
+    for (x, y) in cells(app, span_of("Singapore", 0)) {
+        assert_eq!(buf[(x, y)].fg, st.place.fg.unwrap());
+    }
+    // Plain words are plain text.
+    for (x, y) in cells(app, span_of("letter", 0)) {
+        assert_eq!(buf[(x, y)].fg, st.text.fg.unwrap());
+        assert!(buf[(x, y)].modifier.is_empty());
+    }
+}
+
+#[test]
+fn reader_80x24_with_an_entity_selected() {
+    let app = reader((80, 24), SELECT_KIM, dark(), false);
+    assert_eq!(app.mention_position(), Some((2, 3)));
+    let buf = snapshot("reader_80x24", &app);
+    assert_mention_styles(&app, &buf);
+    let status = to_text(&buf).lines().last().unwrap().to_owned();
+    assert!(status.contains("Kim Jong Un 2/3"), "{status}");
+}
+
+#[test]
+fn reader_160x50_with_an_entity_selected_and_the_side_pane_focused() {
+    let app = reader((160, 50), &format!("{SELECT_KIM}<Tab>"), dark(), false);
+    let buf = snapshot("reader_160x50", &app);
+    assert_mention_styles(&app, &buf);
+    // The side pane lists the actor with its role and mention count.
+    let text = to_text(&buf);
+    assert!(text.contains("North Korean leader"));
+    assert!(
+        text.lines()
+            .any(|l| l.contains("Kim Jong Un") && l.trim_end().ends_with('3'))
+    );
+    // The mention map marks the selected entity's mentions in its colour.
+    let map = app.areas.map;
+    let marks = (map.top()..map.bottom())
+        .filter(|&y| buf[(map.x, y)].symbol() == "●")
+        .count();
+    assert!(marks >= 1);
+}
+
+#[test]
+fn search_matches_and_quotes_are_marked() {
+    let app = reader((100, 30), "/letter<CR>]q", dark(), false);
+    let buf = frame(&app).unwrap();
+    let st = &app.theme.styles;
+    for (x, y) in cells(&app, span_of("letter", 1)) {
+        assert_eq!(Some(buf[(x, y)].bg), st.search.bg);
+    }
+    let quote = span_of("I look forward", 0);
+    for (x, y) in cells(&app, quote) {
+        assert_eq!(Some(buf[(x, y)].bg), st.target.bg);
+    }
+    assert!(app.message.starts_with("quote 1/1"));
+}
+
+#[test]
+fn help_overlay_lists_every_action() {
+    let app = reader((100, 44), "?", dark(), false);
+    let buf = frame(&app).unwrap();
+    let text = to_text(&buf);
+    insta::assert_snapshot!("help_100x44", text);
+    for (_, _, desc) in gloss::app::COMMANDS {
+        assert!(text.contains(desc), "{desc}");
+    }
+}
+
+#[test]
+fn pending_key_popup_shows_continuations() {
+    let app = reader((80, 24), "]", dark(), false);
+    let text = to_text(&frame(&app).unwrap());
+    for line in [
+        "]e  next mention of any entity",
+        "]c  next commitment",
+        "]q  next quote",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+}
+
+#[test]
+fn no_color_frame_uses_emphasis_only() {
+    let app = reader(
+        (80, 24),
+        SELECT_KIM,
+        theme::choose(Some("light"), true).unwrap().0,
+        true,
+    );
+    let buf = snapshot("reader_no_color", &app);
+    for cell in buf.content() {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
+    }
+    for (x, y) in cells(&app, span_of("Kim Jong Un", 0)) {
+        assert!(buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    }
+    for (x, y) in cells(&app, app.cursor.unwrap().span) {
+        assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    }
+}
+
+#[test]
+fn every_theme_draws_the_sample() {
+    for name in theme::names() {
+        let app = reader((90, 30), "*<Tab>2", Theme::named(name).unwrap(), false);
+        let buf = frame(&app).unwrap();
+        assert!(to_text(&buf).contains("Commitments"), "{name}");
+    }
+}
+
+#[test]
+fn commitments_and_quotes_tabs() {
+    let app = reader((100, 16), "]c<Tab>", dark(), false);
+    let text = to_text(&frame(&app).unwrap());
+    insta::assert_snapshot!("commitments_100x16", text);
+    assert!(text.contains("North Korea · pledge"));
+    let app = reader((100, 16), "3", dark(), false);
+    let text = to_text(&frame(&app).unwrap());
+    insta::assert_snapshot!("quotes_100x16", text);
+    assert!(text.contains("Donald J. Trump · said"));
+    assert!(text.contains("“I look forward") && text.contains("soon,”"));
+}
