@@ -2,7 +2,7 @@
 //! front ends. Errors come back as [`Failure`], which carries the exit code.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -11,6 +11,7 @@ use crate::batch;
 use crate::document::{self, Document};
 use crate::export;
 use crate::model::Annotations;
+use crate::store::disk::write_atomic;
 use crate::store::{NoteJson, Options as StoreOptions, Origin, Store};
 
 /// The bundled sample article, opened when no file is given.
@@ -253,7 +254,7 @@ pub fn annotations(doc: &Document, common: &Common) -> Result<Annotations, Failu
 /// Writes brat standoff to `out` (`x.ann`, or `x` to which `.ann` is added)
 /// with the text beside it as `x.txt`. An existing text file is kept when it
 /// holds the same text, and never overwritten when it differs.
-fn emit_brat(out: &str, doc: &Document, ann_text: &str) -> Result<(), Failure> {
+pub fn emit_brat(out: &str, doc: &Document, ann_text: &str) -> Result<(), Failure> {
     let ann_path = PathBuf::from(out);
     let ann_path = if ann_path.extension().is_some_and(|e| e == "ann") {
         ann_path
@@ -261,6 +262,9 @@ fn emit_brat(out: &str, doc: &Document, ann_text: &str) -> Result<(), Failure> {
         ann_path.with_extension("ann")
     };
     let txt_path = ann_path.with_extension("txt");
+    let failed = |path: &std::path::Path, e: std::io::Error| {
+        Failure::runtime(format!("{}: {e}", path.display()))
+    };
     match std::fs::read(&txt_path) {
         Ok(existing) if existing == doc.text.as_bytes() => {}
         Ok(_) => {
@@ -269,11 +273,11 @@ fn emit_brat(out: &str, doc: &Document, ann_text: &str) -> Result<(), Failure> {
                 txt_path.display()
             )));
         }
-        Err(_) => std::fs::write(&txt_path, &doc.text)
-            .map_err(|e| Failure::runtime(format!("{}: {e}", txt_path.display())))?,
+        Err(_) => {
+            write_atomic(&txt_path, doc.text.as_bytes(), false).map_err(|e| failed(&txt_path, e))?
+        }
     }
-    std::fs::write(&ann_path, ann_text)
-        .map_err(|e| Failure::runtime(format!("{}: {e}", ann_path.display())))
+    write_atomic(&ann_path, ann_text.as_bytes(), true).map_err(|e| failed(&ann_path, e))
 }
 
 /// Writes `text` to `output` (a path, or standard output for `None`/`-`).
@@ -289,7 +293,7 @@ fn emit(output: Option<&str>, text: &str) -> Result<(), Failure> {
                 _ => Ok(()),
             }
         }
-        Some(path) => std::fs::write(PathBuf::from(path), text)
+        Some(path) => write_atomic(Path::new(path), text.as_bytes(), true)
             .map_err(|e| Failure::runtime(format!("{path}: {e}"))),
     }
 }
@@ -393,8 +397,8 @@ fn annotate_command(
 pub fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         None => {
-            let doc = open(cli.file.as_deref())?;
-            crate::tui::run(doc, &cli.common)
+            let opened = open_article(cli.file.as_deref(), &cli.common)?;
+            crate::tui::run(opened, &cli.common)
         }
         Some(Command::Annotate {
             files,
@@ -429,8 +433,8 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             emit(None, &doc.text)
         }
         Some(Command::Render(args)) => {
-            let doc = open(Some(&args.file))?;
-            let out = crate::render::run(doc, &args, &cli.common).map_err(Failure::input)?;
+            let opened = open_article(Some(&args.file), &cli.common)?;
+            let out = crate::render::run(opened, &args, &cli.common).map_err(Failure::input)?;
             emit(None, &out)
         }
         Some(Command::Themes) => emit(None, &crate::theme::list()),

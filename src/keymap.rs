@@ -306,7 +306,7 @@ mod tests {
             Resolved::Action(Action::NextEntityMention)
         );
         assert_eq!(km.resolve(&[Key::char('z')]), Resolved::Unbound);
-        assert_eq!(km.continuations(&[Key::char(']')]).len(), 3);
+        assert_eq!(km.continuations(&[Key::char(']')]).len(), 4);
         for (action, name, _) in COMMANDS {
             assert!(!km.keys_for(action).is_empty(), "{name} has no key");
         }

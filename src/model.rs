@@ -250,8 +250,50 @@ impl Annotations {
         (i < self.mentions.len() && self.mentions[i].span.contains(byte)).then_some(i)
     }
 
+    /// True when entity `id` is an actor a reader lists: not one whose every
+    /// mention is a demonym ("North Korean", linked to its country).
+    pub fn is_actor(&self, id: EntityId) -> bool {
+        self.entities[id]
+            .mentions
+            .iter()
+            .any(|&m| self.mentions[m].form != MentionForm::Demonym)
+    }
+
     /// The public id of entity `id` ("e1" for the first).
     pub fn entity_key(id: EntityId) -> String {
         format!("e{}", id + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demonym_entities_are_not_actors() {
+        let mention = |start, form, entity| Mention {
+            span: Span::new(start, start + 1),
+            form,
+            entity,
+        };
+        let entity = |mentions| Entity {
+            kind: EntityKind::Place,
+            name: String::new(),
+            roles: vec![],
+            mentions,
+        };
+        let ann = Annotations {
+            entities: vec![entity(vec![0]), entity(vec![1, 2])],
+            mentions: vec![
+                mention(0, MentionForm::Demonym, 0),
+                mention(2, MentionForm::Name, 1),
+                mention(4, MentionForm::Demonym, 1),
+            ],
+            ..Annotations::default()
+        };
+        assert!(!ann.is_actor(0));
+        assert!(ann.is_actor(1));
+        assert_eq!(ann.mention_at(2), Some(1));
+        assert_eq!(ann.mention_at(3), None);
     }
 }

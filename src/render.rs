@@ -13,21 +13,28 @@ use ratatui::style::{Color, Modifier};
 use serde_json::json;
 use unicode_width::UnicodeWidthStr;
 
-use crate::annotate::annotate;
 use crate::app::{App, Focus, update};
-use crate::cli::{Common, RenderArgs};
+use crate::cli::{Common, Opened, RenderArgs};
 use crate::document::Document;
 use crate::keymap::parse_keys;
 use crate::theme;
 
-/// Replays `args.keys` on `doc` and returns the final frame or state.
-pub fn run(doc: Document, args: &RenderArgs, common: &Common) -> Result<String, String> {
+/// Replays `args.keys` on the opened article and returns the final frame
+/// or state. Notes and corrections made are saved in the sidecar, as in
+/// the reader.
+pub fn run(opened: Opened, args: &RenderArgs, common: &Common) -> Result<String, String> {
     let keys = parse_keys(&args.keys).map_err(|e| format!("--keys: {e}"))?;
     let no_color = theme::no_color_env();
     let (theme, warning) = theme::choose(common.theme.as_deref(), no_color)?;
-    let ann = annotate(&doc.text);
-    let mut app = App::new(doc, ann, theme, no_color, args.size);
-    if let Some(w) = warning {
+    let Opened {
+        doc,
+        store,
+        auto,
+        messages,
+    } = opened;
+    let opening = opening_message(&doc, &messages);
+    let mut app = App::with_store(doc, store, auto, theme, no_color, args.size);
+    if let Some(w) = warning.or(opening) {
         app.message = w;
     }
     for key in keys {
@@ -47,6 +54,14 @@ pub fn run(doc: Document, args: &RenderArgs, common: &Common) -> Result<String, 
     } else {
         to_text(&buf)
     })
+}
+
+/// The status line's first message: what opening the sidecar reported.
+/// `messages` starts with the document's own warnings, which the status
+/// line shows by itself.
+pub fn opening_message(doc: &Document, messages: &[String]) -> Option<String> {
+    let sidecar = messages.get(doc.warnings.len()..).unwrap_or_default();
+    (!sidecar.is_empty()).then(|| sidecar.join("; "))
 }
 
 /// Draws `app` into an off-screen buffer of its screen size.
@@ -184,6 +199,12 @@ pub fn state_json(app: &App) -> String {
         })),
         "mention": app.mention_position().map(|(k, n)| json!({"index": k, "count": n})),
         "top_line": app.top,
+        "visual": app.visual.map(|v| {
+            let s = v.span(&doc.text);
+            json!({"start": ch(s.start), "end": ch(s.end), "text": s.slice(&doc.text)})
+        }),
+        "popup": app.popup.as_ref().map(|p| p.name()),
+        "notes": app.store.notes().len(),
         "message": app.message,
     });
     value.to_string()

@@ -84,6 +84,12 @@ pub struct Styles {
     pub key: Style,
     /// Popups and the help overlay.
     pub popup: Style,
+    /// Added to passages with a note (and every mention of a noted actor).
+    pub note: Style,
+    /// The note marker beside noted actors and notes in the side pane.
+    pub note_mark: Style,
+    /// Added to the text being selected (`v`).
+    pub visual: Style,
 }
 
 /// A theme file.
@@ -154,7 +160,7 @@ impl Theme {
 
 impl Styles {
     /// Every style, to change them all at once.
-    pub fn all_mut(&mut self) -> [&mut Style; 25] {
+    pub fn all_mut(&mut self) -> [&mut Style; 28] {
         [
             &mut self.text,
             &mut self.muted,
@@ -181,6 +187,9 @@ impl Styles {
             &mut self.demand,
             &mut self.key,
             &mut self.popup,
+            &mut self.note,
+            &mut self.note_mark,
+            &mut self.visual,
         ]
     }
 }

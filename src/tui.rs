@@ -17,29 +17,33 @@ use std::time::Duration;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
-use crate::annotate::annotate;
 use crate::app::{Action, App, update};
-use crate::cli::{Common, Failure};
-use crate::document::Document;
+use crate::cli::{Common, Failure, Opened};
 use crate::keymap::{Key, Keymap};
+use crate::render::opening_message;
 use crate::theme;
 
 /// How often the loop wakes to check for a termination signal.
 const TICK: Duration = Duration::from_millis(200);
 
-/// Opens the reader on `doc` until the user quits.
-pub fn run(doc: Document, common: &Common) -> Result<(), Failure> {
+/// Opens the reader on the opened article until the user quits.
+pub fn run(opened: Opened, common: &Common) -> Result<(), Failure> {
     let no_color = theme::no_color_env();
     let (theme, warning) =
         theme::choose(common.theme.as_deref(), no_color).map_err(Failure::input)?;
-    let ann = annotate(&doc.text);
     let stop = Arc::new(AtomicBool::new(false));
     watch_signals(&stop)?;
     let mut term = ratatui::try_init()
         .map_err(|e| Failure::runtime(format!("cannot set up the terminal: {e}")))?;
-    let result = event_loop(&mut term, doc, ann, theme, no_color, warning, &stop);
+    let result = event_loop(&mut term, opened, theme, no_color, warning, &stop);
     ratatui::restore();
     result.map_err(|e| Failure::runtime(format!("terminal: {e}")))
+}
+
+/// When the sidecar was last modified (`None`: no sidecar file).
+fn modified(app: &App) -> Option<std::time::SystemTime> {
+    let path = app.store.location()?;
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
 /// Sets `stop` on SIGTERM and SIGINT; ends the process on SIGHUP.
@@ -63,20 +67,24 @@ fn watch_signals(_stop: &Arc<AtomicBool>) -> Result<(), Failure> {
 
 fn event_loop(
     term: &mut DefaultTerminal,
-    doc: Document,
-    ann: crate::model::Annotations,
+    opened: Opened,
     theme: theme::Theme,
     no_color: bool,
     warning: Option<String>,
     stop: &AtomicBool,
 ) -> std::io::Result<()> {
     let size = term.size()?;
-    let mut app = App::new(doc, ann, theme, no_color, (size.width, size.height));
+    let opening = opening_message(&opened.doc, &opened.messages);
+    let Opened {
+        doc, store, auto, ..
+    } = opened;
+    let mut app = App::with_store(doc, store, auto, theme, no_color, (size.width, size.height));
     let (keymap, keymap_warning) = Keymap::load();
     app.keymap = keymap;
-    if let Some(w) = warning.or(keymap_warning) {
+    if let Some(w) = warning.or(keymap_warning).or(opening) {
         app.message = w;
     }
+    let mut sidecar_mtime = modified(&app);
     let mut dirty = true;
     while !app.quit && !stop.load(Ordering::Relaxed) {
         if dirty {
@@ -84,6 +92,13 @@ fn event_loop(
             dirty = false;
         }
         if !event::poll(TICK)? {
+            // Another gloss, an editor or a `git pull` changed the sidecar.
+            let now = modified(&app);
+            if now != sidecar_mtime {
+                sidecar_mtime = now;
+                update(&mut app, Action::Reload);
+                dirty = true;
+            }
             continue;
         }
         // Handle everything already typed before drawing again.

@@ -1,8 +1,598 @@
 //! Commitments: what an actor pledged, intends, or demands.
+//!
+//! Cues come from `lexicon/commitment_cues.txt`: verbs with the frames they
+//! take (`plans to` + verb, `urged X to` + verb, `demanded that` + clause,
+//! `called for` + phrase) and nominal cues whose actor is found through
+//! "by/from X", a possessive, or a light verb ("a commitment by North Korea
+//! to …", "its goal is to …", "Labour has a plan to …"). A first-person
+//! `will` inside a quote, or a `will`/`would` of the speaker in a reported
+//! clause ("they said they will keep …"), is a pledge of the speaker.
+//! Negated cues, cues in an if-clause or a question, and cues with no "to" +
+//! verb where one is needed are left out; bare futures are never cues.
 
-use crate::model::{Annotations, Commitment};
+use std::ops::Range;
+use std::sync::LazyLock;
 
-/// Finds the commitments of `text`, given its sentences and entities.
-pub fn find(_text: &str, _ann: &Annotations) -> Vec<Commitment> {
-    Vec::new()
+use crate::annotate::acts::Doc;
+use crate::annotate::acts::agent::Agent;
+use crate::annotate::acts::words::{
+    DETERMINERS, PRONOUNS, Prefilter, PronounClass, WordMap, WordSet, is_ly_adverb, word_set,
+};
+use crate::annotate::lexicon::entries;
+use crate::model::{Annotations, Commitment, CommitmentKind, MentionForm, Span};
+
+/// What may follow a cue.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Frames {
+    to: bool,
+    obj: bool,
+    that: bool,
+    np: bool,
+    agent: bool,
+    noun: bool,
 }
+
+/// One cue of the lexicon.
+#[derive(Debug)]
+struct Cue {
+    kind: CommitmentKind,
+    frames: Frames,
+    /// The forms each token position may take.
+    seq: Vec<Vec<&'static str>>,
+}
+
+/// The cues, and for each first-token form the indices of the cues starting with it.
+type CueTable = (Vec<Cue>, WordMap<Vec<usize>>);
+
+/// The cue table, loaded once.
+static CUES: LazyLock<CueTable> = LazyLock::new(|| {
+    let cues: Vec<Cue> = entries(include_str!("lexicon/commitment_cues.txt"))
+        .filter_map(parse_cue)
+        .collect();
+    let mut by_first: WordMap<Vec<usize>> = WordMap::default();
+    for (i, c) in cues.iter().enumerate() {
+        for form in c.seq.first().into_iter().flatten() {
+            by_first.entry(form).or_default().push(i);
+        }
+    }
+    (cues, by_first)
+});
+
+/// Rules out most words before looking them up among the cues' first
+/// words and the futures of [`will_pledge`].
+static CUE_PREFILTER: LazyLock<Prefilter> = LazyLock::new(|| {
+    Prefilter::new(
+        CUES.1
+            .keys()
+            .copied()
+            .chain(["will", "shall", "would", "may", "might", "we'll", "i'll"]),
+    )
+});
+
+/// Verbs that pass their subject to a nominal cue.
+static LIGHT_VERBS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("lexicon/light_verbs.txt")));
+
+/// Common nouns naming actors.
+static AGENT_NOUNS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("lexicon/agent_nouns.txt")));
+
+/// Parses "KIND FRAMES: CUE".
+fn parse_cue(line: &'static str) -> Option<Cue> {
+    let (head, cue) = line.split_once(':')?;
+    let (kind, frames) = head.split_once(' ')?;
+    let kind = match kind {
+        "pledge" => CommitmentKind::Pledge,
+        "intent" => CommitmentKind::Intent,
+        "demand" => CommitmentKind::Demand,
+        _ => return None,
+    };
+    let mut f = Frames::default();
+    for name in frames.trim().split(',') {
+        match name.trim() {
+            "to" => f.to = true,
+            "obj" => f.obj = true,
+            "that" => f.that = true,
+            "np" => f.np = true,
+            "agent" => f.agent = true,
+            "noun" => f.noun = true,
+            _ => return None,
+        }
+    }
+    let seq: Vec<Vec<&str>> = cue
+        .split_whitespace()
+        .map(|t| t.split('|').collect())
+        .collect();
+    (!seq.is_empty()).then_some(Cue {
+        kind,
+        frames: f,
+        seq,
+    })
+}
+
+/// Finds the commitments of `text`, given its sentences, entities and quotes.
+pub fn find(text: &str, ann: &Annotations) -> Vec<Commitment> {
+    let doc = Doc::new(text, ann);
+    let (cues, by_first) = &*CUES;
+    let mut out = Vec::new();
+    let mut taken_to = 0; // first token not yet part of a trigger
+    let mut last_content = Span::default();
+    for i in 0..doc.toks.len() {
+        let w = doc.low(i);
+        if i < taken_to || !CUE_PREFILTER.may_contain(w) {
+            continue;
+        }
+        // "hoped to reach a deal": the deal is the hope's content, not a pledge.
+        let t = doc.toks[i].span;
+        if last_content.contains(t.start)
+            && i > 0
+            && doc.low(i - 1) == "to"
+            && t.start == last_content.start
+        {
+            continue;
+        }
+        let found = if let Some(list) = by_first.get(w) {
+            let mut matches: Vec<(usize, usize)> = list
+                .iter()
+                .filter_map(|&c| matches_at(&doc, &cues[c], i).map(|end| (c, end)))
+                .collect();
+            matches.sort_by_key(|&(c, end)| (std::cmp::Reverse(end), c));
+            matches
+                .into_iter()
+                .find_map(|(c, end)| commitment_at(&doc, &cues[c], i, end))
+        } else {
+            None
+        }
+        .or_else(|| will_pledge(&doc, i));
+        if let Some((c, last)) = found {
+            taken_to = last;
+            last_content = c.content;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The end (exclusive) of `cue` matched at token `i`, if it matches.
+fn matches_at(doc: &Doc, cue: &Cue, i: usize) -> Option<usize> {
+    let sent_end = doc.sentence_of(i).end;
+    for (k, forms) in cue.seq.iter().enumerate() {
+        if i + k >= sent_end || !forms.contains(&doc.low(i + k)) {
+            return None;
+        }
+    }
+    Some(i + cue.seq.len())
+}
+
+/// A found commitment and the first token after its trigger.
+type Found = (Commitment, usize);
+
+/// The commitment of `cue` matched at tokens `i..end`, if its frame holds.
+fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
+    if filtered(doc, i) {
+        return None;
+    }
+    if cue.frames.noun {
+        return nominal(doc, cue, i);
+    }
+    let prev = i.checked_sub(1).map_or("", |p| doc.low(p));
+    let prev2 = i.checked_sub(2).map_or("", |p| doc.low(p));
+    let nominal_use = DETERMINERS.contains(prev)
+        || matches!(prev, "'s" | "’s" | "in")
+        || (matches!(
+            prev2,
+            "a" | "an" | "no" | "his" | "her" | "its" | "their" | "our" | "my" | "'s" | "’s"
+        ) && doc.is_word(i - 1)
+            && !is_ly_adverb(prev));
+    if nominal_use && !cue.frames.agent {
+        return None;
+    }
+    let mut k = end;
+    while is_ly_adverb(doc.low(k)) {
+        k += 1;
+    }
+    let followed_by_verb = |t: usize| {
+        doc.low(t) == "to" && doc.is_word(t + 1) && !DETERMINERS.contains(doc.low(t + 1))
+    };
+    let passive = matches!(
+        prev,
+        "was" | "were" | "is" | "are" | "be" | "been" | "being"
+    );
+    // "pledged on Tuesday to provide", "agreed with Seoul to open": a short
+    // phrase of time or partner before "to".
+    let to = (k..k + 4)
+        .take_while(|&t| doc.is_word(t))
+        .find(|&t| followed_by_verb(t))
+        .filter(|&t| {
+            t == k
+                || matches!(
+                    doc.low(k),
+                    "on" | "last" | "this" | "next" | "earlier" | "again" | "with"
+                )
+        });
+    let mut counterpart = None;
+    let mut by_phrase = None;
+    let (trigger_end, content_start, passive_obj) =
+        if let Some(to) = to.filter(|_| cue.frames.to || cue.frames.agent) {
+            // "is expected to", "was planned to": someone else's view.
+            if passive && !cue.frames.obj {
+                return None;
+            }
+            if to == k {
+                (k + 1, k + 1, false)
+            } else {
+                (end, to + 1, false)
+            }
+        } else if cue.frames.obj && passive && followed_by_verb(k) {
+            (k + 1, k + 1, true)
+        } else if let Some(np) = (cue.frames.obj && passive && doc.low(k) == "by")
+            .then(|| doc.np_after(k + 1))
+            .flatten()
+            && followed_by_verb(np.end)
+        {
+            // "were advised by the council to …": the agent comes first.
+            by_phrase = Some(np.clone());
+            (end, np.end + 1, true)
+        } else if let Some(np) = cue.frames.obj.then(|| doc.np_after(k)).flatten()
+            && followed_by_verb(np.end)
+        {
+            counterpart = Some(np.clone());
+            (end, np.end + 1, false)
+        } else if cue.frames.that && doc.low(k) == "that" {
+            (end, k + 1, false)
+        } else if cue.frames.np && (doc.is_word(k) || doc.is_mark(k)) {
+            // "was invited to the fair": the inviter is not the subject.
+            (end, k, passive && cue.frames.obj)
+        } else {
+            return None;
+        };
+    let content_end = doc.clause_end(content_start);
+    if content_end <= content_start {
+        return None;
+    }
+    let in_quote = doc.toks[i].quote().is_some();
+    let mut partner = None;
+    let actor = if passive_obj {
+        // "were advised to …" names no adviser unless "by X" says who.
+        match by_phrase {
+            Some(np) => doc.resolve(&np),
+            None => by_agent(doc, content_start, content_end).unwrap_or_default(),
+        }
+    } else {
+        let subject = doc.subject_before(i);
+        match subject {
+            Some(s) if s.negated => return None,
+            // "He wanted to be rich," she said: a story, not a commitment.
+            Some(s) if in_quote && third_person(doc, &s.np) => return None,
+            Some(s) => {
+                if cue.frames.agent && !doc.names_agent(&s.np) {
+                    return None;
+                }
+                partner = joint_partner(doc, &s.np);
+                // "Smith said the boy was welcome to come": Smith's offer.
+                let offer_reported = (i..end).any(|k| doc.low(k) == "welcome");
+                match offer_reported
+                    .then(|| doc.reporter_around(doc.toks[i].span.start))
+                    .flatten()
+                {
+                    Some(reporter) => {
+                        counterpart = Some(s.np.clone());
+                        reporter
+                    }
+                    None => doc.resolve_subject(&s),
+                }
+            }
+            None if cue.frames.agent => return None,
+            None => doc.main_subject(i).unwrap_or_default(),
+        }
+    };
+    // To whom: the object ("urged Kim to"), a "with X" after the trigger
+    // ("agreed with Seoul to"), or the partner of joint actors.
+    let with = (doc.low(trigger_end) == "with")
+        .then(|| doc.np_after(trigger_end + 1))
+        .flatten();
+    let counterpart = counterpart
+        .or(with)
+        .and_then(|np| doc.resolve(&np).entity)
+        .or(partner)
+        .filter(|&e| Some(e) != actor.entity);
+    Some((
+        build(
+            doc,
+            cue.kind,
+            actor,
+            counterpart,
+            i,
+            trigger_end,
+            content_start,
+            content_end,
+        ),
+        trigger_end,
+    ))
+}
+
+/// For joint actors ("Kim and Trump reached …"): the last one named.
+fn joint_partner(doc: &Doc, np: &Range<usize>) -> Option<usize> {
+    if !np.clone().any(|k| doc.low(k) == "and") {
+        return None;
+    }
+    let last = np
+        .clone()
+        .rev()
+        .find(|&k| doc.is_word(k) && doc.low(k) != "and")?;
+    let m = doc.ann.mention_at(doc.toks[last].span.start)?;
+    Some(doc.ann.mentions[m].entity)
+}
+
+/// The agent of a passive directive, from "by X" in its content.
+fn by_agent(doc: &Doc, a: usize, b: usize) -> Option<Agent> {
+    let by = (a..b).find(|&k| doc.low(k) == "by")?;
+    let np = doc.np_after(by + 1)?;
+    let agent = doc.resolve(&np);
+    agent.entity.is_some().then_some(agent)
+}
+
+/// A nominal cue at token `n`: "a commitment by X to …", "X's plan to …",
+/// "its goal is to …", "Labour has a plan to …".
+fn nominal(doc: &Doc, cue: &Cue, n: usize) -> Option<Found> {
+    let floor = doc.sentence_of(n).start;
+    let prev = n.checked_sub(1).map_or("", |p| doc.low(p));
+    if matches!(prev, "no" | "any") {
+        return None;
+    }
+    let mut trigger_start = n;
+    let mut after = n + 1;
+    // Actor: "by/from X" after, a possessive before, or a light verb's subject.
+    let actor = if matches!(doc.low(n + 1), "by" | "from")
+        && let Some(np) = doc.np_after(n + 2)
+    {
+        after = np.end;
+        doc.resolve(&np)
+    } else if let Some(a) = possessor(doc, n, floor) {
+        a
+    } else {
+        let mut v = n;
+        while v > floor && n - v < 4 && {
+            let w = doc.low(v - 1);
+            DETERMINERS.contains(w) || (doc.is_word(v - 1) && !LIGHT_VERBS.contains(w) && n - v < 2)
+        } {
+            v -= 1;
+        }
+        let verb = v
+            .checked_sub(1)
+            .filter(|&l| l >= floor && LIGHT_VERBS.contains(doc.low(l)))?;
+        let s = doc.subject_before(verb)?;
+        if s.negated {
+            return None;
+        }
+        trigger_start = verb;
+        doc.resolve_subject(&s)
+    };
+    if !actor.is_known() {
+        return None;
+    }
+    // Content: to + verb, for/of/in + phrase, that + clause, "is to" + verb.
+    let mut c = after;
+    if matches!(doc.low(c), "is" | "was" | "are" | "were") {
+        c += 1;
+    }
+    let mut trigger_end = n + 1;
+    let content_start = match doc.low(c) {
+        "to" | "for" | "of" | "in" | "that" | "toward" | "towards" if doc.is_word(c + 1) => {
+            if c == n + 1 {
+                trigger_end = c + 1;
+            }
+            c + 1
+        }
+        _ => return None,
+    };
+    let content_end = doc.clause_end(content_start);
+    if content_end <= content_start {
+        return None;
+    }
+    Some((
+        build(
+            doc,
+            cue.kind,
+            actor,
+            None,
+            trigger_start,
+            trigger_end,
+            content_start,
+            content_end,
+        ),
+        trigger_end,
+    ))
+}
+
+/// The actor named by a possessive before the nominal cue at `n` ("North
+/// Korea's pledge", "his urgent calls"), over at most two modifiers.
+fn possessor(doc: &Doc, n: usize, floor: usize) -> Option<Agent> {
+    let mut j = n;
+    while j > floor && n - j < 3 {
+        let w = doc.low(j - 1);
+        if matches!(w, "'s" | "’s") {
+            let np = doc.np_before(j.checked_sub(2)?, floor)?;
+            return Some(doc.resolve(&np));
+        }
+        if PRONOUNS
+            .get(w)
+            .is_some_and(|c| *c != PronounClass::Speaker || doc.toks[j - 1].quote().is_some())
+            && matches!(w, "his" | "her" | "its" | "their" | "our" | "my")
+        {
+            return Some(doc.resolve_pronoun(j - 1));
+        }
+        if !doc.is_word(j - 1) || DETERMINERS.contains(w) {
+            return None;
+        }
+        // "a World Health Organisation recommendation": a name as modifier.
+        if let Some(m) = doc.ann.mention_at(doc.toks[j - 1].span.start)
+            && doc.ann.mentions[m].form != MentionForm::Demonym
+        {
+            return Some(Agent {
+                entity: Some(doc.ann.mentions[m].entity),
+                name: None,
+            });
+        }
+        j -= 1;
+    }
+    None
+}
+
+/// A pledge by `will`: "we will …" inside a quote (the speaker's), "he/she/
+/// they/it will|would …" opening a clause reported by that speaker, or an
+/// actor's own "the ministry will …"; an intent by "we may|might …" inside
+/// a quote.
+fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
+    let w = doc.low(i);
+    let (subject_tok, aux_end) = match w {
+        "we'll" | "i'll" => (i, i + 1),
+        "will" | "shall" | "would" | "may" | "might" => (i.checked_sub(1)?, i + 1),
+        _ => return None,
+    };
+    let subject = doc.low(subject_tok);
+    let in_quote = doc.toks[i].quote().is_some();
+    // "we may extend …": the speaker's own suggested action, an intent.
+    let kind = if matches!(w, "may" | "might") {
+        CommitmentKind::Intent
+    } else {
+        CommitmentKind::Pledge
+    };
+    let first_person = in_quote && matches!(subject, "we" | "i" | "we'll" | "i'll") && w != "would";
+    if kind == CommitmentKind::Intent && !first_person {
+        return None;
+    }
+    let reported = !in_quote
+        && matches!(subject, "he" | "she" | "they" | "it" | "we")
+        && reported_by_speaker(doc, subject_tok);
+    // "the government will provide …": an actor announcing its own action.
+    let agent_subject = (!in_quote && w == "will")
+        .then(|| doc.subject_before(i))
+        .flatten()
+        .filter(|s| !s.negated && names_actor(doc, &s.np));
+    if !(first_person || reported || agent_subject.is_some()) || filtered(doc, i) {
+        return None;
+    }
+    let mut c = aux_end;
+    while is_ly_adverb(doc.low(c)) || matches!(doc.low(c), "also" | "still" | "continue" | "now") {
+        c += 1;
+    }
+    let verb = doc.low(c);
+    if !doc.is_word(c) || matches!(verb, "not" | "n't" | "never" | "be" | "have" | "no") {
+        return None;
+    }
+    let content_end = doc.clause_end(c);
+    if content_end <= c {
+        return None;
+    }
+    let actor = if first_person {
+        doc.resolve_pronoun(subject_tok)
+    } else if let Some(s) = &agent_subject {
+        doc.resolve_subject(s)
+    } else {
+        speaker_of_clause_at(doc, subject_tok)?
+    };
+    if !actor.is_known() {
+        return None;
+    }
+    Some((
+        build(doc, kind, actor, None, i, c + 1, c, content_end),
+        c + 1,
+    ))
+}
+
+/// True when `np` is a third-person pronoun.
+fn third_person(doc: &Doc, np: &Range<usize>) -> bool {
+    np.len() == 1 && matches!(doc.low(np.start), "he" | "she" | "they" | "it")
+}
+
+/// True when the noun phrase `np` names an actor: a named person or
+/// organisation, or a common noun for one ("officials", "the ministry").
+fn names_actor(doc: &Doc, np: &Range<usize>) -> bool {
+    let head = doc.low(np.end - 1);
+    !PRONOUNS.contains_key(head) && (AGENT_NOUNS.contains(head) || doc.names_agent(np))
+}
+
+/// True when token `t` opens the clause of an indirect quote.
+fn reported_by_speaker(doc: &Doc, t: usize) -> bool {
+    speaker_of_clause_at(doc, t).is_some()
+}
+
+/// The speaker of the indirect quote whose clause opens at token `t`.
+fn speaker_of_clause_at(doc: &Doc, t: usize) -> Option<Agent> {
+    doc.indirect_quote_at(doc.toks.get(t)?.span.start)
+}
+
+/// True when the cue at token `i` is negated, conditional or in a question.
+fn filtered(doc: &Doc, i: usize) -> bool {
+    let sent = doc.sentence_of(i);
+    let prev = i.checked_sub(1).map_or("", |p| doc.low(p));
+    let prev2 = i.checked_sub(2).map_or("", |p| doc.low(p));
+    let refusal = |w: &str| {
+        matches!(
+            w,
+            "refused" | "refuses" | "declined" | "declines" | "failed"
+        )
+    };
+    if matches!(prev, "not" | "n't" | "never" | "no")
+        || matches!(prev2, "no" | "not")
+        || refusal(prev)
+        || (prev == "to" && refusal(prev2))
+    {
+        return true;
+    }
+    // A question: the next sentence-ending mark after the cue is "?".
+    if (i..sent.end)
+        .map(|k| doc.low(k))
+        .find(|w| matches!(*w, "." | "!" | "?"))
+        == Some("?")
+    {
+        return true;
+    }
+    // An if-clause: "if", "unless" or "whether" earlier in the same clause.
+    (sent.start..i)
+        .rev()
+        .take_while(|&k| !matches!(doc.low(k), "," | ";" | ":"))
+        .any(|k| matches!(doc.low(k), "if" | "unless" | "whether"))
+}
+
+/// Builds a commitment from token ranges.
+#[allow(clippy::too_many_arguments)]
+fn build(
+    doc: &Doc,
+    kind: CommitmentKind,
+    actor: Agent,
+    counterpart: Option<usize>,
+    trigger_start: usize,
+    trigger_end: usize,
+    content_start: usize,
+    content_end: usize,
+) -> Commitment {
+    let sentence = doc
+        .toks
+        .get(trigger_start)
+        .and_then(|t| doc.ann.sentences.get(t.sent()))
+        .copied()
+        .unwrap_or_default();
+    Commitment {
+        kind,
+        actor: actor.entity,
+        actor_name: actor.name,
+        counterpart,
+        trigger: doc.span(trigger_start, trigger_end),
+        content: content_span(doc, content_start..content_end),
+        sentence,
+    }
+}
+
+/// The content span, without an opening quotation mark.
+fn content_span(doc: &Doc, r: Range<usize>) -> Span {
+    let mut a = r.start;
+    while a < r.end && doc.is_mark(a) {
+        a += 1;
+    }
+    doc.span(a, r.end)
+}
+
+#[cfg(test)]
+mod tests;

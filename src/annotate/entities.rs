@@ -1,53 +1,647 @@
-//! Named actors: finding proper-name mentions, typing them, linking the
-//! mentions of one actor, and taking roles from titles and appositions.
+//! Named actors: the entity stage of the pipeline. Finds proper-name
+//! mentions ([`super::names`]), types them ([`super::kinds`]), takes roles
+//! ([`super::roles`]), links them ([`super::link`]), adds descriptions and
+//! pronouns ([`super::descriptions`]) and demonym and capital entities, and
+//! assembles the entity part of [`Annotations`].
 
-use std::collections::HashMap;
+use crate::annotate::fasthash::{Map, Set};
 
-use crate::annotate::segment::{self, TokenKind};
-use crate::model::{Annotations, Entity, EntityKind, Mention, MentionForm, Span};
+use crate::annotate::descriptions::{self, Anchor, Resolved};
+use crate::annotate::kinds::{self, Kind, is_acronym};
+use crate::annotate::lexicon::{GazEntry, GazKind, Gender, LEXICON};
+use crate::annotate::link::{self, Cluster, NameMention};
+use crate::annotate::names::{Doc, Piece, PieceKind};
+use crate::annotate::roles::{self, Qualifier, is_honorific};
+use crate::annotate::segment::Segmented;
+use crate::model::{Annotations, Entity, Link, LinkRel, Mention, MentionForm, Span};
 
-/// Finds the entities of `text`, given its sentences.
-pub fn find(text: &str, sentences: Vec<Span>) -> Annotations {
-    let mut mentions = Vec::new();
-    let mut by_name: HashMap<&str, usize> = HashMap::new();
-    let mut entities: Vec<Entity> = Vec::new();
-    for &sentence in &sentences {
-        let toks = segment::tokens(text, sentence);
-        let mut i = 1; // skip the sentence-initial word
-        while i < toks.len() {
-            if !toks[i].is_capitalized(text) {
-                i += 1;
-                continue;
-            }
-            let mut j = i + 1;
-            while j < toks.len() && toks[j].is_capitalized(text) && toks[j].kind == TokenKind::Word
+/// A demonym mention ("North Korean") and its country.
+struct Demonym {
+    start: usize,
+    end: usize,
+    country: &'static str,
+}
+
+/// Everything read off the capitalised runs.
+#[derive(Default)]
+struct Found {
+    names: Vec<NameMention>,
+    demonyms: Vec<Demonym>,
+}
+
+/// People named in full with firm evidence ("Ada Lovelace"), by full name
+/// and by family name, so that "Lovelace Papers" and "Ada Lovelace
+/// Photographic Program" yield the person only.
+#[derive(Default)]
+struct KnownPeople {
+    full: Set<String>,
+    surnames: Set<String>,
+}
+
+impl KnownPeople {
+    fn learn(&mut self, doc: &Doc, pieces: &[Piece]) {
+        for (k, p) in pieces.iter().enumerate() {
+            let titled = k > 0 && matches!(pieces[k - 1].kind, PieceKind::Title(_));
+            if p.kind == PieceKind::Other
+                && p.end - p.start >= 2
+                && (titled || kinds::is_clearly_person(doc, p.start, p.end))
             {
-                j += 1;
+                self.full.insert(doc.key(p.start, p.end).into_owned());
+                self.surnames.insert(doc.word(p.end - 1).to_owned());
             }
-            let span = Span::new(toks[i].span.start, toks[j - 1].span.end);
-            let name = span.slice(text);
-            let id = *by_name.entry(name).or_insert_with(|| {
-                entities.push(Entity {
-                    kind: EntityKind::Person,
-                    name: name.to_owned(),
-                    roles: Vec::new(),
-                    mentions: Vec::new(),
-                });
-                entities.len() - 1
-            });
-            entities[id].mentions.push(mentions.len());
-            mentions.push(Mention {
-                span,
-                form: MentionForm::Name,
-                entity: id,
-            });
-            i = j;
         }
     }
+
+    /// The end of a known person's name at the start of tokens `a..b`.
+    fn prefix(&self, doc: &Doc, a: usize, b: usize) -> Option<usize> {
+        (a + 2..=b.min(a + 4))
+            .rev()
+            .find(|&e| self.full.contains(doc.key(a, e).as_ref()))
+            .or_else(|| self.surnames.contains(doc.word(a)).then_some(a + 1))
+    }
+}
+
+/// A title seen just before the current piece: its tokens and gender.
+type PendingTitle = Option<(usize, usize, Gender)>;
+
+/// Turns the pieces of one run into name and demonym mentions, attaching
+/// titles to the names after them.
+fn collect(doc: &Doc, pieces: &[Piece], known: &KnownPeople, found: &mut Found) {
+    let mut title: PendingTitle = None;
+    for (k, p) in pieces.iter().enumerate() {
+        let adjacent_title = title.filter(|&(_, e, _)| e == p.start);
+        match p.kind {
+            PieceKind::Title(g) => {
+                title = Some(match adjacent_title {
+                    // "Prime Minister" after "Deputy": one title.
+                    Some((s, _, g0)) => (s, p.end, if g0 == Gender::Unknown { g } else { g0 }),
+                    None => (p.start, p.end, g),
+                });
+                continue;
+            }
+            PieceKind::Demonym(country) => found.demonyms.push(Demonym {
+                start: p.start,
+                end: p.end,
+                country,
+            }),
+            PieceKind::Gazetteer(entry) => found
+                .names
+                .push(gazetteer_mention(doc, p.start, p.end, entry)),
+            PieceKind::Keyed(kk) => found.names.push(plain(
+                doc,
+                p.start,
+                p.end,
+                Kind::of_keyed(kk),
+                Gender::Unknown,
+            )),
+            PieceKind::Event => names_inside_event(doc, p, known, &mut found.names),
+            PieceKind::Other => {
+                let before = pieces[..k]
+                    .iter()
+                    .rev()
+                    .find(|q| !matches!(q.kind, PieceKind::Title(_)));
+                found
+                    .names
+                    .extend(other_name(doc, p, adjacent_title, before, known));
+            }
+        }
+        title = None;
+    }
+}
+
+/// The people and gazetteer names inside an event's name ("the Ada
+/// Lovelace Prize", "the Chile Summit").
+fn names_inside_event(doc: &Doc, p: &Piece, known: &KnownPeople, out: &mut Vec<NameMention>) {
+    let mut i = p.start;
+    while i < p.end {
+        if let Some(e) = known.prefix(doc, i, p.end) {
+            out.push(plain(doc, i, e, Kind::Person, Gender::Unknown));
+            i = e;
+        } else if let Some((e, PieceKind::Gazetteer(entry))) = doc.entry_at(i, p.end) {
+            out.push(gazetteer_mention(doc, i, e, entry));
+            i = e;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// The mention for a name that is neither a gazetteer entry nor keyed:
+/// typed by [`kinds::classify`] and its context, joined with the title
+/// right before it (whose role takes a qualifier piece before the title,
+/// `before`: "U.S. President"). `None` for a title of a work or a product.
+fn other_name(
+    doc: &Doc,
+    p: &Piece,
+    title: PendingTitle,
+    before: Option<&Piece>,
+    known: &KnownPeople,
+) -> Option<NameMention> {
+    let (mut kind, mut gender) = kinds::classify(doc, p.start, p.end);
+    let weak = kind != Kind::Person || !kinds::is_clearly_person(doc, p.start, p.end);
+    let Some((ts, te, tg)) = title else {
+        if weak && p.end - p.start >= 2 {
+            // "Lovelace Papers": the known person only.
+            if let Some(e) = known.prefix(doc, p.start, p.end).filter(|&e| e < p.end) {
+                return Some(plain(doc, p.start, e, Kind::Person, Gender::Unknown));
+            }
+            // Several words, some of them common words: a title of a work
+            // or a product, not an actor.
+            if kind == Kind::Unknown {
+                return None;
+            }
+        }
+        // "in Mountain Vale, Oregon": a place, not a person.
+        if weak && kind == Kind::Person && kinds::place_context(doc, p.start, p.end) {
+            kind = Kind::Place;
+        }
+        return Some(plain(doc, p.start, p.end, kind, gender));
+    };
+    if tg != Gender::Unknown {
+        gender = tg;
+    }
+    let mut m = plain(doc, p.start, p.end, Kind::Person, gender);
+    m.lead = ts;
+    m.span = Span::new(doc.toks[ts].span.start, m.span.end);
+    if !is_honorific(&doc.key(ts, te)) {
+        // A qualifier right before the title: "U.S. President", "Fed Chair".
+        let q = before.filter(|q| q.end == ts).and_then(|q| match q.kind {
+            PieceKind::Gazetteer(g) => Some((q.start, Some(g.canonical))),
+            PieceKind::Demonym(c) => Some((q.start, Some(c))),
+            PieceKind::Keyed(_) | PieceKind::Other => Some((q.start, None)),
+            _ => None,
+        });
+        let a = q.map_or(ts, |(s, _)| s);
+        m.roles
+            .push(roles::role(doc, a, ts, te, q.and_then(|(_, c)| c)));
+    }
+    Some(m)
+}
+
+fn gazetteer_mention(doc: &Doc, a: usize, b: usize, entry: GazEntry) -> NameMention {
+    NameMention {
+        span: doc.span(a, b),
+        lead: a,
+        start: a,
+        end: b,
+        kind: Kind::of_gazetteer(entry.kind),
+        canonical: Some(entry.canonical),
+        country: entry.kind == GazKind::Country,
+        gender: Gender::Unknown,
+        roles: Vec::new(),
+        acronym_of: None,
+    }
+}
+
+fn plain(doc: &Doc, a: usize, b: usize, kind: Kind, gender: Gender) -> NameMention {
+    NameMention {
+        span: doc.span(a, b),
+        lead: a,
+        start: a,
+        end: b,
+        kind,
+        canonical: None,
+        country: false,
+        gender,
+        roles: Vec::new(),
+        acronym_of: None,
+    }
+}
+
+/// Marks acronyms in parentheses right after a name ("Korean Central News
+/// Agency (KCNA)") as defined by that name.
+fn mark_acronyms(doc: &Doc, names: &mut [NameMention]) {
+    for k in 1..names.len() {
+        let m = &names[k];
+        let (s, e) = (m.start, m.end);
+        if e - s != 1 || !is_acronym(doc.word(s)) || s < 2 || e >= doc.toks.len() {
+            continue;
+        }
+        let prev = &names[k - 1];
+        if doc.word(s - 1) == "("
+            && doc.word(e) == ")"
+            && prev.end == s - 1
+            && prev.end - prev.start >= 2
+        {
+            let kind = prev.kind;
+            names[k].acronym_of = Some(k - 1);
+            names[k].kind = kind;
+            names[k].canonical = None;
+        }
+    }
+}
+
+/// Finds the entities of `text`, given its sentences and tokens.
+pub fn find(text: &str, seg: Segmented) -> Annotations {
+    let doc = Doc::new(text, seg);
+    let mut found = Found::default();
+    let mut pieces = Vec::new();
+    let mut bounds = Vec::new();
+    for (a, b) in doc.runs() {
+        let from = pieces.len();
+        doc.pieces(a, b, &mut pieces);
+        bounds.push((from, pieces.len()));
+    }
+    let mut known = KnownPeople::default();
+    for &(from, to) in &bounds {
+        known.learn(&doc, &pieces[from..to]);
+    }
+    for &(from, to) in &bounds {
+        collect(&doc, &pieces[from..to], &known, &mut found);
+    }
+    let Found {
+        mut names,
+        demonyms,
+    } = found;
+    mark_acronyms(&doc, &mut names);
+
+    // Qualifiers: countries, demonyms and other names that may precede a role.
+    let mut qual_by_end: Map<usize, Qualifier> = Map::default();
+    let mut qual_by_start: Map<usize, (usize, Qualifier)> = Map::default();
+    for d in &demonyms {
+        let q = Qualifier {
+            start: d.start,
+            name: d.country,
+        };
+        qual_by_end.insert(d.end, q);
+        qual_by_start.insert(d.start, (d.end, q));
+    }
+    for m in &names {
+        if let Some(c) = m.canonical {
+            let q = Qualifier {
+                start: m.start,
+                name: c,
+            };
+            qual_by_end.insert(m.end, q);
+            qual_by_start.insert(m.start, (m.end, q));
+        }
+    }
+    roles::add_context_roles(&doc, &mut names, &qual_by_end);
+
+    let (mut clusters, of_mention) = link::link(&doc, &names);
+    let mut anchors: Vec<Anchor> = names
+        .iter()
+        .zip(&of_mention)
+        .map(|(m, &c)| Anchor::new(&doc, m.lead, m.end, c))
+        .collect();
+    let mut resolved = Vec::new();
+    descriptions::descriptions(&doc, &clusters, &anchors, &qual_by_start, &mut resolved);
+    let anchor_of = |r: &Resolved| {
+        let tok = doc.toks.partition_point(|t| t.span.start < r.span.start);
+        let end = doc.toks.partition_point(|t| t.span.start < r.span.end);
+        Anchor::new(&doc, tok, end, r.cluster)
+    };
+    anchors.extend(resolved.iter().map(anchor_of));
+    anchors.sort_by_key(|a| a.tok);
+    let described = resolved.len();
+    let quotations = descriptions::quotations(&doc, &clusters, &anchors);
+    descriptions::pronouns(&doc, &mut clusters, &anchors, &quotations, &mut resolved);
+    descriptions::possessive_it(&doc, &clusters, &anchors, &mut resolved);
+    // Speakers named by pronoun count too ("“...,” he said").
+    anchors.extend(resolved[described..].iter().map(anchor_of));
+    anchors.sort_by_key(|a| a.tok);
+    let quotations = descriptions::quotations(&doc, &clusters, &anchors);
+    descriptions::first_person(&doc, &quotations, &mut resolved);
+
+    assemble(&doc, names, of_mention, clusters, demonyms, resolved)
+}
+
+/// A mention on its way out: span, form, cluster (index into the combined
+/// cluster list).
+type Out = (Span, MentionForm, usize);
+
+fn assemble(
+    doc: &Doc,
+    names: Vec<NameMention>,
+    of_mention: Vec<usize>,
+    mut clusters: Vec<Cluster>,
+    demonyms: Vec<Demonym>,
+    resolved: Vec<Resolved>,
+) -> Annotations {
+    let mut outs: Vec<Out> = Vec::with_capacity(names.len() + resolved.len() + demonyms.len());
+    for (m, &c) in names.iter().zip(&of_mention) {
+        outs.push((m.span, MentionForm::Name, c));
+    }
+    for r in &resolved {
+        outs.push((r.span, r.form, r.cluster));
+    }
+    // Demonym entities, one per country.
+    let mut demonym_cluster: Map<&'static str, usize> = Map::default();
+    let mut demonym_links = Vec::new();
+    for d in &demonyms {
+        let id = *demonym_cluster.entry(d.country).or_insert_with(|| {
+            let name = LEXICON
+                .demonym_of_country
+                .get(d.country)
+                .map_or_else(|| doc.key(d.start, d.end).into_owned(), |s| (*s).to_owned());
+            clusters.push(Cluster::demonym(name));
+            demonym_links.push((clusters.len() - 1, d.country));
+            clusters.len() - 1
+        });
+        outs.push((doc.span(d.start, d.end), MentionForm::Demonym, id));
+    }
+    // Sorted by start, longer first; later overlapping mentions are dropped.
+    outs.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
+    let mut mentions_out: Vec<Out> = Vec::with_capacity(outs.len());
+    for o in outs {
+        if clusters[o.2].unconfirmed {
+            continue;
+        }
+        if mentions_out.last().is_none_or(|l| l.0.end <= o.0.start) {
+            mentions_out.push(o);
+        }
+    }
+    // Entities in order of first mention; only those with a mention left.
+    let mut new_id = vec![usize::MAX; clusters.len()];
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut mentions = Vec::with_capacity(mentions_out.len());
+    for (span, form, c) in mentions_out {
+        if new_id[c] == usize::MAX {
+            new_id[c] = entities.len();
+            let cl = &clusters[c];
+            entities.push(Entity {
+                kind: cl.kind.entity_kind(),
+                name: cl.name.clone(),
+                roles: cl.roles.iter().map(|r| r.text.clone()).collect(),
+                mentions: Vec::new(),
+            });
+        }
+        let id = new_id[c];
+        entities[id].mentions.push(mentions.len());
+        mentions.push(Mention {
+            span,
+            form,
+            entity: id,
+        });
+    }
+    // Links: demonym_of and capital_of, to the country entity when present.
+    let country_of: Map<&str, usize> = clusters
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.country)
+        .filter_map(|(i, c)| Some((c.canonical?, i)))
+        .collect();
+    let mut links = Vec::new();
+    for (c, country) in demonym_links {
+        if let Some(&to) = country_of.get(country) {
+            push_link(&mut links, &new_id, c, to, LinkRel::DemonymOf);
+        }
+    }
+    for (i, c) in clusters.iter().enumerate() {
+        let Some(country) = c.canonical.and_then(|n| LEXICON.capitals.get(n)) else {
+            continue;
+        };
+        if let Some(&to) = country_of.get(country) {
+            push_link(&mut links, &new_id, i, to, LinkRel::CapitalOf);
+        }
+    }
+    links.sort_by_key(|l: &Link| (l.from, l.to));
     Annotations {
-        sentences,
+        sentences: doc.sentences.clone(),
         entities,
         mentions,
+        links,
         ..Annotations::default()
+    }
+}
+
+fn push_link(links: &mut Vec<Link>, new_id: &[usize], from: usize, to: usize, rel: LinkRel) {
+    let (from, to) = (new_id[from], new_id[to]);
+    if from != usize::MAX && to != usize::MAX {
+        links.push(Link { from, to, rel });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::segment;
+    use crate::model::EntityKind;
+
+    fn run(text: &str) -> Annotations {
+        find(text, segment::segment(text))
+    }
+
+    /// (entity name, mention texts) in entity order.
+    fn groups(text: &str) -> Vec<(String, Vec<String>)> {
+        let ann = run(text);
+        ann.entities
+            .iter()
+            .map(|e| {
+                let ms = e
+                    .mentions
+                    .iter()
+                    .map(|&m| ann.mentions[m].span.slice(text).to_owned())
+                    .collect();
+                (e.name.clone(), ms)
+            })
+            .collect()
+    }
+
+    fn group_of(text: &str, name: &str) -> Vec<String> {
+        groups(text)
+            .into_iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, ms)| ms)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn surnames_and_titles_join_the_full_name() {
+        let text = "Senator Maria Delgado spoke on Monday. Delgado said the vote was close. \
+                    Later, Senator Delgado left.";
+        assert_eq!(
+            group_of(text, "Maria Delgado"),
+            ["Senator Maria Delgado", "Delgado", "Senator Delgado"]
+        );
+    }
+
+    #[test]
+    fn family_name_first_is_the_short_form() {
+        let text = "The talks with Xi Jinping went on. Officials said Xi wanted more time.";
+        assert_eq!(group_of(text, "Xi Jinping"), ["Xi Jinping", "Xi"]);
+    }
+
+    #[test]
+    fn acronyms_in_parentheses_join_their_name() {
+        let text = "The Grain Export Authority (GEA) said prices rose. GEA later denied it.";
+        assert_eq!(
+            group_of(text, "Grain Export Authority"),
+            ["Grain Export Authority", "GEA", "GEA"]
+        );
+    }
+
+    #[test]
+    fn aliases_of_countries_join_one_place() {
+        let text = "Ships left the U.S. on Friday. The United States said more would follow.";
+        let ann = run(text);
+        let us: Vec<_> = ann
+            .entities
+            .iter()
+            .filter(|e| e.name == "United States")
+            .collect();
+        assert_eq!(us.len(), 1);
+        assert_eq!(us[0].kind, EntityKind::Place);
+        assert_eq!(us[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn weekdays_and_months_are_not_actors() {
+        let names: Vec<String> = groups("On Friday in March, Omar Haddad met reporters in Cairo.")
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(names, ["Omar Haddad", "Cairo"]);
+    }
+
+    #[test]
+    fn organizations_go_by_shorter_names() {
+        let text = "The Comic Guild of Ontario met. Members of the Comic Guild voted.";
+        assert_eq!(
+            group_of(text, "Comic Guild of Ontario"),
+            ["Comic Guild of Ontario", "Comic Guild"]
+        );
+    }
+
+    #[test]
+    fn role_descriptions_need_a_unique_holder() {
+        let text = "Chilean leader Rosa Ibarra arrived. Crowds cheered the Chilean leader.";
+        assert_eq!(
+            group_of(text, "Rosa Ibarra"),
+            ["Rosa Ibarra", "the Chilean leader"]
+        );
+        let two = "Mayor Ana Ruiz and Mayor Luis Soto met. The mayor spoke first.";
+        assert!(!group_of(two, "Ana Ruiz").contains(&"The mayor".to_owned()));
+        assert!(!group_of(two, "Luis Soto").contains(&"The mayor".to_owned()));
+    }
+
+    #[test]
+    fn pronouns_agree_in_gender_and_respect_quotes() {
+        let text = "Maria Delgado met Omar Haddad. She said the deal was done.";
+        assert_eq!(group_of(text, "Maria Delgado"), ["Maria Delgado", "She"]);
+        let quoted = "Omar Haddad met Paul Brant and John Reyes. “He is wrong,” a source said.";
+        let ann = run(quoted);
+        assert!(ann.mentions.iter().all(|m| m.span.slice(quoted) != "He"));
+    }
+
+    #[test]
+    fn demonyms_and_capitals_are_linked_entities() {
+        let text = "Chilean officials met in Santiago. Chile said talks would go on.";
+        let ann = run(text);
+        let id = |n: &str| ann.entities.iter().position(|e| e.name == n).unwrap();
+        let chile = id("Chile");
+        assert!(ann.links.contains(&Link {
+            from: id("Chilean"),
+            to: chile,
+            rel: LinkRel::DemonymOf
+        }));
+        assert!(ann.links.contains(&Link {
+            from: id("Santiago"),
+            to: chile,
+            rel: LinkRel::CapitalOf
+        }));
+    }
+
+    #[test]
+    fn context_types_unknown_names() {
+        let text = "She grew up in Mountain Vale, Oregon, near the town of Brackley.";
+        let ann = run(text);
+        let kind = |n: &str| ann.entities.iter().find(|e| e.name == n).map(|e| e.kind);
+        assert_eq!(kind("Mountain Vale"), Some(EntityKind::Place));
+        assert_eq!(kind("Brackley"), Some(EntityKind::Place));
+        assert!(
+            ann.mentions
+                .iter()
+                .all(|m| m.span.slice(text) != "the town")
+        );
+    }
+
+    #[test]
+    fn sentence_initial_titles_and_company_descriptions() {
+        let text = "Prime Minister Ann Holt visited Acme Widgets Inc. on Monday. \
+                    The prime minister said the company would grow.";
+        assert_eq!(
+            group_of(text, "Ann Holt"),
+            ["Prime Minister Ann Holt", "The prime minister"]
+        );
+        assert_eq!(
+            group_of(text, "Acme Widgets Inc."),
+            ["Acme Widgets Inc.", "the company"]
+        );
+    }
+
+    #[test]
+    fn particles_party_tags_and_qualified_titles() {
+        let text = "Sen. Ana de la Cruz (D-Ariz.) met Senate Leader Tom Ruiz. Cruz said \
+                    she agreed with Ruiz.";
+        let names: Vec<String> = groups(text).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names, ["Ana de la Cruz", "Senate", "Tom Ruiz"]);
+        assert_eq!(
+            group_of(text, "Ana de la Cruz"),
+            ["Sen. Ana de la Cruz", "Cruz", "she"]
+        );
+        let ann = run(text);
+        let ruiz = ann.entities.iter().find(|e| e.name == "Tom Ruiz").unwrap();
+        assert_eq!(ruiz.roles, ["Senate Leader"]);
+    }
+
+    #[test]
+    fn teams_possessive_organizations_and_neighborhoods() {
+        let text = "The Denver Comets beat the Boston Celtics in the Elmwood neighborhood. \
+                    The Kane County State's Attorney's Office filed charges.";
+        let ann = run(text);
+        let kind = |n: &str| ann.entities.iter().find(|e| e.name == n).map(|e| e.kind);
+        assert_eq!(kind("Denver Comets"), Some(EntityKind::Organization));
+        assert_eq!(kind("Boston Celtics"), Some(EntityKind::Organization));
+        assert_eq!(kind("Elmwood"), Some(EntityKind::Place));
+        assert_eq!(
+            kind("Kane County State's Attorney's Office"),
+            Some(EntityKind::Organization)
+        );
+    }
+
+    #[test]
+    fn a_quoted_pronoun_is_not_the_speaker() {
+        let text = "Paul Brant met Omar Haddad. Haddad said: “He lied to me.”";
+        assert_eq!(group_of(text, "Paul Brant"), ["Paul Brant", "He"]);
+        assert_eq!(
+            group_of(text, "Omar Haddad"),
+            ["Omar Haddad", "Haddad", "me"]
+        );
+    }
+
+    #[test]
+    fn a_leading_descriptor_is_not_part_of_the_name() {
+        for text in [
+            "Physicist Ann Lee spoke. Later Ann Lee left.",
+            "Ann Lee spoke. Physicist Ann Lee left.",
+        ] {
+            let names: Vec<String> = groups(text).into_iter().map(|(n, _)| n).collect();
+            assert_eq!(names, ["Ann Lee"], "{text}");
+        }
+    }
+
+    #[test]
+    fn companies_go_by_their_first_word() {
+        let text = "Brandtwerk Widgets Inc. grew. Shares of Brandtwerk rose.";
+        assert_eq!(
+            group_of(text, "Brandtwerk Widgets Inc."),
+            ["Brandtwerk Widgets Inc.", "Brandtwerk"]
+        );
+    }
+
+    #[test]
+    fn a_middle_name_may_stand_alone() {
+        let text = "President Luiz Inácio Lula da Silva arrived. Lula spoke first.";
+        assert_eq!(
+            group_of(text, "Luiz Inácio Lula da Silva"),
+            ["President Luiz Inácio Lula da Silva", "Lula"]
+        );
+    }
+
+    #[test]
+    fn first_person_in_a_quote_is_the_speaker() {
+        let text = "“I will stay,” Omar Haddad said.";
+        assert_eq!(group_of(text, "Omar Haddad"), ["I", "Omar Haddad"]);
     }
 }

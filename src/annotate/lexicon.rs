@@ -1,7 +1,10 @@
 //! Embedded word lists. Each file under `lexicon/` starts with `#` comment
 //! lines naming its source and licence; blank lines and `#` lines are skipped.
+//!
+//! Multi-word entries are stored with single spaces; callers look names up
+//! with their words joined by single spaces.
 
-use std::collections::HashSet;
+use crate::annotate::fasthash::{Map, Set};
 use std::sync::LazyLock;
 
 /// The entries of an embedded list, in file order.
@@ -12,18 +15,240 @@ pub fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 /// A set built from an embedded list.
-pub fn set(src: &'static str) -> HashSet<&'static str> {
+pub fn set(src: &'static str) -> Set<&'static str> {
     entries(src).collect()
 }
 
 /// Abbreviations (lowercase, no final period) after which a period does not
 /// end a sentence.
-pub static ABBREVIATIONS: LazyLock<HashSet<&'static str>> =
+pub static ABBREVIATIONS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| set(include_str!("lexicon/abbreviations.txt")));
 
 /// Capitalised words that open a sentence after an ambiguous abbreviation.
-pub static SENTENCE_OPENERS: LazyLock<HashSet<&'static str>> =
+pub static SENTENCE_OPENERS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| set(include_str!("lexicon/sentence_openers.txt")));
+
+/// Grammatical gender, as far as a name or title tells it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    /// Male.
+    Male,
+    /// Female.
+    Female,
+    /// Not known.
+    Unknown,
+}
+
+impl Gender {
+    fn from_tag(tag: &str) -> Self {
+        match tag {
+            "m" => Self::Male,
+            "f" => Self::Female,
+            _ => Self::Unknown,
+        }
+    }
+
+    /// True when the two genders do not contradict each other.
+    pub fn agrees(self, other: Gender) -> bool {
+        self == Self::Unknown || other == Self::Unknown || self == other
+    }
+}
+
+/// What a gazetteer entry names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GazKind {
+    /// A country; its canonical name.
+    Country,
+    /// Another place (state, city, region).
+    Place,
+    /// A well-known organization.
+    Organization,
+}
+
+/// A gazetteer hit: the kind and the canonical name of the entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GazEntry {
+    /// What it names.
+    pub kind: GazKind,
+    /// The canonical name ("United States" for "U.S.").
+    pub canonical: &'static str,
+}
+
+/// What an organization keyword may do in a name.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OrgKey {
+    /// May head a name before "of"/"for" ("Ministry of Defense").
+    pub head: bool,
+    /// May end a name ("Foreign Ministry").
+    pub end: bool,
+    /// A company designator ("Inc.").
+    pub suffix: bool,
+}
+
+/// All the word lists the entity stage uses.
+pub struct Lexicon {
+    /// Countries, places and organizations by every surface form.
+    pub gazetteer: Map<&'static str, GazEntry>,
+    /// Countries and places by their uppercased name ("BERLIN"), for
+    /// datelines and all-capitals headlines.
+    pub gazetteer_upper: Map<String, GazEntry>,
+    /// Demonym → canonical country ("North Korean" → "North Korea").
+    pub demonyms: Map<&'static str, &'static str>,
+    /// Canonical country → its first demonym.
+    pub demonym_of_country: Map<&'static str, &'static str>,
+    /// Capital → canonical country.
+    pub capitals: Map<&'static str, &'static str>,
+    /// Given names with their gender.
+    pub first_names: Map<&'static str, Gender>,
+    /// Titles and honorifics with the gender they imply.
+    pub titles: Map<&'static str, Gender>,
+    /// First words of titles ("Prime" of "Prime Minister").
+    pub title_starts: Set<&'static str>,
+    /// First words of gazetteer names and demonyms ("North", "United"),
+    /// and "The".
+    pub entry_starts: Set<&'static str>,
+    /// Lowercase role nouns ("leader", "press secretary").
+    pub role_nouns: Set<&'static str>,
+    /// Organization keywords.
+    pub org_keys: Map<&'static str, OrgKey>,
+    /// Words ending a place name ("River", "Station").
+    pub place_keys: Set<&'static str>,
+    /// Words ending a non-actor name ("War", "Act").
+    pub event_keys: Set<&'static str>,
+    /// Capitalised words that are never actor names ("Thursday").
+    pub non_names: Set<&'static str>,
+    /// Peoples and faiths without a country ("Korean", "Muslim").
+    pub nationalities: Set<&'static str>,
+    /// Family names written first ("Kim", "Xi").
+    pub east_asian_surnames: Set<&'static str>,
+    /// Capitalised function words that never start a name.
+    pub function_words: Set<&'static str>,
+}
+
+/// Splits a tab-separated line into at most `N` fields (missing ones empty).
+fn fields<const N: usize>(line: &'static str) -> [&'static str; N] {
+    let mut out = [""; N];
+    for (slot, f) in out.iter_mut().zip(line.split('\t')) {
+        *slot = f.trim();
+    }
+    out
+}
+
+fn build() -> Lexicon {
+    let mut gazetteer = Map::default();
+    let mut demonyms = Map::default();
+    let mut demonym_of_country = Map::default();
+    let mut capitals = Map::default();
+    for line in entries(include_str!("lexicon/countries.txt")) {
+        let [names, dems, capital] = fields::<3>(line);
+        let mut names = names.split('|');
+        let Some(canonical) = names.next() else {
+            continue;
+        };
+        let entry = GazEntry {
+            kind: GazKind::Country,
+            canonical,
+        };
+        gazetteer.insert(canonical, entry);
+        for alias in names {
+            gazetteer.insert(alias, entry);
+        }
+        for (i, d) in dems.split('|').filter(|d| !d.is_empty()).enumerate() {
+            demonyms.insert(d, canonical);
+            if i == 0 {
+                demonym_of_country.insert(canonical, d);
+            }
+        }
+        if !capital.is_empty() && capital != canonical {
+            capitals.insert(capital, canonical);
+        }
+    }
+    let mut add = |src: &'static str, kind: GazKind| {
+        for line in entries(src) {
+            let mut names = line.split('|');
+            let Some(canonical) = names.next() else {
+                continue;
+            };
+            let entry = GazEntry { kind, canonical };
+            for name in std::iter::once(canonical).chain(names) {
+                gazetteer.entry(name).or_insert(entry);
+            }
+        }
+    };
+    add(include_str!("lexicon/places.txt"), GazKind::Place);
+    add(
+        include_str!("lexicon/organizations.txt"),
+        GazKind::Organization,
+    );
+    for &capital in capitals.keys() {
+        gazetteer.entry(capital).or_insert(GazEntry {
+            kind: GazKind::Place,
+            canonical: capital,
+        });
+    }
+    let gendered = |src: &'static str| -> Map<&'static str, Gender> {
+        entries(src)
+            .map(|l| {
+                let [name, tag] = fields::<2>(l);
+                (name, Gender::from_tag(tag))
+            })
+            .collect()
+    };
+    let org_keys = entries(include_str!("lexicon/org_keywords.txt"))
+        .map(|l| {
+            let [word, tags] = fields::<2>(l);
+            let key = OrgKey {
+                head: tags.contains('h'),
+                end: tags.contains('e') || tags.contains('s'),
+                suffix: tags.contains('s'),
+            };
+            (word, key)
+        })
+        .collect();
+    // Sorted, so that names that coincide in capitals resolve the same way
+    // on every run.
+    let mut places: Vec<(&str, GazEntry)> = gazetteer
+        .iter()
+        .filter(|(name, g)| g.kind != GazKind::Organization && name.chars().count() >= 4)
+        .map(|(&name, &g)| (name, g))
+        .collect();
+    places.sort_unstable_by_key(|&(name, _)| name);
+    let mut gazetteer_upper = Map::default();
+    for (name, g) in places {
+        gazetteer_upper.entry(name.to_uppercase()).or_insert(g);
+    }
+    let first_word = |k: &&'static str| k.split(' ').next().unwrap_or(k);
+    let titles = gendered(include_str!("lexicon/titles.txt"));
+    let title_starts = titles.keys().map(first_word).collect();
+    let entry_starts = gazetteer
+        .keys()
+        .chain(demonyms.keys())
+        .map(first_word)
+        .chain(std::iter::once("The"))
+        .collect();
+    Lexicon {
+        gazetteer,
+        gazetteer_upper,
+        title_starts,
+        entry_starts,
+        demonyms,
+        demonym_of_country,
+        capitals,
+        first_names: gendered(include_str!("lexicon/first_names.txt")),
+        titles,
+        role_nouns: set(include_str!("lexicon/role_nouns.txt")),
+        org_keys,
+        place_keys: set(include_str!("lexicon/place_keywords.txt")),
+        event_keys: set(include_str!("lexicon/event_keywords.txt")),
+        non_names: set(include_str!("lexicon/non_names.txt")),
+        nationalities: set(include_str!("lexicon/nationalities.txt")),
+        east_asian_surnames: set(include_str!("lexicon/east_asian_surnames.txt")),
+        function_words: set(include_str!("lexicon/function_words.txt")),
+    }
+}
+
+/// The word lists, built once on first use.
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(build);
 
 #[cfg(test)]
 mod tests {
@@ -35,5 +260,30 @@ mod tests {
         assert_eq!(got, ["mr", "dr"]);
         assert!(ABBREVIATIONS.contains("mr"));
         assert!(SENTENCE_OPENERS.contains("The"));
+    }
+
+    #[test]
+    fn countries_have_aliases_demonyms_and_capitals() {
+        let lx = &*LEXICON;
+        assert_eq!(lx.gazetteer["U.S."].canonical, "United States");
+        assert_eq!(lx.gazetteer["U.S."].kind, GazKind::Country);
+        assert_eq!(lx.demonyms["North Korean"], "North Korea");
+        assert_eq!(lx.demonym_of_country["North Korea"], "North Korean");
+        assert_eq!(lx.capitals["Pyongyang"], "North Korea");
+        assert_eq!(lx.gazetteer["Pyongyang"].kind, GazKind::Place);
+        assert_eq!(lx.gazetteer["Hawaii"].kind, GazKind::Place);
+        assert_eq!(lx.gazetteer["UN"].canonical, "United Nations");
+        assert_eq!(lx.gazetteer_upper["BERLIN"].canonical, "Berlin");
+    }
+
+    #[test]
+    fn genders_and_keywords_load() {
+        let lx = &*LEXICON;
+        assert_eq!(lx.first_names["Sarah"], Gender::Female);
+        assert_eq!(lx.titles["Mr."], Gender::Male);
+        assert_eq!(lx.titles["Secretary of State"], Gender::Unknown);
+        assert!(lx.org_keys["Ministry"].head && lx.org_keys["Inc."].suffix);
+        assert!(lx.role_nouns.contains("press secretary"));
+        assert!(Gender::Male.agrees(Gender::Unknown) && !Gender::Male.agrees(Gender::Female));
     }
 }

@@ -1,13 +1,21 @@
 //! The built-in annotator: a fast, deterministic, rule-based pipeline.
 //!
-//! `segment` → `entities` (names, kinds, linking, roles) → `quotes` →
+//! `segment` → `entities` (`names` → `kinds` → `roles` → `link` →
+//! `descriptions`) → `quotes` →
 //! `commitments`. Every stage works on byte offsets into the original text,
 //! and runs in a fixed order, so the same input always gives the same output.
 
+pub mod acts;
 pub mod commitments;
+pub mod descriptions;
 pub mod entities;
+pub mod fasthash;
+pub mod kinds;
 pub mod lexicon;
+pub mod link;
+pub mod names;
 pub mod quotes;
+pub mod roles;
 pub mod segment;
 
 use crate::model::Annotations;
@@ -15,8 +23,7 @@ use crate::model::Annotations;
 /// Annotates `text`: finds its sentences, actors and their mentions, the
 /// relations between actors, quotes and commitments.
 pub fn annotate(text: &str) -> Annotations {
-    let sentences = segment::sentences(text);
-    let mut ann = entities::find(text, sentences);
+    let mut ann = entities::find(text, segment::segment(text));
     ann.quotes = quotes::find(text, &ann);
     ann.commitments = commitments::find(text, &ann);
     ann

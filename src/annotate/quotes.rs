@@ -1,9 +1,676 @@
 //! Quotes: direct speech between quotation marks and reported speech, each
 //! attributed to a speaker.
+//!
+//! Direct quotes take their speaker, in this order, from an attribution right
+//! after the closing mark (`“…,” said Smith` · `“…,” Smith said` · `“…,”
+//! according to Smith` · `“…” — Smith`), one right before the opening mark
+//! (`Smith said: “…”` · `Smith told reporters, “…”` · `Smith said that “…”`),
+//! the quote before them (a quote split by its attribution, or a paragraph
+//! that continues a quote), a reported clause just before them (`Smith said
+//! the plan works. “We tested it.”`), or the only person named in the
+//! paragraph. Quotes with no speaker (scare quotes, titles) are dropped.
+//!
+//! Indirect quotes are clauses reported by a speech verb (`Smith said (that)
+//! …` · `…, Smith said.` · `…, said Smith.` · `Smith told Reuters …`) or
+//! introduced by "according to". Reported questions, negated speech, noun
+//! phrases after the verb ("tweeted support of …") and speech inside a
+//! quotation are not quotes.
+//!
+//! Speakers are resolved by [`crate::annotate::acts::agent`]: the entity at
+//! the subject position, an apposition's name, a document's issuer, or a
+//! pronoun's referent; otherwise the words as written ("researchers").
 
-use crate::model::{Annotations, Quote};
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::annotate::acts::agent::Agent;
+use crate::annotate::acts::words::{
+    DETERMINERS, PRONOUNS, SPEECH_PREFILTER, SPEECH_VERBS, SpeechUse, WordSet, word_set,
+};
+use crate::annotate::acts::{Doc, Marked};
+use crate::annotate::segment::TokenKind;
+use crate::model::{Annotations, EntityKind, Quote, QuoteKind, Span};
+
+/// Words opening a reported question, which is not a quote ("asked how").
+const QUESTION_WORDS: [&str; 9] = [
+    "how", "whether", "if", "why", "what", "when", "where", "who", "which",
+];
+
+/// Object pronouns that may stand between "told" and a reported clause.
+const OBJECT_PRONOUNS: [&str; 5] = ["him", "her", "them", "me", "us"];
+
+/// How many quotations back a rule looks for an attributed one.
+const MAX_BETWEEN: usize = 16;
+
+/// Auxiliary and modal verbs.
+static AUXILIARIES: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("lexicon/auxiliaries.txt")));
+
+/// Shortest unattributed quote (in words) credited to the only person named
+/// in its paragraph.
+const MIN_LONE_QUOTE_WORDS: usize = 6;
 
 /// Finds the quotes of `text`, given its sentences and entities.
-pub fn find(_text: &str, _ann: &Annotations) -> Vec<Quote> {
-    Vec::new()
+pub fn find(text: &str, ann: &Annotations) -> Vec<Quote> {
+    let doc = Doc::new(text, ann);
+    let mut attr = attribute_marks(&doc);
+    let mut used_cues = vec![false; doc.toks.len()];
+    for c in attr.iter().flatten().filter_map(|a| a.cue) {
+        if let Some(flag) = used_cues.get_mut(c) {
+            *flag = true;
+        }
+    }
+    let attributed = build_direct(&doc, &attr);
+    let mut reported = indirect(&doc, &used_cues, &attributed);
+    reported.sort_by_key(|q| (q.span.end, q.span.start));
+    inherit_from_reports(&doc, &mut attr, &reported);
+    propagate(&doc, &mut attr);
+    let mut lone = HashMap::new();
+    for (i, a) in attr.iter_mut().enumerate() {
+        if a.is_none() {
+            *a = lone_person(&doc, &doc.marks[i], &mut lone);
+        }
+    }
+    propagate(&doc, &mut attr);
+    let mut out = build_direct(&doc, &attr);
+    out.extend(reported);
+    out.sort_by_key(|q| (q.span.start, q.span.end));
+    doc.share();
+    out
 }
+
+/// An attribution: who, and by which cue.
+#[derive(Clone, Debug, Default)]
+struct Attribution {
+    agent: Agent,
+    cue: Option<usize>,
+}
+
+/// True when a speech verb of this use may attribute a direct quote.
+fn attributes(w: &str) -> bool {
+    SPEECH_VERBS.contains_key(w)
+}
+
+/// The attribution of each quotation: from the words around it, or from
+/// the quotation it continues.
+fn attribute_marks(doc: &Doc) -> Vec<Option<Attribution>> {
+    let mut attr: Vec<Option<Attribution>> = doc
+        .marks
+        .iter()
+        .map(|m| after(doc, m).or_else(|| before(doc, m)))
+        .collect();
+    propagate(doc, &mut attr);
+    attr
+}
+
+/// Passes attributions along quotations that continue one another: a quote
+/// split by its attribution, or running over several paragraphs.
+fn propagate(doc: &Doc, attr: &mut [Option<Attribution>]) {
+    let n = attr.len().min(doc.marks.len());
+    for i in 1..n {
+        if attr[i].is_none() && continues_previous(doc, i) {
+            attr[i] = attr[i - 1].clone();
+        }
+    }
+    for i in (0..n.saturating_sub(1)).rev() {
+        if attr[i].is_none() && doc.marks[i].continues {
+            attr[i] = attr[i + 1].clone();
+        }
+    }
+}
+
+/// Gives a sentence-opening quotation with no attribution the speaker of a
+/// reported clause just before it, in its paragraph or (when it opens its
+/// paragraph) in the previous one: "Smith said the plan works. “We tested
+/// it twice.”"
+fn inherit_from_reports(doc: &Doc, attr: &mut [Option<Attribution>], reported: &[Quote]) {
+    for (i, m) in doc.marks.iter().enumerate() {
+        let Some(open) = m.open_tok else { continue };
+        if attr[i].is_some() || !opens_sentence(doc, open) {
+            continue;
+        }
+        let at = m.outer.start;
+        let k = reported.partition_point(|q| q.span.end <= at);
+        let Some(q) = k.checked_sub(1).and_then(|k| reported.get(k)) else {
+            continue;
+        };
+        // A directly quoted sentence in between would have given its speaker.
+        let later_direct = (i.saturating_sub(MAX_BETWEEN)..i)
+            .rev()
+            .take_while(|&j| doc.marks[j].outer.start >= q.span.end)
+            .any(|j| attr[j].is_some());
+        let Some(qt) = doc.token_at(q.span.start) else {
+            continue;
+        };
+        let (qp, mp) = (doc.para(qt), m.para);
+        let opens_para = open == 0 || doc.para(open - 1) != mp;
+        if !later_direct && (qp == mp || (qp + 1 == mp && opens_para)) {
+            attr[i] = Some(Attribution {
+                agent: Agent {
+                    entity: q.speaker,
+                    name: q.speaker_name.clone(),
+                },
+                cue: q.cue.and_then(|c| doc.token_at(c.start)),
+            });
+        }
+    }
+}
+
+/// The direct quotes of the attributed quotations.
+fn build_direct(doc: &Doc, attr: &[Option<Attribution>]) -> Vec<Quote> {
+    doc.marks
+        .iter()
+        .zip(attr)
+        .filter_map(|(m, a)| {
+            let a = a.as_ref()?;
+            Some(Quote {
+                kind: QuoteKind::Direct,
+                speaker: a.agent.entity,
+                speaker_name: a.agent.name.clone(),
+                cue: a.cue.map(|c| {
+                    let end = if doc.low(c) == "according" {
+                        c + 2
+                    } else {
+                        c + 1
+                    };
+                    doc.span(c, end)
+                }),
+                span: m.inner,
+            })
+        })
+        .collect()
+}
+
+/// True when quote `i` opens its sentence and goes on from quote `i - 1`:
+/// in the same paragraph, or in the next one when that one was left open or
+/// this quote opens its paragraph.
+fn continues_previous(doc: &Doc, i: usize) -> bool {
+    let (prev, cur) = (&doc.marks[i - 1], &doc.marks[i]);
+    let Some(open) = cur.open_tok else {
+        return false;
+    };
+    let opens_sentence = opens_sentence(doc, open);
+    let opens_para = open == 0 || doc.para(open - 1) != cur.para;
+    opens_sentence
+        && (prev.para == cur.para || (prev.para + 1 == cur.para && (prev.continues || opens_para)))
+}
+
+/// True when the opening mark at token `open` starts a sentence (the
+/// segmenter may leave it with the previous sentence: `said. "Next`).
+fn opens_sentence(doc: &Doc, open: usize) -> bool {
+    open == 0
+        || doc.starts_sentence(open)
+        || matches!(doc.low(open - 1), "." | "?" | "!" | ":" | "…")
+        || doc.para(open - 1) != doc.para(open)
+}
+
+/// The attribution right after the closing mark of `m`.
+fn after(doc: &Doc, m: &Marked) -> Option<Attribution> {
+    let close = m.close_tok?;
+    let mut i = close + 1;
+    let dash = matches!(doc.low(i), "—" | "–");
+    if dash || doc.low(i) == "," {
+        i += 1;
+    }
+    if i >= doc.toks.len() || doc.para(i) != m.para {
+        return None;
+    }
+    let w = doc.low(i);
+    if dash
+        && let Some(np) = doc.np_after(i)
+        && (np.end >= doc.toks.len() || doc.para(np.end) != m.para)
+    {
+        // “…” — Jane Smith (a signature: no cue)
+        return Some(Attribution {
+            agent: doc.resolve(&np),
+            cue: None,
+        });
+    }
+    if attributes(w) {
+        // “…,” said Smith (but not “…,” said the firm would …)
+        let np = doc.np_after(i + 1)?;
+        if !ends_attribution(doc, np.end) {
+            return None;
+        }
+        return Some(Attribution {
+            agent: doc.resolve(&np),
+            cue: Some(i),
+        });
+    }
+    if w == "according" && doc.low(i + 1) == "to" {
+        let np = doc.np_after(i + 2)?;
+        return Some(Attribution {
+            agent: doc.resolve(&np),
+            cue: Some(i),
+        });
+    }
+    // “…,” Smith said / “…,” the statement noted
+    let sent = doc.sentence_of(i);
+    let verb = (i + 1..sent.end.min(i + 10)).find(|&v| attributes(doc.low(v)))?;
+    let subject = doc.subject_before(verb)?;
+    if subject.np.start != i || subject.negated {
+        return None;
+    }
+    Some(Attribution {
+        agent: doc.resolve_subject(&subject),
+        cue: Some(verb),
+    })
+}
+
+/// True when an inverted attribution ("said Smith") may end before token
+/// `k`: at punctuation, the end of its sentence, or a phrase about the
+/// speaker or the occasion ("said Smith of the union", "said Smith on Monday").
+fn ends_attribution(doc: &Doc, k: usize) -> bool {
+    k >= doc.sentence_of(k.saturating_sub(1)).end
+        || !doc.is_word(k)
+        || matches!(
+            doc.low(k),
+            "in" | "on"
+                | "at"
+                | "of"
+                | "from"
+                | "during"
+                | "after"
+                | "before"
+                | "when"
+                | "while"
+                | "as"
+                | "who"
+                | "adding"
+                | "noting"
+        )
+}
+
+/// The attribution right before the opening mark of `m`.
+fn before(doc: &Doc, m: &Marked) -> Option<Attribution> {
+    let open = m.open_tok?;
+    let mut i = open;
+    if i > 0 && doc.para(i - 1) != m.para && doc.low(i - 1) != ":" {
+        return None;
+    }
+    if i > 0 && matches!(doc.low(i - 1), "," | ":" | "—" | "–") {
+        i -= 1;
+    }
+    if i > 0 && doc.low(i - 1) == "that" {
+        i -= 1;
+    }
+    let v = i.checked_sub(1)?;
+    if attributes(doc.low(v)) {
+        // Smith said: “…”
+        return speaker_of_verb(doc, v);
+    }
+    // Smith told reporters: “…” / Smith said in a statement: “…”
+    if i == open {
+        return None;
+    }
+    let floor = doc.sentence_of(v).start.max(v.saturating_sub(6));
+    let verb = (floor..v).rev().find(|&k| attributes(doc.low(k)))?;
+    // Only a short phrase between verb and colon or comma: "told reporters",
+    // "tweeted from his @handle account".
+    let between_words = (verb + 1..=v).all(|k| {
+        !doc.is_mark(k) && (doc.is_word(k) || matches!(doc.low(k), "@" | "#" | "-" | "'s" | "’s"))
+    });
+    if !between_words {
+        return None;
+    }
+    if doc.low(verb) == "according" {
+        return None;
+    }
+    speaker_of_verb(doc, verb).or_else(|| {
+        // said Smith: “…”
+        let np = doc.np_after(verb + 1)?;
+        (np.end == v + 1).then(|| Attribution {
+            agent: doc.resolve(&np),
+            cue: Some(verb),
+        })
+    })
+}
+
+/// The speaker of the speech verb at token `v`: its subject, or for a
+/// participle after a comma ("…, adding: “…”") the sentence's first actor.
+fn speaker_of_verb(doc: &Doc, v: usize) -> Option<Attribution> {
+    let agent = match doc.subject_before(v) {
+        Some(s) if s.negated => return None,
+        Some(s) => doc.resolve_subject(&s),
+        None if v > 0 && matches!(doc.low(v - 1), "," | "and") => doc.main_subject(v)?,
+        None => return None,
+    };
+    Some(Attribution {
+        agent,
+        cue: Some(v),
+    })
+}
+
+/// For a long quote with no attribution: the only person named outside
+/// quotes in its paragraph, if there is exactly one (`lone` caches the
+/// answer per paragraph).
+fn lone_person(
+    doc: &Doc,
+    m: &Marked,
+    lone: &mut HashMap<usize, Option<usize>>,
+) -> Option<Attribution> {
+    let open = m.open_tok?;
+    let words = m.inner.slice(doc.text).split_whitespace().count();
+    if words < MIN_LONE_QUOTE_WORDS || !opens_sentence(doc, open) {
+        return None;
+    }
+    let entity = *lone.entry(m.para).or_insert_with(|| {
+        let first = (0..=open)
+            .rev()
+            .take_while(|&k| doc.para(k) == m.para)
+            .last()?;
+        let people: HashSet<usize> = (first..doc.toks.len())
+            .take_while(|&k| doc.para(k) == m.para)
+            .map(|k| doc.toks[k])
+            .filter(|t| t.quote().is_none())
+            .filter_map(|t| doc.ann.mention_at(t.span.start))
+            .map(|i| doc.ann.mentions[i].entity)
+            .filter(|&e| {
+                doc.ann
+                    .entities
+                    .get(e)
+                    .is_some_and(|e| e.kind == EntityKind::Person)
+            })
+            .collect();
+        (people.len() == 1)
+            .then(|| people.into_iter().next())
+            .flatten()
+    });
+    entity.map(|e| Attribution {
+        agent: Agent {
+            entity: Some(e),
+            name: None,
+        },
+        cue: None,
+    })
+}
+
+/// Indirect quotes: clauses reported by a speech verb or "according to".
+fn indirect(doc: &Doc, used: &[bool], direct: &[Quote]) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::new();
+    let mut covered_to = 0; // end byte of the last reported clause
+    for (i, (t, &cue_of_direct)) in doc.toks.iter().zip(used).enumerate() {
+        let w = doc.low(i);
+        if t.kind == TokenKind::Punct || !SPEECH_PREFILTER.may_contain(w) {
+            continue;
+        }
+        let according = w == "according" && doc.low(i + 1) == "to";
+        let usage = if according {
+            None
+        } else {
+            match SPEECH_VERBS.get(w) {
+                Some(u) => Some(*u),
+                None => continue,
+            }
+        };
+        if t.quote().is_some()
+            || cue_of_direct
+            || t.span.start < covered_to
+            || doc.ann.mention_at(t.span.start).is_some()
+        {
+            continue;
+        }
+        let found = match usage {
+            None => according_to(doc, i),
+            Some(SpeechUse::Any) => reported(doc, i, false),
+            Some(SpeechUse::That) => reported(doc, i, true),
+            Some(SpeechUse::Quote) => None,
+        };
+        let Some((attr, span)) = found else { continue };
+        let near = direct.partition_point(|q| q.span.end <= span.start);
+        let inside_direct = direct[near..]
+            .iter()
+            .take_while(|q| q.span.start < span.end)
+            .any(|q| mostly_inside(span, q.span));
+        if span.is_empty() || inside_direct {
+            continue;
+        }
+        covered_to = covered_to.max(span.end);
+        out.push(Quote {
+            kind: QuoteKind::Indirect,
+            speaker: attr.agent.entity,
+            speaker_name: attr.agent.name,
+            cue: attr.cue.map(|c| {
+                let end = if doc.low(c) == "according" {
+                    c + 2
+                } else {
+                    c + 1
+                };
+                doc.span(c, end)
+            }),
+            span,
+        });
+    }
+    out
+}
+
+/// True when at least half of `a` lies inside `b`.
+fn mostly_inside(a: Span, b: Span) -> bool {
+    let overlap = a.end.min(b.end).saturating_sub(a.start.max(b.start));
+    overlap * 2 >= a.len()
+}
+
+/// The clause reported by the speech verb at token `v`, with its speaker.
+fn reported(doc: &Doc, v: usize, needs_that: bool) -> Option<(Attribution, Span)> {
+    let prev = v.checked_sub(1).map_or("", |p| doc.low(p));
+    if matches!(
+        prev,
+        "to" | "is" | "are" | "was" | "were" | "been" | "be" | "being"
+    ) {
+        return None; // "is said to", "was told", "to say"
+    }
+    if prev == ","
+        && let Some(found) = clause_before(doc, v)
+    {
+        return Some(found);
+    }
+    if !DETERMINERS.contains(prev)
+        && let Some(c) = clause_after(doc, v, needs_that)
+    {
+        let end = doc.clause_end(c);
+        let with_that = doc.low(c - 1) == "that";
+        if end <= c || doc.is_mark(c) || !(with_that || looks_finite(doc, c, end)) {
+            return None;
+        }
+        let attr = speaker_of_verb(doc, v)?;
+        return Some((attr, doc.span(c, end)));
+    }
+    if needs_that || prev == "," {
+        return None;
+    }
+    clause_before(doc, v)
+}
+
+/// True when tokens `a..b` may be a clause rather than a noun phrase: a
+/// phrase whose second or third word is a preposition ("tweeted support
+/// of …", "said the post by …") or that opens with a participle must hold a
+/// finite-looking verb (an auxiliary, a form in -ed, or one in -s after a
+/// noun).
+fn looks_finite(doc: &Doc, a: usize, b: usize) -> bool {
+    let b = b.min(a + 12);
+    // "tweeted using his account" is a participle phrase; "say adding salt
+    // is best" a clause with a gerund subject.
+    let participle = doc.low(a).ends_with("ing") && doc.word(a).starts_with(char::is_lowercase);
+    let preposition_early = (a + 1..b.min(a + 3)).any(|k| {
+        matches!(
+            doc.low(k),
+            "of" | "by" | "for" | "via" | "with" | "from" | "on" | "in" | "at" | "to"
+        )
+    });
+    !(preposition_early || participle)
+        || (a..b).any(|k| {
+            let w = doc.low(k);
+            let lower_word = doc.is_word(k) && doc.word(k).starts_with(char::is_lowercase);
+            AUXILIARIES.contains(w)
+                || (lower_word && w.len() > 3 && w.ends_with("ed"))
+                || (lower_word
+                    && k > a
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && !DETERMINERS.contains(w)
+                    && !PRONOUNS.contains_key(w)
+                    && !DETERMINERS.contains(doc.low(k - 1)))
+        })
+}
+
+/// The first token of the clause after the speech verb at `v`, if one follows.
+fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
+    let sent = doc.sentence_of(v);
+    let mut c = v + 1;
+    let tell = is_tell(doc.low(v));
+    let mut named_object = false;
+    if tell && OBJECT_PRONOUNS.contains(&doc.low(c)) {
+        c += 1;
+    } else if tell && let Some(next) = after_named_hearer(doc, c) {
+        // "told Smith he would …", "told BBC News every claim …"
+        c = next;
+        named_object = true;
+    }
+    if doc.low(c) == "that" {
+        return (c + 1 < sent.end).then_some(c + 1);
+    }
+    // "said in a statement that", "told reporters that"
+    let that = (c..sent.end.min(c + 9))
+        .take_while(|&k| doc.is_word(k) || doc.low(k) == ",")
+        .find(|&k| doc.low(k) == "that");
+    if let Some(k) = that
+        && (c..k).all(|j| doc.low(j) != "to")
+    {
+        return (k + 1 < sent.end).then_some(k + 1);
+    }
+    if needs_that || c >= sent.end || !doc.is_word(c) {
+        return None;
+    }
+    let w = doc.low(c);
+    let bad_start = QUESTION_WORDS.contains(&w)
+        || crate::annotate::acts::words::SUBJECT_BREAKERS.contains(w)
+            && !matches!(w, "there" | "it's")
+        || matches!(
+            w,
+            "so" | "nothing" | "yes" | "no" | "goodbye" | "hello" | "sorry"
+        );
+    (!bad_start && (!tell || named_object || OBJECT_PRONOUNS.contains(&doc.low(v + 1))))
+        .then_some(c)
+}
+
+/// When a name starts at token `c` and a clause follows it (a word that is
+/// not a preposition or "to"), the token after the name.
+fn after_named_hearer(doc: &Doc, c: usize) -> Option<usize> {
+    let m = doc.ann.mention_at(doc.toks.get(c)?.span.start)?;
+    let span = doc.ann.mentions[m].span;
+    if span.start != doc.toks[c].span.start {
+        return None;
+    }
+    let next = doc.toks.partition_point(|t| t.span.start < span.end);
+    let w = doc.low(next);
+    let opens_clause = doc.is_word(next)
+        && (!crate::annotate::acts::words::SUBJECT_BREAKERS.contains(w)
+            || matches!(w, "there" | "it's"));
+    opens_clause.then_some(next)
+}
+
+/// True for speech verbs that take the hearer as object ("told reporters").
+fn is_tell(verb: &str) -> bool {
+    matches!(
+        verb,
+        "tell"
+            | "tells"
+            | "told"
+            | "telling"
+            | "inform"
+            | "informs"
+            | "informed"
+            | "assure"
+            | "assures"
+            | "assured"
+            | "warn"
+            | "warns"
+            | "warned"
+    )
+}
+
+/// A clause reported before its verb: "…, researchers say." or "…, said
+/// Smith." or the parenthetical "X, said Smith, are …".
+fn clause_before(doc: &Doc, v: usize) -> Option<(Attribution, Span)> {
+    let sent = doc.sentence_of(v);
+    let ends_here =
+        |k: usize| k >= sent.end || !doc.is_word(k) || matches!(doc.low(k), "in" | "on" | "at");
+    // …, researchers say.
+    if let Some(s) = doc.subject_before(v)
+        && !s.negated
+        && s.np.start > sent.start
+        && doc.low(s.np.start - 1) == ","
+        && ends_here(v + 1)
+    {
+        let clause = clause_span(doc, sent.start, s.np.start - 1)?;
+        let agent = doc.resolve_subject(&s);
+        return Some((
+            Attribution {
+                agent,
+                cue: Some(v),
+            },
+            clause,
+        ));
+    }
+    // …, said Smith.  /  X, said Smith, are …
+    if v > sent.start && doc.low(v - 1) == "," && !is_tell(doc.low(v)) {
+        let np = doc.np_after(v + 1)?;
+        if np.end < sent.end && doc.is_word(np.end) {
+            return None;
+        }
+        let parenthetical = doc.low(np.end) == "," && np.end + 1 < sent.end;
+        let clause = if parenthetical {
+            clause_span(doc, sent.start, sent.end)?
+        } else {
+            clause_span(doc, sent.start, v - 1)?
+        };
+        let agent = doc.resolve(&np);
+        return Some((
+            Attribution {
+                agent,
+                cue: Some(v),
+            },
+            clause,
+        ));
+    }
+    None
+}
+
+/// The span of tokens `a..b` without trailing punctuation, unless it is a
+/// quotation (which the direct stage handles) or empty.
+fn clause_span(doc: &Doc, a: usize, b: usize) -> Option<Span> {
+    let mut b = b;
+    while b > a && !doc.is_word(b - 1) {
+        b -= 1;
+    }
+    if b <= a || doc.is_mark(a) || doc.toks[a].quote().is_some() {
+        return None;
+    }
+    Some(doc.span(a, b))
+}
+
+/// The quote introduced by "according to" at token `i`.
+fn according_to(doc: &Doc, i: usize) -> Option<(Attribution, Span)> {
+    let sent = doc.sentence_of(i);
+    let np = doc.np_after(i + 2)?;
+    let attr = Attribution {
+        agent: doc.resolve(&np),
+        cue: Some(i),
+    };
+    let clause = if i == sent.start || doc.low(i - 1) == "that" {
+        // According to X, …
+        let mut c = np.end;
+        while c < sent.end && doc.low(c) != "," {
+            c += 1;
+        }
+        let end = doc.clause_end(c + 1);
+        clause_span(doc, c + 1, end)?
+    } else {
+        let b = if doc.low(i - 1) == "," { i - 1 } else { i };
+        clause_span(doc, sent.start, b)?
+    };
+    Some((attr, clause))
+}
+
+#[cfg(test)]
+mod tests;

@@ -166,8 +166,25 @@ pub fn is_hard_wrapped(text: &str) -> bool {
 /// Splits `text` into sentences. Every sentence is trimmed of surrounding
 /// whitespace, and no sentence spans a blank line.
 pub fn sentences(text: &str) -> Vec<Span> {
+    segment(text).sentences
+}
+
+/// The sentences of a text together with their tokens.
+#[derive(Debug, Default)]
+pub struct Segmented {
+    /// Sentence spans, in order.
+    pub sentences: Vec<Span>,
+    /// Every token of every sentence, in order.
+    pub tokens: Vec<Token>,
+    /// For each sentence, its range of indices into `tokens`.
+    pub sentence_tokens: Vec<(usize, usize)>,
+}
+
+/// Splits `text` into sentences (as [`sentences`] does) and keeps the
+/// tokens found on the way.
+pub fn segment(text: &str) -> Segmented {
     let hard_wrapped = is_hard_wrapped(text);
-    let mut out = Vec::new();
+    let mut out = Segmented::default();
     for para in paragraphs(text, hard_wrapped) {
         split_paragraph(text, para, &mut out);
     }
@@ -218,8 +235,10 @@ fn is_closer(t: &str) -> bool {
     matches!(t, "\"" | "”" | "’" | "'" | ")" | "]" | "»")
 }
 
-fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
+fn split_paragraph(text: &str, para: Span, out: &mut Segmented) {
     let toks = tokens(text, para);
+    let base = out.tokens.len();
+    let mut first_tok = 0;
     let mut start = para.start;
     let mut i = 0;
     while i < toks.len() {
@@ -249,14 +268,19 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
                 || !is_abbreviation(word.trim_end_matches('.')));
         if breaks {
             let end = toks[j - 1].span.end;
-            out.push(Span::new(start, end));
+            out.sentences.push(Span::new(start, end));
+            out.sentence_tokens.push((base + first_tok, base + j));
             start = next.span.start;
+            first_tok = j;
         }
         i = j;
     }
     if let Some(s) = trim(text, Span::new(start, para.end)) {
-        out.push(s);
+        out.sentences.push(s);
+        out.sentence_tokens
+            .push((base + first_tok, base + toks.len()));
     }
+    out.tokens.extend(toks);
 }
 
 #[cfg(test)]
@@ -342,6 +366,18 @@ mod tests {
             .repeat(6)
             + "ends here.";
         assert_eq!(sentences(&wrapped).len(), 1);
+    }
+
+    #[test]
+    fn segment_keeps_the_tokens_of_each_sentence() {
+        let text = "Mr. Lee left. He said “bye.”\n\nNew paragraph here";
+        let seg = segment(text);
+        assert_eq!(seg.sentences.len(), 3);
+        for (s, &(a, b)) in seg.sentences.iter().zip(&seg.sentence_tokens) {
+            assert_eq!(seg.tokens[a].span.start, s.start);
+            assert_eq!(seg.tokens[b - 1].span.end, s.end);
+            assert_eq!(seg.tokens[a..b], tokens(text, *s)[..]);
+        }
     }
 
     #[test]

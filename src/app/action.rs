@@ -2,6 +2,7 @@
 //! [`Action`]s by name, the help overlay lists them with their descriptions,
 //! and [`super::update`] is the only place that carries them out.
 
+use super::visual::Motion;
 use crate::keymap::Key;
 
 /// One thing the reader can do.
@@ -63,6 +64,26 @@ pub enum Action {
     SearchNext,
     /// Previous search match.
     SearchPrev,
+    /// Start (or end) a text selection at the cursor.
+    SelectText,
+    /// Add a note to the selection, the cursor's mention or the side pane's item.
+    AddNote,
+    /// Delete the note selected in the Notes tab.
+    DeleteNote,
+    /// Filter the Notes tab by a tag.
+    FilterNotes,
+    /// Next note in the article.
+    NextNote,
+    /// Previous note in the article.
+    PrevNote,
+    /// Open the correction menu for the selection or the entity at the cursor.
+    Correct,
+    /// Undo the last note or correction change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Open the export menu.
+    Export,
     /// Show or hide the help overlay.
     Help,
     /// Switch to the next colour theme.
@@ -83,6 +104,12 @@ pub enum Action {
     PromptBackspace,
     /// Run the search typed in the prompt.
     PromptSubmit,
+    /// Extend the text selection.
+    Extend(Motion),
+    /// A key typed while a popup (editor, menu, prompt) is open.
+    PopupKey(Key),
+    /// The sidecar changed on disk: take in its changes.
+    Reload,
 }
 
 /// The actions a key can be bound to, in the order the help lists them:
@@ -172,6 +199,32 @@ pub const COMMANDS: &[(Action, &str, &str)] = &[
     ),
     (Action::SearchNext, "search_next", "next search match"),
     (Action::SearchPrev, "search_prev", "previous search match"),
+    (
+        Action::SelectText,
+        "select_text",
+        "select text from the cursor (j/k line, w/b/e word, h/l char)",
+    ),
+    (
+        Action::AddNote,
+        "add_note",
+        "note on the selection, the cursor's mention, or the side pane's item",
+    ),
+    (
+        Action::DeleteNote,
+        "delete_note",
+        "delete the note selected in the Notes tab",
+    ),
+    (Action::FilterNotes, "filter_notes", "filter notes by tag"),
+    (Action::NextNote, "next_note", "next note (wraps)"),
+    (Action::PrevNote, "prev_note", "previous note (wraps)"),
+    (
+        Action::Correct,
+        "correct",
+        "correct the annotation: rename, merge, detach, remove, add, kind",
+    ),
+    (Action::Undo, "undo", "undo the last note or correction"),
+    (Action::Redo, "redo", "redo what was undone"),
+    (Action::Export, "export", "export annotations and notes"),
     (Action::Help, "help", "show or hide this help"),
     (Action::NextTheme, "next_theme", "next colour theme"),
     (

@@ -3,17 +3,27 @@
 
 mod action;
 pub mod areas;
+mod correct;
+mod dialog;
+mod export;
+mod notes;
+pub mod popup;
 pub mod search;
 mod update;
+pub mod visual;
 pub mod wrap;
 
 pub use action::{Action, COMMANDS};
 pub use areas::Areas;
+pub use correct::candidates;
+pub use popup::Popup;
 pub use update::update;
+pub use visual::{Motion, Visual};
 
 use crate::document::Document;
 use crate::keymap::{Key, Keymap, Resolved};
 use crate::model::{Annotations, EntityId, EntityKind, Span};
+use crate::store::Store;
 use crate::theme::Theme;
 use wrap::Layout;
 
@@ -117,12 +127,27 @@ pub struct SearchState {
 }
 
 /// Everything the reader shows and remembers.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct App {
     /// The article.
     pub doc: Document,
-    /// What the annotator found in it.
+    /// What is shown: the annotator's output with the corrections applied.
     pub ann: Annotations,
+    /// The annotator's output before corrections (re-corrected after each change).
+    pub auto: Annotations,
+    /// The notes and corrections, kept in the sidecar.
+    pub store: Store,
+    /// The text selection, while one is being made.
+    pub visual: Option<Visual>,
+    /// The open popup (note editor, menu, prompt, question).
+    pub popup: Option<Popup>,
+    /// The tag the Notes tab is filtered by (empty: all notes).
+    pub note_filter: String,
+    /// The Notes tab's rows: indexes into the store's notes, placed ones in
+    /// text order, then orphans.
+    pub note_rows: Vec<usize>,
+    /// True once the status line has said where notes are saved.
+    pub told_where: bool,
     /// Key bindings.
     pub keymap: Keymap,
     /// The colour theme.
@@ -171,7 +196,8 @@ pub struct App {
 }
 
 impl App {
-    /// A reader on `doc` with its annotations, for a `width` × `height` screen.
+    /// A reader on `doc` with its annotations, for a `width` × `height`
+    /// screen; notes and corrections are kept in memory only.
     pub fn new(
         doc: Document,
         ann: Annotations,
@@ -179,6 +205,21 @@ impl App {
         no_color: bool,
         size: (u16, u16),
     ) -> Self {
+        let store = Store::in_memory(&doc.text);
+        Self::with_store(doc, store, ann, theme, no_color, size)
+    }
+
+    /// A reader on `doc` with its notes and corrections in `store`, over the
+    /// annotator's output `auto`.
+    pub fn with_store(
+        doc: Document,
+        store: Store,
+        auto: Annotations,
+        theme: Theme,
+        no_color: bool,
+        size: (u16, u16),
+    ) -> Self {
+        let ann = store.annotations(&auto);
         let actor_rows = actor_rows(&ann);
         let first_actor = actor_rows
             .iter()
@@ -194,6 +235,13 @@ impl App {
         let mut app = App {
             doc,
             ann,
+            auto,
+            store,
+            visual: None,
+            popup: None,
+            note_filter: String::new(),
+            note_rows: Vec::new(),
+            told_where: false,
             keymap: Keymap::default_keymap(),
             theme,
             no_color,
@@ -218,6 +266,7 @@ impl App {
             title,
         };
         app.lists[Tab::Actors.index()].selected = first_actor;
+        app.note_rows = notes::rows(&app);
         update(&mut app, Action::Resize(size.0, size.1));
         app
     }
@@ -226,6 +275,15 @@ impl App {
     /// is open, else a keymap binding (possibly after earlier keys).
     pub fn action_for(&self, key: Key) -> Option<Action> {
         use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+        if self.popup.is_some() {
+            return Some(Action::PopupKey(key));
+        }
+        if self.visual.is_some()
+            && self.pending.is_empty()
+            && let Some(m) = Motion::for_key(key)
+        {
+            return Some(Action::Extend(m));
+        }
         if self.prompt.is_some() {
             return match key.code {
                 KeyCode::Esc => Some(Action::Cancel),
@@ -295,7 +353,7 @@ impl App {
             Tab::Actors => self.actor_rows.len(),
             Tab::Commitments => self.ann.commitments.len(),
             Tab::Quotes => self.ann.quotes.len(),
-            Tab::Notes => 0,
+            Tab::Notes => self.note_rows.len(),
         }
     }
 
@@ -306,8 +364,8 @@ impl App {
             (Tab::Actors, Some(ActorRow::Entity(e))) => {
                 1 + usize::from(!self.ann.entities[*e].roles.is_empty())
             }
-            (Tab::Actors, None) | (Tab::Notes, _) => 1,
-            (Tab::Commitments | Tab::Quotes, _) => ITEM_LINES + usize::from(row > 0),
+            (Tab::Actors, None) => 1,
+            (Tab::Commitments | Tab::Quotes | Tab::Notes, _) => ITEM_LINES + usize::from(row > 0),
         }
     }
 
@@ -341,7 +399,7 @@ fn actor_rows(ann: &Annotations) -> Vec<ActorRow> {
     let mut rows = Vec::new();
     for kind in EntityKind::ALL {
         let mut ids: Vec<EntityId> = (0..ann.entities.len())
-            .filter(|&i| ann.entities[i].kind == kind)
+            .filter(|&i| ann.entities[i].kind == kind && ann.is_actor(i))
             .collect();
         ids.sort_by_key(|&i| std::cmp::Reverse(ann.entities[i].mentions.len()));
         if !ids.is_empty() {
@@ -352,5 +410,7 @@ fn actor_rows(ann: &Annotations) -> Vec<ActorRow> {
     rows
 }
 
+#[cfg(test)]
+mod notes_tests;
 #[cfg(test)]
 mod tests;

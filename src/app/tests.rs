@@ -7,7 +7,7 @@ use crate::theme::Theme;
 
 /// An article of `paras` paragraphs; every paragraph mentions Ann and the
 /// third one also Bob.
-fn app(paras: usize, size: (u16, u16)) -> App {
+pub(super) fn app(paras: usize, size: (u16, u16)) -> App {
     let mut text = String::new();
     for i in 0..paras {
         text += &format!("Paragraph {i}: Ann spoke to the committee about the budget for a while.");
@@ -57,7 +57,7 @@ fn app(paras: usize, size: (u16, u16)) -> App {
     App::new(doc, ann, Theme::named("dark").unwrap(), false, size)
 }
 
-fn keys(app: &mut App, keys: &str) {
+pub(super) fn keys(app: &mut App, keys: &str) {
     for k in crate::keymap::parse_keys(keys).unwrap() {
         if let Some(a) = app.action_for(k) {
             update(app, a);

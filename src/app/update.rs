@@ -1,7 +1,8 @@
 //! `update`: the only place the reader's state changes.
 
 use super::{
-    Action, ActorRow, App, Areas, COMMANDS, Cursor, Focus, Jump, Tab, search, wrap::Layout,
+    Action, ActorRow, App, Areas, COMMANDS, Cursor, Focus, Jump, Tab, Visual, correct, dialog,
+    export, notes, search, wrap::Layout,
 };
 use crate::model::{Annotations, Span};
 
@@ -11,12 +12,23 @@ const HISTORY: usize = 100;
 /// Applies `action` to `app`.
 pub fn update(app: &mut App, action: Action) {
     let was_pending = !app.pending.is_empty();
-    if !matches!(action, Action::Pending(_) | Action::Resize(..)) {
+    if !matches!(
+        action,
+        Action::Pending(_) | Action::Resize(..) | Action::Reload
+    ) {
         app.pending.clear();
         app.message.clear();
     }
     if let Some(scroll) = app.help {
         help_key(app, scroll, action);
+        return;
+    }
+    if app.popup.is_some()
+        && !matches!(
+            action,
+            Action::PopupKey(_) | Action::Resize(..) | Action::Reload
+        )
+    {
         return;
     }
     match action {
@@ -56,6 +68,19 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::SearchNext => walk_search(app, true),
         Action::SearchPrev => walk_search(app, false),
+        Action::SelectText => select_text(app),
+        Action::Extend(m) => extend(app, m),
+        Action::AddNote => notes::add_note(app),
+        Action::DeleteNote => notes::delete_note(app),
+        Action::FilterNotes => notes::filter_prompt(app),
+        Action::NextNote => notes::walk_notes(app, true),
+        Action::PrevNote => notes::walk_notes(app, false),
+        Action::Correct => correct::menu(app),
+        Action::Undo => notes::undo(app, false),
+        Action::Redo => notes::undo(app, true),
+        Action::Export => export::menu(app),
+        Action::PopupKey(key) => dialog::popup_key(app, key),
+        Action::Reload => notes::reload(app),
         Action::Help => app.help = Some(0),
         Action::NextTheme => next_theme(app),
         Action::Cancel => cancel(app, was_pending),
@@ -115,7 +140,7 @@ fn scroll_or_move(app: &mut App, delta: isize) {
     }
 }
 
-fn set_top(app: &mut App, top: usize) {
+pub(super) fn set_top(app: &mut App, top: usize) {
     app.top = top.min(app.max_top());
 }
 
@@ -166,10 +191,13 @@ fn move_selection(app: &mut App, delta: isize) {
         }
     }
     select_row(app, tab, target);
+    if tab == Tab::Notes {
+        notes::show_selected(app);
+    }
 }
 
 /// Selects row `row` of `tab` and scrolls the list to show it.
-fn select_row(app: &mut App, tab: Tab, row: usize) {
+pub(super) fn select_row(app: &mut App, tab: Tab, row: usize) {
     let height = app.list_height();
     let mut state = app.lists[tab.index()];
     state.selected = row;
@@ -245,14 +273,14 @@ fn travel(app: &mut App, back: bool) {
 }
 
 /// Puts the cursor on `cursor`, remembering where it was, and scrolls it into view.
-fn jump_to(app: &mut App, cursor: Cursor) {
+pub(super) fn jump_to(app: &mut App, cursor: Cursor) {
     record(app);
     app.cursor = Some(cursor);
     scroll_into_view(app, cursor.span);
 }
 
 /// Scrolls so that `span` is on screen with a few lines of context.
-fn scroll_into_view(app: &mut App, span: Span) {
+pub(super) fn scroll_into_view(app: &mut App, span: Span) {
     let h = app.view_height();
     let line = app.layout.line_of(span.start);
     let ctx = (h / 4).min(3);
@@ -266,7 +294,7 @@ fn scroll_into_view(app: &mut App, span: Span) {
 }
 
 /// A cursor on mention `m`.
-fn on_mention(ann: &Annotations, m: usize) -> Cursor {
+pub(super) fn on_mention(ann: &Annotations, m: usize) -> Cursor {
     Cursor {
         span: ann.mentions[m].span,
         mention: Some(m),
@@ -274,7 +302,7 @@ fn on_mention(ann: &Annotations, m: usize) -> Cursor {
 }
 
 /// Selects entity `e` and shows it in the Actors list.
-fn select_entity(app: &mut App, e: usize) {
+pub(super) fn select_entity(app: &mut App, e: usize) {
     app.selected = Some(e);
     sync_actor(app);
 }
@@ -383,7 +411,7 @@ fn walk_any(app: &mut App, forward: bool) {
 }
 
 /// The span the cursor goes to for item `i` of `tab`, and where it stands.
-fn item_span(app: &App, tab: Tab, i: usize) -> Option<Span> {
+pub(super) fn item_span(app: &App, tab: Tab, i: usize) -> Option<Span> {
     match tab {
         Tab::Commitments => app.ann.commitments.get(i).map(|c| {
             if c.content.is_empty() {
@@ -494,7 +522,7 @@ fn activate(app: &mut App) {
                 }
             }
             Tab::Commitments | Tab::Quotes => go_to_item(app, app.tab, row),
-            Tab::Notes => {}
+            Tab::Notes => notes::add_note(app),
         }
         return;
     }
@@ -524,7 +552,7 @@ fn activate(app: &mut App) {
 }
 
 /// "Kim Jong Un · person · 12 mentions".
-fn entity_summary(app: &App, e: usize) -> String {
+pub(super) fn entity_summary(app: &App, e: usize) -> String {
     let ent = &app.ann.entities[e];
     let n = ent.mentions.len();
     format!(
@@ -535,13 +563,13 @@ fn entity_summary(app: &App, e: usize) -> String {
     )
 }
 
-fn set_focus(app: &mut App, focus: Focus) {
+pub(super) fn set_focus(app: &mut App, focus: Focus) {
     app.focus = focus;
     let (w, h) = (app.areas.screen.width, app.areas.screen.height);
     resize(app, w, h);
 }
 
-fn open_tab(app: &mut App, tab: Tab) {
+pub(super) fn open_tab(app: &mut App, tab: Tab) {
     app.tab = tab;
     if app.areas.side.is_none() {
         set_focus(app, Focus::Side);
@@ -648,7 +676,9 @@ fn next_theme(app: &mut App) {
 /// `<Esc>`: close the prompt or a key sequence, leave the side pane, clear
 /// the search, then the selection.
 fn cancel(app: &mut App, was_pending: bool) {
-    if app.prompt.take().is_some() {
+    if app.visual.take().is_some() {
+        app.message = "selection cleared".into();
+    } else if app.prompt.take().is_some() {
         app.search.matches = search::find_all(&app.doc.text, &app.search.query);
         set_top(app, app.prompt_origin.0);
     } else if was_pending {
@@ -667,7 +697,7 @@ fn cancel(app: &mut App, was_pending: bool) {
 }
 
 /// A new screen size: recompute the areas, and the layout if the text width changed.
-fn resize(app: &mut App, w: u16, h: u16) {
+pub(super) fn resize(app: &mut App, w: u16, h: u16) {
     app.areas = Areas::new(w, h, app.focus == Focus::Side);
     let width = app.areas.text.width.max(1);
     if app.layout.width != width || app.layout.lines.is_empty() {
@@ -682,4 +712,56 @@ fn resize(app: &mut App, w: u16, h: u16) {
             select_row(app, tab, row);
         }
     }
+}
+
+/// `v`: starts a selection on the cursor's span (or the first word on
+/// screen); `v` again ends it.
+fn select_text(app: &mut App) {
+    if app.visual.take().is_some() {
+        return;
+    }
+    if app.focus == Focus::Side {
+        set_focus(app, Focus::Article);
+    }
+    let text = &app.doc.text;
+    if text.is_empty() {
+        app.message = "this article has no text to select".into();
+        return;
+    }
+    let (pos, visible) = app.reading_pos();
+    let (anchor, head) = match app.cursor.filter(|_| visible && !c_is_empty(app)) {
+        Some(c) => (c.span, c.span.start),
+        None => {
+            let rest = text.get(pos..).unwrap_or("");
+            let at = pos + (rest.len() - rest.trim_start().len());
+            let at = super::visual::floor(text, at.min(text.len() - 1));
+            let len = text[at..].chars().next().map_or(1, char::len_utf8);
+            (Span::new(at, at + len), at)
+        }
+    };
+    app.visual = Some(Visual { anchor, head });
+}
+
+/// True when the cursor covers no text.
+fn c_is_empty(app: &App) -> bool {
+    app.cursor.is_none_or(|c| c.span.is_empty())
+}
+
+/// Moves the selection's moving end.
+fn extend(app: &mut App, motion: super::Motion) {
+    let Some(mut v) = app.visual else {
+        return;
+    };
+    let text = &app.doc.text;
+    // From inside what the selection started on, a motion starts at its edge.
+    if v.anchor.contains(v.head) {
+        v.head = if motion.is_backward() {
+            v.anchor.start
+        } else {
+            super::visual::floor(text, v.anchor.end.saturating_sub(1))
+        };
+    }
+    v.head = motion.apply(text, &app.layout, v.head);
+    app.visual = Some(v);
+    scroll_into_view(app, Span::new(v.head, v.head));
 }

@@ -94,7 +94,10 @@ pub fn export(doc: &Document, ann: &Annotations, notes: &[NoteJson]) -> String {
         out.push_str("\nNo actors found.\n");
     }
     for kind in EntityKind::ALL {
-        let members: Vec<_> = ann.entities.iter().filter(|e| e.kind == kind).collect();
+        let members: Vec<_> = (0..ann.entities.len())
+            .filter(|&i| ann.entities[i].kind == kind && ann.is_actor(i))
+            .map(|i| &ann.entities[i])
+            .collect();
         if members.is_empty() {
             continue;
         }

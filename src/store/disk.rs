@@ -205,10 +205,12 @@ pub fn lock_folder(path: &Path) -> io::Result<FolderLock> {
     Ok(FolderLock {})
 }
 
-/// Replaces `path` with `bytes` atomically: a temporary file in the same
-/// folder is written, flushed and synced, then renamed over `path`. Readers
-/// see the old file or the new one, never a mix, even if gloss is killed.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder
+/// is written, flushed and synced, then renamed to `path`. Readers see the
+/// old file or the new one, never a mix, even if gloss is killed. An
+/// existing file is replaced only when `replace`; otherwise that is an
+/// `AlreadyExists` error and the file is left as it is.
+pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
     let dir = folder(path);
     std::fs::create_dir_all(dir)?;
     let (prefix, suffix) = temp_name(path);
@@ -228,7 +230,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         tmp.as_file().set_permissions(p)?;
     }
     tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
+    if replace {
+        tmp.persist(path).map_err(|e| e.error)?;
+    } else {
+        tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    }
     // Make the rename itself durable; not every platform can sync a folder.
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();

@@ -416,7 +416,7 @@ impl Store {
                 });
             }
         };
-        if let Err(source) = disk::write_atomic(&path, toml.as_bytes()) {
+        if let Err(source) = disk::write_atomic(&path, toml.as_bytes(), true) {
             return Saved::Failed(SaveError::Io { path, source });
         }
         self.on_disk = Some(hash::fnv1a64(toml.as_bytes()));

@@ -3,6 +3,7 @@
 //! never changes the state, and draws only what is on screen.
 
 mod article;
+mod dialog;
 mod help;
 mod map;
 mod popup;
@@ -41,6 +42,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     if !app.pending.is_empty() {
         popup::pending(app, buf);
     }
+    dialog::draw(app, buf);
     if let Some(scroll) = app.help {
         help::draw(app, buf, scroll);
     }

@@ -11,6 +11,7 @@ use super::{fill, fit, shown};
 use crate::app::wrap::Layout;
 use crate::app::{ActorRow, App, Focus, ITEM_LINES, Tab};
 use crate::model::{CommitmentKind, EntityKind, QuoteKind, Span};
+use crate::store::{Ref, TargetKind};
 
 /// Draws the pane into `area` (the mention map beside it is its border).
 pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
@@ -43,6 +44,7 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
             Tab::Actors => "No actors found.",
             Tab::Commitments => "No commitments found.",
             Tab::Quotes => "No quotes found.",
+            Tab::Notes if !app.note_filter.is_empty() => "No notes with that tag.",
             Tab::Notes => "No notes yet.",
         };
         buf.set_stringn(
@@ -52,6 +54,20 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
             usize::from(list.width),
             st.muted,
         );
+        let hint = match app.tab {
+            Tab::Notes if !app.note_filter.is_empty() => "f changes the filter",
+            Tab::Notes => "v selects text, a notes it",
+            _ => "",
+        };
+        if !hint.is_empty() && list.height > 1 {
+            buf.set_stringn(
+                list.x,
+                y + 1,
+                fit(hint, usize::from(list.width)),
+                usize::from(list.width),
+                st.muted,
+            );
+        }
         return;
     }
     for row in state.offset..len {
@@ -60,7 +76,7 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
             Tab::Actors => actor_lines(app, row, list.width),
             Tab::Commitments => commitment_lines(app, row, list.width),
             Tab::Quotes => quote_lines(app, row, list.width),
-            Tab::Notes => Vec::new(),
+            Tab::Notes => note_lines(app, row, list.width),
         };
         // A row's height is a gap line above all but the first row, then
         // its content: as many lines as it has (actors), or a fixed
@@ -99,7 +115,7 @@ fn tabs(app: &App, buf: &mut Buffer, area: Rect) {
         app.ann.entities.len(),
         app.ann.commitments.len(),
         app.ann.quotes.len(),
-        0,
+        app.note_rows.len(),
     ];
     // The widest labels that fit: with counts, plain, then three letters.
     let label = |t: Tab, style: usize| match (style, counts[t.index()]) {
@@ -158,12 +174,14 @@ fn actor_lines(app: &App, row: usize, width: u16) -> Vec<Line<'static>> {
             if app.selected == Some(e) {
                 name_style = name_style.patch(kind).patch(st.selected);
             }
-            let name_w = w.saturating_sub(count.width() + 4);
+            let mark = if has_note(app, e) { " ✎" } else { "" };
+            let name_w = w.saturating_sub(count.width() + 4 + mark.width());
             let name = fit(&ent.name, name_w);
-            let pad = w.saturating_sub(2 + name.width() + count.width());
+            let pad = w.saturating_sub(2 + name.width() + mark.width() + count.width());
             let mut lines = vec![Line::from(vec![
                 TextSpan::styled("● ", kind),
                 TextSpan::styled(name, name_style),
+                TextSpan::styled(mark, st.note_mark),
                 TextSpan::raw(" ".repeat(pad)),
                 TextSpan::styled(count, st.muted),
             ])];
@@ -176,6 +194,63 @@ fn actor_lines(app: &App, row: usize, width: u16) -> Vec<Line<'static>> {
             lines
         }
     }
+}
+
+/// True when entity `e` or one of its mentions has a note.
+fn has_note(app: &App, e: usize) -> bool {
+    app.store.notes().iter().any(|n| {
+        matches!(n.target.kind, TargetKind::Entity | TargetKind::Mention)
+            && n.target.resolve(&app.ann) == Some(Ref::Entity(e))
+    })
+}
+
+/// A note: its id, what it is on and its tags; the passage; the body.
+fn note_lines(app: &App, row: usize, width: u16) -> Vec<Line<'static>> {
+    let st = &app.theme.styles;
+    let w = usize::from(width);
+    let Some(note) = app
+        .note_rows
+        .get(row)
+        .and_then(|&i| app.store.notes().get(i))
+    else {
+        return Vec::new();
+    };
+    let on = match (note.target.kind, note.target.resolve(&app.ann)) {
+        (TargetKind::Entity, Some(Ref::Entity(e))) => format!("actor {}", app.ann.entities[e].name),
+        (kind, _) => kind.as_str().to_owned(),
+    };
+    let mut head = vec![
+        TextSpan::styled("✎ ", st.note_mark),
+        TextSpan::styled(note.id.clone(), st.heading),
+    ];
+    if note.is_orphan() {
+        head.push(TextSpan::styled(" orphan", st.demand));
+    }
+    let tags: String = note.tags.iter().map(|t| format!(" #{t}")).collect();
+    let used: usize = head.iter().map(|s| s.content.width()).sum();
+    let rest = fit(&format!(" · {on}{tags}"), w.saturating_sub(used));
+    head.push(TextSpan::styled(rest, st.muted));
+    let quote = fit(
+        &format!(
+            "“{}”",
+            note.target
+                .anchor
+                .exact
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
+        w.saturating_sub(2),
+    );
+    let body = fit(
+        &note.body.split_whitespace().collect::<Vec<_>>().join(" "),
+        w.saturating_sub(2),
+    );
+    vec![
+        Line::from(head),
+        Line::from(TextSpan::styled(format!("  {quote}"), st.muted)),
+        Line::from(TextSpan::styled(format!("  {body}"), st.text)),
+    ]
 }
 
 /// Up to `ITEM_LINES - 1` lines of `span`'s text, wrapped to `width`, with

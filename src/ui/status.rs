@@ -31,7 +31,13 @@ pub fn draw(app: &App, buf: &mut Buffer) {
         buf.set_stringn(x, area.y, &count, count.width(), st.status.patch(st.muted));
         return;
     }
-    let right = format!(" ? help  {} ", position(app));
+    // Notes made while the sidecar cannot be read are not saved: say so always.
+    let unsaved = if app.store.read_only().is_some() {
+        "notes not saved · "
+    } else {
+        ""
+    };
+    let right = format!(" {unsaved}? help  {} ", position(app));
     let mut left = vec![TextSpan::styled(
         format!(" {} ", fit(&file_name(&app.doc.source), w / 3)),
         st.status_file,
@@ -51,10 +57,16 @@ pub fn draw(app: &App, buf: &mut Buffer) {
     }
     let used: usize = left.iter().map(|s| s.content.width()).sum();
     let room = w.saturating_sub(used + right.width() + 2);
+    let hint = super::dialog::visual_hint(app);
     if !app.message.is_empty() && room > 1 {
         left.push(TextSpan::styled(
             format!("  {}", fit(&app.message, room)),
             st.status,
+        ));
+    } else if let Some(hint) = hint.filter(|_| room > 1) {
+        left.push(TextSpan::styled(
+            format!("  {}", fit(&hint, room)),
+            st.status.patch(st.key),
         ));
     } else if !app.doc.warnings.is_empty() && room > 3 {
         // Problems met reading the file stay in view until a message covers them.

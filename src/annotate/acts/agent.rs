@@ -1,0 +1,676 @@
+//! Agents: the speaker of a quote or the actor of a commitment. Finds the
+//! subject noun phrase of a verb (skipping auxiliaries, adverbs and an
+//! apposition), the noun phrase after an inverted verb ("said Smith"), and
+//! resolves a phrase to an entity: through its mentions, through the issuer
+//! of a document ("the statement" → the ministry that released it), or a
+//! pronoun to the nearest fitting earlier actor.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::Doc;
+use super::words::{
+    BETWEEN_SUBJECT_AND_VERB, DETERMINERS, DOCUMENT_NOUNS, PRONOUNS, PronounClass, SPEECH_VERBS,
+    SUBJECT_BREAKERS, SpeechUse, WordSet, is_ly_adverb, word_set,
+};
+use crate::model::{EntityId, EntityKind, MentionForm, QuoteKind};
+
+/// Verbs by which an actor issues a document.
+static ISSUE_VERBS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../lexicon/issue_verbs.txt")));
+
+/// How far back (in tokens) a document's issuer or a pronoun's referent is
+/// looked for.
+const LOOKBACK: usize = 1500;
+
+/// Longest noun phrase taken as a subject or an inverted speaker, in tokens.
+const MAX_NP: usize = 10;
+
+/// Prepositions that may attach a phrase to a subject noun ("posts on the
+/// board", "the letter from Kim").
+const POSTMODIFIER_PREPOSITIONS: [&str; 8] =
+    ["on", "for", "from", "at", "in", "with", "by", "about"];
+
+/// Who speaks or acts: an entity, or else the words as written.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Agent {
+    /// The entity, when one fits.
+    pub entity: Option<EntityId>,
+    /// The words as written, when no entity fits.
+    pub name: Option<String>,
+}
+
+impl Agent {
+    /// True when the agent names anyone at all.
+    pub fn is_known(&self) -> bool {
+        self.entity.is_some() || self.name.is_some()
+    }
+
+    /// This agent, or `f()` when it names no one.
+    fn or(self, f: impl FnOnce() -> Agent) -> Agent {
+        if self.is_known() { self } else { f() }
+    }
+}
+
+/// The subject found before a verb.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Subject {
+    /// Its tokens.
+    pub np: Range<usize>,
+    /// An apposition between subject and verb ("the coach, Maria Lind,").
+    pub appos: Option<Range<usize>>,
+    /// The head noun phrase, when phrases are attached to it ("Posts" of
+    /// "Posts on the board from Friday").
+    pub head: Option<Range<usize>>,
+    /// True when a negation stands between subject and verb.
+    pub negated: bool,
+}
+
+impl Doc<'_> {
+    /// True when token `i` is a capitalised word.
+    fn capitalised(&self, i: usize) -> bool {
+        self.is_word(i) && self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// The subject noun phrase of the verb at token `verb`, in its sentence.
+    pub fn subject_before(&self, verb: usize) -> Option<Subject> {
+        let floor = self.sentence_of(verb).start;
+        let mut j = verb;
+        let mut negated = false;
+        while j > floor {
+            let w = self.low(j - 1);
+            if matches!(w, "not" | "n't" | "never") {
+                negated = true;
+            } else if !(BETWEEN_SUBJECT_AND_VERB.contains(w)
+                || is_ly_adverb(w)
+                || self.is_mark(j - 1))
+            {
+                break;
+            }
+            j -= 1;
+        }
+        if j > floor + 1 && matches!(self.low(j - 1), "who" | "which") {
+            // "Smith, who had told …": the relative pronoun's antecedent.
+            j -= 1;
+            if self.low(j - 1) == "," {
+                j -= 1;
+            }
+            let np = self.np_before(j.checked_sub(1)?, floor)?;
+            return Some(Subject {
+                np,
+                appos: None,
+                head: None,
+                negated,
+            });
+        }
+        let mut appos = None;
+        if j > floor && matches!(self.low(j - 1), "," | ")") {
+            // An apposition or parenthesis: "Sanders, the press secretary, said",
+            // "Smith, director of X, and chair of Y, says".
+            let (k, np) = self.before_apposition(j - 1, floor)?;
+            appos = Some(k + 1..j - 1);
+            return Some(Subject {
+                np,
+                appos,
+                head: None,
+                negated,
+            });
+        }
+        if j == floor {
+            return None;
+        }
+        let mut np = self.np_before(j - 1, floor)?;
+        // "Posts on the board from Friday theorized": the subject is the
+        // whole phrase from the start of the sentence (or of the clause
+        // after a comma), headed by its first noun phrase.
+        let mut longer = np.clone();
+        for _ in 0..3 {
+            let p = longer.start;
+            if p < floor + 2 || !POSTMODIFIER_PREPOSITIONS.contains(&self.low(p - 1)) {
+                break;
+            }
+            match self.np_before(p - 2, floor) {
+                Some(head) => longer = head.start..np.end,
+                None => break,
+            }
+        }
+        let mut head = None;
+        if longer.start != np.start && (longer.start == floor || self.low(longer.start - 1) == ",")
+        {
+            let first_break = (longer.start..np.end)
+                .find(|&k| POSTMODIFIER_PREPOSITIONS.contains(&self.low(k)))
+                .unwrap_or(np.end);
+            head = Some(longer.start..first_break);
+            np = longer;
+        }
+        Some(Subject {
+            np,
+            appos,
+            head,
+            negated,
+        })
+    }
+
+    /// For an apposition or parenthesis closing at token `close`: the token
+    /// opening it and the noun phrase before that. Among several commas the
+    /// one whose noun phrase opens the sentence wins, else the nearest.
+    fn before_apposition(&self, close: usize, floor: usize) -> Option<(usize, Range<usize>)> {
+        let paren = self.low(close) == ")";
+        let open = if paren { "(" } else { "," };
+        let reach = if paren { 18 } else { 40 };
+        let lo = floor.max(close.saturating_sub(reach));
+        let mut nearest = None;
+        for k in (lo..close).rev().filter(|&k| self.low(k) == open) {
+            if k == floor || !self.is_word(k - 1) {
+                continue;
+            }
+            let Some(np) = self.np_before(k - 1, floor) else {
+                continue;
+            };
+            let opens =
+                np.start == floor || (!self.is_word(np.start - 1) && self.low(np.start - 1) != ",");
+            if opens {
+                return Some((k, np));
+            }
+            if nearest.is_none() && close - k <= 18 {
+                nearest = Some((k, np));
+            }
+            if paren {
+                break;
+            }
+        }
+        if nearest.is_none() && !paren && close - floor <= 12 {
+            // "Lydia Smith for the Food Agency, says": the whole opening phrase.
+            let phrase = (floor..close).all(|k| {
+                self.is_word(k)
+                    && !SPEECH_VERBS.contains_key(self.low(k))
+                    && (!SUBJECT_BREAKERS.contains(self.low(k))
+                        || matches!(self.low(k), "for" | "at" | "from" | "with"))
+            });
+            if phrase && close > floor {
+                return Some((close, floor..close));
+            }
+        }
+        nearest
+    }
+
+    /// The actor of the main clause of the sentence holding token `v`: the
+    /// noun phrase at its first word outside quotes.
+    pub fn main_subject(&self, v: usize) -> Option<Agent> {
+        let sent = self.sentence_of(v);
+        let mut first =
+            (sent.start..v).find(|&i| self.toks[i].quote().is_none() && self.is_word(i))?;
+        // Skip an opening phrase: "On Monday, the firm …".
+        for _ in 0..2 {
+            if !SUBJECT_BREAKERS.contains(self.low(first)) {
+                break;
+            }
+            let comma =
+                (first..v).find(|&i| self.low(i) == "," && self.toks[i].quote().is_none())?;
+            first = (comma + 1..v).find(|&i| self.toks[i].quote().is_none() && self.is_word(i))?;
+        }
+        let agent = self.np_after(first).map(|np| self.resolve(&np));
+        match agent {
+            Some(a) if a.is_known() && !SUBJECT_BREAKERS.contains(self.low(first)) => Some(a),
+            _ => self.nearest_in_sentence(v),
+        }
+    }
+
+    /// The entity of the nearest actor (not a place) named before token `v`
+    /// in its sentence, outside quotes.
+    fn nearest_in_sentence(&self, v: usize) -> Option<Agent> {
+        let sent = self.sentence_of(v);
+        let floor = self.toks.get(sent.start)?.span.start;
+        let at = self.toks.get(v)?.span.start;
+        let ms = &self.ann.mentions;
+        let upto = ms.partition_point(|m| m.span.start < at);
+        ms[..upto]
+            .iter()
+            .rev()
+            .take_while(|m| m.span.start >= floor)
+            .filter(|m| m.form != MentionForm::Demonym)
+            .filter(|m| {
+                self.token_at(m.span.start)
+                    .is_some_and(|t| self.toks[t].quote().is_none())
+            })
+            .find(|m| {
+                self.ann
+                    .entities
+                    .get(m.entity)
+                    .is_some_and(|e| e.kind != EntityKind::Place)
+            })
+            .map(|m| Agent {
+                entity: Some(m.entity),
+                name: None,
+            })
+    }
+
+    /// True when the last token of `np` is a name of an actor (not a place)
+    /// or a personal pronoun: the phrase names an agent, not a thing.
+    pub fn names_agent(&self, np: &Range<usize>) -> bool {
+        let last = np.end - 1;
+        if PRONOUNS.contains_key(self.low(last)) {
+            return true;
+        }
+        self.toks
+            .get(last)
+            .and_then(|t| self.ann.mention_at(t.span.start))
+            .and_then(|m| self.ann.entities.get(self.ann.mentions[m].entity))
+            .is_some_and(|e| e.kind != EntityKind::Place)
+    }
+
+    /// The noun phrase ending at token `last`, not reaching before `floor`.
+    pub fn np_before(&self, last: usize, floor: usize) -> Option<Range<usize>> {
+        if PRONOUNS.contains_key(self.low(last)) {
+            return Some(last..last + 1);
+        }
+        // "They say adding …": "say" is a verb here, not a noun.
+        if SPEECH_VERBS.contains_key(self.low(last))
+            && last > floor
+            && PRONOUNS.contains_key(self.low(last - 1))
+            && !DETERMINERS.contains(self.low(last - 1))
+        {
+            return None;
+        }
+        let mut s = last + 1;
+        while s > floor && last + 1 - s < MAX_NP {
+            let i = s - 1;
+            let w = self.low(i);
+            if !self.is_word(i) && !matches!(w, "&" | "'s" | "’s") {
+                break;
+            }
+            if SUBJECT_BREAKERS.contains(w) || (i != last && SPEECH_VERBS.contains_key(w)) {
+                break;
+            }
+            if w == "and" && !(i > floor && self.capitalised(i - 1) && self.capitalised(i + 1)) {
+                break;
+            }
+            if i != last && PRONOUNS.contains_key(w) && !DETERMINERS.contains(w) {
+                break;
+            }
+            s = i;
+            if DETERMINERS.contains(w) {
+                break;
+            }
+        }
+        while s <= last && matches!(self.low(s), "of" | "and" | "'s" | "’s" | "&") {
+            s += 1;
+        }
+        let np = s..last + 1;
+        let contentful = np.clone().any(|i| !DETERMINERS.contains(self.low(i)));
+        (s <= last && contentful).then_some(np)
+    }
+
+    /// The noun phrase starting at token `first` ("said the report", "according
+    /// to Professor Smith"), within its sentence.
+    pub fn np_after(&self, first: usize) -> Option<Range<usize>> {
+        let end = self.sentence_of(first).end;
+        let mut e = first;
+        while e < end && e - first < MAX_NP {
+            let w = self.low(e);
+            if !self.is_word(e) && !matches!(w, "&" | "'s" | "’s") {
+                break;
+            }
+            if (SUBJECT_BREAKERS.contains(w) && !(e == first && DETERMINERS.contains(w)))
+                || SPEECH_VERBS.contains_key(w)
+                || (w == "and"
+                    && !(self.capitalised(e + 1) && e > first && self.capitalised(e - 1)))
+            {
+                break;
+            }
+            e += 1;
+        }
+        let contentful = (first..e).any(|i| !DETERMINERS.contains(self.low(i)));
+        (e > first && contentful).then_some(first..e)
+    }
+
+    /// Mentions (indices into `ann.mentions`) overlapping tokens `np`.
+    fn mentions_in(&self, np: &Range<usize>) -> Range<usize> {
+        let span = self.span(np.start, np.end);
+        let ms = &self.ann.mentions;
+        let a = ms.partition_point(|m| m.span.end <= span.start);
+        let b = ms.partition_point(|m| m.span.start < span.end);
+        a..b.max(a)
+    }
+
+    /// The entity a noun phrase names: its mention (the last one not a
+    /// demonym, or the first one of joint actors "A and B"), keeping to the
+    /// part before "of" when that part holds one.
+    fn entity_in(&self, np: &Range<usize>) -> Option<EntityId> {
+        let of = np
+            .clone()
+            .find(|&i| matches!(self.low(i), "of" | "for" | "at" | "from"));
+        let head = match of {
+            Some(o) if !self.mentions_in(&(np.start..o)).is_empty() => np.start..o,
+            _ => np.clone(),
+        };
+        let ms = self.mentions_in(&head);
+        let joint = head.clone().any(|i| self.low(i) == "and");
+        // The head noun comes last: "Student Association president Sehar
+        // Memon", "Secretary of State Mike Pompeo", "the letter from Kim";
+        // a place at the end is a modifier ("Smith for New Zealand").
+        let end = self.toks.get(np.end - 1).map_or(0, |t| t.span.end);
+        let all = self.mentions_in(np);
+        if !joint
+            && let Some(m) = all.clone().next_back()
+            && self.ann.mentions[m].span.end == end
+            && self.ann.mentions[m].form != MentionForm::Demonym
+            && self
+                .ann
+                .entities
+                .get(self.ann.mentions[m].entity)
+                .is_some_and(|e| e.kind != EntityKind::Place)
+        {
+            return Some(self.ann.mentions[m].entity);
+        }
+        let pick = |mut it: Box<dyn Iterator<Item = usize>>| {
+            it.find(|&m| self.ann.mentions[m].form != MentionForm::Demonym)
+        };
+        let chosen = if joint {
+            pick(Box::new(ms.clone()))
+        } else {
+            pick(Box::new(ms.clone().rev()))
+        };
+        chosen
+            .or_else(|| ms.clone().next_back())
+            .map(|m| self.ann.mentions[m].entity)
+    }
+
+    /// The agent a subject names: its noun phrase's entity, else the
+    /// entity of its apposition, else the noun phrase as written.
+    pub fn resolve_subject(&self, s: &Subject) -> Agent {
+        if let Some(head) = s.head.as_ref().filter(|h| !h.is_empty()) {
+            // "Posts on the board from Friday": the head's entity, else the
+            // whole phrase as written.
+            let agent = self.resolve(head);
+            if agent.entity.is_some() {
+                return agent;
+            }
+            // "the letter from the ministry": the document's issuer.
+            if DOCUMENT_NOUNS.contains(self.low(head.end - 1))
+                && matches!(self.low(head.end), "from" | "by" | "of")
+                && let Some(e) = self.entity_in(&(head.end + 1..s.np.end))
+            {
+                return Agent {
+                    entity: Some(e),
+                    name: None,
+                };
+            }
+            return Agent {
+                entity: None,
+                name: Some(self.span(s.np.start, s.np.end).slice(self.text).to_owned()),
+            };
+        }
+        let agent = self.resolve(&s.np);
+        match &s.appos {
+            Some(a) if agent.entity.is_none() && !(a.is_empty()) => match self.entity_in(a) {
+                Some(e) => Agent {
+                    entity: Some(e),
+                    name: None,
+                },
+                None => agent,
+            },
+            _ => agent,
+        }
+    }
+
+    /// The agent a noun phrase names.
+    pub fn resolve(&self, np: &Range<usize>) -> Agent {
+        self.resolve_with(np, true)
+    }
+
+    fn resolve_with(&self, np: &Range<usize>, issuer: bool) -> Agent {
+        if np.len() == 1 && PRONOUNS.contains_key(self.low(np.start)) {
+            return self.resolve_pronoun(np.start);
+        }
+        let entity = self.entity_in(np);
+        if entity.is_none()
+            && issuer
+            && DOCUMENT_NOUNS.contains(self.low(np.end - 1))
+            && let Some(a) = self.issuer_of(np.end - 1)
+        {
+            return a;
+        }
+        if entity.is_some() {
+            return Agent { entity, name: None };
+        }
+        // "his lawyer", "its spokesman": keep the words, as written.
+        let span = self.span(np.start, np.end);
+        Agent {
+            entity: None,
+            name: Some(span.slice(self.text).to_owned()),
+        }
+    }
+
+    /// The agent a pronoun at token `i` refers to.
+    pub fn resolve_pronoun(&self, i: usize) -> Agent {
+        let Some(tok) = self.toks.get(i) else {
+            return Agent::default();
+        };
+        if let Some(a) = self.reporter_of_clause_subject(i) {
+            return a;
+        }
+        if let Some(m) = self
+            .ann
+            .mention_at(tok.span.start)
+            .filter(|&m| self.ann.mentions[m].form == MentionForm::Pronoun)
+        {
+            return Agent {
+                entity: Some(self.ann.mentions[m].entity),
+                name: None,
+            };
+        }
+        let as_written = || Agent {
+            entity: None,
+            name: Some(self.word(i).to_owned()),
+        };
+        match PRONOUNS.get(self.low(i)) {
+            Some(PronounClass::Speaker) => self.speaker_of_quote_at(tok.span.start),
+            Some(PronounClass::Person) => self
+                .nearest_before(i, |k| k == EntityKind::Person)
+                .map_or_else(as_written, |e| Agent {
+                    entity: Some(e),
+                    name: None,
+                }),
+            Some(PronounClass::Group) => {
+                let organisation = || {
+                    self.nearest_before(i, |k| k == EntityKind::Organization)
+                        .map(|e| Agent {
+                            entity: Some(e),
+                            name: None,
+                        })
+                };
+                // "They say": a plural speaker before is likelier than a firm.
+                if matches!(self.low(i), "they" | "their" | "them") {
+                    self.recent_group_speaker(i).or_else(organisation)
+                } else {
+                    organisation().or_else(|| self.recent_group_speaker(i))
+                }
+                .unwrap_or_else(as_written)
+            }
+            None => as_written(),
+        }
+        .or(as_written)
+    }
+
+    /// For a pronoun opening a reported clause ("Smith says he …", "the
+    /// firm stated they will …"): the speaker of that clause.
+    fn reporter_of_clause_subject(&self, i: usize) -> Option<Agent> {
+        let at = self.toks.get(i)?.span.start;
+        self.indirect_quote_at(at)
+    }
+
+    /// The speaker of the indirect quote whose clause starts at byte `at`.
+    pub fn indirect_quote_at(&self, at: usize) -> Option<Agent> {
+        let qs = &self.ann.quotes;
+        let first = qs.partition_point(|q| q.span.start < at);
+        qs[first..]
+            .iter()
+            .take_while(|q| q.span.start == at)
+            .find(|q| q.kind == QuoteKind::Indirect)
+            .map(|q| Agent {
+                entity: q.speaker,
+                name: q.speaker_name.clone(),
+            })
+            .filter(Agent::is_known)
+    }
+
+    /// The speaker of the indirect quote whose clause holds byte `at`.
+    pub fn reporter_around(&self, at: usize) -> Option<Agent> {
+        let qs = &self.ann.quotes;
+        let upto = qs.partition_point(|q| q.span.start <= at);
+        qs[..upto]
+            .iter()
+            .rev()
+            .take(8)
+            .find(|q| q.kind == QuoteKind::Indirect && q.span.contains(at))
+            .map(|q| Agent {
+                entity: q.speaker,
+                name: q.speaker_name.clone(),
+            })
+            .filter(Agent::is_known)
+    }
+
+    /// For "they" or "it" with no organisation before it: the latest
+    /// speaker, within three sentences, named by a plural noun phrase or an
+    /// organisation ("The authors say …. They say …").
+    fn recent_group_speaker(&self, i: usize) -> Option<Agent> {
+        let sent = self.toks.get(i)?.sent();
+        let lo = self
+            .sents
+            .get(sent.saturating_sub(3))?
+            .start
+            .max(i.saturating_sub(super::WINDOW));
+        (lo..i)
+            .rev()
+            .filter(|&v| SPEECH_VERBS.get(self.low(v)) == Some(&SpeechUse::Any))
+            .find_map(|v| {
+                let s = self.subject_before(v)?;
+                let head = self.low(s.np.end - 1);
+                let before = s.np.start.checked_sub(1).map_or("", |b| self.low(b));
+                if PRONOUNS.contains_key(head)
+                    || before == "that"
+                    || SPEECH_VERBS.contains_key(before)
+                {
+                    return None;
+                }
+                let agent = self.resolve_with(&s.np, false);
+                let group = match agent.entity.and_then(|e| self.ann.entities.get(e)) {
+                    Some(e) => e.kind == EntityKind::Organization,
+                    None => head.ends_with('s') && !head.ends_with("'s") && !head.ends_with("’s"),
+                };
+                group.then_some(agent)
+            })
+    }
+
+    /// The speaker of the quote holding byte `at` (from `ann.quotes`).
+    fn speaker_of_quote_at(&self, at: usize) -> Agent {
+        // Direct quotes never overlap one another: the last one starting at
+        // or before `at` is the only candidate.
+        let qs = &self.ann.quotes;
+        let upto = qs.partition_point(|q| q.span.start <= at);
+        qs[..upto]
+            .iter()
+            .rev()
+            .take(16)
+            .find(|q| q.kind == QuoteKind::Direct)
+            .filter(|q| q.span.contains(at))
+            .map(|q| Agent {
+                entity: q.speaker,
+                name: q.speaker_name.clone(),
+            })
+            .unwrap_or_default()
+    }
+
+    /// The entity of the nearest name or role mention before token `i`,
+    /// outside quotations, whose kind passes `kind`.
+    fn nearest_before(&self, i: usize, kind: impl Fn(EntityKind) -> bool) -> Option<EntityId> {
+        let at = self.toks.get(i)?.span.start;
+        let floor = self
+            .toks
+            .get(i.saturating_sub(LOOKBACK / 3))
+            .map_or(0, |t| t.span.start);
+        let ms = &self.ann.mentions;
+        let upto = ms.partition_point(|m| m.span.start < at);
+        ms[..upto]
+            .iter()
+            .rev()
+            .take_while(|m| m.span.start >= floor)
+            .filter(|m| matches!(m.form, MentionForm::Name | MentionForm::Role))
+            .filter(|m| {
+                self.token_at(m.span.start)
+                    .is_some_and(|t| self.toks[t].quote().is_none())
+            })
+            .find(|m| {
+                self.ann
+                    .entities
+                    .get(m.entity)
+                    .is_some_and(|e| kind(e.kind))
+            })
+            .map(|m| m.entity)
+    }
+
+    /// The issuer of the document named by the noun at token `noun` ("the
+    /// statement"): found at an earlier mention of the same kind of document
+    /// ("the ministry's statement", "a statement from X", "X released a
+    /// statement", "X said in a statement").
+    fn issuer_of(&self, noun: usize) -> Option<Agent> {
+        let lemma = self.low(noun).trim_end_matches('s');
+        let lo = noun.saturating_sub(LOOKBACK);
+        (lo..noun)
+            .rev()
+            .filter(|&k| self.low(k).trim_end_matches('s') == lemma)
+            .find_map(|k| self.issuer_at(k))
+    }
+
+    /// The issuer named around the document noun at token `k`, if any.
+    fn issuer_at(&self, k: usize) -> Option<Agent> {
+        let found = |e: EntityId| Agent {
+            entity: Some(e),
+            name: None,
+        };
+        // "the North Korean Foreign Ministry statement", "Kim's new letter"
+        let floor = self.sentence_of(k).start;
+        let mut j = k;
+        while j > floor && k - j < 5 {
+            let t = self.toks[j - 1];
+            if let Some(m) = self.ann.mention_at(t.span.start) {
+                return Some(found(self.ann.mentions[m].entity));
+            }
+            let w = self.low(j - 1);
+            let modifier = matches!(w, "'s" | "’s")
+                || (self.is_word(j - 1)
+                    && !self.capitalised(j - 1)
+                    && !DETERMINERS.contains(w)
+                    && !SUBJECT_BREAKERS.contains(w));
+            if !modifier {
+                break;
+            }
+            j -= 1;
+        }
+        // "a statement from the ministry"
+        if matches!(self.low(k + 1), "from" | "by" | "of")
+            && let Some(e) = self.np_after(k + 2).and_then(|np| self.entity_in(&np))
+        {
+            return Some(found(e));
+        }
+        // "the ministry released a statement", "X said in a statement"
+        let mut v = j;
+        while v > floor && DETERMINERS.contains(self.low(v - 1)) {
+            v -= 1;
+        }
+        let verb = if v > floor && ISSUE_VERBS.contains(self.low(v - 1)) {
+            Some(v - 1)
+        } else if v > floor + 1
+            && self.low(v - 1) == "in"
+            && SPEECH_VERBS.contains_key(self.low(v - 2))
+        {
+            Some(v - 2)
+        } else {
+            None
+        }?;
+        let subject = self.subject_before(verb)?;
+        let agent = self.resolve_with(&subject.np, false);
+        agent.entity.map(found)
+    }
+}

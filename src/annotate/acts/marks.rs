@@ -1,0 +1,211 @@
+//! Quotation marks: the spans of text between an opening and a closing mark,
+//! paragraph by paragraph. A quotation left open at the end of its paragraph
+//! ends there (and `continues` when the next paragraph opens a quotation, the
+//! news convention for a quote running over several paragraphs).
+
+use crate::model::Span;
+
+/// One quotation between marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Marked {
+    /// From the opening mark to just after the closing mark (or to the end
+    /// of the paragraph when the quotation is not closed).
+    pub outer: Span,
+    /// The quoted words, trimmed of surrounding whitespace.
+    pub inner: Span,
+    /// True when a closing mark ends it.
+    pub closed: bool,
+    /// Its paragraph.
+    pub para: usize,
+    /// True when it is left open and the next paragraph opens a quotation.
+    pub continues: bool,
+    /// Token index of the opening mark.
+    pub open_tok: Option<usize>,
+    /// Token index of the closing mark.
+    pub close_tok: Option<usize>,
+}
+
+/// Finds the quotations of `text`, given its sentences and the paragraph
+/// index of each sentence.
+pub fn find(text: &str, sentences: &[Span], para_of: &[usize]) -> Vec<Marked> {
+    let mut paras: Vec<(usize, Span)> = Vec::new();
+    for (s, &p) in sentences.iter().zip(para_of) {
+        match paras.last_mut() {
+            Some((q, span)) if *q == p => span.end = s.end,
+            _ => paras.push((p, *s)),
+        }
+    }
+    let mut out: Vec<Marked> = Vec::new();
+    for (k, &(p, span)) in paras.iter().enumerate() {
+        let body = span.slice(text);
+        // Single marks quote only in paragraphs without double ones (the
+        // British style); elsewhere they are apostrophes or nested quotes.
+        let singles = !body.contains(['“', '"', '„', '«']);
+        let mut open: Option<(usize, char)> = None;
+        // Only '"' (0x22) and marks starting with 0xE2 or 0xC2 matter.
+        let candidates = body
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| matches!(b, b'"' | 0xE2 | 0xC2))
+            .filter_map(|(i, _)| Some((i, body.get(i..)?.chars().next()?)));
+        for (i, c) in candidates {
+            match c {
+                '“' | '„' | '«' => open = Some((i, c)),
+                '”' | '»' => {
+                    if let Some((o, oc)) = open.take() {
+                        push(
+                            text,
+                            &mut out,
+                            p,
+                            span.start,
+                            (o, oc),
+                            i + c.len_utf8(),
+                            true,
+                        );
+                    }
+                }
+                '"' => match open {
+                    Some((o, '"')) => {
+                        open = None;
+                        push(text, &mut out, p, span.start, (o, '"'), i + 1, true);
+                    }
+                    Some(_) => {}
+                    None => {
+                        let prev = body.get(..i).and_then(|b| b.chars().next_back());
+                        if !prev.is_some_and(char::is_alphanumeric) {
+                            open = Some((i, c));
+                        }
+                    }
+                },
+                '‘' if singles && open.is_none() => {
+                    let prev = body.get(..i).and_then(|b| b.chars().next_back());
+                    if !prev.is_some_and(char::is_alphanumeric) {
+                        open = Some((i, c));
+                    }
+                }
+                '’' if open.is_some_and(|(_, oc)| oc == '‘') => {
+                    let next = body.get(i + c.len_utf8()..).and_then(|b| b.chars().next());
+                    if !next.is_some_and(char::is_alphanumeric)
+                        && let Some((o, oc)) = open.take()
+                    {
+                        push(
+                            text,
+                            &mut out,
+                            p,
+                            span.start,
+                            (o, oc),
+                            i + c.len_utf8(),
+                            true,
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(o) = open {
+            push(text, &mut out, p, span.start, o, body.len(), false);
+            let next_opens = paras
+                .get(k + 1)
+                .is_some_and(|&(_, n)| n.slice(text).starts_with(['“', '"', '„', '«', '‘']));
+            if let Some(last) = out.last_mut().filter(|m| !m.closed) {
+                last.continues = next_opens;
+            }
+        }
+    }
+    out
+}
+
+/// Adds the quotation opened at `open` (relative to `base`) and ending at
+/// `end`, when it holds any words.
+fn push(
+    text: &str,
+    out: &mut Vec<Marked>,
+    para: usize,
+    base: usize,
+    open: (usize, char),
+    end: usize,
+    closed: bool,
+) {
+    let start = base + open.0;
+    let outer = Span::new(start, base + end);
+    let inner_start = start + open.1.len_utf8();
+    let inner_end = if closed {
+        // The closing mark is one character; find where it starts.
+        text.get(..outer.end)
+            .and_then(|t| t.char_indices().next_back())
+            .map_or(outer.end, |(i, _)| i)
+    } else {
+        outer.end
+    };
+    let Some(raw) = text.get(inner_start..inner_end) else {
+        return;
+    };
+    let lead = raw.len() - raw.trim_start().len();
+    let trimmed = raw.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    out.push(Marked {
+        outer,
+        inner: Span::new(inner_start + lead, inner_start + lead + trimmed.len()),
+        closed,
+        para,
+        continues: false,
+        open_tok: None,
+        close_tok: None,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str, paras: &[usize], sentences: &[Span]) -> Vec<String> {
+        find(text, sentences, paras)
+            .iter()
+            .map(|m| m.inner.slice(text).to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn curly_and_straight_marks_pair_up() {
+        let t = "She said “go home,” and he said \"stay\". A 5\" screen.";
+        let s = [Span::new(0, t.len())];
+        assert_eq!(quotes(t, &[0], &s), ["go home,", "stay"]);
+    }
+
+    #[test]
+    fn an_open_quote_ends_with_its_paragraph_and_may_continue() {
+        let t = "“First part.\n“Second part.”\nPlain.";
+        let a = t.find('\n').unwrap_or(0);
+        let b = t.rfind('\n').unwrap_or(0);
+        let s = [
+            Span::new(0, a),
+            Span::new(a + 1, b),
+            Span::new(b + 1, t.len()),
+        ];
+        let m = find(t, &s, &[0, 1, 2]);
+        assert_eq!(m.len(), 2);
+        assert!(!m[0].closed && m[0].continues);
+        assert_eq!(m[0].inner.slice(t), "First part.");
+        assert!(m[1].closed && !m[1].continues);
+    }
+
+    #[test]
+    fn single_marks_quote_only_without_double_ones() {
+        let t = "‘We’re ready,’ the players’ coach said.";
+        let s = [Span::new(0, t.len())];
+        assert_eq!(quotes(t, &[0], &s), ["We’re ready,"]);
+        let t = "“It’s the ‘best’ plan,” she said.";
+        let s = [Span::new(0, t.len())];
+        assert_eq!(quotes(t, &[0], &s), ["It’s the ‘best’ plan,"]);
+    }
+
+    #[test]
+    fn empty_and_unbalanced_marks_do_not_panic() {
+        for t in ["“”", "”", "\"", "“ ", "„x", "«a» \"", "é\"é“"] {
+            let s = [Span::new(0, t.len())];
+            let _ = find(t, &s, &[0]);
+        }
+    }
+}

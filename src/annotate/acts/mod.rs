@@ -1,0 +1,313 @@
+//! Shared ground for the quote and commitment stages: a flat token view of the
+//! document with sentence, paragraph and quotation-mark context, word lists,
+//! and the rules that find and resolve the agent (speaker or actor) of a verb.
+
+pub mod agent;
+pub mod marks;
+pub mod words;
+
+use std::cell::RefCell;
+use std::hash::Hasher;
+use std::ops::Deref;
+use std::rc::Rc;
+
+use crate::annotate::fasthash::FxHasher;
+use crate::annotate::segment::{self, TokenKind};
+use crate::model::{Annotations, Span};
+
+pub use marks::Marked;
+
+/// How many tokens on either side of a token the rules look at within its
+/// sentence.
+pub const WINDOW: usize = 200;
+
+/// One token of the document, with its context.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tok {
+    /// Where it stands.
+    pub span: Span,
+    /// Word, number or punctuation.
+    pub kind: TokenKind,
+    /// Index of its sentence in [`Annotations::sentences`].
+    sent: u32,
+    /// Index into [`Prepared::marks`] of the quotation it stands inside,
+    /// if any.
+    quote: Option<u32>,
+}
+
+impl Tok {
+    /// Index of its sentence in [`Annotations::sentences`].
+    pub fn sent(&self) -> usize {
+        self.sent as usize
+    }
+
+    /// Index into [`Prepared::marks`] of the quotation it stands inside, if any.
+    pub fn quote(&self) -> Option<usize> {
+        self.quote.map(|q| q as usize)
+    }
+}
+
+/// What the act stages derive from the text and its sentences alone. The
+/// quote stage leaves it for the commitment stage, which runs next on the
+/// same text (see [`Doc::share`]), so the text is tokenised once for both.
+pub struct Prepared {
+    /// Identifies the text it was made from: its address, length and hash.
+    source: (usize, usize, u64),
+    /// The sentences it was made from.
+    sentences: Vec<Span>,
+    /// The text with ASCII letters lowercased (same byte offsets).
+    pub lower: String,
+    /// All tokens, in order.
+    pub toks: Vec<Tok>,
+    /// Token ranges per sentence, parallel to `ann.sentences`.
+    pub sents: Vec<std::ops::Range<usize>>,
+    /// Paragraph index of each sentence.
+    pub para_of_sent: Vec<usize>,
+    /// Quotations between quotation marks, in order.
+    pub marks: Vec<Marked>,
+}
+
+thread_local! {
+    /// The preparation the quote stage left for the commitment stage.
+    static SHARED: RefCell<Option<Rc<Prepared>>> = const { RefCell::new(None) };
+}
+
+/// A document prepared for the act stages.
+pub struct Doc<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Sentences, entities and mentions (and quotes, once found).
+    pub ann: &'a Annotations,
+    /// Tokens, sentences and quotations.
+    prep: Rc<Prepared>,
+}
+
+impl Deref for Doc<'_> {
+    type Target = Prepared;
+
+    fn deref(&self) -> &Prepared {
+        &self.prep
+    }
+}
+
+impl<'a> Doc<'a> {
+    /// Prepares `text` for the act stages, taking the preparation shared by
+    /// the previous stage when it was made from the same text and sentences.
+    pub fn new(text: &'a str, ann: &'a Annotations) -> Self {
+        let shared = SHARED
+            .with(|s| s.borrow_mut().take())
+            .filter(|p| p.source == identify(text) && p.sentences == ann.sentences);
+        let prep = shared.unwrap_or_else(|| Rc::new(Prepared::new(text, &ann.sentences)));
+        Doc { text, ann, prep }
+    }
+
+    /// Leaves this preparation for the next stage on the same text.
+    pub fn share(self) {
+        SHARED.with(|s| *s.borrow_mut() = Some(self.prep));
+    }
+
+    /// The paragraph index of token `i`.
+    pub fn para(&self, i: usize) -> usize {
+        self.toks
+            .get(i)
+            .and_then(|t| self.para_of_sent.get(t.sent()))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// The index of the token starting at or covering `byte`, if any.
+    pub fn token_at(&self, byte: usize) -> Option<usize> {
+        token_at(&self.toks, byte)
+    }
+    /// The lowercased text of token `i` (empty when out of range).
+    pub fn low(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| {
+            self.lower.get(t.span.start..t.span.end).unwrap_or("")
+        })
+    }
+
+    /// The original text of token `i` (empty when out of range).
+    pub fn word(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| {
+            self.text.get(t.span.start..t.span.end).unwrap_or("")
+        })
+    }
+
+    /// True when token `i` is a word.
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind != TokenKind::Punct)
+    }
+
+    /// True when token `i` is a quotation mark.
+    pub fn is_mark(&self, i: usize) -> bool {
+        matches!(self.low(i), "\"" | "“" | "”" | "„" | "«" | "»" | "‘" | "’")
+    }
+
+    /// The token range of the sentence holding token `i`, cut to at most
+    /// [`WINDOW`] tokens on either side of `i` so that no rule scans a
+    /// runaway sentence (a text without stops) more than a bounded amount.
+    pub fn sentence_of(&self, i: usize) -> std::ops::Range<usize> {
+        self.toks
+            .get(i)
+            .and_then(|t| self.sents.get(t.sent()).cloned())
+            .map_or(0..0, |r| {
+                r.start.max(i.saturating_sub(WINDOW))..r.end.min(i.saturating_add(WINDOW + 1))
+            })
+    }
+
+    /// True when token `i` is the first of its sentence.
+    pub fn starts_sentence(&self, i: usize) -> bool {
+        i == 0 || self.toks.get(i - 1).map(Tok::sent) != self.toks.get(i).map(Tok::sent)
+    }
+
+    /// True when token `i` is a closing quotation mark after a clause end
+    /// ("…,” she said) rather than after a quoted fragment ("“aimed at X”
+    /// and …").
+    fn ends_clause(&self, i: usize) -> bool {
+        if !self.is_mark(i) {
+            return false;
+        }
+        let before = self.low(i.saturating_sub(1));
+        let after = self.low(i + 1);
+        let sent_end = self.sentence_of(i).end;
+        matches!(before, "," | "." | "?" | "!" | "…")
+            || i + 1 >= sent_end
+            || matches!(after, "," | "." | ";")
+    }
+
+    /// The byte span from the start of token `a` to the end of token `b - 1`.
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        match (
+            self.toks.get(a),
+            b.checked_sub(1).and_then(|l| self.toks.get(l)),
+        ) {
+            (Some(x), Some(y)) if a < b => Span::new(x.span.start, y.span.end),
+            _ => Span::default(),
+        }
+    }
+
+    /// The end (exclusive token index) of the clause starting at token `a`:
+    /// the end of its sentence, cut before a semicolon, before the closing
+    /// mark of the quotation `a` stands in, or before a comma that opens a
+    /// new clause (", which", ", according to", ", he said"); trailing
+    /// punctuation and quotation marks are left out.
+    pub fn clause_end(&self, a: usize) -> usize {
+        let sent = self.sentence_of(a);
+        let quote = self.toks.get(a).and_then(|t| t.quote);
+        let mut end = sent.end;
+        let mut i = a;
+        while i < sent.end {
+            let w = self.low(i);
+            if w == ";"
+                || w == ":"
+                || (quote.is_some() && self.toks[i].quote != quote && self.ends_clause(i))
+            {
+                end = i;
+                break;
+            }
+            let and_said = w == "and"
+                && i > a
+                && (words::SPEECH_VERBS.contains_key(self.low(i + 1))
+                    || words::REPORTING_OR_COMMITTING.contains(self.low(i + 1)));
+            if and_said
+                || (w == ","
+                    && i > a
+                    && (words::CLAUSE_OPENERS.contains(self.low(i + 1))
+                        || (self.low(i + 1) == "and"
+                            && words::SPEECH_VERBS.contains_key(self.low(i + 2)))))
+            {
+                end = i;
+                break;
+            }
+            i += 1;
+        }
+        while end > a && !self.is_word(end - 1) {
+            end -= 1;
+        }
+        end
+    }
+}
+
+impl Prepared {
+    /// Tokenises `text` sentence by sentence and finds its quotations.
+    fn new(text: &str, sentences: &[Span]) -> Self {
+        let para_of_sent = paragraph_of_sentences(text, sentences);
+        let mut toks = Vec::with_capacity(text.len() / 5);
+        let mut sents = Vec::with_capacity(sentences.len());
+        for (si, &s) in sentences.iter().enumerate() {
+            let start = toks.len();
+            let sent = u32::try_from(si).unwrap_or(u32::MAX);
+            toks.extend(segment::tokens(text, s).into_iter().map(|t| Tok {
+                span: t.span,
+                kind: t.kind,
+                sent,
+                quote: None,
+            }));
+            sents.push(start..toks.len());
+        }
+        let mut marks = marks::find(text, sentences, &para_of_sent);
+        let mut qi = 0;
+        for t in &mut toks {
+            while qi < marks.len() && marks[qi].outer.end <= t.span.start {
+                qi += 1;
+            }
+            if qi < marks.len() && marks[qi].inner.contains(t.span.start) {
+                t.quote = u32::try_from(qi).ok();
+            }
+        }
+        for m in &mut marks {
+            m.open_tok = token_at(&toks, m.outer.start);
+            m.close_tok = m
+                .closed
+                .then(|| token_at(&toks, m.outer.end.saturating_sub(1)))
+                .flatten();
+        }
+        Prepared {
+            source: identify(text),
+            sentences: sentences.to_vec(),
+            lower: text.to_ascii_lowercase(),
+            toks,
+            sents,
+            para_of_sent,
+            marks,
+        }
+    }
+}
+
+/// What identifies a text for [`SHARED`]: its address, length and hash.
+fn identify(text: &str) -> (usize, usize, u64) {
+    let mut h = FxHasher::default();
+    h.write(text.as_bytes());
+    (text.as_ptr() as usize, text.len(), h.finish())
+}
+
+/// The index of the token of `toks` starting at or covering `byte`, if any.
+fn token_at(toks: &[Tok], byte: usize) -> Option<usize> {
+    let i = toks.partition_point(|t| t.span.end <= byte);
+    (i < toks.len() && toks[i].span.start <= byte).then_some(i)
+}
+
+/// The paragraph index of each sentence. A paragraph break is a blank line
+/// when the text has blank lines, otherwise any line break.
+fn paragraph_of_sentences(text: &str, sentences: &[Span]) -> Vec<usize> {
+    let blank_lines = text.contains("\n\n") || text.contains("\n\r\n");
+    let mut out = Vec::with_capacity(sentences.len());
+    let mut para = 0;
+    let mut prev_end: Option<usize> = None;
+    for s in sentences {
+        if let Some(p) = prev_end {
+            let gap = text.get(p..s.start).unwrap_or("");
+            let breaks = if blank_lines {
+                gap.matches('\n').count() >= 2
+            } else {
+                gap.contains('\n')
+            };
+            if breaks {
+                para += 1;
+            }
+        }
+        out.push(para);
+        prev_end = Some(s.end);
+    }
+    out
+}

@@ -1,0 +1,149 @@
+//! The word lists of the act stages, loaded once from `lexicon/`.
+
+use std::sync::LazyLock;
+
+use crate::annotate::fasthash::{Map, Set};
+use crate::annotate::lexicon::entries;
+
+/// A set of words with the fast hash.
+pub type WordSet = Set<&'static str>;
+
+/// A map from words with the fast hash.
+pub type WordMap<V> = Map<&'static str, V>;
+
+/// The entries of an embedded list as a [`WordSet`].
+pub fn word_set(src: &'static str) -> WordSet {
+    entries(src).collect()
+}
+
+/// How a speech verb may be used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpeechUse {
+    /// Attributes quotes and introduces reported clauses.
+    Any,
+    /// Introduces a reported clause only with an explicit "that".
+    That,
+    /// Only attributes a direct quote standing next to it.
+    Quote,
+}
+
+/// Inflected speech verbs and how each may be used.
+pub static SPEECH_VERBS: LazyLock<WordMap<SpeechUse>> = LazyLock::new(|| {
+    entries(include_str!("../lexicon/speech_verbs.txt"))
+        .map(|l| {
+            let mut parts = l.split_whitespace();
+            let verb = parts.next().unwrap_or_default();
+            let usage = match parts.next() {
+                Some("that") => SpeechUse::That,
+                Some("quote") => SpeechUse::Quote,
+                _ => SpeechUse::Any,
+            };
+            (verb, usage)
+        })
+        .collect()
+});
+
+/// Auxiliaries and adverbs that may stand between a subject and its verb.
+pub static BETWEEN_SUBJECT_AND_VERB: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../lexicon/attribution_words.txt")));
+
+/// Words that end a backward scan for a subject noun phrase.
+pub static SUBJECT_BREAKERS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../lexicon/subject_breakers.txt")));
+
+/// Nouns naming a text that speaks for its issuer.
+pub static DOCUMENT_NOUNS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../lexicon/document_nouns.txt")));
+
+/// Determiners that open a noun phrase.
+pub static DETERMINERS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../lexicon/determiners.txt")));
+
+/// Words that open a new clause after a comma.
+pub static CLAUSE_OPENERS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../lexicon/clause_openers.txt")));
+
+/// Past forms of commitment verbs that may open a coordinated act.
+pub static REPORTING_OR_COMMITTING: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../lexicon/coordinated_acts.txt")));
+
+/// What a pronoun may refer to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PronounClass {
+    /// He, she: a person.
+    Person,
+    /// They, it: an organisation or group.
+    Group,
+    /// I, we: the speaker.
+    Speaker,
+}
+
+/// Personal and possessive pronouns with their class.
+pub static PRONOUNS: LazyLock<WordMap<PronounClass>> = LazyLock::new(|| {
+    entries(include_str!("../lexicon/pronouns.txt"))
+        .filter_map(|l| {
+            let (word, class) = l.split_once(char::is_whitespace)?;
+            let class = match class.trim() {
+                "person" => PronounClass::Person,
+                "self" => PronounClass::Speaker,
+                _ => PronounClass::Group,
+            };
+            Some((word, class))
+        })
+        .collect()
+});
+
+/// A quick test that rules out most words before a hash lookup: which
+/// (first byte, length) pairs occur among the words of a list.
+pub struct Prefilter {
+    /// Per first byte, bit `n` set when some word of that start has length `n`
+    /// (lengths of 31 and more share bit 31).
+    bits: [u32; 256],
+}
+
+impl Prefilter {
+    /// The prefilter of `words`.
+    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let mut bits = [0u32; 256];
+        for w in words {
+            if let Some(&b) = w.as_bytes().first() {
+                bits[usize::from(b)] |= 1 << w.len().min(31);
+            }
+        }
+        Self { bits }
+    }
+
+    /// False when `word` is surely not in the list.
+    pub fn may_contain(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&b| self.bits[usize::from(b)] & (1 << word.len().min(31)) != 0)
+    }
+}
+
+/// Prefilter of [`SPEECH_VERBS`] and "according".
+pub static SPEECH_PREFILTER: LazyLock<Prefilter> =
+    LazyLock::new(|| Prefilter::new(SPEECH_VERBS.keys().copied().chain(["according"])));
+
+/// True for a lowercase adverb in -ly ("quickly"), which may stand between
+/// a subject and its verb.
+pub fn is_ly_adverb(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ly") && word.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load_with_their_tags() {
+        assert_eq!(SPEECH_VERBS.get("said"), Some(&SpeechUse::Any));
+        assert_eq!(SPEECH_VERBS.get("suggested"), Some(&SpeechUse::That));
+        assert_eq!(SPEECH_VERBS.get("laughed"), Some(&SpeechUse::Quote));
+        assert_eq!(PRONOUNS.get("she"), Some(&PronounClass::Person));
+        assert_eq!(PRONOUNS.get("we"), Some(&PronounClass::Speaker));
+        assert!(DOCUMENT_NOUNS.contains("statement"));
+        assert!(SPEECH_PREFILTER.may_contain("said") && !SPEECH_PREFILTER.may_contain("xylophone"));
+        assert!(is_ly_adverb("quickly") && !is_ly_adverb("Italy") && !is_ly_adverb("fly"));
+    }
+}

@@ -1,0 +1,256 @@
+//! Pattern and filter tests for the commitment stage, on sentences written
+//! for them.
+
+use super::*;
+use crate::annotate::annotate;
+
+/// (kind, trigger, content, actor name)
+fn commitments(text: &str) -> Vec<(CommitmentKind, String, String, String)> {
+    let ann = annotate(text);
+    ann.commitments
+        .iter()
+        .map(|c| {
+            let who = c
+                .actor
+                .map(|e| ann.entities[e].name.clone())
+                .or_else(|| c.actor_name.clone())
+                .unwrap_or_default();
+            (
+                c.kind,
+                c.trigger.slice(text).to_owned(),
+                c.content.slice(text).to_owned(),
+                who,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn verb_to_frames_by_kind() {
+    let c = commitments("The mayor pledged to rebuild the old bridge by spring.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert_eq!(c[0].1, "pledged to");
+    assert_eq!(c[0].2, "rebuild the old bridge by spring");
+    assert_eq!(c[0].3, "The mayor");
+    let c = commitments("Union leaders plan to strike in March.");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+}
+
+#[test]
+fn object_to_frame_gives_a_demand_with_counterpart() {
+    let c = commitments("On Monday the council urged Governor Ilse Brandt to release the funds.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].2, "release the funds");
+    let ann = annotate("On Monday the council urged Governor Ilse Brandt to release the funds.");
+    assert!(ann.commitments[0].counterpart.is_some());
+}
+
+#[test]
+fn call_for_and_demand_that() {
+    let c = commitments("Farmers called for lower fuel taxes. The union demanded that wages rise.");
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].2, "lower fuel taxes");
+    assert_eq!(c[1].2, "wages rise");
+}
+
+#[test]
+fn nominal_cue_with_by_actor() {
+    let c = commitments("The deal included a commitment by Norland to cut its emissions.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert_eq!(c[0].2, "cut its emissions");
+    assert!(c[0].3.contains("Norland"), "{c:?}");
+}
+
+#[test]
+fn nominal_cue_with_light_verb() {
+    let c = commitments("The Green Party has a plan to plant a million trees.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+    assert!(c[0].3.contains("Green Party"), "{c:?}");
+}
+
+#[test]
+fn first_person_will_in_a_quote_is_the_speakers_pledge() {
+    let c = commitments("“We will reopen the school next week,” Principal Omar Haddad said.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert!(c[0].3.contains("Haddad"), "{c:?}");
+}
+
+#[test]
+fn look_forward_in_a_quote_is_the_speakers_intent() {
+    let c = commitments("“I look forward to meeting you,” Ana Silva told the visitors.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+    assert_eq!(c[0].2, "meeting you");
+    assert!(c[0].3.contains("Silva"), "{c:?}");
+}
+
+#[test]
+fn an_actor_announcing_its_own_action_with_will() {
+    let c = commitments("The ministry will publish the new rules in June.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert_eq!(c[0].1, "will publish");
+    assert_eq!(c[0].2, "publish the new rules in June");
+    assert!(commitments("The storm will reach the coast tonight.").is_empty());
+}
+
+#[test]
+fn reported_will_of_the_speaker_is_a_pledge() {
+    let c = commitments("The charity Open Doors said it will keep the shelter open.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].1, "will keep");
+    assert!(c[0].3.contains("Open Doors"), "{c:?}");
+}
+
+#[test]
+fn third_person_stories_inside_quotes_are_not_commitments() {
+    let c = commitments("“He wanted to be famous,” the curator Lina Holt said.");
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn a_named_modifier_is_the_actor_of_a_nominal_cue() {
+    let c = commitments("Prices fell after a European Union recommendation that tariffs be cut.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].2, "tariffs be cut");
+    assert!(c[0].3.contains("European Union"), "{c:?}");
+}
+
+#[test]
+fn first_person_may_in_a_quote_is_an_intent() {
+    let c = commitments("“We may open a second clinic next year,” said Dr. Amal Reyes.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+    assert!(c[0].3.contains("Reyes"), "{c:?}");
+    assert!(commitments("The river may flood the town.").is_empty());
+}
+
+#[test]
+fn a_time_phrase_may_stand_before_to() {
+    let c = commitments(
+        "The premier pledged on Friday to fund ten new schools, as teachers protested.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "fund ten new schools");
+}
+
+#[test]
+fn coordinated_acts_are_two_items() {
+    let c = commitments("Nurses urged the board to raise pay and called for more staff.");
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].2, "raise pay");
+    assert_eq!(c[1].2, "more staff");
+}
+
+#[test]
+fn others_expectations_are_not_intents() {
+    assert!(commitments("The council is expected to approve the budget.").is_empty());
+}
+
+#[test]
+fn the_content_of_one_act_is_not_another() {
+    let c = commitments("The airline hoped to reach a deal with pilots soon.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+}
+
+#[test]
+fn agentless_directives_name_no_actor() {
+    let ann = annotate("Residents were advised to boil their water.");
+    assert_eq!(ann.commitments.len(), 1);
+    assert_eq!(ann.commitments[0].actor, None);
+    assert_eq!(ann.commitments[0].actor_name, None);
+    let c = commitments("Residents were advised by the city council to boil their water.");
+    assert!(c[0].3.contains("council"), "{c:?}");
+}
+
+#[test]
+fn participle_cues_take_the_main_subject() {
+    let c = commitments(
+        "During the debate, Premier Jon Ekberg defended the budget whilst promising a review of taxes.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert!(c[0].3.contains("Ekberg"), "{c:?}");
+}
+
+#[test]
+fn joint_actors_and_with_phrases_give_a_counterpart() {
+    let text = "Chile and Peru agreed to share the river's water.";
+    let ann = annotate(text);
+    assert_eq!(ann.commitments.len(), 1);
+    let c = &ann.commitments[0];
+    assert_ne!(c.actor, c.counterpart);
+    assert!(c.counterpart.is_some());
+    let text = "Norway agreed with Sweden to open the border.";
+    let ann = annotate(text);
+    let c = &ann.commitments[0];
+    let name = |e: Option<usize>| e.map(|e| ann.entities[e].name.clone());
+    assert_eq!(name(c.counterpart).as_deref(), Some("Sweden"));
+}
+
+#[test]
+fn an_invitation_to_an_event() {
+    let ann = annotate("The student was invited to the national science fair by NASA.");
+    assert_eq!(ann.commitments.len(), 1);
+    let c = &ann.commitments[0];
+    assert_eq!(c.kind, CommitmentKind::Intent);
+    assert!(
+        c.content
+            .slice("The student was invited to the national science fair by NASA.")
+            .starts_with("to the national")
+    );
+    let text = "The student was invited to the national science fair by NASA.";
+    let actor = c.actor.expect("the inviter");
+    assert!(
+        ann.entities[actor]
+            .mentions
+            .iter()
+            .any(|&m| ann.mentions[m].span.slice(text) == "NASA")
+    );
+}
+
+#[test]
+fn a_reported_welcome_is_the_reporters_offer() {
+    let c = commitments("Mayor Ines Varga said the refugees were welcome to stay in the city.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+    assert!(c[0].3.contains("Varga"), "{c:?}");
+}
+
+#[test]
+fn negated_conditional_and_questions_are_filtered() {
+    assert!(commitments("The company did not promise to pay the workers.").is_empty());
+    assert!(commitments("The firm refused to commit to a date.").is_empty());
+    assert!(commitments("If the board agrees to sell, prices will fall.").is_empty());
+    assert!(commitments("Does the city plan to close the park?").is_empty());
+    assert!(commitments("Why did the mayor want to leave? “It was time,” she said.").is_empty());
+}
+
+#[test]
+fn agentless_futures_and_scheduled_events_are_not_commitments() {
+    assert!(commitments("Talks will be held in Geneva next month.").is_empty());
+    assert!(commitments("The exhibit is to run through May.").is_empty());
+    assert!(commitments("In order to win, the team trained daily.").is_empty());
+}
+
+#[test]
+fn hostile_text_does_not_panic() {
+    for t in [
+        "",
+        "plans to",
+        "“we will",
+        "a commitment by",
+        "urged to",
+        "will",
+        "“We'll”",
+        "His calls for",
+    ] {
+        let _ = commitments(t);
+    }
+}

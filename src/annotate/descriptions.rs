@@ -1,0 +1,617 @@
+//! Descriptions and pronouns linked to named actors, only where the link is
+//! unambiguous: "the North Korean leader" joins the one person whose role
+//! is a North Korean leader; "the company" the one organization named
+//! nearby; "he" / "she" the one person of that gender named in the last
+//! sentences, never across a quotation boundary.
+
+use std::sync::LazyLock;
+
+use crate::annotate::fasthash::Map;
+
+use crate::annotate::kinds::Kind;
+use crate::annotate::lexicon::{Gender, LEXICON};
+use crate::annotate::link::Cluster;
+use crate::annotate::names::{Doc, starts_upper};
+use crate::annotate::roles::{Qualifier, role_noun_at};
+use crate::model::{MentionForm, Span};
+
+/// A place where an actor is referred to, used as an antecedent.
+#[derive(Clone, Copy, Debug)]
+pub struct Anchor {
+    /// First token of the mention.
+    pub tok: usize,
+    /// One past its last token.
+    pub end: usize,
+    /// The cluster it belongs to.
+    pub cluster: usize,
+    /// Its sentence.
+    sent: usize,
+    /// True inside quotation marks.
+    quoted: bool,
+}
+
+impl Anchor {
+    /// The anchor for the mention in tokens `tok..end` of `cluster`.
+    pub fn new(doc: &Doc, tok: usize, end: usize, cluster: usize) -> Self {
+        Anchor {
+            tok,
+            end,
+            cluster,
+            sent: doc.toks[tok].sent(),
+            quoted: doc.toks[tok].quoted,
+        }
+    }
+}
+
+/// A resolved description or pronoun.
+#[derive(Clone, Copy, Debug)]
+pub struct Resolved {
+    /// Where it stands.
+    pub span: Span,
+    /// Role or pronoun.
+    pub form: MentionForm,
+    /// The cluster it joins.
+    pub cluster: usize,
+}
+
+/// Nouns that describe an organization ("the company") or a place ("the
+/// city"); the kind they need, and whether they are so generic that they
+/// need a single candidate nearby rather than a name that holds them.
+const THING_NOUNS: &[(&str, Kind, bool)] = &[
+    ("organization", Kind::Organization, true),
+    ("organisation", Kind::Organization, true),
+    ("company", Kind::Organization, true),
+    ("firm", Kind::Organization, true),
+    ("group", Kind::Organization, true),
+    ("agency", Kind::Organization, false),
+    ("ministry", Kind::Organization, false),
+    ("foundation", Kind::Organization, false),
+    ("church", Kind::Organization, false),
+    ("university", Kind::Organization, false),
+    ("party", Kind::Organization, false),
+    ("team", Kind::Organization, false),
+    ("gallery", Kind::Organization, false),
+    ("museum", Kind::Organization, false),
+    ("network", Kind::Organization, false),
+    ("newspaper", Kind::Organization, false),
+    ("council", Kind::Organization, false),
+    ("committee", Kind::Organization, false),
+    ("department", Kind::Organization, false),
+    ("bank", Kind::Organization, false),
+    ("club", Kind::Organization, false),
+    ("college", Kind::Organization, false),
+    ("bureau", Kind::Organization, false),
+    ("office", Kind::Organization, false),
+    ("commission", Kind::Organization, false),
+    ("authority", Kind::Organization, false),
+    ("institute", Kind::Organization, false),
+    ("association", Kind::Organization, false),
+    ("union", Kind::Organization, false),
+    ("court", Kind::Organization, false),
+    ("administration", Kind::Organization, false),
+    ("school", Kind::Organization, false),
+    ("hospital", Kind::Organization, false),
+    ("society", Kind::Organization, false),
+    ("federation", Kind::Organization, false),
+    ("league", Kind::Organization, false),
+    ("alliance", Kind::Organization, false),
+    ("coalition", Kind::Organization, false),
+    ("board", Kind::Organization, false),
+    ("government", Kind::Organization, false),
+    ("country", Kind::Place, true),
+    ("nation", Kind::Place, true),
+    ("city", Kind::Place, true),
+    ("town", Kind::Place, true),
+    ("state", Kind::Place, false),
+    ("island", Kind::Place, false),
+    ("mosque", Kind::Place, false),
+    ("memorial", Kind::Place, false),
+    ("station", Kind::Place, false),
+    ("cathedral", Kind::Place, false),
+    ("temple", Kind::Place, false),
+    ("stadium", Kind::Place, false),
+    ("province", Kind::Place, false),
+];
+
+/// Sentences back a description or pronoun may look for its antecedent.
+const WINDOW: usize = 2;
+
+/// Sentences back "the foundation" may look for a name holding the noun.
+const NAMED_WINDOW: usize = 6;
+
+/// At most this many mentions back (a bound for very long sentences).
+const MAX_CANDIDATES: usize = 48;
+
+/// Anchors of the window of sentences ending at token `tok` (exclusive).
+fn window<'a>(doc: &Doc, anchors: &'a [Anchor], tok: usize) -> &'a [Anchor] {
+    window_of(doc, anchors, tok, WINDOW)
+}
+
+/// Anchors of the `sentences` sentences before token `tok`, and of its own
+/// sentence up to it.
+fn window_of<'a>(doc: &Doc, anchors: &'a [Anchor], tok: usize, sentences: usize) -> &'a [Anchor] {
+    let end = anchors.partition_point(|a| a.tok < tok);
+    let first_sent = doc.toks[tok].sent().saturating_sub(sentences);
+    let start = anchors[..end].partition_point(|a| a.sent < first_sent);
+    &anchors[start.max(end.saturating_sub(MAX_CANDIDATES))..end]
+}
+
+/// Finds "the [qualifier] role" descriptions of people and organizations.
+/// `qualifiers` maps the first token of a name or demonym to its end token
+/// and the name a role may be qualified by.
+pub fn descriptions(
+    doc: &Doc,
+    clusters: &[Cluster],
+    anchors: &[Anchor],
+    qualifiers_at: &Map<usize, (usize, Qualifier)>,
+    out: &mut Vec<Resolved>,
+) {
+    let holders = role_holders(clusters);
+    let n = doc.toks.len();
+    for &i in &doc.cues {
+        if !matches!(doc.word(i), "the" | "The") || i + 2 > n {
+            continue;
+        }
+        let (j, qual) = match qualifiers_at.get(&(i + 1)) {
+            Some(&(e, q)) => (e, Some(q.name)),
+            None => (i + 1, None),
+        };
+        if j >= n {
+            continue;
+        }
+        let found = match role_noun_at(doc, j) {
+            Some(e) => role_holder(doc, &holders, j, e, qual).map(|c| (e, c)),
+            None if qual.is_none() => {
+                thing_described(doc, clusters, anchors, j).map(|c| (j + 1, c))
+            }
+            None => None,
+        };
+        if let Some((e, cluster)) = found {
+            out.push(Resolved {
+                span: Span::new(doc.toks[i].span.start, doc.toks[e - 1].span.end),
+                form: MentionForm::Role,
+                cluster,
+            });
+        }
+    }
+}
+
+/// The one person whose role has the head in tokens `j..e` (and the
+/// qualifier, if any), unless the role noun is followed by a name ("the
+/// president Ann Lee") or an "of" phrase ("the president of the club").
+fn role_holder(
+    doc: &Doc,
+    holders: &Map<&str, Vec<Holder>>,
+    j: usize,
+    e: usize,
+    qual: Option<&'static str>,
+) -> Option<usize> {
+    if e < doc.toks.len() && (doc.is_cap(e) || doc.word(e) == "of") {
+        return None;
+    }
+    let head = doc.key(j, e);
+    let mut found = holders
+        .get(head.as_ref())
+        .into_iter()
+        .flatten()
+        .filter(|h| (!h.as_leader || qual.is_some()) && (qual.is_none() || h.country == qual))
+        .map(|h| h.cluster);
+    let first = found.next()?;
+    found.all(|c| c == first).then_some(first)
+}
+
+/// The organization or place "the company"-like noun at token `j` stands
+/// for, unless an "of" phrase or a name follows ("the town of X").
+fn thing_described(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], j: usize) -> Option<usize> {
+    let word = doc.word(j);
+    let &(kind, generic) = THING_NOUN_KINDS.get(word)?;
+    let next = doc.toks.get(j + 1).map(|t| t.span.slice(doc.text));
+    if next.is_some_and(|w| w == "of" || starts_upper(w)) {
+        return None;
+    }
+    thing_antecedent(doc, clusters, anchors, j, word, kind, generic)
+}
+
+/// A person holding a role, as indexed by the role's head.
+struct Holder {
+    cluster: usize,
+    country: Option<&'static str>,
+    /// Indexed under "leader" for a head-of-state office: matches only a
+    /// description qualified by a country.
+    as_leader: bool,
+}
+
+/// People by the heads of their roles ("president" → the president).
+fn role_holders(clusters: &[Cluster]) -> Map<&str, Vec<Holder>> {
+    let mut out: Map<&str, Vec<Holder>> = Map::default();
+    for (id, c) in clusters.iter().enumerate() {
+        if c.kind != Kind::Person {
+            continue;
+        }
+        for r in &c.roles {
+            let holder = |as_leader| Holder {
+                cluster: id,
+                country: r.country,
+                as_leader,
+            };
+            out.entry(r.head.as_str()).or_default().push(holder(false));
+            if r.head != "leader" && LEADER_OFFICES.contains(&r.head.as_str()) {
+                out.entry("leader").or_default().push(holder(true));
+            }
+        }
+    }
+    out
+}
+
+/// [`THING_NOUNS`] by noun.
+static THING_NOUN_KINDS: LazyLock<Map<&'static str, (Kind, bool)>> =
+    LazyLock::new(|| THING_NOUNS.iter().map(|&(w, k, g)| (w, (k, g))).collect());
+
+/// Offices that make their holder a country's "leader".
+const LEADER_OFFICES: [&str; 12] = [
+    "leader",
+    "president",
+    "prime minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "emperor",
+    "supreme leader",
+    "chairman",
+    "dictator",
+    "ruler",
+];
+
+/// The organization or place a "the company"-like noun at token `j`
+/// refers to: the most recent one in the window whose name holds the noun
+/// ("the foundation" → "Acme Foundation"), or for a generic noun the only
+/// one of its kind ("the country": the only country named nearby).
+fn thing_antecedent(
+    doc: &Doc,
+    clusters: &[Cluster],
+    anchors: &[Anchor],
+    j: usize,
+    noun: &str,
+    kind: Kind,
+    generic: bool,
+) -> Option<usize> {
+    let named = window_of(doc, anchors, j, NAMED_WINDOW)
+        .iter()
+        .rev()
+        .find(|a| {
+            let c = &clusters[a.cluster];
+            c.kind != Kind::Person && c.name.split(' ').any(|w| w.eq_ignore_ascii_case(noun))
+        });
+    if let Some(a) = named {
+        return Some(a.cluster);
+    }
+    if !generic {
+        return None;
+    }
+    let win = window(doc, anchors, j);
+    let fits = |c: &Cluster| match noun {
+        "country" | "nation" => c.country,
+        "city" | "town" => c.kind == Kind::Place && !c.country,
+        _ => c.kind == kind,
+    };
+    let unique = |fits: &dyn Fn(&Cluster) -> bool| {
+        let mut ids = win
+            .iter()
+            .rev()
+            .map(|a| a.cluster)
+            .filter(|&c| fits(&clusters[c]));
+        let first = ids.next()?;
+        ids.all(|c| c == first).then_some(first)
+    };
+    // "the company": a name with a company designator ("Acme Inc.") first.
+    let company = |c: &Cluster| {
+        c.kind == Kind::Organization
+            && c.name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| LEXICON.org_keys.get(w).is_some_and(|k| k.suffix))
+    };
+    if matches!(noun, "company" | "firm")
+        && let Some(c) = unique(&company)
+    {
+        return Some(c);
+    }
+    unique(&fits)
+}
+
+/// Gender of a third-person singular pronoun.
+fn pronoun_gender(w: &str) -> Option<Gender> {
+    match w {
+        "he" | "him" | "his" | "himself" | "He" | "His" | "Him" => Some(Gender::Male),
+        "she" | "her" | "hers" | "herself" | "She" | "Her" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// Links "he"/"she" pronouns to a person named in the same or the previous
+/// sentences: the only person of agreeing gender there, or else (outside
+/// quotations only) the first such person of the nearest sentence naming
+/// one; with nobody named nearby, the article's main person of that gender.
+/// A pronoun outside quotations looks only at names outside them; one
+/// inside a quotation never refers to its speaker.
+/// Gender learnt from a link is kept for later pronouns.
+pub fn pronouns(
+    doc: &Doc,
+    clusters: &mut [Cluster],
+    anchors: &[Anchor],
+    quotations: &[Quotation],
+    out: &mut Vec<Resolved>,
+) {
+    let protagonist = protagonist(clusters);
+    for &i in &doc.cues {
+        let t = &doc.toks[i];
+        let Some(g) = pronoun_gender(t.span.slice(doc.text)) else {
+            continue;
+        };
+        let win = window(doc, anchors, i);
+        // Inside a quotation, "he" is not its speaker.
+        let speaker = t
+            .quoted
+            .then(|| quotation_at(quotations, i).and_then(|q| q.speaker))
+            .flatten();
+        let agrees = |a: &&Anchor| {
+            let c = &clusters[a.cluster];
+            c.kind == Kind::Person
+                && c.gender.agrees(g)
+                && (t.quoted || !a.quoted)
+                && Some(a.cluster) != speaker
+        };
+        // People known to be of this gender come before those of unknown gender.
+        let known = win
+            .iter()
+            .any(|a| agrees(&a) && clusters[a.cluster].gender == g);
+        let fits = |a: &&Anchor| agrees(a) && (!known || clusters[a.cluster].gender == g);
+        let Some(last) = win.iter().rev().find(fits) else {
+            // Nobody named nearby: the article's main person, if of this gender.
+            if let Some(p) = protagonist
+                && clusters[p].gender == g
+            {
+                out.push(Resolved {
+                    span: t.span,
+                    form: MentionForm::Pronoun,
+                    cluster: p,
+                });
+            }
+            continue;
+        };
+        let unique = win.iter().filter(fits).all(|a| a.cluster == last.cluster);
+        let chosen = if unique {
+            last.cluster
+        } else if t.quoted {
+            continue;
+        } else {
+            let sent = doc.toks[last.tok].sent();
+            match win.iter().filter(fits).find(|a| a.sent == sent) {
+                Some(a) => a.cluster,
+                None => continue,
+            }
+        };
+        if clusters[chosen].gender == Gender::Unknown {
+            clusters[chosen].gender = g;
+        }
+        out.push(Resolved {
+            span: t.span,
+            form: MentionForm::Pronoun,
+            cluster: chosen,
+        });
+    }
+}
+
+/// The person named clearly more often than any other (at least three
+/// times, and more than anyone else), if any.
+fn protagonist(clusters: &[Cluster]) -> Option<usize> {
+    let mut people: Vec<(usize, usize)> = clusters
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.kind == Kind::Person)
+        .map(|(i, c)| (c.mentions.len(), i))
+        .collect();
+    people.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    match people.as_slice() {
+        [(n, p), rest @ ..] if *n >= 3 && rest.first().is_none_or(|r| r.0 < *n) => Some(*p),
+        _ => None,
+    }
+}
+
+/// Links "its" to the only organization or place named in its sentence
+/// before it or in the sentence before.
+pub fn possessive_it(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &mut Vec<Resolved>) {
+    for &i in &doc.cues {
+        let t = &doc.toks[i];
+        if !matches!(t.span.slice(doc.text), "its" | "Its") {
+            continue;
+        }
+        let win = window(doc, anchors, i);
+        let first_sent = t.sent().saturating_sub(1);
+        let mut ids = win
+            .iter()
+            .rev()
+            .take_while(|a| a.sent >= first_sent)
+            .filter(|a| clusters[a.cluster].kind != Kind::Person && a.quoted == t.quoted)
+            .map(|a| a.cluster);
+        let Some(first) = ids.next() else { continue };
+        if ids.all(|c| c == first) {
+            out.push(Resolved {
+                span: t.span,
+                form: MentionForm::Pronoun,
+                cluster: first,
+            });
+        }
+    }
+}
+
+/// Verbs that attribute a quotation to its speaker.
+pub fn is_speech_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tells"
+            | "added"
+            | "adds"
+            | "explained"
+            | "stated"
+            | "wrote"
+            | "writes"
+            | "tweeted"
+            | "commented"
+            | "noted"
+            | "asked"
+            | "replied"
+            | "continued"
+            | "recalled"
+            | "argued"
+            | "insisted"
+            | "claimed"
+            | "declared"
+            | "announced"
+            | "warned"
+            | "posted"
+            | "remarked"
+            | "responded"
+    )
+}
+
+/// Longest quotation, in tokens, whose speaker is looked for.
+const MAX_QUOTE_TOKENS: usize = 400;
+
+/// A quotation (token indices of its marks) and the person named as its
+/// speaker next to a speech verb, if any.
+#[derive(Clone, Copy, Debug)]
+pub struct Quotation {
+    /// The opening mark.
+    pub open: usize,
+    /// The closing mark.
+    pub close: usize,
+    /// The speaker's cluster.
+    pub speaker: Option<usize>,
+}
+
+/// Finds quotations and their speakers: a person named (or referred to by
+/// a linked pronoun) next to a speech verb right after the quotation
+/// ("“...,” Lowe said", "“...,” said Lowe") or right before it ("Lowe said:
+/// “...”").
+pub fn quotations(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor]) -> Vec<Quotation> {
+    let person_at = |tok: usize| {
+        let i = anchors.partition_point(|a| a.tok < tok);
+        anchors
+            .get(i)
+            .filter(|a| a.tok == tok && clusters[a.cluster].kind == Kind::Person)
+            .copied()
+    };
+    let person_ending_at = |end: usize| {
+        let i = anchors.partition_point(|a| a.tok < end);
+        anchors[..i]
+            .iter()
+            .rev()
+            .take(3)
+            .find(|a| a.end == end && clusters[a.cluster].kind == Kind::Person)
+            .copied()
+    };
+    let n = doc.toks.len();
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for &i in &doc.cues {
+        let w = doc.word(i);
+        let opened = match (w, open) {
+            ("“", _) | ("\"", None) => {
+                open = Some(i);
+                continue;
+            }
+            ("”" | "\"", Some(o)) => o,
+            _ => continue,
+        };
+        open = None;
+        // A stray mark would pair with one far away: not a quotation.
+        if i - opened > MAX_QUOTE_TOKENS {
+            continue;
+        }
+        let mut k = i + 1;
+        if k < n && doc.word(k) == "," {
+            k += 1;
+        }
+        let after = if k < n && is_speech_verb(doc.word(k)) {
+            person_at(k + 1)
+        } else {
+            person_at(k).filter(|a| a.end < n && is_speech_verb(doc.word(a.end)))
+        };
+        let before = (opened >= 2 && matches!(doc.word(opened - 1), ":" | ","))
+            .then(|| opened - 2)
+            .filter(|&v| is_speech_verb(doc.word(v)))
+            .and_then(person_ending_at);
+        out.push(Quotation {
+            open: opened,
+            close: i,
+            speaker: after.or(before).map(|a| a.cluster),
+        });
+    }
+    out
+}
+
+/// The quotation holding token `i`, if any.
+fn quotation_at(quotations: &[Quotation], i: usize) -> Option<&Quotation> {
+    let k = quotations.partition_point(|q| q.close < i);
+    quotations.get(k).filter(|q| q.open < i)
+}
+
+/// Links "I", "me", "my" inside a quotation to its speaker.
+pub fn first_person(doc: &Doc, quotations: &[Quotation], out: &mut Vec<Resolved>) {
+    for q in quotations {
+        let Some(speaker) = q.speaker else { continue };
+        for t in &doc.toks[q.open + 1..q.close] {
+            if matches!(
+                t.span.slice(doc.text),
+                "I" | "me" | "my" | "myself" | "mine"
+            ) {
+                out.push(Resolved {
+                    span: t.span,
+                    form: MentionForm::Pronoun,
+                    cluster: speaker,
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leader_indexes_heads_of_state() {
+        let mut c = Cluster::demonym("Ann Lee".to_owned());
+        c.kind = Kind::Person;
+        c.roles.push(crate::annotate::link::Role {
+            text: "Chilean President".to_owned(),
+            head: "president".to_owned(),
+            country: Some("Chile"),
+        });
+        let h = role_holders(std::slice::from_ref(&c));
+        assert!(!h["president"][0].as_leader);
+        assert!(h["leader"][0].as_leader);
+        assert_eq!(h["leader"][0].country, Some("Chile"));
+    }
+
+    #[test]
+    fn pronoun_genders() {
+        assert_eq!(pronoun_gender("his"), Some(Gender::Male));
+        assert_eq!(pronoun_gender("Her"), Some(Gender::Female));
+        assert_eq!(pronoun_gender("it"), None);
+    }
+
+    #[test]
+    fn thing_nouns_have_kinds() {
+        let kind = |w: &str| THING_NOUN_KINDS.get(w).copied();
+        assert_eq!(kind("company"), Some((Kind::Organization, true)));
+        assert_eq!(kind("mosque"), Some((Kind::Place, false)));
+        assert_eq!(kind("president"), None);
+    }
+}

@@ -1,0 +1,224 @@
+//! Typing names (ANNIE-style rules): gazetteer entries and keywords come
+//! typed from [`super::names`]; other names are people when a title, a given
+//! name, an initial or a family-name-first pattern says so, acronyms are
+//! organizations, and a lone unknown word is decided by its links and its
+//! context.
+
+use crate::annotate::lexicon::{GazKind, Gender, LEXICON};
+use crate::annotate::names::{Doc, KeyedKind};
+use crate::model::EntityKind;
+
+/// The kind of a name, possibly not known yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A person.
+    Person,
+    /// An organization.
+    Organization,
+    /// A place.
+    Place,
+    /// Not decided by the name alone.
+    Unknown,
+}
+
+impl Kind {
+    /// The entity kind; an undecided name is taken for an organization.
+    pub fn entity_kind(self) -> EntityKind {
+        match self {
+            Kind::Person => EntityKind::Person,
+            Kind::Place => EntityKind::Place,
+            Kind::Organization | Kind::Unknown => EntityKind::Organization,
+        }
+    }
+
+    /// The kind of a gazetteer entry.
+    pub fn of_gazetteer(kind: GazKind) -> Self {
+        match kind {
+            GazKind::Country | GazKind::Place => Kind::Place,
+            GazKind::Organization => Kind::Organization,
+        }
+    }
+
+    /// The kind a keyword gives.
+    pub fn of_keyed(kind: KeyedKind) -> Self {
+        match kind {
+            KeyedKind::Organization => Kind::Organization,
+            KeyedKind::Place => Kind::Place,
+        }
+    }
+}
+
+/// True for an initial ("J.") or dotted initials ("J.D.").
+fn is_initial(w: &str) -> bool {
+    w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 2 && w.len() <= 5
+}
+
+/// True for an all-capitals acronym of 2 to 6 letters ("KCNA", "NASA").
+pub fn is_acronym(w: &str) -> bool {
+    let n = w.chars().count();
+    (2..=6).contains(&n) && w.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// The kind and gender of the untyped name in tokens `a..b`.
+pub fn classify(doc: &Doc, a: usize, b: usize) -> (Kind, Gender) {
+    let lx = &*LEXICON;
+    let first = doc.word(a);
+    let n = b - a;
+    if let Some(&g) = lx.first_names.get(first) {
+        return (Kind::Person, g);
+    }
+    if (2..=3).contains(&n) && lx.east_asian_surnames.contains(first) {
+        return (Kind::Person, Gender::Unknown);
+    }
+    if n == 1 && is_acronym(first) {
+        return (Kind::Organization, Gender::Unknown);
+    }
+    let words = || (a..b).map(|i| doc.word(i));
+    if words().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+        return (Kind::Organization, Gender::Unknown);
+    }
+    if n >= 2 && words().any(is_initial) {
+        return (Kind::Person, Gender::Unknown);
+    }
+    // Two to four name-like words, none of them a common word of this
+    // document ("Campbell Soup" when "soup" occurs too).
+    if (2..=4).contains(&n) && words().all(|w| !is_acronym(w) && !doc.seen_lowercase(w)) {
+        return (Kind::Person, Gender::Unknown);
+    }
+    (Kind::Unknown, Gender::Unknown)
+}
+
+/// True when the name in tokens `a..b` is a person's by firm evidence: a
+/// given name, an initial, or a family name written first.
+pub fn is_clearly_person(doc: &Doc, a: usize, b: usize) -> bool {
+    let lx = &*LEXICON;
+    let first = doc.word(a);
+    lx.first_names.contains_key(first)
+        || (b - a >= 2 && (a..b).any(|i| is_initial(doc.word(i))))
+        || ((2..=3).contains(&(b - a)) && lx.east_asian_surnames.contains(first))
+}
+
+/// True when what follows a name ending before token `b` says "person":
+/// ", who", or a possessive before a kinship noun ("X's wife").
+pub fn person_context(doc: &Doc, b: usize) -> bool {
+    let word = |i: usize| (i < doc.toks.len()).then(|| doc.word(i));
+    match (word(b), word(b + 1)) {
+        (Some(","), Some("who")) => true,
+        (Some("'s" | "’s"), Some(noun)) => matches!(
+            noun,
+            "wife"
+                | "husband"
+                | "son"
+                | "daughter"
+                | "mother"
+                | "father"
+                | "brother"
+                | "sister"
+                | "parents"
+                | "children"
+                | "family"
+                | "widow"
+                | "girlfriend"
+                | "boyfriend"
+        ),
+        _ => false,
+    }
+}
+
+/// True when the context of tokens `a..b` says "place": "in X", "near X",
+/// "the town of X", or "X, <state or country>".
+pub fn place_context(doc: &Doc, a: usize, b: usize) -> bool {
+    let before = a.checked_sub(1).map(|i| doc.word(i));
+    if matches!(
+        before,
+        Some("in" | "near" | "outside" | "across" | "throughout" | "downtown")
+    ) {
+        return true;
+    }
+    // "in the Elmwood neighborhood", "near the Calder district".
+    let in_the = before == Some("the")
+        && a >= 2
+        && matches!(
+            doc.word(a - 2),
+            "in" | "near" | "outside" | "across" | "throughout"
+        );
+    let place_noun_after = b < doc.toks.len()
+        && matches!(
+            doc.word(b),
+            "neighborhood"
+                | "neighbourhood"
+                | "district"
+                | "area"
+                | "region"
+                | "suburb"
+                | "province"
+                | "county"
+                | "valley"
+                | "borough"
+        );
+    if in_the || place_noun_after {
+        return true;
+    }
+    if before == Some("of")
+        && a >= 2
+        && matches!(
+            doc.word(a - 2),
+            "town" | "city" | "village" | "state" | "province" | "region" | "county" | "island"
+        )
+    {
+        return true;
+    }
+    b + 1 < doc.toks.len()
+        && doc.word(b) == ","
+        && LEXICON
+            .gazetteer
+            .get(doc.word(b + 1))
+            .is_some_and(|g| g.kind != GazKind::Organization)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::segment::segment;
+
+    fn classify_all(text: &str) -> Vec<Kind> {
+        let doc = Doc::new(text, segment(text));
+        let n = doc.toks.len();
+        vec![classify(&doc, 1, n - 1).0]
+    }
+
+    #[test]
+    fn people_by_given_name_initial_or_surname_first() {
+        assert_eq!(classify_all("x Sarah Brandt ."), [Kind::Person]);
+        assert_eq!(classify_all("x Brandt Q. Lowe ."), [Kind::Person]);
+        assert_eq!(classify_all("x Moon Jae-in ."), [Kind::Person]);
+        assert_eq!(classify_all("x Brandt Lowe ."), [Kind::Person]);
+    }
+
+    #[test]
+    fn acronyms_and_numbered_names_are_organizations() {
+        assert_eq!(classify_all("x KCNA ."), [Kind::Organization]);
+        assert_eq!(classify_all("x Brandt Team9 ."), [Kind::Organization]);
+        assert_eq!(classify_all("x Brandt ."), [Kind::Unknown]);
+    }
+
+    #[test]
+    fn person_context_reads_who_and_kin() {
+        let text = "Brandt, who left, met Lowe's wife and Acme's staff.";
+        let doc = Doc::new(text, segment(text));
+        let idx = |w: &str| (0..doc.toks.len()).find(|&i| doc.word(i) == w).unwrap();
+        assert!(person_context(&doc, idx("Brandt") + 1));
+        assert!(person_context(&doc, idx("Lowe") + 1));
+        assert!(!person_context(&doc, idx("Acme") + 1));
+    }
+
+    #[test]
+    fn place_context_reads_prepositions_and_states() {
+        let text = "He lives in Brandt. Lowe, Texas is small.";
+        let doc = Doc::new(text, segment(text));
+        let idx = |w: &str| (0..doc.toks.len()).find(|&i| doc.word(i) == w).unwrap();
+        assert!(place_context(&doc, idx("Brandt"), idx("Brandt") + 1));
+        assert!(place_context(&doc, idx("Lowe"), idx("Lowe") + 1));
+        assert!(!place_context(&doc, idx("He"), idx("He") + 1));
+    }
+}

@@ -1,0 +1,495 @@
+//! Linking name mentions into entities: an entity-centric sieve after
+//! Lee et al. (2013). Full names first (exact match, then the same first and
+//! last word), then single words: acronyms defined in parentheses,
+//! gazetteer aliases ("U.S." → United States), family names ("Trump",
+//! "Kim" of "Kim Jong Un"), acronyms of longer names, unique given names,
+//! and exact repeats.
+
+use crate::annotate::fasthash::Map;
+
+use crate::annotate::kinds::{Kind, is_acronym};
+use crate::annotate::lexicon::{GazKind, Gender, LEXICON};
+use crate::annotate::names::{Doc, PieceKind, is_connector, starts_upper};
+use crate::model::Span;
+
+/// A role an entity holds, as written and as matched by descriptions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Role {
+    /// As shown ("U.S. President", "North Korean leader").
+    pub text: String,
+    /// The lowercase head ("president", "leader", "press secretary").
+    pub head: String,
+    /// The country it is tied to, when a country or demonym qualifies it.
+    pub country: Option<&'static str>,
+}
+
+/// A proper-name mention before linking.
+#[derive(Clone, Debug)]
+pub struct NameMention {
+    /// The whole mention, title included ("President Trump").
+    pub span: Span,
+    /// First token of the whole mention.
+    pub lead: usize,
+    /// First token of the name proper (after any title).
+    pub start: usize,
+    /// One past its last token.
+    pub end: usize,
+    /// Its kind, as far as the name tells.
+    pub kind: Kind,
+    /// The gazetteer's canonical name, if it is an entry.
+    pub canonical: Option<&'static str>,
+    /// True for a country.
+    pub country: bool,
+    /// Gender implied by a title or given name.
+    pub gender: Gender,
+    /// Role from a title or description next to it.
+    pub roles: Vec<Role>,
+    /// For an acronym in parentheses, the name mention it abbreviates.
+    pub acronym_of: Option<usize>,
+}
+
+/// A set of mentions of one actor.
+#[derive(Clone, Debug)]
+pub struct Cluster {
+    /// Its kind.
+    pub kind: Kind,
+    /// Gender, for people.
+    pub gender: Gender,
+    /// Canonical name.
+    pub name: String,
+    /// Words in the canonical name.
+    name_words: usize,
+    /// The gazetteer entry it stands for.
+    pub canonical: Option<&'static str>,
+    /// True for a country.
+    pub country: bool,
+    /// Roles, in order of appearance.
+    pub roles: Vec<Role>,
+    /// Indices of its name mentions, in order of linking.
+    pub mentions: Vec<usize>,
+    /// How many of its mentions sit in a place context.
+    place_votes: usize,
+    /// How many of its mentions sit in a person context.
+    person_votes: usize,
+    /// True while its only mentions are single words that may not be names
+    /// at all: an unexplained acronym ("VIP", "GMT"), or a common word
+    /// capitalised ("Good" where "good" occurs too). Not shown as an actor.
+    pub unconfirmed: bool,
+}
+
+impl Cluster {
+    /// The entity of a demonym ("North Korean"), a place-kind entity of its own.
+    pub fn demonym(name: String) -> Self {
+        Cluster {
+            kind: Kind::Place,
+            gender: Gender::Unknown,
+            name,
+            name_words: 1,
+            canonical: None,
+            country: false,
+            roles: Vec::new(),
+            mentions: Vec::new(),
+            place_votes: 0,
+            person_votes: 0,
+            unconfirmed: false,
+        }
+    }
+}
+
+struct Linker<'d, 'a> {
+    doc: &'d Doc<'a>,
+    clusters: Vec<Cluster>,
+    by_key: Map<String, usize>,
+    by_surname: Map<String, Vec<usize>>,
+    by_given: Map<String, Vec<usize>>,
+    by_acronym: Map<String, usize>,
+    by_alias: Map<String, Vec<usize>>,
+    by_tail: Map<String, Vec<usize>>,
+    of_mention: Vec<usize>,
+}
+
+/// The words of a name, without a leading "The".
+fn name_words<'a>(doc: &Doc<'a>, m: &NameMention) -> (usize, usize) {
+    let a = if m.end - m.start >= 2 && doc.word(m.start) == "The" {
+        m.start + 1
+    } else {
+        m.start
+    };
+    (a, m.end)
+}
+
+impl<'d, 'a> Linker<'d, 'a> {
+    fn key(&self, m: &NameMention) -> String {
+        if let Some(c) = m.canonical {
+            return c.to_owned();
+        }
+        let (a, b) = name_words(self.doc, m);
+        self.doc.key(a, b).into_owned()
+    }
+
+    fn new_cluster(&mut self, mi: usize, m: &NameMention, key: String) -> usize {
+        let id = self.clusters.len();
+        let (a, b) = name_words(self.doc, m);
+        self.clusters.push(Cluster {
+            kind: m.kind,
+            gender: m.gender,
+            name: m
+                .canonical
+                .map_or_else(|| self.doc.key(a, b).into_owned(), str::to_owned),
+            name_words: b - a,
+            canonical: m.canonical,
+            country: m.country,
+            roles: Vec::new(),
+            mentions: Vec::new(),
+            place_votes: 0,
+            person_votes: 0,
+            unconfirmed: self.is_doubtful(m),
+        });
+        self.by_key.insert(key, id);
+        self.register(id, m);
+        self.add(id, mi, m);
+        id
+    }
+
+    /// True for a single-word name that may be no name at all.
+    fn is_doubtful(&self, m: &NameMention) -> bool {
+        let w = self.doc.word(m.start);
+        m.canonical.is_none()
+            && m.acronym_of.is_none()
+            && m.end - m.start == 1
+            && (is_acronym(w) || (m.kind == Kind::Unknown && self.doc.seen_lowercase(w)))
+    }
+
+    /// Shorter names an organization goes by: the part before "of"/"for"
+    /// ("Comic Guild" of "Comic Guild of Canada"), the first word before a
+    /// keyword ("Freedom" of "Freedom Magazine"), the name without its
+    /// company designator, or its first word ("Acme" of "Acme Widgets
+    /// Inc."), the name without a leading place ("Home Office" of "United
+    /// Kingdom Home Office").
+    fn org_aliases(&self, a: usize, b: usize) -> Vec<String> {
+        let doc = self.doc;
+        let mut out = Vec::new();
+        if let Some(c) = (a + 1..b).find(|&i| matches!(doc.word(i), "of" | "for" | "at" | "on")) {
+            out.push(doc.key(a, c).into_owned());
+            // "Acme" of "Church of Acme", unless a place:
+            // "University of Texas" is not Texas.
+            if doc.word(c) == "of" && c + 2 == b && doc.entry_at(c + 1, b).is_none() {
+                out.push(doc.word(c + 1).to_owned());
+            }
+        }
+        if b - a == 2 && LEXICON.org_keys.get(doc.word(b - 1)).is_some_and(|k| k.end) {
+            out.push(doc.word(a).to_owned());
+        }
+        // "Acme Widgets" and "Acme" of "Acme Widgets Inc.".
+        if b - a >= 3
+            && LEXICON
+                .org_keys
+                .get(doc.word(b - 1))
+                .is_some_and(|k| k.suffix)
+        {
+            out.push(doc.key(a, b - 1).into_owned());
+            out.push(doc.word(a).to_owned());
+        }
+        if let Some((e, PieceKind::Gazetteer(g))) = doc.entry_at(a, b)
+            && g.kind != GazKind::Organization
+            && e + 1 < b
+        {
+            out.push(doc.key(e, b).into_owned());
+        }
+        out
+    }
+
+    /// The organization that goes by `key` as a shorter name (of several,
+    /// the most mentioned).
+    fn org_alias(&self, key: &str) -> Option<usize> {
+        self.by_alias.get(key).and_then(|ids| self.best(ids))
+    }
+
+    /// Indexes a multi-word name by its family name, given name and acronym.
+    fn register(&mut self, id: usize, m: &NameMention) {
+        let (a, b) = name_words(self.doc, m);
+        let words: Vec<&str> = (a..b).map(|i| self.doc.word(i)).collect();
+        if words.len() < 2 {
+            return;
+        }
+        if m.kind == Kind::Person {
+            let lx = &*LEXICON;
+            let surname = if lx.east_asian_surnames.contains(words[0])
+                && !lx.first_names.contains_key(words[0])
+                && words.len() <= 3
+            {
+                words[0]
+            } else {
+                words[words.len() - 1]
+            };
+            self.by_surname
+                .entry(surname.to_owned())
+                .or_default()
+                .push(id);
+            // "Ann Lee" of "Physicist Ann Lee".
+            for k in a + 1..b.saturating_sub(1) {
+                let tail = self.doc.key(k, b).into_owned();
+                let ids = self.by_tail.entry(tail).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            // Given names, and middle names that may stand alone ("Lula" of
+            // "Luiz Inácio Lula da Silva").
+            // Middle names only of a clear person: a known given name or a
+            // title.
+            let clear = lx.first_names.contains_key(words[0]) || !m.roles.is_empty();
+            let middle = words.len().saturating_sub(1);
+            for (i, w) in words[..middle].iter().enumerate() {
+                let usable = *w != surname
+                    && starts_upper(w)
+                    && !w.ends_with('.')
+                    && (i == 0 || (clear && words.len() >= 3));
+                if usable {
+                    let ids = self.by_given.entry((*w).to_owned()).or_default();
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
+            }
+        } else if m.canonical.is_none() {
+            for alias in self.org_aliases(a, b) {
+                let ids = self.by_alias.entry(alias).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            let acronym: String = words
+                .iter()
+                .filter(|w| !is_connector(w) && starts_upper(w))
+                .filter_map(|w| w.chars().next())
+                .collect();
+            if acronym.chars().count() >= 2 {
+                self.by_acronym.entry(acronym).or_insert(id);
+            }
+        }
+    }
+
+    fn add(&mut self, id: usize, mi: usize, m: &NameMention) {
+        let doubtful = self.is_doubtful(m);
+        let c = &mut self.clusters[id];
+        if c.unconfirmed && !c.mentions.is_empty() && !doubtful {
+            c.unconfirmed = false;
+        }
+        if c.kind == Kind::Unknown
+            || (c.kind != m.kind && m.kind == Kind::Person && c.name_words < 2)
+        {
+            c.kind = m.kind;
+        }
+        if c.gender == Gender::Unknown {
+            c.gender = m.gender;
+        }
+        let (a, b) = name_words(self.doc, m);
+        if m.canonical.is_none() && c.canonical.is_none() && b - a > c.name_words {
+            c.name = self.doc.key(a, b).into_owned();
+            c.name_words = b - a;
+        }
+        for r in &m.roles {
+            // "President" adds nothing to "U.S. President".
+            let known = c
+                .roles
+                .iter()
+                .any(|k| k.head == r.head && (r.country.is_none() || k.country == r.country));
+            if !known {
+                c.roles.push(r.clone());
+            }
+        }
+        if crate::annotate::kinds::place_context(self.doc, m.start, m.end) {
+            c.place_votes += 1;
+        }
+        if crate::annotate::kinds::person_context(self.doc, m.end) {
+            c.person_votes += 1;
+        }
+        c.mentions.push(mi);
+        self.of_mention[mi] = id;
+    }
+
+    /// Among candidate clusters, the one most mentioned so far (ties: the
+    /// most recently mentioned).
+    fn best(&self, cands: &[usize]) -> Option<usize> {
+        cands.iter().copied().max_by_key(|&c| {
+            let cl = &self.clusters[c];
+            (cl.mentions.len(), cl.mentions.last().copied().unwrap_or(0))
+        })
+    }
+
+    fn link_single(&mut self, mi: usize, m: &NameMention) {
+        if let Some(def) = m.acronym_of {
+            let id = self.of_mention[def];
+            if id != usize::MAX {
+                self.clusters[id].unconfirmed = false;
+                self.by_acronym
+                    .insert(self.doc.word(m.start).to_owned(), id);
+                self.add(id, mi, m);
+                return;
+            }
+        }
+        let key = self.key(m);
+        if m.canonical.is_some() {
+            // "Home Office" after "United Kingdom Home Office".
+            let known = self.by_key.get(&key).copied().or_else(|| {
+                (m.kind == Kind::Organization)
+                    .then(|| self.org_alias(&key))
+                    .flatten()
+            });
+            match known {
+                Some(id) => self.add(id, mi, m),
+                None => {
+                    self.new_cluster(mi, m, key);
+                }
+            }
+            return;
+        }
+        let (a, b) = name_words(self.doc, m);
+        let w = self.doc.word(a);
+        let personal = b - a == 1 && matches!(m.kind, Kind::Person | Kind::Unknown);
+        if personal && let Some(cands) = self.by_surname.get(w) {
+            // No gender test: a lone given name may be a family name too
+            // ("Warren" of "Elizabeth Warren").
+            if let Some(id) = self.best(cands) {
+                self.add(id, mi, m);
+                return;
+            }
+        }
+        if b - a == 1
+            && is_acronym(w)
+            && let Some(&id) = self.by_acronym.get(w)
+        {
+            self.add(id, mi, m);
+            return;
+        }
+        if personal
+            && !self.by_key.contains_key(&key)
+            && let Some(&[id]) = self.by_given.get(w).map(Vec::as_slice)
+        {
+            self.add(id, mi, m);
+            return;
+        }
+        if let Some(&id) = self.by_key.get(&key) {
+            self.add(id, mi, m);
+        } else if m.kind != Kind::Person
+            && let Some(id) = self.org_alias(&key)
+        {
+            self.add(id, mi, m);
+        } else {
+            self.new_cluster(mi, m, key);
+        }
+    }
+
+    fn link_multi(&mut self, mi: usize, m: &NameMention) {
+        let key = self.key(m);
+        if let Some(&id) = self.by_key.get(&key) {
+            self.add(id, mi, m);
+            return;
+        }
+        let (a, b) = name_words(self.doc, m);
+        if m.kind == Kind::Person {
+            // "Donald Trump" and "Donald J. Trump": same first and last word.
+            let first = self.doc.word(a);
+            let last = self.doc.word(b - 1);
+            let same = self.by_surname.get(last).and_then(|cands| {
+                cands.iter().copied().find(|&c| {
+                    let cl = &self.clusters[c];
+                    cl.kind == Kind::Person && cl.name.split(' ').next() == Some(first)
+                })
+            });
+            // "Physicist Ann Lee" and "Ann Lee".
+            let tail = (a + 1..b - 1).find_map(|k| {
+                self.by_key
+                    .get(self.doc.key(k, b).as_ref())
+                    .copied()
+                    .filter(|&c| self.clusters[c].kind == Kind::Person)
+            });
+            let longer = match self.by_tail.get(&key).map(Vec::as_slice) {
+                Some(&[id]) => Some(id),
+                _ => None,
+            };
+            if let Some(id) = same {
+                self.by_key.insert(key, id);
+                self.add(id, mi, m);
+                return;
+            }
+            // The name proper, without the leading descriptor, names the
+            // entity.
+            if let Some(id) = tail {
+                let kept = (self.clusters[id].name.clone(), self.clusters[id].name_words);
+                self.by_key.insert(key, id);
+                self.add(id, mi, m);
+                (self.clusters[id].name, self.clusters[id].name_words) = kept;
+                return;
+            }
+            if let Some(id) = longer {
+                self.by_key.insert(key.clone(), id);
+                self.add(id, mi, m);
+                self.clusters[id].name = key;
+                self.clusters[id].name_words = b - a;
+                return;
+            }
+        } else if m.canonical.is_none() {
+            // "Home Office" and "United Kingdom Home Office", either order.
+            let shorter = self.org_alias(&key).or_else(|| {
+                self.org_aliases(a, b).iter().find_map(|alias| {
+                    self.by_key
+                        .get(alias)
+                        .copied()
+                        .filter(|&c| self.clusters[c].kind != Kind::Person)
+                })
+            });
+            if let Some(id) = shorter {
+                self.by_key.insert(key, id);
+                self.register(id, m);
+                self.add(id, mi, m);
+                return;
+            }
+        }
+        self.new_cluster(mi, m, key);
+    }
+}
+
+/// Links name mentions into clusters; returns the clusters and, for every
+/// mention, its cluster.
+pub fn link(doc: &Doc, mentions: &[NameMention]) -> (Vec<Cluster>, Vec<usize>) {
+    let mut l = Linker {
+        doc,
+        clusters: Vec::new(),
+        by_key: Map::default(),
+        by_surname: Map::default(),
+        by_given: Map::default(),
+        by_acronym: Map::default(),
+        by_alias: Map::default(),
+        by_tail: Map::default(),
+        of_mention: vec![usize::MAX; mentions.len()],
+    };
+    let is_multi = |m: &NameMention| {
+        let (a, b) = name_words(doc, m);
+        m.canonical.is_none() && m.acronym_of.is_none() && b - a >= 2
+    };
+    for (mi, m) in mentions.iter().enumerate() {
+        if is_multi(m) {
+            l.link_multi(mi, m);
+        }
+    }
+    for (mi, m) in mentions.iter().enumerate() {
+        if !is_multi(m) {
+            l.link_single(mi, m);
+        }
+    }
+    for c in &mut l.clusters {
+        c.mentions.sort_unstable();
+        if c.kind == Kind::Unknown {
+            c.kind = if c.person_votes > 0 && c.person_votes >= c.place_votes {
+                Kind::Person
+            } else if c.place_votes * 2 > c.mentions.len() {
+                Kind::Place
+            } else {
+                Kind::Organization
+            };
+        }
+    }
+    (l.clusters, l.of_mention)
+}

@@ -1,0 +1,955 @@
+//! Proper-name candidates: the document's tokens, the document-level test
+//! for capitals in ambiguous positions (Mikheev 1999), runs of capitalised
+//! words, and their split into titles, gazetteer names, demonyms and
+//! remaining names.
+
+use crate::annotate::fasthash::Map;
+use std::borrow::Cow;
+
+use crate::annotate::lexicon::{GazEntry, Gender, LEXICON};
+use crate::annotate::segment::{Segmented, TokenKind};
+use crate::model::Span;
+
+/// A token of the document, with its sentence and position flags.
+#[derive(Clone, Copy, Debug)]
+pub struct Tok {
+    /// Where it stands.
+    pub span: Span,
+    /// Index of its sentence (kept small: one token per few bytes of text).
+    sent: u32,
+    /// Word, number or punctuation.
+    pub kind: TokenKind,
+    /// True when a capital here says nothing (sentence start, after an
+    /// opening quote, in a title-case headline).
+    pub ambiguous: bool,
+    /// True inside quotation marks.
+    pub quoted: bool,
+}
+
+impl Tok {
+    /// Index of its sentence.
+    pub fn sent(self) -> usize {
+        self.sent as usize
+    }
+}
+
+/// The tokenised document with the facts the name rules ask about.
+pub struct Doc<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Every token, in order.
+    pub toks: Vec<Tok>,
+    /// Sentence spans.
+    pub sentences: Vec<Span>,
+    /// Token index range of each sentence.
+    pub sent_toks: Vec<(usize, usize)>,
+    /// Indices of the tokens later stages look for: "the", third-person
+    /// pronouns, and quotation marks (see [`is_cue`]).
+    pub cues: Vec<usize>,
+    /// Words seen with a lowercase first letter.
+    lower_seen: Map<&'a str, u32>,
+    /// For each sentence, true when it is a title-case headline.
+    headlines: Vec<bool>,
+    /// Capitalised words seen in unambiguous positions.
+    cap_seen: Map<&'a str, u32>,
+}
+
+/// Words that may join the capitalised words of one name ("Ministry of
+/// Foreign Affairs", "Food and Drug Administration").
+pub fn is_connector(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "for"
+            | "on"
+            | "at"
+            | "and"
+            | "&"
+            | "the"
+            | "de"
+            | "du"
+            | "da"
+            | "del"
+            | "der"
+            | "van"
+            | "von"
+            | "bin"
+            | "al"
+            | "la"
+            | "le"
+    )
+}
+
+/// A party-and-state tag after a politician's name ("D-Mass.", "R-Texas").
+fn is_party_tag(w: &str) -> bool {
+    w.len() >= 3
+        && matches!(&w.as_bytes()[..2], b"D-" | b"R-" | b"I-")
+        && w[2..].starts_with(|c: char| c.is_ascii_uppercase())
+}
+
+/// Lowercase particles inside personal names ("von der", "de la", "bin").
+pub fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "du" | "da" | "del" | "der" | "van" | "von" | "bin" | "al" | "la" | "le"
+    )
+}
+
+/// Words the description, pronoun and quotation passes start from.
+pub fn is_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "The"
+            | "he"
+            | "He"
+            | "him"
+            | "Him"
+            | "his"
+            | "His"
+            | "himself"
+            | "she"
+            | "She"
+            | "her"
+            | "Her"
+            | "hers"
+            | "herself"
+            | "its"
+            | "Its"
+            | "“"
+            | "”"
+            | "\""
+    )
+}
+
+fn is_opening_mark(w: &str) -> bool {
+    matches!(
+        w,
+        "“" | "‘" | "\"" | "'" | ":" | "—" | "–" | "-" | "•" | "*"
+    )
+}
+
+impl<'a> Doc<'a> {
+    /// Tokenises `text` sentence by sentence and gathers the document-level
+    /// capitalisation facts.
+    pub fn new(text: &'a str, seg: Segmented) -> Self {
+        let Segmented {
+            sentences,
+            tokens,
+            sentence_tokens: sent_toks,
+        } = seg;
+        // Sentence indices fit in 32 bits for any text under 4 GiB of
+        // sentences; beyond that they saturate rather than wrap.
+        let mut sent_of = vec![0u32; tokens.len()];
+        for (si, &(a, b)) in sent_toks.iter().enumerate() {
+            let si = u32::try_from(si).unwrap_or(u32::MAX);
+            sent_of[a..b].fill(si);
+        }
+        let mut cues = Vec::new();
+        let mut quoted = false;
+        let mut at_start = true;
+        let mut sent = None;
+        // Built in place over the segmenter's buffer (same size and alignment).
+        let toks: Vec<Tok> = tokens
+            .into_iter()
+            .zip(sent_of)
+            .enumerate()
+            .map(|(i, (t, si))| {
+                if sent != Some(si) {
+                    // A quotation does not run on past its paragraph (one
+                    // that does reopens with a new opening mark).
+                    let k = si as usize;
+                    if k > 0
+                        && k < sentences.len()
+                        && text[sentences[k - 1].end..sentences[k].start].contains('\n')
+                    {
+                        quoted = false;
+                    }
+                    at_start = true;
+                    sent = Some(si);
+                }
+                let w = t.text(text);
+                let is_quote_mark = matches!(w, "“" | "”" | "\"");
+                if is_quote_mark {
+                    quoted = match w {
+                        "“" => true,
+                        "”" => false,
+                        _ => !quoted,
+                    };
+                }
+                if is_cue(w) {
+                    cues.push(i);
+                }
+                let tok = Tok {
+                    span: t.span,
+                    sent: si,
+                    kind: t.kind,
+                    ambiguous: at_start && t.kind == TokenKind::Word,
+                    quoted: quoted && !is_quote_mark,
+                };
+                if t.kind == TokenKind::Word {
+                    at_start = false;
+                }
+                if is_opening_mark(w) {
+                    at_start = true;
+                }
+                tok
+            })
+            .collect();
+        let n_sentences = sentences.len();
+        let mut doc = Doc {
+            text,
+            toks,
+            sentences,
+            sent_toks,
+            cues,
+            headlines: vec![false; n_sentences],
+            lower_seen: Map::default(),
+            cap_seen: Map::default(),
+        };
+        doc.mark_headlines();
+        for t in &doc.toks {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let w = t.span.slice(text);
+            match w.chars().next() {
+                Some(c) if c.is_lowercase() => {
+                    *doc.lower_seen.entry(w).or_default() += 1;
+                }
+                Some(c) if c.is_uppercase() && !t.ambiguous => {
+                    *doc.cap_seen.entry(w).or_default() += 1;
+                }
+                _ => {}
+            }
+        }
+        doc
+    }
+
+    /// Marks every word of a title-case headline as ambiguous.
+    fn mark_headlines(&mut self) {
+        for (si, &(a, b)) in self.sent_toks.iter().enumerate() {
+            let (mut words, mut caps) = (0, 0);
+            for t in &self.toks[a..b] {
+                if t.kind == TokenKind::Word {
+                    words += 1;
+                    caps += usize::from(starts_upper(t.span.slice(self.text)));
+                }
+            }
+            if words < 3 {
+                continue;
+            }
+            let last = self.toks[b - 1].span.slice(self.text);
+            if caps * 4 >= words * 3 && !matches!(last, "." | "!" | "?") {
+                for t in &mut self.toks[a..b] {
+                    t.ambiguous = t.kind == TokenKind::Word;
+                }
+                self.headlines[si] = true;
+            }
+        }
+    }
+
+    /// The text of token `i`.
+    pub fn word(&self, i: usize) -> &'a str {
+        self.toks[i].span.slice(self.text)
+    }
+
+    /// True for a capitalised word token.
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.toks[i].kind == TokenKind::Word && starts_upper(self.word(i))
+    }
+
+    /// True when a capitalised word in an ambiguous position should count as
+    /// (part of) a name: it is a known name, or is capitalised elsewhere in
+    /// the document, or starts a longer capitalised run and is never seen in
+    /// lowercase.
+    fn accepts_ambiguous(&self, i: usize) -> bool {
+        let w = name_part(self.word(i));
+        let lx = &*LEXICON;
+        if lx.function_words.contains(w) || lx.non_names.contains(w) {
+            return false;
+        }
+        if lx.gazetteer.contains_key(w)
+            || lx.gazetteer_upper.contains_key(w)
+            || lx.demonyms.contains_key(w)
+            || lx.first_names.contains_key(w)
+            || lx.titles.contains_key(w)
+            || self.cap_seen.contains_key(w)
+        {
+            return true;
+        }
+        // The first word of a title ("Prime Minister Ann Lee").
+        let sentence_end = self.sent_toks[self.toks[i].sent()].1;
+        if i + 1 < sentence_end
+            && self
+                .title_at(i, sentence_end)
+                .is_some_and(|(e, _)| e > i + 1)
+        {
+            return true;
+        }
+        if self.lower_seen.contains_key(w.to_lowercase().as_str()) {
+            return false;
+        }
+        // Outside a headline: an acronym ("GEA said ..."), or the first word
+        // of a longer capitalised run.
+        let sent = self.toks[i].sent();
+        if self.headlines[sent] {
+            return false;
+        }
+        let next = (i + 1 < self.toks.len() && self.toks[i + 1].sent() == sent).then(|| i + 1);
+        crate::annotate::kinds::is_acronym(w)
+            || next.is_some_and(|j| self.is_cap(j))
+            // "Palmer said ...": a speech verb after an unknown word.
+            || next.is_some_and(|j| crate::annotate::descriptions::is_speech_verb(self.word(j)))
+    }
+
+    /// True when the document has `w` in lowercase ("Soup" / "soup") at
+    /// least as often as capitalised mid-sentence: a common word, not a name.
+    pub fn seen_lowercase(&self, w: &str) -> bool {
+        let lower = self
+            .lower_seen
+            .get(w.to_lowercase().as_str())
+            .copied()
+            .unwrap_or(0);
+        lower > 0 && lower >= self.cap_seen.get(w).copied().unwrap_or(0)
+    }
+
+    /// True for a word right after "#" or "@": a hashtag or a handle.
+    fn is_hashtag(&self, i: usize) -> bool {
+        i > 0
+            && matches!(self.word(i - 1), "#" | "@")
+            && self.toks[i - 1].span.end == self.toks[i].span.start
+    }
+
+    /// True for a capitalised plural that names a team after its place
+    /// ("Celtics" in "Boston Celtics").
+    fn is_team_name(&self, i: usize) -> bool {
+        let w = self.word(i);
+        let lx = &*LEXICON;
+        w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && w.chars().all(char::is_alphabetic)
+            && !lx.gazetteer.contains_key(w)
+            && !lx.first_names.contains_key(w)
+            && !lx.org_keys.contains_key(w)
+            && !lx.place_keys.contains(w)
+            && !lx.nationalities.contains(w)
+    }
+
+    /// True when token `i` is a capitalised word that may be (part of) a name.
+    fn starts_name(&self, i: usize) -> bool {
+        self.is_cap(i)
+            && !is_party_tag(self.word(i))
+            && !self.is_hashtag(i)
+            && (!self.toks[i].ambiguous || self.accepts_ambiguous(i))
+    }
+
+    /// Maximal runs of capitalised words (with inner connectors), as token
+    /// index ranges, in document order.
+    pub fn runs(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for &(a, b) in &self.sent_toks {
+            let mut i = a;
+            while i < b {
+                if !self.starts_name(i) {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                let mut end = i + 1;
+                loop {
+                    if has_modifier_suffix(self.word(end - 1)) || end - start >= MAX_RUN_WORDS {
+                        break;
+                    }
+                    let mut j = end;
+                    // "State's Attorney's Office", "Women's Hospital".
+                    if j + 1 < b
+                        && matches!(self.word(j), "'s" | "’s")
+                        && POSSESSIVE_NAME_WORDS.contains(&self.word(end - 1))
+                    {
+                        j += 1;
+                    }
+                    while j < b && j - end < 2 && self.joins(start, end, j) {
+                        j += 1;
+                    }
+                    if j < b && self.starts_name(j) {
+                        end = j + 1;
+                    } else {
+                        break;
+                    }
+                }
+                out.push((start, end));
+                i = end;
+            }
+        }
+        out
+    }
+}
+
+impl Doc<'_> {
+    /// True when token `j` may join the run `start..end` (with the
+    /// connectors `end..j` before it): "of", "and" and name particles always;
+    /// "for", "on", "at" only after an organization keyword or a title
+    /// ("Council on ...", "University of X at Y"); "the" only after one of
+    /// those.
+    fn joins(&self, start: usize, end: usize, j: usize) -> bool {
+        let lx = &*LEXICON;
+        match self.word(j) {
+            "of" | "and" | "&" => j == end,
+            // "Ursula von der Leyen", "Charles de Gaulle".
+            w if is_particle(w) => j == end || (j == end + 1 && is_particle(self.word(end))),
+            "for" | "on" | "at" => {
+                j == end
+                    && (start..end).any(|i| {
+                        let w = self.word(i);
+                        lx.org_keys.get(w).is_some_and(|k| k.head) || lx.titles.contains_key(w)
+                    })
+            }
+            "the" => j == end + 1 && matches!(self.word(end), "of" | "for" | "on" | "at"),
+            _ => false,
+        }
+    }
+}
+
+/// True when `w` starts with an uppercase letter.
+pub fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Lowercase hyphen suffixes that turn a name into a modifier
+/// ("Texas-based", "War-era", "U.S.-led").
+const MODIFIER_SUFFIXES: [&str; 18] = [
+    "winner",
+    "winning",
+    "era",
+    "based",
+    "led",
+    "born",
+    "style",
+    "backed",
+    "made",
+    "owned",
+    "run",
+    "funded",
+    "bound",
+    "wide",
+    "linked",
+    "related",
+    "sponsored",
+    "controlled",
+];
+
+fn has_modifier_suffix(w: &str) -> bool {
+    w.rsplit_once(['-', '‐'])
+        .is_some_and(|(head, tail)| !head.is_empty() && MODIFIER_SUFFIXES.contains(&tail))
+}
+
+/// The name part of a token: without a modifier suffix ("War-era" → "War").
+pub fn name_part(w: &str) -> &str {
+    match w.rsplit_once(['-', '‐']) {
+        Some((head, tail)) if !head.is_empty() && MODIFIER_SUFFIXES.contains(&tail) => head,
+        _ => w,
+    }
+}
+
+/// What a piece of a capitalised run is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PieceKind {
+    /// A title or honorific ("President", "Secretary of State", "Mr.").
+    Title(Gender),
+    /// A gazetteer name (country, place, known organization).
+    Gazetteer(GazEntry),
+    /// A demonym ("North Korean"); the canonical country.
+    Demonym(&'static str),
+    /// A name recognised by its last word (organization or place keyword).
+    Keyed(KeyedKind),
+    /// The name of an event, law or work ("Korean War"): not an actor,
+    /// though actors may be named inside it.
+    Event,
+    /// Any other name.
+    Other,
+}
+
+/// The kind a keyword gives a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyedKind {
+    /// "Foreign Ministry", "Acme Inc.".
+    Organization,
+    /// "Hudson River".
+    Place,
+}
+
+/// A piece of a run: a token range and what it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Piece {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// What it is.
+    pub kind: PieceKind,
+}
+
+/// Common nouns whose possessive stays inside an organization's name
+/// ("State's Attorney's Office", "People's Party", "Children's Hospital").
+const POSSESSIVE_NAME_WORDS: [&str; 14] = [
+    "State", "Attorney", "People", "Women", "Children", "Men", "Workers", "Veterans", "Citizens",
+    "Farmers", "Sheriff", "Nation", "Mother", "Saint",
+];
+
+/// At most this many words in one run of capitalised words: longer runs
+/// are lists or headlines, and a bound keeps the work per run constant.
+const MAX_RUN_WORDS: usize = 16;
+
+/// At most this many words in one gazetteer or title entry.
+const MAX_ENTRY_WORDS: usize = 6;
+
+impl Doc<'_> {
+    /// The words of tokens `a..b` joined by single spaces, with a modifier
+    /// suffix dropped from the last word.
+    pub fn key(&self, a: usize, b: usize) -> Cow<'_, str> {
+        if b <= a {
+            return Cow::Borrowed("");
+        }
+        let raw = self.span(a, b).slice(self.text);
+        let gap = |i: usize| &self.text[self.toks[i - 1].span.end..self.toks[i].span.start];
+        if (a + 1..b).all(|i| matches!(gap(i), "" | " ")) {
+            return Cow::Borrowed(raw);
+        }
+        let mut s = String::with_capacity(raw.len());
+        for i in a..b {
+            if i > a && !gap(i).is_empty() {
+                s.push(' ');
+            }
+            s.push_str(if i + 1 == b {
+                name_part(self.word(i))
+            } else {
+                self.word(i)
+            });
+        }
+        Cow::Owned(s)
+    }
+
+    /// The span of tokens `a..b`, without a modifier suffix.
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        let last = self.word(b - 1);
+        Span::new(
+            self.toks[a].span.start,
+            self.toks[b - 1].span.start + name_part(last).len(),
+        )
+    }
+
+    fn lookup_whole(&self, a: usize, b: usize) -> Option<PieceKind> {
+        let lx = &*LEXICON;
+        let key = self.key(a, b);
+        let key = key.strip_prefix("The ").unwrap_or(&key);
+        if let Some(&g) = lx.gazetteer.get(key) {
+            return Some(PieceKind::Gazetteer(g));
+        }
+        // "BERLIN (Reuters)": places in capitals, in datelines and headlines.
+        if key.len() >= 4
+            && key.chars().all(|c| !c.is_lowercase())
+            && let Some(&g) = lx.gazetteer_upper.get(key)
+        {
+            return Some(PieceKind::Gazetteer(g));
+        }
+        lx.demonyms.get(key).map(|&c| PieceKind::Demonym(c))
+    }
+
+    /// The longest title starting at token `a` (not beyond `b`).
+    fn title_at(&self, a: usize, b: usize) -> Option<(usize, Gender)> {
+        let lx = &*LEXICON;
+        if !lx.title_starts.contains(self.word(a)) {
+            return None;
+        }
+        (a + 1..=b.min(a + MAX_ENTRY_WORDS))
+            .rev()
+            .find_map(|e| lx.titles.get(self.key(a, e).as_ref()).map(|&g| (e, g)))
+    }
+
+    /// The longest gazetteer name or demonym starting at token `a` (not
+    /// beyond `b`): its end and kind.
+    pub fn entry_at(&self, a: usize, b: usize) -> Option<(usize, PieceKind)> {
+        let w = self.word(a);
+        let lx = &*LEXICON;
+        let may_start = lx.entry_starts.contains(w)
+            || lx.entry_starts.contains(name_part(w))
+            || !w.chars().any(char::is_lowercase);
+        if !may_start {
+            return None;
+        }
+        (a + 1..=b.min(a + MAX_ENTRY_WORDS))
+            .rev()
+            .find_map(|e| self.lookup_whole(a, e).map(|k| (e, k)))
+    }
+
+    /// Splits the run `a..b` into pieces. Tokens that are not names
+    /// (weekdays, peoples, event names, lone connectors) are left out.
+    pub fn pieces(&self, a: usize, b: usize, out: &mut Vec<Piece>) {
+        let lx = &*LEXICON;
+        // Non-names split the run.
+        let mut s = a;
+        for i in a..=b {
+            if i == b || lx.non_names.contains(self.word(i)) {
+                self.pieces_of(s, i, out);
+                s = i + 1;
+            }
+        }
+    }
+
+    fn pieces_of(&self, mut a: usize, mut b: usize, out: &mut Vec<Piece>) {
+        while a < b && is_connector(self.word(a)) {
+            a += 1;
+        }
+        while b > a && is_connector(self.word(b - 1)) {
+            b -= 1;
+        }
+        if a >= b {
+            return;
+        }
+        if let Some(kind) = self.lookup_whole(a, b) {
+            out.push(Piece {
+                start: a,
+                end: b,
+                kind,
+            });
+            return;
+        }
+        // Split at "and" unless the right part completes an organization
+        // name ("Food and Drug Administration").
+        if let Some(i) = (a..b).find(|&i| matches!(self.word(i), "and" | "&")) {
+            let keeps = i - a == 1 && self.keyed(i + 1, b) == Some(KeyedKind::Organization);
+            if !keeps {
+                self.pieces_of(a, i, out);
+                self.pieces_of(i + 1, b, out);
+                return;
+            }
+        }
+        let event_head = matches!(
+            self.word(a),
+            "Operation" | "Battle" | "Siege" | "Treaty" | "Massacre"
+        );
+        if b - a >= 2 && (event_head || LEXICON.event_keys.contains(name_part(self.word(b - 1)))) {
+            out.push(Piece {
+                start: a,
+                end: b,
+                kind: PieceKind::Event,
+            });
+            return;
+        }
+        // "Call of Duty", "Lord of the Rings": unknown words around "of",
+        // with no keyword, place or title, name a work, not actors.
+        let of_at = (a + 1..b).find(|&i| self.word(i) == "of");
+        if let Some(c) = of_at
+            && self.keyed(a, b).is_none()
+            && (a..b).all(|i| {
+                is_connector(self.word(i))
+                    || (self.entry_at(i, i + 1).is_none() && self.title_at(i, b).is_none())
+            })
+            && !crate::annotate::kinds::is_clearly_person(self, a, c)
+        {
+            out.push(Piece {
+                start: a,
+                end: b,
+                kind: PieceKind::Event,
+            });
+            return;
+        }
+        if let Some(k) = self.keyed(a, b) {
+            // "Director of the Grain Agency": a title, then an organization.
+            match self.title_at(a, b) {
+                Some((e, g)) if e < b && is_connector(self.word(e)) => {
+                    out.push(Piece {
+                        start: a,
+                        end: e,
+                        kind: PieceKind::Title(g),
+                    });
+                    self.pieces_of(e, b, out);
+                }
+                _ => out.push(Piece {
+                    start: a,
+                    end: b,
+                    kind: PieceKind::Keyed(k),
+                }),
+            }
+            return;
+        }
+        self.segment(a, b, out);
+    }
+
+    /// The kind a keyword gives the name `a..b`: an organization keyword at
+    /// its end ("Foreign Ministry") or heading an "of"/"for" phrase
+    /// ("Ministry of Defense"), or a place keyword at its end.
+    fn keyed(&self, a: usize, b: usize) -> Option<KeyedKind> {
+        if b <= a + 1 {
+            return None;
+        }
+        let lx = &*LEXICON;
+        let last = name_part(self.word(b - 1));
+        if lx.org_keys.get(last).is_some_and(|k| k.end) {
+            return Some(KeyedKind::Organization);
+        }
+        for i in a..b - 1 {
+            let Some(k) = lx.org_keys.get(self.word(i)) else {
+                continue;
+            };
+            let next = self.word(i + 1);
+            // "Ministry of Defense"; "Medical Journal of Australia".
+            let of_place = || {
+                next == "of"
+                    && i + 1 > a
+                    && matches!(self.entry_at(i + 2, b), Some((e, PieceKind::Gazetteer(_))) if e == b)
+            };
+            if (k.head && matches!(next, "of" | "for" | "on" | "at")) || (k.end && of_place()) {
+                return Some(KeyedKind::Organization);
+            }
+        }
+        if lx.place_keys.contains(last) {
+            return Some(KeyedKind::Place);
+        }
+        None
+    }
+
+    /// Greedy left-to-right split into titles, gazetteer names, demonyms and
+    /// other names.
+    fn segment(&self, a: usize, b: usize, out: &mut Vec<Piece>) {
+        let lx = &*LEXICON;
+        let mut i = a;
+        while i < b {
+            let w = self.word(i);
+            if is_connector(w) {
+                i += 1;
+                continue;
+            }
+            if let Some((e, g)) = self.title_at(i, b) {
+                out.push(Piece {
+                    start: i,
+                    end: e,
+                    kind: PieceKind::Title(g),
+                });
+                i = e;
+                continue;
+            }
+            if let Some((e, kind)) = self.entry_at(i, b) {
+                // "Jordan Smith", "Victoria Beckham": a given name, not a place.
+                let given_name = e == i + 1
+                    && e < b
+                    && lx.first_names.contains_key(w)
+                    && !is_connector(self.word(e));
+                // "Boston Celtics": a place and a plural name, a team.
+                let team = e + 1 == b
+                    && matches!(kind, PieceKind::Gazetteer(g) if g.kind != crate::annotate::lexicon::GazKind::Organization)
+                    && self.is_team_name(e);
+                if team {
+                    out.push(Piece {
+                        start: i,
+                        end: b,
+                        kind: PieceKind::Keyed(KeyedKind::Organization),
+                    });
+                    i = b;
+                    continue;
+                }
+                if !given_name {
+                    out.push(Piece {
+                        start: i,
+                        end: e,
+                        kind,
+                    });
+                    i = e;
+                    continue;
+                }
+            }
+            // Peoples ("Kurds"), and the plural of a demonym ("Chileans").
+            let plural_demonym = w
+                .strip_suffix('s')
+                .is_some_and(|one| lx.demonyms.contains_key(one));
+            if plural_demonym || lx.nationalities.contains(name_part(w)) {
+                // "Southern Indiana": a part of a known place.
+                let part_of_place = i + 1 < b
+                    && matches!(
+                        w,
+                        "Northern" | "Southern" | "Eastern" | "Western" | "Central"
+                    )
+                    && matches!(self.entry_at(i + 1, b), Some((_, PieceKind::Gazetteer(g))) if g.kind != crate::annotate::lexicon::GazKind::Organization);
+                if part_of_place {
+                    let e = self.entry_at(i + 1, b).map_or(i + 2, |(e, _)| e);
+                    out.push(Piece {
+                        start: i,
+                        end: e,
+                        kind: PieceKind::Keyed(KeyedKind::Place),
+                    });
+                    i = e;
+                } else {
+                    i += 1;
+                }
+                continue;
+            }
+            // Another name: up to a connector, a title or a multi-word
+            // gazetteer name; name particles stay inside ("von der").
+            let mut e = i + 1;
+            while e < b {
+                let w = self.word(e);
+                if is_particle(w) {
+                    if (e + 1..b).any(|k| !is_particle(self.word(k))) {
+                        e += 1;
+                        continue;
+                    }
+                    break;
+                }
+                if is_connector(w)
+                    || self.entry_at(e, b).is_some_and(|(x, _)| x > e + 1)
+                    || self.title_at(e, b).is_some_and(|(x, _)| x < b)
+                {
+                    break;
+                }
+                e += 1;
+            }
+            out.push(Piece {
+                start: i,
+                end: e,
+                kind: PieceKind::Other,
+            });
+            i = e;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::segment::segment;
+
+    fn pieces(text: &str) -> Vec<(String, PieceKind)> {
+        let doc = Doc::new(text, segment(text));
+        let mut out = Vec::new();
+        for (a, b) in doc.runs() {
+            doc.pieces(a, b, &mut out);
+        }
+        out.iter()
+            .map(|p| (doc.key(p.start, p.end).into_owned(), p.kind))
+            .collect()
+    }
+
+    fn texts(text: &str) -> Vec<String> {
+        pieces(text).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn quotations_end_with_their_paragraph() {
+        let text = "He said \"it is over.\n\nThen Lee left.";
+        let doc = Doc::new(text, segment(text));
+        let lee = (0..doc.toks.len()).find(|&i| doc.word(i) == "Lee").unwrap();
+        let over = (0..doc.toks.len())
+            .find(|&i| doc.word(i) == "over")
+            .unwrap();
+        assert!(doc.toks[over].quoted);
+        assert!(!doc.toks[lee].quoted);
+    }
+
+    #[test]
+    fn hashtags_and_handles_are_not_names() {
+        assert!(texts("She posted #StandWithLee and @LeeNews today.").is_empty());
+    }
+
+    #[test]
+    fn titles_split_from_names_and_places() {
+        let got = pieces("Yesterday U.S. Secretary of State Jane Doe met them.");
+        assert_eq!(got[0].0, "U.S.");
+        assert!(matches!(got[0].1, PieceKind::Gazetteer(_)));
+        assert_eq!(got[1].0, "Secretary of State");
+        assert!(matches!(got[1].1, PieceKind::Title(_)));
+        assert_eq!(got[2], ("Jane Doe".to_owned(), PieceKind::Other));
+    }
+
+    #[test]
+    fn sentence_initial_words_need_evidence() {
+        // "Police" appears in lowercase elsewhere; "Brandt" is capitalised mid-sentence.
+        assert_eq!(
+            texts("Police said the police came. Brandt left. They met Brandt."),
+            ["Brandt", "Brandt"]
+        );
+        assert_eq!(texts("Fifty-five people came."), Vec::<String>::new());
+        assert_eq!(texts("Palmer said the plan works."), ["Palmer"]);
+    }
+
+    #[test]
+    fn weekdays_events_and_peoples_are_not_names() {
+        assert_eq!(
+            pieces("They played Call of Duty again."),
+            [("Call of Duty".to_owned(), PieceKind::Event)]
+        );
+        assert_eq!(
+            pieces("They launched Operation Sea Lion."),
+            [("Operation Sea Lion".to_owned(), PieceKind::Event)]
+        );
+        assert_eq!(
+            pieces("It happened on Thursday in June after the Korean War-era rule."),
+            [("Korean War".to_owned(), PieceKind::Event)]
+        );
+        assert!(texts("A group of Muslim students spoke.").is_empty());
+    }
+
+    #[test]
+    fn peoples_are_not_actors() {
+        assert!(pieces("Many Chileans and Germans voted.").is_empty());
+    }
+
+    #[test]
+    fn keywords_type_organizations_and_places() {
+        let got = pieces(
+            "They met the Ministry of Foreign Affairs and the Acme Widget Corp. near the Hudson River.",
+        );
+        assert_eq!(
+            got[0],
+            (
+                "Ministry of Foreign Affairs".to_owned(),
+                PieceKind::Keyed(KeyedKind::Organization)
+            )
+        );
+        assert_eq!(
+            got[1],
+            (
+                "Acme Widget Corp.".to_owned(),
+                PieceKind::Keyed(KeyedKind::Organization)
+            )
+        );
+        assert_eq!(
+            got[2],
+            (
+                "Hudson River".to_owned(),
+                PieceKind::Keyed(KeyedKind::Place)
+            )
+        );
+    }
+
+    #[test]
+    fn a_title_before_an_organization_stays_apart() {
+        let got = pieces("He is Director of the Grain Export Agency for Central Europe now.");
+        assert!(matches!(got[0].1, PieceKind::Title(_)));
+        assert_eq!(
+            got[1],
+            (
+                "Grain Export Agency for Central Europe".to_owned(),
+                PieceKind::Keyed(KeyedKind::Organization)
+            )
+        );
+    }
+
+    #[test]
+    fn and_splits_two_names_but_not_one_organization() {
+        assert_eq!(
+            texts("We saw Brandt and Lowe at the Food and Drug Administration."),
+            ["Brandt", "Lowe", "Food and Drug Administration"]
+        );
+    }
+
+    #[test]
+    fn demonyms_and_modifier_suffixes() {
+        let got = pieces("The talks with the North Korean side and a Texas-based firm ended.");
+        assert_eq!(
+            got[0],
+            ("North Korean".to_owned(), PieceKind::Demonym("North Korea"))
+        );
+        assert_eq!(got[1].0, "Texas");
+    }
+}

@@ -1,0 +1,266 @@
+//! Pattern tests for the quote stage, on sentences written for them.
+
+use super::*;
+use crate::annotate::annotate;
+
+/// (kind, span text, speaker name or entity name, cue text)
+fn quotes(text: &str) -> Vec<(QuoteKind, String, String, String)> {
+    let ann = annotate(text);
+    ann.quotes
+        .iter()
+        .map(|q| {
+            let who = q
+                .speaker
+                .map(|e| ann.entities[e].name.clone())
+                .or_else(|| q.speaker_name.clone())
+                .unwrap_or_default();
+            let cue = q.cue.map(|c| c.slice(text).to_owned()).unwrap_or_default();
+            (q.kind, q.span.slice(text).to_owned(), who, cue)
+        })
+        .collect()
+}
+
+#[test]
+fn quote_then_name_then_verb() {
+    let q =
+        quotes("The mayor spoke on Monday. “We will rebuild the bridge,” Mayor Alma Ruiz said.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Direct);
+    assert_eq!(q[0].1, "We will rebuild the bridge,");
+    assert!(q[0].2.contains("Ruiz"), "{q:?}");
+    assert_eq!(q[0].3, "said");
+}
+
+#[test]
+fn quote_then_verb_then_name() {
+    let q = quotes("Rain fell all week. \"The river is rising fast\", said Tomas Berg.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.contains("Berg"));
+}
+
+#[test]
+fn name_verb_colon_quote() {
+    let q = quotes("At the hearing, Judge Nora Kell said: “The case is closed.”");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "The case is closed.");
+    assert!(q[0].2.contains("Kell"));
+}
+
+#[test]
+fn split_quote_inherits_speaker() {
+    let q = quotes("“The plan works,” Lena Fox said. “We tested it twice.”");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].2, q[0].2);
+    assert_eq!(q[1].3, "said");
+}
+
+#[test]
+fn pronoun_speaker_resolves_to_previous_person() {
+    let q = quotes("The farmer Paul Novak lost his crop. “It was a hard year,” he said.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.contains("Novak"), "{q:?}");
+}
+
+#[test]
+fn reported_clause_with_that() {
+    let q = quotes("The coach, Maria Lind, confirmed that the team would travel on Sunday.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Indirect);
+    assert_eq!(q[0].1, "the team would travel on Sunday");
+    assert!(q[0].2.contains("Lind"));
+}
+
+#[test]
+fn reported_clause_before_the_verb() {
+    let q = quotes("Most lakes in the region are drying out, scientists say.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Most lakes in the region are drying out");
+    assert_eq!(q[0].2, "scientists");
+}
+
+#[test]
+fn according_to_before_and_after() {
+    let q =
+        quotes("According to the agency, prices rose in May. Wages fell, according to Ada Moss.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "prices rose in May");
+    assert_eq!(q[1].1, "Wages fell");
+    assert!(q[1].2.contains("Moss"));
+    assert_eq!(q[1].3, "according to");
+}
+
+#[test]
+fn statement_is_credited_to_its_issuer() {
+    let q = quotes(
+        "The Harbor Authority released a statement on Friday. “Ships may dock again from Monday,” the statement said.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.contains("Harbor Authority"), "{q:?}");
+}
+
+#[test]
+fn scare_quotes_questions_and_negations_are_not_quotes() {
+    assert!(quotes("Critics called the deal a “betrayal” of the voters.").is_empty());
+    assert!(quotes("The reporter asked how the fire started.").is_empty());
+    assert!(quotes("The minister did not say whether taxes would rise.").is_empty());
+}
+
+#[test]
+fn speech_inside_a_quote_is_not_a_quote() {
+    let q = quotes("“My father said we should leave,” Ines Ortega told reporters.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Direct);
+}
+
+#[test]
+fn paragraph_continuation_keeps_the_speaker() {
+    let q = quotes(
+        "Olga Petrov, the director, said: “We have no money left.\n\n“We will close in June.”",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert!(q.iter().all(|x| x.2.contains("Petrov")), "{q:?}");
+}
+
+#[test]
+fn hostile_text_does_not_panic() {
+    for t in [
+        "",
+        "“",
+        "”,” said",
+        "\"\"\" said \"",
+        "according to",
+        "said that",
+        "“A,” he said. “B\n\n“C",
+        "é“é”é said é, according to é",
+    ] {
+        let _ = quotes(t);
+    }
+}
+
+#[test]
+fn quote_after_a_reported_clause_keeps_its_speaker() {
+    let q = quotes(
+        "Dr. Vera Stone said the results were clear. “We found no side effects at all in the trial.”",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].0, QuoteKind::Direct);
+    assert!(q[1].2.contains("Stone"), "{q:?}");
+}
+
+#[test]
+fn told_a_named_hearer_then_a_clause() {
+    let q = quotes("Officials told Radio Norte the bridge would reopen in May.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the bridge would reopen in May");
+    assert_eq!(q[0].2, "Officials");
+}
+
+#[test]
+fn two_reports_joined_by_and_are_two_quotes() {
+    let q =
+        quotes("Mayor Ruth Kell said the roads were safe, and said schools would open on time.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "the roads were safe");
+    assert_eq!(q[1].1, "schools would open on time");
+}
+
+#[test]
+fn a_quote_running_over_paragraphs_keeps_its_speaker() {
+    let text = "The head of the union, Carla Mendes, spoke to reporters: “Nurses are leaving faster than we can hire them.\n\n“We need a new contract before the winter begins.”";
+    let q = quotes(text);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert!(q.iter().all(|x| x.2.contains("Mendes")), "{q:?}");
+}
+
+#[test]
+fn they_refers_to_the_latest_plural_speaker() {
+    let q = quotes(
+        "The study's authors say the lakes are shrinking. The Bureau of Water published the data. They say the trend will continue.",
+    );
+    let last = q.last().expect("a quote");
+    assert_eq!(last.1, "the trend will continue");
+    assert!(last.2.contains("authors"), "{q:?}");
+}
+
+#[test]
+fn a_noun_phrase_after_the_verb_is_not_a_reported_clause() {
+    assert!(quotes("The agency tweeted support of the rescue team via its account.").is_empty());
+    let q = quotes("The agency tweeted the rescue team was safe.");
+    assert_eq!(q.len(), 1, "{q:?}");
+}
+
+#[test]
+fn according_to_after_that_reports_the_following_clause() {
+    let q = quotes("The paper has learned that according to a court filing, the mine will close.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the mine will close");
+    assert_eq!(q[0].2, "a court filing");
+}
+
+#[test]
+fn said_before_a_clause_is_not_an_inverted_attribution() {
+    let q = quotes("Ms. Ada Park, who called the plan “reckless”, said the city would sue.");
+    assert!(q.iter().all(|x| x.1 != "reckless"), "{q:?}");
+    assert!(q.iter().any(|x| x.1 == "the city would sue"), "{q:?}");
+}
+
+#[test]
+fn a_block_quote_after_a_colon_paragraph() {
+    let q = quotes(
+        "Mayor Lia Brandt wrote on her @CityHall account:\n\n“The roads will be cleared by noon. Stay home until then.”",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.contains("Brandt"), "{q:?}");
+    assert!(quotes("The band tweeted using its official account.").is_empty());
+}
+
+#[test]
+fn a_document_from_an_issuer_speaks_for_it() {
+    let q = quotes(
+        "A letter from the Ministry of Health arrived on Monday. The letter says hospitals must cut waiting times.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.contains("Ministry of Health"), "{q:?}");
+    let q = quotes(
+        "The Port Authority said in a statement that ships may dock again. “Safety comes first,” the statement added.",
+    );
+    assert!(q.iter().all(|x| x.2.contains("Port Authority")), "{q:?}");
+}
+
+#[test]
+fn the_head_name_of_a_long_subject_speaks() {
+    let q = quotes("Riverside Tenants Union chair Rosa Delgado said the rents had doubled.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.contains("Delgado"), "{q:?}");
+}
+
+#[test]
+fn a_subject_with_attached_phrases_is_taken_whole() {
+    let q = quotes("Posts on the forum from Friday claimed the site was down.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.starts_with("Posts"), "{q:?}");
+}
+
+#[test]
+fn a_gerund_clause_is_reported_but_a_participle_phrase_is_not() {
+    let q = quotes("The doctors say adding fluoride is the cheapest remedy.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "adding fluoride is the cheapest remedy");
+    assert_eq!(q[0].2, "The doctors");
+}
+
+#[test]
+fn a_dash_signature_names_the_speaker_without_a_cue() {
+    let q =
+        quotes("“Cities must act before the summer.” — Mayor Lena Ortiz\n\nThe council met later.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.contains("Ortiz"), "{q:?}");
+    assert_eq!(q[0].3, "");
+}
+
+#[test]
+fn a_letter_from_an_issuer_speaks_for_it() {
+    let q = quotes("A letter from the Harbor Authority said the port would reopen.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.contains("Harbor Authority"), "{q:?}");
+}

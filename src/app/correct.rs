@@ -1,0 +1,222 @@
+//! Corrections from the reader (`C`): a menu of what can be corrected at
+//! the selection or the entity at the cursor, and the prompts each needs.
+//! A correction is kept in the sidecar and applied on top of the
+//! annotator's output at once.
+
+use super::notes::{clip, refresh, report};
+use super::popup::{InputFor, MenuItem, Picker, Popup, Step};
+use super::{ActorRow, App, Focus, Tab};
+use crate::model::{EntityId, EntityKind, Span};
+use crate::store::{Anchor, Correction, EntityRef};
+
+/// The keys of the kinds in the kind menu.
+const KINDS: [(char, EntityKind); 3] = [
+    ('p', EntityKind::Person),
+    ('o', EntityKind::Organization),
+    ('l', EntityKind::Place),
+];
+
+/// The entity a correction is about, and the mention it was reached by.
+fn entity_here(app: &App) -> Option<(EntityId, Option<usize>)> {
+    if app.focus == Focus::Side && app.tab == Tab::Actors {
+        let row = app.lists[Tab::Actors.index()].selected;
+        if let Some(&ActorRow::Entity(e)) = app.actor_rows.get(row) {
+            return Some((e, None));
+        }
+    }
+    let (_, visible) = app.reading_pos();
+    if let Some(m) = app.cursor.filter(|_| visible).and_then(|c| c.mention) {
+        return Some((app.ann.mentions.get(m)?.entity, Some(m)));
+    }
+    app.selected.map(|e| (e, None))
+}
+
+/// `C`: the correction menu.
+pub(super) fn menu(app: &mut App) {
+    let text = &app.doc.text;
+    if let Some(v) = app.visual {
+        let Some(span) = v.trimmed(text) else {
+            app.message = "nothing but white space is selected".into();
+            return;
+        };
+        app.popup = Some(Popup::Menu {
+            title: format!("Correct: “{}”", clip(span.slice(text), 40)),
+            items: vec![MenuItem {
+                key: 'a',
+                label: "add an entity here (its other occurrences follow)".into(),
+                step: Step::AskNewKind(span),
+            }],
+        });
+        return;
+    }
+    let Some((e, m)) = entity_here(app) else {
+        app.message =
+            "C corrects the actor at the cursor (]e, *) or in the Actors tab; v selects text to add one"
+                .into();
+        return;
+    };
+    let Some(entity) = EntityRef::new(text, &app.ann, e, m) else {
+        return;
+    };
+    let ent = &app.ann.entities[e];
+    let name = clip(&ent.name, 30);
+    let n = ent.mentions.len();
+    let mut items = vec![
+        MenuItem {
+            key: 'r',
+            label: format!("rename “{name}”"),
+            step: Step::AskRename(entity.clone()),
+        },
+        MenuItem {
+            key: 'k',
+            label: format!("change its kind (now {})", ent.kind.as_str()),
+            step: Step::AskKind(entity.clone()),
+        },
+        MenuItem {
+            key: 'm',
+            label: "merge it into another actor…".into(),
+            step: Step::AskMerge(e, entity.clone()),
+        },
+    ];
+    if let Some(m) = m
+        && let Some(mention) = Anchor::new(text, app.ann.mentions[m].span)
+    {
+        let exact = clip(&mention.exact, 24);
+        if n > 1 {
+            items.push(MenuItem {
+                key: 'd',
+                label: format!("detach this mention “{exact}” into an actor of its own"),
+                step: Step::Correct(Correction::Detach {
+                    mention: mention.clone(),
+                }),
+            });
+        }
+        items.push(MenuItem {
+            key: 'x',
+            label: format!("remove the mention “{exact}” (not an actor)"),
+            step: Step::Correct(Correction::RemoveMention { mention }),
+        });
+    }
+    items.push(MenuItem {
+        key: 'X',
+        label: format!(
+            "remove {name} and its {n} mention{}",
+            if n == 1 { "" } else { "s" }
+        ),
+        step: Step::Correct(Correction::RemoveEntity { entity }),
+    });
+    app.popup = Some(Popup::Menu {
+        title: format!("Correct: {name}"),
+        items,
+    });
+}
+
+/// The kind menu for an existing entity (its kind now marked) or a new one.
+pub(super) fn kind_menu(
+    app: &mut App,
+    title: String,
+    now: Option<EntityKind>,
+    step: impl Fn(EntityKind) -> Step,
+) {
+    app.popup = Some(Popup::Menu {
+        title,
+        items: KINDS
+            .iter()
+            .map(|&(key, kind)| MenuItem {
+                key,
+                label: if now == Some(kind) {
+                    format!("{} (now)", kind.as_str())
+                } else {
+                    kind.as_str().to_owned()
+                },
+                step: step(kind),
+            })
+            .collect(),
+    });
+}
+
+/// The kind of the entity `entity` names now.
+pub(super) fn kind_of(app: &App, entity: &EntityRef) -> Option<EntityKind> {
+    let m = app.ann.mention_at(entity.mention.span()?.start)?;
+    Some(app.ann.entities[app.ann.mentions[m].entity].kind)
+}
+
+/// Asks for the new name of `entity`, prefilled with its name.
+pub(super) fn ask_rename(app: &mut App, entity: EntityRef) {
+    app.popup = Some(Popup::Input {
+        title: format!("Rename “{}” to", clip(&entity.name, 30)),
+        text: entity.name.clone(),
+        purpose: InputFor::Rename(entity),
+    });
+}
+
+/// Asks for the name of a new entity of `kind` on `span`, prefilled with its text.
+pub(super) fn ask_new_name(app: &mut App, span: Span, kind: EntityKind) {
+    let text = &app.doc.text;
+    let Some(anchor) = Anchor::new(text, span) else {
+        return;
+    };
+    let name = span
+        .slice(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    app.popup = Some(Popup::Input {
+        title: format!("Name of the new {}", kind.as_str()),
+        text: name,
+        purpose: InputFor::NewEntity(anchor, kind),
+    });
+}
+
+/// Opens the picker of the entity to merge entity `from_id` into.
+pub(super) fn ask_merge(app: &mut App, from_id: EntityId, from: EntityRef) {
+    if app.ann.entities.len() < 2 {
+        app.message = "there is no other actor to merge into".into();
+        return;
+    }
+    app.popup = Some(Popup::Picker(Picker {
+        from,
+        from_id,
+        filter: String::new(),
+        selected: 0,
+    }));
+}
+
+/// The entities the picker lists: the others, those whose name contains
+/// the filter (case-insensitive), most mentioned first.
+pub fn candidates(app: &App, picker: &Picker) -> Vec<EntityId> {
+    let filter = picker.filter.to_lowercase();
+    let mut out: Vec<EntityId> = (0..app.ann.entities.len())
+        .filter(|&e| e != picker.from_id)
+        .filter(|&e| app.ann.entities[e].name.to_lowercase().contains(&filter))
+        .collect();
+    out.sort_by_key(|&e| std::cmp::Reverse(app.ann.entities[e].mentions.len()));
+    out
+}
+
+/// Merges the picker's entity into entity `into`.
+pub(super) fn merge_into(app: &mut App, picker: &Picker, into: EntityId) {
+    let Some(into) = EntityRef::new(&app.doc.text, &app.ann, into, None) else {
+        return;
+    };
+    apply(
+        app,
+        Correction::Merge {
+            entity: picker.from.clone(),
+            into,
+        },
+    );
+}
+
+/// Makes `correction` and shows it everywhere at once.
+pub(super) fn apply(app: &mut App, correction: Correction) {
+    let what = correction.describe();
+    match app.store.correct(correction) {
+        Ok(saved) => {
+            app.visual = None;
+            refresh(app);
+            report(app, format!("{what} · u undoes"), saved);
+        }
+        Err(e) => app.message = e.to_string(),
+    }
+}
