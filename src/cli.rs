@@ -1,12 +1,13 @@
 //! The command line: clap definitions and dispatch to the core and the
 //! front ends. Errors come back as [`Failure`], which carries the exit code.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::annotate::annotate;
+use crate::batch;
 use crate::document::{self, Document};
 use crate::export;
 use crate::model::Annotations;
@@ -52,8 +53,13 @@ pub struct Common {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the annotations of one or more articles.
+    ///
+    /// A directory stands for its .txt, .md, .markdown, .html and .htm files,
+    /// sorted by name. Output comes in input order whatever --jobs is. A
+    /// document that fails is reported on stderr and the others go on; the
+    /// exit code is then 1, or 2 when no document could be annotated.
     Annotate {
-        /// Articles to annotate (`-` for standard input).
+        /// Articles or directories of articles (`-` for standard input).
         #[arg(required = true)]
         files: Vec<String>,
         /// Output format.
@@ -62,6 +68,9 @@ pub enum Command {
         /// Write to this file instead of standard output (`-`).
         #[arg(short, long, value_name = "OUT")]
         output: Option<String>,
+        /// Articles to work on at once (default: one per CPU core).
+        #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
+        jobs: Option<u32>,
     },
     /// Export the annotations of an article for other tools.
     Export {
@@ -289,6 +298,101 @@ fn emit(output: Option<&str>, text: &str) -> Result<(), Failure> {
     }
 }
 
+/// Prints the warnings met while opening a document, one line each.
+fn warn(warnings: &[String]) {
+    for w in warnings {
+        eprintln!("gloss: warning: {w}");
+    }
+}
+
+/// `gloss annotate`: one document as pretty JSON, or a batch as JSON lines,
+/// with a progress line on stderr when it is a terminal.
+fn annotate_command(
+    files: &[String],
+    format: AnnotateFormat,
+    output: Option<&str>,
+    jobs: Option<u32>,
+    common: &Common,
+) -> Result<(), Failure> {
+    let inputs = document::expand_inputs(files);
+    if format == AnnotateFormat::Json && inputs.len() > 1 {
+        return Err(Failure::input(format!(
+            "annotate: --format json takes one article, not {}; use --format jsonl",
+            inputs.len()
+        )));
+    }
+    if common.annotations.is_some() && inputs.len() > 1 {
+        return Err(Failure::input(format!(
+            "annotate: --annotations belongs to one article, not {}",
+            inputs.len()
+        )));
+    }
+    if inputs.len() == 1 {
+        // One document: its failure is the one line on stderr.
+        let name = inputs[0]
+            .as_ref()
+            .map_err(|e| Failure::input(e.to_string()))?;
+        let opened = open_article(Some(name), common)?;
+        warn(&opened.messages);
+        let ann = opened.annotations();
+        let notes = opened.notes(&ann);
+        let out = match format {
+            AnnotateFormat::Json => export::json::to_string(&opened.doc, &ann, notes),
+            AnnotateFormat::Jsonl => export::json::to_line(&opened.doc, &ann, notes),
+        };
+        return emit(output, &out);
+    }
+    let jobs = jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+        |j| j as usize,
+    );
+    let (mut sink, sink_name): (Box<dyn Write>, &str) = match output {
+        None | Some("-") => (Box::new(std::io::stdout().lock()), "standard output"),
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .map_err(|e| Failure::runtime(format!("{path}: {e}")))?;
+            (Box::new(file), path)
+        }
+    };
+    let mut sink = std::io::BufWriter::new(&mut sink);
+    let progress = std::io::stderr().is_terminal();
+    // Clears the progress line before a message, and at the end.
+    let clear = if progress { "\r\x1b[K" } else { "" };
+    let mut on_event = |event: batch::Event<'_>| match event {
+        batch::Event::Failed(message) => eprintln!("{clear}gloss: {message}"),
+        batch::Event::Warning(message) => eprintln!("{clear}gloss: warning: {message}"),
+        batch::Event::Progress { done, total } if progress => {
+            eprint!("\r\x1b[Kgloss: annotated {done}/{total}");
+        }
+        batch::Event::Progress { .. } => {}
+    };
+    let work = |name: &str| -> Result<(String, Vec<String>), String> {
+        let opened = open_article(Some(name), common).map_err(|f| f.message)?;
+        let ann = opened.annotations();
+        let notes = opened.notes(&ann);
+        let line = export::json::to_line(&opened.doc, &ann, notes);
+        Ok((line, opened.messages))
+    };
+    let result = batch::run(&inputs, jobs, &work, &mut sink, &mut on_event);
+    eprint!("{clear}");
+    let summary = match result {
+        Ok(summary) => summary,
+        // A closed pipe (`gloss annotate dir | head`) is not a failure.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+        Err(e) => return Err(Failure::runtime(format!("{sink_name}: {e}"))),
+    };
+    match summary.failed {
+        0 => Ok(()),
+        n if n == summary.total => Err(Failure::input(format!(
+            "annotate: none of the {n} articles could be annotated"
+        ))),
+        n => Err(Failure::runtime(format!(
+            "annotate: {n} of {} articles failed",
+            summary.total
+        ))),
+    }
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
@@ -300,24 +404,8 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             files,
             format,
             output,
-        }) => {
-            if format == AnnotateFormat::Json && files.len() > 1 {
-                return Err(Failure::input(
-                    "annotate: --format json takes one file; use --format jsonl for several",
-                ));
-            }
-            let mut out = String::new();
-            for file in &files {
-                let opened = open_article(Some(file), &cli.common)?;
-                let ann = opened.annotations();
-                let notes = opened.notes(&ann);
-                out += &match format {
-                    AnnotateFormat::Json => export::json::to_string(&opened.doc, &ann, notes),
-                    AnnotateFormat::Jsonl => export::json::to_line(&opened.doc, &ann, notes),
-                };
-            }
-            emit(output.as_deref(), &out)
-        }
+            jobs,
+        }) => annotate_command(&files, format, output.as_deref(), jobs, &cli.common),
         Some(Command::Export {
             file,
             format,
@@ -341,6 +429,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         }
         Some(Command::Text { file }) => {
             let doc = document::load(&file)?;
+            warn(&doc.warnings);
             emit(None, &doc.text)
         }
         Some(Command::Render(args)) => {

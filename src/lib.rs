@@ -8,6 +8,7 @@
 
 pub mod annotate;
 pub mod app;
+pub mod batch;
 pub mod cli;
 pub mod document;
 pub mod export;

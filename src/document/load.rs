@@ -1,9 +1,11 @@
-//! Reading an article from a path or stdin.
+//! Reading an article from a path or stdin: decoding, picking the format,
+//! and extracting the plain text.
 
 use std::io::Read;
 use std::path::Path;
 
-use super::{Document, Format};
+use super::decode::{DecodeError, decode};
+use super::{Document, Format, html, markdown};
 
 /// Why a document could not be read. Each message names the source.
 #[derive(Debug, thiserror::Error)]
@@ -14,6 +16,9 @@ pub enum LoadError {
     /// The path is a directory.
     #[error("{0}: is a directory, not an article")]
     IsDirectory(String),
+    /// A directory given to a batch command holds no article.
+    #[error("{0}: no .txt, .md or .html files in this directory")]
+    NoArticles(String),
     /// The content holds NUL bytes: not text.
     #[error("{0}: looks like a binary file (it contains NUL bytes), not an article")]
     Binary(String),
@@ -45,42 +50,82 @@ pub fn load(source: &str) -> Result<Document, LoadError> {
     load_bytes(bytes, source)
 }
 
-/// Decodes raw bytes read from `source` into a document.
+/// Decodes raw bytes read from `source` into a document. The format comes
+/// from `source`'s extension, else from the content (see [`Format::sniff`]).
 pub fn load_bytes(bytes: Vec<u8>, source: &str) -> Result<Document, LoadError> {
-    if bytes.contains(&0) {
-        return Err(LoadError::Binary(source.into()));
-    }
-    let (text, warning) = match String::from_utf8(bytes) {
-        Ok(text) => (text, None),
-        Err(e) => {
-            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            let replaced = lossy.matches('\u{FFFD}').count();
-            let warning = format!(
-                "{source}: not valid UTF-8; {replaced} invalid byte sequence{} replaced with �",
-                if replaced == 1 { "" } else { "s" }
-            );
-            (lossy, Some(warning))
+    let named = Format::from_name(source);
+    let html_bytes = named.unwrap_or_else(|| Format::sniff(&bytes)) == Format::Html;
+    let decoded = decode(&bytes, source, html_bytes).map_err(|e| match e {
+        DecodeError::Binary => LoadError::Binary(source.into()),
+    })?;
+    drop(bytes);
+    // UTF-16 can only be sniffed once decoded.
+    let format = named.unwrap_or_else(|| Format::sniff(decoded.text.as_bytes()));
+    let mut warnings: Vec<String> = decoded.warning.into_iter().collect();
+    let mut doc = match format {
+        Format::Text => Document::new(decoded.text, source, format),
+        Format::Markdown => {
+            Document::from_extracted(markdown::extract(&decoded.text), source.into(), format)
+        }
+        Format::Html => {
+            let (extracted, warning) = html::extract(&decoded.text);
+            warnings.extend(warning.map(|w| format!("{source}: {w}")));
+            Document::from_extracted(extracted, source.into(), format)
         }
     };
-    let text = match text.strip_prefix('\u{FEFF}') {
-        Some(rest) => rest.to_owned(),
-        None => text,
-    };
-    let mut doc = Document::new(text, source, Format::Text);
-    doc.warnings.extend(warning);
+    if doc.text.trim().is_empty() {
+        warnings.push(format!("{source}: no text to read"));
+    }
+    doc.encoding = decoded.encoding;
+    doc.warnings = warnings;
     Ok(doc)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+        #[test]
+        fn any_bytes_load_or_are_refused_cleanly(
+            bytes in proptest::collection::vec(any::<u8>(), 0..300),
+            name in prop::sample::select(vec!["a.txt", "a.md", "a.html", "-"]),
+        ) {
+            match load_bytes(bytes, name) {
+                Ok(doc) => {
+                    prop_assert_eq!(doc.char_len(), doc.text.chars().count());
+                    for b in &doc.blocks {
+                        prop_assert!(doc.text.get(b.span.start..b.span.end).is_some());
+                    }
+                    for m in &doc.marks {
+                        prop_assert!(doc.text.get(m.span.start..m.span.end).is_some());
+                    }
+                }
+                Err(e) => prop_assert!(matches!(e, LoadError::Binary(_))),
+            }
+        }
+    }
 
     #[test]
     fn invalid_utf8_is_replaced_with_a_warning() {
-        let doc = load_bytes(b"caf\xe9 time".to_vec(), "x.txt").unwrap();
-        assert_eq!(doc.text, "caf\u{FFFD} time");
+        let doc = load_bytes(b"caf\xc3\xa9 \xff time".to_vec(), "x.txt").unwrap();
+        assert_eq!(doc.text, "café \u{FFFD} time");
+        assert_eq!(doc.encoding, "UTF-8");
         assert_eq!(doc.warnings.len(), 1);
         assert!(doc.warnings[0].starts_with("x.txt: not valid UTF-8; 1 invalid"));
+    }
+
+    #[test]
+    fn legacy_text_is_read_as_windows_1252() {
+        let doc = load_bytes(b"caf\xe9 \x93quoted\x94".to_vec(), "x.txt").unwrap();
+        assert_eq!(doc.text, "café “quoted”");
+        assert_eq!(doc.encoding, "windows-1252");
+        assert_eq!(
+            doc.warnings,
+            ["x.txt: not valid UTF-8; read as windows-1252"]
+        );
     }
 
     #[test]
@@ -113,5 +158,29 @@ mod tests {
         )
         .unwrap();
         assert_eq!(doc.title, "story");
+    }
+
+    #[test]
+    fn format_follows_the_name_then_the_content() {
+        let page = b"<!doctype html><title>T</title><p>Body text.</p>".to_vec();
+        assert_eq!(load_bytes(page.clone(), "-").unwrap().format, Format::Html);
+        assert_eq!(load_bytes(page, "page.txt").unwrap().format, Format::Text);
+        let doc = load_bytes(b"# Head\n\nBody *text*.".to_vec(), "a.md").unwrap();
+        assert_eq!(doc.format, Format::Markdown);
+        assert_eq!(doc.text, "Head\n\nBody text.");
+        assert_eq!(doc.title, "Head");
+        // UTF-16 HTML on stdin is sniffed after decoding.
+        let utf16: Vec<u8> = std::iter::once(0xFEFF_u16)
+            .chain("<html><p>Hi there.</p></html>".encode_utf16())
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let doc = load_bytes(utf16, "-").unwrap();
+        assert_eq!((doc.format, doc.encoding), (Format::Html, "UTF-16LE"));
+    }
+
+    #[test]
+    fn empty_input_warns() {
+        let doc = load_bytes(Vec::new(), "e.txt").unwrap();
+        assert_eq!(doc.warnings, ["e.txt: no text to read"]);
     }
 }

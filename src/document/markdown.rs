@@ -1,0 +1,254 @@
+//! Markdown (CommonMark with strikethrough, tables and YAML front matter) to
+//! plain text and structure, with pulldown-cmark.
+//!
+//! The title is the front matter's `title:`, else the first level-1 heading;
+//! the byline is `author:` (or `byline:`), the date `date:` (or
+//! `published:`). Images, raw HTML blocks and tags, and the front matter
+//! itself are left out of the text. Inline code flows like the text around
+//! it (runs of spaces collapse); code blocks are kept verbatim. A table is one
+//! paragraph with a line per row, its cells separated by ` | `.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::structure::{BlockKind, Builder, Extracted, MarkKind};
+
+/// Extracts the plain text and structure of the Markdown `source`.
+pub fn extract(source: &str) -> Extracted {
+    let options = Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let mut b = Builder::default();
+    let mut out = Extracted::default();
+    // Next number of each open list (None: a bullet list).
+    let mut lists: Vec<Option<u64>> = Vec::new();
+    // Events inside an image, an HTML block or front matter are not text.
+    let mut hidden = 0usize;
+    let mut in_metadata = false;
+    let mut in_code = false;
+    let mut heading_start: Option<(u8, usize)> = None;
+    // True before the first cell of a table row.
+    let mut row_start = false;
+    for event in Parser::new_ext(source, options) {
+        match event {
+            Event::Start(Tag::Image { .. } | Tag::HtmlBlock) => hidden += 1,
+            Event::End(TagEnd::Image | TagEnd::HtmlBlock) => hidden = hidden.saturating_sub(1),
+            Event::Start(Tag::MetadataBlock(_)) => in_metadata = true,
+            Event::End(TagEnd::MetadataBlock(_)) => in_metadata = false,
+            Event::Text(t) if in_metadata => read_front_matter(&t, &mut out),
+            _ if hidden > 0 || in_metadata => {}
+            Event::Start(tag) => match tag {
+                Tag::Paragraph => b.open_block(BlockKind::Paragraph),
+                Tag::Heading { level, .. } => {
+                    let level = level as u8;
+                    b.open_block(BlockKind::Heading { level });
+                    heading_start = Some((level, b.text().len()));
+                }
+                Tag::BlockQuote(_) => b.open_block(BlockKind::Quote),
+                Tag::CodeBlock(_) => {
+                    b.open_block(BlockKind::Code);
+                    in_code = true;
+                }
+                Tag::List(first) => lists.push(first),
+                Tag::Item => {
+                    let number = lists.last_mut().and_then(|n| {
+                        let current = *n;
+                        *n = n.map(|v| v.saturating_add(1));
+                        current
+                    });
+                    b.open_list_item(number);
+                }
+                Tag::Table(_) => b.open_block(BlockKind::Paragraph),
+                Tag::TableHead | Tag::TableRow => row_start = true,
+                Tag::TableCell if !std::mem::take(&mut row_start) => b.push_verbatim(" | "),
+                Tag::Emphasis => b.open_mark(MarkKind::Emphasis),
+                Tag::Strong => b.open_mark(MarkKind::Strong),
+                Tag::Link { dest_url, .. } => b.open_mark(MarkKind::Link {
+                    url: dest_url.into_string(),
+                }),
+                _ => {}
+            },
+            Event::End(end) => match end {
+                TagEnd::Heading(_) => {
+                    if let Some((1, start)) = heading_start.take()
+                        && out.title.is_none()
+                    {
+                        let title = b.text().get(start..).unwrap_or("").trim();
+                        if !title.is_empty() {
+                            out.title = Some(title.to_owned());
+                        }
+                    }
+                    b.close_block();
+                }
+                TagEnd::CodeBlock => {
+                    in_code = false;
+                    b.close_block();
+                }
+                TagEnd::Paragraph | TagEnd::BlockQuote(_) | TagEnd::Item | TagEnd::Table => {
+                    b.close_block();
+                }
+                TagEnd::TableHead | TagEnd::TableRow => b.line_break(),
+                TagEnd::List(_) => {
+                    lists.pop();
+                    b.boundary();
+                }
+                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link => b.close_mark(),
+                _ => {}
+            },
+            Event::Text(t) if in_code => b.push_verbatim(&t.replace("\r\n", "\n")),
+            Event::Text(t) => b.push_flowing(&t),
+            Event::Code(t) => {
+                b.open_mark(MarkKind::Code);
+                b.push_flowing(&t);
+                b.close_mark();
+            }
+            Event::InlineMath(t) | Event::DisplayMath(t) => b.push_verbatim(&t),
+            Event::SoftBreak => b.space(),
+            Event::HardBreak => b.line_break(),
+            Event::TaskListMarker(done) => b.push_verbatim(if done { "[x] " } else { "[ ] " }),
+            Event::Html(_) | Event::InlineHtml(_) | Event::FootnoteReference(_) | Event::Rule => {}
+        }
+    }
+    let (text, structure) = b.finish();
+    out.text = text;
+    out.structure = structure;
+    out
+}
+
+/// Reads `title:`, `author:`/`byline:` and `date:`/`published:` lines of
+/// YAML front matter (simple scalar values only).
+fn read_front_matter(yaml: &str, out: &mut Extracted) {
+    for line in yaml.lines() {
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let value = value.trim().trim_matches(['"', '\'']).trim();
+        if value.is_empty() {
+            continue;
+        }
+        let slot = match key.trim().to_ascii_lowercase().as_str() {
+            "title" => &mut out.title,
+            "author" | "byline" => &mut out.byline,
+            "date" | "published" => &mut out.date,
+            _ => continue,
+        };
+        slot.get_or_insert_with(|| value.to_owned());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::structure::{Block, assert_well_formed};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_markdown_gives_well_formed_structure(
+            md in "([#*_`>~\\[\\]()!<>|\n -]|[a-zé“”]{1,6}|1\\. |```\n|    ){0,60}"
+        ) {
+            let e = extract(&md);
+            assert_well_formed(&e.text, &e.structure);
+        }
+    }
+
+    fn kinds(e: &Extracted) -> Vec<(BlockKind, &str)> {
+        e.structure
+            .blocks
+            .iter()
+            .map(|&Block { kind, span, .. }| (kind, span.slice(&e.text)))
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_headings_and_lists_read_naturally() {
+        let md = "# Kim writes to Trump\n\nThe letter was\n*warm*, officials said.\n\n\
+                  ## What it says\n\n- peace\n- talks\n   1. soon\n\n3. three\n4. four\n";
+        let e = extract(md);
+        assert_eq!(
+            e.text,
+            "Kim writes to Trump\n\nThe letter was warm, officials said.\n\n\
+             What it says\n\n• peace\n• talks\n  1. soon\n\n3. three\n4. four"
+        );
+        assert_eq!(e.title.as_deref(), Some("Kim writes to Trump"));
+        let k = kinds(&e);
+        assert_eq!(
+            k[0],
+            (BlockKind::Heading { level: 1 }, "Kim writes to Trump")
+        );
+        assert_eq!(k[2], (BlockKind::Heading { level: 2 }, "What it says"));
+        assert_eq!(k[3], (BlockKind::ListItem { marker_len: 4 }, "• peace"));
+        assert_eq!(k[5], (BlockKind::ListItem { marker_len: 3 }, "1. soon"));
+        assert_eq!(k[7], (BlockKind::ListItem { marker_len: 3 }, "4. four"));
+        let em = &e.structure.marks[0];
+        assert_eq!(
+            (&em.kind, em.span.slice(&e.text)),
+            (&MarkKind::Emphasis, "warm")
+        );
+    }
+
+    #[test]
+    fn links_keep_their_text_and_code_stays_verbatim() {
+        let md = "See [the **report**](https://example.org/r?a=1) and `x  = 1`.\n\n\
+                  ```\nfn main() {\n    go();\n}\n```\n\n> Quoted\n> words.\n\n> Second.\n";
+        let e = extract(md);
+        assert_eq!(
+            e.text,
+            "See the report and x = 1.\n\nfn main() {\n    go();\n}\n\nQuoted words.\n\nSecond."
+        );
+        let marks: Vec<_> = e
+            .structure
+            .marks
+            .iter()
+            .map(|m| (m.kind.clone(), m.span.slice(&e.text)))
+            .collect();
+        assert_eq!(
+            marks,
+            [
+                (
+                    MarkKind::Link {
+                        url: "https://example.org/r?a=1".into()
+                    },
+                    "the report"
+                ),
+                (MarkKind::Strong, "report"),
+                (MarkKind::Code, "x = 1"),
+            ]
+        );
+        let k = kinds(&e);
+        assert_eq!(k[1], (BlockKind::Code, "fn main() {\n    go();\n}"));
+        assert_eq!(k[2], (BlockKind::Quote, "Quoted words."));
+        assert_eq!(k[3], (BlockKind::Paragraph, "Quoted words."));
+        assert_eq!(e.structure.blocks[3].depth, 1);
+    }
+
+    #[test]
+    fn front_matter_images_and_html_are_not_text() {
+        let md = "---\ntitle: \"A Summit\"\nauthor: Jo Reporter\ndate: 2019-06-23\n---\n\n\
+                  ![a photo](p.jpg)\n\n<div class=\"ad\">Buy now</div>\n\nText <b>bold</b>.\n";
+        let e = extract(md);
+        assert_eq!(e.text, "Text bold.");
+        assert_eq!(e.title.as_deref(), Some("A Summit"));
+        assert_eq!(e.byline.as_deref(), Some("Jo Reporter"));
+        assert_eq!(e.date.as_deref(), Some("2019-06-23"));
+    }
+
+    #[test]
+    fn tables_are_a_paragraph_of_rows() {
+        let e =
+            extract("Votes:\n\n| Party | Seats |\n|---|--:|\n| Labour | 12 |\n| | 3 |\n\nAfter.");
+        assert_eq!(
+            e.text,
+            "Votes:\n\nParty | Seats\nLabour | 12\n | 3\n\nAfter."
+        );
+        assert_eq!(
+            kinds(&e)[1],
+            (BlockKind::Paragraph, "Party | Seats\nLabour | 12\n | 3")
+        );
+    }
+
+    #[test]
+    fn loose_list_items_keep_paragraphs_on_their_lines() {
+        let e = extract("- first\n\n  more\n- second\n");
+        assert_eq!(e.text, "• first\n  more\n• second");
+    }
+}
