@@ -260,3 +260,49 @@ fn malformed_ann_is_reported_with_its_line() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("bad.ann:2: `x` is not an offset"), "{err}");
 }
+
+#[cfg(unix)]
+#[test]
+fn output_to_a_device_or_a_link_keeps_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let out = gloss(&["annotate", SAMPLE, "--no-sidecar", "-o", "/dev/null"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("report.md");
+    let link = dir.path().join("link.md");
+    std::fs::write(&target, "old").unwrap();
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let out = gloss(&[
+        "export",
+        SAMPLE,
+        "--no-sidecar",
+        "-o",
+        link.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .starts_with("# trump-kim-letter")
+    );
+}

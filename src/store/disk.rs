@@ -210,7 +210,30 @@ pub fn lock_folder(path: &Path) -> io::Result<FolderLock> {
 /// old file or the new one, never a mix, even if gloss is killed. An
 /// existing file is replaced only when `replace`; otherwise that is an
 /// `AlreadyExists` error and the file is left as it is.
+///
+/// A path that is not a regular file (`/dev/null`, `/dev/stdout`, a pipe) is
+/// written in place, since renaming over it would replace the device; a
+/// symbolic link is kept and its target replaced.
 pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
+    match std::fs::metadata(path) {
+        Ok(_) if !replace => {
+            return Err(io::Error::new(io::ErrorKind::AlreadyExists, "exists"));
+        }
+        Ok(m) if !m.is_file() => {
+            return std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)?
+                .write_all(bytes);
+        }
+        _ => {}
+    }
+    let resolved;
+    let path = if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        resolved = std::fs::canonicalize(path)?;
+        resolved.as_path()
+    } else {
+        path
+    };
     let dir = folder(path);
     std::fs::create_dir_all(dir)?;
     let (prefix, suffix) = temp_name(path);
