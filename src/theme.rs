@@ -90,6 +90,18 @@ pub struct Styles {
     pub note_mark: Style,
     /// Added to the text being selected (`v`).
     pub visual: Style,
+    /// Headings inside a Markdown or HTML article.
+    pub article_heading: Style,
+    /// Emphasised text (`*x*`, `<em>`).
+    pub emphasis: Style,
+    /// Strongly emphasised text (`**x**`, `<strong>`).
+    pub strong: Style,
+    /// Inline code and code blocks.
+    pub code: Style,
+    /// Link text (the URL is not shown).
+    pub link: Style,
+    /// Block quotes: their text and the bar before each line.
+    pub quote: Style,
 }
 
 /// A theme file.
@@ -160,7 +172,7 @@ impl Theme {
 
 impl Styles {
     /// Every style, to change them all at once.
-    pub fn all_mut(&mut self) -> [&mut Style; 28] {
+    pub fn all_mut(&mut self) -> [&mut Style; 34] {
         [
             &mut self.text,
             &mut self.muted,
@@ -190,6 +202,12 @@ impl Styles {
             &mut self.note,
             &mut self.note_mark,
             &mut self.visual,
+            &mut self.article_heading,
+            &mut self.emphasis,
+            &mut self.strong,
+            &mut self.code,
+            &mut self.link,
+            &mut self.quote,
         ]
     }
 }

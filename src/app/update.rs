@@ -702,7 +702,7 @@ pub(super) fn resize(app: &mut App, w: u16, h: u16) {
     let width = app.areas.text.width.max(1);
     if app.layout.width != width || app.layout.lines.is_empty() {
         let top_byte = app.top_byte();
-        app.layout = Layout::new(&app.doc.text, width);
+        app.layout = Layout::for_document(&app.doc, width);
         app.top = app.layout.line_of(top_byte);
     }
     set_top(app, app.top);

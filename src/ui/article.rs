@@ -1,12 +1,17 @@
 //! The article: the visible screen lines, with mentions coloured by kind,
 //! the selected entity emphasised, search matches and the cursor marked.
+//! Markdown and HTML articles are styled by their blocks (headings, code,
+//! quotes with a bar in the gutter, list items hanging under their marker)
+//! and inline marks (emphasis, strong, code, links) under the highlights; a
+//! header row above the text names their title, byline and date.
 
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span as TextSpan};
 
 use crate::app::App;
-use crate::app::wrap::{Glyph, glyph};
+use crate::app::wrap::{Glyph, Gutter, LineKind, QUOTE_BAR, glyph};
+use crate::document::{Format, Mark, MarkKind};
 use crate::model::Span;
 use crate::store::{Ref, TargetKind};
 
@@ -24,15 +29,106 @@ pub fn draw(app: &App, buf: &mut Buffer) {
         );
         return;
     }
+    header(app, buf);
     let end = (app.top + usize::from(area.height)).min(app.layout.lines.len());
     let marks = Marks {
         noted: noted_spans(app),
         visual: app.visual.map(|v| v.span(&app.doc.text)),
     };
-    for (row, &line) in app.layout.lines[app.top.min(end)..end].iter().enumerate() {
+    let top = app.top.min(end);
+    for (row, &line) in app.layout.lines[top..end].iter().enumerate() {
         let y = area.y + row as u16;
-        buf.set_line(area.x, y, &styled_line(app, line, &marks), area.width);
+        let gutter = app.layout.gutter(top + row);
+        let mut styled = gutter_spans(app, gutter);
+        styled.extend(styled_line(app, line, gutter, &marks));
+        buf.set_line(area.x, y, &Line::from(styled), area.width);
     }
+}
+
+/// The header row above the article's text, for Markdown and HTML: the
+/// title (when the text does not open with it), the byline and the date.
+fn header(app: &App, buf: &mut Buffer) {
+    let area = app.areas.text;
+    let doc = &app.doc;
+    if doc.format == Format::Text || area.y == 0 {
+        return;
+    }
+    let st = &app.theme.styles;
+    let mut parts: Vec<TextSpan<'static>> = Vec::new();
+    let mut room = usize::from(area.width);
+    if app.title.is_none() && !doc.title.is_empty() {
+        let title = super::fit(&doc.title, room);
+        room = room.saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_str()));
+        parts.push(TextSpan::styled(title, st.title));
+    }
+    let about: Vec<&str> = [doc.byline.as_deref(), doc.date.as_deref()]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.is_empty())
+        .collect();
+    if !about.is_empty() {
+        let sep = if parts.is_empty() { "" } else { " · " };
+        let about = super::fit(&format!("{sep}{}", about.join(" · ")), room);
+        parts.push(TextSpan::styled(about, st.muted));
+    }
+    if !parts.is_empty() {
+        buf.set_line(area.x, area.y - 1, &Line::from(parts), area.width);
+    }
+}
+
+/// What is drawn before a line's text: a bar per enclosing quote, then
+/// the indent.
+fn gutter_spans(app: &App, g: Gutter) -> Vec<TextSpan<'static>> {
+    let mut out = Vec::new();
+    if g.quote > 0 {
+        let bar = format!("{:<width$}", "│", width = QUOTE_BAR);
+        out.push(TextSpan::styled(
+            bar.repeat(usize::from(g.quote)),
+            app.theme.styles.quote,
+        ));
+    }
+    if g.indent > 0 {
+        out.push(TextSpan::raw(" ".repeat(usize::from(g.indent))));
+    }
+    out
+}
+
+/// The inline marks over any part of `line`. Marks lie inside one block,
+/// which is one line of the text, so only marks starting on that line of
+/// the text are looked at.
+fn marks_on(app: &App, line: Span) -> Vec<&Mark> {
+    let text = &app.doc.text;
+    let marks = &app.doc.marks;
+    let para_start = text[..line.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = marks.partition_point(|m| m.span.start < line.end.max(line.start + 1));
+    let begin = marks[..end].partition_point(|m| m.span.start < para_start);
+    marks[begin..end]
+        .iter()
+        .filter(|m| m.span.end > line.start)
+        .collect()
+}
+
+/// The style of a line with `gutter` and of the marks at `pos`, under the highlights.
+fn block_style(app: &App, gutter: Gutter, marks: &[&Mark], pos: usize) -> Style {
+    let st = &app.theme.styles;
+    let mut style = st.text;
+    if gutter.quote > 0 {
+        style = style.patch(st.quote);
+    }
+    match gutter.kind {
+        LineKind::Text => {}
+        LineKind::Heading(_) => style = style.patch(st.article_heading),
+        LineKind::Code => style = style.patch(st.code),
+    }
+    for m in marks.iter().filter(|m| m.span.contains(pos)) {
+        style = style.patch(match m.kind {
+            MarkKind::Emphasis => st.emphasis,
+            MarkKind::Strong => st.strong,
+            MarkKind::Code => st.code,
+            MarkKind::Link { .. } => st.link,
+        });
+    }
+    style
 }
 
 /// What is marked in the text besides mentions and search matches.
@@ -66,13 +162,14 @@ pub fn noted_spans(app: &App) -> Vec<Span> {
 /// match covering it and whether it is noted or selected.
 fn style_at(
     app: &App,
+    base: Style,
     pos: usize,
     mention: Option<usize>,
     matched: Option<Span>,
     (noted, selected): (bool, bool),
 ) -> Style {
     let st = &app.theme.styles;
-    let mut style = st.text;
+    let mut style = base;
     if app.title.is_some_and(|t| t.contains(pos)) {
         style = style.patch(st.title);
     }
@@ -104,8 +201,8 @@ fn style_at(
     style
 }
 
-/// One screen line, styled run by run.
-fn styled_line(app: &App, line: Span, marks: &Marks) -> Line<'static> {
+/// One screen line's text, styled run by run.
+fn styled_line(app: &App, line: Span, gutter: Gutter, marks: &Marks) -> Vec<TextSpan<'static>> {
     let text = &app.doc.text;
     let mentions = &app.ann.mentions;
     let matches = &app.search.matches;
@@ -115,6 +212,12 @@ fn styled_line(app: &App, line: Span, marks: &Marks) -> Line<'static> {
     let mut run = String::new();
     let mut run_style = Style::default();
     let mut col = 0;
+    let structured = app.doc.format != Format::Text;
+    let inline = if structured {
+        marks_on(app, line)
+    } else {
+        Vec::new()
+    };
     for (off, c) in text[line.start..line.end].char_indices() {
         let pos = line.start + off;
         while mi < mentions.len() && mentions[mi].span.end <= pos {
@@ -127,7 +230,8 @@ fn styled_line(app: &App, line: Span, marks: &Marks) -> Line<'static> {
         let matched = (si < matches.len() && matches[si].start <= pos).then(|| matches[si]);
         let noted = marks.noted.iter().any(|s| s.contains(pos));
         let selected = marks.visual.is_some_and(|s| s.contains(pos));
-        let style = style_at(app, pos, mention, matched, (noted, selected));
+        let base = block_style(app, gutter, &inline, pos);
+        let style = style_at(app, base, pos, mention, matched, (noted, selected));
         if style != run_style && !run.is_empty() {
             spans.push(TextSpan::styled(std::mem::take(&mut run), run_style));
         }
@@ -142,5 +246,5 @@ fn styled_line(app: &App, line: Span, marks: &Marks) -> Line<'static> {
     if !run.is_empty() {
         spans.push(TextSpan::styled(run, run_style));
     }
-    Line::from(spans)
+    spans
 }

@@ -1,4 +1,5 @@
-//! The status line: file, selected entity with `k/n`, message, position.
+//! The status line: file, selected entity with `k/n`, message, the
+//! encoding when not plain UTF-8, position.
 
 use ratatui::buffer::Buffer;
 use ratatui::text::{Line, Span as TextSpan};
@@ -37,7 +38,12 @@ pub fn draw(app: &App, buf: &mut Buffer) {
     } else {
         ""
     };
-    let right = format!(" {unsaved}? help  {} ", position(app));
+    // A file not in plain UTF-8 says which encoding it was read in.
+    let encoding = match app.doc.encoding {
+        "UTF-8" => String::new(),
+        other => format!("{other} · "),
+    };
+    let right = format!(" {encoding}{unsaved}? help  {} ", position(app));
     let mut left = vec![TextSpan::styled(
         format!(" {} ", fit(&file_name(&app.doc.source), w / 3)),
         st.status_file,
