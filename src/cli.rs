@@ -193,6 +193,9 @@ pub struct Opened {
     pub auto: Annotations,
     /// Messages for the status line (a sidecar that cannot be read, orphans).
     pub messages: Vec<String>,
+    /// True when `auto` is empty because the article is large and the
+    /// reader annotates it in the background (see [`open_for_reader`]).
+    pub annotate_later: bool,
 }
 
 impl Opened {
@@ -207,11 +210,33 @@ impl Opened {
     }
 }
 
+/// Articles with this many bytes of text or more open in the reader at
+/// once and are annotated in the background (8 MiB: smaller ones annotate
+/// in well under half a second).
+pub const BACKGROUND_BYTES: usize = 8 * 1024 * 1024;
+
 /// Opens the article named `file` (the bundled sample when `None`) with its
 /// annotations and its sidecar of notes and corrections.
 pub fn open_article(file: Option<&str>, common: &Common) -> Result<Opened, Failure> {
+    open_with(file, common, false)
+}
+
+/// Opens the article for the interactive reader: as [`open_article`], but a
+/// large one ([`BACKGROUND_BYTES`]) without `--annotations` is left
+/// unannotated, for the reader to annotate in the background.
+pub fn open_for_reader(file: Option<&str>, common: &Common) -> Result<Opened, Failure> {
+    open_with(file, common, true)
+}
+
+fn open_with(file: Option<&str>, common: &Common, background: bool) -> Result<Opened, Failure> {
     let doc = open(file)?;
-    let auto = annotations(&doc, common)?;
+    let annotate_later =
+        background && common.annotations.is_none() && doc.text.len() >= BACKGROUND_BYTES;
+    let auto = if annotate_later {
+        Annotations::default()
+    } else {
+        annotations(&doc, common)?
+    };
     let origin = match file {
         Some(f) => Origin::from_source(f),
         None => Origin::Unnamed,
@@ -224,6 +249,7 @@ pub fn open_article(file: Option<&str>, common: &Common) -> Result<Opened, Failu
         store,
         auto,
         messages,
+        annotate_later,
     })
 }
 
@@ -397,7 +423,7 @@ fn annotate_command(
 pub fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         None => {
-            let opened = open_article(cli.file.as_deref(), &cli.common)?;
+            let opened = open_for_reader(cli.file.as_deref(), &cli.common)?;
             crate::tui::run(opened, &cli.common)
         }
         Some(Command::Annotate {

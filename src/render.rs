@@ -31,6 +31,7 @@ pub fn run(opened: Opened, args: &RenderArgs, common: &Common) -> Result<String,
         store,
         auto,
         messages,
+        ..
     } = opened;
     let opening = opening_message(&doc, &messages);
     let mut app = App::with_store(doc, store, auto, theme, no_color, args.size);

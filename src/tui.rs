@@ -9,9 +9,15 @@
 //! and quits normally. SIGHUP means the terminal is gone: there is nothing
 //! to restore, and crossterm would spin reading the closed terminal, so it
 //! ends the process at once (exit status 129).
+//!
+//! A large article (see [`crate::cli::BACKGROUND_BYTES`]) is annotated on a
+//! worker thread: the text shows at once, the status line says
+//! "annotating…", and the annotations come back through a channel the loop
+//! checks between events; `Action::Annotated` then shows the highlights.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
@@ -20,6 +26,7 @@ use ratatui::crossterm::event::{self, Event};
 use crate::app::{Action, App, update};
 use crate::cli::{Common, Failure, Opened};
 use crate::keymap::{Key, Keymap};
+use crate::model::Annotations;
 use crate::render::opening_message;
 use crate::theme;
 
@@ -65,6 +72,16 @@ fn watch_signals(_stop: &Arc<AtomicBool>) -> Result<(), Failure> {
     Ok(())
 }
 
+/// Annotates `text` on a worker thread; its annotations arrive on the channel.
+fn annotate_in_background(text: String) -> Receiver<Box<Annotations>> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        // The reader may have quit: then nobody listens, and that is fine.
+        let _ = tx.send(Box::new(crate::annotate::annotate(&text)));
+    });
+    rx
+}
+
 fn event_loop(
     term: &mut DefaultTerminal,
     opened: Opened,
@@ -76,9 +93,22 @@ fn event_loop(
     let size = term.size()?;
     let opening = opening_message(&opened.doc, &opened.messages);
     let Opened {
-        doc, store, auto, ..
+        doc,
+        store,
+        auto,
+        annotate_later,
+        ..
     } = opened;
-    let mut app = App::with_store(doc, store, auto, theme, no_color, (size.width, size.height));
+    let size = (size.width, size.height);
+    let (mut app, mut annotations) = if annotate_later {
+        let rx = annotate_in_background(doc.text.clone());
+        (App::annotating(doc, store, theme, no_color, size), Some(rx))
+    } else {
+        (
+            App::with_store(doc, store, auto, theme, no_color, size),
+            None,
+        )
+    };
     let (keymap, keymap_warning) = Keymap::load();
     app.keymap = keymap;
     if let Some(w) = warning.or(keymap_warning).or(opening) {
@@ -87,6 +117,22 @@ fn event_loop(
     let mut sidecar_mtime = modified(&app);
     let mut dirty = true;
     while !app.quit && !stop.load(Ordering::Relaxed) {
+        if let Some(rx) = &annotations {
+            match rx.try_recv() {
+                Ok(ann) => {
+                    update(&mut app, Action::Annotated(ann));
+                    annotations = None;
+                    dirty = true;
+                }
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => {
+                    app.annotating = false;
+                    app.message = "the annotator stopped: no highlights for this article".into();
+                    annotations = None;
+                    dirty = true;
+                }
+            }
+        }
         if dirty {
             term.draw(|f| crate::ui::draw(&app, f))?;
             dirty = false;

@@ -110,6 +110,9 @@ pub enum Action {
     PopupKey(Key),
     /// The sidecar changed on disk: take in its changes.
     Reload,
+    /// The annotator, run in the background on a large article, finished
+    /// with these annotations.
+    Annotated(Box<crate::model::Annotations>),
 }
 
 /// The actions a key can be bound to, in the order the help lists them:

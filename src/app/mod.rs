@@ -193,6 +193,9 @@ pub struct App {
     pub quit: bool,
     /// The article's first line, when it is its title.
     pub title: Option<Span>,
+    /// True while the annotator runs in the background on a large article:
+    /// the text shows without highlights until [`Action::Annotated`].
+    pub annotating: bool,
 }
 
 impl App {
@@ -264,6 +267,7 @@ impl App {
             forward: Vec::new(),
             quit: false,
             title,
+            annotating: false,
         };
         app.lists[Tab::Actors.index()].selected = first_actor;
         app.note_rows = notes::rows(&app);
@@ -308,6 +312,21 @@ impl App {
             }
             Resolved::Unbound => Some(Action::Unbound(crate::keymap::notation(&seq))),
         }
+    }
+
+    /// The same reader for an article whose annotations are still being
+    /// made in the background: no highlights until [`Action::Annotated`]
+    /// brings them.
+    pub fn annotating(
+        doc: Document,
+        store: Store,
+        theme: Theme,
+        no_color: bool,
+        size: (u16, u16),
+    ) -> Self {
+        let mut app = Self::with_store(doc, store, Annotations::default(), theme, no_color, size);
+        app.annotating = true;
+        app
     }
 
     /// Screen lines the article shows at once.

@@ -610,6 +610,17 @@ pub(super) fn undo(app: &mut App, redo: bool) {
     }
 }
 
+/// The annotator's output arrived (it ran in the background): show the
+/// highlights and lists, keeping the place and the notes.
+pub(super) fn annotated(app: &mut App, auto: crate::model::Annotations) {
+    app.auto = auto;
+    app.annotating = false;
+    refresh(app);
+    if app.message.is_empty() {
+        app.message = "annotation finished: actors are highlighted".into();
+    }
+}
+
 /// The sidecar changed on disk: merge its changes in.
 pub(super) fn reload(app: &mut App) {
     match app.store.reload() {

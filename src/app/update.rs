@@ -14,7 +14,7 @@ pub fn update(app: &mut App, action: Action) {
     let was_pending = !app.pending.is_empty();
     if !matches!(
         action,
-        Action::Pending(_) | Action::Resize(..) | Action::Reload
+        Action::Pending(_) | Action::Resize(..) | Action::Reload | Action::Annotated(_)
     ) {
         app.pending.clear();
         app.message.clear();
@@ -26,7 +26,7 @@ pub fn update(app: &mut App, action: Action) {
     if app.popup.is_some()
         && !matches!(
             action,
-            Action::PopupKey(_) | Action::Resize(..) | Action::Reload
+            Action::PopupKey(_) | Action::Resize(..) | Action::Reload | Action::Annotated(_)
         )
     {
         return;
@@ -81,6 +81,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Export => export::menu(app),
         Action::PopupKey(key) => dialog::popup_key(app, key),
         Action::Reload => notes::reload(app),
+        Action::Annotated(ann) => notes::annotated(app, *ann),
         Action::Help => app.help = Some(0),
         Action::NextTheme => next_theme(app),
         Action::Cancel => cancel(app, was_pending),

@@ -43,7 +43,12 @@ pub fn draw(app: &App, buf: &mut Buffer) {
         "UTF-8" => String::new(),
         other => format!("{other} · "),
     };
-    let right = format!(" {encoding}{unsaved}? help  {} ", position(app));
+    let progress = if app.annotating {
+        "annotating… · "
+    } else {
+        ""
+    };
+    let right = format!(" {progress}{encoding}{unsaved}? help  {} ", position(app));
     let mut left = vec![TextSpan::styled(
         format!(" {} ", fit(&file_name(&app.doc.source), w / 3)),
         st.status_file,

@@ -1,0 +1,71 @@
+//! Large articles: the reader opens them unannotated and shows the
+//! highlights when the background annotator's output arrives. Nothing here
+//! depends on timing: the annotations are handed over by the test.
+
+use gloss::annotate::annotate;
+use gloss::app::{Action, App, update};
+use gloss::cli::{BACKGROUND_BYTES, Common, open_article, open_for_reader};
+use gloss::document::{Document, Format};
+use gloss::render::{frame, to_text};
+use gloss::store::Store;
+use gloss::theme::Theme;
+
+const TEXT: &str = "The White House said on Thursday that President Donald Trump \
+had received a letter from Kim Jong Un. Trump said he would meet Kim again.\n";
+
+fn status(app: &App) -> String {
+    let text = to_text(&frame(app).expect("frame"));
+    text.lines().last().unwrap_or_default().to_owned()
+}
+
+#[test]
+fn highlights_arrive_after_the_text_is_shown() {
+    let doc = Document::new(TEXT.to_owned(), "big.txt", Format::Text);
+    let store = Store::in_memory(TEXT);
+    let theme = Theme::named("dark").expect("theme");
+    let mut app = App::annotating(doc, store, theme, false, (100, 20));
+    assert!(app.annotating);
+    assert!(app.ann.mentions.is_empty());
+    assert!(status(&app).contains("annotating…"), "{}", status(&app));
+    assert!(to_text(&frame(&app).expect("frame")).contains("The White House said"));
+    // Reading goes on while the annotator runs.
+    update(&mut app, Action::ScrollDown);
+    update(&mut app, Action::NextEntityMention);
+    assert!(app.cursor.is_none());
+
+    update(&mut app, Action::Annotated(Box::new(annotate(TEXT))));
+    assert!(!app.annotating);
+    assert!(!app.ann.mentions.is_empty());
+    assert!(!status(&app).contains("annotating"));
+    let buf = frame(&app).expect("frame");
+    let person = app.theme.styles.person.fg;
+    let coloured = buf.content().iter().any(|c| Some(c.fg) == person);
+    assert!(coloured, "a person is highlighted");
+    update(&mut app, Action::NextEntityMention);
+    assert!(app.cursor.is_some());
+}
+
+#[test]
+fn only_large_articles_are_left_to_the_background() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let common = Common {
+        theme: None,
+        no_sidecar: true,
+        annotations: None,
+    };
+    let small = dir.path().join("small.txt");
+    std::fs::write(&small, TEXT).expect("write");
+    let opened = open_for_reader(small.to_str(), &common).expect("opens");
+    assert!(!opened.annotate_later);
+    assert!(!opened.auto.mentions.is_empty());
+
+    let big = dir.path().join("big.txt");
+    let copies = BACKGROUND_BYTES / TEXT.len() + 1;
+    std::fs::write(&big, TEXT.repeat(copies)).expect("write");
+    let opened = open_for_reader(big.to_str(), &common).expect("opens");
+    assert!(opened.annotate_later);
+    assert!(opened.auto.mentions.is_empty());
+    // The headless commands never leave the annotation for later.
+    let opened = open_article(small.to_str(), &common).expect("opens");
+    assert!(!opened.annotate_later);
+}
