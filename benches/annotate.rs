@@ -5,8 +5,9 @@
 //! beside the repository, CC-BY) when they are there, else the articles in
 //! `sample/`, repeated to 5 MB. Run with `cargo bench`; see benches/README.md.
 
+mod common;
+
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
@@ -14,54 +15,7 @@ use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterio
 use gloss::annotate::annotate;
 use gloss::document::load_bytes;
 
-const MB: usize = 1024 * 1024;
-
-/// The `.txt` files in `dir`, sorted, or none when it cannot be read.
-fn texts_in(dir: &Path) -> Vec<String> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect()
-}
-
-/// `parts` joined by blank lines and repeated until at least `size` bytes.
-fn repeat_to(parts: &[String], size: usize) -> String {
-    let mut out = String::with_capacity(size + size / 4);
-    while out.len() < size {
-        for p in parts {
-            out.push_str(p.trim());
-            out.push_str("\n\n");
-        }
-    }
-    out
-}
-
-/// The news corpus: the dev texts if present, else the samples.
-fn corpus() -> (String, &'static str) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dev = texts_in(&root.join("../shared/data/gum-news-dev"));
-    if dev.is_empty() {
-        (
-            repeat_to(&texts_in(&root.join("sample")), 5 * MB),
-            "sample/*.txt",
-        )
-    } else {
-        (repeat_to(&dev, 5 * MB), "gum-news-dev/*.txt")
-    }
-}
-
-fn file(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
+use common::{MB, corpus, file, repeat_to};
 
 /// The news page fixture with its article body repeated to about `size`.
 fn big_page(size: usize) -> String {
@@ -85,7 +39,7 @@ fn bench_load(group: &mut BenchmarkGroup<'_, WallTime>, id: &str, name: &str, by
 }
 
 fn benches(c: &mut Criterion) {
-    let (text, source) = corpus();
+    let (text, source) = corpus(5 * MB);
     eprintln!("annotate corpus: {} bytes from {source}", text.len());
     let mut group = c.benchmark_group("annotate");
     group.sample_size(10);

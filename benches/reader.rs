@@ -1,39 +1,85 @@
-//! Reader benchmarks: laying out a long article, drawing a frame, and one
-//! keypress (`*`) on it. Run with `cargo bench --bench reader`.
+//! Reader benchmarks on a 5 MB news article (the shared corpus, see
+//! `common`): opening it to a first frame (load, annotate, layout, draw at
+//! 160x50), laying it out, and each navigation key (update and redraw into
+//! a 160x50 buffer). Run with `cargo bench --bench reader`; see
+//! benches/README.md.
+
+mod common;
+
+use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use gloss::annotate::annotate;
 use gloss::app::wrap::Layout;
 use gloss::app::{Action, App, update};
-use gloss::document::{Document, Format};
+use gloss::document::load_bytes;
+use gloss::render::frame;
 use gloss::theme::Theme;
 
-/// The sample article repeated to about 1 MB.
-fn long_text() -> String {
-    let sample = include_str!("../sample/trump-kim-letter.txt");
-    let mut text = String::new();
-    while text.len() < 1_000_000 {
-        text += sample;
-        text += "\n";
+use common::{MB, corpus};
+
+const SIZE: (u16, u16) = (160, 50);
+
+fn theme() -> Theme {
+    Theme::named("dark").expect("the dark theme")
+}
+
+/// What `gloss render big.txt --size 160x50` does, in process.
+fn first_frame(bytes: &[u8]) -> usize {
+    let doc = load_bytes(bytes.to_vec(), "big.txt").expect("loads");
+    let ann = annotate(&doc.text);
+    let app = App::new(doc, ann, theme(), false, SIZE);
+    frame(&app).expect("frame").content().len()
+}
+
+/// `action` applied then the screen drawn; the view returns to the top at
+/// the end of the article, so every press moves.
+fn press(app: &mut App, action: &Action) -> usize {
+    if app.top >= app.max_top() {
+        update(app, Action::Top);
     }
-    text
+    update(app, action.clone());
+    frame(app).expect("frame").content().len()
 }
 
 fn reader(c: &mut Criterion) {
-    let text = long_text();
-    c.bench_function("layout 1 MB at 88 columns", |b| {
-        b.iter(|| Layout::new(std::hint::black_box(&text), 88));
+    let (text, source) = corpus(5 * MB);
+    eprintln!("reader article: {} bytes from {source}", text.len());
+    let mut group = c.benchmark_group("reader_5mb");
+    group.sample_size(10);
+    group.bench_function("first_frame", |b| {
+        b.iter(|| first_frame(black_box(text.as_bytes())))
     });
-    let ann = annotate(&text);
-    let doc = Document::new(text, "long.txt", Format::Text);
-    let mut app = App::new(doc, ann, Theme::named("dark").unwrap(), false, (160, 50));
-    update(&mut app, Action::NextMention);
-    c.bench_function("frame 160x50 of a 1 MB article", |b| {
-        b.iter(|| gloss::render::frame(&app).unwrap());
+    group.bench_function("layout_88_columns", |b| {
+        b.iter(|| Layout::new(black_box(&text), 88))
     });
-    c.bench_function("keypress * on a 1 MB article", |b| {
-        b.iter(|| update(&mut app, Action::NextMention));
+    group.finish();
+
+    let doc = load_bytes(text.into_bytes(), "big.txt").expect("loads");
+    let ann = annotate(&doc.text);
+    let mut app = App::new(doc, ann, theme(), false, SIZE);
+    // `*` walks the most mentioned actor; `n` the matches of a word.
+    update(&mut app, Action::NextEntityMention);
+    update(&mut app, Action::Activate);
+    update(&mut app, Action::Search);
+    for c in "said".chars() {
+        update(&mut app, Action::PromptChar(c));
+    }
+    update(&mut app, Action::PromptSubmit);
+    let mut group = c.benchmark_group("key_5mb");
+    for (name, action) in [
+        ("j", Action::ScrollDown),
+        ("page_down", Action::PageDown),
+        ("star", Action::NextMention),
+        ("next_entity", Action::NextEntityMention),
+        ("search_next", Action::SearchNext),
+    ] {
+        group.bench_function(name, |b| b.iter(|| press(&mut app, &action)));
+    }
+    group.bench_function("draw_only", |b| {
+        b.iter(|| frame(&app).expect("frame").content().len())
     });
+    group.finish();
 }
 
 criterion_group!(benches, reader);
