@@ -1,7 +1,8 @@
 //! Reader benchmarks on a 5 MB news article (the shared corpus, see
 //! `common`): opening it to a first frame (load, annotate, layout, draw at
 //! 160x50), laying it out, and each navigation key (update and redraw into
-//! a 160x50 buffer). Run with `cargo bench --bench reader`; see
+//! a 160x50 buffer); and a 50 MB article opened to its first frame the way
+//! the reader does (load, layout, draw; annotation left to a worker). Run with `cargo bench --bench reader`; see
 //! benches/README.md.
 
 mod common;
@@ -14,6 +15,7 @@ use gloss::app::wrap::Layout;
 use gloss::app::{Action, App, update};
 use gloss::document::load_bytes;
 use gloss::render::frame;
+use gloss::store::Store;
 use gloss::theme::Theme;
 
 use common::{MB, corpus};
@@ -42,6 +44,15 @@ fn press(app: &mut App, action: &Action) -> usize {
     frame(app).expect("frame").content().len()
 }
 
+/// What the reader does with an article too large to annotate first: the
+/// text is shown at once, unannotated.
+fn first_frame_unannotated(bytes: &[u8]) -> usize {
+    let doc = load_bytes(bytes.to_vec(), "huge.txt").expect("loads");
+    let store = Store::in_memory(&doc.text);
+    let app = App::annotating(doc, store, theme(), false, SIZE);
+    frame(&app).expect("frame").content().len()
+}
+
 fn reader(c: &mut Criterion) {
     let (text, source) = corpus(5 * MB);
     eprintln!("reader article: {} bytes from {source}", text.len());
@@ -54,6 +65,15 @@ fn reader(c: &mut Criterion) {
         b.iter(|| Layout::new(black_box(&text), 88))
     });
     group.finish();
+
+    let (huge, _) = corpus(50 * MB);
+    let mut group = c.benchmark_group("reader_50mb");
+    group.sample_size(10);
+    group.bench_function("first_frame_background", |b| {
+        b.iter(|| first_frame_unannotated(black_box(huge.as_bytes())))
+    });
+    group.finish();
+    drop(huge);
 
     let doc = load_bytes(text.into_bytes(), "big.txt").expect("loads");
     let ann = annotate(&doc.text);

@@ -616,7 +616,7 @@ pub(super) fn annotated(app: &mut App, auto: crate::model::Annotations) {
     app.auto = auto;
     app.annotating = false;
     refresh(app);
-    if app.message.is_empty() {
+    if app.message.is_empty() || app.message == super::START_HINT {
         app.message = "annotation finished: actors are highlighted".into();
     }
 }
