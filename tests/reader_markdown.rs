@@ -130,3 +130,31 @@ fn the_status_line_names_an_encoding_other_than_utf8() {
     let (_, buf) = reader(doc, Annotations::default(), (100, 20));
     assert!(!to_text(&buf).contains("UTF-8"));
 }
+
+#[test]
+fn without_colour_markdown_keeps_its_styles_by_modifiers() {
+    let (theme, _) = gloss::theme::choose(None, true).expect("NO_COLOR theme");
+    let app = App::new(
+        open("sample/river-treaty.md"),
+        Annotations::default(),
+        theme,
+        true,
+        (120, 60),
+    );
+    let buf = frame(&app).expect("frame");
+    for cell in cells_of(&buf, "What the treaty says") {
+        assert!(cell.modifier.contains(Modifier::BOLD));
+    }
+    for cell in cells_of(&buf, "Written for gloss") {
+        assert!(cell.modifier.contains(Modifier::ITALIC));
+    }
+    for cell in cells_of(&buf, "a fair bargain") {
+        assert!(cell.modifier.contains(Modifier::UNDERLINED));
+    }
+    assert!(!cells_of(&buf, "40 cubic")[0].modifier.is_empty());
+    assert!(
+        buf.content()
+            .iter()
+            .all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset)
+    );
+}
