@@ -46,29 +46,40 @@ pub fn draw(app: &App, buf: &mut Buffer) {
 }
 
 /// The header row above the article's text, for Markdown and HTML: the
-/// title (when the text does not open with it), the byline and the date.
+/// title (when the text does not open with it, or once it is scrolled
+/// away), the byline and the date.
 fn header(app: &App, buf: &mut Buffer) {
     let area = app.areas.text;
     let doc = &app.doc;
     if doc.format == Format::Text || area.y == 0 {
         return;
     }
+    use unicode_width::UnicodeWidthStr;
     let st = &app.theme.styles;
-    let mut parts: Vec<TextSpan<'static>> = Vec::new();
-    let mut room = usize::from(area.width);
-    if app.title.is_none() && !doc.title.is_empty() {
-        let title = super::fit(&doc.title, room);
-        room = room.saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_str()));
-        parts.push(TextSpan::styled(title, st.title));
-    }
+    let width = usize::from(area.width);
     let about: Vec<&str> = [doc.byline.as_deref(), doc.date.as_deref()]
         .into_iter()
         .flatten()
         .filter(|s| !s.is_empty())
         .collect();
-    if !about.is_empty() {
-        let sep = if parts.is_empty() { "" } else { " · " };
-        let about = super::fit(&format!("{sep}{}", about.join(" · ")), room);
+    let about = super::fit(&about.join(" · "), width);
+    let mut parts: Vec<TextSpan<'static>> = Vec::new();
+    if (app.title.is_none() || app.top > 0) && !doc.title.is_empty() {
+        // The title yields room to the byline and date, down to half the row.
+        let room = match about.width() {
+            0 => width,
+            w => width.saturating_sub(w + 3).max(width / 2),
+        };
+        let title = super::fit(&doc.title, room);
+        let left = width.saturating_sub(title.width() + 3);
+        parts.push(TextSpan::styled(title, st.title));
+        if !about.is_empty() && left > 0 {
+            parts.push(TextSpan::styled(
+                format!(" · {}", super::fit(&about, left)),
+                st.muted,
+            ));
+        }
+    } else if !about.is_empty() {
         parts.push(TextSpan::styled(about, st.muted));
     }
     if !parts.is_empty() {
