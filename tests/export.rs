@@ -297,3 +297,18 @@ fn output_to_a_device_or_a_link_keeps_it() {
             .starts_with("# trump-kim-letter")
     );
 }
+
+#[test]
+fn usage_errors_are_one_line_with_exit_code_2() {
+    for args in [
+        &["export", SAMPLE, "--format", "pdf"][..],
+        &["annotate"],
+        &["render", SAMPLE, "--size", "80"],
+    ] {
+        let out = gloss(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.starts_with("gloss: "), "{err}");
+    }
+}
