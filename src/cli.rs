@@ -2,7 +2,7 @@
 //! front ends. Errors come back as [`Failure`], which carries the exit code.
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -77,8 +77,8 @@ pub enum Command {
         /// The article (`-` for standard input).
         file: String,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
-        format: ExportFormat,
+        #[arg(long, value_enum, default_value_t = export::Format::Markdown)]
+        format: export::Format,
         /// Write to this file (`-`: standard output, the default). For brat,
         /// OUT.ann is written with a copy of the text beside it as OUT.txt.
         #[arg(short, long, value_name = "OUT")]
@@ -102,21 +102,6 @@ pub enum AnnotateFormat {
     Json,
     /// One JSON object per line, one line per file.
     Jsonl,
-}
-
-/// Formats of `gloss export`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// A Markdown report: actors, commitments, quotes.
-    Markdown,
-    /// The annotations JSON schema.
-    Json,
-    /// A W3C Web Annotation collection (JSON-LD).
-    W3c,
-    /// brat standoff (.ann).
-    Brat,
-    /// One row per mention (RFC 4180).
-    Csv,
 }
 
 /// Arguments of `gloss render`.
@@ -277,35 +262,6 @@ pub fn annotations(doc: &Document, common: &Common) -> Result<Annotations, Failu
     }
 }
 
-/// Writes brat standoff to `out` (`x.ann`, or `x` to which `.ann` is added)
-/// with the text beside it as `x.txt`. An existing text file is kept when it
-/// holds the same text, and never overwritten when it differs.
-pub fn emit_brat(out: &str, doc: &Document, ann_text: &str) -> Result<(), Failure> {
-    let ann_path = PathBuf::from(out);
-    let ann_path = if ann_path.extension().is_some_and(|e| e == "ann") {
-        ann_path
-    } else {
-        ann_path.with_extension("ann")
-    };
-    let txt_path = ann_path.with_extension("txt");
-    let failed = |path: &std::path::Path, e: std::io::Error| {
-        Failure::runtime(format!("{}: {e}", path.display()))
-    };
-    match std::fs::read(&txt_path) {
-        Ok(existing) if existing == doc.text.as_bytes() => {}
-        Ok(_) => {
-            return Err(Failure::runtime(format!(
-                "{}: exists with other text; not overwriting it",
-                txt_path.display()
-            )));
-        }
-        Err(_) => {
-            write_atomic(&txt_path, doc.text.as_bytes(), false).map_err(|e| failed(&txt_path, e))?
-        }
-    }
-    write_atomic(&ann_path, ann_text.as_bytes(), true).map_err(|e| failed(&ann_path, e))
-}
-
 /// Writes `text` to `output` (a path, or standard output for `None`/`-`).
 fn emit(output: Option<&str>, text: &str) -> Result<(), Failure> {
     match output {
@@ -441,15 +397,13 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             let ann = opened.annotations();
             let notes = opened.notes(&ann);
             let doc = &opened.doc;
-            let out = match format {
-                ExportFormat::Markdown => export::markdown::export(doc, &ann, &notes),
-                ExportFormat::Json => export::json::to_string(doc, &ann, notes),
-                ExportFormat::W3c => export::w3c::export(doc, &ann, &notes),
-                ExportFormat::Brat => export::brat::export(doc, &ann, &notes),
-                ExportFormat::Csv => export::csv::export(doc, &ann),
-            };
+            let out = format.render(doc, &ann, notes);
             match (format, output.as_deref()) {
-                (ExportFormat::Brat, Some(path)) if path != "-" => emit_brat(path, doc, &out),
+                (export::Format::Brat, Some(path)) if path != "-" => {
+                    export::brat::write_files(Path::new(path), doc, &out)
+                        .map(drop)
+                        .map_err(Failure::runtime)
+                }
                 (_, output) => emit(output, &out),
             }
         }

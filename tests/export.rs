@@ -19,6 +19,17 @@ fn gloss(args: &[&str]) -> Output {
         .expect("gloss runs")
 }
 
+/// Runs gloss and asserts it succeeded.
+fn ok(args: &[&str]) -> Output {
+    let out = gloss(args);
+    assert!(
+        out.status.success(),
+        "gloss {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 fn stdout(args: &[&str]) -> String {
     let out = gloss(args);
     assert!(
@@ -183,7 +194,7 @@ fn brat_round_trip_keeps_entities_mentions_and_links() {
     let dir = tempfile::tempdir().unwrap();
     let first = dir.path().join("first.ann");
     let second = dir.path().join("second.ann");
-    let out = gloss(&[
+    ok(&[
         "export",
         SAMPLE,
         "--format",
@@ -191,17 +202,12 @@ fn brat_round_trip_keeps_entities_mentions_and_links() {
         "-o",
         first.to_str().unwrap(),
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let copied = std::fs::read_to_string(dir.path().join("first.txt")).unwrap();
     assert_eq!(
         copied,
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE)).unwrap()
     );
-    let out = gloss(&[
+    ok(&[
         "export",
         SAMPLE,
         "--annotations",
@@ -211,11 +217,6 @@ fn brat_round_trip_keeps_entities_mentions_and_links() {
         "-o",
         second.to_str().unwrap(),
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let a = std::fs::read_to_string(&first).unwrap();
     let b = std::fs::read_to_string(&second).unwrap();
     assert_eq!(a, b, "export → import → export is stable");
@@ -265,12 +266,7 @@ fn malformed_ann_is_reported_with_its_line() {
 #[test]
 fn output_to_a_device_or_a_link_keeps_it() {
     use std::os::unix::fs::FileTypeExt;
-    let out = gloss(&["annotate", SAMPLE, "--no-sidecar", "-o", "/dev/null"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    ok(&["annotate", SAMPLE, "--no-sidecar", "-o", "/dev/null"]);
     assert!(
         std::fs::metadata("/dev/null")
             .unwrap()
@@ -282,18 +278,13 @@ fn output_to_a_device_or_a_link_keeps_it() {
     let link = dir.path().join("link.md");
     std::fs::write(&target, "old").unwrap();
     std::os::unix::fs::symlink(&target, &link).unwrap();
-    let out = gloss(&[
+    ok(&[
         "export",
         SAMPLE,
         "--no-sidecar",
         "-o",
         link.to_str().unwrap(),
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     assert!(
         std::fs::symlink_metadata(&link)
             .unwrap()
@@ -305,4 +296,19 @@ fn output_to_a_device_or_a_link_keeps_it() {
             .unwrap()
             .starts_with("# trump-kim-letter")
     );
+}
+
+#[test]
+fn usage_errors_are_one_line_with_exit_code_2() {
+    for args in [
+        &["export", SAMPLE, "--format", "pdf"][..],
+        &["annotate"],
+        &["render", SAMPLE, "--size", "80"],
+    ] {
+        let out = gloss(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.starts_with("gloss: "), "{err}");
+    }
 }

@@ -5,18 +5,18 @@ use std::path::{Path, PathBuf};
 
 use super::App;
 use super::notes::home_relative;
-use super::popup::{ExportFormat, InputFor, MenuItem, Popup, Step};
+use super::popup::{InputFor, MenuItem, Popup, Step};
 use crate::document::Document;
-use crate::export;
+use crate::export::{self, Format};
 
 /// `e`: the menu of formats.
 pub(super) fn menu(app: &mut App) {
     app.popup = Some(Popup::Menu {
         title: "Export annotations and notes".into(),
-        items: ExportFormat::ALL
+        items: Format::ALL
             .iter()
             .map(|&f| MenuItem {
-                key: f.key(),
+                key: menu_key(f),
                 label: f.label().to_owned(),
                 step: Step::AskExportPath(f),
             })
@@ -24,8 +24,19 @@ pub(super) fn menu(app: &mut App) {
     });
 }
 
+/// The key of `format` in the export menu.
+const fn menu_key(format: Format) -> char {
+    match format {
+        Format::Markdown => 'm',
+        Format::Json => 'j',
+        Format::W3c => 'w',
+        Format::Brat => 'b',
+        Format::Csv => 'c',
+    }
+}
+
 /// Asks where to write `format`, prefilled beside the article.
-pub(super) fn ask_path(app: &mut App, format: ExportFormat) {
+pub(super) fn ask_path(app: &mut App, format: Format) {
     app.popup = Some(Popup::Input {
         title: format!("Export {} to", format.label()),
         text: default_path(&app.doc, format).display().to_string(),
@@ -36,7 +47,7 @@ pub(super) fn ask_path(app: &mut App, format: ExportFormat) {
 /// Where an export goes unless the reader says otherwise: beside the
 /// article, named like it; for standard input or the bundled sample, in
 /// the current folder.
-pub fn default_path(doc: &Document, format: ExportFormat) -> PathBuf {
+pub fn default_path(doc: &Document, format: Format) -> PathBuf {
     let source = Path::new(&doc.source);
     let base = if doc.source == "-" {
         PathBuf::from("stdin")
@@ -51,17 +62,17 @@ pub fn default_path(doc: &Document, format: ExportFormat) -> PathBuf {
 }
 
 /// The file an export to `path` writes (brat: `.ann` is added when missing).
-fn target_file(format: ExportFormat, path: &str) -> PathBuf {
+fn target_file(format: Format, path: &str) -> PathBuf {
     let p = PathBuf::from(path);
-    if format == ExportFormat::Brat && p.extension().is_none_or(|e| e != "ann") {
-        p.with_extension("ann")
+    if format == Format::Brat {
+        export::brat::ann_path(&p)
     } else {
         p
     }
 }
 
 /// The path was typed: ask before replacing a file, else write.
-pub(super) fn submit_path(app: &mut App, format: ExportFormat, path: &str) {
+pub(super) fn submit_path(app: &mut App, format: Format, path: &str) {
     let path = path.trim();
     if path.is_empty() {
         app.message = "export cancelled: no file named".into();
@@ -80,26 +91,20 @@ pub(super) fn submit_path(app: &mut App, format: ExportFormat, path: &str) {
 }
 
 /// Writes the export to `path`; `replace`: the reader agreed to replace it.
-pub(super) fn write(app: &mut App, format: ExportFormat, path: &str, replace: bool) {
+pub(super) fn write(app: &mut App, format: Format, path: &str, replace: bool) {
     let ann = &app.ann;
     let notes = app.store.notes_json(ann);
     let doc = &app.doc;
-    let out = match format {
-        ExportFormat::Markdown => export::markdown::export(doc, ann, &notes),
-        ExportFormat::Json => export::json::to_string(doc, ann, notes),
-        ExportFormat::W3c => export::w3c::export(doc, ann, &notes),
-        ExportFormat::Brat => export::brat::export(doc, ann, &notes),
-        ExportFormat::Csv => export::csv::export(doc, ann),
-    };
+    let out = format.render(doc, ann, notes);
     let file = target_file(format, path);
-    let result = if format == ExportFormat::Brat {
-        crate::cli::emit_brat(path, doc, &out).map_err(|f| f.message)
+    let result = if format == Format::Brat {
+        export::brat::write_files(&file, doc, &out).map(drop)
     } else {
         crate::store::disk::write_atomic(&file, out.as_bytes(), replace)
             .map_err(|e| format!("{}: {e}", file.display()))
     };
     app.message = match result {
-        Ok(()) if format == ExportFormat::Brat => format!(
+        Ok(()) if format == Format::Brat => format!(
             "exported to {} (text in {})",
             home_relative(&file),
             home_relative(&file.with_extension("txt"))

@@ -6,67 +6,9 @@
 use ratatui::style::Style;
 use ratatui_textarea::TextArea;
 
+use crate::export::Format;
 use crate::model::{EntityId, EntityKind, Span};
 use crate::store::{Anchor, Correction, EntityRef, Target};
-
-/// An export format of the export menu.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExportFormat {
-    /// A Markdown report.
-    Markdown,
-    /// The annotations JSON.
-    Json,
-    /// W3C Web Annotation (JSON-LD).
-    W3c,
-    /// brat standoff, with a copy of the text.
-    Brat,
-    /// One row per mention.
-    Csv,
-}
-
-impl ExportFormat {
-    /// All formats, in menu order.
-    pub const ALL: [ExportFormat; 5] = [
-        ExportFormat::Markdown,
-        ExportFormat::Json,
-        ExportFormat::W3c,
-        ExportFormat::Brat,
-        ExportFormat::Csv,
-    ];
-
-    /// The file extension of its output.
-    pub const fn extension(self) -> &'static str {
-        match self {
-            ExportFormat::Markdown => "md",
-            ExportFormat::Json => "json",
-            ExportFormat::W3c => "jsonld",
-            ExportFormat::Brat => "ann",
-            ExportFormat::Csv => "csv",
-        }
-    }
-
-    /// Its key in the export menu.
-    pub const fn key(self) -> char {
-        match self {
-            ExportFormat::Markdown => 'm',
-            ExportFormat::Json => 'j',
-            ExportFormat::W3c => 'w',
-            ExportFormat::Brat => 'b',
-            ExportFormat::Csv => 'c',
-        }
-    }
-
-    /// What it is, for the menu.
-    pub const fn label(self) -> &'static str {
-        match self {
-            ExportFormat::Markdown => "Markdown report with notes (.md)",
-            ExportFormat::Json => "annotations JSON with notes (.json)",
-            ExportFormat::W3c => "W3C Web Annotation, JSON-LD (.jsonld)",
-            ExportFormat::Brat => "brat standoff (.ann, text copy .txt)",
-            ExportFormat::Csv => "mentions as CSV (.csv)",
-        }
-    }
-}
 
 /// What a choice in a popup leads to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -90,9 +32,9 @@ pub enum Step {
     /// Ask the name of a new entity of this kind on this selection.
     AskNewName(Span, EntityKind),
     /// Ask where to export in this format.
-    AskExportPath(ExportFormat),
+    AskExportPath(Format),
     /// Write the export (`true`: replacing the file there).
-    Export(ExportFormat, String, bool),
+    Export(Format, String, bool),
 }
 
 /// A menu item: its key, its label, and what it leads to.
@@ -114,7 +56,7 @@ pub enum InputFor {
     /// The name of a new entity of this kind on this selection.
     NewEntity(Anchor, EntityKind),
     /// Where to write an export.
-    ExportPath(ExportFormat),
+    ExportPath(Format),
     /// The tag the Notes tab is filtered by (empty: all notes).
     TagFilter,
 }

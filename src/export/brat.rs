@@ -15,6 +15,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
 use crate::annotate::segment;
 use crate::document::Document;
@@ -23,6 +24,7 @@ use crate::model::{
     MentionForm, Quote, QuoteKind, Span,
 };
 use crate::store::NoteJson;
+use crate::store::disk::write_atomic;
 
 /// The brat label of an entity kind.
 fn kind_label(kind: EntityKind) -> &'static str {
@@ -191,6 +193,41 @@ pub fn export(doc: &Document, ann: &Annotations, notes: &[NoteJson]) -> String {
         let _ = writeln!(w.out, "#{}\tAnnotatorNotes {id}\t{body}", i + 1);
     }
     w.out
+}
+
+/// Writes brat standoff `ann_text` to `out` (`x.ann`, or `x` to which
+/// `.ann` is added), with the text beside it as `x.txt`, atomically. An
+/// existing text file is kept when it holds the same text and never
+/// overwritten when it differs. Returns the `.ann` path written, or a
+/// message naming the file and the problem.
+pub fn write_files(out: &Path, doc: &Document, ann_text: &str) -> Result<PathBuf, String> {
+    let ann_path = ann_path(out);
+    let txt_path = ann_path.with_extension("txt");
+    let failed = |path: &Path, e: std::io::Error| format!("{}: {e}", path.display());
+    match std::fs::read(&txt_path) {
+        Ok(existing) if existing == doc.text.as_bytes() => {}
+        Ok(_) => {
+            return Err(format!(
+                "{}: exists with other text; not overwriting it",
+                txt_path.display()
+            ));
+        }
+        Err(_) => {
+            write_atomic(&txt_path, doc.text.as_bytes(), false).map_err(|e| failed(&txt_path, e))?
+        }
+    }
+    write_atomic(&ann_path, ann_text.as_bytes(), true).map_err(|e| failed(&ann_path, e))?;
+    Ok(ann_path)
+}
+
+/// The `.ann` file an export to `out` writes: `out` itself when it ends in
+/// `.ann`, else `out` with `.ann` added.
+pub fn ann_path(out: &Path) -> PathBuf {
+    if out.extension().is_some_and(|e| e == "ann") {
+        out.to_path_buf()
+    } else {
+        out.with_extension("ann")
+    }
 }
 
 /// The mention of `id` that best stands for it near byte `near`: the last

@@ -7,3 +7,60 @@ pub mod csv;
 pub mod json;
 pub mod markdown;
 pub mod w3c;
+
+use crate::document::Document;
+use crate::model::Annotations;
+use crate::store::NoteJson;
+
+/// An export format, shared by `gloss export` and the reader's export menu.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A Markdown report: actors, commitments, quotes and notes.
+    Markdown,
+    /// The annotations JSON schema, with notes.
+    Json,
+    /// A W3C Web Annotation collection (JSON-LD).
+    W3c,
+    /// brat standoff (.ann), with a copy of the text.
+    Brat,
+    /// One row per mention (RFC 4180).
+    Csv,
+}
+
+impl Format {
+    /// All formats, in menu order.
+    pub const ALL: [Format; 5] = [Self::Markdown, Self::Json, Self::W3c, Self::Brat, Self::Csv];
+
+    /// The file extension of its output.
+    pub const fn extension(self) -> &'static str {
+        match self {
+            Self::Markdown => "md",
+            Self::Json => "json",
+            Self::W3c => "jsonld",
+            Self::Brat => "ann",
+            Self::Csv => "csv",
+        }
+    }
+
+    /// What it is, for menus.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Markdown => "Markdown report with notes (.md)",
+            Self::Json => "annotations JSON with notes (.json)",
+            Self::W3c => "W3C Web Annotation, JSON-LD (.jsonld)",
+            Self::Brat => "brat standoff (.ann, text copy .txt)",
+            Self::Csv => "mentions as CSV (.csv)",
+        }
+    }
+
+    /// The export of `doc` with its annotations and the reader's notes.
+    pub fn render(self, doc: &Document, ann: &Annotations, notes: Vec<NoteJson>) -> String {
+        match self {
+            Self::Markdown => markdown::export(doc, ann, &notes),
+            Self::Json => json::to_string(doc, ann, notes),
+            Self::W3c => w3c::export(doc, ann, &notes),
+            Self::Brat => brat::export(doc, ann, &notes),
+            Self::Csv => csv::export(doc, ann),
+        }
+    }
+}
