@@ -214,12 +214,14 @@ impl Prepared {
         for (si, &s) in sentences.iter().enumerate() {
             let start = toks.len();
             let sent = u32::try_from(si).unwrap_or(u32::MAX);
-            toks.extend(segment::tokens(text, s).into_iter().map(|t| Tok {
-                span: t.span,
-                kind: t.kind,
-                sent,
-                quote: None,
-            }));
+            segment::scan(text, s, |t| {
+                toks.push(Tok {
+                    span: t.span,
+                    kind: t.kind,
+                    sent,
+                    quote: None,
+                });
+            });
             sents.push(start..toks.len());
         }
         let mut marks = marks::find(text, sentences, &para_of_sent);
