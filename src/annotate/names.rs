@@ -413,7 +413,10 @@ impl Doc<'_> {
 
 /// True when `w` starts with an uppercase letter.
 pub fn starts_upper(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// Lowercase hyphen suffixes that turn a name into a modifier

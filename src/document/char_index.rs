@@ -30,7 +30,10 @@ impl CharIndex {
         let mut count = 0;
         for chunk in bytes.chunks(BLOCK) {
             checkpoints.push(count);
-            count += chunk.iter().filter(|&&b| is_char_start(b)).count();
+            count += chunk
+                .iter()
+                .map(|&b| usize::from(is_char_start(b)))
+                .sum::<usize>();
         }
         Self {
             checkpoints,
@@ -54,6 +57,11 @@ impl CharIndex {
         let block = byte / BLOCK;
         let base = self.checkpoints[block];
         let from = block * BLOCK;
+        // A whole block of single-byte characters (ASCII): no count needed.
+        let next = self.checkpoints.get(block + 1).copied();
+        if next == Some(base + BLOCK) {
+            return base + (byte - from);
+        }
         base + text.as_bytes()[from..byte]
             .iter()
             .filter(|&&b| is_char_start(b))
