@@ -168,7 +168,10 @@ impl<'a> Doc<'a> {
                     sent = Some(si);
                 }
                 let w = t.text(text);
-                let is_quote_mark = matches!(w, "“" | "”" | "\"");
+                // Quotation and opening marks are punctuation; cues are
+                // short words or marks.
+                let punct = t.kind == TokenKind::Punct;
+                let is_quote_mark = punct && matches!(w, "“" | "”" | "\"");
                 if is_quote_mark {
                     quoted = match w {
                         "“" => true,
@@ -176,7 +179,7 @@ impl<'a> Doc<'a> {
                         _ => !quoted,
                     };
                 }
-                if is_cue(w) {
+                if w.len() <= 7 && is_cue(w) {
                     cues.push(i);
                 }
                 let tok = Tok {
@@ -189,7 +192,7 @@ impl<'a> Doc<'a> {
                 if t.kind == TokenKind::Word {
                     at_start = false;
                 }
-                if is_opening_mark(w) {
+                if punct && is_opening_mark(w) {
                     at_start = true;
                 }
                 tok
@@ -255,7 +258,12 @@ impl<'a> Doc<'a> {
 
     /// True for a capitalised word token.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.toks[i].kind == TokenKind::Word && starts_upper(self.word(i))
+        let t = self.toks[i];
+        t.kind == TokenKind::Word
+            && match self.text.as_bytes().get(t.span.start) {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => starts_upper(self.word(i)),
+            }
     }
 
     /// True when a capitalised word in an ambiguous position should count as
@@ -443,12 +451,15 @@ const MODIFIER_SUFFIXES: [&str; 18] = [
 ];
 
 fn has_modifier_suffix(w: &str) -> bool {
-    w.rsplit_once(['-', '‐'])
-        .is_some_and(|(head, tail)| !head.is_empty() && MODIFIER_SUFFIXES.contains(&tail))
+    name_part(w).len() < w.len()
 }
 
 /// The name part of a token: without a modifier suffix ("War-era" → "War").
 pub fn name_part(w: &str) -> &str {
+    // Most words hold neither hyphen ('‐' ends in byte 0x90): skip the search.
+    if !w.bytes().any(|b| b == b'-' || b == 0x90) {
+        return w;
+    }
     match w.rsplit_once(['-', '‐']) {
         Some((head, tail)) if !head.is_empty() && MODIFIER_SUFFIXES.contains(&tail) => head,
         _ => w,

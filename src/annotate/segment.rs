@@ -68,6 +68,36 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
+/// Byte classes for the tokeniser's fast paths.
+const SPACE: u8 = 1;
+const DIGIT: u8 = 2;
+const LETTER: u8 = 3;
+/// A byte of a multi-byte character: decode and use the general rules.
+const HIGH: u8 = 4;
+
+/// The class of every byte value (0 for other ASCII characters).
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if !c.is_ascii() {
+            HIGH
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_alphabetic() {
+            LETTER
+        } else if c == b' ' || (c >= b'\t' && c <= b'\r') {
+            // `char::is_whitespace` on ASCII.
+            SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Splits `text[span]` into tokens and hands each one, in order, to `emit`
 /// (as [`tokens`] does, without collecting them).
 pub fn scan(text: &str, span: Span, mut emit: impl FnMut(Token)) {
@@ -76,9 +106,22 @@ pub fn scan(text: &str, span: Span, mut emit: impl FnMut(Token)) {
     // End of the last token emitted (relative to `s`), for the possessive.
     let mut last_end = None;
     let mut i = 0;
-    while let Some(c) = char_at(s, i) {
+    while let Some(&b) = bytes.get(i) {
+        let class = CLASS[usize::from(b)];
+        if class == SPACE {
+            i += 1;
+            continue;
+        }
+        let c = if class == HIGH {
+            match char_at(s, i) {
+                Some(c) => c,
+                None => break,
+            }
+        } else {
+            char::from(b)
+        };
         let after = i + c.len_utf8();
-        if c.is_whitespace() {
+        if class == HIGH && c.is_whitespace() {
             i = after;
             continue;
         }
@@ -91,9 +134,11 @@ pub fn scan(text: &str, span: Span, mut emit: impl FnMut(Token)) {
             };
             loop {
                 // Fast path: a run of ASCII letters and digits.
-                while let Some(&b) = bytes.get(end).filter(|b| b.is_ascii_alphanumeric()) {
-                    if !b.is_ascii_digit() {
-                        kind = TokenKind::Word;
+                while let Some(&b) = bytes.get(end) {
+                    match CLASS[usize::from(b)] {
+                        LETTER => kind = TokenKind::Word,
+                        DIGIT => {}
+                        _ => break,
                     }
                     end += 1;
                 }
