@@ -231,8 +231,9 @@ fn mark_acronyms(doc: &Doc, names: &mut [NameMention]) {
     }
 }
 
-/// Finds the entities of `text`, given its sentences and tokens.
-pub fn find(text: &str, seg: Segmented) -> Annotations {
+/// Finds the entities of `text`, given its sentences and tokens, and gives
+/// the segmentation back for the later stages.
+pub fn find(text: &str, seg: Segmented) -> (Annotations, Segmented) {
     let doc = Doc::new(text, seg);
     let mut found = Found::default();
     let mut pieces = Vec::new();
@@ -303,7 +304,8 @@ pub fn find(text: &str, seg: Segmented) -> Annotations {
     let quotations = descriptions::quotations(&doc, &clusters, &anchors);
     descriptions::first_person(&doc, &quotations, &mut resolved);
 
-    assemble(&doc, names, of_mention, clusters, demonyms, resolved)
+    let ann = assemble(&doc, names, of_mention, clusters, demonyms, resolved);
+    (ann, doc.into_segmented())
 }
 
 /// A mention on its way out: span, form, cluster (index into the combined
@@ -419,7 +421,7 @@ mod tests {
     use crate::model::EntityKind;
 
     fn run(text: &str) -> Annotations {
-        find(text, segment::segment(text))
+        find(text, segment::segment(text)).0
     }
 
     /// (entity name, mention texts) in entity order.

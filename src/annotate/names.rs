@@ -7,7 +7,7 @@ use crate::annotate::fasthash::Map;
 use std::borrow::Cow;
 
 use crate::annotate::lexicon::{GazEntry, Gender, LEXICON};
-use crate::annotate::segment::{Segmented, TokenKind};
+use crate::annotate::segment::{Segmented, Token, TokenKind};
 use crate::model::Span;
 
 /// A token of the document, with its sentence and position flags.
@@ -226,6 +226,23 @@ impl<'a> Doc<'a> {
             }
         }
         doc
+    }
+
+    /// Gives back the segmentation the document was built from, its tokens
+    /// converted in place, for the stages after the entities.
+    pub fn into_segmented(self) -> Segmented {
+        Segmented {
+            sentences: self.sentences,
+            tokens: self
+                .toks
+                .into_iter()
+                .map(|t| Token {
+                    span: t.span,
+                    kind: t.kind,
+                })
+                .collect(),
+            sentence_tokens: self.sent_toks,
+        }
     }
 
     /// Marks every word of a title-case headline as ambiguous.

@@ -359,8 +359,8 @@ fn lone_person(
             .last()?;
         let people: HashSet<usize> = (first..doc.toks.len())
             .take_while(|&k| doc.para(k) == m.para)
+            .filter(|&k| doc.quote(k).is_none())
             .map(|k| doc.toks[k])
-            .filter(|t| t.quote().is_none())
             .filter_map(|t| doc.ann.mention_at(t.span.start))
             .map(|i| doc.ann.mentions[i].entity)
             .filter(|&e| {
@@ -401,7 +401,7 @@ fn indirect(doc: &Doc, used: &[bool], direct: &[Quote]) -> Vec<Quote> {
                 None => continue,
             }
         };
-        if t.quote().is_some()
+        if doc.quote(i).is_some()
             || cue_of_direct
             || t.span.start < covered_to
             || doc.ann.mention_at(t.span.start).is_some()
@@ -641,7 +641,7 @@ fn clause_span(doc: &Doc, a: usize, b: usize) -> Option<Span> {
     while b > a && !doc.is_word(b - 1) {
         b -= 1;
     }
-    if b <= a || doc.is_mark(a) || doc.toks[a].quote().is_some() {
+    if b <= a || doc.is_mark(a) || doc.quote(a).is_some() {
         return None;
     }
     Some(doc.span(a, b))

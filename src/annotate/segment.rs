@@ -374,6 +374,7 @@ fn split_paragraph(text: &str, para: Span, out: &mut Segmented) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn words(text: &str) -> Vec<&str> {
         tokens(text, Span::new(0, text.len()))
@@ -465,6 +466,24 @@ mod tests {
             assert_eq!(seg.tokens[a].span.start, s.start);
             assert_eq!(seg.tokens[b - 1].span.end, s.end);
             assert_eq!(seg.tokens[a..b], tokens(text, *s)[..]);
+        }
+    }
+
+    proptest! {
+        // The act stages rely on this: the tokens `segment` keeps for a
+        // sentence are those of the sentence tokenised alone.
+        #[test]
+        fn sentence_tokens_match_each_sentence_alone(
+            text in "[A-Za-z0-9 .,:;'’\"“”()!?\n\t‐é€-]{0,300}"
+        ) {
+            let seg = segment(&text);
+            let mut covered = 0;
+            for (s, &(a, b)) in seg.sentences.iter().zip(&seg.sentence_tokens) {
+                prop_assert_eq!(&seg.tokens[a..b], &tokens(&text, *s)[..]);
+                prop_assert_eq!(a, covered);
+                covered = b;
+            }
+            prop_assert_eq!(covered, seg.tokens.len());
         }
     }
 

@@ -128,6 +128,16 @@ mod tests {
     }
 
     #[test]
+    fn ascii_blocks_beside_multibyte_ones() {
+        let text = format!("{}é€{}“x", "a".repeat(600), "b".repeat(300));
+        let idx = CharIndex::new(&text);
+        for (ci, (bi, _)) in text.char_indices().enumerate() {
+            assert_eq!(idx.to_char(&text, bi), ci);
+        }
+        assert_eq!(idx.to_char(&text, text.len()), text.chars().count());
+    }
+
+    #[test]
     fn empty_text() {
         let idx = CharIndex::new("");
         assert_eq!(idx.to_char("", 0), 0);
