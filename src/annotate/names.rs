@@ -169,8 +169,13 @@ impl<'a> Doc<'a> {
                 }
                 let w = t.text(text);
                 // Quotation and opening marks are punctuation; cues are
-                // short words or marks.
+                // short words or marks, starting with one of a few bytes.
                 let punct = t.kind == TokenKind::Punct;
+                let may_cue = w.len() <= 7
+                    && matches!(
+                        w.as_bytes().first(),
+                        Some(b't' | b'T' | b'h' | b'H' | b's' | b'S' | b'i' | b'I' | b'"' | 0xE2)
+                    );
                 let is_quote_mark = punct && matches!(w, "“" | "”" | "\"");
                 if is_quote_mark {
                     quoted = match w {
@@ -179,7 +184,7 @@ impl<'a> Doc<'a> {
                         _ => !quoted,
                     };
                 }
-                if w.len() <= 7 && is_cue(w) {
+                if may_cue && is_cue(w) {
                     cues.push(i);
                 }
                 let tok = Tok {
