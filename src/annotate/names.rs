@@ -45,13 +45,25 @@ pub struct Doc<'a> {
     pub sent_toks: Vec<(usize, usize)>,
     /// Indices of the tokens later stages look for: "the", third-person
     /// pronouns, and quotation marks (see [`is_cue`]).
-    pub cues: Vec<usize>,
+    pub cues: Cues,
     /// Words seen with a lowercase first letter.
     lower_seen: Map<&'a str, u32>,
     /// For each sentence, true when it is a title-case headline.
     headlines: Vec<bool>,
     /// Capitalised words seen in unambiguous positions.
     cap_seen: Map<&'a str, u32>,
+}
+
+/// Indices of the tokens later stages look for (see [`is_cue`]), in order,
+/// one list per kind, so that each pass reads only the tokens it needs.
+#[derive(Debug, Default)]
+pub struct Cues {
+    /// "the" and "The".
+    pub the: Vec<usize>,
+    /// Third-person pronouns and "its".
+    pub pronouns: Vec<usize>,
+    /// Double quotation marks.
+    pub marks: Vec<usize>,
 }
 
 /// Words that may join the capitalised words of one name ("Ministry of
@@ -144,7 +156,7 @@ impl<'a> Doc<'a> {
             let si = u32::try_from(si).unwrap_or(u32::MAX);
             sent_of[a..b].fill(si);
         }
-        let mut cues = Vec::new();
+        let mut cues = Cues::default();
         let mut quoted = false;
         let mut at_start = true;
         let mut sent = None;
@@ -185,7 +197,11 @@ impl<'a> Doc<'a> {
                     };
                 }
                 if may_cue && is_cue(w) {
-                    cues.push(i);
+                    match w {
+                        "the" | "The" => cues.the.push(i),
+                        "“" | "”" | "\"" => cues.marks.push(i),
+                        _ => cues.pronouns.push(i),
+                    }
                 }
                 let tok = Tok {
                     span: t.span,
