@@ -229,11 +229,13 @@ impl Prepared {
                 *q = u32::try_from(qi).unwrap_or(NO_QUOTE);
             }
         }
+        // Quotations come in order: walk the tokens instead of searching.
+        let (mut opens, mut closes) = (TokenCursor::new(&toks), TokenCursor::new(&toks));
         for m in &mut marks {
-            m.open_tok = token_at(&toks, m.outer.start);
+            m.open_tok = opens.at(m.outer.start);
             m.close_tok = m
                 .closed
-                .then(|| token_at(&toks, m.outer.end.saturating_sub(1)))
+                .then(|| closes.at(m.outer.end.saturating_sub(1)))
                 .flatten();
         }
         Prepared {
@@ -252,6 +254,42 @@ impl Prepared {
 fn token_at(toks: &[Token], byte: usize) -> Option<usize> {
     let i = toks.partition_point(|t| t.span.end <= byte);
     (i < toks.len() && toks[i].span.start <= byte).then_some(i)
+}
+
+/// [`token_at`] for a series of byte offsets, mostly nondecreasing: the
+/// tokens are walked forward from the previous answer rather than searched,
+/// which reads them in order (a smaller offset restarts the walk).
+struct TokenCursor<'t> {
+    toks: &'t [Token],
+    /// First token not ending at or before the last offset asked.
+    i: usize,
+    /// The last offset asked.
+    last: usize,
+}
+
+impl<'t> TokenCursor<'t> {
+    fn new(toks: &'t [Token]) -> Self {
+        TokenCursor {
+            toks,
+            i: 0,
+            last: 0,
+        }
+    }
+
+    /// The index of the token starting at or covering `byte`, if any.
+    fn at(&mut self, byte: usize) -> Option<usize> {
+        if byte < self.last {
+            self.i = 0;
+        }
+        self.last = byte;
+        while self.toks.get(self.i).is_some_and(|t| t.span.end <= byte) {
+            self.i += 1;
+        }
+        self.toks
+            .get(self.i)
+            .filter(|t| t.span.start <= byte)
+            .map(|_| self.i)
+    }
 }
 
 /// The paragraph index of each sentence. A paragraph break is a blank line
