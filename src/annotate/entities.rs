@@ -6,6 +6,7 @@
 
 use crate::annotate::fasthash::{Map, Set};
 
+use crate::annotate::cursor::Cursor;
 use crate::annotate::descriptions::{self, Anchor, Resolved};
 use crate::annotate::kinds::{self, Kind, is_acronym};
 use crate::annotate::lexicon::{GazEntry, GazKind, Gender, LEXICON};
@@ -287,12 +288,14 @@ pub fn find(text: &str, seg: Segmented) -> (Annotations, Segmented) {
         .collect();
     let mut resolved = Vec::new();
     descriptions::descriptions(&doc, &clusters, &anchors, &qual_by_start, &mut resolved);
-    let anchor_of = |r: &Resolved| {
-        let tok = doc.toks.partition_point(|t| t.span.start < r.span.start);
-        let end = doc.toks.partition_point(|t| t.span.start < r.span.end);
+    // Resolved mentions come mostly in document order: seek, don't search.
+    let (mut starts, mut ends) = (Cursor::default(), Cursor::default());
+    let mut anchor_of = |r: &Resolved| {
+        let tok = starts.seek(&doc.toks, r.span.start, |t, b| t.span.start < b);
+        let end = ends.seek(&doc.toks, r.span.end, |t, b| t.span.start < b);
         Anchor::new(&doc, tok, end, r.cluster)
     };
-    anchors.extend(resolved.iter().map(anchor_of));
+    anchors.extend(resolved.iter().map(&mut anchor_of));
     anchors.sort_by_key(|a| a.tok);
     let described = resolved.len();
     let quotations = descriptions::quotations(&doc, &clusters, &anchors);

@@ -7,6 +7,7 @@
 
 pub mod acts;
 pub mod commitments;
+pub mod cursor;
 pub mod descriptions;
 pub mod entities;
 pub mod fasthash;

@@ -8,6 +8,7 @@ pub mod words;
 
 use std::ops::Deref;
 
+use crate::annotate::cursor::Cursor;
 use crate::annotate::segment::{Segmented, Token, TokenKind};
 use crate::model::{Annotations, Span};
 
@@ -230,12 +231,12 @@ impl Prepared {
             }
         }
         // Quotations come in order: walk the tokens instead of searching.
-        let (mut opens, mut closes) = (TokenCursor::new(&toks), TokenCursor::new(&toks));
+        let (mut opens, mut closes) = (Cursor::default(), Cursor::default());
         for m in &mut marks {
-            m.open_tok = opens.at(m.outer.start);
+            m.open_tok = token_from(&toks, &mut opens, m.outer.start);
             m.close_tok = m
                 .closed
-                .then(|| closes.at(m.outer.end.saturating_sub(1)))
+                .then(|| token_from(&toks, &mut closes, m.outer.end.saturating_sub(1)))
                 .flatten();
         }
         Prepared {
@@ -253,43 +254,18 @@ impl Prepared {
 /// The index of the token of `toks` starting at or covering `byte`, if any.
 fn token_at(toks: &[Token], byte: usize) -> Option<usize> {
     let i = toks.partition_point(|t| t.span.end <= byte);
-    (i < toks.len() && toks[i].span.start <= byte).then_some(i)
+    covers(toks, i, byte)
 }
 
-/// [`token_at`] for a series of byte offsets, mostly nondecreasing: the
-/// tokens are walked forward from the previous answer rather than searched,
-/// which reads them in order (a smaller offset restarts the walk).
-struct TokenCursor<'t> {
-    toks: &'t [Token],
-    /// First token not ending at or before the last offset asked.
-    i: usize,
-    /// The last offset asked.
-    last: usize,
+/// [`token_at`], seeking from `cursor` (for offsets that mostly grow).
+fn token_from(toks: &[Token], cursor: &mut Cursor, byte: usize) -> Option<usize> {
+    let i = cursor.seek(toks, byte, |t, b| t.span.end <= b);
+    covers(toks, i, byte)
 }
 
-impl<'t> TokenCursor<'t> {
-    fn new(toks: &'t [Token]) -> Self {
-        TokenCursor {
-            toks,
-            i: 0,
-            last: 0,
-        }
-    }
-
-    /// The index of the token starting at or covering `byte`, if any.
-    fn at(&mut self, byte: usize) -> Option<usize> {
-        if byte < self.last {
-            self.i = 0;
-        }
-        self.last = byte;
-        while self.toks.get(self.i).is_some_and(|t| t.span.end <= byte) {
-            self.i += 1;
-        }
-        self.toks
-            .get(self.i)
-            .filter(|t| t.span.start <= byte)
-            .map(|_| self.i)
-    }
+/// `Some(i)` when token `i` starts at or before `byte` (it ends after it).
+fn covers(toks: &[Token], i: usize, byte: usize) -> Option<usize> {
+    toks.get(i).filter(|t| t.span.start <= byte).map(|_| i)
 }
 
 /// The paragraph index of each sentence. A paragraph break is a blank line
