@@ -250,7 +250,7 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
     if content_end <= content_start {
         return None;
     }
-    let in_quote = doc.toks[i].quote().is_some();
+    let in_quote = doc.quote(i).is_some();
     let mut partner = None;
     let actor = if passive_obj {
         // "were advised to …" names no adviser unless "by X" says who.
@@ -417,7 +417,7 @@ fn possessor(doc: &Doc, n: usize, floor: usize) -> Option<Agent> {
         }
         if PRONOUNS
             .get(w)
-            .is_some_and(|c| *c != PronounClass::Speaker || doc.toks[j - 1].quote().is_some())
+            .is_some_and(|c| *c != PronounClass::Speaker || doc.quote(j - 1).is_some())
             && matches!(w, "his" | "her" | "its" | "their" | "our" | "my")
         {
             return Some(doc.resolve_pronoun(j - 1));
@@ -451,7 +451,7 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
         _ => return None,
     };
     let subject = doc.low(subject_tok);
-    let in_quote = doc.toks[i].quote().is_some();
+    let in_quote = doc.quote(i).is_some();
     // "we may extend …": the speaker's own suggested action, an intent.
     let kind = if matches!(w, "may" | "might") {
         CommitmentKind::Intent
@@ -569,9 +569,8 @@ fn build(
     content_end: usize,
 ) -> Commitment {
     let sentence = doc
-        .toks
-        .get(trigger_start)
-        .and_then(|t| doc.ann.sentences.get(t.sent()))
+        .sent(trigger_start)
+        .and_then(|s| doc.ann.sentences.get(s))
         .copied()
         .unwrap_or_default();
     Commitment {

@@ -148,7 +148,7 @@ pub fn descriptions(
 ) {
     let holders = role_holders(clusters);
     let n = doc.toks.len();
-    for &i in &doc.cues {
+    for &i in &doc.cues.the {
         if !matches!(doc.word(i), "the" | "The") || i + 2 > n {
             continue;
         }
@@ -344,7 +344,7 @@ pub fn pronouns(
     out: &mut Vec<Resolved>,
 ) {
     let protagonist = protagonist(clusters);
-    for &i in &doc.cues {
+    for &i in &doc.cues.pronouns {
         let t = &doc.toks[i];
         let Some(g) = pronoun_gender(t.span.slice(doc.text)) else {
             continue;
@@ -422,7 +422,7 @@ fn protagonist(clusters: &[Cluster]) -> Option<usize> {
 /// Links "its" to the only organization or place named in its sentence
 /// before it or in the sentence before.
 pub fn possessive_it(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &mut Vec<Resolved>) {
-    for &i in &doc.cues {
+    for &i in &doc.cues.pronouns {
         let t = &doc.toks[i];
         if !matches!(t.span.slice(doc.text), "its" | "Its") {
             continue;
@@ -519,7 +519,7 @@ pub fn quotations(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor]) -> Vec<Qu
     let n = doc.toks.len();
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for &i in &doc.cues {
+    for &i in &doc.cues.marks {
         let w = doc.word(i);
         let opened = match (w, open) {
             ("“", _) | ("\"", None) => {

@@ -6,6 +6,7 @@
 
 use crate::annotate::fasthash::{Map, Set};
 
+use crate::annotate::cursor::Cursor;
 use crate::annotate::descriptions::{self, Anchor, Resolved};
 use crate::annotate::kinds::{self, Kind, is_acronym};
 use crate::annotate::lexicon::{GazEntry, GazKind, Gender, LEXICON};
@@ -231,8 +232,9 @@ fn mark_acronyms(doc: &Doc, names: &mut [NameMention]) {
     }
 }
 
-/// Finds the entities of `text`, given its sentences and tokens.
-pub fn find(text: &str, seg: Segmented) -> Annotations {
+/// Finds the entities of `text`, given its sentences and tokens, and gives
+/// the segmentation back for the later stages.
+pub fn find(text: &str, seg: Segmented) -> (Annotations, Segmented) {
     let doc = Doc::new(text, seg);
     let mut found = Found::default();
     let mut pieces = Vec::new();
@@ -286,12 +288,14 @@ pub fn find(text: &str, seg: Segmented) -> Annotations {
         .collect();
     let mut resolved = Vec::new();
     descriptions::descriptions(&doc, &clusters, &anchors, &qual_by_start, &mut resolved);
-    let anchor_of = |r: &Resolved| {
-        let tok = doc.toks.partition_point(|t| t.span.start < r.span.start);
-        let end = doc.toks.partition_point(|t| t.span.start < r.span.end);
+    // Resolved mentions come mostly in document order: seek, don't search.
+    let (mut starts, mut ends) = (Cursor::default(), Cursor::default());
+    let mut anchor_of = |r: &Resolved| {
+        let tok = starts.seek(&doc.toks, r.span.start, |t, b| t.span.start < b);
+        let end = ends.seek(&doc.toks, r.span.end, |t, b| t.span.start < b);
         Anchor::new(&doc, tok, end, r.cluster)
     };
-    anchors.extend(resolved.iter().map(anchor_of));
+    anchors.extend(resolved.iter().map(&mut anchor_of));
     anchors.sort_by_key(|a| a.tok);
     let described = resolved.len();
     let quotations = descriptions::quotations(&doc, &clusters, &anchors);
@@ -303,7 +307,8 @@ pub fn find(text: &str, seg: Segmented) -> Annotations {
     let quotations = descriptions::quotations(&doc, &clusters, &anchors);
     descriptions::first_person(&doc, &quotations, &mut resolved);
 
-    assemble(&doc, names, of_mention, clusters, demonyms, resolved)
+    let ann = assemble(&doc, names, of_mention, clusters, demonyms, resolved);
+    (ann, doc.into_segmented())
 }
 
 /// A mention on its way out: span, form, cluster (index into the combined
@@ -419,7 +424,7 @@ mod tests {
     use crate::model::EntityKind;
 
     fn run(text: &str) -> Annotations {
-        find(text, segment::segment(text))
+        find(text, segment::segment(text)).0
     }
 
     /// (entity name, mention texts) in entity order.

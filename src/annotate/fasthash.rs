@@ -34,9 +34,22 @@ impl Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
+            // The rest as a little-endian word padded with zero bytes,
+            // gathered in at most three loads without a variable-length copy.
+            let (mut word, mut shift, mut r) = (0u64, 0, rest);
+            if let Some((four, tail)) = r.split_first_chunk::<4>() {
+                word = u64::from(u32::from_le_bytes(*four));
+                (shift, r) = (32, tail);
+            }
+            if let Some((two, tail)) = r.split_first_chunk::<2>() {
+                word |= u64::from(u16::from_le_bytes(*two)) << shift;
+                shift += 16;
+                r = tail;
+            }
+            if let Some(&b) = r.first() {
+                word |= u64::from(b) << shift;
+            }
+            self.add(word);
         }
     }
 

@@ -7,6 +7,7 @@
 
 pub mod acts;
 pub mod commitments;
+pub mod cursor;
 pub mod descriptions;
 pub mod entities;
 pub mod fasthash;
@@ -23,10 +24,10 @@ use crate::model::Annotations;
 /// Annotates `text`: finds its sentences, actors and their mentions, the
 /// relations between actors, quotes and commitments.
 pub fn annotate(text: &str) -> Annotations {
-    let mut ann = entities::find(text, segment::segment(text));
-    // The act stages build their own token view once the entity stage has
-    // dropped its own, so only one is held at a time.
-    let prep = acts::Prepared::new(text, &ann.sentences);
+    let (mut ann, seg) = entities::find(text, segment::segment(text));
+    // The act stages take over the entity stage's tokens (converted in
+    // place), so only one token list is ever held.
+    let prep = acts::Prepared::new(text, seg);
     ann.quotes = quotes::find(&acts::Doc::new(text, &ann, &prep));
     ann.commitments = commitments::find(&acts::Doc::new(text, &ann, &prep));
     ann

@@ -7,7 +7,7 @@ use crate::annotate::fasthash::Map;
 use std::borrow::Cow;
 
 use crate::annotate::lexicon::{GazEntry, Gender, LEXICON};
-use crate::annotate::segment::{Segmented, TokenKind};
+use crate::annotate::segment::{Segmented, Token, TokenKind};
 use crate::model::Span;
 
 /// A token of the document, with its sentence and position flags.
@@ -45,13 +45,25 @@ pub struct Doc<'a> {
     pub sent_toks: Vec<(usize, usize)>,
     /// Indices of the tokens later stages look for: "the", third-person
     /// pronouns, and quotation marks (see [`is_cue`]).
-    pub cues: Vec<usize>,
+    pub cues: Cues,
     /// Words seen with a lowercase first letter.
     lower_seen: Map<&'a str, u32>,
     /// For each sentence, true when it is a title-case headline.
     headlines: Vec<bool>,
     /// Capitalised words seen in unambiguous positions.
     cap_seen: Map<&'a str, u32>,
+}
+
+/// Indices of the tokens later stages look for (see [`is_cue`]), in order,
+/// one list per kind, so that each pass reads only the tokens it needs.
+#[derive(Debug, Default)]
+pub struct Cues {
+    /// "the" and "The".
+    pub the: Vec<usize>,
+    /// Third-person pronouns and "its".
+    pub pronouns: Vec<usize>,
+    /// Double quotation marks.
+    pub marks: Vec<usize>,
 }
 
 /// Words that may join the capitalised words of one name ("Ministry of
@@ -144,7 +156,7 @@ impl<'a> Doc<'a> {
             let si = u32::try_from(si).unwrap_or(u32::MAX);
             sent_of[a..b].fill(si);
         }
-        let mut cues = Vec::new();
+        let mut cues = Cues::default();
         let mut quoted = false;
         let mut at_start = true;
         let mut sent = None;
@@ -168,7 +180,15 @@ impl<'a> Doc<'a> {
                     sent = Some(si);
                 }
                 let w = t.text(text);
-                let is_quote_mark = matches!(w, "“" | "”" | "\"");
+                // Quotation and opening marks are punctuation; cues are
+                // short words or marks, starting with one of a few bytes.
+                let punct = t.kind == TokenKind::Punct;
+                let may_cue = w.len() <= 7
+                    && matches!(
+                        w.as_bytes().first(),
+                        Some(b't' | b'T' | b'h' | b'H' | b's' | b'S' | b'i' | b'I' | b'"' | 0xE2)
+                    );
+                let is_quote_mark = punct && matches!(w, "“" | "”" | "\"");
                 if is_quote_mark {
                     quoted = match w {
                         "“" => true,
@@ -176,8 +196,12 @@ impl<'a> Doc<'a> {
                         _ => !quoted,
                     };
                 }
-                if is_cue(w) {
-                    cues.push(i);
+                if may_cue && is_cue(w) {
+                    match w {
+                        "the" | "The" => cues.the.push(i),
+                        "“" | "”" | "\"" => cues.marks.push(i),
+                        _ => cues.pronouns.push(i),
+                    }
                 }
                 let tok = Tok {
                     span: t.span,
@@ -189,7 +213,7 @@ impl<'a> Doc<'a> {
                 if t.kind == TokenKind::Word {
                     at_start = false;
                 }
-                if is_opening_mark(w) {
+                if punct && is_opening_mark(w) {
                     at_start = true;
                 }
                 tok
@@ -225,6 +249,23 @@ impl<'a> Doc<'a> {
         doc
     }
 
+    /// Gives back the segmentation the document was built from, its tokens
+    /// converted in place, for the stages after the entities.
+    pub fn into_segmented(self) -> Segmented {
+        Segmented {
+            sentences: self.sentences,
+            tokens: self
+                .toks
+                .into_iter()
+                .map(|t| Token {
+                    span: t.span,
+                    kind: t.kind,
+                })
+                .collect(),
+            sentence_tokens: self.sent_toks,
+        }
+    }
+
     /// Marks every word of a title-case headline as ambiguous.
     fn mark_headlines(&mut self) {
         for (si, &(a, b)) in self.sent_toks.iter().enumerate() {
@@ -255,7 +296,12 @@ impl<'a> Doc<'a> {
 
     /// True for a capitalised word token.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.toks[i].kind == TokenKind::Word && starts_upper(self.word(i))
+        let t = self.toks[i];
+        t.kind == TokenKind::Word
+            && match self.text.as_bytes().get(t.span.start) {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => starts_upper(self.word(i)),
+            }
     }
 
     /// True when a capitalised word in an ambiguous position should count as
@@ -413,7 +459,10 @@ impl Doc<'_> {
 
 /// True when `w` starts with an uppercase letter.
 pub fn starts_upper(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// Lowercase hyphen suffixes that turn a name into a modifier
@@ -440,12 +489,15 @@ const MODIFIER_SUFFIXES: [&str; 18] = [
 ];
 
 fn has_modifier_suffix(w: &str) -> bool {
-    w.rsplit_once(['-', '‐'])
-        .is_some_and(|(head, tail)| !head.is_empty() && MODIFIER_SUFFIXES.contains(&tail))
+    name_part(w).len() < w.len()
 }
 
 /// The name part of a token: without a modifier suffix ("War-era" → "War").
 pub fn name_part(w: &str) -> &str {
+    // Most words hold neither hyphen ('‐' ends in byte 0x90): skip the search.
+    if !w.bytes().any(|b| b == b'-' || b == 0x90) {
+        return w;
+    }
     match w.rsplit_once(['-', '‐']) {
         Some((head, tail)) if !head.is_empty() && MODIFIER_SUFFIXES.contains(&tail) => head,
         _ => w,

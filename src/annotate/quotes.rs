@@ -20,7 +20,6 @@
 //! the subject position, an apposition's name, a document's issuer, or a
 //! pronoun's referent; otherwise the words as written ("researchers").
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::annotate::acts::agent::Agent;
@@ -28,6 +27,7 @@ use crate::annotate::acts::words::{
     DETERMINERS, PRONOUNS, SPEECH_PREFILTER, SPEECH_VERBS, SpeechUse, WordSet, word_set,
 };
 use crate::annotate::acts::{Doc, Marked};
+use crate::annotate::fasthash::{Map, Set};
 use crate::annotate::segment::TokenKind;
 use crate::model::{EntityKind, Quote, QuoteKind, Span};
 
@@ -64,7 +64,7 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
     reported.sort_by_key(|q| (q.span.end, q.span.start));
     inherit_from_reports(doc, &mut attr, &reported);
     propagate(doc, &mut attr);
-    let mut lone = HashMap::new();
+    let mut lone = Map::default();
     for (i, a) in attr.iter_mut().enumerate() {
         if a.is_none() {
             *a = lone_person(doc, &doc.marks[i], &mut lone);
@@ -342,11 +342,7 @@ fn speaker_of_verb(doc: &Doc, v: usize) -> Option<Attribution> {
 /// For a long quote with no attribution: the only person named outside
 /// quotes in its paragraph, if there is exactly one (`lone` caches the
 /// answer per paragraph).
-fn lone_person(
-    doc: &Doc,
-    m: &Marked,
-    lone: &mut HashMap<usize, Option<usize>>,
-) -> Option<Attribution> {
+fn lone_person(doc: &Doc, m: &Marked, lone: &mut Map<usize, Option<usize>>) -> Option<Attribution> {
     let open = m.open_tok?;
     let words = m.inner.slice(doc.text).split_whitespace().count();
     if words < MIN_LONE_QUOTE_WORDS || !opens_sentence(doc, open) {
@@ -357,10 +353,10 @@ fn lone_person(
             .rev()
             .take_while(|&k| doc.para(k) == m.para)
             .last()?;
-        let people: HashSet<usize> = (first..doc.toks.len())
+        let people: Set<usize> = (first..doc.toks.len())
             .take_while(|&k| doc.para(k) == m.para)
+            .filter(|&k| doc.quote(k).is_none())
             .map(|k| doc.toks[k])
-            .filter(|t| t.quote().is_none())
             .filter_map(|t| doc.ann.mention_at(t.span.start))
             .map(|i| doc.ann.mentions[i].entity)
             .filter(|&e| {
@@ -401,7 +397,7 @@ fn indirect(doc: &Doc, used: &[bool], direct: &[Quote]) -> Vec<Quote> {
                 None => continue,
             }
         };
-        if t.quote().is_some()
+        if doc.quote(i).is_some()
             || cue_of_direct
             || t.span.start < covered_to
             || doc.ann.mention_at(t.span.start).is_some()
@@ -641,7 +637,7 @@ fn clause_span(doc: &Doc, a: usize, b: usize) -> Option<Span> {
     while b > a && !doc.is_word(b - 1) {
         b -= 1;
     }
-    if b <= a || doc.is_mark(a) || doc.toks[a].quote().is_some() {
+    if b <= a || doc.is_mark(a) || doc.quote(a).is_some() {
         return None;
     }
     Some(doc.span(a, b))

@@ -53,78 +53,150 @@ fn is_joiner(c: char) -> bool {
 
 /// Splits `text[span]` into tokens.
 pub fn tokens(text: &str, span: Span) -> Vec<Token> {
+    let mut out = Vec::with_capacity(span.len() / 5);
+    scan(text, span, |t| out.push(t));
+    out
+}
+
+/// The character starting at byte `i` of `s`, if any (ASCII without
+/// decoding).
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s.get(i..).and_then(|r| r.chars().next()),
+        None => None,
+    }
+}
+
+/// Byte classes for the tokeniser's fast paths.
+const SPACE: u8 = 1;
+const DIGIT: u8 = 2;
+const LETTER: u8 = 3;
+/// A byte of a multi-byte character: decode and use the general rules.
+const HIGH: u8 = 4;
+
+/// The class of every byte value (0 for other ASCII characters).
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if !c.is_ascii() {
+            HIGH
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_alphabetic() {
+            LETTER
+        } else if c == b' ' || (c >= b'\t' && c <= b'\r') {
+            // `char::is_whitespace` on ASCII.
+            SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Splits `text[span]` into tokens and hands each one, in order, to `emit`
+/// (as [`tokens`] does, without collecting them).
+pub fn scan(text: &str, span: Span, mut emit: impl FnMut(Token)) {
     let s = &text[span.start..span.end];
-    let mut out = Vec::with_capacity(s.len() / 5);
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if c.is_whitespace() {
+    let bytes = s.as_bytes();
+    // End of the last token emitted (relative to `s`), for the possessive.
+    let mut last_end = None;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let class = CLASS[usize::from(b)];
+        if class == SPACE {
+            i += 1;
             continue;
         }
-        if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            let mut kind = if c.is_numeric() {
-                TokenKind::Number
-            } else {
-                TokenKind::Word
-            };
-            while let Some(&(j, d)) = iter.peek() {
-                if d.is_alphanumeric() {
-                    if !d.is_numeric() {
-                        kind = TokenKind::Word;
+        let c = if class == HIGH {
+            match char_at(s, i) {
+                Some(c) => c,
+                None => break,
+            }
+        } else {
+            char::from(b)
+        };
+        let after = i + c.len_utf8();
+        if class == HIGH && c.is_whitespace() {
+            i = after;
+            continue;
+        }
+        let (end, kind) =
+            if class == LETTER || class == DIGIT || (class == HIGH && c.is_alphanumeric()) {
+                let mut end = after;
+                let mut kind = if class == DIGIT || (class == HIGH && c.is_numeric()) {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                };
+                loop {
+                    // Fast path: a run of ASCII letters and digits.
+                    while let Some(&b) = bytes.get(end) {
+                        match CLASS[usize::from(b)] {
+                            LETTER => kind = TokenKind::Word,
+                            DIGIT => {}
+                            _ => break,
+                        }
+                        end += 1;
                     }
-                    end = j + d.len_utf8();
-                    iter.next();
-                    continue;
-                }
-                let next = s[j + d.len_utf8()..].chars().next();
-                let possessive = matches!(d, '\'' | '’')
-                    && matches!(next, Some('s' | 'S'))
-                    && !s[j + d.len_utf8() + 1..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric);
-                let number_sep = kind == TokenKind::Number
-                    && matches!(d, ',' | '.' | ':')
-                    && next.is_some_and(|n| n.is_ascii_digit());
-                if possessive {
+                    let j = end;
+                    // Any other ASCII character ends the word: only these may
+                    // join, separate digits, mark a possessive or an abbreviation.
+                    if bytes.get(j).is_some_and(|b| {
+                        b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.' | b',' | b':')
+                    }) {
+                        break;
+                    }
+                    let Some(d) = char_at(s, j) else { break };
+                    let past = j + d.len_utf8();
+                    if d.is_alphanumeric() {
+                        if !d.is_numeric() {
+                            kind = TokenKind::Word;
+                        }
+                        end = past;
+                        continue;
+                    }
+                    let next = char_at(s, past);
+                    let possessive = matches!(d, '\'' | '’')
+                        && matches!(next, Some('s' | 'S'))
+                        && !char_at(s, past + 1).is_some_and(char::is_alphanumeric);
+                    if possessive {
+                        break;
+                    }
+                    let number_sep = kind == TokenKind::Number
+                        && matches!(d, ',' | '.' | ':')
+                        && next.is_some_and(|n| n.is_ascii_digit());
+                    if number_sep || (is_joiner(d) && next.is_some_and(char::is_alphanumeric)) {
+                        end = past;
+                        continue;
+                    }
+                    // A period closing an abbreviation or initial: "U.S." "J." "Mr."
+                    if d == '.' && kind == TokenKind::Word && is_abbreviation(&s[i..end]) {
+                        end = past;
+                    }
                     break;
                 }
-                if number_sep || (is_joiner(d) && next.is_some_and(char::is_alphanumeric)) {
-                    end = j + d.len_utf8();
-                    iter.next();
-                    continue;
-                }
-                // A period closing an abbreviation or initial: "U.S." "J." "Mr."
-                if d == '.' && kind == TokenKind::Word && is_abbreviation(&s[i..end]) {
-                    end = j + 1;
-                    iter.next();
-                }
-                break;
-            }
-            out.push(Token {
-                span: Span::new(span.start + i, span.start + end),
-                kind,
-            });
-        } else if matches!(c, '\'' | '’')
-            && iter.peek().is_some_and(|&(_, d)| d == 's' || d == 'S')
-            && out
-                .last()
-                .is_some_and(|t: &Token| t.span.end == span.start + i)
-        {
-            // Possessive 's as its own token.
-            let (j, d) = iter.next().expect("peeked");
-            out.push(Token {
-                span: Span::new(span.start + i, span.start + j + d.len_utf8()),
-                kind: TokenKind::Word,
-            });
-        } else {
-            out.push(Token {
-                span: Span::new(span.start + i, span.start + i + c.len_utf8()),
-                kind: TokenKind::Punct,
-            });
-        }
+                (end, kind)
+            } else if matches!(c, '\'' | '’')
+                && matches!(bytes.get(after), Some(b's' | b'S'))
+                && last_end == Some(i)
+            {
+                // Possessive 's as its own token.
+                (after + 1, TokenKind::Word)
+            } else {
+                (after, TokenKind::Punct)
+            };
+        emit(Token {
+            span: Span::new(span.start + i, span.start + end),
+            kind,
+        });
+        last_end = Some(end);
+        i = end;
     }
-    out
 }
 
 /// True when `word` (without its final period) is an abbreviation that
@@ -133,9 +205,17 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
 fn is_abbreviation(word: &str) -> bool {
     let mut chars = word.chars();
     let single = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
-    single
-        || word.contains('.')
-        || (word.len() <= 5 && ABBREVIATIONS.contains(word.to_ascii_lowercase().as_str()))
+    if single || word.contains('.') {
+        return true;
+    }
+    // Listed abbreviations are at most five bytes: lowercase on the stack.
+    let mut buf = [0u8; 5];
+    let Some(low) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    low.copy_from_slice(word.as_bytes());
+    low.make_ascii_lowercase();
+    std::str::from_utf8(low).is_ok_and(|w| ABBREVIATIONS.contains(w))
 }
 
 /// True when the token text is an abbreviation whose period may still end a
@@ -236,13 +316,22 @@ fn is_closer(t: &str) -> bool {
 }
 
 fn split_paragraph(text: &str, para: Span, out: &mut Segmented) {
-    let toks = tokens(text, para);
     let base = out.tokens.len();
+    scan(text, para, |t| out.tokens.push(t));
+    let toks = &out.tokens[base..];
     let mut first_tok = 0;
     let mut start = para.start;
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
+        // Every terminal mark ends in one of these bytes ('…' in 0xA6).
+        if !matches!(
+            text.as_bytes().get(t.span.end.wrapping_sub(1)),
+            Some(b'.' | b'!' | b'?' | 0xA6)
+        ) {
+            i += 1;
+            continue;
+        }
         let word = t.text(text);
         let ends_with_period = t.kind == TokenKind::Word && word.ends_with('.');
         let terminal = matches!(word, "." | "!" | "?" | "…") || ends_with_period;
@@ -280,12 +369,12 @@ fn split_paragraph(text: &str, para: Span, out: &mut Segmented) {
         out.sentence_tokens
             .push((base + first_tok, base + toks.len()));
     }
-    out.tokens.extend(toks);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn words(text: &str) -> Vec<&str> {
         tokens(text, Span::new(0, text.len()))
@@ -377,6 +466,24 @@ mod tests {
             assert_eq!(seg.tokens[a].span.start, s.start);
             assert_eq!(seg.tokens[b - 1].span.end, s.end);
             assert_eq!(seg.tokens[a..b], tokens(text, *s)[..]);
+        }
+    }
+
+    proptest! {
+        // The act stages rely on this: the tokens `segment` keeps for a
+        // sentence are those of the sentence tokenised alone.
+        #[test]
+        fn sentence_tokens_match_each_sentence_alone(
+            text in "[A-Za-z0-9 .,:;'’\"“”()!?\n\t‐é€-]{0,300}"
+        ) {
+            let seg = segment(&text);
+            let mut covered = 0;
+            for (s, &(a, b)) in seg.sentences.iter().zip(&seg.sentence_tokens) {
+                prop_assert_eq!(&seg.tokens[a..b], &tokens(&text, *s)[..]);
+                prop_assert_eq!(a, covered);
+                covered = b;
+            }
+            prop_assert_eq!(covered, seg.tokens.len());
         }
     }
 

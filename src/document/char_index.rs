@@ -22,6 +22,26 @@ const fn is_char_start(b: u8) -> bool {
     (b as i8) >= -0x40
 }
 
+/// The number of UTF-8 continuation bytes (`0b10xx_xxxx`) in `bytes`,
+/// counted eight at a time.
+fn continuation_bytes(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    let mut n = 0;
+    for w in &mut words {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(w);
+        let x = u64::from_le_bytes(b);
+        // Bit 7 set and bit 6 clear, in each byte.
+        n += (x & !(x << 1) & HIGH).count_ones() as usize;
+    }
+    n + words
+        .remainder()
+        .iter()
+        .filter(|&&b| !is_char_start(b))
+        .count()
+}
+
 impl CharIndex {
     /// Indexes `text`.
     pub fn new(text: &str) -> Self {
@@ -30,7 +50,7 @@ impl CharIndex {
         let mut count = 0;
         for chunk in bytes.chunks(BLOCK) {
             checkpoints.push(count);
-            count += chunk.iter().filter(|&&b| is_char_start(b)).count();
+            count += chunk.len() - continuation_bytes(chunk);
         }
         Self {
             checkpoints,
@@ -54,6 +74,11 @@ impl CharIndex {
         let block = byte / BLOCK;
         let base = self.checkpoints[block];
         let from = block * BLOCK;
+        // A whole block of single-byte characters (ASCII): no count needed.
+        let next = self.checkpoints.get(block + 1).copied();
+        if next == Some(base + BLOCK) {
+            return base + (byte - from);
+        }
         base + text.as_bytes()[from..byte]
             .iter()
             .filter(|&&b| is_char_start(b))
@@ -100,6 +125,16 @@ mod tests {
         assert_eq!(idx.to_char(text, text.len()), 7);
         assert_eq!(idx.to_byte(text, 7), Some(text.len()));
         assert_eq!(idx.to_byte(text, 8), None);
+    }
+
+    #[test]
+    fn ascii_blocks_beside_multibyte_ones() {
+        let text = format!("{}é€{}“x", "a".repeat(600), "b".repeat(300));
+        let idx = CharIndex::new(&text);
+        for (ci, (bi, _)) in text.char_indices().enumerate() {
+            assert_eq!(idx.to_char(&text, bi), ci);
+        }
+        assert_eq!(idx.to_char(&text, text.len()), text.chars().count());
     }
 
     #[test]

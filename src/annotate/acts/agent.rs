@@ -198,16 +198,14 @@ impl Doc<'_> {
     /// noun phrase at its first word outside quotes.
     pub fn main_subject(&self, v: usize) -> Option<Agent> {
         let sent = self.sentence_of(v);
-        let mut first =
-            (sent.start..v).find(|&i| self.toks[i].quote().is_none() && self.is_word(i))?;
+        let mut first = (sent.start..v).find(|&i| self.quote(i).is_none() && self.is_word(i))?;
         // Skip an opening phrase: "On Monday, the firm …".
         for _ in 0..2 {
             if !SUBJECT_BREAKERS.contains(self.low(first)) {
                 break;
             }
-            let comma =
-                (first..v).find(|&i| self.low(i) == "," && self.toks[i].quote().is_none())?;
-            first = (comma + 1..v).find(|&i| self.toks[i].quote().is_none() && self.is_word(i))?;
+            let comma = (first..v).find(|&i| self.low(i) == "," && self.quote(i).is_none())?;
+            first = (comma + 1..v).find(|&i| self.quote(i).is_none() && self.is_word(i))?;
         }
         let agent = self.np_after(first).map(|np| self.resolve(&np));
         match agent {
@@ -231,7 +229,7 @@ impl Doc<'_> {
             .filter(|m| m.form != MentionForm::Demonym)
             .filter(|m| {
                 self.token_at(m.span.start)
-                    .is_some_and(|t| self.toks[t].quote().is_none())
+                    .is_some_and(|t| self.quote(t).is_none())
             })
             .find(|m| {
                 self.ann
@@ -535,7 +533,7 @@ impl Doc<'_> {
     /// speaker, within three sentences, named by a plural noun phrase or an
     /// organisation ("The authors say …. They say …").
     fn recent_group_speaker(&self, i: usize) -> Option<Agent> {
-        let sent = self.toks.get(i)?.sent();
+        let sent = self.sent(i)?;
         let lo = self
             .sents
             .get(sent.saturating_sub(3))?
@@ -599,7 +597,7 @@ impl Doc<'_> {
             .filter(|m| matches!(m.form, MentionForm::Name | MentionForm::Role))
             .filter(|m| {
                 self.token_at(m.span.start)
-                    .is_some_and(|t| self.toks[t].quote().is_none())
+                    .is_some_and(|t| self.quote(t).is_none())
             })
             .find(|m| {
                 self.ann

@@ -36,19 +36,22 @@ pub fn find(text: &str, sentences: &[Span], para_of: &[usize]) -> Vec<Marked> {
         }
     }
     let mut out: Vec<Marked> = Vec::new();
+    let mut candidates: Vec<(usize, char)> = Vec::new();
     for (k, &(p, span)) in paras.iter().enumerate() {
         let body = span.slice(text);
+        // Only '"' (0x22) and marks starting with 0xE2 or 0xC2 matter.
+        candidates.clear();
+        candidates.extend(
+            memchr::memchr3_iter(b'"', 0xE2, 0xC2, body.as_bytes())
+                .filter_map(|i| Some((i, body.get(i..)?.chars().next()?))),
+        );
         // Single marks quote only in paragraphs without double ones (the
         // British style); elsewhere they are apostrophes or nested quotes.
-        let singles = !body.contains(['“', '"', '„', '«']);
+        let singles = !candidates
+            .iter()
+            .any(|&(_, c)| matches!(c, '“' | '"' | '„' | '«'));
         let mut open: Option<(usize, char)> = None;
-        // Only '"' (0x22) and marks starting with 0xE2 or 0xC2 matter.
-        let candidates = body
-            .bytes()
-            .enumerate()
-            .filter(|&(_, b)| matches!(b, b'"' | 0xE2 | 0xC2))
-            .filter_map(|(i, _)| Some((i, body.get(i..)?.chars().next()?)));
-        for (i, c) in candidates {
+        for &(i, c) in &candidates {
             match c {
                 '“' | '„' | '«' => open = Some((i, c)),
                 '”' | '»' => {

@@ -8,7 +8,8 @@ pub mod words;
 
 use std::ops::Deref;
 
-use crate::annotate::segment::{self, TokenKind};
+use crate::annotate::cursor::Cursor;
+use crate::annotate::segment::{Segmented, Token, TokenKind};
 use crate::model::{Annotations, Span};
 
 pub use marks::Marked;
@@ -17,31 +18,8 @@ pub use marks::Marked;
 /// sentence.
 pub const WINDOW: usize = 200;
 
-/// One token of the document, with its context.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Tok {
-    /// Where it stands.
-    pub span: Span,
-    /// Word, number or punctuation.
-    pub kind: TokenKind,
-    /// Index of its sentence in [`Annotations::sentences`].
-    sent: u32,
-    /// Index into [`Prepared::marks`] of the quotation it stands inside,
-    /// if any.
-    quote: Option<u32>,
-}
-
-impl Tok {
-    /// Index of its sentence in [`Annotations::sentences`].
-    pub fn sent(&self) -> usize {
-        self.sent as usize
-    }
-
-    /// Index into [`Prepared::marks`] of the quotation it stands inside, if any.
-    pub fn quote(&self) -> Option<usize> {
-        self.quote.map(|q| q as usize)
-    }
-}
+/// Marks a token outside any quotation in [`Prepared`]'s quotation indices.
+const NO_QUOTE: u32 = u32::MAX;
 
 /// What the act stages derive from the text and its sentences alone, made
 /// once and shared by both stages.
@@ -49,7 +27,12 @@ pub struct Prepared {
     /// The text with ASCII letters lowercased (same byte offsets).
     pub lower: String,
     /// All tokens, in order.
-    pub toks: Vec<Tok>,
+    pub toks: Vec<Token>,
+    /// Index of each token's sentence in [`Annotations::sentences`].
+    sent_of: Vec<u32>,
+    /// Index into `marks` of the quotation each token stands inside, or
+    /// [`NO_QUOTE`].
+    quote_of: Vec<u32>,
     /// Token ranges per sentence, parallel to `ann.sentences`.
     pub sents: Vec<std::ops::Range<usize>>,
     /// Paragraph index of each sentence.
@@ -76,6 +59,22 @@ impl Deref for Doc<'_> {
     }
 }
 
+impl Prepared {
+    /// Index in [`Annotations::sentences`] of the sentence of token `i`.
+    pub fn sent(&self, i: usize) -> Option<usize> {
+        self.sent_of.get(i).map(|&s| s as usize)
+    }
+
+    /// Index into [`Prepared::marks`] of the quotation token `i` stands
+    /// inside, if any.
+    pub fn quote(&self, i: usize) -> Option<usize> {
+        self.quote_of
+            .get(i)
+            .filter(|&&q| q != NO_QUOTE)
+            .map(|&q| q as usize)
+    }
+}
+
 impl<'a> Doc<'a> {
     /// The act stages' view of `text`, its annotations so far and its
     /// preparation.
@@ -85,9 +84,8 @@ impl<'a> Doc<'a> {
 
     /// The paragraph index of token `i`.
     pub fn para(&self, i: usize) -> usize {
-        self.toks
-            .get(i)
-            .and_then(|t| self.para_of_sent.get(t.sent()))
+        self.sent(i)
+            .and_then(|s| self.para_of_sent.get(s))
             .copied()
             .unwrap_or(0)
     }
@@ -124,9 +122,8 @@ impl<'a> Doc<'a> {
     /// [`WINDOW`] tokens on either side of `i` so that no rule scans a
     /// runaway sentence (a text without stops) more than a bounded amount.
     pub fn sentence_of(&self, i: usize) -> std::ops::Range<usize> {
-        self.toks
-            .get(i)
-            .and_then(|t| self.sents.get(t.sent()).cloned())
+        self.sent(i)
+            .and_then(|s| self.sents.get(s).cloned())
             .map_or(0..0, |r| {
                 r.start.max(i.saturating_sub(WINDOW))..r.end.min(i.saturating_add(WINDOW + 1))
             })
@@ -134,7 +131,7 @@ impl<'a> Doc<'a> {
 
     /// True when token `i` is the first of its sentence.
     pub fn starts_sentence(&self, i: usize) -> bool {
-        i == 0 || self.toks.get(i - 1).map(Tok::sent) != self.toks.get(i).map(Tok::sent)
+        i == 0 || self.sent(i - 1) != self.sent(i)
     }
 
     /// True when token `i` is a closing quotation mark after a clause end
@@ -170,14 +167,14 @@ impl<'a> Doc<'a> {
     /// punctuation and quotation marks are left out.
     pub fn clause_end(&self, a: usize) -> usize {
         let sent = self.sentence_of(a);
-        let quote = self.toks.get(a).and_then(|t| t.quote);
+        let quote = self.quote(a);
         let mut end = sent.end;
         let mut i = a;
         while i < sent.end {
             let w = self.low(i);
             if w == ";"
                 || w == ":"
-                || (quote.is_some() && self.toks[i].quote != quote && self.ends_clause(i))
+                || (quote.is_some() && self.quote(i) != quote && self.ends_clause(i))
             {
                 end = i;
                 break;
@@ -206,42 +203,47 @@ impl<'a> Doc<'a> {
 }
 
 impl Prepared {
-    /// Tokenises `text` sentence by sentence and finds its quotations.
-    pub fn new(text: &str, sentences: &[Span]) -> Self {
-        let para_of_sent = paragraph_of_sentences(text, sentences);
-        let mut toks = Vec::with_capacity(text.len() / 5);
-        let mut sents = Vec::with_capacity(sentences.len());
-        for (si, &s) in sentences.iter().enumerate() {
-            let start = toks.len();
-            let sent = u32::try_from(si).unwrap_or(u32::MAX);
-            toks.extend(segment::tokens(text, s).into_iter().map(|t| Tok {
-                span: t.span,
-                kind: t.kind,
-                sent,
-                quote: None,
-            }));
-            sents.push(start..toks.len());
+    /// Takes over the tokens of `seg` (the segmentation of `text`) and finds
+    /// its quotations.
+    pub fn new(text: &str, seg: Segmented) -> Self {
+        let Segmented {
+            sentences,
+            tokens: toks,
+            sentence_tokens,
+        } = seg;
+        let para_of_sent = paragraph_of_sentences(text, &sentences);
+        let mut sent_of = vec![0u32; toks.len()];
+        for (si, &(a, b)) in sentence_tokens.iter().enumerate() {
+            if let Some(s) = sent_of.get_mut(a..b) {
+                s.fill(u32::try_from(si).unwrap_or(u32::MAX));
+            }
         }
-        let mut marks = marks::find(text, sentences, &para_of_sent);
+        let sents = sentence_tokens.iter().map(|&(a, b)| a..b).collect();
+        let mut marks = marks::find(text, &sentences, &para_of_sent);
+        let mut quote_of = vec![NO_QUOTE; toks.len()];
         let mut qi = 0;
-        for t in &mut toks {
+        for (t, q) in toks.iter().zip(&mut quote_of) {
             while qi < marks.len() && marks[qi].outer.end <= t.span.start {
                 qi += 1;
             }
             if qi < marks.len() && marks[qi].inner.contains(t.span.start) {
-                t.quote = u32::try_from(qi).ok();
+                *q = u32::try_from(qi).unwrap_or(NO_QUOTE);
             }
         }
+        // Quotations come in order: walk the tokens instead of searching.
+        let (mut opens, mut closes) = (Cursor::default(), Cursor::default());
         for m in &mut marks {
-            m.open_tok = token_at(&toks, m.outer.start);
+            m.open_tok = token_from(&toks, &mut opens, m.outer.start);
             m.close_tok = m
                 .closed
-                .then(|| token_at(&toks, m.outer.end.saturating_sub(1)))
+                .then(|| token_from(&toks, &mut closes, m.outer.end.saturating_sub(1)))
                 .flatten();
         }
         Prepared {
             lower: text.to_ascii_lowercase(),
             toks,
+            sent_of,
+            quote_of,
             sents,
             para_of_sent,
             marks,
@@ -250,9 +252,20 @@ impl Prepared {
 }
 
 /// The index of the token of `toks` starting at or covering `byte`, if any.
-fn token_at(toks: &[Tok], byte: usize) -> Option<usize> {
+fn token_at(toks: &[Token], byte: usize) -> Option<usize> {
     let i = toks.partition_point(|t| t.span.end <= byte);
-    (i < toks.len() && toks[i].span.start <= byte).then_some(i)
+    covers(toks, i, byte)
+}
+
+/// [`token_at`], seeking from `cursor` (for offsets that mostly grow).
+fn token_from(toks: &[Token], cursor: &mut Cursor, byte: usize) -> Option<usize> {
+    let i = cursor.seek(toks, byte, |t, b| t.span.end <= b);
+    covers(toks, i, byte)
+}
+
+/// `Some(i)` when token `i` starts at or before `byte` (it ends after it).
+fn covers(toks: &[Token], i: usize, byte: usize) -> Option<usize> {
+    toks.get(i).filter(|t| t.span.start <= byte).map(|_| i)
 }
 
 /// The paragraph index of each sentence. A paragraph break is a blank line

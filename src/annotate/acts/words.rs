@@ -94,30 +94,41 @@ pub static PRONOUNS: LazyLock<WordMap<PronounClass>> = LazyLock::new(|| {
 });
 
 /// A quick test that rules out most words before a hash lookup: which
-/// (first byte, length) pairs occur among the words of a list.
+/// (first byte, length) and (last byte, length) pairs occur among the words
+/// of a list.
 pub struct Prefilter {
     /// Per first byte, bit `n` set when some word of that start has length `n`
     /// (lengths of 31 and more share bit 31).
-    bits: [u32; 256],
+    first: [u32; 256],
+    /// The same per last byte.
+    last: [u32; 256],
 }
 
 impl Prefilter {
     /// The prefilter of `words`.
     pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
-        let mut bits = [0u32; 256];
+        let mut first = [0u32; 256];
+        let mut last = [0u32; 256];
         for w in words {
-            if let Some(&b) = w.as_bytes().first() {
-                bits[usize::from(b)] |= 1 << w.len().min(31);
+            let bytes = w.as_bytes();
+            if let (Some(&a), Some(&z)) = (bytes.first(), bytes.last()) {
+                first[usize::from(a)] |= 1 << w.len().min(31);
+                last[usize::from(z)] |= 1 << w.len().min(31);
             }
         }
-        Self { bits }
+        Self { first, last }
     }
 
     /// False when `word` is surely not in the list.
     pub fn may_contain(&self, word: &str) -> bool {
-        word.as_bytes()
-            .first()
-            .is_some_and(|&b| self.bits[usize::from(b)] & (1 << word.len().min(31)) != 0)
+        let bytes = word.as_bytes();
+        let bit = 1 << word.len().min(31);
+        match (bytes.first(), bytes.last()) {
+            (Some(&a), Some(&z)) => {
+                self.first[usize::from(a)] & bit != 0 && self.last[usize::from(z)] & bit != 0
+            }
+            _ => false,
+        }
     }
 }
 
