@@ -13,7 +13,7 @@ use super::words::{
     BETWEEN_SUBJECT_AND_VERB, DETERMINERS, DOCUMENT_NOUNS, PRONOUNS, PronounClass, SPEECH_VERBS,
     SUBJECT_BREAKERS, SpeechUse, WordSet, is_ly_adverb, word_set,
 };
-use crate::model::{EntityId, EntityKind, MentionForm, QuoteKind};
+use crate::model::{EntityId, EntityKind, Mention, MentionForm, QuoteKind};
 
 /// Verbs by which an actor issues a document.
 static ISSUE_VERBS: LazyLock<WordSet> =
@@ -220,17 +220,8 @@ impl Doc<'_> {
         let sent = self.sentence_of(v);
         let floor = self.toks.get(sent.start)?.span.start;
         let at = self.toks.get(v)?.span.start;
-        let ms = &self.ann.mentions;
-        let upto = ms.partition_point(|m| m.span.start < at);
-        ms[..upto]
-            .iter()
-            .rev()
-            .take_while(|m| m.span.start >= floor)
+        self.mentions_back(floor, at)
             .filter(|m| m.form != MentionForm::Demonym)
-            .filter(|m| {
-                self.token_at(m.span.start)
-                    .is_some_and(|t| self.quote(t).is_none())
-            })
             .find(|m| {
                 self.ann
                     .entities
@@ -580,6 +571,21 @@ impl Doc<'_> {
             .unwrap_or_default()
     }
 
+    /// Mentions starting before byte `at` and at or after byte `floor`,
+    /// outside quotations, nearest first.
+    fn mentions_back(&self, floor: usize, at: usize) -> impl Iterator<Item = &Mention> {
+        let ms = &self.ann.mentions;
+        let upto = ms.partition_point(|m| m.span.start < at);
+        ms[..upto]
+            .iter()
+            .rev()
+            .take_while(move |m| m.span.start >= floor)
+            .filter(|m| {
+                self.token_at(m.span.start)
+                    .is_some_and(|t| self.quote(t).is_none())
+            })
+    }
+
     /// The entity of the nearest name or role mention before token `i`,
     /// outside quotations, whose kind passes `kind`.
     fn nearest_before(&self, i: usize, kind: impl Fn(EntityKind) -> bool) -> Option<EntityId> {
@@ -588,17 +594,8 @@ impl Doc<'_> {
             .toks
             .get(i.saturating_sub(LOOKBACK / 3))
             .map_or(0, |t| t.span.start);
-        let ms = &self.ann.mentions;
-        let upto = ms.partition_point(|m| m.span.start < at);
-        ms[..upto]
-            .iter()
-            .rev()
-            .take_while(|m| m.span.start >= floor)
+        self.mentions_back(floor, at)
             .filter(|m| matches!(m.form, MentionForm::Name | MentionForm::Role))
-            .filter(|m| {
-                self.token_at(m.span.start)
-                    .is_some_and(|t| self.quote(t).is_none())
-            })
             .find(|m| {
                 self.ann
                     .entities
