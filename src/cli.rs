@@ -11,7 +11,7 @@ use crate::batch;
 use crate::document::{self, Document};
 use crate::export;
 use crate::model::Annotations;
-use crate::store::disk::write_atomic;
+use crate::store::disk::write_atomic_with;
 use crate::store::{NoteJson, Options as StoreOptions, Origin, Store};
 
 /// The bundled sample article, opened when no file is given.
@@ -264,10 +264,19 @@ pub fn annotations(doc: &Document, common: &Common) -> Result<Annotations, Failu
 
 /// Writes `text` to `output` (a path, or standard output for `None`/`-`).
 fn emit(output: Option<&str>, text: &str) -> Result<(), Failure> {
+    emit_with(output, |w| w.write_all(text.as_bytes()))
+}
+
+/// Writes what `fill` writes to `output` (a path, replaced atomically, or
+/// standard output for `None`/`-`), streaming it.
+fn emit_with(
+    output: Option<&str>,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Failure> {
     match output {
         None | Some("-") => {
             let mut out = std::io::stdout().lock();
-            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+            match fill(&mut out).and_then(|()| out.flush()) {
                 // A closed pipe (`gloss annotate x | head`) is not a failure.
                 Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
                     Err(Failure::runtime(format!("standard output: {e}")))
@@ -275,7 +284,7 @@ fn emit(output: Option<&str>, text: &str) -> Result<(), Failure> {
                 _ => Ok(()),
             }
         }
-        Some(path) => write_atomic(Path::new(path), text.as_bytes(), true)
+        Some(path) => write_atomic_with(Path::new(path), true, fill)
             .map_err(|e| Failure::runtime(format!("{path}: {e}"))),
     }
 }
@@ -318,11 +327,10 @@ fn annotate_command(
         warn(&opened.messages);
         let ann = opened.annotations();
         let notes = opened.notes(&ann);
-        let out = match format {
-            AnnotateFormat::Json => export::json::to_string(&opened.doc, &ann, notes),
-            AnnotateFormat::Jsonl => export::json::to_line(&opened.doc, &ann, notes),
-        };
-        return emit(output, &out);
+        let pretty = matches!(format, AnnotateFormat::Json);
+        return emit_with(output, |w| {
+            export::json::write(w, &opened.doc, &ann, notes, pretty)
+        });
     }
     let jobs = jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, std::num::NonZero::get),

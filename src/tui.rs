@@ -72,8 +72,9 @@ fn watch_signals(_stop: &Arc<AtomicBool>) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Annotates `text` on a worker thread; its annotations arrive on the channel.
-fn annotate_in_background(text: String) -> Receiver<Box<Annotations>> {
+/// Annotates `text` (shared with the reader, not copied) on a worker
+/// thread; its annotations arrive on the channel.
+fn annotate_in_background(text: Arc<str>) -> Receiver<Box<Annotations>> {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         // The reader may have quit: then nobody listens, and that is fine.

@@ -111,7 +111,24 @@ fn unreadable_inputs_give_one_line_and_exit_2() {
         .to_string_lossy()
         .into_owned();
     let folder = dir.path().to_string_lossy().into_owned();
+    // Sparse: one byte over the limit costs no disk. (In a folder of its
+    // own: `folder` below must hold no article.)
+    let big_dir = tempfile::tempdir().expect("temp dir");
+    let huge = write(&big_dir, "huge.txt", b"");
+    std::fs::File::options()
+        .write(true)
+        .open(&huge)
+        .and_then(|f| f.set_len(gloss::document::MAX_BYTES + 1))
+        .expect("sparse file");
     for (args, message) in [
+        (
+            vec!["text", huge.as_str()],
+            format!("{huge}: too large: gloss reads articles of up to 256 MiB"),
+        ),
+        (
+            vec!["annotate", huge.as_str()],
+            format!("{huge}: too large: gloss reads articles of up to 256 MiB"),
+        ),
         (
             vec!["text", binary.as_str()],
             format!("{binary}: looks like a binary file (it contains NUL bytes), not an article"),

@@ -123,7 +123,7 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
             continue;
         }
         // "hoped to reach a deal": the deal is the hope's content, not a pledge.
-        let t = doc.toks[i].span;
+        let t = doc.toks[i].span();
         if last_content.contains(t.start)
             && i > 0
             && doc.low(i - 1) == "to"
@@ -272,7 +272,7 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
                 // "Smith said the boy was welcome to come": Smith's offer.
                 let offer_reported = (i..end).any(|k| doc.low(k) == "welcome");
                 match offer_reported
-                    .then(|| doc.reporter_around(doc.toks[i].span.start))
+                    .then(|| doc.reporter_around(doc.toks[i].start()))
                     .flatten()
                 {
                     Some(reporter) => {
@@ -320,7 +320,7 @@ fn joint_partner(doc: &Doc, np: &Range<usize>) -> Option<usize> {
         .clone()
         .rev()
         .find(|&k| doc.is_word(k) && doc.low(k) != "and")?;
-    let m = doc.ann.mention_at(doc.toks[last].span.start)?;
+    let m = doc.ann.mention_at(doc.toks[last].start())?;
     Some(doc.ann.mentions[m].entity)
 }
 
@@ -426,7 +426,7 @@ fn possessor(doc: &Doc, n: usize, floor: usize) -> Option<Agent> {
             return None;
         }
         // "a World Health Organisation recommendation": a name as modifier.
-        if let Some(m) = doc.ann.mention_at(doc.toks[j - 1].span.start)
+        if let Some(m) = doc.ann.mention_at(doc.toks[j - 1].start())
             && doc.ann.mentions[m].form != MentionForm::Demonym
         {
             return Some(Agent {
@@ -520,7 +520,7 @@ fn reported_by_speaker(doc: &Doc, t: usize) -> bool {
 
 /// The speaker of the indirect quote whose clause opens at token `t`.
 fn speaker_of_clause_at(doc: &Doc, t: usize) -> Option<Agent> {
-    doc.indirect_quote_at(doc.toks.get(t)?.span.start)
+    doc.indirect_quote_at(doc.toks.get(t)?.start())
 }
 
 /// True when the cue at token `i` is negated, conditional or in a question.

@@ -38,7 +38,7 @@ impl Anchor {
             end,
             cluster,
             sent: doc.toks[tok].sent(),
-            quoted: doc.toks[tok].quoted,
+            quoted: doc.toks[tok].quoted(),
         }
     }
 }
@@ -168,7 +168,7 @@ pub fn descriptions(
         };
         if let Some((e, cluster)) = found {
             out.push(Resolved {
-                span: Span::new(doc.toks[i].span.start, doc.toks[e - 1].span.end),
+                span: Span::new(doc.toks[i].start(), doc.toks[e - 1].end()),
                 form: MentionForm::Role,
                 cluster,
             });
@@ -205,7 +205,7 @@ fn role_holder(
 fn thing_described(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], j: usize) -> Option<usize> {
     let word = doc.word(j);
     let &(kind, generic) = THING_NOUN_KINDS.get(word)?;
-    let next = doc.toks.get(j + 1).map(|t| t.span.slice(doc.text));
+    let next = doc.toks.get(j + 1).map(|t| t.span().slice(doc.text));
     if next.is_some_and(|w| w == "of" || starts_upper(w)) {
         return None;
     }
@@ -346,20 +346,20 @@ pub fn pronouns(
     let protagonist = protagonist(clusters);
     for &i in &doc.cues.pronouns {
         let t = &doc.toks[i];
-        let Some(g) = pronoun_gender(t.span.slice(doc.text)) else {
+        let Some(g) = pronoun_gender(t.span().slice(doc.text)) else {
             continue;
         };
         let win = window(doc, anchors, i);
         // Inside a quotation, "he" is not its speaker.
         let speaker = t
-            .quoted
+            .quoted()
             .then(|| quotation_at(quotations, i).and_then(|q| q.speaker))
             .flatten();
         let agrees = |a: &&Anchor| {
             let c = &clusters[a.cluster];
             c.kind == Kind::Person
                 && c.gender.agrees(g)
-                && (t.quoted || !a.quoted)
+                && (t.quoted() || !a.quoted)
                 && Some(a.cluster) != speaker
         };
         // People known to be of this gender come before those of unknown gender.
@@ -373,7 +373,7 @@ pub fn pronouns(
                 && clusters[p].gender == g
             {
                 out.push(Resolved {
-                    span: t.span,
+                    span: t.span(),
                     form: MentionForm::Pronoun,
                     cluster: p,
                 });
@@ -383,7 +383,7 @@ pub fn pronouns(
         let unique = win.iter().filter(fits).all(|a| a.cluster == last.cluster);
         let chosen = if unique {
             last.cluster
-        } else if t.quoted {
+        } else if t.quoted() {
             continue;
         } else {
             let sent = doc.toks[last.tok].sent();
@@ -396,7 +396,7 @@ pub fn pronouns(
             clusters[chosen].gender = g;
         }
         out.push(Resolved {
-            span: t.span,
+            span: t.span(),
             form: MentionForm::Pronoun,
             cluster: chosen,
         });
@@ -424,7 +424,7 @@ fn protagonist(clusters: &[Cluster]) -> Option<usize> {
 pub fn possessive_it(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &mut Vec<Resolved>) {
     for &i in &doc.cues.pronouns {
         let t = &doc.toks[i];
-        if !matches!(t.span.slice(doc.text), "its" | "Its") {
+        if !matches!(t.span().slice(doc.text), "its" | "Its") {
             continue;
         }
         let win = window(doc, anchors, i);
@@ -433,12 +433,12 @@ pub fn possessive_it(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &
             .iter()
             .rev()
             .take_while(|a| a.sent >= first_sent)
-            .filter(|a| clusters[a.cluster].kind != Kind::Person && a.quoted == t.quoted)
+            .filter(|a| clusters[a.cluster].kind != Kind::Person && a.quoted == t.quoted())
             .map(|a| a.cluster);
         let Some(first) = ids.next() else { continue };
         if ids.all(|c| c == first) {
             out.push(Resolved {
-                span: t.span,
+                span: t.span(),
                 form: MentionForm::Pronoun,
                 cluster: first,
             });
@@ -568,11 +568,11 @@ pub fn first_person(doc: &Doc, quotations: &[Quotation], out: &mut Vec<Resolved>
         let Some(speaker) = q.speaker else { continue };
         for t in &doc.toks[q.open + 1..q.close] {
             if matches!(
-                t.span.slice(doc.text),
+                t.span().slice(doc.text),
                 "I" | "me" | "my" | "myself" | "mine"
             ) {
                 out.push(Resolved {
-                    span: t.span,
+                    span: t.span(),
                     form: MentionForm::Pronoun,
                     cluster: speaker,
                 });

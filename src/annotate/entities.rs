@@ -163,7 +163,7 @@ fn other_name(
     }
     let mut m = plain(doc, p.start, p.end, Kind::Person, gender);
     m.lead = ts;
-    m.span = Span::new(doc.toks[ts].span.start, m.span.end);
+    m.span = Span::new(doc.toks[ts].start(), m.span.end);
     if !is_honorific(&doc.key(ts, te)) {
         // A qualifier right before the title: "U.S. President", "Fed Chair".
         let q = before.filter(|q| q.end == ts).and_then(|q| match q.kind {
@@ -251,6 +251,8 @@ pub fn find(text: &str, seg: Segmented) -> (Annotations, Segmented) {
     for &(from, to) in &bounds {
         collect(&doc, &pieces[from..to], &known, &mut found);
     }
+    // The largest lists are freed as soon as they are spent.
+    drop((pieces, bounds, known));
     let Found {
         mut names,
         demonyms,
@@ -291,8 +293,8 @@ pub fn find(text: &str, seg: Segmented) -> (Annotations, Segmented) {
     // Resolved mentions come mostly in document order: seek, don't search.
     let (mut starts, mut ends) = (Cursor::default(), Cursor::default());
     let mut anchor_of = |r: &Resolved| {
-        let tok = starts.seek(&doc.toks, r.span.start, |t, b| t.span.start < b);
-        let end = ends.seek(&doc.toks, r.span.end, |t, b| t.span.start < b);
+        let tok = starts.seek(&doc.toks, r.span.start, |t, b| t.start() < b);
+        let end = ends.seek(&doc.toks, r.span.end, |t, b| t.start() < b);
         Anchor::new(&doc, tok, end, r.cluster)
     };
     anchors.extend(resolved.iter().map(&mut anchor_of));
@@ -306,7 +308,7 @@ pub fn find(text: &str, seg: Segmented) -> (Annotations, Segmented) {
     anchors.sort_by_key(|a| a.tok);
     let quotations = descriptions::quotations(&doc, &clusters, &anchors);
     descriptions::first_person(&doc, &quotations, &mut resolved);
-
+    drop((anchors, quotations));
     let ann = assemble(&doc, names, of_mention, clusters, demonyms, resolved);
     (ann, doc.into_segmented())
 }
@@ -323,13 +325,14 @@ fn assemble(
     demonyms: Vec<Demonym>,
     resolved: Vec<Resolved>,
 ) -> Annotations {
-    let mut outs: Vec<Out> = Vec::with_capacity(names.len() + resolved.len() + demonyms.len());
-    for (m, &c) in names.iter().zip(&of_mention) {
-        outs.push((m.span, MentionForm::Name, c));
-    }
-    for r in &resolved {
-        outs.push((r.span, r.form, r.cluster));
-    }
+    // Collected in place over the names' buffer, which is larger.
+    let mut outs: Vec<Out> = names
+        .into_iter()
+        .zip(of_mention)
+        .map(|(m, c)| (m.span, MentionForm::Name, c))
+        .collect();
+    outs.reserve(resolved.len() + demonyms.len());
+    outs.extend(resolved.into_iter().map(|r| (r.span, r.form, r.cluster)));
     // Demonym entities, one per country.
     let mut demonym_cluster: Map<&'static str, usize> = Map::default();
     let mut demonym_links = Vec::new();
@@ -347,20 +350,13 @@ fn assemble(
     }
     // Sorted by start, longer first; later overlapping mentions are dropped.
     outs.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
-    let mut mentions_out: Vec<Out> = Vec::with_capacity(outs.len());
-    for o in outs {
-        if clusters[o.2].unconfirmed {
-            continue;
-        }
-        if mentions_out.last().is_none_or(|l| l.0.end <= o.0.start) {
-            mentions_out.push(o);
-        }
-    }
+    outs.retain(|o| !clusters[o.2].unconfirmed);
+    outs.dedup_by(|o, kept| o.0.start < kept.0.end);
     // Entities in order of first mention; only those with a mention left.
     let mut new_id = vec![usize::MAX; clusters.len()];
     let mut entities: Vec<Entity> = Vec::new();
-    let mut mentions = Vec::with_capacity(mentions_out.len());
-    for (span, form, c) in mentions_out {
+    let mut mentions = Vec::with_capacity(outs.len());
+    for (span, form, c) in outs {
         if new_id[c] == usize::MAX {
             new_id[c] = entities.len();
             let cl = &clusters[c];

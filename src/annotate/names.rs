@@ -10,35 +10,12 @@ use crate::annotate::lexicon::{GazEntry, Gender, LEXICON};
 use crate::annotate::segment::{Segmented, Token, TokenKind};
 use crate::model::Span;
 
-/// A token of the document, with its sentence and position flags.
-#[derive(Clone, Copy, Debug)]
-pub struct Tok {
-    /// Where it stands.
-    pub span: Span,
-    /// Index of its sentence (kept small: one token per few bytes of text).
-    sent: u32,
-    /// Word, number or punctuation.
-    pub kind: TokenKind,
-    /// True when a capital here says nothing (sentence start, after an
-    /// opening quote, in a title-case headline).
-    pub ambiguous: bool,
-    /// True inside quotation marks.
-    pub quoted: bool,
-}
-
-impl Tok {
-    /// Index of its sentence.
-    pub fn sent(self) -> usize {
-        self.sent as usize
-    }
-}
-
 /// The tokenised document with the facts the name rules ask about.
 pub struct Doc<'a> {
     /// The text.
     pub text: &'a str,
     /// Every token, in order.
-    pub toks: Vec<Tok>,
+    pub toks: Vec<Token>,
     /// Sentence spans.
     pub sentences: Vec<Span>,
     /// Token index range of each sentence.
@@ -146,79 +123,61 @@ impl<'a> Doc<'a> {
     pub fn new(text: &'a str, seg: Segmented) -> Self {
         let Segmented {
             sentences,
-            tokens,
+            mut tokens,
             sentence_tokens: sent_toks,
         } = seg;
-        // Sentence indices fit in 32 bits for any text under 4 GiB of
-        // sentences; beyond that they saturate rather than wrap.
-        let mut sent_of = vec![0u32; tokens.len()];
-        for (si, &(a, b)) in sent_toks.iter().enumerate() {
-            let si = u32::try_from(si).unwrap_or(u32::MAX);
-            sent_of[a..b].fill(si);
-        }
         let mut cues = Cues::default();
         let mut quoted = false;
         let mut at_start = true;
         let mut sent = None;
-        // Built in place over the segmenter's buffer (same size and alignment).
-        let toks: Vec<Tok> = tokens
-            .into_iter()
-            .zip(sent_of)
-            .enumerate()
-            .map(|(i, (t, si))| {
-                if sent != Some(si) {
-                    // A quotation does not run on past its paragraph (one
-                    // that does reopens with a new opening mark).
-                    let k = si as usize;
-                    if k > 0
-                        && k < sentences.len()
-                        && text[sentences[k - 1].end..sentences[k].start].contains('\n')
-                    {
-                        quoted = false;
-                    }
-                    at_start = true;
-                    sent = Some(si);
+        for (i, t) in tokens.iter_mut().enumerate() {
+            let si = t.sent();
+            if sent != Some(si) {
+                // A quotation does not run on past its paragraph (one that
+                // does reopens with a new opening mark).
+                if si > 0
+                    && si < sentences.len()
+                    && text[sentences[si - 1].end..sentences[si].start].contains('\n')
+                {
+                    quoted = false;
                 }
-                let w = t.text(text);
-                // Quotation and opening marks are punctuation; cues are
-                // short words or marks, starting with one of a few bytes.
-                let punct = t.kind == TokenKind::Punct;
-                let may_cue = w.len() <= 7
-                    && matches!(
-                        w.as_bytes().first(),
-                        Some(b't' | b'T' | b'h' | b'H' | b's' | b'S' | b'i' | b'I' | b'"' | 0xE2)
-                    );
-                let is_quote_mark = punct && matches!(w, "“" | "”" | "\"");
-                if is_quote_mark {
-                    quoted = match w {
-                        "“" => true,
-                        "”" => false,
-                        _ => !quoted,
-                    };
-                }
-                if may_cue && is_cue(w) {
-                    match w {
-                        "the" | "The" => cues.the.push(i),
-                        "“" | "”" | "\"" => cues.marks.push(i),
-                        _ => cues.pronouns.push(i),
-                    }
-                }
-                let tok = Tok {
-                    span: t.span,
-                    sent: si,
-                    kind: t.kind,
-                    ambiguous: at_start && t.kind == TokenKind::Word,
-                    quoted: quoted && !is_quote_mark,
+                at_start = true;
+                sent = Some(si);
+            }
+            let w = t.text(text);
+            // Quotation and opening marks are punctuation; cues are short
+            // words or marks, starting with one of a few bytes.
+            let punct = t.kind() == TokenKind::Punct;
+            let may_cue = w.len() <= 7
+                && matches!(
+                    w.as_bytes().first(),
+                    Some(b't' | b'T' | b'h' | b'H' | b's' | b'S' | b'i' | b'I' | b'"' | 0xE2)
+                );
+            let is_quote_mark = punct && matches!(w, "“" | "”" | "\"");
+            if is_quote_mark {
+                quoted = match w {
+                    "“" => true,
+                    "”" => false,
+                    _ => !quoted,
                 };
-                if t.kind == TokenKind::Word {
-                    at_start = false;
+            }
+            if may_cue && is_cue(w) {
+                match w {
+                    "the" | "The" => cues.the.push(i),
+                    "“" | "”" | "\"" => cues.marks.push(i),
+                    _ => cues.pronouns.push(i),
                 }
-                if punct && is_opening_mark(w) {
-                    at_start = true;
-                }
-                tok
-            })
-            .collect();
+            }
+            t.set_ambiguous(at_start && t.kind() == TokenKind::Word);
+            t.set_quoted(quoted && !is_quote_mark);
+            if t.kind() == TokenKind::Word {
+                at_start = false;
+            }
+            if punct && is_opening_mark(w) {
+                at_start = true;
+            }
+        }
+        let toks = tokens;
         let n_sentences = sentences.len();
         let mut doc = Doc {
             text,
@@ -232,15 +191,15 @@ impl<'a> Doc<'a> {
         };
         doc.mark_headlines();
         for t in &doc.toks {
-            if t.kind != TokenKind::Word {
+            if t.kind() != TokenKind::Word {
                 continue;
             }
-            let w = t.span.slice(text);
+            let w = t.span().slice(text);
             match w.chars().next() {
                 Some(c) if c.is_lowercase() => {
                     *doc.lower_seen.entry(w).or_default() += 1;
                 }
-                Some(c) if c.is_uppercase() && !t.ambiguous => {
+                Some(c) if c.is_uppercase() && !t.ambiguous() => {
                     *doc.cap_seen.entry(w).or_default() += 1;
                 }
                 _ => {}
@@ -249,19 +208,12 @@ impl<'a> Doc<'a> {
         doc
     }
 
-    /// Gives back the segmentation the document was built from, its tokens
-    /// converted in place, for the stages after the entities.
+    /// Gives back the segmentation the document was built from, its
+    /// tokens flagged, for the stages after the entities.
     pub fn into_segmented(self) -> Segmented {
         Segmented {
             sentences: self.sentences,
-            tokens: self
-                .toks
-                .into_iter()
-                .map(|t| Token {
-                    span: t.span,
-                    kind: t.kind,
-                })
-                .collect(),
+            tokens: self.toks,
             sentence_tokens: self.sent_toks,
         }
     }
@@ -271,18 +223,18 @@ impl<'a> Doc<'a> {
         for (si, &(a, b)) in self.sent_toks.iter().enumerate() {
             let (mut words, mut caps) = (0, 0);
             for t in &self.toks[a..b] {
-                if t.kind == TokenKind::Word {
+                if t.kind() == TokenKind::Word {
                     words += 1;
-                    caps += usize::from(starts_upper(t.span.slice(self.text)));
+                    caps += usize::from(starts_upper(t.span().slice(self.text)));
                 }
             }
             if words < 3 {
                 continue;
             }
-            let last = self.toks[b - 1].span.slice(self.text);
+            let last = self.toks[b - 1].span().slice(self.text);
             if caps * 4 >= words * 3 && !matches!(last, "." | "!" | "?") {
                 for t in &mut self.toks[a..b] {
-                    t.ambiguous = t.kind == TokenKind::Word;
+                    t.set_ambiguous(t.kind() == TokenKind::Word);
                 }
                 self.headlines[si] = true;
             }
@@ -291,14 +243,14 @@ impl<'a> Doc<'a> {
 
     /// The text of token `i`.
     pub fn word(&self, i: usize) -> &'a str {
-        self.toks[i].span.slice(self.text)
+        self.toks[i].span().slice(self.text)
     }
 
     /// True for a capitalised word token.
     pub fn is_cap(&self, i: usize) -> bool {
         let t = self.toks[i];
-        t.kind == TokenKind::Word
-            && match self.text.as_bytes().get(t.span.start) {
+        t.kind() == TokenKind::Word
+            && match self.text.as_bytes().get(t.start()) {
                 Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
                 _ => starts_upper(self.word(i)),
             }
@@ -363,7 +315,7 @@ impl<'a> Doc<'a> {
     fn is_hashtag(&self, i: usize) -> bool {
         i > 0
             && matches!(self.word(i - 1), "#" | "@")
-            && self.toks[i - 1].span.end == self.toks[i].span.start
+            && self.toks[i - 1].end() == self.toks[i].start()
     }
 
     /// True for a capitalised plural that names a team after its place
@@ -387,7 +339,7 @@ impl<'a> Doc<'a> {
         self.is_cap(i)
             && !is_party_tag(self.word(i))
             && !self.is_hashtag(i)
-            && (!self.toks[i].ambiguous || self.accepts_ambiguous(i))
+            && (!self.toks[i].ambiguous() || self.accepts_ambiguous(i))
     }
 
     /// Maximal runs of capitalised words (with inner connectors), as token
@@ -564,7 +516,7 @@ impl Doc<'_> {
             return Cow::Borrowed("");
         }
         let raw = self.span(a, b).slice(self.text);
-        let gap = |i: usize| &self.text[self.toks[i - 1].span.end..self.toks[i].span.start];
+        let gap = |i: usize| &self.text[self.toks[i - 1].end()..self.toks[i].start()];
         if (a + 1..b).all(|i| matches!(gap(i), "" | " ")) {
             return Cow::Borrowed(raw);
         }
@@ -586,8 +538,8 @@ impl Doc<'_> {
     pub fn span(&self, a: usize, b: usize) -> Span {
         let last = self.word(b - 1);
         Span::new(
-            self.toks[a].span.start,
-            self.toks[b - 1].span.start + name_part(last).len(),
+            self.toks[a].start(),
+            self.toks[b - 1].start() + name_part(last).len(),
         )
     }
 
@@ -894,8 +846,8 @@ mod tests {
         let over = (0..doc.toks.len())
             .find(|&i| doc.word(i) == "over")
             .unwrap();
-        assert!(doc.toks[over].quoted);
-        assert!(!doc.toks[lee].quoted);
+        assert!(doc.toks[over].quoted());
+        assert!(!doc.toks[lee].quoted());
     }
 
     #[test]

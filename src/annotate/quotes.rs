@@ -357,7 +357,7 @@ fn lone_person(doc: &Doc, m: &Marked, lone: &mut Map<usize, Option<usize>>) -> O
             .take_while(|&k| doc.para(k) == m.para)
             .filter(|&k| doc.quote(k).is_none())
             .map(|k| doc.toks[k])
-            .filter_map(|t| doc.ann.mention_at(t.span.start))
+            .filter_map(|t| doc.ann.mention_at(t.start()))
             .map(|i| doc.ann.mentions[i].entity)
             .filter(|&e| {
                 doc.ann
@@ -385,7 +385,7 @@ fn indirect(doc: &Doc, used: &[bool], direct: &[Quote]) -> Vec<Quote> {
     let mut covered_to = 0; // end byte of the last reported clause
     for (i, (t, &cue_of_direct)) in doc.toks.iter().zip(used).enumerate() {
         let w = doc.low(i);
-        if t.kind == TokenKind::Punct || !SPEECH_PREFILTER.may_contain(w) {
+        if t.kind() == TokenKind::Punct || !SPEECH_PREFILTER.may_contain(w) {
             continue;
         }
         let according = w == "according" && doc.low(i + 1) == "to";
@@ -399,8 +399,8 @@ fn indirect(doc: &Doc, used: &[bool], direct: &[Quote]) -> Vec<Quote> {
         };
         if doc.quote(i).is_some()
             || cue_of_direct
-            || t.span.start < covered_to
-            || doc.ann.mention_at(t.span.start).is_some()
+            || t.start() < covered_to
+            || doc.ann.mention_at(t.start()).is_some()
         {
             continue;
         }
@@ -550,12 +550,12 @@ fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
 /// When a name starts at token `c` and a clause follows it (a word that is
 /// not a preposition or "to"), the token after the name.
 fn after_named_hearer(doc: &Doc, c: usize) -> Option<usize> {
-    let m = doc.ann.mention_at(doc.toks.get(c)?.span.start)?;
+    let m = doc.ann.mention_at(doc.toks.get(c)?.start())?;
     let span = doc.ann.mentions[m].span;
-    if span.start != doc.toks[c].span.start {
+    if span.start != doc.toks[c].start() {
         return None;
     }
-    let next = doc.toks.partition_point(|t| t.span.start < span.end);
+    let next = doc.toks.partition_point(|t| t.start() < span.end);
     let w = doc.low(next);
     let opens_clause = doc.is_word(next)
         && (!crate::annotate::acts::words::SUBJECT_BREAKERS.contains(w)

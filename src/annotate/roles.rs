@@ -20,7 +20,7 @@ pub fn is_honorific(title: &str) -> bool {
 
 /// True for a lowercase word.
 fn is_lower_word(doc: &Doc, i: usize) -> bool {
-    doc.toks[i].kind == TokenKind::Word
+    doc.toks[i].kind() == TokenKind::Word
         && doc.word(i).chars().next().is_some_and(char::is_lowercase)
 }
 
@@ -122,7 +122,7 @@ fn apposition(doc: &Doc, b: usize, qualifiers: &Map<usize, Qualifier>) -> Option
         a += 1;
     }
     for e in a + 1..=(a + 8).min(doc.toks.len()) {
-        if doc.toks[e - 1].sent() != sent || doc.toks[e - 1].kind == TokenKind::Punct {
+        if doc.toks[e - 1].sent() != sent || doc.toks[e - 1].kind() == TokenKind::Punct {
             return None;
         }
         let closes = e == doc.toks.len() || matches!(doc.word(e), "," | "." | ";" | ")" | "—");
@@ -165,7 +165,7 @@ fn apposition_before(
     // punctuation: "A spokeswoman for the agency".
     let mut start = None;
     for k in (sentence_start..comma).rev().take(8) {
-        if doc.toks[k].kind == TokenKind::Punct {
+        if doc.toks[k].kind() == TokenKind::Punct {
             break;
         }
         if matches!(

@@ -19,24 +19,127 @@ pub enum TokenKind {
     Punct,
 }
 
-/// A word, number or punctuation mark.
+/// A word, number or punctuation mark, with the facts the later stages
+/// attach to it.
+///
+/// The token list is the annotator's largest structure (about one token per
+/// five bytes of news text), so a token is kept to 12 bytes: offsets are
+/// `u32`, and the sentence index shares a word with the kind and the flags.
+/// That holds any text gloss loads (`document::MAX_BYTES`, 256 MiB, has
+/// fewer than 2^28 sentences); beyond it, offsets and sentence indices
+/// saturate rather than wrap.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
-    /// Where it stands.
-    pub span: Span,
-    /// What it is.
-    pub kind: TokenKind,
+    /// First byte.
+    start: u32,
+    /// One past the last byte.
+    end: u32,
+    /// Sentence index (low [`SENT_BITS`] bits), kind and flags.
+    meta: u32,
+}
+
+/// Bits of [`Token::meta`] that hold the sentence index.
+const SENT_BITS: u32 = 28;
+/// The sentence index's mask.
+const SENT_MASK: u32 = (1 << SENT_BITS) - 1;
+/// Where the two bits of the kind start.
+const KIND_SHIFT: u32 = SENT_BITS;
+/// Set when a capital at the token says nothing.
+const AMBIGUOUS: u32 = 1 << 30;
+/// Set inside quotation marks.
+const QUOTED: u32 = 1 << 31;
+
+/// `n` as `u32`, saturating.
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 impl Token {
+    /// A token of `kind` over `span`, in sentence 0, with no flags set.
+    pub fn new(span: Span, kind: TokenKind) -> Self {
+        let kind = match kind {
+            TokenKind::Word => 0,
+            TokenKind::Number => 1,
+            TokenKind::Punct => 2,
+        };
+        Token {
+            start: narrow(span.start),
+            end: narrow(span.end),
+            meta: kind << KIND_SHIFT,
+        }
+    }
+
+    /// Where it stands.
+    pub fn span(self) -> Span {
+        Span::new(self.start(), self.end())
+    }
+
+    /// Its first byte.
+    pub fn start(self) -> usize {
+        self.start as usize
+    }
+
+    /// One past its last byte.
+    pub fn end(self) -> usize {
+        self.end as usize
+    }
+
+    /// What it is.
+    pub fn kind(self) -> TokenKind {
+        match (self.meta >> KIND_SHIFT) & 3 {
+            0 => TokenKind::Word,
+            1 => TokenKind::Number,
+            _ => TokenKind::Punct,
+        }
+    }
+
+    /// Index of its sentence in [`Segmented::sentences`].
+    pub fn sent(self) -> usize {
+        (self.meta & SENT_MASK) as usize
+    }
+
+    /// Puts it in sentence `k`.
+    fn set_sent(&mut self, k: usize) {
+        self.meta = (self.meta & !SENT_MASK) | narrow(k).min(SENT_MASK);
+    }
+
+    /// True when a capital here says nothing (sentence start, after an
+    /// opening quote, in a title-case headline); set by the name stage.
+    pub fn ambiguous(self) -> bool {
+        self.meta & AMBIGUOUS != 0
+    }
+
+    /// Sets [`Token::ambiguous`].
+    pub fn set_ambiguous(&mut self, on: bool) {
+        self.set_flag(AMBIGUOUS, on);
+    }
+
+    /// True inside quotation marks; set by the name stage.
+    pub fn quoted(self) -> bool {
+        self.meta & QUOTED != 0
+    }
+
+    /// Sets [`Token::quoted`].
+    pub fn set_quoted(&mut self, on: bool) {
+        self.set_flag(QUOTED, on);
+    }
+
+    fn set_flag(&mut self, flag: u32, on: bool) {
+        if on {
+            self.meta |= flag;
+        } else {
+            self.meta &= !flag;
+        }
+    }
+
     /// The token's text.
     pub fn text(self, text: &str) -> &str {
-        self.span.slice(text)
+        self.span().slice(text)
     }
 
     /// True for a word whose first letter is uppercase.
     pub fn is_capitalized(self, text: &str) -> bool {
-        self.kind == TokenKind::Word
+        self.kind() == TokenKind::Word
             && self
                 .text(text)
                 .chars()
@@ -190,10 +293,10 @@ pub fn scan(text: &str, span: Span, mut emit: impl FnMut(Token)) {
             } else {
                 (after, TokenKind::Punct)
             };
-        emit(Token {
-            span: Span::new(span.start + i, span.start + end),
+        emit(Token::new(
+            Span::new(span.start + i, span.start + end),
             kind,
-        });
+        ));
         last_end = Some(end);
         i = end;
     }
@@ -317,6 +420,7 @@ fn is_closer(t: &str) -> bool {
 
 fn split_paragraph(text: &str, para: Span, out: &mut Segmented) {
     let base = out.tokens.len();
+    let sent_base = out.sentence_tokens.len();
     scan(text, para, |t| out.tokens.push(t));
     let toks = &out.tokens[base..];
     let mut first_tok = 0;
@@ -326,14 +430,14 @@ fn split_paragraph(text: &str, para: Span, out: &mut Segmented) {
         let t = toks[i];
         // Every terminal mark ends in one of these bytes ('…' in 0xA6).
         if !matches!(
-            text.as_bytes().get(t.span.end.wrapping_sub(1)),
+            text.as_bytes().get(t.end().wrapping_sub(1)),
             Some(b'.' | b'!' | b'?' | 0xA6)
         ) {
             i += 1;
             continue;
         }
         let word = t.text(text);
-        let ends_with_period = t.kind == TokenKind::Word && word.ends_with('.');
+        let ends_with_period = t.kind() == TokenKind::Word && word.ends_with('.');
         let terminal = matches!(word, "." | "!" | "?" | "…") || ends_with_period;
         if !terminal {
             i += 1;
@@ -349,17 +453,17 @@ fn split_paragraph(text: &str, para: Span, out: &mut Segmented) {
         let Some(next) = toks.get(j) else { break };
         let next_text = next.text(text);
         let starts_new = next.is_capitalized(text)
-            || next.kind == TokenKind::Number
+            || next.kind() == TokenKind::Number
             || matches!(next_text, "\"" | "“" | "‘" | "(" | "[" | "'");
         let breaks = starts_new
             && (!ends_with_period
                 || (is_ambiguous_abbreviation(word) && SENTENCE_OPENERS.contains(next_text))
                 || !is_abbreviation(word.trim_end_matches('.')));
         if breaks {
-            let end = toks[j - 1].span.end;
+            let end = toks[j - 1].end();
             out.sentences.push(Span::new(start, end));
             out.sentence_tokens.push((base + first_tok, base + j));
-            start = next.span.start;
+            start = next.start();
             first_tok = j;
         }
         i = j;
@@ -368,6 +472,11 @@ fn split_paragraph(text: &str, para: Span, out: &mut Segmented) {
         out.sentences.push(s);
         out.sentence_tokens
             .push((base + first_tok, base + toks.len()));
+    }
+    for (k, &(a, b)) in out.sentence_tokens.iter().enumerate().skip(sent_base) {
+        for t in &mut out.tokens[a..b] {
+            t.set_sent(k);
+        }
     }
 }
 
@@ -462,10 +571,19 @@ mod tests {
         let text = "Mr. Lee left. He said “bye.”\n\nNew paragraph here";
         let seg = segment(text);
         assert_eq!(seg.sentences.len(), 3);
-        for (s, &(a, b)) in seg.sentences.iter().zip(&seg.sentence_tokens) {
-            assert_eq!(seg.tokens[a].span.start, s.start);
-            assert_eq!(seg.tokens[b - 1].span.end, s.end);
-            assert_eq!(seg.tokens[a..b], tokens(text, *s)[..]);
+        for (k, (s, &(a, b))) in seg.sentences.iter().zip(&seg.sentence_tokens).enumerate() {
+            assert_eq!(seg.tokens[a].start(), s.start);
+            assert_eq!(seg.tokens[b - 1].end(), s.end);
+            assert!(seg.tokens[a..b].iter().all(|t| t.sent() == k));
+            let alone: Vec<_> = tokens(text, *s)
+                .iter()
+                .map(|t| (t.span(), t.kind()))
+                .collect();
+            let kept: Vec<_> = seg.tokens[a..b]
+                .iter()
+                .map(|t| (t.span(), t.kind()))
+                .collect();
+            assert_eq!(kept, alone);
         }
     }
 
@@ -478,8 +596,11 @@ mod tests {
         ) {
             let seg = segment(&text);
             let mut covered = 0;
-            for (s, &(a, b)) in seg.sentences.iter().zip(&seg.sentence_tokens) {
-                prop_assert_eq!(&seg.tokens[a..b], &tokens(&text, *s)[..]);
+            for (k, (s, &(a, b))) in seg.sentences.iter().zip(&seg.sentence_tokens).enumerate() {
+                let alone: Vec<_> = tokens(&text, *s).iter().map(|t| (t.span(), t.kind())).collect();
+                let kept: Vec<_> = seg.tokens[a..b].iter().map(|t| (t.span(), t.kind())).collect();
+                prop_assert_eq!(kept, alone);
+                prop_assert!(seg.tokens[a..b].iter().all(|t| t.sent() == k));
                 prop_assert_eq!(a, covered);
                 covered = b;
             }

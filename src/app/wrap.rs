@@ -235,7 +235,7 @@ impl BlockIndex {
 
 /// Lays out a document with blocks; see the module documentation.
 fn structured(doc: &Document, width: u16) -> Layout {
-    let text = doc.text.as_str();
+    let text: &str = &doc.text;
     let w = usize::from(width.max(1));
     let index = BlockIndex::new(doc);
     let mut lines: Vec<Span> = Vec::new();

@@ -22,9 +22,26 @@ pub enum LoadError {
     /// The content holds NUL bytes: not text.
     #[error("{0}: looks like a binary file (it contains NUL bytes), not an article")]
     Binary(String),
+    /// The article is larger than [`MAX_BYTES`].
+    #[error("{0}: too large: gloss reads articles of up to 256 MiB")]
+    TooLarge(String),
     /// Any other I/O failure.
     #[error("{0}: {1}")]
     Io(String, std::io::Error),
+}
+
+/// The largest article gloss reads, in bytes, before or after decoding:
+/// 256 MiB, about eighty long novels. The annotator's compact offsets
+/// (`annotate::segment::Token`) and the memory a reader needs (several
+/// times the text) set the bound.
+pub const MAX_BYTES: u64 = 256 << 20;
+
+/// Refuses `len` bytes from `source` when over [`MAX_BYTES`].
+fn check_size(source: &str, len: u64) -> Result<(), LoadError> {
+    if len > MAX_BYTES {
+        return Err(LoadError::TooLarge(source.into()));
+    }
+    Ok(())
 }
 
 /// Reads the article at `source`: a path, or `-` for standard input.
@@ -32,8 +49,10 @@ pub fn load(source: &str) -> Result<Document, LoadError> {
     let bytes = if source == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
+            .take(MAX_BYTES + 1)
             .read_to_end(&mut buf)
             .map_err(|e| LoadError::Io("stdin".into(), e))?;
+        check_size("stdin", buf.len() as u64)?;
         buf
     } else {
         let path = Path::new(source);
@@ -43,7 +62,7 @@ pub fn load(source: &str) -> Result<Document, LoadError> {
             }
             Err(e) => return Err(LoadError::Io(source.into(), e)),
             Ok(m) if m.is_dir() => return Err(LoadError::IsDirectory(source.into())),
-            Ok(_) => {}
+            Ok(m) => check_size(source, m.len())?,
         }
         std::fs::read(path).map_err(|e| LoadError::Io(source.into(), e))?
     };
@@ -59,6 +78,7 @@ pub fn load_bytes(bytes: Vec<u8>, source: &str) -> Result<Document, LoadError> {
         DecodeError::Binary => LoadError::Binary(source.into()),
     })?;
     drop(bytes);
+    check_size(source, decoded.text.len() as u64)?;
     // UTF-16 can only be sniffed once decoded.
     let format = named.unwrap_or_else(|| Format::sniff(decoded.text.as_bytes()));
     let mut warnings: Vec<String> = decoded.warning.into_iter().collect();
@@ -111,7 +131,7 @@ mod tests {
     #[test]
     fn invalid_utf8_is_replaced_with_a_warning() {
         let doc = load_bytes(b"caf\xc3\xa9 \xff time".to_vec(), "x.txt").unwrap();
-        assert_eq!(doc.text, "café \u{FFFD} time");
+        assert_eq!(&*doc.text, "café \u{FFFD} time");
         assert_eq!(doc.encoding, "UTF-8");
         assert_eq!(doc.warnings.len(), 1);
         assert!(doc.warnings[0].starts_with("x.txt: not valid UTF-8; 1 invalid"));
@@ -120,7 +140,7 @@ mod tests {
     #[test]
     fn legacy_text_is_read_as_windows_1252() {
         let doc = load_bytes(b"caf\xe9 \x93quoted\x94".to_vec(), "x.txt").unwrap();
-        assert_eq!(doc.text, "café “quoted”");
+        assert_eq!(&*doc.text, "café “quoted”");
         assert_eq!(doc.encoding, "windows-1252");
         assert_eq!(
             doc.warnings,
@@ -167,7 +187,7 @@ mod tests {
         assert_eq!(load_bytes(page, "page.txt").unwrap().format, Format::Text);
         let doc = load_bytes(b"# Head\n\nBody *text*.".to_vec(), "a.md").unwrap();
         assert_eq!(doc.format, Format::Markdown);
-        assert_eq!(doc.text, "Head\n\nBody text.");
+        assert_eq!(&*doc.text, "Head\n\nBody text.");
         assert_eq!(doc.title, "Head");
         // UTF-16 HTML on stdin is sniffed after decoding.
         let utf16: Vec<u8> = std::iter::once(0xFEFF_u16)

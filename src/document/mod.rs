@@ -14,7 +14,7 @@ mod structure;
 
 pub use char_index::CharIndex;
 pub use inputs::{ARTICLE_EXTENSIONS, expand_inputs};
-pub use load::{LoadError, load, load_bytes};
+pub use load::{LoadError, MAX_BYTES, load, load_bytes};
 pub use structure::{Block, BlockKind, Mark, MarkKind};
 
 use structure::Extracted;
@@ -99,7 +99,7 @@ impl Format {
 #[derive(Clone, Debug)]
 pub struct Document {
     /// The text all offsets refer to.
-    pub text: String,
+    pub text: std::sync::Arc<str>,
     /// Where it came from, as the user named it (`-` for stdin).
     pub source: String,
     /// The format it was read from.
@@ -138,7 +138,7 @@ impl Document {
         let title = guess_title(&text, &source);
         let chars = CharIndex::new(&text);
         Self {
-            text,
+            text: text.into(),
             source,
             format,
             title,

@@ -1,5 +1,7 @@
 //! The `gloss.annotations/1` JSON schema (DESIGN.md), with code-point offsets.
 
+use std::io::Write as _;
+
 use serde::Serialize;
 
 use crate::document::Document;
@@ -187,4 +189,24 @@ pub fn to_line(doc: &Document, ann: &Annotations, notes: Vec<NoteJson>) -> Strin
         .expect("serialising plain data cannot fail");
     out.push('\n');
     out
+}
+
+/// Streams what [`to_string`] (when `pretty`) or [`to_line`] return into
+/// `out`, without holding the whole text in memory.
+pub fn write(
+    out: &mut dyn std::io::Write,
+    doc: &Document,
+    ann: &Annotations,
+    notes: Vec<NoteJson>,
+    pretty: bool,
+) -> std::io::Result<()> {
+    let data = AnnotationsJson::new(doc, ann, notes);
+    let mut out = std::io::BufWriter::new(out);
+    if pretty {
+        serde_json::to_writer_pretty(&mut out, &data)?;
+    } else {
+        serde_json::to_writer(&mut out, &data)?;
+    }
+    out.write_all(b"\n")?;
+    out.flush()
 }

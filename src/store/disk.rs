@@ -225,15 +225,25 @@ pub fn lock_folder(path: &Path) -> io::Result<FolderLock> {
 /// written in place, since renaming over it would replace the device; a
 /// symbolic link is kept and its target replaced.
 pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
+    write_atomic_with(path, replace, |w| w.write_all(bytes))
+}
+
+/// [`write_atomic`] for content that `fill` writes piece by piece (a large
+/// export is streamed rather than held whole in memory). When `fill` fails,
+/// the temporary file is removed and `path` is left as it was.
+pub fn write_atomic_with(
+    path: &Path,
+    replace: bool,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     match std::fs::metadata(path) {
         Ok(_) if !replace => {
             return Err(io::Error::new(io::ErrorKind::AlreadyExists, "exists"));
         }
         Ok(m) if !m.is_file() => {
-            return std::fs::OpenOptions::new()
-                .write(true)
-                .open(path)?
-                .write_all(bytes);
+            let mut out = io::BufWriter::new(std::fs::OpenOptions::new().write(true).open(path)?);
+            fill(&mut out)?;
+            return out.flush();
         }
         _ => {}
     }
@@ -251,8 +261,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> 
         .prefix(&prefix)
         .suffix(suffix)
         .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.flush()?;
+    {
+        let mut out = io::BufWriter::new(&mut tmp);
+        fill(&mut out)?;
+        out.flush()?;
+    }
     // Keep the old file's permissions; a new one gets the usual 0644, not
     // the temporary file's 0600.
     let perms = match std::fs::metadata(path) {

@@ -218,8 +218,8 @@ impl Doc<'_> {
     /// in its sentence, outside quotes.
     fn nearest_in_sentence(&self, v: usize) -> Option<Agent> {
         let sent = self.sentence_of(v);
-        let floor = self.toks.get(sent.start)?.span.start;
-        let at = self.toks.get(v)?.span.start;
+        let floor = self.toks.get(sent.start)?.start();
+        let at = self.toks.get(v)?.start();
         self.mentions_back(floor, at)
             .filter(|m| m.form != MentionForm::Demonym)
             .find(|m| {
@@ -243,7 +243,7 @@ impl Doc<'_> {
         }
         self.toks
             .get(last)
-            .and_then(|t| self.ann.mention_at(t.span.start))
+            .and_then(|t| self.ann.mention_at(t.start()))
             .and_then(|m| self.ann.entities.get(self.ann.mentions[m].entity))
             .is_some_and(|e| e.kind != EntityKind::Place)
     }
@@ -338,7 +338,7 @@ impl Doc<'_> {
         // The head noun comes last: "Student Association president Sehar
         // Memon", "Secretary of State Mike Pompeo", "the letter from Kim";
         // a place at the end is a modifier ("Smith for New Zealand").
-        let end = self.toks.get(np.end - 1).map_or(0, |t| t.span.end);
+        let end = self.toks.get(np.end - 1).map_or(0, |t| t.end());
         let all = self.mentions_in(np);
         if !joint
             && let Some(m) = all.clone().next_back()
@@ -441,7 +441,7 @@ impl Doc<'_> {
         }
         if let Some(m) = self
             .ann
-            .mention_at(tok.span.start)
+            .mention_at(tok.start())
             .filter(|&m| self.ann.mentions[m].form == MentionForm::Pronoun)
         {
             return Agent {
@@ -454,7 +454,7 @@ impl Doc<'_> {
             name: Some(self.word(i).to_owned()),
         };
         match PRONOUNS.get(self.low(i)) {
-            Some(PronounClass::Speaker) => self.speaker_of_quote_at(tok.span.start),
+            Some(PronounClass::Speaker) => self.speaker_of_quote_at(tok.start()),
             Some(PronounClass::Person) => self
                 .nearest_before(i, |k| k == EntityKind::Person)
                 .map_or_else(as_written, |e| Agent {
@@ -485,7 +485,7 @@ impl Doc<'_> {
     /// For a pronoun opening a reported clause ("Smith says he …", "the
     /// firm stated they will …"): the speaker of that clause.
     fn reporter_of_clause_subject(&self, i: usize) -> Option<Agent> {
-        let at = self.toks.get(i)?.span.start;
+        let at = self.toks.get(i)?.start();
         self.indirect_quote_at(at)
     }
 
@@ -589,11 +589,11 @@ impl Doc<'_> {
     /// The entity of the nearest name or role mention before token `i`,
     /// outside quotations, whose kind passes `kind`.
     fn nearest_before(&self, i: usize, kind: impl Fn(EntityKind) -> bool) -> Option<EntityId> {
-        let at = self.toks.get(i)?.span.start;
+        let at = self.toks.get(i)?.start();
         let floor = self
             .toks
             .get(i.saturating_sub(LOOKBACK / 3))
-            .map_or(0, |t| t.span.start);
+            .map_or(0, |t| t.start());
         self.mentions_back(floor, at)
             .filter(|m| matches!(m.form, MentionForm::Name | MentionForm::Role))
             .find(|m| {
@@ -629,7 +629,7 @@ impl Doc<'_> {
         let mut j = k;
         while j > floor && k - j < 5 {
             let t = self.toks[j - 1];
-            if let Some(m) = self.ann.mention_at(t.span.start) {
+            if let Some(m) = self.ann.mention_at(t.start()) {
                 return Some(found(self.ann.mentions[m].entity));
             }
             let w = self.low(j - 1);

@@ -28,8 +28,6 @@ pub struct Prepared {
     pub lower: String,
     /// All tokens, in order.
     pub toks: Vec<Token>,
-    /// Index of each token's sentence in [`Annotations::sentences`].
-    sent_of: Vec<u32>,
     /// Index into `marks` of the quotation each token stands inside, or
     /// [`NO_QUOTE`].
     quote_of: Vec<u32>,
@@ -62,7 +60,7 @@ impl Deref for Doc<'_> {
 impl Prepared {
     /// Index in [`Annotations::sentences`] of the sentence of token `i`.
     pub fn sent(&self, i: usize) -> Option<usize> {
-        self.sent_of.get(i).map(|&s| s as usize)
+        self.toks.get(i).map(|t| t.sent())
     }
 
     /// Index into [`Prepared::marks`] of the quotation token `i` stands
@@ -96,21 +94,23 @@ impl<'a> Doc<'a> {
     }
     /// The lowercased text of token `i` (empty when out of range).
     pub fn low(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| {
-            self.lower.get(t.span.start..t.span.end).unwrap_or("")
-        })
+        self.toks
+            .get(i)
+            .map_or("", |t| self.lower.get(t.start()..t.end()).unwrap_or(""))
     }
 
     /// The original text of token `i` (empty when out of range).
     pub fn word(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| {
-            self.text.get(t.span.start..t.span.end).unwrap_or("")
-        })
+        self.toks
+            .get(i)
+            .map_or("", |t| self.text.get(t.start()..t.end()).unwrap_or(""))
     }
 
     /// True when token `i` is a word.
     pub fn is_word(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind != TokenKind::Punct)
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind() != TokenKind::Punct)
     }
 
     /// True when token `i` is a quotation mark.
@@ -155,7 +155,7 @@ impl<'a> Doc<'a> {
             self.toks.get(a),
             b.checked_sub(1).and_then(|l| self.toks.get(l)),
         ) {
-            (Some(x), Some(y)) if a < b => Span::new(x.span.start, y.span.end),
+            (Some(x), Some(y)) if a < b => Span::new(x.start(), y.end()),
             _ => Span::default(),
         }
     }
@@ -212,21 +212,15 @@ impl Prepared {
             sentence_tokens,
         } = seg;
         let para_of_sent = paragraph_of_sentences(text, &sentences);
-        let mut sent_of = vec![0u32; toks.len()];
-        for (si, &(a, b)) in sentence_tokens.iter().enumerate() {
-            if let Some(s) = sent_of.get_mut(a..b) {
-                s.fill(u32::try_from(si).unwrap_or(u32::MAX));
-            }
-        }
         let sents = sentence_tokens.iter().map(|&(a, b)| a..b).collect();
         let mut marks = marks::find(text, &sentences, &para_of_sent);
         let mut quote_of = vec![NO_QUOTE; toks.len()];
         let mut qi = 0;
         for (t, q) in toks.iter().zip(&mut quote_of) {
-            while qi < marks.len() && marks[qi].outer.end <= t.span.start {
+            while qi < marks.len() && marks[qi].outer.end <= t.start() {
                 qi += 1;
             }
-            if qi < marks.len() && marks[qi].inner.contains(t.span.start) {
+            if qi < marks.len() && marks[qi].inner.contains(t.start()) {
                 *q = u32::try_from(qi).unwrap_or(NO_QUOTE);
             }
         }
@@ -242,7 +236,6 @@ impl Prepared {
         Prepared {
             lower: text.to_ascii_lowercase(),
             toks,
-            sent_of,
             quote_of,
             sents,
             para_of_sent,
@@ -253,19 +246,19 @@ impl Prepared {
 
 /// The index of the token of `toks` starting at or covering `byte`, if any.
 fn token_at(toks: &[Token], byte: usize) -> Option<usize> {
-    let i = toks.partition_point(|t| t.span.end <= byte);
+    let i = toks.partition_point(|t| t.end() <= byte);
     covers(toks, i, byte)
 }
 
 /// [`token_at`], seeking from `cursor` (for offsets that mostly grow).
 fn token_from(toks: &[Token], cursor: &mut Cursor, byte: usize) -> Option<usize> {
-    let i = cursor.seek(toks, byte, |t, b| t.span.end <= b);
+    let i = cursor.seek(toks, byte, |t, b| t.end() <= b);
     covers(toks, i, byte)
 }
 
 /// `Some(i)` when token `i` starts at or before `byte` (it ends after it).
 fn covers(toks: &[Token], i: usize, byte: usize) -> Option<usize> {
-    toks.get(i).filter(|t| t.span.start <= byte).map(|_| i)
+    toks.get(i).filter(|t| t.start() <= byte).map(|_| i)
 }
 
 /// The paragraph index of each sentence. A paragraph break is a blank line
