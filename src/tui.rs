@@ -12,8 +12,9 @@
 //!
 //! A large article (see [`crate::cli::BACKGROUND_BYTES`]) is annotated on a
 //! worker thread: the text shows at once, the status line says
-//! "annotating…", and the annotations come back through a channel the loop
-//! checks between events; `Action::Annotated` then shows the highlights.
+//! "annotating… 42%", and the worker's progress and annotations come back
+//! as actions through a channel the loop checks between events;
+//! `Action::Annotated` then shows the highlights.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -26,7 +27,6 @@ use ratatui::crossterm::event::{self, Event};
 use crate::app::{Action, App, update};
 use crate::cli::{Common, Failure, Opened};
 use crate::keymap::{Key, Keymap};
-use crate::model::Annotations;
 use crate::render::opening_message;
 use crate::theme;
 
@@ -73,14 +73,39 @@ fn watch_signals(_stop: &Arc<AtomicBool>) -> Result<(), Failure> {
 }
 
 /// Annotates `text` (shared with the reader, not copied) on a worker
-/// thread; its annotations arrive on the channel.
-fn annotate_in_background(text: Arc<str>) -> Receiver<Box<Annotations>> {
+/// thread. What it has to say arrives on the channel as actions: its
+/// progress, then its annotations.
+fn annotate_in_background(text: Arc<str>) -> Receiver<Action> {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         // The reader may have quit: then nobody listens, and that is fine.
-        let _ = tx.send(Box::new(crate::annotate::annotate(&text)));
+        let ann = crate::annotate::annotate_reporting(&text, &mut |step| {
+            let _ = tx.send(Action::AnnotationProgress(step.percent()));
+        });
+        let _ = tx.send(Action::Annotated(Box::new(ann)));
     });
     rx
+}
+
+/// Hands what the background annotator sent to `update`; true once it has
+/// finished (or stopped without annotations).
+fn take_annotations(app: &mut App, rx: &Receiver<Action>) -> bool {
+    loop {
+        match rx.try_recv() {
+            Ok(action) => {
+                let done = matches!(action, Action::Annotated(_));
+                update(app, action);
+                if done {
+                    return true;
+                }
+            }
+            Err(TryRecvError::Empty) => return false,
+            Err(TryRecvError::Disconnected) => {
+                update(app, Action::AnnotationFailed);
+                return true;
+            }
+        }
+    }
 }
 
 fn event_loop(
@@ -119,20 +144,11 @@ fn event_loop(
     let mut dirty = true;
     while !app.quit && !stop.load(Ordering::Relaxed) {
         if let Some(rx) = &annotations {
-            match rx.try_recv() {
-                Ok(ann) => {
-                    update(&mut app, Action::Annotated(ann));
-                    annotations = None;
-                    dirty = true;
-                }
-                Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => {
-                    app.annotating = false;
-                    app.message = "the annotator stopped: no highlights for this article".into();
-                    annotations = None;
-                    dirty = true;
-                }
+            let before = app.annotating;
+            if take_annotations(&mut app, rx) {
+                annotations = None;
             }
+            dirty |= app.annotating != before;
         }
         if dirty {
             term.draw(|f| crate::ui::draw(&app, f))?;

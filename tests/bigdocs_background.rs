@@ -2,7 +2,7 @@
 //! highlights when the background annotator's output arrives. Nothing here
 //! depends on timing: the annotations are handed over by the test.
 
-use gloss::annotate::annotate;
+use gloss::annotate::{annotate, annotate_reporting};
 use gloss::app::{Action, App, update};
 use gloss::cli::{BACKGROUND_BYTES, Common, open_article, open_for_reader};
 use gloss::document::{Document, Format};
@@ -24,17 +24,21 @@ fn highlights_arrive_after_the_text_is_shown() {
     let store = Store::in_memory(TEXT);
     let theme = Theme::named("dark").expect("theme");
     let mut app = App::annotating(doc, store, theme, false, (100, 20));
-    assert!(app.annotating);
+    assert_eq!(app.annotating, Some(0));
     assert!(app.ann.mentions.is_empty());
-    assert!(status(&app).contains("annotating…"), "{}", status(&app));
+    assert!(status(&app).contains("annotating… 0%"), "{}", status(&app));
     assert!(to_text(&frame(&app).expect("frame")).contains("The White House said"));
     // Reading goes on while the annotator runs.
     update(&mut app, Action::ScrollDown);
     update(&mut app, Action::NextEntityMention);
     assert!(app.cursor.is_none());
 
+    // Progress shows as it comes.
+    update(&mut app, Action::AnnotationProgress(42));
+    assert!(status(&app).contains("annotating… 42%"), "{}", status(&app));
+
     update(&mut app, Action::Annotated(Box::new(annotate(TEXT))));
-    assert!(!app.annotating);
+    assert_eq!(app.annotating, None);
     assert!(!app.ann.mentions.is_empty());
     assert!(!status(&app).contains("annotating"));
     let buf = frame(&app).expect("frame");
@@ -43,6 +47,60 @@ fn highlights_arrive_after_the_text_is_shown() {
     assert!(coloured, "a person is highlighted");
     update(&mut app, Action::NextEntityMention);
     assert!(app.cursor.is_some());
+}
+
+fn annotating_app() -> App {
+    let doc = Document::new(TEXT.to_owned(), "big.txt", Format::Text);
+    let theme = Theme::named("dark").expect("theme");
+    App::annotating(doc, Store::in_memory(TEXT), theme, false, (100, 20))
+}
+
+#[test]
+fn the_steps_report_growing_progress_and_the_same_annotations() {
+    let mut steps = Vec::new();
+    let ann = annotate_reporting(TEXT, &mut |s| steps.push(s.percent()));
+    assert_eq!(ann, annotate(TEXT));
+    assert_eq!(steps.len(), 6, "{steps:?}");
+    assert!(steps.windows(2).all(|w| w[0] < w[1]), "{steps:?}");
+    assert!(steps.iter().all(|&p| p < 100), "{steps:?}");
+}
+
+#[test]
+fn annotations_arriving_under_the_help_or_a_popup_are_not_lost() {
+    let mut app = annotating_app();
+    update(&mut app, Action::Help);
+    assert!(app.help.is_some());
+    update(&mut app, Action::AnnotationProgress(50));
+    update(&mut app, Action::Annotated(Box::new(annotate(TEXT))));
+    assert!(app.help.is_some(), "the help stays open");
+    assert_eq!(app.annotating, None);
+    assert!(!app.ann.mentions.is_empty());
+
+    let mut app = annotating_app();
+    update(&mut app, Action::Export);
+    assert!(app.popup.is_some());
+    update(&mut app, Action::Annotated(Box::new(annotate(TEXT))));
+    assert!(app.popup.is_some(), "the menu stays open");
+    assert!(!app.ann.mentions.is_empty());
+
+    let mut app = annotating_app();
+    update(&mut app, Action::Search);
+    update(&mut app, Action::Annotated(Box::new(annotate(TEXT))));
+    assert!(app.prompt.is_some(), "the search prompt stays open");
+    assert!(!app.ann.mentions.is_empty());
+}
+
+#[test]
+fn a_stopped_annotator_leaves_the_text_readable_and_says_so() {
+    let mut app = annotating_app();
+    update(&mut app, Action::AnnotationFailed);
+    assert_eq!(app.annotating, None);
+    assert!(
+        status(&app).contains("the annotator stopped: no highlights for this article"),
+        "{}",
+        status(&app)
+    );
+    assert!(to_text(&frame(&app).expect("frame")).contains("The White House said"));
 }
 
 #[test]

@@ -6,6 +6,7 @@
 
 use crate::annotate::fasthash::{Map, Set};
 
+use crate::annotate::Step;
 use crate::annotate::cursor::Cursor;
 use crate::annotate::descriptions::{self, Anchor, Resolved};
 use crate::annotate::kinds::{self, Kind, is_acronym};
@@ -233,8 +234,10 @@ fn mark_acronyms(doc: &Doc, names: &mut [NameMention]) {
 }
 
 /// Finds the entities of `text`, given its sentences and tokens, and gives
-/// the segmentation back for the later stages.
-pub fn find(text: &str, seg: Segmented) -> (Annotations, Segmented) {
+/// the segmentation back for the later stages. Tells `report` as each of
+/// its steps starts.
+pub fn find(text: &str, seg: Segmented, report: &mut dyn FnMut(Step)) -> (Annotations, Segmented) {
+    report(Step::Names);
     let doc = Doc::new(text, seg);
     let mut found = Found::default();
     let mut pieces = Vec::new();
@@ -282,6 +285,7 @@ pub fn find(text: &str, seg: Segmented) -> (Annotations, Segmented) {
     }
     roles::add_context_roles(&doc, &mut names, &qual_by_end);
 
+    report(Step::Linking);
     let (mut clusters, of_mention) = link::link(&doc, &names);
     let mut anchors: Vec<Anchor> = names
         .iter()
@@ -289,6 +293,7 @@ pub fn find(text: &str, seg: Segmented) -> (Annotations, Segmented) {
         .map(|(m, &c)| Anchor::new(&doc, m.lead, m.end, c))
         .collect();
     let mut resolved = Vec::new();
+    report(Step::Describing);
     descriptions::descriptions(&doc, &clusters, &anchors, &qual_by_start, &mut resolved);
     // Resolved mentions come mostly in document order: seek, don't search.
     let (mut starts, mut ends) = (Cursor::default(), Cursor::default());
@@ -420,7 +425,7 @@ mod tests {
     use crate::model::EntityKind;
 
     fn run(text: &str) -> Annotations {
-        find(text, segment::segment(text)).0
+        find(text, segment::segment(text), &mut |_| {}).0
     }
 
     /// (entity name, mention texts) in entity order.

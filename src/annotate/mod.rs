@@ -21,14 +21,56 @@ pub mod segment;
 
 use crate::model::Annotations;
 
+/// A step of the pipeline, reported as it starts, for a progress display.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// Sentences and tokens.
+    Segmenting,
+    /// Proper names: capitalised runs, gazetteers, titles.
+    Names,
+    /// Linking name mentions into actors.
+    Linking,
+    /// Descriptions ("the North Korean leader") and pronouns.
+    Describing,
+    /// Quotes and their speakers.
+    Quotes,
+    /// Commitments and their actors.
+    Commitments,
+}
+
+impl Step {
+    /// About how much of the whole run is done when this step starts, in
+    /// percent: the share of time the steps before it take on news text
+    /// (measured on 50 MB of the GUM dev articles, see benches/README.md).
+    pub fn percent(self) -> u8 {
+        match self {
+            Step::Segmenting => 0,
+            Step::Names => 9,
+            Step::Linking => 42,
+            Step::Describing => 50,
+            Step::Quotes => 72,
+            Step::Commitments => 92,
+        }
+    }
+}
+
 /// Annotates `text`: finds its sentences, actors and their mentions, the
 /// relations between actors, quotes and commitments.
 pub fn annotate(text: &str) -> Annotations {
-    let (mut ann, seg) = entities::find(text, segment::segment(text));
-    // The act stages take over the entity stage's tokens (converted in
-    // place), so only one token list is ever held.
+    annotate_reporting(text, &mut |_| {})
+}
+
+/// [`annotate`], telling `report` as each [`Step`] starts.
+pub fn annotate_reporting(text: &str, report: &mut dyn FnMut(Step)) -> Annotations {
+    report(Step::Segmenting);
+    let seg = segment::segment(text);
+    let (mut ann, seg) = entities::find(text, seg, report);
+    // The act stages take over the entity stage's tokens, so only one token
+    // list is ever held.
+    report(Step::Quotes);
     let prep = acts::Prepared::new(text, seg);
     ann.quotes = quotes::find(&acts::Doc::new(text, &ann, &prep));
+    report(Step::Commitments);
     ann.commitments = commitments::find(&acts::Doc::new(text, &ann, &prep));
     ann
 }

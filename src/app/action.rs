@@ -113,6 +113,10 @@ pub enum Action {
     /// The annotator, run in the background on a large article, finished
     /// with these annotations.
     Annotated(Box<crate::model::Annotations>),
+    /// The background annotator is this far, in percent.
+    AnnotationProgress(u8),
+    /// The background annotator stopped without annotations.
+    AnnotationFailed,
 }
 
 /// The actions a key can be bound to, in the order the help lists them:

@@ -193,9 +193,10 @@ pub struct App {
     pub quit: bool,
     /// The article's first line, when it is its title.
     pub title: Option<Span>,
-    /// True while the annotator runs in the background on a large article:
-    /// the text shows without highlights until [`Action::Annotated`].
-    pub annotating: bool,
+    /// While the annotator runs in the background on a large article, how
+    /// far it is, in percent: the text shows without highlights until
+    /// [`Action::Annotated`].
+    pub annotating: Option<u8>,
 }
 
 impl App {
@@ -267,7 +268,7 @@ impl App {
             forward: Vec::new(),
             quit: false,
             title,
-            annotating: false,
+            annotating: None,
         };
         app.lists[Tab::Actors.index()].selected = first_actor;
         app.note_rows = notes::rows(&app);
@@ -325,7 +326,7 @@ impl App {
         size: (u16, u16),
     ) -> Self {
         let mut app = Self::with_store(doc, store, Annotations::default(), theme, no_color, size);
-        app.annotating = true;
+        app.annotating = Some(0);
         app
     }
 

@@ -614,11 +614,18 @@ pub(super) fn undo(app: &mut App, redo: bool) {
 /// highlights and lists, keeping the place and the notes.
 pub(super) fn annotated(app: &mut App, auto: crate::model::Annotations) {
     app.auto = auto;
-    app.annotating = false;
+    app.annotating = None;
     refresh(app);
     if app.message.is_empty() || app.message == super::START_HINT {
         app.message = "annotation finished: actors are highlighted".into();
     }
+}
+
+/// The background annotator stopped without annotations: the article stays
+/// readable, without highlights, and the reader says so.
+pub(super) fn annotation_failed(app: &mut App) {
+    app.annotating = None;
+    app.message = "the annotator stopped: no highlights for this article".into();
 }
 
 /// The sidecar changed on disk: merge its changes in.

@@ -11,11 +11,19 @@ const HISTORY: usize = 100;
 
 /// Applies `action` to `app`.
 pub fn update(app: &mut App, action: Action) {
+    // What comes from outside the keyboard applies whatever is open.
+    let action = match action {
+        Action::Reload => return notes::reload(app),
+        Action::Annotated(ann) => return notes::annotated(app, *ann),
+        Action::AnnotationProgress(p) => {
+            app.annotating = app.annotating.map(|_| p);
+            return;
+        }
+        Action::AnnotationFailed => return notes::annotation_failed(app),
+        key => key,
+    };
     let was_pending = !app.pending.is_empty();
-    if !matches!(
-        action,
-        Action::Pending(_) | Action::Resize(..) | Action::Reload | Action::Annotated(_)
-    ) {
+    if !matches!(action, Action::Pending(_) | Action::Resize(..)) {
         app.pending.clear();
         app.message.clear();
     }
@@ -23,12 +31,7 @@ pub fn update(app: &mut App, action: Action) {
         help_key(app, scroll, action);
         return;
     }
-    if app.popup.is_some()
-        && !matches!(
-            action,
-            Action::PopupKey(_) | Action::Resize(..) | Action::Reload | Action::Annotated(_)
-        )
-    {
+    if app.popup.is_some() && !matches!(action, Action::PopupKey(_) | Action::Resize(..)) {
         return;
     }
     match action {
@@ -80,8 +83,10 @@ pub fn update(app: &mut App, action: Action) {
         Action::Redo => notes::undo(app, true),
         Action::Export => export::menu(app),
         Action::PopupKey(key) => dialog::popup_key(app, key),
-        Action::Reload => notes::reload(app),
-        Action::Annotated(ann) => notes::annotated(app, *ann),
+        Action::Reload
+        | Action::Annotated(_)
+        | Action::AnnotationProgress(_)
+        | Action::AnnotationFailed => {}
         Action::Help => app.help = Some(0),
         Action::NextTheme => next_theme(app),
         Action::Cancel => cancel(app, was_pending),

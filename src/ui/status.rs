@@ -43,11 +43,9 @@ pub fn draw(app: &App, buf: &mut Buffer) {
         "UTF-8" => String::new(),
         other => format!("{other} · "),
     };
-    let progress = if app.annotating {
-        "annotating… · "
-    } else {
-        ""
-    };
+    let progress = app
+        .annotating
+        .map_or_else(String::new, |p| format!("annotating… {p}% · "));
     let right = format!(" {progress}{encoding}{unsaved}? help  {} ", position(app));
     let mut left = vec![TextSpan::styled(
         format!(" {} ", fit(&file_name(&app.doc.source), w / 3)),
