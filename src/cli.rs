@@ -352,7 +352,7 @@ fn annotate_command(
         batch::Event::Failed(message) => eprintln!("{clear}gloss: {message}"),
         batch::Event::Warning(message) => eprintln!("{clear}gloss: warning: {message}"),
         batch::Event::Progress { done, total } if progress => {
-            eprint!("\r\x1b[Kgloss: annotated {done}/{total}");
+            eprint!("\r\x1b[Kgloss: {}", progress_bar(done, total));
         }
         batch::Event::Progress { .. } => {}
     };
@@ -382,6 +382,22 @@ fn annotate_command(
         ))),
     }
 }
+
+/// The batch's progress line: a bar of [`BAR_CELLS`] cells, the articles
+/// done and the share done ("▕██████░░░░▏ 120/480 articles  25%").
+fn progress_bar(done: usize, total: usize) -> String {
+    let share = |of: usize| (done.min(total) * of).checked_div(total).unwrap_or(of);
+    let full = share(BAR_CELLS);
+    format!(
+        "▕{}{}▏ {done}/{total} articles {:>3}%",
+        "█".repeat(full),
+        "░".repeat(BAR_CELLS - full),
+        share(100)
+    )
+}
+
+/// Width of [`progress_bar`]'s bar, in cells.
+const BAR_CELLS: usize = 24;
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<(), Failure> {
@@ -439,6 +455,23 @@ mod tests {
         assert!(parse_size("80").is_err());
         assert!(parse_size("0x5").is_err());
         assert!(parse_size("ax5").is_err());
+    }
+
+    #[test]
+    fn the_progress_bar_fills_with_the_work() {
+        let empty = format!("▕{}▏ 0/480 articles   0%", "░".repeat(BAR_CELLS));
+        assert_eq!(progress_bar(0, 480), empty);
+        let quarter = format!(
+            "▕{}{}▏ 120/480 articles  25%",
+            "█".repeat(6),
+            "░".repeat(18)
+        );
+        assert_eq!(progress_bar(120, 480), quarter);
+        let full = format!("▕{}▏ 480/480 articles 100%", "█".repeat(BAR_CELLS));
+        assert_eq!(progress_bar(480, 480), full);
+        // Never more than full, and no division by zero.
+        assert_eq!(progress_bar(500, 480).matches('█').count(), BAR_CELLS);
+        assert!(progress_bar(0, 0).ends_with("0/0 articles 100%"));
     }
 
     #[test]
