@@ -103,8 +103,16 @@ fn annotation_offsets_refer_to_the_plain_text() {
 }
 
 #[test]
-fn markdown_on_stdin_is_plain_text() {
-    // Without a name there is no extension to promise Markdown.
+fn markdown_on_stdin_is_known_by_its_opening_heading() {
+    // Without a name there is no extension: a heading on the first line
+    // tells Markdown.
     let out = gloss_stdin(&["text", "-"], b"# Title\n\nBody *text*.\n");
-    assert_eq!(out.stdout, "# Title\n\nBody *text*.\n");
+    assert_eq!(out.code, 0);
+    assert_eq!(out.stdout, "Title\n\nBody text.");
+    let out = gloss_stdin(&["annotate", "-"], b"# Title\n\nBody *text*.\n");
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
+    assert_eq!(json["document"]["format"], "markdown");
+    // Anything else stays plain text, as it came.
+    let out = gloss_stdin(&["text", "-"], b"Title\n\n- Body *text*.\n");
+    assert_eq!(out.stdout, "Title\n\n- Body *text*.\n");
 }

@@ -58,8 +58,11 @@ impl Format {
 
     /// The format `content` looks like: HTML when, after any leading
     /// whitespace, comments (`<!-- -->`) and XML declaration, it opens with
-    /// `<!doctype html` or `<html` (any case); plain text otherwise. Markdown
-    /// is not guessed: plain Markdown reads well as text.
+    /// `<!doctype html` or `<html` (any case); Markdown when its first line
+    /// is an ATX heading (`# Title`, up to six `#` and a space), which plain
+    /// text almost never is; plain text otherwise. Other Markdown is not
+    /// guessed: a list or an emphasis could be plain text's own, and plain
+    /// Markdown reads well as text.
     pub fn sniff(content: &[u8]) -> Self {
         let mut rest = content;
         loop {
@@ -83,7 +86,15 @@ impl Format {
         let opens =
             |tag: &[u8]| rest.len() >= tag.len() && rest[..tag.len()].eq_ignore_ascii_case(tag);
         if opens(b"<!doctype html") || opens(b"<html") {
-            Self::Html
+            return Self::Html;
+        }
+        let first_line = rest.split(|&b| b == b'\n').next().unwrap_or_default();
+        let hashes = first_line.iter().take_while(|&&b| b == b'#').count();
+        let heading = first_line
+            .get(hashes + 1..)
+            .is_some_and(|title| title.iter().any(|b| !b.is_ascii_whitespace()));
+        if (1..=6).contains(&hashes) && first_line.get(hashes) == Some(&b' ') && heading {
+            Self::Markdown
         } else {
             Self::Text
         }
@@ -218,5 +229,16 @@ mod tests {
             Format::Html
         );
         assert_eq!(Format::sniff(b"<!-- unclosed <html>"), Format::Text);
+    }
+
+    #[test]
+    fn markdown_is_sniffed_from_a_heading_on_its_first_line() {
+        assert_eq!(Format::sniff(b"# Title\n\nBody."), Format::Markdown);
+        assert_eq!(Format::sniff(b"\n\n### Three\r\nBody"), Format::Markdown);
+        assert_eq!(Format::sniff(b"#hashtag news"), Format::Text);
+        assert_eq!(Format::sniff(b"####### seven"), Format::Text);
+        assert_eq!(Format::sniff(b"#  \nnot a heading"), Format::Text);
+        assert_eq!(Format::sniff(b"Title\n# later heading"), Format::Text);
+        assert_eq!(Format::sniff(b"- a list\n- of items"), Format::Text);
     }
 }
