@@ -48,7 +48,7 @@ fn press(app: &mut App, action: &Action) -> usize {
 /// text is shown at once, unannotated.
 fn first_frame_unannotated(bytes: &[u8]) -> usize {
     let doc = load_bytes(bytes.to_vec(), "huge.txt").expect("loads");
-    let store = Store::in_memory(&doc.text);
+    let store = Store::in_memory(std::sync::Arc::clone(&doc.text));
     let app = App::annotating(doc, store, theme(), false, SIZE);
     frame(&app).expect("frame").content().len()
 }

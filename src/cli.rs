@@ -3,6 +3,7 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
+use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -226,8 +227,11 @@ fn open_with(file: Option<&str>, common: &Common, background: bool) -> Result<Op
         Some(f) => Origin::from_source(f),
         None => Origin::Unnamed,
     };
-    let (store, mut messages) =
-        Store::open(&origin, &doc.text, &StoreOptions::new(common.no_sidecar));
+    let (store, mut messages) = Store::open(
+        &origin,
+        Arc::clone(&doc.text),
+        &StoreOptions::new(common.no_sidecar),
+    );
     messages.splice(0..0, doc.warnings.iter().cloned());
     Ok(Opened {
         doc,

@@ -33,7 +33,8 @@ fn with_notes(path: &Path, notes: impl FnOnce(&str, &mut Store)) {
         enabled: true,
         data_dir: None,
     };
-    let (mut store, messages) = Store::open(&Origin::File(path.to_path_buf()), &text, &options);
+    let (mut store, messages) =
+        Store::open(&Origin::File(path.to_path_buf()), text.as_str(), &options);
     assert!(messages.is_empty(), "{messages:?}");
     notes(&text, &mut store);
     let sidecar = gloss::store::disk::beside(path);

@@ -488,3 +488,33 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn temporary_files_of_a_killed_save_are_swept_by_the_next_save_only() {
+    let (dir, path) = article(TEXT);
+    let name = sidecar(&path)
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let temp = |tag: &str| dir.path().join(format!(".{name}.{tag}.tmp"));
+    let (old, young) = (temp("old"), temp("young"));
+    for t in [&old, &young] {
+        std::fs::write(t, "half a sidecar").unwrap();
+    }
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&old)
+        .and_then(|f| f.set_modified(hour_ago))
+        .unwrap();
+    // Opening only reads: the folder is not even listed.
+    let (mut store, _) = open(&path, TEXT);
+    assert!(old.exists());
+    // The first save sweeps what a killed save left, and only that: a young
+    // temporary file may belong to a save in progress.
+    let saved = add(&mut store, TEXT, "Kim", "a note");
+    assert!(matches!(saved, Saved::Written { .. }), "{saved:?}");
+    assert!(!old.exists());
+    assert!(young.exists());
+}

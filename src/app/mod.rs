@@ -20,6 +20,8 @@ pub use popup::Popup;
 pub use update::update;
 pub use visual::{Motion, Visual};
 
+use std::sync::Arc;
+
 use crate::document::Document;
 use crate::keymap::{Key, Keymap, Resolved};
 use crate::model::{Annotations, EntityId, EntityKind, Span};
@@ -209,7 +211,7 @@ impl App {
         no_color: bool,
         size: (u16, u16),
     ) -> Self {
-        let store = Store::in_memory(&doc.text);
+        let store = Store::in_memory(Arc::clone(&doc.text));
         Self::with_store(doc, store, ann, theme, no_color, size)
     }
 

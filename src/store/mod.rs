@@ -60,6 +60,7 @@ pub mod state;
 pub mod time;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub use anchor::{Anchor, Place};
 pub use correct::{Correction, EntityRef};
@@ -163,7 +164,8 @@ pub struct Store {
     /// The state as last read from or written to disk (for merging).
     base: State,
     history: History,
-    text: String,
+    /// The article, shared with the reader's document (not copied).
+    text: Arc<str>,
     chars: CharIndex,
     /// The sidecar; `None` when nothing is read or written.
     location: Option<PathBuf>,
@@ -172,21 +174,26 @@ pub struct Store {
     /// Why nothing may be written this session.
     read_only: Option<String>,
     dirty: bool,
+    /// True once this session's first save has removed the temporary files
+    /// a killed gloss left beside the sidecar.
+    swept: bool,
 }
 
 impl Store {
     /// A store that never reads or writes a file (`--no-sidecar`, tests).
-    pub fn in_memory(text: &str) -> Self {
+    pub fn in_memory(text: impl Into<Arc<str>>) -> Self {
+        let text = text.into();
         Self {
             state: State::default(),
             base: State::default(),
             history: History::default(),
-            text: text.to_owned(),
-            chars: CharIndex::new(text),
+            chars: CharIndex::new(&text),
+            text,
             location: None,
             on_disk: None,
             read_only: None,
             dirty: false,
+            swept: false,
         }
     }
 
@@ -197,13 +204,17 @@ impl Store {
     /// Returns the store and messages for the status line (a sidecar that
     /// cannot be parsed, with its line and column; notes that could not be
     /// placed in a changed article).
-    pub fn open(origin: &Origin, text: &str, options: &Options) -> (Self, Vec<String>) {
+    pub fn open(
+        origin: &Origin,
+        text: impl Into<Arc<str>>,
+        options: &Options,
+    ) -> (Self, Vec<String>) {
         let mut store = Self::in_memory(text);
         let mut messages = Vec::new();
         if !options.enabled {
             return (store, messages);
         }
-        let Some((location, read_from)) = disk::locate(origin, text, options) else {
+        let Some((location, read_from)) = disk::locate(origin, &store.text, options) else {
             messages.push("notes are not saved: no data folder (set GLOSS_DATA_DIR)".into());
             return (store, messages);
         };
@@ -242,9 +253,6 @@ impl Store {
                 messages.push(why.clone());
                 store.read_only = Some(why);
             }
-        }
-        if store.read_only.is_none() {
-            disk::remove_stale_temps(&location, STALE_TEMP_AGE);
         }
         store.location = Some(location);
         (store, messages)
@@ -403,6 +411,12 @@ impl Store {
             Ok(lock) => lock,
             Err(source) => return Saved::Failed(SaveError::Io { path, source }),
         };
+        // Only a writer sweeps: reading (`annotate` over a folder of
+        // thousands of articles) never lists the folder.
+        if !self.swept {
+            disk::remove_stale_temps(&path, STALE_TEMP_AGE);
+            self.swept = true;
+        }
         let merge = match self.take_in_disk_changes(&path) {
             Ok(m) => m,
             Err(e) => return Saved::Failed(e),
