@@ -352,11 +352,12 @@ fn annotate_command(
     let progress = std::io::stderr().is_terminal();
     // Clears the progress line before a message, and at the end.
     let clear = if progress { "\r\x1b[K" } else { "" };
+    let columns = ratatui::crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
     let mut on_event = |event: batch::Event<'_>| match event {
         batch::Event::Failed(message) => eprintln!("{clear}gloss: {message}"),
         batch::Event::Warning(message) => eprintln!("{clear}gloss: warning: {message}"),
         batch::Event::Progress { done, total } if progress => {
-            eprint!("\r\x1b[Kgloss: {}", progress_bar(done, total));
+            eprint!("\r\x1b[K{}", progress_bar(done, total, columns));
         }
         batch::Event::Progress { .. } => {}
     };
@@ -388,16 +389,23 @@ fn annotate_command(
 }
 
 /// The batch's progress line: a bar of [`BAR_CELLS`] cells, the articles
-/// done and the share done ("▕██████░░░░▏ 120/480 articles  25%").
-fn progress_bar(done: usize, total: usize) -> String {
+/// done and the share done ("gloss: ▕██████░░░░▏ 120/480 articles  25%"),
+/// without the bar when the line would not fit in `columns` (a wrapped line
+/// could not be redrawn in place).
+fn progress_bar(done: usize, total: usize, columns: usize) -> String {
     let share = |of: usize| (done.min(total) * of).checked_div(total).unwrap_or(of);
+    let count = format!("{done}/{total} articles {:>3}%", share(100));
     let full = share(BAR_CELLS);
-    format!(
-        "▕{}{}▏ {done}/{total} articles {:>3}%",
+    let line = format!(
+        "gloss: ▕{}{}▏ {count}",
         "█".repeat(full),
-        "░".repeat(BAR_CELLS - full),
-        share(100)
-    )
+        "░".repeat(BAR_CELLS - full)
+    );
+    if line.chars().count() < columns {
+        line
+    } else {
+        format!("gloss: {count}")
+    }
 }
 
 /// Width of [`progress_bar`]'s bar, in cells.
@@ -463,19 +471,27 @@ mod tests {
 
     #[test]
     fn the_progress_bar_fills_with_the_work() {
-        let empty = format!("▕{}▏ 0/480 articles   0%", "░".repeat(BAR_CELLS));
-        assert_eq!(progress_bar(0, 480), empty);
+        let empty = format!("gloss: ▕{}▏ 0/480 articles   0%", "░".repeat(BAR_CELLS));
+        assert_eq!(progress_bar(0, 480, 80), empty);
         let quarter = format!(
-            "▕{}{}▏ 120/480 articles  25%",
+            "gloss: ▕{}{}▏ 120/480 articles  25%",
             "█".repeat(6),
             "░".repeat(18)
         );
-        assert_eq!(progress_bar(120, 480), quarter);
-        let full = format!("▕{}▏ 480/480 articles 100%", "█".repeat(BAR_CELLS));
-        assert_eq!(progress_bar(480, 480), full);
+        assert_eq!(progress_bar(120, 480, 80), quarter);
+        let full = format!("gloss: ▕{}▏ 480/480 articles 100%", "█".repeat(BAR_CELLS));
+        assert_eq!(progress_bar(480, 480, 80), full);
         // Never more than full, and no division by zero.
-        assert_eq!(progress_bar(500, 480).matches('█').count(), BAR_CELLS);
-        assert!(progress_bar(0, 0).ends_with("0/0 articles 100%"));
+        assert_eq!(progress_bar(500, 480, 80).matches('█').count(), BAR_CELLS);
+        assert!(progress_bar(0, 0, 80).ends_with("0/0 articles 100%"));
+        // A narrow terminal gets the count alone, which never wraps there.
+        assert_eq!(progress_bar(120, 480, 40), "gloss: 120/480 articles  25%");
+        let exact = quarter.chars().count();
+        assert_eq!(
+            progress_bar(120, 480, exact),
+            "gloss: 120/480 articles  25%"
+        );
+        assert_eq!(progress_bar(120, 480, exact + 1), quarter);
     }
 
     #[test]

@@ -182,3 +182,13 @@ fn any_bytes_on_stdin_give_text_or_a_clear_refusal() {
         );
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_path_that_is_a_pipe_is_read_whole() {
+    // A pipe reports no size; it is read up to the limit all the same.
+    let text = "Kim Jong Un wrote to Donald Trump. ".repeat(2000);
+    let out = gloss_stdin(&["text", "/dev/stdin"], text.as_bytes());
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, text);
+}

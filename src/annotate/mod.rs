@@ -61,7 +61,13 @@ pub fn annotate(text: &str) -> Annotations {
 }
 
 /// [`annotate`], telling `report` as each [`Step`] starts.
+///
+/// A text over [`crate::document::MAX_BYTES`] (which gloss never loads) is
+/// not annotated: the annotator's compact offsets could not hold it.
 pub fn annotate_reporting(text: &str, report: &mut dyn FnMut(Step)) -> Annotations {
+    if text.len() as u64 > crate::document::MAX_BYTES {
+        return Annotations::default();
+    }
     report(Step::Segmenting);
     let seg = segment::segment(text);
     let (mut ann, seg) = entities::find(text, seg, report);

@@ -26,8 +26,8 @@ pub enum TokenKind {
 /// five bytes of news text), so a token is kept to 12 bytes: offsets are
 /// `u32`, and the sentence index shares a word with the kind and the flags.
 /// That holds any text gloss loads (`document::MAX_BYTES`, 256 MiB, has
-/// fewer than 2^28 sentences); beyond it, offsets and sentence indices
-/// saturate rather than wrap.
+/// fewer than 2^28 sentences), and `annotate` refuses larger texts; beyond
+/// it, offsets and sentence indices would saturate rather than wrap.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
     /// First byte.
@@ -93,7 +93,8 @@ impl Token {
         }
     }
 
-    /// Index of its sentence in [`Segmented::sentences`].
+    /// Index of its sentence in [`Segmented::sentences`]. Only [`segment`]
+    /// sets it: tokens from [`tokens`] or [`scan`] all say sentence 0.
     pub fn sent(self) -> usize {
         (self.meta & SENT_MASK) as usize
     }

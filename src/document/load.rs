@@ -56,15 +56,24 @@ pub fn load(source: &str) -> Result<Document, LoadError> {
         buf
     } else {
         let path = Path::new(source);
-        match std::fs::metadata(path) {
+        let size = match std::fs::metadata(path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Err(LoadError::NotFound(source.into()));
             }
             Err(e) => return Err(LoadError::Io(source.into(), e)),
             Ok(m) if m.is_dir() => return Err(LoadError::IsDirectory(source.into())),
-            Ok(m) => check_size(source, m.len())?,
-        }
-        std::fs::read(path).map_err(|e| LoadError::Io(source.into(), e))?
+            Ok(m) => {
+                check_size(source, m.len())?;
+                m.len()
+            }
+        };
+        // A pipe or device tells no size: read no more than the limit.
+        let mut buf = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
+        std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_BYTES + 1).read_to_end(&mut buf))
+            .map_err(|e| LoadError::Io(source.into(), e))?;
+        check_size(source, buf.len() as u64)?;
+        buf
     };
     load_bytes(bytes, source)
 }

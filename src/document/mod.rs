@@ -88,17 +88,30 @@ impl Format {
         if opens(b"<!doctype html") || opens(b"<html") {
             return Self::Html;
         }
-        let first_line = rest.split(|&b| b == b'\n').next().unwrap_or_default();
-        let hashes = first_line.iter().take_while(|&&b| b == b'#').count();
-        let heading = first_line
-            .get(hashes + 1..)
-            .is_some_and(|title| title.iter().any(|b| !b.is_ascii_whitespace()));
-        if (1..=6).contains(&hashes) && first_line.get(hashes) == Some(&b' ') && heading {
+        if opens_with_heading(content) {
             Self::Markdown
         } else {
             Self::Text
         }
     }
+}
+
+/// True when the first line of `content` that is not blank is a Markdown
+/// ATX heading: at most three spaces, one to six `#`, a space, a title.
+fn opens_with_heading(content: &[u8]) -> bool {
+    let Some(line) = content
+        .split(|&b| b == b'\n')
+        .find(|l| l.iter().any(|b| !b.is_ascii_whitespace()))
+    else {
+        return false;
+    };
+    let indent = line.iter().take_while(|&&b| b == b' ').count();
+    let line = &line[indent..];
+    let hashes = line.iter().take_while(|&&b| b == b'#').count();
+    let titled = line
+        .get(hashes + 1..)
+        .is_some_and(|title| title.iter().any(|b| !b.is_ascii_whitespace()));
+    indent <= 3 && (1..=6).contains(&hashes) && line.get(hashes) == Some(&b' ') && titled
 }
 
 /// An article as gloss reads it.
@@ -240,5 +253,8 @@ mod tests {
         assert_eq!(Format::sniff(b"#  \nnot a heading"), Format::Text);
         assert_eq!(Format::sniff(b"Title\n# later heading"), Format::Text);
         assert_eq!(Format::sniff(b"- a list\n- of items"), Format::Text);
+        assert_eq!(Format::sniff(b"   ## indented\nBody"), Format::Markdown);
+        // Four spaces make code, not a heading.
+        assert_eq!(Format::sniff(b"    # code"), Format::Text);
     }
 }

@@ -230,7 +230,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> 
 
 /// [`write_atomic`] for content that `fill` writes piece by piece (a large
 /// export is streamed rather than held whole in memory). When `fill` fails,
-/// the temporary file is removed and `path` is left as it was.
+/// the temporary file is removed and a regular file at `path` is left as it
+/// was (a device or pipe, written in place, may have taken part of it).
 pub fn write_atomic_with(
     path: &Path,
     replace: bool,
