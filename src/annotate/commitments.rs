@@ -183,7 +183,18 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
             prev2,
             "a" | "an" | "no" | "his" | "her" | "its" | "their" | "our" | "my" | "'s" | "’s"
         ) && doc.is_word(i - 1)
-            && !is_ly_adverb(prev));
+            && !is_ly_adverb(prev))
+        // "will revive demand", "to meet demand": the object of a verb.
+        || (matches!(
+            prev2,
+            "will" | "would" | "can" | "could" | "should" | "must" | "might" | "may" | "to"
+        ) && doc.is_word(i - 1)
+            && !is_ly_adverb(prev)
+            && !matches!(
+                prev,
+                "also" | "then" | "again" | "still" | "now" | "not" | "never" | "soon" | "even"
+                    | "only" | "just" | "first" | "both" | "all" | "further" | "today"
+            ));
     if nominal_use && !cue.frames.agent {
         return None;
     }

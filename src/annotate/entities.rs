@@ -492,6 +492,27 @@ mod tests {
     }
 
     #[test]
+    fn state_abbreviations_in_datelines_are_their_states() {
+        let text = "NASHVILLE, Tenn. — The firm, based in Cupertino, Calif., hired staff \
+                    in California and in Newark, N.J.";
+        let ann = run(text);
+        let kind_of = |name: &str| {
+            ann.entities
+                .iter()
+                .find(|e| e.name == name)
+                .map(|e| (e.kind, e.mentions.len()))
+        };
+        assert_eq!(kind_of("Tennessee"), Some((EntityKind::Place, 1)));
+        assert_eq!(kind_of("California"), Some((EntityKind::Place, 2)));
+        assert_eq!(kind_of("New Jersey"), Some((EntityKind::Place, 1)));
+        assert!(
+            ann.entities
+                .iter()
+                .all(|e| e.kind != EntityKind::Organization)
+        );
+    }
+
+    #[test]
     fn weekdays_and_months_are_not_actors() {
         let names: Vec<String> = groups("On Friday in March, Omar Haddad met reporters in Cairo.")
             .into_iter()

@@ -154,6 +154,26 @@ fn others_expectations_are_not_intents() {
 }
 
 #[test]
+fn a_cue_word_as_the_object_of_a_verb_is_no_cue() {
+    for text in [
+        "Cheaper phones will revive demand in China and India.",
+        "The plant could not keep up, and it struggled to meet demand.",
+        "Officials said the rules would ease requests for permits.",
+    ] {
+        assert!(
+            commitments(text).is_empty(),
+            "{text}: {:?}",
+            commitments(text)
+        );
+    }
+    // After an adverb the cue is still the verb.
+    let c = commitments("Protesters could again demand new elections.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].2, "new elections");
+}
+
+#[test]
 fn the_content_of_one_act_is_not_another() {
     let c = commitments("The airline hoped to reach a deal with pilots soon.");
     assert_eq!(c.len(), 1, "{c:?}");
