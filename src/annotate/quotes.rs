@@ -327,6 +327,18 @@ fn before(doc: &Doc, m: &Marked) -> Option<Attribution> {
 /// The speaker of the speech verb at token `v`: its subject, or for a
 /// participle after a comma ("…, adding: “…”") the sentence's first actor.
 fn speaker_of_verb(doc: &Doc, v: usize) -> Option<Attribution> {
+    // "…, he said, adding that …": the speaker of the verb before.
+    if v >= 2
+        && doc.low(v - 1) == ","
+        && doc.low(v).ends_with("ing")
+        && SPEECH_VERBS.contains_key(doc.low(v - 2))
+    {
+        let before = speaker_of_verb(doc, v - 2)?;
+        return Some(Attribution {
+            agent: before.agent,
+            cue: Some(v),
+        });
+    }
     let agent = match doc.subject_before(v) {
         Some(s) if s.negated => return None,
         Some(s) => doc.resolve_subject(&s),
@@ -523,9 +535,14 @@ fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
     if doc.low(c) == "that" {
         return (c + 1 < sent.end).then_some(c + 1);
     }
-    // "said in a statement that", "told reporters that"
+    // "said in a statement that", "told reporters that"; but in "…, he
+    // said, adding that …" or "said it was illegal, adding that …" the
+    // "that" after a comma and a participle is the participle's.
     let that = (c..sent.end.min(c + 9))
-        .take_while(|&k| doc.is_word(k) || doc.low(k) == ",")
+        .take_while(|&k| {
+            (doc.is_word(k) || doc.low(k) == ",")
+                && !(doc.low(k) == "," && doc.low(k + 1).ends_with("ing"))
+        })
         .find(|&k| doc.low(k) == "that");
     if let Some(k) = that
         && (c..k).all(|j| doc.low(j) != "to")

@@ -300,8 +300,11 @@ impl Doc<'_> {
             if !self.is_word(e) && !matches!(w, "&" | "'s" | "’s") {
                 break;
             }
+            // "urged member states to invest": a speech verb's form before
+            // "to" + verb inside a phrase is a plural noun.
+            let noun_form = e > first && self.low(e + 1) == "to" && self.is_word(e + 2);
             if (SUBJECT_BREAKERS.contains(w) && !(e == first && DETERMINERS.contains(w)))
-                || SPEECH_VERBS.contains_key(w)
+                || (SPEECH_VERBS.contains_key(w) && !noun_form)
                 || (w == "and"
                     && !(self.capitalised(e + 1) && e > first && self.capitalised(e - 1)))
             {

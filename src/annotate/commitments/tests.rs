@@ -274,3 +274,11 @@ fn hostile_text_does_not_panic() {
         let _ = commitments(t);
     }
 }
+
+#[test]
+fn a_plural_noun_like_a_speech_verb_is_part_of_the_object() {
+    let c = commitments("The chancellor urged member states to invest in new terminals.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].2, "invest in new terminals");
+}

@@ -264,3 +264,26 @@ fn a_letter_from_an_issuer_speaks_for_it() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert!(q[0].2.contains("Harbor Authority"), "{q:?}");
 }
+
+#[test]
+fn a_participle_after_the_verb_reports_a_second_clause() {
+    let q = quotes(
+        "Markets fell, Dmitry Peskov said, adding that Moscow would respond. \
+         Peskov said the ban was illegal, adding that talks would go on.",
+    );
+    let got: Vec<(&str, &str)> = q.iter().map(|q| (q.1.as_str(), q.2.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Markets fell", "Dmitry Peskov"),
+            ("Moscow would respond", "Dmitry Peskov"),
+            ("the ban was illegal", "Dmitry Peskov"),
+            ("talks would go on", "Dmitry Peskov"),
+        ],
+        "{q:?}"
+    );
+    // A comma before "that" that opens no participle does not stop it.
+    let q = quotes("He said, however, that the talks would go on.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the talks would go on");
+}
