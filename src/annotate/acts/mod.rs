@@ -160,6 +160,33 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// The first speech verb among the next `n` words from token `k`, if
+    /// only words come before it ("and the company said").
+    fn speech_verb_within(&self, k: usize, n: usize) -> bool {
+        (k..k + n)
+            .take_while(|&t| self.is_word(t))
+            .any(|t| words::SPEECH_VERBS.contains_key(self.low(t)))
+    }
+
+    /// True when tokens from `k` to the sentence end `end` are a reporting
+    /// tail: a few words naming a speaker, a speech verb, and nothing after
+    /// it but punctuation or a time ("…, the chancellor said on Tuesday.").
+    fn reporting_tail(&self, k: usize, end: usize) -> bool {
+        let Some(v) = (k + 1..end.min(k + 6))
+            .take_while(|&t| self.is_word(t))
+            .find(|&t| words::SPEECH_VERBS.contains_key(self.low(t)))
+        else {
+            return false;
+        };
+        let words_after = (v + 1..end).filter(|&t| self.is_word(t)).count();
+        words_after == 0
+            || (words_after <= 3
+                && matches!(
+                    self.low(v + 1),
+                    "on" | "in" | "last" | "this" | "yesterday" | "today" | "late" | "early"
+                ))
+    }
+
     /// The end (exclusive token index) of the clause starting at token `a`:
     /// the end of its sentence, cut before a semicolon, before the closing
     /// mark of the quotation `a` stands in, or before a comma that opens a
@@ -187,8 +214,9 @@ impl<'a> Doc<'a> {
                 || (w == ","
                     && i > a
                     && (words::CLAUSE_OPENERS.contains(self.low(i + 1))
-                        || (self.low(i + 1) == "and"
-                            && words::SPEECH_VERBS.contains_key(self.low(i + 2)))))
+                        || (matches!(self.low(i + 1), "and" | "but")
+                            && self.speech_verb_within(i + 2, 5))
+                        || self.reporting_tail(i + 1, sent.end)))
             {
                 end = i;
                 break;

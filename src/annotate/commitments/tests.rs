@@ -282,3 +282,37 @@ fn a_plural_noun_like_a_speech_verb_is_part_of_the_object() {
     assert_eq!(c[0].0, CommitmentKind::Demand);
     assert_eq!(c[0].2, "invest in new terminals");
 }
+
+#[test]
+fn a_reporting_tail_or_a_reported_clause_ends_the_content() {
+    for (text, content) in [
+        (
+            "Berlin has pledged to build three terminals by 2026, the chancellor said.",
+            "build three terminals by 2026",
+        ),
+        (
+            "The city plans to open two schools, officials said on Tuesday.",
+            "open two schools",
+        ),
+        (
+            "The union vowed to strike, and the company said it would respond.",
+            "strike",
+        ),
+        (
+            "The firm agreed to pay the fines, but lawyers said the deal was weak.",
+            "pay the fines",
+        ),
+        // A comma inside the content stays.
+        (
+            "The city plans to open two schools, a library and a pool.",
+            "open two schools, a library and a pool",
+        ),
+    ] {
+        let c = commitments(text);
+        assert_eq!(
+            c.first().map(|c| c.2.as_str()),
+            Some(content),
+            "{text}: {c:?}"
+        );
+    }
+}
