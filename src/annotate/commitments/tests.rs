@@ -316,3 +316,11 @@ fn a_reporting_tail_or_a_reported_clause_ends_the_content() {
         );
     }
 }
+
+#[test]
+fn a_threat_states_an_intent() {
+    let c = commitments("The prime minister threatened to veto any new sanctions.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+    assert_eq!(c[0].2, "veto any new sanctions");
+}
