@@ -63,6 +63,19 @@ const THING_NOUNS: &[(&str, Kind, bool)] = &[
     ("company", Kind::Organization, true),
     ("firm", Kind::Organization, true),
     ("group", Kind::Organization, true),
+    ("bloc", Kind::Organization, true),
+    ("carmaker", Kind::Organization, true),
+    ("automaker", Kind::Organization, true),
+    ("chipmaker", Kind::Organization, true),
+    ("manufacturer", Kind::Organization, true),
+    ("retailer", Kind::Organization, true),
+    ("airline", Kind::Organization, true),
+    ("insurer", Kind::Organization, true),
+    ("lender", Kind::Organization, true),
+    ("broadcaster", Kind::Organization, true),
+    ("publisher", Kind::Organization, true),
+    ("regulator", Kind::Organization, true),
+    ("watchdog", Kind::Organization, true),
     ("agency", Kind::Organization, false),
     ("ministry", Kind::Organization, false),
     ("foundation", Kind::Organization, false),
@@ -613,5 +626,39 @@ mod tests {
         assert_eq!(kind("company"), Some((Kind::Organization, true)));
         assert_eq!(kind("mosque"), Some((Kind::Place, false)));
         assert_eq!(kind("president"), None);
+    }
+
+    #[test]
+    fn trade_nouns_and_the_bloc_name_the_only_organization_nearby() {
+        use crate::annotate::annotate;
+        for (text, name, description) in [
+            (
+                "Toyota Motor said profits rose. The carmaker expects sales to grow.",
+                "Toyota Motor",
+                "The carmaker",
+            ),
+            (
+                "European Union leaders met on Thursday, as the bloc seeks to cut revenues.",
+                "European Union",
+                "the bloc",
+            ),
+        ] {
+            let ann = annotate(text);
+            let e = ann.entities.iter().find(|e| e.name == name).expect(name);
+            let forms: Vec<&str> = e
+                .mentions
+                .iter()
+                .map(|&m| ann.mentions[m].span.slice(text))
+                .collect();
+            assert!(forms.contains(&description), "{text}: {forms:?}");
+        }
+        // Two organizations nearby: no guess.
+        let text = "Toyota and Honda said profits rose. The carmaker expects sales to grow.";
+        let ann = annotate(text);
+        assert!(
+            ann.mentions
+                .iter()
+                .all(|m| m.span.slice(text) != "The carmaker")
+        );
     }
 }
