@@ -115,3 +115,41 @@ fn descriptions_demonyms_and_capitals_are_linked() {
     assert!(has(demonym, LinkRel::DemonymOf));
     assert!(has(pyongyang, LinkRel::CapitalOf));
 }
+
+#[test]
+fn a_name_inside_a_longer_name_is_a_mention_of_its_own_in_the_json() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(["annotate", "--no-sidecar", "--format", "json", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().expect("stdin").write_all(
+                "Students at the University of Texas Arlington marched. \
+                            Texas officials watched."
+                    .as_bytes(),
+            )?;
+            child.wait_with_output()
+        })
+        .expect("gloss runs");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let entities = json["entities"].as_array().expect("entities");
+    let texas = entities
+        .iter()
+        .find(|e| e["name"] == "Texas")
+        .expect("Texas is an entity");
+    let starts: Vec<u64> = texas["mentions"]
+        .as_array()
+        .expect("mentions")
+        .iter()
+        .map(|m| m["start"].as_u64().expect("start"))
+        .collect();
+    // "Texas" inside the university's name, then on its own, in order.
+    assert_eq!(starts, [30, 55]);
+    let university = entities
+        .iter()
+        .find(|e| e["name"] == "University of Texas Arlington")
+        .expect("the university");
+    assert_eq!(university["kind"], "organization");
+}

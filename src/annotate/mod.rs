@@ -15,6 +15,7 @@ pub mod kinds;
 pub mod lexicon;
 pub mod link;
 pub mod names;
+pub mod nested;
 pub mod quotes;
 pub mod roles;
 pub mod segment;

@@ -2,8 +2,11 @@
 
 use std::io::Write as _;
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
+use crate::annotate::nested::{self, InnerEntity};
 use crate::document::Document;
 use crate::model::{
     Annotations, CommitmentKind, EntityKind, LinkRel, MentionForm, QuoteKind, Span,
@@ -37,7 +40,7 @@ struct DocumentJson<'a> {
 struct EntityJson<'a> {
     id: String,
     kind: EntityKind,
-    name: &'a str,
+    name: Cow<'a, str>,
     roles: &'a [String],
     mentions: Vec<MentionJson<'a>>,
 }
@@ -106,31 +109,7 @@ impl<'a> AnnotationsJson<'a> {
                 title: &doc.title,
                 chars: doc.char_len(),
             },
-            entities: ann
-                .entities
-                .iter()
-                .enumerate()
-                .map(|(i, e)| EntityJson {
-                    id: key(i),
-                    kind: e.kind,
-                    name: &e.name,
-                    roles: &e.roles,
-                    mentions: e
-                        .mentions
-                        .iter()
-                        .map(|&m| {
-                            let m = &ann.mentions[m];
-                            let s = span(m.span);
-                            MentionJson {
-                                start: s.start,
-                                end: s.end,
-                                text: m.span.slice(&doc.text),
-                                form: m.form,
-                            }
-                        })
-                        .collect(),
-                })
-                .collect(),
+            entities: entities(doc, ann),
             links: ann
                 .links
                 .iter()
@@ -171,6 +150,73 @@ impl<'a> AnnotationsJson<'a> {
             notes,
         }
     }
+}
+
+/// The entities of `ann` with their mentions, each entity's mentions in
+/// order. Names inside longer names ([`nested`]) join their entities' lists
+/// (the name mentions of `ann` never overlap; these lie inside them), and
+/// entities named only inside longer names follow the others, in order of
+/// first mention.
+fn entities<'a>(doc: &'a Document, ann: &'a Annotations) -> Vec<EntityJson<'a>> {
+    let text: &'a str = &doc.text;
+    let mention = |span: Span, form: MentionForm| MentionJson {
+        start: doc.chars.to_char(text, span.start),
+        end: doc.chars.to_char(text, span.end),
+        text: span.slice(text),
+        form,
+    };
+    let mut out: Vec<EntityJson<'a>> = ann
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| EntityJson {
+            id: Annotations::entity_key(i),
+            kind: e.kind,
+            name: Cow::Borrowed(&e.name),
+            roles: &e.roles,
+            mentions: e
+                .mentions
+                .iter()
+                .map(|&m| mention(ann.mentions[m].span, ann.mentions[m].form))
+                .collect(),
+        })
+        .collect();
+    let mut new_ids: Vec<(String, EntityKind)> = Vec::new();
+    let mut grown = vec![false; out.len()];
+    for inner in nested::find(text, ann) {
+        let id = match inner.entity {
+            InnerEntity::Known(e) => e,
+            InnerEntity::New { name, kind } => {
+                let k = match new_ids.iter().position(|n| n.0 == name && n.1 == kind) {
+                    Some(k) => k,
+                    None => {
+                        new_ids.push((name.clone(), kind));
+                        out.push(EntityJson {
+                            id: Annotations::entity_key(out.len()),
+                            kind,
+                            name: Cow::Owned(name),
+                            roles: &[],
+                            mentions: Vec::new(),
+                        });
+                        grown.push(false);
+                        new_ids.len() - 1
+                    }
+                };
+                ann.entities.len() + k
+            }
+        };
+        out[id]
+            .mentions
+            .push(mention(inner.span, MentionForm::Name));
+        grown[id] = true;
+    }
+    for (e, grew) in out.iter_mut().zip(grown) {
+        if grew {
+            e.mentions
+                .sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        }
+    }
+    out
 }
 
 /// The annotations and notes of `doc` as pretty-printed JSON, ending in a

@@ -1,0 +1,255 @@
+//! Names inside longer names: the places in "University of Texas
+//! Arlington", the person in "the Andy Warhol Museum".
+//!
+//! The entity stage keeps one mention per stretch of text, the longest, and
+//! that is what the reader highlights. This pass finds the names inside
+//! organization names, and inside place names that end in a place keyword
+//! ("Chiang Kai Shek Memorial Hall"), for tools that read both layers (the
+//! JSON export). An inner name is an entity the article names on its own,
+//! a gazetteer entry, or a region of one ("Southern Indiana").
+//! Person names are not searched: "Jordan Smith" holds no country.
+
+use crate::annotate::fasthash::Map;
+use crate::annotate::lexicon::{GazKind, LEXICON};
+use crate::annotate::segment::{self, Token, TokenKind};
+use crate::model::{Annotations, EntityId, EntityKind, MentionForm, Span};
+
+/// A name inside a longer name mention.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Inner {
+    /// Where it stands: strictly inside a mention of
+    /// [`Annotations::mentions`].
+    pub span: Span,
+    /// The entity it names.
+    pub entity: InnerEntity,
+}
+
+/// The entity of an inner name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InnerEntity {
+    /// An entity of the annotations.
+    Known(EntityId),
+    /// One named only inside longer names: its name and kind.
+    New {
+        /// The canonical name.
+        name: String,
+        /// Its kind.
+        kind: EntityKind,
+    },
+}
+
+/// Words that make a region of the place after them ("Southern Indiana").
+const REGION_WORDS: [&str; 9] = [
+    "Northern", "Southern", "Eastern", "Western", "Central", "North", "South", "East", "West",
+];
+
+/// The names inside the name mentions of `ann` over `text`, in order.
+pub fn find(text: &str, ann: &Annotations) -> Vec<Inner> {
+    let known = known_names(text, ann);
+    let mut out = Vec::new();
+    for m in &ann.mentions {
+        if m.form != MentionForm::Name {
+            continue;
+        }
+        let toks = segment::tokens(text, m.span);
+        if toks.len() < 2 || !holds_names(text, ann.entities[m.entity].kind, &toks) {
+            continue;
+        }
+        let mut a = 0;
+        while a < toks.len() {
+            let found = (a + 1..=toks.len())
+                .rev()
+                .filter(|&b| b - a < toks.len())
+                .find_map(|b| inner(text, &toks[a..b], &known, m.entity).map(|e| (b, e)));
+            match found {
+                Some((b, entity)) => {
+                    out.push(Inner {
+                        span: Span::new(toks[a].start(), toks[b - 1].end()),
+                        entity,
+                    });
+                    a = b;
+                }
+                None => a += 1,
+            }
+        }
+    }
+    out
+}
+
+/// Each name the article gives an entity on its own (the text of its name
+/// mentions, and its canonical name), with that entity; `None` for a name
+/// two entities share.
+fn known_names<'a>(text: &'a str, ann: &'a Annotations) -> Map<&'a str, Option<EntityId>> {
+    let mut known: Map<&str, Option<EntityId>> = Map::default();
+    let mut note = |name: &'a str, e: EntityId| {
+        known
+            .entry(name)
+            .and_modify(|v| {
+                if *v != Some(e) {
+                    *v = None;
+                }
+            })
+            .or_insert(Some(e));
+    };
+    for m in &ann.mentions {
+        if m.form == MentionForm::Name {
+            let s = m.span.slice(text);
+            let s = s.strip_prefix("the ").unwrap_or(s);
+            note(s.strip_prefix("The ").unwrap_or(s), m.entity);
+        }
+    }
+    // Canonical names of entities named by name ("Greek", the entity of a
+    // demonym, is no name inside "Greek Orthodox Church").
+    for (id, e) in ann.entities.iter().enumerate() {
+        if e.mentions
+            .iter()
+            .any(|&m| ann.mentions[m].form == MentionForm::Name)
+        {
+            note(&e.name, id);
+        }
+    }
+    known
+}
+
+/// True for a name that may hold others: an organization's, or a place's
+/// that ends in a place keyword ("… Memorial Hall", "… Square").
+fn holds_names(text: &str, kind: EntityKind, toks: &[Token]) -> bool {
+    match kind {
+        EntityKind::Organization => true,
+        EntityKind::Place => toks
+            .last()
+            .is_some_and(|t| LEXICON.place_keys.contains(t.text(text))),
+        _ => false,
+    }
+}
+
+/// The entity named by exactly `toks` (part of a mention of `outer`), if
+/// they are a name: capitalised at both ends, and known, in the gazetteer,
+/// or a region of a gazetteer place.
+fn inner(
+    text: &str,
+    toks: &[Token],
+    known: &Map<&str, Option<EntityId>>,
+    outer: EntityId,
+) -> Option<InnerEntity> {
+    let (first, last) = (toks.first()?, toks.last()?);
+    let capital = |t: &Token| {
+        t.kind() == TokenKind::Word && t.text(text).starts_with(|c: char| c.is_uppercase())
+    };
+    if !capital(first) || !capital(last) {
+        return None;
+    }
+    // "University" in "University of Southern Indiana" names the outer
+    // organization again, whatever the article calls "the University".
+    let keyword = |t: &Token| {
+        let w = t.text(text);
+        LEXICON.org_keys.contains_key(w) || LEXICON.place_keys.contains(w) || w == "The"
+    };
+    if toks.iter().all(keyword) {
+        return None;
+    }
+    let name = Span::new(first.start(), last.end()).slice(text);
+    let existing = |n: &str| known.get(n).copied().flatten().filter(|&e| e != outer);
+    if let Some(e) = existing(name) {
+        return Some(InnerEntity::Known(e));
+    }
+    let place = |n: &str| {
+        LEXICON
+            .gazetteer
+            .get(n)
+            .filter(|g| g.kind != GazKind::Organization)
+    };
+    let (canonical, kind) = if let Some(g) = LEXICON.gazetteer.get(name) {
+        let kind = match g.kind {
+            GazKind::Organization => EntityKind::Organization,
+            GazKind::Country | GazKind::Place => EntityKind::Place,
+        };
+        (g.canonical, kind)
+    } else if toks.len() == 2
+        && REGION_WORDS.contains(&first.text(text))
+        && place(last.text(text)).is_some()
+    {
+        (name, EntityKind::Place)
+    } else {
+        return None;
+    };
+    // The gazetteer's name of an entity the article knows ("US" for the
+    // "United States" named elsewhere), unless it is the outer one.
+    match known.get(canonical).copied().flatten() {
+        Some(e) if e == outer => None,
+        Some(e) => Some(InnerEntity::Known(e)),
+        None => Some(InnerEntity::New {
+            name: canonical.to_owned(),
+            kind,
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::annotate;
+
+    /// (inner text, entity name) for `text`.
+    fn inner_names(text: &str) -> Vec<(String, String)> {
+        let ann = annotate(text);
+        find(text, &ann)
+            .into_iter()
+            .map(|i| {
+                let name = match i.entity {
+                    InnerEntity::Known(e) => ann.entities[e].name.clone(),
+                    InnerEntity::New { name, .. } => name,
+                };
+                (i.span.slice(text).to_owned(), name)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn places_and_people_inside_organization_names() {
+        let text = "Students at the University of Texas Arlington protested. \
+                    The Andy Warhol Foundation gave prints. Andy Warhol died in 1987. \
+                    The University of Southern Indiana took some.";
+        assert_eq!(
+            inner_names(text),
+            [
+                ("Texas".into(), "Texas".into()),
+                ("Andy Warhol".into(), "Andy Warhol".into()),
+                ("Southern Indiana".into(), "Southern Indiana".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_inner_name_joins_the_entity_named_elsewhere() {
+        let text = "The U.S. Army said it was ready. The United States sent troops.";
+        let ann = annotate(text);
+        let inner = find(text, &ann);
+        assert_eq!(inner.len(), 1, "{inner:?}");
+        assert_eq!(inner[0].span.slice(text), "U.S.");
+        let InnerEntity::Known(e) = inner[0].entity else {
+            panic!("{inner:?}")
+        };
+        assert_eq!(ann.entities[e].name, "United States");
+    }
+
+    #[test]
+    fn demonyms_and_keywords_are_no_inner_names() {
+        let text = "Greek officials met the Greek Orthodox Church. The University \
+                    said the University of Southern Indiana would help.";
+        assert_eq!(
+            inner_names(text),
+            [("Southern Indiana".into(), "Southern Indiana".into())]
+        );
+    }
+
+    #[test]
+    fn person_and_plain_place_names_hold_no_names() {
+        for text in [
+            "Jordan Smith met reporters in New South Wales on Friday.",
+            "Officials in New York said so.",
+        ] {
+            assert_eq!(inner_names(text), Vec::<(String, String)>::new(), "{text}");
+        }
+    }
+}
