@@ -145,8 +145,11 @@ fn a_name_inside_a_longer_name_is_a_mention_of_its_own_in_the_json() {
         .iter()
         .map(|m| m["start"].as_u64().expect("start"))
         .collect();
-    // "Texas" inside the university's name, then on its own, in order.
+    // "Texas" inside the university's name, then on its own, in order; the
+    // first is marked as a name inside another.
     assert_eq!(starts, [30, 55]);
+    assert_eq!(texas["mentions"][0]["nested"], true);
+    assert_eq!(texas["mentions"][1].get("nested"), None);
     let university = entities
         .iter()
         .find(|e| e["name"] == "University of Texas Arlington")

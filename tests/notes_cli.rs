@@ -72,11 +72,15 @@ impl Folder {
     }
 }
 
-/// Every mention of the annotation, in text order: (start, end, entity id, text).
+/// Every mention the reader shows, in text order: (start, end, entity id, text).
 fn mentions(ann: &Value) -> Vec<(u64, u64, String, String)> {
     let mut out = Vec::new();
     for e in ann["entities"].as_array().unwrap() {
+        // The reader walks the outer names, not the names inside them.
         for m in e["mentions"].as_array().unwrap() {
+            if m["nested"] == true {
+                continue;
+            }
             out.push((
                 m["start"].as_u64().unwrap(),
                 m["end"].as_u64().unwrap(),

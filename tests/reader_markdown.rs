@@ -69,10 +69,11 @@ fn markdown_is_styled_under_the_highlights() {
     let bar = cells_of(&buf, "│ \"This treaty");
     assert_eq!(bar[0].symbol(), "│");
     assert!(bar[2].modifier.contains(Modifier::ITALIC), "quoted text");
-    // `**Veranda**` is strong and an organization: both show.
+    // `**Veranda**` is strong and a place ("the governments of Veranda"):
+    // both show.
     let veranda = cells_of(&buf, "Veranda and");
     assert!(veranda[0].modifier.contains(Modifier::BOLD));
-    assert_eq!(Some(veranda[0].fg), st.organization.fg);
+    assert_eq!(Some(veranda[0].fg), st.place.fg);
     // The link's text is underlined; its URL is not shown.
     for cell in cells_of(&buf, "a fair bargain") {
         assert!(cell.modifier.contains(Modifier::UNDERLINED));

@@ -159,14 +159,50 @@ pub fn place_context(doc: &Doc, a: usize, b: usize) -> bool {
     if in_the || place_noun_after {
         return true;
     }
+    // "the town of X"; "the governments of X and Y", "the people of X".
     if before == Some("of")
         && a >= 2
         && matches!(
             doc.word(a - 2),
-            "town" | "city" | "village" | "state" | "province" | "region" | "county" | "island"
+            "town"
+                | "city"
+                | "village"
+                | "state"
+                | "province"
+                | "region"
+                | "county"
+                | "island"
+                | "government"
+                | "governments"
+                | "people"
+                | "citizens"
+                | "republic"
+                | "kingdom"
+                | "parliament"
         )
     {
         return true;
+    }
+    // "the governments of X and Y": Y as well.
+    if before == Some("and")
+        && a >= 4
+        && doc.word(a - 3) == "of"
+        && matches!(doc.word(a - 4), "governments" | "people" | "citizens")
+    {
+        return true;
+    }
+    // "X's foreign minister", "X's government": what only a country has.
+    if b + 1 < doc.toks.len() && matches!(doc.word(b), "'s" | "’s") {
+        let noun = doc.word(b + 1);
+        let two = (b + 2 < doc.toks.len()).then(|| doc.word(b + 2));
+        if matches!(
+            noun,
+            "government" | "parliament" | "capital" | "embassy" | "territory" | "borders"
+        ) || (matches!(noun, "foreign" | "prime")
+            && matches!(two, Some("minister" | "ministry")))
+        {
+            return true;
+        }
     }
     b + 1 < doc.toks.len()
         && doc.word(b) == ","
@@ -210,6 +246,22 @@ mod tests {
         assert!(person_context(&doc, idx("Brandt") + 1));
         assert!(person_context(&doc, idx("Lowe") + 1));
         assert!(!person_context(&doc, idx("Acme") + 1));
+    }
+
+    #[test]
+    fn place_context_reads_what_only_a_country_has() {
+        let text = "The governments of Brandt and Lowe met. Acme's foreign minister \
+                    spoke, and Corvo's government agreed. Zell's board did not.";
+        let doc = Doc::new(text, segment(text));
+        let at = |w: &str| {
+            let i = (0..doc.toks.len()).find(|&i| doc.word(i) == w).unwrap();
+            place_context(&doc, i, i + 1)
+        };
+        assert!(at("Brandt"));
+        assert!(at("Lowe"));
+        assert!(at("Acme"));
+        assert!(at("Corvo"));
+        assert!(!at("Zell"));
     }
 
     #[test]

@@ -51,6 +51,9 @@ struct MentionJson<'a> {
     end: usize,
     text: &'a str,
     form: MentionForm,
+    /// Set on a name inside a longer name mention (absent otherwise).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    nested: bool,
 }
 
 #[derive(Serialize)]
@@ -159,11 +162,12 @@ impl<'a> AnnotationsJson<'a> {
 /// first mention.
 fn entities<'a>(doc: &'a Document, ann: &'a Annotations) -> Vec<EntityJson<'a>> {
     let text: &'a str = &doc.text;
-    let mention = |span: Span, form: MentionForm| MentionJson {
+    let mention = |span: Span, form: MentionForm, nested: bool| MentionJson {
         start: doc.chars.to_char(text, span.start),
         end: doc.chars.to_char(text, span.end),
         text: span.slice(text),
         form,
+        nested,
     };
     let mut out: Vec<EntityJson<'a>> = ann
         .entities
@@ -177,7 +181,7 @@ fn entities<'a>(doc: &'a Document, ann: &'a Annotations) -> Vec<EntityJson<'a>> 
             mentions: e
                 .mentions
                 .iter()
-                .map(|&m| mention(ann.mentions[m].span, ann.mentions[m].form))
+                .map(|&m| mention(ann.mentions[m].span, ann.mentions[m].form, false))
                 .collect(),
         })
         .collect();
@@ -207,7 +211,7 @@ fn entities<'a>(doc: &'a Document, ann: &'a Annotations) -> Vec<EntityJson<'a>> 
         };
         out[id]
             .mentions
-            .push(mention(inner.span, MentionForm::Name));
+            .push(mention(inner.span, MentionForm::Name, true));
         grown[id] = true;
     }
     for (e, grew) in out.iter_mut().zip(grown) {
