@@ -7,6 +7,7 @@
 use std::sync::LazyLock;
 
 use crate::annotate::fasthash::Map;
+use crate::annotate::segment::TokenKind;
 
 use crate::annotate::kinds::Kind;
 use crate::annotate::lexicon::{Gender, LEXICON};
@@ -449,11 +450,53 @@ pub fn possessive_it(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &
             .filter(|a| clusters[a.cluster].kind != Kind::Person && a.quoted == t.quoted())
             .map(|a| a.cluster);
         let Some(first) = ids.next() else { continue };
-        if ids.all(|c| c == first) {
+        let only = ids.all(|c| c == first).then_some(first);
+        // Else the subject of its verb: "USI bases its exhibit", "the
+        // gallery is holding its show" (a name, then only a verb group).
+        let subject = || {
+            let a = win
+                .iter()
+                .rev()
+                .find(|a| a.tok < i && a.sent == t.sent() && a.quoted == t.quoted())?;
+            let verb_group = a.end < i
+                && i - a.end <= 3
+                && (a.end..i).all(|k| {
+                    let w = doc.word(k);
+                    // Auxiliaries and inflected verbs only.
+                    doc.toks[k].kind() == TokenKind::Word
+                        && w.starts_with(|c: char| c.is_lowercase())
+                        && (matches!(
+                            w,
+                            "is" | "are"
+                                | "was"
+                                | "were"
+                                | "has"
+                                | "have"
+                                | "had"
+                                | "will"
+                                | "would"
+                                | "can"
+                                | "could"
+                                | "may"
+                                | "might"
+                                | "must"
+                                | "should"
+                                | "did"
+                                | "does"
+                                | "also"
+                                | "now"
+                                | "still"
+                        ) || (w.len() > 3
+                            && (w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing"))
+                            && !matches!(w, "across" | "towards" | "during" | "regarding")))
+                });
+            (verb_group && clusters[a.cluster].kind != Kind::Person).then_some(a.cluster)
+        };
+        if let Some(cluster) = only.or_else(subject) {
             out.push(Resolved {
                 span: t.span(),
                 form: MentionForm::Pronoun,
-                cluster: first,
+                cluster,
             });
         }
     }
@@ -618,6 +661,24 @@ mod tests {
         assert_eq!(pronoun_gender("his"), Some(Gender::Male));
         assert_eq!(pronoun_gender("Her"), Some(Gender::Female));
         assert_eq!(pronoun_gender("it"), None);
+    }
+
+    #[test]
+    fn its_goes_to_the_subject_of_its_verb_among_several_organizations() {
+        use crate::annotate::annotate;
+        let text = "The Pace Gallery at Northfield University is holding its show.";
+        let ann = annotate(text);
+        let its = ann
+            .mention_at(text.find("its").unwrap())
+            .expect("its is linked");
+        assert_eq!(
+            ann.entities[ann.mentions[its].entity].name,
+            "Northfield University"
+        );
+        // A preposition between: no guess.
+        let text = "The Pace Gallery spoke with Northfield University about its show.";
+        let ann = annotate(text);
+        assert!(ann.mention_at(text.find("its").unwrap()).is_none());
     }
 
     #[test]

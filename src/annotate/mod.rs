@@ -11,6 +11,7 @@ pub mod cursor;
 pub mod descriptions;
 pub mod entities;
 pub mod fasthash;
+pub mod first_person;
 pub mod kinds;
 pub mod lexicon;
 pub mod link;
@@ -77,6 +78,7 @@ pub fn annotate_reporting(text: &str, report: &mut dyn FnMut(Step)) -> Annotatio
     report(Step::Quotes);
     let prep = acts::Prepared::new(text, seg);
     ann.quotes = quotes::find(&acts::Doc::new(text, &ann, &prep));
+    first_person::link(text, &mut ann);
     report(Step::Commitments);
     ann.commitments = commitments::find(&acts::Doc::new(text, &ann, &prep));
     ann

@@ -1,0 +1,76 @@
+//! "I", "me" and "my" in a direct quote, linked to its speaker once the
+//! quote stage has found the speakers.
+//!
+//! The entity stage links first-person words only in quotations whose
+//! speaker it can see next to the marks ("…,” Lowe said). The quote stage
+//! knows more speakers: one named with an apposition before the quote
+//! ("Ann Lee, a professor of art, said, “I …”"), or one carried over to the
+//! next quoted paragraph. This pass adds the first-person words of those
+//! quotes, for speakers that are people.
+
+use crate::annotate::segment;
+use crate::model::{Annotations, EntityKind, Mention, MentionForm, QuoteKind};
+
+/// Adds a pronoun mention of the speaker for each first-person word in the
+/// direct quotes of `ann` (over `text`) that is not yet a mention.
+pub fn link(text: &str, ann: &mut Annotations) {
+    let mut added = Vec::new();
+    for q in &ann.quotes {
+        let Some(speaker) = q.speaker else { continue };
+        if q.kind != QuoteKind::Direct || ann.entities[speaker].kind != EntityKind::Person {
+            continue;
+        }
+        for t in segment::tokens(text, q.span) {
+            let first_person = matches!(t.text(text), "I" | "me" | "my" | "myself" | "mine");
+            if first_person
+                && ann.mention_at(t.start()).is_none()
+                && ann.mention_at(t.end() - 1).is_none()
+            {
+                added.push(Mention {
+                    span: t.span(),
+                    form: MentionForm::Pronoun,
+                    entity: speaker,
+                });
+            }
+        }
+    }
+    if added.is_empty() {
+        return;
+    }
+    ann.mentions.extend(added);
+    ann.mentions.sort_by_key(|m| m.span.start);
+    for e in &mut ann.entities {
+        e.mentions.clear();
+    }
+    for (i, m) in ann.mentions.iter().enumerate() {
+        ann.entities[m.entity].mentions.push(i);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::annotate::annotate;
+    use crate::model::MentionForm;
+
+    #[test]
+    fn a_speaker_named_with_an_apposition_is_the_quotes_i() {
+        let text = "Hilary Braysmith, a professor of art history, said, \
+                    \"I think his photographs matter.\" Then she left.";
+        let ann = annotate(text);
+        let i = ann
+            .mention_at(text.find("I think").unwrap())
+            .expect("I is a mention");
+        let m = &ann.mentions[i];
+        assert_eq!(m.form, MentionForm::Pronoun);
+        assert_eq!(ann.entities[m.entity].name, "Hilary Braysmith");
+        // Mentions stay sorted, and every entity lists its own.
+        assert!(
+            ann.mentions
+                .windows(2)
+                .all(|w| w[0].span.end <= w[1].span.start)
+        );
+        for (id, e) in ann.entities.iter().enumerate() {
+            assert!(e.mentions.iter().all(|&k| ann.mentions[k].entity == id));
+        }
+    }
+}
