@@ -492,6 +492,22 @@ mod tests {
     }
 
     #[test]
+    fn two_letter_initials_name_only_a_name_before_them() {
+        // "SE" comes first: it is not Sun Energy's.
+        let text = "The phone SE model sold well. Later, Sun Energy said prices rose.";
+        assert_eq!(group_of(text, "Sun Energy"), ["Sun Energy"]);
+        // After the name, the initials are its own.
+        let text = "Sun Energy said prices rose. Later, SE said sales fell.";
+        assert_eq!(group_of(text, "Sun Energy"), ["Sun Energy", "SE"]);
+        // Three letters are rare enough to link either way.
+        let text = "GEA said prices rose. The Grain Export Authority confirmed it.";
+        assert_eq!(
+            group_of(text, "Grain Export Authority"),
+            ["GEA", "Grain Export Authority"]
+        );
+    }
+
+    #[test]
     fn state_abbreviations_in_datelines_are_their_states() {
         let text = "NASHVILLE, Tenn. — The firm, based in Cupertino, Calif., hired staff \
                     in California and in Newark, N.J.";

@@ -356,9 +356,12 @@ impl<'d, 'a> Linker<'d, 'a> {
                 return;
             }
         }
+        // Initials name a longer name mentioned before them; two letters
+        // ("SE", "AP") only then, as they stand for many names.
         if b - a == 1
             && is_acronym(w)
             && let Some(&id) = self.by_acronym.get(w)
+            && (w.len() >= 3 || self.clusters[id].mentions.first().is_some_and(|&f| f < mi))
         {
             self.add(id, mi, m);
             return;
