@@ -492,6 +492,19 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_in_capitals_names_a_place() {
+        let text = "FLOODS HIT CITY, THOUSANDS FLEE\n\nPORT ELLERY (Reuters) - The council \
+                    voted on Tuesday.\n\nBERGEN, Norway — Fishermen protested.";
+        let ann = run(text);
+        let kind_of = |name: &str| ann.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+        assert_eq!(kind_of("PORT ELLERY"), Some(EntityKind::Place));
+        assert_eq!(kind_of("BERGEN"), Some(EntityKind::Place));
+        assert_eq!(kind_of("Norway"), Some(EntityKind::Place));
+        // An all-capitals headline is no dateline.
+        assert!(ann.entities.iter().all(|e| !e.name.contains("FLOODS")));
+    }
+
+    #[test]
     fn two_letter_initials_name_only_a_name_before_them() {
         // "SE" comes first: it is not Sun Energy's.
         let text = "The phone SE model sold well. Later, Sun Energy said prices rose.";

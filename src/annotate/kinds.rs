@@ -61,6 +61,9 @@ pub fn is_acronym(w: &str) -> bool {
 
 /// The kind and gender of the untyped name in tokens `a..b`.
 pub fn classify(doc: &Doc, a: usize, b: usize) -> (Kind, Gender) {
+    if doc.is_dateline(a) {
+        return (Kind::Place, Gender::Unknown);
+    }
     let lx = &*LEXICON;
     let first = doc.word(a);
     let n = b - a;

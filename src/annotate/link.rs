@@ -157,6 +157,7 @@ impl<'d, 'a> Linker<'d, 'a> {
         m.canonical.is_none()
             && m.acronym_of.is_none()
             && m.end - m.start == 1
+            && !self.doc.is_dateline(m.start)
             && (is_acronym(w) || (m.kind == Kind::Unknown && self.doc.seen_lowercase(w)))
     }
 

@@ -261,6 +261,9 @@ impl<'a> Doc<'a> {
     /// the document, or starts a longer capitalised run and is never seen in
     /// lowercase.
     fn accepts_ambiguous(&self, i: usize) -> bool {
+        if self.is_dateline(i) {
+            return true;
+        }
         let w = name_part(self.word(i));
         let lx = &*LEXICON;
         if lx.function_words.contains(w) || lx.non_names.contains(w) {
@@ -298,6 +301,41 @@ impl<'a> Doc<'a> {
             || next.is_some_and(|j| self.is_cap(j))
             // "Palmer said ...": a speech verb after an unknown word.
             || next.is_some_and(|j| crate::annotate::descriptions::is_speech_verb(self.word(j)))
+    }
+
+    /// True when token `i` opens a dateline: the first word of a line, in
+    /// capitals, one to three such words followed by a comma, a parenthesis
+    /// or a dash, on a line that is not all capitals ("CUPERTINO, Calif. —
+    /// Apple …", "PORT ELLERY (Reuters) - …"; not the headline "FLOODS HIT
+    /// CITY, THOUSANDS FLEE").
+    pub fn is_dateline(&self, i: usize) -> bool {
+        let upper = |k: usize| {
+            let w = self.word(k);
+            w.len() >= 2
+                && w.bytes()
+                    .all(|b| b.is_ascii_uppercase() || b == b'.' || b == b'-')
+                && w.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+        };
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        if self.word(i).len() < 3 || !upper(i) {
+            return false;
+        }
+        let line_start = self.text[..t.start()].rfind('\n').map_or(0, |p| p + 1);
+        if !self.text[line_start..t.start()].trim().is_empty() {
+            return false;
+        }
+        let mut k = i;
+        while k < self.toks.len() && k < i + 3 && upper(k) {
+            k += 1;
+        }
+        let line_end = self.text[t.start()..]
+            .find('\n')
+            .map_or(self.text.len(), |p| t.start() + p);
+        k < self.toks.len()
+            && matches!(self.word(k), "," | "(" | "—" | "–" | "-")
+            && self.text[t.start()..line_end].contains(|c: char| c.is_lowercase())
     }
 
     /// True when the document has `w` in lowercase ("Soup" / "soup") at
