@@ -251,7 +251,9 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
             (end, np.end + 1, false)
         } else if cue.frames.that && doc.low(k) == "that" {
             (end, k + 1, false)
-        } else if cue.frames.np && (doc.is_word(k) || doc.is_mark(k)) {
+        } else if cue.frames.np
+            && (doc.is_word(k) || doc.is_mark(k) || matches!(doc.low(k), "$" | "£" | "€" | "¥"))
+        {
             // "was invited to the fair": the inviter is not the subject.
             (end, k, passive && cue.frames.obj)
         } else {
@@ -348,7 +350,23 @@ fn by_agent(doc: &Doc, a: usize, b: usize) -> Option<Agent> {
 fn nominal(doc: &Doc, cue: &Cue, n: usize) -> Option<Found> {
     let floor = doc.sentence_of(n).start;
     let prev = n.checked_sub(1).map_or("", |p| doc.low(p));
-    if matches!(prev, "no" | "any") {
+    // "would appeal to the court", "to request": a verb, not the noun.
+    if matches!(
+        prev,
+        "no" | "any"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "shall"
+            | "to"
+            | "not"
+            | "n't"
+    ) {
         return None;
     }
     let mut trigger_start = n;

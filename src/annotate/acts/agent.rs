@@ -199,6 +199,15 @@ impl Doc<'_> {
     pub fn main_subject(&self, v: usize) -> Option<Agent> {
         let sent = self.sentence_of(v);
         let mut first = (sent.start..v).find(|&i| self.quote(i).is_none() && self.is_word(i))?;
+        // Skip a dateline: "GENEVA — The agency …", "AUSTIN, Texas (AP) — …".
+        let capitals = |w: &str| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_uppercase());
+        if first == sent.start
+            && capitals(self.word(first))
+            && let Some(dash) =
+                (first + 1..v.min(first + 10)).find(|&i| matches!(self.low(i), "—" | "–" | "-"))
+        {
+            first = (dash + 1..v).find(|&i| self.quote(i).is_none() && self.is_word(i))?;
+        }
         // Skip an opening phrase: "On Monday, the firm …".
         for _ in 0..2 {
             if !SUBJECT_BREAKERS.contains(self.low(first)) {

@@ -324,3 +324,28 @@ fn a_threat_states_an_intent() {
     assert_eq!(c[0].0, CommitmentKind::Intent);
     assert_eq!(c[0].2, "veto any new sanctions");
 }
+
+#[test]
+fn a_dateline_is_not_the_subject() {
+    let c = commitments(
+        "GENEVA — The World Health Organization said on Monday that cases rose, \
+         and urged governments to step up vaccination.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].3, "World Health Organization");
+}
+
+#[test]
+fn a_pledged_sum_is_a_pledge() {
+    let c = commitments("The Northfield Foundation pledged $50 million to support the campaign.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert_eq!(c[0].2, "$50 million to support the campaign");
+}
+
+#[test]
+fn a_nominal_cue_after_a_modal_is_a_verb() {
+    // "would appeal to the court" is no appeal to anyone to act.
+    let c = commitments("The governor said the state would appeal to the supreme court.");
+    assert!(c.iter().all(|c| c.0 != CommitmentKind::Demand), "{c:?}");
+}
