@@ -339,6 +339,17 @@ fn speaker_of_verb(doc: &Doc, v: usize) -> Option<Attribution> {
             cue: Some(v),
         });
     }
+    // "He thanked Germany for its aid and said …": the subject of the
+    // first verb, not the phrase before "and".
+    if v > 0
+        && doc.low(v - 1) == "and"
+        && let Some(agent) = doc.main_subject(v)
+    {
+        return Some(Attribution {
+            agent,
+            cue: Some(v),
+        });
+    }
     let agent = match doc.subject_before(v) {
         Some(s) if s.negated => return None,
         Some(s) => doc.resolve_subject(&s),
@@ -613,7 +624,8 @@ fn clause_before(doc: &Doc, v: usize) -> Option<(Attribution, Span)> {
         && doc.low(s.np.start - 1) == ","
         && ends_here(v + 1)
     {
-        let clause = clause_span(doc, sent.start, s.np.start - 1)?;
+        let from = doc.after_dateline(sent.start, s.np.start);
+        let clause = clause_span(doc, from, s.np.start - 1)?;
         let agent = doc.resolve_subject(&s);
         return Some((
             Attribution {

@@ -40,6 +40,41 @@ pub struct Agent {
     pub name: Option<String>,
 }
 
+/// Plural nouns for people that, before "of"/"for"/"at"/"from", name
+/// people of a place or body rather than the place or body itself.
+const PEOPLE_OF: &[&str] = &[
+    "residents",
+    "citizens",
+    "people",
+    "members",
+    "fans",
+    "students",
+    "workers",
+    "supporters",
+    "critics",
+    "experts",
+    "users",
+    "customers",
+    "voters",
+    "families",
+    "victims",
+    "parents",
+    "teachers",
+    "doctors",
+    "patients",
+    "scientists",
+    "researchers",
+    "employees",
+    "survivors",
+    "relatives",
+    "friends",
+    "neighbours",
+    "neighbors",
+    "shareholders",
+    "investors",
+    "protesters",
+];
+
 impl Agent {
     /// True when the agent names anyone at all.
     pub fn is_known(&self) -> bool {
@@ -199,14 +234,9 @@ impl Doc<'_> {
     pub fn main_subject(&self, v: usize) -> Option<Agent> {
         let sent = self.sentence_of(v);
         let mut first = (sent.start..v).find(|&i| self.quote(i).is_none() && self.is_word(i))?;
-        // Skip a dateline: "GENEVA — The agency …", "AUSTIN, Texas (AP) — …".
-        let capitals = |w: &str| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_uppercase());
-        if first == sent.start
-            && capitals(self.word(first))
-            && let Some(dash) =
-                (first + 1..v.min(first + 10)).find(|&i| matches!(self.low(i), "—" | "–" | "-"))
-        {
-            first = (dash + 1..v).find(|&i| self.quote(i).is_none() && self.is_word(i))?;
+        if first == sent.start {
+            let after = self.after_dateline(first, v);
+            first = (after..v).find(|&i| self.quote(i).is_none() && self.is_word(i))?;
         }
         // Skip an opening phrase: "On Monday, the firm …".
         for _ in 0..2 {
@@ -216,11 +246,42 @@ impl Doc<'_> {
             let comma = (first..v).find(|&i| self.low(i) == "," && self.quote(i).is_none())?;
             first = (comma + 1..v).find(|&i| self.quote(i).is_none() && self.is_word(i))?;
         }
-        let agent = self.np_after(first).map(|np| self.resolve(&np));
+        // A subject pronoun is the whole subject ("He thanked Germany …").
+        let np = if matches!(self.low(first), "he" | "she" | "they" | "it" | "we" | "i") {
+            Some(first..first + 1)
+        } else {
+            // Cut at a verb right after a name: "Ivo Brandt thanked Norland"
+            // is Ivo Brandt's; "Facebook co-founder Mark Zuckerberg tweeted"
+            // Zuckerberg's.
+            self.np_after(first).map(|np| {
+                let verb = (np.start + 1..np.end).find(|&k| {
+                    let w = self.word(k);
+                    self.capitalised(k - 1)
+                        && w.starts_with(|c: char| c.is_lowercase())
+                        && w.len() > 3
+                        && (w.ends_with("ed") || w.ends_with('s'))
+                });
+                np.start..verb.unwrap_or(np.end)
+            })
+        };
+        let agent = np.map(|np| self.resolve(&np));
         match agent {
             Some(a) if a.is_known() && !SUBJECT_BREAKERS.contains(self.low(first)) => Some(a),
             _ => self.nearest_in_sentence(v),
         }
+    }
+
+    /// The first token after a dateline opening the sentence at token
+    /// `start` ("GENEVA — The agency …", "AUSTIN, Texas (AP) — …"), looking
+    /// no further than token `limit`; `start` itself when there is none.
+    pub fn after_dateline(&self, start: usize, limit: usize) -> usize {
+        let w = self.word(start);
+        if w.len() < 3 || !w.bytes().all(|b| b.is_ascii_uppercase()) {
+            return start;
+        }
+        (start + 1..limit.min(start + 10))
+            .find(|&i| matches!(self.low(i), "—" | "–" | "-"))
+            .map_or(start, |dash| dash + 1)
     }
 
     /// The entity of the nearest actor (not a place) named before token `v`
@@ -343,6 +404,9 @@ impl Doc<'_> {
             .find(|&i| matches!(self.low(i), "of" | "for" | "at" | "from"));
         let head = match of {
             Some(o) if !self.mentions_in(&(np.start..o)).is_empty() => np.start..o,
+            // "Residents of Kharkiv", "fans of the club": people of a
+            // place or a body, not the place or the body.
+            Some(o) if o > np.start && PEOPLE_OF.contains(&self.low(o - 1)) => return None,
             _ => np.clone(),
         };
         let ms = self.mentions_in(&head);

@@ -287,3 +287,21 @@ fn a_participle_after_the_verb_reports_a_second_clause() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].1, "the talks would go on");
 }
+
+#[test]
+fn speakers_of_coordinated_verbs_groups_and_datelines() {
+    // "… and said": the subject of the first verb.
+    let q = quotes(
+        "He spoke first. Ivo Brandt thanked Norland for its aid and said talks would go on.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "Ivo Brandt");
+    // People of a place are not the place.
+    let q = quotes("Residents of Kharkiv said the shelling had destroyed homes.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "Residents of Kharkiv");
+    // A dateline is not part of the reported clause.
+    let q = quotes("KYIV, Ukraine — Forces repelled an assault overnight, the military said.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Forces repelled an assault overnight");
+}
