@@ -264,6 +264,24 @@ impl Doc<'_> {
                 np.start..verb.unwrap_or(np.end)
             })
         };
+        // "The Conservative leader, Kemi Badenoch, …": the person named.
+        let appos = np
+            .as_ref()
+            .filter(|np| self.role_headed(np))
+            .and_then(|np| {
+                (self.low(np.end) == ",")
+                    .then(|| self.np_after(np.end + 1))
+                    .flatten()
+                    .filter(|a| self.low(a.end) == ",")
+                    .and_then(|a| self.entity_in(&a))
+                    .filter(|&e| self.is_person(e))
+            });
+        if let Some(e) = appos {
+            return Some(Agent {
+                entity: Some(e),
+                name: None,
+            });
+        }
         let agent = np.map(|np| self.resolve(&np));
         match agent {
             Some(a) if a.is_known() && !SUBJECT_BREAKERS.contains(self.low(first)) => Some(a),
@@ -468,15 +486,36 @@ impl Doc<'_> {
         }
         let agent = self.resolve(&s.np);
         match &s.appos {
-            Some(a) if agent.entity.is_none() && !(a.is_empty()) => match self.entity_in(a) {
-                Some(e) => Agent {
-                    entity: Some(e),
-                    name: None,
-                },
-                None => agent,
-            },
+            Some(a) if !a.is_empty() && (agent.entity.is_none() || self.role_headed(&s.np)) => {
+                match self.entity_in(a) {
+                    // "Its chair, Phil Banfield,": the person, not "its".
+                    Some(e) if agent.entity.is_none() || self.is_person(e) => Agent {
+                        entity: Some(e),
+                        name: None,
+                    },
+                    _ => agent,
+                }
+            }
             _ => agent,
         }
+    }
+
+    /// True when the phrase `np` ends in a common noun ("Its chair", "the
+    /// Conservative leader"): a role that an apposition may name.
+    fn role_headed(&self, np: &Range<usize>) -> bool {
+        np.end > np.start
+            && self.is_word(np.end - 1)
+            && self
+                .word(np.end - 1)
+                .starts_with(|c: char| c.is_lowercase())
+    }
+
+    /// True when entity `e` is a person.
+    fn is_person(&self, e: EntityId) -> bool {
+        self.ann
+            .entities
+            .get(e)
+            .is_some_and(|x| x.kind == EntityKind::Person)
     }
 
     /// The agent a noun phrase names.

@@ -349,3 +349,13 @@ fn a_nominal_cue_after_a_modal_is_a_verb() {
     let c = commitments("The governor said the state would appeal to the supreme court.");
     assert!(c.iter().all(|c| c.0 != CommitmentKind::Demand), "{c:?}");
 }
+
+#[test]
+fn a_role_with_a_named_apposition_is_the_actor() {
+    let c = commitments(
+        "The Conservative leader, Kemi Badenoch, dismissed the plan as a gimmick and \
+         demanded that ministers publish the costings.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].3, "Kemi Badenoch");
+}

@@ -305,3 +305,13 @@ fn speakers_of_coordinated_verbs_groups_and_datelines() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].1, "Forces repelled an assault overnight");
 }
+
+#[test]
+fn a_role_with_a_named_apposition_is_the_person() {
+    let q = quotes(
+        "The Northfield Medical Association met. Its chair, Phil Banfield, told reporters \
+         that doctors could strike again.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "Phil Banfield");
+}
