@@ -50,6 +50,12 @@ pub fn find(text: &str, sentences: &[Span], para_of: &[usize]) -> Vec<Marked> {
         let singles = !candidates
             .iter()
             .any(|&(_, c)| matches!(c, '“' | '"' | '„' | '«'));
+        // Straight single marks too ('We will fix this,' he said), merged
+        // in order.
+        if singles && memchr::memchr(b'\'', body.as_bytes()).is_some() {
+            candidates.extend(memchr::memchr_iter(b'\'', body.as_bytes()).map(|i| (i, '\'')));
+            candidates.sort_unstable_by_key(|&(i, _)| i);
+        }
         let mut open: Option<(usize, char)> = None;
         for &(i, c) in &candidates {
             match c {
@@ -86,6 +92,28 @@ pub fn find(text: &str, sentences: &[Span], para_of: &[usize]) -> Vec<Marked> {
                         open = Some((i, c));
                     }
                 }
+                '\'' => {
+                    let prev = body.get(..i).and_then(|b| b.chars().next_back());
+                    let next = body.get(i + 1..).and_then(|b| b.chars().next());
+                    match open {
+                        // Opening: at the start of a word ("'We …").
+                        None if !prev.is_some_and(char::is_alphanumeric)
+                            && next.is_some_and(char::is_alphanumeric) =>
+                        {
+                            open = Some((i, c));
+                        }
+                        // Closing: after a word or a stop, before no letter
+                        // (not "don't", nor an opening "'90s").
+                        Some((o, '\''))
+                            if prev.is_some_and(|p| !p.is_whitespace())
+                                && !next.is_some_and(char::is_alphanumeric) =>
+                        {
+                            open = None;
+                            push(text, &mut out, p, span.start, (o, c), i + 1, true);
+                        }
+                        _ => {}
+                    }
+                }
                 '’' if open.is_some_and(|(_, oc)| oc == '‘') => {
                     let next = body.get(i + c.len_utf8()..).and_then(|b| b.chars().next());
                     if !next.is_some_and(char::is_alphanumeric)
@@ -105,7 +133,8 @@ pub fn find(text: &str, sentences: &[Span], para_of: &[usize]) -> Vec<Marked> {
                 _ => {}
             }
         }
-        if let Some(o) = open {
+        // A straight single mark left open was an apostrophe ("'90s").
+        if let Some(o) = open.filter(|&(_, c)| c != '\'') {
             push(text, &mut out, p, span.start, o, body.len(), false);
             let next_opens = paras
                 .get(k + 1)

@@ -315,3 +315,31 @@ fn a_role_with_a_named_apposition_is_the_person() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].2, "Phil Banfield");
 }
+
+#[test]
+fn straight_single_marks_quote_in_the_british_style() {
+    let q = quotes(
+        "'Patients have waited too long,' Mr Starmer said. 'We will fix this.'\n\n\
+         He added: 'Nobody should wait a year.'\n\n\
+         The players' union said the '90s were different, and fans don't agree.",
+    );
+    let direct: Vec<&str> = q
+        .iter()
+        .filter(|q| q.0 == QuoteKind::Direct)
+        .map(|q| q.1.as_str())
+        .collect();
+    assert_eq!(
+        direct,
+        [
+            "Patients have waited too long,",
+            "We will fix this.",
+            "Nobody should wait a year."
+        ],
+        "{q:?}"
+    );
+    assert!(
+        q.iter()
+            .filter(|q| q.0 == QuoteKind::Direct)
+            .all(|q| q.2.contains("Starmer"))
+    );
+}
