@@ -14,7 +14,7 @@ use crate::annotate::lexicon::{GazEntry, GazKind, Gender, LEXICON};
 use crate::annotate::link::{self, Cluster, NameMention};
 use crate::annotate::names::{Doc, Piece, PieceKind};
 use crate::annotate::roles::{self, Qualifier, is_honorific};
-use crate::annotate::segment::Segmented;
+use crate::annotate::segment::{Segmented, TokenKind};
 use crate::model::{Annotations, Entity, Link, LinkRel, Mention, MentionForm, Span};
 
 /// A demonym mention ("North Korean") and its country.
@@ -153,6 +153,14 @@ fn other_name(
                 return None;
             }
         }
+        // "Explorer 6", "Galaxy S9", "Expo 2020": a model, edition or
+        // event, not an actor.
+        let model_last = p.end - p.start >= 2 && is_model_code(doc.word(p.end - 1));
+        if (kind == Kind::Unknown && numbered_after(doc, p.end))
+            || (kind != Kind::Person && model_last)
+        {
+            return None;
+        }
         // "in Mountain Vale, Oregon": a place, not a person.
         if weak && kind == Kind::Person && kinds::place_context(doc, p.start, p.end) {
             kind = Kind::Place;
@@ -178,6 +186,24 @@ fn other_name(
             .push(roles::role(doc, a, ts, te, q.and_then(|(_, c)| c)));
     }
     Some(m)
+}
+
+/// True when token `b` is a number or a model code ("6", "S9", "XP") in
+/// the name's sentence, right after it.
+fn numbered_after(doc: &Doc, b: usize) -> bool {
+    let Some(t) = doc.toks.get(b) else {
+        return false;
+    };
+    let same_sentence = b > 0 && doc.toks[b - 1].sent() == t.sent();
+    let adjacent = b > 0 && doc.toks[b - 1].end() + 1 == t.start();
+    same_sentence && adjacent && (t.kind() == TokenKind::Number || is_model_code(doc.word(b)))
+}
+
+/// True for a short code of letters and digits ("S9", "XP1", "A320").
+fn is_model_code(w: &str) -> bool {
+    w.len() <= 4
+        && w.bytes().any(|c| c.is_ascii_digit())
+        && w.bytes().all(|c| c.is_ascii_alphanumeric())
 }
 
 fn gazetteer_mention(doc: &Doc, a: usize, b: usize, entry: GazEntry) -> NameMention {
@@ -489,6 +515,18 @@ mod tests {
         assert_eq!(us.len(), 1);
         assert_eq!(us[0].kind, EntityKind::Place);
         assert_eq!(us[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn a_name_with_a_model_number_is_no_actor() {
+        let text = "Users of Explorer 6 and Galaxy S9 phones met at Expo 2020. \
+                    Acme said the Zorblat 3 sold well.";
+        let names: Vec<String> = run(text).entities.into_iter().map(|e| e.name).collect();
+        assert_eq!(names, ["Acme"]);
+        // A known organization or a person keeps its name.
+        let text = "Boeing 737 jets flew. Ann Lee 2 said so.";
+        let names: Vec<String> = run(text).entities.into_iter().map(|e| e.name).collect();
+        assert_eq!(names, ["Boeing", "Ann Lee"]);
     }
 
     #[test]
