@@ -3,6 +3,7 @@
 use std::io::Write as _;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -185,28 +186,26 @@ fn entities<'a>(doc: &'a Document, ann: &'a Annotations) -> Vec<EntityJson<'a>> 
                 .collect(),
         })
         .collect();
-    let mut new_ids: Vec<(String, EntityKind)> = Vec::new();
+    // Entities named only inside longer names, by name and kind.
+    let mut new_ids: HashMap<(String, EntityKind), usize> = HashMap::new();
     let mut grown = vec![false; out.len()];
     for inner in nested::find(text, ann) {
         let id = match inner.entity {
             InnerEntity::Known(e) => e,
             InnerEntity::New { name, kind } => {
-                let k = match new_ids.iter().position(|n| n.0 == name && n.1 == kind) {
-                    Some(k) => k,
-                    None => {
-                        new_ids.push((name.clone(), kind));
+                *new_ids
+                    .entry((name, kind))
+                    .or_insert_with_key(|(name, kind)| {
                         out.push(EntityJson {
                             id: Annotations::entity_key(out.len()),
-                            kind,
-                            name: Cow::Owned(name),
+                            kind: *kind,
+                            name: Cow::Owned(name.clone()),
                             roles: &[],
                             mentions: Vec::new(),
                         });
                         grown.push(false);
-                        new_ids.len() - 1
-                    }
-                };
-                ann.entities.len() + k
+                        out.len() - 1
+                    })
             }
         };
         out[id]
