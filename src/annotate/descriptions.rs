@@ -16,31 +16,58 @@ use crate::annotate::names::{Doc, starts_upper};
 use crate::annotate::roles::{Qualifier, role_noun_at};
 use crate::model::{MentionForm, Span};
 
-/// A place where an actor is referred to, used as an antecedent.
+/// A place where an actor is referred to, used as an antecedent. There is
+/// one for every mention, so the indices are kept to 32 bits (tokens and
+/// clusters of a text under `document::MAX_BYTES` fit).
 #[derive(Clone, Copy, Debug)]
 pub struct Anchor {
     /// First token of the mention.
-    pub tok: usize,
+    first: u32,
     /// One past its last token.
-    pub end: usize,
+    past: u32,
     /// The cluster it belongs to.
-    pub cluster: usize,
+    of: u32,
     /// Its sentence.
-    sent: usize,
+    sentence: u32,
     /// True inside quotation marks.
     quoted: bool,
+}
+
+/// `n` as `u32`, saturating.
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 impl Anchor {
     /// The anchor for the mention in tokens `tok..end` of `cluster`.
     pub fn new(doc: &Doc, tok: usize, end: usize, cluster: usize) -> Self {
         Anchor {
-            tok,
-            end,
-            cluster,
-            sent: doc.toks[tok].sent(),
+            first: narrow(tok),
+            past: narrow(end),
+            of: narrow(cluster),
+            sentence: narrow(doc.toks[tok].sent()),
             quoted: doc.toks[tok].quoted(),
         }
+    }
+
+    /// First token of the mention.
+    pub fn tok(self) -> usize {
+        self.first as usize
+    }
+
+    /// One past its last token.
+    pub fn end(self) -> usize {
+        self.past as usize
+    }
+
+    /// The cluster it belongs to.
+    pub fn cluster(self) -> usize {
+        self.of as usize
+    }
+
+    /// Its sentence.
+    fn sent(self) -> usize {
+        self.sentence as usize
     }
 }
 
@@ -144,9 +171,9 @@ fn window<'a>(doc: &Doc, anchors: &'a [Anchor], tok: usize) -> &'a [Anchor] {
 /// Anchors of the `sentences` sentences before token `tok`, and of its own
 /// sentence up to it.
 fn window_of<'a>(doc: &Doc, anchors: &'a [Anchor], tok: usize, sentences: usize) -> &'a [Anchor] {
-    let end = anchors.partition_point(|a| a.tok < tok);
+    let end = anchors.partition_point(|a| a.tok() < tok);
     let first_sent = doc.toks[tok].sent().saturating_sub(sentences);
-    let start = anchors[..end].partition_point(|a| a.sent < first_sent);
+    let start = anchors[..end].partition_point(|a| a.sent() < first_sent);
     &anchors[start.max(end.saturating_sub(MAX_CANDIDATES))..end]
 }
 
@@ -294,11 +321,11 @@ fn thing_antecedent(
         .iter()
         .rev()
         .find(|a| {
-            let c = &clusters[a.cluster];
+            let c = &clusters[a.cluster()];
             c.kind != Kind::Person && c.name.split(' ').any(|w| w.eq_ignore_ascii_case(noun))
         });
     if let Some(a) = named {
-        return Some(a.cluster);
+        return Some(a.cluster());
     }
     if !generic {
         return None;
@@ -313,7 +340,7 @@ fn thing_antecedent(
         let mut ids = win
             .iter()
             .rev()
-            .map(|a| a.cluster)
+            .map(|a| a.cluster())
             .filter(|&c| fits(&clusters[c]));
         let first = ids.next()?;
         ids.all(|c| c == first).then_some(first)
@@ -370,17 +397,17 @@ pub fn pronouns(
             .then(|| quotation_at(quotations, i).and_then(|q| q.speaker))
             .flatten();
         let agrees = |a: &&Anchor| {
-            let c = &clusters[a.cluster];
+            let c = &clusters[a.cluster()];
             c.kind == Kind::Person
                 && c.gender.agrees(g)
                 && (t.quoted() || !a.quoted)
-                && Some(a.cluster) != speaker
+                && Some(a.cluster()) != speaker
         };
         // People known to be of this gender come before those of unknown gender.
         let known = win
             .iter()
-            .any(|a| agrees(&a) && clusters[a.cluster].gender == g);
-        let fits = |a: &&Anchor| agrees(a) && (!known || clusters[a.cluster].gender == g);
+            .any(|a| agrees(&a) && clusters[a.cluster()].gender == g);
+        let fits = |a: &&Anchor| agrees(a) && (!known || clusters[a.cluster()].gender == g);
         let Some(last) = win.iter().rev().find(fits) else {
             // Nobody named nearby: the article's main person, if of this gender.
             if let Some(p) = protagonist
@@ -394,15 +421,18 @@ pub fn pronouns(
             }
             continue;
         };
-        let unique = win.iter().filter(fits).all(|a| a.cluster == last.cluster);
+        let unique = win
+            .iter()
+            .filter(fits)
+            .all(|a| a.cluster() == last.cluster());
         let chosen = if unique {
-            last.cluster
+            last.cluster()
         } else if t.quoted() {
             continue;
         } else {
-            let sent = doc.toks[last.tok].sent();
-            match win.iter().filter(fits).find(|a| a.sent == sent) {
-                Some(a) => a.cluster,
+            let sent = doc.toks[last.tok()].sent();
+            match win.iter().filter(fits).find(|a| a.sent() == sent) {
+                Some(a) => a.cluster(),
                 None => continue,
             }
         };
@@ -446,9 +476,9 @@ pub fn possessive_it(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &
         let mut ids = win
             .iter()
             .rev()
-            .take_while(|a| a.sent >= first_sent)
-            .filter(|a| clusters[a.cluster].kind != Kind::Person && a.quoted == t.quoted())
-            .map(|a| a.cluster);
+            .take_while(|a| a.sent() >= first_sent)
+            .filter(|a| clusters[a.cluster()].kind != Kind::Person && a.quoted == t.quoted())
+            .map(|a| a.cluster());
         let Some(first) = ids.next() else { continue };
         let only = ids.all(|c| c == first).then_some(first);
         // Else the subject of its verb: "USI bases its exhibit", "the
@@ -457,10 +487,10 @@ pub fn possessive_it(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &
             let a = win
                 .iter()
                 .rev()
-                .find(|a| a.tok < i && a.sent == t.sent() && a.quoted == t.quoted())?;
-            let verb_group = a.end < i
-                && i - a.end <= 3
-                && (a.end..i).all(|k| {
+                .find(|a| a.tok() < i && a.sent() == t.sent() && a.quoted == t.quoted())?;
+            let verb_group = a.end() < i
+                && i - a.end() <= 3
+                && (a.end()..i).all(|k| {
                     let w = doc.word(k);
                     // Auxiliaries and inflected verbs only.
                     doc.toks[k].kind() == TokenKind::Word
@@ -490,7 +520,7 @@ pub fn possessive_it(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &
                             && (w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing"))
                             && !matches!(w, "across" | "towards" | "during" | "regarding")))
                 });
-            (verb_group && clusters[a.cluster].kind != Kind::Person).then_some(a.cluster)
+            (verb_group && clusters[a.cluster()].kind != Kind::Person).then_some(a.cluster())
         };
         if let Some(cluster) = only.or_else(subject) {
             out.push(Resolved {
@@ -557,19 +587,19 @@ pub struct Quotation {
 /// “...”").
 pub fn quotations(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor]) -> Vec<Quotation> {
     let person_at = |tok: usize| {
-        let i = anchors.partition_point(|a| a.tok < tok);
+        let i = anchors.partition_point(|a| a.tok() < tok);
         anchors
             .get(i)
-            .filter(|a| a.tok == tok && clusters[a.cluster].kind == Kind::Person)
+            .filter(|a| a.tok() == tok && clusters[a.cluster()].kind == Kind::Person)
             .copied()
     };
     let person_ending_at = |end: usize| {
-        let i = anchors.partition_point(|a| a.tok < end);
+        let i = anchors.partition_point(|a| a.tok() < end);
         anchors[..i]
             .iter()
             .rev()
             .take(3)
-            .find(|a| a.end == end && clusters[a.cluster].kind == Kind::Person)
+            .find(|a| a.end() == end && clusters[a.cluster()].kind == Kind::Person)
             .copied()
     };
     let n = doc.toks.len();
@@ -597,7 +627,7 @@ pub fn quotations(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor]) -> Vec<Qu
         let after = if k < n && is_speech_verb(doc.word(k)) {
             person_at(k + 1)
         } else {
-            person_at(k).filter(|a| a.end < n && is_speech_verb(doc.word(a.end)))
+            person_at(k).filter(|a| a.end() < n && is_speech_verb(doc.word(a.end())))
         };
         let before = (opened >= 2 && matches!(doc.word(opened - 1), ":" | ","))
             .then(|| opened - 2)
@@ -606,7 +636,7 @@ pub fn quotations(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor]) -> Vec<Qu
         out.push(Quotation {
             open: opened,
             close: i,
-            speaker: after.or(before).map(|a| a.cluster),
+            speaker: after.or(before).map(|a| a.cluster()),
         });
     }
     out

@@ -329,14 +329,14 @@ pub fn find(text: &str, seg: Segmented, report: &mut dyn FnMut(Step)) -> (Annota
         Anchor::new(&doc, tok, end, r.cluster)
     };
     anchors.extend(resolved.iter().map(&mut anchor_of));
-    anchors.sort_by_key(|a| a.tok);
+    anchors.sort_by_key(|a| a.tok());
     let described = resolved.len();
     let quotations = descriptions::quotations(&doc, &clusters, &anchors);
     descriptions::pronouns(&doc, &mut clusters, &anchors, &quotations, &mut resolved);
     descriptions::possessive_it(&doc, &clusters, &anchors, &mut resolved);
     // Speakers named by pronoun count too ("“...,” he said").
     anchors.extend(resolved[described..].iter().map(anchor_of));
-    anchors.sort_by_key(|a| a.tok);
+    anchors.sort_by_key(|a| a.tok());
     let quotations = descriptions::quotations(&doc, &clusters, &anchors);
     descriptions::first_person(&doc, &quotations, &mut resolved);
     drop((anchors, quotations));

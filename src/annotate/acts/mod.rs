@@ -18,19 +18,13 @@ pub use marks::Marked;
 /// sentence.
 pub const WINDOW: usize = 200;
 
-/// Marks a token outside any quotation in [`Prepared`]'s quotation indices.
-const NO_QUOTE: u32 = u32::MAX;
-
 /// What the act stages derive from the text and its sentences alone, made
 /// once and shared by both stages.
 pub struct Prepared {
     /// The text with ASCII letters lowercased (same byte offsets).
-    pub lower: String,
+    lower: String,
     /// All tokens, in order.
     pub toks: Vec<Token>,
-    /// Index into `marks` of the quotation each token stands inside, or
-    /// [`NO_QUOTE`].
-    quote_of: Vec<u32>,
     /// Token ranges per sentence, parallel to `ann.sentences`.
     pub sents: Vec<std::ops::Range<usize>>,
     /// Paragraph index of each sentence.
@@ -66,10 +60,11 @@ impl Prepared {
     /// Index into [`Prepared::marks`] of the quotation token `i` stands
     /// inside, if any.
     pub fn quote(&self, i: usize) -> Option<usize> {
-        self.quote_of
-            .get(i)
-            .filter(|&&q| q != NO_QUOTE)
-            .map(|&q| q as usize)
+        let at = self.toks.get(i)?.start();
+        // Quotations come in order and never overlap.
+        let k = self.marks.partition_point(|m| m.inner.start <= at);
+        k.checked_sub(1)
+            .filter(|&k| self.marks[k].inner.contains(at))
     }
 }
 
@@ -242,16 +237,6 @@ impl Prepared {
         let para_of_sent = paragraph_of_sentences(text, &sentences);
         let sents = sentence_tokens.iter().map(|&(a, b)| a..b).collect();
         let mut marks = marks::find(text, &sentences, &para_of_sent);
-        let mut quote_of = vec![NO_QUOTE; toks.len()];
-        let mut qi = 0;
-        for (t, q) in toks.iter().zip(&mut quote_of) {
-            while qi < marks.len() && marks[qi].outer.end <= t.start() {
-                qi += 1;
-            }
-            if qi < marks.len() && marks[qi].inner.contains(t.start()) {
-                *q = u32::try_from(qi).unwrap_or(NO_QUOTE);
-            }
-        }
         // Quotations come in order: walk the tokens instead of searching.
         let (mut opens, mut closes) = (Cursor::default(), Cursor::default());
         for m in &mut marks {
@@ -264,7 +249,6 @@ impl Prepared {
         Prepared {
             lower: text.to_ascii_lowercase(),
             toks,
-            quote_of,
             sents,
             para_of_sent,
             marks,
