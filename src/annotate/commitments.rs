@@ -16,7 +16,8 @@ use std::sync::LazyLock;
 use crate::annotate::acts::Doc;
 use crate::annotate::acts::agent::Agent;
 use crate::annotate::acts::words::{
-    DETERMINERS, PRONOUNS, Prefilter, PronounClass, WordMap, WordSet, is_ly_adverb, word_set,
+    DETERMINERS, MODALS, PRONOUNS, Prefilter, PronounClass, WordMap, WordSet, is_ly_adverb,
+    word_set,
 };
 use crate::annotate::lexicon::entries;
 use crate::model::{Commitment, CommitmentKind, MentionForm, Span};
@@ -185,10 +186,8 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
         ) && doc.is_word(i - 1)
             && !is_ly_adverb(prev))
         // "will revive demand", "to meet demand": the object of a verb.
-        || (matches!(
-            prev2,
-            "will" | "would" | "can" | "could" | "should" | "must" | "might" | "may" | "to"
-        ) && doc.is_word(i - 1)
+        || ((prev2 == "to" || MODALS.contains(&prev2))
+            && doc.is_word(i - 1)
             && !is_ly_adverb(prev)
             && !matches!(
                 prev,
@@ -351,22 +350,7 @@ fn nominal(doc: &Doc, cue: &Cue, n: usize) -> Option<Found> {
     let floor = doc.sentence_of(n).start;
     let prev = n.checked_sub(1).map_or("", |p| doc.low(p));
     // "would appeal to the court", "to request": a verb, not the noun.
-    if matches!(
-        prev,
-        "no" | "any"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "may"
-            | "might"
-            | "must"
-            | "should"
-            | "shall"
-            | "to"
-            | "not"
-            | "n't"
-    ) {
+    if matches!(prev, "no" | "any" | "to" | "not" | "n't") || MODALS.contains(&prev) {
         return None;
     }
     let mut trigger_start = n;

@@ -6,6 +6,7 @@
 
 use std::sync::LazyLock;
 
+use crate::annotate::acts::words::AUXILIARIES;
 use crate::annotate::fasthash::Map;
 use crate::annotate::segment::TokenKind;
 
@@ -495,30 +496,11 @@ pub fn possessive_it(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &
                     // Auxiliaries and inflected verbs only.
                     doc.toks[k].kind() == TokenKind::Word
                         && w.starts_with(|c: char| c.is_lowercase())
-                        && (matches!(
-                            w,
-                            "is" | "are"
-                                | "was"
-                                | "were"
-                                | "has"
-                                | "have"
-                                | "had"
-                                | "will"
-                                | "would"
-                                | "can"
-                                | "could"
-                                | "may"
-                                | "might"
-                                | "must"
-                                | "should"
-                                | "did"
-                                | "does"
-                                | "also"
-                                | "now"
-                                | "still"
-                        ) || (w.len() > 3
-                            && (w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing"))
-                            && !matches!(w, "across" | "towards" | "during" | "regarding")))
+                        && (AUXILIARIES.contains(w)
+                            || matches!(w, "also" | "now" | "still")
+                            || (w.len() > 3
+                                && (w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing"))
+                                && !matches!(w, "across" | "towards" | "during" | "regarding")))
                 });
             (verb_group && clusters[a.cluster()].kind != Kind::Person).then_some(a.cluster())
         };

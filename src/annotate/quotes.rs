@@ -20,11 +20,9 @@
 //! the subject position, an apposition's name, a document's issuer, or a
 //! pronoun's referent; otherwise the words as written ("researchers").
 
-use std::sync::LazyLock;
-
 use crate::annotate::acts::agent::Agent;
 use crate::annotate::acts::words::{
-    DETERMINERS, PRONOUNS, SPEECH_PREFILTER, SPEECH_VERBS, SpeechUse, WordSet, word_set,
+    AUXILIARIES, DETERMINERS, PRONOUNS, SPEECH_PREFILTER, SPEECH_VERBS, SpeechUse,
 };
 use crate::annotate::acts::{Doc, Marked};
 use crate::annotate::fasthash::{Map, Set};
@@ -41,10 +39,6 @@ const OBJECT_PRONOUNS: [&str; 5] = ["him", "her", "them", "me", "us"];
 
 /// How many quotations back a rule looks for an attributed one.
 const MAX_BETWEEN: usize = 16;
-
-/// Auxiliary and modal verbs.
-static AUXILIARIES: LazyLock<WordSet> =
-    LazyLock::new(|| word_set(include_str!("lexicon/auxiliaries.txt")));
 
 /// Shortest unattributed quote (in words) credited to the only person named
 /// in its paragraph.

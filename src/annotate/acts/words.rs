@@ -55,6 +55,16 @@ pub static SUBJECT_BREAKERS: LazyLock<WordSet> =
 pub static DOCUMENT_NOUNS: LazyLock<WordSet> =
     LazyLock::new(|| word_set(include_str!("../lexicon/document_nouns.txt")));
 
+/// Auxiliary and modal verbs.
+pub static AUXILIARIES: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../lexicon/auxiliaries.txt")));
+
+/// Modal verbs: a word right after one is a verb ("would appeal", "will
+/// revive").
+pub const MODALS: [&str; 9] = [
+    "will", "would", "can", "could", "should", "must", "might", "may", "shall",
+];
+
 /// Determiners that open a noun phrase.
 pub static DETERMINERS: LazyLock<WordSet> =
     LazyLock::new(|| word_set(include_str!("../lexicon/determiners.txt")));
