@@ -245,6 +245,7 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
             (end, np.end + 1, true)
         } else if let Some(np) = cue.frames.obj.then(|| doc.np_after(k)).flatten()
             && followed_by_verb(np.end)
+            && !holds_clause(doc, &np)
         {
             counterpart = Some(np.clone());
             (end, np.end + 1, false)
@@ -321,6 +322,24 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
         ),
         trigger_end,
     ))
+}
+
+/// True when the phrase `np` after a directive verb is really an object and
+/// a clause ("told investors the carmaker expected growth to slow"): a verb
+/// in -ed inside it, or a determiner right after a plain word.
+fn holds_clause(doc: &Doc, np: &Range<usize>) -> bool {
+    (np.start + 1..np.end).any(|k| {
+        let w = doc.low(k);
+        let prev = doc.low(k - 1);
+        (doc.word(k).starts_with(|c: char| c.is_lowercase()) && w.len() > 3 && w.ends_with("ed"))
+            || (matches!(w, "the" | "a" | "an")
+                && doc.is_word(k - 1)
+                && !DETERMINERS.contains(prev)
+                && !matches!(
+                    prev,
+                    "of" | "for" | "at" | "in" | "on" | "with" | "from" | "by" | "to"
+                ))
+    })
 }
 
 /// For joint actors ("Kim and Trump reached …"): the last one named.

@@ -635,6 +635,14 @@ fn clause_before(doc: &Doc, v: usize) -> Option<(Attribution, Span)> {
         if np.end < sent.end && doc.is_word(np.end) {
             return None;
         }
+        // "…, said it supported the decision": a clause, not a speaker.
+        let clause = (np.start + 1..np.end).any(|k| {
+            let w = doc.word(k);
+            w.starts_with(|c: char| c.is_lowercase()) && w.len() > 3 && w.ends_with("ed")
+        }) || (np.len() > 1 && PRONOUNS.contains_key(doc.low(np.start)));
+        if clause {
+            return None;
+        }
         let parenthetical = doc.low(np.end) == "," && np.end + 1 < sent.end;
         let clause = if parenthetical {
             clause_span(doc, sent.start, sent.end)?

@@ -359,3 +359,15 @@ fn a_role_with_a_named_apposition_is_the_actor() {
     assert_eq!(c.len(), 1, "{c:?}");
     assert_eq!(c[0].3, "Kemi Badenoch");
 }
+
+#[test]
+fn an_object_and_a_clause_after_tell_is_no_directive() {
+    let c = commitments(
+        "The chief executive told investors the carmaker expected sales growth to slow.",
+    );
+    assert!(c.is_empty(), "{c:?}");
+    // A plain object still is.
+    let c = commitments("The chief executive told the board of the company to cut costs.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "cut costs");
+}

@@ -343,3 +343,17 @@ fn straight_single_marks_quote_in_the_british_style() {
             .all(|q| q.2.contains("Starmer"))
     );
 }
+
+#[test]
+fn a_clause_after_said_is_not_an_inverted_speaker() {
+    let q = quotes(
+        "The Northfield Space Agency, which builds the module, said it supported the decision.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "it supported the decision");
+    assert_eq!(q[0].2, "Northfield Space Agency");
+    // The inversion itself still reads: "…, said Smith."
+    let q = quotes("The river is rising fast, said Tomas Berg.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "Tomas Berg");
+}
