@@ -165,6 +165,10 @@ fn other_name(
         if weak && kind == Kind::Person && kinds::place_context(doc, p.start, p.end) {
             kind = Kind::Place;
         }
+        // "Warren Buffett's Berkshire Hathaway": what a person owns.
+        if weak && kind == Kind::Person && owned_by_person(doc, p.start) {
+            kind = Kind::Organization;
+        }
         return Some(plain(doc, p.start, p.end, kind, gender));
     };
     if tg != Gender::Unknown {
@@ -186,6 +190,20 @@ fn other_name(
             .push(roles::role(doc, a, ts, te, q.and_then(|(_, c)| c)));
     }
     Some(m)
+}
+
+/// True when the name at token `a` follows a person's possessive: the
+/// name before "'s" is a person's by firm evidence ("Warren Buffett's").
+fn owned_by_person(doc: &Doc, a: usize) -> bool {
+    if a < 2 || !matches!(doc.word(a - 1), "'s" | "’s") {
+        return false;
+    }
+    let end = a - 1;
+    let mut start = end;
+    while start > 0 && end - start < 4 && doc.is_cap(start - 1) {
+        start -= 1;
+    }
+    start < end && kinds::is_clearly_person(doc, start, end)
 }
 
 /// True when token `b` is a number or a model code ("6", "S9", "XP") in
@@ -515,6 +533,21 @@ mod tests {
         assert_eq!(us.len(), 1);
         assert_eq!(us[0].kind, EntityKind::Place);
         assert_eq!(us[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn what_a_person_owns_is_an_organization() {
+        let text = "Warren Buffett's Berkshire Hathaway bought shares. \
+                    Northwind's Sundar Pichai spoke.";
+        let ann = run(text);
+        let kind_of = |name: &str| ann.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+        assert_eq!(
+            kind_of("Berkshire Hathaway"),
+            Some(EntityKind::Organization)
+        );
+        assert_eq!(kind_of("Warren Buffett"), Some(EntityKind::Person));
+        // An organization's person stays a person.
+        assert_eq!(kind_of("Sundar Pichai"), Some(EntityKind::Person));
     }
 
     #[test]
