@@ -536,6 +536,41 @@ mod tests {
     }
 
     #[test]
+    fn local_court_reporting() {
+        let text = "Daniel Hart, of Harehills, appeared at Leeds Magistrates' Court on Monday. \
+                    The victim is at Leeds General Infirmary.";
+        let ann = run(text);
+        let kind_of = |name: &str| ann.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+        assert_eq!(kind_of("Harehills"), Some(EntityKind::Place));
+        assert_eq!(
+            kind_of("Leeds Magistrates' Court"),
+            Some(EntityKind::Organization)
+        );
+        assert_eq!(
+            kind_of("Leeds General Infirmary"),
+            Some(EntityKind::Organization)
+        );
+        assert_eq!(kind_of("Daniel Hart"), Some(EntityKind::Person));
+        assert_eq!(ann.entities.len(), 4, "{:?}", ann.entities);
+    }
+
+    #[test]
+    fn a_name_at_the_very_end_of_the_text() {
+        for text in [
+            "Officials met in Boston",
+            "Boston",
+            "the Magistrates'",
+            "Teachers' Union",
+        ] {
+            let ann = run(text);
+            assert!(
+                ann.mentions.iter().all(|m| m.span.end <= text.len()),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn what_a_person_owns_is_an_organization() {
         let text = "Warren Buffett's Berkshire Hathaway bought shares. \
                     Northwind's Sundar Pichai spoke.";

@@ -186,6 +186,15 @@ pub fn place_context(doc: &Doc, a: usize, b: usize) -> bool {
     {
         return true;
     }
+    // "Daniel Hart, of Harehills, appeared …": where a person is from.
+    if before == Some("of")
+        && a >= 2
+        && doc.word(a - 2) == ","
+        && b < doc.toks.len()
+        && matches!(doc.word(b), "," | ".")
+    {
+        return true;
+    }
     // "the governments of X and Y": Y as well.
     if before == Some("and")
         && a >= 4

@@ -173,7 +173,14 @@ impl<'a> Doc<'a> {
             if t.kind() == TokenKind::Word {
                 at_start = false;
             }
-            if punct && is_opening_mark(w) {
+            // A straight single mark opens a quotation only when a word
+            // follows it at once ("'We …", not "Magistrates' Court").
+            let detached = w == "'"
+                && text
+                    .as_bytes()
+                    .get(t.end())
+                    .is_none_or(u8::is_ascii_whitespace);
+            if punct && is_opening_mark(w) && !detached {
                 at_start = true;
             }
         }
@@ -398,10 +405,17 @@ impl<'a> Doc<'a> {
                         break;
                     }
                     let mut j = end;
-                    // "State's Attorney's Office", "Women's Hospital".
+                    // "State's Attorney's Office", "Women's Hospital";
+                    // "Magistrates' Court", "Teachers' Union".
+                    let plural_possessive = || {
+                        matches!(self.word(j), "'" | "’")
+                            && self.word(end - 1).len() > 2
+                            && self.word(end - 1).ends_with('s')
+                    };
                     if j + 1 < b
-                        && matches!(self.word(j), "'s" | "’s")
-                        && POSSESSIVE_NAME_WORDS.contains(&self.word(end - 1))
+                        && ((matches!(self.word(j), "'s" | "’s")
+                            && POSSESSIVE_NAME_WORDS.contains(&self.word(end - 1)))
+                            || plural_possessive())
                     {
                         j += 1;
                     }
