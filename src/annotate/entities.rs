@@ -86,6 +86,14 @@ fn collect(doc: &Doc, pieces: &[Piece], known: &KnownPeople, found: &mut Found) 
                 end: p.end,
                 country,
             }),
+            // "the Amazon rainforest": a place, whatever else the name is.
+            PieceKind::Gazetteer(entry)
+                if entry.kind == GazKind::Organization && geographic_after(doc, p.end) =>
+            {
+                found
+                    .names
+                    .push(plain(doc, p.start, p.end, Kind::Place, Gender::Unknown));
+            }
             PieceKind::Gazetteer(entry) => found
                 .names
                 .push(gazetteer_mention(doc, p.start, p.end, entry)),
@@ -204,6 +212,27 @@ fn owned_by_person(doc: &Doc, a: usize) -> bool {
         start -= 1;
     }
     start < end && kinds::is_clearly_person(doc, start, end)
+}
+
+/// True when token `b` is a lowercase noun of geography ("rainforest",
+/// "river", "basin"): the name before it names a place.
+fn geographic_after(doc: &Doc, b: usize) -> bool {
+    b < doc.toks.len()
+        && matches!(
+            doc.word(b),
+            "rainforest"
+                | "river"
+                | "basin"
+                | "delta"
+                | "jungle"
+                | "desert"
+                | "valley"
+                | "region"
+                | "peninsula"
+                | "coast"
+                | "mountains"
+                | "forest"
+        )
 }
 
 /// True when token `b` is a number or a model code ("6", "S9", "XP") in
@@ -533,6 +562,23 @@ mod tests {
         assert_eq!(us.len(), 1);
         assert_eq!(us[0].kind, EntityKind::Place);
         assert_eq!(us[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn a_company_name_before_a_noun_of_geography_is_a_place() {
+        let text = "Deforestation in the Amazon rainforest fell. The Amazon Fund paid. \
+                    Environment Minister Marina Silva spoke.";
+        let ann = run(text);
+        let kind_of = |name: &str| ann.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+        assert_eq!(kind_of("Amazon"), Some(EntityKind::Place));
+        assert_eq!(kind_of("Amazon Fund"), Some(EntityKind::Organization));
+        assert_eq!(group_of(text, "Amazon"), ["Amazon"]);
+        // A portfolio title, not an organization called "Environment".
+        assert_eq!(
+            group_of(text, "Marina Silva"),
+            ["Environment Minister Marina Silva"]
+        );
+        assert!(kind_of("Environment").is_none());
     }
 
     #[test]

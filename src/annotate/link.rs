@@ -376,7 +376,7 @@ impl<'d, 'a> Linker<'d, 'a> {
         }
         if let Some(&id) = self.by_key.get(&key) {
             self.add(id, mi, m);
-        } else if m.kind != Kind::Person
+        } else if !matches!(m.kind, Kind::Person | Kind::Place)
             && let Some(id) = self.org_alias(&key)
         {
             self.add(id, mi, m);
