@@ -344,7 +344,10 @@ fn holds_clause(doc: &Doc, np: &Range<usize>) -> bool {
 
 /// For joint actors ("Kim and Trump reached …"): the last one named.
 fn joint_partner(doc: &Doc, np: &Range<usize>) -> Option<usize> {
-    if !np.clone().any(|k| doc.low(k) == "and") {
+    if !np
+        .clone()
+        .any(|k| doc.low(k) == "and" && doc.ann.mention_at(doc.toks[k].start()).is_none())
+    {
         return None;
     }
     let last = np

@@ -12,7 +12,7 @@ use crate::annotate::descriptions::{self, Anchor, Resolved};
 use crate::annotate::kinds::{self, Kind, is_acronym};
 use crate::annotate::lexicon::{GazEntry, GazKind, Gender, LEXICON};
 use crate::annotate::link::{self, Cluster, NameMention};
-use crate::annotate::names::{Doc, Piece, PieceKind};
+use crate::annotate::names::{Doc, KeyedKind, Piece, PieceKind};
 use crate::annotate::roles::{self, Qualifier, is_honorific};
 use crate::annotate::segment::{Segmented, TokenKind};
 use crate::model::{Annotations, Entity, Link, LinkRel, Mention, MentionForm, Span};
@@ -31,18 +31,32 @@ struct Found {
     demonyms: Vec<Demonym>,
 }
 
-/// People named in full with firm evidence ("Ada Lovelace"), by full name
-/// and by family name, so that "Lovelace Papers" and "Ada Lovelace
-/// Photographic Program" yield the person only.
+/// Names the document states firmly somewhere. People named in full with
+/// firm evidence ("Ada Lovelace"), by full name and by family name, so that
+/// "Lovelace Papers" and "Ada Lovelace Photographic Program" yield the
+/// person only; and companies named with a designator ("Activision
+/// Blizzard Inc"), by the name without it, so that "Activision Blizzard"
+/// alone is the company, not a person.
 #[derive(Default)]
-struct KnownPeople {
+struct KnownNames {
     full: Set<String>,
     surnames: Set<String>,
+    companies: Set<String>,
 }
 
-impl KnownPeople {
+impl KnownNames {
     fn learn(&mut self, doc: &Doc, pieces: &[Piece]) {
         for (k, p) in pieces.iter().enumerate() {
+            if p.kind == PieceKind::Keyed(KeyedKind::Organization)
+                && p.end - p.start >= 2
+                && LEXICON
+                    .org_keys
+                    .get(doc.word(p.end - 1))
+                    .is_some_and(|k| k.suffix)
+            {
+                self.companies
+                    .insert(doc.key(p.start, p.end - 1).into_owned());
+            }
             let titled = k > 0 && matches!(pieces[k - 1].kind, PieceKind::Title(_));
             if p.kind == PieceKind::Other
                 && p.end - p.start >= 2
@@ -68,7 +82,7 @@ type PendingTitle = Option<(usize, usize, Gender)>;
 
 /// Turns the pieces of one run into name and demonym mentions, attaching
 /// titles to the names after them.
-fn collect(doc: &Doc, pieces: &[Piece], known: &KnownPeople, found: &mut Found) {
+fn collect(doc: &Doc, pieces: &[Piece], known: &KnownNames, found: &mut Found) {
     let mut title: PendingTitle = None;
     for (k, p) in pieces.iter().enumerate() {
         let adjacent_title = title.filter(|&(_, e, _)| e == p.start);
@@ -121,7 +135,7 @@ fn collect(doc: &Doc, pieces: &[Piece], known: &KnownPeople, found: &mut Found) 
 
 /// The people and gazetteer names inside an event's name ("the Ada
 /// Lovelace Prize", "the Chile Summit").
-fn names_inside_event(doc: &Doc, p: &Piece, known: &KnownPeople, out: &mut Vec<NameMention>) {
+fn names_inside_event(doc: &Doc, p: &Piece, known: &KnownNames, out: &mut Vec<NameMention>) {
     let mut i = p.start;
     while i < p.end {
         if let Some(e) = known.prefix(doc, i, p.end) {
@@ -145,7 +159,7 @@ fn other_name(
     p: &Piece,
     title: PendingTitle,
     before: Option<&Piece>,
-    known: &KnownPeople,
+    known: &KnownNames,
 ) -> Option<NameMention> {
     let (mut kind, mut gender) = kinds::classify(doc, p.start, p.end);
     let weak = kind != Kind::Person || !kinds::is_clearly_person(doc, p.start, p.end);
@@ -173,8 +187,13 @@ fn other_name(
         if weak && kind == Kind::Person && kinds::place_context(doc, p.start, p.end) {
             kind = Kind::Place;
         }
-        // "Warren Buffett's Berkshire Hathaway": what a person owns.
-        if weak && kind == Kind::Person && owned_by_person(doc, p.start) {
+        // "Warren Buffett's Berkshire Hathaway": what a person owns;
+        // "Activision Blizzard" of "Activision Blizzard Inc".
+        if weak
+            && kind == Kind::Person
+            && (owned_by_person(doc, p.start)
+                || known.companies.contains(doc.key(p.start, p.end).as_ref()))
+        {
             kind = Kind::Organization;
         }
         return Some(plain(doc, p.start, p.end, kind, gender));
@@ -320,7 +339,7 @@ pub fn find(text: &str, seg: Segmented, report: &mut dyn FnMut(Step)) -> (Annota
         doc.pieces(a, b, &mut pieces);
         bounds.push((from, pieces.len()));
     }
-    let mut known = KnownPeople::default();
+    let mut known = KnownNames::default();
     for &(from, to) in &bounds {
         known.learn(&doc, &pieces[from..to]);
     }
@@ -579,6 +598,20 @@ mod tests {
             ["Environment Minister Marina Silva"]
         );
         assert!(kind_of("Environment").is_none());
+    }
+
+    #[test]
+    fn a_company_named_without_its_designator_is_the_company() {
+        let text = "Northwind agrees to buy Quillmark Sendry. Northwind said it would buy \
+                    Quillmark Sendry Inc for cash.\n\nREDMOND, Wash. — Shares rose.";
+        let ann = run(text);
+        assert_eq!(
+            group_of(text, "Quillmark Sendry Inc"),
+            ["Quillmark Sendry", "Quillmark Sendry Inc"]
+        );
+        let kind_of = |name: &str| ann.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+        // The state after a dateline's city.
+        assert_eq!(kind_of("Wash"), Some(EntityKind::Place));
     }
 
     #[test]

@@ -195,6 +195,10 @@ pub fn place_context(doc: &Doc, a: usize, b: usize) -> bool {
     {
         return true;
     }
+    // "REDMOND, Wash. —": the state after a dateline's city.
+    if before == Some(",") && a >= 2 && (a.saturating_sub(4)..a - 1).any(|k| doc.is_dateline(k)) {
+        return true;
+    }
     // "the governments of X and Y": Y as well.
     if before == Some("and")
         && a >= 4

@@ -428,7 +428,11 @@ impl Doc<'_> {
             _ => np.clone(),
         };
         let ms = self.mentions_in(&head);
-        let joint = head.clone().any(|i| self.low(i) == "and");
+        // "A and B", but not the "and" inside "Competition and Markets
+        // Authority".
+        let joint = head
+            .clone()
+            .any(|i| self.low(i) == "and" && self.ann.mention_at(self.toks[i].start()).is_none());
         // The head noun comes last: "Student Association president Sehar
         // Memon", "Secretary of State Mike Pompeo", "the letter from Kim";
         // a place at the end is a modifier ("Smith for New Zealand").

@@ -371,3 +371,11 @@ fn an_object_and_a_clause_after_tell_is_no_directive() {
     assert_eq!(c.len(), 1, "{c:?}");
     assert_eq!(c[0].2, "cut costs");
 }
+
+#[test]
+fn an_and_inside_a_name_makes_no_joint_actors() {
+    let c =
+        commitments("Britain's Competition and Markets Authority said it would decide by March.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].3, "Competition and Markets Authority");
+}
