@@ -615,6 +615,20 @@ mod tests {
     }
 
     #[test]
+    fn world_bodies_are_known_by_their_initials() {
+        let text = "FIFA said it would review the match. UEFA agreed.";
+        let ann = run(text);
+        let names: Vec<&str> = ann.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Fédération Internationale de Football Association",
+                "Union of European Football Associations"
+            ]
+        );
+    }
+
+    #[test]
     fn local_court_reporting() {
         let text = "Daniel Hart, of Harehills, appeared at Leeds Magistrates' Court on Monday. \
                     The victim is at Leeds General Infirmary.";
