@@ -32,18 +32,36 @@ fn state(keys: &str) -> Value {
 
 /// The annotator's entities, and the order the Actors tab lists them in
 /// (grouped by kind: people, organizations, places; each most mentioned
-/// first, ties in order of first mention).
+/// first, ties in order of first mention), which leaves out entities
+/// with no mention of their own to show.
 fn entities() -> (Vec<Value>, Vec<usize>) {
     let out = gloss(&["annotate", SAMPLE, "--format", "json"]);
     assert!(out.status.success());
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     let ents = json["entities"].as_array().unwrap().clone();
     let mut order = Vec::new();
+    // Listed: a mention that is neither a demonym nor inside a longer name.
+    let listed = |e: &Value| {
+        e["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["form"] != "demonym" && m["nested"] != true)
+    };
     for kind in ["person", "organization", "place"] {
         let mut ids: Vec<usize> = (0..ents.len())
-            .filter(|&i| ents[i]["kind"] == kind)
+            .filter(|&i| ents[i]["kind"] == kind && listed(&ents[i]))
             .collect();
-        ids.sort_by_key(|&i| std::cmp::Reverse(ents[i]["mentions"].as_array().unwrap().len()));
+        // The reader counts the mentions it shows, not those inside names.
+        let shown = |i: usize| {
+            ents[i]["mentions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|m| m["nested"] != true)
+                .count()
+        };
+        ids.sort_by_key(|&i| std::cmp::Reverse(shown(i)));
         order.extend(ids);
     }
     (ents, order)
@@ -316,4 +334,18 @@ fn invalid_utf8_is_reported_in_the_status_line() {
         "{frame}"
     );
     std::fs::remove_file(&path).ok();
+}
+
+#[test]
+fn the_actors_tab_counts_the_actors_it_lists() {
+    let (ents, order) = entities();
+    // Demonym-only entities ("North Korean") and names met only inside
+    // longer names are in the JSON, not in the list.
+    assert!(order.len() < ents.len(), "{} {}", order.len(), ents.len());
+    let out = gloss(&["render", "--no-sidecar", SAMPLE, "--size", "120x6"]);
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        screen.contains(&format!("Actors {} ", order.len())),
+        "{screen}"
+    );
 }

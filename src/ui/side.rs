@@ -112,7 +112,10 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
 fn tabs(app: &App, buf: &mut Buffer, area: Rect) {
     let st = &app.theme.styles;
     let counts = [
-        app.ann.entities.len(),
+        // Actors as listed: demonym-only entities are not.
+        (0..app.ann.entities.len())
+            .filter(|&e| app.ann.is_actor(e))
+            .count(),
         app.ann.commitments.len(),
         app.ann.quotes.len(),
         app.note_rows.len(),
