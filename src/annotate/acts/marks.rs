@@ -58,76 +58,46 @@ pub fn find(text: &str, sentences: &[Span], para_of: &[usize]) -> Vec<Marked> {
         }
         let mut open: Option<(usize, char)> = None;
         for &(i, c) in &candidates {
+            let prev = body.get(..i).and_then(|b| b.chars().next_back());
+            let end = i + c.len_utf8();
+            let next = body.get(end..).and_then(|b| b.chars().next());
+            let at_word_start = !prev.is_some_and(char::is_alphanumeric);
+            let before_letter = next.is_some_and(char::is_alphanumeric);
+            // The quotation from `o` closes at the mark just read.
+            let mut close = |o: (usize, char)| push(text, &mut out, p, span.start, o, end, true);
             match c {
                 '“' | '„' | '«' => open = Some((i, c)),
                 '”' | '»' => {
-                    if let Some((o, oc)) = open.take() {
-                        push(
-                            text,
-                            &mut out,
-                            p,
-                            span.start,
-                            (o, oc),
-                            i + c.len_utf8(),
-                            true,
-                        );
+                    if let Some(o) = open.take() {
+                        close(o);
                     }
                 }
                 '"' => match open {
                     Some((o, '"')) => {
                         open = None;
-                        push(text, &mut out, p, span.start, (o, '"'), i + 1, true);
+                        close((o, '"'));
                     }
                     Some(_) => {}
-                    None => {
-                        let prev = body.get(..i).and_then(|b| b.chars().next_back());
-                        if !prev.is_some_and(char::is_alphanumeric) {
-                            open = Some((i, c));
-                        }
-                    }
+                    None if at_word_start => open = Some((i, c)),
+                    None => {}
                 },
-                '‘' if singles && open.is_none() => {
-                    let prev = body.get(..i).and_then(|b| b.chars().next_back());
-                    if !prev.is_some_and(char::is_alphanumeric) {
-                        open = Some((i, c));
-                    }
-                }
-                '\'' => {
-                    let prev = body.get(..i).and_then(|b| b.chars().next_back());
-                    let next = body.get(i + 1..).and_then(|b| b.chars().next());
-                    match open {
-                        // Opening: at the start of a word ("'We …").
-                        None if !prev.is_some_and(char::is_alphanumeric)
-                            && next.is_some_and(char::is_alphanumeric) =>
-                        {
-                            open = Some((i, c));
-                        }
-                        // Closing: after a word or a stop, before no letter
-                        // (not "don't", nor an opening "'90s").
-                        Some((o, '\''))
-                            if prev.is_some_and(|p| !p.is_whitespace())
-                                && !next.is_some_and(char::is_alphanumeric) =>
-                        {
-                            open = None;
-                            push(text, &mut out, p, span.start, (o, c), i + 1, true);
-                        }
-                        _ => {}
-                    }
-                }
-                '’' if open.is_some_and(|(_, oc)| oc == '‘') => {
-                    let next = body.get(i + c.len_utf8()..).and_then(|b| b.chars().next());
-                    if !next.is_some_and(char::is_alphanumeric)
-                        && let Some((o, oc)) = open.take()
+                '‘' if singles && open.is_none() && at_word_start => open = Some((i, c)),
+                '\'' => match open {
+                    // Opening: at the start of a word ("'We …").
+                    None if at_word_start && before_letter => open = Some((i, c)),
+                    // Closing: after a word or a stop, before no letter
+                    // (not "don't", nor an opening "'90s").
+                    Some((o, '\''))
+                        if prev.is_some_and(|p| !p.is_whitespace()) && !before_letter =>
                     {
-                        push(
-                            text,
-                            &mut out,
-                            p,
-                            span.start,
-                            (o, oc),
-                            i + c.len_utf8(),
-                            true,
-                        );
+                        open = None;
+                        close((o, c));
+                    }
+                    _ => {}
+                },
+                '’' if open.is_some_and(|(_, oc)| oc == '‘') && !before_letter => {
+                    if let Some(o) = open.take() {
+                        close(o);
                     }
                 }
                 _ => {}
