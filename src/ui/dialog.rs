@@ -60,6 +60,12 @@ fn keys_line(app: &App, keys: &[(&str, &str)], width: usize) -> Line<'static> {
     Line::from(spans)
 }
 
+/// Writes the keys of a dialog on the last row of `inner`.
+fn put_keys(app: &App, buf: &mut Buffer, inner: Rect, keys: &[(&str, &str)], width: usize) {
+    let line = keys_line(app, keys, width);
+    put(buf, inner, inner.height.saturating_sub(1), &line);
+}
+
 /// Writes `line` at row `y` of `inner`, one column in.
 fn put(buf: &mut Buffer, inner: Rect, y: u16, line: &Line) {
     if y < inner.height {
@@ -153,12 +159,7 @@ fn draw_menu(app: &App, buf: &mut Buffer, title: &str, items: &[MenuItem]) {
         ]);
         put(buf, inner, i as u16, &line);
     }
-    put(
-        buf,
-        inner,
-        inner.height.saturating_sub(1),
-        &keys_line(app, &[("key", "choose"), ("Esc", "cancel")], w),
-    );
+    put_keys(app, buf, inner, &[("key", "choose"), ("Esc", "cancel")], w);
 }
 
 fn draw_input(app: &App, buf: &mut Buffer, title: &str, text: &str) {
@@ -187,15 +188,12 @@ fn draw_input(app: &App, buf: &mut Buffer, title: &str, text: &str) {
         TextSpan::styled("▏", st.popup.patch(st.key)),
     ]);
     put(buf, inner, 0, &line);
-    put(
+    put_keys(
+        app,
         buf,
         inner,
-        inner.height.saturating_sub(1),
-        &keys_line(
-            app,
-            &[("Enter", "ok"), ("Esc", "cancel"), ("C-u", "clear")],
-            room,
-        ),
+        &[("Enter", "ok"), ("Esc", "cancel"), ("C-u", "clear")],
+        room,
     );
 }
 
@@ -245,20 +243,17 @@ fn draw_picker(app: &App, buf: &mut Buffer, picker: &Picker) {
         ]);
         put(buf, inner, y, &line);
     }
-    put(
+    put_keys(
+        app,
         buf,
         inner,
-        inner.height.saturating_sub(1),
-        &keys_line(
-            app,
-            &[
-                ("type", "filter"),
-                ("↑↓", "choose"),
-                ("Enter", "merge"),
-                ("Esc", "cancel"),
-            ],
-            w,
-        ),
+        &[
+            ("type", "filter"),
+            ("↑↓", "choose"),
+            ("Enter", "merge"),
+            ("Esc", "cancel"),
+        ],
+        w,
     );
 }
 
