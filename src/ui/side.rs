@@ -112,9 +112,10 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
 fn tabs(app: &App, buf: &mut Buffer, area: Rect) {
     let st = &app.theme.styles;
     let counts = [
-        // Actors as listed: demonym-only entities are not.
-        (0..app.ann.entities.len())
-            .filter(|&e| app.ann.is_actor(e))
+        // The actors the list shows (demonym-only entities are not).
+        app.actor_rows
+            .iter()
+            .filter(|r| matches!(r, ActorRow::Entity(_)))
             .count(),
         app.ann.commitments.len(),
         app.ann.quotes.len(),
