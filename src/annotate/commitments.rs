@@ -331,7 +331,7 @@ fn holds_clause(doc: &Doc, np: &Range<usize>) -> bool {
     (np.start + 1..np.end).any(|k| {
         let w = doc.low(k);
         let prev = doc.low(k - 1);
-        (doc.word(k).starts_with(|c: char| c.is_lowercase()) && w.len() > 3 && w.ends_with("ed"))
+        doc.is_past_form(k)
             || (matches!(w, "the" | "a" | "an")
                 && doc.is_word(k - 1)
                 && !DETERMINERS.contains(prev)

@@ -329,8 +329,10 @@ impl<'a> Doc<'a> {
         if self.word(i).len() < 3 || !upper(i) {
             return false;
         }
-        let line_start = self.text[..t.start()].rfind('\n').map_or(0, |p| p + 1);
-        if !self.text[line_start..t.start()].trim().is_empty() {
+        // First on its line: only whitespace lies between tokens, so a line
+        // break in the gap before it says so.
+        let first_on_line = i == 0 || self.text[self.toks[i - 1].end()..t.start()].contains('\n');
+        if !first_on_line {
             return false;
         }
         let mut k = i;

@@ -10,6 +10,7 @@
 //! Person names are not searched: "Jordan Smith" holds no country.
 
 use crate::annotate::fasthash::Map;
+use crate::annotate::kinds::Kind;
 use crate::annotate::lexicon::{GazKind, LEXICON};
 use crate::annotate::segment::{self, Token, TokenKind};
 use crate::model::{Annotations, EntityId, EntityKind, MentionForm, Span};
@@ -160,11 +161,7 @@ fn inner(
             .filter(|g| g.kind != GazKind::Organization)
     };
     let (canonical, kind) = if let Some(g) = LEXICON.gazetteer.get(name) {
-        let kind = match g.kind {
-            GazKind::Organization => EntityKind::Organization,
-            GazKind::Country | GazKind::Place => EntityKind::Place,
-        };
-        (g.canonical, kind)
+        (g.canonical, Kind::of_gazetteer(g.kind).entity_kind())
     } else if toks.len() == 2
         && REGION_WORDS.contains(&first.text(text))
         && place(last.text(text)).is_some()

@@ -513,7 +513,7 @@ fn looks_finite(doc: &Doc, a: usize, b: usize) -> bool {
             let w = doc.low(k);
             let lower_word = doc.is_word(k) && doc.word(k).starts_with(char::is_lowercase);
             AUXILIARIES.contains(w)
-                || (lower_word && w.len() > 3 && w.ends_with("ed"))
+                || doc.is_past_form(k)
                 || (lower_word
                     && k > a
                     && w.ends_with('s')
@@ -636,10 +636,8 @@ fn clause_before(doc: &Doc, v: usize) -> Option<(Attribution, Span)> {
             return None;
         }
         // "…, said it supported the decision": a clause, not a speaker.
-        let clause = (np.start + 1..np.end).any(|k| {
-            let w = doc.word(k);
-            w.starts_with(|c: char| c.is_lowercase()) && w.len() > 3 && w.ends_with("ed")
-        }) || (np.len() > 1 && PRONOUNS.contains_key(doc.low(np.start)));
+        let clause = (np.start + 1..np.end).any(|k| doc.is_past_form(k))
+            || (np.len() > 1 && PRONOUNS.contains_key(doc.low(np.start)));
         if clause {
             return None;
         }

@@ -101,6 +101,13 @@ impl<'a> Doc<'a> {
             .map_or("", |t| self.text.get(t.start()..t.end()).unwrap_or(""))
     }
 
+    /// True when token `i` is a lowercase word of more than three letters
+    /// in -ed: a past verb form ("expected", "supported").
+    pub fn is_past_form(&self, i: usize) -> bool {
+        let w = self.low(i);
+        self.word(i).starts_with(char::is_lowercase) && w.len() > 3 && w.ends_with("ed")
+    }
+
     /// True when token `i` is a word.
     pub fn is_word(&self, i: usize) -> bool {
         self.toks
