@@ -225,23 +225,25 @@ fn entities<'a>(doc: &'a Document, ann: &'a Annotations) -> Vec<EntityJson<'a>> 
 /// The annotations and notes of `doc` as pretty-printed JSON, ending in a
 /// newline.
 pub fn to_string(doc: &Document, ann: &Annotations, notes: Vec<NoteJson>) -> String {
-    let mut out = serde_json::to_string_pretty(&AnnotationsJson::new(doc, ann, notes))
-        .expect("serialising plain data cannot fail");
-    out.push('\n');
-    out
+    in_memory(doc, ann, notes, true)
 }
 
 /// The annotations and notes of `doc` as one JSON line (for `--format
 /// jsonl`).
 pub fn to_line(doc: &Document, ann: &Annotations, notes: Vec<NoteJson>) -> String {
-    let mut out = serde_json::to_string(&AnnotationsJson::new(doc, ann, notes))
-        .expect("serialising plain data cannot fail");
-    out.push('\n');
-    out
+    in_memory(doc, ann, notes, false)
 }
 
-/// Streams what [`to_string`] (when `pretty`) or [`to_line`] return into
-/// `out`, without holding the whole text in memory.
+/// What [`write`] writes, as a string.
+fn in_memory(doc: &Document, ann: &Annotations, notes: Vec<NoteJson>, pretty: bool) -> String {
+    let mut out = Vec::new();
+    write(&mut out, doc, ann, notes, pretty).expect("serialising plain data cannot fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// Writes the annotations and notes of `doc` into `out` as JSON, pretty
+/// or on one line, ending in a newline, streaming rather than holding the
+/// whole text in memory.
 pub fn write(
     out: &mut dyn std::io::Write,
     doc: &Document,
