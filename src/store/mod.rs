@@ -261,18 +261,9 @@ impl Store {
     /// Parses sidecar bytes and places them in this store's text.
     fn load(&self, bytes: &[u8]) -> Result<State, sidecar::ParseError> {
         let source = std::str::from_utf8(bytes).map_err(|e| {
-            let before = &bytes[..e.valid_up_to()];
-            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-            let start = before
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |i| i + 1);
-            let column = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
-            sidecar::ParseError {
-                line,
-                column,
-                message: "not valid UTF-8".into(),
-            }
+            // The bytes before the error are valid UTF-8 by definition.
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            sidecar::ParseError::at(valid, valid.len(), "not valid UTF-8".into())
         })?;
         Ok(sidecar::parse(source)?.into_state(&self.text, &self.chars))
     }

@@ -134,7 +134,9 @@ pub struct ParseError {
 }
 
 impl ParseError {
-    fn at(source: &str, byte: usize, message: String) -> Self {
+    /// The error `message` at byte `byte` of `source`, with its line and
+    /// column.
+    pub(super) fn at(source: &str, byte: usize, message: String) -> Self {
         let before = source.get(..byte).unwrap_or(source);
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         Self {
