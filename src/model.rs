@@ -250,6 +250,23 @@ impl Annotations {
         (i < self.mentions.len() && self.mentions[i].span.contains(byte)).then_some(i)
     }
 
+    /// The sentence holding byte `byte`, if any.
+    pub fn sentence_at(&self, byte: usize) -> Option<Span> {
+        let i = self.sentences.partition_point(|s| s.end <= byte);
+        self.sentences.get(i).copied().filter(|s| s.contains(byte))
+    }
+
+    /// The name of an act's agent: entity `id`'s, else `fallback`, the
+    /// name as the text gives it ("a spokeswoman").
+    pub fn agent_name<'a>(
+        &'a self,
+        id: Option<EntityId>,
+        fallback: &'a Option<String>,
+    ) -> Option<&'a str> {
+        id.map(|i| self.entities[i].name.as_str())
+            .or(fallback.as_deref())
+    }
+
     /// True when entity `id` is an actor a reader lists: not one whose every
     /// mention is a demonym ("North Korean", linked to its country).
     pub fn is_actor(&self, id: EntityId) -> bool {

@@ -620,12 +620,7 @@ impl Parsed {
                     Some(id) => span_of(line, id)?,
                     None => trigger,
                 };
-                let sentence = ann
-                    .sentences
-                    .iter()
-                    .copied()
-                    .find(|s| s.contains(trigger.start))
-                    .unwrap_or(trigger);
+                let sentence = ann.sentence_at(trigger.start).unwrap_or(trigger);
                 ann.commitments.push(Commitment {
                     kind,
                     actor: role("Actor").and_then(entity_of),

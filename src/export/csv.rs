@@ -35,12 +35,7 @@ pub fn export(doc: &Document, ann: &Annotations) -> String {
     let text = &doc.text;
     for m in &ann.mentions {
         let e = &ann.entities[m.entity];
-        let i = ann.sentences.partition_point(|s| s.end <= m.span.start);
-        let sentence = ann
-            .sentences
-            .get(i)
-            .filter(|s| s.contains(m.span.start))
-            .map_or("", |s| s.slice(text));
+        let sentence = ann.sentence_at(m.span.start).map_or("", |s| s.slice(text));
         let _ = write!(
             out,
             "{},{},{},{},{},{},{},{}\r\n",

@@ -101,10 +101,6 @@ impl<'a> AnnotationsJson<'a> {
             end: doc.chars.to_char(&doc.text, s.end),
         };
         let key = |id: usize| Annotations::entity_key(id);
-        let name = |id: Option<usize>, fallback: &'a Option<String>| -> Option<&'a str> {
-            id.map(|i| ann.entities[i].name.as_str())
-                .or(fallback.as_deref())
-        };
         Self {
             schema: SCHEMA,
             document: DocumentJson {
@@ -131,7 +127,7 @@ impl<'a> AnnotationsJson<'a> {
                     id: format!("c{}", i + 1),
                     kind: c.kind,
                     actor: c.actor.map(key),
-                    actor_name: name(c.actor, &c.actor_name),
+                    actor_name: ann.agent_name(c.actor, &c.actor_name),
                     counterpart: c.counterpart.map(key),
                     trigger: span(c.trigger),
                     content: span(c.content),
@@ -146,7 +142,7 @@ impl<'a> AnnotationsJson<'a> {
                     id: format!("q{}", i + 1),
                     kind: q.kind,
                     speaker: q.speaker.map(key),
-                    speaker_name: name(q.speaker, &q.speaker_name),
+                    speaker_name: ann.agent_name(q.speaker, &q.speaker_name),
                     cue: q.cue.map(span),
                     span: span(q.span),
                 })

@@ -117,9 +117,7 @@ pub fn export(doc: &Document, ann: &Annotations, notes: &[NoteJson]) -> String {
     }
 
     let name_of = |id: Option<usize>, fallback: &Option<String>, unknown: &str| {
-        id.map(|i| ann.entities[i].name.clone())
-            .or_else(|| fallback.clone())
-            .unwrap_or_else(|| unknown.to_owned())
+        ann.agent_name(id, fallback).unwrap_or(unknown).to_owned()
     };
     out.push_str("\n## Commitments\n");
     if ann.commitments.is_empty() {
