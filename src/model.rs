@@ -191,6 +191,18 @@ pub struct Commitment {
     pub sentence: Span,
 }
 
+impl Commitment {
+    /// What a reader is shown of it: its content, or its sentence when the
+    /// content is empty.
+    pub fn shown_span(&self) -> Span {
+        if self.content.is_empty() {
+            self.sentence
+        } else {
+            self.content
+        }
+    }
+}
+
 /// Direct (quoted words) or indirect (reported clause).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

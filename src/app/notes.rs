@@ -566,7 +566,6 @@ pub(super) fn walk_notes(app: &mut App, forward: bool) {
             mention: None,
         },
     );
-    scroll_into_view(app, span);
     select_row(app, Tab::Notes, row);
     let note = &app.store.notes()[app.note_rows[row]];
     app.message = format!(

@@ -4,7 +4,7 @@ use super::{
     Action, ActorRow, App, Areas, COMMANDS, Cursor, Focus, Jump, Tab, Visual, correct, dialog,
     export, notes, search, wrap::Layout,
 };
-use crate::model::{Annotations, Span};
+use crate::model::{Annotations, Commitment, Span};
 
 /// The most places the jump history keeps.
 const HISTORY: usize = 100;
@@ -419,13 +419,7 @@ fn walk_any(app: &mut App, forward: bool) {
 /// The span the cursor goes to for item `i` of `tab`, and where it stands.
 pub(super) fn item_span(app: &App, tab: Tab, i: usize) -> Option<Span> {
     match tab {
-        Tab::Commitments => app.ann.commitments.get(i).map(|c| {
-            if c.content.is_empty() {
-                c.sentence
-            } else {
-                c.content
-            }
-        }),
+        Tab::Commitments => app.ann.commitments.get(i).map(Commitment::shown_span),
         Tab::Quotes => app.ann.quotes.get(i).map(|q| q.span),
         Tab::Actors | Tab::Notes => None,
     }

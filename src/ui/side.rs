@@ -327,12 +327,13 @@ fn commitment_lines(app: &App, i: usize, width: u16) -> Vec<Line<'static>> {
         kind_style,
         w,
     )];
-    let span = if c.content.is_empty() {
-        c.sentence
-    } else {
-        c.content
-    };
-    lines.extend(excerpt(app, span, w.saturating_sub(2), st.text, false));
+    lines.extend(excerpt(
+        app,
+        c.shown_span(),
+        w.saturating_sub(2),
+        st.text,
+        false,
+    ));
     lines
 }
 
