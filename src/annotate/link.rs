@@ -300,11 +300,15 @@ impl<'d, 'a> Linker<'d, 'a> {
                 c.roles.push(r.clone());
             }
         }
-        if crate::annotate::kinds::place_context(self.doc, m.start, m.end) {
-            c.place_votes += 1;
-        }
-        if crate::annotate::kinds::person_context(self.doc, m.end) {
-            c.person_votes += 1;
+        // Votes decide only a kind still unknown at the end, and a known
+        // kind never becomes unknown again.
+        if c.kind == Kind::Unknown {
+            if crate::annotate::kinds::place_context(self.doc, m.start, m.end) {
+                c.place_votes += 1;
+            }
+            if crate::annotate::kinds::person_context(self.doc, m.end) {
+                c.person_votes += 1;
+            }
         }
         c.mentions.push(mi);
         self.of_mention[mi] = id;

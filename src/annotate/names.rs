@@ -548,6 +548,10 @@ pub struct Piece {
     pub kind: PieceKind,
 }
 
+/// Adjectives that make a region of the place after them ("Southern
+/// Indiana").
+pub const REGION_ADJECTIVES: [&str; 5] = ["Northern", "Southern", "Eastern", "Western", "Central"];
+
 /// Common nouns whose possessive stays inside an organization's name
 /// ("State's Attorney's Office", "People's Party", "Children's Hospital").
 const POSSESSIVE_NAME_WORDS: [&str; 14] = [
@@ -698,8 +702,9 @@ impl Doc<'_> {
         // "Call of Duty", "Lord of the Rings": unknown words around "of",
         // with no keyword, place or title, name a work, not actors.
         let of_at = (a + 1..b).find(|&i| self.word(i) == "of");
+        let keyed = self.keyed(a, b);
         if let Some(c) = of_at
-            && self.keyed(a, b).is_none()
+            && keyed.is_none()
             && (a..b).all(|i| {
                 is_connector(self.word(i))
                     || (self.entry_at(i, i + 1).is_none() && self.title_at(i, b).is_none())
@@ -713,7 +718,7 @@ impl Doc<'_> {
             });
             return;
         }
-        if let Some(k) = self.keyed(a, b) {
+        if let Some(k) = keyed {
             // "Director of the Grain Agency": a title, then an organization.
             match self.title_at(a, b) {
                 Some((e, g)) if e < b && is_connector(self.word(e)) => {
@@ -823,14 +828,11 @@ impl Doc<'_> {
                 .is_some_and(|one| lx.demonyms.contains_key(one));
             if plural_demonym || lx.nationalities.contains(name_part(w)) {
                 // "Southern Indiana": a part of a known place.
-                let part_of_place = i + 1 < b
-                    && matches!(
-                        w,
-                        "Northern" | "Southern" | "Eastern" | "Western" | "Central"
-                    )
-                    && matches!(self.entry_at(i + 1, b), Some((_, PieceKind::Gazetteer(g))) if g.kind != crate::annotate::lexicon::GazKind::Organization);
-                if part_of_place {
-                    let e = self.entry_at(i + 1, b).map_or(i + 2, |(e, _)| e);
+                let place_after = (i + 1 < b && REGION_ADJECTIVES.contains(&w))
+                    .then(|| self.entry_at(i + 1, b))
+                    .flatten()
+                    .filter(|(_, k)| matches!(k, PieceKind::Gazetteer(g) if g.kind != crate::annotate::lexicon::GazKind::Organization));
+                if let Some((e, _)) = place_after {
                     out.push(Piece {
                         start: i,
                         end: e,

@@ -12,6 +12,7 @@
 use crate::annotate::fasthash::Map;
 use crate::annotate::kinds::Kind;
 use crate::annotate::lexicon::{GazKind, LEXICON};
+use crate::annotate::names::REGION_ADJECTIVES;
 use crate::annotate::segment::{self, Token, TokenKind};
 use crate::model::{Annotations, EntityId, EntityKind, MentionForm, Span};
 
@@ -38,11 +39,6 @@ pub enum InnerEntity {
         kind: EntityKind,
     },
 }
-
-/// Words that make a region of the place after them ("Southern Indiana").
-const REGION_WORDS: [&str; 9] = [
-    "Northern", "Southern", "Eastern", "Western", "Central", "North", "South", "East", "West",
-];
 
 /// The names inside the name mentions of `ann` over `text`, in order.
 pub fn find(text: &str, ann: &Annotations) -> Vec<Inner> {
@@ -163,7 +159,8 @@ fn inner(
     let (canonical, kind) = if let Some(g) = LEXICON.gazetteer.get(name) {
         (g.canonical, Kind::of_gazetteer(g.kind).entity_kind())
     } else if toks.len() == 2
-        && REGION_WORDS.contains(&first.text(text))
+        && (REGION_ADJECTIVES.contains(&first.text(text))
+            || matches!(first.text(text), "North" | "South" | "East" | "West"))
         && place(last.text(text)).is_some()
     {
         (name, EntityKind::Place)
