@@ -194,6 +194,14 @@ impl Document {
     pub fn char_len(&self) -> usize {
         self.chars.char_len()
     }
+
+    /// `span` (bytes) as code-point offsets `(start, end)`.
+    pub fn char_span(&self, span: crate::model::Span) -> (usize, usize) {
+        (
+            self.chars.to_char(&self.text, span.start),
+            self.chars.to_char(&self.text, span.end),
+        )
+    }
 }
 
 /// The first non-blank line of `text` when it reads like a headline (at most

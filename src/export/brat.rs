@@ -262,11 +262,8 @@ impl Writer<'_> {
                 let lead = trimmed.len() - trimmed.trim_start().len();
                 let s = start + lead;
                 let e = start + trimmed.trim_end().len();
-                frags.push(format!(
-                    "{} {}",
-                    self.doc.chars.to_char(text, s),
-                    self.doc.chars.to_char(text, e)
-                ));
+                let (cs, ce) = self.doc.char_span(Span::new(s, e));
+                frags.push(format!("{cs} {ce}"));
                 texts.push(&text[s..e]);
             }
             pos = end + 1;

@@ -35,6 +35,7 @@ pub fn export(doc: &Document, ann: &Annotations) -> String {
     let text = &doc.text;
     for m in &ann.mentions {
         let e = &ann.entities[m.entity];
+        let (start, end) = doc.char_span(m.span);
         let sentence = ann.sentence_at(m.span.start).map_or("", |s| s.slice(text));
         let _ = write!(
             out,
@@ -43,8 +44,8 @@ pub fn export(doc: &Document, ann: &Annotations) -> String {
             field(&e.name),
             e.kind.as_str(),
             m.form.as_str(),
-            doc.chars.to_char(text, m.span.start),
-            doc.chars.to_char(text, m.span.end),
+            start,
+            end,
             field(m.span.slice(text)),
             field(sentence),
         );

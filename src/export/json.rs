@@ -96,9 +96,9 @@ impl<'a> AnnotationsJson<'a> {
     /// Builds the JSON view of `ann` and `notes` over `doc`, converting
     /// every byte offset to a code-point offset.
     pub fn new(doc: &'a Document, ann: &'a Annotations, notes: Vec<NoteJson>) -> Self {
-        let span = |s: Span| SpanJson {
-            start: doc.chars.to_char(&doc.text, s.start),
-            end: doc.chars.to_char(&doc.text, s.end),
+        let span = |s: Span| {
+            let (start, end) = doc.char_span(s);
+            SpanJson { start, end }
         };
         let key = |id: usize| Annotations::entity_key(id);
         Self {
@@ -159,12 +159,15 @@ impl<'a> AnnotationsJson<'a> {
 /// first mention.
 fn entities<'a>(doc: &'a Document, ann: &'a Annotations) -> Vec<EntityJson<'a>> {
     let text: &'a str = &doc.text;
-    let mention = |span: Span, form: MentionForm, nested: bool| MentionJson {
-        start: doc.chars.to_char(text, span.start),
-        end: doc.chars.to_char(text, span.end),
-        text: span.slice(text),
-        form,
-        nested,
+    let mention = |span: Span, form: MentionForm, nested: bool| {
+        let (start, end) = doc.char_span(span);
+        MentionJson {
+            start,
+            end,
+            text: span.slice(text),
+            form,
+            nested,
+        }
     };
     let mut out: Vec<EntityJson<'a>> = ann
         .entities
