@@ -635,10 +635,7 @@ pub fn first_person(doc: &Doc, quotations: &[Quotation], out: &mut Vec<Resolved>
     for q in quotations {
         let Some(speaker) = q.speaker else { continue };
         for t in &doc.toks[q.open + 1..q.close] {
-            if matches!(
-                t.span().slice(doc.text),
-                "I" | "me" | "my" | "myself" | "mine"
-            ) {
+            if crate::annotate::first_person::is_first_person(t.span().slice(doc.text)) {
                 out.push(Resolved {
                     span: t.span(),
                     form: MentionForm::Pronoun,

@@ -8,21 +8,28 @@
 //! next quoted paragraph. This pass adds the first-person words of those
 //! quotes, for speakers that are people.
 
-use crate::annotate::segment;
+use crate::annotate::segment::Token;
 use crate::model::{Annotations, EntityKind, Mention, MentionForm, QuoteKind};
 
+/// True for a first-person singular word ("I", "me", "my", "myself",
+/// "mine").
+pub fn is_first_person(w: &str) -> bool {
+    matches!(w, "I" | "me" | "my" | "myself" | "mine")
+}
+
 /// Adds a pronoun mention of the speaker for each first-person word in the
-/// direct quotes of `ann` (over `text`) that is not yet a mention.
-pub fn link(text: &str, ann: &mut Annotations) {
+/// direct quotes of `ann` (over `text`, whose tokens are `toks`) that is
+/// not yet a mention.
+pub fn link(text: &str, toks: &[Token], ann: &mut Annotations) {
     let mut added = Vec::new();
     for q in &ann.quotes {
         let Some(speaker) = q.speaker else { continue };
         if q.kind != QuoteKind::Direct || ann.entities[speaker].kind != EntityKind::Person {
             continue;
         }
-        for t in segment::tokens(text, q.span) {
-            let first_person = matches!(t.text(text), "I" | "me" | "my" | "myself" | "mine");
-            if first_person
+        let from = toks.partition_point(|t| t.start() < q.span.start);
+        for t in toks[from..].iter().take_while(|t| t.end() <= q.span.end) {
+            if is_first_person(t.text(text))
                 && ann.mention_at(t.start()).is_none()
                 && ann.mention_at(t.end() - 1).is_none()
             {

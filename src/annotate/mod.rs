@@ -78,7 +78,7 @@ pub fn annotate_reporting(text: &str, report: &mut dyn FnMut(Step)) -> Annotatio
     report(Step::Quotes);
     let prep = acts::Prepared::new(text, seg);
     ann.quotes = quotes::find(&acts::Doc::new(text, &ann, &prep));
-    first_person::link(text, &mut ann);
+    first_person::link(text, &prep.toks, &mut ann);
     report(Step::Commitments);
     ann.commitments = commitments::find(&acts::Doc::new(text, &ann, &prep));
     ann
