@@ -46,26 +46,7 @@ pub struct Cues {
 /// Words that may join the capitalised words of one name ("Ministry of
 /// Foreign Affairs", "Food and Drug Administration").
 pub fn is_connector(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "for"
-            | "on"
-            | "at"
-            | "and"
-            | "&"
-            | "the"
-            | "de"
-            | "du"
-            | "da"
-            | "del"
-            | "der"
-            | "van"
-            | "von"
-            | "bin"
-            | "al"
-            | "la"
-            | "le"
-    )
+    is_particle(w) || matches!(w, "of" | "for" | "on" | "at" | "and" | "&" | "the")
 }
 
 /// A party-and-state tag after a politician's name ("D-Mass.", "R-Texas").

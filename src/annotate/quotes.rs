@@ -159,14 +159,7 @@ fn build_direct(doc: &Doc, attr: &[Option<Attribution>]) -> Vec<Quote> {
                 kind: QuoteKind::Direct,
                 speaker: a.agent.entity,
                 speaker_name: a.agent.name.clone(),
-                cue: a.cue.map(|c| {
-                    let end = if doc.low(c) == "according" {
-                        c + 2
-                    } else {
-                        c + 1
-                    };
-                    doc.span(c, end)
-                }),
+                cue: a.cue.map(|c| cue_span(doc, c)),
                 span: m.inner,
             })
         })
@@ -441,18 +434,21 @@ fn indirect(doc: &Doc, used: &[bool], direct: &[Quote]) -> Vec<Quote> {
             kind: QuoteKind::Indirect,
             speaker: attr.agent.entity,
             speaker_name: attr.agent.name,
-            cue: attr.cue.map(|c| {
-                let end = if doc.low(c) == "according" {
-                    c + 2
-                } else {
-                    c + 1
-                };
-                doc.span(c, end)
-            }),
+            cue: attr.cue.map(|c| cue_span(doc, c)),
             span,
         });
     }
     out
+}
+
+/// The span of the cue at token `c`: the speech verb, or "according to".
+fn cue_span(doc: &Doc, c: usize) -> Span {
+    let end = if doc.low(c) == "according" {
+        c + 2
+    } else {
+        c + 1
+    };
+    doc.span(c, end)
 }
 
 /// True when at least half of `a` lies inside `b`.
