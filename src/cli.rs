@@ -1,7 +1,7 @@
 //! The command line: clap definitions and dispatch to the core and the
 //! front ends. Errors come back as [`Failure`], which carries the exit code.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -14,6 +14,7 @@ use crate::export;
 use crate::model::Annotations;
 use crate::store::disk::write_atomic_with;
 use crate::store::{NoteJson, Options as StoreOptions, Origin, Store};
+use crate::term;
 
 /// The bundled sample article, opened when no file is given.
 pub const SAMPLE_NAME: &str = "sample/trump-kim-letter.txt";
@@ -272,31 +273,37 @@ fn emit(output: Option<&str>, text: &str) -> Result<(), Failure> {
 }
 
 /// Writes what `fill` writes to `output` (a path, replaced atomically, or
-/// standard output for `None`/`-`), streaming it.
+/// standard output for `None`/`-`, made safe when it is a terminal),
+/// streaming it.
 fn emit_with(
     output: Option<&str>,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Failure> {
     match output {
-        None | Some("-") => {
-            let mut out = std::io::stdout().lock();
-            match fill(&mut out).and_then(|()| out.flush()) {
-                // A closed pipe (`gloss annotate x | head`) is not a failure.
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    Err(Failure::runtime(format!("standard output: {e}")))
-                }
-                _ => Ok(()),
-            }
-        }
+        None | Some("-") => to_stdout(term::stdout(), fill),
         Some(path) => write_atomic_with(Path::new(path), true, fill)
             .map_err(|e| Failure::runtime(format!("{path}: {e}"))),
+    }
+}
+
+/// Writes what `fill` writes to `out`, standard output.
+fn to_stdout(
+    mut out: term::Sanitizing<std::io::StdoutLock<'static>>,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Failure> {
+    match fill(&mut out).and_then(|()| out.finish()) {
+        // A closed pipe (`gloss annotate x | head`) is not a failure.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::runtime(format!("standard output: {e}")))
+        }
+        _ => Ok(()),
     }
 }
 
 /// Prints the warnings met while opening a document, one line each.
 fn warn(warnings: &[String]) {
     for w in warnings {
-        eprintln!("gloss: warning: {w}");
+        term::warning(w);
     }
 }
 
@@ -341,7 +348,7 @@ fn annotate_command(
         |j| j as usize,
     );
     let (mut sink, sink_name): (Box<dyn Write>, &str) = match output {
-        None | Some("-") => (Box::new(std::io::stdout().lock()), "standard output"),
+        None | Some("-") => (Box::new(term::stdout()), "standard output"),
         Some(path) => {
             let file = std::fs::File::create(path)
                 .map_err(|e| Failure::runtime(format!("{path}: {e}")))?;
@@ -349,17 +356,14 @@ fn annotate_command(
         }
     };
     let mut sink = std::io::BufWriter::new(&mut sink);
-    let progress = std::io::stderr().is_terminal();
-    // Clears the progress line before a message, and at the end.
-    let clear = if progress { "\r\x1b[K" } else { "" };
+    let progress = term::Progress::new();
     let columns = ratatui::crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
     let mut on_event = |event: batch::Event<'_>| match event {
-        batch::Event::Failed(message) => eprintln!("{clear}gloss: {message}"),
-        batch::Event::Warning(message) => eprintln!("{clear}gloss: warning: {message}"),
-        batch::Event::Progress { done, total } if progress => {
-            eprint!("\r\x1b[K{}", progress_bar(done, total, columns));
+        batch::Event::Failed(message) => progress.error(message),
+        batch::Event::Warning(message) => progress.warning(message),
+        batch::Event::Progress { done, total } => {
+            progress.show(&progress_bar(done, total, columns));
         }
-        batch::Event::Progress { .. } => {}
     };
     let work = |name: &str| -> Result<(String, Vec<String>), String> {
         let opened = open_article(Some(name), common).map_err(|f| f.message)?;
@@ -369,7 +373,7 @@ fn annotate_command(
         Ok((line, opened.messages))
     };
     let result = batch::run(&inputs, jobs, &work, &mut sink, &mut on_event);
-    eprint!("{clear}");
+    progress.clear();
     let summary = match result {
         Ok(summary) => summary,
         // A closed pipe (`gloss annotate dir | head`) is not a failure.
@@ -451,7 +455,11 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Render(args)) => {
             let opened = open_article(Some(&args.file), &cli.common)?;
             let out = crate::render::run(opened, &args, &cli.common).map_err(Failure::input)?;
-            emit(None, &out)
+            if args.color {
+                to_stdout(term::styled_stdout(), |w| w.write_all(out.as_bytes()))
+            } else {
+                emit(None, &out)
+            }
         }
         Some(Command::Themes) => emit(None, &crate::theme::list()),
     }

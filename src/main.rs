@@ -1,4 +1,8 @@
 //! The `gloss` binary: parse the command line, run, map failures to exit codes.
+//! Every error line goes through [`gloss::term::error`], which makes the
+//! file names and values it quotes safe for a terminal.
+
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 use std::process::ExitCode;
 
@@ -14,17 +18,17 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            eprintln!(
-                "gloss: {} (see gloss --help)",
+            gloss::term::error(&format!(
+                "{} (see gloss --help)",
                 usage_problem(&e.to_string())
-            );
+            ));
             return ExitCode::from(2);
         }
     };
     match gloss::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("gloss: {}", failure.message);
+            gloss::term::error(&failure.message);
             ExitCode::from(failure.code)
         }
     }

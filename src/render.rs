@@ -16,6 +16,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::{App, Focus, update};
 use crate::cli::{Common, Opened, RenderArgs};
 use crate::document::Document;
+use crate::document::sanitize::clean_line;
 use crate::keymap::parse_keys;
 use crate::theme;
 
@@ -103,7 +104,8 @@ pub fn to_text(buf: &Buffer) -> String {
     out
 }
 
-/// The frame with ANSI SGR styles; unstyled trailing spaces trimmed.
+/// The frame with ANSI SGR styles; unstyled trailing spaces trimmed. Every
+/// cell's text is made safe, so the only escape sequences are the styles.
 pub fn to_ansi(buf: &Buffer) -> String {
     let mut out = String::new();
     for y in 0..buf.area.height {
@@ -122,7 +124,8 @@ pub fn to_ansi(buf: &Buffer) -> String {
                 }
                 current = Some(sgr);
             }
-            out.push_str(cell.symbol());
+            // Made safe here, as it is printed raw (see `term::styled_stdout`).
+            out.push_str(&clean_line(cell.symbol()));
         }
         if current.is_some() {
             out.push_str("\x1b[0m");
@@ -208,5 +211,5 @@ pub fn state_json(app: &App) -> String {
         "notes": app.store.notes().len(),
         "message": app.message,
     });
-    value.to_string()
+    crate::export::json::value_to_string(&value, false)
 }

@@ -16,7 +16,10 @@ pub fn placeholder(c: char) -> Option<char> {
         '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
         '\u{7f}' => Some('␡'),
         // C1 controls (CSI is U+009B) and bidirectional overrides and isolates,
-        // which can reorder what a reader sees.
+        // which can reorder what a reader sees. The bidirectional marks (U+200E,
+        // U+200F, U+061C) stay: they act like any right-to-left or left-to-right
+        // letter, reorder nothing a letter could not, and are common in Arabic
+        // and Hebrew text.
         '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Some('�'),
         _ => None,
     }

@@ -6,9 +6,10 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::Serialize;
+use serde_json::ser::{CharEscape, Formatter};
 
 use crate::annotate::nested::{self, InnerEntity};
-use crate::document::Document;
+use crate::document::{Document, sanitize};
 use crate::model::{
     Annotations, CommitmentKind, EntityKind, LinkRel, MentionForm, QuoteKind, Span,
 };
@@ -252,11 +253,105 @@ pub fn write(
 ) -> std::io::Result<()> {
     let data = AnnotationsJson::new(doc, ann, notes);
     let mut out = std::io::BufWriter::new(out);
-    if pretty {
-        serde_json::to_writer_pretty(&mut out, &data)?;
-    } else {
-        serde_json::to_writer(&mut out, &data)?;
-    }
+    write_value(&mut out, &data, pretty)?;
     out.write_all(b"\n")?;
     out.flush()
+}
+
+/// Writes `value` into `out` as JSON, pretty or on one line, with
+/// [`Escaping`]: every JSON gloss writes is written this way.
+pub fn write_value<T: Serialize + ?Sized>(
+    out: &mut impl std::io::Write,
+    value: &T,
+    pretty: bool,
+) -> std::io::Result<()> {
+    if pretty {
+        let formatter = Escaping(serde_json::ser::PrettyFormatter::new());
+        value.serialize(&mut serde_json::Serializer::with_formatter(out, formatter))?;
+    } else {
+        let formatter = Escaping(serde_json::ser::CompactFormatter);
+        value.serialize(&mut serde_json::Serializer::with_formatter(out, formatter))?;
+    }
+    Ok(())
+}
+
+/// `value` as JSON, pretty or on one line, with [`Escaping`].
+pub fn value_to_string<T: Serialize + ?Sized>(value: &T, pretty: bool) -> String {
+    let mut out = Vec::new();
+    write_value(&mut out, value, pretty).expect("serialising plain data cannot fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// A JSON formatter that writes as `\uXXXX`, besides what JSON itself
+/// escapes, every character a terminal must not receive raw
+/// ([`sanitize::placeholder`]: DEL, C1 controls such as CSI, bidirectional
+/// overrides and isolates) and the line and paragraph separators U+2028
+/// and U+2029 (line breaks to JavaScript). The JSON parses to exactly the
+/// same strings; it is only safe to print and to paste anywhere. Wraps the
+/// compact or the pretty formatter.
+pub struct Escaping<F>(pub F);
+
+/// True for a character [`Escaping`] writes as `\uXXXX`.
+fn must_escape(c: char) -> bool {
+    sanitize::placeholder(c).is_some() || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// Forwards formatter methods to the wrapped formatter.
+macro_rules! forward {
+    ($($name:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        #[inline]
+        fn $name<W: ?Sized + std::io::Write>(&mut self, w: &mut W $(, $arg: $ty)*) -> std::io::Result<()> {
+            self.0.$name(w $(, $arg)*)
+        }
+    )*};
+}
+
+impl<F: Formatter> Formatter for Escaping<F> {
+    forward! {
+        write_null();
+        write_bool(v: bool);
+        write_i8(v: i8);
+        write_i16(v: i16);
+        write_i32(v: i32);
+        write_i64(v: i64);
+        write_i128(v: i128);
+        write_u8(v: u8);
+        write_u16(v: u16);
+        write_u32(v: u32);
+        write_u64(v: u64);
+        write_u128(v: u128);
+        write_f32(v: f32);
+        write_f64(v: f64);
+        write_number_str(v: &str);
+        begin_string();
+        end_string();
+        write_char_escape(v: CharEscape);
+        write_byte_array(v: &[u8]);
+        begin_array();
+        end_array();
+        begin_array_value(first: bool);
+        end_array_value();
+        begin_object();
+        end_object();
+        begin_object_key(first: bool);
+        end_object_key();
+        begin_object_value();
+        end_object_value();
+        write_raw_fragment(v: &str);
+    }
+
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut rest = fragment;
+        while let Some((i, c)) = rest.char_indices().find(|&(_, c)| must_escape(c)) {
+            self.0.write_string_fragment(w, &rest[..i])?;
+            // Every such character is in the Basic Multilingual Plane.
+            write!(w, "\\u{:04x}", u32::from(c))?;
+            rest = &rest[i + c.len_utf8()..];
+        }
+        self.0.write_string_fragment(w, rest)
+    }
 }

@@ -174,8 +174,7 @@ pub fn export(doc: &Document, ann: &Annotations, notes: &[NoteJson]) -> String {
             "items": items,
         },
     });
-    let mut out =
-        serde_json::to_string_pretty(&collection).expect("serialising plain data cannot fail");
+    let mut out = super::json::value_to_string(&collection, true);
     out.push('\n');
     out
 }
