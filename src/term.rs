@@ -298,6 +298,15 @@ mod tests {
     }
 
     #[test]
+    fn dropping_the_writer_writes_what_it_held() {
+        let mut out = Vec::new();
+        let mut w = Sanitizing::new(&mut out, true);
+        w.write_all(b"a\r").expect("writes to memory");
+        drop(w);
+        assert_eq!(String::from_utf8(out).expect("utf-8"), "a␍");
+    }
+
+    #[test]
     fn bytes_that_are_not_utf8_show_as_replacement_characters() {
         assert_eq!(through(true, &[b"a\xffb\xe2\x82"]), "a\u{fffd}b\u{fffd}");
     }

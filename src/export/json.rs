@@ -355,3 +355,32 @@ impl<F: Formatter> Formatter for Escaping<F> {
         self.0.write_string_fragment(w, rest)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsafe_characters_are_escaped_and_parse_back_the_same() {
+        let hostile = "a\u{1b}[2J\u{7}\u{7f}\u{85}\u{9b}\u{202a}\u{202e}\u{2066}\u{2069}\u{2028}\u{2029}é😀\"\\";
+        let escaped =
+            r#"a\u001b[2J\u0007\u007f\u0085\u009b\u202a\u202e\u2066\u2069\u2028\u2029é😀\"\\"#;
+        let value = serde_json::json!({ hostile: [hostile, {"k": hostile}] });
+        for pretty in [false, true] {
+            let json = value_to_string(&value, pretty);
+            assert_eq!(json.matches(escaped).count(), 3, "{json}");
+            assert!(!json.chars().any(|c| c != '\n' && must_escape(c)), "{json}");
+            let back: serde_json::Value = serde_json::from_str(&json).expect("parses");
+            assert_eq!(back, value);
+        }
+        // The layout is the wrapped formatter's; only the escapes differ.
+        let plain = serde_json::to_string(hostile).unwrap();
+        let plain = &plain[1..plain.len() - 1];
+        assert_eq!(
+            value_to_string(&value, true),
+            serde_json::to_string_pretty(&value)
+                .unwrap()
+                .replace(plain, escaped)
+        );
+    }
+}
