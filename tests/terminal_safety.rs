@@ -299,3 +299,25 @@ fn every_error_line_shows_untrusted_text_as_placeholders() {
         assert!(err.contains('␛') || err.contains('�'), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn the_coloured_frame_keeps_its_styles_and_nothing_else() {
+    let (dir, _) = corpus();
+    let Some(shown) = on_terminal(dir.path(), &["render", EVIL_NAME, "--color"]) else {
+        eprintln!("skipped: `script` is not installed");
+        return;
+    };
+    assert!(shown.contains("\u{1b}[0m"), "{shown:?}");
+    // Without gloss's own SGR sequences (ESC [ digits and ; m), nothing
+    // unsafe is left.
+    let mut rest = shown.replace("\r\n", "\n");
+    while let Some(i) = rest.find("\u{1b}[") {
+        let len = rest[i + 2..]
+            .find(|c: char| !c.is_ascii_digit() && c != ';')
+            .unwrap();
+        assert_eq!(&rest[i + 2 + len..i + 3 + len], "m", "{rest:?}");
+        rest.replace_range(i..i + 3 + len, "");
+    }
+    assert_eq!(unsafe_chars(&rest), [], "{rest:?}");
+    assert!(rest.contains("␛[2J"), "{rest:?}");
+}
