@@ -109,7 +109,8 @@ fn csv_quotes_commas_quotes_and_tabs() {
             "start",
             "end",
             "text",
-            "sentence"
+            "sentence",
+            "nested"
         ]
     );
     assert_eq!(rows.len(), 4);
@@ -126,7 +127,48 @@ fn csv_quotes_commas_quotes_and_tabs() {
         ]
     );
     assert!(rows[1][7].contains("said \"no\" to"));
-    assert!(rows.iter().all(|r| r.len() == 8));
+    assert_eq!(rows[1][8], "false");
+    assert!(rows.iter().all(|r| r.len() == 9));
+}
+
+/// The CSV holds the mentions the JSON holds, names inside longer names
+/// ("United Nations" in "United Nations General Assembly") included and
+/// marked, in document order.
+#[test]
+fn csv_rows_are_the_json_mentions() {
+    let json: Value =
+        serde_json::from_str(&stdout(&["export", SAMPLE, "--no-sidecar", "--format", "json"]))
+            .unwrap();
+    let mut from_json: Vec<(u64, u64, String, String)> = json["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|e| {
+            e["mentions"].as_array().unwrap().iter().map(move |m| {
+                (
+                    m["start"].as_u64().unwrap(),
+                    m["end"].as_u64().unwrap(),
+                    e["id"].as_str().unwrap().to_owned(),
+                    (m["nested"] == true).to_string(),
+                )
+            })
+        })
+        .collect();
+    from_json.sort_by_key(|(s, e, _, _)| (*s, std::cmp::Reverse(*e)));
+    let csv = stdout(&["export", SAMPLE, "--no-sidecar", "--format", "csv"]);
+    let from_csv: Vec<(u64, u64, String, String)> = parse_csv(&csv)[1..]
+        .iter()
+        .map(|r| (r[4].parse().unwrap(), r[5].parse().unwrap(), r[0].clone(), r[8].clone()))
+        .collect();
+    assert_eq!(from_csv, from_json);
+    assert!(
+        from_csv
+            .iter()
+            .any(|(s, e, _, nested)| nested == "true" && csv.contains(&format!(
+                ",{s},{e},United Nations,"
+            ))),
+        "{csv}"
+    );
 }
 
 #[test]
