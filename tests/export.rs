@@ -6,6 +6,8 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+mod w3c_model;
+
 const SAMPLE: &str = "sample/trump-kim-letter.txt";
 const HOSTILE: &str = "tests/fixtures/hostile.txt";
 const HOSTILE_ANN: &str = "tests/fixtures/hostile.ann";
@@ -193,7 +195,10 @@ fn w3c_has_the_required_fields_and_true_selectors() {
         assert!(a["motivation"].is_string());
         assert!(a["body"].as_array().is_some_and(|b| !b.is_empty()));
         for t in a["target"].as_array().unwrap() {
-            assert_eq!(t["source"], SAMPLE);
+            assert_eq!(
+                t["source"],
+                format!("file://{}/{SAMPLE}", env!("CARGO_MANIFEST_DIR"))
+            );
             let sel = t["selector"].as_array().unwrap();
             assert_eq!(sel[0]["type"], "TextQuoteSelector");
             assert_eq!(sel[1]["type"], "TextPositionSelector");
@@ -352,5 +357,32 @@ fn usage_errors_are_one_line_with_exit_code_2() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
         assert!(err.starts_with("gloss: "), "{err}");
+    }
+}
+
+/// Read from standard input, the article has no file: its W3C targets
+/// name it by a URN of its text, and every annotation meets the model.
+#[test]
+fn w3c_from_standard_input_names_the_text_by_urn() {
+    let text = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE)).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(["export", "-", "--no-sidecar", "--format", "w3c"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            std::io::Write::write_all(&mut child.stdin.take().unwrap(), &text)?;
+            child.wait_with_output()
+        })
+        .expect("gloss runs");
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(w3c_model::collection_problems(&v), Vec::<String>::new());
+    let urn = format!("{}:text", v["id"].as_str().unwrap());
+    for a in v["first"]["items"].as_array().unwrap() {
+        assert_eq!(w3c_model::annotation_problems(a, &v["@context"]), Vec::<String>::new());
+        for t in w3c_model::values(&a["target"]) {
+            assert_eq!(t["source"], urn.as_str());
+        }
     }
 }
