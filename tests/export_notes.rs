@@ -276,3 +276,61 @@ fn w3c_export_meets_the_web_annotation_model() {
         }
     }
 }
+
+/// Notes go through brat and come back: export with notes, import the
+/// `.ann` (without the sidecar, so the notes come from the file alone),
+/// export again: the same `AnnotatorNotes`. Importing into the article
+/// whose sidecar already holds them adds none twice and writes nothing.
+#[test]
+fn notes_round_trip_through_brat() {
+    let (dir, path) = copy("sample/trump-kim-letter.txt");
+    let notes = notes_on_everything(&path);
+    assert_eq!(notes, 4, "a passage, an actor, a commitment and a quote");
+    let gloss = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_gloss"))
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let name = "trump-kim-letter.txt";
+    gloss(&["export", name, "--format", "brat", "-o", "first.ann"]);
+    let first = std::fs::read_to_string(dir.path().join("first.ann")).unwrap();
+    let note_lines = |ann: &str| -> Vec<String> {
+        ann.lines()
+            .filter(|l| l.starts_with('#'))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(note_lines(&first).len(), notes, "{first}");
+    let again = gloss(&[
+        "export",
+        name,
+        "--no-sidecar",
+        "--annotations",
+        "first.ann",
+        "--format",
+        "brat",
+    ]);
+    assert_eq!(note_lines(&again), note_lines(&first));
+    assert_eq!(again, first, "export → import → export is stable");
+    let sidecar = gloss::store::disk::beside(&path);
+    let before = std::fs::read(&sidecar).unwrap();
+    let json: Value = serde_json::from_str(&gloss(&[
+        "export",
+        name,
+        "--annotations",
+        "first.ann",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(json["notes"].as_array().unwrap().len(), notes);
+    assert_eq!(std::fs::read(&sidecar).unwrap(), before);
+}
