@@ -138,9 +138,14 @@ fn csv_quotes_commas_quotes_and_tabs() {
 /// marked, in document order.
 #[test]
 fn csv_rows_are_the_json_mentions() {
-    let json: Value =
-        serde_json::from_str(&stdout(&["export", SAMPLE, "--no-sidecar", "--format", "json"]))
-            .unwrap();
+    let json: Value = serde_json::from_str(&stdout(&[
+        "export",
+        SAMPLE,
+        "--no-sidecar",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
     let mut from_json: Vec<(u64, u64, String, String)> = json["entities"]
         .as_array()
         .unwrap()
@@ -160,15 +165,19 @@ fn csv_rows_are_the_json_mentions() {
     let csv = stdout(&["export", SAMPLE, "--no-sidecar", "--format", "csv"]);
     let from_csv: Vec<(u64, u64, String, String)> = parse_csv(&csv)[1..]
         .iter()
-        .map(|r| (r[4].parse().unwrap(), r[5].parse().unwrap(), r[0].clone(), r[8].clone()))
+        .map(|r| {
+            (
+                r[4].parse().unwrap(),
+                r[5].parse().unwrap(),
+                r[0].clone(),
+                r[8].clone(),
+            )
+        })
         .collect();
     assert_eq!(from_csv, from_json);
     assert!(
-        from_csv
-            .iter()
-            .any(|(s, e, _, nested)| nested == "true" && csv.contains(&format!(
-                ",{s},{e},United Nations,"
-            ))),
+        from_csv.iter().any(|(s, e, _, nested)| nested == "true"
+            && csv.contains(&format!(",{s},{e},United Nations,"))),
         "{csv}"
     );
 }
@@ -380,7 +389,10 @@ fn w3c_from_standard_input_names_the_text_by_urn() {
     assert_eq!(w3c_model::collection_problems(&v), Vec::<String>::new());
     let urn = format!("{}:text", v["id"].as_str().unwrap());
     for a in v["first"]["items"].as_array().unwrap() {
-        assert_eq!(w3c_model::annotation_problems(a, &v["@context"]), Vec::<String>::new());
+        assert_eq!(
+            w3c_model::annotation_problems(a, &v["@context"]),
+            Vec::<String>::new()
+        );
         for t in w3c_model::values(&a["target"]) {
             assert_eq!(t["source"], urn.as_str());
         }

@@ -176,7 +176,11 @@ fn notes_on_everything(path: &Path) -> usize {
         targets.push(Target::quote(text, &auto, 0));
         for (i, t) in targets.into_iter().flatten().enumerate() {
             store
-                .add_note(t, &format!("note {i}"), vec!["check".into(), format!("t{i}")])
+                .add_note(
+                    t,
+                    &format!("note {i}"),
+                    vec!["check".into(), format!("t{i}")],
+                )
                 .unwrap();
             added += 1;
         }
@@ -212,7 +216,10 @@ fn w3c_export_meets_the_web_annotation_model() {
     ] {
         let (dir, path) = copy(fixture);
         let notes = notes_on_everything(&path);
-        assert!(notes >= 2, "{fixture}: notes on a passage and an actor at least");
+        assert!(
+            notes >= 2,
+            "{fixture}: notes on a passage and an actor at least"
+        );
         let name = path.file_name().unwrap().to_str().unwrap();
         // A relative name, as a person types it: the target's source is
         // still the article's absolute file: URL.
@@ -228,7 +235,11 @@ fn w3c_export_meets_the_web_annotation_model() {
             failing += usize::from(!found.is_empty());
             problems.extend(found);
             for t in w3c_model::values(&a["target"]) {
-                assert_eq!(t["source"], file_url(&path.canonicalize().unwrap()), "{fixture}");
+                assert_eq!(
+                    t["source"],
+                    file_url(&path.canonicalize().unwrap()),
+                    "{fixture}"
+                );
                 let (quote, position) = (&t["selector"][0], &t["selector"][1]);
                 let (start, end) = (
                     position["start"].as_u64().unwrap() as usize,
@@ -250,7 +261,13 @@ fn w3c_export_meets_the_web_annotation_model() {
             .as_array()
             .unwrap()
             .iter()
-            .filter(|e| e["mentions"].as_array().unwrap().iter().any(|m| m["nested"] != true))
+            .filter(|e| {
+                e["mentions"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|m| m["nested"] != true)
+            })
             .count();
         assert_eq!(motivated("identifying"), own_entities, "{fixture}");
         assert_eq!(
@@ -260,7 +277,12 @@ fn w3c_export_meets_the_web_annotation_model() {
         );
         assert_eq!(motivated("commenting"), notes, "{fixture}");
         for a in items.iter().filter(|a| a["motivation"] == "commenting") {
-            let purposes: Vec<&Value> = a["body"].as_array().unwrap().iter().map(|b| &b["purpose"]).collect();
+            let purposes: Vec<&Value> = a["body"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|b| &b["purpose"])
+                .collect();
             assert_eq!(purposes, ["commenting", "tagging", "tagging"], "{fixture}");
         }
         // An agent is referred to as a Specific Resource whose source is

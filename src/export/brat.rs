@@ -821,7 +821,12 @@ mod tests {
                     "Who?",
                     vec!["actor".to_owned(), "a,b".to_owned()]
                 ),
-                (TargetKind::Commitment, "pledged to meet again", "A promise", vec![]),
+                (
+                    TargetKind::Commitment,
+                    "pledged to meet again",
+                    "A promise",
+                    vec![]
+                ),
                 (TargetKind::Span, "met", "the verb [tags: ]", vec![]),
             ]
         );

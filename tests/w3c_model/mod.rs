@@ -126,7 +126,8 @@ pub fn is_uri(s: &str) -> bool {
 /// (`2026-11-26T12:00:00Z`, fractions and offsets allowed).
 fn is_date_time(s: &str) -> bool {
     let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| r.clone().all(|i| b.get(i).is_some_and(u8::is_ascii_digit));
+    let digits =
+        |r: std::ops::Range<usize>| r.clone().all(|i| b.get(i).is_some_and(u8::is_ascii_digit));
     if b.len() < 20
         || !digits(0..4)
         || b[4] != b'-'
@@ -192,7 +193,9 @@ fn unknown_keys(o: &Map<String, Value>, at: &str, problems: &mut Vec<String>) {
             .split_once(':')
             .is_some_and(|(p, local)| PREFIXES.contains(&p) && !local.is_empty());
         if !TERMS.contains(&k.as_str()) && !curie {
-            problems.push(format!("{at}: `{k}` is no term of the Web Annotation context"));
+            problems.push(format!(
+                "{at}: `{k}` is no term of the Web Annotation context"
+            ));
         }
     }
 }
@@ -216,9 +219,16 @@ fn kinds(o: &Map<String, Value>) -> Vec<&'static str> {
         Value::Object(s) => kinds(s) == ["External Web Resource"],
         _ => false,
     });
-    let refined = ["purpose", "selector", "state", "styleClass", "renderedVia", "scope"]
-        .iter()
-        .any(|k| has(k));
+    let refined = [
+        "purpose",
+        "selector",
+        "state",
+        "styleClass",
+        "renderedVia",
+        "scope",
+    ]
+    .iter()
+    .any(|k| has(k));
     if source_ok && refined {
         out.push("Specific Resource");
     }
@@ -241,7 +251,9 @@ fn selector_problems(s: &Value, at: &str, problems: &mut Vec<String>) {
     let count = |k: &str| o.get(k).is_some_and(|v| v.as_u64().is_some());
     match o.get("type").and_then(Value::as_str) {
         Some("TextQuoteSelector") => {
-            if !o.get("exact").is_some_and(Value::is_string) || !string("prefix") || !string("suffix")
+            if !o.get("exact").is_some_and(Value::is_string)
+                || !string("prefix")
+                || !string("suffix")
             {
                 problems.push(format!(
                     "{at}: a TextQuoteSelector has one string `exact`, and string `prefix`/`suffix` if any"
@@ -272,9 +284,18 @@ fn resource_problems(r: &Value, role: &str, at: &str, problems: &mut Vec<String>
     unknown_keys(o, at, problems);
     let found = kinds(o);
     let allowed: &[&str] = if role == "body" {
-        &["External Web Resource", "Textual Body", "Specific Resource", "Choice or Set"]
+        &[
+            "External Web Resource",
+            "Textual Body",
+            "Specific Resource",
+            "Choice or Set",
+        ]
     } else {
-        &["External Web Resource", "Specific Resource", "Choice or Set"]
+        &[
+            "External Web Resource",
+            "Specific Resource",
+            "Choice or Set",
+        ]
     };
     if found.len() != 1 || !allowed.contains(&found[0]) {
         problems.push(format!(
@@ -283,10 +304,11 @@ fn resource_problems(r: &Value, role: &str, at: &str, problems: &mut Vec<String>
         return;
     }
     match found[0] {
-        "Textual Body" => {
-            if o.get("type").is_some_and(|t| !has_type(Some(t), "TextualBody")) {
-                problems.push(format!("{at}: a textual body's type is TextualBody"));
-            }
+        "Textual Body"
+            if o.get("type")
+                .is_some_and(|t| !has_type(Some(t), "TextualBody")) =>
+        {
+            problems.push(format!("{at}: a textual body's type is TextualBody"));
         }
         "Specific Resource" => {
             if let Some(sel) = o.get("selector") {
@@ -294,7 +316,9 @@ fn resource_problems(r: &Value, role: &str, at: &str, problems: &mut Vec<String>
                     selector_problems(s, &format!("{at}.selector[{i}]"), problems);
                 }
             }
-            if o.get("scope").is_some_and(|s| !values(s).iter().all(|v| v.as_str().is_some_and(is_uri))) {
+            if o.get("scope")
+                .is_some_and(|s| !values(s).iter().all(|v| v.as_str().is_some_and(is_uri)))
+            {
                 problems.push(format!("{at}: a scope is an IRI"));
             }
         }
@@ -308,16 +332,29 @@ fn resource_problems(r: &Value, role: &str, at: &str, problems: &mut Vec<String>
                 found[0]
             ));
         }
-        if !values(p).iter().all(|v| v.as_str().is_some_and(|v| MOTIVATIONS.contains(&v))) {
-            problems.push(format!("{at}: purpose {p} is not a motivation of the model"));
+        if !values(p)
+            .iter()
+            .all(|v| v.as_str().is_some_and(|v| MOTIVATIONS.contains(&v)))
+        {
+            problems.push(format!(
+                "{at}: purpose {p} is not a motivation of the model"
+            ));
         }
     }
     if let Some(f) = o.get("format")
         && !values(f).iter().all(|f| {
             f.as_str().is_some_and(|f| {
-                ["application/", "audio/", "example/", "image/", "multipart/", "text/", "video/"]
-                    .iter()
-                    .any(|t| f.starts_with(t))
+                [
+                    "application/",
+                    "audio/",
+                    "example/",
+                    "image/",
+                    "multipart/",
+                    "text/",
+                    "video/",
+                ]
+                .iter()
+                .any(|t| f.starts_with(t))
             })
         })
     {
@@ -383,7 +420,9 @@ pub fn annotation_problems(a: &Value, context: &Value) -> Vec<String> {
         }
     }
     if o.contains_key("body") && o.contains_key("bodyValue") {
-        problems.push(format!("{at}: an annotation has body or bodyValue, not both"));
+        problems.push(format!(
+            "{at}: an annotation has body or bodyValue, not both"
+        ));
     }
     if let Some(b) = o.get("body") {
         for (i, b) in values(b).into_iter().enumerate() {
@@ -394,13 +433,19 @@ pub fn annotation_problems(a: &Value, context: &Value) -> Vec<String> {
         problems.push(format!("{at}: bodyValue is one string"));
     }
     if let Some(m) = o.get("motivation")
-        && !values(m).iter().all(|v| v.as_str().is_some_and(|v| MOTIVATIONS.contains(&v)))
+        && !values(m)
+            .iter()
+            .all(|v| v.as_str().is_some_and(|v| MOTIVATIONS.contains(&v)))
     {
-        problems.push(format!("{at}: motivation {m} is not a motivation of the model"));
+        problems.push(format!(
+            "{at}: motivation {m} is not a motivation of the model"
+        ));
     }
     date_problems(o, &at, &mut problems);
     for k in ["rights", "canonical", "via"] {
-        if o.get(k).is_some_and(|v| !values(v).iter().all(|v| v.as_str().is_some_and(is_uri))) {
+        if o.get(k)
+            .is_some_and(|v| !values(v).iter().all(|v| v.as_str().is_some_and(is_uri)))
+        {
             problems.push(format!("{at}: `{k}` is an IRI"));
         }
     }
@@ -424,7 +469,9 @@ pub fn collection_problems(c: &Value) -> Vec<String> {
     if !has_type(o.get("type"), "AnnotationCollection") {
         problems.push("collection: its type includes AnnotationCollection".into());
     }
-    if o.get("label").is_some_and(|l| !values(l).iter().all(|v| v.is_string())) {
+    if o.get("label")
+        .is_some_and(|l| !values(l).iter().all(|v| v.is_string()))
+    {
         problems.push("collection: a label is a string".into());
     }
     let page = &o["first"];
@@ -470,7 +517,8 @@ fn the_checks_catch_what_the_model_forbids() {
     });
     assert_eq!(annotation_problems(&good, &context), Vec::<String>::new());
     let mut bad = good.clone();
-    bad["body"][1] = serde_json::json!({"id": "urn:gloss:1/e1", "purpose": "identifying", "role": "actor"});
+    bad["body"][1] =
+        serde_json::json!({"id": "urn:gloss:1/e1", "purpose": "identifying", "role": "actor"});
     bad["target"]["source"] = "a.txt".into();
     let problems = annotation_problems(&bad, &context);
     assert_eq!(problems.len(), 3, "{problems:#?}");
