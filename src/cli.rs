@@ -11,6 +11,7 @@ use crate::annotate::annotate;
 use crate::batch;
 use crate::document::{self, Document};
 use crate::export;
+use crate::export::brat::Imported;
 use crate::model::Annotations;
 use crate::store::disk::write_atomic_with;
 use crate::store::{NoteJson, Options as StoreOptions, Origin, Store};
@@ -219,8 +220,14 @@ fn open_with(file: Option<&str>, common: &Common, background: bool) -> Result<Op
     let doc = open(file)?;
     let annotate_later =
         background && common.annotations.is_none() && doc.text.len() >= BACKGROUND_BYTES;
-    let auto = if annotate_later {
-        Annotations::default()
+    let Imported {
+        annotations: auto,
+        notes,
+    } = if annotate_later {
+        Imported {
+            annotations: Annotations::default(),
+            notes: Vec::new(),
+        }
     } else {
         annotations(&doc, common)?
     };
@@ -228,11 +235,12 @@ fn open_with(file: Option<&str>, common: &Common, background: bool) -> Result<Op
         Some(f) => Origin::from_source(f),
         None => Origin::Unnamed,
     };
-    let (store, mut messages) = Store::open(
+    let (mut store, mut messages) = Store::open(
         &origin,
         Arc::clone(&doc.text),
         &StoreOptions::new(common.no_sidecar),
     );
+    store.import_notes(notes);
     messages.splice(0..0, doc.warnings.iter().cloned());
     Ok(Opened {
         doc,
@@ -255,15 +263,18 @@ pub fn open(file: Option<&str>) -> Result<Document, Failure> {
 }
 
 /// The annotations to show for `doc`: the brat file given with
-/// `--annotations`, else the automatic annotation.
-pub fn annotations(doc: &Document, common: &Common) -> Result<Annotations, Failure> {
+/// `--annotations` (with its notes), else the automatic annotation.
+pub fn annotations(doc: &Document, common: &Common) -> Result<Imported, Failure> {
     match &common.annotations {
         Some(path) => {
             let ann = std::fs::read_to_string(path)
                 .map_err(|e| Failure::input(format!("{path}: {e}")))?;
             export::brat::import(doc, &ann, path).map_err(|e| Failure::input(e.to_string()))
         }
-        None => Ok(annotate(&doc.text)),
+        None => Ok(Imported {
+            annotations: annotate(&doc.text),
+            notes: Vec::new(),
+        }),
     }
 }
 

@@ -6,6 +6,8 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+mod w3c_model;
+
 const SAMPLE: &str = "sample/trump-kim-letter.txt";
 const HOSTILE: &str = "tests/fixtures/hostile.txt";
 const HOSTILE_ANN: &str = "tests/fixtures/hostile.ann";
@@ -109,7 +111,8 @@ fn csv_quotes_commas_quotes_and_tabs() {
             "start",
             "end",
             "text",
-            "sentence"
+            "sentence",
+            "nested"
         ]
     );
     assert_eq!(rows.len(), 4);
@@ -126,7 +129,57 @@ fn csv_quotes_commas_quotes_and_tabs() {
         ]
     );
     assert!(rows[1][7].contains("said \"no\" to"));
-    assert!(rows.iter().all(|r| r.len() == 8));
+    assert_eq!(rows[1][8], "false");
+    assert!(rows.iter().all(|r| r.len() == 9));
+}
+
+/// The CSV holds the mentions the JSON holds, names inside longer names
+/// ("United Nations" in "United Nations General Assembly") included and
+/// marked, in document order.
+#[test]
+fn csv_rows_are_the_json_mentions() {
+    let json: Value = serde_json::from_str(&stdout(&[
+        "export",
+        SAMPLE,
+        "--no-sidecar",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let mut from_json: Vec<(u64, u64, String, String)> = json["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|e| {
+            e["mentions"].as_array().unwrap().iter().map(move |m| {
+                (
+                    m["start"].as_u64().unwrap(),
+                    m["end"].as_u64().unwrap(),
+                    e["id"].as_str().unwrap().to_owned(),
+                    (m["nested"] == true).to_string(),
+                )
+            })
+        })
+        .collect();
+    from_json.sort_by_key(|(s, e, _, _)| (*s, std::cmp::Reverse(*e)));
+    let csv = stdout(&["export", SAMPLE, "--no-sidecar", "--format", "csv"]);
+    let from_csv: Vec<(u64, u64, String, String)> = parse_csv(&csv)[1..]
+        .iter()
+        .map(|r| {
+            (
+                r[4].parse().unwrap(),
+                r[5].parse().unwrap(),
+                r[0].clone(),
+                r[8].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(from_csv, from_json);
+    assert!(
+        from_csv.iter().any(|(s, e, _, nested)| nested == "true"
+            && csv.contains(&format!(",{s},{e},United Nations,"))),
+        "{csv}"
+    );
 }
 
 #[test]
@@ -151,7 +204,10 @@ fn w3c_has_the_required_fields_and_true_selectors() {
         assert!(a["motivation"].is_string());
         assert!(a["body"].as_array().is_some_and(|b| !b.is_empty()));
         for t in a["target"].as_array().unwrap() {
-            assert_eq!(t["source"], SAMPLE);
+            assert_eq!(
+                t["source"],
+                format!("file://{}/{SAMPLE}", env!("CARGO_MANIFEST_DIR"))
+            );
             let sel = t["selector"].as_array().unwrap();
             assert_eq!(sel[0]["type"], "TextQuoteSelector");
             assert_eq!(sel[1]["type"], "TextPositionSelector");
@@ -310,5 +366,35 @@ fn usage_errors_are_one_line_with_exit_code_2() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
         assert!(err.starts_with("gloss: "), "{err}");
+    }
+}
+
+/// Read from standard input, the article has no file: its W3C targets
+/// name it by a URN of its text, and every annotation meets the model.
+#[test]
+fn w3c_from_standard_input_names_the_text_by_urn() {
+    let text = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE)).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(["export", "-", "--no-sidecar", "--format", "w3c"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            std::io::Write::write_all(&mut child.stdin.take().unwrap(), &text)?;
+            child.wait_with_output()
+        })
+        .expect("gloss runs");
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(w3c_model::collection_problems(&v), Vec::<String>::new());
+    let urn = format!("{}:text", v["id"].as_str().unwrap());
+    for a in v["first"]["items"].as_array().unwrap() {
+        assert_eq!(
+            w3c_model::annotation_problems(a, &v["@context"]),
+            Vec::<String>::new()
+        );
+        for t in w3c_model::values(&a["target"]) {
+            assert_eq!(t["source"], urn.as_str());
+        }
     }
 }

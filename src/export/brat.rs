@@ -11,7 +11,11 @@
 //! Import reads what brat, INCEpTION or a published corpus writes: entity
 //! labels are mapped to person / organization / place (others are skipped as
 //! non-actors), `Equiv` groups become entities, and gloss's own events and
-//! relations come back as commitments, quotes and links.
+//! relations come back as commitments, quotes and links. `#`
+//! `AnnotatorNotes` come back as notes: on an actor mention, a note on its
+//! entity; on a commitment or quote event, a note on it; on any other
+//! text-bound annotation, a note on its text (a trailing `[tags: a, b]`,
+//! as export writes it, gives the tags).
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
@@ -23,8 +27,8 @@ use crate::model::{
     Annotations, Commitment, CommitmentKind, Entity, EntityId, EntityKind, Link, LinkRel, Mention,
     MentionForm, Quote, QuoteKind, Span,
 };
-use crate::store::NoteJson;
 use crate::store::disk::write_atomic;
+use crate::store::{NewNote, NoteJson, Target};
 
 /// The brat label of an entity kind.
 fn kind_label(kind: EntityKind) -> &'static str {
@@ -79,6 +83,12 @@ fn one_line(s: &str) -> String {
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
 }
+
+/// What follows a note's text in an `AnnotatorNotes` line when it has
+/// tags: `TAGS_OPEN`, the tags joined by `TAGS_SEP`, `TAGS_CLOSE`.
+const TAGS_OPEN: &str = " [tags: ";
+const TAGS_SEP: &str = ", ";
+const TAGS_CLOSE: &str = "]";
 
 /// Writes brat standoff for `doc`, `ann` and the reader's `notes` (as
 /// `AnnotatorNotes` on the mention, event or passage they are attached to;
@@ -188,7 +198,11 @@ pub fn export(doc: &Document, ann: &Annotations, notes: &[NoteJson]) -> String {
         };
         let mut body = one_line(&n.body);
         if !n.tags.is_empty() {
-            let _ = write!(body, " [tags: {}]", one_line(&n.tags.join(", ")));
+            let _ = write!(
+                body,
+                "{TAGS_OPEN}{}{TAGS_CLOSE}",
+                one_line(&n.tags.join(TAGS_SEP))
+            );
         }
         let _ = writeln!(w.out, "#{}\tAnnotatorNotes {id}\t{body}", i + 1);
     }
@@ -308,11 +322,29 @@ struct Relation {
     args: (String, String),
 }
 
-/// A parsed `E` line: its line number and `ROLE:ID` arguments, the first
-/// being the event type and its trigger.
+/// A parsed `E` line: its id, line number and `ROLE:ID` arguments, the
+/// first being the event type and its trigger.
 struct Event {
+    id: String,
     line: usize,
     args: Vec<(String, String)>,
+}
+
+/// A parsed `#` `AnnotatorNotes` line: the id it is on and its text.
+struct NoteLine {
+    on: String,
+    text: String,
+}
+
+/// What a `.ann` file holds for gloss: annotations, and notes on them.
+#[derive(Debug)]
+pub struct Imported {
+    /// The annotations.
+    pub annotations: Annotations,
+    /// The `AnnotatorNotes`, placed in the article (see the module doc);
+    /// notes on ids that are not in the file, or on other kinds of lines,
+    /// are left out.
+    pub notes: Vec<NewNote>,
 }
 
 /// Everything read from a `.ann` file, before it is resolved against the
@@ -325,12 +357,14 @@ struct Parsed {
     equivs: Vec<Vec<String>>,
     rels: Vec<Relation>,
     events: Vec<Event>,
+    notes: Vec<NoteLine>,
 }
 
 /// Reads brat standoff `ann` (named `file` in errors) over `doc` into
-/// annotations. Entities of unknown labels are skipped; lines gloss does not
-/// use (attributes other than `Form`, notes) are ignored.
-pub fn import(doc: &Document, ann: &str, file: &str) -> Result<Annotations, ImportError> {
+/// annotations and notes. Entities of unknown labels are skipped; lines
+/// gloss does not use (attributes other than `Form`, comments other than
+/// `AnnotatorNotes`) are ignored.
+pub fn import(doc: &Document, ann: &str, file: &str) -> Result<Imported, ImportError> {
     let err = |line: usize, problem: String| ImportError {
         file: file.to_owned(),
         line,
@@ -425,9 +459,20 @@ pub fn import(doc: &Document, ann: &str, file: &str) -> Result<Annotations, Impo
                 if args.is_empty() {
                     return Err(err(no, "an event needs a trigger".into()));
                 }
-                p.events.push(Event { line: no, args });
+                p.events.push(Event {
+                    id: id.to_owned(),
+                    line: no,
+                    args,
+                });
             }
-            Some('#') => {}
+            Some('#') => {
+                if let Some(on) = body.strip_prefix("AnnotatorNotes ") {
+                    p.notes.push(NoteLine {
+                        on: on.trim().to_owned(),
+                        text: fields.next().unwrap_or_default().to_owned(),
+                    });
+                }
+            }
             _ => return Err(err(no, format!("unknown line type `{id}`"))),
         }
     }
@@ -468,9 +513,25 @@ fn parse_offsets(doc: &Document, offsets: &str) -> Result<Span, String> {
     Ok(Span::new(start, end))
 }
 
+/// A note's text and tags from an `AnnotatorNotes` text: a trailing
+/// `[tags: a, b]` (as [`export`] writes it) holds the tags.
+fn note_text(text: &str) -> (String, Vec<String>) {
+    let tagged = text.strip_suffix(TAGS_CLOSE).and_then(|t| {
+        let at = t.rfind(TAGS_OPEN)?;
+        Some((&t[..at], &t[at + TAGS_OPEN.len()..]))
+    });
+    match tagged {
+        Some((body, tags)) if !tags.is_empty() => (
+            body.to_owned(),
+            tags.split(TAGS_SEP).map(str::to_owned).collect(),
+        ),
+        _ => (text.to_owned(), Vec::new()),
+    }
+}
+
 impl Parsed {
     /// Resolves the parsed lines against `doc`; errors carry a line number.
-    fn build(self, doc: &Document) -> Result<Annotations, (usize, String)> {
+    fn build(self, doc: &Document) -> Result<Imported, (usize, String)> {
         let Parsed {
             tbs,
             names,
@@ -478,6 +539,7 @@ impl Parsed {
             equivs,
             rels,
             events,
+            notes,
         } = self;
         // Actor mentions, sorted; overlapping ones keep the first (longest) span.
         let mut actor_ids: Vec<(&String, &TextBound, EntityKind)> = tbs
@@ -593,7 +655,9 @@ impl Parsed {
                 .map(|t| t.span)
                 .ok_or((line, format!("no text-bound annotation {id}")))
         };
-        for Event { line, args } in events {
+        // The commitment or quote each event became, by its trigger span.
+        let mut event_items: HashMap<String, (bool, Span)> = HashMap::new();
+        for Event { id, line, args } in events {
             let (ty, trigger) = &args[0];
             let role = |name: &str| {
                 args.iter()
@@ -618,6 +682,7 @@ impl Parsed {
                     None => trigger,
                 };
                 let sentence = ann.sentence_at(trigger.start).unwrap_or(trigger);
+                event_items.insert(id, (true, trigger));
                 ann.commitments.push(Commitment {
                     kind,
                     actor: role("Actor").and_then(entity_of),
@@ -628,18 +693,44 @@ impl Parsed {
                     sentence,
                 });
             } else if let Some(kind) = quote {
+                let span = span_of(line, trigger)?;
+                event_items.insert(id, (false, span));
                 ann.quotes.push(Quote {
                     kind,
                     speaker: role("Speaker").and_then(entity_of),
                     speaker_name: None,
                     cue: role("Cue").map(|id| span_of(line, id)).transpose()?,
-                    span: span_of(line, trigger)?,
+                    span,
                 });
             }
         }
         ann.commitments.sort_by_key(|c| c.trigger);
         ann.quotes.sort_by_key(|q| q.span);
-        Ok(ann)
+        let text = &doc.text;
+        let notes = notes
+            .into_iter()
+            .filter_map(|n| {
+                let target = if let Some(&m) = index.get(n.on.as_str()) {
+                    Target::entity(text, &ann, ann.mentions[m].entity, Some(m))
+                } else if let Some(&(commitment, span)) = event_items.get(&n.on) {
+                    if commitment {
+                        let i = ann.commitments.partition_point(|c| c.trigger < span);
+                        Target::commitment(text, &ann, i)
+                    } else {
+                        let i = ann.quotes.partition_point(|q| q.span < span);
+                        Target::quote(text, &ann, i)
+                    }
+                } else {
+                    Target::span(text, tbs.get(&n.on)?.span)
+                }?;
+                let (body, tags) = note_text(&n.text);
+                Some(NewNote { target, body, tags })
+            })
+            .collect();
+        Ok(Imported {
+            annotations: ann,
+            notes,
+        })
     }
 }
 
@@ -680,6 +771,7 @@ mod tests {
         let ann = "T1\tPER 0 3\tKim\nT2\tPER 8 13\tTrump\nT3\tGPE 17 22\tHanoi\nT4\tPER 24 27\tKim\nT5\tDATE 28 32\tleft\n*\tEquiv T1 T4\n";
         let got = import(&d, ann, "x.ann").unwrap();
         let names: Vec<_> = got
+            .annotations
             .entities
             .iter()
             .map(|e| (e.name.as_str(), e.kind, e.mentions.len()))
@@ -691,6 +783,56 @@ mod tests {
                 ("Trump", EntityKind::Person, 1),
                 ("Hanoi", EntityKind::Place, 1)
             ]
+        );
+    }
+
+    #[test]
+    fn annotator_notes_come_back_on_their_targets() {
+        let d = doc("Kim met Trump. Kim pledged to meet again.");
+        let ann = "T1\tPER 0 3\tKim\nT2\tPER 8 13\tTrump\nT3\tPledge 19 26\tpledged\n\
+                   T4\tContent 27 40\tto meet again\nE1\tPledge:T3 Content:T4\n\
+                   T5\tNote 4 7\tmet\n\
+                   #1\tAnnotatorNotes T2\tWho? [tags: actor, a,b]\n\
+                   #2\tAnnotatorNotes E1\tA promise\n\
+                   #3\tAnnotatorNotes T5\tthe verb [tags: ]\n\
+                   #4\tAnnotatorNotes R9\tnothing to hold it\n\
+                   #5\tAnnotatorNotes T9\tno such id\n";
+        let got = import(&d, ann, "x.ann").unwrap();
+        let notes: Vec<_> = got
+            .notes
+            .iter()
+            .map(|n| {
+                let span = n.target.anchor.span().unwrap();
+                (
+                    n.target.kind,
+                    &d.text[span.start..span.end],
+                    n.body.as_str(),
+                    n.tags.clone(),
+                )
+            })
+            .collect();
+        use crate::store::TargetKind;
+        assert_eq!(
+            notes,
+            [
+                (
+                    TargetKind::Entity,
+                    "Trump",
+                    "Who?",
+                    vec!["actor".to_owned(), "a,b".to_owned()]
+                ),
+                (
+                    TargetKind::Commitment,
+                    "pledged to meet again",
+                    "A promise",
+                    vec![]
+                ),
+                (TargetKind::Span, "met", "the verb [tags: ]", vec![]),
+            ]
+        );
+        assert_eq!(
+            got.notes[1].target.resolve(&got.annotations),
+            Some(crate::store::Ref::Commitment(0))
         );
     }
 
@@ -717,6 +859,6 @@ mod tests {
             "{out}"
         );
         let back = import(&d, &out, "x.ann").unwrap();
-        assert_eq!(back.mentions[0].span, Span::new(0, 11));
+        assert_eq!(back.annotations.mentions[0].span, Span::new(0, 11));
     }
 }

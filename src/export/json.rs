@@ -3,12 +3,11 @@
 use std::io::Write as _;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use serde::Serialize;
 use serde_json::ser::{CharEscape, Formatter};
 
-use crate::annotate::nested::{self, InnerEntity};
+use super::entities;
 use crate::document::{Document, sanitize};
 use crate::model::{
     Annotations, CommitmentKind, EntityKind, LinkRel, MentionForm, QuoteKind, Span,
@@ -153,73 +152,34 @@ impl<'a> AnnotationsJson<'a> {
     }
 }
 
-/// The entities of `ann` with their mentions, each entity's mentions in
-/// order. Names inside longer names ([`nested`]) join their entities' lists
-/// (the name mentions of `ann` never overlap; these lie inside them), and
-/// entities named only inside longer names follow the others, in order of
-/// first mention.
+/// The entities of `ann` with their mentions, names inside longer names
+/// included (see [`entities::list`]).
 fn entities<'a>(doc: &'a Document, ann: &'a Annotations) -> Vec<EntityJson<'a>> {
     let text: &'a str = &doc.text;
-    let mention = |span: Span, form: MentionForm, nested: bool| {
-        let (start, end) = doc.char_span(span);
-        MentionJson {
-            start,
-            end,
-            text: span.slice(text),
-            form,
-            nested,
-        }
-    };
-    let mut out: Vec<EntityJson<'a>> = ann
-        .entities
-        .iter()
+    entities::list(text, ann)
+        .into_iter()
         .enumerate()
         .map(|(i, e)| EntityJson {
             id: Annotations::entity_key(i),
             kind: e.kind,
-            name: Cow::Borrowed(&e.name),
-            roles: &e.roles,
+            name: e.name,
+            roles: e.roles,
             mentions: e
                 .mentions
                 .iter()
-                .map(|&m| mention(ann.mentions[m].span, ann.mentions[m].form, false))
+                .map(|m| {
+                    let (start, end) = doc.char_span(m.span);
+                    MentionJson {
+                        start,
+                        end,
+                        text: m.span.slice(text),
+                        form: m.form,
+                        nested: m.nested,
+                    }
+                })
                 .collect(),
         })
-        .collect();
-    // Entities named only inside longer names, by name and kind.
-    let mut new_ids: HashMap<(String, EntityKind), usize> = HashMap::new();
-    let mut grown = vec![false; out.len()];
-    for inner in nested::find(text, ann) {
-        let id = match inner.entity {
-            InnerEntity::Known(e) => e,
-            InnerEntity::New { name, kind } => {
-                *new_ids
-                    .entry((name, kind))
-                    .or_insert_with_key(|(name, kind)| {
-                        out.push(EntityJson {
-                            id: Annotations::entity_key(out.len()),
-                            kind: *kind,
-                            name: Cow::Owned(name.clone()),
-                            roles: &[],
-                            mentions: Vec::new(),
-                        });
-                        grown.push(false);
-                        out.len() - 1
-                    })
-            }
-        };
-        out[id]
-            .mentions
-            .push(mention(inner.span, MentionForm::Name, true));
-        grown[id] = true;
-    }
-    for (e, grew) in out.iter_mut().zip(grown) {
-        if grew {
-            e.mentions
-                .sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-        }
-    }
-    out
+        .collect()
 }
 
 /// The annotations and notes of `doc` as pretty-printed JSON, ending in a

@@ -4,6 +4,7 @@
 
 pub mod brat;
 pub mod csv;
+pub mod entities;
 pub mod json;
 pub mod markdown;
 pub mod w3c;

@@ -1,8 +1,14 @@
 //! W3C Web Annotation (JSON-LD): an `AnnotationCollection` holding one
 //! annotation per entity (purpose identifying, with its kind as a
-//! classifying body), per commitment and per quote. Every target carries a
-//! `TextQuoteSelector` (exact, prefix, suffix) and a `TextPositionSelector`
-//! (code points, end exclusive).
+//! classifying body), per commitment and per quote. Every target is a
+//! `SpecificResource` of the article carrying a `TextQuoteSelector` (exact,
+//! prefix, suffix) and a `TextPositionSelector` (code points, end
+//! exclusive). A commitment's actor or counterpart and a quote's speaker is
+//! a `SpecificResource` body whose `source` is the entity's annotation,
+//! with purpose `identifying` and the role as `schema:roleName` (schema.org
+//! is a vocabulary the Web Annotation context already includes).
+
+use std::path::Path;
 
 use serde_json::{Value, json};
 
@@ -15,18 +21,19 @@ use crate::store::hash::fnv1a64;
 /// The Web Annotation JSON-LD context.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 
-/// The IRI of the article: its path as a percent-encoded IRI reference
-/// (a `file:` URI when absolute), or a URN of its text for stdin.
+/// The IRI of the article: the `file:` URL of its absolute path (RFC 3986,
+/// percent-encoded) when it names a file, else (standard input, the
+/// bundled sample) a URN of its text under `base`.
 fn source_iri(doc: &Document, base: &str) -> String {
-    if doc.source == "-" {
+    let path = Path::new(&doc.source);
+    let absolute = (doc.source != "-" && path.is_file())
+        .then(|| std::path::absolute(path).ok())
+        .flatten();
+    let Some(absolute) = absolute.as_deref().and_then(Path::to_str) else {
         return format!("{base}:text");
-    }
-    let mut iri = String::from(if doc.source.starts_with('/') {
-        "file://"
-    } else {
-        ""
-    });
-    for b in doc.source.bytes() {
+    };
+    let mut iri = String::from("file://");
+    for b in absolute.bytes() {
         if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
             iri.push(char::from(b));
         } else {
@@ -61,6 +68,7 @@ impl Builder<'_> {
         (start, end): (usize, usize),
     ) -> Value {
         json!({
+            "type": "SpecificResource",
             "source": self.source,
             "selector": [
                 {"type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix},
@@ -105,9 +113,12 @@ pub fn export(doc: &Document, ann: &Annotations, notes: &[NoteJson]) -> String {
     }
     let reference = |id: Option<EntityId>, name: &Option<String>, role: &str| -> Option<Value> {
         match (id, name) {
-            (Some(id), _) => {
-                Some(json!({"id": b.entity_iri(id), "purpose": "identifying", "role": role}))
-            }
+            (Some(id), _) => Some(json!({
+                "type": "SpecificResource",
+                "source": b.entity_iri(id),
+                "purpose": "identifying",
+                "schema:roleName": role,
+            })),
             (None, Some(n)) => Some(textual("describing", &format!("{role}: {n}"))),
             (None, None) => None,
         }

@@ -67,7 +67,7 @@ pub use correct::{Correction, EntityRef};
 pub use disk::{Options, Origin};
 pub use json::{NoteJson, notes_json};
 pub use merge::MergeReport;
-pub use note::{Note, Ref, Target, TargetKind};
+pub use note::{NewNote, Note, Ref, Target, TargetKind};
 pub use state::{Change, ChangeError, History, State};
 
 use crate::document::CharIndex;
@@ -341,6 +341,45 @@ impl Store {
             target,
         };
         Ok((id, self.apply(Change::PutNote(note))?))
+    }
+
+    /// Adds `notes` (read from a brat file) that are not already here (a
+    /// note with the same place, text and tags), each with a new id and
+    /// the time now; returns how many were added. They are not a change to
+    /// undo and are written with the next save.
+    pub fn import_notes(&mut self, notes: Vec<NewNote>) -> usize {
+        let key = |target: &Target, body: &str, tags: &[String]| {
+            (target.anchor.span(), body.to_owned(), tags.to_vec())
+        };
+        let mut seen: std::collections::HashSet<_> = self
+            .state
+            .notes
+            .iter()
+            .map(|n| key(&n.target, &n.body, &n.tags))
+            .collect();
+        let mut top = self.state.top_note_number();
+        let mut added = 0;
+        for n in notes {
+            if !seen.insert(key(&n.target, &n.body, &n.tags)) {
+                continue;
+            }
+            let id = match top.checked_add(1) {
+                Some(k) => {
+                    top = k;
+                    format!("n{k}")
+                }
+                None => self.state.next_note_id(),
+            };
+            self.state.put(Note {
+                id,
+                body: n.body,
+                tags: n.tags,
+                created: time::now(),
+                target: n.target,
+            });
+            added += 1;
+        }
+        added
     }
 
     /// Replaces the body and tags of note `id`.

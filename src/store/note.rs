@@ -28,6 +28,18 @@ impl Note {
     }
 }
 
+/// A note read from elsewhere (a brat file's `AnnotatorNotes`), before
+/// the store gives it an id and a time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewNote {
+    /// What it is attached to.
+    pub target: Target,
+    /// The text.
+    pub body: String,
+    /// Tags.
+    pub tags: Vec<String>,
+}
+
 /// What a note is attached to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -66,19 +66,22 @@ impl State {
     /// An id no note has: one past the highest `nK` (or, if a hand edit
     /// put the highest number possible, the first free one).
     pub fn next_note_id(&self) -> String {
-        let top = self
-            .notes
-            .iter()
-            .filter_map(|n| n.id.strip_prefix('n')?.parse::<u64>().ok())
-            .max()
-            .unwrap_or(0);
-        match top.checked_add(1) {
+        match self.top_note_number().checked_add(1) {
             Some(next) => format!("n{next}"),
             None => (1..=u64::MAX)
                 .map(|k| format!("n{k}"))
                 .find(|id| self.note(id).is_none())
                 .unwrap_or_default(),
         }
+    }
+
+    /// The highest `K` of the note ids `nK` (0 without notes).
+    pub fn top_note_number(&self) -> u64 {
+        self.notes
+            .iter()
+            .filter_map(|n| n.id.strip_prefix('n')?.parse::<u64>().ok())
+            .max()
+            .unwrap_or(0)
     }
 
     /// Puts `note` in place of the note with its id, or adds it in id order.
