@@ -12,7 +12,7 @@ use crate::batch;
 use crate::document::{self, Document};
 use crate::export;
 use crate::model::Annotations;
-use crate::store::disk::write_atomic_with;
+use crate::store::disk::OpenFiles;
 use crate::store::{NoteJson, Options as StoreOptions, Origin, Store};
 
 /// The bundled sample article, opened when no file is given.
@@ -179,6 +179,9 @@ pub struct Opened {
     pub auto: Annotations,
     /// Messages for the status line (a sidecar that cannot be read, orphans).
     pub messages: Vec<String>,
+    /// The files read for it (the article, its sidecar, the
+    /// `--annotations` file): never replaced by an export.
+    pub files: OpenFiles,
     /// True when `auto` is empty because the article is large and the
     /// reader annotates it in the background (see [`open_for_reader`]).
     pub annotate_later: bool,
@@ -233,11 +236,16 @@ fn open_with(file: Option<&str>, common: &Common, background: bool) -> Result<Op
         &StoreOptions::new(common.no_sidecar),
     );
     messages.splice(0..0, doc.warnings.iter().cloned());
+    let mut files = store.open_files().clone();
+    if let Some(path) = &common.annotations {
+        files.add(path);
+    }
     Ok(Opened {
         doc,
         store,
         auto,
         messages,
+        files,
         annotate_later,
     })
 }
@@ -266,15 +274,18 @@ pub fn annotations(doc: &Document, common: &Common) -> Result<Annotations, Failu
     }
 }
 
-/// Writes `text` to `output` (a path, or standard output for `None`/`-`).
-fn emit(output: Option<&str>, text: &str) -> Result<(), Failure> {
-    emit_with(output, |w| w.write_all(text.as_bytes()))
+/// Writes `text` to `output` (a path, or standard output for `None`/`-`),
+/// never to one of the `open` files.
+fn emit(output: Option<&str>, open: &OpenFiles, text: &str) -> Result<(), Failure> {
+    emit_with(output, open, |w| w.write_all(text.as_bytes()))
 }
 
 /// Writes what `fill` writes to `output` (a path, replaced atomically, or
-/// standard output for `None`/`-`), streaming it.
+/// standard output for `None`/`-`), streaming it; one of the `open` files
+/// (the article, its sidecar) is refused.
 fn emit_with(
     output: Option<&str>,
+    open: &OpenFiles,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Failure> {
     match output {
@@ -288,7 +299,8 @@ fn emit_with(
                 _ => Ok(()),
             }
         }
-        Some(path) => write_atomic_with(Path::new(path), true, fill)
+        Some(path) => open
+            .write(Path::new(path), true, fill)
             .map_err(|e| Failure::runtime(format!("{path}: {e}"))),
     }
 }
@@ -332,7 +344,7 @@ fn annotate_command(
         let ann = opened.annotations();
         let notes = opened.notes(&ann);
         let pretty = matches!(format, AnnotateFormat::Json);
-        return emit_with(output, |w| {
+        return emit_with(output, &opened.files, |w| {
             export::json::write(w, &opened.doc, &ann, notes, pretty)
         });
     }
@@ -343,6 +355,13 @@ fn annotate_command(
     let (mut sink, sink_name): (Box<dyn Write>, &str) = match output {
         None | Some("-") => (Box::new(std::io::stdout().lock()), "standard output"),
         Some(path) => {
+            let mut articles = OpenFiles::default();
+            for name in inputs.iter().flatten() {
+                articles.add(name);
+            }
+            articles
+                .check(Path::new(path))
+                .map_err(|e| Failure::runtime(format!("{path}: {e}")))?;
             let file = std::fs::File::create(path)
                 .map_err(|e| Failure::runtime(format!("{path}: {e}")))?;
             (Box::new(file), path)
@@ -436,24 +455,24 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             let out = format.render(doc, &ann, notes);
             match (format, output.as_deref()) {
                 (export::Format::Brat, Some(path)) if path != "-" => {
-                    export::brat::write_files(Path::new(path), doc, &out)
+                    export::brat::write_files(Path::new(path), doc, &out, &opened.files)
                         .map(drop)
                         .map_err(Failure::runtime)
                 }
-                (_, output) => emit(output, &out),
+                (_, output) => emit(output, &opened.files, &out),
             }
         }
         Some(Command::Text { file }) => {
             let doc = document::load(&file)?;
             warn(&doc.warnings);
-            emit(None, &doc.text)
+            emit(None, &OpenFiles::default(), &doc.text)
         }
         Some(Command::Render(args)) => {
             let opened = open_article(Some(&args.file), &cli.common)?;
             let out = crate::render::run(opened, &args, &cli.common).map_err(Failure::input)?;
-            emit(None, &out)
+            emit(None, &OpenFiles::default(), &out)
         }
-        Some(Command::Themes) => emit(None, &crate::theme::list()),
+        Some(Command::Themes) => emit(None, &OpenFiles::default(), &crate::theme::list()),
     }
 }
 
