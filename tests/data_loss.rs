@@ -89,8 +89,19 @@ fn export_refuses_the_article_and_its_sidecar_by_any_name() {
     assert_eq!(f.read("river-treaty.md.gloss.toml"), b"");
     // brat: neither file of the pair may be the article.
     std::fs::hard_link(f.path("river-treaty.md"), f.path("y.txt")).unwrap();
-    let out = f.gloss(&["export", "river-treaty.md", "--format", "brat", "-o", "y.ann"]);
-    assert!(stderr(&out).contains("which gloss has open"), "{}", stderr(&out));
+    let out = f.gloss(&[
+        "export",
+        "river-treaty.md",
+        "--format",
+        "brat",
+        "-o",
+        "y.ann",
+    ]);
+    assert!(
+        stderr(&out).contains("which gloss has open"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(f.read("river-treaty.md"), ARTICLE.as_bytes());
     // And with --annotations, that file too.
     std::fs::write(f.path("hard.ann"), "").unwrap();
@@ -102,7 +113,11 @@ fn export_refuses_the_article_and_its_sidecar_by_any_name() {
         "-o",
         "hard.ann",
     ]);
-    assert!(stderr(&out).contains("which gloss has open"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("which gloss has open"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -119,7 +134,10 @@ fn the_reader_proposes_another_name_than_the_article_and_refuses_it_typed() {
     assert!(report.contains("Canada"), "{report}");
     // Again, replacing that report (`y`): the article is still untouched.
     let state = f.keys("river-treaty.md", "em<CR>y");
-    assert!(message(&state).contains("exported to river-treaty.export.md"), "{state}");
+    assert!(
+        message(&state).contains("exported to river-treaty.export.md"),
+        "{state}"
+    );
     assert_eq!(f.read("river-treaty.md"), ARTICLE.as_bytes());
     // Typed by hand: refused, and the prompt stays to choose another name.
     let state = f.keys("river-treaty.md", "em<C-u>river-treaty.md<CR>");
@@ -139,7 +157,10 @@ fn brat_of_a_windows_1252_text_article_does_not_default_its_text_copy_to_the_art
         "{state}"
     );
     assert_eq!(f.read("cafe.txt"), bytes);
-    assert_eq!(f.read("cafe.export.txt"), "Café owners in the U.S. met Kim Jong Un.\n".as_bytes());
+    assert_eq!(
+        f.read("cafe.export.txt"),
+        "Café owners in the U.S. met Kim Jong Un.\n".as_bytes()
+    );
     // A UTF-8 .txt article keeps the usual pair: it is its own text copy.
     std::fs::write(f.path("plain.txt"), "Kim Jong Un met Moon.\n").unwrap();
     let state = f.keys("plain.txt", "eb<CR>");
@@ -206,7 +227,10 @@ fn quitting_with_unsaved_notes_asks_and_can_write_them_elsewhere() {
         "{recovered:?}"
     );
     // The unparsable sidecar is left as it was.
-    assert_eq!(f.read("river-treaty.md.gloss.toml"), b"this is = = not toml");
+    assert_eq!(
+        f.read("river-treaty.md.gloss.toml"),
+        b"this is = = not toml"
+    );
     // With everything saved, `q` quits at once.
     std::fs::remove_file(&sidecar).unwrap();
     let state = f.keys("river-treaty.md", "vllaSaved<C-s>q");

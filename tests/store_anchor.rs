@@ -198,7 +198,11 @@ fn a_short_quote_does_not_move_to_an_occurrence_with_other_context() {
     let span = find(TWO_US, "U.S.", 0);
     let new = &TWO_US[TWO_US.find("Farmers").unwrap()..];
     let a = moved(TWO_US, span, new);
-    assert!(a.is_orphan(), "moved to {:?}", a.span().map(|s| s.slice(new)));
+    assert!(
+        a.is_orphan(),
+        "moved to {:?}",
+        a.span().map(|s| s.slice(new))
+    );
     // The second one, whose context survives, is still found.
     let a = moved(TWO_US, find(TWO_US, "U.S.", 1), new);
     assert_eq!(a.span(), Some(find(new, "U.S.", 0)));

@@ -323,7 +323,11 @@ impl Scorer<'_> {
             }
         };
         side(&self.prefix, c.start == 0, self.prefix_fit(c.start))
-            || side(&self.suffix, c.end == self.hay.len(), self.suffix_fit(c.end))
+            || side(
+                &self.suffix,
+                c.end == self.hay.len(),
+                self.suffix_fit(c.end),
+            )
     }
 
     fn score(&self, c: &Candidate) -> Score {

@@ -381,7 +381,11 @@ impl Store {
             .iter()
             .filter(|n| base.note(&n.id) != Some(*n))
             .count()
-            + base.notes.iter().filter(|n| ours.note(&n.id).is_none()).count();
+            + base
+                .notes
+                .iter()
+                .filter(|n| ours.note(&n.id).is_none())
+                .count();
         let corrections = ours
             .corrections
             .iter()
