@@ -182,8 +182,11 @@ fn a_read_only_sidecar_is_never_replaced() {
     let before = f.read("river-treaty.md.gloss.toml");
     let inode = std::fs::metadata(&sidecar).unwrap().ino();
     std::fs::set_permissions(&sidecar, std::fs::Permissions::from_mode(0o444)).unwrap();
-    let state = f.keys("river-treaty.md", "vllaSecond<C-s>");
+    // The reader says so when it opens, then keeps notes in memory.
+    let state = f.keys("river-treaty.md", "");
     assert!(message(&state).contains("read-only"), "{state}");
+    let state = f.keys("river-treaty.md", "vllaSecond<C-s>");
+    assert!(message(&state).ends_with("· not saved"), "{state}");
     let meta = std::fs::metadata(&sidecar).unwrap();
     assert_eq!(meta.ino(), inode, "renamed over");
     assert_eq!(meta.mode() & 0o777, 0o444);

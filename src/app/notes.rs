@@ -79,12 +79,8 @@ pub(super) fn report(app: &mut App, what: String, saved: Saved) {
         Saved::Written { merge: Some(_), .. } | Saved::Failed(_) => {
             format!("{what} · {}", saved.message())
         }
-        // Said once (and when the reader opened): the notes stay in memory,
-        // and `q` offers to write them elsewhere.
-        Saved::ReadOnly(_) if !app.told_where => {
-            app.told_where = true;
-            format!("{what} · {}", saved.message())
-        }
+        // Why was said once, when the reader opened; the notes stay in
+        // memory and `q` offers to write them elsewhere.
         Saved::ReadOnly(_) => format!("{what} · not saved"),
         Saved::Written { path, merge: None } if !app.told_where => {
             app.told_where = true;
