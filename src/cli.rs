@@ -13,7 +13,7 @@ use crate::document::{self, Document};
 use crate::export;
 use crate::export::brat::Imported;
 use crate::model::Annotations;
-use crate::store::disk::write_atomic_with;
+use crate::store::disk::OpenFiles;
 use crate::store::{NoteJson, Options as StoreOptions, Origin, Store};
 use crate::term;
 
@@ -181,6 +181,9 @@ pub struct Opened {
     pub auto: Annotations,
     /// Messages for the status line (a sidecar that cannot be read, orphans).
     pub messages: Vec<String>,
+    /// The files read for it (the article, its sidecar, the
+    /// `--annotations` file): never replaced by an export.
+    pub files: OpenFiles,
     /// True when `auto` is empty because the article is large and the
     /// reader annotates it in the background (see [`open_for_reader`]).
     pub annotate_later: bool,
@@ -242,11 +245,16 @@ fn open_with(file: Option<&str>, common: &Common, background: bool) -> Result<Op
     );
     store.import_notes(notes);
     messages.splice(0..0, doc.warnings.iter().cloned());
+    let mut files = store.open_files().clone();
+    if let Some(path) = &common.annotations {
+        files.add(path);
+    }
     Ok(Opened {
         doc,
         store,
         auto,
         messages,
+        files,
         annotate_later,
     })
 }
@@ -278,21 +286,25 @@ pub fn annotations(doc: &Document, common: &Common) -> Result<Imported, Failure>
     }
 }
 
-/// Writes `text` to `output` (a path, or standard output for `None`/`-`).
-fn emit(output: Option<&str>, text: &str) -> Result<(), Failure> {
-    emit_with(output, |w| w.write_all(text.as_bytes()))
+/// Writes `text` to `output` (a path, or standard output for `None`/`-`),
+/// never to one of the `open` files.
+fn emit(output: Option<&str>, open: &OpenFiles, text: &str) -> Result<(), Failure> {
+    emit_with(output, open, |w| w.write_all(text.as_bytes()))
 }
 
 /// Writes what `fill` writes to `output` (a path, replaced atomically, or
 /// standard output for `None`/`-`, made safe when it is a terminal),
-/// streaming it.
+/// streaming it; one of the `open` files (the article, its sidecar) is
+/// refused.
 fn emit_with(
     output: Option<&str>,
+    open: &OpenFiles,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Failure> {
     match output {
         None | Some("-") => to_stdout(term::stdout(), fill),
-        Some(path) => write_atomic_with(Path::new(path), true, fill)
+        Some(path) => open
+            .write(Path::new(path), true, fill)
             .map_err(|e| Failure::runtime(format!("{path}: {e}"))),
     }
 }
@@ -350,7 +362,7 @@ fn annotate_command(
         let ann = opened.annotations();
         let notes = opened.notes(&ann);
         let pretty = matches!(format, AnnotateFormat::Json);
-        return emit_with(output, |w| {
+        return emit_with(output, &opened.files, |w| {
             export::json::write(w, &opened.doc, &ann, notes, pretty)
         });
     }
@@ -361,6 +373,13 @@ fn annotate_command(
     let (mut sink, sink_name): (Box<dyn Write>, &str) = match output {
         None | Some("-") => (Box::new(term::stdout()), "standard output"),
         Some(path) => {
+            let mut articles = OpenFiles::default();
+            for name in inputs.iter().flatten() {
+                articles.add(name);
+            }
+            articles
+                .check(Path::new(path))
+                .map_err(|e| Failure::runtime(format!("{path}: {e}")))?;
             let file = std::fs::File::create(path)
                 .map_err(|e| Failure::runtime(format!("{path}: {e}")))?;
             (Box::new(file), path)
@@ -451,17 +470,17 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             let out = format.render(doc, &ann, notes);
             match (format, output.as_deref()) {
                 (export::Format::Brat, Some(path)) if path != "-" => {
-                    export::brat::write_files(Path::new(path), doc, &out)
+                    export::brat::write_files(Path::new(path), doc, &out, &opened.files)
                         .map(drop)
                         .map_err(Failure::runtime)
                 }
-                (_, output) => emit(output, &out),
+                (_, output) => emit(output, &opened.files, &out),
             }
         }
         Some(Command::Text { file }) => {
             let doc = document::load(&file)?;
             warn(&doc.warnings);
-            emit(None, &doc.text)
+            emit(None, &OpenFiles::default(), &doc.text)
         }
         Some(Command::Render(args)) => {
             let opened = open_article(Some(&args.file), &cli.common)?;
@@ -469,10 +488,10 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             if args.color {
                 to_stdout(term::styled_stdout(), |w| w.write_all(out.as_bytes()))
             } else {
-                emit(None, &out)
+                emit(None, &OpenFiles::default(), &out)
             }
         }
-        Some(Command::Themes) => emit(None, &crate::theme::list()),
+        Some(Command::Themes) => emit(None, &OpenFiles::default(), &crate::theme::list()),
     }
 }
 

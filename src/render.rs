@@ -32,10 +32,12 @@ pub fn run(opened: Opened, args: &RenderArgs, common: &Common) -> Result<String,
         store,
         auto,
         messages,
+        files,
         ..
     } = opened;
     let opening = opening_message(&doc, &messages);
     let mut app = App::with_store(doc, store, auto, theme, no_color, args.size);
+    app.open_files = files;
     if let Some(w) = warning.or(opening) {
         app.message = w;
     }

@@ -123,6 +123,7 @@ fn event_loop(
         store,
         auto,
         annotate_later,
+        files,
         ..
     } = opened;
     let size = (size.width, size.height);
@@ -135,6 +136,7 @@ fn event_loop(
             None,
         )
     };
+    app.open_files = files;
     let (keymap, keymap_warning) = Keymap::load();
     app.keymap = keymap;
     if let Some(w) = warning.or(keymap_warning).or(opening) {

@@ -185,3 +185,51 @@ proptest! {
         prop_assert_eq!(placed.span(), Some(span));
     }
 }
+
+/// Two paragraphs that both say "U.S.", with nothing else in common.
+const TWO_US: &str = "Negotiators met on the river. The U.S. delegation left the \
+talks early on Friday.\n\nFarmers downstream, who rely on the water, said the U.S. \
+would have to pay for any damage to the fields.";
+
+#[test]
+fn a_short_quote_does_not_move_to_an_occurrence_with_other_context() {
+    // The note is on the first "U.S."; its paragraph is deleted. The other
+    // "U.S." shares no context with it: the note is an orphan.
+    let span = find(TWO_US, "U.S.", 0);
+    let new = &TWO_US[TWO_US.find("Farmers").unwrap()..];
+    let a = moved(TWO_US, span, new);
+    assert!(
+        a.is_orphan(),
+        "moved to {:?}",
+        a.span().map(|s| s.slice(new))
+    );
+    // The second one, whose context survives, is still found.
+    let a = moved(TWO_US, find(TWO_US, "U.S.", 1), new);
+    assert_eq!(a.span(), Some(find(new, "U.S.", 0)));
+}
+
+#[test]
+fn a_short_quote_follows_when_one_side_of_its_context_agrees() {
+    // A word changed just before it: the suffix still agrees.
+    let span = find(TWO_US, "U.S.", 0);
+    let new = TWO_US.replace("on the river. The U.S.", "on the shore; the U.S.");
+    let a = moved(TWO_US, span, &new);
+    assert_eq!(a.span(), Some(find(&new, "U.S.", 0)));
+    // A word changed just after it: the prefix still agrees.
+    let new = TWO_US.replace("U.S. delegation left", "U.S. team walked out of");
+    let a = moved(TWO_US, span, &new);
+    assert_eq!(a.span(), Some(find(&new, "U.S.", 0)));
+}
+
+#[test]
+fn an_empty_context_agrees_only_at_the_edge_of_the_text() {
+    // A note on the article's first word: its prefix is empty.
+    let old = "Kim arrived in the morning and met the press at noon.";
+    let new = "Reporters waited for hours. Kim never came to the border post.";
+    assert!(moved(old, find(old, "Kim", 0), new).is_orphan());
+    let new = "Kim arrived in the morning and met reporters.";
+    assert_eq!(
+        moved(old, find(old, "Kim", 0), new).span(),
+        Some(find(new, "Kim", 0))
+    );
+}

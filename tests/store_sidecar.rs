@@ -427,6 +427,50 @@ fn two_writers_saving_at_once_lose_nothing() {
     assert_eq!(bodies.len(), 80);
 }
 
+/// Two copies of one article in two folders, whose sidecars are symbolic
+/// links to one file in a third: the writers lock and replace that file,
+/// not their links, so no note is lost and the links stay links.
+#[cfg(unix)]
+#[test]
+fn two_writers_on_one_linked_sidecar_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let shared = dir.path().join("shared");
+    std::fs::create_dir(&shared).unwrap();
+    let mut paths = Vec::new();
+    for name in ["one", "two"] {
+        let folder = dir.path().join(name);
+        std::fs::create_dir(&folder).unwrap();
+        let path = folder.join("article.txt");
+        std::fs::write(&path, TEXT).unwrap();
+        std::os::unix::fs::symlink("../shared/notes.gloss.toml", sidecar(&path)).unwrap();
+        paths.push(path);
+    }
+    let writer = |path: PathBuf, who: &'static str| {
+        std::thread::spawn(move || {
+            let (mut store, _) = open(&path, TEXT);
+            for i in 0..40 {
+                let saved = add(&mut store, TEXT, "Kim", &format!("{who} {i}"));
+                assert!(saved.is_saved(), "{}", saved.message());
+            }
+        })
+    };
+    let (a, b) = (writer(paths[0].clone(), "a"), writer(paths[1].clone(), "b"));
+    a.join().unwrap();
+    b.join().unwrap();
+    for path in &paths {
+        let link = std::fs::symlink_metadata(sidecar(path)).unwrap();
+        assert!(link.file_type().is_symlink());
+    }
+    let (store, _) = open(&paths[0], TEXT);
+    let mut bodies: Vec<&str> = store.notes().iter().map(|n| n.body.as_str()).collect();
+    bodies.sort_unstable();
+    bodies.dedup();
+    assert_eq!(bodies.len(), 80);
+    // Nothing was left beside the links.
+    let left: Vec<_> = std::fs::read_dir(dir.path().join("one")).unwrap().collect();
+    assert_eq!(left.len(), 2);
+}
+
 #[test]
 fn corrections_follow_their_entities_into_a_changed_article() {
     let v1 = "Kim met Moon. Later Kim wrote to Moon.\n";

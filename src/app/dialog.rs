@@ -122,6 +122,7 @@ pub(super) fn run(app: &mut App, step: Step) {
         Step::AskNewName(span, kind) => correct::ask_new_name(app, span, kind),
         Step::AskExportPath(format) => export::ask_path(app, format),
         Step::Export(format, path, replace) => export::write(app, format, &path, replace),
+        Step::Quit(recover) => notes::quit_anyway(app, recover),
     }
 }
 

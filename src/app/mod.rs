@@ -26,6 +26,7 @@ use crate::document::Document;
 use crate::keymap::{Key, Keymap, Resolved};
 use crate::model::{Annotations, EntityId, EntityKind, Span};
 use crate::store::Store;
+use crate::store::disk::OpenFiles;
 use crate::theme::Theme;
 use wrap::Layout;
 
@@ -193,6 +194,9 @@ pub struct App {
     pub forward: Vec<Jump>,
     /// Set when the reader should quit.
     pub quit: bool,
+    /// The files read for the article (the article, its sidecar, an
+    /// `--annotations` file): an export never replaces them.
+    pub open_files: OpenFiles,
     /// The article's first line, when it is its title.
     pub title: Option<Span>,
     /// While the annotator runs in the background on a large article, how
@@ -232,6 +236,7 @@ impl App {
             .position(|r| matches!(r, ActorRow::Entity(_)))
             .unwrap_or(0);
         let title = title_line(&doc);
+        let store_files = store.open_files().clone();
         // Warnings about the file show in the status line instead of the hint.
         let hint = if doc.warnings.is_empty() {
             START_HINT.to_owned()
@@ -269,6 +274,7 @@ impl App {
             back: Vec::new(),
             forward: Vec::new(),
             quit: false,
+            open_files: store_files,
             title,
             annotating: None,
         };

@@ -76,9 +76,12 @@ pub(super) fn refresh(app: &mut App) {
 /// the first time (or why it was not).
 pub(super) fn report(app: &mut App, what: String, saved: Saved) {
     app.message = match &saved {
-        Saved::Written { merge: Some(_), .. } | Saved::ReadOnly(_) | Saved::Failed(_) => {
+        Saved::Written { merge: Some(_), .. } | Saved::Failed(_) => {
             format!("{what} · {}", saved.message())
         }
+        // Why was said once, when the reader opened; the notes stay in
+        // memory and `q` offers to write them elsewhere.
+        Saved::ReadOnly(_) => format!("{what} · not saved"),
         Saved::Written { path, merge: None } if !app.told_where => {
             app.told_where = true;
             format!("{what} · notes: {}", home_relative(path))
@@ -640,5 +643,49 @@ pub(super) fn reload(app: &mut App) {
         }
         Ok(None) => {}
         Err(e) => app.message = e.to_string(),
+    }
+}
+
+/// `q`: quits, unless notes or corrections could not be saved (a read-only
+/// or unparsable sidecar, a folder gloss cannot write): then asks whether
+/// to write them to a recovery file in the data folder, quit and lose
+/// them, or stay (`Esc`).
+pub(super) fn quit(app: &mut App) {
+    let Some(unsaved) = app.store.unsaved() else {
+        app.quit = true;
+        return;
+    };
+    let mut items = Vec::new();
+    if let Some(path) = app.store.recovery_path() {
+        items.push(MenuItem {
+            key: 'w',
+            label: format!("write them to {}", home_relative(&path)),
+            step: Step::Quit(true),
+        });
+    }
+    items.push(MenuItem {
+        key: 'q',
+        label: "quit and lose them".into(),
+        step: Step::Quit(false),
+    });
+    app.popup = Some(Popup::Menu {
+        title: format!("{} not saved (Esc: stay)", unsaved.describe()),
+        items,
+    });
+}
+
+/// The answer to [`quit`]'s question: write the recovery file and quit
+/// (staying, with the reason, when it cannot be written), or just quit.
+pub(super) fn quit_anyway(app: &mut App, recover: bool) {
+    if !recover {
+        app.quit = true;
+        return;
+    }
+    match app.store.write_recovery() {
+        Ok(path) => {
+            app.message = format!("notes written to {}", home_relative(&path));
+            app.quit = true;
+        }
+        Err(e) => app.message = format!("not quitting: {e}"),
     }
 }

@@ -35,6 +35,9 @@ pub enum Step {
     AskExportPath(Format),
     /// Write the export (`true`: replacing the file there).
     Export(Format, String, bool),
+    /// Quit with notes not saved: `true` writes them to a recovery file
+    /// first, `false` lets them go.
+    Quit(bool),
 }
 
 /// A menu item: its key, its label, and what it leads to.

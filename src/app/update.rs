@@ -90,7 +90,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Help => app.help = Some(0),
         Action::NextTheme => next_theme(app),
         Action::Cancel => cancel(app, was_pending),
-        Action::Quit => app.quit = true,
+        Action::Quit => notes::quit(app),
         Action::Resize(w, h) => resize(app, w, h),
         Action::Pending(seq) => app.pending = seq,
         Action::Unbound(keys) => {

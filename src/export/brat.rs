@@ -27,7 +27,7 @@ use crate::model::{
     Annotations, Commitment, CommitmentKind, Entity, EntityId, EntityKind, Link, LinkRel, Mention,
     MentionForm, Quote, QuoteKind, Span,
 };
-use crate::store::disk::write_atomic;
+use crate::store::disk::OpenFiles;
 use crate::store::{NewNote, NoteJson, Target};
 
 /// The brat label of an entity kind.
@@ -209,39 +209,54 @@ pub fn export(doc: &Document, ann: &Annotations, notes: &[NoteJson]) -> String {
     w.out
 }
 
-/// Writes brat standoff `ann_text` to `out` (`x.ann`, or `x` to which
-/// `.ann` is added), with the text beside it as `x.txt`, atomically. An
-/// existing text file is kept when it holds the same text and never
-/// overwritten when it differs. Returns the `.ann` path written, or a
-/// message naming the file and the problem.
-pub fn write_files(out: &Path, doc: &Document, ann_text: &str) -> Result<PathBuf, String> {
-    let ann_path = ann_path(out);
-    let txt_path = ann_path.with_extension("txt");
+/// Writes brat standoff `ann_text` for `out`, with the text beside it,
+/// atomically, to the pair of files [`file_pair`] names. An existing text
+/// file is kept when it holds the same text and never overwritten when it
+/// differs; neither file may be one of the `open` files (the article, its
+/// sidecar), except a text file that already holds the text (the article
+/// itself, for a UTF-8 `.txt` article), which is left as it is. Returns
+/// the `.ann` path written, or a message naming the file and the problem.
+pub fn write_files(
+    out: &Path,
+    doc: &Document,
+    ann_text: &str,
+    open: &OpenFiles,
+) -> Result<PathBuf, String> {
+    let (ann_path, txt_path) = file_pair(out);
     let failed = |path: &Path, e: std::io::Error| format!("{}: {e}", path.display());
     match std::fs::read(&txt_path) {
         Ok(existing) if existing == doc.text.as_bytes() => {}
         Ok(_) => {
+            open.check(&txt_path).map_err(|e| failed(&txt_path, e))?;
             return Err(format!(
                 "{}: exists with other text; not overwriting it",
                 txt_path.display()
             ));
         }
-        Err(_) => {
-            write_atomic(&txt_path, doc.text.as_bytes(), false).map_err(|e| failed(&txt_path, e))?
-        }
+        Err(_) => open
+            .write(&txt_path, false, |w| w.write_all(doc.text.as_bytes()))
+            .map_err(|e| failed(&txt_path, e))?,
     }
-    write_atomic(&ann_path, ann_text.as_bytes(), true).map_err(|e| failed(&ann_path, e))?;
+    open.write(&ann_path, true, |w| w.write_all(ann_text.as_bytes()))
+        .map_err(|e| failed(&ann_path, e))?;
     Ok(ann_path)
 }
 
-/// The `.ann` file an export to `out` writes: `out` itself when it ends in
-/// `.ann`, else `out` with `.ann` added.
-pub fn ann_path(out: &Path) -> PathBuf {
-    if out.extension().is_some_and(|e| e == "ann") {
-        out.to_path_buf()
-    } else {
-        out.with_extension("ann")
-    }
+/// The `.ann` file and the `.txt` file an export to `out` writes: a
+/// final `.ann` or `.txt` is taken off the name, then `.ann` and `.txt`
+/// are added (`x.ann`, `x.txt` and `x` all give `x.ann` and `x.txt`;
+/// `x.brat` gives `x.brat.ann` and `x.brat.txt`).
+pub fn file_pair(out: &Path) -> (PathBuf, PathBuf) {
+    let stem = match out.extension() {
+        Some(e) if e == "ann" || e == "txt" => out.with_extension(""),
+        _ => out.to_path_buf(),
+    };
+    let with = |ext: &str| {
+        let mut name = stem.clone().into_os_string();
+        name.push(ext);
+        PathBuf::from(name)
+    };
+    (with(".ann"), with(".txt"))
 }
 
 /// The mention of `id` that best stands for it near byte `near`: the last

@@ -5,6 +5,16 @@
 //! well its quote, prefix and suffix match and how near it is to the old
 //! position; an anchor with no acceptable candidate becomes an orphan (kept,
 //! never dropped).
+//!
+//! A short quote (under [`SHORT_QUOTE`] code points: "U.S.", "Kim", a
+//! name) recurs too easily to stand on its own, so it is placed only where
+//! its context agrees: the text just before it matches the recorded prefix,
+//! or the text just after it the recorded suffix, with at least
+//! [`AGREE`] similarity (three characters in four, by edit distance); an
+//! empty prefix or suffix (a quote at the start or end of the article)
+//! agrees only at the start or end. A note on "U.S." whose paragraph was
+//! deleted becomes an orphan rather than move to another "U.S." elsewhere.
+//! A longer quote found only approximately needs some context too.
 
 use std::cell::OnceCell;
 
@@ -197,6 +207,14 @@ fn orphan(rec: &AnchorRecord) -> Anchor {
     }
 }
 
+/// Quotes shorter than this many code points need their context to agree
+/// (see the module documentation).
+pub const SHORT_QUOTE: usize = 16;
+
+/// The similarity (0 to 1) at which a prefix or suffix agrees with the
+/// text beside a candidate.
+pub const AGREE: f64 = 0.75;
+
 /// Weights of the parts of a candidate's score (Hypothesis's values).
 const QUOTE_WEIGHT: f64 = 50.0;
 const CONTEXT_WEIGHT: f64 = 20.0;
@@ -244,12 +262,15 @@ fn best_place(rec: &AnchorRecord, hay: &[char]) -> Option<(usize, usize)> {
             scorer.refine(c, slack);
         }
     }
+    let short = exact.len() < SHORT_QUOTE;
     cands
         .iter()
+        // A short quote needs one side of its context to agree.
+        .filter(|c| !short || scorer.agrees(c))
         .map(|c| (scorer.score(c), c))
-        // An exact quote of some length stands on its own; a short or
-        // approximate one needs its context to agree.
-        .filter(|(s, _)| !(fuzzy || exact.len() < 8) || s.context >= 0.5)
+        // A longer exact quote stands on its own; an approximate one needs
+        // some context.
+        .filter(|(s, _)| !fuzzy || s.context >= 0.5)
         .max_by(|a, b| a.0.cmp(&b.0))
         .map(|(_, c)| (c.start, c.end))
 }
@@ -288,6 +309,25 @@ impl Scorer<'_> {
     fn suffix_fit(&self, end: usize) -> f64 {
         let to = (end + self.suffix.len()).min(self.hay.len());
         fuzzy::similarity(&self.suffix, &self.hay[end..to])
+    }
+
+    /// True when the recorded prefix or suffix agrees with the text beside
+    /// `c` (similarity [`AGREE`] or more); an empty one agrees only at the
+    /// edge of the text.
+    fn agrees(&self, c: &Candidate) -> bool {
+        let side = |recorded: &[char], at_edge: bool, fit: f64| {
+            if recorded.is_empty() {
+                at_edge
+            } else {
+                fit >= AGREE
+            }
+        };
+        side(&self.prefix, c.start == 0, self.prefix_fit(c.start))
+            || side(
+                &self.suffix,
+                c.end == self.hay.len(),
+                self.suffix_fit(c.end),
+            )
     }
 
     fn score(&self, c: &Candidate) -> Score {

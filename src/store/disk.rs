@@ -141,10 +141,41 @@ pub fn read(path: &Path) -> io::Result<Option<Vec<u8>>> {
     }
 }
 
+/// Bytes of the file name kept in a temporary file's name: with the dot,
+/// the random part and `.tmp` it stays within the usual limit of 255
+/// bytes, so that any name a file may have can be written atomically.
+const TEMP_NAME_KEEP: usize = 200;
+
 /// Prefix and suffix of the temporary files [`write_atomic`] makes for `path`.
 fn temp_name(path: &Path) -> (String, &'static str) {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-    (format!(".{}.", name.unwrap_or_default()), ".tmp")
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut keep = name.len().min(TEMP_NAME_KEEP);
+    while !name.is_char_boundary(keep) {
+        keep -= 1;
+    }
+    (format!(".{}.", &name[..keep]), ".tmp")
+}
+
+/// Most symbolic links followed by [`resolve`] (as Linux's `MAXSYMLINKS`).
+const MAX_LINKS: usize = 40;
+
+/// The file that `path` names once symbolic links are followed: `path`
+/// itself unless it is a link; a link's target, relative to the link's
+/// folder, even when that target does not exist yet. Saving replaces the
+/// target (the link stays a link), so locks and temporary files belong in
+/// the target's folder.
+pub fn resolve(path: &Path) -> PathBuf {
+    let mut path = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        let Ok(target) = std::fs::read_link(&path) else {
+            break;
+        };
+        path = folder(&path).join(target);
+    }
+    path
 }
 
 /// Removes temporary files of [`write_atomic`] for `path` older than `age`:
@@ -223,7 +254,11 @@ pub fn lock_folder(path: &Path) -> io::Result<FolderLock> {
 ///
 /// A path that is not a regular file (`/dev/null`, `/dev/stdout`, a pipe) is
 /// written in place, since renaming over it would replace the device; a
-/// symbolic link is kept and its target replaced.
+/// symbolic link is kept and its target replaced. A read-only file (no
+/// write permission bits, as `chmod 444` leaves it) is never replaced,
+/// whoever runs gloss: that is a `PermissionDenied` error. A missing folder
+/// is not created: that is a `NotFound` error naming the folder. Errors
+/// never name the temporary file, which the caller's user never sees.
 pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
     write_atomic_with(path, replace, |w| w.write_all(bytes))
 }
@@ -246,22 +281,29 @@ pub fn write_atomic_with(
             fill(&mut out)?;
             return out.flush();
         }
+        Ok(m) if m.permissions().readonly() => {
+            return Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                "the file is read-only; not replaced",
+            ));
+        }
         _ => {}
     }
-    let resolved;
-    let path = if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-        resolved = std::fs::canonicalize(path)?;
-        resolved.as_path()
-    } else {
-        path
-    };
+    let path = resolve(path);
+    let path = path.as_path();
     let dir = folder(path);
-    std::fs::create_dir_all(dir)?;
+    if !dir.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            format!("no folder {}", dir.display()),
+        ));
+    }
     let (prefix, suffix) = temp_name(path);
     let mut tmp = tempfile::Builder::new()
         .prefix(&prefix)
         .suffix(suffix)
-        .tempfile_in(dir)?;
+        .tempfile_in(dir)
+        .map_err(without_temp_path)?;
     {
         let mut out = io::BufWriter::new(&mut tmp);
         fill(&mut out)?;
@@ -278,15 +320,31 @@ pub fn write_atomic_with(
     }
     tmp.as_file().sync_all()?;
     if replace {
-        tmp.persist(path).map_err(|e| e.error)?;
+        tmp.persist(path).map_err(|e| without_temp_path(e.error))?;
     } else {
-        tmp.persist_noclobber(path).map_err(|e| e.error)?;
+        tmp.persist_noclobber(path)
+            .map_err(|e| without_temp_path(e.error))?;
     }
     // Make the rename itself durable; not every platform can sync a folder.
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// `e` without the temporary file's name that `tempfile` puts in its
+/// messages: the operating system's error alone, else its kind.
+fn without_temp_path(e: io::Error) -> io::Error {
+    let os = e
+        .get_ref()
+        .and_then(|inner| inner.source())
+        .and_then(|s| s.downcast_ref::<io::Error>())
+        .and_then(io::Error::raw_os_error)
+        .or_else(|| e.raw_os_error());
+    match os {
+        Some(code) => io::Error::from_raw_os_error(code),
+        None => io::Error::from(e.kind()),
+    }
 }
 
 #[cfg(unix)]
@@ -298,4 +356,69 @@ fn default_permissions() -> Option<std::fs::Permissions> {
 #[cfg(not(unix))]
 fn default_permissions() -> Option<std::fs::Permissions> {
     None
+}
+
+/// The files gloss has open for an article (the article, its sidecar, a
+/// brat file given with `--annotations`): never the target of an export.
+/// Compared by identity, not by name: on unix the device and inode (so a
+/// symbolic or hard link to the article is caught), elsewhere the resolved
+/// path.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OpenFiles(Vec<PathBuf>);
+
+impl OpenFiles {
+    /// Adds `path` (a file that may not exist yet, such as a sidecar
+    /// before its first save).
+    pub fn add(&mut self, path: impl Into<PathBuf>) {
+        self.0.push(path.into());
+    }
+
+    /// The open file that `target` is, by identity, if it is one.
+    pub fn find(&self, target: &Path) -> Option<&Path> {
+        let id = identity(target)?;
+        self.0
+            .iter()
+            .find(|p| identity(p).is_some_and(|o| o == id))
+            .map(PathBuf::as_path)
+    }
+
+    /// `Ok` when `target` may be written; else an error saying which open
+    /// file it is.
+    pub fn check(&self, target: &Path) -> io::Result<()> {
+        match self.find(target) {
+            None => Ok(()),
+            Some(open) => Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                format!(
+                    "is {}, which gloss has open; choose another name",
+                    open.display()
+                ),
+            )),
+        }
+    }
+
+    /// Writes an export to `path` as [`write_atomic_with`] does, after
+    /// [`OpenFiles::check`]: every export gloss writes goes through here.
+    pub fn write(
+        &self,
+        path: &Path,
+        replace: bool,
+        fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        self.check(path)?;
+        write_atomic_with(path, replace, fill)
+    }
+}
+
+/// What makes a file itself: its device and inode on unix, its resolved
+/// path elsewhere; `None` when it does not exist.
+#[cfg(unix)]
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(path: &Path) -> Option<PathBuf> {
+    std::fs::canonicalize(path).ok()
 }

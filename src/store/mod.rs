@@ -73,6 +73,34 @@ pub use state::{Change, ChangeError, History, State};
 use crate::document::CharIndex;
 use crate::model::{Annotations, Span};
 
+/// The data folder's subfolder for notes written on quitting when they
+/// could not be saved in their sidecar.
+pub const RECOVERED: &str = "recovered";
+
+/// Notes and corrections not saved (see [`Store::unsaved`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unsaved {
+    /// Notes added, edited or deleted.
+    pub notes: usize,
+    /// Corrections made or undone.
+    pub corrections: usize,
+}
+
+impl Unsaved {
+    /// "2 notes", "1 note and 1 correction".
+    pub fn describe(&self) -> String {
+        let count = |n: usize, what: &str| match n {
+            1 => format!("1 {what}"),
+            n => format!("{n} {what}s"),
+        };
+        match (self.notes, self.corrections) {
+            (n, 0) => count(n, "note"),
+            (0, c) => count(c, "correction"),
+            (n, c) => format!("{} and {}", count(n, "note"), count(c, "correction")),
+        }
+    }
+}
+
 /// Temporary files of a save older than this were left by a killed gloss.
 const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(600);
 
@@ -169,6 +197,12 @@ pub struct Store {
     chars: CharIndex,
     /// The sidecar; `None` when nothing is read or written.
     location: Option<PathBuf>,
+    /// The article's file and the sidecar read at opening, when they are
+    /// files (see [`Store::open_files`]).
+    files: disk::OpenFiles,
+    /// The folder where notes that could not be saved are written on
+    /// quitting (see [`Store::write_recovery`]).
+    recovery_dir: Option<PathBuf>,
     /// Hash of the file's bytes as last read or written; `None`: no file.
     on_disk: Option<u64>,
     /// Why nothing may be written this session.
@@ -190,6 +224,8 @@ impl Store {
             chars: CharIndex::new(&text),
             text,
             location: None,
+            files: disk::OpenFiles::default(),
+            recovery_dir: None,
             on_disk: None,
             read_only: None,
             dirty: false,
@@ -211,9 +247,13 @@ impl Store {
     ) -> (Self, Vec<String>) {
         let mut store = Self::in_memory(text);
         let mut messages = Vec::new();
+        if let Origin::File(file) = origin {
+            store.files.add(file);
+        }
         if !options.enabled {
             return (store, messages);
         }
+        store.recovery_dir = options.data_dir.as_ref().map(|d| d.join(RECOVERED));
         let Some((location, read_from)) = disk::locate(origin, &store.text, options) else {
             messages.push("notes are not saved: no data folder (set GLOSS_DATA_DIR)".into());
             return (store, messages);
@@ -254,17 +294,33 @@ impl Store {
                 store.read_only = Some(why);
             }
         }
+        if store.read_only.is_none()
+            && std::fs::metadata(&location).is_ok_and(|m| m.permissions().readonly())
+        {
+            let why = format!(
+                "{}: the file is read-only; notes are kept only until the reader closes",
+                location.display()
+            );
+            messages.push(why.clone());
+            store.read_only = Some(why);
+        }
+        store.files.add(&read_from);
+        store.files.add(&location);
         store.location = Some(location);
         (store, messages)
     }
 
-    /// Parses sidecar bytes and places them in this store's text.
+    /// Parses sidecar bytes and places them in this store's text. An empty
+    /// file (made by `touch`, or only blanks) is a sidecar with no notes.
     fn load(&self, bytes: &[u8]) -> Result<State, sidecar::ParseError> {
         let source = std::str::from_utf8(bytes).map_err(|e| {
             // The bytes before the error are valid UTF-8 by definition.
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
             sidecar::ParseError::at(valid, valid.len(), "not valid UTF-8".into())
         })?;
+        if source.trim().is_empty() {
+            return Ok(State::default());
+        }
         Ok(sidecar::parse(source)?.into_state(&self.text, &self.chars))
     }
 
@@ -301,6 +357,87 @@ impl Store {
     /// Why nothing is written this session, if so.
     pub fn read_only(&self) -> Option<&str> {
         self.read_only.as_deref()
+    }
+
+    /// The files this store's article comes from: the article (when it is
+    /// a file) and its sidecar, where it is read and where it is written.
+    /// An export must never replace one of them.
+    pub fn open_files(&self) -> &disk::OpenFiles {
+        &self.files
+    }
+
+    /// What would be lost if the reader closed now: the notes and the
+    /// corrections that differ from the sidecar on disk, when a sidecar is
+    /// kept but could not be written (read-only, unparsable, a failed
+    /// save). `None` when everything is saved, or with `--no-sidecar`.
+    pub fn unsaved(&self) -> Option<Unsaved> {
+        self.location.as_ref()?;
+        if !self.dirty {
+            return None;
+        }
+        let (ours, base) = (&self.state, &self.base);
+        let notes = ours
+            .notes
+            .iter()
+            .filter(|n| base.note(&n.id) != Some(*n))
+            .count()
+            + base
+                .notes
+                .iter()
+                .filter(|n| ours.note(&n.id).is_none())
+                .count();
+        let corrections = ours
+            .corrections
+            .iter()
+            .filter(|c| !base.corrections.contains(c))
+            .count()
+            + base
+                .corrections
+                .iter()
+                .filter(|c| !ours.corrections.contains(c))
+                .count();
+        (notes + corrections > 0).then_some(Unsaved { notes, corrections })
+    }
+
+    /// Where [`Store::write_recovery`] would write: a new file in the data
+    /// folder's `recovered/`, named after the article and the time.
+    /// `None` without a data folder.
+    pub fn recovery_path(&self) -> Option<PathBuf> {
+        let dir = self.recovery_dir.as_ref()?;
+        let article = self
+            .location
+            .as_deref()
+            .and_then(Path::file_name)
+            .map_or_else(|| "notes".into(), |n| n.to_string_lossy().into_owned());
+        let article = article.strip_suffix(disk::SUFFIX).unwrap_or(&article);
+        let when = time::now().replace(':', "");
+        Some(dir.join(format!("{article}.{when}{}", disk::SUFFIX)))
+    }
+
+    /// Writes every note and correction, as a sidecar, to
+    /// [`Store::recovery_path`] (creating the folder), so that quitting
+    /// with changes that could not be saved loses nothing. The file is
+    /// never replaced if it exists. Returns where it was written.
+    pub fn write_recovery(&self) -> Result<PathBuf, SaveError> {
+        let Some(path) = self.recovery_path() else {
+            return Err(SaveError::Io {
+                path: PathBuf::from(RECOVERED),
+                source: std::io::Error::new(std::io::ErrorKind::NotFound, "no data folder"),
+            });
+        };
+        let io = |source| SaveError::Io {
+            path: path.clone(),
+            source,
+        };
+        std::fs::create_dir_all(disk::folder(&path)).map_err(io)?;
+        let toml = sidecar::render(&self.state, &self.text, &self.chars).map_err(|e| {
+            SaveError::Render {
+                path: path.clone(),
+                message: e.to_string(),
+            }
+        })?;
+        disk::write_atomic(&path, toml.as_bytes(), false).map_err(io)?;
+        Ok(path)
     }
 
     /// True when there are changes not yet on disk.
@@ -427,7 +564,7 @@ impl Store {
     /// changed on disk since it was read, then replacing the file
     /// atomically. On failure the store stays dirty.
     pub fn save(&mut self) -> Saved {
-        let Some(path) = self.location.clone() else {
+        let Some(location) = self.location.clone() else {
             return Saved::Off;
         };
         if let Some(why) = &self.read_only {
@@ -436,6 +573,10 @@ impl Store {
         if !self.dirty {
             return Saved::Clean;
         }
+        // A sidecar that is a symbolic link: its target is what is locked,
+        // read and replaced, so two articles linked to one sidecar save
+        // under one lock; the link stays a link.
+        let path = disk::resolve(&location);
         // Held until the file is replaced: no other gloss writes in between.
         let _lock = match disk::lock_folder(&path) {
             Ok(lock) => lock,
@@ -466,7 +607,10 @@ impl Store {
         self.on_disk = Some(hash::fnv1a64(toml.as_bytes()));
         self.base = self.state.clone();
         self.dirty = false;
-        Saved::Written { path, merge }
+        Saved::Written {
+            path: location,
+            merge,
+        }
     }
 
     /// Takes in what changed in the sidecar on disk since it was last read
