@@ -115,13 +115,20 @@ pub(super) fn run(app: &mut App, step: Step) {
         }
         Step::AskMerge(id, entity) => correct::ask_merge(app, id, entity),
         Step::AskNewKind(span) => {
-            correct::kind_menu(app, "The new entity is a".into(), None, |kind| {
+            correct::kind_menu(app, "The new actor is a".into(), None, |kind| {
                 Step::AskNewName(span, kind)
             });
         }
         Step::AskNewName(span, kind) => correct::ask_new_name(app, span, kind),
         Step::AskExportPath(format) => export::ask_path(app, format),
         Step::Export(format, path, replace) => export::write(app, format, &path, replace),
+        Step::Ask { question, yes, no } => {
+            app.popup = Some(Popup::Confirm {
+                question,
+                yes: *yes,
+                no,
+            });
+        }
     }
 }
 
@@ -144,7 +151,7 @@ fn submit(app: &mut App, purpose: InputFor, text: &str) {
         }
         InputFor::NewEntity(span, kind) => {
             if text.is_empty() {
-                app.message = "an entity needs a name".into();
+                app.message = "an actor needs a name".into();
             } else {
                 correct::apply(
                     app,

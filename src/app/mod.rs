@@ -350,10 +350,23 @@ impl App {
     /// Where reading "from here" starts: the cursor when it is on screen,
     /// else the top of the screen. The flag says which.
     pub fn reading_pos(&self) -> (usize, bool) {
-        match self.cursor {
-            Some(c) if self.line_visible(self.layout.line_of(c.span.start)) => (c.span.start, true),
-            _ => (self.top_byte(), false),
+        match self.cursor_on_screen() {
+            Some(c) => (c.span.start, true),
+            None => (self.top_byte(), false),
         }
+    }
+
+    /// The cursor, when it is on screen.
+    pub fn cursor_on_screen(&self) -> Option<Cursor> {
+        self.cursor
+            .filter(|c| self.line_visible(self.layout.line_of(c.span.start)))
+    }
+
+    /// The mention under the cursor on screen: the one the cursor is, or
+    /// the one its start is in (a search match on a name, say).
+    pub fn mention_under_cursor(&self) -> Option<usize> {
+        let c = self.cursor_on_screen()?;
+        c.mention.or_else(|| self.ann.mention_at(c.span.start))
     }
 
     /// The first byte of the top screen line.

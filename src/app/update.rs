@@ -526,13 +526,9 @@ fn activate(app: &mut App) {
         }
         return;
     }
-    let (pos, visible) = app.reading_pos();
+    let (pos, _) = app.reading_pos();
     let ms = &app.ann.mentions;
-    let under = app
-        .cursor
-        .filter(|_| visible)
-        .and_then(|c| c.mention.or_else(|| app.ann.mention_at(c.span.start)));
-    let m = under.or_else(|| {
+    let m = app.mention_under_cursor().or_else(|| {
         let i = ms.partition_point(|m| m.span.end <= pos);
         let bottom = app
             .layout
