@@ -349,3 +349,49 @@ fn the_actors_tab_counts_the_actors_it_lists() {
         "{screen}"
     );
 }
+
+/// `gloss -` with standard input on a terminal says what it waits for
+/// (on stderr, before reading); from a pipe it says nothing.
+#[cfg(unix)]
+#[test]
+fn standard_input_on_a_terminal_gets_a_hint() {
+    use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
+    use std::io::Write;
+    use std::process::Stdio;
+
+    let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY).unwrap();
+    grantpt(&master).unwrap();
+    unlockpt(&master).unwrap();
+    let name = ptsname(&master, Vec::new()).unwrap();
+    let tty = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(name.to_str().unwrap())
+        .unwrap();
+    let child = Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(["text", "-"])
+        .stdin(Stdio::from(tty))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The typed article, then Ctrl-D: the end of input on a terminal.
+    let mut master = std::fs::File::from(master);
+    master.write_all(b"Ann met Bob.\n\x04").unwrap();
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err.lines().next(),
+        Some("gloss: reading the article from standard input (Ctrl-D ends it)"),
+        "{err}"
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "Ann met Bob.\n");
+
+    let piped = Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(["text", "-"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&piped.stderr);
+    assert!(!err.contains("standard input"), "{err}");
+}
