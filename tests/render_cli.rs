@@ -145,6 +145,34 @@ fn enter_on_an_actor_jumps_to_its_first_mention_and_ctrl_o_returns() {
 }
 
 #[test]
+fn top_and_bottom_move_the_cursor_so_walks_start_there() {
+    let out = gloss(&["annotate", SAMPLE, "--format", "json"]);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut starts: Vec<u64> = json["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|e| e["mentions"].as_array().unwrap().clone())
+        .filter(|m| m["nested"] != true)
+        .map(|m| m["start"].as_u64().unwrap())
+        .collect();
+    starts.sort_unstable();
+    assert_eq!(state("]e]e]eg]e")["cursor"]["start"], starts[0]);
+    assert_eq!(state("]e]e]e<Home>]e")["cursor"]["start"], starts[0]);
+    assert_eq!(state("G[e")["cursor"]["start"], *starts.last().unwrap());
+}
+
+#[test]
+fn enter_on_a_side_item_over_a_narrow_screen_closes_the_pane() {
+    let out = gloss(&[
+        "render", "--no-sidecar", SAMPLE, "--size", "60x20", "--keys", "2<CR>", "--state",
+    ]);
+    let s: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(s["focus"], "article", "{s}");
+    assert!(s["message"].as_str().unwrap().starts_with("commitment 1/"), "{s}");
+}
+
+#[test]
 fn state_has_every_field() {
     let s = state("");
     for key in [

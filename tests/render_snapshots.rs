@@ -158,12 +158,47 @@ fn help_overlay_lists_every_action() {
     }
 }
 
+/// The help on a small screen: keys on a line of their own, in the key
+/// style, and the description wrapped under them.
+#[test]
+fn help_fits_small_screens() {
+    for (size, name) in [((60, 20), "help_60x20"), ((20, 5), "help_20x5")] {
+        let app = reader(size, "?", dark(), false);
+        let buf = frame(&app).unwrap();
+        let text = to_text(&buf);
+        insta::assert_snapshot!(name, text);
+        let st = &app.theme.styles;
+        let key = st.popup.patch(st.key);
+        let (x, y) = text
+            .lines()
+            .enumerate()
+            .find_map(|(y, l)| l.find("j  ↓").map(|x| (l[..x].chars().count(), y)))
+            .expect("the first keys are shown");
+        assert_eq!(buf[(x as u16, y as u16)].fg, key.fg.unwrap());
+    }
+    let app = reader((20, 5), "?G", dark(), false);
+    let text = to_text(&frame(&app).unwrap());
+    assert!(text.contains("q  <C-c>") && text.contains("quit"), "{text}");
+}
+
+/// `<CR>` on an item of the pane over the text jumps and shows the text.
+#[test]
+fn enter_in_the_pane_over_a_narrow_screen_shows_where_it_went() {
+    let app = reader((60, 20), "3<CR>", dark(), false);
+    assert!(app.areas.side.is_none());
+    let buf = snapshot("quote_jump_60x20", &app);
+    let target = app.theme.styles.target.bg;
+    for (x, y) in cells(&app, span_of("I look forward to seeing you soon,", 0)) {
+        assert_eq!(Some(buf[(x, y)].bg), target);
+    }
+}
+
 #[test]
 fn pending_key_popup_shows_continuations() {
     let app = reader((80, 24), "]", dark(), false);
     let text = to_text(&frame(&app).unwrap());
     for line in [
-        "]e  next mention of any entity",
+        "]e  next mention of any actor",
         "]c  next commitment",
         "]q  next quote",
     ] {

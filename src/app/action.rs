@@ -145,22 +145,22 @@ pub const COMMANDS: &[(Action, &str, &str)] = &[
     (
         Action::NextMention,
         "next_mention",
-        "next mention of the selected entity (wraps)",
+        "next mention of the selected actor (wraps)",
     ),
     (
         Action::PrevMention,
         "prev_mention",
-        "previous mention of the selected entity (wraps)",
+        "previous mention of the selected actor (wraps)",
     ),
     (
         Action::NextEntityMention,
         "next_entity_mention",
-        "next mention of any entity",
+        "next mention of any actor",
     ),
     (
         Action::PrevEntityMention,
         "prev_entity_mention",
-        "previous mention of any entity",
+        "previous mention of any actor",
     ),
     (Action::NextCommitment, "next_commitment", "next commitment"),
     (
@@ -173,7 +173,7 @@ pub const COMMANDS: &[(Action, &str, &str)] = &[
     (
         Action::Activate,
         "activate",
-        "select the entity under the cursor (side pane: go to the item)",
+        "select the actor under the cursor (side pane: go to the item)",
     ),
     (Action::JumpBack, "jump_back", "back in the jump history"),
     (

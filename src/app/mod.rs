@@ -6,6 +6,7 @@ pub mod areas;
 mod correct;
 mod dialog;
 mod export;
+pub mod help;
 mod notes;
 pub mod popup;
 pub mod search;
@@ -15,6 +16,7 @@ pub mod wrap;
 
 pub use action::{Action, COMMANDS};
 pub use areas::Areas;
+pub use help::HelpPage;
 pub use correct::candidates;
 pub use popup::Popup;
 pub use update::update;

@@ -1,7 +1,7 @@
 //! `update`: the only place the reader's state changes.
 
 use super::{
-    Action, ActorRow, App, Areas, COMMANDS, Cursor, Focus, Jump, Tab, Visual, correct, dialog,
+    Action, ActorRow, App, Areas, Cursor, Focus, Jump, Tab, Visual, correct, dialog,
     export, notes, search, wrap::Layout,
 };
 use crate::model::{Annotations, Commitment, Span};
@@ -104,7 +104,7 @@ pub fn update(app: &mut App, action: Action) {
 
 /// Keys while the help overlay is open: movement scrolls it, anything else closes it.
 fn help_key(app: &mut App, scroll: usize, action: Action) {
-    let last = app.areas.help_max_scroll(COMMANDS.len());
+    let last = app.areas.help_max_scroll(super::HelpPage::new(app).lines.len());
     let h = half_page(app).unsigned_abs();
     app.help = match action {
         Action::ScrollDown => Some((scroll + 1).min(last)),
@@ -150,12 +150,19 @@ pub(super) fn set_top(app: &mut App, top: usize) {
     app.top = top.min(app.max_top());
 }
 
-/// `g` / `G`: the top or bottom of the article or the list.
+/// `g` / `G`: the top or bottom of the article or the list. In the article
+/// the cursor goes along, to the start or end of the text, so that walks
+/// (`]e`, `*`, `n`) start from there.
 fn edge(app: &mut App, bottom: bool) {
     match app.focus {
         Focus::Article => {
             record(app);
             set_top(app, if bottom { usize::MAX } else { 0 });
+            let at = if bottom { app.doc.text.len() } else { 0 };
+            app.cursor = Some(Cursor {
+                span: Span::new(at, at),
+                mention: None,
+            });
         }
         Focus::Side => move_selection(
             app,
@@ -522,7 +529,11 @@ fn activate(app: &mut App) {
                 }
             }
             Tab::Commitments | Tab::Quotes => go_to_item(app, app.tab, row),
-            Tab::Notes => notes::add_note(app),
+            Tab::Notes => return notes::add_note(app),
+        }
+        // On a narrow screen the pane covers the text: close it to show where it went.
+        if app.areas.side_covers_article {
+            set_focus(app, Focus::Article);
         }
         return;
     }
@@ -703,11 +714,31 @@ pub(super) fn resize(app: &mut App, w: u16, h: u16) {
     }
     set_top(app, app.top);
     for tab in Tab::ALL {
+        // A list that fits from further up no longer scrolls past its first rows.
+        let max = max_offset(app, tab);
+        let list = &mut app.lists[tab.index()];
+        list.offset = list.offset.min(max);
         let row = app.lists[tab.index()].selected;
         if row < app.list_len(tab) {
             select_row(app, tab, row);
         }
     }
+}
+
+/// The largest useful scroll of `tab`'s list: the first row from which the
+/// rest of the list fills the pane.
+fn max_offset(app: &App, tab: Tab) -> usize {
+    let height = app.list_height();
+    let mut used = 0;
+    let mut first = app.list_len(tab);
+    while first > 0 {
+        used += app.row_height(tab, first - 1);
+        if used > height {
+            break;
+        }
+        first -= 1;
+    }
+    first
 }
 
 /// `v`: starts a selection on the cursor's span (or the first word on
