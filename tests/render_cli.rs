@@ -165,11 +165,21 @@ fn top_and_bottom_move_the_cursor_so_walks_start_there() {
 #[test]
 fn enter_on_a_side_item_over_a_narrow_screen_closes_the_pane() {
     let out = gloss(&[
-        "render", "--no-sidecar", SAMPLE, "--size", "60x20", "--keys", "2<CR>", "--state",
+        "render",
+        "--no-sidecar",
+        SAMPLE,
+        "--size",
+        "60x20",
+        "--keys",
+        "2<CR>",
+        "--state",
     ]);
     let s: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(s["focus"], "article", "{s}");
-    assert!(s["message"].as_str().unwrap().starts_with("commitment 1/"), "{s}");
+    assert!(
+        s["message"].as_str().unwrap().starts_with("commitment 1/"),
+        "{s}"
+    );
 }
 
 #[test]

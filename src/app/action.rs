@@ -86,6 +86,8 @@ pub enum Action {
     Export,
     /// Show or hide the help overlay.
     Help,
+    /// Show the recent status line messages in full.
+    Messages,
     /// Switch to the next colour theme.
     NextTheme,
     /// Close a popup, or clear the search, or clear the selection.
@@ -233,6 +235,11 @@ pub const COMMANDS: &[(Action, &str, &str)] = &[
     (Action::Redo, "redo", "redo what was undone"),
     (Action::Export, "export", "export annotations and notes"),
     (Action::Help, "help", "show or hide this help"),
+    (
+        Action::Messages,
+        "messages",
+        "the last messages of the status line, in full",
+    ),
     (Action::NextTheme, "next_theme", "next colour theme"),
     (
         Action::Cancel,

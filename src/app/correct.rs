@@ -102,7 +102,10 @@ pub(super) fn menu(app: &mut App) {
             step: Step::Correct(Correction::RemoveMention { mention }),
         });
     }
-    let all = format!("{name} and its {n} mention{}", if n == 1 { "" } else { "s" });
+    let all = format!(
+        "{name} and its {n} mention{}",
+        if n == 1 { "" } else { "s" }
+    );
     items.push(MenuItem {
         key: 'X',
         label: format!("remove the actor {all}…"),

@@ -1,6 +1,7 @@
 //! The help overlay's lines: every bindable action with its keys (from the
-//! keymap) and its description, wrapped to the overlay's width. `update`
-//! scrolls through them and `ui` draws them, so both count the same lines.
+//! keymap) and its description, wrapped to the overlay's width; or the
+//! status line's last messages. `update` scrolls through them and `ui`
+//! draws them, so both count the same lines.
 
 use unicode_width::UnicodeWidthStr;
 
@@ -24,9 +25,13 @@ pub struct HelpPage {
 }
 
 impl HelpPage {
-    /// The help for `app`'s keymap, laid out for its screen.
+    /// The help for `app`'s keymap, or its messages (when
+    /// [`App::help_shows_messages`]), laid out for its screen.
     pub fn new(app: &App) -> Self {
         let width = usize::from(app.areas.help_width());
+        if app.help_shows_messages {
+            return Self::messages(app, width);
+        }
         let rows: Vec<(String, &str)> = COMMANDS
             .iter()
             .map(|(a, _, d)| {
@@ -59,5 +64,19 @@ impl HelpPage {
             lines.extend(pieces.map(|p| (String::new(), p)));
         }
         Self { text_col, lines }
+    }
+
+    /// The status line's messages, oldest first, each wrapped to `width`.
+    fn messages(app: &App, width: usize) -> Self {
+        let mut lines: Vec<(String, String)> = Vec::new();
+        for m in &app.messages {
+            let mut pieces = wrap_text(m, width.saturating_sub(3).max(1)).into_iter();
+            lines.push(("•".into(), pieces.next().unwrap_or_default().to_owned()));
+            lines.extend(pieces.map(|p| (String::new(), p.to_owned())));
+        }
+        if lines.is_empty() {
+            lines.push((String::new(), "no messages yet".into()));
+        }
+        Self { text_col: 3, lines }
     }
 }

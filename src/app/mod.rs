@@ -16,8 +16,8 @@ pub mod wrap;
 
 pub use action::{Action, COMMANDS};
 pub use areas::Areas;
-pub use help::HelpPage;
 pub use correct::candidates;
+pub use help::HelpPage;
 pub use popup::Popup;
 pub use update::update;
 pub use visual::{Motion, Visual};
@@ -187,6 +187,10 @@ pub struct App {
     pub pending: Vec<Key>,
     /// The help overlay's scroll, while it is open.
     pub help: Option<usize>,
+    /// True when the overlay open (`help`) lists the messages, not the keys.
+    pub help_shows_messages: bool,
+    /// The last status line messages, oldest first (at most [`MESSAGE_LOG`]).
+    pub messages: Vec<String>,
     /// The status line message.
     pub message: String,
     /// Places to go back to (last is most recent).
@@ -267,6 +271,8 @@ impl App {
             prompt_origin: (0, 0),
             pending: Vec::new(),
             help: None,
+            help_shows_messages: false,
+            messages: Vec::new(),
             message: hint,
             back: Vec::new(),
             forward: Vec::new(),
@@ -426,6 +432,9 @@ fn title_line(doc: &Document) -> Option<Span> {
 
 /// The status line's message when the reader opens.
 pub const START_HINT: &str = "* walk an actor's mentions · Tab side pane · ? keys";
+
+/// How many status line messages the reader keeps for [`Action::Messages`].
+pub const MESSAGE_LOG: usize = 100;
 
 /// Lines of one commitment or quote in the side pane: a heading and two of text.
 pub const ITEM_LINES: usize = 3;

@@ -134,7 +134,10 @@ fn history_goes_back_and_forward() {
     assert_eq!(a.top, bottom);
     // `G` took the cursor to the end of the text.
     let end = a.doc.text.len();
-    assert_eq!(a.cursor.map(|c| (c.span.start, c.span.end)), Some((end, end)));
+    assert_eq!(
+        a.cursor.map(|c| (c.span.start, c.span.end)),
+        Some((end, end))
+    );
     keys(&mut a, "<C-o>");
     assert_eq!(a.top, 0);
     keys(&mut a, "<C-o>");
@@ -401,7 +404,10 @@ fn top_and_bottom_take_the_cursor_along() {
     assert_eq!(a.cursor.unwrap().mention, Some(0));
     keys(&mut a, "<End>");
     let c = a.cursor.unwrap();
-    assert_eq!((c.span.start, c.span.end), (a.doc.text.len(), a.doc.text.len()));
+    assert_eq!(
+        (c.span.start, c.span.end),
+        (a.doc.text.len(), a.doc.text.len())
+    );
     assert!(a.back.len() >= 3, "g and G are jumps");
 }
 
@@ -442,7 +448,10 @@ fn help_shows_and_scrolls_on_the_smallest_screen() {
     assert_eq!(a.help, Some(0));
     let page = HelpPage::new(&a);
     let lines = page.lines.len();
-    assert!(lines > COMMANDS.len(), "keys and descriptions on lines of their own");
+    assert!(
+        lines > COMMANDS.len(),
+        "keys and descriptions on lines of their own"
+    );
     assert!(!a.areas.help_box(lines).is_empty());
     keys(&mut a, "jj");
     assert_eq!(a.help, Some(2));
@@ -454,4 +463,21 @@ fn help_shows_and_scrolls_on_the_smallest_screen() {
     for (_, _, d) in COMMANDS {
         assert!(text.contains(&bare(d)), "{d}");
     }
+}
+
+#[test]
+fn m_lists_the_last_messages_newest_at_the_bottom() {
+    let mut a = app(3, (80, 20));
+    keys(&mut a, "zxx]e");
+    keys(&mut a, "M");
+    assert!(a.help_shows_messages);
+    let page = HelpPage::new(&a);
+    let texts: Vec<&str> = page.lines.iter().map(|(_, t)| t.as_str()).collect();
+    let z = texts.iter().position(|t| t.starts_with("z is not a key"));
+    let x = texts.iter().position(|t| t.starts_with("x is not a key"));
+    assert!(z < x && z.is_some(), "{texts:?}");
+    assert_eq!(texts.iter().filter(|t| t.starts_with("x is")).count(), 1);
+    assert_eq!(a.help, Some(a.areas.help_max_scroll(page.lines.len())));
+    keys(&mut a, "<Esc>?");
+    assert!(!a.help_shows_messages);
 }

@@ -1,8 +1,8 @@
 //! `update`: the only place the reader's state changes.
 
 use super::{
-    Action, ActorRow, App, Areas, Cursor, Focus, Jump, Tab, Visual, correct, dialog,
-    export, notes, search, wrap::Layout,
+    Action, ActorRow, App, Areas, Cursor, Focus, Jump, Tab, Visual, correct, dialog, export, notes,
+    search, wrap::Layout,
 };
 use crate::model::{Annotations, Commitment, Span};
 
@@ -23,6 +23,7 @@ pub fn update(app: &mut App, action: Action) {
         key => key,
     };
     let was_pending = !app.pending.is_empty();
+    log_message(app);
     if !matches!(action, Action::Pending(_) | Action::Resize(..)) {
         app.pending.clear();
         app.message.clear();
@@ -87,7 +88,16 @@ pub fn update(app: &mut App, action: Action) {
         | Action::Annotated(_)
         | Action::AnnotationProgress(_)
         | Action::AnnotationFailed => {}
-        Action::Help => app.help = Some(0),
+        Action::Help => {
+            app.help_shows_messages = false;
+            app.help = Some(0);
+        }
+        Action::Messages => {
+            // Scrolled to the newest, at the bottom.
+            app.help_shows_messages = true;
+            let lines = super::HelpPage::new(app).lines.len();
+            app.help = Some(app.areas.help_max_scroll(lines));
+        }
         Action::NextTheme => next_theme(app),
         Action::Cancel => cancel(app, was_pending),
         Action::Quit => app.quit = true,
@@ -102,9 +112,21 @@ pub fn update(app: &mut App, action: Action) {
     }
 }
 
+/// Keeps the status line's message in the log, once.
+fn log_message(app: &mut App) {
+    if !app.message.is_empty() && app.messages.last() != Some(&app.message) {
+        app.messages.push(app.message.clone());
+        if app.messages.len() > super::MESSAGE_LOG {
+            app.messages.remove(0);
+        }
+    }
+}
+
 /// Keys while the help overlay is open: movement scrolls it, anything else closes it.
 fn help_key(app: &mut App, scroll: usize, action: Action) {
-    let last = app.areas.help_max_scroll(super::HelpPage::new(app).lines.len());
+    let last = app
+        .areas
+        .help_max_scroll(super::HelpPage::new(app).lines.len());
     let h = half_page(app).unsigned_abs();
     app.help = match action {
         Action::ScrollDown => Some((scroll + 1).min(last)),

@@ -16,7 +16,12 @@ pub fn draw(app: &App, buf: &mut Buffer, scroll: usize) {
     if area.is_empty() {
         return;
     }
-    let inner = panel(app, buf, area, " gloss · keys ");
+    let title = if app.help_shows_messages {
+        " gloss · messages "
+    } else {
+        " gloss · keys "
+    };
+    let inner = panel(app, buf, area, title);
     let inner_w = usize::from(app.areas.help_width());
     let body = usize::from(inner.height);
     let scroll = scroll.min(app.areas.help_max_scroll(page.lines.len()));
