@@ -259,9 +259,20 @@ fn open_with(file: Option<&str>, common: &Common, background: bool) -> Result<Op
     })
 }
 
-/// Loads the article named `file`, or the bundled sample when `None`.
+/// What gloss says on stderr (after `gloss: `) before it waits for an
+/// article typed on a terminal (standard input is one), so that a blank
+/// screen is not a puzzle.
+pub const STDIN_HINT: &str = "reading the article from standard input (Ctrl-D ends it)";
+
+/// Loads the article named `file` (`-`: standard input, with
+/// [`STDIN_HINT`] first when it is a terminal), or the bundled sample when
+/// `None`.
 pub fn open(file: Option<&str>) -> Result<Document, Failure> {
     match file {
+        Some("-") if std::io::IsTerminal::is_terminal(&std::io::stdin()) => {
+            term::error(STDIN_HINT);
+            Ok(document::load("-")?)
+        }
         Some(f) => Ok(document::load(f)?),
         None => Ok(document::load_bytes(
             SAMPLE_TEXT.as_bytes().to_vec(),
@@ -478,7 +489,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
         Some(Command::Text { file }) => {
-            let doc = document::load(&file)?;
+            let doc = open(Some(&file))?;
             warn(&doc.warnings);
             emit(None, &OpenFiles::default(), &doc.text)
         }

@@ -177,11 +177,14 @@ pub enum Resolved {
     Unbound,
 }
 
+/// A key sequence and the action it is bound to.
+type Binding = (Vec<Key>, Action);
+
 /// Key sequences bound to actions.
 #[derive(Clone, Debug)]
 pub struct Keymap {
     /// Bindings in the order of [`COMMANDS`].
-    bindings: Vec<(Vec<Key>, Action)>,
+    bindings: Vec<Binding>,
 }
 
 impl Keymap {
@@ -192,55 +195,100 @@ impl Keymap {
 
     /// Parses a keymap file: `action_name = ["keys", ...]`.
     pub fn from_toml(src: &str) -> Result<Self, String> {
-        let table: BTreeMap<String, Vec<String>> =
-            toml::from_str(src).map_err(|e| format!("keymap: {}", e.message().trim()))?;
-        let mut bindings = Vec::new();
-        for (action, name, _) in COMMANDS {
-            for keys in table.get(*name).into_iter().flatten() {
-                let seq = parse_keys(keys).map_err(|e| format!("keymap: {name}: {e}"))?;
-                if seq.is_empty() {
-                    return Err(format!("keymap: {name}: an empty key"));
-                }
-                bindings.push((seq, action.clone()));
-            }
-        }
-        if let Some(unknown) = table.keys().find(|k| Action::from_name(k).is_none()) {
-            return Err(format!("keymap: `{unknown}` is not an action"));
-        }
-        Ok(Self { bindings })
+        Ok(Self {
+            bindings: parse_file(src)?.0,
+        })
     }
 
-    /// The default keymap with the keymap file `src` laid over it: an action
-    /// the file names gets exactly the file's keys, and a key the file binds
-    /// leaves whatever action it had by default.
-    pub fn with_overrides(src: &str) -> Result<Self, String> {
-        let user = Self::from_toml(src)?;
-        let mut bindings = user.bindings.clone();
-        for (seq, action) in Self::default_keymap().bindings {
-            let renamed = user.bindings.iter().any(|(_, a)| *a == action);
-            let taken = user.bindings.iter().any(|(k, _)| *k == seq);
-            if !renamed && !taken {
-                bindings.push((seq, action));
+    /// The default keymap with the keymap file `src` laid over it, and what
+    /// is wrong with it. An action the file names gets exactly the file's
+    /// keys, and a key the file binds leaves whatever action it had by
+    /// default. There is always a way out: [`QUIT_KEY`] quits whatever the
+    /// file says, and if the file leaves `quit` without a key, it keeps its
+    /// default keys. A key the file binds to two actions stays with the one
+    /// listed first in the help, and a key that starts a longer sequence
+    /// hides it: both are reported, naming the actions.
+    pub fn with_overrides(src: &str) -> Result<(Self, Vec<String>), String> {
+        let (user, named) = parse_file(src)?;
+        let mut problems = Vec::new();
+        let mut bindings: Vec<Binding> = Vec::new();
+        for (seq, action) in user {
+            match bindings.iter().find(|(k, _)| *k == seq) {
+                Some((_, first)) => problems.push(format!(
+                    "{} is bound to both {} and {}; it stays {}",
+                    notation(&seq),
+                    name(first),
+                    name(&action),
+                    name(first)
+                )),
+                None => bindings.push((seq, action)),
             }
         }
-        Ok(Self { bindings })
+        let quit = parse_keys(QUIT_KEY).expect("valid notation");
+        if let Some(i) = bindings.iter().position(|(k, _)| *k == quit) {
+            let (_, other) = bindings.remove(i);
+            if other != Action::Quit {
+                problems.push(format!(
+                    "{QUIT_KEY} always quits; it is not {}",
+                    name(&other)
+                ));
+            }
+        }
+        let quit_lost =
+            named.contains(&Action::Quit) && !bindings.iter().any(|(_, a)| *a == Action::Quit);
+        if quit_lost {
+            problems.push("quit has no key; it keeps its default keys".to_owned());
+        }
+        let mut merged = bindings.clone();
+        for (seq, action) in Self::default_keymap().bindings {
+            let own = named.contains(&action) && !(action == Action::Quit && quit_lost);
+            let taken = bindings.iter().any(|(k, _)| *k == seq);
+            if !own && !taken && seq != quit {
+                merged.push((seq, action));
+            }
+        }
+        merged.push((quit, Action::Quit));
+        for (seq, action) in &bindings {
+            let hidden: Vec<String> = merged
+                .iter()
+                .filter(|(k, _)| k.len() > seq.len() && k.starts_with(seq))
+                .map(|(k, a)| format!("{} ({})", notation(k), name(a)))
+                .collect();
+            if !hidden.is_empty() {
+                problems.push(format!(
+                    "{} ({}) hides {}",
+                    notation(seq),
+                    name(action),
+                    hidden.join(", ")
+                ));
+            }
+        }
+        Ok((Self { bindings: merged }, problems))
     }
 
     /// The keymap of the reader: the default, with the user's keymap file
-    /// ([`user_file`]) laid over it when there is one. A broken file gives
-    /// the default keymap and a message saying what is wrong.
-    pub fn load() -> (Self, Option<String>) {
+    /// ([`user_file`]) laid over it when there is one, and what is wrong
+    /// with the file, one line each naming it. A broken file gives the
+    /// default keymap.
+    pub fn load() -> (Self, Vec<String>) {
         let Some(path) = user_file().filter(|p| p.is_file()) else {
-            return (Self::default_keymap(), None);
+            return (Self::default_keymap(), Vec::new());
         };
+        let shown = crate::document::sanitize::clean_line(&path.to_string_lossy()).into_owned();
         let loaded = std::fs::read_to_string(&path)
             .map_err(|e| e.to_string())
             .and_then(|src| Self::with_overrides(&src));
         match loaded {
-            Ok(km) => (km, None),
+            Ok((km, problems)) => (
+                km,
+                problems
+                    .into_iter()
+                    .map(|p| format!("{shown}: keymap: {p}"))
+                    .collect(),
+            ),
             Err(e) => (
                 Self::default_keymap(),
-                Some(format!("{}: {e} · using the default keys", path.display())),
+                vec![format!("{shown}: {e} · using the default keys")],
             ),
         }
     }
@@ -277,6 +325,43 @@ impl Keymap {
             .map(|(k, a)| (k[prefix.len()], a))
             .collect()
     }
+}
+
+/// Parses a keymap file: its bindings in the order of [`COMMANDS`], and the
+/// actions it names (with an empty list too).
+fn parse_file(src: &str) -> Result<(Vec<Binding>, Vec<Action>), String> {
+    let table: BTreeMap<String, Vec<String>> =
+        toml::from_str(src).map_err(|e| format!("keymap: {}", e.message().trim()))?;
+    if let Some(unknown) = table.keys().find(|k| Action::from_name(k).is_none()) {
+        return Err(format!("keymap: `{unknown}` is not an action"));
+    }
+    let mut bindings = Vec::new();
+    let mut named = Vec::new();
+    for (action, name, _) in COMMANDS {
+        let Some(list) = table.get(*name) else {
+            continue;
+        };
+        named.push(action.clone());
+        for keys in list {
+            let seq = parse_keys(keys).map_err(|e| format!("keymap: {name}: {e}"))?;
+            if seq.is_empty() {
+                return Err(format!("keymap: {name}: an empty key"));
+            }
+            bindings.push((seq, action.clone()));
+        }
+    }
+    Ok((bindings, named))
+}
+
+/// The key that always quits, whatever the user's keymap says.
+pub const QUIT_KEY: &str = "<C-c>";
+
+/// The name of a bindable action, as the keymap file writes it.
+fn name(action: &Action) -> &'static str {
+    COMMANDS
+        .iter()
+        .find(|(a, _, _)| a == action)
+        .map_or("?", |(_, n, _)| n)
 }
 
 /// The user's keymap file: `keymap.toml` in gloss's configuration folder.
@@ -328,7 +413,9 @@ mod tests {
 
     #[test]
     fn user_keys_replace_an_actions_keys_and_take_theirs_from_others() {
-        let km = Keymap::with_overrides("quit = [\"x\"]\nsearch = [\"j\", \"/\"]").unwrap();
+        let (km, problems) =
+            Keymap::with_overrides("quit = [\"x\"]\nsearch = [\"j\", \"/\"]").unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(
             km.resolve(&[Key::char('x')]),
             Resolved::Action(Action::Quit)
@@ -344,6 +431,61 @@ mod tests {
             Resolved::Action(Action::NextEntityMention)
         );
         assert!(Keymap::with_overrides("quit = [\"<Bad>\"]").is_err());
+    }
+
+    #[test]
+    fn there_is_always_a_way_out() {
+        let quit = || Resolved::Action(Action::Quit);
+        let ctrl_c = parse_keys(QUIT_KEY).unwrap();
+        // `q` taken by help: `<C-c>` still quits, and `q` is help.
+        let (km, problems) = Keymap::with_overrides("help = [\"q\"]").unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(km.resolve(&ctrl_c), quit());
+        assert_eq!(
+            km.resolve(&[Key::char('q')]),
+            Resolved::Action(Action::Help)
+        );
+        // `<C-c>` bound elsewhere: it quits all the same, and that is said.
+        let (km, problems) =
+            Keymap::with_overrides("help = [\"q\", \"<C-c>\"]\nquit = [\"x\"]").unwrap();
+        assert_eq!(km.resolve(&ctrl_c), quit());
+        assert_eq!(km.resolve(&[Key::char('x')]), quit());
+        assert_eq!(problems, ["<C-c> always quits; it is not help"]);
+        // Quit left without a key keeps its default keys.
+        let (km, problems) = Keymap::with_overrides("quit = []").unwrap();
+        assert_eq!(km.resolve(&[Key::char('q')]), quit());
+        assert_eq!(problems, ["quit has no key; it keeps its default keys"]);
+        // Quit's only key bound first to another action: the same.
+        let (km, problems) = Keymap::with_overrides("help = [\"q\"]\nquit = [\"q\"]").unwrap();
+        assert_eq!(km.resolve(&ctrl_c), quit());
+        assert_eq!(
+            problems,
+            [
+                "q is bound to both help and quit; it stays help",
+                "quit has no key; it keeps its default keys"
+            ]
+        );
+    }
+
+    #[test]
+    fn conflicts_name_both_actions() {
+        let (km, problems) =
+            Keymap::with_overrides("top = [\"x\"]\nbottom = [\"x\", \"G\"]").unwrap();
+        assert_eq!(
+            problems,
+            ["x is bound to both top and bottom; it stays top"]
+        );
+        assert_eq!(km.resolve(&[Key::char('x')]), Resolved::Action(Action::Top));
+        let (_, problems) = Keymap::with_overrides("help = [\"]\"]").unwrap();
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].starts_with("] (help) hides ]e (next_entity_mention), ]c"),
+            "{problems:?}"
+        );
+        // Another action can be left without keys on purpose.
+        let (km, problems) = Keymap::with_overrides("search = []").unwrap();
+        assert!(problems.is_empty());
+        assert!(km.keys_for(&Action::Search).is_empty());
     }
 
     #[test]

@@ -217,13 +217,13 @@ pub fn no_color_env() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
-/// gloss's configuration folder: `$XDG_CONFIG_HOME/gloss`, or `~/.config/gloss`.
+/// gloss's configuration folder, for its keymap and themes: `gloss` in the
+/// platform's configuration folder (`$XDG_CONFIG_HOME` when it is an
+/// absolute path, else `~/.config`, as the XDG base directory rules say).
 pub fn config_dir() -> Option<PathBuf> {
-    let config = std::env::var_os("XDG_CONFIG_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-    Some(config.join("gloss"))
+    use etcetera::BaseStrategy;
+    let strategy = etcetera::choose_base_strategy().ok()?;
+    Some(strategy.config_dir().join("gloss"))
 }
 
 /// The folder of the user's own themes: `themes` in [`config_dir`].

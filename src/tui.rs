@@ -38,11 +38,19 @@ pub fn run(opened: Opened, common: &Common) -> Result<(), Failure> {
     let no_color = theme::no_color_env();
     let (theme, warning) =
         theme::choose(common.theme.as_deref(), no_color).map_err(Failure::input)?;
+    // What is wrong with the user's keymap stays on the terminal after the
+    // reader closes, and shows in the status line while it is open.
+    let (keymap, keymap_problems) = Keymap::load();
+    for problem in &keymap_problems {
+        crate::term::warning(problem);
+    }
     let stop = Arc::new(AtomicBool::new(false));
     watch_signals(&stop)?;
     let mut term = ratatui::try_init()
         .map_err(|e| Failure::runtime(format!("cannot set up the terminal: {e}")))?;
-    let result = event_loop(&mut term, opened, theme, no_color, warning, &stop);
+    let keymap_warning = (!keymap_problems.is_empty()).then(|| keymap_problems.join("; "));
+    let warning = warning.or(keymap_warning);
+    let result = event_loop(&mut term, opened, theme, no_color, keymap, warning, &stop);
     ratatui::restore();
     result.map_err(|e| Failure::runtime(format!("terminal: {e}")))
 }
@@ -113,6 +121,7 @@ fn event_loop(
     opened: Opened,
     theme: theme::Theme,
     no_color: bool,
+    keymap: Keymap,
     warning: Option<String>,
     stop: &AtomicBool,
 ) -> std::io::Result<()> {
@@ -137,9 +146,8 @@ fn event_loop(
         )
     };
     app.open_files = files;
-    let (keymap, keymap_warning) = Keymap::load();
     app.keymap = keymap;
-    if let Some(w) = warning.or(keymap_warning).or(opening) {
+    if let Some(w) = warning.or(opening) {
         app.message = w;
     }
     let mut sidecar_mtime = modified(&app);

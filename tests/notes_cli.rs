@@ -316,10 +316,38 @@ fn detach_and_remove_corrections_reach_annotate() {
     assert!(entity_at(&f.annotate(), ms[i].0).is_some());
 
     let f = Folder::new();
-    f.keys(&format!("{}CX", to_mention(i)));
+    let state = f.keys(&format!("{}CX", to_mention(i)));
+    assert_eq!(state["popup"], "confirm", "X asks first: {state}");
+    assert!(f.annotate()["entities"] == ann["entities"]);
+    f.keys(&format!("{}CXy", to_mention(i)));
     let after = f.annotate();
     assert!(entity_at(&after, ms[i].0).is_none());
     assert!(entity_at(&after, ms[second].0).is_none());
+}
+
+#[test]
+fn c_corrects_the_actor_under_the_cursor_not_the_selected_one() {
+    let f = Folder::new();
+    let ann = f.annotate();
+    let ms = mentions(&ann);
+    // Trump selected, then the cursor on a search match on "Hawaii".
+    let trump = ms.iter().find(|m| m.3 == "Trump").unwrap().2.clone();
+    let hawaii = ms.iter().find(|m| m.3 == "Hawaii").unwrap();
+    let state = f.keys("/Trump<CR><CR>/Hawaii<CR>CXy");
+    assert_eq!(state["selected"]["id"], trump.as_str(), "{state}");
+    assert!(
+        state["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("remove the actor “Hawaii”"),
+        "{state}"
+    );
+    let after = f.annotate();
+    assert!(entity_at(&after, hawaii.0).is_none());
+    assert_eq!(
+        entity(&after, &trump)["mentions"],
+        entity(&ann, &trump)["mentions"]
+    );
 }
 
 #[test]

@@ -145,6 +145,44 @@ fn enter_on_an_actor_jumps_to_its_first_mention_and_ctrl_o_returns() {
 }
 
 #[test]
+fn top_and_bottom_move_the_cursor_so_walks_start_there() {
+    let out = gloss(&["annotate", SAMPLE, "--format", "json"]);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut starts: Vec<u64> = json["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|e| e["mentions"].as_array().unwrap().clone())
+        .filter(|m| m["nested"] != true)
+        .map(|m| m["start"].as_u64().unwrap())
+        .collect();
+    starts.sort_unstable();
+    assert_eq!(state("]e]e]eg]e")["cursor"]["start"], starts[0]);
+    assert_eq!(state("]e]e]e<Home>]e")["cursor"]["start"], starts[0]);
+    assert_eq!(state("G[e")["cursor"]["start"], *starts.last().unwrap());
+}
+
+#[test]
+fn enter_on_a_side_item_over_a_narrow_screen_closes_the_pane() {
+    let out = gloss(&[
+        "render",
+        "--no-sidecar",
+        SAMPLE,
+        "--size",
+        "60x20",
+        "--keys",
+        "2<CR>",
+        "--state",
+    ]);
+    let s: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(s["focus"], "article", "{s}");
+    assert!(
+        s["message"].as_str().unwrap().starts_with("commitment 1/"),
+        "{s}"
+    );
+}
+
+#[test]
 fn state_has_every_field() {
     let s = state("");
     for key in [
@@ -348,4 +386,50 @@ fn the_actors_tab_counts_the_actors_it_lists() {
         screen.contains(&format!("Actors {} ", order.len())),
         "{screen}"
     );
+}
+
+/// `gloss -` with standard input on a terminal says what it waits for
+/// (on stderr, before reading); from a pipe it says nothing.
+#[cfg(unix)]
+#[test]
+fn standard_input_on_a_terminal_gets_a_hint() {
+    use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
+    use std::io::Write;
+    use std::process::Stdio;
+
+    let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY).unwrap();
+    grantpt(&master).unwrap();
+    unlockpt(&master).unwrap();
+    let name = ptsname(&master, Vec::new()).unwrap();
+    let tty = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(name.to_str().unwrap())
+        .unwrap();
+    let child = Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(["text", "-"])
+        .stdin(Stdio::from(tty))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The typed article, then Ctrl-D: the end of input on a terminal.
+    let mut master = std::fs::File::from(master);
+    master.write_all(b"Ann met Bob.\n\x04").unwrap();
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err.lines().next(),
+        Some("gloss: reading the article from standard input (Ctrl-D ends it)"),
+        "{err}"
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "Ann met Bob.\n");
+
+    let piped = Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(["text", "-"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&piped.stderr);
+    assert!(!err.contains("standard input"), "{err}");
 }

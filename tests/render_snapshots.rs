@@ -52,6 +52,14 @@ fn style_mask(app: &App, buf: &Buffer) -> String {
     out
 }
 
+fn press(app: &mut App, keys: &str) {
+    for key in gloss::keymap::parse_keys(keys).unwrap() {
+        if let Some(action) = app.action_for(key) {
+            gloss::app::update(app, action);
+        }
+    }
+}
+
 fn snapshot(name: &str, app: &App) -> Buffer {
     let buf = frame(app).unwrap();
     insta::assert_snapshot!(format!("{name}_text"), to_text(&buf));
@@ -158,12 +166,83 @@ fn help_overlay_lists_every_action() {
     }
 }
 
+/// The help on a small screen: keys on a line of their own, in the key
+/// style, and the description wrapped under them.
+#[test]
+fn help_fits_small_screens() {
+    for (size, name) in [((60, 20), "help_60x20"), ((20, 5), "help_20x5")] {
+        let app = reader(size, "?", dark(), false);
+        let buf = frame(&app).unwrap();
+        let text = to_text(&buf);
+        insta::assert_snapshot!(name, text);
+        let st = &app.theme.styles;
+        let key = st.popup.patch(st.key);
+        let (x, y) = text
+            .lines()
+            .enumerate()
+            .find_map(|(y, l)| l.find("j  ↓").map(|x| (l[..x].chars().count(), y)))
+            .expect("the first keys are shown");
+        assert_eq!(buf[(x as u16, y as u16)].fg, key.fg.unwrap());
+    }
+    let app = reader((20, 5), "?G", dark(), false);
+    let text = to_text(&frame(&app).unwrap());
+    assert!(text.contains("q  <C-c>") && text.contains("quit"), "{text}");
+}
+
+/// `<CR>` on an item of the pane over the text jumps and shows the text.
+#[test]
+fn enter_in_the_pane_over_a_narrow_screen_shows_where_it_went() {
+    let app = reader((60, 20), "3<CR>", dark(), false);
+    assert!(app.areas.side.is_none());
+    let buf = snapshot("quote_jump_60x20", &app);
+    let target = app.theme.styles.target.bg;
+    for (x, y) in cells(&app, span_of("I look forward to seeing you soon,", 0)) {
+        assert_eq!(Some(buf[(x, y)].bg), target);
+    }
+}
+
+/// A message too long for the status line shows in full above it, in the
+/// status style; on a tiny screen, as much as fits, and `M` lists it whole.
+#[test]
+fn long_messages_wrap_above_the_status_line() {
+    const LONG: &str = "letter.txt.gloss.toml:2:9: unclosed array table, expected `]`; \
+                        notes are not saved this session and the file is left as it is";
+    for (size, name) in [
+        ((60, 20), "long_message_60x20"),
+        ((20, 5), "long_message_20x5"),
+    ] {
+        let mut app = reader(size, "", dark(), false);
+        app.message = LONG.to_owned();
+        let buf = frame(&app).unwrap();
+        let text = to_text(&buf);
+        insta::assert_snapshot!(name, text);
+        let status = app.theme.styles.status;
+        let row = app.areas.status.y - 1;
+        assert_eq!(Some(buf[(0, row)].bg), status.bg);
+    }
+    let mut app = reader((60, 20), "", dark(), false);
+    app.message = LONG.to_owned();
+    let text = to_text(&frame(&app).unwrap());
+    let words: String = text.split_whitespace().collect();
+    assert!(
+        words.contains(&LONG.split_whitespace().collect::<String>()),
+        "{text}"
+    );
+    let mut app = reader((20, 5), "", dark(), false);
+    app.message = LONG.to_owned();
+    press(&mut app, "M");
+    let page = gloss::app::HelpPage::new(&app);
+    let bare = |s: &str| s.split_whitespace().collect::<String>();
+    let all: String = page.lines.iter().map(|(_, t)| bare(t)).collect();
+    assert!(all.contains(&bare(LONG)), "{all}");
+}
+
 #[test]
 fn pending_key_popup_shows_continuations() {
     let app = reader((80, 24), "]", dark(), false);
     let text = to_text(&frame(&app).unwrap());
     for line in [
-        "]e  next mention of any entity",
+        "]e  next mention of any actor",
         "]c  next commitment",
         "]q  next quote",
     ] {

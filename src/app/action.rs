@@ -86,6 +86,8 @@ pub enum Action {
     Export,
     /// Show or hide the help overlay.
     Help,
+    /// Show the recent status line messages in full.
+    Messages,
     /// Switch to the next colour theme.
     NextTheme,
     /// Close a popup, or clear the search, or clear the selection.
@@ -145,22 +147,22 @@ pub const COMMANDS: &[(Action, &str, &str)] = &[
     (
         Action::NextMention,
         "next_mention",
-        "next mention of the selected entity (wraps)",
+        "next mention of the selected actor (wraps)",
     ),
     (
         Action::PrevMention,
         "prev_mention",
-        "previous mention of the selected entity (wraps)",
+        "previous mention of the selected actor (wraps)",
     ),
     (
         Action::NextEntityMention,
         "next_entity_mention",
-        "next mention of any entity",
+        "next mention of any actor",
     ),
     (
         Action::PrevEntityMention,
         "prev_entity_mention",
-        "previous mention of any entity",
+        "previous mention of any actor",
     ),
     (Action::NextCommitment, "next_commitment", "next commitment"),
     (
@@ -173,7 +175,7 @@ pub const COMMANDS: &[(Action, &str, &str)] = &[
     (
         Action::Activate,
         "activate",
-        "select the entity under the cursor (side pane: go to the item)",
+        "select the actor under the cursor (side pane: go to the item)",
     ),
     (Action::JumpBack, "jump_back", "back in the jump history"),
     (
@@ -233,6 +235,11 @@ pub const COMMANDS: &[(Action, &str, &str)] = &[
     (Action::Redo, "redo", "redo what was undone"),
     (Action::Export, "export", "export annotations and notes"),
     (Action::Help, "help", "show or hide this help"),
+    (
+        Action::Messages,
+        "messages",
+        "the last messages of the status line, in full",
+    ),
     (Action::NextTheme, "next_theme", "next colour theme"),
     (
         Action::Cancel,

@@ -34,24 +34,39 @@ pub struct Areas {
 }
 
 impl Areas {
-    /// The help overlay's box: centred, at most 90 columns, as tall as its
-    /// `rows` (plus the border) allow. Zero-sized when the screen is too small.
-    pub fn help_box(&self, rows: usize) -> Rect {
+    /// The help overlay's box for `lines` lines: centred, at most 90
+    /// columns, as tall as its lines (plus the border) allow; on a small
+    /// screen, all of it. Zero-sized only when not even one line fits.
+    pub fn help_box(&self, lines: usize) -> Rect {
         let screen = self.screen;
-        let w = screen.width.saturating_sub(4).min(90);
-        let h = screen
-            .height
-            .saturating_sub(2)
-            .min(u16::try_from(rows + 2).unwrap_or(u16::MAX));
-        if w < 10 || h < 4 {
+        let w = self.help_box_width();
+        let room = if screen.height >= 10 {
+            screen.height - 2
+        } else {
+            screen.height
+        };
+        let h = room.min(u16::try_from(lines + 2).unwrap_or(u16::MAX));
+        if w < 10 || h < 3 {
             return Rect::default();
         }
         Rect::new((screen.width - w) / 2, (screen.height - h) / 2, w, h)
     }
 
-    /// The largest useful scroll of the help overlay listing `rows` rows.
-    pub fn help_max_scroll(&self, rows: usize) -> usize {
-        rows.saturating_sub(usize::from(self.help_box(rows).height.saturating_sub(2)))
+    /// The help overlay's width, border included.
+    fn help_box_width(&self) -> u16 {
+        let width = self.screen.width;
+        if width >= 24 { width - 4 } else { width }.min(90)
+    }
+
+    /// The columns for text inside the help overlay (border and a space
+    /// each side left out).
+    pub fn help_width(&self) -> u16 {
+        self.help_box_width().saturating_sub(4)
+    }
+
+    /// The largest useful scroll of the help overlay listing `lines` lines.
+    pub fn help_max_scroll(&self, lines: usize) -> usize {
+        lines.saturating_sub(usize::from(self.help_box(lines).height.saturating_sub(2)))
     }
 
     /// The areas of a `width` × `height` screen; `side_focused` shows the side

@@ -5,6 +5,7 @@
 
 use super::notes::{clip, refresh, report};
 use super::popup::{InputFor, MenuItem, Picker, Popup, Step};
+use super::update::entity_summary;
 use super::{ActorRow, App, Focus, Tab};
 use crate::model::{EntityId, EntityKind, Span};
 use crate::store::{Anchor, Correction, EntityRef};
@@ -16,7 +17,10 @@ const KINDS: [(char, EntityKind); 3] = [
     ('l', EntityKind::Place),
 ];
 
-/// The entity a correction is about, and the mention it was reached by.
+/// The entity a correction is about, and the mention it was reached by:
+/// the actor highlighted in the Actors tab while it has the keyboard; else
+/// the one under the cursor when the cursor is on screen (none when the
+/// cursor is on no mention); else the selected one.
 fn entity_here(app: &App) -> Option<(EntityId, Option<usize>)> {
     if app.focus == Focus::Side && app.tab == Tab::Actors {
         let row = app.lists[Tab::Actors.index()].selected;
@@ -24,8 +28,8 @@ fn entity_here(app: &App) -> Option<(EntityId, Option<usize>)> {
             return Some((e, None));
         }
     }
-    let (_, visible) = app.reading_pos();
-    if let Some(m) = app.cursor.filter(|_| visible).and_then(|c| c.mention) {
+    if app.cursor_on_screen().is_some() {
+        let m = app.mention_under_cursor()?;
         return Some((app.ann.mentions.get(m)?.entity, Some(m)));
     }
     app.selected.map(|e| (e, None))
@@ -43,7 +47,7 @@ pub(super) fn menu(app: &mut App) {
             title: format!("Correct: “{}”", clip(span.slice(text), 40)),
             items: vec![MenuItem {
                 key: 'a',
-                label: "add an entity here (its other occurrences follow)".into(),
+                label: "add an actor here (its other occurrences follow)".into(),
                 step: Step::AskNewKind(span),
             }],
         });
@@ -60,6 +64,7 @@ pub(super) fn menu(app: &mut App) {
     };
     let ent = &app.ann.entities[e];
     let name = clip(&ent.name, 30);
+    let kind = ent.kind;
     let n = ent.mentions.len();
     let mut items = vec![
         MenuItem {
@@ -69,12 +74,12 @@ pub(super) fn menu(app: &mut App) {
         },
         MenuItem {
             key: 'k',
-            label: format!("change its kind (now {})", ent.kind.as_str()),
+            label: format!("change its kind (now {})", kind.as_str()),
             step: Step::AskKind(entity.clone()),
         },
         MenuItem {
             key: 'm',
-            label: "merge it into another actor…".into(),
+            label: format!("merge “{name}” into another actor…"),
             step: Step::AskMerge(e, entity.clone()),
         },
     ];
@@ -97,16 +102,21 @@ pub(super) fn menu(app: &mut App) {
             step: Step::Correct(Correction::RemoveMention { mention }),
         });
     }
+    let all = format!(
+        "{name} and its {n} mention{}",
+        if n == 1 { "" } else { "s" }
+    );
     items.push(MenuItem {
         key: 'X',
-        label: format!(
-            "remove {name} and its {n} mention{}",
-            if n == 1 { "" } else { "s" }
-        ),
-        step: Step::Correct(Correction::RemoveEntity { entity }),
+        label: format!("remove the actor {all}…"),
+        step: Step::Ask {
+            question: format!("Remove the actor {all}?"),
+            yes: Box::new(Step::Correct(Correction::RemoveEntity { entity })),
+            no: format!("{name} kept"),
+        },
     });
     app.popup = Some(Popup::Menu {
-        title: format!("Correct: {name}"),
+        title: format!("Correct the actor {}", entity_summary(app, e)),
         items,
     });
 }

@@ -115,7 +115,7 @@ pub(super) fn run(app: &mut App, step: Step) {
         }
         Step::AskMerge(id, entity) => correct::ask_merge(app, id, entity),
         Step::AskNewKind(span) => {
-            correct::kind_menu(app, "The new entity is a".into(), None, |kind| {
+            correct::kind_menu(app, "The new actor is a".into(), None, |kind| {
                 Step::AskNewName(span, kind)
             });
         }
@@ -123,6 +123,13 @@ pub(super) fn run(app: &mut App, step: Step) {
         Step::AskExportPath(format) => export::ask_path(app, format),
         Step::Export(format, path, replace) => export::write(app, format, &path, replace),
         Step::Quit(recover) => notes::quit_anyway(app, recover),
+        Step::Ask { question, yes, no } => {
+            app.popup = Some(Popup::Confirm {
+                question,
+                yes: *yes,
+                no,
+            });
+        }
     }
 }
 
@@ -145,7 +152,7 @@ fn submit(app: &mut App, purpose: InputFor, text: &str) {
         }
         InputFor::NewEntity(span, kind) => {
             if text.is_empty() {
-                app.message = "an entity needs a name".into();
+                app.message = "an actor needs a name".into();
             } else {
                 correct::apply(
                     app,

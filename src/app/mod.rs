@@ -6,6 +6,7 @@ pub mod areas;
 mod correct;
 mod dialog;
 mod export;
+pub mod help;
 mod notes;
 pub mod popup;
 pub mod search;
@@ -16,6 +17,7 @@ pub mod wrap;
 pub use action::{Action, COMMANDS};
 pub use areas::Areas;
 pub use correct::candidates;
+pub use help::HelpPage;
 pub use popup::Popup;
 pub use update::update;
 pub use visual::{Motion, Visual};
@@ -186,6 +188,10 @@ pub struct App {
     pub pending: Vec<Key>,
     /// The help overlay's scroll, while it is open.
     pub help: Option<usize>,
+    /// True when the overlay open (`help`) lists the messages, not the keys.
+    pub help_shows_messages: bool,
+    /// The last status line messages, oldest first (at most [`MESSAGE_LOG`]).
+    pub messages: Vec<String>,
     /// The status line message.
     pub message: String,
     /// Places to go back to (last is most recent).
@@ -270,6 +276,8 @@ impl App {
             prompt_origin: (0, 0),
             pending: Vec::new(),
             help: None,
+            help_shows_messages: false,
+            messages: Vec::new(),
             message: hint,
             back: Vec::new(),
             forward: Vec::new(),
@@ -356,10 +364,23 @@ impl App {
     /// Where reading "from here" starts: the cursor when it is on screen,
     /// else the top of the screen. The flag says which.
     pub fn reading_pos(&self) -> (usize, bool) {
-        match self.cursor {
-            Some(c) if self.line_visible(self.layout.line_of(c.span.start)) => (c.span.start, true),
-            _ => (self.top_byte(), false),
+        match self.cursor_on_screen() {
+            Some(c) => (c.span.start, true),
+            None => (self.top_byte(), false),
         }
+    }
+
+    /// The cursor, when it is on screen.
+    pub fn cursor_on_screen(&self) -> Option<Cursor> {
+        self.cursor
+            .filter(|c| self.line_visible(self.layout.line_of(c.span.start)))
+    }
+
+    /// The mention under the cursor on screen: the one the cursor is, or
+    /// the one its start is in (a search match on a name, say).
+    pub fn mention_under_cursor(&self) -> Option<usize> {
+        let c = self.cursor_on_screen()?;
+        c.mention.or_else(|| self.ann.mention_at(c.span.start))
     }
 
     /// The first byte of the top screen line.
@@ -417,6 +438,9 @@ fn title_line(doc: &Document) -> Option<Span> {
 
 /// The status line's message when the reader opens.
 pub const START_HINT: &str = "* walk an actor's mentions · Tab side pane · ? keys";
+
+/// How many status line messages the reader keeps for [`Action::Messages`].
+pub const MESSAGE_LOG: usize = 100;
 
 /// Lines of one commitment or quote in the side pane: a heading and two of text.
 pub const ITEM_LINES: usize = 3;

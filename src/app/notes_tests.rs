@@ -145,6 +145,9 @@ fn corrections_show_at_once_and_undo() {
     keys(&mut a, "u<Esc>]eCd");
     assert_eq!(a.ann.entities.len(), 3);
     keys(&mut a, "u<Esc>]eCX");
+    assert!(matches!(a.popup, Some(Popup::Confirm { .. })));
+    assert_eq!(a.ann.entities.len(), 2);
+    keys(&mut a, "y");
     assert_eq!(a.ann.entities.len(), 1);
     assert!(a.selected.is_none_or(|e| e < a.ann.entities.len()));
     keys(&mut a, "u/committee<CR>vCao<CR>");
@@ -154,6 +157,39 @@ fn corrections_show_at_once_and_undo() {
         Some((EntityKind::Organization, 3))
     );
     assert_eq!(a.store.corrections().len(), 1);
+}
+
+#[test]
+fn c_corrects_the_actor_under_the_cursor_and_x_asks_first() {
+    let mut a = app(3, (100, 30));
+    // Ann is selected; the cursor is on a search match on Bob's name.
+    keys(&mut a, "]e/bob<CR>C");
+    assert_eq!(a.selected, Some(0));
+    let Some(Popup::Menu { title, items }) = &a.popup else {
+        panic!("no menu: {:?}", a.popup);
+    };
+    assert!(title.contains("Bob · person · 1 mention"), "{title}");
+    let x = items.iter().find(|i| i.key == 'X').unwrap();
+    assert!(x.label.contains("Bob and its 1 mention"), "{}", x.label);
+    keys(&mut a, "X");
+    let Some(Popup::Confirm { question, .. }) = &a.popup else {
+        panic!("X did not ask: {:?}", a.popup);
+    };
+    assert_eq!(question, "Remove the actor Bob and its 1 mention?");
+    keys(&mut a, "n");
+    assert_eq!(a.message, "Bob kept");
+    assert_eq!(a.ann.entities.len(), 2);
+    assert!(a.store.corrections().is_empty());
+    keys(&mut a, "CXy");
+    let names: Vec<&str> = a.ann.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["Ann"]);
+    // In the Actors tab, the highlighted actor; on screen text with no
+    // mention under the cursor, nothing.
+    keys(&mut a, "u<Esc>1<Tab>jC");
+    assert!(matches!(&a.popup, Some(Popup::Menu { title, .. }) if title.contains("Bob")));
+    keys(&mut a, "<Esc><Esc>/committee<CR>C");
+    assert!(a.popup.is_none());
+    assert!(a.message.starts_with("C corrects the actor at the cursor"));
 }
 
 #[test]

@@ -33,6 +33,16 @@ pub enum Step {
     AskNewName(Span, EntityKind),
     /// Ask where to export in this format.
     AskExportPath(Format),
+    /// Ask a yes/no question first: `yes` is what `y` leads to, `no` what
+    /// the status line says on `n`.
+    Ask {
+        /// The question.
+        question: String,
+        /// What `y` leads to.
+        yes: Box<Step>,
+        /// What the status line says on `n`.
+        no: String,
+    },
     /// Write the export (`true`: replacing the file there).
     Export(Format, String, bool),
     /// Quit with notes not saved: `true` writes them to a recovery file

@@ -132,7 +132,12 @@ fn history_goes_back_and_forward() {
     assert_eq!(a.cursor, first);
     keys(&mut a, "<C-o><C-o>");
     assert_eq!(a.top, bottom);
-    assert_eq!(a.cursor, None);
+    // `G` took the cursor to the end of the text.
+    let end = a.doc.text.len();
+    assert_eq!(
+        a.cursor.map(|c| (c.span.start, c.span.end)),
+        Some((end, end))
+    );
     keys(&mut a, "<C-o>");
     assert_eq!(a.top, 0);
     keys(&mut a, "<C-o>");
@@ -240,7 +245,7 @@ fn help_scrolls_within_bounds_and_closes() {
     keys(&mut a, "?");
     assert_eq!(a.help, Some(0));
     keys(&mut a, "GG");
-    let max = a.areas.help_max_scroll(COMMANDS.len());
+    let max = a.areas.help_max_scroll(HelpPage::new(&a).lines.len());
     assert_eq!(a.help, Some(max));
     keys(&mut a, "k");
     assert_eq!(a.help, Some(max - 1));
@@ -322,8 +327,9 @@ fn after_scrolling_away_walks_start_from_the_screen() {
     let c = a.cursor.unwrap();
     assert!(c.span.start >= top);
     assert!(a.line_visible(a.layout.line_of(c.span.start)));
-    keys(&mut a, "G]e");
+    keys(&mut a, "G[e");
     assert!(a.cursor.unwrap().span.start >= a.layout.lines[a.max_top()].start);
+    assert_eq!(a.cursor.unwrap().mention, Some(a.ann.mentions.len() - 1));
 }
 
 mod random_use {
@@ -368,4 +374,110 @@ mod random_use {
             }
         }
     }
+}
+
+#[test]
+fn enter_in_the_pane_over_the_text_jumps_and_closes_it() {
+    let mut a = app(3, (60, 20));
+    keys(&mut a, "3<CR>");
+    assert_eq!(a.focus, Focus::Article);
+    assert!(a.areas.side.is_none());
+    assert_eq!(a.cursor.unwrap().span.slice(&a.doc.text), "answered");
+    keys(&mut a, "1j<CR>");
+    assert_eq!((a.focus, a.selected), (Focus::Article, Some(1)));
+    // Beside the text, the pane stays.
+    let mut wide = app(3, (100, 30));
+    keys(&mut wide, "3<Tab><CR>");
+    assert_eq!(wide.focus, Focus::Side);
+}
+
+#[test]
+fn top_and_bottom_take_the_cursor_along() {
+    let mut a = app(40, (80, 20));
+    keys(&mut a, "]e]e]e");
+    assert_eq!(a.cursor.unwrap().mention, Some(2));
+    keys(&mut a, "g]e");
+    assert_eq!(a.cursor.unwrap().mention, Some(0));
+    keys(&mut a, "G[e");
+    assert_eq!(a.cursor.unwrap().mention, Some(a.ann.mentions.len() - 1));
+    keys(&mut a, "<Home>*");
+    assert_eq!(a.cursor.unwrap().mention, Some(0));
+    keys(&mut a, "<End>");
+    let c = a.cursor.unwrap();
+    assert_eq!(
+        (c.span.start, c.span.end),
+        (a.doc.text.len(), a.doc.text.len())
+    );
+    assert!(a.back.len() >= 3, "g and G are jumps");
+}
+
+#[test]
+fn a_resize_brings_back_the_first_rows_of_a_list_that_now_fits() {
+    let mut a = app(12, (100, 30));
+    // One quote per paragraph: a list taller than a low screen.
+    let text = std::sync::Arc::clone(&a.doc.text);
+    a.ann.quotes = text
+        .match_indices("spoke")
+        .map(|(i, _)| Quote {
+            kind: QuoteKind::Indirect,
+            speaker: Some(0),
+            speaker_name: None,
+            cue: None,
+            span: Span::new(i, i + 5),
+        })
+        .collect();
+    update(&mut a, Action::Resize(100, 8));
+    keys(&mut a, "3<Tab>G");
+    assert_eq!(a.lists[Tab::Quotes.index()].selected, 11);
+    assert!(a.lists[Tab::Quotes.index()].offset > 0);
+    update(&mut a, Action::Resize(100, 80));
+    assert_eq!(a.lists[Tab::Quotes.index()].offset, 0);
+    // Smaller again: the selection stays in view, with no room wasted below it.
+    update(&mut a, Action::Resize(100, 20));
+    let offset = a.lists[Tab::Quotes.index()].offset;
+    assert!(offset > 0 && offset <= 11);
+    let shown: usize = (offset..12).map(|r| a.row_height(Tab::Quotes, r)).sum();
+    assert!(shown <= a.list_height());
+    assert!(shown + a.row_height(Tab::Quotes, offset - 1) > a.list_height());
+}
+
+#[test]
+fn help_shows_and_scrolls_on_the_smallest_screen() {
+    let mut a = app(3, (20, 5));
+    keys(&mut a, "?");
+    assert_eq!(a.help, Some(0));
+    let page = HelpPage::new(&a);
+    let lines = page.lines.len();
+    assert!(
+        lines > COMMANDS.len(),
+        "keys and descriptions on lines of their own"
+    );
+    assert!(!a.areas.help_box(lines).is_empty());
+    keys(&mut a, "jj");
+    assert_eq!(a.help, Some(2));
+    keys(&mut a, "G");
+    assert_eq!(a.help, Some(a.areas.help_max_scroll(lines)));
+    // Every description is there in full, wrapped.
+    let bare = |s: &str| s.split_whitespace().collect::<String>();
+    let text: String = page.lines.iter().map(|(_, t)| bare(t)).collect();
+    for (_, _, d) in COMMANDS {
+        assert!(text.contains(&bare(d)), "{d}");
+    }
+}
+
+#[test]
+fn m_lists_the_last_messages_newest_at_the_bottom() {
+    let mut a = app(3, (80, 20));
+    keys(&mut a, "zxx]e");
+    keys(&mut a, "M");
+    assert!(a.help_shows_messages);
+    let page = HelpPage::new(&a);
+    let texts: Vec<&str> = page.lines.iter().map(|(_, t)| t.as_str()).collect();
+    let z = texts.iter().position(|t| t.starts_with("z is not a key"));
+    let x = texts.iter().position(|t| t.starts_with("x is not a key"));
+    assert!(z < x && z.is_some(), "{texts:?}");
+    assert_eq!(texts.iter().filter(|t| t.starts_with("x is")).count(), 1);
+    assert_eq!(a.help, Some(a.areas.help_max_scroll(page.lines.len())));
+    keys(&mut a, "<Esc>?");
+    assert!(!a.help_shows_messages);
 }

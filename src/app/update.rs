@@ -1,8 +1,8 @@
 //! `update`: the only place the reader's state changes.
 
 use super::{
-    Action, ActorRow, App, Areas, COMMANDS, Cursor, Focus, Jump, Tab, Visual, correct, dialog,
-    export, notes, search, wrap::Layout,
+    Action, ActorRow, App, Areas, Cursor, Focus, Jump, Tab, Visual, correct, dialog, export, notes,
+    search, wrap::Layout,
 };
 use crate::model::{Annotations, Commitment, Span};
 
@@ -23,6 +23,7 @@ pub fn update(app: &mut App, action: Action) {
         key => key,
     };
     let was_pending = !app.pending.is_empty();
+    log_message(app);
     if !matches!(action, Action::Pending(_) | Action::Resize(..)) {
         app.pending.clear();
         app.message.clear();
@@ -87,7 +88,16 @@ pub fn update(app: &mut App, action: Action) {
         | Action::Annotated(_)
         | Action::AnnotationProgress(_)
         | Action::AnnotationFailed => {}
-        Action::Help => app.help = Some(0),
+        Action::Help => {
+            app.help_shows_messages = false;
+            app.help = Some(0);
+        }
+        Action::Messages => {
+            // Scrolled to the newest, at the bottom.
+            app.help_shows_messages = true;
+            let lines = super::HelpPage::new(app).lines.len();
+            app.help = Some(app.areas.help_max_scroll(lines));
+        }
         Action::NextTheme => next_theme(app),
         Action::Cancel => cancel(app, was_pending),
         Action::Quit => notes::quit(app),
@@ -102,9 +112,21 @@ pub fn update(app: &mut App, action: Action) {
     }
 }
 
+/// Keeps the status line's message in the log, once.
+fn log_message(app: &mut App) {
+    if !app.message.is_empty() && app.messages.last() != Some(&app.message) {
+        app.messages.push(app.message.clone());
+        if app.messages.len() > super::MESSAGE_LOG {
+            app.messages.remove(0);
+        }
+    }
+}
+
 /// Keys while the help overlay is open: movement scrolls it, anything else closes it.
 fn help_key(app: &mut App, scroll: usize, action: Action) {
-    let last = app.areas.help_max_scroll(COMMANDS.len());
+    let last = app
+        .areas
+        .help_max_scroll(super::HelpPage::new(app).lines.len());
     let h = half_page(app).unsigned_abs();
     app.help = match action {
         Action::ScrollDown => Some((scroll + 1).min(last)),
@@ -150,12 +172,19 @@ pub(super) fn set_top(app: &mut App, top: usize) {
     app.top = top.min(app.max_top());
 }
 
-/// `g` / `G`: the top or bottom of the article or the list.
+/// `g` / `G`: the top or bottom of the article or the list. In the article
+/// the cursor goes along, to the start or end of the text, so that walks
+/// (`]e`, `*`, `n`) start from there.
 fn edge(app: &mut App, bottom: bool) {
     match app.focus {
         Focus::Article => {
             record(app);
             set_top(app, if bottom { usize::MAX } else { 0 });
+            let at = if bottom { app.doc.text.len() } else { 0 };
+            app.cursor = Some(Cursor {
+                span: Span::new(at, at),
+                mention: None,
+            });
         }
         Focus::Side => move_selection(
             app,
@@ -522,17 +551,17 @@ fn activate(app: &mut App) {
                 }
             }
             Tab::Commitments | Tab::Quotes => go_to_item(app, app.tab, row),
-            Tab::Notes => notes::add_note(app),
+            Tab::Notes => return notes::add_note(app),
+        }
+        // On a narrow screen the pane covers the text: close it to show where it went.
+        if app.areas.side_covers_article {
+            set_focus(app, Focus::Article);
         }
         return;
     }
-    let (pos, visible) = app.reading_pos();
+    let (pos, _) = app.reading_pos();
     let ms = &app.ann.mentions;
-    let under = app
-        .cursor
-        .filter(|_| visible)
-        .and_then(|c| c.mention.or_else(|| app.ann.mention_at(c.span.start)));
-    let m = under.or_else(|| {
+    let m = app.mention_under_cursor().or_else(|| {
         let i = ms.partition_point(|m| m.span.end <= pos);
         let bottom = app
             .layout
@@ -707,11 +736,31 @@ pub(super) fn resize(app: &mut App, w: u16, h: u16) {
     }
     set_top(app, app.top);
     for tab in Tab::ALL {
+        // A list that fits from further up no longer scrolls past its first rows.
+        let max = max_offset(app, tab);
+        let list = &mut app.lists[tab.index()];
+        list.offset = list.offset.min(max);
         let row = app.lists[tab.index()].selected;
         if row < app.list_len(tab) {
             select_row(app, tab, row);
         }
     }
+}
+
+/// The largest useful scroll of `tab`'s list: the first row from which the
+/// rest of the list fills the pane.
+fn max_offset(app: &App, tab: Tab) -> usize {
+    let height = app.list_height();
+    let mut used = 0;
+    let mut first = app.list_len(tab);
+    while first > 0 {
+        used += app.row_height(tab, first - 1);
+        if used > height {
+            break;
+        }
+        first -= 1;
+    }
+    first
 }
 
 /// `v`: starts a selection on the cursor's span (or the first word on

@@ -413,6 +413,17 @@ fn span_width(text: &str, from: usize, to: usize, mut col: usize) -> usize {
     col - start
 }
 
+/// `text` broken between words into lines of at most `width` columns (a
+/// word wider than that between characters), as the article is.
+pub fn wrap_text(text: &str, width: usize) -> Vec<&str> {
+    let width = u16::try_from(width).unwrap_or(u16::MAX);
+    Layout::new(text, width)
+        .lines
+        .iter()
+        .map(|l| l.slice(text))
+        .collect()
+}
+
 /// The width of screen line `line` of `text` as drawn.
 pub fn line_width(text: &str, line: Span) -> usize {
     span_width(text, line.start, line.end, 0)

@@ -127,9 +127,9 @@ impl Correction {
             Self::Merge { entity, into } => {
                 format!("merge “{}” into “{}”", entity.name, into.name)
             }
-            Self::Detach { mention } => format!("detach “{}” from its entity", mention.exact),
+            Self::Detach { mention } => format!("detach “{}” from its actor", mention.exact),
             Self::RemoveMention { mention } => format!("remove the mention “{}”", mention.exact),
-            Self::RemoveEntity { entity } => format!("remove the entity “{}”", entity.name),
+            Self::RemoveEntity { entity } => format!("remove the actor “{}”", entity.name),
             Self::AddEntity { kind, name, .. } => format!("add the {} “{name}”", kind.as_str()),
         }
     }

@@ -281,6 +281,6 @@ pub fn visual_hint(app: &App) -> Option<String> {
     let v = app.visual?;
     let n = v.span(&app.doc.text).slice(&app.doc.text).chars().count();
     Some(format!(
-        "VISUAL {n} chars · j/k line  w/b/e word  h/l char · a note · C add entity · Esc cancel"
+        "VISUAL {n} chars · j/k line  w/b/e word  h/l char · a note · C add actor · Esc cancel"
     ))
 }

@@ -6,44 +6,36 @@ use ratatui::text::{Line, Span as TextSpan};
 use unicode_width::UnicodeWidthStr;
 
 use super::{fit, panel};
-use crate::app::{App, COMMANDS};
+use crate::app::{App, HelpPage};
 
-/// Draws the overlay, scrolled `scroll` rows down.
+/// Draws the overlay, scrolled `scroll` lines down.
 pub fn draw(app: &App, buf: &mut Buffer, scroll: usize) {
     let st = &app.theme.styles;
-    let area = app.areas.help_box(COMMANDS.len());
+    let page = HelpPage::new(app);
+    let area = app.areas.help_box(page.lines.len());
     if area.is_empty() {
         return;
     }
-    let inner = panel(app, buf, area, " gloss · keys ");
-    let rows: Vec<(String, &str)> = COMMANDS
-        .iter()
-        .map(|(a, _, d)| {
-            let keys: Vec<String> = app
-                .keymap
-                .keys_for(a)
-                .iter()
-                .map(|seq| seq.iter().map(|k| k.label()).collect())
-                .collect();
-            (keys.join("  "), *d)
-        })
-        .collect();
-    let key_w = rows
-        .iter()
-        .map(|(k, _)| k.width())
-        .max()
-        .unwrap_or(0)
-        .min(18);
+    let title = if app.help_shows_messages {
+        " gloss · messages "
+    } else {
+        " gloss · keys "
+    };
+    let inner = panel(app, buf, area, title);
+    let inner_w = usize::from(app.areas.help_width());
     let body = usize::from(inner.height);
-    let scroll = scroll.min(app.areas.help_max_scroll(rows.len()));
-    let inner_w = usize::from(inner.width.saturating_sub(2));
-    for (i, (k, d)) in rows.iter().skip(scroll).take(body).enumerate() {
-        let keys = fit(k, key_w);
-        let pad = key_w - keys.width() + 2;
+    let scroll = scroll.min(app.areas.help_max_scroll(page.lines.len()));
+    for (i, (keys, text)) in page.lines.iter().skip(scroll).take(body).enumerate() {
+        let keys = if text.is_empty() {
+            fit(keys, inner_w)
+        } else {
+            fit(keys, page.text_col.saturating_sub(2))
+        };
+        let pad = page.text_col.saturating_sub(keys.width());
         let line = Line::from(vec![
             TextSpan::styled(keys, st.popup.patch(st.key)),
             TextSpan::styled(" ".repeat(pad), st.popup),
-            TextSpan::styled(fit(d, inner_w.saturating_sub(key_w + 2)), st.popup),
+            TextSpan::styled(fit(text, inner_w.saturating_sub(page.text_col)), st.popup),
         ]);
         buf.set_line(
             inner.x + 1,
@@ -52,7 +44,7 @@ pub fn draw(app: &App, buf: &mut Buffer, scroll: usize) {
             inner.width.saturating_sub(2),
         );
     }
-    let more = scroll + body < rows.len();
+    let more = scroll + body < page.lines.len();
     let foot = if more {
         " j/k scroll · Esc close · more below ↓ "
     } else {

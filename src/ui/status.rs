@@ -5,8 +5,13 @@ use ratatui::buffer::Buffer;
 use ratatui::text::{Line, Span as TextSpan};
 use unicode_width::UnicodeWidthStr;
 
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
 use super::{file_name, fill, fit};
 use crate::app::App;
+use crate::app::wrap::wrap_text;
+use crate::document::sanitize::clean_line;
 
 /// Draws the status line (or the search prompt while it is open).
 pub fn draw(app: &App, buf: &mut Buffer) {
@@ -67,7 +72,10 @@ pub fn draw(app: &App, buf: &mut Buffer) {
     let used: usize = left.iter().map(|s| s.content.width()).sum();
     let room = w.saturating_sub(used + right.width() + 2);
     let hint = super::dialog::visual_hint(app);
-    if !app.message.is_empty() && room > 1 {
+    if !app.message.is_empty() && app.message.width() > room {
+        // Too long for the status line: in full on the lines above it.
+        above(app, buf, &app.message, st.status);
+    } else if !app.message.is_empty() && room > 1 {
         left.push(TextSpan::styled(
             format!("  {}", fit(&app.message, room)),
             st.status,
@@ -86,16 +94,44 @@ pub fn draw(app: &App, buf: &mut Buffer) {
             .iter()
             .map(|w| w.strip_prefix(&prefix).unwrap_or(w))
             .collect();
-        let warning = format!("  ⚠ {}", warnings.join("; "));
-        left.push(TextSpan::styled(
-            fit(&warning, room),
-            st.status.patch(st.demand),
-        ));
+        let warning = format!("⚠ {}", warnings.join("; "));
+        if warning.width() > room {
+            above(app, buf, &warning, st.status.patch(st.demand));
+        } else {
+            left.push(TextSpan::styled(
+                format!("  {warning}"),
+                st.status.patch(st.demand),
+            ));
+        }
     }
     buf.set_line(area.x, area.y, &Line::from(left), area.width);
     if used + right.width() < w {
         let x = area.right() - right.width() as u16;
         buf.set_stringn(x, area.y, &right, right.width(), st.status.patch(st.muted));
+    }
+}
+
+/// Draws `message`, too long for the status line, wrapped on the lines
+/// just above it (over the text, until the next key clears it): up to half
+/// the screen, the last line ending in `…` if even that is too little.
+fn above(app: &App, buf: &mut Buffer, message: &str, style: Style) {
+    let area = app.areas.status;
+    let width = usize::from(area.width.saturating_sub(2)).max(1);
+    let most = usize::from(area.y / 2).max(1);
+    let clean = clean_line(message);
+    let lines = wrap_text(&clean, width);
+    let shown = lines.len().min(most);
+    let top = area.y - shown as u16;
+    for (i, line) in lines.iter().take(shown).enumerate() {
+        let y = top + i as u16;
+        let row = Rect::new(area.x, y, area.width, 1);
+        fill(buf, row, style);
+        let text = if i + 1 == shown && shown < lines.len() {
+            fit(&format!("{line} {}", lines[shown]), width)
+        } else {
+            fit(line, width)
+        };
+        buf.set_stringn(area.x + 1, y, &text, width, style);
     }
 }
 
