@@ -95,9 +95,12 @@ const MAX_DEPTH: usize = 512;
 /// Extracts the article from the HTML page `page`. The second value is a
 /// warning when no article could be told apart from the rest of the page.
 pub fn extract(page: &str) -> (Extracted, Option<&'static str>) {
+    // The parser's time grows with the nesting: bound it first.
+    let capped = super::nesting::cap_nesting(page);
+    let page = capped.as_deref().unwrap_or(page);
     let dom = Dom::from(page);
     let date = page_date(&dom);
-    if depth(&dom) > MAX_DEPTH {
+    if capped.is_some() || depth(&dom) > MAX_DEPTH {
         return (
             whole_page(&dom, date),
             Some("page nested too deeply to find its article; showing all of its text"),

@@ -8,12 +8,103 @@
 //! it (runs of spaces collapse); code blocks are kept verbatim. A table is one
 //! paragraph with a line per row, its cells separated by ` | `.
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::structure::{BlockKind, Builder, Extracted, MarkKind};
 
+/// The most container markers (`>`, `-`, `1.`) one line may open: deeper
+/// nesting is flattened before pulldown-cmark, whose time per line grows with
+/// the depth of the open containers. Articles nest a few levels.
+const MAX_MARKERS: usize = 16;
+
+/// The most columns of indentation kept before a line's container markers:
+/// nesting built by indenting each line further is bounded by it.
+const MAX_LEAD: usize = 64;
+
+/// `source` with container nesting bounded: on a line with more than
+/// [`MAX_MARKERS`] block quote or list markers at its start, the markers
+/// past that are dropped (their text is kept), and a line that opens a
+/// container after more than [`MAX_LEAD`] columns of indentation is
+/// indented by that many. Borrowed when no line changes, as for every real
+/// article.
+fn bound_nesting(source: &str) -> Cow<'_, str> {
+    let mut out = String::new();
+    // Bytes of `source` already written to `out`.
+    let mut done = 0;
+    let mut start = 0;
+    for line in source.split_inclusive('\n') {
+        if let Some(cut) = excess_nesting(line) {
+            out.push_str(&source[done..start]);
+            out.push_str(&cut);
+            done = start + line.len();
+        }
+        start += line.len();
+    }
+    if done == 0 {
+        return Cow::Borrowed(source);
+    }
+    out.push_str(&source[done..]);
+    Cow::Owned(out)
+}
+
+/// `line` with its container markers bounded (see [`bound_nesting`]), or
+/// `None` when it keeps within the bounds.
+fn excess_nesting(line: &str) -> Option<String> {
+    let b = line.as_bytes();
+    let spaces = |from: usize| {
+        b[from..]
+            .iter()
+            .position(|&c| c != b' ' && c != b'\t')
+            .map_or(b.len(), |i| from + i)
+    };
+    let lead = spaces(0);
+    let columns: usize = b[..lead]
+        .iter()
+        .map(|&c| if c == b'\t' { 4 } else { 1 })
+        .sum();
+    let mut at = lead;
+    let mut markers = 0;
+    let mut cut = None;
+    while let Some(end) = container_marker(&b[at..]) {
+        markers += 1;
+        if markers == MAX_MARKERS + 1 {
+            cut = Some(at);
+        }
+        at = spaces(at + end);
+    }
+    if markers == 0 || (cut.is_none() && columns <= MAX_LEAD) {
+        return None;
+    }
+    let mut kept = String::with_capacity(line.len());
+    if columns > MAX_LEAD {
+        kept.extend(std::iter::repeat_n(' ', MAX_LEAD));
+    } else {
+        kept.push_str(&line[..lead]);
+    }
+    kept.push_str(&line[lead..cut.unwrap_or(at)]);
+    kept.push_str(&line[at..]);
+    Some(kept)
+}
+
+/// The length of the block quote or list marker `b` opens with (`>`, `-`,
+/// `+`, `*`, or up to nine digits and `.` or `)`, a list marker followed by
+/// a space or the end of the line).
+fn container_marker(b: &[u8]) -> Option<usize> {
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let len = match b.first()? {
+        b'>' => return Some(1),
+        b'-' | b'+' | b'*' => 1,
+        _ if (1..=9).contains(&digits) && matches!(b.get(digits), Some(b'.' | b')')) => digits + 1,
+        _ => return None,
+    };
+    matches!(b.get(len), None | Some(b' ' | b'\t' | b'\n' | b'\r')).then_some(len)
+}
+
 /// Extracts the plain text and structure of the Markdown `source`.
 pub fn extract(source: &str) -> Extracted {
+    let source = &*bound_nesting(source);
     let options = Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TABLES
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
@@ -244,6 +335,35 @@ mod tests {
             kinds(&e)[1],
             (BlockKind::Paragraph, "Party | Seats\nLabour | 12\n | 3")
         );
+    }
+
+    #[test]
+    fn nesting_is_bounded_before_parsing() {
+        // Real nesting passes as written.
+        for article in [
+            include_str!("../../sample/river-treaty.md"),
+            include_str!("../../README.md"),
+        ] {
+            assert!(matches!(bound_nesting(article), Cow::Borrowed(_)));
+        }
+        let md = "> quoted\n> - item\n>   - inner\n>     1. deep\n\n- - - x\n* * *\n";
+        assert!(matches!(bound_nesting(md), Cow::Borrowed(_)));
+        // Markers past the bound are dropped, their text kept.
+        let deep = format!("{}x\n{}y\n", "> ".repeat(100), "- ".repeat(100));
+        let bounded = bound_nesting(&deep);
+        assert_eq!(
+            bounded,
+            format!("{}x\n{}y\n", "> ".repeat(16), "- ".repeat(16))
+        );
+        let e = extract(&deep);
+        assert_eq!(e.text, format!("x\n\n{}y", "• ".repeat(16)));
+        assert!(e.structure.blocks.iter().all(|b| b.depth <= 32));
+        // Deep indentation before a marker is cut to the bound.
+        let indented = format!("{}- x\n", " ".repeat(200));
+        assert_eq!(bound_nesting(&indented), format!("{}- x\n", " ".repeat(64)));
+        // A thematic break stays one.
+        let rule = format!("a\n\n{}\n\nb", "- ".repeat(50));
+        assert_eq!(extract(&rule).text, "a\n\nb");
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod html;
 mod inputs;
 mod load;
 mod markdown;
+mod nesting;
 pub mod sanitize;
 mod structure;
 

@@ -131,6 +131,11 @@ enum Gap {
 /// Start of a block or mark not yet known: set when its first text arrives.
 const UNSET: usize = usize::MAX;
 
+/// The widest indentation of a nested list item's lines, in columns: lists
+/// nested deeper than any article's (some twenty levels) indent no further,
+/// so a hostile page's text stays linear in its size.
+const MAX_INDENT: usize = 48;
+
 /// Assembles plain text with its blocks and marks, following the
 /// conventions documented on [`Block`]. Separators are owed lazily, so no
 /// text or span ever starts or ends with one.
@@ -139,12 +144,21 @@ pub(crate) struct Builder {
     text: String,
     structure: Structure,
     gap: Option<Gap>,
-    /// Indices into `structure.blocks` of the open blocks, outermost first.
-    open_blocks: Vec<usize>,
+    /// The open blocks, outermost first: their index into
+    /// `structure.blocks`, and how many marks there were when they opened.
+    open_blocks: Vec<(usize, usize)>,
     /// Indices into `structure.marks` of the open marks.
     open_marks: Vec<usize>,
+    /// Open blocks and marks still waiting for their first text (a suffix
+    /// of `open_blocks` and of `open_marks`): each is started once, so
+    /// writing stays linear however deeply they nest.
+    waiting_blocks: Vec<usize>,
+    /// See `waiting_blocks`.
+    waiting_marks: Vec<usize>,
     /// Spaces to put after every line break, one entry per open list item.
     indents: Vec<usize>,
+    /// The sum of `indents`.
+    indent: usize,
     /// End of the last list item marker: no separator is owed right after it.
     marker_end: usize,
 }
@@ -178,22 +192,16 @@ impl Builder {
             Some(gap) => {
                 self.text
                     .push_str(if gap == Gap::Blank { "\n\n" } else { "\n" });
-                let indent: usize = self.indents.iter().sum();
+                let indent = self.indent.min(MAX_INDENT);
                 self.text.extend(std::iter::repeat_n(' ', indent));
             }
         }
         let at = self.text.len();
-        for &i in &self.open_blocks {
-            let span = &mut self.structure.blocks[i].span;
-            if span.start == UNSET {
-                span.start = at;
-            }
+        for i in self.waiting_blocks.drain(..) {
+            self.structure.blocks[i].span.start = at;
         }
-        for &i in &self.open_marks {
-            let span = &mut self.structure.marks[i].span;
-            if span.start == UNSET {
-                span.start = at;
-            }
+        for i in self.waiting_marks.drain(..) {
+            self.structure.marks[i].span.start = at;
         }
     }
 
@@ -234,7 +242,9 @@ impl Builder {
             _ => self.owe(Gap::Blank),
         }
         let depth = u8::try_from(self.open_blocks.len()).unwrap_or(u8::MAX);
-        self.open_blocks.push(self.structure.blocks.len());
+        let i = self.structure.blocks.len();
+        self.open_blocks.push((i, self.structure.marks.len()));
+        self.waiting_blocks.push(i);
         self.structure.blocks.push(Block {
             kind,
             span: Span::new(UNSET, UNSET),
@@ -247,7 +257,7 @@ impl Builder {
         self.open_blocks
             .iter()
             .rev()
-            .map(|&i| self.structure.blocks[i].kind)
+            .map(|&(i, _)| self.structure.blocks[i].kind)
             .find(|k| !matches!(k, BlockKind::Paragraph | BlockKind::Heading { .. }))
             .is_some_and(|k| matches!(k, BlockKind::ListItem { .. }))
     }
@@ -262,17 +272,22 @@ impl Builder {
         self.open_block(BlockKind::ListItem { marker_len });
         self.push_verbatim(&marker);
         self.marker_end = self.text.len();
-        self.indents.push(marker.chars().count());
+        let width = marker.chars().count();
+        self.indents.push(width);
+        self.indent += width;
     }
 
     /// Closes the innermost open block; a block that got no text is dropped.
     pub fn close_block(&mut self) {
-        let Some(i) = self.open_blocks.pop() else {
+        let Some((i, marks_before)) = self.open_blocks.pop() else {
             return;
         };
+        if self.waiting_blocks.last() == Some(&i) {
+            self.waiting_blocks.pop();
+        }
         let kind = self.structure.blocks[i].kind;
         if let BlockKind::ListItem { .. } = kind {
-            self.indents.pop();
+            self.indent -= self.indents.pop().unwrap_or(0);
         }
         if kind == BlockKind::Code {
             // The owed gap is dropped with the trailing newline of the code.
@@ -280,8 +295,9 @@ impl Builder {
             if self.structure.blocks[i].span.start != UNSET {
                 let len = trimmed.max(self.structure.blocks[i].span.start);
                 self.text.truncate(len);
-                // Marks that ended in the dropped newlines end before them.
-                for m in &mut self.structure.marks {
+                // Marks that ended in the dropped newlines end before them;
+                // only marks opened inside the block can have.
+                for m in &mut self.structure.marks[marks_before..] {
                     if m.span.end != UNSET {
                         m.span.end = m.span.end.min(len);
                     }
@@ -317,7 +333,9 @@ impl Builder {
 
     /// Opens an inline mark.
     pub fn open_mark(&mut self, kind: MarkKind) {
-        self.open_marks.push(self.structure.marks.len());
+        let i = self.structure.marks.len();
+        self.open_marks.push(i);
+        self.waiting_marks.push(i);
         self.structure.marks.push(Mark {
             kind,
             span: Span::new(UNSET, UNSET),
@@ -329,6 +347,9 @@ impl Builder {
         let Some(i) = self.open_marks.pop() else {
             return;
         };
+        if self.waiting_marks.last() == Some(&i) {
+            self.waiting_marks.pop();
+        }
         let end = self.text.len();
         let mark = &mut self.structure.marks[i];
         if mark.span.start == UNSET || mark.span.start >= end {

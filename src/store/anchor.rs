@@ -45,7 +45,7 @@ pub fn context(text: &str, span: Span) -> Option<(&str, &str)> {
 }
 
 /// Where an anchor stands in the current text.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Place {
     /// Placed: a byte span into the current text.
     At(Span),
@@ -60,7 +60,7 @@ pub enum Place {
 }
 
 /// A piece of the article a note or correction is attached to.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Anchor {
     /// The quoted text.
     pub exact: String,

@@ -13,7 +13,7 @@ use crate::model::{
 };
 
 /// An entity, named by one of its mentions and, as a fallback, its name.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct EntityRef {
     /// One of its mentions.
     pub mention: Anchor,
@@ -44,7 +44,7 @@ impl EntityRef {
 }
 
 /// One correction to the automatic annotation.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Correction {
     /// Give an entity another name.
     Rename {

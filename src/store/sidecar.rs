@@ -37,13 +37,15 @@
 //! no longer has that hash, every anchor is placed again by its quote and
 //! context. An anchor that could not be placed carries `orphan = true`.
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 
 use super::anchor::{AnchorRecord, Placer};
 use super::correct::{Correction, EntityRef};
 use super::hash::text_hash;
 use super::note::{Note, Target, TargetKind};
-use super::state::State;
+use super::state::{State, id_after, id_key, id_number};
 use crate::document::CharIndex;
 use crate::model::EntityKind;
 
@@ -170,6 +172,11 @@ impl SidecarFile {
     pub fn into_state(self, text: &str, chars: &CharIndex) -> State {
         let placer = Placer::new(text, chars, self.text_hash == text_hash(text));
         let mut state = State::default();
+        // Ids in use, and the highest `nK` among them, so that each note is
+        // placed in constant time however many there are.
+        let mut ids = HashSet::with_capacity(self.notes.len());
+        let mut top = 0;
+        let mut free_from = 1;
         for n in self.notes {
             let mut note = Note {
                 id: n.id,
@@ -181,11 +188,17 @@ impl SidecarFile {
                     anchor: placer.place(&n.target.anchor),
                 },
             };
-            if note.id.is_empty() || state.note(&note.id).is_some() {
-                note.id = state.next_note_id();
+            if note.id.is_empty() || ids.contains(&note.id) {
+                note.id = id_after(top, &mut free_from, |id| ids.contains(id));
             }
-            state.put(note);
+            top = top.max(id_number(&note.id).unwrap_or(0));
+            ids.insert(note.id.clone());
+            state.notes.push(note);
         }
+        state
+            .notes
+            .sort_by(|a, b| id_key(&a.id).cmp(&id_key(&b.id)));
+        let mut corrections = HashSet::with_capacity(self.corrections.len());
         let entity = |r: &EntityRefRecord| EntityRef {
             mention: placer.place(&r.mention),
             name: r.name.clone(),
@@ -219,7 +232,8 @@ impl SidecarFile {
                     span: placer.place(span),
                 },
             };
-            if !state.corrections.contains(&c) {
+            if !corrections.contains(&c) {
+                corrections.insert(c.clone());
                 state.corrections.push(c);
             }
         }
@@ -284,4 +298,44 @@ pub fn render(state: &State, text: &str, chars: &CharIndex) -> Result<String, to
             .collect(),
     };
     toml::to_string_pretty(&file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids_after_loading(ids: &[&str]) -> Vec<String> {
+        let text = "Kim met Moon.";
+        let mut toml = format!(
+            "schema = \"{SCHEMA}\"\ntext_hash = \"{}\"\n",
+            text_hash(text)
+        );
+        for (i, id) in ids.iter().enumerate() {
+            toml.push_str(&format!(
+                "[[notes]]\nid = \"{id}\"\nbody = \"b{i}\"\n[notes.target]\n\
+                 type = \"span\"\nstart = 0\nend = 3\nexact = \"Kim\"\n"
+            ));
+        }
+        let state = parse(&toml)
+            .unwrap()
+            .into_state(text, &CharIndex::new(text));
+        state
+            .notes
+            .iter()
+            .map(|n| format!("{}={}", n.id, n.body))
+            .collect()
+    }
+
+    #[test]
+    fn missing_and_repeated_ids_get_new_ones_in_order() {
+        assert_eq!(
+            ids_after_loading(&["n2", "n1", "", "n1"]),
+            ["n1=b1", "n2=b0", "n3=b2", "n4=b3"]
+        );
+        // Past the highest number possible, the first free ones are taken.
+        assert_eq!(
+            ids_after_loading(&["n18446744073709551615", "n1", "", ""]),
+            ["n1=b1", "n2=b2", "n3=b3", "n18446744073709551615=b0"]
+        );
+    }
 }

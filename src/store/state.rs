@@ -53,8 +53,30 @@ pub enum ChangeError {
 
 /// Sort key of a note id: `n10` after `n9`; other ids after, by text.
 pub fn id_key(id: &str) -> (u64, &str) {
-    let n = id.strip_prefix('n').and_then(|d| d.parse().ok());
-    (n.unwrap_or(u64::MAX), id)
+    (id_number(id).unwrap_or(u64::MAX), id)
+}
+
+/// The number `K` of a note id `nK`.
+pub(crate) fn id_number(id: &str) -> Option<u64> {
+    id.strip_prefix('n')?.parse().ok()
+}
+
+/// A new note id when `top` is the highest `nK` in use: one past it, or, if
+/// a hand edit put the highest number possible, the first `nK` from
+/// `*free_from` on that `taken` does not hold (`*free_from` moves past it,
+/// so that a caller taking many ids scans each number once).
+pub(crate) fn id_after(top: u64, free_from: &mut u64, taken: impl Fn(&str) -> bool) -> String {
+    if let Some(next) = top.checked_add(1) {
+        return format!("n{next}");
+    }
+    while *free_from < u64::MAX {
+        let id = format!("n{free_from}");
+        *free_from += 1;
+        if !taken(&id) {
+            return id;
+        }
+    }
+    String::new()
 }
 
 impl State {
@@ -66,20 +88,14 @@ impl State {
     /// An id no note has: one past the highest `nK` (or, if a hand edit
     /// put the highest number possible, the first free one).
     pub fn next_note_id(&self) -> String {
-        match self.top_note_number().checked_add(1) {
-            Some(next) => format!("n{next}"),
-            None => (1..=u64::MAX)
-                .map(|k| format!("n{k}"))
-                .find(|id| self.note(id).is_none())
-                .unwrap_or_default(),
-        }
+        id_after(self.top_note_number(), &mut 1, |id| self.note(id).is_some())
     }
 
     /// The highest `K` of the note ids `nK` (0 without notes).
     pub fn top_note_number(&self) -> u64 {
         self.notes
             .iter()
-            .filter_map(|n| n.id.strip_prefix('n')?.parse::<u64>().ok())
+            .filter_map(|n| id_number(&n.id))
             .max()
             .unwrap_or(0)
     }
