@@ -520,10 +520,8 @@ impl Parsed {
         }
         // Entities in order of first mention.
         let mut entity_of_root: HashMap<usize, EntityId> = HashMap::new();
-        let mut ann = Annotations {
-            sentences: segment::sentences(&doc.text),
-            ..Annotations::default()
-        };
+        let sentences = segment::sentences(&doc.text);
+        let mut ann = Annotations::default();
         for (i, (id, span, kind)) in mentions.iter().enumerate() {
             let r = root(&mut parent, i);
             let next = ann.entities.len();
@@ -617,7 +615,7 @@ impl Parsed {
                     Some(id) => span_of(line, id)?,
                     None => trigger,
                 };
-                let sentence = ann.sentence_at(trigger.start).unwrap_or(trigger);
+                let sentence = segment::sentence_at(&sentences, trigger.start).unwrap_or(trigger);
                 ann.commitments.push(Commitment {
                     kind,
                     actor: role("Actor").and_then(entity_of),

@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use crate::annotate::segment;
 use crate::document::Document;
 use crate::model::Annotations;
 
@@ -33,10 +34,11 @@ pub fn export(doc: &Document, ann: &Annotations) -> String {
     let mut out = HEADER.join(",");
     out.push_str("\r\n");
     let text = &doc.text;
+    let sentences = segment::sentences(text);
     for m in &ann.mentions {
         let e = &ann.entities[m.entity];
         let (start, end) = doc.char_span(m.span);
-        let sentence = ann.sentence_at(m.span.start).map_or("", |s| s.slice(text));
+        let sentence = segment::sentence_at(&sentences, m.span.start).map_or("", |s| s.slice(text));
         let _ = write!(
             out,
             "{},{},{},{},{},{},{},{}\r\n",

@@ -87,7 +87,6 @@ pub fn annotations() -> Annotations {
         .collect();
     let pledge = span_of("pledged to", 0);
     Annotations {
-        sentences: Vec::new(),
         entities,
         mentions,
         links: Vec::new(),
