@@ -446,10 +446,17 @@ fn split(text: &str, toks: &mut Vec<Token>, keep: bool, mut sentence: impl FnMut
 /// Paragraph spans, trimmed: separated by blank lines, or by any newline
 /// when the text is not hard-wrapped ([`is_hard_wrapped`]).
 fn paragraphs(text: &str) -> impl Iterator<Item = Span> + '_ {
-    let hard_wrapped = is_hard_wrapped(text);
-    let mut lines = text.split_inclusive('\n');
+    paragraphs_from(text, is_hard_wrapped(text), 0)
+}
+
+/// The paragraphs of `text` (as the sentences and the reader's layout see
+/// them) from byte `from` on, where `from` is the start of the text or the
+/// end of a paragraph: trimmed, separated by blank lines, or by any newline
+/// unless `hard_wrapped` (see [`is_hard_wrapped`]).
+pub fn paragraphs_from(text: &str, hard_wrapped: bool, from: usize) -> impl Iterator<Item = Span> + '_ {
+    let mut lines = text.get(from..).unwrap_or("").split_inclusive('\n');
     let mut start = None;
-    let mut pos = 0;
+    let mut pos = from;
     std::iter::from_fn(move || {
         loop {
             let Some(line) = lines.next() else {
