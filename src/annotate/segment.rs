@@ -413,12 +413,11 @@ pub fn sentence_range(toks: &[Token], i: usize) -> Range<usize> {
 /// The token range of every sentence of `toks` (tokens of [`segment`]), in
 /// order.
 pub fn sentence_ranges(toks: &[Token]) -> impl Iterator<Item = Range<usize>> + '_ {
-    toks.chunk_by(|a, b| a.sent() == b.sent())
-        .scan(0, |at, s| {
-            let r = *at..*at + s.len();
-            *at = r.end;
-            Some(r)
-        })
+    toks.chunk_by(|a, b| a.sent() == b.sent()).scan(0, |at, s| {
+        let r = *at..*at + s.len();
+        *at = r.end;
+        Some(r)
+    })
 }
 
 /// Tokenises `text` paragraph by paragraph onto `toks` and hands the tokens
@@ -453,7 +452,11 @@ fn paragraphs(text: &str) -> impl Iterator<Item = Span> + '_ {
 /// them) from byte `from` on, where `from` is the start of the text or the
 /// end of a paragraph: trimmed, separated by blank lines, or by any newline
 /// unless `hard_wrapped` (see [`is_hard_wrapped`]).
-pub fn paragraphs_from(text: &str, hard_wrapped: bool, from: usize) -> impl Iterator<Item = Span> + '_ {
+pub fn paragraphs_from(
+    text: &str,
+    hard_wrapped: bool,
+    from: usize,
+) -> impl Iterator<Item = Span> + '_ {
     let mut lines = text.get(from..).unwrap_or("").split_inclusive('\n');
     let mut start = None;
     let mut pos = from;

@@ -170,8 +170,7 @@ impl Motion {
                         None => return pos,
                     }
                 }
-                let (Some(from), Some(to)) = (layout.line(line), layout.line(target))
-                else {
+                let (Some(from), Some(to)) = (layout.line(line), layout.line(target)) else {
                     return pos;
                 };
                 let col = text.get(from.start..pos).map_or(0, |s| s.chars().count());

@@ -243,7 +243,9 @@ impl Layout {
         if range.start >= range.end.min(self.len) {
             return out;
         }
-        let from = self.marks.partition_point(|m| m.line as usize <= range.start);
+        let from = self
+            .marks
+            .partition_point(|m| m.line as usize <= range.start);
         let from = from.checked_sub(1).map(|i| self.marks[i]);
         let _ = self.walk(from, &mut |row| {
             if row.line >= range.end {
@@ -381,7 +383,8 @@ impl Layout {
         let mut buf = Vec::new();
         while pos < text.len() {
             let start = pos;
-            pos = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i + 1);
+            pos = memchr::memchr(b'\n', &text.as_bytes()[start..])
+                .map_or(text.len(), |i| start + i + 1);
             let content = text[start..pos].trim_end_matches(['\n', '\r']);
             let code =
                 index.in_code(start) || index.in_code(start + content.len().saturating_sub(1));
@@ -737,10 +740,7 @@ mod tests {
         let text = "one two three\nfour five\n\nsix";
         let doc = Document::new(text.to_owned(), "t.txt", crate::document::Format::Text);
         let l = Layout::for_document(&doc, 9);
-        assert_eq!(
-            l.rows(0..l.len()),
-            Layout::new(text, 9).rows(0..l.len())
-        );
+        assert_eq!(l.rows(0..l.len()), Layout::new(text, 9).rows(0..l.len()));
         assert!(gutters(&l).iter().all(|&g| g == Gutter::default()));
     }
 
@@ -821,9 +821,9 @@ mod tests {
         let all = walked(l);
         prop_assert_eq!(l.len(), all.len());
         prop_assert!(l.marks.len() <= most.max(1));
-        for n in 0..all.len() {
-            prop_assert_eq!(l.rows(n..n + 1), vec![all[n]]);
-            prop_assert_eq!(l.line(n), Some(all[n].0));
+        for (n, &row) in all.iter().enumerate() {
+            prop_assert_eq!(l.rows(n..n + 1), vec![row]);
+            prop_assert_eq!(l.line(n), Some(row.0));
         }
         prop_assert_eq!(l.rows(0..all.len() + 5), all.clone());
         prop_assert_eq!(l.line(all.len()), None);

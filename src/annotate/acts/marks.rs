@@ -36,7 +36,9 @@ pub fn find(text: &str, paras: impl IntoIterator<Item = Span>) -> Vec<Marked> {
     // once per mark rather than once per paragraph.
     let (mut double, mut single) = (0, 0);
     while let Some((p, span)) = paras.next() {
-        double = ahead(double, span.start, bytes, |b| memchr::memchr3(b'"', 0xE2, 0xC2, b));
+        double = ahead(double, span.start, bytes, |b| {
+            memchr::memchr3(b'"', 0xE2, 0xC2, b)
+        });
         single = ahead(single, span.start, bytes, |b| memchr::memchr(b'\'', b));
         if double >= span.end && single >= span.end {
             continue;
@@ -126,7 +128,10 @@ fn ahead(pos: usize, from: usize, bytes: &[u8], find: impl Fn(&[u8]) -> Option<u
     if pos >= from {
         return pos;
     }
-    bytes.get(from..).and_then(find).map_or(usize::MAX, |i| from + i)
+    bytes
+        .get(from..)
+        .and_then(find)
+        .map_or(usize::MAX, |i| from + i)
 }
 
 /// Adds the quotation opened at `open` (relative to `base`) and ending at
