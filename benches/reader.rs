@@ -61,8 +61,9 @@ fn reader(c: &mut Criterion) {
     group.bench_function("first_frame", |b| {
         b.iter(|| first_frame(black_box(text.as_bytes())))
     });
+    let shared: std::sync::Arc<str> = text.as_str().into();
     group.bench_function("layout_88_columns", |b| {
-        b.iter(|| Layout::new(black_box(&text), 88))
+        b.iter(|| Layout::new(black_box(std::sync::Arc::clone(&shared)), 88))
     });
     group.finish();
 

@@ -241,8 +241,6 @@ pub struct Quote {
 /// Everything the annotator found in one document.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Annotations {
-    /// Sentences in document order; they cover every non-blank character.
-    pub sentences: Vec<Span>,
     /// Entities, ordered by their first mention.
     pub entities: Vec<Entity>,
     /// All mentions, sorted by start and never overlapping.
@@ -260,12 +258,6 @@ impl Annotations {
     pub fn mention_at(&self, byte: usize) -> Option<usize> {
         let i = self.mentions.partition_point(|m| m.span.end <= byte);
         (i < self.mentions.len() && self.mentions[i].span.contains(byte)).then_some(i)
-    }
-
-    /// The sentence holding byte `byte`, if any.
-    pub fn sentence_at(&self, byte: usize) -> Option<Span> {
-        let i = self.sentences.partition_point(|s| s.end <= byte);
-        self.sentences.get(i).copied().filter(|s| s.contains(byte))
     }
 
     /// The name of an act's agent: entity `id`'s, else `fallback`, the

@@ -58,7 +58,6 @@ fn auto() -> Annotations {
         entities[m.entity].mentions.push(i);
     }
     Annotations {
-        sentences: Vec::new(),
         entities,
         mentions,
         links: vec![Link {

@@ -24,7 +24,6 @@ fn annotations() -> Annotations {
         entity,
     };
     Annotations {
-        sentences: Vec::new(),
         entities: vec![
             Entity {
                 kind: EntityKind::Person,

@@ -603,11 +603,8 @@ fn build(
     content_start: usize,
     content_end: usize,
 ) -> Commitment {
-    let sentence = doc
-        .sent(trigger_start)
-        .and_then(|s| doc.ann.sentences.get(s))
-        .copied()
-        .unwrap_or_default();
+    let sentence = doc.whole_sentence(trigger_start);
+    let sentence = doc.span(sentence.start, sentence.end);
     Commitment {
         kind,
         actor: actor.entity,

@@ -23,26 +23,49 @@ impl Cursor {
         key: usize,
         before: impl Fn(&T, usize) -> bool,
     ) -> usize {
-        let mut lo = if key < self.key {
+        let lo = if key < self.key {
             0
         } else {
             self.at.min(slice.len())
         };
-        // `before` holds for every element below `lo`; probe lo, lo + 1,
-        // lo + 3, lo + 7, ... until it fails, then search the last stride.
-        let mut step = 1;
-        while let Some(x) = slice.get(lo + step - 1) {
-            if !before(x, key) {
-                break;
-            }
-            lo += step;
-            step *= 2;
-        }
-        let hi = (lo + step - 1).min(slice.len());
-        let at = lo + slice[lo..hi].partition_point(|x| before(x, key));
+        // `before` holds for every element below `lo`.
+        let at = lo + gallop(&slice[lo..], |x| before(x, key));
         *self = Cursor { at, key };
         at
     }
+}
+
+/// `slice.partition_point(pred)`, probing elements 0, 1, 3, 7, … until
+/// `pred` fails and then searching the last stride: cheap when the point
+/// is near the start.
+pub fn gallop<T>(slice: &[T], pred: impl Fn(&T) -> bool) -> usize {
+    let (mut lo, mut step) = (0, 1);
+    while let Some(x) = slice.get(lo + step - 1) {
+        if !pred(x) {
+            break;
+        }
+        lo += step;
+        step *= 2;
+    }
+    let hi = (lo + step - 1).min(slice.len());
+    lo + slice[lo..hi].partition_point(pred)
+}
+
+/// `slice.partition_point(pred)`, probing from the end (the last element,
+/// then 2, 4, 8, … back) until `pred` holds: cheap when the point is near
+/// the end.
+pub fn gallop_back<T>(slice: &[T], pred: impl Fn(&T) -> bool) -> usize {
+    // `pred` fails for every element from `hi` on.
+    let (mut hi, mut step) = (slice.len(), 1);
+    while hi > 0 {
+        let k = hi.saturating_sub(step);
+        if pred(&slice[k]) {
+            return k + 1 + slice[k + 1..hi].partition_point(pred);
+        }
+        hi = k;
+        step *= 2;
+    }
+    0
 }
 
 #[cfg(test)]
@@ -61,6 +84,8 @@ mod tests {
             for k in keys {
                 let want = items.partition_point(|&x| x < k);
                 prop_assert_eq!(c.seek(&items, k, |&x, k| x < k), want);
+                prop_assert_eq!(gallop(&items, |&x| x < k), want);
+                prop_assert_eq!(gallop_back(&items, |&x| x < k), want);
             }
         }
     }

@@ -14,7 +14,7 @@ use crate::annotate::lexicon::{GazEntry, GazKind, Gender, LEXICON};
 use crate::annotate::link::{self, Cluster, NameMention};
 use crate::annotate::names::{Doc, KeyedKind, Piece, PieceKind};
 use crate::annotate::roles::{self, Qualifier, is_honorific};
-use crate::annotate::segment::{Segmented, TokenKind};
+use crate::annotate::segment::{Token, TokenKind};
 use crate::model::{Annotations, Entity, Link, LinkRel, Mention, MentionForm, Span};
 
 /// A demonym mention ("North Korean") and its country.
@@ -325,12 +325,16 @@ fn mark_acronyms(doc: &Doc, names: &mut [NameMention]) {
     }
 }
 
-/// Finds the entities of `text`, given its sentences and tokens, and gives
-/// the segmentation back for the later stages. Tells `report` as each of
-/// its steps starts.
-pub fn find(text: &str, seg: Segmented, report: &mut dyn FnMut(Step)) -> (Annotations, Segmented) {
+/// Finds the entities of `text`, given its tokens (from
+/// [`crate::annotate::segment`]), and gives the tokens back, flagged, for
+/// the later stages. Tells `report` as each of its steps starts.
+pub fn find(
+    text: &str,
+    toks: Vec<Token>,
+    report: &mut dyn FnMut(Step),
+) -> (Annotations, Vec<Token>) {
     report(Step::Names);
-    let doc = Doc::new(text, seg);
+    let doc = Doc::new(text, toks);
     let mut found = Found::default();
     let mut pieces = Vec::new();
     let mut bounds = Vec::new();
@@ -407,7 +411,7 @@ pub fn find(text: &str, seg: Segmented, report: &mut dyn FnMut(Step)) -> (Annota
     descriptions::first_person(&doc, &quotations, &mut resolved);
     drop((anchors, quotations));
     let ann = assemble(&doc, names, of_mention, clusters, demonyms, resolved);
-    (ann, doc.into_segmented())
+    (ann, doc.into_tokens())
 }
 
 /// A mention on its way out: span, form, cluster (index into the combined
@@ -495,7 +499,6 @@ fn assemble(
     }
     links.sort_by_key(|l: &Link| (l.from, l.to));
     Annotations {
-        sentences: doc.sentences.clone(),
         entities,
         mentions,
         links,

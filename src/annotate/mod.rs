@@ -6,6 +6,7 @@
 //! and runs in a fixed order, so the same input always gives the same output.
 
 pub mod acts;
+pub mod bits;
 pub mod commitments;
 pub mod cursor;
 pub mod descriptions;
@@ -71,12 +72,12 @@ pub fn annotate_reporting(text: &str, report: &mut dyn FnMut(Step)) -> Annotatio
         return Annotations::default();
     }
     report(Step::Segmenting);
-    let seg = segment::segment(text);
-    let (mut ann, seg) = entities::find(text, seg, report);
+    let toks = segment::segment(text);
+    let (mut ann, toks) = entities::find(text, toks, report);
     // The act stages take over the entity stage's tokens, so only one token
     // list is ever held.
     report(Step::Quotes);
-    let prep = acts::Prepared::new(text, seg);
+    let prep = acts::Prepared::new(text, toks);
     ann.quotes = quotes::find(&acts::Doc::new(text, &ann, &prep));
     first_person::link(text, &prep.toks, &mut ann);
     report(Step::Commitments);

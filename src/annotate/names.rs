@@ -6,27 +6,24 @@
 use crate::annotate::fasthash::Map;
 use std::borrow::Cow;
 
+use crate::annotate::bits::Bits;
 use crate::annotate::lexicon::{GazEntry, Gender, LEXICON};
-use crate::annotate::segment::{Segmented, Token, TokenKind};
+use crate::annotate::segment::{Token, TokenKind, sentence_range, sentence_ranges};
 use crate::model::Span;
 
 /// The tokenised document with the facts the name rules ask about.
 pub struct Doc<'a> {
     /// The text.
     pub text: &'a str,
-    /// Every token, in order.
+    /// Every token, in order, each knowing its sentence.
     pub toks: Vec<Token>,
-    /// Sentence spans.
-    pub sentences: Vec<Span>,
-    /// Token index range of each sentence.
-    pub sent_toks: Vec<(usize, usize)>,
     /// Indices of the tokens later stages look for: "the", third-person
     /// pronouns, and quotation marks (see [`is_cue`]).
     pub cues: Cues,
     /// Words seen with a lowercase first letter.
     lower_seen: Map<&'a str, u32>,
     /// For each sentence, true when it is a title-case headline.
-    headlines: Vec<bool>,
+    headlines: Bits,
     /// Capitalised words seen in unambiguous positions.
     cap_seen: Map<&'a str, u32>,
 }
@@ -99,27 +96,20 @@ fn is_opening_mark(w: &str) -> bool {
 }
 
 impl<'a> Doc<'a> {
-    /// Tokenises `text` sentence by sentence and gathers the document-level
-    /// capitalisation facts.
-    pub fn new(text: &'a str, seg: Segmented) -> Self {
-        let Segmented {
-            sentences,
-            mut tokens,
-            sentence_tokens: sent_toks,
-        } = seg;
+    /// Takes over the tokens of `text` (from [`crate::annotate::segment`])
+    /// and gathers the document-level capitalisation facts.
+    pub fn new(text: &'a str, mut tokens: Vec<Token>) -> Self {
         let mut cues = Cues::default();
         let mut quoted = false;
         let mut at_start = true;
         let mut sent = None;
+        let mut prev_end = 0;
         for (i, t) in tokens.iter_mut().enumerate() {
             let si = t.sent();
             if sent != Some(si) {
                 // A quotation does not run on past its paragraph (one that
                 // does reopens with a new opening mark).
-                if si > 0
-                    && si < sentences.len()
-                    && text[sentences[si - 1].end..sentences[si].start].contains('\n')
-                {
+                if si > 0 && text[prev_end..t.start()].contains('\n') {
                     quoted = false;
                 }
                 at_start = true;
@@ -164,16 +154,13 @@ impl<'a> Doc<'a> {
             if punct && is_opening_mark(w) && !detached {
                 at_start = true;
             }
+            prev_end = t.end();
         }
-        let toks = tokens;
-        let n_sentences = sentences.len();
         let mut doc = Doc {
             text,
-            toks,
-            sentences,
-            sent_toks,
+            toks: tokens,
             cues,
-            headlines: vec![false; n_sentences],
+            headlines: Bits::default(),
             lower_seen: Map::default(),
             cap_seen: Map::default(),
         };
@@ -196,37 +183,39 @@ impl<'a> Doc<'a> {
         doc
     }
 
-    /// Gives back the segmentation the document was built from, its
-    /// tokens flagged, for the stages after the entities.
-    pub fn into_segmented(self) -> Segmented {
-        Segmented {
-            sentences: self.sentences,
-            tokens: self.toks,
-            sentence_tokens: self.sent_toks,
-        }
+    /// Gives back the tokens the document was built from, flagged, for the
+    /// stages after the entities.
+    pub fn into_tokens(self) -> Vec<Token> {
+        self.toks
     }
 
     /// Marks every word of a title-case headline as ambiguous.
     fn mark_headlines(&mut self) {
-        for (si, &(a, b)) in self.sent_toks.iter().enumerate() {
-            let (mut words, mut caps) = (0, 0);
-            for t in &self.toks[a..b] {
-                if t.kind() == TokenKind::Word {
-                    words += 1;
-                    caps += usize::from(starts_upper(t.span().slice(self.text)));
-                }
-            }
-            if words < 3 {
-                continue;
-            }
-            let last = self.toks[b - 1].span().slice(self.text);
-            if caps * 4 >= words * 3 && !matches!(last, "." | "!" | "?") {
+        let mut a = 0;
+        while a < self.toks.len() {
+            let b = sentence_range(&self.toks, a).end;
+            let headline = self.is_headline(a, b);
+            if headline {
                 for t in &mut self.toks[a..b] {
                     t.set_ambiguous(t.kind() == TokenKind::Word);
                 }
-                self.headlines[si] = true;
+            }
+            self.headlines.push(headline);
+            a = b;
+        }
+    }
+
+    /// True when the sentence of tokens `a..b` is a title-case headline.
+    fn is_headline(&self, a: usize, b: usize) -> bool {
+        let (mut words, mut caps) = (0, 0);
+        for t in &self.toks[a..b] {
+            if t.kind() == TokenKind::Word {
+                words += 1;
+                caps += usize::from(starts_upper(t.span().slice(self.text)));
             }
         }
+        let last = self.toks[b - 1].span().slice(self.text);
+        words >= 3 && caps * 4 >= words * 3 && !matches!(last, "." | "!" | "?")
     }
 
     /// The text of token `i`.
@@ -267,7 +256,7 @@ impl<'a> Doc<'a> {
             return true;
         }
         // The first word of a title ("Prime Minister Ann Lee").
-        let sentence_end = self.sent_toks[self.toks[i].sent()].1;
+        let sentence_end = sentence_range(&self.toks, i).end;
         if i + 1 < sentence_end
             && self
                 .title_at(i, sentence_end)
@@ -281,7 +270,7 @@ impl<'a> Doc<'a> {
         // Outside a headline: an acronym ("GEA said ..."), or the first word
         // of a longer capitalised run.
         let sent = self.toks[i].sent();
-        if self.headlines[sent] {
+        if self.headlines.get(sent) {
             return false;
         }
         let next = (i + 1 < self.toks.len() && self.toks[i + 1].sent() == sent).then(|| i + 1);
@@ -374,7 +363,8 @@ impl<'a> Doc<'a> {
     /// index ranges, in document order.
     pub fn runs(&self) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
-        for &(a, b) in &self.sent_toks {
+        for r in sentence_ranges(&self.toks) {
+            let (a, b) = (r.start, r.end);
             let mut i = a;
             while i < b {
                 if !self.starts_name(i) {

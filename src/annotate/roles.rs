@@ -8,7 +8,7 @@ use crate::annotate::kinds::Kind;
 use crate::annotate::lexicon::LEXICON;
 use crate::annotate::link::{NameMention, Role};
 use crate::annotate::names::Doc;
-use crate::annotate::segment::TokenKind;
+use crate::annotate::segment::{TokenKind, sentence_range};
 
 /// Honorifics: they give a gender but are not roles.
 pub fn is_honorific(title: &str) -> bool {
@@ -159,8 +159,7 @@ fn apposition_before(
         return None;
     }
     let comma = lead - 1;
-    let sent = doc.toks[comma].sent();
-    let sentence_start = doc.sent_toks[sent].0;
+    let sentence_start = sentence_range(&doc.toks, comma).start;
     // The furthest determiner back within a few words, before any
     // punctuation: "A spokeswoman for the agency".
     let mut start = None;

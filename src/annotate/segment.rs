@@ -5,6 +5,9 @@
 //! quotes or brackets after them) when what follows looks like a new
 //! sentence, at blank lines, and at line ends unless the text is hard-wrapped.
 
+use std::ops::Range;
+
+use crate::annotate::cursor::{gallop, gallop_back};
 use crate::annotate::lexicon::{ABBREVIATIONS, SENTENCE_OPENERS};
 use crate::model::Span;
 
@@ -93,7 +96,7 @@ impl Token {
         }
     }
 
-    /// Index of its sentence in [`Segmented::sentences`]. Only [`segment`]
+    /// Index of its sentence among the [`sentences`] of the text. Only [`segment`]
     /// sets it: tokens from [`tokens`] or [`scan`] all say sentence 0.
     pub fn sent(self) -> usize {
         (self.meta & SENT_MASK) as usize
@@ -349,62 +352,136 @@ pub fn is_hard_wrapped(text: &str) -> bool {
 
 /// Splits `text` into sentences. Every sentence is trimmed of surrounding
 /// whitespace, and no sentence spans a blank line.
+///
+/// Only one paragraph's tokens are held at a time, so this costs the
+/// sentence list alone.
 pub fn sentences(text: &str) -> Vec<Span> {
-    segment(text).sentences
-}
-
-/// The sentences of a text together with their tokens.
-#[derive(Debug, Default)]
-pub struct Segmented {
-    /// Sentence spans, in order.
-    pub sentences: Vec<Span>,
-    /// Every token of every sentence, in order.
-    pub tokens: Vec<Token>,
-    /// For each sentence, its range of indices into `tokens`.
-    pub sentence_tokens: Vec<(usize, usize)>,
-}
-
-/// Splits `text` into sentences (as [`sentences`] does) and keeps the
-/// tokens found on the way.
-pub fn segment(text: &str) -> Segmented {
-    let hard_wrapped = is_hard_wrapped(text);
-    let mut out = Segmented::default();
-    for para in paragraphs(text, hard_wrapped) {
-        split_paragraph(text, para, &mut out);
-    }
+    let mut out = Vec::new();
+    split(text, &mut Vec::new(), false, |s| out.push(span_of(s)));
     out
 }
 
-/// Paragraph spans: separated by blank lines, or by any newline when the text
-/// is not hard-wrapped.
-fn paragraphs(text: &str, hard_wrapped: bool) -> Vec<Span> {
-    let mut out = Vec::new();
+/// The sentence of `sentences` (as [`sentences`] gives them) holding byte
+/// `byte`, if any.
+pub fn sentence_at(sentences: &[Span], byte: usize) -> Option<Span> {
+    let i = sentences.partition_point(|s| s.end <= byte);
+    sentences.get(i).copied().filter(|s| s.contains(byte))
+}
+
+/// The tokens of `text`, in order, each knowing the index of its sentence
+/// ([`Token::sent`]) among the [`sentences`] of `text`.
+///
+/// A sentence runs from its first token's start to its last token's end
+/// (every character but whitespace is in a token), so the tokens are the
+/// whole segmentation: [`sentence_range`] and [`sentence_ranges`] give the
+/// tokens of a sentence, and no list is kept per sentence (a text of
+/// one-word lines has as many sentences as tokens).
+pub fn segment(text: &str) -> Vec<Token> {
+    let mut toks = Vec::new();
+    let mut k = 0;
+    split(text, &mut toks, true, |s| {
+        for t in s {
+            t.set_sent(k);
+        }
+        k += 1;
+    });
+    toks.shrink_to_fit();
+    toks
+}
+
+/// The span from the start of the first of `toks` to the end of the last
+/// (empty for no tokens).
+pub fn span_of(toks: &[Token]) -> Span {
+    match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => Span::new(a.start(), b.end()),
+        _ => Span::default(),
+    }
+}
+
+/// The token range of the sentence holding token `i` of `toks` (tokens of
+/// [`segment`]); empty when there is no token `i`. Found from `i` outwards,
+/// so it costs the logarithm of the sentence's length.
+pub fn sentence_range(toks: &[Token], i: usize) -> Range<usize> {
+    let Some(s) = toks.get(i).map(|t| t.sent()) else {
+        return 0..0;
+    };
+    let start = gallop_back(&toks[..i], |t| t.sent() < s);
+    let end = i + gallop(&toks[i..], |t| t.sent() == s);
+    start..end
+}
+
+/// The token range of every sentence of `toks` (tokens of [`segment`]), in
+/// order.
+pub fn sentence_ranges(toks: &[Token]) -> impl Iterator<Item = Range<usize>> + '_ {
+    toks.chunk_by(|a, b| a.sent() == b.sent()).scan(0, |at, s| {
+        let r = *at..*at + s.len();
+        *at = r.end;
+        Some(r)
+    })
+}
+
+/// Tokenises `text` paragraph by paragraph onto `toks` and hands the tokens
+/// of each sentence, in order, to `sentence`. Unless `keep` is set, a
+/// paragraph's tokens are dropped once its sentences are handed over.
+fn split(text: &str, toks: &mut Vec<Token>, keep: bool, mut sentence: impl FnMut(&mut [Token])) {
+    let mut ends = Vec::new();
+    for para in paragraphs(text) {
+        if !keep {
+            toks.clear();
+        }
+        let base = toks.len();
+        scan(text, para, |t| toks.push(t));
+        ends.clear();
+        split_paragraph(text, &toks[base..], |k| ends.push(base + k));
+        ends.push(toks.len());
+        let mut first = base;
+        for &end in &ends {
+            sentence(&mut toks[first..end]);
+            first = end;
+        }
+    }
+}
+
+/// Paragraph spans, trimmed: separated by blank lines, or by any newline
+/// when the text is not hard-wrapped ([`is_hard_wrapped`]).
+fn paragraphs(text: &str) -> impl Iterator<Item = Span> + '_ {
+    paragraphs_from(text, is_hard_wrapped(text), 0)
+}
+
+/// The paragraphs of `text` (as the sentences and the reader's layout see
+/// them) from byte `from` on, where `from` is the start of the text or the
+/// end of a paragraph: trimmed, separated by blank lines, or by any newline
+/// unless `hard_wrapped` (see [`is_hard_wrapped`]).
+pub fn paragraphs_from(
+    text: &str,
+    hard_wrapped: bool,
+    from: usize,
+) -> impl Iterator<Item = Span> + '_ {
+    let mut lines = text.get(from..).unwrap_or("").split_inclusive('\n');
     let mut start = None;
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_end_matches(['\n', '\r']);
-        let blank = content.trim().is_empty();
-        if blank {
-            if let Some(s) = start.take() {
-                out.push(Span::new(s, pos));
-            }
-        } else {
-            if start.is_none() {
-                start = Some(pos);
-            }
-            if !hard_wrapped {
-                out.push(Span::new(
-                    start.take().expect("set above"),
-                    pos + content.len(),
-                ));
+    let mut pos = from;
+    std::iter::from_fn(move || {
+        loop {
+            let Some(line) = lines.next() else {
+                return start.take().map(|s| Span::new(s, text.len()));
+            };
+            let at = pos;
+            pos += line.len();
+            let content = line.trim_end_matches(['\n', '\r']);
+            if content.trim().is_empty() {
+                if let Some(s) = start.take() {
+                    return Some(Span::new(s, at));
+                }
+            } else {
+                let s = *start.get_or_insert(at);
+                if !hard_wrapped {
+                    start = None;
+                    return Some(Span::new(s, at + content.len()));
+                }
             }
         }
-        pos += line.len();
-    }
-    if let Some(s) = start {
-        out.push(Span::new(s, text.len()));
-    }
-    out.into_iter().filter_map(|s| trim(text, s)).collect()
+    })
+    .filter_map(|s| trim(text, s))
 }
 
 /// `span` without leading and trailing whitespace, or `None` if blank.
@@ -419,13 +496,10 @@ fn is_closer(t: &str) -> bool {
     matches!(t, "\"" | "”" | "’" | "'" | ")" | "]" | "»")
 }
 
-fn split_paragraph(text: &str, para: Span, out: &mut Segmented) {
-    let base = out.tokens.len();
-    let sent_base = out.sentence_tokens.len();
-    scan(text, para, |t| out.tokens.push(t));
-    let toks = &out.tokens[base..];
-    let mut first_tok = 0;
-    let mut start = para.start;
+/// Finds the sentence breaks of a paragraph, given its tokens, and hands
+/// `split` the index (into `toks`) of the first token of each sentence
+/// after the first.
+fn split_paragraph(text: &str, toks: &[Token], mut split: impl FnMut(usize)) {
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
@@ -461,23 +535,9 @@ fn split_paragraph(text: &str, para: Span, out: &mut Segmented) {
                 || (is_ambiguous_abbreviation(word) && SENTENCE_OPENERS.contains(next_text))
                 || !is_abbreviation(word.trim_end_matches('.')));
         if breaks {
-            let end = toks[j - 1].end();
-            out.sentences.push(Span::new(start, end));
-            out.sentence_tokens.push((base + first_tok, base + j));
-            start = next.start();
-            first_tok = j;
+            split(j);
         }
         i = j;
-    }
-    if let Some(s) = trim(text, Span::new(start, para.end)) {
-        out.sentences.push(s);
-        out.sentence_tokens
-            .push((base + first_tok, base + toks.len()));
-    }
-    for (k, &(a, b)) in out.sentence_tokens.iter().enumerate().skip(sent_base) {
-        for t in &mut out.tokens[a..b] {
-            t.set_sent(k);
-        }
     }
 }
 
@@ -567,25 +627,51 @@ mod tests {
         assert_eq!(sentences(&wrapped).len(), 1);
     }
 
-    #[test]
-    fn segment_keeps_the_tokens_of_each_sentence() {
-        let text = "Mr. Lee left. He said “bye.”\n\nNew paragraph here";
-        let seg = segment(text);
-        assert_eq!(seg.sentences.len(), 3);
-        for (k, (s, &(a, b))) in seg.sentences.iter().zip(&seg.sentence_tokens).enumerate() {
-            assert_eq!(seg.tokens[a].start(), s.start);
-            assert_eq!(seg.tokens[b - 1].end(), s.end);
-            assert!(seg.tokens[a..b].iter().all(|t| t.sent() == k));
+    /// Checks what [`segment`] promises of `text`: its sentences are those
+    /// of [`sentences`], trimmed, separated by whitespace alone and covering
+    /// every other character; the tokens of each are those of the sentence
+    /// tokenised alone; [`sentence_range`] finds them from any of them.
+    fn check_segmentation(text: &str) -> Result<(), TestCaseError> {
+        let toks = segment(text);
+        let sents = sentences(text);
+        let ranges: Vec<_> = sentence_ranges(&toks).collect();
+        prop_assert_eq!(ranges.len(), sents.len());
+        let mut covered = 0;
+        let mut prev_end = 0;
+        for (k, (s, r)) in sents.iter().zip(&ranges).enumerate() {
+            prop_assert!(text[prev_end..s.start].trim().is_empty());
+            prop_assert!(!s.is_empty() && s.slice(text).trim() == s.slice(text));
+            prev_end = s.end;
             let alone: Vec<_> = tokens(text, *s)
                 .iter()
                 .map(|t| (t.span(), t.kind()))
                 .collect();
-            let kept: Vec<_> = seg.tokens[a..b]
+            let kept: Vec<_> = toks[r.clone()]
                 .iter()
                 .map(|t| (t.span(), t.kind()))
                 .collect();
-            assert_eq!(kept, alone);
+            prop_assert_eq!(kept, alone);
+            prop_assert!(toks[r.clone()].iter().all(|t| t.sent() == k));
+            for i in r.clone() {
+                prop_assert_eq!(sentence_range(&toks, i), r.clone());
+            }
+            prop_assert_eq!(r.start, covered);
+            covered = r.end;
         }
+        prop_assert!(text[prev_end..].trim().is_empty());
+        prop_assert_eq!(covered, toks.len());
+        prop_assert_eq!(sentence_range(&toks, toks.len()), 0..0);
+        Ok(())
+    }
+
+    #[test]
+    fn segment_keeps_the_tokens_of_each_sentence() {
+        let text = "Mr. Lee left. He said “bye.”\n\nNew paragraph here";
+        assert_eq!(sentences(text).len(), 3);
+        check_segmentation(text).unwrap();
+        let lines = "a\n".repeat(300);
+        assert_eq!(sentences(&lines).len(), 300);
+        check_segmentation(&lines).unwrap();
     }
 
     proptest! {
@@ -593,19 +679,9 @@ mod tests {
         // sentence are those of the sentence tokenised alone.
         #[test]
         fn sentence_tokens_match_each_sentence_alone(
-            text in "[A-Za-z0-9 .,:;'’\"“”()!?\n\t‐é€-]{0,300}"
+            text in "[A-Za-z0-9 .,:;'’\"“”()!?\n\t‐é€\u{85}\u{a0}\u{2028}-]{0,300}"
         ) {
-            let seg = segment(&text);
-            let mut covered = 0;
-            for (k, (s, &(a, b))) in seg.sentences.iter().zip(&seg.sentence_tokens).enumerate() {
-                let alone: Vec<_> = tokens(&text, *s).iter().map(|t| (t.span(), t.kind())).collect();
-                let kept: Vec<_> = seg.tokens[a..b].iter().map(|t| (t.span(), t.kind())).collect();
-                prop_assert_eq!(kept, alone);
-                prop_assert!(seg.tokens[a..b].iter().all(|t| t.sent() == k));
-                prop_assert_eq!(a, covered);
-                covered = b;
-            }
-            prop_assert_eq!(covered, seg.tokens.len());
+            check_segmentation(&text)?;
         }
     }
 

@@ -353,7 +353,7 @@ impl App {
 
     /// The largest useful `top`: the last line at the bottom of the view.
     pub fn max_top(&self) -> usize {
-        self.layout.lines.len().saturating_sub(self.view_height())
+        self.layout.len().saturating_sub(self.view_height())
     }
 
     /// True when screen line `line` is on screen.
@@ -385,7 +385,7 @@ impl App {
 
     /// The first byte of the top screen line.
     pub fn top_byte(&self) -> usize {
-        self.layout.lines.get(self.top).map_or(0, |l| l.start)
+        self.layout.line(self.top).map_or(0, |l| l.start)
     }
 
     /// Which mention of the selected entity the cursor is on: (1-based k, n).

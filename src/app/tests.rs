@@ -198,7 +198,7 @@ fn resizing_keeps_the_reading_position() {
     let byte = a.top_byte();
     update(&mut a, Action::Resize(60, 20));
     assert!(a.top_byte() <= byte);
-    assert!(a.layout.lines[a.top].end >= byte || a.top == a.max_top());
+    assert!(a.layout.line(a.top).unwrap().end >= byte || a.top == a.max_top());
     update(&mut a, Action::Resize(1, 1));
     assert!(a.areas.too_small);
 }
@@ -328,7 +328,7 @@ fn after_scrolling_away_walks_start_from_the_screen() {
     assert!(c.span.start >= top);
     assert!(a.line_visible(a.layout.line_of(c.span.start)));
     keys(&mut a, "G[e");
-    assert!(a.cursor.unwrap().span.start >= a.layout.lines[a.max_top()].start);
+    assert!(a.cursor.unwrap().span.start >= a.layout.line(a.max_top()).unwrap().start);
     assert_eq!(a.cursor.unwrap().mention, Some(a.ann.mentions.len() - 1));
 }
 

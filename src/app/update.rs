@@ -565,8 +565,7 @@ fn activate(app: &mut App) {
         let i = ms.partition_point(|m| m.span.end <= pos);
         let bottom = app
             .layout
-            .lines
-            .get(app.top + app.view_height())
+            .line(app.top + app.view_height())
             .map_or(usize::MAX, |l| l.start);
         (i < ms.len() && ms[i].span.start < bottom).then_some(i)
     });
@@ -729,7 +728,7 @@ fn cancel(app: &mut App, was_pending: bool) {
 pub(super) fn resize(app: &mut App, w: u16, h: u16) {
     app.areas = Areas::new(w, h, app.focus == Focus::Side);
     let width = app.areas.text.width.max(1);
-    if app.layout.width != width || app.layout.lines.is_empty() {
+    if app.layout.width != width || app.layout.is_empty() {
         let top_byte = app.top_byte();
         app.layout = Layout::for_document(&app.doc, width);
         app.top = app.layout.line_of(top_byte);

@@ -164,14 +164,13 @@ impl Motion {
                             None => return pos,
                         }
                     };
-                    match layout.lines.get(target) {
+                    match layout.line(target) {
                         Some(l) if l.is_empty() => continue,
                         Some(_) => break,
                         None => return pos,
                     }
                 }
-                let (Some(from), Some(to)) = (layout.lines.get(line), layout.lines.get(target))
-                else {
+                let (Some(from), Some(to)) = (layout.line(line), layout.line(target)) else {
                     return pos;
                 };
                 let col = text.get(from.start..pos).map_or(0, |s| s.chars().count());

@@ -12,6 +12,9 @@
 //! visible placeholder, `\r` as nothing, a tab up to the next multiple of
 //! [`TAB`] columns.
 
+use std::ops::{ControlFlow, Range};
+use std::sync::Arc;
+
 use unicode_width::UnicodeWidthChar;
 
 use crate::annotate::segment;
@@ -89,88 +92,400 @@ impl Gutter {
 }
 
 /// The text broken into screen lines for one width.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+///
+/// Lines are not stored: a layout keeps restart points, at every line that
+/// holds text or, where that would be more than one per [`BYTES_PER_MARK`]
+/// bytes of text, every second, fourth, … such line, and breaks the text
+/// again from the nearest one when asked for a line. Its memory is so
+/// bounded by the text's size rather than by its number of lines (a text
+/// of ten million one-letter lines has twenty million screen lines), and
+/// asking for the lines on screen costs a few more lines' breaking.
+#[derive(Clone, Debug, Default)]
 pub struct Layout {
     /// The width the lines were broken for.
     pub width: u16,
-    /// Screen lines in order: byte ranges of the text, their starts never
-    /// decreasing. A blank line between paragraphs is an empty span at the
-    /// end of the paragraph before it.
-    pub lines: Vec<Span>,
-    /// The gutter of each line, for structured documents; empty for plain
-    /// text, whose lines have none.
-    pub gutters: Vec<Gutter>,
+    /// The text (the document's, shared).
+    text: Arc<str>,
+    /// The document's blocks, for Markdown and HTML (`None` for plain text).
+    blocks: Option<Arc<BlockIndex>>,
+    /// Plain text only: true when its lines join into paragraphs
+    /// ([`segment::is_hard_wrapped`]).
+    hard_wrapped: bool,
+    /// Number of screen lines.
+    len: usize,
+    /// Restart points, in order.
+    marks: Vec<Resume>,
+}
+
+/// A layout keeps at most one restart point per this many bytes of text
+/// (and at least 64), 20 bytes each.
+pub const BYTES_PER_MARK: usize = 64;
+
+/// How many lines a walk breaks at a time (it stops early, so a long
+/// paragraph is never broken whole to show a few of its lines).
+const CHUNK: usize = 32;
+
+/// Where a walk over the screen lines can start again: a screen line that
+/// holds text (not a blank line between paragraphs). `u32` offsets hold
+/// any text gloss loads (`document::MAX_BYTES`).
+#[derive(Clone, Copy, Debug)]
+struct Resume {
+    /// Its screen line number.
+    line: u32,
+    /// Its first byte.
+    at: u32,
+    /// Plain text: the start of its paragraph; structured documents: the
+    /// start of its line of the text.
+    block: u32,
+    /// Plain text: the end of its paragraph.
+    block_end: u32,
+    /// True when it is the first screen line of its paragraph.
+    first: bool,
+}
+
+/// A screen line met on a walk.
+#[derive(Clone, Copy, Debug)]
+struct Row {
+    /// Its number.
+    line: usize,
+    /// Its bytes.
+    span: Span,
+    /// What is drawn before it.
+    gutter: Gutter,
+    /// How to start a walk from it, for a line that holds text.
+    resume: Option<Resume>,
+}
+
+/// What a walk calls for each screen line, in order; it stops the walk
+/// with `Break`.
+type Visit<'v> = &'v mut dyn FnMut(Row) -> ControlFlow<()>;
+
+/// How many restart points a layout of `text` keeps at most.
+fn mark_room(text: &str) -> usize {
+    64 + text.len() / BYTES_PER_MARK
+}
+
+/// `n` as `u32`, saturating.
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 impl Layout {
     /// Lays out plain `text` for `width` columns.
-    pub fn new(text: &str, width: u16) -> Self {
-        let w = usize::from(width.max(1));
-        let mut lines = Vec::new();
-        for para in paragraphs(text) {
-            if let Some(last) = lines.last().copied() {
-                let last: Span = last;
-                lines.push(Span::new(last.end, last.end));
-            }
-            wrap_into(text, para, (w, w), &mut lines);
-        }
-        Self {
-            width,
-            lines,
-            gutters: Vec::new(),
-        }
+    pub fn new(text: impl Into<Arc<str>>, width: u16) -> Self {
+        let text = text.into();
+        let most = mark_room(&text);
+        Self::build(text, width, None, most)
     }
 
     /// Lays out `doc` for `width` columns: by its blocks when it has them
     /// (Markdown, HTML), else as plain text.
     pub fn for_document(doc: &Document, width: u16) -> Self {
-        if doc.blocks.is_empty() {
-            Self::new(&doc.text, width)
-        } else {
-            structured(doc, width)
+        let blocks = (!doc.blocks.is_empty()).then(|| Arc::new(BlockIndex::new(doc)));
+        Self::build(Arc::clone(&doc.text), width, blocks, mark_room(&doc.text))
+    }
+
+    /// Walks the whole layout once to count its lines and place at most
+    /// `most` restart points (at least one), evenly spaced.
+    fn build(text: Arc<str>, width: u16, blocks: Option<Arc<BlockIndex>>, most: usize) -> Self {
+        let mut stride = 1;
+        let mut layout = Self {
+            width,
+            hard_wrapped: blocks.is_none() && segment::is_hard_wrapped(&text),
+            text,
+            blocks,
+            len: 0,
+            marks: Vec::new(),
+        };
+        let (mut marks, mut len) = (Vec::<Resume>::new(), 0);
+        let _ = layout.walk(None, &mut |row| {
+            if let Some(r) = row.resume
+                && marks
+                    .last()
+                    .is_none_or(|m| row.line >= m.line as usize + stride)
+            {
+                marks.push(r);
+                if marks.len() > most.max(1) {
+                    // Twice as far apart: keep every second one.
+                    let mut k = 0;
+                    marks.retain(|_| {
+                        k += 1;
+                        k % 2 == 1
+                    });
+                    stride *= 2;
+                }
+            }
+            len = row.line + 1;
+            ControlFlow::Continue(())
+        });
+        marks.shrink_to_fit();
+        layout.marks = marks;
+        layout.len = len;
+        layout
+    }
+
+    /// Number of screen lines.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True when there is no screen line (no text but whitespace).
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Screen lines `range` (as far as there are any): their bytes, their
+    /// starts never decreasing, and what is drawn before each (nothing for
+    /// plain text). A blank line between paragraphs is an empty span at the
+    /// end of the paragraph before it.
+    pub fn rows(&self, range: Range<usize>) -> Vec<(Span, Gutter)> {
+        let mut out = Vec::new();
+        if range.start >= range.end.min(self.len) {
+            return out;
         }
+        let from = self
+            .marks
+            .partition_point(|m| m.line as usize <= range.start);
+        let from = from.checked_sub(1).map(|i| self.marks[i]);
+        let _ = self.walk(from, &mut |row| {
+            if row.line >= range.end {
+                return ControlFlow::Break(());
+            }
+            if row.line >= range.start {
+                out.push((row.span, row.gutter));
+            }
+            ControlFlow::Continue(())
+        });
+        out
     }
 
-    /// The gutter of screen line `line` (none for plain text).
-    pub fn gutter(&self, line: usize) -> Gutter {
-        self.gutters.get(line).copied().unwrap_or_default()
+    /// The bytes of screen line `line`, if there is one.
+    pub fn line(&self, line: usize) -> Option<Span> {
+        self.rows(line..line + 1).first().map(|&(span, _)| span)
     }
 
-    /// The screen line holding byte `byte` (the last line for bytes past the end).
+    /// The screen line holding byte `byte` (the last line for bytes past
+    /// the end): the last line starting at or before it.
     pub fn line_of(&self, byte: usize) -> usize {
-        self.lines
-            .partition_point(|l| l.start <= byte)
-            .saturating_sub(1)
+        let from = self.mark_before(byte);
+        let mut found = 0;
+        let _ = self.walk(from, &mut |row| {
+            if row.span.start > byte {
+                return ControlFlow::Break(());
+            }
+            found = row.line;
+            ControlFlow::Continue(())
+        });
+        found
     }
-}
 
-/// Paragraph spans of `text`, trimmed, in order.
-fn paragraphs(text: &str) -> Vec<Span> {
-    let joined = segment::is_hard_wrapped(text);
-    let mut out: Vec<Span> = Vec::new();
-    let mut pos = 0;
-    let mut open = false;
-    for line in text.split_inclusive('\n') {
-        let start = pos;
-        pos += line.len();
-        let content = line.trim_end_matches(['\n', '\r']);
-        let lead = content.len() - content.trim_start().len();
-        let trimmed = content.trim();
-        if trimmed.is_empty() {
-            open = false;
-            continue;
-        }
-        let span = Span::new(start + lead, start + lead + trimmed.len());
-        match out.last_mut() {
-            Some(last) if joined && open => last.end = span.end,
-            _ => out.push(span),
-        }
-        open = true;
+    /// [`Layout::line_of`] without breaking any line: the last restart
+    /// point at or before `byte`, exact for a byte in a line that holds text
+    /// when every such line is one (texts with fewer lines than a
+    /// [`BYTES_PER_MARK`]th of their bytes, as news has) and a few lines
+    /// short at worst otherwise; for overviews that place many bytes at
+    /// once (the mention map).
+    pub fn approx_line_of(&self, byte: usize) -> usize {
+        self.mark_before(byte).map_or(0, |m| m.line as usize)
     }
-    out
+
+    /// The last restart point at or before byte `byte`.
+    fn mark_before(&self, byte: usize) -> Option<Resume> {
+        let i = self.marks.partition_point(|m| m.at as usize <= byte);
+        i.checked_sub(1).map(|i| self.marks[i])
+    }
+
+    /// Hands `visit` the screen lines in order, from restart point `from`
+    /// (from the first line for `None`), until it breaks.
+    fn walk(&self, from: Option<Resume>, visit: Visit) -> ControlFlow<()> {
+        match &self.blocks {
+            Some(index) => self.walk_structured(index, from, visit),
+            None => self.walk_plain(from, visit),
+        }
+    }
+
+    /// [`Layout::walk`] for plain text: each paragraph wrapped, one blank
+    /// line between paragraphs.
+    fn walk_plain(&self, from: Option<Resume>, visit: Visit) -> ControlFlow<()> {
+        let text: &str = &self.text;
+        let w = usize::from(self.width.max(1));
+        let paragraphs = |from| segment::paragraphs_from(text, self.hard_wrapped, from).next();
+        let (mut line, mut para, mut at, mut first) = match from {
+            Some(r) => (
+                r.line as usize,
+                Span::new(r.block as usize, r.block_end as usize),
+                r.at as usize,
+                r.first,
+            ),
+            None => match paragraphs(0) {
+                Some(p) => (0, p, p.start, true),
+                None => return ControlFlow::Continue(()),
+            },
+        };
+        let mut buf = Vec::new();
+        loop {
+            let mut end = para.end;
+            loop {
+                buf.clear();
+                wrap_into(text, Span::new(at, para.end), (w, w), &mut buf, CHUNK + 1);
+                for (k, &span) in buf.iter().take(CHUNK).enumerate() {
+                    let resume = Resume {
+                        line: narrow(line),
+                        at: narrow(span.start),
+                        block: narrow(para.start),
+                        block_end: narrow(para.end),
+                        first: first && k == 0,
+                    };
+                    visit(Row {
+                        line,
+                        span,
+                        gutter: Gutter::default(),
+                        resume: Some(resume),
+                    })?;
+                    line += 1;
+                    end = span.end;
+                }
+                match buf.get(CHUNK) {
+                    Some(next) => (at, first) = (next.start, false),
+                    None => break,
+                }
+            }
+            let Some(next) = paragraphs(para.end) else {
+                return ControlFlow::Continue(());
+            };
+            visit(Row {
+                line,
+                span: Span::new(end, end),
+                gutter: Gutter::default(),
+                resume: None,
+            })?;
+            line += 1;
+            (para, at, first) = (next, next.start, true);
+        }
+    }
+
+    /// [`Layout::walk`] for a document with blocks; see the module
+    /// documentation.
+    fn walk_structured(
+        &self,
+        index: &BlockIndex,
+        from: Option<Resume>,
+        visit: Visit,
+    ) -> ControlFlow<()> {
+        let text: &str = &self.text;
+        let w = usize::from(self.width.max(1));
+        let mut line = from.map_or(0, |r| r.line as usize);
+        let mut pos = from.map_or(0, |r| r.block as usize);
+        let mut restart = from.map(|r| (r.at as usize, r.first));
+        let mut blank = false;
+        // The end and quote depth of the last line given.
+        let mut last: Option<(usize, u8)> = None;
+        let mut buf = Vec::new();
+        while pos < text.len() {
+            let start = pos;
+            pos = memchr::memchr(b'\n', &text.as_bytes()[start..])
+                .map_or(text.len(), |i| start + i + 1);
+            let content = text[start..pos].trim_end_matches(['\n', '\r']);
+            let code =
+                index.in_code(start) || index.in_code(start + content.len().saturating_sub(1));
+            let quote = index.quote_depth(start);
+            let resumed = restart.take();
+            if resumed.is_none() {
+                if content.trim().is_empty() && !code {
+                    blank = line > 0;
+                    continue;
+                }
+                if blank || (code && content.trim().is_empty()) {
+                    let end = last.map_or(start, |l| l.0);
+                    let quote = quote.min(last.map_or(0, |l| l.1));
+                    visit(Row {
+                        line,
+                        span: Span::new(end, end),
+                        gutter: Gutter {
+                            quote,
+                            ..Gutter::default()
+                        },
+                        resume: None,
+                    })?;
+                    line += 1;
+                    last = Some((end, quote));
+                    blank = false;
+                    if content.trim().is_empty() {
+                        continue;
+                    }
+                }
+            }
+            // Keep at least half the width for the text itself.
+            let bars = (usize::from(quote) * QUOTE_BAR).min(w / 2);
+            let quote = u8::try_from(bars / QUOTE_BAR).unwrap_or(0);
+            let room = w - bars;
+            let content_end = start + content.len();
+            // What to wrap from where, the widths and the gutters.
+            let (para, indent, hang, kind) = if code {
+                (Span::new(start, content_end), 0, 0, LineKind::Code)
+            } else {
+                let lead = content.len() - content.trim_start().len();
+                let first = start + lead;
+                let para = Span::new(first, start + content.trim_end().len());
+                let mut indent = span_width(text, start, first, 0);
+                let mut hang = index.item_at(first).map_or(0, |m| {
+                    span_width(text, first, (first + m).min(para.end), indent)
+                });
+                if indent + hang > room / 2 {
+                    indent = 0;
+                    hang = 0;
+                }
+                let kind = index
+                    .heading(first)
+                    .map_or(LineKind::Text, LineKind::Heading);
+                (para, indent, hang, kind)
+            };
+            let (mut at, mut first) = resumed.unwrap_or((para.start, true));
+            loop {
+                buf.clear();
+                let span = Span::new(at, para.end);
+                if code {
+                    wrap_chars(text, span, room, &mut buf, CHUNK + 1);
+                } else {
+                    let rest = room - indent - hang;
+                    let widths = (if first { room - indent } else { rest }, rest);
+                    wrap_into(text, span, widths, &mut buf, CHUNK + 1);
+                }
+                for (k, &span) in buf.iter().take(CHUNK).enumerate() {
+                    let head = first && k == 0;
+                    let extra = if head || code { 0 } else { hang };
+                    let resume = Resume {
+                        line: narrow(line),
+                        at: narrow(span.start),
+                        block: narrow(start),
+                        block_end: narrow(content_end),
+                        first: head,
+                    };
+                    visit(Row {
+                        line,
+                        span,
+                        gutter: Gutter {
+                            quote,
+                            indent: u16::try_from(indent + extra).unwrap_or(0),
+                            kind,
+                        },
+                        resume: Some(resume),
+                    })?;
+                    line += 1;
+                    last = Some((span.end, quote));
+                }
+                match buf.get(CHUNK) {
+                    Some(next) => (at, first) = (next.start, false),
+                    None => break,
+                }
+            }
+        }
+        ControlFlow::Continue(())
+    }
 }
 
 /// The blocks of a document as the layout needs them, each list in order of start.
+#[derive(Debug)]
 struct BlockIndex {
     code: Vec<Span>,
     headings: Vec<(Span, u8)>,
@@ -233,97 +548,11 @@ impl BlockIndex {
     }
 }
 
-/// Lays out a document with blocks; see the module documentation.
-fn structured(doc: &Document, width: u16) -> Layout {
-    let text: &str = &doc.text;
-    let w = usize::from(width.max(1));
-    let index = BlockIndex::new(doc);
-    let mut lines: Vec<Span> = Vec::new();
-    let mut gutters: Vec<Gutter> = Vec::new();
-    let mut blank = false;
-    let mut pos = 0;
-    for raw in text.split_inclusive('\n') {
-        let start = pos;
-        pos += raw.len();
-        let content = raw.trim_end_matches(['\n', '\r']);
-        let code = index.in_code(start) || index.in_code(start + content.len().saturating_sub(1));
-        let quote = index.quote_depth(start);
-        if content.trim().is_empty() && !code {
-            blank = !lines.is_empty();
-            continue;
-        }
-        if blank || (code && content.trim().is_empty()) {
-            let end = lines.last().map_or(start, |l| l.end);
-            let quote = quote.min(gutters.last().map_or(0, |g| g.quote));
-            lines.push(Span::new(end, end));
-            gutters.push(Gutter {
-                quote,
-                ..Gutter::default()
-            });
-            blank = false;
-            if content.trim().is_empty() {
-                continue;
-            }
-        }
-        // Keep at least half the width for the text itself.
-        let bars = (usize::from(quote) * QUOTE_BAR).min(w / 2);
-        let quote = u8::try_from(bars / QUOTE_BAR).unwrap_or(0);
-        let room = w - bars;
-        let from = lines.len();
-        if code {
-            wrap_chars(
-                text,
-                Span::new(start, start + content.len()),
-                room,
-                &mut lines,
-            );
-            let g = Gutter {
-                quote,
-                indent: 0,
-                kind: LineKind::Code,
-            };
-            gutters.resize(lines.len(), g);
-            continue;
-        }
-        let lead = content.len() - content.trim_start().len();
-        let first = start + lead;
-        let para = Span::new(first, start + content.trim_end().len());
-        let mut indent = span_width(text, start, first, 0);
-        let mut hang = index.item_at(first).map_or(0, |m| {
-            span_width(text, first, (first + m).min(para.end), indent)
-        });
-        if indent + hang > room / 2 {
-            indent = 0;
-            hang = 0;
-        }
-        let kind = index
-            .heading(first)
-            .map_or(LineKind::Text, LineKind::Heading);
-        wrap_into(
-            text,
-            para,
-            (room - indent, room - indent - hang),
-            &mut lines,
-        );
-        for (i, _) in lines[from..].iter().enumerate() {
-            let extra = if i == 0 { 0 } else { hang };
-            gutters.push(Gutter {
-                quote,
-                indent: u16::try_from(indent + extra).unwrap_or(0),
-                kind,
-            });
-        }
-    }
-    Layout {
-        width,
-        lines,
-        gutters,
-    }
-}
-
 /// Breaks the line `line` between characters into pieces of at most
-/// `width` columns, keeping every character (code is never re-flowed).
-fn wrap_chars(text: &str, line: Span, width: usize, lines: &mut Vec<Span>) {
+/// `width` columns, keeping every character (code is never re-flowed), and
+/// pushes the first `limit` of them onto `lines`.
+fn wrap_chars(text: &str, line: Span, width: usize, lines: &mut Vec<Span>, limit: usize) {
+    let from = lines.len();
     let mut start = line.start;
     let mut col = 0;
     for (k, c) in line.slice(text).char_indices() {
@@ -331,6 +560,9 @@ fn wrap_chars(text: &str, line: Span, width: usize, lines: &mut Vec<Span>) {
         let cw = glyph(c, col).1;
         if col + cw > width && at > start {
             lines.push(Span::new(start, at));
+            if lines.len() - from >= limit {
+                return;
+            }
             start = at;
             col = 0;
         }
@@ -340,9 +572,19 @@ fn wrap_chars(text: &str, line: Span, width: usize, lines: &mut Vec<Span>) {
 }
 
 /// Breaks the paragraph `para` into lines of at most `first` columns for
-/// its first line and `rest` for the others.
-fn wrap_into(text: &str, para: Span, (first, rest): (usize, usize), lines: &mut Vec<Span>) {
+/// its first line and `rest` for the others, and pushes the first `limit`
+/// of them onto `lines`. Breaking is greedy, so breaking again from the
+/// start of any of these lines (with `rest` columns) gives the same lines
+/// from there on.
+fn wrap_into(
+    text: &str,
+    para: Span,
+    (first, rest): (usize, usize),
+    lines: &mut Vec<Span>,
+    limit: usize,
+) {
     let from = lines.len();
+    let full = |lines: &Vec<Span>| lines.len() - from >= limit;
     let width = |lines: &Vec<Span>| if lines.len() == from { first } else { rest };
     let s = &text[para.start..para.end];
     // The line being filled: its start, the end of its last word, its width.
@@ -378,6 +620,9 @@ fn wrap_into(text: &str, para: Span, (first, rest): (usize, usize), lines: &mut 
                 continue;
             }
             lines.push(Span::new(start, end));
+            if full(lines) {
+                return;
+            }
         }
         // The word opens a new line; break it between characters if too wide.
         if word_w <= width(lines) {
@@ -392,6 +637,9 @@ fn wrap_into(text: &str, para: Span, (first, rest): (usize, usize), lines: &mut 
             let dw = glyph(d, col).1;
             if col + dw > width(lines) && at > start {
                 lines.push(Span::new(start, at));
+                if full(lines) {
+                    return;
+                }
                 start = at;
                 col = 0;
             }
@@ -417,10 +665,11 @@ fn span_width(text: &str, from: usize, to: usize, mut col: usize) -> usize {
 /// word wider than that between characters), as the article is.
 pub fn wrap_text(text: &str, width: usize) -> Vec<&str> {
     let width = u16::try_from(width).unwrap_or(u16::MAX);
-    Layout::new(text, width)
-        .lines
-        .iter()
-        .map(|l| l.slice(text))
+    let layout = Layout::new(text, width);
+    layout
+        .rows(0..layout.len())
+        .into_iter()
+        .map(|(l, _)| l.slice(text))
         .collect()
 }
 
@@ -435,11 +684,20 @@ mod tests {
     use proptest::prelude::*;
 
     fn shown(text: &str, width: u16) -> Vec<&str> {
-        Layout::new(text, width)
-            .lines
+        spans(&Layout::new(text, width))
             .iter()
             .map(|l| l.slice(text))
             .collect()
+    }
+
+    /// Every screen line of `l`.
+    fn spans(l: &Layout) -> Vec<Span> {
+        l.rows(0..l.len()).into_iter().map(|(s, _)| s).collect()
+    }
+
+    /// Every gutter of `l`.
+    fn gutters(l: &Layout) -> Vec<Gutter> {
+        l.rows(0..l.len()).into_iter().map(|(_, g)| g).collect()
     }
 
     #[test]
@@ -461,17 +719,17 @@ mod tests {
     fn tabs_expand_and_controls_count_as_placeholders() {
         let text = "a\tb \u{1b}[2J";
         let l = Layout::new(text, 80);
-        assert_eq!(l.lines.len(), 1);
-        assert_eq!(line_width(text, l.lines[0]), 4 + 1 + 1 + 4);
+        assert_eq!(l.len(), 1);
+        assert_eq!(line_width(text, spans(&l)[0]), 4 + 1 + 1 + 4);
     }
 
     #[test]
     fn hard_wrapped_text_flows_into_paragraphs() {
         let para = "This line is part of a paragraph that was wrapped by hand at sixty.\n";
         let text = format!("{para}{para}{para}\n{para}{para}{para}");
-        let l = Layout::new(&text, 250);
-        assert_eq!(l.lines.len(), 3);
-        assert!(l.lines[1].is_empty());
+        let l = Layout::new(text.as_str(), 250);
+        assert_eq!(l.len(), 3);
+        assert!(spans(&l)[1].is_empty());
     }
 
     #[test]
@@ -493,8 +751,9 @@ mod tests {
     fn plain_text_documents_lay_out_as_text() {
         let text = "one two three\nfour five\n\nsix";
         let doc = Document::new(text.to_owned(), "t.txt", crate::document::Format::Text);
-        assert_eq!(Layout::for_document(&doc, 9), Layout::new(text, 9));
-        assert!(Layout::for_document(&doc, 9).gutters.is_empty());
+        let l = Layout::for_document(&doc, 9);
+        assert_eq!(l.rows(0..l.len()), Layout::new(text, 9).rows(0..l.len()));
+        assert!(gutters(&l).iter().all(|&g| g == Gutter::default()));
     }
 
     #[test]
@@ -502,9 +761,8 @@ mod tests {
         let doc = markdown("Intro.\n\n- alpha beta gamma delta\n- epsilon\n");
         let l = Layout::for_document(&doc, 12);
         let rows: Vec<(&str, u16)> = l
-            .lines
-            .iter()
-            .zip(&l.gutters)
+            .rows(0..l.len())
+            .into_iter()
             .map(|(s, g)| (s.slice(&doc.text), g.indent))
             .collect();
         assert_eq!(
@@ -518,8 +776,8 @@ mod tests {
                 ("• epsilon", 0)
             ]
         );
-        for (line, g) in l.lines.iter().zip(&l.gutters) {
-            assert!(line_width(&doc.text, *line) + g.width() <= 12);
+        for (line, g) in l.rows(0..l.len()) {
+            assert!(line_width(&doc.text, line) + g.width() <= 12);
         }
     }
 
@@ -528,9 +786,8 @@ mod tests {
         let doc = markdown("Text.\n\n```\nfn main() {\n    let x = 1;\n\n}\n```\n");
         let l = Layout::for_document(&doc, 12);
         let rows: Vec<(&str, LineKind)> = l
-            .lines
-            .iter()
-            .zip(&l.gutters)
+            .rows(0..l.len())
+            .into_iter()
             .map(|(s, g)| (s.slice(&doc.text), g.kind))
             .collect();
         assert_eq!(
@@ -551,11 +808,81 @@ mod tests {
     fn quotes_get_bars_and_headings_their_level() {
         let doc = markdown("## Title\n\n> one two three four\n> \n> five\n\nafter\n");
         let l = Layout::for_document(&doc, 14);
-        let quotes: Vec<u8> = l.gutters.iter().map(|g| g.quote).collect();
-        assert_eq!(l.gutters[0].kind, LineKind::Heading(2));
+        let quotes: Vec<u8> = gutters(&l).iter().map(|g| g.quote).collect();
+        assert_eq!(gutters(&l)[0].kind, LineKind::Heading(2));
         assert_eq!(quotes, [0, 0, 1, 1, 1, 1, 0, 0]);
-        for (line, g) in l.lines.iter().zip(&l.gutters) {
-            assert!(line_width(&doc.text, *line) + g.width() <= 14);
+        for (line, g) in l.rows(0..l.len()) {
+            assert!(line_width(&doc.text, line) + g.width() <= 14);
+        }
+    }
+
+    /// Every row of `l`, walked from the first line without restarting.
+    fn walked(l: &Layout) -> Vec<(Span, Gutter)> {
+        let mut all = Vec::new();
+        let _ = l.walk(None, &mut |row| {
+            all.push((row.span, row.gutter));
+            ControlFlow::Continue(())
+        });
+        all
+    }
+
+    /// Checks that whatever `l` is asked, it answers as if it kept every
+    /// line: from any restart point, breaking again gives the lines of one
+    /// walk from the start.
+    fn check_random_access(l: &Layout, text: &str, most: usize) -> Result<(), TestCaseError> {
+        let all = walked(l);
+        prop_assert_eq!(l.len(), all.len());
+        prop_assert!(l.marks.len() <= most.max(1));
+        for (n, &row) in all.iter().enumerate() {
+            prop_assert_eq!(l.rows(n..n + 1), vec![row]);
+            prop_assert_eq!(l.line(n), Some(row.0));
+        }
+        prop_assert_eq!(l.rows(0..all.len() + 5), all.clone());
+        prop_assert_eq!(l.line(all.len()), None);
+        for b in 0..=text.len() + 1 {
+            let want = all.partition_point(|(s, _)| s.start <= b).saturating_sub(1);
+            prop_assert_eq!(l.line_of(b), want);
+            prop_assert!(l.approx_line_of(b) <= want);
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn a_long_text_keeps_few_restart_points_and_answers_alike() {
+        let text = "a\n".repeat(3000) + &"word ".repeat(400);
+        let l = Layout::new(text.as_str(), 7);
+        assert_eq!(l.len(), 2 * 3000 + 400);
+        check_random_access(&l, &text, mark_room(&text)).unwrap();
+        let few = Layout::build(text.as_str().into(), 7, None, 10);
+        check_random_access(&few, &text, 10).unwrap();
+    }
+
+    proptest! {
+        #[test]
+        fn restarting_anywhere_gives_the_same_lines(
+            text in "([a-zé日\u{1b}\t\r]{0,12}[ \n]{0,3}){0,40}",
+            width in 2u16..20,
+            most in 1usize..6,
+        ) {
+            let shared: Arc<str> = text.as_str().into();
+            for most in [most, usize::MAX] {
+                let l = Layout::build(Arc::clone(&shared), width, None, most);
+                check_random_access(&l, &text, most)?;
+            }
+        }
+
+        #[test]
+        fn restarting_anywhere_gives_the_same_structured_lines(
+            src in "((#{1,2} |> |- |1[.] |    |```\n)?[a-zé日*_`]{0,30}( [a-z]{1,8}){0,6}\n{1,2}){0,12}",
+            width in 2u16..20,
+            most in 1usize..6,
+        ) {
+            let doc = markdown(&src);
+            let blocks = (!doc.blocks.is_empty()).then(|| Arc::new(BlockIndex::new(&doc)));
+            for most in [most, usize::MAX] {
+                let l = Layout::build(Arc::clone(&doc.text), width, blocks.clone(), most);
+                check_random_access(&l, &doc.text, most)?;
+            }
         }
     }
 
@@ -567,14 +894,13 @@ mod tests {
         ) {
             let doc = markdown(&src);
             let l = Layout::for_document(&doc, width);
-            prop_assert!(l.gutters.is_empty() || l.gutters.len() == l.lines.len());
             let mut seen = String::new();
             let mut last = 0;
-            for (i, &line) in l.lines.iter().enumerate() {
+            for (line, gutter) in l.rows(0..l.len()) {
                 prop_assert!(line.start >= last);
                 prop_assert!(doc.text.is_char_boundary(line.start));
                 prop_assert!(doc.text.is_char_boundary(line.end));
-                let used = line_width(&doc.text, line) + l.gutter(i).width();
+                let used = line_width(&doc.text, line) + gutter.width();
                 prop_assert!(used <= usize::from(width).max(2), "{:?} {}", line.slice(&doc.text), used);
                 seen.push_str(line.slice(&doc.text));
                 last = line.end;
@@ -590,10 +916,10 @@ mod tests {
             text in "([a-zé日\u{1b}\t\r]{0,12}[ \n]{0,3}){0,30}",
             width in 2u16..40,
         ) {
-            let l = Layout::new(&text, width);
+            let l = Layout::new(text.as_str(), width);
             let mut seen = String::new();
             let mut last = 0;
-            for &line in &l.lines {
+            for line in spans(&l) {
                 prop_assert!(line.start >= last);
                 prop_assert!(text.is_char_boundary(line.start) && text.is_char_boundary(line.end));
                 prop_assert!(line_width(&text, line) <= usize::from(width));

@@ -597,10 +597,8 @@ impl Parsed {
         }
         // Entities in order of first mention.
         let mut entity_of_root: HashMap<usize, EntityId> = HashMap::new();
-        let mut ann = Annotations {
-            sentences: segment::sentences(&doc.text),
-            ..Annotations::default()
-        };
+        let sentences = segment::sentences(&doc.text);
+        let mut ann = Annotations::default();
         for (i, (id, span, kind)) in mentions.iter().enumerate() {
             let r = root(&mut parent, i);
             let next = ann.entities.len();
@@ -696,7 +694,7 @@ impl Parsed {
                     Some(id) => span_of(line, id)?,
                     None => trigger,
                 };
-                let sentence = ann.sentence_at(trigger.start).unwrap_or(trigger);
+                let sentence = segment::sentence_at(&sentences, trigger.start).unwrap_or(trigger);
                 event_items.insert(id, (true, trigger));
                 ann.commitments.push(Commitment {
                     kind,

@@ -153,7 +153,7 @@ pub fn apply_report(
     }
     let mut work = Work::new(auto, text);
     let applied = corrections.iter().map(|c| work.apply(c)).collect();
-    (work.finish(auto), applied)
+    (work.finish(), applied)
 }
 
 /// An entity while corrections are applied.
@@ -363,7 +363,7 @@ impl<'t> Work<'t> {
 
     /// The corrected annotations: entities renumbered by first mention,
     /// dropped ones removed from every relation.
-    fn finish(self, auto: &Annotations) -> Annotations {
+    fn finish(self) -> Annotations {
         let mut new_id: Vec<Option<EntityId>> = vec![None; self.slots.len()];
         let mut entities: Vec<Entity> = Vec::new();
         let mut mentions = Vec::with_capacity(self.mentions.len());
@@ -421,7 +421,6 @@ impl<'t> Work<'t> {
             })
             .collect();
         Annotations {
-            sentences: auto.sentences.clone(),
             entities,
             mentions,
             links,

@@ -18,7 +18,7 @@ use crate::store::{Ref, TargetKind};
 /// Draws the visible part of the article into its text column.
 pub fn draw(app: &App, buf: &mut Buffer) {
     let area = app.areas.text;
-    if app.layout.lines.is_empty() {
+    if app.layout.is_empty() {
         let note = super::fit("This article has no text.", usize::from(area.width));
         buf.set_stringn(
             area.x,
@@ -30,15 +30,14 @@ pub fn draw(app: &App, buf: &mut Buffer) {
         return;
     }
     header(app, buf);
-    let end = (app.top + usize::from(area.height)).min(app.layout.lines.len());
+    let end = (app.top + usize::from(area.height)).min(app.layout.len());
     let marks = Marks {
         noted: noted_spans(app),
         visual: app.visual.map(|v| v.span(&app.doc.text)),
     };
     let top = app.top.min(end);
-    for (row, &line) in app.layout.lines[top..end].iter().enumerate() {
+    for (row, (line, gutter)) in app.layout.rows(top..end).into_iter().enumerate() {
         let y = area.y + row as u16;
-        let gutter = app.layout.gutter(top + row);
         let mut styled = gutter_spans(app, gutter);
         styled.extend(styled_line(app, line, gutter, &marks));
         buf.set_line(area.x, y, &Line::from(styled), area.width);

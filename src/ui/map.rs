@@ -14,7 +14,7 @@ pub fn draw(app: &App, buf: &mut Buffer) {
         return;
     }
     let st = &app.theme.styles;
-    let total = app.layout.lines.len().max(1);
+    let total = app.layout.len().max(1);
     // A document shorter than the strip maps line for line.
     let scale = total.max(app.view_height());
     let row_of = |line: usize| (line * h / scale).min(h - 1);
@@ -31,7 +31,7 @@ pub fn draw(app: &App, buf: &mut Buffer) {
             .set_style(style);
     }
     let mut mark = |byte: usize, style, sym: &str| {
-        let row = row_of(app.layout.line_of(byte));
+        let row = row_of(app.layout.approx_line_of(byte));
         buf[(area.x, area.y + row as u16)]
             .set_symbol(sym)
             .set_style(style);

@@ -265,7 +265,12 @@ fn excerpt(app: &App, span: Span, width: usize, style: Style, quoted: bool) -> V
     // Room for the marks: the opening one on the first line, the closing one on the last.
     let wrap_w = if quoted { width - 1 } else { width };
     let layout = Layout::new(text, u16::try_from(wrap_w).unwrap_or(u16::MAX));
-    let lines: Vec<Span> = layout.lines.into_iter().filter(|l| !l.is_empty()).collect();
+    let lines: Vec<Span> = layout
+        .rows(0..layout.len())
+        .into_iter()
+        .map(|(l, _)| l)
+        .filter(|l| !l.is_empty())
+        .collect();
     let keep = ITEM_LINES - 1;
     let shown_n = lines.len().min(keep);
     lines

@@ -87,7 +87,6 @@ pub fn annotations() -> Annotations {
         .collect();
     let pledge = span_of("pledged to", 0);
     Annotations {
-        sentences: Vec::new(),
         entities,
         mentions,
         links: Vec::new(),
@@ -131,7 +130,7 @@ pub fn cells(app: &App, span: Span) -> Vec<(u16, u16)> {
     let mut out = Vec::new();
     for line in app.layout.line_of(span.start)..=app.layout.line_of(span.end - 1) {
         assert!(app.line_visible(line), "span on screen");
-        let l = app.layout.lines[line];
+        let l = app.layout.line(line).expect("a screen line");
         let (from, to) = (span.start.max(l.start), span.end.min(l.end));
         let x0 = app.areas.text.x + line_width(text, Span::new(l.start, from)) as u16;
         let w = line_width(text, Span::new(from, to)) as u16;

@@ -643,12 +643,11 @@ impl Doc<'_> {
     /// speaker, within three sentences, named by a plural noun phrase or an
     /// organisation ("The authors say …. They say …").
     fn recent_group_speaker(&self, i: usize) -> Option<Agent> {
-        let sent = self.sent(i)?;
-        let lo = self
-            .sents
-            .get(sent.saturating_sub(3))?
-            .start
-            .max(i.saturating_sub(super::WINDOW));
+        // From the first token of the sentence three before, or WINDOW
+        // tokens back if that is nearer.
+        let first = self.sent(i)?.saturating_sub(3);
+        let w = i.saturating_sub(super::WINDOW);
+        let lo = w + self.toks[w..i].partition_point(|t| t.sent() < first);
         (lo..i)
             .rev()
             .filter(|&v| SPEECH_VERBS.get(self.low(v)) == Some(&SpeechUse::Any))

@@ -25,19 +25,24 @@ pub struct Marked {
     pub close_tok: Option<usize>,
 }
 
-/// Finds the quotations of `text`, given its sentences and the paragraph
-/// index of each sentence.
-pub fn find(text: &str, sentences: &[Span], para_of: &[usize]) -> Vec<Marked> {
-    let mut paras: Vec<(usize, Span)> = Vec::new();
-    for (s, &p) in sentences.iter().zip(para_of) {
-        match paras.last_mut() {
-            Some((q, span)) if *q == p => span.end = s.end,
-            _ => paras.push((p, *s)),
-        }
-    }
+/// Finds the quotations of `text`, given the spans of its paragraphs in
+/// order (paragraph `p` is the `p`th).
+pub fn find(text: &str, paras: impl IntoIterator<Item = Span>) -> Vec<Marked> {
+    let mut paras = paras.into_iter().enumerate().peekable();
     let mut out: Vec<Marked> = Vec::new();
     let mut candidates: Vec<(usize, char)> = Vec::new();
-    for (k, &(p, span)) in paras.iter().enumerate() {
+    let bytes = text.as_bytes();
+    // The next byte that may be (part of) a double or a single mark, sought
+    // once per mark rather than once per paragraph.
+    let (mut double, mut single) = (0, 0);
+    while let Some((p, span)) = paras.next() {
+        double = ahead(double, span.start, bytes, |b| {
+            memchr::memchr3(b'"', 0xE2, 0xC2, b)
+        });
+        single = ahead(single, span.start, bytes, |b| memchr::memchr(b'\'', b));
+        if double >= span.end && single >= span.end {
+            continue;
+        }
         let body = span.slice(text);
         // Only '"' (0x22) and marks starting with 0xE2 or 0xC2 matter.
         candidates.clear();
@@ -107,7 +112,7 @@ pub fn find(text: &str, sentences: &[Span], para_of: &[usize]) -> Vec<Marked> {
         if let Some(o) = open.filter(|&(_, c)| c != '\'') {
             push(text, &mut out, p, span.start, o, body.len(), false);
             let next_opens = paras
-                .get(k + 1)
+                .peek()
                 .is_some_and(|&(_, n)| n.slice(text).starts_with(['“', '"', '„', '«', '‘']));
             if let Some(last) = out.last_mut().filter(|m| !m.closed) {
                 last.continues = next_opens;
@@ -115,6 +120,18 @@ pub fn find(text: &str, sentences: &[Span], para_of: &[usize]) -> Vec<Marked> {
         }
     }
     out
+}
+
+/// `pos` when it is at or after `from`, else the first position at or after
+/// `from` that `find` gives in `bytes` (`usize::MAX` for none).
+fn ahead(pos: usize, from: usize, bytes: &[u8], find: impl Fn(&[u8]) -> Option<usize>) -> usize {
+    if pos >= from {
+        return pos;
+    }
+    bytes
+        .get(from..)
+        .and_then(find)
+        .map_or(usize::MAX, |i| from + i)
 }
 
 /// Adds the quotation opened at `open` (relative to `base`) and ending at
@@ -162,8 +179,8 @@ fn push(
 mod tests {
     use super::*;
 
-    fn quotes(text: &str, paras: &[usize], sentences: &[Span]) -> Vec<String> {
-        find(text, sentences, paras)
+    fn quotes(text: &str, paras: &[Span]) -> Vec<String> {
+        find(text, paras.iter().copied())
             .iter()
             .map(|m| m.inner.slice(text).to_owned())
             .collect()
@@ -173,7 +190,7 @@ mod tests {
     fn curly_and_straight_marks_pair_up() {
         let t = "She said “go home,” and he said \"stay\". A 5\" screen.";
         let s = [Span::new(0, t.len())];
-        assert_eq!(quotes(t, &[0], &s), ["go home,", "stay"]);
+        assert_eq!(quotes(t, &s), ["go home,", "stay"]);
     }
 
     #[test]
@@ -186,7 +203,7 @@ mod tests {
             Span::new(a + 1, b),
             Span::new(b + 1, t.len()),
         ];
-        let m = find(t, &s, &[0, 1, 2]);
+        let m = find(t, s);
         assert_eq!(m.len(), 2);
         assert!(!m[0].closed && m[0].continues);
         assert_eq!(m[0].inner.slice(t), "First part.");
@@ -197,17 +214,17 @@ mod tests {
     fn single_marks_quote_only_without_double_ones() {
         let t = "‘We’re ready,’ the players’ coach said.";
         let s = [Span::new(0, t.len())];
-        assert_eq!(quotes(t, &[0], &s), ["We’re ready,"]);
+        assert_eq!(quotes(t, &s), ["We’re ready,"]);
         let t = "“It’s the ‘best’ plan,” she said.";
         let s = [Span::new(0, t.len())];
-        assert_eq!(quotes(t, &[0], &s), ["It’s the ‘best’ plan,"]);
+        assert_eq!(quotes(t, &s), ["It’s the ‘best’ plan,"]);
     }
 
     #[test]
     fn empty_and_unbalanced_marks_do_not_panic() {
         for t in ["“”", "”", "\"", "“ ", "„x", "«a» \"", "é\"é“"] {
             let s = [Span::new(0, t.len())];
-            let _ = find(t, &s, &[0]);
+            let _ = find(t, s);
         }
     }
 }

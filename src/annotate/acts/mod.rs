@@ -8,8 +8,9 @@ pub mod words;
 
 use std::ops::Deref;
 
+use crate::annotate::bits::Bits;
 use crate::annotate::cursor::Cursor;
-use crate::annotate::segment::{Segmented, Token, TokenKind};
+use crate::annotate::segment::{Token, TokenKind, sentence_range, sentence_ranges, span_of};
 use crate::model::{Annotations, Span};
 
 pub use marks::Marked;
@@ -23,12 +24,11 @@ pub const WINDOW: usize = 200;
 pub struct Prepared {
     /// The text with ASCII letters lowercased (same byte offsets).
     lower: String,
-    /// All tokens, in order.
+    /// All tokens, in order, each knowing its sentence.
     pub toks: Vec<Token>,
-    /// Token ranges per sentence, parallel to `ann.sentences`.
-    pub sents: Vec<std::ops::Range<usize>>,
-    /// Paragraph index of each sentence.
-    pub para_of_sent: Vec<usize>,
+    /// For each sentence, true when a paragraph starts there (after the
+    /// first): the paragraph of a sentence is the count up to it.
+    para_starts: Bits,
     /// Quotations between quotation marks, in order.
     pub marks: Vec<Marked>,
 }
@@ -52,7 +52,7 @@ impl Deref for Doc<'_> {
 }
 
 impl Prepared {
-    /// Index in [`Annotations::sentences`] of the sentence of token `i`.
+    /// Index of the sentence of token `i`.
     pub fn sent(&self, i: usize) -> Option<usize> {
         self.toks.get(i).map(|t| t.sent())
     }
@@ -77,10 +77,7 @@ impl<'a> Doc<'a> {
 
     /// The paragraph index of token `i`.
     pub fn para(&self, i: usize) -> usize {
-        self.sent(i)
-            .and_then(|s| self.para_of_sent.get(s))
-            .copied()
-            .unwrap_or(0)
+        self.sent(i).map_or(0, |s| self.para_starts.rank(s + 1))
     }
 
     /// The index of the token starting at or covering `byte`, if any.
@@ -124,11 +121,19 @@ impl<'a> Doc<'a> {
     /// [`WINDOW`] tokens on either side of `i` so that no rule scans a
     /// runaway sentence (a text without stops) more than a bounded amount.
     pub fn sentence_of(&self, i: usize) -> std::ops::Range<usize> {
-        self.sent(i)
-            .and_then(|s| self.sents.get(s).cloned())
-            .map_or(0..0, |r| {
-                r.start.max(i.saturating_sub(WINDOW))..r.end.min(i.saturating_add(WINDOW + 1))
-            })
+        if i >= self.toks.len() {
+            return 0..0;
+        }
+        let lo = i.saturating_sub(WINDOW);
+        let hi = i.saturating_add(WINDOW + 1).min(self.toks.len());
+        let r = sentence_range(&self.toks[lo..hi], i - lo);
+        lo + r.start..lo + r.end
+    }
+
+    /// The token range of the whole sentence holding token `i` (empty when
+    /// there is no token `i`).
+    pub fn whole_sentence(&self, i: usize) -> std::ops::Range<usize> {
+        sentence_range(&self.toks, i)
     }
 
     /// True when token `i` is the first of its sentence.
@@ -233,17 +238,14 @@ impl<'a> Doc<'a> {
 }
 
 impl Prepared {
-    /// Takes over the tokens of `seg` (the segmentation of `text`) and finds
-    /// its quotations.
-    pub fn new(text: &str, seg: Segmented) -> Self {
-        let Segmented {
-            sentences,
-            tokens: toks,
-            sentence_tokens,
-        } = seg;
-        let para_of_sent = paragraph_of_sentences(text, &sentences);
-        let sents = sentence_tokens.iter().map(|&(a, b)| a..b).collect();
-        let mut marks = marks::find(text, &sentences, &para_of_sent);
+    /// Takes over the tokens of `text` (from [`crate::annotate::segment`])
+    /// and finds its paragraphs and quotations.
+    pub fn new(text: &str, toks: Vec<Token>) -> Self {
+        let para_starts = paragraph_starts(text, &toks);
+        let paras = toks
+            .chunk_by(|a, b| a.sent() == b.sent() || !para_starts.get(b.sent()))
+            .map(span_of);
+        let mut marks = marks::find(text, paras);
         // Quotations come in order: walk the tokens instead of searching.
         let (mut opens, mut closes) = (Cursor::default(), Cursor::default());
         for m in &mut marks {
@@ -256,8 +258,7 @@ impl Prepared {
         Prepared {
             lower: text.to_ascii_lowercase(),
             toks,
-            sents,
-            para_of_sent,
+            para_starts,
             marks,
         }
     }
@@ -280,27 +281,22 @@ fn covers(toks: &[Token], i: usize, byte: usize) -> Option<usize> {
     toks.get(i).filter(|t| t.start() <= byte).map(|_| i)
 }
 
-/// The paragraph index of each sentence. A paragraph break is a blank line
-/// when the text has blank lines, otherwise any line break.
-fn paragraph_of_sentences(text: &str, sentences: &[Span]) -> Vec<usize> {
+/// For each sentence of `toks`, true when a paragraph starts there (after
+/// the first). A paragraph break is a blank line when the text has blank
+/// lines, otherwise any line break.
+fn paragraph_starts(text: &str, toks: &[Token]) -> Bits {
     let blank_lines = text.contains("\n\n") || text.contains("\n\r\n");
-    let mut out = Vec::with_capacity(sentences.len());
-    let mut para = 0;
-    let mut prev_end: Option<usize> = None;
-    for s in sentences {
-        if let Some(p) = prev_end {
-            let gap = text.get(p..s.start).unwrap_or("");
-            let breaks = if blank_lines {
+    sentence_ranges(toks)
+        .map(|r| {
+            let gap = match r.start.checked_sub(1) {
+                Some(p) => text.get(toks[p].end()..toks[r.start].start()).unwrap_or(""),
+                None => return false,
+            };
+            if blank_lines {
                 gap.matches('\n').count() >= 2
             } else {
                 gap.contains('\n')
-            };
-            if breaks {
-                para += 1;
             }
-        }
-        out.push(para);
-        prev_end = Some(s.end);
-    }
-    out
+        })
+        .collect()
 }
