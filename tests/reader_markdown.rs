@@ -107,8 +107,9 @@ fn html_pages_show_title_byline_and_date_in_the_header() {
     );
     let text = to_text(&buf);
     let header = text.lines().next().expect("a header row");
+    // The page's `2024-03-14T09:30:00Z`, as a person reads it.
     assert!(
-        header.contains("Priya Raman · 2024-03-14"),
+        header.contains("Priya Raman · 14 March 2024, 09:30 UTC"),
         "header: {header:?}"
     );
     assert!(text.contains("Harbour city council approves flood barrier"));

@@ -57,7 +57,8 @@ fn header(app: &App, buf: &mut Buffer) {
     use unicode_width::UnicodeWidthStr;
     let st = &app.theme.styles;
     let width = usize::from(area.width);
-    let about: Vec<&str> = [doc.byline.as_deref(), doc.date.as_deref()]
+    let date = doc.readable_date();
+    let about: Vec<&str> = [doc.byline.as_deref(), date.as_deref()]
         .into_iter()
         .flatten()
         .filter(|s| !s.is_empty())
