@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::annotate::annotate;
+use crate::annotate::annotate_document;
 use crate::batch;
 use crate::document::{self, Document};
 use crate::export;
@@ -291,7 +291,7 @@ pub fn annotations(doc: &Document, common: &Common) -> Result<Imported, Failure>
             export::brat::import(doc, &ann, path).map_err(|e| Failure::input(e.to_string()))
         }
         None => Ok(Imported {
-            annotations: annotate(&doc.text),
+            annotations: annotate_document(doc),
             notes: Vec::new(),
         }),
     }

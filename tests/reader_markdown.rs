@@ -4,7 +4,7 @@
 //! style, a bar before quoted lines, mentions coloured on top), the header
 //! row with byline and date, and the encoding in the status line.
 
-use gloss::annotate::annotate;
+use gloss::annotate::annotate_document;
 use gloss::app::App;
 use gloss::document::{Document, load};
 use gloss::model::Annotations;
@@ -53,7 +53,7 @@ fn markdown_article_frames() {
 #[test]
 fn markdown_is_styled_under_the_highlights() {
     let doc = open("sample/river-treaty.md");
-    let ann = annotate(&doc.text);
+    let ann = annotate_document(&doc);
     let (app, buf) = reader(doc, ann, (120, 60));
     let st = &app.theme.styles;
     for cell in cells_of(&buf, "What the treaty says") {

@@ -200,6 +200,21 @@ impl Document {
         self.date.as_deref().map(date::readable)
     }
 
+    /// The byte spans of its code (code blocks and inline code), ordered by
+    /// start; they may nest (inline code in a code block). The annotator
+    /// does not look inside them (see [`crate::annotate::annotate_document`]).
+    pub fn code_spans(&self) -> Vec<crate::model::Span> {
+        let blocks = (self.blocks.iter())
+            .filter(|b| b.kind == BlockKind::Code)
+            .map(|b| b.span);
+        let marks = (self.marks.iter())
+            .filter(|m| m.kind == MarkKind::Code)
+            .map(|m| m.span);
+        let mut spans: Vec<_> = blocks.chain(marks).collect();
+        spans.sort_by_key(|s| s.start);
+        spans
+    }
+
     /// Length of the text in code points.
     pub fn char_len(&self) -> usize {
         self.chars.char_len()
