@@ -7,7 +7,7 @@
 mod support;
 
 use serde_json::Value;
-use support::{assert_offsets_match, gloss, gloss_stdin};
+use support::{assert_offsets_match, gloss, gloss_in_colour, gloss_stdin};
 
 /// A paragraph names Angela Merkel; so do a fenced code block, an
 /// indented one (with a pledge) and inline code.
@@ -195,14 +195,16 @@ fn html_code_is_left_alone_too() {
 
 #[test]
 fn the_reader_highlights_no_name_in_code() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gloss"))
-        .args(["render", "--no-sidecar", ARTICLE, "--size", "90x16"])
-        .args(["--theme", "dark", "--color"])
-        .env_remove("NO_COLOR")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("gloss runs");
-    assert!(out.status.success());
-    let frame = String::from_utf8(out.stdout).expect("UTF-8");
-    insta::assert_snapshot!(frame);
+    let out = gloss_in_colour(&[
+        "render",
+        "--no-sidecar",
+        ARTICLE,
+        "--size",
+        "90x16",
+        "--theme",
+        "dark",
+        "--color",
+    ]);
+    assert_eq!(out.code, 0, "stderr: {}", out.stderr);
+    insta::assert_snapshot!(out.stdout);
 }

@@ -137,6 +137,7 @@ fn block_style(app: &App, gutter: Gutter, marks: &[&Mark], pos: usize) -> Style 
             MarkKind::Emphasis => st.emphasis,
             MarkKind::Strong => st.strong,
             MarkKind::Code => st.code,
+            MarkKind::Footnote => st.muted,
             MarkKind::Link { .. } => st.link,
         });
     }
