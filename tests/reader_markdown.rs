@@ -52,8 +52,8 @@ fn markdown_article_frames() {
 
 #[test]
 fn markdown_is_styled_under_the_highlights() {
-    let doc = open("sample/river-treaty.md");
-    let ann = annotate_document(&doc);
+    let mut doc = open("sample/river-treaty.md");
+    let ann = annotate_document(&mut doc);
     let (app, buf) = reader(doc, ann, (120, 60));
     let st = &app.theme.styles;
     for cell in cells_of(&buf, "What the treaty says") {

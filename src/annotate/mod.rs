@@ -21,7 +21,7 @@ pub mod quotes;
 pub mod roles;
 pub mod segment;
 
-use std::borrow::Cow;
+use std::sync::Arc;
 
 use crate::document::Document;
 use crate::model::{Annotations, Span};
@@ -63,26 +63,45 @@ impl Step {
 /// blocks and inline code) out of sight: no mention, quote or commitment is
 /// found in code, and every offset still refers to `doc.text`. Every front
 /// end annotates an article through this (or [`annotate_hiding`]).
-pub fn annotate_document(doc: &Document) -> Annotations {
-    annotate_hiding(&doc.text, &doc.code_spans(), &mut |_| {})
+///
+/// When nothing else holds `doc.text`, the annotator reads it blanked in
+/// place: the text is moved into a string whose code is blanked, and put
+/// back (code and all) once the annotator is done, so that an article with
+/// code takes no more memory to annotate than one without.
+pub fn annotate_document(doc: &mut Document) -> Annotations {
+    let code = doc.code_spans();
+    if code.is_empty() || Arc::strong_count(&doc.text) > 1 {
+        return annotate_hiding(&doc.text, &code, &mut |_| {});
+    }
+    let mut text = String::from(&*std::mem::replace(&mut doc.text, Arc::from("")));
+    let code = blank(&mut text, &code);
+    let ann = annotate(&text);
+    for (start, piece) in code {
+        text.replace_range(start..start + piece.len(), &piece);
+    }
+    doc.text = Arc::from(text);
+    ann
 }
 
 /// [`annotate_reporting`] of `text` with the `hidden` byte spans (ordered by
-/// start; they may overlap) replaced by as many spaces as they have bytes,
-/// so that the annotator sees nothing there and offsets stay the same. The
-/// text is copied only when something is hidden.
+/// start; they may overlap) blanked (see [`blank`]), so that the annotator
+/// sees nothing there and offsets stay the same. The text is copied only
+/// when something is hidden.
 pub fn annotate_hiding(text: &str, hidden: &[Span], report: &mut dyn FnMut(Step)) -> Annotations {
-    annotate_reporting(&blank(text, hidden), report)
+    if hidden.is_empty() {
+        return annotate_reporting(text, report);
+    }
+    let mut copy = text.to_owned();
+    blank(&mut copy, hidden);
+    annotate_reporting(&copy, report)
 }
 
-/// `text` with the `spans` (ordered by start) blanked, byte for byte, so
-/// that the annotator sees nothing of them while every offset stays. A span
-/// off the text or off its character boundaries is left as it is.
-fn blank<'t>(text: &'t str, spans: &[Span]) -> Cow<'t, str> {
-    if spans.is_empty() {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
+/// Blanks the `spans` (ordered by start) of `text` in place, byte for byte,
+/// so that the annotator sees nothing of them while every offset stays; a
+/// span off the text or off its character boundaries is left as it is.
+/// Returns what was blanked: each piece with its start.
+fn blank(text: &mut String, spans: &[Span]) -> Vec<(usize, String)> {
+    let mut blanked = Vec::new();
     // Bytes of `text` dealt with so far (a character boundary).
     let mut done = 0;
     for span in spans {
@@ -90,14 +109,16 @@ fn blank<'t>(text: &'t str, spans: &[Span]) -> Cow<'t, str> {
         if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             continue;
         }
-        out.push_str(&text[done..start]);
         let word = placeholder(text, start, end);
-        out.push_str(word);
-        out.extend(std::iter::repeat_n(' ', end - start - word.len()));
+        let filler: String = word
+            .chars()
+            .chain(std::iter::repeat_n(' ', end - start - word.len()))
+            .collect();
+        blanked.push((start, text[start..end].to_owned()));
+        text.replace_range(start..end, &filler);
         done = end;
     }
-    out.push_str(&text[done..]);
-    Cow::Owned(out)
+    blanked
 }
 
 /// What stands at the start of the blanked `start..end` of `text` (spaces
@@ -159,9 +180,16 @@ mod tests {
         fn no_mention_lies_in_markdown_code(
             md in "(Angela Merkel|Kim|said|pledged|Paris|“|”|`|```\n|\n|    |\n\n|, |\\.|\"| ){0,40}"
         ) {
-            let doc = crate::document::load_bytes(md.into_bytes(), "a.md").expect("loads");
+            let mut doc = crate::document::load_bytes(md.into_bytes(), "a.md").expect("loads");
             let code = doc.code_spans();
-            let ann = annotate_document(&doc);
+            let text = Arc::clone(&doc.text);
+            // Shared: annotated in a copy.
+            let ann = annotate_document(&mut doc);
+            let original = text.to_string();
+            drop(text);
+            // Alone: blanked in place and put back.
+            prop_assert_eq!(&annotate_document(&mut doc), &ann);
+            prop_assert_eq!(&*doc.text, original.as_str());
             for m in &ann.mentions {
                 prop_assert!(m.span.end <= doc.text.len());
                 prop_assert!(
@@ -191,7 +219,8 @@ mod tests {
             Span::new(line + 1, line + 3),
             Span::new(line + 5, text.len() + 5),
         ];
-        let blanked = blank(text, &spans);
+        let mut blanked = text.to_owned();
+        let pieces = blank(&mut blanked, &spans);
         assert_eq!(blanked.len(), text.len());
         assert_eq!(
             blanked,
@@ -201,9 +230,15 @@ mod tests {
                 " ".repeat(10)
             )
         );
-        assert!(matches!(blank(text, &[]), Cow::Borrowed(_)));
+        // What was blanked, to put back.
+        for (start, piece) in pieces {
+            blanked.replace_range(start..start + piece.len(), &piece);
+        }
+        assert_eq!(blanked, text);
         // Not on a character boundary ("é" is two bytes): left as it is.
         let inside = Span::new(at("é") + 1, at("é") + 2);
-        assert_eq!(blank(text, &[inside]), text);
+        let mut copy = text.to_owned();
+        assert!(blank(&mut copy, &[inside]).is_empty());
+        assert_eq!(copy, text);
     }
 }
