@@ -26,8 +26,11 @@ pub fn readable(raw: &str) -> Cow<'_, str> {
     }
 }
 
+/// A time of day, with its offset from UTC when written.
+type Clock = (Time, Option<UtcOffset>);
+
 /// The date in `raw`, with its time and offset when written.
-fn parse(raw: &str) -> Option<(Date, Option<(Time, Option<UtcOffset>)>)> {
+fn parse(raw: &str) -> Option<(Date, Option<Clock>)> {
     let mut parts = raw.split_whitespace();
     let date = parts.next()?;
     // "2024-03-14 09:30:00 +0000": a space may stand for the `T` and before
@@ -53,7 +56,7 @@ fn parse(raw: &str) -> Option<(Date, Option<(Time, Option<UtcOffset>)>)> {
 }
 
 /// See [`readable`].
-fn format(date: Date, time: Option<(Time, Option<UtcOffset>)>) -> String {
+fn format(date: Date, time: Option<Clock>) -> String {
     let day = format!("{} {} {}", date.day(), date.month(), date.year());
     let Some((time, offset)) = time else {
         return day;
