@@ -204,7 +204,7 @@ fn write_in_order(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::annotate::annotate;
+    use crate::annotate::annotate_document;
     use crate::document;
     use crate::export::json;
 
@@ -227,8 +227,9 @@ mod tests {
             let mut failures = Vec::new();
             let mut last = None;
             let work = |name: &str| {
-                let doc = document::load(name).map_err(|e| e.to_string())?;
-                let line = json::to_line(&doc, &annotate(&doc.text), Vec::new());
+                let mut doc = document::load(name).map_err(|e| e.to_string())?;
+                let ann = annotate_document(&mut doc);
+                let line = json::to_line(&doc, &ann, Vec::new());
                 Ok((line, doc.warnings))
             };
             let summary = run(&inputs, jobs, &work, &mut out, &mut |e| match e {

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::annotate::annotate;
+use crate::annotate::annotate_document;
 use crate::batch;
 use crate::document::{self, Document};
 use crate::export;
@@ -220,7 +220,7 @@ pub fn open_for_reader(file: Option<&str>, common: &Common) -> Result<Opened, Fa
 }
 
 fn open_with(file: Option<&str>, common: &Common, background: bool) -> Result<Opened, Failure> {
-    let doc = open(file)?;
+    let mut doc = open(file)?;
     let annotate_later =
         background && common.annotations.is_none() && doc.text.len() >= BACKGROUND_BYTES;
     let Imported {
@@ -232,7 +232,7 @@ fn open_with(file: Option<&str>, common: &Common, background: bool) -> Result<Op
             notes: Vec::new(),
         }
     } else {
-        annotations(&doc, common)?
+        annotations(&mut doc, common)?
     };
     let origin = match file {
         Some(f) => Origin::from_source(f),
@@ -282,8 +282,10 @@ pub fn open(file: Option<&str>) -> Result<Document, Failure> {
 }
 
 /// The annotations to show for `doc`: the brat file given with
-/// `--annotations` (with its notes), else the automatic annotation.
-pub fn annotations(doc: &Document, common: &Common) -> Result<Imported, Failure> {
+/// `--annotations` (with its notes), else the automatic annotation (which
+/// blanks `doc`'s code in place while it runs, see
+/// [`crate::annotate::annotate_document`]).
+pub fn annotations(doc: &mut Document, common: &Common) -> Result<Imported, Failure> {
     match &common.annotations {
         Some(path) => {
             let ann = std::fs::read_to_string(path)
@@ -291,7 +293,7 @@ pub fn annotations(doc: &Document, common: &Common) -> Result<Imported, Failure>
             export::brat::import(doc, &ann, path).map_err(|e| Failure::input(e.to_string()))
         }
         None => Ok(Imported {
-            annotations: annotate(&doc.text),
+            annotations: annotate_document(doc),
             notes: Vec::new(),
         }),
     }

@@ -26,6 +26,7 @@ use ratatui::crossterm::event::{self, Event};
 
 use crate::app::{Action, App, update};
 use crate::cli::{Common, Failure, Opened};
+use crate::document::Document;
 use crate::keymap::{Key, Keymap};
 use crate::render::opening_message;
 use crate::theme;
@@ -80,14 +81,16 @@ fn watch_signals(_stop: &Arc<AtomicBool>) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Annotates `text` (shared with the reader, not copied) on a worker
-/// thread. What it has to say arrives on the channel as actions: its
-/// progress, then its annotations.
-fn annotate_in_background(text: Arc<str>) -> Receiver<Action> {
+/// Annotates `doc` on a worker thread, as
+/// [`crate::annotate::annotate_document`] does (its text is shared with the
+/// reader, and copied only when it has code to hide). What it has to say
+/// arrives on the channel as actions: its progress, then its annotations.
+fn annotate_in_background(doc: &Document) -> Receiver<Action> {
     let (tx, rx) = std::sync::mpsc::channel();
+    let (text, code) = (Arc::clone(&doc.text), doc.code_spans());
     std::thread::spawn(move || {
         // The reader may have quit: then nobody listens, and that is fine.
-        let ann = crate::annotate::annotate_reporting(&text, &mut |step| {
+        let ann = crate::annotate::annotate_hiding(&text, &code, &mut |step| {
             let _ = tx.send(Action::AnnotationProgress(step.percent()));
         });
         let _ = tx.send(Action::Annotated(Box::new(ann)));
@@ -137,7 +140,7 @@ fn event_loop(
     } = opened;
     let size = (size.width, size.height);
     let (mut app, mut annotations) = if annotate_later {
-        let rx = annotate_in_background(doc.text.clone());
+        let rx = annotate_in_background(&doc);
         (App::annotating(doc, store, theme, no_color, size), Some(rx))
     } else {
         (

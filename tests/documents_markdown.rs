@@ -5,7 +5,7 @@
 mod support;
 
 use gloss::document::{self, BlockKind, Format, MarkKind};
-use support::{assert_offsets_match, gloss, gloss_stdin};
+use support::{assert_offsets_match, gloss, gloss_in_colour, gloss_stdin};
 
 const SAMPLE: &str = "sample/river-treaty.md";
 
@@ -115,4 +115,67 @@ fn markdown_on_stdin_is_known_by_its_opening_heading() {
     // Anything else stays plain text, as it came.
     let out = gloss_stdin(&["text", "-"], b"Title\n\n- Body *text*.\n");
     assert_eq!(out.stdout, "Title\n\n- Body *text*.\n");
+}
+
+/// References in the text, two footnotes at its end.
+const FOOTNOTES: &str = "tests/fixtures/footnotes.md";
+
+#[test]
+fn footnotes_are_numbered_and_follow_the_text() {
+    let out = gloss(&["text", FOOTNOTES]);
+    assert_eq!(out.code, 0, "stderr: {}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "River commission meets\n\n\
+         The commission met in Geneva on Monday[1] and heard from Miriam Osei, \
+         Veranda's foreign minister.[2] Lusatia sent no one.[1]\n\n\
+         Both governments pledged to publish the flow data every month.\n\n\
+         Footnotes\n\n\
+         [1] The meeting was moved from Lusatia at short notice.\n\
+         [2] Osei signed the river treaty for Veranda in February."
+    );
+    // The footnotes are text like any other: annotated, offsets into it.
+    let json = gloss(&["annotate", "--no-sidecar", FOOTNOTES]);
+    assert_eq!(json.code, 0, "stderr: {}", json.stderr);
+    let json: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    assert!(assert_offsets_match(&json, &out.stdout) > 0);
+    let notes_at = out.stdout[..out.stdout.find("[1] The").unwrap()]
+        .chars()
+        .count() as u64;
+    let osei = json["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "Miriam Osei")
+        .expect("Osei is an actor");
+    assert!(
+        osei["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["start"].as_u64().unwrap() > notes_at),
+        "her mention in a footnote: {osei}"
+    );
+}
+
+#[test]
+fn footnote_references_are_marked_in_the_reader() {
+    let out = gloss_in_colour(&[
+        "render",
+        "--no-sidecar",
+        FOOTNOTES,
+        "--size",
+        "90x18",
+        "--theme",
+        "dark",
+        "--color",
+    ]);
+    assert_eq!(out.code, 0, "stderr: {}", out.stderr);
+    // `[1]` in the theme's muted colour, #7c7f87.
+    assert!(
+        out.stdout.contains("\u{1b}[38;2;124;127;135m[1]"),
+        "{}",
+        out.stdout
+    );
+    insta::assert_snapshot!(out.stdout);
 }

@@ -22,7 +22,10 @@ pub mod quotes;
 pub mod roles;
 pub mod segment;
 
-use crate::model::Annotations;
+use std::sync::Arc;
+
+use crate::document::Document;
+use crate::model::{Annotations, Span};
 
 /// A step of the pipeline, reported as it starts, for a progress display.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,6 +60,89 @@ impl Step {
     }
 }
 
+/// Annotates `doc` as [`annotate`] does its text, but with its code (code
+/// blocks and inline code) out of sight: no mention, quote or commitment is
+/// found in code, and every offset still refers to `doc.text`. Every front
+/// end annotates an article through this (or [`annotate_hiding`]).
+///
+/// When nothing else holds `doc.text`, the annotator reads it blanked in
+/// place: the text is moved into a string whose code is blanked, and put
+/// back (code and all) once the annotator is done, so that an article with
+/// code takes no more memory to annotate than one without.
+pub fn annotate_document(doc: &mut Document) -> Annotations {
+    let code = doc.code_spans();
+    if code.is_empty() || Arc::strong_count(&doc.text) > 1 {
+        return annotate_hiding(&doc.text, &code, &mut |_| {});
+    }
+    let mut text = String::from(&*std::mem::replace(&mut doc.text, Arc::from("")));
+    let code = blank(&mut text, &code);
+    let ann = annotate(&text);
+    for (start, piece) in code {
+        text.replace_range(start..start + piece.len(), &piece);
+    }
+    doc.text = Arc::from(text);
+    ann
+}
+
+/// [`annotate_reporting`] of `text` with the `hidden` byte spans (ordered by
+/// start; they may overlap) blanked (see [`blank`]), so that the annotator
+/// sees nothing there and offsets stay the same. The text is copied only
+/// when something is hidden.
+pub fn annotate_hiding(text: &str, hidden: &[Span], report: &mut dyn FnMut(Step)) -> Annotations {
+    if hidden.is_empty() {
+        return annotate_reporting(text, report);
+    }
+    let mut copy = text.to_owned();
+    blank(&mut copy, hidden);
+    annotate_reporting(&copy, report)
+}
+
+/// Blanks the `spans` (ordered by start) of `text` in place, byte for byte,
+/// so that the annotator sees nothing of them while every offset stays; a
+/// span off the text or off its character boundaries is left as it is.
+/// Returns what was blanked: each piece with its start.
+fn blank(text: &mut String, spans: &[Span]) -> Vec<(usize, String)> {
+    let mut blanked = Vec::new();
+    // Bytes of `text` dealt with so far (a character boundary).
+    let mut done = 0;
+    for span in spans {
+        let (start, end) = (span.start.max(done), span.end.min(text.len()));
+        if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        let word = placeholder(text, start, end);
+        let filler: String = word
+            .chars()
+            .chain(std::iter::repeat_n(' ', end - start - word.len()))
+            .collect();
+        blanked.push((start, text[start..end].to_owned()));
+        text.replace_range(start..end, &filler);
+        done = end;
+    }
+    blanked
+}
+
+/// What stands at the start of the blanked `start..end` of `text` (spaces
+/// fill the rest). Whole lines (a code block) become spaces. Code within a
+/// line is read as a word, `x`, so that the sentence around it keeps its
+/// grammar ("Merkel said `make` would run" keeps its speaker), with a space
+/// before it so that it joins no word beside it; and since a name is never
+/// joined across a lowercase word, no name reaches into it. Code of one or
+/// two bytes glued to a letter or digit ("Kim`a`Paris") becomes `|`, which
+/// stands alone and stops a name as well.
+fn placeholder(text: &str, start: usize, end: usize) -> &'static str {
+    let line_start = start == 0 || text[..start].ends_with('\n');
+    let line_end = end == text.len() || text[end..].starts_with('\n');
+    let glued = text[..start].ends_with(char::is_alphanumeric)
+        || text[end..].starts_with(char::is_alphanumeric);
+    match end - start {
+        _ if line_start && line_end => "",
+        3.. => " x",
+        _ if glued => "|",
+        _ => "x",
+    }
+}
+
 /// Annotates `text`: finds its sentences, actors and their mentions, the
 /// relations between actors, quotes and commitments.
 pub fn annotate(text: &str) -> Annotations {
@@ -83,4 +169,77 @@ pub fn annotate_reporting(text: &str, report: &mut dyn FnMut(Step)) -> Annotatio
     report(Step::Commitments);
     ann.commitments = commitments::find(&acts::Doc::new(text, &ann, &prep));
     ann
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn no_mention_lies_in_markdown_code(
+            md in "(Angela Merkel|Kim|said|pledged|Paris|“|”|`|```\n|\n|    |\n\n|, |\\.|\"| ){0,40}"
+        ) {
+            let mut doc = crate::document::load_bytes(md.into_bytes(), "a.md").expect("loads");
+            let code = doc.code_spans();
+            let text = Arc::clone(&doc.text);
+            // Shared: annotated in a copy.
+            let ann = annotate_document(&mut doc);
+            let original = text.to_string();
+            drop(text);
+            // Alone: blanked in place and put back.
+            prop_assert_eq!(&annotate_document(&mut doc), &ann);
+            prop_assert_eq!(&*doc.text, original.as_str());
+            for m in &ann.mentions {
+                prop_assert!(m.span.end <= doc.text.len());
+                prop_assert!(
+                    !code.iter().any(|c| c.overlaps(m.span)),
+                    "{:?} in code {:?} of {:?}", m.span, code, doc.text
+                );
+            }
+            let cues = ann.commitments.iter().map(|c| c.trigger)
+                .chain(ann.quotes.iter().filter_map(|q| q.cue));
+            for cue in cues {
+                prop_assert!(!code.iter().any(|c| c.overlaps(cue)), "cue {:?} in code", cue);
+            }
+        }
+    }
+
+    #[test]
+    fn blanking_keeps_every_offset() {
+        let text = "Ask Angela Merkel now.\n\nöl é KimaParis\nlet x = 1;\nend";
+        let at = |s: &str| text.find(s).expect("in the text");
+        let line = at("let");
+        let spans = [
+            Span::new(at("Angela"), at(" now")),
+            Span::new(at("é"), at("é") + 2),
+            Span::new(at("aParis"), at("aParis") + 1),
+            // A line of its own; nested, then overlapping spans.
+            Span::new(line, line + 10),
+            Span::new(line + 1, line + 3),
+            Span::new(line + 5, text.len() + 5),
+        ];
+        let mut blanked = text.to_owned();
+        let pieces = blank(&mut blanked, &spans);
+        assert_eq!(blanked.len(), text.len());
+        assert_eq!(
+            blanked,
+            format!(
+                "Ask  x{} now.\n\nöl x  Kim|Paris\n{} x  ",
+                " ".repeat(11),
+                " ".repeat(10)
+            )
+        );
+        // What was blanked, to put back.
+        for (start, piece) in pieces {
+            blanked.replace_range(start..start + piece.len(), &piece);
+        }
+        assert_eq!(blanked, text);
+        // Not on a character boundary ("é" is two bytes): left as it is.
+        let inside = Span::new(at("é") + 1, at("é") + 2);
+        let mut copy = text.to_owned();
+        assert!(blank(&mut copy, &[inside]).is_empty());
+        assert_eq!(copy, text);
+    }
 }

@@ -4,11 +4,13 @@
 //! The title is the front matter's `title:`, else the first level-1 heading;
 //! the byline is `author:` (or `byline:`), the date `date:` (or
 //! `published:`). Images, raw HTML blocks and tags, and the front matter
-//! itself are left out of the text. Inline code flows like the text around
+//! itself are left out of the text. Footnotes (GitHub's `[^label]`) are
+//! numbered and set at the end (see [`extract`]). Inline code flows like the text around
 //! it (runs of spaces collapse); code blocks are kept verbatim. A table is one
 //! paragraph with a line per row, its cells separated by ` | `.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -103,45 +105,152 @@ fn container_marker(b: &[u8]) -> Option<usize> {
 }
 
 /// Extracts the plain text and structure of the Markdown `source`.
+///
+/// A footnote reference reads `[1]` (a [`MarkKind::Footnote`] mark), its
+/// notes numbered in the order they are first referred to. The footnotes
+/// themselves are taken out of where they stand and set at the end of the
+/// text, under a "Footnotes" heading, each an item marked `[1] ` and so on, in
+/// that order; notes nothing refers to come last, numbered on.
 pub fn extract(source: &str) -> Extracted {
     let source = &*bound_nesting(source);
     let options = Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TABLES
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
-    let mut b = Builder::default();
-    let mut out = Extracted::default();
-    // Next number of each open list (None: a bullet list).
-    let mut lists: Vec<Option<u64>> = Vec::new();
-    // Events inside an image, an HTML block or front matter are not text.
-    let mut hidden = 0usize;
-    let mut in_metadata = false;
-    let mut in_code = false;
-    let mut heading_start: Option<(u8, usize)> = None;
-    // True before the first cell of a table row.
-    let mut row_start = false;
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_FOOTNOTES;
+    let mut f = Flattener::default();
+    // The footnotes' events, each with its label, in document order.
+    let mut notes: Vec<(String, Vec<Event<'_>>)> = Vec::new();
+    // How many footnote definitions are open (they do not nest, but a
+    // source may try).
+    let mut in_note = 0usize;
     for event in Parser::new_ext(source, options) {
         match event {
-            Event::Start(Tag::Image { .. } | Tag::HtmlBlock) => hidden += 1,
-            Event::End(TagEnd::Image | TagEnd::HtmlBlock) => hidden = hidden.saturating_sub(1),
-            Event::Start(Tag::MetadataBlock(_)) => in_metadata = true,
-            Event::End(TagEnd::MetadataBlock(_)) => in_metadata = false,
-            Event::Text(t) if in_metadata => read_front_matter(&t, &mut out),
-            _ if hidden > 0 || in_metadata => {}
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                in_note += 1;
+                if in_note == 1 {
+                    notes.push((label.to_lowercase(), Vec::new()));
+                }
+            }
+            Event::End(TagEnd::FootnoteDefinition) => in_note = in_note.saturating_sub(1),
+            event if in_note > 0 => {
+                if let Some((_, events)) = notes.last_mut() {
+                    events.push(event);
+                }
+            }
+            event => f.event(event),
+        }
+    }
+    f.notes(notes);
+    let Flattener { b, mut out, .. } = f;
+    let (text, structure) = b.finish();
+    out.text = text;
+    out.structure = structure;
+    out
+}
+
+/// One pass over pulldown-cmark's events, writing the text and structure.
+#[derive(Default)]
+struct Flattener {
+    b: Builder,
+    out: Extracted,
+    /// Next number of each open list (None: a bullet list).
+    lists: Vec<Option<u64>>,
+    /// Events inside an image or an HTML block are not text.
+    hidden: usize,
+    /// True inside front matter.
+    in_metadata: bool,
+    in_code: bool,
+    heading_start: Option<(u8, usize)>,
+    /// True before the first cell of a table row.
+    row_start: bool,
+    /// The number of each footnote label referred to so far.
+    numbers: HashMap<String, usize>,
+    /// The footnote labels by number (the first is number 1).
+    labels: Vec<String>,
+}
+
+impl Flattener {
+    /// The number of the footnote `label` (lowercased), given on its first
+    /// reference.
+    fn number(&mut self, label: String) -> usize {
+        if let Some(&n) = self.numbers.get(&label) {
+            return n;
+        }
+        self.labels.push(label.clone());
+        self.numbers.insert(label, self.labels.len());
+        self.labels.len()
+    }
+
+    /// Sets the footnotes (label and events, in document order) at the end
+    /// of the text, as documented on [`extract`].
+    fn notes(&mut self, notes: Vec<(String, Vec<Event<'_>>)>) {
+        if notes.is_empty() {
+            return;
+        }
+        self.b.open_block(BlockKind::Heading { level: 2 });
+        self.b.push_flowing("Footnotes");
+        self.b.close_block();
+        let order: Vec<String> = notes.iter().map(|(label, _)| label.clone()).collect();
+        let mut defined: HashMap<String, Vec<Event<'_>>> = HashMap::new();
+        for (label, events) in notes {
+            // The first definition of a label counts, as on GitHub.
+            defined.entry(label).or_insert(events);
+        }
+        // Number by number; a note may refer to one nothing referred to
+        // before, which is numbered then. Then the notes never referred
+        // to, in document order.
+        let (mut n, mut unreferred) = (1, order.iter());
+        loop {
+            if let Some(label) = self.labels.get(n - 1) {
+                if let Some(events) = defined.remove(label) {
+                    self.note(n, events);
+                }
+                n += 1;
+            } else if let Some(label) = unreferred.by_ref().find(|l| defined.contains_key(*l)) {
+                self.number(label.clone());
+            } else {
+                break;
+            }
+        }
+        self.b.boundary();
+    }
+
+    /// Writes the footnote numbered `n`.
+    fn note(&mut self, n: usize, events: Vec<Event<'_>>) {
+        self.b.open_item_marked(&format!("[{n}] "));
+        for event in events {
+            self.event(event);
+        }
+        self.b.close_block();
+    }
+
+    /// Writes what `event` says.
+    fn event(&mut self, event: Event<'_>) {
+        let b = &mut self.b;
+        match event {
+            Event::Start(Tag::Image { .. } | Tag::HtmlBlock) => self.hidden += 1,
+            Event::End(TagEnd::Image | TagEnd::HtmlBlock) => {
+                self.hidden = self.hidden.saturating_sub(1);
+            }
+            Event::Start(Tag::MetadataBlock(_)) => self.in_metadata = true,
+            Event::End(TagEnd::MetadataBlock(_)) => self.in_metadata = false,
+            Event::Text(t) if self.in_metadata => read_front_matter(&t, &mut self.out),
+            _ if self.hidden > 0 || self.in_metadata => {}
             Event::Start(tag) => match tag {
                 Tag::Paragraph => b.open_block(BlockKind::Paragraph),
                 Tag::Heading { level, .. } => {
                     let level = level as u8;
                     b.open_block(BlockKind::Heading { level });
-                    heading_start = Some((level, b.text().len()));
+                    self.heading_start = Some((level, b.text().len()));
                 }
                 Tag::BlockQuote(_) => b.open_block(BlockKind::Quote),
                 Tag::CodeBlock(_) => {
                     b.open_block(BlockKind::Code);
-                    in_code = true;
+                    self.in_code = true;
                 }
-                Tag::List(first) => lists.push(first),
+                Tag::List(first) => self.lists.push(first),
                 Tag::Item => {
-                    let number = lists.last_mut().and_then(|n| {
+                    let number = self.lists.last_mut().and_then(|n| {
                         let current = *n;
                         *n = n.map(|v| v.saturating_add(1));
                         current
@@ -149,8 +258,8 @@ pub fn extract(source: &str) -> Extracted {
                     b.open_list_item(number);
                 }
                 Tag::Table(_) => b.open_block(BlockKind::Paragraph),
-                Tag::TableHead | Tag::TableRow => row_start = true,
-                Tag::TableCell if !std::mem::take(&mut row_start) => b.push_verbatim(" | "),
+                Tag::TableHead | Tag::TableRow => self.row_start = true,
+                Tag::TableCell if !std::mem::take(&mut self.row_start) => b.push_verbatim(" | "),
                 Tag::Emphasis => b.open_mark(MarkKind::Emphasis),
                 Tag::Strong => b.open_mark(MarkKind::Strong),
                 Tag::Link { dest_url, .. } => b.open_mark(MarkKind::Link {
@@ -160,18 +269,18 @@ pub fn extract(source: &str) -> Extracted {
             },
             Event::End(end) => match end {
                 TagEnd::Heading(_) => {
-                    if let Some((1, start)) = heading_start.take()
-                        && out.title.is_none()
+                    if let Some((1, start)) = self.heading_start.take()
+                        && self.out.title.is_none()
                     {
                         let title = b.text().get(start..).unwrap_or("").trim();
                         if !title.is_empty() {
-                            out.title = Some(title.to_owned());
+                            self.out.title = Some(title.to_owned());
                         }
                     }
                     b.close_block();
                 }
                 TagEnd::CodeBlock => {
-                    in_code = false;
+                    self.in_code = false;
                     b.close_block();
                 }
                 TagEnd::Paragraph | TagEnd::BlockQuote(_) | TagEnd::Item | TagEnd::Table => {
@@ -179,30 +288,33 @@ pub fn extract(source: &str) -> Extracted {
                 }
                 TagEnd::TableHead | TagEnd::TableRow => b.line_break(),
                 TagEnd::List(_) => {
-                    lists.pop();
+                    self.lists.pop();
                     b.boundary();
                 }
                 TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link => b.close_mark(),
                 _ => {}
             },
-            Event::Text(t) if in_code => b.push_verbatim(&t.replace("\r\n", "\n")),
+            Event::Text(t) if self.in_code => b.push_verbatim(&t.replace("\r\n", "\n")),
             Event::Text(t) => b.push_flowing(&t),
             Event::Code(t) => {
                 b.open_mark(MarkKind::Code);
                 b.push_flowing(&t);
                 b.close_mark();
             }
+            Event::FootnoteReference(label) => {
+                let n = self.number(label.to_lowercase());
+                let b = &mut self.b;
+                b.open_mark(MarkKind::Footnote);
+                b.push_verbatim(&format!("[{n}]"));
+                b.close_mark();
+            }
             Event::InlineMath(t) | Event::DisplayMath(t) => b.push_verbatim(&t),
             Event::SoftBreak => b.space(),
             Event::HardBreak => b.line_break(),
             Event::TaskListMarker(done) => b.push_verbatim(if done { "[x] " } else { "[ ] " }),
-            Event::Html(_) | Event::InlineHtml(_) | Event::FootnoteReference(_) | Event::Rule => {}
+            Event::Html(_) | Event::InlineHtml(_) | Event::Rule => {}
         }
     }
-    let (text, structure) = b.finish();
-    out.text = text;
-    out.structure = structure;
-    out
 }
 
 /// Reads `title:`, `author:`/`byline:` and `date:`/`published:` lines of
@@ -235,7 +347,7 @@ mod tests {
     proptest! {
         #[test]
         fn any_markdown_gives_well_formed_structure(
-            md in "([#*_`>~\\[\\]()!<>|\n -]|[a-zé“”]{1,6}|1\\. |```\n|    ){0,60}"
+            md in "([#*_`>~\\[\\]()!<>|\n -]|[a-zé“”]{1,6}|1\\. |```\n|    |\\[\\^[ab]\\]|\n\\[\\^[ab]\\]: ){0,60}"
         ) {
             let e = extract(&md);
             assert_well_formed(&e.text, &e.structure);
@@ -364,6 +476,59 @@ mod tests {
         // A thematic break stays one.
         let rule = format!("a\n\n{}\n\nb", "- ".repeat(50));
         assert_eq!(extract(&rule).text, "a\n\nb");
+    }
+
+    #[test]
+    fn footnotes_are_numbered_and_set_at_the_end() {
+        let md = "# T\n\nSigned in Geneva[^sign] by Osei.[^2] Critics[^Sign] \
+                  disagreed[^none].\n\n\
+                  [^orphan]: Nobody refers to this.\n\n\
+                  [^2]: Osei is a *minister*.\n    She said more.[^third]\n\n\
+                  [^sign]: Signed on 11 February.\n[^sign]: A second definition.\n\n\
+                  [^third]: A note in a note.\n\nAfter the notes.\n";
+        let e = extract(md);
+        assert_eq!(
+            e.text,
+            "T\n\nSigned in Geneva[1] by Osei.[2] Critics[1] disagreed[^none].\n\n\
+             After the notes.\n\nFootnotes\n\n\
+             [1] Signed on 11 February.\n\
+             [2] Osei is a minister. She said more.[3]\n\
+             [3] A note in a note.\n\
+             [4] Nobody refers to this."
+        );
+        assert_well_formed(&e.text, &e.structure);
+        let marks: Vec<_> = (e.structure.marks.iter())
+            .map(|m| (m.kind.clone(), m.span.slice(&e.text)))
+            .collect();
+        assert_eq!(
+            marks,
+            [
+                (MarkKind::Footnote, "[1]"),
+                (MarkKind::Footnote, "[2]"),
+                (MarkKind::Footnote, "[1]"),
+                (MarkKind::Emphasis, "minister"),
+                (MarkKind::Footnote, "[3]"),
+            ]
+        );
+        let k = kinds(&e);
+        assert_eq!(k[3], (BlockKind::Heading { level: 2 }, "Footnotes"));
+        assert_eq!(
+            k[4],
+            (
+                BlockKind::ListItem { marker_len: 4 },
+                "[1] Signed on 11 February."
+            )
+        );
+        assert_eq!(
+            k[8],
+            (
+                BlockKind::ListItem { marker_len: 4 },
+                "[3] A note in a note."
+            )
+        );
+        assert_eq!(k[9], (BlockKind::Paragraph, "A note in a note."));
+        // No footnote, no section.
+        assert!(!extract("Text[^x] only.").text.contains("Footnotes"));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! code-point offsets (used in every file and output a person sees).
 
 mod char_index;
+mod date;
 mod decode;
 mod html;
 mod inputs;
@@ -136,7 +137,8 @@ pub struct Document {
     /// The author line an HTML page or Markdown front matter declares. Safe
     /// to print.
     pub byline: Option<String>,
-    /// The publication date as the article writes it. Safe to print.
+    /// The publication date as the article writes it (for machines, often
+    /// RFC 3339; see [`Document::readable_date`]). Safe to print.
     pub date: Option<String>,
     /// The encoding the bytes were read in, for the status line: `UTF-8`,
     /// `UTF-8 (BOM)`, `UTF-16LE`, `UTF-16BE`, `windows-1252`, ...
@@ -189,6 +191,28 @@ impl Document {
         doc.blocks = e.structure.blocks;
         doc.marks = e.structure.marks;
         doc
+    }
+
+    /// The publication date as a person reads it ("14 March 2024, 09:30 UTC"
+    /// for `2024-03-14T09:30:00Z`), or as written when it is in no form
+    /// gloss knows; [`Document::date`] keeps it as written.
+    pub fn readable_date(&self) -> Option<std::borrow::Cow<'_, str>> {
+        self.date.as_deref().map(date::readable)
+    }
+
+    /// The byte spans of its code (code blocks and inline code), ordered by
+    /// start; they may nest (inline code in a code block). The annotator
+    /// does not look inside them (see [`crate::annotate::annotate_document`]).
+    pub fn code_spans(&self) -> Vec<crate::model::Span> {
+        let blocks = (self.blocks.iter())
+            .filter(|b| b.kind == BlockKind::Code)
+            .map(|b| b.span);
+        let marks = (self.marks.iter())
+            .filter(|m| m.kind == MarkKind::Code)
+            .map(|m| m.span);
+        let mut spans: Vec<_> = blocks.chain(marks).collect();
+        spans.sort_by_key(|s| s.start);
+        spans
     }
 
     /// Length of the text in code points.

@@ -14,8 +14,9 @@ pub enum BlockKind {
         /// 1 for `#`/`<h1>` down to 6.
         level: u8,
     },
-    /// One item of a list. Its span starts at its marker (`• ` or `12. `),
-    /// which is `marker_len` bytes long; a reader hangs wrapped lines after it.
+    /// One item of a list, or a footnote. Its span starts at its marker
+    /// (`• `, `12. `, or a footnote's `[1] `), which is `marker_len` bytes
+    /// long; a reader hangs wrapped lines after it.
     ListItem {
         /// Length in bytes of the marker at the start of the span, with its
         /// trailing space.
@@ -46,6 +47,8 @@ pub enum BlockKind {
 /// - a block quote's paragraphs are plain paragraphs (no `>`): the
 ///   [`BlockKind::Quote`] block says they are quoted;
 /// - a link keeps its text; its URL lives only in the [`MarkKind::Link`] mark;
+/// - a footnote reference reads `[1]`; the footnotes follow the text under a
+///   "Footnotes" heading, each an item marked `[1] `;
 /// - images, raw HTML, scripts and Markdown syntax characters are dropped.
 ///
 /// # How a reader uses blocks and marks
@@ -79,6 +82,9 @@ pub enum MarkKind {
     Strong,
     /// Inline code (`` `x` ``, `<code>`).
     Code,
+    /// A footnote reference, written `[1]`: the number of its footnote,
+    /// which stands under "Footnotes" at the end of the text.
+    Footnote,
     /// A link. The URL is untrusted text from the article: sanitize it (see
     /// [`crate::document::sanitize`]) before it reaches a terminal.
     Link {
@@ -268,9 +274,15 @@ impl Builder {
             Some(n) => format!("{n}. "),
             None => "• ".to_owned(),
         };
+        self.open_item_marked(&marker);
+    }
+
+    /// Opens a list item and writes `marker` (ending with a space) at its
+    /// start: a footnote's `[1] `, say.
+    pub fn open_item_marked(&mut self, marker: &str) {
         let marker_len = u8::try_from(marker.len()).unwrap_or(u8::MAX);
         self.open_block(BlockKind::ListItem { marker_len });
-        self.push_verbatim(&marker);
+        self.push_verbatim(marker);
         self.marker_end = self.text.len();
         let width = marker.chars().count();
         self.indents.push(width);

@@ -56,7 +56,8 @@ fn header(app: &App, buf: &mut Buffer) {
     use unicode_width::UnicodeWidthStr;
     let st = &app.theme.styles;
     let width = usize::from(area.width);
-    let about: Vec<&str> = [doc.byline.as_deref(), doc.date.as_deref()]
+    let date = doc.readable_date();
+    let about: Vec<&str> = [doc.byline.as_deref(), date.as_deref()]
         .into_iter()
         .flatten()
         .filter(|s| !s.is_empty())
@@ -135,6 +136,7 @@ fn block_style(app: &App, gutter: Gutter, marks: &[&Mark], pos: usize) -> Style 
             MarkKind::Emphasis => st.emphasis,
             MarkKind::Strong => st.strong,
             MarkKind::Code => st.code,
+            MarkKind::Footnote => st.muted,
             MarkKind::Link { .. } => st.link,
         });
     }

@@ -39,6 +39,14 @@ pub fn gloss(args: &[&str]) -> Output {
     )
 }
 
+/// Runs `gloss ARGS` as on a terminal that shows colour (`NO_COLOR`
+/// unset), for `render --color` frames.
+pub fn gloss_in_colour(args: &[&str]) -> Output {
+    let mut cmd = command(args);
+    cmd.env_remove("NO_COLOR").stdin(Stdio::null());
+    finish(cmd.output().expect("gloss runs"))
+}
+
 /// Runs `gloss ARGS` with `input` on standard input.
 pub fn gloss_stdin(args: &[&str], input: &[u8]) -> Output {
     let mut child = command(args)
