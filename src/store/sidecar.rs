@@ -123,6 +123,20 @@ enum CorrectionRecord {
     },
 }
 
+impl CorrectionRecord {
+    /// The anchors it holds.
+    fn anchors(&self) -> Vec<&AnchorRecord> {
+        match self {
+            Self::Rename { entity, .. }
+            | Self::SetKind { entity, .. }
+            | Self::RemoveEntity { entity } => vec![&entity.mention],
+            Self::Merge { entity, into } => vec![&entity.mention, &into.mention],
+            Self::Detach { mention } | Self::RemoveMention { mention } => vec![mention],
+            Self::AddEntity { span, .. } => vec![span],
+        }
+    }
+}
+
 /// A sidecar that cannot be read, with where the problem is.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("line {line}, column {column}: {message}")]
@@ -171,6 +185,12 @@ impl SidecarFile {
     /// else re-anchored. Notes sharing an id (a hand edit) get new ids.
     pub fn into_state(self, text: &str, chars: &CharIndex) -> State {
         let placer = Placer::new(text, chars, self.text_hash == text_hash(text));
+        placer.expect(
+            self.notes
+                .iter()
+                .map(|n| &n.target.anchor)
+                .chain(self.corrections.iter().flat_map(CorrectionRecord::anchors)),
+        );
         let mut state = State::default();
         // Ids in use, and the highest `nK` among them, so that each note is
         // placed in constant time however many there are.
