@@ -68,9 +68,24 @@ with open("notes.txt.gloss.toml", "w") as f:
                 f'[notes.target]\ntype = "span"\nstart = {start}\nend = {start + 8}\n'
                 f'exact = "minister"\n')
 EOF
-# The same notes on an edited article: each must be placed again.
+# The same notes on an edited article: each must be placed again. Recorded
+# without context, every one becomes an orphan (a short quote needs its
+# context to agree); with context as gloss writes it, every one is placed.
 sed 's/Paris/Rome/' notes.txt >edited.txt
 cp notes.txt.gloss.toml edited.txt.gloss.toml
+python3 - <<'EOF'
+text = open("notes.txt", encoding="utf-8").read()
+with open("context.txt.gloss.toml", "w") as f:
+    for line in open("notes.txt.gloss.toml", encoding="utf-8"):
+        f.write(line)
+        if line.startswith("start = "):
+            start = int(line.split("=")[1])
+        if line.startswith("exact = "):
+            end = start + 8
+            f.write(f'prefix = "{text[max(0, start - 32):start]}"\n'
+                    f'suffix = "{text[end:end + 32]}"\n')
+EOF
+cp edited.txt context.txt
 
 measure() {
     label=$1
@@ -84,7 +99,7 @@ for file in *.html *.md; do
     measure "annotate $file" "$gloss" annotate --no-sidecar "$file"
     measure "render $file" "$gloss" render --no-sidecar "$file" --keys 'G'
 done
-for file in notes.txt edited.txt; do
+for file in notes.txt edited.txt context.txt; do
     side="$file.gloss.toml"
     file=$side measure "annotate $side" "$gloss" annotate "$file"
     file=$side measure "render $side" "$gloss" render "$file" --keys 'G'

@@ -90,6 +90,36 @@ fn excess_nesting(line: &str) -> Option<String> {
     Some(kept)
 }
 
+/// The longest run of one emphasis or link delimiter (`*`, `_`, `~`, `[`,
+/// `]`) passed to pulldown-cmark: it keeps inline state for each delimiter
+/// of a run (millions of `*` take tens of times their size). Rules, code
+/// comments and banners stay far below it.
+const MAX_RUN: usize = 1024;
+
+/// `source` with runs of one emphasis or link delimiter cut to [`MAX_RUN`]
+/// characters. Borrowed when no run is that long, as in every real article.
+fn bound_runs(source: &str) -> Cow<'_, str> {
+    let b = source.as_bytes();
+    let mut out = String::new();
+    // Bytes of `source` already written to `out`.
+    let mut done = 0;
+    let mut at = 0;
+    while let Some(i) = b[at..].iter().position(|c| b"*_~[]".contains(c)) {
+        let start = at + i;
+        let run = b[start..].iter().take_while(|&&c| c == b[start]).count();
+        if run > MAX_RUN {
+            out.push_str(&source[done..start + MAX_RUN]);
+            done = start + run;
+        }
+        at = start + run;
+    }
+    if done == 0 {
+        return Cow::Borrowed(source);
+    }
+    out.push_str(&source[done..]);
+    Cow::Owned(out)
+}
+
 /// The length of the block quote or list marker `b` opens with (`>`, `-`,
 /// `+`, `*`, or up to nine digits and `.` or `)`, a list marker followed by
 /// a space or the end of the line).
@@ -112,7 +142,9 @@ fn container_marker(b: &[u8]) -> Option<usize> {
 /// text, under a "Footnotes" heading, each an item marked `[1] ` and so on, in
 /// that order; notes nothing refers to come last, numbered on.
 pub fn extract(source: &str) -> Extracted {
-    let source = &*bound_nesting(source);
+    let nesting = bound_nesting(source);
+    let runs = bound_runs(&nesting);
+    let source = &*runs;
     let options = Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TABLES
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
@@ -529,6 +561,31 @@ mod tests {
         assert_eq!(k[9], (BlockKind::Paragraph, "A note in a note."));
         // No footnote, no section.
         assert!(!extract("Text[^x] only.").text.contains("Footnotes"));
+    }
+
+    #[test]
+    fn delimiter_runs_are_bounded_before_parsing() {
+        for article in [
+            include_str!("../../sample/river-treaty.md"),
+            include_str!("../../README.md"),
+        ] {
+            assert!(matches!(bound_runs(article), Cow::Borrowed(_)));
+        }
+        let banner = format!("```\n/{}/\n```\n**bold** [link](u)\n", "*".repeat(MAX_RUN));
+        assert!(matches!(bound_runs(&banner), Cow::Borrowed(_)));
+        let long = format!(
+            "{}x{} and {}y{}",
+            "*".repeat(5_000),
+            "*".repeat(5_000),
+            "[".repeat(3_000),
+            "]".repeat(3_000)
+        );
+        let cut = "*".repeat(MAX_RUN);
+        let brackets = format!("{}y{}", "[".repeat(MAX_RUN), "]".repeat(MAX_RUN));
+        assert_eq!(bound_runs(&long), format!("{cut}x{cut} and {brackets}"));
+        // Cut runs read as such runs do: emphasis around the text.
+        let e = extract(&long);
+        assert!(e.text.starts_with("x and "), "{}", &e.text[..20]);
     }
 
     #[test]

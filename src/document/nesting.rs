@@ -9,9 +9,9 @@
 //! the tags once, keeping a model of the elements the parser would hold open
 //! (the standard's implied end tags for `p`, `li`, `dd`/`dt`, `option`,
 //! table cells and rows, headings and `a`, within its scope boundaries).
-//! While that model stays within [`MAX_NESTING`] elements and few formatting
-//! elements are left open, the page is parsed exactly as written. Past
-//! either bound, the page is rewritten as well-nested markup: every element
+//! While that model stays within [`MAX_NESTING`] elements, few formatting
+//! elements are left open and the page opens at most [`MAX_ELEMENTS`], the
+//! page is parsed exactly as written. Past any bound, the page is rewritten as well-nested markup: every element
 //! the model closes gets its end tag, end tags that close nothing are
 //! dropped, and start tags deeper than the bound are dropped, their text
 //! kept.
@@ -27,6 +27,13 @@ const MAX_NESTING: usize = 256;
 /// behind a closed paragraph before it is rewritten: the parser copies each
 /// of them into every paragraph that follows.
 const MAX_LEFT_OPEN: usize = 64;
+
+/// The most elements with content a page may open (start tags past it are
+/// dropped, their text kept): the parser's DOM takes a few hundred bytes
+/// an element, so a page of millions of tiny elements (`<a href=x>y`
+/// repeated) would take tens of times its size. A long news page opens a
+/// few thousand.
+const MAX_ELEMENTS: usize = 100_000;
 
 /// Elements that never have content.
 const VOID: &[&str] = &[
@@ -311,6 +318,8 @@ struct Model {
     left_open: usize,
     /// Open `svg` and `math` elements, in which `/>` closes an element.
     foreign: usize,
+    /// Elements opened so far.
+    opened: usize,
     /// True once the page went past a bound: `out` is then the page to parse.
     capped: bool,
     /// The page rewritten as well-nested markup.
@@ -411,10 +420,11 @@ impl Model {
             self.out.push_str(tag);
             return;
         }
-        if self.stack.len() >= MAX_NESTING {
+        if self.stack.len() >= MAX_NESTING || self.opened >= MAX_ELEMENTS {
             self.capped = true;
             return;
         }
+        self.opened += 1;
         let index = self.stack.len();
         let below = self.stack.last();
         let open = Open {
@@ -524,6 +534,16 @@ mod tests {
         // A few left open is what real pages do.
         let page: String = (0..10).map(|i| format!("<p><b id={i}>x")).collect();
         assert_eq!(cap_nesting(&page), None);
+    }
+
+    #[test]
+    fn elements_past_the_budget_are_dropped_keeping_their_text() {
+        let page = "<a href=x>y".repeat(MAX_ELEMENTS + 10);
+        let capped = cap_nesting(&page).expect("capped");
+        assert_eq!(capped.matches("<a href=x>").count(), MAX_ELEMENTS);
+        assert_eq!(capped.matches("</a>").count(), MAX_ELEMENTS);
+        assert_eq!(capped.matches('y').count(), MAX_ELEMENTS + 10);
+        assert_eq!(cap_nesting(&"<a href=x>y".repeat(1_000)), None);
     }
 
     #[test]

@@ -5,6 +5,20 @@
 /// Levenshtein distance between `a` and `b` (insertions, deletions and
 /// substitutions each cost one).
 pub fn distance(a: &[char], b: &[char]) -> usize {
+    // What both start or end with costs nothing: only the rest is compared
+    // (nothing at all when a context is unchanged).
+    let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[head..], &b[head..]);
+    let tail = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a, b) = (&a[..a.len() - tail], &b[..b.len() - tail]);
+    if a.is_empty() || b.is_empty() {
+        return a.len().max(b.len());
+    }
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, &ca) in a.iter().enumerate() {
         let mut diag = row[0];
@@ -141,6 +155,27 @@ mod tests {
                 prop_assert!(h.errors <= k);
                 prop_assert_eq!(distance(&p, &t[h.start..h.end]), h.errors);
             }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn distance_agrees_with_the_full_table(a in "[ab]{0,8}", b in "[ab]{0,8}") {
+            let (a, b) = (chars(&a), chars(&b));
+            // Wagner-Fischer over the whole strings.
+            let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+            for i in 0..=a.len() {
+                for j in 0..=b.len() {
+                    d[i][j] = if i == 0 || j == 0 {
+                        i + j
+                    } else {
+                        (d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]))
+                            .min(d[i - 1][j] + 1)
+                            .min(d[i][j - 1] + 1)
+                    };
+                }
+            }
+            prop_assert_eq!(distance(&a, &b), d[a.len()][b.len()]);
         }
     }
 

@@ -123,6 +123,20 @@ enum CorrectionRecord {
     },
 }
 
+impl CorrectionRecord {
+    /// The anchors it holds.
+    fn anchors(&self) -> Vec<&AnchorRecord> {
+        match self {
+            Self::Rename { entity, .. }
+            | Self::SetKind { entity, .. }
+            | Self::RemoveEntity { entity } => vec![&entity.mention],
+            Self::Merge { entity, into } => vec![&entity.mention, &into.mention],
+            Self::Detach { mention } | Self::RemoveMention { mention } => vec![mention],
+            Self::AddEntity { span, .. } => vec![span],
+        }
+    }
+}
+
 /// A sidecar that cannot be read, with where the problem is.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("line {line}, column {column}: {message}")]
@@ -150,11 +164,19 @@ impl ParseError {
 }
 
 /// Parses a sidecar's text.
+///
+/// A sidecar is read note by note: the TOML parser holds a token and an
+/// event for every few bytes of what it parses, several times the size of
+/// a large sidecar at once. Only when that fails is the whole file parsed
+/// in one piece, for the error and its place.
 pub fn parse(source: &str) -> Result<SidecarFile, ParseError> {
-    let file: SidecarFile = toml::from_str(source).map_err(|e| {
-        let at = e.span().map_or(0, |s| s.start);
-        ParseError::at(source, at, e.message().trim().to_owned())
-    })?;
+    let file = match by_element(source) {
+        Some(file) => file,
+        None => toml::from_str(source).map_err(|e| {
+            let at = e.span().map_or(0, |s| s.start);
+            ParseError::at(source, at, e.message().trim().to_owned())
+        })?,
+    };
     if file.schema.get_ref() != SCHEMA {
         let msg = format!(
             "schema “{}” is not one this gloss reads ({SCHEMA})",
@@ -165,12 +187,67 @@ pub fn parse(source: &str) -> Result<SidecarFile, ParseError> {
     Ok(file)
 }
 
+/// The top-level keys of a sidecar, before its first note or correction.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Head {
+    schema: toml::Spanned<String>,
+    text_hash: String,
+}
+
+/// Notes and corrections, from one piece of a sidecar.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Elements {
+    #[serde(default)]
+    notes: Vec<NoteRecord>,
+    #[serde(default)]
+    corrections: Vec<CorrectionRecord>,
+}
+
+/// `source` parsed piece by piece, each piece starting at a line that
+/// opens a note or correction (`[[notes]]`, `[[corrections]]`), or `None`
+/// when a piece does not parse (a line like that inside a multi-line
+/// string or array leaves the piece before it unterminated; a table that
+/// refers back to another piece's element stands alone as an unknown
+/// table). What parses this way parses the same in one piece.
+fn by_element(source: &str) -> Option<SidecarFile> {
+    let opens = |at: usize| {
+        let line = &source[at..];
+        line.starts_with("[[notes]]") || line.starts_with("[[corrections]]")
+    };
+    let mut starts: Vec<usize> = memchr::memchr_iter(b'\n', source.as_bytes())
+        .map(|i| i + 1)
+        .filter(|&i| opens(i))
+        .collect();
+    starts.push(source.len());
+    let head: Head = toml::from_str(&source[..starts[0]]).ok()?;
+    let mut file = SidecarFile {
+        schema: head.schema,
+        text_hash: head.text_hash,
+        notes: Vec::new(),
+        corrections: Vec::new(),
+    };
+    for piece in starts.windows(2) {
+        let elements: Elements = toml::from_str(&source[piece[0]..piece[1]]).ok()?;
+        file.notes.extend(elements.notes);
+        file.corrections.extend(elements.corrections);
+    }
+    Some(file)
+}
+
 impl SidecarFile {
     /// Its notes and corrections, placed in `text` (indexed by `chars`):
     /// taken as they are when the text is the one they were saved with,
     /// else re-anchored. Notes sharing an id (a hand edit) get new ids.
     pub fn into_state(self, text: &str, chars: &CharIndex) -> State {
         let placer = Placer::new(text, chars, self.text_hash == text_hash(text));
+        placer.expect(
+            self.notes
+                .iter()
+                .map(|n| &n.target.anchor)
+                .chain(self.corrections.iter().flat_map(CorrectionRecord::anchors)),
+        );
         let mut state = State::default();
         // Ids in use, and the highest `nK` among them, so that each note is
         // placed in constant time however many there are.
@@ -303,6 +380,70 @@ pub fn render(state: &State, text: &str, chars: &CharIndex) -> Result<String, to
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Lines a sidecar may hold, hand-edited ones included: element
+    /// headers inside strings and arrays, tables that refer back to an
+    /// element before, top-level keys out of place.
+    const PIECES: &[&str] = &[
+        "schema = \"gloss.sidecar/1\"\ntext_hash = \"fnv1a64:0\"\n",
+        "[[notes]]\nid = \"n1\"\n",
+        "[[notes]]\n",
+        "[[ notes ]]\nid = \"n2\"\n",
+        "[notes.target]\ntype = \"span\"\nstart = 0\nend = 3\nexact = \"Kim\"\n",
+        "[[corrections]]\nop = \"detach\"\n",
+        "[[corrections]]\nop = \"rename\"\nname = \"K\"\n",
+        "[corrections.mention]\nstart = 0\nend = 3\nexact = \"Kim\"\n",
+        "[corrections.entity]\nname = \"K\"\nstart = 0\nend = 3\nexact = \"Kim\"\n",
+        "body = \"\"\"\n",
+        "\"\"\"\n",
+        "tags = [\n",
+        "]\n",
+        "[[\"a\"]],\n",
+        "[notes]\n",
+        "notes = []\n",
+        "text_hash = \"fnv1a64:1\"\n",
+        "# [[notes]]\n",
+        "\n",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn a_sidecar_read_by_element_reads_as_in_one_piece(
+            picks in prop::collection::vec(0..PIECES.len(), 0..12),
+        ) {
+            // Mostly after the top-level keys, as a sidecar starts.
+            let head = if picks.len() % 4 == 0 { "" } else { PIECES[0] };
+            let source: String = std::iter::once(head).chain(picks.iter().map(|&i| PIECES[i])).collect();
+            if let Some(file) = by_element(&source) {
+                let whole: Result<SidecarFile, _> = toml::from_str(&source);
+                prop_assert!(whole.is_ok(), "{source}: {whole:?}");
+                prop_assert_eq!(format!("{file:?}"), format!("{:?}", whole.unwrap()), "{}", source);
+            }
+        }
+    }
+
+    #[test]
+    fn a_sidecar_with_notes_and_corrections_is_read_by_element() {
+        let source = PIECES[0].to_owned()
+            + PIECES[1]
+            + PIECES[4]
+            + PIECES[5]
+            + PIECES[7]
+            + PIECES[1]
+            + PIECES[4];
+        let file = by_element(&source).expect("read by element");
+        assert_eq!((file.notes.len(), file.corrections.len()), (2, 1));
+        // A note header inside a multi-line body is no place to cut.
+        let source =
+            PIECES[0].to_owned() + PIECES[1] + PIECES[9] + PIECES[1] + PIECES[10] + PIECES[4];
+        assert!(by_element(&source).is_none());
+        assert_eq!(
+            parse(&source).unwrap().notes[0].body,
+            "[[notes]]\nid = \"n1\"\n"
+        );
+    }
 
     fn ids_after_loading(ids: &[&str]) -> Vec<String> {
         let text = "Kim met Moon.";
