@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs each fuzz target for SECONDS (default 30) from its committed seeds
-# (fuzz/seeds/TARGET) and what earlier runs found (fuzz/corpus/TARGET, not
-# committed), prints the executions per target, and exits non-zero when a
+# (fuzz/seeds/TARGET), the reproducers of open problems (fuzz/regressions/
+# TARGET, replayed first, so the run fails until they are fixed) and what
+# earlier runs found (fuzz/corpus/TARGET, not committed), prints the executions per target, and exits non-zero when a
 # target crashes, panics, times out or runs out of memory. The input that
 # did is in fuzz/artifacts/TARGET/. Needs a nightly toolchain and cargo-fuzz.
 #
@@ -25,10 +26,14 @@ for t in "${targets[@]}"; do
   limits=(-timeout=10)
   if [ "$t" = slow ]; then
     # Inputs up to 1 MB, each done in 2 s: a quadratic path times out.
-    limits=(-timeout=2 -max_len=1048576)
+    limits=(-timeout=2 -max_len=1048576 -len_control=0)
+  fi
+  dirs=("corpus/$t" "seeds/$t")
+  if [ -d "regressions/$t" ]; then
+    dirs+=("regressions/$t")
   fi
   log="$(mktemp)"
-  "${fuzz[@]}" run "${flags[@]}" "$t" "corpus/$t" "seeds/$t" -- \
+  "${fuzz[@]}" run "${flags[@]}" "$t" "${dirs[@]}" -- \
     -max_total_time="$secs" -print_final_stats=1 "${limits[@]}" >"$log" 2>&1
   rc=$?
   execs="$(grep -o 'number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)"

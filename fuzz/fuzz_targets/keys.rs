@@ -2,8 +2,9 @@
 //! byte picks a small article (text, Markdown, HTML) and the second a screen
 //! size; the rest is keys in `--keys` notation, where a NUL resizes the
 //! screen to the size the next byte picks. Every key goes through
-//! `App::action_for` and `update`, and a frame is drawn after each, as the
-//! reader does. Exports go to a temporary folder, whatever path is typed.
+//! `App::action_for` and `update`, and a frame is drawn after each on one
+//! ratatui `TestBackend`, as the reader draws on its terminal. Exports go to
+//! a temporary folder, whatever path is typed.
 #![no_main]
 
 use std::path::Path;
@@ -14,9 +15,10 @@ use gloss::app::{Action, App, Popup, popup::InputFor, update};
 use gloss::document::Document;
 use gloss::keymap::parse_keys;
 use gloss::model::Annotations;
-use gloss::render::frame;
 use gloss::theme::Theme;
 use libfuzzer_sys::fuzz_target;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 
 /// Screen sizes: usual, narrow, side pane beside the text, tiny, too small.
 const SIZES: [(u16, u16); 6] = [(80, 24), (60, 20), (120, 40), (40, 12), (20, 5), (8, 3)];
@@ -84,6 +86,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let mut app = App::new(doc.clone(), ann.clone(), fixture.theme.clone(), false, size);
+    let mut term = Terminal::new(TestBackend::new(size.0, size.1)).expect("a test terminal");
     let dir = fixture.exports.path();
     for (i, segment) in script.split('\0').enumerate() {
         let mut keys = segment;
@@ -94,6 +97,7 @@ fuzz_target!(|data: &[u8]| {
             };
             let (w, h) = SIZES[c as usize % SIZES.len()];
             update(&mut app, Action::Resize(w, h));
+            term.backend_mut().resize(w, h);
             keys = &keys[c.len_utf8()..];
         }
         let Ok(keys) = parse_keys(keys) else {
@@ -107,7 +111,7 @@ fuzz_target!(|data: &[u8]| {
             if let Some(action) = app.action_for(key) {
                 update(&mut app, action);
             }
-            frame(&app).expect("a frame draws");
+            term.draw(|f| gloss::ui::draw(&app, f)).expect("a frame draws");
         }
     }
     // Exports written: remove them, so the folder stays small.
