@@ -35,9 +35,18 @@ fn fixture() -> &'static Fixture {
     FIXTURE.get_or_init(|| {
         let exports = tempfile::tempdir().expect("a temporary folder");
         let articles = [
-            ("article.txt", include_bytes!("../seeds/article.txt").as_slice()),
-            ("river-treaty.md", include_bytes!("../../sample/river-treaty.md")),
-            ("news-page.html", include_bytes!("../../tests/fixtures/news-page.html")),
+            (
+                "article.txt",
+                include_bytes!("../seeds/article.txt").as_slice(),
+            ),
+            (
+                "river-treaty.md",
+                include_bytes!("../../sample/river-treaty.md"),
+            ),
+            (
+                "news-page.html",
+                include_bytes!("../../tests/fixtures/news-page.html"),
+            ),
         ]
         .into_iter()
         .map(|(name, bytes)| {
@@ -111,7 +120,8 @@ fuzz_target!(|data: &[u8]| {
             if let Some(action) = app.action_for(key) {
                 update(&mut app, action);
             }
-            term.draw(|f| gloss::ui::draw(&app, f)).expect("a frame draws");
+            term.draw(|f| gloss::ui::draw(&app, f))
+                .expect("a frame draws");
         }
     }
     // Exports written: remove them, so the folder stays small.

@@ -64,9 +64,16 @@ pub fn check_annotations(text: &str, ann: &Annotations) {
         slice(text, *s, "sentence");
     }
     for (i, m) in ann.mentions.iter().enumerate() {
-        assert!(!slice(text, m.span, "mention").is_empty(), "empty mention {i}");
+        assert!(
+            !slice(text, m.span, "mention").is_empty(),
+            "empty mention {i}"
+        );
         let e = ann.entities.get(m.entity).expect("mention of no entity");
-        assert!(e.mentions.contains(&i), "entity {} lacks mention {i}", m.entity);
+        assert!(
+            e.mentions.contains(&i),
+            "entity {} lacks mention {i}",
+            m.entity
+        );
     }
     for (id, e) in ann.entities.iter().enumerate() {
         for &m in &e.mentions {
@@ -75,7 +82,10 @@ pub fn check_annotations(text: &str, ann: &Annotations) {
         }
     }
     for l in &ann.links {
-        assert!(l.from < ann.entities.len() && l.to < ann.entities.len(), "link");
+        assert!(
+            l.from < ann.entities.len() && l.to < ann.entities.len(),
+            "link"
+        );
     }
     for c in &ann.commitments {
         slice(text, c.trigger, "commitment trigger");
@@ -108,7 +118,9 @@ fn chars_slice(doc: &Document, start: usize, end: usize, what: &str) -> String {
 
 /// A JSON number as a code-point offset.
 fn offset(v: &Value, what: &str) -> usize {
-    let n = v.as_u64().unwrap_or_else(|| panic!("{what}: not an offset: {v}"));
+    let n = v
+        .as_u64()
+        .unwrap_or_else(|| panic!("{what}: not an offset: {v}"));
     usize::try_from(n).expect("offset fits")
 }
 
@@ -178,7 +190,11 @@ fn check_brat(doc: &Document, ann: &Annotations, out: &str) {
         s.sort();
         s
     };
-    assert_eq!(spans(&back), spans(ann), "brat round trip changed the mentions");
+    assert_eq!(
+        spans(&back),
+        spans(ann),
+        "brat round trip changed the mentions"
+    );
 }
 
 /// Splits a fuzz input into an article and a second text at its first NUL
@@ -190,7 +206,10 @@ pub fn split(data: &[u8], default: &str) -> (String, String) {
             String::from_utf8_lossy(&data[..i]).into_owned(),
             String::from_utf8_lossy(&data[i + 1..]).into_owned(),
         ),
-        None => (default.to_owned(), String::from_utf8_lossy(data).into_owned()),
+        None => (
+            default.to_owned(),
+            String::from_utf8_lossy(data).into_owned(),
+        ),
     }
 }
 
@@ -215,13 +234,23 @@ pub fn sidecar_round_trip(text: String, toml: &str, annotations: bool) {
     if annotations {
         let ann = correct::apply(&annotate(text), &state.corrections, text);
         check_annotations(text, &ann);
-        check_exports(&doc, &ann, &notes_json(&state.notes, &ann, text, &doc.chars));
+        check_exports(
+            &doc,
+            &ann,
+            &notes_json(&state.notes, &ann, text, &doc.chars),
+        );
     }
     let written = sidecar::render(&state, text, &doc.chars).expect("the sidecar renders");
     let again = sidecar::parse(&written)
         .unwrap_or_else(|e| panic!("gloss's own sidecar does not parse ({e}):\n{written}"))
         .into_state(text, &doc.chars);
-    assert_eq!(again, state, "the sidecar did not read back the same:\n{written}");
+    assert_eq!(
+        again, state,
+        "the sidecar did not read back the same:\n{written}"
+    );
     let rewritten = sidecar::render(&again, text, &doc.chars).expect("the sidecar renders");
-    assert_eq!(rewritten, written, "the sidecar is not written the same twice");
+    assert_eq!(
+        rewritten, written,
+        "the sidecar is not written the same twice"
+    );
 }
