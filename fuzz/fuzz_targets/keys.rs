@@ -30,6 +30,7 @@ struct Fixture {
     exports: tempfile::TempDir,
 }
 
+/// The articles and theme, built on the first input.
 fn fixture() -> &'static Fixture {
     static FIXTURE: OnceLock<Fixture> = OnceLock::new();
     FIXTURE.get_or_init(|| {
