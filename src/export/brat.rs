@@ -403,6 +403,9 @@ pub fn import(doc: &Document, ann: &str, file: &str) -> Result<Imported, ImportE
                     .split_once(' ')
                     .ok_or_else(|| err(no, "expected `LABEL START END`".into()))?;
                 let span = parse_offsets(doc, offsets).map_err(|p| err(no, p))?;
+                if span.is_empty() && label_kind(label).is_some() {
+                    return Err(err(no, format!("`{id}` is an actor mention with no text")));
+                }
                 if let Some(expected) = fields.next() {
                     let got = one_line(span.slice(&doc.text));
                     if !same_words(&got, expected) {
@@ -525,7 +528,15 @@ fn parse_offsets(doc: &Document, offsets: &str) -> Result<Span, String> {
         start = start.min(doc.chars.to_byte(&doc.text, s).ok_or_else(too_far)?);
         end = end.max(doc.chars.to_byte(&doc.text, e).ok_or_else(too_far)?);
     }
-    Ok(Span::new(start, end))
+    Ok(trim(&doc.text, Span::new(start, end)))
+}
+
+/// `span` without the whitespace at its ends, as [`export`] writes spans;
+/// empty at its start when it holds only whitespace.
+fn trim(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let start = span.start + (s.len() - s.trim_start().len());
+    Span::new(start, start + s.trim().len())
 }
 
 /// A note's text and tags from an `AnnotatorNotes` text: a trailing
@@ -796,6 +807,22 @@ mod tests {
                 ("Trump", EntityKind::Person, 1),
                 ("Hanoi", EntityKind::Place, 1)
             ]
+        );
+    }
+
+    /// Found by the `brat_import` fuzz target: a span with a space at its
+    /// end was kept whole, and exporting it again wrote it without the space.
+    #[test]
+    fn spans_are_read_without_the_whitespace_at_their_ends() {
+        let d = doc("Kim met the White House staff.");
+        let got = import(&d, "T1\tOrg 7 24\t the White House \n", "x.ann").unwrap();
+        assert_eq!(got.mentions[0].span.slice(&d.text), "the White House");
+        let again = import(&d, &export(&d, &got, &[]), "x.ann").unwrap();
+        assert_eq!(again.mentions[0].span, got.mentions[0].span);
+        let e = import(&d, "T1\tPerson 3 4\t\n", "x.ann").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "x.ann:1: `T1` is an actor mention with no text"
         );
     }
 
