@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
     let (text, ann) = gloss_fuzz::split(data, ARTICLE);
     let doc = Document::new(text, "fuzz.txt", Format::Text);
     if let Ok(imported) = gloss::export::brat::import(&doc, &ann, "fuzz.ann") {
-        gloss_fuzz::check_annotations(&doc.text, &imported);
-        gloss_fuzz::check_exports(&doc, &imported, &[]);
+        gloss_fuzz::check_annotations(&doc.text, &imported.annotations);
+        gloss_fuzz::check_exports(&doc, &imported.annotations, &[]);
     }
 });

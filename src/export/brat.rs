@@ -816,9 +816,10 @@ mod tests {
     fn spans_are_read_without_the_whitespace_at_their_ends() {
         let d = doc("Kim met the White House staff.");
         let got = import(&d, "T1\tOrg 7 24\t the White House \n", "x.ann").unwrap();
+        let got = got.annotations;
         assert_eq!(got.mentions[0].span.slice(&d.text), "the White House");
         let again = import(&d, &export(&d, &got, &[]), "x.ann").unwrap();
-        assert_eq!(again.mentions[0].span, got.mentions[0].span);
+        assert_eq!(again.annotations.mentions[0].span, got.mentions[0].span);
         let e = import(&d, "T1\tPerson 3 4\t\n", "x.ann").unwrap_err();
         assert_eq!(
             e.to_string(),
