@@ -45,6 +45,15 @@ impl Span {
     pub fn slice(self, text: &str) -> &str {
         &text[self.start..self.end]
     }
+
+    /// This span without the whitespace at its ends, or `None` when it
+    /// covers only whitespace.
+    pub fn trimmed(self, text: &str) -> Option<Span> {
+        let s = self.slice(text);
+        let start = self.start + (s.len() - s.trim_start().len());
+        let t = s.trim();
+        (!t.is_empty()).then(|| Span::new(start, start + t.len()))
+    }
 }
 
 /// Index of an entity in [`Annotations::entities`].

@@ -253,6 +253,32 @@ fn add_an_entity_links_its_other_occurrences() {
     );
 }
 
+/// Found by the `sidecar` fuzz target: a selection with a space before it
+/// became a mention starting with the space, which brat export then trimmed.
+#[test]
+fn an_added_entity_leaves_the_spaces_around_its_selection_out() {
+    let at = find(TEXT, " Pyongyang. ", 0);
+    let ann = corrected(vec![Correction::AddEntity {
+        span: Anchor::new(TEXT, at).unwrap(),
+        kind: EntityKind::Place,
+        name: "Pyongyang".into(),
+    }]);
+    let e = entity_named(&ann, "Pyongyang");
+    assert_eq!(mention_texts(&ann, TEXT, e), ["Pyongyang.", "Pyongyang"]);
+
+    let blank = find(TEXT, " ", 0);
+    let (_, applied) = apply_report(
+        &auto(),
+        &[Correction::AddEntity {
+            span: Anchor::new(TEXT, blank).unwrap(),
+            kind: EntityKind::Place,
+            name: String::new(),
+        }],
+        TEXT,
+    );
+    assert_eq!(applied, [false], "a blank selection adds nothing");
+}
+
 #[test]
 fn corrections_chain_and_survive_new_entity_ids() {
     let a = auto();

@@ -481,15 +481,7 @@ pub fn paragraphs_from(
             }
         }
     })
-    .filter_map(|s| trim(text, s))
-}
-
-/// `span` without leading and trailing whitespace, or `None` if blank.
-fn trim(text: &str, span: Span) -> Option<Span> {
-    let s = span.slice(text);
-    let lead = s.len() - s.trim_start().len();
-    let t = s.trim();
-    (!t.is_empty()).then(|| Span::new(span.start + lead, span.start + lead + t.len()))
+    .filter_map(|s| s.trimmed(text))
 }
 
 fn is_closer(t: &str) -> bool {

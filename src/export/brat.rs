@@ -528,15 +528,8 @@ fn parse_offsets(doc: &Document, offsets: &str) -> Result<Span, String> {
         start = start.min(doc.chars.to_byte(&doc.text, s).ok_or_else(too_far)?);
         end = end.max(doc.chars.to_byte(&doc.text, e).ok_or_else(too_far)?);
     }
-    Ok(trim(&doc.text, Span::new(start, end)))
-}
-
-/// `span` without the whitespace at its ends, as [`export`] writes spans;
-/// empty at its start when it holds only whitespace.
-fn trim(text: &str, span: Span) -> Span {
-    let s = span.slice(text);
-    let start = span.start + (s.len() - s.trim_start().len());
-    Span::new(start, start + s.trim().len())
+    let whole = Span::new(start, end);
+    Ok(whole.trimmed(&doc.text).unwrap_or(Span::new(start, start)))
 }
 
 /// A note's text and tags from an `AnnotatorNotes` text: a trailing

@@ -252,7 +252,9 @@ impl<'t> Work<'t> {
                 true
             }),
             Correction::AddEntity { span, kind, name } => {
-                span.span().is_some_and(|s| self.add(s, *kind, name))
+                // A selection's surrounding spaces are not part of the name.
+                let trimmed = span.span().and_then(|s| s.trimmed(self.text));
+                trimmed.is_some_and(|s| self.add(s, *kind, name))
             }
         }
     }
