@@ -243,6 +243,7 @@ fn open_with(file: Option<&str>, common: &Common, background: bool) -> Result<Op
         Arc::clone(&doc.text),
         &StoreOptions::new(common.no_sidecar),
     );
+    store.hide(doc.code_spans());
     store.import_notes(notes);
     messages.splice(0..0, doc.warnings.iter().cloned());
     let mut files = store.open_files().clone();

@@ -10,6 +10,7 @@ use clap::Parser;
 use clap::error::ErrorKind;
 
 fn main() -> ExitCode {
+    gloss::term::report_panics();
     let cli = match gloss::cli::Cli::try_parse() {
         Ok(cli) => cli,
         // Help and version are not errors: print them whole.

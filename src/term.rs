@@ -192,6 +192,46 @@ pub fn warning(message: &str) {
     error(&format!("warning: {message}"));
 }
 
+/// Makes a panic print one safe line on standard error, as [`error`]
+/// does, instead of Rust's default report: a panic message may quote
+/// article text (a string slice out of bounds shows the string), which must
+/// not reach the terminal raw. With `RUST_BACKTRACE` set, the backtrace
+/// follows, each of its lines made safe the same way.
+///
+/// Install it before the reader starts: the reader's own hook restores the
+/// terminal and then calls this one.
+pub fn report_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned());
+        let location = info.location().map(ToString::to_string);
+        error(&panic_line(message.as_deref(), location.as_deref()));
+        let trace = std::backtrace::Backtrace::capture();
+        if trace.status() == std::backtrace::BacktraceStatus::Captured {
+            for line in trace.to_string().lines() {
+                to_stderr("", line, "\n");
+            }
+        }
+    }));
+}
+
+/// What [`report_panics`] says about a panic with `message` at `location`.
+fn panic_line(message: Option<&str>, location: Option<&str>) -> String {
+    let mut line = String::from("internal error (a bug in gloss; please report it)");
+    if let Some(m) = message {
+        line.push_str(": ");
+        line.push_str(m);
+    }
+    if let Some(at) = location {
+        line.push_str(" at ");
+        line.push_str(at);
+    }
+    line
+}
+
 /// Returns to the start of the line and clears it (gloss's own sequence,
 /// the only one it writes to standard error).
 const CLEAR_LINE: &str = "\r\x1b[K";
@@ -247,6 +287,28 @@ impl Default for Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panic_is_reported_on_one_safe_line() {
+        let line = panic_line(
+            Some("byte index 3 of `\x1b]52;c;evil\x07`"),
+            Some("src/x.rs:1:2"),
+        );
+        assert_eq!(
+            line,
+            "internal error (a bug in gloss; please report it): \
+             byte index 3 of `\x1b]52;c;evil\x07` at src/x.rs:1:2"
+        );
+        let shown = clean_line(&line);
+        assert!(
+            !shown.contains('\x1b') && !shown.contains('\x07'),
+            "{shown}"
+        );
+        assert_eq!(
+            panic_line(None, None),
+            "internal error (a bug in gloss; please report it)"
+        );
+    }
 
     /// What `writes` come to through a sanitising writer.
     fn through(active: bool, writes: &[&[u8]]) -> String {

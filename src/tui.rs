@@ -4,8 +4,10 @@
 //!
 //! `ratatui::try_init` enters raw mode and the alternate screen and installs
 //! a panic hook that restores the terminal before the panic message prints.
-//! SIGTERM and SIGINT set a flag (through `signal-hook`) that ends the loop,
-//! so the terminal is restored on those too; `<C-c>` is a key in raw mode
+//! SIGTERM and SIGINT set a flag (through `signal-hook`) that ends the loop
+//! (`Action::Terminated` saves a note being written and writes changes that
+//! could not be saved to a recovery file), so the terminal is restored on
+//! those too; `<C-c>` is a key in raw mode
 //! and quits normally. SIGHUP means the terminal is gone: there is nothing
 //! to restore, and crossterm would spin reading the closed terminal, so it
 //! ends the process at once (exit status 129).
@@ -34,7 +36,8 @@ use crate::theme;
 /// How often the loop wakes to check for a termination signal.
 const TICK: Duration = Duration::from_millis(200);
 
-/// Opens the reader on the opened article until the user quits.
+/// Opens the reader on the opened article until the user quits; then
+/// prints the reader's farewell line, if it has one.
 pub fn run(opened: Opened, common: &Common) -> Result<(), Failure> {
     let no_color = theme::no_color_env();
     let (theme, warning) =
@@ -53,7 +56,12 @@ pub fn run(opened: Opened, common: &Common) -> Result<(), Failure> {
     let warning = warning.or(keymap_warning);
     let result = event_loop(&mut term, opened, theme, no_color, keymap, warning, &stop);
     ratatui::restore();
-    result.map_err(|e| Failure::runtime(format!("terminal: {e}")))
+    if let Ok(Some(farewell)) = &result {
+        crate::term::warning(farewell);
+    }
+    result
+        .map(drop)
+        .map_err(|e| Failure::runtime(format!("terminal: {e}")))
 }
 
 /// When the sidecar was last modified (`None`: no sidecar file).
@@ -127,7 +135,7 @@ fn event_loop(
     keymap: Keymap,
     warning: Option<String>,
     stop: &AtomicBool,
-) -> std::io::Result<()> {
+) -> std::io::Result<Option<String>> {
     let size = term.size()?;
     let opening = opening_message(&opened.doc, &opened.messages);
     let Opened {
@@ -197,5 +205,8 @@ fn event_loop(
             }
         }
     }
-    Ok(())
+    if !app.quit {
+        update(&mut app, Action::Terminated);
+    }
+    Ok(app.farewell)
 }

@@ -93,7 +93,7 @@ fn anchor(text: &str, nth: usize) -> Anchor {
 }
 
 fn corrected(c: Vec<Correction>) -> Annotations {
-    let (ann, applied) = apply_report(&auto(), &c, TEXT);
+    let (ann, applied) = apply_report(&auto(), &c, TEXT, &[]);
     assert!(applied.iter().all(|&a| a), "not applied: {c:?}");
     check_invariants(&ann, TEXT).unwrap();
     ann
@@ -253,6 +253,24 @@ fn add_an_entity_links_its_other_occurrences() {
     );
 }
 
+#[test]
+fn an_added_actor_is_not_looked_for_in_code() {
+    let add = [Correction::AddEntity {
+        span: anchor("Moon Jae-in", 0),
+        kind: EntityKind::Person,
+        name: "Moon Jae-in".into(),
+    }];
+    let code = find(TEXT, "and Moon Jae-in flew", 0);
+    let (ann, applied) = apply_report(&auto(), &add, TEXT, &[Span::new(0, 1), code]);
+    assert_eq!(applied, [true]);
+    let moon = entity_named(&ann, "Moon Jae-in");
+    assert_eq!(mention_texts(&ann, TEXT, moon), ["Moon Jae-in"]);
+    assert_eq!(
+        ann.mentions[ann.entities[moon].mentions[0]].span,
+        find(TEXT, "Moon Jae-in", 0)
+    );
+}
+
 /// Found by the `sidecar` fuzz target: a selection with a space before it
 /// became a mention starting with the space, which brat export then trimmed.
 #[test]
@@ -275,6 +293,7 @@ fn an_added_entity_leaves_the_spaces_around_its_selection_out() {
             name: String::new(),
         }],
         TEXT,
+        &[],
     );
     assert_eq!(applied, [false], "a blank selection adds nothing");
 }
@@ -330,7 +349,7 @@ fn corrections_chain_and_survive_new_entity_ids() {
     for (i, m) in better.mentions.iter().enumerate() {
         better.entities[m.entity].mentions.push(i);
     }
-    let (ann, applied) = apply_report(&better, &cs, TEXT);
+    let (ann, applied) = apply_report(&better, &cs, TEXT, &[]);
     assert_eq!(applied, [true, true, true]);
     check_invariants(&ann, TEXT).unwrap();
     assert!(names(&ann).contains(&"Kim Jong Un"));
@@ -359,7 +378,7 @@ fn unresolvable_corrections_are_skipped_and_reported() {
             mention: Anchor::new(TEXT, find(TEXT, "thanked", 0)).unwrap(),
         },
     ];
-    let (ann, applied) = apply_report(&a, &cs, TEXT);
+    let (ann, applied) = apply_report(&a, &cs, TEXT, &[]);
     assert_eq!(applied, [false, true, false]);
     check_invariants(&ann, TEXT).unwrap();
     assert!(names(&ann).contains(&"Kim Jong Un"));

@@ -119,6 +119,9 @@ pub enum Action {
     AnnotationProgress(u8),
     /// The background annotator stopped without annotations.
     AnnotationFailed,
+    /// The process was told to end (SIGTERM, SIGINT): keep what can be
+    /// kept, then quit without asking.
+    Terminated,
 }
 
 /// The actions a key can be bound to, in the order the help lists them:

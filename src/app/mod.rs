@@ -200,6 +200,10 @@ pub struct App {
     pub forward: Vec<Jump>,
     /// Set when the reader should quit.
     pub quit: bool,
+    /// A line to print on standard error once the reader has closed (where
+    /// notes that could not be saved were written), since the screen that
+    /// said so is gone by then.
+    pub farewell: Option<String>,
     /// The files read for the article (the article, its sidecar, an
     /// `--annotations` file): an export never replaces them.
     pub open_files: OpenFiles,
@@ -221,7 +225,8 @@ impl App {
         no_color: bool,
         size: (u16, u16),
     ) -> Self {
-        let store = Store::in_memory(Arc::clone(&doc.text));
+        let mut store = Store::in_memory(Arc::clone(&doc.text));
+        store.hide(doc.code_spans());
         Self::with_store(doc, store, ann, theme, no_color, size)
     }
 
@@ -282,6 +287,7 @@ impl App {
             back: Vec::new(),
             forward: Vec::new(),
             quit: false,
+            farewell: None,
             open_files: store_files,
             title,
             annotating: None,

@@ -674,6 +674,25 @@ pub(super) fn quit(app: &mut App) {
     });
 }
 
+/// The process was told to end: a note being written is saved (if it has
+/// any text), changes that could not be saved go to a recovery file, and
+/// the reader quits, with no question asked since nobody may be there to
+/// answer it. What happened is the farewell line.
+pub(super) fn terminated(app: &mut App) {
+    if let Some(Popup::Editor(editor)) = app.popup.take()
+        && !editor.body_text().trim().is_empty()
+    {
+        save(app, editor);
+    }
+    if app.store.unsaved().is_some() {
+        app.farewell = Some(match app.store.write_recovery() {
+            Ok(path) => format!("notes not saved were written to {}", path.display()),
+            Err(e) => format!("notes not saved are lost: {e}"),
+        });
+    }
+    app.quit = true;
+}
+
 /// The answer to [`quit`]'s question: write the recovery file and quit
 /// (staying, with the reason, when it cannot be written), or just quit.
 pub(super) fn quit_anyway(app: &mut App, recover: bool) {
@@ -684,6 +703,10 @@ pub(super) fn quit_anyway(app: &mut App, recover: bool) {
     match app.store.write_recovery() {
         Ok(path) => {
             app.message = format!("notes written to {}", home_relative(&path));
+            app.farewell = Some(format!(
+                "notes not saved were written to {}",
+                path.display()
+            ));
             app.quit = true;
         }
         Err(e) => app.message = format!("not quitting: {e}"),

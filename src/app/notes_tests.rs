@@ -53,6 +53,24 @@ fn escape_asks_before_a_draft_is_dropped() {
 }
 
 #[test]
+fn being_told_to_end_saves_the_note_being_written_and_quits() {
+    let mut a = app(2, (100, 30));
+    keys(&mut a, "/budget<CR>vaWritten in a hurry");
+    update(&mut a, Action::Terminated);
+    assert!(a.quit);
+    assert!(a.popup.is_none());
+    assert_eq!(a.store.notes().len(), 1);
+    assert_eq!(a.store.notes()[0].body, "Written in a hurry");
+    assert_eq!(a.farewell, None, "everything was saved");
+    // An empty draft is nothing to keep, and a menu is simply closed.
+    let mut a = app(2, (100, 30));
+    keys(&mut a, "/budget<CR>va   ");
+    update(&mut a, Action::Terminated);
+    assert!(a.quit);
+    assert!(a.store.notes().is_empty());
+}
+
+#[test]
 fn a_on_a_mention_asks_mention_or_actor_and_then_offers_edit() {
     let mut a = app(3, (100, 30));
     keys(&mut a, "]ea");

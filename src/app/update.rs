@@ -20,6 +20,7 @@ pub fn update(app: &mut App, action: Action) {
             return;
         }
         Action::AnnotationFailed => return notes::annotation_failed(app),
+        Action::Terminated => return notes::terminated(app),
         key => key,
     };
     let was_pending = !app.pending.is_empty();
@@ -87,7 +88,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::Reload
         | Action::Annotated(_)
         | Action::AnnotationProgress(_)
-        | Action::AnnotationFailed => {}
+        | Action::AnnotationFailed
+        | Action::Terminated => {}
         Action::Help => {
             app.help_shows_messages = false;
             app.help = Some(0);

@@ -138,20 +138,24 @@ impl Correction {
 /// `auto` with `corrections` applied in order, over `text` (the text `auto`
 /// and the corrections' anchors refer to).
 pub fn apply(auto: &Annotations, corrections: &[Correction], text: &str) -> Annotations {
-    apply_report(auto, corrections, text).0
+    apply_report(auto, corrections, text, &[]).0
 }
 
 /// Like [`apply`], also telling for each correction whether it applied
 /// (`false`: its entity or mention was not found; it is kept all the same).
+/// An added actor's other occurrences are not looked for in the `hidden`
+/// spans (code, which the annotator does not read either; ordered by
+/// start), though a selection there is taken as it is.
 pub fn apply_report(
     auto: &Annotations,
     corrections: &[Correction],
     text: &str,
+    hidden: &[Span],
 ) -> (Annotations, Vec<bool>) {
     if corrections.is_empty() {
         return (auto.clone(), Vec::new());
     }
-    let mut work = Work::new(auto, text);
+    let mut work = Work::new(auto, text, hidden);
     let applied = corrections.iter().map(|c| work.apply(c)).collect();
     (work.finish(), applied)
 }
@@ -168,6 +172,8 @@ struct Slot {
 /// sorted and disjoint.
 struct Work<'t> {
     text: &'t str,
+    /// Where an added actor's other occurrences are not looked for.
+    hidden: &'t [Span],
     slots: Vec<Slot>,
     mentions: Vec<Mention>,
     links: Vec<Link>,
@@ -176,7 +182,7 @@ struct Work<'t> {
 }
 
 impl<'t> Work<'t> {
-    fn new(auto: &Annotations, text: &'t str) -> Self {
+    fn new(auto: &Annotations, text: &'t str, hidden: &'t [Span]) -> Self {
         let slots = auto
             .entities
             .iter()
@@ -198,6 +204,7 @@ impl<'t> Work<'t> {
         mentions.sort_by_key(|m| m.span);
         Self {
             text,
+            hidden,
             slots,
             mentions,
             links: auto.links.clone(),
@@ -335,7 +342,7 @@ impl<'t> Work<'t> {
             .text
             .match_indices(needle)
             .map(|(b, _)| Span::new(b, b + needle.len()))
-            .filter(|&s| !s.overlaps(span) && whole_word(self.text, s))
+            .filter(|&s| !s.overlaps(span) && whole_word(self.text, s) && !self.is_hidden(s))
             .collect();
         for s in found {
             let blocked = self
@@ -347,6 +354,13 @@ impl<'t> Work<'t> {
             }
         }
         true
+    }
+
+    /// True when `span` overlaps a hidden span (they are disjoint and
+    /// ordered, so only the last to start before its end can).
+    fn is_hidden(&self, span: Span) -> bool {
+        let before_end = self.hidden.partition_point(|h| h.start < span.end);
+        before_end > 0 && self.hidden[before_end - 1].overlaps(span)
     }
 
     /// Makes `span` a mention of slot `id`, removing mentions it overlaps.

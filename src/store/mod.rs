@@ -77,6 +77,9 @@ use crate::model::{Annotations, Span};
 /// could not be saved in their sidecar.
 pub const RECOVERED: &str = "recovered";
 
+/// How many recovery files of one article one second may hold.
+const MAX_RECOVERY_NAMES: usize = 100;
+
 /// Notes and corrections not saved (see [`Store::unsaved`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Unsaved {
@@ -211,6 +214,9 @@ pub struct Store {
     /// True once this session's first save has removed the temporary files
     /// a killed gloss left beside the sidecar.
     swept: bool,
+    /// The spans of the text that are code, ordered: an added actor's other
+    /// occurrences are not looked for there (see [`Store::hide`]).
+    hidden: Vec<Span>,
 }
 
 impl Store {
@@ -230,6 +236,7 @@ impl Store {
             read_only: None,
             dirty: false,
             swept: false,
+            hidden: Vec::new(),
         }
     }
 
@@ -416,8 +423,10 @@ impl Store {
 
     /// Writes every note and correction, as a sidecar, to
     /// [`Store::recovery_path`] (creating the folder), so that quitting
-    /// with changes that could not be saved loses nothing. The file is
-    /// never replaced if it exists. Returns where it was written.
+    /// with changes that could not be saved loses nothing. No file is ever
+    /// replaced: when that name is taken (another gloss recovered the same
+    /// article in the same second), `-2`, `-3`, … is added before the
+    /// suffix. Returns where it was written.
     pub fn write_recovery(&self) -> Result<PathBuf, SaveError> {
         let Some(path) = self.recovery_path() else {
             return Err(SaveError::Io {
@@ -436,8 +445,24 @@ impl Store {
                 message: e.to_string(),
             }
         })?;
-        disk::write_atomic(&path, toml.as_bytes(), false).map_err(io)?;
-        Ok(path)
+        let stem = path.to_string_lossy();
+        let stem = stem.strip_suffix(disk::SUFFIX).unwrap_or(&stem);
+        for n in 1..=MAX_RECOVERY_NAMES {
+            let candidate = if n == 1 {
+                path.clone()
+            } else {
+                PathBuf::from(format!("{stem}-{n}{}", disk::SUFFIX))
+            };
+            match disk::write_atomic(&candidate, toml.as_bytes(), false) {
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(io(e)),
+                Ok(()) => return Ok(candidate),
+            }
+        }
+        Err(io(std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            "every recovery name for this second is taken",
+        )))
     }
 
     /// True when there are changes not yet on disk.
@@ -653,16 +678,24 @@ impl Store {
         Ok(Some(report))
     }
 
+    /// Marks the `spans` of the text (disjoint, ordered by start) as code,
+    /// as [`crate::document::Document::code_spans`] gives them: the
+    /// annotator does not read them, and an added actor's other occurrences
+    /// are not looked for there either.
+    pub fn hide(&mut self, spans: Vec<Span>) {
+        self.hidden = spans;
+    }
+
     /// The annotator's output `auto` (for this store's text) with the
     /// corrections applied.
     pub fn annotations(&self, auto: &Annotations) -> Annotations {
-        correct::apply(auto, &self.state.corrections, &self.text)
+        self.annotations_report(auto).0
     }
 
     /// Like [`Store::annotations`], also telling for each correction whether
     /// it applied (`false`: its entity or mention is not found in this text).
     pub fn annotations_report(&self, auto: &Annotations) -> (Annotations, Vec<bool>) {
-        correct::apply_report(auto, &self.state.corrections, &self.text)
+        correct::apply_report(auto, &self.state.corrections, &self.text, &self.hidden)
     }
 
     /// The notes placed in the text, by position (for `]n` / `[n`); orphans
