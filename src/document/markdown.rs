@@ -10,10 +10,11 @@
 //! paragraph with a line per row, its cells separated by ` | `.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, Tag, TagEnd};
 
+use super::pieces;
 use super::structure::{BlockKind, Builder, Extracted, MarkKind};
 
 /// The most container markers (`>`, `-`, `1.`) one line may open: deeper
@@ -123,7 +124,7 @@ fn bound_runs(source: &str) -> Cow<'_, str> {
 /// The length of the block quote or list marker `b` opens with (`>`, `-`,
 /// `+`, `*`, or up to nine digits and `.` or `)`, a list marker followed by
 /// a space or the end of the line).
-fn container_marker(b: &[u8]) -> Option<usize> {
+pub(super) fn container_marker(b: &[u8]) -> Option<usize> {
     let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
     let len = match b.first()? {
         b'>' => return Some(1),
@@ -142,34 +143,51 @@ fn container_marker(b: &[u8]) -> Option<usize> {
 /// text, under a "Footnotes" heading, each an item marked `[1] ` and so on, in
 /// that order; notes nothing refers to come last, numbered on.
 pub fn extract(source: &str) -> Extracted {
+    extract_in_pieces(source, pieces::MAX_PIECE)
+}
+
+/// [`extract`], parsing the source in pieces of at most `max` bytes.
+fn extract_in_pieces(source: &str, max: usize) -> Extracted {
     let nesting = bound_nesting(source);
     let runs = bound_runs(&nesting);
-    let source = &*runs;
-    let options = Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TABLES
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_FOOTNOTES;
+    let pieces = pieces::cut(&runs, max);
+    // With more than one piece, what each defines for the others.
+    let shared = (pieces.len() > 1).then(|| Shared::collect(&pieces));
     let mut f = Flattener::default();
     // The footnotes' events, each with its label, in document order.
     let mut notes: Vec<(String, Vec<Event<'_>>)> = Vec::new();
-    // How many footnote definitions are open (they do not nest, but a
-    // source may try).
-    let mut in_note = 0usize;
-    for event in Parser::new_ext(source, options) {
-        match event {
-            Event::Start(Tag::FootnoteDefinition(label)) => {
-                in_note += 1;
-                if in_note == 1 {
-                    notes.push((label.to_lowercase(), Vec::new()));
-                }
+    for (i, piece) in pieces.iter().enumerate() {
+        let (text, own) = match &shared {
+            Some(shared) => shared.with_stubs(i, piece),
+            None => (Cow::Borrowed(&**piece), piece.len()),
+        };
+        let links = |link: BrokenLink<'_>| shared.as_ref()?.link(&link.reference);
+        let parser = Parser::new_with_broken_link_callback(&text, OPTIONS, Some(links));
+        // How many footnote definitions are open (they do not nest, but a
+        // source may try).
+        let mut in_note = 0usize;
+        for (event, at) in parser.into_offset_iter() {
+            if at.start >= own {
+                // The stubs after the piece's own text. The ends of its
+                // own blocks start before them and are kept, even those
+                // closed only by the end of the piece.
+                continue;
             }
-            Event::End(TagEnd::FootnoteDefinition) => in_note = in_note.saturating_sub(1),
-            event if in_note > 0 => {
-                if let Some((_, events)) = notes.last_mut() {
-                    events.push(event);
+            match event {
+                Event::Start(Tag::FootnoteDefinition(label)) => {
+                    in_note += 1;
+                    if in_note == 1 {
+                        notes.push((label.to_lowercase(), Vec::new()));
+                    }
                 }
+                Event::End(TagEnd::FootnoteDefinition) => in_note = in_note.saturating_sub(1),
+                event if in_note > 0 => {
+                    if let Some((_, events)) = notes.last_mut() {
+                        events.push(event.into_static());
+                    }
+                }
+                event => f.event(event),
             }
-            event => f.event(event),
         }
     }
     f.notes(notes);
@@ -178,6 +196,98 @@ pub fn extract(source: &str) -> Extracted {
     out.text = text;
     out.structure = structure;
     out
+}
+
+/// The Markdown pulldown-cmark reads.
+const OPTIONS: Options = Options::ENABLE_STRIKETHROUGH
+    .union(Options::ENABLE_TABLES)
+    .union(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS)
+    .union(Options::ENABLE_FOOTNOTES);
+
+/// What the pieces of a source cut by [`pieces::cut`] define for each
+/// other: link reference definitions (`[label]: url`), and the footnotes
+/// each piece defines, so that a reference finds a definition in another
+/// piece as it would in the whole.
+struct Shared {
+    /// Each link label (normalised) with its URL and title; the first
+    /// definition counts.
+    links: HashMap<String, (String, String)>,
+    /// The footnote labels (lowercase) each piece defines.
+    notes: Vec<HashSet<String>>,
+}
+
+impl Shared {
+    /// Reads the definitions of every piece (a first parse of each).
+    fn collect(pieces: &[Cow<'_, str>]) -> Self {
+        let mut links = HashMap::new();
+        let mut notes = Vec::with_capacity(pieces.len());
+        for piece in pieces {
+            let parser = Parser::new_ext(piece, OPTIONS);
+            for (label, def) in parser.reference_definitions().iter() {
+                links.entry(normalise_label(label)).or_insert_with(|| {
+                    (
+                        def.dest.to_string(),
+                        def.title.as_deref().unwrap_or("").to_owned(),
+                    )
+                });
+            }
+            let defined = parser
+                .filter_map(|e| match e {
+                    Event::Start(Tag::FootnoteDefinition(label)) => Some(label.to_lowercase()),
+                    _ => None,
+                })
+                .collect();
+            notes.push(defined);
+        }
+        Self { links, notes }
+    }
+
+    /// The URL and title of the link `label` defined in another piece.
+    fn link(&self, label: &str) -> Option<(CowStr<'static>, CowStr<'static>)> {
+        let (url, title) = self.links.get(&normalise_label(label))?;
+        Some((url.clone().into(), title.clone().into()))
+    }
+
+    /// Piece `i`, with an empty definition after its own text (whose length
+    /// is returned too) of each footnote it refers to that another piece
+    /// defines, so that pulldown-cmark takes the reference for one.
+    fn with_stubs<'p>(&self, i: usize, piece: &'p str) -> (Cow<'p, str>, usize) {
+        let mut stubs = String::new();
+        let mut seen = HashSet::new();
+        for label in footnote_references(piece) {
+            let lower = label.to_lowercase();
+            let elsewhere = !self.notes[i].contains(&lower)
+                && self.notes.iter().any(|defined| defined.contains(&lower));
+            if elsewhere && seen.insert(lower) {
+                stubs.push_str(&format!("\n\n[^{label}]: -\n"));
+            }
+        }
+        if stubs.is_empty() {
+            return (Cow::Borrowed(piece), piece.len());
+        }
+        (Cow::Owned(format!("{piece}{stubs}")), piece.len())
+    }
+}
+
+/// A link label as CommonMark matches it: case folded, inner whitespace one
+/// space.
+fn normalise_label(label: &str) -> String {
+    label
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The labels of what looks like a footnote reference (`[^label]`) in
+/// `source`.
+fn footnote_references(source: &str) -> impl Iterator<Item = &str> {
+    source.match_indices("[^").filter_map(move |(at, _)| {
+        let rest = &source[at + 2..];
+        let end = rest.find(']')?;
+        let label = &rest[..end];
+        (!label.is_empty() && !label.contains(char::is_whitespace)).then_some(label)
+    })
 }
 
 /// One pass over pulldown-cmark's events, writing the text and structure.
@@ -383,6 +493,68 @@ mod tests {
         ) {
             let e = extract(&md);
             assert_well_formed(&e.text, &e.structure);
+            // Cut into pieces of a few bytes, anywhere, it is still sound.
+            let e = extract_in_pieces(&md, 24);
+            assert_well_formed(&e.text, &e.structure);
+        }
+    }
+
+    /// A long article of everything pieces must keep whole: lists and
+    /// quotes with blank lines in them, fences and raw HTML with blank
+    /// lines, links and footnotes defined far from where they are used.
+    fn long_article(sections: usize) -> String {
+        let mut md = String::from("---\ntitle: Pieces\n---\n\n# Pieces\n\n");
+        for i in 0..sections {
+            md.push_str(&format!(
+                "## Section {i}\n\nKim met [Moon][m{i}] and [the press][press] in Hanoi,[^n{i}] \
+                 said *the\nWhite House*.[^shared]\n\n- one\n\n- two\n\n  still two\n\n\
+                 1. first\n\n2. second\n\n> quoted\n>\n> on\n\n```text\ncode\n\nmore code\n```\n\n\
+                 <!-- a comment\n\nover lines -->\n\nAfter [^n{i}].\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n\
+                 [m{i}]: https://example.org/moon/{i} \"Moon {i}\"\n\n"
+            ));
+        }
+        for i in (0..sections).rev() {
+            md.push_str(&format!("[^n{i}]: Note {i}, with [a link][press].\n\n"));
+        }
+        md.push_str("[press]: https://example.org/press\n\n[^shared]: The shared note.\n");
+        md
+    }
+
+    #[test]
+    fn an_article_parsed_in_pieces_reads_as_the_whole() {
+        let md = long_article(40);
+        let whole = extract(&md);
+        assert!(
+            whole.text.contains("Note 39, with a link."),
+            "{}",
+            whole.text
+        );
+        for max in [512, 1000, 4096] {
+            assert!(pieces::cut(&md, max).len() > 5);
+            let cut = extract_in_pieces(&md, max);
+            assert_eq!(cut.text, whole.text, "pieces of {max}");
+            assert_eq!(cut.structure, whole.structure, "pieces of {max}");
+            assert_eq!(cut.title, whole.title);
+        }
+    }
+
+    #[test]
+    fn a_source_cut_anyway_keeps_its_text_and_code() {
+        let lines = "lazy\n".repeat(3000);
+        let code = format!("```\n{}```\n", "let x = 1;\n".repeat(2000));
+        for md in [lines, code] {
+            let whole = extract(&md);
+            let cut = extract_in_pieces(&md, 1024);
+            let words = |t: &str| t.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+            assert_eq!(words(&cut.text), words(&whole.text));
+            let code_blocks = |e: &Extracted| {
+                e.structure
+                    .blocks
+                    .iter()
+                    .filter(|b| b.kind == BlockKind::Code)
+                    .count()
+            };
+            assert_eq!(code_blocks(&whole) > 0, code_blocks(&cut) > 0);
         }
     }
 

@@ -11,6 +11,7 @@ mod inputs;
 mod load;
 mod markdown;
 mod nesting;
+mod pieces;
 pub mod sanitize;
 mod structure;
 
