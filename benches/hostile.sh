@@ -54,7 +54,7 @@ EOF
 # A sidecar of 100,000 notes beside it, on the article's own text.
 python3 - <<'EOF'
 text = open("notes.txt", encoding="utf-8").read()
-# FNV-1a 64 over the UTF-8 bytes, as src/store/hash.rs computes it.
+# FNV-1a 64 over the UTF-8 bytes, as core/src/store/hash.rs computes it.
 h = 0xcbf29ce484222325
 for b in text.encode():
     h = ((h ^ b) * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF

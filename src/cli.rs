@@ -80,7 +80,7 @@ pub enum Command {
         /// The article (`-` for standard input).
         file: String,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = export::Format::Markdown)]
+        #[arg(long, default_value = "markdown", value_parser = export_format())]
         format: export::Format,
         /// Write to this file (`-`: standard output, the default). For brat,
         /// OUT.ann is written with a copy of the text beside it as OUT.txt.
@@ -96,6 +96,16 @@ pub enum Command {
     Render(RenderArgs),
     /// List the colour themes.
     Themes,
+}
+
+/// `--format` of `gloss export`: the core's export formats by name, each
+/// with its summary for `--help`.
+fn export_format() -> impl clap::builder::TypedValueParser<Value = export::Format> {
+    let names =
+        export::Format::ALL.map(|f| clap::builder::PossibleValue::new(f.name()).help(f.summary()));
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(names)
+        .try_map(|name: String| export::Format::from_name(&name))
 }
 
 /// Formats of `gloss annotate`.

@@ -1,7 +1,9 @@
 //! gloss: a terminal reader for news and policy articles.
 //!
-//! The core — [`document`], [`annotate`], [`model`] and [`export`] — never
-//! touches the terminal. The reader ([`tui`]) and the headless commands
+//! The core — [`document`], [`annotate`], [`model`], [`store`] and
+//! [`export`] — is the `gloss-core` crate (in `core/`), which never touches
+//! the terminal and does not depend on ratatui, crossterm or clap; its
+//! modules are re-exported here under their own names. The reader ([`tui`]) and the headless commands
 //! ([`cli`], [`render`]) are thin front ends over it. Whatever they print
 //! outside the reader's screen goes through [`term`], which keeps escape
 //! sequences from untrusted text off the terminal.
@@ -11,16 +13,13 @@
 // and `std::io::stderr` there).
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod annotate;
+pub use gloss_core::{annotate, document, export, model, store};
+
 pub mod app;
 pub mod batch;
 pub mod cli;
-pub mod document;
-pub mod export;
 pub mod keymap;
-pub mod model;
 pub mod render;
-pub mod store;
 pub mod term;
 pub mod theme;
 pub mod tui;

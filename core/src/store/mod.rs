@@ -16,11 +16,11 @@
 //! Everything here is pure state and file I/O; nothing touches the terminal.
 //!
 //! ```
-//! use gloss::model::{EntityKind, Span};
-//! use gloss::store::{Anchor, Correction, Options, Origin, Store, Target};
+//! use gloss_core::model::{EntityKind, Span};
+//! use gloss_core::store::{Anchor, Correction, Options, Origin, Store, Target};
 //!
 //! let text = "Moon Jae-in met Kim. Later Moon Jae-in left.";
-//! let auto = gloss::annotate::annotate(text);
+//! let auto = gloss_core::annotate::annotate(text);
 //! // `Options::new(no_sidecar)` in the program; nothing is written here.
 //! let options = Options { enabled: false, data_dir: None };
 //! let (mut store, warnings) = Store::open(&Origin::from_source("-"), text, &options);

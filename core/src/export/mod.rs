@@ -14,7 +14,7 @@ use crate::model::Annotations;
 use crate::store::NoteJson;
 
 /// An export format, shared by `gloss export` and the reader's export menu.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     /// A Markdown report: actors, commitments, quotes and notes.
     Markdown,
@@ -31,6 +31,29 @@ pub enum Format {
 impl Format {
     /// All formats, in menu order.
     pub const ALL: [Format; 5] = [Self::Markdown, Self::Json, Self::W3c, Self::Brat, Self::Csv];
+
+    /// Its name on the command line: `markdown`, `json`, `w3c`, `brat`,
+    /// `csv`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Markdown => "markdown",
+            Self::Json => "json",
+            Self::W3c => "w3c",
+            Self::Brat => "brat",
+            Self::Csv => "csv",
+        }
+    }
+
+    /// What it holds, in a few words, for a command's help.
+    pub const fn summary(self) -> &'static str {
+        match self {
+            Self::Markdown => "A Markdown report: actors, commitments, quotes and notes",
+            Self::Json => "The annotations JSON schema, with notes",
+            Self::W3c => "A W3C Web Annotation collection (JSON-LD)",
+            Self::Brat => "brat standoff (.ann), with a copy of the text",
+            Self::Csv => "One row per mention (RFC 4180)",
+        }
+    }
 
     /// The file extension of its output.
     pub const fn extension(self) -> &'static str {
@@ -54,6 +77,14 @@ impl Format {
         }
     }
 
+    /// The format called `name` (see [`Format::name`]).
+    pub fn from_name(name: &str) -> Result<Self, UnknownFormat> {
+        Self::ALL
+            .into_iter()
+            .find(|f| f.name() == name)
+            .ok_or_else(|| UnknownFormat(name.to_owned()))
+    }
+
     /// The export of `doc` with its annotations and the reader's notes.
     pub fn render(self, doc: &Document, ann: &Annotations, notes: Vec<NoteJson>) -> String {
         match self {
@@ -65,3 +96,8 @@ impl Format {
         }
     }
 }
+
+/// A format name that is none of [`Format::ALL`].
+#[derive(Debug, thiserror::Error)]
+#[error("no export format is called `{0}`")]
+pub struct UnknownFormat(String);

@@ -492,7 +492,7 @@ mod tests {
 
     #[test]
     fn the_fixture_page_is_parsed_as_written() {
-        let page = include_str!("../../tests/fixtures/news-page.html");
+        let page = include_str!("../../../tests/fixtures/news-page.html");
         assert_eq!(cap_nesting(page), None);
     }
 

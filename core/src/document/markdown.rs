@@ -657,8 +657,8 @@ mod tests {
     fn nesting_is_bounded_before_parsing() {
         // Real nesting passes as written.
         for article in [
-            include_str!("../../sample/river-treaty.md"),
-            include_str!("../../README.md"),
+            include_str!("../../../sample/river-treaty.md"),
+            include_str!("../../../README.md"),
         ] {
             assert!(matches!(bound_nesting(article), Cow::Borrowed(_)));
         }
@@ -738,8 +738,8 @@ mod tests {
     #[test]
     fn delimiter_runs_are_bounded_before_parsing() {
         for article in [
-            include_str!("../../sample/river-treaty.md"),
-            include_str!("../../README.md"),
+            include_str!("../../../sample/river-treaty.md"),
+            include_str!("../../../README.md"),
         ] {
             assert!(matches!(bound_runs(article), Cow::Borrowed(_)));
         }
