@@ -184,24 +184,7 @@ pub(super) fn ask_merge(app: &mut App, from_id: EntityId, from: EntityRef) {
         app.message = "there is no other actor to merge into".into();
         return;
     }
-    app.popup = Some(Popup::Picker(Picker {
-        from,
-        from_id,
-        filter: String::new(),
-        selected: 0,
-    }));
-}
-
-/// The entities the picker lists: the others, those whose name contains
-/// the filter (case-insensitive), most mentioned first.
-pub fn candidates(app: &App, picker: &Picker) -> Vec<EntityId> {
-    let filter = picker.filter.to_lowercase();
-    let mut out: Vec<EntityId> = (0..app.ann.entities.len())
-        .filter(|&e| e != picker.from_id)
-        .filter(|&e| app.ann.entities[e].name.to_lowercase().contains(&filter))
-        .collect();
-    out.sort_by_key(|&e| std::cmp::Reverse(app.ann.entities[e].mentions.len()));
-    out
+    app.popup = Some(Popup::Picker(Picker::new(from, from_id, &app.ann)));
 }
 
 /// Merges the picker's entity into entity `into`.

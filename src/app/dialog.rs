@@ -2,7 +2,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
-use super::correct::{self, candidates};
+use super::correct;
 use super::popup::{InputFor, Popup, Step};
 use super::{App, export, notes};
 use crate::keymap::Key;
@@ -51,10 +51,10 @@ pub(super) fn popup_key(app: &mut App, key: Key) {
             });
         }
         Popup::Picker(mut picker) => {
-            let n = candidates(app, &picker).len();
+            let n = picker.candidates.len();
             match key.code {
                 KeyCode::Enter => {
-                    match candidates(app, &picker).get(picker.selected) {
+                    match picker.candidates.get(picker.selected) {
                         Some(&into) => correct::merge_into(app, &picker, into),
                         None => {
                             app.message = "no actor matches: Backspace widens the filter".into();
@@ -76,10 +76,12 @@ pub(super) fn popup_key(app: &mut App, key: Key) {
                 KeyCode::Backspace => {
                     picker.filter.pop();
                     picker.selected = 0;
+                    picker.relist(&app.ann);
                 }
                 KeyCode::Char(c) if !ctrl => {
                     picker.filter.push(c);
                     picker.selected = 0;
+                    picker.relist(&app.ann);
                 }
                 _ => {}
             }

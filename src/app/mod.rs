@@ -7,6 +7,7 @@ mod correct;
 mod dialog;
 mod export;
 pub mod help;
+pub mod noted;
 mod notes;
 pub mod popup;
 pub mod search;
@@ -16,8 +17,8 @@ pub mod wrap;
 
 pub use action::{Action, COMMANDS};
 pub use areas::Areas;
-pub use correct::candidates;
 pub use help::HelpPage;
+pub use noted::Noted;
 pub use popup::Popup;
 pub use update::update;
 pub use visual::{Motion, Visual};
@@ -151,6 +152,8 @@ pub struct App {
     /// The Notes tab's rows: indexes into the store's notes, placed ones in
     /// text order, then orphans.
     pub note_rows: Vec<usize>,
+    /// What carries a note: the noted text and the noted actors.
+    pub noted: Noted,
     /// True once the status line has said where notes are saved.
     pub told_where: bool,
     /// Key bindings.
@@ -241,6 +244,7 @@ impl App {
         size: (u16, u16),
     ) -> Self {
         let ann = store.annotations(&auto);
+        let noted = Noted::new(&store, &ann);
         let actor_rows = actor_rows(&ann);
         let first_actor = actor_rows
             .iter()
@@ -263,6 +267,7 @@ impl App {
             popup: None,
             note_filter: String::new(),
             note_rows: Vec::new(),
+            noted,
             told_where: false,
             keymap: Keymap::default_keymap(),
             theme,

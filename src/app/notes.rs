@@ -8,7 +8,7 @@ use ratatui_textarea::{Input, Key as TaKey};
 
 use super::popup::{Editor, InputFor, MenuItem, Popup, Step};
 use super::update::{jump_to, open_tab, resize, scroll_into_view, select_row};
-use super::{ActorRow, App, Cursor, Focus, Tab, actor_rows};
+use super::{ActorRow, App, Cursor, Focus, Noted, Tab, actor_rows};
 use crate::keymap::Key;
 use crate::model::Span;
 use crate::store::{Note, Ref, Saved, Target, TargetKind};
@@ -43,6 +43,10 @@ pub(super) fn rows(app: &App) -> Vec<usize> {
 /// cursor up to date.
 pub(super) fn refresh(app: &mut App) {
     app.ann = app.store.annotations(&app.auto);
+    app.noted = Noted::new(&app.store, &app.ann);
+    if let Some(Popup::Picker(picker)) = &mut app.popup {
+        picker.relist(&app.ann);
+    }
     app.actor_rows = actor_rows(&app.ann);
     app.note_rows = rows(app);
     if app.selected.is_some_and(|e| e >= app.ann.entities.len()) {

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui_textarea::TextArea;
 
 use crate::export::Format;
-use crate::model::{EntityId, EntityKind, Span};
+use crate::model::{Annotations, EntityId, EntityKind, Span};
 use crate::store::{Anchor, Correction, EntityRef, Target};
 
 /// What a choice in a popup leads to.
@@ -182,6 +182,38 @@ pub struct Picker {
     pub filter: String,
     /// The chosen row of the filtered list.
     pub selected: usize,
+    /// The filtered list: the other entities whose name contains the
+    /// filter (case-insensitive), most mentioned first. Made again when the
+    /// filter or the annotations change ([`Picker::relist`]).
+    pub candidates: Vec<EntityId>,
+}
+
+impl Picker {
+    /// A picker of the entity to merge `from` (entity `from_id` of `ann`)
+    /// into, with no filter yet.
+    pub fn new(from: EntityRef, from_id: EntityId, ann: &Annotations) -> Self {
+        let mut picker = Self {
+            from,
+            from_id,
+            filter: String::new(),
+            selected: 0,
+            candidates: Vec::new(),
+        };
+        picker.relist(ann);
+        picker
+    }
+
+    /// Makes the filtered list again from `ann`; the chosen row stays in it.
+    pub fn relist(&mut self, ann: &Annotations) {
+        let filter = self.filter.to_lowercase();
+        self.candidates = (0..ann.entities.len())
+            .filter(|&e| e != self.from_id)
+            .filter(|&e| ann.entities[e].name.to_lowercase().contains(&filter))
+            .collect();
+        self.candidates
+            .sort_by_key(|&e| std::cmp::Reverse(ann.entities[e].mentions.len()));
+        self.selected = self.selected.min(self.candidates.len().saturating_sub(1));
+    }
 }
 
 /// An open popup.

@@ -13,7 +13,6 @@ use crate::app::App;
 use crate::app::wrap::{Glyph, Gutter, LineKind, QUOTE_BAR, glyph};
 use crate::document::{Format, Mark, MarkKind};
 use crate::model::Span;
-use crate::store::{Ref, TargetKind};
 
 /// Draws the visible part of the article into its text column.
 pub fn draw(app: &App, buf: &mut Buffer) {
@@ -31,15 +30,12 @@ pub fn draw(app: &App, buf: &mut Buffer) {
     }
     header(app, buf);
     let end = (app.top + usize::from(area.height)).min(app.layout.len());
-    let marks = Marks {
-        noted: noted_spans(app),
-        visual: app.visual.map(|v| v.span(&app.doc.text)),
-    };
+    let visual = app.visual.map(|v| v.span(&app.doc.text));
     let top = app.top.min(end);
     for (row, (line, gutter)) in app.layout.rows(top..end).into_iter().enumerate() {
         let y = area.y + row as u16;
         let mut styled = gutter_spans(app, gutter);
-        styled.extend(styled_line(app, line, gutter, &marks));
+        styled.extend(styled_line(app, line, gutter, visual));
         buf.set_line(area.x, y, &Line::from(styled), area.width);
     }
 }
@@ -143,33 +139,6 @@ fn block_style(app: &App, gutter: Gutter, marks: &[&Mark], pos: usize) -> Style 
     style
 }
 
-/// What is marked in the text besides mentions and search matches.
-struct Marks {
-    /// Passages with a note, and every mention of an actor with a note.
-    noted: Vec<Span>,
-    /// The selection being made.
-    visual: Option<Span>,
-}
-
-/// The spans of the text that carry a note: a note's own passage, or for
-/// a note on an actor, each of its mentions.
-pub fn noted_spans(app: &App) -> Vec<Span> {
-    let mut out = Vec::new();
-    for note in app.store.notes() {
-        match (note.target.kind, note.target.resolve(&app.ann)) {
-            (TargetKind::Entity, Some(Ref::Entity(e))) => out.extend(
-                app.ann.entities[e]
-                    .mentions
-                    .iter()
-                    .map(|&m| app.ann.mentions[m].span),
-            ),
-            _ => out.extend(note.target.anchor.span()),
-        }
-    }
-    out.sort();
-    out
-}
-
 /// The style of the character at byte `pos`, given the mention and search
 /// match covering it and whether it is noted or selected.
 fn style_at(
@@ -213,13 +182,21 @@ fn style_at(
     style
 }
 
-/// One screen line's text, styled run by run.
-fn styled_line(app: &App, line: Span, gutter: Gutter, marks: &Marks) -> Vec<TextSpan<'static>> {
+/// One screen line's text, styled run by run; `visual` is the selection
+/// being made.
+fn styled_line(
+    app: &App,
+    line: Span,
+    gutter: Gutter,
+    visual: Option<Span>,
+) -> Vec<TextSpan<'static>> {
     let text = &app.doc.text;
     let mentions = &app.ann.mentions;
     let matches = &app.search.matches;
+    let noted = app.noted.spans();
     let mut mi = mentions.partition_point(|m| m.span.end <= line.start);
     let mut si = matches.partition_point(|s| s.end <= line.start);
+    let mut ni = app.noted.first_after(line.start);
     let mut spans: Vec<TextSpan<'static>> = Vec::new();
     let mut run = String::new();
     let mut run_style = Style::default();
@@ -238,12 +215,15 @@ fn styled_line(app: &App, line: Span, gutter: Gutter, marks: &Marks) -> Vec<Text
         while si < matches.len() && matches[si].end <= pos {
             si += 1;
         }
+        while ni < noted.len() && noted[ni].end <= pos {
+            ni += 1;
+        }
         let mention = (mi < mentions.len() && mentions[mi].span.start <= pos).then_some(mi);
         let matched = (si < matches.len() && matches[si].start <= pos).then(|| matches[si]);
-        let noted = marks.noted.iter().any(|s| s.contains(pos));
-        let selected = marks.visual.is_some_and(|s| s.contains(pos));
+        let is_noted = noted.get(ni).is_some_and(|s| s.start <= pos);
+        let selected = visual.is_some_and(|s| s.contains(pos));
         let base = block_style(app, gutter, &inline, pos);
-        let style = style_at(app, base, pos, mention, matched, (noted, selected));
+        let style = style_at(app, base, pos, mention, matched, (is_noted, selected));
         if style != run_style && !run.is_empty() {
             spans.push(TextSpan::styled(std::mem::take(&mut run), run_style));
         }

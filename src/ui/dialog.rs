@@ -199,7 +199,7 @@ fn draw_input(app: &App, buf: &mut Buffer, title: &str, text: &str) {
 
 fn draw_picker(app: &App, buf: &mut Buffer, picker: &Picker) {
     let st = &app.theme.styles;
-    let list = crate::app::candidates(app, picker);
+    let list = &picker.candidates;
     let h = (list.len() + 4).clamp(6, 18);
     let area = centered(app, 56, h);
     let title = format!(" Merge “{}” into ", fit(&picker.from.name, 30));

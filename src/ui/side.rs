@@ -178,7 +178,7 @@ fn actor_lines(app: &App, row: usize, width: u16) -> Vec<Line<'static>> {
             if app.selected == Some(e) {
                 name_style = name_style.patch(kind).patch(st.selected);
             }
-            let mark = if has_note(app, e) { " ✎" } else { "" };
+            let mark = if app.noted.actor(e) { " ✎" } else { "" };
             let name_w = w.saturating_sub(count.width() + 4 + mark.width());
             let name = fit(&ent.name, name_w);
             let pad = w.saturating_sub(2 + name.width() + mark.width() + count.width());
@@ -198,14 +198,6 @@ fn actor_lines(app: &App, row: usize, width: u16) -> Vec<Line<'static>> {
             lines
         }
     }
-}
-
-/// True when entity `e` or one of its mentions has a note.
-fn has_note(app: &App, e: usize) -> bool {
-    app.store.notes().iter().any(|n| {
-        matches!(n.target.kind, TargetKind::Entity | TargetKind::Mention)
-            && n.target.resolve(&app.ann) == Some(Ref::Entity(e))
-    })
 }
 
 /// A note: its id, what it is on and its tags; the passage; the body.
