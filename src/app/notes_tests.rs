@@ -310,3 +310,41 @@ mod random_typing {
         }
     }
 }
+
+/// The noted text and actors kept in `a` are what the notes mark now.
+fn noted_is_fresh(a: &App) {
+    assert_eq!(a.noted, Noted::new(&a.store, &a.ann), "{}", a.message);
+}
+
+#[test]
+fn what_carries_a_note_follows_add_delete_undo_and_corrections() {
+    let mut a = app(4, (100, 30));
+    assert!(a.noted.spans().is_empty());
+    keys(&mut a, "/committee<CR>veaBudget?<C-s>");
+    noted_is_fresh(&a);
+    let span = a.store.notes()[0].target.anchor.span().unwrap();
+    assert_eq!(a.noted.spans(), [span]);
+    keys(&mut a, "u");
+    noted_is_fresh(&a);
+    assert!(a.noted.spans().is_empty());
+    keys(&mut a, "<C-r>");
+    assert_eq!(a.noted.spans(), [span]);
+    // A note on an actor marks the actor and all its mentions.
+    keys(&mut a, "<Esc><Esc>]eaaAnn's note<C-s>");
+    noted_is_fresh(&a);
+    let e = a.ann.mentions[a.cursor.unwrap().mention.unwrap()].entity;
+    assert!(a.noted.actor(e));
+    assert!(a.noted.spans().len() > 1);
+    // Removing the actor (a correction) takes its marks away; undo brings them back.
+    keys(&mut a, "CXy");
+    noted_is_fresh(&a);
+    assert!((0..a.ann.entities.len()).all(|e| !a.noted.actor(e)));
+    keys(&mut a, "u");
+    noted_is_fresh(&a);
+    assert!(a.noted.actor(e));
+    let id = a.store.notes()[1].id.clone();
+    notes::really_delete(&mut a, &id);
+    noted_is_fresh(&a);
+    assert!(!a.noted.actor(e));
+    assert_eq!(a.noted.spans(), [span]);
+}
