@@ -745,6 +745,14 @@ mod tests {
     use super::*;
     use crate::document::{Document, Format};
 
+    #[test]
+    fn a_brat_export_is_the_ann_file_and_the_text_copy() {
+        let doc = Document::new("Kim wrote.".into(), "x.txt", Format::Text);
+        let f = files(Path::new("out/x.ann"), &doc, "T1\tPerson 0 3\tKim\n");
+        assert_eq!(f.ann, (PathBuf::from("out/x.ann"), "T1\tPerson 0 3\tKim\n"));
+        assert_eq!(f.text, (PathBuf::from("out/x.txt"), "Kim wrote."));
+    }
+
     fn doc(text: &str) -> Document {
         Document::new(text.to_owned(), "t.txt", Format::Text)
     }
