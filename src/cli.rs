@@ -494,7 +494,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             let out = format.render(doc, &ann, notes);
             match (format, output.as_deref()) {
                 (export::Format::Brat, Some(path)) if path != "-" => {
-                    export::brat::write_files(Path::new(path), doc, &out, &opened.files)
+                    crate::write::brat(Path::new(path), doc, &out, &opened.files)
                         .map(drop)
                         .map_err(Failure::runtime)
                 }

@@ -10,6 +10,8 @@
 //! - [`store`] keeps a reader's notes and corrections in a sidecar file
 //!   beside the article, saved atomically, re-anchored when the text
 //!   changes;
+//! - [`text`] hashes a text and gives the context around a span, for the
+//!   store's anchors and the exporters;
 //! - [`export`] renders annotations and notes as Markdown, JSON, W3C Web
 //!   Annotation, brat standoff or CSV.
 //!
@@ -38,3 +40,4 @@ pub mod document;
 pub mod export;
 pub mod model;
 pub mod store;
+pub mod text;

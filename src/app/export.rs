@@ -139,7 +139,7 @@ pub(super) fn write(app: &mut App, format: Format, path: &str, replace: bool) {
     let out = format.render(doc, ann, notes);
     let file = target_file(format, path);
     let result = if format == Format::Brat {
-        export::brat::write_files(Path::new(path), doc, &out, &app.open_files).map(drop)
+        crate::write::brat(Path::new(path), doc, &out, &app.open_files).map(drop)
     } else {
         app.open_files
             .write(&file, replace, |w| w.write_all(out.as_bytes()))

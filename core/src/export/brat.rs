@@ -27,7 +27,6 @@ use crate::model::{
     Annotations, Commitment, CommitmentKind, Entity, EntityId, EntityKind, Link, LinkRel, Mention,
     MentionForm, Quote, QuoteKind, Span,
 };
-use crate::store::disk::OpenFiles;
 use crate::store::{NewNote, NoteJson, Target};
 
 /// The brat label of an entity kind.
@@ -209,37 +208,27 @@ pub fn export(doc: &Document, ann: &Annotations, notes: &[NoteJson]) -> String {
     w.out
 }
 
-/// Writes brat standoff `ann_text` for `out`, with the text beside it,
-/// atomically, to the pair of files [`file_pair`] names. An existing text
-/// file is kept when it holds the same text and never overwritten when it
-/// differs; neither file may be one of the `open` files (the article, its
-/// sidecar), except a text file that already holds the text (the article
-/// itself, for a UTF-8 `.txt` article), which is left as it is. Returns
-/// the `.ann` path written, or a message naming the file and the problem.
-pub fn write_files(
-    out: &Path,
-    doc: &Document,
-    ann_text: &str,
-    open: &OpenFiles,
-) -> Result<PathBuf, String> {
-    let (ann_path, txt_path) = file_pair(out);
-    let failed = |path: &Path, e: std::io::Error| format!("{}: {e}", path.display());
-    match std::fs::read(&txt_path) {
-        Ok(existing) if existing == doc.text.as_bytes() => {}
-        Ok(_) => {
-            open.check(&txt_path).map_err(|e| failed(&txt_path, e))?;
-            return Err(format!(
-                "{}: exists with other text; not overwriting it",
-                txt_path.display()
-            ));
-        }
-        Err(_) => open
-            .write(&txt_path, false, |w| w.write_all(doc.text.as_bytes()))
-            .map_err(|e| failed(&txt_path, e))?,
+/// The two files a brat export is (see [`files`]): where each goes and
+/// what it holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Files<'a> {
+    /// The standoff file (`NAME.ann`) and the annotations [`export`]
+    /// rendered.
+    pub ann: (PathBuf, &'a str),
+    /// The copy of the article's text (`NAME.txt`) the offsets refer to.
+    pub text: (PathBuf, &'a str),
+}
+
+/// The files a brat export of `doc` to `out` is: `ann_text` (what
+/// [`export`] rendered) in the `.ann` file and the text of `doc` in the
+/// `.txt` file, named by [`file_pair`]. Writing them is the front end's
+/// work.
+pub fn files<'a>(out: &Path, doc: &'a Document, ann_text: &'a str) -> Files<'a> {
+    let (ann, text) = file_pair(out);
+    Files {
+        ann: (ann, ann_text),
+        text: (text, &doc.text),
     }
-    open.write(&ann_path, true, |w| w.write_all(ann_text.as_bytes()))
-        .map_err(|e| failed(&ann_path, e))?;
-    Ok(ann_path)
 }
 
 /// The `.ann` file and the `.txt` file an export to `out` writes: a
@@ -755,6 +744,14 @@ impl Parsed {
 mod tests {
     use super::*;
     use crate::document::{Document, Format};
+
+    #[test]
+    fn a_brat_export_is_the_ann_file_and_the_text_copy() {
+        let doc = Document::new("Kim wrote.".into(), "x.txt", Format::Text);
+        let f = files(Path::new("out/x.ann"), &doc, "T1\tPerson 0 3\tKim\n");
+        assert_eq!(f.ann, (PathBuf::from("out/x.ann"), "T1\tPerson 0 3\tKim\n"));
+        assert_eq!(f.text, (PathBuf::from("out/x.txt"), "Kim wrote."));
+    }
 
     fn doc(text: &str) -> Document {
         Document::new(text.to_owned(), "t.txt", Format::Text)

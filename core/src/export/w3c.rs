@@ -15,8 +15,7 @@ use serde_json::{Value, json};
 use crate::document::Document;
 use crate::model::{Annotations, EntityId, Span};
 use crate::store::NoteJson;
-use crate::store::anchor::context;
-use crate::store::hash::fnv1a64;
+use crate::text::{context, fnv1a64};
 
 /// The Web Annotation JSON-LD context.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";

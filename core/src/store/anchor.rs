@@ -26,26 +26,7 @@ use serde::{Deserialize, Serialize};
 use super::fuzzy;
 use crate::document::CharIndex;
 use crate::model::Span;
-
-/// Code points of context kept on each side of an anchor.
-pub const CONTEXT: usize = 32;
-
-/// Up to [`CONTEXT`] code points of `text` before and after `span`, or
-/// `None` when the span lies past the end or splits a character.
-pub fn context(text: &str, span: Span) -> Option<(&str, &str)> {
-    let before = text.get(..span.start)?;
-    let after = text.get(span.end..)?;
-    let p = before
-        .char_indices()
-        .rev()
-        .nth(CONTEXT - 1)
-        .map_or(0, |(i, _)| i);
-    let s = after
-        .char_indices()
-        .nth(CONTEXT)
-        .map_or(after.len(), |(i, _)| i);
-    Some((&before[p..], &after[..s]))
-}
+use crate::text::{CONTEXT, context};
 
 /// Where an anchor stands in the current text.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -719,19 +700,5 @@ mod tests {
             (a.prefix.as_str(), a.exact.as_str(), a.suffix.as_str()),
             ("a", "€", "b")
         );
-    }
-
-    #[test]
-    fn context_stops_at_char_boundaries_and_the_limit() {
-        let text = "“Ünïcode” before Kim after";
-        let start = text.find("Kim").unwrap();
-        assert_eq!(
-            context(text, Span::new(start, start + 3)),
-            Some(("“Ünïcode” before ", " after"))
-        );
-        let long = "x".repeat(100) + "Kim" + &"y".repeat(100);
-        let (p, s) = context(&long, Span::new(100, 103)).unwrap();
-        assert_eq!((p.len(), s.len()), (CONTEXT, CONTEXT));
-        assert_eq!(context("€", Span::new(1, 1)), None);
     }
 }

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::hash::fnv1a64;
+use crate::text::fnv1a64;
 
 /// The environment variable that overrides the data folder (for tests and
 /// for people who keep their notes somewhere special).

@@ -51,7 +51,6 @@ pub mod anchor;
 pub mod correct;
 pub mod disk;
 mod fuzzy;
-pub mod hash;
 pub mod json;
 pub mod merge;
 pub mod note;
@@ -72,6 +71,7 @@ pub use state::{Change, ChangeError, History, State};
 
 use crate::document::CharIndex;
 use crate::model::{Annotations, Span};
+use crate::text;
 
 /// The data folder's subfolder for notes written on quitting when they
 /// could not be saved in their sidecar.
@@ -270,7 +270,7 @@ impl Store {
             Ok(Some(bytes)) => match store.load(&bytes) {
                 Ok(state) => {
                     if read_from == location {
-                        store.on_disk = Some(hash::fnv1a64(&bytes));
+                        store.on_disk = Some(text::fnv1a64(&bytes));
                     }
                     let orphans = state.notes.iter().filter(|n| n.is_orphan()).count()
                         + state.corrections.iter().filter(|c| c.is_orphan()).count();
@@ -629,7 +629,7 @@ impl Store {
         if let Err(source) = disk::write_atomic(&path, toml.as_bytes(), true) {
             return Saved::Failed(SaveError::Io { path, source });
         }
-        self.on_disk = Some(hash::fnv1a64(toml.as_bytes()));
+        self.on_disk = Some(text::fnv1a64(toml.as_bytes()));
         self.base = self.state.clone();
         self.dirty = false;
         Saved::Written {
@@ -662,7 +662,7 @@ impl Store {
                 });
             }
         };
-        let hash = hash::fnv1a64(&bytes);
+        let hash = text::fnv1a64(&bytes);
         if self.on_disk == Some(hash) {
             return Ok(None);
         }

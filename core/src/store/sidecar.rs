@@ -43,11 +43,11 @@ use serde::{Deserialize, Serialize};
 
 use super::anchor::{AnchorRecord, Placer};
 use super::correct::{Correction, EntityRef};
-use super::hash::text_hash;
 use super::note::{Note, Target, TargetKind};
 use super::state::{State, id_after, id_key, id_number};
 use crate::document::CharIndex;
 use crate::model::EntityKind;
+use crate::text::text_hash;
 
 /// The schema identifier written into every sidecar.
 pub const SCHEMA: &str = "gloss.sidecar/1";
