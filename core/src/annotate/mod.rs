@@ -128,13 +128,14 @@ fn blank(text: &mut String, spans: &[Span]) -> Vec<(usize, String)> {
 /// grammar ("Merkel said `make` would run" keeps its speaker), with a space
 /// before it so that it joins no word beside it; and since a name is never
 /// joined across a lowercase word, no name reaches into it. Code of one or
-/// two bytes glued to a letter or digit ("Kim`a`Paris") becomes `|`, which
-/// stands alone and stops a name as well.
+/// two bytes glued to the text beside it ("Kim`a`Paris", "Kim.`,` Kim")
+/// becomes `|`, which stands alone and stops a name as well (an `x` would
+/// join "Kim." into one word).
 fn placeholder(text: &str, start: usize, end: usize) -> &'static str {
     let line_start = start == 0 || text[..start].ends_with('\n');
     let line_end = end == text.len() || text[end..].starts_with('\n');
-    let glued = text[..start].ends_with(char::is_alphanumeric)
-        || text[end..].starts_with(char::is_alphanumeric);
+    let glued = text[..start].ends_with(|c: char| !c.is_whitespace())
+        || text[end..].starts_with(|c: char| !c.is_whitespace());
     match end - start {
         _ if line_start && line_end => "",
         3.. => " x",
@@ -203,6 +204,20 @@ mod tests {
             for cue in cues {
                 prop_assert!(!code.iter().any(|c| c.overlaps(cue)), "cue {:?} in code", cue);
             }
+        }
+    }
+
+    #[test]
+    fn code_after_a_full_stop_joins_no_name() {
+        // Found by the proptest below: blanked to `x`, the code made
+        // "Kim.x" one word and a name ran across it.
+        let mut doc =
+            crate::document::load_bytes(b"\n\nKim.`,` KimKim".to_vec(), "a.md").expect("loads");
+        let code = doc.code_spans();
+        let ann = annotate_document(&mut doc);
+        assert!(!ann.mentions.is_empty());
+        for m in &ann.mentions {
+            assert!(!code.iter().any(|c| c.overlaps(m.span)), "{:?}", m.span);
         }
     }
 
