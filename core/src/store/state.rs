@@ -279,4 +279,21 @@ mod tests {
         let ids: Vec<&str> = state.notes.iter().map(|n| n.id.as_str()).collect();
         assert_eq!(ids, ["n1", "n9", "n18446744073709551615", "x"]);
     }
+
+    #[test]
+    fn every_id_is_found_in_id_order() {
+        // Found by binary search: every kind of id must sort as `put` puts it.
+        let ids = ["n10", "x", "n01", "n9", "", "n1", "N3", "n+2"];
+        let mut state = State::default();
+        for id in ids {
+            state.put(note(id));
+        }
+        for id in ids {
+            assert_eq!(state.note(id).map(|n| n.id.as_str()), Some(id));
+        }
+        assert!(state.note("n2").is_none());
+        state.apply(Change::DeleteNote("n01".into())).unwrap();
+        assert!(state.note("n01").is_none());
+        assert_eq!(state.note("n1").map(|n| n.id.as_str()), Some("n1"));
+    }
 }
