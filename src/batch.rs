@@ -229,7 +229,7 @@ mod tests {
             let work = |name: &str| {
                 let mut doc = document::load(name).map_err(|e| e.to_string())?;
                 let ann = annotate_document(&mut doc);
-                let line = json::to_line(&doc, &ann, Vec::new());
+                let line = json::to_line(&doc, &ann, Vec::<crate::store::NoteJson>::new());
                 Ok((line, doc.warnings))
             };
             let summary = run(&inputs, jobs, &work, &mut out, &mut |e| match e {

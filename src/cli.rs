@@ -384,7 +384,7 @@ fn annotate_command(
         let opened = open_article(Some(name), common)?;
         warn(&opened.messages);
         let ann = opened.annotations();
-        let notes = opened.notes(&ann);
+        let notes = opened.store.notes_lazy(&ann);
         let pretty = matches!(format, AnnotateFormat::Json);
         return emit_with(output, &opened.files, |w| {
             export::json::write(w, &opened.doc, &ann, notes, pretty)
@@ -422,8 +422,7 @@ fn annotate_command(
     let work = |name: &str| -> Result<(String, Vec<String>), String> {
         let opened = open_article(Some(name), common).map_err(|f| f.message)?;
         let ann = opened.annotations();
-        let notes = opened.notes(&ann);
-        let line = export::json::to_line(&opened.doc, &ann, notes);
+        let line = export::json::to_line(&opened.doc, &ann, opened.store.notes_lazy(&ann));
         Ok((line, opened.messages))
     };
     let result = batch::run(&inputs, jobs, &work, &mut sink, &mut on_event);

@@ -18,7 +18,10 @@ fn note(id: &str, body: &str) -> Note {
 
 fn state(notes: &[(&str, &str)], corrections: &[&str]) -> State {
     State {
-        notes: notes.iter().map(|(id, body)| note(id, body)).collect(),
+        notes: notes
+            .iter()
+            .map(|(id, body)| note(id, body).into())
+            .collect(),
         corrections: corrections.iter().map(|name| correction(name)).collect(),
     }
 }

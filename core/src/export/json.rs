@@ -17,16 +17,17 @@ use crate::store::NoteJson;
 /// The schema identifier written into every document.
 pub const SCHEMA: &str = "gloss.annotations/1";
 
-/// The whole JSON document.
+/// The whole JSON document; `N` serialises as the list of notes
+/// (`Vec<NoteJson>`, or [`NotesJson`](crate::store::NotesJson) to make each as it is written).
 #[derive(Serialize)]
-pub struct AnnotationsJson<'a> {
+pub struct AnnotationsJson<'a, N = Vec<NoteJson>> {
     schema: &'static str,
     document: DocumentJson<'a>,
     entities: Vec<EntityJson<'a>>,
     links: Vec<LinkJson>,
     commitments: Vec<CommitmentJson<'a>>,
     quotes: Vec<QuoteJson<'a>>,
-    notes: Vec<NoteJson>,
+    notes: N,
 }
 
 #[derive(Serialize)]
@@ -92,10 +93,10 @@ struct QuoteJson<'a> {
     span: SpanJson,
 }
 
-impl<'a> AnnotationsJson<'a> {
+impl<'a, N: Serialize> AnnotationsJson<'a, N> {
     /// Builds the JSON view of `ann` and `notes` over `doc`, converting
     /// every byte offset to a code-point offset.
-    pub fn new(doc: &'a Document, ann: &'a Annotations, notes: Vec<NoteJson>) -> Self {
+    pub fn new(doc: &'a Document, ann: &'a Annotations, notes: N) -> Self {
         let span = |s: Span| {
             let (start, end) = doc.char_span(s);
             SpanJson { start, end }
@@ -190,12 +191,12 @@ pub fn to_string(doc: &Document, ann: &Annotations, notes: Vec<NoteJson>) -> Str
 
 /// The annotations and notes of `doc` as one JSON line (for `--format
 /// jsonl`).
-pub fn to_line(doc: &Document, ann: &Annotations, notes: Vec<NoteJson>) -> String {
+pub fn to_line(doc: &Document, ann: &Annotations, notes: impl Serialize) -> String {
     in_memory(doc, ann, notes, false)
 }
 
 /// What [`write`] writes, as a string.
-fn in_memory(doc: &Document, ann: &Annotations, notes: Vec<NoteJson>, pretty: bool) -> String {
+fn in_memory(doc: &Document, ann: &Annotations, notes: impl Serialize, pretty: bool) -> String {
     let mut out = Vec::new();
     write(&mut out, doc, ann, notes, pretty).expect("serialising plain data cannot fail");
     String::from_utf8(out).expect("serde_json writes UTF-8")
@@ -203,12 +204,12 @@ fn in_memory(doc: &Document, ann: &Annotations, notes: Vec<NoteJson>, pretty: bo
 
 /// Writes the annotations and notes of `doc` into `out` as JSON, pretty
 /// or on one line, ending in a newline, streaming rather than holding the
-/// whole text in memory.
+/// whole text in memory (with [`NotesJson`](crate::store::NotesJson) as `notes`, nor the notes).
 pub fn write(
     out: &mut dyn std::io::Write,
     doc: &Document,
     ann: &Annotations,
-    notes: Vec<NoteJson>,
+    notes: impl Serialize,
     pretty: bool,
 ) -> std::io::Result<()> {
     let data = AnnotationsJson::new(doc, ann, notes);

@@ -1,5 +1,7 @@
 //! Notes in the `gloss.annotations/1` JSON (DESIGN.md, "notes": [...]).
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use super::note::{Note, TargetKind};
@@ -45,18 +47,39 @@ pub struct TargetJson {
     pub suffix: String,
 }
 
-/// `notes` as JSON, their refs resolved in `ann` (the corrected annotations
-/// of `text`, indexed by `chars`).
-pub fn notes_json(
-    notes: &[Note],
-    ann: &Annotations,
-    text: &str,
-    chars: &CharIndex,
-) -> Vec<NoteJson> {
-    notes
-        .iter()
-        .map(|n| {
-            let rec = n.target.anchor.record(text, chars);
+/// Notes as JSON, their refs resolved in `ann` (the corrected annotations
+/// of `text`, indexed by `chars`), each made when it is needed: serialised,
+/// one [`NoteJson`] exists at a time, so that writing the notes of a large
+/// sidecar does not hold them twice.
+#[derive(Clone, Copy)]
+pub struct NotesJson<'a> {
+    notes: &'a [Arc<Note>],
+    ann: &'a Annotations,
+    text: &'a str,
+    chars: &'a CharIndex,
+}
+
+impl<'a> NotesJson<'a> {
+    /// `notes` as JSON, their refs resolved in `ann` (the corrected
+    /// annotations of `text`, indexed by `chars`).
+    pub fn new(
+        notes: &'a [Arc<Note>],
+        ann: &'a Annotations,
+        text: &'a str,
+        chars: &'a CharIndex,
+    ) -> Self {
+        Self {
+            notes,
+            ann,
+            text,
+            chars,
+        }
+    }
+
+    /// Each note as JSON, in order.
+    pub fn iter(self) -> impl ExactSizeIterator<Item = NoteJson> + 'a {
+        self.notes.iter().map(move |n| {
+            let rec = n.target.anchor.record(self.text, self.chars);
             NoteJson {
                 id: n.id.clone(),
                 body: n.body.clone(),
@@ -64,7 +87,7 @@ pub fn notes_json(
                 created: n.created.clone(),
                 target: TargetJson {
                     kind: n.target.kind,
-                    reference: n.target.resolve(ann).map(|r| r.key()),
+                    reference: n.target.resolve(self.ann).map(|r| r.key()),
                     start: rec.start,
                     end: rec.end,
                     exact: rec.exact,
@@ -74,5 +97,11 @@ pub fn notes_json(
                 orphan: rec.orphan,
             }
         })
-        .collect()
+    }
+}
+
+impl Serialize for NotesJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
 }

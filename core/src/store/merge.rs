@@ -14,6 +14,7 @@
 //!   ones we added (in our order, at the end).
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use super::note::Note;
 use super::state::{State, id_key};
@@ -40,7 +41,7 @@ pub fn merge(base: &State, ours: &State, theirs: &State) -> (State, MergeReport)
     let mut out = State::default();
     let mut renamed: Vec<Note> = Vec::new();
     for (_, id) in ids {
-        let (b, o, t) = (base.note(id), ours.note(id), theirs.note(id));
+        let (b, o, t) = (base.shared(id), ours.shared(id), theirs.shared(id));
         let pick = if o == t || b == t {
             o
         } else if b == o {
@@ -49,7 +50,7 @@ pub fn merge(base: &State, ours: &State, theirs: &State) -> (State, MergeReport)
         } else {
             match (o, t) {
                 (Some(o), Some(t)) => {
-                    let mut copy = o.clone();
+                    let mut copy = Note::clone(o);
                     if b.is_some() && !copy.tags.iter().any(|x| x == CONFLICT_TAG) {
                         copy.tags.push(CONFLICT_TAG.to_owned());
                     }
@@ -60,7 +61,7 @@ pub fn merge(base: &State, ours: &State, theirs: &State) -> (State, MergeReport)
             }
         };
         if let Some(n) = pick {
-            out.put(n.clone());
+            out.put(Arc::clone(n));
         }
     }
     for mut n in renamed {

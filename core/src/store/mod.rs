@@ -64,7 +64,7 @@ use std::sync::Arc;
 pub use anchor::{Anchor, Place};
 pub use correct::{Correction, EntityRef};
 pub use disk::{Options, Origin};
-pub use json::{NoteJson, notes_json};
+pub use json::{NoteJson, NotesJson};
 pub use merge::MergeReport;
 pub use note::{NewNote, Note, Ref, Target, TargetKind};
 pub use state::{Change, ChangeError, History, State};
@@ -337,7 +337,7 @@ impl Store {
     }
 
     /// The notes, ordered by id.
-    pub fn notes(&self) -> &[Note] {
+    pub fn notes(&self) -> &[Arc<Note>] {
         &self.state.notes
     }
 
@@ -705,7 +705,7 @@ impl Store {
             .state
             .notes
             .iter()
-            .filter_map(|n| Some((n.target.anchor.span()?, n)))
+            .filter_map(|n| Some((n.target.anchor.span()?, &**n)))
             .collect();
         out.sort_by_key(|(s, _)| *s);
         out
@@ -740,12 +740,19 @@ impl Store {
                     .is_some_and(|s| s.overlaps(mention.span)),
                 _ => false,
             })
+            .map(|n| &**n)
             .collect()
     }
 
     /// The notes as JSON objects, refs resolved in `ann` (the corrected
     /// annotations, see [`Store::annotations`]).
     pub fn notes_json(&self, ann: &Annotations) -> Vec<NoteJson> {
-        json::notes_json(&self.state.notes, ann, &self.text, &self.chars)
+        self.notes_lazy(ann).iter().collect()
+    }
+
+    /// The notes as JSON as [`Store::notes_json`] gives them, each made as
+    /// it is written (for a large sidecar, not held twice).
+    pub fn notes_lazy<'a>(&'a self, ann: &'a Annotations) -> NotesJson<'a> {
+        NotesJson::new(&self.state.notes, ann, &self.text, &self.chars)
     }
 }

@@ -38,6 +38,7 @@
 //! context. An anchor that could not be placed carries `orphan = true`.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -270,7 +271,7 @@ impl SidecarFile {
             }
             top = top.max(id_number(&note.id).unwrap_or(0));
             ids.insert(note.id.clone());
-            state.notes.push(note);
+            state.notes.push(Arc::new(note));
         }
         state
             .notes

@@ -1,14 +1,18 @@
 //! The sidecar's content — notes and corrections — and the changes a person
 //! makes to it, each with its inverse so it can be undone.
 
+use std::sync::Arc;
+
 use super::correct::Correction;
 use super::note::Note;
 
 /// Everything a sidecar holds for one article.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct State {
-    /// Notes, ordered by id (`n2` before `n10`).
-    pub notes: Vec<Note>,
+    /// Notes, ordered by id (`n2` before `n10`). Shared: a copy of the
+    /// state (the store's merge base) shares the notes the two have in
+    /// common rather than holding them twice.
+    pub notes: Vec<Arc<Note>>,
     /// Corrections, in the order they apply; no two are equal.
     pub corrections: Vec<Correction>,
 }
@@ -82,7 +86,19 @@ pub(crate) fn id_after(top: u64, free_from: &mut u64, taken: impl Fn(&str) -> bo
 impl State {
     /// The note with id `id`.
     pub fn note(&self, id: &str) -> Option<&Note> {
-        self.notes.iter().find(|n| n.id == id)
+        self.shared(id).map(|n| &**n)
+    }
+
+    /// The note with id `id`, to share with another state.
+    pub(crate) fn shared(&self, id: &str) -> Option<&Arc<Note>> {
+        self.position(id).ok().map(|i| &self.notes[i])
+    }
+
+    /// Where the note with id `id` is (`Ok`), or where it would go in id
+    /// order (`Err`): a binary search, the notes being ordered by id.
+    fn position(&self, id: &str) -> Result<usize, usize> {
+        let key = id_key(id);
+        self.notes.binary_search_by(|n| id_key(&n.id).cmp(&key))
     }
 
     /// An id no note has: one past the highest `nK` (or, if a hand edit
@@ -101,12 +117,14 @@ impl State {
     }
 
     /// Puts `note` in place of the note with its id, or adds it in id order.
-    pub(crate) fn put(&mut self, note: Note) -> Option<Note> {
-        match self.notes.iter().position(|n| n.id == note.id) {
-            Some(i) => Some(std::mem::replace(&mut self.notes[i], note)),
-            None => {
-                let key = id_key(&note.id);
-                let at = self.notes.partition_point(|n| id_key(&n.id) < key);
+    pub(crate) fn put(&mut self, note: impl Into<Arc<Note>>) -> Option<Note> {
+        let note = note.into();
+        match self.position(&note.id) {
+            Ok(i) => Some(Arc::unwrap_or_clone(std::mem::replace(
+                &mut self.notes[i],
+                note,
+            ))),
+            Err(at) => {
                 self.notes.insert(at, note);
                 None
             }
@@ -128,11 +146,9 @@ impl State {
             }
             Change::DeleteNote(id) => {
                 let i = self
-                    .notes
-                    .iter()
-                    .position(|n| n.id == id)
-                    .ok_or(ChangeError::NoSuchNote(id))?;
-                Ok(Change::PutNote(self.notes.remove(i)))
+                    .position(&id)
+                    .map_err(|_| ChangeError::NoSuchNote(id))?;
+                Ok(Change::PutNote(Arc::unwrap_or_clone(self.notes.remove(i))))
             }
             Change::AddCorrection(c) => {
                 let at = self.corrections.len();
@@ -262,5 +278,22 @@ mod tests {
         assert_eq!(state.next_note_id(), "n2");
         let ids: Vec<&str> = state.notes.iter().map(|n| n.id.as_str()).collect();
         assert_eq!(ids, ["n1", "n9", "n18446744073709551615", "x"]);
+    }
+
+    #[test]
+    fn every_id_is_found_in_id_order() {
+        // Found by binary search: every kind of id must sort as `put` puts it.
+        let ids = ["n10", "x", "n01", "n9", "", "n1", "N3", "n+2"];
+        let mut state = State::default();
+        for id in ids {
+            state.put(note(id));
+        }
+        for id in ids {
+            assert_eq!(state.note(id).map(|n| n.id.as_str()), Some(id));
+        }
+        assert!(state.note("n2").is_none());
+        state.apply(Change::DeleteNote("n01".into())).unwrap();
+        assert!(state.note("n01").is_none());
+        assert_eq!(state.note("n1").map(|n| n.id.as_str()), Some("n1"));
     }
 }
