@@ -217,18 +217,9 @@ pub fn no_color_env() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
-/// gloss's configuration folder, for its keymap and themes: `gloss` in the
-/// platform's configuration folder (`$XDG_CONFIG_HOME` when it is an
-/// absolute path, else `~/.config`, as the XDG base directory rules say).
-pub fn config_dir() -> Option<PathBuf> {
-    use etcetera::BaseStrategy;
-    let strategy = etcetera::choose_base_strategy().ok()?;
-    Some(strategy.config_dir().join("gloss"))
-}
-
-/// The folder of the user's own themes: `themes` in [`config_dir`].
+/// The folder of the user's own themes: `themes` in [`crate::config::dir`].
 pub fn user_dir() -> Option<PathBuf> {
-    config_dir().map(|d| d.join("themes"))
+    crate::config::dir().map(|d| d.join("themes"))
 }
 
 /// The user's theme file called `name`, if the name is a plain file name
