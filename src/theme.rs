@@ -413,15 +413,15 @@ mod tests {
         assert!(warning.is_none());
         let mut choice = themes.choice();
         assert_eq!(themes.shown(&choice).name, "light");
-        let message = choice.next();
+        let message = choice.cycle();
         assert!(message.starts_with("theme: high-contrast · "), "{message}");
         assert_eq!(themes.shown(&choice).name, "high-contrast");
-        choice.next();
-        choice.next();
+        choice.cycle();
+        choice.cycle();
         assert_eq!(themes.shown(&choice).name, "dark");
         let (colourless, _) = choose(Some("light"), true).unwrap();
         let mut choice = colourless.choice();
-        assert_eq!(choice.next(), "NO_COLOR is set: colours stay off");
+        assert_eq!(choice.cycle(), "NO_COLOR is set: colours stay off");
         assert_eq!(colourless.shown(&choice).name, NO_COLOR_THEME);
     }
 

@@ -38,5 +38,9 @@ fn the_app_uses_neither_styles_nor_themes() {
             }
         }
     }
-    assert!(found.is_empty(), "presentation in the app:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "presentation in the app:\n{}",
+        found.join("\n")
+    );
 }

@@ -39,7 +39,7 @@ impl ThemeChoice {
 
     /// Moves to the next theme, after the last the first, and returns the
     /// status line's message saying which it is.
-    pub fn next(&mut self) -> String {
+    pub fn cycle(&mut self) -> String {
         if self.no_color {
             return "NO_COLOR is set: colours stay off".into();
         }
@@ -66,21 +66,21 @@ mod tests {
     }
 
     #[test]
-    fn next_cycles_through_the_names_and_says_which() {
+    fn cycle_goes_through_the_names_and_says_which() {
         let mut c = ThemeChoice::new(names(&["dark", "light", "sepia"]), 1, false);
-        assert_eq!(c.next(), "theme: sepia · sepia ink");
+        assert_eq!(c.cycle(), "theme: sepia · sepia ink");
         assert_eq!(c.current(), 2);
-        assert_eq!(c.next(), "theme: dark · dark ink");
+        assert_eq!(c.cycle(), "theme: dark · dark ink");
         assert_eq!(c.current(), 0);
     }
 
     #[test]
     fn no_color_keeps_the_theme() {
         let mut c = ThemeChoice::new(names(&["monochrome"]), 0, true);
-        assert_eq!(c.next(), "NO_COLOR is set: colours stay off");
+        assert_eq!(c.cycle(), "NO_COLOR is set: colours stay off");
         assert_eq!(c.current(), 0);
         let mut none = ThemeChoice::new(Vec::new(), 3, false);
         assert_eq!(none.current(), 0);
-        assert_eq!(none.next(), "no colour themes");
+        assert_eq!(none.cycle(), "no colour themes");
     }
 }

@@ -690,7 +690,7 @@ fn submit_search(app: &mut App) {
 }
 
 fn next_theme(app: &mut App) {
-    app.message = app.theme.next();
+    app.message = app.theme.cycle();
 }
 
 /// `<Esc>`: close the prompt or a key sequence, leave the side pane, clear
