@@ -16,32 +16,36 @@ use gloss::app::{Action, App, update};
 use gloss::document::load_bytes;
 use gloss::render::frame;
 use gloss::store::Store;
-use gloss::theme::Theme;
+use gloss::theme::Themes;
 
 use common::{MB, corpus};
 
 const SIZE: (u16, u16) = (160, 50);
 
-fn theme() -> Theme {
-    Theme::named("dark").expect("the dark theme")
+/// The themes, parsed as the reader does at start, the dark one shown.
+fn themes() -> Themes {
+    gloss::theme::choose(Some("dark"), false)
+        .expect("the themes")
+        .0
 }
 
 /// What `gloss render big.txt --size 160x50` does, in process.
 fn first_frame(bytes: &[u8]) -> usize {
     let doc = load_bytes(bytes.to_vec(), "big.txt").expect("loads");
     let ann = annotate(&doc.text);
-    let app = App::new(doc, ann, theme(), false, SIZE);
-    frame(&app).expect("frame").content().len()
+    let themes = themes();
+    let app = App::new(doc, ann, themes.choice(), SIZE);
+    frame(&app, &themes).expect("frame").content().len()
 }
 
 /// `action` applied then the screen drawn; the view returns to the top at
 /// the end of the article, so every press moves.
-fn press(app: &mut App, action: &Action) -> usize {
+fn press(app: &mut App, themes: &Themes, action: &Action) -> usize {
     if app.top >= app.max_top() {
         update(app, Action::Top);
     }
     update(app, action.clone());
-    frame(app).expect("frame").content().len()
+    frame(app, themes).expect("frame").content().len()
 }
 
 /// What the reader does with an article too large to annotate first: the
@@ -49,8 +53,9 @@ fn press(app: &mut App, action: &Action) -> usize {
 fn first_frame_unannotated(bytes: &[u8]) -> usize {
     let doc = load_bytes(bytes.to_vec(), "huge.txt").expect("loads");
     let store = Store::in_memory(std::sync::Arc::clone(&doc.text));
-    let app = App::annotating(doc, store, theme(), false, SIZE);
-    frame(&app).expect("frame").content().len()
+    let themes = themes();
+    let app = App::annotating(doc, store, themes.choice(), SIZE);
+    frame(&app, &themes).expect("frame").content().len()
 }
 
 fn reader(c: &mut Criterion) {
@@ -78,7 +83,8 @@ fn reader(c: &mut Criterion) {
 
     let doc = load_bytes(text.into_bytes(), "big.txt").expect("loads");
     let ann = annotate(&doc.text);
-    let mut app = App::new(doc, ann, theme(), false, SIZE);
+    let themes = themes();
+    let mut app = App::new(doc, ann, themes.choice(), SIZE);
     // `*` walks the most mentioned actor; `n` the matches of a word.
     update(&mut app, Action::NextEntityMention);
     update(&mut app, Action::Activate);
@@ -95,10 +101,10 @@ fn reader(c: &mut Criterion) {
         ("next_entity", Action::NextEntityMention),
         ("search_next", Action::SearchNext),
     ] {
-        group.bench_function(name, |b| b.iter(|| press(&mut app, &action)));
+        group.bench_function(name, |b| b.iter(|| press(&mut app, &themes, &action)));
     }
     group.bench_function("draw_only", |b| {
-        b.iter(|| frame(&app).expect("frame").content().len())
+        b.iter(|| frame(&app, &themes).expect("frame").content().len())
     });
     group.finish();
 }

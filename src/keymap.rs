@@ -366,7 +366,7 @@ fn name(action: &Action) -> &'static str {
 
 /// The user's keymap file: `keymap.toml` in gloss's configuration folder.
 pub fn user_file() -> Option<std::path::PathBuf> {
-    crate::theme::config_dir().map(|d| d.join("keymap.toml"))
+    crate::config::dir().map(|d| d.join("keymap.toml"))
 }
 
 /// A key sequence in notation, keys joined.

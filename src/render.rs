@@ -18,7 +18,7 @@ use crate::cli::{Common, Opened, RenderArgs};
 use crate::document::Document;
 use crate::document::sanitize::clean_line;
 use crate::keymap::parse_keys;
-use crate::theme;
+use crate::theme::{self, Themes};
 
 /// Replays `args.keys` on the opened article and returns the final frame
 /// or state. Notes and corrections made are saved in the sidecar, as in
@@ -26,7 +26,7 @@ use crate::theme;
 pub fn run(opened: Opened, args: &RenderArgs, common: &Common) -> Result<String, String> {
     let keys = parse_keys(&args.keys).map_err(|e| format!("--keys: {e}"))?;
     let no_color = theme::no_color_env();
-    let (theme, warning) = theme::choose(common.theme.as_deref(), no_color)?;
+    let (themes, warning) = theme::choose(common.theme.as_deref(), no_color)?;
     let Opened {
         doc,
         store,
@@ -36,7 +36,7 @@ pub fn run(opened: Opened, args: &RenderArgs, common: &Common) -> Result<String,
         ..
     } = opened;
     let opening = opening_message(&doc, &messages);
-    let mut app = App::with_store(doc, store, auto, theme, no_color, args.size);
+    let mut app = App::with_store(doc, store, auto, themes.choice(), args.size);
     app.open_files = files;
     if let Some(w) = warning.or(opening) {
         app.message = w;
@@ -52,7 +52,7 @@ pub fn run(opened: Opened, args: &RenderArgs, common: &Common) -> Result<String,
     if args.state {
         return Ok(state_json(&app) + "\n");
     }
-    let buf = frame(&app).map_err(|e| format!("render: {e}"))?;
+    let buf = frame(&app, &themes).map_err(|e| format!("render: {e}"))?;
     Ok(if args.color {
         to_ansi(&buf)
     } else {
@@ -68,13 +68,14 @@ pub fn opening_message(doc: &Document, messages: &[String]) -> Option<String> {
     (!sidecar.is_empty()).then(|| sidecar.join("; "))
 }
 
-/// Draws `app` into an off-screen buffer of its screen size.
-pub fn frame(app: &App) -> std::io::Result<Buffer> {
+/// Draws `app` in its theme of `themes` into an off-screen buffer of its
+/// screen size.
+pub fn frame(app: &App, themes: &Themes) -> std::io::Result<Buffer> {
     let area = app.areas.screen;
     let mut term = Terminal::new(TestBackend::new(area.width, area.height))
         .map_err(|e| std::io::Error::other(e.to_string()))?;
     let completed = term
-        .draw(|f| crate::ui::draw(app, f))
+        .draw(|f| crate::ui::draw(app, themes, f))
         .map_err(|e| std::io::Error::other(e.to_string()))?;
     Ok(completed.buffer.clone())
 }

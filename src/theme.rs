@@ -1,4 +1,7 @@
-//! Colour themes: TOML files under `themes/`, embedded in the binary.
+//! Colour themes: TOML files under `themes/`, embedded in the binary. They
+//! belong to the drawing side: [`choose`] parses them once at start into
+//! [`Themes`], which `ui::draw` holds; the reader's state knows them by name
+//! only ([`ThemeChoice`]), and `t` moves it to the next.
 //!
 //! A theme names a [`Style`] for each part of the screen (ratatui's `serde`
 //! feature reads `{ fg = "#e69f00", add_modifier = "BOLD" }`). The user
@@ -12,6 +15,7 @@ use std::path::{Path, PathBuf};
 use ratatui::style::Style;
 use serde::Deserialize;
 
+use crate::app::{ThemeChoice, ThemeName};
 use crate::model::EntityKind;
 
 /// The built-in themes, in the order `t` cycles through them: (name, TOML).
@@ -142,15 +146,6 @@ impl Theme {
         Theme::from_toml(src).map_err(|e| format!("theme `{name}`: {e}"))
     }
 
-    /// The built-in theme after this one, cycling.
-    pub fn next(&self) -> Result<Theme, String> {
-        let i = BUILT_IN
-            .iter()
-            .position(|(n, _)| *n == self.name)
-            .unwrap_or(0);
-        Theme::named(BUILT_IN[(i + 1) % BUILT_IN.len()].0)
-    }
-
     /// The style of mentions of `kind`.
     pub fn kind(&self, kind: EntityKind) -> Style {
         match kind {
@@ -217,18 +212,9 @@ pub fn no_color_env() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
-/// gloss's configuration folder, for its keymap and themes: `gloss` in the
-/// platform's configuration folder (`$XDG_CONFIG_HOME` when it is an
-/// absolute path, else `~/.config`, as the XDG base directory rules say).
-pub fn config_dir() -> Option<PathBuf> {
-    use etcetera::BaseStrategy;
-    let strategy = etcetera::choose_base_strategy().ok()?;
-    Some(strategy.config_dir().join("gloss"))
-}
-
-/// The folder of the user's own themes: `themes` in [`config_dir`].
+/// The folder of the user's own themes: `themes` in [`crate::config::dir`].
 pub fn user_dir() -> Option<PathBuf> {
-    config_dir().map(|d| d.join("themes"))
+    crate::config::dir().map(|d| d.join("themes"))
 }
 
 /// The user's theme file called `name`, if the name is a plain file name
@@ -251,19 +237,68 @@ fn read_user(name: &str, path: &Path) -> Result<Theme, String> {
     Ok(theme)
 }
 
-/// The theme to start with, and a warning for the status line when a user
-/// theme file was broken (the default theme is used then). `name` may be a
-/// built-in theme or a user theme file; an unknown name is an error naming
-/// the valid ones. Under `no_color`, the monochrome theme without colours.
-pub fn choose(name: Option<&str>, no_color: bool) -> Result<(Theme, Option<String>), String> {
+/// The themes the reader may show, parsed once at start, in the order `t`
+/// cycles through them: the built-in ones, then the user's theme when one
+/// was chosen; under `NO_COLOR`, the monochrome theme without colours only.
+/// Never empty.
+#[derive(Clone, Debug)]
+pub struct Themes {
+    /// The themes.
+    list: Vec<Theme>,
+    /// The index of the one to start with.
+    start: usize,
+    /// True under `NO_COLOR`.
+    no_color: bool,
+}
+
+impl Themes {
+    /// The reader's side of the themes: their names, the one to start
+    /// with, and whether colours are off.
+    pub fn choice(&self) -> ThemeChoice {
+        let names = self
+            .list
+            .iter()
+            .map(|t| ThemeName {
+                name: t.name.clone(),
+                description: t.description.clone(),
+            })
+            .collect();
+        ThemeChoice::new(names, self.start, self.no_color)
+    }
+
+    /// The theme `choice` shows (made by [`Themes::choice`]).
+    pub fn shown(&self, choice: &ThemeChoice) -> &Theme {
+        &self.list[choice.current().min(self.list.len() - 1)]
+    }
+}
+
+/// Every built-in theme, parsed.
+fn built_in() -> Result<Vec<Theme>, String> {
+    BUILT_IN
+        .iter()
+        .map(|(name, _)| Theme::named(name))
+        .collect()
+}
+
+/// The themes, starting with the one called `name`, and a warning for the
+/// status line when a user theme file was broken (the default theme is
+/// used then). `name` may be a built-in theme or a user theme file; an
+/// unknown name is an error naming the valid ones. Under `no_color`, the
+/// monochrome theme without colours.
+pub fn choose(name: Option<&str>, no_color: bool) -> Result<(Themes, Option<String>), String> {
     let name = name.unwrap_or(DEFAULT);
-    let (chosen, warning) = if BUILT_IN.iter().any(|(n, _)| *n == name) {
-        (Theme::named(name)?, None)
+    let mut list = built_in()?;
+    let position = |n: &str| BUILT_IN.iter().position(|(b, _)| *b == n);
+    let (start, warning) = if let Some(i) = position(name) {
+        (i, None)
     } else if let Some(path) = user_file(name) {
         match read_user(name, &path) {
-            Ok(t) => (t, None),
+            Ok(t) => {
+                list.push(t);
+                (list.len() - 1, None)
+            }
             Err(e) => (
-                Theme::named(DEFAULT)?,
+                position(DEFAULT).unwrap_or(0),
                 Some(format!("{e} · using the {DEFAULT} theme")),
             ),
         }
@@ -274,10 +309,20 @@ pub fn choose(name: Option<&str>, no_color: bool) -> Result<(Theme, Option<Strin
         }
         return Err(format!("no theme `{name}`; themes: {valid}"));
     };
-    if no_color {
-        return Ok((Theme::named(NO_COLOR_THEME)?.without_colors(), warning));
-    }
-    Ok((chosen, warning))
+    let themes = if no_color {
+        Themes {
+            list: vec![Theme::named(NO_COLOR_THEME)?.without_colors()],
+            start: 0,
+            no_color,
+        }
+    } else {
+        Themes {
+            list,
+            start,
+            no_color,
+        }
+    };
+    Ok((themes, warning))
 }
 
 /// The names of the built-in themes.
@@ -352,10 +397,32 @@ mod tests {
                 .iter()
                 .all(|s| s.fg.is_none() && s.bg.is_none())
         };
-        let (t, _) = choose(Some("dark"), true).unwrap();
+        let shown = |name: Option<&str>, no_color: bool| {
+            let (themes, _) = choose(name, no_color).unwrap();
+            themes.shown(&themes.choice()).clone()
+        };
+        let t = shown(Some("dark"), true);
         assert!(colorless(t.clone()));
         assert!(!t.styles.cursor.add_modifier.is_empty());
-        assert!(!colorless(choose(None, false).unwrap().0));
+        assert!(!colorless(shown(None, false)));
+    }
+
+    #[test]
+    fn themes_are_parsed_once_and_the_choice_picks_among_them() {
+        let (themes, warning) = choose(Some("light"), false).unwrap();
+        assert!(warning.is_none());
+        let mut choice = themes.choice();
+        assert_eq!(themes.shown(&choice).name, "light");
+        let message = choice.cycle();
+        assert!(message.starts_with("theme: high-contrast · "), "{message}");
+        assert_eq!(themes.shown(&choice).name, "high-contrast");
+        choice.cycle();
+        choice.cycle();
+        assert_eq!(themes.shown(&choice).name, "dark");
+        let (colourless, _) = choose(Some("light"), true).unwrap();
+        let mut choice = colourless.choice();
+        assert_eq!(choice.cycle(), "NO_COLOR is set: colours stay off");
+        assert_eq!(colourless.shown(&choice).name, NO_COLOR_THEME);
     }
 
     #[test]

@@ -40,7 +40,7 @@ const TICK: Duration = Duration::from_millis(200);
 /// prints the reader's farewell line, if it has one.
 pub fn run(opened: Opened, common: &Common) -> Result<(), Failure> {
     let no_color = theme::no_color_env();
-    let (theme, warning) =
+    let (themes, warning) =
         theme::choose(common.theme.as_deref(), no_color).map_err(Failure::input)?;
     // What is wrong with the user's keymap stays on the terminal after the
     // reader closes, and shows in the status line while it is open.
@@ -54,7 +54,7 @@ pub fn run(opened: Opened, common: &Common) -> Result<(), Failure> {
         .map_err(|e| Failure::runtime(format!("cannot set up the terminal: {e}")))?;
     let keymap_warning = (!keymap_problems.is_empty()).then(|| keymap_problems.join("; "));
     let warning = warning.or(keymap_warning);
-    let result = event_loop(&mut term, opened, theme, no_color, keymap, warning, &stop);
+    let result = event_loop(&mut term, opened, &themes, keymap, warning, &stop);
     ratatui::restore();
     if let Ok(Some(farewell)) = &result {
         crate::term::warning(farewell);
@@ -130,8 +130,7 @@ fn take_annotations(app: &mut App, rx: &Receiver<Action>) -> bool {
 fn event_loop(
     term: &mut DefaultTerminal,
     opened: Opened,
-    theme: theme::Theme,
-    no_color: bool,
+    themes: &theme::Themes,
     keymap: Keymap,
     warning: Option<String>,
     stop: &AtomicBool,
@@ -149,10 +148,10 @@ fn event_loop(
     let size = (size.width, size.height);
     let (mut app, mut annotations) = if annotate_later {
         let rx = annotate_in_background(&doc);
-        (App::annotating(doc, store, theme, no_color, size), Some(rx))
+        (App::annotating(doc, store, themes.choice(), size), Some(rx))
     } else {
         (
-            App::with_store(doc, store, auto, theme, no_color, size),
+            App::with_store(doc, store, auto, themes.choice(), size),
             None,
         )
     };
@@ -172,7 +171,7 @@ fn event_loop(
             dirty |= app.annotating != before;
         }
         if dirty {
-            term.draw(|f| crate::ui::draw(&app, f))?;
+            term.draw(|f| crate::ui::draw(&app, themes, f))?;
             dirty = false;
         }
         if !event::poll(TICK)? {

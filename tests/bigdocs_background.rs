@@ -8,13 +8,17 @@ use gloss::cli::{BACKGROUND_BYTES, Common, open_article, open_for_reader};
 use gloss::document::{Document, Format};
 use gloss::render::{frame, to_text};
 use gloss::store::Store;
-use gloss::theme::Theme;
+use gloss::theme::Themes;
 
 const TEXT: &str = "The White House said on Thursday that President Donald Trump \
 had received a letter from Kim Jong Un. Trump said he would meet Kim again.\n";
 
+fn dark() -> Themes {
+    gloss::theme::choose(Some("dark"), false).expect("themes").0
+}
+
 fn status(app: &App) -> String {
-    let text = to_text(&frame(app).expect("frame"));
+    let text = to_text(&frame(app, &dark()).expect("frame"));
     text.lines().last().unwrap_or_default().to_owned()
 }
 
@@ -22,12 +26,12 @@ fn status(app: &App) -> String {
 fn highlights_arrive_after_the_text_is_shown() {
     let doc = Document::new(TEXT.to_owned(), "big.txt", Format::Text);
     let store = Store::in_memory(TEXT);
-    let theme = Theme::named("dark").expect("theme");
-    let mut app = App::annotating(doc, store, theme, false, (100, 20));
+    let themes = dark();
+    let mut app = App::annotating(doc, store, themes.choice(), (100, 20));
     assert_eq!(app.annotating, Some(0));
     assert!(app.ann.mentions.is_empty());
     assert!(status(&app).contains("annotating… 0%"), "{}", status(&app));
-    assert!(to_text(&frame(&app).expect("frame")).contains("The White House said"));
+    assert!(to_text(&frame(&app, &themes).expect("frame")).contains("The White House said"));
     // Reading goes on while the annotator runs.
     update(&mut app, Action::ScrollDown);
     update(&mut app, Action::NextEntityMention);
@@ -41,8 +45,8 @@ fn highlights_arrive_after_the_text_is_shown() {
     assert_eq!(app.annotating, None);
     assert!(!app.ann.mentions.is_empty());
     assert!(!status(&app).contains("annotating"));
-    let buf = frame(&app).expect("frame");
-    let person = app.theme.styles.person.fg;
+    let buf = frame(&app, &themes).expect("frame");
+    let person = themes.shown(&app.theme).styles.person.fg;
     let coloured = buf.content().iter().any(|c| Some(c.fg) == person);
     assert!(coloured, "a person is highlighted");
     update(&mut app, Action::NextEntityMention);
@@ -51,8 +55,7 @@ fn highlights_arrive_after_the_text_is_shown() {
 
 fn annotating_app() -> App {
     let doc = Document::new(TEXT.to_owned(), "big.txt", Format::Text);
-    let theme = Theme::named("dark").expect("theme");
-    App::annotating(doc, Store::in_memory(TEXT), theme, false, (100, 20))
+    App::annotating(doc, Store::in_memory(TEXT), dark().choice(), (100, 20))
 }
 
 #[test]
@@ -100,7 +103,7 @@ fn a_stopped_annotator_leaves_the_text_readable_and_says_so() {
         "{}",
         status(&app)
     );
-    assert!(to_text(&frame(&app).expect("frame")).contains("The White House said"));
+    assert!(to_text(&frame(&app, &dark()).expect("frame")).contains("The White House said"));
 }
 
 #[test]

@@ -18,7 +18,7 @@ fn open(file: &std::path::Path) -> App {
     let (store, messages) = Store::open(&Origin::File(file.to_owned()), TEXT, &options);
     assert!(messages.is_empty(), "{messages:?}");
     let doc = Document::new(TEXT.to_owned(), "letter.txt", Format::Text);
-    App::with_store(doc, store, annotations(), dark(), false, (100, 30))
+    App::with_store(doc, store, annotations(), dark().choice(), (100, 30))
 }
 
 fn press(app: &mut App, keys: &str) {

@@ -18,10 +18,12 @@ fn open(path: &str) -> Document {
     load(&path).expect("the article loads")
 }
 
-fn reader(doc: Document, ann: Annotations, size: (u16, u16)) -> (App, Buffer) {
-    let app = App::new(doc, ann, Theme::named("dark").expect("theme"), false, size);
-    let buf = frame(&app).expect("frame");
-    (app, buf)
+/// The reader on `doc` in the dark theme, its frame, and that theme.
+fn reader(doc: Document, ann: Annotations, size: (u16, u16)) -> (Theme, Buffer) {
+    let (themes, _) = gloss::theme::choose(Some("dark"), false).expect("themes");
+    let app = App::new(doc, ann, themes.choice(), size);
+    let buf = frame(&app, &themes).expect("frame");
+    (themes.shown(&app.theme).clone(), buf)
 }
 
 /// The cells of the first screen row holding `needle`, from its first character.
@@ -54,8 +56,8 @@ fn markdown_article_frames() {
 fn markdown_is_styled_under_the_highlights() {
     let mut doc = open("sample/river-treaty.md");
     let ann = annotate_document(&mut doc);
-    let (app, buf) = reader(doc, ann, (120, 60));
-    let st = &app.theme.styles;
+    let (theme, buf) = reader(doc, ann, (120, 60));
+    let st = &theme.styles;
     for cell in cells_of(&buf, "What the treaty says") {
         assert!(cell.modifier.contains(Modifier::BOLD));
         assert_eq!(Some(cell.fg), st.article_heading.fg);
@@ -135,15 +137,14 @@ fn the_status_line_names_an_encoding_other_than_utf8() {
 
 #[test]
 fn without_colour_markdown_keeps_its_styles_by_modifiers() {
-    let (theme, _) = gloss::theme::choose(None, true).expect("NO_COLOR theme");
+    let (themes, _) = gloss::theme::choose(None, true).expect("NO_COLOR theme");
     let app = App::new(
         open("sample/river-treaty.md"),
         Annotations::default(),
-        theme,
-        true,
+        themes.choice(),
         (120, 60),
     );
-    let buf = frame(&app).expect("frame");
+    let buf = frame(&app, &themes).expect("frame");
     for cell in cells_of(&buf, "What the treaty says") {
         assert!(cell.modifier.contains(Modifier::BOLD));
     }

@@ -339,6 +339,18 @@ fn user_themes_load_and_broken_ones_fall_back_with_a_message() {
             .contains("38;2;112;66;20")
     );
 
+    // `t` cycles through the built-in themes and back to the user's.
+    let cycle = |keys: &str| {
+        let out = run(&[
+            "render", SAMPLE, "--size", "140x20", "--theme", "sepia", "--keys", keys,
+        ]);
+        let frame = String::from_utf8(out.stdout).unwrap();
+        frame.lines().last().unwrap_or_default().to_owned()
+    };
+    assert!(cycle("t").contains("theme: dark"), "{}", cycle("t"));
+    let back = cycle("ttttt");
+    assert!(back.contains("theme: sepia · brown ink"), "{back}");
+
     let broken = run(&["render", SAMPLE, "--size", "140x20", "--theme", "broken"]);
     assert!(broken.status.success());
     let frame = String::from_utf8(broken.stdout).unwrap();

@@ -6,18 +6,18 @@
 mod reader_fixture;
 
 use gloss::app::App;
-use gloss::render::{frame, to_text};
-use gloss::theme::{self, Theme};
+use gloss::render::to_text;
+use gloss::theme;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
-use reader_fixture::{cells, dark, reader, span_of};
+use reader_fixture::{Reader, cells, dark, reader, span_of};
 
 /// One character per cell of the article's text column saying how it is
 /// styled: `p` `o` `l` person / organization / place colour, upper case when
 /// underlined (the selected entity), `R` reversed (the cursor), `s` search,
 /// `t` target, `.` other text, space for blank.
-fn style_mask(app: &App, buf: &Buffer) -> String {
-    let st = &app.theme.styles;
+fn style_mask(app: &Reader, buf: &Buffer) -> String {
+    let st = app.styles();
     let area = app.areas.text;
     let mut out = String::new();
     for y in area.top()..area.bottom() {
@@ -60,8 +60,8 @@ fn press(app: &mut App, keys: &str) {
     }
 }
 
-fn snapshot(name: &str, app: &App) -> Buffer {
-    let buf = frame(app).unwrap();
+fn snapshot(name: &str, app: &Reader) -> Buffer {
+    let buf = app.frame();
     insta::assert_snapshot!(format!("{name}_text"), to_text(&buf));
     insta::assert_snapshot!(format!("{name}_styles"), style_mask(app, &buf));
     buf
@@ -70,8 +70,8 @@ fn snapshot(name: &str, app: &App) -> Buffer {
 /// Kim selected through the search, the cursor on his second mention.
 const SELECT_KIM: &str = "/kim<CR><CR><Esc>*";
 
-fn assert_mention_styles(app: &App, buf: &Buffer) {
-    let st = &app.theme.styles;
+fn assert_mention_styles(app: &Reader, buf: &Buffer) {
+    let st = app.styles();
     let person = st.person.fg.unwrap();
     // Another person: person colour, not emphasised.
     for (x, y) in cells(app, span_of("Trump", 0)) {
@@ -112,7 +112,7 @@ fn assert_mention_styles(app: &App, buf: &Buffer) {
 
 #[test]
 fn reader_80x24_with_an_entity_selected() {
-    let app = reader((80, 24), SELECT_KIM, dark(), false);
+    let app = reader((80, 24), SELECT_KIM, dark());
     assert_eq!(app.mention_position(), Some((2, 3)));
     let buf = snapshot("reader_80x24", &app);
     assert_mention_styles(&app, &buf);
@@ -122,7 +122,7 @@ fn reader_80x24_with_an_entity_selected() {
 
 #[test]
 fn reader_160x50_with_an_entity_selected_and_the_side_pane_focused() {
-    let app = reader((160, 50), &format!("{SELECT_KIM}<Tab>"), dark(), false);
+    let app = reader((160, 50), &format!("{SELECT_KIM}<Tab>"), dark());
     let buf = snapshot("reader_160x50", &app);
     assert_mention_styles(&app, &buf);
     // The side pane lists the actor with its role and mention count.
@@ -142,9 +142,9 @@ fn reader_160x50_with_an_entity_selected_and_the_side_pane_focused() {
 
 #[test]
 fn search_matches_and_quotes_are_marked() {
-    let app = reader((100, 30), "/letter<CR>]q", dark(), false);
-    let buf = frame(&app).unwrap();
-    let st = &app.theme.styles;
+    let app = reader((100, 30), "/letter<CR>]q", dark());
+    let buf = app.frame();
+    let st = app.styles();
     for (x, y) in cells(&app, span_of("letter", 1)) {
         assert_eq!(Some(buf[(x, y)].bg), st.search.bg);
     }
@@ -157,8 +157,8 @@ fn search_matches_and_quotes_are_marked() {
 
 #[test]
 fn help_overlay_lists_every_action() {
-    let app = reader((100, 56), "?", dark(), false);
-    let buf = frame(&app).unwrap();
+    let app = reader((100, 56), "?", dark());
+    let buf = app.frame();
     let text = to_text(&buf);
     insta::assert_snapshot!("help_100x56", text);
     for (_, _, desc) in gloss::app::COMMANDS {
@@ -171,11 +171,11 @@ fn help_overlay_lists_every_action() {
 #[test]
 fn help_fits_small_screens() {
     for (size, name) in [((60, 20), "help_60x20"), ((20, 5), "help_20x5")] {
-        let app = reader(size, "?", dark(), false);
-        let buf = frame(&app).unwrap();
+        let app = reader(size, "?", dark());
+        let buf = app.frame();
         let text = to_text(&buf);
         insta::assert_snapshot!(name, text);
-        let st = &app.theme.styles;
+        let st = app.styles();
         let key = st.popup.patch(st.key);
         let (x, y) = text
             .lines()
@@ -184,18 +184,18 @@ fn help_fits_small_screens() {
             .expect("the first keys are shown");
         assert_eq!(buf[(x as u16, y as u16)].fg, key.fg.unwrap());
     }
-    let app = reader((20, 5), "?G", dark(), false);
-    let text = to_text(&frame(&app).unwrap());
+    let app = reader((20, 5), "?G", dark());
+    let text = to_text(&app.frame());
     assert!(text.contains("q  <C-c>") && text.contains("quit"), "{text}");
 }
 
 /// `<CR>` on an item of the pane over the text jumps and shows the text.
 #[test]
 fn enter_in_the_pane_over_a_narrow_screen_shows_where_it_went() {
-    let app = reader((60, 20), "3<CR>", dark(), false);
+    let app = reader((60, 20), "3<CR>", dark());
     assert!(app.areas.side.is_none());
     let buf = snapshot("quote_jump_60x20", &app);
-    let target = app.theme.styles.target.bg;
+    let target = app.styles().target.bg;
     for (x, y) in cells(&app, span_of("I look forward to seeing you soon,", 0)) {
         assert_eq!(Some(buf[(x, y)].bg), target);
     }
@@ -211,24 +211,24 @@ fn long_messages_wrap_above_the_status_line() {
         ((60, 20), "long_message_60x20"),
         ((20, 5), "long_message_20x5"),
     ] {
-        let mut app = reader(size, "", dark(), false);
+        let mut app = reader(size, "", dark());
         app.message = LONG.to_owned();
-        let buf = frame(&app).unwrap();
+        let buf = app.frame();
         let text = to_text(&buf);
         insta::assert_snapshot!(name, text);
-        let status = app.theme.styles.status;
+        let status = app.styles().status;
         let row = app.areas.status.y - 1;
         assert_eq!(Some(buf[(0, row)].bg), status.bg);
     }
-    let mut app = reader((60, 20), "", dark(), false);
+    let mut app = reader((60, 20), "", dark());
     app.message = LONG.to_owned();
-    let text = to_text(&frame(&app).unwrap());
+    let text = to_text(&app.frame());
     let words: String = text.split_whitespace().collect();
     assert!(
         words.contains(&LONG.split_whitespace().collect::<String>()),
         "{text}"
     );
-    let mut app = reader((20, 5), "", dark(), false);
+    let mut app = reader((20, 5), "", dark());
     app.message = LONG.to_owned();
     press(&mut app, "M");
     let page = gloss::app::HelpPage::new(&app);
@@ -239,8 +239,8 @@ fn long_messages_wrap_above_the_status_line() {
 
 #[test]
 fn pending_key_popup_shows_continuations() {
-    let app = reader((80, 24), "]", dark(), false);
-    let text = to_text(&frame(&app).unwrap());
+    let app = reader((80, 24), "]", dark());
+    let text = to_text(&app.frame());
     for line in [
         "]e  next mention of any actor",
         "]c  next commitment",
@@ -256,7 +256,6 @@ fn no_color_frame_uses_emphasis_only() {
         (80, 24),
         SELECT_KIM,
         theme::choose(Some("light"), true).unwrap().0,
-        true,
     );
     let buf = snapshot("reader_no_color", &app);
     for cell in buf.content() {
@@ -270,23 +269,52 @@ fn no_color_frame_uses_emphasis_only() {
     }
 }
 
+/// `t` draws the reader in the next theme and says which.
+#[test]
+fn t_switches_to_the_next_theme() {
+    let app = reader((80, 24), "t", dark());
+    assert!(
+        app.message.starts_with("theme: light · "),
+        "{}",
+        app.message
+    );
+    let (light, _) = theme::choose(Some("light"), false).unwrap();
+    let light = &light.shown(&light.choice()).styles;
+    assert_eq!(app.styles(), light);
+    assert_ne!(light.text.fg, reader((80, 24), "", dark()).styles().text.fg);
+    let buf = app.frame();
+    for (x, y) in cells(&app, span_of("letter", 0)) {
+        assert_eq!(Some(buf[(x, y)].fg), light.text.fg);
+    }
+    let back = reader((80, 24), "tttt", dark());
+    assert!(
+        back.message.starts_with("theme: dark · "),
+        "{}",
+        back.message
+    );
+}
+
 #[test]
 fn every_theme_draws_the_sample() {
     for name in theme::names() {
-        let app = reader((90, 30), "*<Tab>2", Theme::named(name).unwrap(), false);
-        let buf = frame(&app).unwrap();
+        let app = reader(
+            (90, 30),
+            "*<Tab>2",
+            theme::choose(Some(name), false).unwrap().0,
+        );
+        let buf = app.frame();
         assert!(to_text(&buf).contains("Commitments"), "{name}");
     }
 }
 
 #[test]
 fn commitments_and_quotes_tabs() {
-    let app = reader((100, 16), "]c<Tab>", dark(), false);
-    let text = to_text(&frame(&app).unwrap());
+    let app = reader((100, 16), "]c<Tab>", dark());
+    let text = to_text(&app.frame());
     insta::assert_snapshot!("commitments_100x16", text);
     assert!(text.contains("North Korea · pledge"));
-    let app = reader((100, 16), "3", dark(), false);
-    let text = to_text(&frame(&app).unwrap());
+    let app = reader((100, 16), "3", dark());
+    let text = to_text(&app.frame());
     insta::assert_snapshot!("quotes_100x16", text);
     assert!(text.contains("Donald J. Trump · said"));
     assert!(text.contains("“I look forward") && text.contains("soon,”"));

@@ -11,6 +11,7 @@ pub mod noted;
 mod notes;
 pub mod popup;
 pub mod search;
+pub mod theme_choice;
 mod update;
 pub mod visual;
 pub mod wrap;
@@ -20,6 +21,7 @@ pub use areas::Areas;
 pub use help::HelpPage;
 pub use noted::Noted;
 pub use popup::Popup;
+pub use theme_choice::{ThemeChoice, ThemeName};
 pub use update::update;
 pub use visual::{Motion, Visual};
 
@@ -30,7 +32,6 @@ use crate::keymap::{Key, Keymap, Resolved};
 use crate::model::{Annotations, EntityId, EntityKind, Span};
 use crate::store::Store;
 use crate::store::disk::OpenFiles;
-use crate::theme::Theme;
 use wrap::Layout;
 
 /// Which pane has the keyboard.
@@ -158,10 +159,8 @@ pub struct App {
     pub told_where: bool,
     /// Key bindings.
     pub keymap: Keymap,
-    /// The colour theme.
-    pub theme: Theme,
-    /// True under `NO_COLOR`: the theme stays colourless.
-    pub no_color: bool,
+    /// Which colour theme is shown (the ui holds their styles).
+    pub theme: ThemeChoice,
     /// Screen geometry for the current size and focus.
     pub areas: Areas,
     /// The text laid out for the article's width.
@@ -221,16 +220,10 @@ pub struct App {
 impl App {
     /// A reader on `doc` with its annotations, for a `width` × `height`
     /// screen; notes and corrections are kept in memory only.
-    pub fn new(
-        doc: Document,
-        ann: Annotations,
-        theme: Theme,
-        no_color: bool,
-        size: (u16, u16),
-    ) -> Self {
+    pub fn new(doc: Document, ann: Annotations, theme: ThemeChoice, size: (u16, u16)) -> Self {
         let mut store = Store::in_memory(Arc::clone(&doc.text));
         store.hide(doc.code_spans());
-        Self::with_store(doc, store, ann, theme, no_color, size)
+        Self::with_store(doc, store, ann, theme, size)
     }
 
     /// A reader on `doc` with its notes and corrections in `store`, over the
@@ -239,8 +232,7 @@ impl App {
         doc: Document,
         store: Store,
         auto: Annotations,
-        theme: Theme,
-        no_color: bool,
+        theme: ThemeChoice,
         size: (u16, u16),
     ) -> Self {
         let ann = store.annotations(&auto);
@@ -271,7 +263,6 @@ impl App {
             told_where: false,
             keymap: Keymap::default_keymap(),
             theme,
-            no_color,
             areas: Areas::default(),
             layout: Layout::default(),
             top: 0,
@@ -345,14 +336,8 @@ impl App {
     /// The same reader for an article whose annotations are still being
     /// made in the background: no highlights until [`Action::Annotated`]
     /// brings them.
-    pub fn annotating(
-        doc: Document,
-        store: Store,
-        theme: Theme,
-        no_color: bool,
-        size: (u16, u16),
-    ) -> Self {
-        let mut app = Self::with_store(doc, store, Annotations::default(), theme, no_color, size);
+    pub fn annotating(doc: Document, store: Store, theme: ThemeChoice, size: (u16, u16)) -> Self {
+        let mut app = Self::with_store(doc, store, Annotations::default(), theme, size);
         app.annotating = Some(0);
         app
     }

@@ -329,12 +329,10 @@ fn selected_note(app: &App) -> Option<String> {
 
 /// Opens the editor: on a new note (`Step::NewNote`) or note `id` (`Step::EditNote`).
 pub(super) fn open_editor(app: &mut App, step: Step) {
-    let st = &app.theme.styles;
-    let styles = (st.popup, st.popup.patch(st.cursor));
     let editor = match step {
         Step::NewNote(target) => {
             let about = describe_target(app, &target);
-            Editor::new(None, Some(target), about, "", "", styles)
+            Editor::new(None, Some(target), about, "", "")
         }
         Step::EditNote(id) => {
             let Some(note) = app.store.note(&id) else {
@@ -343,7 +341,7 @@ pub(super) fn open_editor(app: &mut App, step: Step) {
             };
             let about = describe_target(app, &note.target);
             let (body, tags) = (note.body.clone(), note.tags.join(", "));
-            Editor::new(Some(id), None, about, &body, &tags, styles)
+            Editor::new(Some(id), None, about, &body, &tags)
         }
         _ => return,
     };
@@ -384,7 +382,6 @@ pub(super) fn editor_key(app: &mut App, mut editor: Box<Editor>, key: Key) {
         KeyCode::Enter if editor.on_tags => return save(app, editor),
         KeyCode::Tab | KeyCode::BackTab => {
             editor.on_tags = !editor.on_tags;
-            editor.show_cursor();
         }
         _ => {
             let input = textarea_input(key);

@@ -3,7 +3,7 @@
 //! with the store in memory.
 
 use super::popup::Popup;
-use super::tests::{app, keys};
+use super::tests::{app, keys, themes};
 use super::*;
 use crate::store::TargetKind;
 
@@ -287,6 +287,7 @@ mod random_typing {
             picks in proptest::collection::vec(0..KEYS.len(), 0..120),
         ) {
             let mut a = app(paras, (90, 30));
+            let themes = themes();
             for i in picks {
                 for key in parse_keys(KEYS[i]).unwrap() {
                     if let Some(action) = a.action_for(key) {
@@ -305,7 +306,7 @@ mod random_typing {
                     let s = a.lists[tab.index()];
                     prop_assert!(a.list_len(tab) == 0 || s.selected < a.list_len(tab));
                 }
-                crate::render::frame(&a).unwrap();
+                crate::render::frame(&a, &themes).unwrap();
             }
         }
     }

@@ -3,7 +3,6 @@
 //! shows and the [`Step`] it leads to; `update` routes every key to the
 //! open popup.
 
-use ratatui::style::Style;
 use ratatui_textarea::TextArea;
 
 use crate::export::Format;
@@ -93,31 +92,26 @@ pub struct Editor {
     pub confirm_discard: bool,
     /// The body and tags it opened with (to tell whether anything changed).
     pub original: (String, String),
-    /// The style of the cursor in the field that has the keyboard.
-    pub cursor: Style,
 }
 
 impl Editor {
-    /// An editor opened on `body` and `tags`, styled with `text` and `cursor`.
+    /// An editor opened on `body` and `tags`, the cursor at the end of the
+    /// body. The ui styles its fields as it draws them.
     pub fn new(
         note: Option<String>,
         target: Option<Target>,
         about: String,
         body: &str,
         tags: &str,
-        styles: (Style, Style),
     ) -> Self {
         let field = |s: &str, placeholder: &str| {
             let mut t = TextArea::new(s.split('\n').map(str::to_owned).collect());
-            t.set_style(styles.0);
-            t.set_cursor_line_style(Style::default());
-            t.set_cursor_style(styles.1);
             t.set_placeholder_text(placeholder);
             t.move_cursor(ratatui_textarea::CursorMove::Bottom);
             t.move_cursor(ratatui_textarea::CursorMove::End);
             t
         };
-        let mut editor = Self {
+        Self {
             note,
             target,
             about,
@@ -126,10 +120,7 @@ impl Editor {
             on_tags: false,
             confirm_discard: false,
             original: (body.to_owned(), tags.to_owned()),
-            cursor: styles.1,
-        };
-        editor.show_cursor();
-        editor
+        }
     }
 
     /// The body as typed.
@@ -157,17 +148,6 @@ impl Editor {
     /// True when the body or tags differ from what the editor opened with.
     pub fn changed(&self) -> bool {
         (self.body_text(), self.tags_text()) != self.original
-    }
-
-    /// Shows the cursor in the field that has the keyboard only.
-    pub fn show_cursor(&mut self) {
-        let (on, off) = if self.on_tags {
-            (&mut self.tags, &mut self.body)
-        } else {
-            (&mut self.body, &mut self.tags)
-        };
-        on.set_cursor_style(self.cursor);
-        off.set_cursor_style(Style::default());
     }
 }
 

@@ -3,7 +3,12 @@
 use super::*;
 use crate::document::Format;
 use crate::model::{Entity, Mention, MentionForm, Quote, QuoteKind};
-use crate::theme::Theme;
+use crate::theme::Themes;
+
+/// The themes for tests that draw, starting with the dark one.
+pub(super) fn themes() -> Themes {
+    crate::theme::choose(Some("dark"), false).unwrap().0
+}
 
 /// An article of `paras` paragraphs; every paragraph mentions Ann and the
 /// third one also Bob.
@@ -54,7 +59,7 @@ pub(super) fn app(paras: usize, size: (u16, u16)) -> App {
         });
     }
     let doc = Document::new(text, "t.txt", Format::Text);
-    App::new(doc, ann, Theme::named("dark").unwrap(), false, size)
+    App::new(doc, ann, themes().choice(), size)
 }
 
 pub(super) fn keys(app: &mut App, keys: &str) {
@@ -279,7 +284,7 @@ fn the_side_list_keeps_its_selection_in_view() {
         pos += n.len() + 1;
     }
     let doc = Document::new(text, "n.txt", Format::Text);
-    let mut a = App::new(doc, ann, Theme::named("dark").unwrap(), false, (100, 20));
+    let mut a = App::new(doc, ann, themes().choice(), (100, 20));
     keys(&mut a, "<Tab>");
     let visible = |a: &App| {
         let s = a.lists[0];
@@ -355,6 +360,7 @@ mod random_use {
             actions in proptest::collection::vec(action(), 0..60),
         ) {
             let mut a = app(paras, (90, 30));
+            let themes = themes();
             for action in actions {
                 if matches!(action, Action::Quit) {
                     continue;
@@ -370,7 +376,7 @@ mod random_use {
                     let shown: usize = (s.offset..=s.selected).map(|r| a.row_height(tab, r)).sum();
                     prop_assert!(s.offset == s.selected || shown <= a.list_height());
                 }
-                crate::render::frame(&a).unwrap();
+                crate::render::frame(&a, &themes).unwrap();
             }
         }
     }

@@ -690,17 +690,7 @@ fn submit_search(app: &mut App) {
 }
 
 fn next_theme(app: &mut App) {
-    if app.no_color {
-        app.message = "NO_COLOR is set: colours stay off".into();
-        return;
-    }
-    match app.theme.next() {
-        Ok(t) => {
-            app.message = format!("theme: {} · {}", t.name, t.description);
-            app.theme = t;
-        }
-        Err(e) => app.message = e,
-    }
+    app.message = app.theme.cycle();
 }
 
 /// `<Esc>`: close the prompt or a key sequence, leave the side pane, clear

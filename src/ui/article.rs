@@ -13,9 +13,10 @@ use crate::app::App;
 use crate::app::wrap::{Glyph, Gutter, LineKind, QUOTE_BAR, glyph};
 use crate::document::{Format, Mark, MarkKind};
 use crate::model::Span;
+use crate::theme::Theme;
 
 /// Draws the visible part of the article into its text column.
-pub fn draw(app: &App, buf: &mut Buffer) {
+pub fn draw(app: &App, theme: &Theme, buf: &mut Buffer) {
     let area = app.areas.text;
     if app.layout.is_empty() {
         let note = super::fit("This article has no text.", usize::from(area.width));
@@ -24,18 +25,18 @@ pub fn draw(app: &App, buf: &mut Buffer) {
             area.y,
             note,
             usize::from(area.width),
-            app.theme.styles.muted,
+            theme.styles.muted,
         );
         return;
     }
-    header(app, buf);
+    header(app, theme, buf);
     let end = (app.top + usize::from(area.height)).min(app.layout.len());
     let visual = app.visual.map(|v| v.span(&app.doc.text));
     let top = app.top.min(end);
     for (row, (line, gutter)) in app.layout.rows(top..end).into_iter().enumerate() {
         let y = area.y + row as u16;
-        let mut styled = gutter_spans(app, gutter);
-        styled.extend(styled_line(app, line, gutter, visual));
+        let mut styled = gutter_spans(theme, gutter);
+        styled.extend(styled_line(app, theme, line, gutter, visual));
         buf.set_line(area.x, y, &Line::from(styled), area.width);
     }
 }
@@ -43,14 +44,14 @@ pub fn draw(app: &App, buf: &mut Buffer) {
 /// The header row above the article's text, for Markdown and HTML: the
 /// title (when the text does not open with it, or once it is scrolled
 /// away), the byline and the date.
-fn header(app: &App, buf: &mut Buffer) {
+fn header(app: &App, theme: &Theme, buf: &mut Buffer) {
     let area = app.areas.text;
     let doc = &app.doc;
     if doc.format == Format::Text || area.y == 0 {
         return;
     }
     use unicode_width::UnicodeWidthStr;
-    let st = &app.theme.styles;
+    let st = &theme.styles;
     let width = usize::from(area.width);
     let date = doc.readable_date();
     let about: Vec<&str> = [doc.byline.as_deref(), date.as_deref()]
@@ -85,13 +86,13 @@ fn header(app: &App, buf: &mut Buffer) {
 
 /// What is drawn before a line's text: a bar per enclosing quote, then
 /// the indent.
-fn gutter_spans(app: &App, g: Gutter) -> Vec<TextSpan<'static>> {
+fn gutter_spans(theme: &Theme, g: Gutter) -> Vec<TextSpan<'static>> {
     let mut out = Vec::new();
     if g.quote > 0 {
         let bar = format!("{:<width$}", "│", width = QUOTE_BAR);
         out.push(TextSpan::styled(
             bar.repeat(usize::from(g.quote)),
-            app.theme.styles.quote,
+            theme.styles.quote,
         ));
     }
     if g.indent > 0 {
@@ -116,8 +117,8 @@ fn marks_on(app: &App, line: Span) -> Vec<&Mark> {
 }
 
 /// The style of a line with `gutter` and of the marks at `pos`, under the highlights.
-fn block_style(app: &App, gutter: Gutter, marks: &[&Mark], pos: usize) -> Style {
-    let st = &app.theme.styles;
+fn block_style(theme: &Theme, gutter: Gutter, marks: &[&Mark], pos: usize) -> Style {
+    let st = &theme.styles;
     let mut style = st.text;
     if gutter.quote > 0 {
         style = style.patch(st.quote);
@@ -143,20 +144,21 @@ fn block_style(app: &App, gutter: Gutter, marks: &[&Mark], pos: usize) -> Style 
 /// match covering it and whether it is noted or selected.
 fn style_at(
     app: &App,
+    theme: &Theme,
     base: Style,
     pos: usize,
     mention: Option<usize>,
     matched: Option<Span>,
     (noted, selected): (bool, bool),
 ) -> Style {
-    let st = &app.theme.styles;
+    let st = &theme.styles;
     let mut style = base;
     if app.title.is_some_and(|t| t.contains(pos)) {
         style = style.patch(st.title);
     }
     if let Some(m) = mention {
         let m = &app.ann.mentions[m];
-        style = style.patch(app.theme.kind(app.ann.entities[m.entity].kind));
+        style = style.patch(theme.kind(app.ann.entities[m.entity].kind));
         if app.selected == Some(m.entity) {
             style = style.patch(st.selected);
         }
@@ -186,6 +188,7 @@ fn style_at(
 /// being made.
 fn styled_line(
     app: &App,
+    theme: &Theme,
     line: Span,
     gutter: Gutter,
     visual: Option<Span>,
@@ -222,8 +225,16 @@ fn styled_line(
         let matched = (si < matches.len() && matches[si].start <= pos).then(|| matches[si]);
         let is_noted = noted.get(ni).is_some_and(|s| s.start <= pos);
         let selected = visual.is_some_and(|s| s.contains(pos));
-        let base = block_style(app, gutter, &inline, pos);
-        let style = style_at(app, base, pos, mention, matched, (is_noted, selected));
+        let base = block_style(theme, gutter, &inline, pos);
+        let style = style_at(
+            app,
+            theme,
+            base,
+            pos,
+            mention,
+            matched,
+            (is_noted, selected),
+        );
         if style != run_style && !run.is_empty() {
             spans.push(TextSpan::styled(std::mem::take(&mut run), run_style));
         }

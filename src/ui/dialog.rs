@@ -4,22 +4,25 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::Widget;
+use ratatui_textarea::TextArea;
 use unicode_width::UnicodeWidthStr;
 
 use super::{fill, fit, panel};
 use crate::app::popup::{Editor, MenuItem, Picker};
 use crate::app::{App, Popup};
+use crate::theme::Theme;
 
 /// Draws the open popup, if any.
-pub fn draw(app: &App, buf: &mut Buffer) {
+pub fn draw(app: &App, theme: &Theme, buf: &mut Buffer) {
     match &app.popup {
-        Some(Popup::Editor(editor)) => draw_editor(app, buf, editor),
-        Some(Popup::Menu { title, items }) => draw_menu(app, buf, title, items),
-        Some(Popup::Input { title, text, .. }) => draw_input(app, buf, title, text),
-        Some(Popup::Picker(picker)) => draw_picker(app, buf, picker),
-        Some(Popup::Confirm { question, .. }) => draw_confirm(app, buf, question),
+        Some(Popup::Editor(editor)) => draw_editor(app, theme, buf, editor),
+        Some(Popup::Menu { title, items }) => draw_menu(app, theme, buf, title, items),
+        Some(Popup::Input { title, text, .. }) => draw_input(app, theme, buf, title, text),
+        Some(Popup::Picker(picker)) => draw_picker(app, theme, buf, picker),
+        Some(Popup::Confirm { question, .. }) => draw_confirm(app, theme, buf, question),
         None => {}
     }
 }
@@ -39,8 +42,8 @@ fn centered(app: &App, w: usize, h: usize) -> Rect {
 }
 
 /// A line of keys and what they do: `[("C-s", "save"), ...]`.
-fn keys_line(app: &App, keys: &[(&str, &str)], width: usize) -> Line<'static> {
-    let st = &app.theme.styles;
+fn keys_line(theme: &Theme, keys: &[(&str, &str)], width: usize) -> Line<'static> {
+    let st = &theme.styles;
     let mut spans = Vec::new();
     let mut used = 0;
     for (i, (k, what)) in keys.iter().enumerate() {
@@ -61,8 +64,8 @@ fn keys_line(app: &App, keys: &[(&str, &str)], width: usize) -> Line<'static> {
 }
 
 /// Writes the keys of a dialog on the last row of `inner`.
-fn put_keys(app: &App, buf: &mut Buffer, inner: Rect, keys: &[(&str, &str)], width: usize) {
-    let line = keys_line(app, keys, width);
+fn put_keys(theme: &Theme, buf: &mut Buffer, inner: Rect, keys: &[(&str, &str)], width: usize) {
+    let line = keys_line(theme, keys, width);
     put(buf, inner, inner.height.saturating_sub(1), &line);
 }
 
@@ -78,8 +81,8 @@ fn put(buf: &mut Buffer, inner: Rect, y: u16, line: &Line) {
     }
 }
 
-fn draw_editor(app: &App, buf: &mut Buffer, editor: &Editor) {
-    let st = &app.theme.styles;
+fn draw_editor(app: &App, theme: &Theme, buf: &mut Buffer, editor: &Editor) {
+    let st = &theme.styles;
     let screen = app.areas.screen;
     let w = usize::from(screen.width.saturating_sub(6)).clamp(20, 72);
     let h = usize::from(screen.height.saturating_sub(4)).clamp(8, 14);
@@ -89,14 +92,14 @@ fn draw_editor(app: &App, buf: &mut Buffer, editor: &Editor) {
         None => format!(" Note on {} ", editor.about),
     };
     let title = fit(&title, usize::from(area.width.saturating_sub(4)));
-    let inner = panel(app, buf, area, &title);
+    let inner = panel(theme, buf, area, &title);
     if inner.height < 5 || inner.width < 4 {
         return;
     }
     let text_w = inner.width.saturating_sub(2);
     let body = Rect::new(inner.x + 1, inner.y, text_w, inner.height - 4);
     fill(buf, body, st.popup);
-    (&editor.body).render(body, buf);
+    draw_field(theme, buf, body, &editor.body, !editor.on_tags);
     let rule = format!("├{}┤", "─".repeat(usize::from(inner.width)));
     buf.set_stringn(
         area.x,
@@ -119,7 +122,7 @@ fn draw_editor(app: &App, buf: &mut Buffer, editor: &Editor) {
         text_w.saturating_sub(label.width() as u16),
         1,
     );
-    (&editor.tags).render(tags, buf);
+    draw_field(theme, buf, tags, &editor.tags, editor.on_tags);
     let w = usize::from(text_w);
     let hint = if editor.confirm_discard {
         Line::from(vec![
@@ -135,13 +138,36 @@ fn draw_editor(app: &App, buf: &mut Buffer, editor: &Editor) {
         } else {
             "tags"
         };
-        keys_line(app, &[("C-s", "save"), ("Tab", tab), ("Esc", "cancel")], w)
+        keys_line(
+            theme,
+            &[("C-s", "save"), ("Tab", tab), ("Esc", "cancel")],
+            w,
+        )
     };
     put(buf, inner, inner.height - 1, &hint);
 }
 
-fn draw_menu(app: &App, buf: &mut Buffer, title: &str, items: &[MenuItem]) {
-    let st = &app.theme.styles;
+/// Draws a field of the note editor into `area`, in the popup style, its
+/// cursor shown when it `has_keys`. The styles are the theme's, so they are
+/// set here, on a copy: the field itself keeps its scroll position, which
+/// ratatui-textarea moves as it draws (through a shared reference), so it is
+/// drawn once off screen first; the copy then scrolls to the same place.
+fn draw_field(theme: &Theme, buf: &mut Buffer, area: Rect, field: &TextArea, has_keys: bool) {
+    field.render(area, &mut Buffer::empty(area));
+    let st = &theme.styles;
+    let mut styled = field.clone();
+    styled.set_style(st.popup);
+    styled.set_cursor_line_style(Style::default());
+    styled.set_cursor_style(if has_keys {
+        st.popup.patch(st.cursor)
+    } else {
+        Style::default()
+    });
+    (&styled).render(area, buf);
+}
+
+fn draw_menu(app: &App, theme: &Theme, buf: &mut Buffer, title: &str, items: &[MenuItem]) {
+    let st = &theme.styles;
     let widest = items
         .iter()
         .map(|i| i.label.width() + 4)
@@ -149,7 +175,7 @@ fn draw_menu(app: &App, buf: &mut Buffer, title: &str, items: &[MenuItem]) {
         .max()
         .unwrap_or(20);
     let area = centered(app, widest + 4, items.len() + 4);
-    let inner = panel(app, buf, area, &format!(" {title} "));
+    let inner = panel(theme, buf, area, &format!(" {title} "));
     let w = usize::from(inner.width.saturating_sub(2));
     for (i, item) in items.iter().enumerate() {
         let line = Line::from(vec![
@@ -159,14 +185,20 @@ fn draw_menu(app: &App, buf: &mut Buffer, title: &str, items: &[MenuItem]) {
         ]);
         put(buf, inner, i as u16, &line);
     }
-    put_keys(app, buf, inner, &[("key", "choose"), ("Esc", "cancel")], w);
+    put_keys(
+        theme,
+        buf,
+        inner,
+        &[("key", "choose"), ("Esc", "cancel")],
+        w,
+    );
 }
 
-fn draw_input(app: &App, buf: &mut Buffer, title: &str, text: &str) {
-    let st = &app.theme.styles;
+fn draw_input(app: &App, theme: &Theme, buf: &mut Buffer, title: &str, text: &str) {
+    let st = &theme.styles;
     let w = title.width().max(text.width() + 2).clamp(40, 72) + 4;
     let area = centered(app, w, 5);
-    let inner = panel(app, buf, area, &format!(" {title} "));
+    let inner = panel(theme, buf, area, &format!(" {title} "));
     let room = usize::from(inner.width.saturating_sub(3));
     // The end of a long text stays in view.
     let shown: String = {
@@ -189,7 +221,7 @@ fn draw_input(app: &App, buf: &mut Buffer, title: &str, text: &str) {
     ]);
     put(buf, inner, 0, &line);
     put_keys(
-        app,
+        theme,
         buf,
         inner,
         &[("Enter", "ok"), ("Esc", "cancel"), ("C-u", "clear")],
@@ -197,13 +229,13 @@ fn draw_input(app: &App, buf: &mut Buffer, title: &str, text: &str) {
     );
 }
 
-fn draw_picker(app: &App, buf: &mut Buffer, picker: &Picker) {
-    let st = &app.theme.styles;
+fn draw_picker(app: &App, theme: &Theme, buf: &mut Buffer, picker: &Picker) {
+    let st = &theme.styles;
     let list = &picker.candidates;
     let h = (list.len() + 4).clamp(6, 18);
     let area = centered(app, 56, h);
     let title = format!(" Merge “{}” into ", fit(&picker.from.name, 30));
-    let inner = panel(app, buf, area, &title);
+    let inner = panel(theme, buf, area, &title);
     let w = usize::from(inner.width.saturating_sub(2));
     let filter = Line::from(vec![
         TextSpan::styled("filter ", st.popup.patch(st.muted)),
@@ -236,7 +268,7 @@ fn draw_picker(app: &App, buf: &mut Buffer, picker: &Picker) {
         let name = fit(&ent.name, w.saturating_sub(count.width() + 3));
         let pad = w.saturating_sub(2 + name.width() + count.width());
         let line = Line::from(vec![
-            TextSpan::styled("● ", base.patch(app.theme.kind(ent.kind))),
+            TextSpan::styled("● ", base.patch(theme.kind(ent.kind))),
             TextSpan::styled(name, base),
             TextSpan::styled(" ".repeat(pad), base),
             TextSpan::styled(count, base.patch(st.muted)),
@@ -244,7 +276,7 @@ fn draw_picker(app: &App, buf: &mut Buffer, picker: &Picker) {
         put(buf, inner, y, &line);
     }
     put_keys(
-        app,
+        theme,
         buf,
         inner,
         &[
@@ -257,22 +289,22 @@ fn draw_picker(app: &App, buf: &mut Buffer, picker: &Picker) {
     );
 }
 
-fn draw_confirm(app: &App, buf: &mut Buffer, question: &str) {
+fn draw_confirm(app: &App, theme: &Theme, buf: &mut Buffer, question: &str) {
     let w = question.width().clamp(24, 72) + 4;
     let area = centered(app, w, 4);
-    let inner = panel(app, buf, area, "");
+    let inner = panel(theme, buf, area, "");
     let room = usize::from(inner.width.saturating_sub(2));
     put(
         buf,
         inner,
         0,
-        &Line::styled(fit(question, room), app.theme.styles.popup),
+        &Line::styled(fit(question, room), theme.styles.popup),
     );
     put(
         buf,
         inner,
         1,
-        &keys_line(app, &[("y", "yes"), ("n", "no")], room),
+        &keys_line(theme, &[("y", "yes"), ("n", "no")], room),
     );
 }
 

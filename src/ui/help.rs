@@ -7,10 +7,11 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{fit, panel};
 use crate::app::{App, HelpPage};
+use crate::theme::Theme;
 
 /// Draws the overlay, scrolled `scroll` lines down.
-pub fn draw(app: &App, buf: &mut Buffer, scroll: usize) {
-    let st = &app.theme.styles;
+pub fn draw(app: &App, theme: &Theme, buf: &mut Buffer, scroll: usize) {
+    let st = &theme.styles;
     let page = HelpPage::new(app);
     let area = app.areas.help_box(page.lines.len());
     if area.is_empty() {
@@ -21,7 +22,7 @@ pub fn draw(app: &App, buf: &mut Buffer, scroll: usize) {
     } else {
         " gloss · keys "
     };
-    let inner = panel(app, buf, area, title);
+    let inner = panel(theme, buf, area, title);
     let inner_w = usize::from(app.areas.help_width());
     let body = usize::from(inner.height);
     let scroll = scroll.min(app.areas.help_max_scroll(page.lines.len()));

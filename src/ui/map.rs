@@ -5,15 +5,16 @@
 use ratatui::buffer::Buffer;
 
 use crate::app::App;
+use crate::theme::Theme;
 
 /// Draws the strip.
-pub fn draw(app: &App, buf: &mut Buffer) {
+pub fn draw(app: &App, theme: &Theme, buf: &mut Buffer) {
     let area = app.areas.map;
     let h = usize::from(area.height);
     if h == 0 {
         return;
     }
-    let st = &app.theme.styles;
+    let st = &theme.styles;
     let total = app.layout.len().max(1);
     // A document shorter than the strip maps line for line.
     let scale = total.max(app.view_height());
@@ -37,7 +38,7 @@ pub fn draw(app: &App, buf: &mut Buffer) {
             .set_style(style);
     };
     if let Some(e) = app.selected {
-        let style = app.theme.kind(app.ann.entities[e].kind);
+        let style = theme.kind(app.ann.entities[e].kind);
         for &m in &app.ann.entities[e].mentions {
             mark(app.ann.mentions[m].span.start, style, "●");
         }

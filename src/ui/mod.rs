@@ -1,6 +1,7 @@
-//! Drawing: `draw(&App, &mut Frame)` reads the state and paints the screen —
-//! article, mention map, side pane, status line, and the popups on top. It
-//! never changes the state, and draws only what is on screen.
+//! Drawing: `draw(&App, &Themes, &mut Frame)` reads the state and paints the
+//! screen — article, mention map, side pane, status line, and the popups on
+//! top — in the colour theme the state names. It never changes the state,
+//! and draws only what is on screen.
 
 mod article;
 mod dialog;
@@ -22,9 +23,11 @@ use crate::app::App;
 use crate::app::wrap::{Glyph, glyph};
 use crate::document::sanitize::clean_line;
 use crate::model::Span;
+use crate::theme::{Theme, Themes};
 
-/// Paints the whole screen for `app`.
-pub fn draw(app: &App, frame: &mut Frame) {
+/// Paints the whole screen for `app`, in the theme of `themes` it has chosen.
+pub fn draw(app: &App, themes: &Themes, frame: &mut Frame) {
+    let theme = themes.shown(&app.theme);
     let buf = frame.buffer_mut();
     let areas = app.areas;
     if areas.too_small {
@@ -32,19 +35,19 @@ pub fn draw(app: &App, frame: &mut Frame) {
         return;
     }
     if !areas.side_covers_article {
-        article::draw(app, buf);
-        map::draw(app, buf);
+        article::draw(app, theme, buf);
+        map::draw(app, theme, buf);
     }
     if let Some(side) = areas.side {
-        side::draw(app, buf, side);
+        side::draw(app, theme, buf, side);
     }
-    status::draw(app, buf);
+    status::draw(app, theme, buf);
     if !app.pending.is_empty() {
-        popup::pending(app, buf);
+        popup::pending(app, theme, buf);
     }
-    dialog::draw(app, buf);
+    dialog::draw(app, theme, buf);
     if let Some(scroll) = app.help {
-        help::draw(app, buf, scroll);
+        help::draw(app, theme, buf, scroll);
     }
 }
 
@@ -125,9 +128,9 @@ pub(crate) fn fill(buf: &mut Buffer, area: Rect, style: Style) {
 
 /// Clears `area` to the popup style and draws a rounded border titled
 /// `title`; returns the area inside the border.
-pub(crate) fn panel(app: &App, buf: &mut Buffer, area: Rect, title: &str) -> Rect {
+pub(crate) fn panel(theme: &Theme, buf: &mut Buffer, area: Rect, title: &str) -> Rect {
     use ratatui::widgets::{Block, BorderType, Widget};
-    let st = &app.theme.styles;
+    let st = &theme.styles;
     fill(buf, area, st.popup);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)

@@ -6,11 +6,13 @@ use ratatui::text::{Line, Span as TextSpan};
 use unicode_width::UnicodeWidthStr;
 
 use super::{fit, panel};
+use crate::app::App;
 use crate::keymap::notation;
+use crate::theme::Theme;
 
 /// Draws the continuations of the keys typed so far, above the status line.
-pub fn pending(app: &crate::app::App, buf: &mut Buffer) {
-    let st = &app.theme.styles;
+pub fn pending(app: &App, theme: &Theme, buf: &mut Buffer) {
+    let st = &theme.styles;
     let next = app.keymap.continuations(&app.pending);
     let rows: Vec<(String, &str)> = next
         .iter()
@@ -34,7 +36,7 @@ pub fn pending(app: &crate::app::App, buf: &mut Buffer) {
         return;
     }
     let area = Rect::new(screen.width - w - 1, screen.height - 1 - h, w, h);
-    let inner = panel(app, buf, area, "");
+    let inner = panel(theme, buf, area, "");
     for (i, (k, d)) in rows.iter().enumerate() {
         let line = Line::from(vec![
             TextSpan::styled(k.clone(), st.popup.patch(st.key)),

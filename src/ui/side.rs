@@ -12,10 +12,11 @@ use crate::app::wrap::Layout;
 use crate::app::{ActorRow, App, Focus, ITEM_LINES, Tab};
 use crate::model::{CommitmentKind, EntityKind, QuoteKind, Span};
 use crate::store::{Ref, TargetKind};
+use crate::theme::Theme;
 
 /// Draws the pane into `area` (the mention map beside it is its border).
-pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
-    let st = &app.theme.styles;
+pub fn draw(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
+    let st = &theme.styles;
     fill(buf, area, st.text);
     let inner = Rect::new(
         area.x + 1,
@@ -26,7 +27,7 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
     if inner.width == 0 || inner.height < 3 {
         return;
     }
-    tabs(app, buf, inner);
+    tabs(app, theme, buf, inner);
     let rule = "─".repeat(usize::from(inner.width));
     buf.set_stringn(
         inner.x,
@@ -73,10 +74,10 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
     for row in state.offset..len {
         let h = app.row_height(app.tab, row);
         let lines = match app.tab {
-            Tab::Actors => actor_lines(app, row, list.width),
-            Tab::Commitments => commitment_lines(app, row, list.width),
-            Tab::Quotes => quote_lines(app, row, list.width),
-            Tab::Notes => note_lines(app, row, list.width),
+            Tab::Actors => actor_lines(app, theme, row, list.width),
+            Tab::Commitments => commitment_lines(app, theme, row, list.width),
+            Tab::Quotes => quote_lines(app, theme, row, list.width),
+            Tab::Notes => note_lines(app, theme, row, list.width),
         };
         // A row's height is a gap line above all but the first row, then
         // its content: as many lines as it has (actors), or a fixed
@@ -109,8 +110,8 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
 }
 
 /// The tab labels: the open one emphasised; counts when there is room.
-fn tabs(app: &App, buf: &mut Buffer, area: Rect) {
-    let st = &app.theme.styles;
+fn tabs(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
+    let st = &theme.styles;
     let counts = [
         // The actors the list shows (demonym-only entities are not).
         app.actor_rows
@@ -162,8 +163,8 @@ fn kind_heading(kind: EntityKind) -> &'static str {
     }
 }
 
-fn actor_lines(app: &App, row: usize, width: u16) -> Vec<Line<'static>> {
-    let st = &app.theme.styles;
+fn actor_lines(app: &App, theme: &Theme, row: usize, width: u16) -> Vec<Line<'static>> {
+    let st = &theme.styles;
     let w = usize::from(width);
     match app.actor_rows[row] {
         ActorRow::Heading(kind, n) => vec![Line::from(vec![
@@ -173,7 +174,7 @@ fn actor_lines(app: &App, row: usize, width: u16) -> Vec<Line<'static>> {
         ActorRow::Entity(e) => {
             let ent = &app.ann.entities[e];
             let count = ent.mentions.len().to_string();
-            let kind = app.theme.kind(ent.kind);
+            let kind = theme.kind(ent.kind);
             let mut name_style = st.text;
             if app.selected == Some(e) {
                 name_style = name_style.patch(kind).patch(st.selected);
@@ -201,8 +202,8 @@ fn actor_lines(app: &App, row: usize, width: u16) -> Vec<Line<'static>> {
 }
 
 /// A note: its id, what it is on and its tags; the passage; the body.
-fn note_lines(app: &App, row: usize, width: u16) -> Vec<Line<'static>> {
-    let st = &app.theme.styles;
+fn note_lines(app: &App, theme: &Theme, row: usize, width: u16) -> Vec<Line<'static>> {
+    let st = &theme.styles;
     let w = usize::from(width);
     let Some(note) = app
         .note_rows
@@ -291,14 +292,15 @@ fn excerpt(app: &App, span: Span, width: usize, style: Style, quoted: bool) -> V
 /// A heading: the actor's name in its colour, then what the item is.
 fn heading(
     app: &App,
+    theme: &Theme,
     e: Option<usize>,
     written: &Option<String>,
     what: &str,
     what_style: Style,
     width: usize,
 ) -> Line<'static> {
-    let (name, style) = actor(app, e, written);
-    let st = &app.theme.styles;
+    let (name, style) = actor(app, theme, e, written);
+    let st = &theme.styles;
     let tail = format!(" · {what}");
     Line::from(vec![
         TextSpan::styled(fit(&name, width.saturating_sub(tail.width())), style),
@@ -307,8 +309,8 @@ fn heading(
     ])
 }
 
-fn commitment_lines(app: &App, i: usize, width: u16) -> Vec<Line<'static>> {
-    let st = &app.theme.styles;
+fn commitment_lines(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'static>> {
+    let st = &theme.styles;
     let c = &app.ann.commitments[i];
     let kind_style = match c.kind {
         CommitmentKind::Pledge => st.pledge,
@@ -318,6 +320,7 @@ fn commitment_lines(app: &App, i: usize, width: u16) -> Vec<Line<'static>> {
     let w = usize::from(width);
     let mut lines = vec![heading(
         app,
+        theme,
         c.actor,
         &c.actor_name,
         c.kind.as_str(),
@@ -334,26 +337,34 @@ fn commitment_lines(app: &App, i: usize, width: u16) -> Vec<Line<'static>> {
     lines
 }
 
-fn quote_lines(app: &App, i: usize, width: u16) -> Vec<Line<'static>> {
-    let st = &app.theme.styles;
+fn quote_lines(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'static>> {
+    let st = &theme.styles;
     let q = &app.ann.quotes[i];
     let w = usize::from(width);
     let (what, quoted) = match q.kind {
         QuoteKind::Direct => ("said", true),
         QuoteKind::Indirect => ("reported", false),
     };
-    let mut lines = vec![heading(app, q.speaker, &q.speaker_name, what, st.muted, w)];
+    let mut lines = vec![heading(
+        app,
+        theme,
+        q.speaker,
+        &q.speaker_name,
+        what,
+        st.muted,
+        w,
+    )];
     lines.extend(excerpt(app, q.span, w.saturating_sub(2), st.text, quoted));
     lines
 }
 
 /// An item's actor: its name and style (the entity's kind colour when known).
-fn actor(app: &App, e: Option<usize>, written: &Option<String>) -> (String, Style) {
-    let st = &app.theme.styles;
+fn actor(app: &App, theme: &Theme, e: Option<usize>, written: &Option<String>) -> (String, Style) {
+    let st = &theme.styles;
     match e {
         Some(e) => {
             let ent = &app.ann.entities[e];
-            (ent.name.clone(), st.text.patch(app.theme.kind(ent.kind)))
+            (ent.name.clone(), st.text.patch(theme.kind(ent.kind)))
         }
         None => (
             written.clone().unwrap_or_else(|| "unknown".into()),

@@ -12,11 +12,12 @@ use super::{file_name, fill, fit};
 use crate::app::App;
 use crate::app::wrap::wrap_text;
 use crate::document::sanitize::clean_line;
+use crate::theme::Theme;
 
 /// Draws the status line (or the search prompt while it is open).
-pub fn draw(app: &App, buf: &mut Buffer) {
+pub fn draw(app: &App, theme: &Theme, buf: &mut Buffer) {
     let area = app.areas.status;
-    let st = &app.theme.styles;
+    let st = &theme.styles;
     fill(buf, area, st.status);
     let w = usize::from(area.width);
     if let Some(p) = &app.prompt {
@@ -64,7 +65,7 @@ pub fn draw(app: &App, buf: &mut Buffer) {
         );
         left.push(TextSpan::styled(
             " ● ",
-            st.status.patch(app.theme.kind(ent.kind)),
+            st.status.patch(theme.kind(ent.kind)),
         ));
         left.push(TextSpan::styled(fit(&ent.name, w / 4), st.status));
         left.push(TextSpan::styled(format!(" {k}"), st.status.patch(st.muted)));

@@ -11,7 +11,8 @@ use gloss::model::{
     Annotations, Commitment, CommitmentKind, Entity, EntityKind, Mention, MentionForm, Quote,
     QuoteKind, Span,
 };
-use gloss::theme::Theme;
+use gloss::theme::{Styles, Themes};
+use ratatui::buffer::Buffer;
 
 pub const TEXT: &str = "Letter from Pyongyang\n\
 On Thursday, the White House said that U.S. President Donald J. Trump had received a new letter from North Korean leader Kim Jong Un.\n\
@@ -109,19 +110,57 @@ pub fn annotations() -> Annotations {
     }
 }
 
-pub fn reader(size: (u16, u16), keys: &str, theme: Theme, no_color: bool) -> App {
+/// A reader and the themes it is drawn in; it derefs to the [`App`].
+pub struct Reader {
+    pub app: App,
+    pub themes: Themes,
+}
+
+impl Reader {
+    /// The reader on `app`, in the theme it names of `themes`.
+    pub fn new(app: App, themes: Themes) -> Self {
+        Self { app, themes }
+    }
+
+    /// The frame drawn now.
+    pub fn frame(&self) -> Buffer {
+        gloss::render::frame(&self.app, &self.themes).unwrap()
+    }
+
+    /// The styles of the theme shown.
+    pub fn styles(&self) -> &Styles {
+        &self.themes.shown(&self.app.theme).styles
+    }
+}
+
+impl std::ops::Deref for Reader {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.app
+    }
+}
+
+impl std::ops::DerefMut for Reader {
+    fn deref_mut(&mut self) -> &mut App {
+        &mut self.app
+    }
+}
+
+/// A reader on [`TEXT`] drawn in `themes`, after `keys`.
+pub fn reader(size: (u16, u16), keys: &str, themes: Themes) -> Reader {
     let doc = Document::new(TEXT.to_owned(), "letter.txt", Format::Text);
-    let mut app = App::new(doc, annotations(), theme, no_color, size);
+    let mut app = App::new(doc, annotations(), themes.choice(), size);
     for key in parse_keys(keys).unwrap() {
         if let Some(action) = app.action_for(key) {
             update(&mut app, action);
         }
     }
-    app
+    Reader::new(app, themes)
 }
 
-pub fn dark() -> Theme {
-    Theme::named("dark").unwrap()
+/// The themes, starting with the dark one.
+pub fn dark() -> Themes {
+    gloss::theme::choose(Some("dark"), false).unwrap().0
 }
 
 /// The screen cells of `span`, which must be on screen (it may wrap).
