@@ -13,9 +13,8 @@ use reader_fixture::{TEXT, annotations, cells, dark, reader, span_of};
 
 fn press(app: &mut App, keys: &str) {
     for key in parse_keys(keys).unwrap() {
-        if let Some(action) = app.action_for(key) {
-            update(app, action);
-        }
+        let action = app.action_for(key);
+        update(app, action);
     }
 }
 

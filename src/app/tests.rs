@@ -59,9 +59,8 @@ pub(super) fn app(paras: usize, size: (u16, u16)) -> App {
 
 pub(super) fn keys(app: &mut App, keys: &str) {
     for k in crate::keymap::parse_keys(keys).unwrap() {
-        if let Some(a) = app.action_for(k) {
-            update(app, a);
-        }
+        let a = app.action_for(k);
+        update(app, a);
     }
 }
 
@@ -196,10 +195,10 @@ fn resizing_keeps_the_reading_position() {
     let mut a = app(40, (120, 30));
     keys(&mut a, "<C-d><C-d>");
     let byte = a.top_byte();
-    update(&mut a, Action::Resize(60, 20));
+    update(&mut a, Event::Resize(60, 20).into());
     assert!(a.top_byte() <= byte);
     assert!(a.layout.line(a.top).unwrap().end >= byte || a.top == a.max_top());
-    update(&mut a, Action::Resize(1, 1));
+    update(&mut a, Event::Resize(1, 1).into());
     assert!(a.areas.too_small);
 }
 
@@ -339,11 +338,9 @@ mod random_use {
     /// Any action a person could cause: commands, prompt edits, resizes.
     fn action() -> impl Strategy<Value = Action> {
         prop_oneof![
-            6 => (0..COMMANDS.len()).prop_map(|i| COMMANDS[i].0.clone()),
-            1 => any::<char>().prop_map(Action::PromptChar),
-            1 => Just(Action::PromptBackspace),
-            1 => Just(Action::PromptSubmit),
-            1 => (1u16..200, 1u16..60).prop_map(|(w, h)| Action::Resize(w, h)),
+            6 => (0..Command::ALL.len()).prop_map(|i| Command::ALL[i].into()),
+            1 => any::<char>().prop_map(|c| Event::Typed(Key::char(c)).into()),
+            1 => (1u16..200, 1u16..60).prop_map(|(w, h)| Event::Resize(w, h).into()),
         ]
     }
 
@@ -356,7 +353,7 @@ mod random_use {
         ) {
             let mut a = app(paras, (90, 30));
             for action in actions {
-                if matches!(action, Action::Quit) {
+                if action == Action::Command(Command::Quit) {
                     continue;
                 }
                 update(&mut a, action);
@@ -426,14 +423,14 @@ fn a_resize_brings_back_the_first_rows_of_a_list_that_now_fits() {
             span: Span::new(i, i + 5),
         })
         .collect();
-    update(&mut a, Action::Resize(100, 8));
+    update(&mut a, Event::Resize(100, 8).into());
     keys(&mut a, "3<Tab>G");
     assert_eq!(a.lists[Tab::Quotes.index()].selected, 11);
     assert!(a.lists[Tab::Quotes.index()].offset > 0);
-    update(&mut a, Action::Resize(100, 80));
+    update(&mut a, Event::Resize(100, 80).into());
     assert_eq!(a.lists[Tab::Quotes.index()].offset, 0);
     // Smaller again: the selection stays in view, with no room wasted below it.
-    update(&mut a, Action::Resize(100, 20));
+    update(&mut a, Event::Resize(100, 20).into());
     let offset = a.lists[Tab::Quotes.index()].offset;
     assert!(offset > 0 && offset <= 11);
     let shown: usize = (offset..12).map(|r| a.row_height(Tab::Quotes, r)).sum();
@@ -449,7 +446,7 @@ fn help_shows_and_scrolls_on_the_smallest_screen() {
     let page = HelpPage::new(&a);
     let lines = page.lines.len();
     assert!(
-        lines > COMMANDS.len(),
+        lines > Command::ALL.len(),
         "keys and descriptions on lines of their own"
     );
     assert!(!a.areas.help_box(lines).is_empty());
@@ -460,8 +457,9 @@ fn help_shows_and_scrolls_on_the_smallest_screen() {
     // Every description is there in full, wrapped.
     let bare = |s: &str| s.split_whitespace().collect::<String>();
     let text: String = page.lines.iter().map(|(_, t)| bare(t)).collect();
-    for (_, _, d) in COMMANDS {
-        assert!(text.contains(&bare(d)), "{d}");
+    for c in Command::ALL {
+        let d = a.keymap.fill(c.help());
+        assert!(text.contains(&bare(&d)), "{d}");
     }
 }
 

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{fill, fit, panel};
 use crate::app::popup::{Editor, MenuItem, Picker};
-use crate::app::{App, Popup};
+use crate::app::{App, Command, Popup};
 
 /// Draws the open popup, if any.
 pub fn draw(app: &App, buf: &mut Buffer) {
@@ -39,7 +39,7 @@ fn centered(app: &App, w: usize, h: usize) -> Rect {
 }
 
 /// A line of keys and what they do: `[("C-s", "save"), ...]`.
-fn keys_line(app: &App, keys: &[(&str, &str)], width: usize) -> Line<'static> {
+fn keys_line(app: &App, keys: &[(String, &str)], width: usize) -> Line<'static> {
     let st = &app.theme.styles;
     let mut spans = Vec::new();
     let mut used = 0;
@@ -51,7 +51,7 @@ fn keys_line(app: &App, keys: &[(&str, &str)], width: usize) -> Line<'static> {
         }
         used += len;
         spans.push(TextSpan::styled(gap, st.popup));
-        spans.push(TextSpan::styled((*k).to_owned(), st.popup.patch(st.key)));
+        spans.push(TextSpan::styled(k.clone(), st.popup.patch(st.key)));
         spans.push(TextSpan::styled(
             format!(" {what}"),
             st.popup.patch(st.muted),
@@ -61,9 +61,14 @@ fn keys_line(app: &App, keys: &[(&str, &str)], width: usize) -> Line<'static> {
 }
 
 /// Writes the keys of a dialog on the last row of `inner`.
-fn put_keys(app: &App, buf: &mut Buffer, inner: Rect, keys: &[(&str, &str)], width: usize) {
+fn put_keys(app: &App, buf: &mut Buffer, inner: Rect, keys: &[(String, &str)], width: usize) {
     let line = keys_line(app, keys, width);
     put(buf, inner, inner.height.saturating_sub(1), &line);
+}
+
+/// The key a popup's hint names for `command`.
+fn key(app: &App, command: Command) -> String {
+    app.keymap.hint(command)
 }
 
 /// Writes `line` at row `y` of `inner`, one column in.
@@ -124,9 +129,9 @@ fn draw_editor(app: &App, buf: &mut Buffer, editor: &Editor) {
     let hint = if editor.confirm_discard {
         Line::from(vec![
             TextSpan::styled("Discard this draft? ", st.popup.patch(st.demand)),
-            TextSpan::styled("y", st.popup.patch(st.key)),
+            TextSpan::styled(key(app, Command::PopupYes), st.popup.patch(st.key)),
             TextSpan::styled(" discard  ", st.popup.patch(st.muted)),
-            TextSpan::styled("n", st.popup.patch(st.key)),
+            TextSpan::styled(key(app, Command::PopupNo), st.popup.patch(st.key)),
             TextSpan::styled(" keep writing", st.popup.patch(st.muted)),
         ])
     } else {
@@ -135,7 +140,15 @@ fn draw_editor(app: &App, buf: &mut Buffer, editor: &Editor) {
         } else {
             "tags"
         };
-        keys_line(app, &[("C-s", "save"), ("Tab", tab), ("Esc", "cancel")], w)
+        keys_line(
+            app,
+            &[
+                (key(app, Command::EditorSave), "save"),
+                (key(app, Command::EditorSwitch), tab),
+                (key(app, Command::EditorCancel), "cancel"),
+            ],
+            w,
+        )
     };
     put(buf, inner, inner.height - 1, &hint);
 }
@@ -159,7 +172,16 @@ fn draw_menu(app: &App, buf: &mut Buffer, title: &str, items: &[MenuItem]) {
         ]);
         put(buf, inner, i as u16, &line);
     }
-    put_keys(app, buf, inner, &[("key", "choose"), ("Esc", "cancel")], w);
+    put_keys(
+        app,
+        buf,
+        inner,
+        &[
+            ("key".into(), "choose"),
+            (key(app, Command::PopupCancel), "cancel"),
+        ],
+        w,
+    );
 }
 
 fn draw_input(app: &App, buf: &mut Buffer, title: &str, text: &str) {
@@ -192,7 +214,11 @@ fn draw_input(app: &App, buf: &mut Buffer, title: &str, text: &str) {
         app,
         buf,
         inner,
-        &[("Enter", "ok"), ("Esc", "cancel"), ("C-u", "clear")],
+        &[
+            (key(app, Command::PromptSubmit), "ok"),
+            (key(app, Command::PromptCancel), "cancel"),
+            (key(app, Command::PromptClear), "clear"),
+        ],
         room,
     );
 }
@@ -248,10 +274,13 @@ fn draw_picker(app: &App, buf: &mut Buffer, picker: &Picker) {
         buf,
         inner,
         &[
-            ("type", "filter"),
-            ("↑↓", "choose"),
-            ("Enter", "merge"),
-            ("Esc", "cancel"),
+            ("type".into(), "filter"),
+            (
+                key(app, Command::PromptPrev) + &key(app, Command::PromptNext),
+                "choose",
+            ),
+            (key(app, Command::PromptSubmit), "merge"),
+            (key(app, Command::PromptCancel), "cancel"),
         ],
         w,
     );
@@ -272,7 +301,14 @@ fn draw_confirm(app: &App, buf: &mut Buffer, question: &str) {
         buf,
         inner,
         1,
-        &keys_line(app, &[("y", "yes"), ("n", "no")], room),
+        &keys_line(
+            app,
+            &[
+                (key(app, Command::PopupYes), "yes"),
+                (key(app, Command::PopupNo), "no"),
+            ],
+            room,
+        ),
     );
 }
 
@@ -280,7 +316,9 @@ fn draw_confirm(app: &App, buf: &mut Buffer, question: &str) {
 pub fn visual_hint(app: &App) -> Option<String> {
     let v = app.visual?;
     let n = v.span(&app.doc.text).slice(&app.doc.text).chars().count();
-    Some(format!(
-        "VISUAL {n} chars · j/k line  w/b/e word  h/l char · a note · C add actor · Esc cancel"
-    ))
+    let keys = app.keymap.fill(
+        "{visual_down}/{visual_up} line  {visual_word}/{visual_word_back}/{visual_word_end} word  \
+         {visual_left}/{visual_right} char · {add_note} note · {correct} add actor · {cancel} cancel",
+    );
+    Some(format!("VISUAL {n} chars · {keys}"))
 }

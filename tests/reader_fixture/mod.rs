@@ -113,9 +113,8 @@ pub fn reader(size: (u16, u16), keys: &str, theme: Theme, no_color: bool) -> App
     let doc = Document::new(TEXT.to_owned(), "letter.txt", Format::Text);
     let mut app = App::new(doc, annotations(), theme, no_color, size);
     for key in parse_keys(keys).unwrap() {
-        if let Some(action) = app.action_for(key) {
-            update(&mut app, action);
-        }
+        let action = app.action_for(key);
+        update(&mut app, action);
     }
     app
 }
