@@ -99,6 +99,8 @@ impl Key {
         match (self.code, self.mods.is_empty()) {
             (KeyCode::Down, true) => "↓".into(),
             (KeyCode::Up, true) => "↑".into(),
+            (KeyCode::Left, true) => "←".into(),
+            (KeyCode::Right, true) => "→".into(),
             (KeyCode::PageDown, true) => "PgDn".into(),
             (KeyCode::PageUp, true) => "PgUp".into(),
             (KeyCode::Enter, true) => "Enter".into(),
@@ -584,5 +586,105 @@ mod tests {
                 .unwrap_err()
                 .contains("<Foo>")
         );
+    }
+
+    #[test]
+    fn conflicts_are_per_mode() {
+        // `x` in the reader and in a prompt: two modes, no conflict.
+        let (km, problems) =
+            Keymap::with_overrides("top = [\"x\"]\nprompt_clear = [\"x\"]").unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            km.resolve(Mode::Prompt, &[Key::char('x')]),
+            Resolved::Command(Command::PromptClear)
+        );
+        // Twice in the editor: the first keeps it, and both are named.
+        let (_, problems) =
+            Keymap::with_overrides("editor_save = [\"<C-x>\"]\neditor_cancel = [\"<C-x>\"]")
+                .unwrap();
+        assert_eq!(
+            problems,
+            ["<C-x> is bound to both editor_save and editor_cancel; it stays editor_save"]
+        );
+        // A key taken from a command in one mode stays with it in the others.
+        let (km, _) = Keymap::with_overrides("visual_word = [\"<Esc>\"]").unwrap();
+        assert_eq!(
+            km.resolve(Mode::Popup, &parse_keys("<Esc>").unwrap()),
+            Resolved::Command(Command::PopupCancel)
+        );
+        assert_eq!(
+            km.resolve_in(&[Mode::Visual, Mode::Normal], &parse_keys("<Esc>").unwrap()),
+            Resolved::Command(Command::VisualWord)
+        );
+    }
+
+    #[test]
+    fn every_command_has_a_default_key_in_its_mode() {
+        let km = Keymap::default_keymap();
+        for &c in Command::ALL {
+            for seq in km.keys_for(c) {
+                assert_eq!(
+                    km.resolve(c.mode(), seq),
+                    Resolved::Command(c),
+                    "{}",
+                    c.name()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn hints_fill_in_the_bound_keys() {
+        let km = Keymap::default_keymap();
+        assert_eq!(km.hint(Command::EditorSave), "C-s");
+        assert_eq!(km.hint(Command::PromptSubmit), "Enter");
+        assert_eq!(km.hint(Command::NextEntityMention), "]e");
+        assert_eq!(km.fill("{help} keys · {nope} · {"), "? keys · {nope} · {");
+        let (km, _) = Keymap::with_overrides("search = []").unwrap();
+        assert_eq!(km.hint(Command::Search), "[search]");
+        // Every `{name}` in a help line names a command.
+        for &c in Command::ALL {
+            assert!(!km.fill(c.help()).contains('{'), "{}", c.name());
+        }
+    }
+
+    #[test]
+    fn the_readme_lists_every_default_key() {
+        let readme = include_str!("../README.md");
+        let tables: String = readme
+            .lines()
+            .filter(|l| l.starts_with("| `"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let km = Keymap::default_keymap();
+        for &c in Command::ALL {
+            for seq in km.keys_for(c) {
+                let forms = [
+                    notation(seq),
+                    seq.iter().map(|k| k.label()).collect(),
+                    seq.iter().map(|k| k.short()).collect(),
+                ];
+                assert!(
+                    forms.iter().any(|f| tables.contains(&format!("`{f}`"))),
+                    "README's key tables lack {} ({})",
+                    notation(seq),
+                    c.name()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_bad_user_keymap_is_one_clean_line() {
+        // The TOML string "fl\u001b[2Jy" holds an escape character.
+        let err = Keymap::with_overrides(r#""fl\u001b[2Jy" = ["f"]"#).unwrap_err();
+        let line = clean_line(&err);
+        assert!(
+            line.contains("is not a command") && line.contains('␛'),
+            "{line}"
+        );
+        assert!(!line.contains('\n') && !line.contains('\u{1b}'));
+        let err = Keymap::with_overrides("quit = [\"<C-\n>\"]").unwrap_err();
+        assert!(!clean_line(&err).contains('\n'), "{err}");
     }
 }

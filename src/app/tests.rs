@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::document::Format;
+use crate::keymap::Keymap;
 use crate::model::{Entity, Mention, MentionForm, Quote, QuoteKind};
 use crate::theme::Theme;
 
@@ -478,4 +479,94 @@ fn m_lists_the_last_messages_newest_at_the_bottom() {
     assert_eq!(a.help, Some(a.areas.help_max_scroll(page.lines.len())));
     keys(&mut a, "<Esc>?");
     assert!(!a.help_shows_messages);
+}
+
+/// A reader with the keymap file `src` laid over the default keys.
+fn remapped(src: &str) -> App {
+    let mut a = app(9, (200, 60));
+    let (keymap, problems) = Keymap::with_overrides(src).unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+    update(&mut a, Event::Keymap(Box::new(keymap)).into());
+    a
+}
+
+/// The screen as text.
+fn screen(a: &App) -> String {
+    crate::render::to_text(&crate::render::frame(a).unwrap())
+}
+
+#[test]
+fn visual_keys_can_be_remapped_and_shadow_nothing_else() {
+    let mut a = remapped("visual_left = [\"<Left>\"]\nvisual_word = [\"W\"]\nhelp = [\"h\"]");
+    keys(&mut a, "]ev");
+    let start = a.visual.unwrap();
+    keys(&mut a, "w");
+    assert_eq!(a.visual, Some(start), "w no longer extends");
+    keys(&mut a, "W");
+    assert!(a.visual.unwrap().head > start.head);
+    // `h` is the user's help, also while selecting.
+    keys(&mut a, "h");
+    assert_eq!(a.help, Some(0));
+}
+
+#[test]
+fn prompt_keys_can_be_remapped() {
+    let mut a = remapped(
+        "prompt_submit = [\"<C-j>\"]\nprompt_cancel = [\"<C-g>\"]\nprompt_backspace = [\"<C-h>\"]",
+    );
+    keys(&mut a, "/Bobx<C-h><CR>");
+    assert_eq!(a.prompt.as_deref(), Some("Bob"), "<CR> types nothing now");
+    keys(&mut a, "<C-j>");
+    assert!(a.prompt.is_none());
+    assert_eq!(a.search.query, "Bob");
+    keys(&mut a, "/x<Esc>");
+    assert_eq!(a.prompt.as_deref(), Some("x"));
+    keys(&mut a, "<C-g>");
+    assert!(a.prompt.is_none());
+}
+
+#[test]
+fn popup_and_editor_keys_can_be_remapped() {
+    let mut a = remapped(
+        "popup_cancel = [\"<C-g>\"]\neditor_save = [\"<C-w>\"]\neditor_cancel = [\"<C-q>\"]",
+    );
+    keys(&mut a, "e<Esc>");
+    assert!(a.popup.is_some(), "<Esc> no longer closes the menu");
+    assert!(a.message.contains("or C-g"), "{}", a.message);
+    keys(&mut a, "<C-g>");
+    assert!(a.popup.is_none());
+    keys(&mut a, "/budget<CR>vaHello<C-w>");
+    assert!(a.popup.is_none());
+    assert_eq!(a.store.notes().len(), 1);
+    assert_eq!(a.store.notes()[0].body, "Hello");
+    keys(&mut a, "/while<CR>vadraft<Esc><C-q>");
+    assert!(matches!(&a.popup, Some(Popup::Editor(e)) if e.confirm_discard));
+}
+
+#[test]
+fn hints_name_the_keys_of_a_remapped_keymap() {
+    let mut a = remapped(
+        "help = [\"H\"]\nnext_mention = [\"<C-x>\"]\nfocus_next = [\"<C-t>\"]\n\
+         cancel = [\"<C-g>\"]\nadd_note = [\"A\"]\nvisual_down = [\"J\"]\n\
+         editor_save = [\"<C-w>\"]\nscroll_down = [\"<C-e>\"]",
+    );
+    assert_eq!(
+        a.message,
+        "C-x walk an actor's mentions · C-t side pane · H keys"
+    );
+    let text = screen(&a);
+    assert!(text.contains("H help"), "{text}");
+    keys(&mut a, "]ev");
+    let text = screen(&a);
+    assert!(
+        text.contains("J/k line  w/b/e word  h/l char · A note · C add actor · C-g cancel"),
+        "{text}"
+    );
+    keys(&mut a, "A");
+    let text = screen(&a);
+    assert!(text.contains("C-w save  Tab tags  Esc cancel"), "{text}");
+    keys(&mut a, "<Esc>H");
+    let text = screen(&a);
+    assert!(text.contains("C-e/k scroll · C-g close"), "{text}");
+    assert!(text.contains("(J/k line, w/b/e word"), "{text}");
 }
