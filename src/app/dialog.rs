@@ -3,7 +3,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use super::correct;
-use super::popup::{InputFor, Popup, Step};
+use super::popup::{InputFor, Picker, Popup, Step};
 use super::{App, export, notes};
 use crate::command::Command;
 use crate::keymap::Key;
@@ -18,9 +18,10 @@ pub(super) fn command(app: &mut App, command: Command) {
         (Popup::Editor(editor), c) => notes::editor_command(app, editor, c),
         (Popup::Confirm { yes, .. }, Command::PopupYes) => run(app, yes),
         (Popup::Confirm { no, .. }, Command::PopupNo | Command::PopupCancel) => app.message = no,
-        (Popup::Menu { .. } | Popup::Input { .. } | Popup::Picker(_), c)
-            if matches!(c, Command::PromptCancel | Command::PopupCancel) =>
-        {
+        (
+            Popup::Menu { .. } | Popup::Input { .. } | Popup::Picker(_),
+            Command::PromptCancel | Command::PopupCancel,
+        ) => {
             app.message = "cancelled".into();
         }
         (Popup::Input { text, purpose, .. }, Command::PromptSubmit) => {
@@ -64,16 +65,10 @@ pub(super) fn command(app: &mut App, command: Command) {
             match c {
                 Command::PromptNext => picker.selected = (picker.selected + 1).min(last),
                 Command::PromptPrev => picker.selected = picker.selected.saturating_sub(1),
-                Command::PromptBackspace => {
-                    picker.filter.pop();
-                    picker.selected = 0;
-                    picker.relist(&app.ann);
-                }
-                Command::PromptClear => {
-                    picker.filter.clear();
-                    picker.selected = 0;
-                    picker.relist(&app.ann);
-                }
+                Command::PromptBackspace => refilter(app, &mut picker, |f| {
+                    f.pop();
+                }),
+                Command::PromptClear => refilter(app, &mut picker, String::clear),
                 _ => {}
             }
             app.popup = Some(Popup::Picker(picker));
@@ -116,14 +111,19 @@ pub(super) fn typed(app: &mut App, key: Key) {
         }
         (Popup::Picker(mut picker), c) => {
             if let Some(c) = c {
-                picker.filter.push(c);
-                picker.selected = 0;
-                picker.relist(&app.ann);
+                refilter(app, &mut picker, |f| f.push(c));
             }
             app.popup = Some(Popup::Picker(picker));
         }
         (popup, _) => refuse(app, popup),
     }
+}
+
+/// Edits the picker's filter with `edit` and lists the actors again, from the first.
+fn refilter(app: &App, picker: &mut Picker, edit: impl FnOnce(&mut String)) {
+    edit(&mut picker.filter);
+    picker.selected = 0;
+    picker.relist(&app.ann);
 }
 
 /// A key a menu or a question does not take: it stays open and says which

@@ -472,7 +472,9 @@ fn save(app: &mut App, editor: Box<Editor>) {
 /// `d`: asks, then deletes the note selected in the Notes tab.
 pub(super) fn delete_note(app: &mut App) {
     if app.focus != Focus::Side || app.tab != Tab::Notes {
-        app.message = "d deletes the note selected in the Notes tab (4)".into();
+        app.message = app
+            .keymap
+            .fill("{delete_note} deletes the note selected in the Notes tab ({tab_notes})");
         return;
     }
     let Some(id) = selected_note(app) else {
