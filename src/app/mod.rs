@@ -26,13 +26,14 @@ pub use visual::{Motion, Visual};
 
 use std::sync::Arc;
 
+use ratatui::crossterm::event::KeyCode;
+
 use crate::document::Document;
 use crate::keymap::{Key, Keymap, Resolved, notation};
 use crate::model::{Annotations, EntityId, EntityKind, Span};
 use crate::store::Store;
 use crate::store::disk::OpenFiles;
 use crate::theme::Theme;
-use ratatui::crossterm::event::KeyCode;
 use wrap::Layout;
 
 /// Which pane has the keyboard.
