@@ -35,6 +35,18 @@ impl Mode {
         Mode::Editor,
     ];
 
+    /// The modes whose bindings apply in this one, first first: the
+    /// selection's keys over the normal ones, else the mode's own.
+    pub const fn layers(self) -> &'static [Mode] {
+        match self {
+            Mode::Normal => &[Mode::Normal],
+            Mode::Visual => &[Mode::Visual, Mode::Normal],
+            Mode::Prompt => &[Mode::Prompt],
+            Mode::Popup => &[Mode::Popup],
+            Mode::Editor => &[Mode::Editor],
+        }
+    }
+
     /// The help's heading over the mode's commands (none for the normal mode).
     pub const fn heading(self) -> &'static str {
         match self {

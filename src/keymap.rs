@@ -226,8 +226,8 @@ impl Keymap {
     /// whatever the file says, and if the file leaves `quit` without a key,
     /// it keeps its default keys. A key the file binds to two commands of
     /// one mode stays with the one listed first in the help, and a key that
-    /// starts a longer sequence of its mode hides it: both are reported,
-    /// naming the commands.
+    /// starts a longer sequence of its mode (or, while selecting, of the
+    /// normal mode) hides it: both are reported, naming the commands.
     pub fn with_overrides(src: &str) -> Result<(Self, Vec<String>), String> {
         let (user, named) = parse_file(src)?;
         let same = |a: &Binding, seq: &[Key], c: Command| a.0 == seq && a.1.mode() == c.mode();
@@ -274,7 +274,9 @@ impl Keymap {
             let hidden: Vec<String> = merged
                 .iter()
                 .filter(|(k, c)| {
-                    c.mode() == command.mode() && k.len() > seq.len() && k.starts_with(seq)
+                    command.mode().layers().contains(&c.mode())
+                        && k.len() > seq.len()
+                        && k.starts_with(seq)
                 })
                 .map(|(k, c)| format!("{} ({})", notation(k), c.name()))
                 .collect();
@@ -605,6 +607,13 @@ mod tests {
         assert_eq!(
             problems,
             ["<C-x> is bound to both editor_save and editor_cancel; it stays editor_save"]
+        );
+        // A selection key that starts a reading sequence hides it while selecting.
+        let (_, problems) = Keymap::with_overrides("visual_word = [\"]\"]").unwrap();
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].starts_with("] (visual_word) hides ]e (next_entity_mention)"),
+            "{problems:?}"
         );
         // A key taken from a command in one mode stays with it in the others.
         let (km, _) = Keymap::with_overrides("visual_word = [\"<Esc>\"]").unwrap();

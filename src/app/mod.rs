@@ -311,12 +311,12 @@ impl App {
     /// prompt's, the selection's over the normal one, or the normal one.
     pub fn modes(&self) -> &'static [Mode] {
         match &self.popup {
-            Some(Popup::Editor(e)) if !e.confirm_discard => &[Mode::Editor],
-            Some(Popup::Input { .. } | Popup::Picker(_)) => &[Mode::Prompt],
-            Some(_) => &[Mode::Popup],
-            None if self.prompt.is_some() => &[Mode::Prompt],
-            None if self.visual.is_some() && self.help.is_none() => &[Mode::Visual, Mode::Normal],
-            None => &[Mode::Normal],
+            Some(Popup::Editor(e)) if !e.confirm_discard => Mode::Editor.layers(),
+            Some(Popup::Input { .. } | Popup::Picker(_)) => Mode::Prompt.layers(),
+            Some(_) => Mode::Popup.layers(),
+            None if self.prompt.is_some() => Mode::Prompt.layers(),
+            None if self.visual.is_some() && self.help.is_none() => Mode::Visual.layers(),
+            None => Mode::Normal.layers(),
         }
     }
 
