@@ -12,8 +12,9 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use gloss::annotate::annotate;
 use gloss::app::wrap::Layout;
-use gloss::app::{Action, App, update};
+use gloss::app::{App, Command, Event, update};
 use gloss::document::load_bytes;
+use gloss::keymap::Key;
 use gloss::render::frame;
 use gloss::store::Store;
 use gloss::theme::Themes;
@@ -38,13 +39,13 @@ fn first_frame(bytes: &[u8]) -> usize {
     frame(&app, &themes).expect("frame").content().len()
 }
 
-/// `action` applied then the screen drawn; the view returns to the top at
+/// `command` applied then the screen drawn; the view returns to the top at
 /// the end of the article, so every press moves.
-fn press(app: &mut App, themes: &Themes, action: &Action) -> usize {
+fn press(app: &mut App, themes: &Themes, command: Command) -> usize {
     if app.top >= app.max_top() {
-        update(app, Action::Top);
+        update(app, Command::Top.into());
     }
-    update(app, action.clone());
+    update(app, command.into());
     frame(app, themes).expect("frame").content().len()
 }
 
@@ -86,22 +87,22 @@ fn reader(c: &mut Criterion) {
     let themes = themes();
     let mut app = App::new(doc, ann, themes.choice(), SIZE);
     // `*` walks the most mentioned actor; `n` the matches of a word.
-    update(&mut app, Action::NextEntityMention);
-    update(&mut app, Action::Activate);
-    update(&mut app, Action::Search);
+    update(&mut app, Command::NextEntityMention.into());
+    update(&mut app, Command::Activate.into());
+    update(&mut app, Command::Search.into());
     for c in "said".chars() {
-        update(&mut app, Action::PromptChar(c));
+        update(&mut app, Event::Typed(Key::char(c)).into());
     }
-    update(&mut app, Action::PromptSubmit);
+    update(&mut app, Command::PromptSubmit.into());
     let mut group = c.benchmark_group("key_5mb");
     for (name, action) in [
-        ("j", Action::ScrollDown),
-        ("page_down", Action::PageDown),
-        ("star", Action::NextMention),
-        ("next_entity", Action::NextEntityMention),
-        ("search_next", Action::SearchNext),
+        ("j", Command::ScrollDown),
+        ("page_down", Command::PageDown),
+        ("star", Command::NextMention),
+        ("next_entity", Command::NextEntityMention),
+        ("search_next", Command::SearchNext),
     ] {
-        group.bench_function(name, |b| b.iter(|| press(&mut app, &themes, &action)));
+        group.bench_function(name, |b| b.iter(|| press(&mut app, &themes, action)));
     }
     group.bench_function("draw_only", |b| {
         b.iter(|| frame(&app, &themes).expect("frame").content().len())

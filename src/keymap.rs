@@ -1,14 +1,15 @@
 //! Keys and the keymap: key notation (`j`, `<C-d>`, `]e`), the default
 //! bindings (embedded from `keymap.toml`), and resolving typed keys to
-//! [`Action`]s.
+//! [`Command`]s, mode by mode.
 
 use std::collections::BTreeMap;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::app::{Action, COMMANDS};
+use crate::command::{Command, Mode};
+use crate::document::sanitize::clean_line;
 
-/// The default bindings: action name → keys.
+/// The default bindings: command name → keys.
 const DEFAULT_KEYMAP: &str = include_str!("keymap.toml");
 
 /// One key press: a key and its modifiers, normalised so that the same key
@@ -78,14 +79,32 @@ impl Key {
         out
     }
 
+    /// The key as a hint names it: a character as itself, else its
+    /// [`Key::label`] without the brackets (`Esc`, `C-s`, `S-Tab`).
+    pub fn short(self) -> String {
+        match self.code {
+            KeyCode::Char(c) if self.mods.is_empty() && c != ' ' => c.to_string(),
+            _ => {
+                let label = self.label();
+                label
+                    .strip_prefix('<')
+                    .and_then(|l| l.strip_suffix('>'))
+                    .map_or_else(|| label.clone(), str::to_owned)
+            }
+        }
+    }
+
     /// The key as the help overlay shows it (arrows as arrows).
     pub fn label(self) -> String {
         match (self.code, self.mods.is_empty()) {
             (KeyCode::Down, true) => "↓".into(),
             (KeyCode::Up, true) => "↑".into(),
+            (KeyCode::Left, true) => "←".into(),
+            (KeyCode::Right, true) => "→".into(),
             (KeyCode::PageDown, true) => "PgDn".into(),
             (KeyCode::PageUp, true) => "PgUp".into(),
             (KeyCode::Enter, true) => "Enter".into(),
+            (KeyCode::Backspace, true) => "Backspace".into(),
             _ => self.notation(),
         }
     }
@@ -166,24 +185,24 @@ fn parse_named(inner: &str) -> Option<Key> {
     }
 }
 
-/// What a typed key sequence means.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What a typed key sequence means in a mode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Resolved {
     /// A complete binding.
-    Action(Action),
+    Command(Command),
     /// The start of one or more bindings; wait for more keys.
     Pending,
     /// Nothing is bound to it.
     Unbound,
 }
 
-/// A key sequence and the action it is bound to.
-type Binding = (Vec<Key>, Action);
+/// A key sequence and the command it is bound to (in the command's mode).
+type Binding = (Vec<Key>, Command);
 
-/// Key sequences bound to actions.
-#[derive(Clone, Debug)]
+/// Key sequences bound to commands, mode by mode.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Keymap {
-    /// Bindings in the order of [`COMMANDS`].
+    /// Bindings in the order of [`Command::ALL`].
     bindings: Vec<Binding>,
 }
 
@@ -193,7 +212,7 @@ impl Keymap {
         Self::from_toml(DEFAULT_KEYMAP).expect("the embedded keymap is valid (tested)")
     }
 
-    /// Parses a keymap file: `action_name = ["keys", ...]`.
+    /// Parses a keymap file: `command_name = ["keys", ...]`.
     pub fn from_toml(src: &str) -> Result<Self, String> {
         Ok(Self {
             bindings: parse_file(src)?.0,
@@ -201,64 +220,71 @@ impl Keymap {
     }
 
     /// The default keymap with the keymap file `src` laid over it, and what
-    /// is wrong with it. An action the file names gets exactly the file's
-    /// keys, and a key the file binds leaves whatever action it had by
-    /// default. There is always a way out: [`QUIT_KEY`] quits whatever the
-    /// file says, and if the file leaves `quit` without a key, it keeps its
-    /// default keys. A key the file binds to two actions stays with the one
-    /// listed first in the help, and a key that starts a longer sequence
-    /// hides it: both are reported, naming the actions.
+    /// is wrong with it. A command the file names gets exactly the file's
+    /// keys, and a key the file binds in a mode leaves whatever command it
+    /// had there by default. There is always a way out: [`QUIT_KEY`] quits
+    /// whatever the file says, and if the file leaves `quit` without a key,
+    /// it keeps its default keys. A key the file binds to two commands of
+    /// one mode stays with the one listed first in the help, and a key that
+    /// starts a longer sequence of its mode (or, while selecting, of the
+    /// normal mode) hides it: both are reported, naming the commands.
     pub fn with_overrides(src: &str) -> Result<(Self, Vec<String>), String> {
         let (user, named) = parse_file(src)?;
+        let same = |a: &Binding, seq: &[Key], c: Command| a.0 == seq && a.1.mode() == c.mode();
         let mut problems = Vec::new();
         let mut bindings: Vec<Binding> = Vec::new();
-        for (seq, action) in user {
-            match bindings.iter().find(|(k, _)| *k == seq) {
+        for (seq, command) in user {
+            match bindings.iter().find(|b| same(b, &seq, command)) {
                 Some((_, first)) => problems.push(format!(
                     "{} is bound to both {} and {}; it stays {}",
                     notation(&seq),
-                    name(first),
-                    name(&action),
-                    name(first)
+                    first.name(),
+                    command.name(),
+                    first.name()
                 )),
-                None => bindings.push((seq, action)),
+                None => bindings.push((seq, command)),
             }
         }
         let quit = parse_keys(QUIT_KEY).expect("valid notation");
-        if let Some(i) = bindings.iter().position(|(k, _)| *k == quit) {
+        if let Some(i) = bindings.iter().position(|b| same(b, &quit, Command::Quit)) {
             let (_, other) = bindings.remove(i);
-            if other != Action::Quit {
+            if other != Command::Quit {
                 problems.push(format!(
                     "{QUIT_KEY} always quits; it is not {}",
-                    name(&other)
+                    other.name()
                 ));
             }
         }
         let quit_lost =
-            named.contains(&Action::Quit) && !bindings.iter().any(|(_, a)| *a == Action::Quit);
+            named.contains(&Command::Quit) && !bindings.iter().any(|(_, c)| *c == Command::Quit);
         if quit_lost {
             problems.push("quit has no key; it keeps its default keys".to_owned());
         }
         let mut merged = bindings.clone();
-        for (seq, action) in Self::default_keymap().bindings {
-            let own = named.contains(&action) && !(action == Action::Quit && quit_lost);
-            let taken = bindings.iter().any(|(k, _)| *k == seq);
-            if !own && !taken && seq != quit {
-                merged.push((seq, action));
+        for (seq, command) in Self::default_keymap().bindings {
+            let own = named.contains(&command) && !(command == Command::Quit && quit_lost);
+            let taken = bindings.iter().any(|b| same(b, &seq, command));
+            let quits = command.mode() == Mode::Normal && seq == quit;
+            if !own && !taken && !quits {
+                merged.push((seq, command));
             }
         }
-        merged.push((quit, Action::Quit));
-        for (seq, action) in &bindings {
+        merged.push((quit, Command::Quit));
+        for (seq, command) in &bindings {
             let hidden: Vec<String> = merged
                 .iter()
-                .filter(|(k, _)| k.len() > seq.len() && k.starts_with(seq))
-                .map(|(k, a)| format!("{} ({})", notation(k), name(a)))
+                .filter(|(k, c)| {
+                    command.mode().layers().contains(&c.mode())
+                        && k.len() > seq.len()
+                        && k.starts_with(seq)
+                })
+                .map(|(k, c)| format!("{} ({})", notation(k), c.name()))
                 .collect();
             if !hidden.is_empty() {
                 problems.push(format!(
                     "{} ({}) hides {}",
                     notation(seq),
-                    name(action),
+                    command.name(),
                     hidden.join(", ")
                 ));
             }
@@ -274,7 +300,7 @@ impl Keymap {
         let Some(path) = user_file().filter(|p| p.is_file()) else {
             return (Self::default_keymap(), Vec::new());
         };
-        let shown = crate::document::sanitize::clean_line(&path.to_string_lossy()).into_owned();
+        let shown = clean_line(&path.to_string_lossy()).into_owned();
         let loaded = std::fs::read_to_string(&path)
             .map_err(|e| e.to_string())
             .and_then(|src| Self::with_overrides(&src));
@@ -283,24 +309,31 @@ impl Keymap {
                 km,
                 problems
                     .into_iter()
-                    .map(|p| format!("{shown}: keymap: {p}"))
+                    .map(|p| format!("{shown}: keymap: {}", clean_line(&p)))
                     .collect(),
             ),
             Err(e) => (
                 Self::default_keymap(),
-                vec![format!("{shown}: {e} · using the default keys")],
+                vec![format!(
+                    "{shown}: {} · using the default keys",
+                    clean_line(&e)
+                )],
             ),
         }
     }
 
-    /// What the keys `seq` mean.
-    pub fn resolve(&self, seq: &[Key]) -> Resolved {
-        if let Some((_, a)) = self.bindings.iter().find(|(k, _)| k == seq) {
-            return Resolved::Action(a.clone());
+    /// The bindings of `mode`.
+    fn in_mode(&self, mode: Mode) -> impl Iterator<Item = &Binding> {
+        self.bindings.iter().filter(move |(_, c)| c.mode() == mode)
+    }
+
+    /// What the keys `seq` mean in `mode`.
+    pub fn resolve(&self, mode: Mode, seq: &[Key]) -> Resolved {
+        if let Some((_, c)) = self.in_mode(mode).find(|(k, _)| k == seq) {
+            return Resolved::Command(*c);
         }
         if self
-            .bindings
-            .iter()
+            .in_mode(mode)
             .any(|(k, _)| k.len() > seq.len() && k.starts_with(seq))
         {
             return Resolved::Pending;
@@ -308,61 +341,101 @@ impl Keymap {
         Resolved::Unbound
     }
 
-    /// The keys bound to `action`.
-    pub fn keys_for(&self, action: &Action) -> Vec<&[Key]> {
+    /// What the keys `seq` mean in the first of `modes` where they mean
+    /// anything.
+    pub fn resolve_in(&self, modes: &[Mode], seq: &[Key]) -> Resolved {
+        modes
+            .iter()
+            .map(|&m| self.resolve(m, seq))
+            .find(|r| *r != Resolved::Unbound)
+            .unwrap_or(Resolved::Unbound)
+    }
+
+    /// The keys bound to `command`.
+    pub fn keys_for(&self, command: Command) -> Vec<&[Key]> {
         self.bindings
             .iter()
-            .filter(|(_, a)| a == action)
+            .filter(|(_, c)| *c == command)
             .map(|(k, _)| k.as_slice())
             .collect()
     }
 
-    /// The bindings that continue the typed `prefix`: (next key, action).
-    pub fn continuations(&self, prefix: &[Key]) -> Vec<(Key, &Action)> {
+    /// The key a hint names for `command`: its first key, short
+    /// (`Esc`, `C-s`, `]e`), or its name in brackets when it has none.
+    pub fn hint(&self, command: Command) -> String {
+        self.keys_for(command).first().map_or_else(
+            || format!("[{}]", command.name()),
+            |seq| seq.iter().map(|k| k.short()).collect(),
+        )
+    }
+
+    /// `text` with each `{name}` of a command replaced by its [`Keymap::hint`].
+    pub fn fill(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let command = after
+                .find('}')
+                .and_then(|close| Some((Command::from_name(&after[..close])?, close)));
+            match command {
+                Some((c, close)) => {
+                    out.push_str(&self.hint(c));
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// The bindings of the `modes` that continue the typed `prefix`: (next
+    /// key, command).
+    pub fn continuations(&self, modes: &[Mode], prefix: &[Key]) -> Vec<(Key, Command)> {
         self.bindings
             .iter()
-            .filter(|(k, _)| k.len() == prefix.len() + 1 && k.starts_with(prefix))
-            .map(|(k, a)| (k[prefix.len()], a))
+            .filter(|(k, c)| {
+                modes.contains(&c.mode()) && k.len() == prefix.len() + 1 && k.starts_with(prefix)
+            })
+            .map(|(k, c)| (k[prefix.len()], *c))
             .collect()
     }
 }
 
-/// Parses a keymap file: its bindings in the order of [`COMMANDS`], and the
-/// actions it names (with an empty list too).
-fn parse_file(src: &str) -> Result<(Vec<Binding>, Vec<Action>), String> {
+/// Parses a keymap file: its bindings in the order of [`Command::ALL`], and
+/// the commands it names (with an empty list too).
+fn parse_file(src: &str) -> Result<(Vec<Binding>, Vec<Command>), String> {
     let table: BTreeMap<String, Vec<String>> =
         toml::from_str(src).map_err(|e| format!("keymap: {}", e.message().trim()))?;
-    if let Some(unknown) = table.keys().find(|k| Action::from_name(k).is_none()) {
-        return Err(format!("keymap: `{unknown}` is not an action"));
+    if let Some(unknown) = table.keys().find(|k| Command::from_name(k).is_none()) {
+        return Err(format!("keymap: `{unknown}` is not a command"));
     }
     let mut bindings = Vec::new();
     let mut named = Vec::new();
-    for (action, name, _) in COMMANDS {
-        let Some(list) = table.get(*name) else {
+    for &command in Command::ALL {
+        let name = command.name();
+        let Some(list) = table.get(name) else {
             continue;
         };
-        named.push(action.clone());
+        named.push(command);
         for keys in list {
             let seq = parse_keys(keys).map_err(|e| format!("keymap: {name}: {e}"))?;
             if seq.is_empty() {
                 return Err(format!("keymap: {name}: an empty key"));
             }
-            bindings.push((seq, action.clone()));
+            bindings.push((seq, command));
         }
     }
     Ok((bindings, named))
 }
 
-/// The key that always quits, whatever the user's keymap says.
+/// The key that always quits in the normal mode, whatever the user's keymap says.
 pub const QUIT_KEY: &str = "<C-c>";
-
-/// The name of a bindable action, as the keymap file writes it.
-fn name(action: &Action) -> &'static str {
-    COMMANDS
-        .iter()
-        .find(|(a, _, _)| a == action)
-        .map_or("?", |(_, n, _)| n)
-}
 
 /// The user's keymap file: `keymap.toml` in gloss's configuration folder.
 pub fn user_file() -> Option<std::path::PathBuf> {
@@ -382,18 +455,27 @@ mod tests {
     fn the_default_keymap_parses() {
         let km = Keymap::from_toml(DEFAULT_KEYMAP).unwrap();
         assert_eq!(
-            km.resolve(&[Key::char('j')]),
-            Resolved::Action(Action::ScrollDown)
+            km.resolve(Mode::Normal, &[Key::char('j')]),
+            Resolved::Command(Command::ScrollDown)
         );
-        assert_eq!(km.resolve(&[Key::char(']')]), Resolved::Pending);
         assert_eq!(
-            km.resolve(&parse_keys("]e").unwrap()),
-            Resolved::Action(Action::NextEntityMention)
+            km.resolve(Mode::Normal, &[Key::char(']')]),
+            Resolved::Pending
         );
-        assert_eq!(km.resolve(&[Key::char('z')]), Resolved::Unbound);
-        assert_eq!(km.continuations(&[Key::char(']')]).len(), 4);
-        for (action, name, _) in COMMANDS {
-            assert!(!km.keys_for(action).is_empty(), "{name} has no key");
+        assert_eq!(
+            km.resolve(Mode::Normal, &parse_keys("]e").unwrap()),
+            Resolved::Command(Command::NextEntityMention)
+        );
+        assert_eq!(
+            km.resolve(Mode::Normal, &[Key::char('z')]),
+            Resolved::Unbound
+        );
+        assert_eq!(
+            km.continuations(&[Mode::Normal], &[Key::char(']')]).len(),
+            4
+        );
+        for &c in Command::ALL {
+            assert!(!km.keys_for(c).is_empty(), "{} has no key", c.name());
         }
     }
 
@@ -417,47 +499,50 @@ mod tests {
             Keymap::with_overrides("quit = [\"x\"]\nsearch = [\"j\", \"/\"]").unwrap();
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(
-            km.resolve(&[Key::char('x')]),
-            Resolved::Action(Action::Quit)
+            km.resolve(Mode::Normal, &[Key::char('x')]),
+            Resolved::Command(Command::Quit)
         );
-        assert_eq!(km.resolve(&[Key::char('q')]), Resolved::Unbound);
         assert_eq!(
-            km.resolve(&[Key::char('j')]),
-            Resolved::Action(Action::Search)
+            km.resolve(Mode::Normal, &[Key::char('q')]),
+            Resolved::Unbound
         );
-        assert_eq!(km.keys_for(&Action::ScrollDown).len(), 1);
         assert_eq!(
-            km.resolve(&parse_keys("]e").unwrap()),
-            Resolved::Action(Action::NextEntityMention)
+            km.resolve(Mode::Normal, &[Key::char('j')]),
+            Resolved::Command(Command::Search)
+        );
+        assert_eq!(km.keys_for(Command::ScrollDown).len(), 1);
+        assert_eq!(
+            km.resolve(Mode::Normal, &parse_keys("]e").unwrap()),
+            Resolved::Command(Command::NextEntityMention)
         );
         assert!(Keymap::with_overrides("quit = [\"<Bad>\"]").is_err());
     }
 
     #[test]
     fn there_is_always_a_way_out() {
-        let quit = || Resolved::Action(Action::Quit);
+        let quit = || Resolved::Command(Command::Quit);
         let ctrl_c = parse_keys(QUIT_KEY).unwrap();
         // `q` taken by help: `<C-c>` still quits, and `q` is help.
         let (km, problems) = Keymap::with_overrides("help = [\"q\"]").unwrap();
         assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(km.resolve(&ctrl_c), quit());
+        assert_eq!(km.resolve(Mode::Normal, &ctrl_c), quit());
         assert_eq!(
-            km.resolve(&[Key::char('q')]),
-            Resolved::Action(Action::Help)
+            km.resolve(Mode::Normal, &[Key::char('q')]),
+            Resolved::Command(Command::Help)
         );
         // `<C-c>` bound elsewhere: it quits all the same, and that is said.
         let (km, problems) =
             Keymap::with_overrides("help = [\"q\", \"<C-c>\"]\nquit = [\"x\"]").unwrap();
-        assert_eq!(km.resolve(&ctrl_c), quit());
-        assert_eq!(km.resolve(&[Key::char('x')]), quit());
+        assert_eq!(km.resolve(Mode::Normal, &ctrl_c), quit());
+        assert_eq!(km.resolve(Mode::Normal, &[Key::char('x')]), quit());
         assert_eq!(problems, ["<C-c> always quits; it is not help"]);
         // Quit left without a key keeps its default keys.
         let (km, problems) = Keymap::with_overrides("quit = []").unwrap();
-        assert_eq!(km.resolve(&[Key::char('q')]), quit());
+        assert_eq!(km.resolve(Mode::Normal, &[Key::char('q')]), quit());
         assert_eq!(problems, ["quit has no key; it keeps its default keys"]);
         // Quit's only key bound first to another action: the same.
         let (km, problems) = Keymap::with_overrides("help = [\"q\"]\nquit = [\"q\"]").unwrap();
-        assert_eq!(km.resolve(&ctrl_c), quit());
+        assert_eq!(km.resolve(Mode::Normal, &ctrl_c), quit());
         assert_eq!(
             problems,
             [
@@ -475,7 +560,10 @@ mod tests {
             problems,
             ["x is bound to both top and bottom; it stays top"]
         );
-        assert_eq!(km.resolve(&[Key::char('x')]), Resolved::Action(Action::Top));
+        assert_eq!(
+            km.resolve(Mode::Normal, &[Key::char('x')]),
+            Resolved::Command(Command::Top)
+        );
         let (_, problems) = Keymap::with_overrides("help = [\"]\"]").unwrap();
         assert_eq!(problems.len(), 1);
         assert!(
@@ -485,7 +573,7 @@ mod tests {
         // Another action can be left without keys on purpose.
         let (km, problems) = Keymap::with_overrides("search = []").unwrap();
         assert!(problems.is_empty());
-        assert!(km.keys_for(&Action::Search).is_empty());
+        assert!(km.keys_for(Command::Search).is_empty());
     }
 
     #[test]
@@ -500,5 +588,112 @@ mod tests {
                 .unwrap_err()
                 .contains("<Foo>")
         );
+    }
+
+    #[test]
+    fn conflicts_are_per_mode() {
+        // `x` in the reader and in a prompt: two modes, no conflict.
+        let (km, problems) =
+            Keymap::with_overrides("top = [\"x\"]\nprompt_clear = [\"x\"]").unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            km.resolve(Mode::Prompt, &[Key::char('x')]),
+            Resolved::Command(Command::PromptClear)
+        );
+        // Twice in the editor: the first keeps it, and both are named.
+        let (_, problems) =
+            Keymap::with_overrides("editor_save = [\"<C-x>\"]\neditor_cancel = [\"<C-x>\"]")
+                .unwrap();
+        assert_eq!(
+            problems,
+            ["<C-x> is bound to both editor_save and editor_cancel; it stays editor_save"]
+        );
+        // A selection key that starts a reading sequence hides it while selecting.
+        let (_, problems) = Keymap::with_overrides("visual_word = [\"]\"]").unwrap();
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].starts_with("] (visual_word) hides ]e (next_entity_mention)"),
+            "{problems:?}"
+        );
+        // A key taken from a command in one mode stays with it in the others.
+        let (km, _) = Keymap::with_overrides("visual_word = [\"<Esc>\"]").unwrap();
+        assert_eq!(
+            km.resolve(Mode::Popup, &parse_keys("<Esc>").unwrap()),
+            Resolved::Command(Command::PopupCancel)
+        );
+        assert_eq!(
+            km.resolve_in(&[Mode::Visual, Mode::Normal], &parse_keys("<Esc>").unwrap()),
+            Resolved::Command(Command::VisualWord)
+        );
+    }
+
+    #[test]
+    fn every_command_has_a_default_key_in_its_mode() {
+        let km = Keymap::default_keymap();
+        for &c in Command::ALL {
+            for seq in km.keys_for(c) {
+                assert_eq!(
+                    km.resolve(c.mode(), seq),
+                    Resolved::Command(c),
+                    "{}",
+                    c.name()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn hints_fill_in_the_bound_keys() {
+        let km = Keymap::default_keymap();
+        assert_eq!(km.hint(Command::EditorSave), "C-s");
+        assert_eq!(km.hint(Command::PromptSubmit), "Enter");
+        assert_eq!(km.hint(Command::NextEntityMention), "]e");
+        assert_eq!(km.fill("{help} keys · {nope} · {"), "? keys · {nope} · {");
+        let (km, _) = Keymap::with_overrides("search = []").unwrap();
+        assert_eq!(km.hint(Command::Search), "[search]");
+        // Every `{name}` in a help line names a command.
+        for &c in Command::ALL {
+            assert!(!km.fill(c.help()).contains('{'), "{}", c.name());
+        }
+    }
+
+    #[test]
+    fn the_readme_lists_every_default_key() {
+        let readme = include_str!("../README.md");
+        let tables: String = readme
+            .lines()
+            .filter(|l| l.starts_with("| `"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let km = Keymap::default_keymap();
+        for &c in Command::ALL {
+            for seq in km.keys_for(c) {
+                let forms = [
+                    notation(seq),
+                    seq.iter().map(|k| k.label()).collect(),
+                    seq.iter().map(|k| k.short()).collect(),
+                ];
+                assert!(
+                    forms.iter().any(|f| tables.contains(&format!("`{f}`"))),
+                    "README's key tables lack {} ({})",
+                    notation(seq),
+                    c.name()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_bad_user_keymap_is_one_clean_line() {
+        // The TOML string "fl\u001b[2Jy" holds an escape character.
+        let err = Keymap::with_overrides(r#""fl\u001b[2Jy" = ["f"]"#).unwrap_err();
+        let line = clean_line(&err);
+        assert!(
+            line.contains("is not a command") && line.contains('␛'),
+            "{line}"
+        );
+        assert!(!line.contains('\n') && !line.contains('\u{1b}'));
+        let err = Keymap::with_overrides("quit = [\"<C-\n>\"]").unwrap_err();
+        assert!(!clean_line(&err).contains('\n'), "{err}");
     }
 }

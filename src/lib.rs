@@ -18,6 +18,7 @@ pub use gloss_core::{annotate, document, export, model, store};
 pub mod app;
 pub mod batch;
 pub mod cli;
+pub mod command;
 pub mod config;
 pub mod keymap;
 pub mod render;

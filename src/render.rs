@@ -45,9 +45,8 @@ pub fn run(opened: Opened, args: &RenderArgs, common: &Common) -> Result<String,
         if app.quit {
             break;
         }
-        if let Some(action) = app.action_for(key) {
-            update(&mut app, action);
-        }
+        let action = app.action_for(key);
+        update(&mut app, action);
     }
     if args.state {
         return Ok(state_json(&app) + "\n");

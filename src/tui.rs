@@ -5,7 +5,7 @@
 //! `ratatui::try_init` enters raw mode and the alternate screen and installs
 //! a panic hook that restores the terminal before the panic message prints.
 //! SIGTERM and SIGINT set a flag (through `signal-hook`) that ends the loop
-//! (`Action::Terminated` saves a note being written and writes changes that
+//! (`Event::Terminated` saves a note being written and writes changes that
 //! could not be saved to a recovery file), so the terminal is restored on
 //! those too; `<C-c>` is a key in raw mode
 //! and quits normally. SIGHUP means the terminal is gone: there is nothing
@@ -15,8 +15,8 @@
 //! A large article (see [`crate::cli::BACKGROUND_BYTES`]) is annotated on a
 //! worker thread: the text shows at once, the status line says
 //! "annotating… 42%", and the worker's progress and annotations come back
-//! as actions through a channel the loop checks between events;
-//! `Action::Annotated` then shows the highlights.
+//! as events through a channel the loop checks between events;
+//! `Event::Annotated` then shows the highlights.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -26,7 +26,7 @@ use std::time::Duration;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
-use crate::app::{Action, App, update};
+use crate::app::{App, Event as AppEvent, update};
 use crate::cli::{Common, Failure, Opened};
 use crate::document::Document;
 use crate::keymap::{Key, Keymap};
@@ -93,34 +93,34 @@ fn watch_signals(_stop: &Arc<AtomicBool>) -> Result<(), Failure> {
 /// [`crate::annotate::annotate_document`] does (its text is shared with the
 /// reader, and copied only when it has code to hide). What it has to say
 /// arrives on the channel as actions: its progress, then its annotations.
-fn annotate_in_background(doc: &Document) -> Receiver<Action> {
+fn annotate_in_background(doc: &Document) -> Receiver<AppEvent> {
     let (tx, rx) = std::sync::mpsc::channel();
     let (text, code) = (Arc::clone(&doc.text), doc.code_spans());
     std::thread::spawn(move || {
         // The reader may have quit: then nobody listens, and that is fine.
         let ann = crate::annotate::annotate_hiding(&text, &code, &mut |step| {
-            let _ = tx.send(Action::AnnotationProgress(step.percent()));
+            let _ = tx.send(AppEvent::AnnotationProgress(step.percent()));
         });
-        let _ = tx.send(Action::Annotated(Box::new(ann)));
+        let _ = tx.send(AppEvent::Annotated(Box::new(ann)));
     });
     rx
 }
 
 /// Hands what the background annotator sent to `update`; true once it has
 /// finished (or stopped without annotations).
-fn take_annotations(app: &mut App, rx: &Receiver<Action>) -> bool {
+fn take_annotations(app: &mut App, rx: &Receiver<AppEvent>) -> bool {
     loop {
         match rx.try_recv() {
-            Ok(action) => {
-                let done = matches!(action, Action::Annotated(_));
-                update(app, action);
+            Ok(event) => {
+                let done = matches!(event, AppEvent::Annotated(_));
+                update(app, event.into());
                 if done {
                     return true;
                 }
             }
             Err(TryRecvError::Empty) => return false,
             Err(TryRecvError::Disconnected) => {
-                update(app, Action::AnnotationFailed);
+                update(app, AppEvent::AnnotationFailed.into());
                 return true;
             }
         }
@@ -156,7 +156,7 @@ fn event_loop(
         )
     };
     app.open_files = files;
-    app.keymap = keymap;
+    update(&mut app, AppEvent::Keymap(Box::new(keymap)).into());
     if let Some(w) = warning.or(opening) {
         app.message = w;
     }
@@ -179,7 +179,7 @@ fn event_loop(
             let now = modified(&app);
             if now != sidecar_mtime {
                 sidecar_mtime = now;
-                update(&mut app, Action::Reload);
+                update(&mut app, AppEvent::Reload.into());
                 dirty = true;
             }
             continue;
@@ -188,13 +188,14 @@ fn event_loop(
         loop {
             match event::read()? {
                 Event::Key(k) => {
-                    if let Some(action) = Key::from_event(k).and_then(|key| app.action_for(key)) {
+                    if let Some(key) = Key::from_event(k) {
+                        let action = app.action_for(key);
                         update(&mut app, action);
                         dirty = true;
                     }
                 }
                 Event::Resize(w, h) => {
-                    update(&mut app, Action::Resize(w, h));
+                    update(&mut app, AppEvent::Resize(w, h).into());
                     dirty = true;
                 }
                 _ => {}
@@ -205,7 +206,7 @@ fn event_loop(
         }
     }
     if !app.quit {
-        update(&mut app, Action::Terminated);
+        update(&mut app, AppEvent::Terminated.into());
     }
     Ok(app.farewell)
 }

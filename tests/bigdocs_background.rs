@@ -3,7 +3,7 @@
 //! depends on timing: the annotations are handed over by the test.
 
 use gloss::annotate::{annotate, annotate_reporting};
-use gloss::app::{Action, App, update};
+use gloss::app::{App, Command, Event, update};
 use gloss::cli::{BACKGROUND_BYTES, Common, open_article, open_for_reader};
 use gloss::document::{Document, Format};
 use gloss::render::{frame, to_text};
@@ -33,15 +33,15 @@ fn highlights_arrive_after_the_text_is_shown() {
     assert!(status(&app).contains("annotating… 0%"), "{}", status(&app));
     assert!(to_text(&frame(&app, &themes).expect("frame")).contains("The White House said"));
     // Reading goes on while the annotator runs.
-    update(&mut app, Action::ScrollDown);
-    update(&mut app, Action::NextEntityMention);
+    update(&mut app, Command::ScrollDown.into());
+    update(&mut app, Command::NextEntityMention.into());
     assert!(app.cursor.is_none());
 
     // Progress shows as it comes.
-    update(&mut app, Action::AnnotationProgress(42));
+    update(&mut app, Event::AnnotationProgress(42).into());
     assert!(status(&app).contains("annotating… 42%"), "{}", status(&app));
 
-    update(&mut app, Action::Annotated(Box::new(annotate(TEXT))));
+    update(&mut app, Event::Annotated(Box::new(annotate(TEXT))).into());
     assert_eq!(app.annotating, None);
     assert!(!app.ann.mentions.is_empty());
     assert!(!status(&app).contains("annotating"));
@@ -49,7 +49,7 @@ fn highlights_arrive_after_the_text_is_shown() {
     let person = themes.shown(&app.theme).styles.person.fg;
     let coloured = buf.content().iter().any(|c| Some(c.fg) == person);
     assert!(coloured, "a person is highlighted");
-    update(&mut app, Action::NextEntityMention);
+    update(&mut app, Command::NextEntityMention.into());
     assert!(app.cursor.is_some());
 }
 
@@ -71,24 +71,24 @@ fn the_steps_report_growing_progress_and_the_same_annotations() {
 #[test]
 fn annotations_arriving_under_the_help_or_a_popup_are_not_lost() {
     let mut app = annotating_app();
-    update(&mut app, Action::Help);
+    update(&mut app, Command::Help.into());
     assert!(app.help.is_some());
-    update(&mut app, Action::AnnotationProgress(50));
-    update(&mut app, Action::Annotated(Box::new(annotate(TEXT))));
+    update(&mut app, Event::AnnotationProgress(50).into());
+    update(&mut app, Event::Annotated(Box::new(annotate(TEXT))).into());
     assert!(app.help.is_some(), "the help stays open");
     assert_eq!(app.annotating, None);
     assert!(!app.ann.mentions.is_empty());
 
     let mut app = annotating_app();
-    update(&mut app, Action::Export);
+    update(&mut app, Command::Export.into());
     assert!(app.popup.is_some());
-    update(&mut app, Action::Annotated(Box::new(annotate(TEXT))));
+    update(&mut app, Event::Annotated(Box::new(annotate(TEXT))).into());
     assert!(app.popup.is_some(), "the menu stays open");
     assert!(!app.ann.mentions.is_empty());
 
     let mut app = annotating_app();
-    update(&mut app, Action::Search);
-    update(&mut app, Action::Annotated(Box::new(annotate(TEXT))));
+    update(&mut app, Command::Search.into());
+    update(&mut app, Event::Annotated(Box::new(annotate(TEXT))).into());
     assert!(app.prompt.is_some(), "the search prompt stays open");
     assert!(!app.ann.mentions.is_empty());
 }
@@ -96,7 +96,7 @@ fn annotations_arriving_under_the_help_or_a_popup_are_not_lost() {
 #[test]
 fn a_stopped_annotator_leaves_the_text_readable_and_says_so() {
     let mut app = annotating_app();
-    update(&mut app, Action::AnnotationFailed);
+    update(&mut app, Event::AnnotationFailed.into());
     assert_eq!(app.annotating, None);
     assert!(
         status(&app).contains("the annotator stopped: no highlights for this article"),

@@ -1,10 +1,10 @@
 //! Two readers on one article: what one saves, the other takes in when the
-//! sidecar changes on disk (the reader's tick sends `Action::Reload`),
+//! sidecar changes on disk (the reader's tick sends `Event::Reload`),
 //! without annotating again and without losing its own notes.
 
 mod reader_fixture;
 
-use gloss::app::{Action, App, update};
+use gloss::app::{App, Event, update};
 use gloss::document::{Document, Format};
 use gloss::keymap::parse_keys;
 use gloss::store::{Options, Origin, Store};
@@ -23,9 +23,8 @@ fn open(file: &std::path::Path) -> App {
 
 fn press(app: &mut App, keys: &str) {
     for key in parse_keys(keys).unwrap() {
-        if let Some(action) = app.action_for(key) {
-            update(app, action);
-        }
+        let action = app.action_for(key);
+        update(app, action);
     }
 }
 
@@ -39,7 +38,7 @@ fn a_reader_takes_in_what_another_saved() {
     press(&mut first, "/Singapore<CR>vafrom the first<C-s>");
     press(&mut second, "/Pyongyang<CR>vafrom the second<C-s>");
     assert!(second.message.contains("merged"), "{}", second.message);
-    update(&mut first, Action::Reload);
+    update(&mut first, Event::Reload.into());
     assert_eq!(first.message, "notes changed on disk: taken in");
     let bodies: Vec<&str> = first
         .store
@@ -51,14 +50,14 @@ fn a_reader_takes_in_what_another_saved() {
     assert!(bodies.contains(&"from the first") && bodies.contains(&"from the second"));
     assert_eq!(first.note_rows.len(), 2);
     // Nothing changed since: a second reload says nothing.
-    update(&mut first, Action::Reload);
+    update(&mut first, Event::Reload.into());
     assert_eq!(first.message, "notes changed on disk: taken in");
     press(&mut first, "j");
-    update(&mut first, Action::Reload);
+    update(&mut first, Event::Reload.into());
     assert!(first.message.is_empty());
     // A correction made in one shows in the other.
     press(&mut second, "]eCr<C-u>Pyongyang City<CR>");
-    update(&mut first, Action::Reload);
+    update(&mut first, Event::Reload.into());
     assert!(
         first
             .ann

@@ -13,9 +13,8 @@ use reader_fixture::{Reader, TEXT, annotations, cells, dark, reader, span_of};
 
 fn press(app: &mut App, keys: &str) {
     for key in parse_keys(keys).unwrap() {
-        if let Some(action) = app.action_for(key) {
-            update(app, action);
-        }
+        let action = app.action_for(key);
+        update(app, action);
     }
 }
 
@@ -96,9 +95,8 @@ fn note_editor_scrolls_like_an_editor_and_is_styled_by_the_theme() {
     let mut app = reader((100, 30), "/Singapore<CR>va", dark());
     let lines: String = (1..=25).map(|i| format!("line {i}<CR>")).collect();
     for key in parse_keys(&format!("{lines}<Up><Up>")).unwrap() {
-        if let Some(action) = app.action_for(key) {
-            update(&mut app, action);
-        }
+        let action = app.action_for(key);
+        update(&mut app, action);
         app.frame();
     }
     let buf = app.frame();

@@ -6,7 +6,7 @@
 use super::notes::{clip, refresh, report};
 use super::popup::{InputFor, MenuItem, Picker, Popup, Step};
 use super::update::entity_summary;
-use super::{ActorRow, App, Focus, Tab};
+use super::{ActorRow, App, Command, Focus, Tab};
 use crate::model::{EntityId, EntityKind, Span};
 use crate::store::{Anchor, Correction, EntityRef};
 
@@ -54,9 +54,10 @@ pub(super) fn menu(app: &mut App) {
         return;
     }
     let Some((e, m)) = entity_here(app) else {
-        app.message =
-            "C corrects the actor at the cursor (]e, *) or in the Actors tab; v selects text to add one"
-                .into();
+        app.message = app.keymap.fill(
+            "{correct} corrects the actor at the cursor ({next_entity_mention}, {next_mention}) \
+             or in the Actors tab; {select_text} selects text to add one",
+        );
         return;
     };
     let Some(entity) = EntityRef::new(text, &app.ann, e, m) else {
@@ -208,7 +209,8 @@ pub(super) fn apply(app: &mut App, correction: Correction) {
         Ok(saved) => {
             app.visual = None;
             refresh(app);
-            report(app, format!("{what} · u undoes"), saved);
+            let undo = app.keymap.hint(Command::Undo);
+            report(app, format!("{what} · {undo} undoes"), saved);
         }
         Err(e) => app.message = e.to_string(),
     }

@@ -1,47 +1,45 @@
-//! Keys in the open popup, and carrying out the [`Step`] a choice leads to.
+//! Commands and typed keys in the open popup, and carrying out the [`Step`] a choice leads to.
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use super::correct;
-use super::popup::{InputFor, Popup, Step};
+use super::popup::{InputFor, Picker, Popup, Step};
 use super::{App, export, notes};
+use crate::command::Command;
 use crate::keymap::Key;
 use crate::store::Correction;
 
-/// A key typed while a popup is open.
-pub(super) fn popup_key(app: &mut App, key: Key) {
+/// A command of the open popup's mode (prompt, popup, editor).
+pub(super) fn command(app: &mut App, command: Command) {
     let Some(popup) = app.popup.take() else {
         return;
     };
-    let ctrl = key.mods.contains(KeyModifiers::CONTROL);
-    let cancel = key.code == KeyCode::Esc || (ctrl && key.code == KeyCode::Char('c'));
-    match popup {
-        Popup::Editor(editor) => notes::editor_key(app, editor, key),
-        Popup::Confirm { no, .. } if cancel => app.message = no,
-        _ if cancel => app.message = "cancelled".into(),
-        Popup::Menu { title, items } => match key.code {
-            KeyCode::Char(c) if !ctrl && items.iter().any(|i| i.key == c) => {
-                if let Some(item) = items.into_iter().find(|i| i.key == c) {
-                    run(app, item.step);
-                }
-            }
-            _ => {
-                app.message = "choose with a key in the menu, or Esc".into();
-                app.popup = Some(Popup::Menu { title, items });
-            }
-        },
-        Popup::Input {
-            title,
-            mut text,
-            purpose,
-        } => {
-            match key.code {
-                KeyCode::Enter => return submit(app, purpose, &text),
-                KeyCode::Backspace => {
+    match (popup, command) {
+        (Popup::Editor(editor), c) => notes::editor_command(app, editor, c),
+        (Popup::Confirm { yes, .. }, Command::PopupYes) => run(app, yes),
+        (Popup::Confirm { no, .. }, Command::PopupNo | Command::PopupCancel) => app.message = no,
+        (
+            Popup::Menu { .. } | Popup::Input { .. } | Popup::Picker(_),
+            Command::PromptCancel | Command::PopupCancel,
+        ) => {
+            app.message = "cancelled".into();
+        }
+        (Popup::Input { text, purpose, .. }, Command::PromptSubmit) => {
+            submit(app, purpose, &text);
+        }
+        (
+            Popup::Input {
+                title,
+                mut text,
+                purpose,
+            },
+            c,
+        ) => {
+            match c {
+                Command::PromptBackspace => {
                     text.pop();
                 }
-                KeyCode::Char('u') if ctrl => text.clear(),
-                KeyCode::Char(c) if !ctrl => text.push(c),
+                Command::PromptClear => text.clear(),
                 _ => {}
             }
             app.popup = Some(Popup::Input {
@@ -50,52 +48,94 @@ pub(super) fn popup_key(app: &mut App, key: Key) {
                 purpose,
             });
         }
-        Popup::Picker(mut picker) => {
-            let n = picker.candidates.len();
-            match key.code {
-                KeyCode::Enter => {
-                    match picker.candidates.get(picker.selected) {
-                        Some(&into) => correct::merge_into(app, &picker, into),
-                        None => {
-                            app.message = "no actor matches: Backspace widens the filter".into();
-                            app.popup = Some(Popup::Picker(picker));
-                        }
-                    }
-                    return;
+        (Popup::Picker(picker), Command::PromptSubmit) => {
+            match picker.candidates.get(picker.selected) {
+                Some(&into) => correct::merge_into(app, &picker, into),
+                None => {
+                    app.message = format!(
+                        "no actor matches: {} widens the filter",
+                        app.keymap.hint(Command::PromptBackspace)
+                    );
+                    app.popup = Some(Popup::Picker(picker));
                 }
-                KeyCode::Down | KeyCode::Tab => {
-                    picker.selected = (picker.selected + 1).min(n.saturating_sub(1));
-                }
-                KeyCode::Char('n') if ctrl => {
-                    picker.selected = (picker.selected + 1).min(n.saturating_sub(1));
-                }
-                KeyCode::Up | KeyCode::BackTab => {
-                    picker.selected = picker.selected.saturating_sub(1);
-                }
-                KeyCode::Char('p') if ctrl => picker.selected = picker.selected.saturating_sub(1),
-                KeyCode::Backspace => {
-                    picker.filter.pop();
-                    picker.selected = 0;
-                    picker.relist(&app.ann);
-                }
-                KeyCode::Char(c) if !ctrl => {
-                    picker.filter.push(c);
-                    picker.selected = 0;
-                    picker.relist(&app.ann);
-                }
+            }
+        }
+        (Popup::Picker(mut picker), c) => {
+            let last = picker.candidates.len().saturating_sub(1);
+            match c {
+                Command::PromptNext => picker.selected = (picker.selected + 1).min(last),
+                Command::PromptPrev => picker.selected = picker.selected.saturating_sub(1),
+                Command::PromptBackspace => refilter(app, &mut picker, |f| {
+                    f.pop();
+                }),
+                Command::PromptClear => refilter(app, &mut picker, String::clear),
                 _ => {}
             }
             app.popup = Some(Popup::Picker(picker));
         }
-        Popup::Confirm { question, yes, no } => match key.code {
-            KeyCode::Char('y' | 'Y') => run(app, yes),
-            KeyCode::Char('n' | 'N') => app.message = no,
-            _ => {
-                app.message = "y or n".into();
-                app.popup = Some(Popup::Confirm { question, yes, no });
-            }
-        },
+        (popup, _) => refuse(app, popup),
     }
+}
+
+/// A key with no binding in the open popup: text typed into it, or a
+/// menu's letter.
+pub(super) fn typed(app: &mut App, key: Key) {
+    let Some(popup) = app.popup.take() else {
+        return;
+    };
+    let ch = match key.code {
+        KeyCode::Char(c) if !key.mods.contains(KeyModifiers::CONTROL) => Some(c),
+        _ => None,
+    };
+    match (popup, ch) {
+        (Popup::Editor(editor), _) => notes::editor_typed(app, editor, key),
+        (Popup::Menu { items, .. }, Some(c)) if items.iter().any(|i| i.key == c) => {
+            if let Some(item) = items.into_iter().find(|i| i.key == c) {
+                run(app, item.step);
+            }
+        }
+        (
+            Popup::Input {
+                title,
+                mut text,
+                purpose,
+            },
+            c,
+        ) => {
+            text.extend(c);
+            app.popup = Some(Popup::Input {
+                title,
+                text,
+                purpose,
+            });
+        }
+        (Popup::Picker(mut picker), c) => {
+            if let Some(c) = c {
+                refilter(app, &mut picker, |f| f.push(c));
+            }
+            app.popup = Some(Popup::Picker(picker));
+        }
+        (popup, _) => refuse(app, popup),
+    }
+}
+
+/// Edits the picker's filter with `edit` and lists the actors again, from the first.
+fn refilter(app: &App, picker: &mut Picker, edit: impl FnOnce(&mut String)) {
+    edit(&mut picker.filter);
+    picker.selected = 0;
+    picker.relist(&app.ann);
+}
+
+/// A key a menu or a question does not take: it stays open and says which
+/// keys it takes.
+fn refuse(app: &mut App, popup: Popup) {
+    app.message = match &popup {
+        Popup::Confirm { .. } => app.keymap.fill("{popup_yes} or {popup_no}"),
+        _ => app
+            .keymap
+            .fill("choose with a key in the menu, or {popup_cancel}"),
+    };
+    app.popup = Some(popup);
 }
 
 /// Carries out `step`.

@@ -1,19 +1,20 @@
-//! The help overlay's lines: every bindable action with its keys (from the
-//! keymap) and its description, wrapped to the overlay's width; or the
+//! The help overlay's lines: every command with its keys (from the keymap)
+//! and its help line, mode by mode under a heading each, wrapped to the overlay's width; or the
 //! status line's last messages. `update` scrolls through them and `ui`
 //! draws them, so both count the same lines.
 
 use unicode_width::UnicodeWidthStr;
 
 use super::wrap::wrap_text;
-use super::{App, COMMANDS};
+use super::{App, Command, Mode};
 
 /// Below this many columns inside the overlay, a command's keys take a line
 /// of their own and its description the lines after it.
 const TWO_LINES_BELOW: usize = 48;
 
-/// The widest keys column of the one-line layout.
-const MAX_KEYS_WIDTH: usize = 18;
+/// The widest keys column of the one-line layout: wider keys take a line of
+/// their own, the description the lines after them.
+const MAX_KEYS_WIDTH: usize = 16;
 
 /// The help overlay's text for the current screen.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -32,31 +33,40 @@ impl HelpPage {
         if app.help_shows_messages {
             return Self::messages(app, width);
         }
-        let rows: Vec<(String, &str)> = COMMANDS
-            .iter()
-            .map(|(a, _, d)| {
+        let mut rows: Vec<(String, String)> = Vec::new();
+        for mode in Mode::ALL {
+            if !mode.heading().is_empty() {
+                rows.push((String::new(), String::new()));
+                rows.push((mode.heading().to_owned(), String::new()));
+            }
+            for &c in Command::ALL.iter().filter(|c| c.mode() == mode) {
                 let keys: Vec<String> = app
                     .keymap
-                    .keys_for(a)
+                    .keys_for(c)
                     .iter()
                     .map(|seq| seq.iter().map(|k| k.label()).collect())
                     .collect();
-                (keys.join("  "), *d)
-            })
-            .collect();
+                rows.push((keys.join("  "), app.keymap.fill(c.help())));
+            }
+        }
         let two_lines = width < TWO_LINES_BELOW;
         let text_col = if two_lines {
             2
         } else {
-            let keys_w = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+            let keys_w = rows
+                .iter()
+                .filter(|(_, d)| !d.is_empty())
+                .map(|(k, _)| k.width())
+                .max()
+                .unwrap_or(0);
             keys_w.min(MAX_KEYS_WIDTH) + 2
         };
         let mut lines = Vec::new();
         for (keys, desc) in rows {
-            let mut pieces = wrap_text(desc, width.saturating_sub(text_col).max(1))
+            let mut pieces = wrap_text(&desc, width.saturating_sub(text_col).max(1))
                 .into_iter()
                 .map(str::to_owned);
-            if two_lines {
+            if two_lines || keys.width() + 2 > text_col {
                 lines.push((keys, String::new()));
             } else {
                 lines.push((keys, pieces.next().unwrap_or_default()));

@@ -16,7 +16,8 @@ mod update;
 pub mod visual;
 pub mod wrap;
 
-pub use action::{Action, COMMANDS};
+pub use crate::command::{Command, Mode};
+pub use action::{Action, Event};
 pub use areas::Areas;
 pub use help::HelpPage;
 pub use noted::Noted;
@@ -27,8 +28,10 @@ pub use visual::{Motion, Visual};
 
 use std::sync::Arc;
 
+use ratatui::crossterm::event::KeyCode;
+
 use crate::document::Document;
-use crate::keymap::{Key, Keymap, Resolved};
+use crate::keymap::{Key, Keymap, Resolved, notation};
 use crate::model::{Annotations, EntityId, EntityKind, Span};
 use crate::store::Store;
 use crate::store::disk::OpenFiles;
@@ -213,7 +216,7 @@ pub struct App {
     pub title: Option<Span>,
     /// While the annotator runs in the background on a large article, how
     /// far it is, in percent: the text shows without highlights until
-    /// [`Action::Annotated`].
+    /// [`Event::Annotated`].
     pub annotating: Option<u8>,
 }
 
@@ -244,9 +247,10 @@ impl App {
             .unwrap_or(0);
         let title = title_line(&doc);
         let store_files = store.open_files().clone();
+        let keymap = Keymap::default_keymap();
         // Warnings about the file show in the status line instead of the hint.
         let hint = if doc.warnings.is_empty() {
-            START_HINT.to_owned()
+            start_hint(&keymap)
         } else {
             String::new()
         };
@@ -261,7 +265,7 @@ impl App {
             note_rows: Vec::new(),
             noted,
             told_where: false,
-            keymap: Keymap::default_keymap(),
+            keymap,
             theme,
             areas: Areas::default(),
             layout: Layout::default(),
@@ -290,51 +294,57 @@ impl App {
         };
         app.lists[Tab::Actors.index()].selected = first_actor;
         app.note_rows = notes::rows(&app);
-        update(&mut app, Action::Resize(size.0, size.1));
+        update(&mut app, Event::Resize(size.0, size.1).into());
         app
     }
 
-    /// What the key `key` means now: a prompt edit while the search prompt
-    /// is open, else a keymap binding (possibly after earlier keys).
-    pub fn action_for(&self, key: Key) -> Option<Action> {
-        use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-        if self.popup.is_some() {
-            return Some(Action::PopupKey(key));
+    /// The keymap modes keys are read in now, first first: a popup's, the
+    /// prompt's, the selection's over the normal one, or the normal one.
+    pub fn modes(&self) -> &'static [Mode] {
+        match &self.popup {
+            Some(Popup::Editor(e)) if !e.confirm_discard => Mode::Editor.layers(),
+            Some(Popup::Input { .. } | Popup::Picker(_)) => Mode::Prompt.layers(),
+            Some(_) => Mode::Popup.layers(),
+            None if self.prompt.is_some() => Mode::Prompt.layers(),
+            None if self.visual.is_some() && self.help.is_none() => Mode::Visual.layers(),
+            None => Mode::Normal.layers(),
         }
-        if self.visual.is_some()
-            && self.pending.is_empty()
-            && let Some(m) = Motion::for_key(key)
-        {
-            return Some(Action::Extend(m));
+    }
+
+    /// What the key `key` means now: a binding of the current [`App::modes`]
+    /// (possibly after earlier keys), a menu's letter, or text typed into a
+    /// prompt or the editor.
+    pub fn action_for(&self, key: Key) -> Action {
+        let modes = self.modes();
+        let menu_letter = match (&self.popup, key.code) {
+            (Some(Popup::Menu { items, .. }), KeyCode::Char(c)) => {
+                key.mods.is_empty() && items.iter().any(|i| i.key == c)
+            }
+            _ => false,
+        };
+        if menu_letter && self.pending.is_empty() {
+            return Event::Typed(key).into();
         }
-        if self.prompt.is_some() {
-            return match key.code {
-                KeyCode::Esc => Some(Action::Cancel),
-                KeyCode::Enter => Some(Action::PromptSubmit),
-                KeyCode::Backspace => Some(Action::PromptBackspace),
-                KeyCode::Char('c') if key.mods.contains(KeyModifiers::CONTROL) => {
-                    Some(Action::Cancel)
-                }
-                KeyCode::Char(c) if !key.mods.contains(KeyModifiers::CONTROL) => {
-                    Some(Action::PromptChar(c))
-                }
-                _ => None,
-            };
-        }
+        let typing = !modes.contains(&Mode::Normal);
         let mut seq = self.pending.clone();
         seq.push(key);
-        match self.keymap.resolve(&seq) {
-            Resolved::Action(a) => Some(a),
-            Resolved::Pending => Some(Action::Pending(seq)),
-            Resolved::Unbound if !self.pending.is_empty() && key.code == KeyCode::Esc => {
-                Some(Action::Cancel)
+        match self.keymap.resolve_in(modes, &seq) {
+            Resolved::Command(c) => c.into(),
+            Resolved::Pending => Event::Pending(seq).into(),
+            Resolved::Unbound if typing => Event::Typed(key).into(),
+            Resolved::Unbound
+                if !self.pending.is_empty()
+                    && self.keymap.resolve_in(modes, &[key])
+                        == Resolved::Command(Command::Cancel) =>
+            {
+                Command::Cancel.into()
             }
-            Resolved::Unbound => Some(Action::Unbound(crate::keymap::notation(&seq))),
+            Resolved::Unbound => Event::Unbound(notation(&seq)).into(),
         }
     }
 
     /// The same reader for an article whose annotations are still being
-    /// made in the background: no highlights until [`Action::Annotated`]
+    /// made in the background: no highlights until [`Event::Annotated`]
     /// brings them.
     pub fn annotating(doc: Document, store: Store, theme: ThemeChoice, size: (u16, u16)) -> Self {
         let mut app = Self::with_store(doc, store, Annotations::default(), theme, size);
@@ -432,10 +442,12 @@ fn title_line(doc: &Document) -> Option<Span> {
     (!line.is_empty() && clean == doc.title).then(|| Span::new(start, start + line.len()))
 }
 
-/// The status line's message when the reader opens.
-pub const START_HINT: &str = "* walk an actor's mentions · Tab side pane · ? keys";
+/// The status line's message when the reader opens, naming the keys of `keymap`.
+pub fn start_hint(keymap: &Keymap) -> String {
+    keymap.fill("{next_mention} walk an actor's mentions · {focus_next} side pane · {help} keys")
+}
 
-/// How many status line messages the reader keeps for [`Action::Messages`].
+/// How many status line messages the reader keeps for [`Command::Messages`].
 pub const MESSAGE_LOG: usize = 100;
 
 /// Lines of one commitment or quote in the side pane: a heading and two of text.

@@ -9,6 +9,7 @@ use ratatui_textarea::{Input, Key as TaKey};
 use super::popup::{Editor, InputFor, MenuItem, Popup, Step};
 use super::update::{jump_to, open_tab, resize, scroll_into_view, select_row};
 use super::{ActorRow, App, Cursor, Focus, Noted, Tab, actor_rows};
+use crate::command::Command;
 use crate::keymap::Key;
 use crate::model::Span;
 use crate::store::{Note, Ref, Saved, Target, TargetKind};
@@ -217,7 +218,9 @@ pub(super) fn add_note(app: &mut App) {
                 if let Some(id) = selected_note(app) {
                     open_editor(app, Step::EditNote(id));
                 } else {
-                    app.message = "no notes yet · v selects text, a notes it".into();
+                    app.message = app
+                        .keymap
+                        .fill("no notes yet · {select_text} selects text, {add_note} notes it");
                 }
                 return;
             }
@@ -230,7 +233,10 @@ pub(super) fn add_note(app: &mut App) {
     }
     let (_, visible) = app.reading_pos();
     let Some(cursor) = app.cursor.filter(|_| visible) else {
-        app.message = "v selects text to note; or put the cursor on a mention (]e, *)".into();
+        app.message = app.keymap.fill(
+            "{select_text} selects text to note; or put the cursor on a mention \
+             ({next_entity_mention}, {next_mention})",
+        );
         return;
     };
     match cursor.mention {
@@ -304,7 +310,7 @@ pub(super) fn show_selected(app: &mut App) {
     };
     match note.target.anchor.span() {
         Some(span) => {
-            app.message = format!("{} · Enter edits · d deletes", note.id);
+            app.message = format!("{} · {}", note.id, edit_hint(app));
             app.cursor = Some(Cursor {
                 span,
                 mention: None,
@@ -313,8 +319,9 @@ pub(super) fn show_selected(app: &mut App) {
         }
         None => {
             app.message = format!(
-                "{} is an orphan: its passage is no longer in the text · Enter edits · d deletes",
-                note.id
+                "{} is an orphan: its passage is no longer in the text · {}",
+                note.id,
+                edit_hint(app)
             );
         }
     }
@@ -348,21 +355,25 @@ pub(super) fn open_editor(app: &mut App, step: Step) {
     app.popup = Some(Popup::Editor(Box::new(editor)));
 }
 
-/// A key in the note editor.
-pub(super) fn editor_key(app: &mut App, mut editor: Box<Editor>, key: Key) {
-    let ctrl = key.mods.contains(KeyModifiers::CONTROL);
+/// "Enter edits · d deletes", with the keys bound to that.
+fn edit_hint(app: &App) -> String {
+    app.keymap.fill("{activate} edits · {delete_note} deletes")
+}
+
+/// A command of the note editor (or, while it asks whether to discard the
+/// draft, of that question).
+pub(super) fn editor_command(app: &mut App, mut editor: Box<Editor>, command: Command) {
     if editor.confirm_discard {
-        match key.code {
-            KeyCode::Char('y') => app.message = "draft discarded".into(),
-            _ => {
-                editor.confirm_discard = false;
-                app.popup = Some(Popup::Editor(editor));
-            }
+        if command == Command::PopupYes {
+            app.message = "draft discarded".into();
+        } else {
+            editor.confirm_discard = false;
+            app.popup = Some(Popup::Editor(editor));
         }
         return;
     }
-    match key.code {
-        KeyCode::Esc => {
+    match command {
+        Command::EditorCancel => {
             if editor.changed() {
                 editor.confirm_discard = true;
                 app.popup = Some(Popup::Editor(editor));
@@ -371,29 +382,29 @@ pub(super) fn editor_key(app: &mut App, mut editor: Box<Editor>, key: Key) {
             }
             return;
         }
-        KeyCode::Char('c') if ctrl => {
-            editor.confirm_discard = editor.changed();
-            if editor.confirm_discard {
-                app.popup = Some(Popup::Editor(editor));
-            }
-            return;
-        }
-        KeyCode::Char('s') if ctrl => return save(app, editor),
-        KeyCode::Enter if editor.on_tags => return save(app, editor),
-        KeyCode::Tab | KeyCode::BackTab => {
+        Command::EditorSave => return save(app, editor),
+        Command::EditorSwitch => {
             editor.on_tags = !editor.on_tags;
         }
-        _ => {
-            let input = textarea_input(key);
-            if editor.on_tags {
-                // One line: a line break would split the tags field.
-                if input.key != TaKey::Enter {
-                    editor.tags.input(input);
-                }
-            } else {
-                editor.body.input(input);
-            }
+        _ => {}
+    }
+    app.popup = Some(Popup::Editor(editor));
+}
+
+/// A key with no binding in the note editor: typed into the field that has
+/// the keyboard (`<CR>` in the one-line tags field saves).
+pub(super) fn editor_typed(app: &mut App, mut editor: Box<Editor>, key: Key) {
+    if editor.confirm_discard {
+        return editor_command(app, editor, Command::PopupNo);
+    }
+    let input = textarea_input(key);
+    if editor.on_tags {
+        if input.key == TaKey::Enter {
+            return save(app, editor);
         }
+        editor.tags.input(input);
+    } else {
+        editor.body.input(input);
     }
     app.popup = Some(Popup::Editor(editor));
 }
@@ -428,7 +439,9 @@ fn textarea_input(key: Key) -> Input {
 fn save(app: &mut App, editor: Box<Editor>) {
     let body = editor.body_text().trim_end().to_owned();
     if body.trim().is_empty() {
-        app.message = "the note is empty: write something, or Esc to cancel".into();
+        app.message = app
+            .keymap
+            .fill("the note is empty: write something, or {editor_cancel} to cancel");
         app.popup = Some(Popup::Editor(editor));
         return;
     }
@@ -456,7 +469,9 @@ fn save(app: &mut App, editor: Box<Editor>) {
 /// `d`: asks, then deletes the note selected in the Notes tab.
 pub(super) fn delete_note(app: &mut App) {
     if app.focus != Focus::Side || app.tab != Tab::Notes {
-        app.message = "d deletes the note selected in the Notes tab (4)".into();
+        app.message = app
+            .keymap
+            .fill("{delete_note} deletes the note selected in the Notes tab ({tab_notes})");
         return;
     }
     let Some(id) = selected_note(app) else {
@@ -479,7 +494,8 @@ pub(super) fn really_delete(app: &mut App, id: &str) {
     match app.store.delete_note(id) {
         Ok(saved) => {
             refresh(app);
-            report(app, format!("deleted note {id} · u undoes"), saved);
+            let undo = app.keymap.hint(Command::Undo);
+            report(app, format!("deleted note {id} · {undo} undoes"), saved);
         }
         Err(e) => app.message = e.to_string(),
     }
@@ -521,9 +537,10 @@ pub(super) fn set_filter(app: &mut App, tag: &str) {
         format!("all {total} notes")
     } else {
         format!(
-            "{} of {total} notes tagged “{}” · f changes the filter",
+            "{} of {total} notes tagged “{}” · {} changes the filter",
             app.note_rows.len(),
-            app.note_filter
+            app.note_filter,
+            app.keymap.hint(Command::FilterNotes)
         )
     };
 }
@@ -539,7 +556,8 @@ pub(super) fn walk_notes(app: &mut App, forward: bool) {
     let n = placed.len();
     if n == 0 {
         app.message = if app.note_filter.is_empty() {
-            "no notes in the text yet · v selects text, a notes it".into()
+            app.keymap
+                .fill("no notes in the text yet · {select_text} selects text, {add_note} notes it")
         } else {
             format!("no notes tagged “{}” in the text", app.note_filter)
         };
@@ -619,7 +637,7 @@ pub(super) fn annotated(app: &mut App, auto: crate::model::Annotations) {
     app.auto = auto;
     app.annotating = None;
     refresh(app);
-    if app.message.is_empty() || app.message == super::START_HINT {
+    if app.message.is_empty() || app.message == super::start_hint(&app.keymap) {
         app.message = "annotation finished: actors are highlighted".into();
     }
 }
@@ -670,7 +688,11 @@ pub(super) fn quit(app: &mut App) {
         step: Step::Quit(false),
     });
     app.popup = Some(Popup::Menu {
-        title: format!("{} not saved (Esc: stay)", unsaved.describe()),
+        title: format!(
+            "{} not saved ({}: stay)",
+            unsaved.describe(),
+            app.keymap.hint(Command::PopupCancel)
+        ),
         items,
     });
 }

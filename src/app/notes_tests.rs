@@ -56,7 +56,7 @@ fn escape_asks_before_a_draft_is_dropped() {
 fn being_told_to_end_saves_the_note_being_written_and_quits() {
     let mut a = app(2, (100, 30));
     keys(&mut a, "/budget<CR>vaWritten in a hurry");
-    update(&mut a, Action::Terminated);
+    update(&mut a, Event::Terminated.into());
     assert!(a.quit);
     assert!(a.popup.is_none());
     assert_eq!(a.store.notes().len(), 1);
@@ -65,7 +65,7 @@ fn being_told_to_end_saves_the_note_being_written_and_quits() {
     // An empty draft is nothing to keep, and a menu is simply closed.
     let mut a = app(2, (100, 30));
     keys(&mut a, "/budget<CR>va   ");
-    update(&mut a, Action::Terminated);
+    update(&mut a, Event::Terminated.into());
     assert!(a.quit);
     assert!(a.store.notes().is_empty());
 }
@@ -290,9 +290,8 @@ mod random_typing {
             let themes = themes();
             for i in picks {
                 for key in parse_keys(KEYS[i]).unwrap() {
-                    if let Some(action) = a.action_for(key) {
-                        update(&mut a, action);
-                    }
+                    let action = a.action_for(key);
+                    update(&mut a, action);
                 }
                 let text = &a.doc.text;
                 if let Some(v) = a.visual {

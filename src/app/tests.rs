@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::document::Format;
+use crate::keymap::Keymap;
 use crate::model::{Entity, Mention, MentionForm, Quote, QuoteKind};
 use crate::theme::Themes;
 
@@ -64,9 +65,8 @@ pub(super) fn app(paras: usize, size: (u16, u16)) -> App {
 
 pub(super) fn keys(app: &mut App, keys: &str) {
     for k in crate::keymap::parse_keys(keys).unwrap() {
-        if let Some(a) = app.action_for(k) {
-            update(app, a);
-        }
+        let a = app.action_for(k);
+        update(app, a);
     }
 }
 
@@ -201,10 +201,10 @@ fn resizing_keeps_the_reading_position() {
     let mut a = app(40, (120, 30));
     keys(&mut a, "<C-d><C-d>");
     let byte = a.top_byte();
-    update(&mut a, Action::Resize(60, 20));
+    update(&mut a, Event::Resize(60, 20).into());
     assert!(a.top_byte() <= byte);
     assert!(a.layout.line(a.top).unwrap().end >= byte || a.top == a.max_top());
-    update(&mut a, Action::Resize(1, 1));
+    update(&mut a, Event::Resize(1, 1).into());
     assert!(a.areas.too_small);
 }
 
@@ -344,11 +344,9 @@ mod random_use {
     /// Any action a person could cause: commands, prompt edits, resizes.
     fn action() -> impl Strategy<Value = Action> {
         prop_oneof![
-            6 => (0..COMMANDS.len()).prop_map(|i| COMMANDS[i].0.clone()),
-            1 => any::<char>().prop_map(Action::PromptChar),
-            1 => Just(Action::PromptBackspace),
-            1 => Just(Action::PromptSubmit),
-            1 => (1u16..200, 1u16..60).prop_map(|(w, h)| Action::Resize(w, h)),
+            6 => (0..Command::ALL.len()).prop_map(|i| Command::ALL[i].into()),
+            1 => any::<char>().prop_map(|c| Event::Typed(Key::char(c)).into()),
+            1 => (1u16..200, 1u16..60).prop_map(|(w, h)| Event::Resize(w, h).into()),
         ]
     }
 
@@ -362,7 +360,7 @@ mod random_use {
             let mut a = app(paras, (90, 30));
             let themes = themes();
             for action in actions {
-                if matches!(action, Action::Quit) {
+                if action == Action::Command(Command::Quit) {
                     continue;
                 }
                 update(&mut a, action);
@@ -432,14 +430,14 @@ fn a_resize_brings_back_the_first_rows_of_a_list_that_now_fits() {
             span: Span::new(i, i + 5),
         })
         .collect();
-    update(&mut a, Action::Resize(100, 8));
+    update(&mut a, Event::Resize(100, 8).into());
     keys(&mut a, "3<Tab>G");
     assert_eq!(a.lists[Tab::Quotes.index()].selected, 11);
     assert!(a.lists[Tab::Quotes.index()].offset > 0);
-    update(&mut a, Action::Resize(100, 80));
+    update(&mut a, Event::Resize(100, 80).into());
     assert_eq!(a.lists[Tab::Quotes.index()].offset, 0);
     // Smaller again: the selection stays in view, with no room wasted below it.
-    update(&mut a, Action::Resize(100, 20));
+    update(&mut a, Event::Resize(100, 20).into());
     let offset = a.lists[Tab::Quotes.index()].offset;
     assert!(offset > 0 && offset <= 11);
     let shown: usize = (offset..12).map(|r| a.row_height(Tab::Quotes, r)).sum();
@@ -455,7 +453,7 @@ fn help_shows_and_scrolls_on_the_smallest_screen() {
     let page = HelpPage::new(&a);
     let lines = page.lines.len();
     assert!(
-        lines > COMMANDS.len(),
+        lines > Command::ALL.len(),
         "keys and descriptions on lines of their own"
     );
     assert!(!a.areas.help_box(lines).is_empty());
@@ -466,8 +464,9 @@ fn help_shows_and_scrolls_on_the_smallest_screen() {
     // Every description is there in full, wrapped.
     let bare = |s: &str| s.split_whitespace().collect::<String>();
     let text: String = page.lines.iter().map(|(_, t)| bare(t)).collect();
-    for (_, _, d) in COMMANDS {
-        assert!(text.contains(&bare(d)), "{d}");
+    for c in Command::ALL {
+        let d = a.keymap.fill(c.help());
+        assert!(text.contains(&bare(&d)), "{d}");
     }
 }
 
@@ -486,4 +485,94 @@ fn m_lists_the_last_messages_newest_at_the_bottom() {
     assert_eq!(a.help, Some(a.areas.help_max_scroll(page.lines.len())));
     keys(&mut a, "<Esc>?");
     assert!(!a.help_shows_messages);
+}
+
+/// A reader with the keymap file `src` laid over the default keys.
+fn remapped(src: &str) -> App {
+    let mut a = app(9, (200, 60));
+    let (keymap, problems) = Keymap::with_overrides(src).unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+    update(&mut a, Event::Keymap(Box::new(keymap)).into());
+    a
+}
+
+/// The screen as text.
+fn screen(a: &App) -> String {
+    crate::render::to_text(&crate::render::frame(a, &themes()).unwrap())
+}
+
+#[test]
+fn visual_keys_can_be_remapped_and_shadow_nothing_else() {
+    let mut a = remapped("visual_left = [\"<Left>\"]\nvisual_word = [\"W\"]\nhelp = [\"h\"]");
+    keys(&mut a, "]ev");
+    let start = a.visual.unwrap();
+    keys(&mut a, "w");
+    assert_eq!(a.visual, Some(start), "w no longer extends");
+    keys(&mut a, "W");
+    assert!(a.visual.unwrap().head > start.head);
+    // `h` is the user's help, also while selecting.
+    keys(&mut a, "h");
+    assert_eq!(a.help, Some(0));
+}
+
+#[test]
+fn prompt_keys_can_be_remapped() {
+    let mut a = remapped(
+        "prompt_submit = [\"<C-j>\"]\nprompt_cancel = [\"<C-g>\"]\nprompt_backspace = [\"<C-h>\"]",
+    );
+    keys(&mut a, "/Bobx<C-h><CR>");
+    assert_eq!(a.prompt.as_deref(), Some("Bob"), "<CR> types nothing now");
+    keys(&mut a, "<C-j>");
+    assert!(a.prompt.is_none());
+    assert_eq!(a.search.query, "Bob");
+    keys(&mut a, "/x<Esc>");
+    assert_eq!(a.prompt.as_deref(), Some("x"));
+    keys(&mut a, "<C-g>");
+    assert!(a.prompt.is_none());
+}
+
+#[test]
+fn popup_and_editor_keys_can_be_remapped() {
+    let mut a = remapped(
+        "popup_cancel = [\"<C-g>\"]\neditor_save = [\"<C-w>\"]\neditor_cancel = [\"<C-q>\"]",
+    );
+    keys(&mut a, "e<Esc>");
+    assert!(a.popup.is_some(), "<Esc> no longer closes the menu");
+    assert!(a.message.contains("or C-g"), "{}", a.message);
+    keys(&mut a, "<C-g>");
+    assert!(a.popup.is_none());
+    keys(&mut a, "/budget<CR>vaHello<C-w>");
+    assert!(a.popup.is_none());
+    assert_eq!(a.store.notes().len(), 1);
+    assert_eq!(a.store.notes()[0].body, "Hello");
+    keys(&mut a, "/while<CR>vadraft<Esc><C-q>");
+    assert!(matches!(&a.popup, Some(Popup::Editor(e)) if e.confirm_discard));
+}
+
+#[test]
+fn hints_name_the_keys_of_a_remapped_keymap() {
+    let mut a = remapped(
+        "help = [\"H\"]\nnext_mention = [\"<C-x>\"]\nfocus_next = [\"<C-t>\"]\n\
+         cancel = [\"<C-g>\"]\nadd_note = [\"A\"]\nvisual_down = [\"J\"]\n\
+         editor_save = [\"<C-w>\"]\nscroll_down = [\"<C-e>\"]",
+    );
+    assert_eq!(
+        a.message,
+        "C-x walk an actor's mentions · C-t side pane · H keys"
+    );
+    let text = screen(&a);
+    assert!(text.contains("H help"), "{text}");
+    keys(&mut a, "]ev");
+    let text = screen(&a);
+    assert!(
+        text.contains("J/k line  w/b/e word  h/l char · A note · C add actor · C-g cancel"),
+        "{text}"
+    );
+    keys(&mut a, "A");
+    let text = screen(&a);
+    assert!(text.contains("C-w save  Tab tags  Esc cancel"), "{text}");
+    keys(&mut a, "<Esc>H");
+    let text = screen(&a);
+    assert!(text.contains("C-e/k scroll · C-g close"), "{text}");
+    assert!(text.contains("(J/k line, w/b/e word"), "{text}");
 }

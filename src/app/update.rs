@@ -1,8 +1,10 @@
 //! `update`: the only place the reader's state changes.
 
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
 use super::{
-    Action, ActorRow, App, Areas, Cursor, Focus, Jump, Tab, Visual, correct, dialog, export, notes,
-    search, wrap::Layout,
+    Action, ActorRow, App, Areas, Command, Cursor, Event, Focus, Jump, Mode, Motion, Tab, Visual,
+    correct, dialog, export, notes, search, wrap::Layout,
 };
 use crate::model::{Annotations, Commitment, Span};
 
@@ -13,19 +15,23 @@ const HISTORY: usize = 100;
 pub fn update(app: &mut App, action: Action) {
     // What comes from outside the keyboard applies whatever is open.
     let action = match action {
-        Action::Reload => return notes::reload(app),
-        Action::Annotated(ann) => return notes::annotated(app, *ann),
-        Action::AnnotationProgress(p) => {
-            app.annotating = app.annotating.map(|_| p);
-            return;
-        }
-        Action::AnnotationFailed => return notes::annotation_failed(app),
-        Action::Terminated => return notes::terminated(app),
-        key => key,
+        Action::Event(event) => match event {
+            Event::Reload => return notes::reload(app),
+            Event::Annotated(ann) => return notes::annotated(app, *ann),
+            Event::AnnotationProgress(p) => {
+                app.annotating = app.annotating.map(|_| p);
+                return;
+            }
+            Event::AnnotationFailed => return notes::annotation_failed(app),
+            Event::Terminated => return notes::terminated(app),
+            Event::Keymap(keymap) => return rebind(app, *keymap),
+            key => Action::Event(key),
+        },
+        command => command,
     };
     let was_pending = !app.pending.is_empty();
     log_message(app);
-    if !matches!(action, Action::Pending(_) | Action::Resize(..)) {
+    if !matches!(action, Action::Event(Event::Pending(_) | Event::Resize(..))) {
         app.pending.clear();
         app.message.clear();
     }
@@ -33,84 +39,145 @@ pub fn update(app: &mut App, action: Action) {
         help_key(app, scroll, action);
         return;
     }
-    if app.popup.is_some() && !matches!(action, Action::PopupKey(_) | Action::Resize(..)) {
+    match action {
+        Action::Command(c) => command(app, c, was_pending),
+        Action::Event(Event::Resize(w, h)) => resize(app, w, h),
+        Action::Event(Event::Pending(seq)) => app.pending = seq,
+        Action::Event(Event::Unbound(keys)) => {
+            app.message = format!(
+                "{keys} is not a key here · {} lists the keys",
+                app.keymap.hint(Command::Help)
+            );
+        }
+        Action::Event(Event::Typed(key)) if app.popup.is_some() => dialog::typed(app, key),
+        Action::Event(Event::Typed(key)) => {
+            if let KeyCode::Char(c) = key.code
+                && !key.mods.contains(KeyModifiers::CONTROL)
+            {
+                edit_prompt(app, |p| p.push(c));
+            }
+        }
+        Action::Event(_) => {}
+    }
+}
+
+/// Carries out `command`. While a popup is open only its own commands do
+/// anything.
+fn command(app: &mut App, command: Command, was_pending: bool) {
+    if app.popup.is_some() && matches!(command.mode(), Mode::Normal | Mode::Visual) {
         return;
     }
-    match action {
-        Action::ScrollDown => scroll_or_move(app, 1),
-        Action::ScrollUp => scroll_or_move(app, -1),
-        Action::HalfPageDown => scroll_or_move(app, half_page(app)),
-        Action::HalfPageUp => scroll_or_move(app, -half_page(app)),
-        Action::PageDown => scroll_or_move(app, page(app)),
-        Action::PageUp => scroll_or_move(app, -page(app)),
-        Action::Top => edge(app, false),
-        Action::Bottom => edge(app, true),
-        Action::NextMention => walk_selected(app, true),
-        Action::PrevMention => walk_selected(app, false),
-        Action::NextEntityMention => walk_any(app, true),
-        Action::PrevEntityMention => walk_any(app, false),
-        Action::NextCommitment => walk_items(app, Tab::Commitments, true),
-        Action::PrevCommitment => walk_items(app, Tab::Commitments, false),
-        Action::NextQuote => walk_items(app, Tab::Quotes, true),
-        Action::PrevQuote => walk_items(app, Tab::Quotes, false),
-        Action::Activate => activate(app),
-        Action::JumpBack => travel(app, true),
-        Action::JumpForward => travel(app, false),
-        Action::FocusNext | Action::FocusPrev => {
+    match command {
+        Command::ScrollDown => scroll_or_move(app, 1),
+        Command::ScrollUp => scroll_or_move(app, -1),
+        Command::HalfPageDown => scroll_or_move(app, half_page(app)),
+        Command::HalfPageUp => scroll_or_move(app, -half_page(app)),
+        Command::PageDown => scroll_or_move(app, page(app)),
+        Command::PageUp => scroll_or_move(app, -page(app)),
+        Command::Top => edge(app, false),
+        Command::Bottom => edge(app, true),
+        Command::NextMention => walk_selected(app, true),
+        Command::PrevMention => walk_selected(app, false),
+        Command::NextEntityMention => walk_any(app, true),
+        Command::PrevEntityMention => walk_any(app, false),
+        Command::NextCommitment => walk_items(app, Tab::Commitments, true),
+        Command::PrevCommitment => walk_items(app, Tab::Commitments, false),
+        Command::NextQuote => walk_items(app, Tab::Quotes, true),
+        Command::PrevQuote => walk_items(app, Tab::Quotes, false),
+        Command::Activate => activate(app),
+        Command::JumpBack => travel(app, true),
+        Command::JumpForward => travel(app, false),
+        Command::FocusNext | Command::FocusPrev => {
             let focus = match app.focus {
                 Focus::Article => Focus::Side,
                 Focus::Side => Focus::Article,
             };
             set_focus(app, focus);
         }
-        Action::TabActors => open_tab(app, Tab::Actors),
-        Action::TabCommitments => open_tab(app, Tab::Commitments),
-        Action::TabQuotes => open_tab(app, Tab::Quotes),
-        Action::TabNotes => open_tab(app, Tab::Notes),
-        Action::Search => {
+        Command::TabActors => open_tab(app, Tab::Actors),
+        Command::TabCommitments => open_tab(app, Tab::Commitments),
+        Command::TabQuotes => open_tab(app, Tab::Quotes),
+        Command::TabNotes => open_tab(app, Tab::Notes),
+        Command::Search => {
             app.prompt = Some(String::new());
             app.prompt_origin = (app.top, app.reading_pos().0);
         }
-        Action::SearchNext => walk_search(app, true),
-        Action::SearchPrev => walk_search(app, false),
-        Action::SelectText => select_text(app),
-        Action::Extend(m) => extend(app, m),
-        Action::AddNote => notes::add_note(app),
-        Action::DeleteNote => notes::delete_note(app),
-        Action::FilterNotes => notes::filter_prompt(app),
-        Action::NextNote => notes::walk_notes(app, true),
-        Action::PrevNote => notes::walk_notes(app, false),
-        Action::Correct => correct::menu(app),
-        Action::Undo => notes::undo(app, false),
-        Action::Redo => notes::undo(app, true),
-        Action::Export => export::menu(app),
-        Action::PopupKey(key) => dialog::popup_key(app, key),
-        Action::Reload
-        | Action::Annotated(_)
-        | Action::AnnotationProgress(_)
-        | Action::AnnotationFailed
-        | Action::Terminated => {}
-        Action::Help => {
+        Command::SearchNext => walk_search(app, true),
+        Command::SearchPrev => walk_search(app, false),
+        Command::SelectText => select_text(app),
+        Command::AddNote => notes::add_note(app),
+        Command::DeleteNote => notes::delete_note(app),
+        Command::FilterNotes => notes::filter_prompt(app),
+        Command::NextNote => notes::walk_notes(app, true),
+        Command::PrevNote => notes::walk_notes(app, false),
+        Command::Correct => correct::menu(app),
+        Command::Undo => notes::undo(app, false),
+        Command::Redo => notes::undo(app, true),
+        Command::Export => export::menu(app),
+        Command::Help => {
             app.help_shows_messages = false;
             app.help = Some(0);
         }
-        Action::Messages => {
+        Command::Messages => {
             // Scrolled to the newest, at the bottom.
             app.help_shows_messages = true;
             let lines = super::HelpPage::new(app).lines.len();
             app.help = Some(app.areas.help_max_scroll(lines));
         }
-        Action::NextTheme => next_theme(app),
-        Action::Cancel => cancel(app, was_pending),
-        Action::Quit => notes::quit(app),
-        Action::Resize(w, h) => resize(app, w, h),
-        Action::Pending(seq) => app.pending = seq,
-        Action::Unbound(keys) => {
-            app.message = format!("{keys} is not a key here · ? lists the keys")
+        Command::NextTheme => next_theme(app),
+        Command::Cancel => cancel(app, was_pending),
+        Command::Quit => notes::quit(app),
+        Command::VisualDown => extend(app, Motion::LineDown),
+        Command::VisualUp => extend(app, Motion::LineUp),
+        Command::VisualWord => extend(app, Motion::WordNext),
+        Command::VisualWordBack => extend(app, Motion::WordPrev),
+        Command::VisualWordEnd => extend(app, Motion::WordEnd),
+        Command::VisualLeft => extend(app, Motion::CharLeft),
+        Command::VisualRight => extend(app, Motion::CharRight),
+        Command::PromptSubmit
+        | Command::PromptCancel
+        | Command::PromptBackspace
+        | Command::PromptClear
+        | Command::PromptNext
+        | Command::PromptPrev
+            if app.popup.is_none() =>
+        {
+            search_prompt(app, command);
         }
-        Action::PromptChar(c) => edit_prompt(app, Some(c)),
-        Action::PromptBackspace => edit_prompt(app, None),
-        Action::PromptSubmit => submit_search(app),
+        Command::PromptSubmit
+        | Command::PromptCancel
+        | Command::PromptBackspace
+        | Command::PromptClear
+        | Command::PromptNext
+        | Command::PromptPrev
+        | Command::PopupYes
+        | Command::PopupNo
+        | Command::PopupCancel
+        | Command::EditorSave
+        | Command::EditorSwitch
+        | Command::EditorCancel => dialog::command(app, command),
+    }
+}
+
+/// A prompt's command in the search prompt.
+fn search_prompt(app: &mut App, command: Command) {
+    match command {
+        Command::PromptSubmit => submit_search(app),
+        Command::PromptCancel => close_prompt(app),
+        Command::PromptBackspace => edit_prompt(app, |p| {
+            p.pop();
+        }),
+        Command::PromptClear => edit_prompt(app, String::clear),
+        _ => {}
+    }
+}
+
+/// The user's keymap replaces the default: the opening hint names its keys.
+fn rebind(app: &mut App, keymap: crate::keymap::Keymap) {
+    let hint = super::start_hint(&app.keymap);
+    app.keymap = keymap;
+    if app.message == hint {
+        app.message = super::start_hint(&app.keymap);
     }
 }
 
@@ -131,17 +198,17 @@ fn help_key(app: &mut App, scroll: usize, action: Action) {
         .help_max_scroll(super::HelpPage::new(app).lines.len());
     let h = half_page(app).unsigned_abs();
     app.help = match action {
-        Action::ScrollDown => Some((scroll + 1).min(last)),
-        Action::ScrollUp => Some(scroll.saturating_sub(1)),
-        Action::HalfPageDown | Action::PageDown => Some((scroll + h).min(last)),
-        Action::HalfPageUp | Action::PageUp => Some(scroll.saturating_sub(h)),
-        Action::Top => Some(0),
-        Action::Bottom => Some(last),
-        Action::Resize(w, h) => {
+        Action::Command(Command::ScrollDown) => Some((scroll + 1).min(last)),
+        Action::Command(Command::ScrollUp) => Some(scroll.saturating_sub(1)),
+        Action::Command(Command::HalfPageDown | Command::PageDown) => Some((scroll + h).min(last)),
+        Action::Command(Command::HalfPageUp | Command::PageUp) => Some(scroll.saturating_sub(h)),
+        Action::Command(Command::Top) => Some(0),
+        Action::Command(Command::Bottom) => Some(last),
+        Action::Event(Event::Resize(w, h)) => {
             resize(app, w, h);
             Some(scroll)
         }
-        Action::Pending(_) => Some(scroll),
+        Action::Event(Event::Pending(_)) => Some(scroll),
         _ => None,
     };
 }
@@ -376,7 +443,7 @@ fn walk_selected(app: &mut App, forward: bool) {
         let e = ms[m].entity;
         jump_to(app, on_mention(&app.ann, m));
         select_entity(app, e);
-        app.message = format!("{} · * and # walk its mentions", entity_summary(app, e));
+        app.message = format!("{} · {}", entity_summary(app, e), walk_hint(app));
         return;
     };
     let list = &app.ann.entities[e].mentions;
@@ -578,7 +645,13 @@ fn activate(app: &mut App) {
     let e = app.ann.mentions[m].entity;
     select_entity(app, e);
     app.cursor = Some(on_mention(&app.ann, m));
-    app.message = format!("{} · * and # walk its mentions", entity_summary(app, e));
+    app.message = format!("{} · {}", entity_summary(app, e), walk_hint(app));
+}
+
+/// "* and # walk its mentions", with the keys bound to that.
+fn walk_hint(app: &App) -> String {
+    app.keymap
+        .fill("{next_mention} and {prev_mention} walk its mentions")
 }
 
 /// "Kim Jong Un · person · 12 mentions".
@@ -609,7 +682,10 @@ pub(super) fn open_tab(app: &mut App, tab: Tab) {
 /// `n` / `N`: the next or previous search match, wrapping.
 fn walk_search(app: &mut App, forward: bool) {
     if app.search.query.is_empty() {
-        app.message = "no search yet · / to search".into();
+        app.message = format!(
+            "no search yet · {} to search",
+            app.keymap.hint(Command::Search)
+        );
         return;
     }
     let n = app.search.matches.len();
@@ -650,17 +726,12 @@ fn walk_search(app: &mut App, forward: bool) {
     app.message = msg;
 }
 
-/// Types into (or deletes from) the search prompt; matches update as you type.
-fn edit_prompt(app: &mut App, c: Option<char>) {
+/// Edits the search prompt's text with `edit`; matches update as you type.
+fn edit_prompt(app: &mut App, edit: impl FnOnce(&mut String)) {
     let Some(p) = app.prompt.as_mut() else {
         return;
     };
-    match c {
-        Some(c) => p.push(c),
-        None => {
-            p.pop();
-        }
-    }
+    edit(p);
     let q = p.clone();
     app.search.matches = search::find_all(&app.doc.text, &q);
     // Preview: show the first match after where the search started.
@@ -698,9 +769,8 @@ fn next_theme(app: &mut App) {
 fn cancel(app: &mut App, was_pending: bool) {
     if app.visual.take().is_some() {
         app.message = "selection cleared".into();
-    } else if app.prompt.take().is_some() {
-        app.search.matches = search::find_all(&app.doc.text, &app.search.query);
-        set_top(app, app.prompt_origin.0);
+    } else if app.prompt.is_some() {
+        close_prompt(app);
     } else if was_pending {
         // The unfinished key sequence is already dropped.
     } else if app.focus == Focus::Side {
@@ -713,6 +783,14 @@ fn cancel(app: &mut App, was_pending: bool) {
     } else if app.selected.is_some() || app.cursor.is_some() {
         app.selected = None;
         app.cursor = None;
+    }
+}
+
+/// Closes the search prompt: the last search's matches come back, and the view.
+fn close_prompt(app: &mut App) {
+    if app.prompt.take().is_some() {
+        app.search.matches = search::find_all(&app.doc.text, &app.search.query);
+        set_top(app, app.prompt_origin.0);
     }
 }
 
@@ -788,7 +866,7 @@ fn c_is_empty(app: &App) -> bool {
 }
 
 /// Moves the selection's moving end.
-fn extend(app: &mut App, motion: super::Motion) {
+fn extend(app: &mut App, motion: Motion) {
     let Some(mut v) = app.visual else {
         return;
     };

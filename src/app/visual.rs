@@ -1,10 +1,7 @@
 //! The text selection (`v`): where it started, where its moving end is, and
 //! the motions that extend it by character, word and screen line.
 
-use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-
 use super::wrap::Layout;
-use crate::keymap::Key;
 use crate::model::Span;
 
 /// A selection being made: what it started on (a mention, a match, or one
@@ -62,23 +59,6 @@ pub enum Motion {
 }
 
 impl Motion {
-    /// The motion a key means while selecting.
-    pub fn for_key(key: Key) -> Option<Self> {
-        if !key.mods.difference(KeyModifiers::SHIFT).is_empty() {
-            return None;
-        }
-        Some(match key.code {
-            KeyCode::Char('l') | KeyCode::Right => Motion::CharRight,
-            KeyCode::Char('h') | KeyCode::Left => Motion::CharLeft,
-            KeyCode::Char('w') => Motion::WordNext,
-            KeyCode::Char('b') => Motion::WordPrev,
-            KeyCode::Char('e') => Motion::WordEnd,
-            KeyCode::Char('j') | KeyCode::Down => Motion::LineDown,
-            KeyCode::Char('k') | KeyCode::Up => Motion::LineUp,
-            _ => return None,
-        })
-    }
-
     /// True for the motions towards the start of the text.
     pub fn is_backward(self) -> bool {
         matches!(self, Motion::CharLeft | Motion::WordPrev | Motion::LineUp)

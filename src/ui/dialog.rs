@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{fill, fit, panel};
 use crate::app::popup::{Editor, MenuItem, Picker};
-use crate::app::{App, Popup};
+use crate::app::{App, Command, Popup};
 use crate::theme::Theme;
 
 /// Draws the open popup, if any.
@@ -42,7 +42,7 @@ fn centered(app: &App, w: usize, h: usize) -> Rect {
 }
 
 /// A line of keys and what they do: `[("C-s", "save"), ...]`.
-fn keys_line(theme: &Theme, keys: &[(&str, &str)], width: usize) -> Line<'static> {
+fn keys_line(theme: &Theme, keys: &[(String, &str)], width: usize) -> Line<'static> {
     let st = &theme.styles;
     let mut spans = Vec::new();
     let mut used = 0;
@@ -54,7 +54,7 @@ fn keys_line(theme: &Theme, keys: &[(&str, &str)], width: usize) -> Line<'static
         }
         used += len;
         spans.push(TextSpan::styled(gap, st.popup));
-        spans.push(TextSpan::styled((*k).to_owned(), st.popup.patch(st.key)));
+        spans.push(TextSpan::styled(k.clone(), st.popup.patch(st.key)));
         spans.push(TextSpan::styled(
             format!(" {what}"),
             st.popup.patch(st.muted),
@@ -64,9 +64,14 @@ fn keys_line(theme: &Theme, keys: &[(&str, &str)], width: usize) -> Line<'static
 }
 
 /// Writes the keys of a dialog on the last row of `inner`.
-fn put_keys(theme: &Theme, buf: &mut Buffer, inner: Rect, keys: &[(&str, &str)], width: usize) {
+fn put_keys(theme: &Theme, buf: &mut Buffer, inner: Rect, keys: &[(String, &str)], width: usize) {
     let line = keys_line(theme, keys, width);
     put(buf, inner, inner.height.saturating_sub(1), &line);
+}
+
+/// The key a popup's hint names for `command`.
+fn key(app: &App, command: Command) -> String {
+    app.keymap.hint(command)
 }
 
 /// Writes `line` at row `y` of `inner`, one column in.
@@ -127,9 +132,9 @@ fn draw_editor(app: &App, theme: &Theme, buf: &mut Buffer, editor: &Editor) {
     let hint = if editor.confirm_discard {
         Line::from(vec![
             TextSpan::styled("Discard this draft? ", st.popup.patch(st.demand)),
-            TextSpan::styled("y", st.popup.patch(st.key)),
+            TextSpan::styled(key(app, Command::PopupYes), st.popup.patch(st.key)),
             TextSpan::styled(" discard  ", st.popup.patch(st.muted)),
-            TextSpan::styled("n", st.popup.patch(st.key)),
+            TextSpan::styled(key(app, Command::PopupNo), st.popup.patch(st.key)),
             TextSpan::styled(" keep writing", st.popup.patch(st.muted)),
         ])
     } else {
@@ -140,7 +145,11 @@ fn draw_editor(app: &App, theme: &Theme, buf: &mut Buffer, editor: &Editor) {
         };
         keys_line(
             theme,
-            &[("C-s", "save"), ("Tab", tab), ("Esc", "cancel")],
+            &[
+                (key(app, Command::EditorSave), "save"),
+                (key(app, Command::EditorSwitch), tab),
+                (key(app, Command::EditorCancel), "cancel"),
+            ],
             w,
         )
     };
@@ -189,7 +198,10 @@ fn draw_menu(app: &App, theme: &Theme, buf: &mut Buffer, title: &str, items: &[M
         theme,
         buf,
         inner,
-        &[("key", "choose"), ("Esc", "cancel")],
+        &[
+            ("key".into(), "choose"),
+            (key(app, Command::PopupCancel), "cancel"),
+        ],
         w,
     );
 }
@@ -224,7 +236,11 @@ fn draw_input(app: &App, theme: &Theme, buf: &mut Buffer, title: &str, text: &st
         theme,
         buf,
         inner,
-        &[("Enter", "ok"), ("Esc", "cancel"), ("C-u", "clear")],
+        &[
+            (key(app, Command::PromptSubmit), "ok"),
+            (key(app, Command::PromptCancel), "cancel"),
+            (key(app, Command::PromptClear), "clear"),
+        ],
         room,
     );
 }
@@ -280,10 +296,13 @@ fn draw_picker(app: &App, theme: &Theme, buf: &mut Buffer, picker: &Picker) {
         buf,
         inner,
         &[
-            ("type", "filter"),
-            ("↑↓", "choose"),
-            ("Enter", "merge"),
-            ("Esc", "cancel"),
+            ("type".into(), "filter"),
+            (
+                key(app, Command::PromptPrev) + &key(app, Command::PromptNext),
+                "choose",
+            ),
+            (key(app, Command::PromptSubmit), "merge"),
+            (key(app, Command::PromptCancel), "cancel"),
         ],
         w,
     );
@@ -304,7 +323,14 @@ fn draw_confirm(app: &App, theme: &Theme, buf: &mut Buffer, question: &str) {
         buf,
         inner,
         1,
-        &keys_line(theme, &[("y", "yes"), ("n", "no")], room),
+        &keys_line(
+            theme,
+            &[
+                (key(app, Command::PopupYes), "yes"),
+                (key(app, Command::PopupNo), "no"),
+            ],
+            room,
+        ),
     );
 }
 
@@ -312,7 +338,9 @@ fn draw_confirm(app: &App, theme: &Theme, buf: &mut Buffer, question: &str) {
 pub fn visual_hint(app: &App) -> Option<String> {
     let v = app.visual?;
     let n = v.span(&app.doc.text).slice(&app.doc.text).chars().count();
-    Some(format!(
-        "VISUAL {n} chars · j/k line  w/b/e word  h/l char · a note · C add actor · Esc cancel"
-    ))
+    let keys = app.keymap.fill(
+        "{visual_down}/{visual_up} line  {visual_word}/{visual_word_back}/{visual_word_end} word  \
+         {visual_left}/{visual_right} char · {add_note} note · {correct} add actor · {cancel} cancel",
+    );
+    Some(format!("VISUAL {n} chars · {keys}"))
 }

@@ -1,5 +1,5 @@
-//! The help overlay: every action with its keys and description, generated
-//! from the action list and the keymap.
+//! The help overlay: every command with its keys and help line, generated
+//! from the command list and the keymap.
 
 use ratatui::buffer::Buffer;
 use ratatui::text::{Line, Span as TextSpan};
@@ -46,12 +46,15 @@ pub fn draw(app: &App, theme: &Theme, buf: &mut Buffer, scroll: usize) {
         );
     }
     let more = scroll + body < page.lines.len();
+    let foot = app
+        .keymap
+        .fill(" {scroll_down}/{scroll_up} scroll · {cancel} close ");
     let foot = if more {
-        " j/k scroll · Esc close · more below ↓ "
+        format!("{foot}· more below ↓ ")
     } else {
-        " j/k scroll · Esc close "
+        foot
     };
-    let foot = fit(foot, inner_w);
+    let foot = fit(&foot, inner_w);
     // The footer sits on the bottom border.
     let x = area.right().saturating_sub(foot.width() as u16 + 2);
     buf.set_stringn(

@@ -13,13 +13,13 @@ use crate::theme::Theme;
 /// Draws the continuations of the keys typed so far, above the status line.
 pub fn pending(app: &App, theme: &Theme, buf: &mut Buffer) {
     let st = &theme.styles;
-    let next = app.keymap.continuations(&app.pending);
-    let rows: Vec<(String, &str)> = next
+    let next = app.keymap.continuations(app.modes(), &app.pending);
+    let rows: Vec<(String, String)> = next
         .iter()
-        .map(|(k, a)| {
+        .map(|(k, c)| {
             (
                 format!("{}{}", notation(&app.pending), k.label()),
-                a.description(),
+                app.keymap.fill(c.help()),
             )
         })
         .collect();

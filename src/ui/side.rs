@@ -56,15 +56,15 @@ pub fn draw(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
             st.muted,
         );
         let hint = match app.tab {
-            Tab::Notes if !app.note_filter.is_empty() => "f changes the filter",
-            Tab::Notes => "v selects text, a notes it",
+            Tab::Notes if !app.note_filter.is_empty() => "{filter_notes} changes the filter",
+            Tab::Notes => "{select_text} selects text, {add_note} notes it",
             _ => "",
         };
         if !hint.is_empty() && list.height > 1 {
             buf.set_stringn(
                 list.x,
                 y + 1,
-                fit(hint, usize::from(list.width)),
+                fit(&app.keymap.fill(hint), usize::from(list.width)),
                 usize::from(list.width),
                 st.muted,
             );

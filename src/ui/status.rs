@@ -52,7 +52,11 @@ pub fn draw(app: &App, theme: &Theme, buf: &mut Buffer) {
     let progress = app
         .annotating
         .map_or_else(String::new, |p| format!("annotating… {p}% · "));
-    let right = format!(" {progress}{encoding}{unsaved}? help  {} ", position(app));
+    let help = app.keymap.hint(crate::command::Command::Help);
+    let right = format!(
+        " {progress}{encoding}{unsaved}{help} help  {} ",
+        position(app)
+    );
     let mut left = vec![TextSpan::styled(
         format!(" {} ", fit(&file_name(&app.doc.source), w / 3)),
         st.status_file,

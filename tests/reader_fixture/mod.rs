@@ -151,9 +151,8 @@ pub fn reader(size: (u16, u16), keys: &str, themes: Themes) -> Reader {
     let doc = Document::new(TEXT.to_owned(), "letter.txt", Format::Text);
     let mut app = App::new(doc, annotations(), themes.choice(), size);
     for key in parse_keys(keys).unwrap() {
-        if let Some(action) = app.action_for(key) {
-            update(&mut app, action);
-        }
+        let action = app.action_for(key);
+        update(&mut app, action);
     }
     Reader::new(app, themes)
 }
