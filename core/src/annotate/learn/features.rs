@@ -1,0 +1,417 @@
+//! The evidence for an entity's kind, as hashed features: what its names
+//! look like, what the word lists say of them, the words around each of its
+//! mentions (prepositions, appositions, possessives), the pronouns near it,
+//! the descriptions and pronouns the rules linked to it, and the rules' own
+//! kind. Each feature is a short string hashed to a `u32`; the features of
+//! an entity are a sorted set.
+
+use crate::annotate::lexicon::{GazKind, LEXICON};
+use crate::model::{Annotations, EntityKind, MentionForm, Span};
+
+/// How many bytes around a mention are read for its context.
+const WINDOW: usize = 120;
+
+/// Pronouns whose presence after a mention is evidence.
+const PRONOUNS: [&str; 12] = [
+    "he", "she", "him", "his", "her", "it", "its", "they", "their", "them", "who", "which",
+];
+
+/// Prepositions whose presence before a mention is evidence.
+const PREPOSITIONS: [&str; 14] = [
+    "in", "at", "to", "from", "of", "by", "for", "with", "on", "into", "near", "across", "through",
+    "between",
+];
+
+/// A feature's hash: FNV-1a over the prefix, a separator and the value.
+pub fn hash(prefix: &str, value: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    let bytes = prefix.bytes().chain(std::iter::once(0x1f)).chain(value.bytes());
+    for b in bytes {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// The features of an entity, gathered as hashes.
+#[derive(Default)]
+struct Features(Vec<u32>);
+
+impl Features {
+    fn add(&mut self, prefix: &str, value: &str) {
+        self.0.push(hash(prefix, value));
+    }
+
+    fn lower(&mut self, prefix: &str, value: &str) {
+        self.add(prefix, &value.to_lowercase());
+    }
+
+    fn flag(&mut self, name: &str) {
+        self.add(name, "");
+    }
+}
+
+/// The features of entity `e` of `ann` (annotations of `text` by the
+/// rules), sorted and without repeats; empty for an entity without a name
+/// mention.
+pub fn of_entity(text: &str, ann: &Annotations, e: usize) -> Vec<u32> {
+    let entity = &ann.entities[e];
+    let mentions = || entity.mentions.iter().map(|&m| &ann.mentions[m]);
+    if !mentions().any(|m| m.form == MentionForm::Name) {
+        return Vec::new();
+    }
+    let mut f = Features::default();
+    f.flag("bias");
+    f.add("rule", entity.kind.as_str());
+    name(&mut f, &entity.name);
+    let names = mentions().filter(|m| m.form == MentionForm::Name);
+    let count = names.clone().count();
+    f.add("count", ["1", "2", "3-5", "6+"][match count {
+        0 | 1 => 0,
+        2 => 1,
+        3..=5 => 2,
+        _ => 3,
+    }]);
+    let full: Vec<&str> = entity.name.split_whitespace().collect();
+    for m in names {
+        let surface = m.span.slice(text);
+        if surface != entity.name {
+            short_form(&mut f, surface, &full);
+        }
+        context(&mut f, text, m.span);
+    }
+    for m in mentions().filter(|m| m.form != MentionForm::Name) {
+        let form = m.form.as_str();
+        let last = m.span.slice(text).split_whitespace().last().unwrap_or("");
+        f.lower(form, last);
+    }
+    for role in &entity.roles {
+        if let Some(head) = role.split_whitespace().last() {
+            f.lower("role", head);
+        }
+    }
+    let mut v = f.0;
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// The shape of a word: `X` for capitals, `x` for lowercase, `d` for digits,
+/// other characters as they are, each run of a class once.
+fn shape(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if !out.ends_with(s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// The last (up to) `n` characters of `word`.
+fn suffix(word: &str, n: usize) -> &str {
+    let at = word.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+    &word[at..]
+}
+
+/// The first (up to) `n` characters of `word`.
+fn prefix(word: &str, n: usize) -> &str {
+    let at = word.char_indices().nth(n).map_or(word.len(), |(i, _)| i);
+    &word[..at]
+}
+
+/// Features of the canonical name: its words, shape, affixes and what the
+/// word lists say of it.
+fn name(f: &mut Features, name: &str) {
+    let lx = &*LEXICON;
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+        return;
+    };
+    f.add("len", &words.len().min(5).to_string());
+    f.add("shape", &words.iter().map(|w| shape(w)).collect::<Vec<_>>().join(" "));
+    f.lower("first", first);
+    f.lower("last", last);
+    f.lower("suf3", suffix(last, 3));
+    f.lower("suf2", suffix(last, 2));
+    f.lower("pre3", prefix(first, 3));
+    for w in &words {
+        f.lower("word", w);
+        if let Some(k) = lx.org_keys.get(w) {
+            f.flag(if k.suffix { "orgkey:suffix" } else { "orgkey" });
+        }
+        if lx.place_keys.contains(w) {
+            f.flag("placekey");
+        }
+        if lx.event_keys.contains(w) {
+            f.flag("eventkey");
+        }
+        if lx.titles.contains_key(w) {
+            f.flag("title");
+        }
+        if w.chars().any(|c| c.is_ascii_digit()) {
+            f.flag("digit");
+        }
+        if w.contains('-') {
+            f.flag("hyphen");
+        }
+        if w.len() <= 3 && w.ends_with('.') {
+            f.flag("initial");
+        }
+        if w.chars().next().is_some_and(char::is_lowercase) {
+            f.add("connector", w);
+        }
+    }
+    if let Some(k) = lx.org_keys.get(last) {
+        f.add("orgkey:last", if k.end { "end" } else { "other" });
+    }
+    if lx.place_keys.contains(last) {
+        f.flag("placekey:last");
+    }
+    if let Some(&g) = lx.first_names.get(first) {
+        f.add("given", &format!("{g:?}"));
+    }
+    if words.len() > 1 && lx.first_names.contains_key(last) {
+        f.flag("given:last");
+    }
+    if lx.east_asian_surnames.contains(first) {
+        f.flag("eastasian");
+    }
+    for (what, key) in [("gaz", name), ("gaz:first", first), ("gaz:last", last)] {
+        if let Some(g) = lx.gazetteer.get(key) {
+            f.add(what, gaz(g.kind));
+        }
+    }
+}
+
+/// The name of a gazetteer kind, for a feature.
+fn gaz(kind: GazKind) -> &'static str {
+    match kind {
+        GazKind::Country => "country",
+        GazKind::Place => "place",
+        GazKind::Organization => "organization",
+    }
+}
+
+/// Features of a shorter name of the entity: which part of the full name it
+/// is (people are named again by their family name, organizations by an
+/// acronym).
+fn short_form(f: &mut Features, surface: &str, full: &[&str]) {
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    let part = match (words.as_slice(), full) {
+        ([w], [first, .., _]) if w == first => "first",
+        ([w], [_, .., last]) if w == last => "last",
+        ([w], _) if w.len() >= 2 && w.chars().all(|c| c.is_uppercase()) => "acronym",
+        _ => "other",
+    };
+    f.add("short", part);
+}
+
+/// Features of the words around a mention at `span` of `text`.
+fn context(f: &mut Features, text: &str, span: Span) {
+    let before = tokens(&text[back(text, span.start)..span.start]);
+    let after = tokens(&text[span.end..forward(text, span.end)]);
+    let lower = |w: &str| w.to_lowercase();
+    let p1 = before.last().map(|w| lower(w));
+    let p2 = (before.len() >= 2).then(|| lower(before[before.len() - 2]));
+    let n1 = after.first().map(|w| lower(w));
+    let n2 = after.get(1).map(|w| lower(w));
+    match p1.as_deref() {
+        None | Some("." | "!" | "?" | "\n") => f.flag("initial-in-sentence"),
+        Some(w) => {
+            f.add("p1", w);
+            if let Some(p2) = &p2 {
+                f.add("p2", &format!("{p2} {w}"));
+                if w == "the" && PREPOSITIONS.contains(&p2.as_str()) {
+                    f.add("prep", p2);
+                }
+            }
+            if PREPOSITIONS.contains(&w) {
+                f.add("prep", w);
+            }
+        }
+    }
+    if let Some(n1) = &n1 {
+        f.add("n1", n1);
+        match (n1.as_str(), &n2) {
+            ("," | "(", Some(n2)) => {
+                // An apposition: its first words ("a city", "the company").
+                f.add("app", n2);
+                if let Some(n3) = after.get(2) {
+                    f.add("app", &lower(n3));
+                }
+            }
+            ("'s" | "’s" | "'" | "’", Some(n2)) => f.add("poss", n2),
+            (_, Some(n2)) => f.add("n2", &format!("{n1} {n2}")),
+            _ => {}
+        }
+    }
+    for w in after.iter().take(20) {
+        let w = lower(w);
+        if PRONOUNS.contains(&w.as_str()) {
+            f.add("pronoun", &w);
+        }
+    }
+}
+
+/// The start of the context window before `at`: up to [`WINDOW`] bytes back,
+/// on a character boundary, but not before the start of the line.
+fn back(text: &str, at: usize) -> usize {
+    let mut start = at.saturating_sub(WINDOW);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    text[start..at].rfind('\n').map_or(start, |i| start + i)
+}
+
+/// The end of the context window after `at`: up to [`WINDOW`] bytes on, on
+/// a character boundary.
+fn forward(text: &str, at: usize) -> usize {
+    let mut end = (at + WINDOW).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
+}
+
+/// The words and punctuation of `s`: runs of letters and digits (with
+/// inner apostrophes, hyphens and dots, "O'Brien", "U.S."), each other
+/// character but spaces alone, a line break as `"\n"`, and a possessive
+/// `'s` as a token of its own.
+fn tokens(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                let inner = matches!(d, '\'' | '’' | '-' | '.')
+                    && s[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
+                if d.is_alphanumeric() || inner {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let word = &s[i..end];
+            match word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
+                Some(stem) if !stem.is_empty() => {
+                    out.push(stem);
+                    out.push(&word[stem.len()..]);
+                }
+                _ => out.push(word),
+            }
+        } else if matches!(c, '\'' | '’')
+            && s[i + c.len_utf8()..].starts_with('s')
+            && !s[i + c.len_utf8() + 1..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        {
+            out.push(&s[i..i + c.len_utf8() + 1]);
+            chars.next();
+        } else if c == '\n' {
+            out.push("\n");
+        } else if !c.is_whitespace() {
+            out.push(&s[i..i + c.len_utf8()]);
+        }
+    }
+    out
+}
+
+/// The kind a label gives, when it names an actor.
+pub fn kind_of(label: super::model::Label) -> Option<EntityKind> {
+    use super::model::Label;
+    match label {
+        Label::Person => Some(EntityKind::Person),
+        Label::Organization => Some(EntityKind::Organization),
+        Label::Place => Some(EntityKind::Place),
+        Label::NotActor => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Entity, Mention};
+
+    /// One entity of the given kind with name mentions at each of `names`.
+    fn ann_of(text: &str, names: &[&str], kind: EntityKind) -> Annotations {
+        let mut ann = Annotations::default();
+        let mut from = 0;
+        for n in names {
+            let start = from + text[from..].find(n).expect("in the text");
+            from = start + n.len();
+            ann.mentions.push(Mention {
+                span: Span::new(start, start + n.len()),
+                form: MentionForm::Name,
+                entity: 0,
+            });
+        }
+        ann.entities.push(Entity {
+            kind,
+            name: names[0].to_owned(),
+            roles: Vec::new(),
+            mentions: (0..names.len()).collect(),
+        });
+        ann
+    }
+
+    fn has(features: &[u32], prefix: &str, value: &str) -> bool {
+        features.binary_search(&hash(prefix, value)).is_ok()
+    }
+
+    #[test]
+    fn tokens_split_words_punctuation_and_possessives() {
+        assert_eq!(
+            tokens("in O'Brien's U.S. office, (x) 's"),
+            ["in", "O'Brien", "'s", "U.S", ".", "office", ",", "(", "x", ")", "'s"]
+        );
+        assert_eq!(shape("McDonald's"), "XxXx'x");
+        assert_eq!(suffix("Ministry", 3), "try");
+        assert_eq!(prefix("Ab", 3), "Ab");
+    }
+
+    #[test]
+    fn a_person_shows_a_title_a_short_form_and_pronouns() {
+        let text = "Yesterday Marta Kostyuk, a player, won. Kostyuk said she was happy.";
+        let ann = ann_of(text, &["Marta Kostyuk", "Kostyuk"], EntityKind::Organization);
+        let f = of_entity(text, &ann, 0);
+        assert!(has(&f, "rule", "organization"));
+        assert!(has(&f, "first", "marta"));
+        assert!(has(&f, "shape", "Xx Xx"));
+        assert!(has(&f, "short", "last"));
+        assert!(has(&f, "app", "a"));
+        assert!(has(&f, "app", "player"));
+        assert!(has(&f, "p1", "yesterday"));
+        assert!(has(&f, "initial-in-sentence", ""));
+        assert!(has(&f, "pronoun", "she"));
+        assert!(has(&f, "count", "2"));
+        assert!(f.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn a_place_shows_its_preposition_and_an_organization_its_ending() {
+        let text = "He moved to the Basel area. Health Canada's staff agreed.";
+        let place = ann_of(text, &["Basel"], EntityKind::Organization);
+        let f = of_entity(text, &place, 0);
+        assert!(has(&f, "prep", "to"));
+        assert!(has(&f, "p2", "to the"));
+        assert!(has(&f, "n2", "area ."));
+        let org = ann_of(text, &["Health Canada"], EntityKind::Person);
+        let f = of_entity(text, &org, 0);
+        assert!(has(&f, "poss", "staff"));
+        assert!(has(&f, "gaz:last", "country"));
+        assert!(has(&f, "initial-in-sentence", ""));
+    }
+}
