@@ -122,6 +122,15 @@ impl Model {
         }
     }
 
+    /// The same weights deciding at other thresholds (in thousandths).
+    pub fn with_thresholds(self, override_at: u16, drop_at: u16) -> Model {
+        Model {
+            override_at,
+            drop_at,
+            ..self
+        }
+    }
+
     /// The number of features with weights.
     pub fn len(&self) -> usize {
         self.keys.len()
