@@ -22,13 +22,46 @@ const PREPOSITIONS: [&str; 14] = [
     "between",
 ];
 
-/// A feature's hash: FNV-1a over the prefix, a separator and the value.
-pub fn hash(prefix: &str, value: &str) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    let bytes = prefix.bytes().chain(std::iter::once(0x1f)).chain(value.bytes());
+/// How many name mentions of an entity are read for their context (the
+/// first ones): enough for the evidence, and a bound on the time a long
+/// document's frequent names take.
+const CONTEXTS: usize = 12;
+
+/// The FNV-1a hash state after `bytes`, from `h`.
+fn fnv(mut h: u32, bytes: impl Iterator<Item = u8>) -> u32 {
     for b in bytes {
         h ^= u32::from(b);
         h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// The FNV-1a offset basis.
+const BASIS: u32 = 0x811c_9dc5;
+
+/// A feature's hash: FNV-1a over the prefix, a separator and the value.
+pub fn hash(prefix: &str, value: &str) -> u32 {
+    fnv(fnv(BASIS, prefix.bytes()), std::iter::once(0x1f).chain(value.bytes()))
+}
+
+/// The hash of a feature whose value is `words` lowercased and joined by
+/// spaces, without building the string.
+fn hash_lower(prefix: &str, words: &[&str]) -> u32 {
+    let mut h = fnv(fnv(BASIS, prefix.bytes()), std::iter::once(0x1f));
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            h = fnv(h, std::iter::once(b' '));
+        }
+        for c in w.chars() {
+            let mut buf = [0u8; 4];
+            if c.is_ascii() {
+                h = fnv(h, std::iter::once(c.to_ascii_lowercase() as u8));
+            } else {
+                for l in c.to_lowercase() {
+                    h = fnv(h, l.encode_utf8(&mut buf).bytes());
+                }
+            }
+        }
     }
     h
 }
@@ -42,8 +75,9 @@ impl Features {
         self.0.push(hash(prefix, value));
     }
 
-    fn lower(&mut self, prefix: &str, value: &str) {
-        self.add(prefix, &value.to_lowercase());
+    /// A feature of words, lowercased and joined by spaces.
+    fn lower(&mut self, prefix: &str, words: &[&str]) {
+        self.0.push(hash_lower(prefix, words));
     }
 
     fn flag(&mut self, name: &str) {
@@ -73,21 +107,24 @@ pub fn of_entity(text: &str, ann: &Annotations, e: usize) -> Vec<u32> {
         _ => 3,
     }]);
     let full: Vec<&str> = entity.name.split_whitespace().collect();
-    for m in names {
+    let (mut before, mut after) = (Vec::new(), Vec::new());
+    for (i, m) in names.enumerate() {
         let surface = m.span.slice(text);
         if surface != entity.name {
             short_form(&mut f, surface, &full);
         }
-        context(&mut f, text, m.span);
+        if i < CONTEXTS {
+            context(&mut f, text, m.span, &mut before, &mut after);
+        }
     }
     for m in mentions().filter(|m| m.form != MentionForm::Name) {
         let form = m.form.as_str();
         let last = m.span.slice(text).split_whitespace().last().unwrap_or("");
-        f.lower(form, last);
+        f.lower(form, &[last]);
     }
     for role in &entity.roles {
         if let Some(head) = role.split_whitespace().last() {
-            f.lower("role", head);
+            f.lower("role", &[head]);
         }
     }
     let mut v = f.0;
@@ -139,13 +176,13 @@ fn name(f: &mut Features, name: &str) {
     };
     f.add("len", &words.len().min(5).to_string());
     f.add("shape", &words.iter().map(|w| shape(w)).collect::<Vec<_>>().join(" "));
-    f.lower("first", first);
-    f.lower("last", last);
-    f.lower("suf3", suffix(last, 3));
-    f.lower("suf2", suffix(last, 2));
-    f.lower("pre3", prefix(first, 3));
+    f.lower("first", &[first]);
+    f.lower("last", &[last]);
+    f.lower("suf3", &[suffix(last, 3)]);
+    f.lower("suf2", &[suffix(last, 2)]);
+    f.lower("pre3", &[prefix(first, 3)]);
     for w in &words {
-        f.lower("word", w);
+        f.lower("word", &[w]);
         if let Some(k) = lx.org_keys.get(w) {
             f.flag(if k.suffix { "orgkey:suffix" } else { "orgkey" });
         }
@@ -216,49 +253,58 @@ fn short_form(f: &mut Features, surface: &str, full: &[&str]) {
     f.add("short", part);
 }
 
-/// Features of the words around a mention at `span` of `text`.
-fn context(f: &mut Features, text: &str, span: Span) {
-    let before = tokens(&text[back(text, span.start)..span.start]);
-    let after = tokens(&text[span.end..forward(text, span.end)]);
-    let lower = |w: &str| w.to_lowercase();
-    let p1 = before.last().map(|w| lower(w));
-    let p2 = (before.len() >= 2).then(|| lower(before[before.len() - 2]));
-    let n1 = after.first().map(|w| lower(w));
-    let n2 = after.get(1).map(|w| lower(w));
-    match p1.as_deref() {
-        None | Some("." | "!" | "?" | "\n") => f.flag("initial-in-sentence"),
-        Some(w) => {
-            f.add("p1", w);
-            if let Some(p2) = &p2 {
-                f.add("p2", &format!("{p2} {w}"));
-                if w == "the" && PREPOSITIONS.contains(&p2.as_str()) {
-                    f.add("prep", p2);
-                }
+/// Features of the words around a mention at `span` of `text`; `before`
+/// and `after` are buffers for the words.
+fn context<'t>(
+    f: &mut Features,
+    text: &'t str,
+    span: Span,
+    before: &mut Vec<&'t str>,
+    after: &mut Vec<&'t str>,
+) {
+    tokens(&text[back(text, span.start)..span.start], before);
+    tokens(&text[span.end..forward(text, span.end)], after);
+    let is = |w: &str, list: &[&str]| list.iter().any(|l| w.eq_ignore_ascii_case(l));
+    match before.as_slice() {
+        [] | [.., "." | "!" | "?" | "\n"] => f.flag("initial-in-sentence"),
+        [.., p2, p1] => {
+            f.lower("p1", &[p1]);
+            f.lower("p2", &[p2, p1]);
+            if is(p1, &["the"]) && is(p2, &PREPOSITIONS) {
+                f.lower("prep", &[p2]);
             }
-            if PREPOSITIONS.contains(&w) {
-                f.add("prep", w);
+            if is(p1, &PREPOSITIONS) {
+                f.lower("prep", &[p1]);
+            }
+        }
+        [p1] => {
+            f.lower("p1", &[p1]);
+            if is(p1, &PREPOSITIONS) {
+                f.lower("prep", &[p1]);
             }
         }
     }
-    if let Some(n1) = &n1 {
-        f.add("n1", n1);
-        match (n1.as_str(), &n2) {
-            ("," | "(", Some(n2)) => {
+    match after.as_slice() {
+        [] => {}
+        [n1] => f.lower("n1", &[n1]),
+        [n1, n2, rest @ ..] => {
+            f.lower("n1", &[n1]);
+            match *n1 {
                 // An apposition: its first words ("a city", "the company").
-                f.add("app", n2);
-                if let Some(n3) = after.get(2) {
-                    f.add("app", &lower(n3));
+                "," | "(" => {
+                    f.lower("app", &[n2]);
+                    if let Some(n3) = rest.first() {
+                        f.lower("app", &[n3]);
+                    }
                 }
+                "'s" | "’s" | "'" | "’" => f.lower("poss", &[n2]),
+                _ => f.lower("n2", &[n1, n2]),
             }
-            ("'s" | "’s" | "'" | "’", Some(n2)) => f.add("poss", n2),
-            (_, Some(n2)) => f.add("n2", &format!("{n1} {n2}")),
-            _ => {}
         }
     }
     for w in after.iter().take(20) {
-        let w = lower(w);
-        if PRONOUNS.contains(&w.as_str()) {
-            f.add("pronoun", &w);
+        if is(w, &PRONOUNS) {
+            f.lower("pronoun", &[w]);
         }
     }
 }
@@ -283,12 +329,12 @@ fn forward(text: &str, at: usize) -> usize {
     end
 }
 
-/// The words and punctuation of `s`: runs of letters and digits (with
+/// Puts into `out` (cleared first) the words and punctuation of `s`: runs of letters and digits (with
 /// inner apostrophes, hyphens and dots, "O'Brien", "U.S."), each other
 /// character but spaces alone, a line break as `"\n"`, and a possessive
 /// `'s` as a token of its own.
-fn tokens(s: &str) -> Vec<&str> {
-    let mut out = Vec::new();
+fn tokens<'t>(s: &'t str, out: &mut Vec<&'t str>) {
+    out.clear();
     let mut chars = s.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c.is_alphanumeric() {
@@ -326,7 +372,6 @@ fn tokens(s: &str) -> Vec<&str> {
             out.push(&s[i..i + c.len_utf8()]);
         }
     }
-    out
 }
 
 /// The kind a label gives, when it names an actor.
@@ -373,8 +418,10 @@ mod tests {
 
     #[test]
     fn tokens_split_words_punctuation_and_possessives() {
+        let mut out = Vec::new();
+        tokens("in O'Brien's U.S. office, (x) 's", &mut out);
         assert_eq!(
-            tokens("in O'Brien's U.S. office, (x) 's"),
+            out,
             ["in", "O'Brien", "'s", "U.S", ".", "office", ",", "(", "x", ")", "'s"]
         );
         assert_eq!(shape("McDonald's"), "XxXx'x");
