@@ -127,7 +127,12 @@ fn load(json: &Path) -> Result<Doc, DataError> {
         .map(|(i, _)| i)
         .chain(std::iter::once(text.len()))
         .collect();
-    let at = |cp: usize| bytes.get(cp).copied().ok_or_else(|| DataError::Offsets(json.to_path_buf()));
+    let at = |cp: usize| {
+        bytes
+            .get(cp)
+            .copied()
+            .ok_or_else(|| DataError::Offsets(json.to_path_buf()))
+    };
     let gold = file
         .mentions
         .into_iter()

@@ -45,7 +45,11 @@ impl Counts {
 fn f1(right: usize, predicted: usize, gold: usize) -> f64 {
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     let (p, r) = (ratio(right, predicted), ratio(right, gold));
-    if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
 }
 
 /// A span without a leading article or a trailing possessive.
@@ -108,7 +112,11 @@ fn matches(text: &str, names: &[(usize, usize)], gold: &[&Gold]) -> Vec<Option<u
 fn names(text: &str, ann: &Annotations) -> Vec<(usize, usize, EntityKind, usize)> {
     let mut out = Vec::new();
     for (e, listed) in entities::list(text, ann).iter().enumerate() {
-        for m in listed.mentions.iter().filter(|m| m.form == MentionForm::Name) {
+        for m in listed
+            .mentions
+            .iter()
+            .filter(|m| m.form == MentionForm::Name)
+        {
             out.push((m.span.start, m.span.end, listed.kind, e));
         }
     }
@@ -141,9 +149,9 @@ pub fn score(doc: &Doc, ann: &Annotations) -> Counts {
 
 /// The right label of each entity of `ann` (by the rules, on `doc`), when
 /// known: the most frequent among its names, each taking the type of the
-/// gold proper name it matches (an actor's kind, or not an actor for a
-/// work, an event, …); a name matching none is no actor unless it lies
-/// inside a gold actor mention (then it says nothing).
+/// gold proper name it matches or whose head it holds (an actor's kind, or
+/// not an actor for a work, an event, …); another name is no actor unless
+/// it lies inside a gold actor mention (then it says nothing).
 pub fn labels(doc: &Doc, ann: &Annotations) -> Vec<Option<Label>> {
     let names = names(&doc.text, ann);
     let spans: Vec<_> = names.iter().map(|n| (n.0, n.1)).collect();
@@ -151,8 +159,13 @@ pub fn labels(doc: &Doc, ann: &Annotations) -> Vec<Option<Label>> {
     let found = matches(&doc.text, &spans, &proper);
     let mut votes = vec![[0usize; Label::COUNT]; ann.entities.len()];
     for (n, m) in names.iter().zip(&found) {
-        let label = match m {
-            Some(gi) => Some(match proper[*gi].kind.as_str() {
+        // A name matching no gold name but holding a gold name's head (a
+        // title before it: "Home Secretary Yvette Cooper") is that name.
+        let hit = m.or_else(|| {
+            (0..proper.len()).find(|&gi| n.0 <= proper[gi].head_start && proper[gi].head_end <= n.1)
+        });
+        let label = match hit {
+            Some(gi) => Some(match proper[gi].kind.as_str() {
                 "person" => Label::Person,
                 "organization" => Label::Organization,
                 "place" => Label::Place,

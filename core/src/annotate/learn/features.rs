@@ -41,7 +41,10 @@ const BASIS: u32 = 0x811c_9dc5;
 
 /// A feature's hash: FNV-1a over the prefix, a separator and the value.
 pub fn hash(prefix: &str, value: &str) -> u32 {
-    fnv(fnv(BASIS, prefix.bytes()), std::iter::once(0x1f).chain(value.bytes()))
+    fnv(
+        fnv(BASIS, prefix.bytes()),
+        std::iter::once(0x1f).chain(value.bytes()),
+    )
 }
 
 /// The hash of a feature whose value is `words` lowercased and joined by
@@ -100,12 +103,15 @@ pub fn of_entity(text: &str, ann: &Annotations, e: usize) -> Vec<u32> {
     name(&mut f, &entity.name);
     let names = mentions().filter(|m| m.form == MentionForm::Name);
     let count = names.clone().count();
-    f.add("count", ["1", "2", "3-5", "6+"][match count {
-        0 | 1 => 0,
-        2 => 1,
-        3..=5 => 2,
-        _ => 3,
-    }]);
+    f.add(
+        "count",
+        ["1", "2", "3-5", "6+"][match count {
+            0 | 1 => 0,
+            2 => 1,
+            3..=5 => 2,
+            _ => 3,
+        }],
+    );
     let full: Vec<&str> = entity.name.split_whitespace().collect();
     let (mut before, mut after) = (Vec::new(), Vec::new());
     for (i, m) in names.enumerate() {
@@ -175,7 +181,10 @@ fn name(f: &mut Features, name: &str) {
         return;
     };
     f.add("len", &words.len().min(5).to_string());
-    f.add("shape", &words.iter().map(|w| shape(w)).collect::<Vec<_>>().join(" "));
+    f.add(
+        "shape",
+        &words.iter().map(|w| shape(w)).collect::<Vec<_>>().join(" "),
+    );
     f.lower("first", &[first]);
     f.lower("last", &[last]);
     f.lower("suf3", &[suffix(last, 3)]);
@@ -341,7 +350,10 @@ fn tokens<'t>(s: &'t str, out: &mut Vec<&'t str>) {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = chars.peek() {
                 let inner = matches!(d, '\'' | '’' | '-' | '.')
-                    && s[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
+                    && s[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
                 if d.is_alphanumeric() || inner {
                     end = j + d.len_utf8();
                     chars.next();
@@ -422,7 +434,9 @@ mod tests {
         tokens("in O'Brien's U.S. office, (x) 's", &mut out);
         assert_eq!(
             out,
-            ["in", "O'Brien", "'s", "U.S", ".", "office", ",", "(", "x", ")", "'s"]
+            [
+                "in", "O'Brien", "'s", "U.S", ".", "office", ",", "(", "x", ")", "'s"
+            ]
         );
         assert_eq!(shape("McDonald's"), "XxXx'x");
         assert_eq!(suffix("Ministry", 3), "try");
@@ -432,7 +446,11 @@ mod tests {
     #[test]
     fn a_person_shows_a_title_a_short_form_and_pronouns() {
         let text = "Yesterday Marta Kostyuk, a player, won. Kostyuk said she was happy.";
-        let ann = ann_of(text, &["Marta Kostyuk", "Kostyuk"], EntityKind::Organization);
+        let ann = ann_of(
+            text,
+            &["Marta Kostyuk", "Kostyuk"],
+            EntityKind::Organization,
+        );
         let f = of_entity(text, &ann, 0);
         assert!(has(&f, "rule", "organization"));
         assert!(has(&f, "first", "marta"));

@@ -146,7 +146,9 @@ impl Model {
         let mut sum = [0i32; Label::COUNT];
         for f in features {
             if let Ok(i) = self.keys.binary_search(f) {
-                sum.iter_mut().zip(self.weights[i]).for_each(|(s, w)| *s += i32::from(w));
+                sum.iter_mut()
+                    .zip(self.weights[i])
+                    .for_each(|(s, w)| *s += i32::from(w));
             }
         }
         softmax(sum.map(|s| s as f32 * self.scale))
@@ -180,7 +182,8 @@ impl Model {
     /// Reads a model file, checking its every part.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
         let u16_at = |i: usize| u16::from_le_bytes([bytes[i], bytes[i + 1]]);
-        let u32_at = |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+        let u32_at =
+            |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
         if bytes.len() < HEADER {
             return Err(if bytes.starts_with(MAGIC) || MAGIC.starts_with(bytes) {
                 ModelError::Length {
@@ -238,12 +241,18 @@ fn scale_of(weights: &[(u32, [f64; Label::COUNT])]) -> f32 {
         .flat_map(|(_, w)| w.iter())
         .fold(0f64, |m, w| m.max(w.abs()));
     let scale = (max / f64::from(i16::MAX)) as f32;
-    if scale > 0.0 && scale.is_finite() { scale } else { 1.0 }
+    if scale > 0.0 && scale.is_finite() {
+        scale
+    } else {
+        1.0
+    }
 }
 
 /// A weight in steps of `scale`.
 fn quantize(x: f64, scale: f64) -> i16 {
-    (x / scale).round().clamp(-f64::from(i16::MAX), f64::from(i16::MAX)) as i16
+    (x / scale)
+        .round()
+        .clamp(-f64::from(i16::MAX), f64::from(i16::MAX)) as i16
 }
 
 /// Scores to probabilities.
