@@ -99,8 +99,9 @@ pub fn of_entity(text: &str, ann: &Annotations, e: usize) -> Vec<u32> {
     }
     let mut f = Features::default();
     f.flag("bias");
-    f.add("rule", entity.kind.as_str());
-    name(&mut f, &entity.name);
+    let rule = entity.kind.as_str();
+    f.add("rule", rule);
+    name(&mut f, &entity.name, rule);
     let names = mentions().filter(|m| m.form == MentionForm::Name);
     let count = names.clone().count();
     f.add(
@@ -173,18 +174,21 @@ fn prefix(word: &str, n: usize) -> &str {
 }
 
 /// Features of the canonical name: its words, shape, affixes and what the
-/// word lists say of it.
-fn name(f: &mut Features, name: &str) {
+/// word lists say of it, and the rules' kind `rule` with its length and
+/// shape.
+fn name(f: &mut Features, name: &str, rule: &str) {
     let lx = &*LEXICON;
     let words: Vec<&str> = name.split_whitespace().collect();
     let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
         return;
     };
-    f.add("len", &words.len().min(5).to_string());
-    f.add(
-        "shape",
-        &words.iter().map(|w| shape(w)).collect::<Vec<_>>().join(" "),
-    );
+    let len = words.len().min(5).to_string();
+    let shape = words.iter().map(|w| shape(w)).collect::<Vec<_>>().join(" ");
+    f.add("len", &len);
+    f.add("shape", &shape);
+    // How far the rules are to be trusted depends on the name's form.
+    f.add("rule|len", &format!("{rule} {len}"));
+    f.add("rule|shape", &format!("{rule} {shape}"));
     f.lower("first", &[first]);
     f.lower("last", &[last]);
     f.lower("suf3", &[suffix(last, 3)]);

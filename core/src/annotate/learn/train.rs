@@ -24,7 +24,7 @@ impl Default for Options {
         Options {
             epochs: 30,
             rate: 0.2,
-            l2: 1e-4,
+            l2: 1e-3,
             seed: 12,
         }
     }
