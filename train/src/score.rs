@@ -193,3 +193,81 @@ pub fn labels(doc: &Doc, ann: &Annotations) -> Vec<Option<Label>> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gloss_core::model::{Entity, Mention, Span};
+
+    fn gold(text: &str, name: &str, head: &str, kind: &str) -> Gold {
+        let start = text.find(name).expect("in the text");
+        let head_start = start + name.find(head).expect("in the name");
+        Gold {
+            start,
+            end: start + name.len(),
+            head_start,
+            head_end: head_start + head.len(),
+            kind: kind.to_owned(),
+            proper: true,
+        }
+    }
+
+    /// Annotations with one entity per name, of the given kinds.
+    fn ann(text: &str, names: &[(&str, EntityKind)]) -> Annotations {
+        let mut ann = Annotations::default();
+        for (i, (name, kind)) in names.iter().enumerate() {
+            let start = text.find(name).expect("in the text");
+            ann.mentions.push(Mention {
+                span: Span::new(start, start + name.len()),
+                form: MentionForm::Name,
+                entity: i,
+            });
+            ann.entities.push(Entity {
+                kind: *kind,
+                name: (*name).to_owned(),
+                roles: Vec::new(),
+                mentions: vec![i],
+            });
+        }
+        ann
+    }
+
+    #[test]
+    fn names_are_scored_and_labelled_as_the_shared_scorer_matches_them() {
+        let text = "The Home Secretary Yvette Cooper met the Acme board in Basel about Hamlet.";
+        let doc = Doc {
+            name: "t".into(),
+            genre: "news".into(),
+            text: text.into(),
+            gold: vec![
+                gold(text, "Yvette Cooper", "Cooper", "person"),
+                gold(text, "the Acme board", "board", "organization"),
+                gold(text, "Basel", "Basel", "place"),
+                gold(text, "Hamlet", "Hamlet", "abstract"),
+            ],
+        };
+        let ann = ann(
+            text,
+            &[
+                ("Home Secretary Yvette Cooper", EntityKind::Person),
+                ("Acme", EntityKind::Organization),
+                ("Basel", EntityKind::Organization),
+                ("Hamlet", EntityKind::Person),
+            ],
+        );
+        let c = score(&doc, &ann);
+        // Basel matches (wrong kind); the title run matches nothing; Acme
+        // lies inside a gold actor mention (neutral); Hamlet is no actor.
+        assert_eq!((c.tp, c.fp, c.fn_, c.typed_tp), (1, 2, 2, 0));
+        assert_eq!(
+            labels(&doc, &ann),
+            [
+                Some(Label::Person),
+                None,
+                Some(Label::Place),
+                Some(Label::NotActor)
+            ]
+        );
+        assert_eq!(norm("the Acme's", 0, 10), (4, 8));
+    }
+}
