@@ -14,6 +14,7 @@ pub mod entities;
 pub mod fasthash;
 pub mod first_person;
 pub mod kinds;
+pub mod learn;
 pub mod lexicon;
 pub mod link;
 pub mod names;
@@ -161,6 +162,7 @@ pub fn annotate_reporting(text: &str, report: &mut dyn FnMut(Step)) -> Annotatio
     report(Step::Segmenting);
     let toks = segment::segment(text);
     let (mut ann, toks) = entities::find(text, toks, report);
+    learn::apply(text, &mut ann);
     // The act stages take over the entity stage's tokens, so only one token
     // list is ever held.
     report(Step::Quotes);

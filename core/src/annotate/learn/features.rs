@@ -1,0 +1,486 @@
+//! The evidence for an entity's kind, as hashed features: what its names
+//! look like, what the word lists say of them, the words around each of its
+//! mentions (prepositions, appositions, possessives), the pronouns near it,
+//! the descriptions and pronouns the rules linked to it, and the rules' own
+//! kind. Each feature is a short string hashed to a `u32`; the features of
+//! an entity are a sorted set.
+
+use crate::annotate::lexicon::{GazKind, LEXICON};
+use crate::model::{Annotations, EntityKind, MentionForm, Span};
+
+/// How many bytes around a mention are read for its context.
+const WINDOW: usize = 120;
+
+/// Pronouns whose presence after a mention is evidence.
+const PRONOUNS: [&str; 12] = [
+    "he", "she", "him", "his", "her", "it", "its", "they", "their", "them", "who", "which",
+];
+
+/// Prepositions whose presence before a mention is evidence.
+const PREPOSITIONS: [&str; 14] = [
+    "in", "at", "to", "from", "of", "by", "for", "with", "on", "into", "near", "across", "through",
+    "between",
+];
+
+/// How many name mentions of an entity are read for their context (the
+/// first ones): enough for the evidence, and a bound on the time a long
+/// document's frequent names take.
+const CONTEXTS: usize = 12;
+
+/// The FNV-1a hash state after `bytes`, from `h`.
+fn fnv(mut h: u32, bytes: impl Iterator<Item = u8>) -> u32 {
+    for b in bytes {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// The FNV-1a offset basis.
+const BASIS: u32 = 0x811c_9dc5;
+
+/// A feature's hash: FNV-1a over the prefix, a separator and the value.
+pub fn hash(prefix: &str, value: &str) -> u32 {
+    fnv(
+        fnv(BASIS, prefix.bytes()),
+        std::iter::once(0x1f).chain(value.bytes()),
+    )
+}
+
+/// The hash of a feature whose value is `words` lowercased and joined by
+/// spaces, without building the string.
+fn hash_lower(prefix: &str, words: &[&str]) -> u32 {
+    let mut h = fnv(fnv(BASIS, prefix.bytes()), std::iter::once(0x1f));
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            h = fnv(h, std::iter::once(b' '));
+        }
+        for c in w.chars() {
+            let mut buf = [0u8; 4];
+            if c.is_ascii() {
+                h = fnv(h, std::iter::once(c.to_ascii_lowercase() as u8));
+            } else {
+                for l in c.to_lowercase() {
+                    h = fnv(h, l.encode_utf8(&mut buf).bytes());
+                }
+            }
+        }
+    }
+    h
+}
+
+/// The features of an entity, gathered as hashes.
+#[derive(Default)]
+struct Features(Vec<u32>);
+
+impl Features {
+    fn add(&mut self, prefix: &str, value: &str) {
+        self.0.push(hash(prefix, value));
+    }
+
+    /// A feature of words, lowercased and joined by spaces.
+    fn lower(&mut self, prefix: &str, words: &[&str]) {
+        self.0.push(hash_lower(prefix, words));
+    }
+
+    fn flag(&mut self, name: &str) {
+        self.add(name, "");
+    }
+}
+
+/// The features of entity `e` of `ann` (annotations of `text` by the
+/// rules), sorted and without repeats; empty for an entity without a name
+/// mention.
+pub fn of_entity(text: &str, ann: &Annotations, e: usize) -> Vec<u32> {
+    let entity = &ann.entities[e];
+    let mentions = || entity.mentions.iter().map(|&m| &ann.mentions[m]);
+    if !mentions().any(|m| m.form == MentionForm::Name) {
+        return Vec::new();
+    }
+    let mut f = Features::default();
+    f.flag("bias");
+    let rule = entity.kind.as_str();
+    f.add("rule", rule);
+    name(&mut f, &entity.name, rule);
+    let names = mentions().filter(|m| m.form == MentionForm::Name);
+    let count = names.clone().count();
+    f.add(
+        "count",
+        ["1", "2", "3-5", "6+"][match count {
+            0 | 1 => 0,
+            2 => 1,
+            3..=5 => 2,
+            _ => 3,
+        }],
+    );
+    let full: Vec<&str> = entity.name.split_whitespace().collect();
+    let (mut before, mut after) = (Vec::new(), Vec::new());
+    for (i, m) in names.enumerate() {
+        let surface = m.span.slice(text);
+        if surface != entity.name {
+            short_form(&mut f, surface, &full);
+        }
+        if i < CONTEXTS {
+            context(&mut f, text, m.span, &mut before, &mut after);
+        }
+    }
+    for m in mentions().filter(|m| m.form != MentionForm::Name) {
+        let form = m.form.as_str();
+        let last = m.span.slice(text).split_whitespace().last().unwrap_or("");
+        f.lower(form, &[last]);
+    }
+    for role in &entity.roles {
+        if let Some(head) = role.split_whitespace().last() {
+            f.lower("role", &[head]);
+        }
+    }
+    let mut v = f.0;
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// The shape of a word: `X` for capitals, `x` for lowercase, `d` for digits,
+/// other characters as they are, each run of a class once.
+fn shape(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if !out.ends_with(s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// The last (up to) `n` characters of `word`.
+fn suffix(word: &str, n: usize) -> &str {
+    let at = word.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+    &word[at..]
+}
+
+/// The first (up to) `n` characters of `word`.
+fn prefix(word: &str, n: usize) -> &str {
+    let at = word.char_indices().nth(n).map_or(word.len(), |(i, _)| i);
+    &word[..at]
+}
+
+/// Features of the canonical name: its words, shape, affixes and what the
+/// word lists say of it, and the rules' kind `rule` with its length and
+/// shape.
+fn name(f: &mut Features, name: &str, rule: &str) {
+    let lx = &*LEXICON;
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+        return;
+    };
+    let len = words.len().min(5).to_string();
+    let shape = words.iter().map(|w| shape(w)).collect::<Vec<_>>().join(" ");
+    f.add("len", &len);
+    f.add("shape", &shape);
+    // How far the rules are to be trusted depends on the name's form.
+    f.add("rule|len", &format!("{rule} {len}"));
+    f.add("rule|shape", &format!("{rule} {shape}"));
+    f.lower("first", &[first]);
+    f.lower("last", &[last]);
+    f.lower("suf3", &[suffix(last, 3)]);
+    f.lower("suf2", &[suffix(last, 2)]);
+    f.lower("pre3", &[prefix(first, 3)]);
+    for w in &words {
+        f.lower("word", &[w]);
+        if let Some(k) = lx.org_keys.get(w) {
+            f.flag(if k.suffix { "orgkey:suffix" } else { "orgkey" });
+        }
+        if lx.place_keys.contains(w) {
+            f.flag("placekey");
+        }
+        if lx.event_keys.contains(w) {
+            f.flag("eventkey");
+        }
+        if lx.titles.contains_key(w) {
+            f.flag("title");
+        }
+        if w.chars().any(|c| c.is_ascii_digit()) {
+            f.flag("digit");
+        }
+        if w.contains('-') {
+            f.flag("hyphen");
+        }
+        if w.len() <= 3 && w.ends_with('.') {
+            f.flag("initial");
+        }
+        if w.chars().next().is_some_and(char::is_lowercase) {
+            f.add("connector", w);
+        }
+    }
+    if let Some(k) = lx.org_keys.get(last) {
+        f.add("orgkey:last", if k.end { "end" } else { "other" });
+    }
+    if lx.place_keys.contains(last) {
+        f.flag("placekey:last");
+    }
+    if let Some(&g) = lx.first_names.get(first) {
+        f.add("given", &format!("{g:?}"));
+    }
+    if words.len() > 1 && lx.first_names.contains_key(last) {
+        f.flag("given:last");
+    }
+    if lx.east_asian_surnames.contains(first) {
+        f.flag("eastasian");
+    }
+    for (what, key) in [("gaz", name), ("gaz:first", first), ("gaz:last", last)] {
+        if let Some(g) = lx.gazetteer.get(key) {
+            f.add(what, gaz(g.kind));
+        }
+    }
+}
+
+/// The name of a gazetteer kind, for a feature.
+fn gaz(kind: GazKind) -> &'static str {
+    match kind {
+        GazKind::Country => "country",
+        GazKind::Place => "place",
+        GazKind::Organization => "organization",
+    }
+}
+
+/// Features of a shorter name of the entity: which part of the full name it
+/// is (people are named again by their family name, organizations by an
+/// acronym).
+fn short_form(f: &mut Features, surface: &str, full: &[&str]) {
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    let part = match (words.as_slice(), full) {
+        ([w], [first, .., _]) if w == first => "first",
+        ([w], [_, .., last]) if w == last => "last",
+        ([w], _) if w.len() >= 2 && w.chars().all(|c| c.is_uppercase()) => "acronym",
+        _ => "other",
+    };
+    f.add("short", part);
+}
+
+/// Features of the words around a mention at `span` of `text`; `before`
+/// and `after` are buffers for the words.
+fn context<'t>(
+    f: &mut Features,
+    text: &'t str,
+    span: Span,
+    before: &mut Vec<&'t str>,
+    after: &mut Vec<&'t str>,
+) {
+    tokens(&text[back(text, span.start)..span.start], before);
+    tokens(&text[span.end..forward(text, span.end)], after);
+    let is = |w: &str, list: &[&str]| list.iter().any(|l| w.eq_ignore_ascii_case(l));
+    match before.as_slice() {
+        [] | [.., "." | "!" | "?" | "\n"] => f.flag("initial-in-sentence"),
+        [.., p2, p1] => {
+            f.lower("p1", &[p1]);
+            f.lower("p2", &[p2, p1]);
+            if is(p1, &["the"]) && is(p2, &PREPOSITIONS) {
+                f.lower("prep", &[p2]);
+            }
+            if is(p1, &PREPOSITIONS) {
+                f.lower("prep", &[p1]);
+            }
+        }
+        [p1] => {
+            f.lower("p1", &[p1]);
+            if is(p1, &PREPOSITIONS) {
+                f.lower("prep", &[p1]);
+            }
+        }
+    }
+    match after.as_slice() {
+        [] => {}
+        [n1] => f.lower("n1", &[n1]),
+        [n1, n2, rest @ ..] => {
+            f.lower("n1", &[n1]);
+            match *n1 {
+                // An apposition: its first words ("a city", "the company").
+                "," | "(" => {
+                    f.lower("app", &[n2]);
+                    if let Some(n3) = rest.first() {
+                        f.lower("app", &[n3]);
+                    }
+                }
+                "'s" | "’s" | "'" | "’" => f.lower("poss", &[n2]),
+                _ => f.lower("n2", &[n1, n2]),
+            }
+        }
+    }
+    for w in after.iter().take(20) {
+        if is(w, &PRONOUNS) {
+            f.lower("pronoun", &[w]);
+        }
+    }
+}
+
+/// The start of the context window before `at`: up to [`WINDOW`] bytes back,
+/// on a character boundary, but not before the start of the line.
+fn back(text: &str, at: usize) -> usize {
+    let mut start = at.saturating_sub(WINDOW);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    text[start..at].rfind('\n').map_or(start, |i| start + i)
+}
+
+/// The end of the context window after `at`: up to [`WINDOW`] bytes on, on
+/// a character boundary.
+fn forward(text: &str, at: usize) -> usize {
+    let mut end = (at + WINDOW).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
+}
+
+/// Puts into `out` (cleared first) the words and punctuation of `s`: runs of letters and digits (with
+/// inner apostrophes, hyphens and dots, "O'Brien", "U.S."), each other
+/// character but spaces alone, a line break as `"\n"`, and a possessive
+/// `'s` as a token of its own.
+fn tokens<'t>(s: &'t str, out: &mut Vec<&'t str>) {
+    out.clear();
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                let inner = matches!(d, '\'' | '’' | '-' | '.')
+                    && s[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
+                if d.is_alphanumeric() || inner {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let word = &s[i..end];
+            match word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
+                Some(stem) if !stem.is_empty() => {
+                    out.push(stem);
+                    out.push(&word[stem.len()..]);
+                }
+                _ => out.push(word),
+            }
+        } else if matches!(c, '\'' | '’')
+            && s[i + c.len_utf8()..].starts_with('s')
+            && !s[i + c.len_utf8() + 1..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        {
+            out.push(&s[i..i + c.len_utf8() + 1]);
+            chars.next();
+        } else if c == '\n' {
+            out.push("\n");
+        } else if !c.is_whitespace() {
+            out.push(&s[i..i + c.len_utf8()]);
+        }
+    }
+}
+
+/// The kind a label gives, when it names an actor.
+pub fn kind_of(label: super::model::Label) -> Option<EntityKind> {
+    use super::model::Label;
+    match label {
+        Label::Person => Some(EntityKind::Person),
+        Label::Organization => Some(EntityKind::Organization),
+        Label::Place => Some(EntityKind::Place),
+        Label::NotActor => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Entity, Mention};
+
+    /// One entity of the given kind with name mentions at each of `names`.
+    fn ann_of(text: &str, names: &[&str], kind: EntityKind) -> Annotations {
+        let mut ann = Annotations::default();
+        let mut from = 0;
+        for n in names {
+            let start = from + text[from..].find(n).expect("in the text");
+            from = start + n.len();
+            ann.mentions.push(Mention {
+                span: Span::new(start, start + n.len()),
+                form: MentionForm::Name,
+                entity: 0,
+            });
+        }
+        ann.entities.push(Entity {
+            kind,
+            name: names[0].to_owned(),
+            roles: Vec::new(),
+            mentions: (0..names.len()).collect(),
+        });
+        ann
+    }
+
+    fn has(features: &[u32], prefix: &str, value: &str) -> bool {
+        features.binary_search(&hash(prefix, value)).is_ok()
+    }
+
+    #[test]
+    fn tokens_split_words_punctuation_and_possessives() {
+        let mut out = Vec::new();
+        tokens("in O'Brien's U.S. office, (x) 's", &mut out);
+        assert_eq!(
+            out,
+            [
+                "in", "O'Brien", "'s", "U.S", ".", "office", ",", "(", "x", ")", "'s"
+            ]
+        );
+        assert_eq!(shape("McDonald's"), "XxXx'x");
+        assert_eq!(suffix("Ministry", 3), "try");
+        assert_eq!(prefix("Ab", 3), "Ab");
+    }
+
+    #[test]
+    fn a_person_shows_a_title_a_short_form_and_pronouns() {
+        let text = "Yesterday Marta Kostyuk, a player, won. Kostyuk said she was happy.";
+        let ann = ann_of(
+            text,
+            &["Marta Kostyuk", "Kostyuk"],
+            EntityKind::Organization,
+        );
+        let f = of_entity(text, &ann, 0);
+        assert!(has(&f, "rule", "organization"));
+        assert!(has(&f, "first", "marta"));
+        assert!(has(&f, "shape", "Xx Xx"));
+        assert!(has(&f, "short", "last"));
+        assert!(has(&f, "app", "a"));
+        assert!(has(&f, "app", "player"));
+        assert!(has(&f, "p1", "yesterday"));
+        assert!(has(&f, "initial-in-sentence", ""));
+        assert!(has(&f, "pronoun", "she"));
+        assert!(has(&f, "count", "2"));
+        assert!(f.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn a_place_shows_its_preposition_and_an_organization_its_ending() {
+        let text = "He moved to the Basel area. Health Canada's staff agreed.";
+        let place = ann_of(text, &["Basel"], EntityKind::Organization);
+        let f = of_entity(text, &place, 0);
+        assert!(has(&f, "prep", "to"));
+        assert!(has(&f, "p2", "to the"));
+        assert!(has(&f, "n2", "area ."));
+        let org = ann_of(text, &["Health Canada"], EntityKind::Person);
+        let f = of_entity(text, &org, 0);
+        assert!(has(&f, "poss", "staff"));
+        assert!(has(&f, "gaz:last", "country"));
+        assert!(has(&f, "initial-in-sentence", ""));
+    }
+}

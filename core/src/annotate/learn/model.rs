@@ -1,0 +1,317 @@
+//! A kind model: the weights of a multinomial logistic regression over
+//! hashed features, its decision thresholds, and its compact file format.
+//!
+//! The file (little-endian): the magic `GLOSSKND`, a format version (u16),
+//! the threshold for overriding the rules' kind and the one for dropping a
+//! name as no actor (u16 each, in thousandths; above 1000 never), a weight
+//! scale (f32), the number of features (u32), then for each feature, in
+//! increasing hash order, its hash (u32) and one weight per [`Label`] (i16,
+//! times the scale).
+
+use thiserror::Error;
+
+/// The magic bytes a kind model file starts with.
+const MAGIC: &[u8; 8] = b"GLOSSKND";
+/// The version of the file format this code reads and writes.
+const VERSION: u16 = 1;
+/// The size of the header: magic, version, two thresholds, scale, count.
+const HEADER: usize = 8 + 2 + 2 + 2 + 4 + 4;
+/// The size of one feature's entry: hash and one weight per label.
+const ENTRY: usize = 4 + 2 * Label::COUNT;
+
+/// What a name's entity is, as the model decides it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Label {
+    /// A person.
+    Person,
+    /// An organization.
+    Organization,
+    /// A place.
+    Place,
+    /// Not an actor: a work, law, event, product, language, ...
+    NotActor,
+}
+
+impl Label {
+    /// The number of labels.
+    pub const COUNT: usize = 4;
+    /// All labels, in the order of their weights.
+    pub const ALL: [Label; Label::COUNT] = [
+        Label::Person,
+        Label::Organization,
+        Label::Place,
+        Label::NotActor,
+    ];
+
+    /// The position of the label's weight in each feature's row.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Why a model file could not be read.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum ModelError {
+    /// The file does not start with the magic bytes.
+    #[error("not a gloss kind model (bad magic bytes)")]
+    Magic,
+    /// The file is of another format version.
+    #[error("kind model format version {0}, expected {VERSION}")]
+    Version(u16),
+    /// The file is shorter or longer than its header says.
+    #[error("kind model of {got} bytes, expected {expected}")]
+    Length {
+        /// The length the header implies.
+        expected: usize,
+        /// The file's length.
+        got: usize,
+    },
+    /// The feature hashes are not strictly increasing.
+    #[error("kind model features out of order at entry {0}")]
+    Order(usize),
+    /// The weight scale is not a positive finite number.
+    #[error("kind model weight scale is not positive and finite")]
+    Scale,
+}
+
+/// A trained kind model.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    /// Feature hashes, strictly increasing.
+    keys: Vec<u32>,
+    /// One weight per label for each key, in steps of `scale`.
+    weights: Vec<[i16; Label::COUNT]>,
+    /// The size of a weight's step.
+    scale: f32,
+    /// The probability, in thousandths, from which the model's kind
+    /// overrides the rules' (above 1000: never).
+    pub override_at: u16,
+    /// The probability, in thousandths, from which a name judged no actor
+    /// is dropped (above 1000: never).
+    pub drop_at: u16,
+}
+
+impl Model {
+    /// A model from sparse weights (any order; duplicate hashes are summed)
+    /// and its thresholds. Weights are kept as 16-bit steps of a fraction of
+    /// the largest, so a model reads back from its bytes exactly.
+    pub fn new(
+        mut weights: Vec<(u32, [f64; Label::COUNT])>,
+        override_at: u16,
+        drop_at: u16,
+    ) -> Model {
+        weights.sort_by_key(|&(k, _)| k);
+        let mut merged: Vec<(u32, [f64; Label::COUNT])> = Vec::with_capacity(weights.len());
+        for (k, w) in weights {
+            match merged.last_mut() {
+                Some((last, acc)) if *last == k => acc.iter_mut().zip(w).for_each(|(a, b)| *a += b),
+                _ => merged.push((k, w)),
+            }
+        }
+        let scale = scale_of(&merged);
+        let (keys, weights) = merged
+            .into_iter()
+            .map(|(k, w)| (k, w.map(|x| quantize(x, f64::from(scale)))))
+            .unzip();
+        Model {
+            keys,
+            weights,
+            scale,
+            override_at,
+            drop_at,
+        }
+    }
+
+    /// The same weights deciding at other thresholds (in thousandths).
+    pub fn with_thresholds(self, override_at: u16, drop_at: u16) -> Model {
+        Model {
+            override_at,
+            drop_at,
+            ..self
+        }
+    }
+
+    /// The number of features with weights.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// True for a model without a single weight (it always says "not sure").
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// The probability of each label for an entity with `features`.
+    pub fn probabilities(&self, features: &[u32]) -> [f32; Label::COUNT] {
+        let mut sum = [0i32; Label::COUNT];
+        for f in features {
+            if let Ok(i) = self.keys.binary_search(f) {
+                sum.iter_mut()
+                    .zip(self.weights[i])
+                    .for_each(|(s, w)| *s += i32::from(w));
+            }
+        }
+        softmax(sum.map(|s| s as f32 * self.scale))
+    }
+
+    /// The most probable label for `features`, with its probability.
+    pub fn predict(&self, features: &[u32]) -> (Label, f32) {
+        let p = self.probabilities(features);
+        let best = (0..Label::COUNT).fold(0, |b, i| if p[i] > p[b] { i } else { b });
+        (Label::ALL[best], p[best])
+    }
+
+    /// The model's file: see the module's documentation.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(HEADER + ENTRY * self.keys.len());
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        out.extend_from_slice(&self.override_at.to_le_bytes());
+        out.extend_from_slice(&self.drop_at.to_le_bytes());
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        out.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
+        for (k, w) in self.keys.iter().zip(&self.weights) {
+            out.extend_from_slice(&k.to_le_bytes());
+            for x in w {
+                out.extend_from_slice(&x.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// Reads a model file, checking its every part.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let u16_at = |i: usize| u16::from_le_bytes([bytes[i], bytes[i + 1]]);
+        let u32_at =
+            |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+        if bytes.len() < HEADER {
+            return Err(if bytes.starts_with(MAGIC) || MAGIC.starts_with(bytes) {
+                ModelError::Length {
+                    expected: HEADER,
+                    got: bytes.len(),
+                }
+            } else {
+                ModelError::Magic
+            });
+        }
+        if &bytes[..8] != MAGIC {
+            return Err(ModelError::Magic);
+        }
+        if u16_at(8) != VERSION {
+            return Err(ModelError::Version(u16_at(8)));
+        }
+        let scale = f32::from_bits(u32_at(14));
+        if !(scale.is_finite() && scale > 0.0) {
+            return Err(ModelError::Scale);
+        }
+        let n = u32_at(18) as usize;
+        let expected = n.checked_mul(ENTRY).and_then(|b| b.checked_add(HEADER));
+        if expected != Some(bytes.len()) {
+            return Err(ModelError::Length {
+                expected: expected.unwrap_or(usize::MAX),
+                got: bytes.len(),
+            });
+        }
+        let mut keys = Vec::with_capacity(n);
+        let mut weights = Vec::with_capacity(n);
+        for (i, entry) in bytes[HEADER..].chunks_exact(ENTRY).enumerate() {
+            let key = u32::from_le_bytes([entry[0], entry[1], entry[2], entry[3]]);
+            if keys.last().is_some_and(|&last| last >= key) {
+                return Err(ModelError::Order(i));
+            }
+            keys.push(key);
+            weights.push(std::array::from_fn(|l| {
+                i16::from_le_bytes([entry[4 + 2 * l], entry[5 + 2 * l]])
+            }));
+        }
+        Ok(Model {
+            keys,
+            weights,
+            scale,
+            override_at: u16_at(10),
+            drop_at: u16_at(12),
+        })
+    }
+}
+
+/// The step of the 16-bit weights: the largest weight is `i16::MAX` steps.
+fn scale_of(weights: &[(u32, [f64; Label::COUNT])]) -> f32 {
+    let max = weights
+        .iter()
+        .flat_map(|(_, w)| w.iter())
+        .fold(0f64, |m, w| m.max(w.abs()));
+    let scale = (max / f64::from(i16::MAX)) as f32;
+    if scale > 0.0 && scale.is_finite() {
+        scale
+    } else {
+        1.0
+    }
+}
+
+/// A weight in steps of `scale`.
+fn quantize(x: f64, scale: f64) -> i16 {
+    (x / scale)
+        .round()
+        .clamp(-f64::from(i16::MAX), f64::from(i16::MAX)) as i16
+}
+
+/// Scores to probabilities.
+pub fn softmax<const N: usize>(score: [f32; N]) -> [f32; N] {
+    let max = score.iter().fold(f32::NEG_INFINITY, |m, &s| m.max(s));
+    let e = score.map(|s| (s - max).exp());
+    let sum: f32 = e.iter().sum();
+    e.map(|x| x / sum)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Model {
+        Model::new(
+            vec![
+                (7, [1.5, -0.25, 0.0, 0.125]),
+                (3, [0.0, 2.0, -1.0, 0.5]),
+                (7, [0.5, 0.0, 0.0, 0.0]),
+            ],
+            750,
+            1001,
+        )
+    }
+
+    #[test]
+    fn a_model_reads_back_from_its_bytes() {
+        let m = sample();
+        assert_eq!(m.len(), 2);
+        let bytes = m.to_bytes();
+        assert_eq!(bytes.len(), HEADER + 2 * ENTRY);
+        let back = Model::from_bytes(&bytes).expect("reads");
+        assert_eq!(back, m);
+        assert_eq!(back.to_bytes(), bytes);
+        assert_eq!(back.predict(&[7]).0, Label::Person);
+        assert_eq!(back.predict(&[3, 99]).0, Label::Organization);
+    }
+
+    #[test]
+    fn a_broken_file_is_an_error() {
+        let bytes = sample().to_bytes();
+        assert_eq!(Model::from_bytes(b"nonsense"), Err(ModelError::Magic));
+        assert_eq!(
+            Model::from_bytes(&bytes[..5]),
+            Err(ModelError::Length {
+                expected: HEADER,
+                got: 5
+            })
+        );
+        assert!(matches!(
+            Model::from_bytes(&bytes[..bytes.len() - 1]),
+            Err(ModelError::Length { .. })
+        ));
+        let mut old = bytes.clone();
+        old[8] = 9;
+        assert_eq!(Model::from_bytes(&old), Err(ModelError::Version(9)));
+        let mut swapped = bytes.clone();
+        swapped[HEADER..HEADER + 4].copy_from_slice(&100u32.to_le_bytes());
+        assert_eq!(Model::from_bytes(&swapped), Err(ModelError::Order(1)));
+    }
+}
