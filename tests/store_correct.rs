@@ -5,7 +5,7 @@ mod store_support;
 use gloss::annotate::annotate;
 use gloss::model::{
     Annotations, Commitment, CommitmentKind, Entity, EntityKind, Link, LinkRel, Mention,
-    MentionForm, Quote, QuoteKind, Span,
+    MentionForm, NestedEntity, Quote, QuoteKind, Span,
 };
 use gloss::store::correct::{apply, apply_report};
 use gloss::store::{Anchor, Correction, EntityRef};
@@ -81,6 +81,7 @@ fn auto() -> Annotations {
             cue: Some(find(TEXT, "said", 0)),
             span: find(TEXT, "Kim was pleased", 0),
         }],
+        nested: Vec::new(),
     }
 }
 
@@ -104,6 +105,40 @@ fn the_fixture_is_valid_and_no_corrections_change_nothing() {
     let a = auto();
     check_invariants(&a, TEXT).unwrap();
     assert_eq!(apply(&a, &[], TEXT), a);
+}
+
+#[test]
+fn names_inside_longer_names_follow_the_corrected_entities() {
+    let text = "Angela Merkel met the University of Texas. Texas voted.";
+    let inner = |ann: &Annotations| -> Vec<(String, String)> {
+        ann.nested
+            .iter()
+            .map(|n| {
+                let name = match &n.entity {
+                    NestedEntity::Known(e) => ann.entities[*e].name.clone(),
+                    NestedEntity::New { name, .. } => name.clone(),
+                };
+                (n.span.slice(text).to_owned(), name)
+            })
+            .collect()
+    };
+    let a = annotate(text);
+    let texas = [("Texas".to_owned(), "Texas".to_owned())];
+    assert_eq!(inner(&a), texas);
+    // Merkel goes: every entity after her is renumbered, and the inner
+    // name still names Texas.
+    let merkel = EntityRef::new(text, &a, entity_named(&a, "Angela Merkel"), None).unwrap();
+    let ann = apply(&a, &[Correction::RemoveEntity { entity: merkel }], text);
+    assert_eq!(ann.entities.len() + 1, a.entities.len());
+    assert_eq!(inner(&ann), texas);
+    // Texas goes: the inner name is one the article no longer knows.
+    let gone = EntityRef::new(text, &ann, entity_named(&ann, "Texas"), None).unwrap();
+    let ann = apply(&ann, &[Correction::RemoveEntity { entity: gone }], text);
+    assert!(
+        matches!(&ann.nested[..], [n] if matches!(n.entity, NestedEntity::New { .. })),
+        "{:?}",
+        ann.nested
+    );
 }
 
 #[test]

@@ -56,6 +56,7 @@ fn annotations() -> Annotations {
             cue: Some(find(TEXT, "said", 0)),
             span: find(TEXT, "we will meet", 0),
         }],
+        nested: Vec::new(),
     }
 }
 

@@ -247,6 +247,32 @@ pub struct Quote {
     pub span: Span,
 }
 
+/// A name inside a longer name mention: the place in "University of
+/// Texas Arlington", the person in "the Andy Warhol Museum". The reader
+/// highlights the longer name; the JSON and CSV exports list both.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Nested {
+    /// Where it stands: strictly inside a name mention of
+    /// [`Annotations::mentions`].
+    pub span: Span,
+    /// The entity it names.
+    pub entity: NestedEntity,
+}
+
+/// The entity a [`Nested`] name names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NestedEntity {
+    /// An entity of the annotations.
+    Known(EntityId),
+    /// One named only inside longer names: its name and kind.
+    New {
+        /// The canonical name.
+        name: String,
+        /// Its kind.
+        kind: EntityKind,
+    },
+}
+
 /// Everything the annotator found in one document.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Annotations {
@@ -260,6 +286,10 @@ pub struct Annotations {
     pub commitments: Vec<Commitment>,
     /// Quotes, in document order.
     pub quotes: Vec<Quote>,
+    /// Names inside the name mentions, in document order; made from the
+    /// rest by the annotator, and again after corrections or an import
+    /// (`annotate::nested::find`).
+    pub nested: Vec<Nested>,
 }
 
 impl Annotations {

@@ -2,7 +2,7 @@
 //! invariants every loaded document, every annotation and every export must
 //! keep. A broken invariant panics, which libFuzzer reports as a crash.
 
-use gloss::annotate::{annotate, segment};
+use gloss::annotate::{Sentences, annotate};
 use gloss::document::{Document, Format as DocFormat, LoadError, load_bytes};
 use gloss::export::{Format, brat};
 use gloss::model::{Annotations, Span};
@@ -60,7 +60,7 @@ pub fn check_document(doc: &Document) {
 /// The annotations' invariants over `text`: every span a slice of it, every
 /// index in range, mentions and entities pointing at each other.
 pub fn check_annotations(text: &str, ann: &Annotations) {
-    for s in segment::sentences(text) {
+    for &s in Sentences::new(text).spans() {
         slice(text, s, "sentence");
     }
     for (i, m) in ann.mentions.iter().enumerate() {

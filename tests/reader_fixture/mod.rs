@@ -107,6 +107,7 @@ pub fn annotations() -> Annotations {
             cue: Some(span_of("added", 0)),
             span: span_of("I look forward to seeing you soon,", 0),
         }],
+        nested: Vec::new(),
     }
 }
 

@@ -3,6 +3,7 @@
 //! for training.
 
 use gloss_core::annotate::learn::model::Label;
+use gloss_core::annotate::nested;
 use gloss_core::export::entities;
 use gloss_core::model::{Annotations, EntityKind, MentionForm};
 
@@ -108,10 +109,16 @@ fn matches(text: &str, names: &[(usize, usize)], gold: &[&Gold]) -> Vec<Option<u
 }
 
 /// The name mentions gloss exports for `ann` on `text` (names inside
-/// longer names included): span, kind, entity.
+/// longer names included, found here: `ann` comes from the entity stage,
+/// perhaps with the model's decisions, not the whole annotator): span,
+/// kind, entity.
 fn names(text: &str, ann: &Annotations) -> Vec<(usize, usize, EntityKind, usize)> {
+    let ann = Annotations {
+        nested: nested::find(text, ann),
+        ..ann.clone()
+    };
     let mut out = Vec::new();
-    for (e, listed) in entities::list(text, ann).iter().enumerate() {
+    for (e, listed) in entities::list(&ann).iter().enumerate() {
         for m in listed
             .mentions
             .iter()

@@ -25,6 +25,8 @@ pub mod segment;
 
 use std::sync::Arc;
 
+pub use segment::Sentences;
+
 use crate::document::Document;
 use crate::model::{Annotations, Span};
 
@@ -171,6 +173,7 @@ pub fn annotate_reporting(text: &str, report: &mut dyn FnMut(Step)) -> Annotatio
     first_person::link(text, &prep.toks, &mut ann);
     report(Step::Commitments);
     ann.commitments = commitments::find(&acts::Doc::new(text, &ann, &prep));
+    ann.nested = nested::find(text, &ann);
     ann
 }
 

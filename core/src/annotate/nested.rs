@@ -5,7 +5,7 @@
 //! that is what the reader highlights. This pass finds the names inside
 //! organization names, and inside place names that end in a place keyword
 //! ("Chiang Kai Shek Memorial Hall"), for tools that read both layers (the
-//! JSON export). An inner name is an entity the article names on its own,
+//! JSON export): [`Annotations::nested`]. An inner name is an entity the article names on its own,
 //! a gazetteer entry, or a region of one ("Southern Indiana").
 //! Person names are not searched: "Jordan Smith" holds no country.
 
@@ -14,34 +14,10 @@ use crate::annotate::kinds::Kind;
 use crate::annotate::lexicon::{GazKind, LEXICON};
 use crate::annotate::names::REGION_ADJECTIVES;
 use crate::annotate::segment::{self, Token, TokenKind};
-use crate::model::{Annotations, EntityId, EntityKind, MentionForm, Span};
-
-/// A name inside a longer name mention.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Inner {
-    /// Where it stands: strictly inside a mention of
-    /// [`Annotations::mentions`].
-    pub span: Span,
-    /// The entity it names.
-    pub entity: InnerEntity,
-}
-
-/// The entity of an inner name.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum InnerEntity {
-    /// An entity of the annotations.
-    Known(EntityId),
-    /// One named only inside longer names: its name and kind.
-    New {
-        /// The canonical name.
-        name: String,
-        /// Its kind.
-        kind: EntityKind,
-    },
-}
+use crate::model::{Annotations, EntityId, EntityKind, MentionForm, Nested, NestedEntity, Span};
 
 /// The names inside the name mentions of `ann` over `text`, in order.
-pub fn find(text: &str, ann: &Annotations) -> Vec<Inner> {
+pub fn find(text: &str, ann: &Annotations) -> Vec<Nested> {
     let known = known_names(text, ann);
     let mut out = Vec::new();
     for m in &ann.mentions {
@@ -60,7 +36,7 @@ pub fn find(text: &str, ann: &Annotations) -> Vec<Inner> {
                 .find_map(|b| inner(text, &toks[a..b], &known, m.entity).map(|e| (b, e)));
             match found {
                 Some((b, entity)) => {
-                    out.push(Inner {
+                    out.push(Nested {
                         span: Span::new(toks[a].start(), toks[b - 1].end()),
                         entity,
                     });
@@ -128,7 +104,7 @@ fn inner(
     toks: &[Token],
     known: &Map<&str, Option<EntityId>>,
     outer: EntityId,
-) -> Option<InnerEntity> {
+) -> Option<NestedEntity> {
     let (first, last) = (toks.first()?, toks.last()?);
     let capital = |t: &Token| {
         t.kind() == TokenKind::Word && t.text(text).starts_with(|c: char| c.is_uppercase())
@@ -148,7 +124,7 @@ fn inner(
     let name = Span::new(first.start(), last.end()).slice(text);
     let existing = |n: &str| known.get(n).copied().flatten().filter(|&e| e != outer);
     if let Some(e) = existing(name) {
-        return Some(InnerEntity::Known(e));
+        return Some(NestedEntity::Known(e));
     }
     let place = |n: &str| {
         LEXICON
@@ -171,8 +147,8 @@ fn inner(
     // "United States" named elsewhere), unless it is the outer one.
     match known.get(canonical).copied().flatten() {
         Some(e) if e == outer => None,
-        Some(e) => Some(InnerEntity::Known(e)),
-        None => Some(InnerEntity::New {
+        Some(e) => Some(NestedEntity::Known(e)),
+        None => Some(NestedEntity::New {
             name: canonical.to_owned(),
             kind,
         }),
@@ -191,8 +167,8 @@ mod tests {
             .into_iter()
             .map(|i| {
                 let name = match i.entity {
-                    InnerEntity::Known(e) => ann.entities[e].name.clone(),
-                    InnerEntity::New { name, .. } => name,
+                    NestedEntity::Known(e) => ann.entities[e].name.clone(),
+                    NestedEntity::New { name, .. } => name,
                 };
                 (i.span.slice(text).to_owned(), name)
             })
@@ -221,7 +197,7 @@ mod tests {
         let inner = find(text, &ann);
         assert_eq!(inner.len(), 1, "{inner:?}");
         assert_eq!(inner[0].span.slice(text), "U.S.");
-        let InnerEntity::Known(e) = inner[0].entity else {
+        let NestedEntity::Known(e) = inner[0].entity else {
             panic!("{inner:?}")
         };
         assert_eq!(ann.entities[e].name, "United States");

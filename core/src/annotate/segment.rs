@@ -361,11 +361,37 @@ pub fn sentences(text: &str) -> Vec<Span> {
     out
 }
 
-/// The sentence of `sentences` (as [`sentences`] gives them) holding byte
-/// `byte`, if any.
-pub fn sentence_at(sentences: &[Span], byte: usize) -> Option<Span> {
-    let i = sentences.partition_point(|s| s.end <= byte);
-    sentences.get(i).copied().filter(|s| s.contains(byte))
+/// The sentences of a text, as [`sentences`] splits it, to find the one
+/// around a place (the sentence of a commitment, of a mention).
+///
+/// ```
+/// use gloss_core::annotate::Sentences;
+///
+/// let text = "Kim wrote. Trump read it.";
+/// let sentences = Sentences::new(text);
+/// assert_eq!(sentences.at(12).map(|s| s.slice(text)), Some("Trump read it."));
+/// assert_eq!(sentences.at(10), None);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Sentences(Vec<Span>);
+
+impl Sentences {
+    /// The sentences of `text`.
+    pub fn new(text: &str) -> Self {
+        Self(sentences(text))
+    }
+
+    /// The sentence holding byte `byte`, if any (the space between two
+    /// sentences is in none).
+    pub fn at(&self, byte: usize) -> Option<Span> {
+        let i = self.0.partition_point(|s| s.end <= byte);
+        self.0.get(i).copied().filter(|s| s.contains(byte))
+    }
+
+    /// Every sentence, in order.
+    pub fn spans(&self) -> &[Span] {
+        &self.0
+    }
 }
 
 /// The tokens of `text`, in order, each knowing the index of its sentence

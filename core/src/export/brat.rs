@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::annotate::segment;
+use crate::annotate::Sentences;
 use crate::document::Document;
 use crate::model::{
     Annotations, Commitment, CommitmentKind, Entity, EntityId, EntityKind, Link, LinkRel, Mention,
@@ -310,7 +310,65 @@ pub struct ImportError {
     /// 1-based line number.
     pub line: usize,
     /// What is wrong with it.
-    pub problem: String,
+    pub problem: Problem,
+}
+
+/// What is wrong with a line of a `.ann` file.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Problem {
+    /// No tab after the id.
+    #[error("expected a tab after `{0}`")]
+    NoTab(String),
+    /// A line whose first character is no brat line type.
+    #[error("unknown line type `{0}`")]
+    UnknownLine(String),
+    /// A `T` line without its label and offsets.
+    #[error("expected `LABEL START END`")]
+    TextBoundShape,
+    /// A fragment that is not two offsets.
+    #[error("bad offsets `{0}`")]
+    BadOffsets(String),
+    /// An offset that is no number.
+    #[error("`{0}` is not an offset")]
+    NotAnOffset(String),
+    /// A fragment that ends before it starts.
+    #[error("span {0}-{1} ends before it starts")]
+    Backwards(usize, usize),
+    /// An offset past the article's end (its length in characters).
+    #[error("offset beyond the end of the article ({0} characters)")]
+    PastTheEnd(usize),
+    /// An actor mention covering only whitespace.
+    #[error("`{0}` is an actor mention with no text")]
+    EmptyMention(String),
+    /// A `T` line whose text is not the article's there.
+    #[error("text `{expected}` does not match the article's `{got}`")]
+    TextMismatch {
+        /// The text the line gives.
+        expected: String,
+        /// The article's text at its offsets.
+        got: String,
+    },
+    /// An `N` line without its target.
+    #[error("expected `Reference T.. ID`")]
+    NormalizationShape,
+    /// A `Form` attribute of no known form.
+    #[error("unknown mention form `{0}`")]
+    UnknownForm(String),
+    /// An `R` line without its type and two arguments.
+    #[error("expected `TYPE Arg1:ID Arg2:ID`")]
+    RelationShape,
+    /// A relation between ids that are not both actor mentions.
+    #[error("relation arguments {0} and {1} must be actor mentions")]
+    RelationArguments(String, String),
+    /// An event argument without its role.
+    #[error("expected ROLE:ID, got `{0}`")]
+    EventArgument(String),
+    /// An event with no arguments.
+    #[error("an event needs a trigger")]
+    NoTrigger,
+    /// An event naming an id that no `T` line has.
+    #[error("no text-bound annotation {0}")]
+    NoTextBound(String),
 }
 
 /// A parsed `T` line.
@@ -364,12 +422,21 @@ struct Parsed {
     notes: Vec<NoteLine>,
 }
 
+/// One line of a `.ann` file, split at its tabs: `id`, `body` and the text
+/// after a second tab, if any.
+struct Line<'a> {
+    no: usize,
+    id: &'a str,
+    body: &'a str,
+    text: Option<&'a str>,
+}
+
 /// Reads brat standoff `ann` (named `file` in errors) over `doc` into
 /// annotations and notes. Entities of unknown labels are skipped; lines
 /// gloss does not use (attributes other than `Form`, comments other than
 /// `AnnotatorNotes`) are ignored.
 pub fn import(doc: &Document, ann: &str, file: &str) -> Result<Imported, ImportError> {
-    let err = |line: usize, problem: String| ImportError {
+    let err = |line: usize, problem: Problem| ImportError {
         file: file.to_owned(),
         line,
         problem,
@@ -385,105 +452,145 @@ pub fn import(doc: &Document, ann: &str, file: &str) -> Result<Imported, ImportE
         let id = fields.next().unwrap_or_default();
         let body = fields
             .next()
-            .ok_or_else(|| err(no, format!("expected a tab after `{id}`")))?;
-        match id.chars().next() {
-            Some('T') => {
-                let (label, offsets) = body
-                    .split_once(' ')
-                    .ok_or_else(|| err(no, "expected `LABEL START END`".into()))?;
-                let span = parse_offsets(doc, offsets).map_err(|p| err(no, p))?;
-                if span.is_empty() && label_kind(label).is_some() {
-                    return Err(err(no, format!("`{id}` is an actor mention with no text")));
-                }
-                if let Some(expected) = fields.next() {
-                    let got = one_line(span.slice(&doc.text));
-                    if !same_words(&got, expected) {
-                        return Err(err(
-                            no,
-                            format!("text `{expected}` does not match the article's `{got}`"),
-                        ));
-                    }
-                }
-                p.tbs.insert(
-                    id.to_owned(),
-                    TextBound {
-                        label: label.to_owned(),
-                        span,
-                    },
-                );
-            }
-            Some('N') => {
-                let mut parts = body.split(' ');
-                let (_, target, reference) = (parts.next(), parts.next(), parts.next());
-                let target = target.ok_or_else(|| err(no, "expected `Reference T.. ID`".into()))?;
-                if reference.is_some_and(|r| r.starts_with("gloss:")) {
-                    p.names.insert(
-                        target.to_owned(),
-                        fields.next().unwrap_or_default().to_owned(),
-                    );
-                }
-            }
-            Some('A' | 'M') => {
-                let parts: Vec<&str> = body.split(' ').collect();
-                if parts.len() == 3 && parts[0] == "Form" {
-                    let form = match parts[2] {
-                        "role" => MentionForm::Role,
-                        "pronoun" => MentionForm::Pronoun,
-                        "demonym" => MentionForm::Demonym,
-                        "name" => MentionForm::Name,
-                        other => return Err(err(no, format!("unknown mention form `{other}`"))),
-                    };
-                    p.forms.insert(parts[1].to_owned(), form);
-                }
-            }
-            Some('*') => {
-                let mut parts = body.split(' ');
-                if parts.next() == Some("Equiv") {
-                    p.equivs.push(parts.map(str::to_owned).collect());
-                }
-            }
-            Some('R') => {
-                let parts: Vec<&str> = body.split(' ').collect();
-                let arg =
-                    |p: Option<&&str>| p.and_then(|s| s.split_once(':')).map(|(_, v)| v.to_owned());
-                match (parts.first(), arg(parts.get(1)), arg(parts.get(2))) {
-                    (Some(rel), Some(a), Some(b)) => p.rels.push(Relation {
-                        line: no,
-                        rel: rel.to_string(),
-                        args: (a, b),
-                    }),
-                    _ => return Err(err(no, "expected `TYPE Arg1:ID Arg2:ID`".into())),
-                }
-            }
-            Some('E') => {
-                let mut args = Vec::new();
-                for part in body.split(' ').filter(|p| !p.is_empty()) {
-                    let (k, v) = part
-                        .split_once(':')
-                        .ok_or_else(|| err(no, format!("expected ROLE:ID, got `{part}`")))?;
-                    args.push((k.to_owned(), v.to_owned()));
-                }
-                if args.is_empty() {
-                    return Err(err(no, "an event needs a trigger".into()));
-                }
-                p.events.push(Event {
-                    id: id.to_owned(),
-                    line: no,
-                    args,
-                });
-            }
-            Some('#') => {
-                if let Some(on) = body.strip_prefix("AnnotatorNotes ") {
-                    p.notes.push(NoteLine {
-                        on: on.trim().to_owned(),
-                        text: fields.next().unwrap_or_default().to_owned(),
-                    });
-                }
-            }
-            _ => return Err(err(no, format!("unknown line type `{id}`"))),
-        }
+            .ok_or_else(|| err(no, Problem::NoTab(id.to_owned())))?;
+        let line = Line {
+            no,
+            id,
+            body,
+            text: fields.next(),
+        };
+        p.read(doc, line).map_err(|problem| err(no, problem))?;
     }
     p.build(doc).map_err(|(line, problem)| err(line, problem))
+}
+
+impl Parsed {
+    /// Reads one line, by its type.
+    fn read(&mut self, doc: &Document, line: Line) -> Result<(), Problem> {
+        match line.id.chars().next() {
+            Some('T') => self.text_bound(doc, line),
+            Some('N') => self.normalization(line),
+            Some('A' | 'M') => self.attribute(line),
+            Some('*') => {
+                self.equiv(line);
+                Ok(())
+            }
+            Some('R') => self.relation(line),
+            Some('E') => self.event(line),
+            Some('#') => {
+                self.comment(line);
+                Ok(())
+            }
+            _ => Err(Problem::UnknownLine(line.id.to_owned())),
+        }
+    }
+
+    /// A `T` line: `LABEL START END[;START END...]`, then the text.
+    fn text_bound(&mut self, doc: &Document, line: Line) -> Result<(), Problem> {
+        let (label, offsets) = line.body.split_once(' ').ok_or(Problem::TextBoundShape)?;
+        let span = parse_offsets(doc, offsets)?;
+        if span.is_empty() && label_kind(label).is_some() {
+            return Err(Problem::EmptyMention(line.id.to_owned()));
+        }
+        if let Some(expected) = line.text {
+            let got = one_line(span.slice(&doc.text));
+            if !same_words(&got, expected) {
+                return Err(Problem::TextMismatch {
+                    expected: expected.to_owned(),
+                    got,
+                });
+            }
+        }
+        let label = label.to_owned();
+        self.tbs
+            .insert(line.id.to_owned(), TextBound { label, span });
+        Ok(())
+    }
+
+    /// An `N` line: `Reference T.. gloss:e..`, then the entity's name.
+    fn normalization(&mut self, line: Line) -> Result<(), Problem> {
+        let mut parts = line.body.split(' ');
+        let (_, target, reference) = (parts.next(), parts.next(), parts.next());
+        let target = target.ok_or(Problem::NormalizationShape)?;
+        if reference.is_some_and(|r| r.starts_with("gloss:")) {
+            let name = line.text.unwrap_or_default().to_owned();
+            self.names.insert(target.to_owned(), name);
+        }
+        Ok(())
+    }
+
+    /// An `A` or `M` line: `Form T.. FORM` gives a mention's form.
+    fn attribute(&mut self, line: Line) -> Result<(), Problem> {
+        let parts: Vec<&str> = line.body.split(' ').collect();
+        if let [kind, target, value] = parts[..]
+            && kind == "Form"
+        {
+            let form = match value {
+                "role" => MentionForm::Role,
+                "pronoun" => MentionForm::Pronoun,
+                "demonym" => MentionForm::Demonym,
+                "name" => MentionForm::Name,
+                other => return Err(Problem::UnknownForm(other.to_owned())),
+            };
+            self.forms.insert(target.to_owned(), form);
+        }
+        Ok(())
+    }
+
+    /// A `*` line: `Equiv T.. T..` groups mentions of one entity.
+    fn equiv(&mut self, line: Line) {
+        let mut parts = line.body.split(' ');
+        if parts.next() == Some("Equiv") {
+            self.equivs.push(parts.map(str::to_owned).collect());
+        }
+    }
+
+    /// An `R` line: `TYPE Arg1:T.. Arg2:T..`.
+    fn relation(&mut self, line: Line) -> Result<(), Problem> {
+        let parts: Vec<&str> = line.body.split(' ').collect();
+        let arg = |p: Option<&&str>| p.and_then(|s| s.split_once(':')).map(|(_, v)| v.to_owned());
+        match (parts.first(), arg(parts.get(1)), arg(parts.get(2))) {
+            (Some(rel), Some(a), Some(b)) => {
+                self.rels.push(Relation {
+                    line: line.no,
+                    rel: rel.to_string(),
+                    args: (a, b),
+                });
+                Ok(())
+            }
+            _ => Err(Problem::RelationShape),
+        }
+    }
+
+    /// An `E` line: `TYPE:T.. ROLE:ID...`.
+    fn event(&mut self, line: Line) -> Result<(), Problem> {
+        let mut args = Vec::new();
+        for part in line.body.split(' ').filter(|p| !p.is_empty()) {
+            let (k, v) = part
+                .split_once(':')
+                .ok_or_else(|| Problem::EventArgument(part.to_owned()))?;
+            args.push((k.to_owned(), v.to_owned()));
+        }
+        if args.is_empty() {
+            return Err(Problem::NoTrigger);
+        }
+        self.events.push(Event {
+            id: line.id.to_owned(),
+            line: line.no,
+            args,
+        });
+        Ok(())
+    }
+
+    /// A `#` line: `AnnotatorNotes ID`, then the note.
+    fn comment(&mut self, line: Line) {
+        if let Some(on) = line.body.strip_prefix("AnnotatorNotes ") {
+            self.notes.push(NoteLine {
+                on: on.trim().to_owned(),
+                text: line.text.unwrap_or_default().to_owned(),
+            });
+        }
+    }
 }
 
 /// True when two texts hold the same words (brat tools differ in how they
@@ -492,30 +599,31 @@ fn same_words(a: &str, b: &str) -> bool {
     a.split_whitespace().eq(b.split_whitespace())
 }
 
-fn parse_offsets(doc: &Document, offsets: &str) -> Result<Span, String> {
+/// The span from the first to the last of `offsets` (`START END` fragments
+/// in code points, separated by `;`), without whitespace at its ends.
+fn parse_offsets(doc: &Document, offsets: &str) -> Result<Span, Problem> {
     let mut start = usize::MAX;
     let mut end = 0;
     for frag in offsets.split(';') {
         let (s, e) = frag
             .trim()
             .split_once(' ')
-            .ok_or_else(|| format!("bad offsets `{frag}`"))?;
+            .ok_or_else(|| Problem::BadOffsets(frag.to_owned()))?;
         let num = |x: &str| {
             x.parse::<usize>()
-                .map_err(|_| format!("`{x}` is not an offset"))
+                .map_err(|_| Problem::NotAnOffset(x.to_owned()))
         };
         let (s, e) = (num(s)?, num(e)?);
         if s > e {
-            return Err(format!("span {s}-{e} ends before it starts"));
+            return Err(Problem::Backwards(s, e));
         }
-        let too_far = || {
-            format!(
-                "offset beyond the end of the article ({} characters)",
-                doc.char_len()
-            )
+        let byte = |c| {
+            doc.chars
+                .to_byte(&doc.text, c)
+                .ok_or_else(|| Problem::PastTheEnd(doc.char_len()))
         };
-        start = start.min(doc.chars.to_byte(&doc.text, s).ok_or_else(too_far)?);
-        end = end.max(doc.chars.to_byte(&doc.text, e).ok_or_else(too_far)?);
+        start = start.min(byte(s)?);
+        end = end.max(byte(e)?);
     }
     let whole = Span::new(start, end);
     Ok(whole.trimmed(&doc.text).unwrap_or(Span::new(start, start)))
@@ -537,81 +645,106 @@ fn note_text(text: &str) -> (String, Vec<String>) {
     }
 }
 
+/// A problem found while resolving the parsed lines, with its line number.
+type Located = (usize, Problem);
+
+/// The actor mentions of the parsed lines: their `T` ids, spans and kinds,
+/// in text order; of overlapping ones, the first (longest) span is kept.
+fn actor_mentions(tbs: &BTreeMap<String, TextBound>) -> Vec<(&str, Span, EntityKind)> {
+    let mut all: Vec<(&str, Span, EntityKind)> = tbs
+        .iter()
+        .filter_map(|(id, tb)| label_kind(&tb.label).map(|k| (id.as_str(), tb.span, k)))
+        .collect();
+    all.sort_by_key(|(_, span, _)| (span.start, std::cmp::Reverse(span.end)));
+    let mut mentions: Vec<(&str, Span, EntityKind)> = Vec::new();
+    for m in all {
+        if mentions.last().is_none_or(|(_, s, _)| s.end <= m.1.start) {
+            mentions.push(m);
+        }
+    }
+    mentions
+}
+
+/// For each of `count` mentions (by index), the first mention of its
+/// `Equiv` group: the groups joined (union-find over mention indices).
+fn equiv_roots(count: usize, equivs: &[Vec<String>], index: &HashMap<&str, usize>) -> Vec<usize> {
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut parent: Vec<usize> = (0..count).collect();
+    for group in equivs {
+        let members: Vec<usize> = group
+            .iter()
+            .filter_map(|id| index.get(id.as_str()).copied())
+            .collect();
+        for w in members.windows(2) {
+            let (a, b) = (root(&mut parent, w[0]), root(&mut parent, w[1]));
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    (0..count).map(|i| root(&mut parent, i)).collect()
+}
+
 impl Parsed {
     /// Resolves the parsed lines against `doc`; errors carry a line number.
-    fn build(self, doc: &Document) -> Result<Imported, (usize, String)> {
-        let Parsed {
-            tbs,
-            names,
-            forms,
-            equivs,
-            rels,
-            events,
-            notes,
-        } = self;
-        // Actor mentions, sorted; overlapping ones keep the first (longest) span.
-        let mut actor_ids: Vec<(&String, &TextBound, EntityKind)> = tbs
-            .iter()
-            .filter_map(|(id, tb)| label_kind(&tb.label).map(|k| (id, tb, k)))
-            .collect();
-        actor_ids.sort_by_key(|(_, tb, _)| (tb.span.start, std::cmp::Reverse(tb.span.end)));
-        let mut mentions: Vec<(String, Span, EntityKind)> = Vec::new();
-        for (id, tb, kind) in actor_ids {
-            if mentions
-                .last()
-                .is_none_or(|(_, s, _)| s.end <= tb.span.start)
-            {
-                mentions.push((id.clone(), tb.span, kind));
-            }
-        }
+    fn build(&self, doc: &Document) -> Result<Imported, Located> {
+        let mentions = actor_mentions(&self.tbs);
         let index: HashMap<&str, usize> = mentions
             .iter()
             .enumerate()
-            .map(|(i, (id, _, _))| (id.as_str(), i))
+            .map(|(i, &(id, _, _))| (id, i))
             .collect();
-        // Union the Equiv groups.
-        let mut parent: Vec<usize> = (0..mentions.len()).collect();
-        fn root(parent: &mut [usize], mut i: usize) -> usize {
-            while parent[i] != i {
-                parent[i] = parent[parent[i]];
-                i = parent[i];
-            }
-            i
-        }
-        for group in &equivs {
-            let members: Vec<usize> = group
-                .iter()
-                .filter_map(|id| index.get(id.as_str()).copied())
-                .collect();
-            for w in members.windows(2) {
-                let (a, b) = (root(&mut parent, w[0]), root(&mut parent, w[1]));
-                parent[a.max(b)] = a.min(b);
-            }
-        }
-        // Entities in order of first mention.
+        let mut ann = self.entities(doc, &mentions, &index);
+        let entity_of = |id: &str| index.get(id).map(|&i| ann.mentions[i].entity);
+        let links = self.links(entity_of)?;
+        let entity_of = |id: &str| index.get(id).map(|&i| ann.mentions[i].entity);
+        let (commitments, quotes, event_items) = self.acts(doc, entity_of)?;
+        ann.links = links;
+        ann.commitments = commitments;
+        ann.quotes = quotes;
+        ann.nested = crate::annotate::nested::find(&doc.text, &ann);
+        let notes = self.notes(doc, &ann, &index, &event_items);
+        Ok(Imported {
+            annotations: ann,
+            notes,
+        })
+    }
+
+    /// The entities of the actor `mentions` (`index` gives a mention's
+    /// index by its `T` id): one per `Equiv` group, in order of first
+    /// mention, named by an `N` line or else by its longest name mention.
+    fn entities(
+        &self,
+        doc: &Document,
+        mentions: &[(&str, Span, EntityKind)],
+        index: &HashMap<&str, usize>,
+    ) -> Annotations {
+        let roots = equiv_roots(mentions.len(), &self.equivs, index);
         let mut entity_of_root: HashMap<usize, EntityId> = HashMap::new();
-        let sentences = segment::sentences(&doc.text);
         let mut ann = Annotations::default();
-        for (i, (id, span, kind)) in mentions.iter().enumerate() {
-            let r = root(&mut parent, i);
+        for (i, &(id, span, kind)) in mentions.iter().enumerate() {
             let next = ann.entities.len();
-            let e = *entity_of_root.entry(r).or_insert(next);
+            let e = *entity_of_root.entry(roots[i]).or_insert(next);
             if e == next {
                 ann.entities.push(Entity {
-                    kind: *kind,
+                    kind,
                     name: String::new(),
                     roles: Vec::new(),
                     mentions: Vec::new(),
                 });
             }
-            let form = forms.get(id).copied().unwrap_or(MentionForm::Name);
+            let form = self.forms.get(id).copied().unwrap_or(MentionForm::Name);
             ann.entities[e].mentions.push(i);
             ann.mentions.push(Mention {
-                span: *span,
+                span,
                 form,
                 entity: e,
             });
-            if let Some(name) = names.get(id) {
+            if let Some(name) = self.names.get(id) {
                 ann.entities[e].name.clone_from(name);
             }
         }
@@ -633,12 +766,18 @@ impl Parsed {
                 e.name = one_line(best.span.slice(&doc.text));
             }
         }
-        let entity_of = |id: &str| index.get(id).map(|&i| ann.mentions[i].entity);
+        ann
+    }
+
+    /// The links of the `R` lines gloss knows, between the entities of
+    /// their arguments' mentions (`entity_of` a `T` id).
+    fn links(&self, entity_of: impl Fn(&str) -> Option<EntityId>) -> Result<Vec<Link>, Located> {
+        let mut links = Vec::new();
         for Relation {
             line,
             rel,
             args: (a, b),
-        } in rels
+        } in &self.rels
         {
             let rel = match rel.to_ascii_lowercase().as_str() {
                 "demonym_of" => LinkRel::DemonymOf,
@@ -646,97 +785,120 @@ impl Parsed {
                 "part_of" => LinkRel::PartOf,
                 _ => continue,
             };
-            match (entity_of(&a), entity_of(&b)) {
-                (Some(from), Some(to)) => ann.links.push(Link { from, to, rel }),
-                _ => {
-                    return Err((
-                        line,
-                        format!("relation arguments {a} and {b} must be actor mentions"),
-                    ));
-                }
+            match (entity_of(a), entity_of(b)) {
+                (Some(from), Some(to)) => links.push(Link { from, to, rel }),
+                _ => return Err((*line, Problem::RelationArguments(a.clone(), b.clone()))),
             }
         }
-        let span_of = |line: usize, id: &str| {
-            tbs.get(id)
-                .map(|t| t.span)
-                .ok_or((line, format!("no text-bound annotation {id}")))
-        };
-        // The commitment or quote each event became, by its trigger span.
-        let mut event_items: HashMap<String, (bool, Span)> = HashMap::new();
-        for Event { id, line, args } in events {
-            let (ty, trigger) = &args[0];
+        Ok(links)
+    }
+
+    /// The commitments and quotes of the `E` lines gloss knows, each in
+    /// document order, and what each event became (a commitment: `true`)
+    /// by its id, with its trigger span.
+    #[allow(clippy::type_complexity)]
+    fn acts(
+        &self,
+        doc: &Document,
+        entity_of: impl Fn(&str) -> Option<EntityId>,
+    ) -> Result<(Vec<Commitment>, Vec<Quote>, HashMap<String, (bool, Span)>), Located> {
+        let sentences = Sentences::new(&doc.text);
+        let mut commitments = Vec::new();
+        let mut quotes = Vec::new();
+        let mut items: HashMap<String, (bool, Span)> = HashMap::new();
+        for Event { id, line, args } in &self.events {
+            let span_of = |id: &str| {
+                self.tbs
+                    .get(id)
+                    .map(|t| t.span)
+                    .ok_or_else(|| (*line, Problem::NoTextBound(id.to_owned())))
+            };
             let role = |name: &str| {
                 args.iter()
                     .find(|(k, _)| k == name)
                     .map(|(_, v)| v.as_str())
             };
-            let commitment = match ty.as_str() {
-                "Pledge" => Some(CommitmentKind::Pledge),
-                "Intent" => Some(CommitmentKind::Intent),
-                "Demand" => Some(CommitmentKind::Demand),
-                _ => None,
-            };
-            let quote = match ty.as_str() {
-                "DirectQuote" => Some(QuoteKind::Direct),
-                "IndirectQuote" => Some(QuoteKind::Indirect),
-                _ => None,
-            };
-            if let Some(kind) = commitment {
-                let trigger = span_of(line, trigger)?;
-                let content = match role("Content") {
-                    Some(id) => span_of(line, id)?,
-                    None => trigger,
-                };
-                let sentence = segment::sentence_at(&sentences, trigger.start).unwrap_or(trigger);
-                event_items.insert(id, (true, trigger));
-                ann.commitments.push(Commitment {
+            let (ty, trigger) = &args[0];
+            if let Some(kind) = commitment_kind(ty) {
+                let trigger = span_of(trigger)?;
+                let content = role("Content").map_or(Ok(trigger), span_of)?;
+                items.insert(id.clone(), (true, trigger));
+                commitments.push(Commitment {
                     kind,
-                    actor: role("Actor").and_then(entity_of),
+                    actor: role("Actor").and_then(&entity_of),
                     actor_name: None,
-                    counterpart: role("Counterpart").and_then(entity_of),
+                    counterpart: role("Counterpart").and_then(&entity_of),
                     trigger,
                     content,
-                    sentence,
+                    sentence: sentences.at(trigger.start).unwrap_or(trigger),
                 });
-            } else if let Some(kind) = quote {
-                let span = span_of(line, trigger)?;
-                event_items.insert(id, (false, span));
-                ann.quotes.push(Quote {
+            } else if let Some(kind) = quote_kind(ty) {
+                let span = span_of(trigger)?;
+                items.insert(id.clone(), (false, span));
+                quotes.push(Quote {
                     kind,
-                    speaker: role("Speaker").and_then(entity_of),
+                    speaker: role("Speaker").and_then(&entity_of),
                     speaker_name: None,
-                    cue: role("Cue").map(|id| span_of(line, id)).transpose()?,
+                    cue: role("Cue").map(span_of).transpose()?,
                     span,
                 });
             }
         }
-        ann.commitments.sort_by_key(|c| c.trigger);
-        ann.quotes.sort_by_key(|q| q.span);
+        commitments.sort_by_key(|c| c.trigger);
+        quotes.sort_by_key(|q| q.span);
+        Ok((commitments, quotes, items))
+    }
+
+    /// The `AnnotatorNotes` placed in `ann`: on an actor mention (by
+    /// `index`), its entity; on an event of `event_items`, its commitment
+    /// or quote; on another `T` line, its text.
+    fn notes(
+        &self,
+        doc: &Document,
+        ann: &Annotations,
+        index: &HashMap<&str, usize>,
+        event_items: &HashMap<String, (bool, Span)>,
+    ) -> Vec<NewNote> {
         let text = &doc.text;
-        let notes = notes
-            .into_iter()
+        self.notes
+            .iter()
             .filter_map(|n| {
                 let target = if let Some(&m) = index.get(n.on.as_str()) {
-                    Target::entity(text, &ann, ann.mentions[m].entity, Some(m))
+                    Target::entity(text, ann, ann.mentions[m].entity, Some(m))
                 } else if let Some(&(commitment, span)) = event_items.get(&n.on) {
                     if commitment {
                         let i = ann.commitments.partition_point(|c| c.trigger < span);
-                        Target::commitment(text, &ann, i)
+                        Target::commitment(text, ann, i)
                     } else {
                         let i = ann.quotes.partition_point(|q| q.span < span);
-                        Target::quote(text, &ann, i)
+                        Target::quote(text, ann, i)
                     }
                 } else {
-                    Target::span(text, tbs.get(&n.on)?.span)
+                    Target::span(text, self.tbs.get(&n.on)?.span)
                 }?;
                 let (body, tags) = note_text(&n.text);
                 Some(NewNote { target, body, tags })
             })
-            .collect();
-        Ok(Imported {
-            annotations: ann,
-            notes,
-        })
+            .collect()
+    }
+}
+
+/// The commitment kind of a brat event type.
+fn commitment_kind(ty: &str) -> Option<CommitmentKind> {
+    match ty {
+        "Pledge" => Some(CommitmentKind::Pledge),
+        "Intent" => Some(CommitmentKind::Intent),
+        "Demand" => Some(CommitmentKind::Demand),
+        _ => None,
+    }
+}
+
+/// The quote kind of a brat event type.
+fn quote_kind(ty: &str) -> Option<QuoteKind> {
+    match ty {
+        "DirectQuote" => Some(QuoteKind::Direct),
+        "IndirectQuote" => Some(QuoteKind::Indirect),
+        _ => None,
     }
 }
 
@@ -777,6 +939,20 @@ mod tests {
         );
         let e = import(&d, "E1\tPledge T1\n", "x.ann").unwrap_err();
         assert_eq!(e.to_string(), "x.ann:1: expected ROLE:ID, got `Pledge`");
+    }
+
+    #[test]
+    fn an_import_finds_the_names_inside_longer_names() {
+        let d = doc("Kim met the University of Texas. Texas voted.");
+        let ann = "T1\tPER 0 3\tKim\nT2\tORG 12 31\tUniversity of Texas\nT3\tGPE 33 38\tTexas\n";
+        let got = import(&d, ann, "x.ann").unwrap().annotations;
+        assert_eq!(
+            got.nested,
+            [crate::model::Nested {
+                span: Span::new(26, 31),
+                entity: crate::model::NestedEntity::Known(2),
+            }]
+        );
     }
 
     #[test]

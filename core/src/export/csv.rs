@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use super::entities;
-use crate::annotate::segment;
+use crate::annotate::Sentences;
 use crate::document::Document;
 use crate::model::Annotations;
 
@@ -40,8 +40,8 @@ pub fn export(doc: &Document, ann: &Annotations) -> String {
     let mut out = HEADER.join(",");
     out.push_str("\r\n");
     let text = &doc.text;
-    let sentences = segment::sentences(text);
-    let listed = entities::list(text, ann);
+    let sentences = Sentences::new(text);
+    let listed = entities::list(ann);
     let mut rows: Vec<(usize, entities::ListedMention)> = listed
         .iter()
         .enumerate()
@@ -51,7 +51,7 @@ pub fn export(doc: &Document, ann: &Annotations) -> String {
     for (id, m) in rows {
         let e = &listed[id];
         let (start, end) = doc.char_span(m.span);
-        let sentence = segment::sentence_at(&sentences, m.span.start).map_or("", |s| s.slice(text));
+        let sentence = sentences.at(m.span.start).map_or("", |s| s.slice(text));
         let _ = write!(
             out,
             "{},{},{},{},{},{},{},{},{}\r\n",

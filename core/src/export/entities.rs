@@ -1,13 +1,12 @@
 //! The entities as the JSON and CSV exports list them: the annotations'
-//! own, with the names inside longer names ([`nested`]) added to their
+//! own, with the names inside longer names ([`Annotations::nested`]) added to their
 //! entities' mentions, and entities named only inside longer names after
 //! the others.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::annotate::nested::{self, InnerEntity};
-use crate::model::{Annotations, EntityKind, MentionForm, Span};
+use crate::model::{Annotations, EntityKind, MentionForm, NestedEntity, Span};
 
 /// An entity with every mention the exports show.
 pub struct Listed<'a> {
@@ -33,13 +32,13 @@ pub struct ListedMention {
     pub nested: bool,
 }
 
-/// The entities of `ann` over `text`; entity `i` of `ann` is entry `i`
+/// The entities of `ann`; entity `i` of `ann` is entry `i`
 /// (its id is [`Annotations::entity_key`] of its index). Names inside
 /// longer names join their entities' lists (the name mentions of `ann`
 /// never overlap; these lie inside them), and entities named only inside
 /// longer names follow the others, in order of first mention.
-pub fn list<'a>(text: &str, ann: &'a Annotations) -> Vec<Listed<'a>> {
-    let mut out: Vec<Listed<'a>> = ann
+pub fn list(ann: &Annotations) -> Vec<Listed<'_>> {
+    let mut out: Vec<Listed<'_>> = ann
         .entities
         .iter()
         .map(|e| Listed {
@@ -58,26 +57,25 @@ pub fn list<'a>(text: &str, ann: &'a Annotations) -> Vec<Listed<'a>> {
         })
         .collect();
     // Entities named only inside longer names, by name and kind.
-    let mut new_ids: HashMap<(String, EntityKind), usize> = HashMap::new();
+    let mut new_ids: HashMap<(&str, EntityKind), usize> = HashMap::new();
     let mut grown = vec![false; out.len()];
-    for inner in nested::find(text, ann) {
-        let id = match inner.entity {
-            InnerEntity::Known(e) => e,
-            InnerEntity::New { name, kind } => {
-                *new_ids
-                    .entry((name, kind))
-                    .or_insert_with_key(|(name, kind)| {
+    for inner in &ann.nested {
+        let id =
+            match &inner.entity {
+                &NestedEntity::Known(e) => e,
+                NestedEntity::New { name, kind } => *new_ids
+                    .entry((name, *kind))
+                    .or_insert_with_key(|&(name, kind)| {
                         out.push(Listed {
-                            kind: *kind,
-                            name: Cow::Owned(name.clone()),
+                            kind,
+                            name: Cow::Borrowed(name),
                             roles: &[],
                             mentions: Vec::new(),
                         });
                         grown.push(false);
                         out.len() - 1
-                    })
-            }
-        };
+                    }),
+            };
         out[id].mentions.push(ListedMention {
             span: inner.span,
             form: MentionForm::Name,

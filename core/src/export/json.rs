@@ -157,7 +157,7 @@ impl<'a, N: Serialize> AnnotationsJson<'a, N> {
 /// included (see [`entities::list`]).
 fn entities<'a>(doc: &'a Document, ann: &'a Annotations) -> Vec<EntityJson<'a>> {
     let text: &'a str = &doc.text;
-    entities::list(text, ann)
+    entities::list(ann)
         .into_iter()
         .enumerate()
         .map(|(i, e)| EntityJson {

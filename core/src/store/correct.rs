@@ -8,6 +8,7 @@
 
 use super::anchor::Anchor;
 use super::note::best_overlap;
+use crate::annotate::nested;
 use crate::model::{
     Annotations, Commitment, Entity, EntityId, EntityKind, Link, Mention, MentionForm, Quote, Span,
 };
@@ -436,13 +437,16 @@ impl<'t> Work<'t> {
                 ..q.clone()
             })
             .collect();
-        Annotations {
+        let mut ann = Annotations {
             entities,
             mentions,
             links,
             commitments,
             quotes,
-        }
+            nested: Vec::new(),
+        };
+        ann.nested = nested::find(self.text, &ann);
+        ann
     }
 }
 
