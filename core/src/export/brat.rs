@@ -95,115 +95,30 @@ const TAGS_CLOSE: &str = "]";
 pub fn export(doc: &Document, ann: &Annotations, notes: &[NoteJson]) -> String {
     let mut w = Writer {
         doc,
+        ann,
         out: String::new(),
         next_t: 0,
+        mention_t: Vec::new(),
     };
-    let mention_t: Vec<usize> = ann
+    let mention_t = ann
         .mentions
         .iter()
         .map(|m| w.text_bound(kind_label(ann.entities[m.entity].kind), m.span))
         .collect();
-    let mut n = 0;
-    let mut a = 0;
-    for (id, e) in ann.entities.iter().enumerate() {
-        n += 1;
-        let first = mention_t[e.mentions[0]];
-        let _ = writeln!(
-            w.out,
-            "N{n}\tReference T{first} gloss:{}\t{}",
-            Annotations::entity_key(id),
-            one_line(&e.name)
-        );
-    }
-    for (i, m) in ann.mentions.iter().enumerate() {
-        if m.form != MentionForm::Name {
-            a += 1;
-            let _ = writeln!(w.out, "A{a}\tForm T{} {}", mention_t[i], m.form.as_str());
-        }
-    }
-    for e in &ann.entities {
-        if e.mentions.len() > 1 {
-            let ids: Vec<String> = e
-                .mentions
-                .iter()
-                .map(|&m| format!("T{}", mention_t[m]))
-                .collect();
-            let _ = writeln!(w.out, "*\tEquiv {}", ids.join(" "));
-        }
-    }
-    let anchor = |id: EntityId, near: usize| mention_t[anchor_mention(ann, id, near)];
-    for (r, l) in ann.links.iter().enumerate() {
-        let from = mention_t[ann.entities[l.from].mentions[0]];
-        let to = mention_t[ann.entities[l.to].mentions[0]];
-        let _ = writeln!(
-            w.out,
-            "R{}\t{} Arg1:T{from} Arg2:T{to}",
-            r + 1,
-            rel_label(l.rel)
-        );
-    }
+    w.mention_t = mention_t;
+    w.entities();
+    w.links();
     let mut e_no = 0;
     for c in &ann.commitments {
-        let trigger = w.text_bound(commitment_label(c.kind), c.trigger);
-        let content = w.text_bound("Content", c.content);
-        let mut line = format!("{}:T{trigger}", commitment_label(c.kind));
-        if let Some(actor) = c.actor {
-            let _ = write!(line, " Actor:T{}", anchor(actor, c.trigger.start));
-        }
-        let _ = write!(line, " Content:T{content}");
-        if let Some(cp) = c.counterpart {
-            let _ = write!(line, " Counterpart:T{}", anchor(cp, c.trigger.start));
-        }
         e_no += 1;
-        let _ = writeln!(w.out, "E{e_no}\t{line}");
+        w.commitment(e_no, c);
     }
     for q in &ann.quotes {
-        let span = w.text_bound(quote_label(q.kind), q.span);
-        let cue = q.cue.map(|c| w.text_bound("Cue", c));
-        let mut line = format!("{}:T{span}", quote_label(q.kind));
-        if let Some(s) = q.speaker {
-            let _ = write!(
-                line,
-                " Speaker:T{}",
-                anchor(s, q.cue.map_or(q.span.start, |c| c.start))
-            );
-        }
-        if let Some(c) = cue {
-            let _ = write!(line, " Cue:T{c}");
-        }
         e_no += 1;
-        let _ = writeln!(w.out, "E{e_no}\t{line}");
+        w.quote(e_no, q);
     }
-    let text = &doc.text;
     for (i, n) in notes.iter().filter(|n| !n.orphan).enumerate() {
-        let to_byte = |c: usize| doc.chars.to_byte(text, c).unwrap_or(text.len());
-        let span = Span::new(to_byte(n.target.start), to_byte(n.target.end));
-        let reference = n.target.reference.as_deref().and_then(|r| {
-            let (kind, no) = r.split_at(1);
-            Some((kind, no.parse::<usize>().ok()?.checked_sub(1)?))
-        });
-        let id = match reference {
-            Some(("e", e)) if e < ann.entities.len() => {
-                let ms = &ann.entities[e].mentions;
-                let at = ms
-                    .iter()
-                    .find(|&&m| ann.mentions[m].span.contains(span.start))
-                    .unwrap_or(&ms[0]);
-                format!("T{}", mention_t[*at])
-            }
-            Some(("c", c)) if c < ann.commitments.len() => format!("E{}", c + 1),
-            Some(("q", q)) if q < ann.quotes.len() => format!("E{}", ann.commitments.len() + q + 1),
-            _ => format!("T{}", w.text_bound("Note", span)),
-        };
-        let mut body = one_line(&n.body);
-        if !n.tags.is_empty() {
-            let _ = write!(
-                body,
-                "{TAGS_OPEN}{}{TAGS_CLOSE}",
-                one_line(&n.tags.join(TAGS_SEP))
-            );
-        }
-        let _ = writeln!(w.out, "#{}\tAnnotatorNotes {id}\t{body}", i + 1);
+        w.note(i + 1, n);
     }
     w.out
 }
@@ -261,11 +176,124 @@ fn anchor_mention(ann: &Annotations, id: EntityId, near: usize) -> usize {
 
 struct Writer<'a> {
     doc: &'a Document,
+    ann: &'a Annotations,
     out: String,
     next_t: usize,
+    /// The `T` number of each mention of `ann`.
+    mention_t: Vec<usize>,
 }
 
 impl Writer<'_> {
+    /// The `N` line naming each entity, the `A` line of each mention that
+    /// is no name, and the `Equiv` line grouping each entity's mentions.
+    fn entities(&mut self) {
+        let ann = self.ann;
+        for (id, e) in ann.entities.iter().enumerate() {
+            let _ = writeln!(
+                self.out,
+                "N{}\tReference T{} gloss:{}\t{}",
+                id + 1,
+                self.mention_t[e.mentions[0]],
+                Annotations::entity_key(id),
+                one_line(&e.name)
+            );
+        }
+        let forms = ann.mentions.iter().enumerate();
+        for (a, (i, m)) in forms
+            .filter(|(_, m)| m.form != MentionForm::Name)
+            .enumerate()
+        {
+            let (t, form) = (self.mention_t[i], m.form.as_str());
+            let _ = writeln!(self.out, "A{}\tForm T{t} {form}", a + 1);
+        }
+        for e in ann.entities.iter().filter(|e| e.mentions.len() > 1) {
+            let ids: Vec<String> = e
+                .mentions
+                .iter()
+                .map(|&m| format!("T{}", self.mention_t[m]))
+                .collect();
+            let _ = writeln!(self.out, "*\tEquiv {}", ids.join(" "));
+        }
+    }
+
+    /// An `R` line for each link, between the entities' first mentions.
+    fn links(&mut self) {
+        let ann = self.ann;
+        for (r, l) in ann.links.iter().enumerate() {
+            let from = self.mention_t[ann.entities[l.from].mentions[0]];
+            let to = self.mention_t[ann.entities[l.to].mentions[0]];
+            let rel = rel_label(l.rel);
+            let _ = writeln!(self.out, "R{}\t{rel} Arg1:T{from} Arg2:T{to}", r + 1);
+        }
+    }
+
+    /// The `T` number of the mention of entity `id` that best stands for it
+    /// near byte `near` (see [`anchor_mention`]).
+    fn anchor(&self, id: EntityId, near: usize) -> usize {
+        self.mention_t[anchor_mention(self.ann, id, near)]
+    }
+
+    /// Event `E{no}` for commitment `c`, with its trigger and content.
+    fn commitment(&mut self, no: usize, c: &Commitment) {
+        let trigger = self.text_bound(commitment_label(c.kind), c.trigger);
+        let content = self.text_bound("Content", c.content);
+        let mut line = format!("{}:T{trigger}", commitment_label(c.kind));
+        if let Some(actor) = c.actor {
+            let _ = write!(line, " Actor:T{}", self.anchor(actor, c.trigger.start));
+        }
+        let _ = write!(line, " Content:T{content}");
+        if let Some(cp) = c.counterpart {
+            let _ = write!(line, " Counterpart:T{}", self.anchor(cp, c.trigger.start));
+        }
+        let _ = writeln!(self.out, "E{no}\t{line}");
+    }
+
+    /// Event `E{no}` for quote `q`, with its span and cue.
+    fn quote(&mut self, no: usize, q: &Quote) {
+        let span = self.text_bound(quote_label(q.kind), q.span);
+        let cue = q.cue.map(|c| self.text_bound("Cue", c));
+        let mut line = format!("{}:T{span}", quote_label(q.kind));
+        if let Some(s) = q.speaker {
+            let near = q.cue.map_or(q.span.start, |c| c.start);
+            let _ = write!(line, " Speaker:T{}", self.anchor(s, near));
+        }
+        if let Some(c) = cue {
+            let _ = write!(line, " Cue:T{c}");
+        }
+        let _ = writeln!(self.out, "E{no}\t{line}");
+    }
+
+    /// `AnnotatorNotes` line `#{no}` for note `n`: on the mention of its
+    /// entity, on its commitment or quote event, or on a `Note` span.
+    fn note(&mut self, no: usize, n: &NoteJson) {
+        let (ann, text) = (self.ann, &self.doc.text);
+        let to_byte = |c: usize| self.doc.chars.to_byte(text, c).unwrap_or(text.len());
+        let span = Span::new(to_byte(n.target.start), to_byte(n.target.end));
+        let reference = n.target.reference.as_deref().and_then(|r| {
+            let (kind, no) = r.split_at(1);
+            Some((kind, no.parse::<usize>().ok()?.checked_sub(1)?))
+        });
+        let id = match reference {
+            Some(("e", e)) if e < ann.entities.len() => {
+                let ms = &ann.entities[e].mentions;
+                let at = ms
+                    .iter()
+                    .find(|&&m| ann.mentions[m].span.contains(span.start))
+                    .unwrap_or(&ms[0]);
+                format!("T{}", self.mention_t[*at])
+            }
+            Some(("c", c)) if c < ann.commitments.len() => format!("E{}", c + 1),
+            Some(("q", q)) if q < ann.quotes.len() => format!("E{}", ann.commitments.len() + q + 1),
+            _ => format!("T{}", self.text_bound("Note", span)),
+        };
+        let mut body = one_line(&n.body);
+        if !n.tags.is_empty() {
+            let tags = one_line(&n.tags.join(TAGS_SEP));
+            let _ = write!(body, "{TAGS_OPEN}{tags}{TAGS_CLOSE}");
+        }
+        let _ = writeln!(self.out, "#{no}\tAnnotatorNotes {id}\t{body}");
+    }
+
     /// Writes a `T` line for `span` and returns its number.
     fn text_bound(&mut self, label: &str, span: Span) -> usize {
         self.next_t += 1;

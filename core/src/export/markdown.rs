@@ -72,9 +72,17 @@ fn grouped<T>(items: &[T], key: impl Fn(&T) -> String) -> Vec<(String, Vec<usize
 
 /// The report for `doc`, `ann` and the reader's `notes`.
 pub fn export(doc: &Document, ann: &Annotations, notes: &[NoteJson]) -> String {
-    let text = &doc.text;
-    let quoted = |s: Span| format!("“{}”", escape(s.slice(text)));
     let mut out = String::new();
+    write_header(&mut out, doc);
+    write_actors(&mut out, ann);
+    write_commitments(&mut out, &doc.text, ann);
+    write_quotes(&mut out, &doc.text, ann);
+    write_notes(&mut out, ann, notes);
+    out
+}
+
+/// The title, and where the article comes from.
+fn write_header(out: &mut String, doc: &Document) {
     let title = if doc.title.is_empty() {
         &doc.source
     } else {
@@ -88,7 +96,10 @@ pub fn export(doc: &Document, ann: &Annotations, notes: &[NoteJson]) -> String {
         plural(doc.char_len(), "character", "characters")
     );
     let _ = writeln!(out, "- Annotated by gloss {}", env!("CARGO_PKG_VERSION"));
+}
 
+/// The actors by kind, with their roles and how often they are mentioned.
+fn write_actors(out: &mut String, ann: &Annotations) {
     out.push_str("\n## Actors\n");
     if ann.entities.is_empty() {
         out.push_str("\nNo actors found.\n");
@@ -115,17 +126,28 @@ pub fn export(doc: &Document, ann: &Annotations, notes: &[NoteJson]) -> String {
             );
         }
     }
+}
 
-    let name_of = |id: Option<usize>, fallback: &Option<String>, unknown: &str| {
-        ann.agent_name(id, fallback).unwrap_or(unknown).to_owned()
-    };
+/// The name an act's agent goes under: its entity's, the text's, or
+/// "Unattributed".
+fn agent(ann: &Annotations, id: Option<usize>, fallback: &Option<String>) -> String {
+    ann.agent_name(id, fallback)
+        .unwrap_or("Unattributed")
+        .to_owned()
+}
+
+/// `s` of `text` in quotation marks.
+fn quoted(text: &str, s: Span) -> String {
+    format!("“{}”", escape(s.slice(text)))
+}
+
+/// The commitments, by actor.
+fn write_commitments(out: &mut String, text: &str, ann: &Annotations) {
     out.push_str("\n## Commitments\n");
     if ann.commitments.is_empty() {
         out.push_str("\nNo commitments found.\n");
     }
-    for (actor, items) in grouped(&ann.commitments, |c| {
-        name_of(c.actor, &c.actor_name, "Unattributed")
-    }) {
+    for (actor, items) in grouped(&ann.commitments, |c| agent(ann, c.actor, &c.actor_name)) {
         let _ = writeln!(out, "\n### {}\n", escape(&actor));
         for i in items {
             let c = &ann.commitments[i];
@@ -134,7 +156,7 @@ pub fn export(doc: &Document, ann: &Annotations, notes: &[NoteJson]) -> String {
                 "- *{}* ({}): {}",
                 c.kind.as_str(),
                 escape(c.trigger.slice(text)),
-                quoted(c.content)
+                quoted(text, c.content)
             );
             if let Some(cp) = c.counterpart {
                 let _ = write!(out, " — with {}", escape(&ann.entities[cp].name));
@@ -142,22 +164,21 @@ pub fn export(doc: &Document, ann: &Annotations, notes: &[NoteJson]) -> String {
             out.push('\n');
         }
     }
+}
 
+/// The quotes, by speaker.
+fn write_quotes(out: &mut String, text: &str, ann: &Annotations) {
     out.push_str("\n## Quotes\n");
     if ann.quotes.is_empty() {
         out.push_str("\nNo quotes found.\n");
     }
-    for (speaker, items) in grouped(&ann.quotes, |q| {
-        name_of(q.speaker, &q.speaker_name, "Unattributed")
-    }) {
+    for (speaker, items) in grouped(&ann.quotes, |q| agent(ann, q.speaker, &q.speaker_name)) {
         let _ = writeln!(out, "\n### {}\n", escape(&speaker));
         for i in items {
             let q = &ann.quotes[i];
-            let _ = writeln!(out, "- *{}*: {}", q.kind.as_str(), quoted(q.span));
+            let _ = writeln!(out, "- *{}*: {}", q.kind.as_str(), quoted(text, q.span));
         }
     }
-    write_notes(&mut out, ann, notes);
-    out
 }
 
 /// What a note is attached to, for its heading.

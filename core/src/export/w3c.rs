@@ -13,7 +13,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use crate::document::Document;
-use crate::model::{Annotations, EntityId, Span};
+use crate::model::{Annotations, Commitment, EntityId, Quote, Span};
 use crate::store::NoteJson;
 use crate::text::{context, fnv1a64};
 
@@ -79,6 +79,95 @@ impl Builder<'_> {
     fn entity_iri(&self, id: EntityId) -> String {
         format!("{}/{}", self.base, Annotations::entity_key(id))
     }
+
+    /// The annotation of entity `id` of `ann`: its name, kind and roles on
+    /// every mention.
+    fn entity(&self, ann: &Annotations, id: EntityId) -> Value {
+        let e = &ann.entities[id];
+        let mut body = vec![
+            textual("identifying", &e.name),
+            textual("classifying", e.kind.as_str()),
+        ];
+        body.extend(e.roles.iter().map(|r| textual("describing", r)));
+        let target: Vec<Value> = e
+            .mentions
+            .iter()
+            .map(|&m| self.target(ann.mentions[m].span))
+            .collect();
+        json!({
+            "id": self.entity_iri(id),
+            "type": "Annotation",
+            "motivation": "identifying",
+            "body": body,
+            "target": target,
+        })
+    }
+
+    /// The body naming an act's agent in `role`: the entity `id`'s
+    /// annotation, else the `name` the text gives, else none.
+    fn agent(&self, id: Option<EntityId>, name: &Option<String>, role: &str) -> Option<Value> {
+        match (id, name) {
+            (Some(id), _) => Some(json!({
+                "type": "SpecificResource",
+                "source": self.entity_iri(id),
+                "purpose": "identifying",
+                "schema:roleName": role,
+            })),
+            (None, Some(n)) => Some(textual("describing", &format!("{role}: {n}"))),
+            (None, None) => None,
+        }
+    }
+
+    /// The annotation of commitment `i`, `c`: on its content and trigger.
+    fn commitment(&self, i: usize, c: &Commitment) -> Value {
+        let kind = format!("commitment:{}", c.kind.as_str());
+        let mut body = vec![textual("classifying", &kind)];
+        body.extend(self.agent(c.actor, &c.actor_name, "actor"));
+        body.extend(self.agent(c.counterpart, &None, "counterpart"));
+        json!({
+            "id": format!("{}/c{}", self.base, i + 1),
+            "type": "Annotation",
+            "motivation": "classifying",
+            "body": body,
+            "target": [self.target(c.content), self.target(c.trigger)],
+        })
+    }
+
+    /// The annotation of quote `i`, `q`: on its words and cue.
+    fn quote(&self, i: usize, q: &Quote) -> Value {
+        let kind = format!("quote:{}", q.kind.as_str());
+        let mut body = vec![textual("classifying", &kind)];
+        body.extend(self.agent(q.speaker, &q.speaker_name, "speaker"));
+        let mut target = vec![self.target(q.span)];
+        target.extend(q.cue.map(|c| self.target(c)));
+        json!({
+            "id": format!("{}/q{}", self.base, i + 1),
+            "type": "Annotation",
+            "motivation": "classifying",
+            "body": body,
+            "target": target,
+        })
+    }
+
+    /// The annotation of note `n`: a commenting body and a tagging body
+    /// per tag, on where it is anchored, scoped to what it is on.
+    fn note(&self, n: &NoteJson) -> Value {
+        let mut body = vec![textual("commenting", &n.body)];
+        body.extend(n.tags.iter().map(|t| textual("tagging", t)));
+        let t = &n.target;
+        let mut target = self.selectors((&t.prefix, &t.exact, &t.suffix), (t.start, t.end));
+        if let Some(key) = &t.reference {
+            target["scope"] = json!(format!("{}/{key}", self.base));
+        }
+        json!({
+            "id": format!("{}/{}", self.base, n.id),
+            "type": "Annotation",
+            "motivation": "commenting",
+            "created": n.created,
+            "body": body,
+            "target": target,
+        })
+    }
 }
 
 fn textual(purpose: &str, value: &str) -> Value {
@@ -95,81 +184,17 @@ pub fn export(doc: &Document, ann: &Annotations, notes: &[NoteJson]) -> String {
         source: source_iri(doc, &base),
         base,
     };
-    let mut items = Vec::new();
-    for (id, e) in ann.entities.iter().enumerate() {
-        let mut body = vec![
-            textual("identifying", &e.name),
-            textual("classifying", e.kind.as_str()),
-        ];
-        body.extend(e.roles.iter().map(|r| textual("describing", r)));
-        items.push(json!({
-            "id": b.entity_iri(id),
-            "type": "Annotation",
-            "motivation": "identifying",
-            "body": body,
-            "target": e.mentions.iter().map(|&m| b.target(ann.mentions[m].span)).collect::<Vec<_>>(),
-        }));
-    }
-    let reference = |id: Option<EntityId>, name: &Option<String>, role: &str| -> Option<Value> {
-        match (id, name) {
-            (Some(id), _) => Some(json!({
-                "type": "SpecificResource",
-                "source": b.entity_iri(id),
-                "purpose": "identifying",
-                "schema:roleName": role,
-            })),
-            (None, Some(n)) => Some(textual("describing", &format!("{role}: {n}"))),
-            (None, None) => None,
-        }
-    };
-    for (i, c) in ann.commitments.iter().enumerate() {
-        let mut body = vec![textual(
-            "classifying",
-            &format!("commitment:{}", c.kind.as_str()),
-        )];
-        body.extend(reference(c.actor, &c.actor_name, "actor"));
-        body.extend(reference(c.counterpart, &None, "counterpart"));
-        items.push(json!({
-            "id": format!("{}/c{}", b.base, i + 1),
-            "type": "Annotation",
-            "motivation": "classifying",
-            "body": body,
-            "target": [b.target(c.content), b.target(c.trigger)],
-        }));
-    }
-    for (i, q) in ann.quotes.iter().enumerate() {
-        let mut body = vec![textual(
-            "classifying",
-            &format!("quote:{}", q.kind.as_str()),
-        )];
-        body.extend(reference(q.speaker, &q.speaker_name, "speaker"));
-        let mut target = vec![b.target(q.span)];
-        target.extend(q.cue.map(|c| b.target(c)));
-        items.push(json!({
-            "id": format!("{}/q{}", b.base, i + 1),
-            "type": "Annotation",
-            "motivation": "classifying",
-            "body": body,
-            "target": target,
-        }));
-    }
-    for n in notes {
-        let mut body = vec![textual("commenting", &n.body)];
-        body.extend(n.tags.iter().map(|t| textual("tagging", t)));
-        let t = &n.target;
-        let mut target = b.selectors((&t.prefix, &t.exact, &t.suffix), (t.start, t.end));
-        if let Some(key) = &t.reference {
-            target["scope"] = json!(format!("{}/{key}", b.base));
-        }
-        items.push(json!({
-            "id": format!("{}/{}", b.base, n.id),
-            "type": "Annotation",
-            "motivation": "commenting",
-            "created": n.created,
-            "body": body,
-            "target": target,
-        }));
-    }
+    let items: Vec<Value> = (0..ann.entities.len())
+        .map(|id| b.entity(ann, id))
+        .chain(
+            ann.commitments
+                .iter()
+                .enumerate()
+                .map(|(i, c)| b.commitment(i, c)),
+        )
+        .chain(ann.quotes.iter().enumerate().map(|(i, q)| b.quote(i, q)))
+        .chain(notes.iter().map(|n| b.note(n)))
+        .collect();
     let collection = json!({
         "@context": CONTEXT,
         "id": b.base,
