@@ -13,6 +13,7 @@
 //! terminal: the caller decides how to show progress and failures.
 
 use std::collections::BTreeMap;
+use std::fmt::Display;
 use std::io::Write;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -21,9 +22,9 @@ use std::sync::{Condvar, Mutex, PoisonError, mpsc};
 use crate::document::LoadError;
 
 /// The work done on one input, named as given: its output text (one JSON
-/// line...) and the warnings met on the way, or a message naming the input
-/// and why it failed.
-pub type Work<'a> = dyn Fn(&str) -> Result<(String, Vec<String>), String> + Sync + 'a;
+/// line...) and the warnings met on the way, or an error whose message
+/// names the input and why it failed.
+pub type Work<'a, E> = dyn Fn(&str) -> Result<(String, Vec<String>), E> + Sync + 'a;
 
 /// Something the caller may want to show while a batch runs; events come in
 /// input order.
@@ -54,29 +55,37 @@ pub struct Summary {
 
 /// What one document came to.
 struct Finished {
-    output: Result<String, String>,
+    output: Outcome,
     warnings: Vec<String>,
 }
 
+/// The output of one document, or the message that it failed.
+enum Outcome {
+    /// Its output text.
+    Done(String),
+    /// Why it failed, naming it.
+    Failed(String),
+}
+
 /// Does the work on one input; a panic costs that input, not the batch.
-fn process(input: &Result<String, LoadError>, work: &Work<'_>) -> Finished {
-    let result = match input {
-        Ok(name) => catch_unwind(AssertUnwindSafe(|| work(name))).unwrap_or_else(|_| {
-            Err(format!(
-                "{name}: internal error while annotating (please report it)"
-            ))
-        }),
-        Err(e) => Err(e.to_string()),
+fn process<E: Display>(input: &Result<String, LoadError>, work: &Work<'_, E>) -> Finished {
+    let failed = |message: String| Finished {
+        output: Outcome::Failed(message),
+        warnings: Vec::new(),
     };
-    match result {
-        Ok((text, warnings)) => Finished {
-            output: Ok(text),
+    let name = match input {
+        Ok(name) => name,
+        Err(e) => return failed(e.to_string()),
+    };
+    match catch_unwind(AssertUnwindSafe(|| work(name))) {
+        Ok(Ok((text, warnings))) => Finished {
+            output: Outcome::Done(text),
             warnings,
         },
-        Err(message) => Finished {
-            output: Err(message),
-            warnings: Vec::new(),
-        },
+        Ok(Err(e)) => failed(e.to_string()),
+        Err(_) => failed(format!(
+            "{name}: internal error while annotating (please report it)"
+        )),
     }
 }
 
@@ -127,10 +136,10 @@ impl Shared {
 /// tells `on_event` about failures, warnings and progress.
 ///
 /// Stops early, with the error, when `out` cannot be written to.
-pub fn run(
+pub fn run<E: Display>(
     inputs: &[Result<String, LoadError>],
     jobs: usize,
-    work: &Work<'_>,
+    work: &Work<'_, E>,
     out: &mut dyn Write,
     on_event: &mut dyn FnMut(Event<'_>),
 ) -> std::io::Result<Summary> {
@@ -187,8 +196,8 @@ fn write_in_order(
                 on_event(Event::Warning(w));
             }
             match finished.output {
-                Ok(text) => out.write_all(text.as_bytes())?,
-                Err(message) => {
+                Outcome::Done(text) => out.write_all(text.as_bytes())?,
+                Outcome::Failed(message) => {
                     failed += 1;
                     on_event(Event::Failed(&message));
                 }
@@ -227,10 +236,10 @@ mod tests {
             let mut failures = Vec::new();
             let mut last = None;
             let work = |name: &str| {
-                let mut doc = document::load(name).map_err(|e| e.to_string())?;
+                let mut doc = document::load(name)?;
                 let ann = annotate_document(&mut doc);
                 let line = json::to_line(&doc, &ann, Vec::<crate::store::NoteJson>::new());
-                Ok((line, doc.warnings))
+                Ok::<_, LoadError>((line, doc.warnings))
             };
             let summary = run(&inputs, jobs, &work, &mut out, &mut |e| match e {
                 Event::Failed(m) => failures.push(m.to_owned()),
@@ -276,13 +285,13 @@ mod tests {
         let started = AtomicUsize::new(0);
         let ahead_while_first_ran = AtomicUsize::new(0);
         let work = |name: &str| {
-            let i: usize = name.parse().map_err(|_| name.to_owned())?;
+            let i: usize = name.parse()?;
             started.fetch_max(i, Ordering::SeqCst);
             if i == 0 {
                 std::thread::sleep(std::time::Duration::from_millis(100));
                 ahead_while_first_ran.store(started.load(Ordering::SeqCst), Ordering::SeqCst);
             }
-            Ok((format!("{i}\n"), Vec::new()))
+            Ok::<_, std::num::ParseIntError>((format!("{i}\n"), Vec::new()))
         };
         let mut out = Vec::new();
         let summary = run(&inputs, 2, &work, &mut out, &mut |_| {}).expect("runs");
@@ -314,7 +323,7 @@ mod tests {
         let done = AtomicUsize::new(0);
         let work = |name: &str| {
             done.fetch_add(1, Ordering::SeqCst);
-            Ok((name.to_owned(), Vec::new()))
+            Ok::<_, LoadError>((name.to_owned(), Vec::new()))
         };
         let err = run(&inputs, 2, &work, &mut Broken, &mut |_| {}).unwrap_err();
         assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe);

@@ -136,19 +136,31 @@ pub struct RenderArgs {
     pub color: bool,
 }
 
-fn parse_size(s: &str) -> Result<(u16, u16), String> {
-    let bad = || format!("`{s}` is not a size like 100x30");
+/// What is wrong with a `--size`.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+enum SizeError {
+    /// Not `WIDTHxHEIGHT`.
+    #[error("`{0}` is not a size like 100x30")]
+    Shape(String),
+    /// A width or height of 0.
+    #[error("`{0}`: width and height must be at least 1")]
+    Zero(String),
+}
+
+fn parse_size(s: &str) -> Result<(u16, u16), SizeError> {
+    let bad = || SizeError::Shape(s.to_owned());
     let (w, h) = s.split_once(['x', 'X']).ok_or_else(bad)?;
     let w: u16 = w.trim().parse().map_err(|_| bad())?;
     let h: u16 = h.trim().parse().map_err(|_| bad())?;
     if w == 0 || h == 0 {
-        return Err(format!("`{s}`: width and height must be at least 1"));
+        return Err(SizeError::Zero(s.to_owned()));
     }
     Ok((w, h))
 }
 
 /// A failed command: the one line to print and the exit code.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
 pub struct Failure {
     /// 1 for a runtime failure, 2 for bad usage or unreadable input.
     pub code: u8,
@@ -419,8 +431,8 @@ fn annotate_command(
             progress.show(&progress_bar(done, total, columns));
         }
     };
-    let work = |name: &str| -> Result<(String, Vec<String>), String> {
-        let opened = open_article(Some(name), common).map_err(|f| f.message)?;
+    let work = |name: &str| -> Result<(String, Vec<String>), Failure> {
+        let opened = open_article(Some(name), common)?;
         let ann = opened.annotations();
         let line = export::json::to_line(&opened.doc, &ann, opened.store.notes_lazy(&ann));
         Ok((line, opened.messages))
@@ -495,7 +507,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                 (export::Format::Brat, Some(path)) if path != "-" => {
                     crate::write::brat(Path::new(path), doc, &out, &opened.files)
                         .map(drop)
-                        .map_err(Failure::runtime)
+                        .map_err(|e| Failure::runtime(e.to_string()))
                 }
                 (_, output) => emit(output, &opened.files, &out),
             }
@@ -507,7 +519,8 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         }
         Some(Command::Render(args)) => {
             let opened = open_article(Some(&args.file), &cli.common)?;
-            let out = crate::render::run(opened, &args, &cli.common).map_err(Failure::input)?;
+            let out = crate::render::run(opened, &args, &cli.common)
+                .map_err(|e| Failure::input(e.to_string()))?;
             if args.color {
                 to_stdout(term::styled_stdout(), |w| w.write_all(out.as_bytes()))
             } else {

@@ -133,9 +133,40 @@ const NAMED: &[(&str, KeyCode)] = &[
     ("Bar", KeyCode::Char('|')),
 ];
 
+/// What is wrong with keys in vim notation.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum KeyError {
+    /// A `<` with no `>` after it (the rest of the keys from it).
+    #[error("`{0}`: `<` opens a key name that is never closed (write `<lt>` for `<`)")]
+    Unclosed(String),
+    /// A name between `<` and `>` that names no key.
+    #[error("`<{0}>` is not a key")]
+    NotAKey(String),
+}
+
+/// What is wrong with a keymap file.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum KeymapError {
+    /// The file could not be read.
+    #[error("{0}")]
+    Read(String),
+    /// The file is no TOML table of key lists.
+    #[error("keymap: {0}")]
+    Toml(String),
+    /// A name that is no command's.
+    #[error("keymap: `{0}` is not a command")]
+    UnknownCommand(String),
+    /// Keys of a command that are not keys.
+    #[error("keymap: {0}: {1}")]
+    Keys(&'static str, KeyError),
+    /// An empty key sequence for a command.
+    #[error("keymap: {0}: an empty key")]
+    EmptyKey(&'static str),
+}
+
 /// Parses keys in vim notation: characters as themselves, `<Name>` for
 /// named keys, `<C-x>` `<A-x>` `<S-x>` for modifiers, `<lt>` for `<`.
-pub fn parse_keys(s: &str) -> Result<Vec<Key>, String> {
+pub fn parse_keys(s: &str) -> Result<Vec<Key>, KeyError> {
     let mut out = Vec::new();
     let mut rest = s;
     while let Some(c) = rest.chars().next() {
@@ -144,11 +175,11 @@ pub fn parse_keys(s: &str) -> Result<Vec<Key>, String> {
             rest = &rest[c.len_utf8()..];
             continue;
         }
-        let close = rest.find('>').ok_or_else(|| {
-            format!("`{rest}`: `<` opens a key name that is never closed (write `<lt>` for `<`)")
-        })?;
+        let close = rest
+            .find('>')
+            .ok_or_else(|| KeyError::Unclosed(rest.to_owned()))?;
         let inner = &rest[1..close];
-        out.push(parse_named(inner).ok_or_else(|| format!("`<{inner}>` is not a key"))?);
+        out.push(parse_named(inner).ok_or_else(|| KeyError::NotAKey(inner.to_owned()))?);
         rest = &rest[close + 1..];
     }
     Ok(out)
@@ -213,7 +244,7 @@ impl Keymap {
     }
 
     /// Parses a keymap file: `command_name = ["keys", ...]`.
-    pub fn from_toml(src: &str) -> Result<Self, String> {
+    pub fn from_toml(src: &str) -> Result<Self, KeymapError> {
         Ok(Self {
             bindings: parse_file(src)?.0,
         })
@@ -228,7 +259,7 @@ impl Keymap {
     /// one mode stays with the one listed first in the help, and a key that
     /// starts a longer sequence of its mode (or, while selecting, of the
     /// normal mode) hides it: both are reported, naming the commands.
-    pub fn with_overrides(src: &str) -> Result<(Self, Vec<String>), String> {
+    pub fn with_overrides(src: &str) -> Result<(Self, Vec<String>), KeymapError> {
         let (user, named) = parse_file(src)?;
         let same = |a: &Binding, seq: &[Key], c: Command| a.0 == seq && a.1.mode() == c.mode();
         let mut problems = Vec::new();
@@ -302,7 +333,7 @@ impl Keymap {
         };
         let shown = clean_line(&path.to_string_lossy()).into_owned();
         let loaded = std::fs::read_to_string(&path)
-            .map_err(|e| e.to_string())
+            .map_err(|e| KeymapError::Read(e.to_string()))
             .and_then(|src| Self::with_overrides(&src));
         match loaded {
             Ok((km, problems)) => (
@@ -316,7 +347,7 @@ impl Keymap {
                 Self::default_keymap(),
                 vec![format!(
                     "{shown}: {} · using the default keys",
-                    clean_line(&e)
+                    clean_line(&e.to_string())
                 )],
             ),
         }
@@ -409,11 +440,11 @@ impl Keymap {
 
 /// Parses a keymap file: its bindings in the order of [`Command::ALL`], and
 /// the commands it names (with an empty list too).
-fn parse_file(src: &str) -> Result<(Vec<Binding>, Vec<Command>), String> {
+fn parse_file(src: &str) -> Result<(Vec<Binding>, Vec<Command>), KeymapError> {
     let table: BTreeMap<String, Vec<String>> =
-        toml::from_str(src).map_err(|e| format!("keymap: {}", e.message().trim()))?;
+        toml::from_str(src).map_err(|e| KeymapError::Toml(e.message().trim().to_owned()))?;
     if let Some(unknown) = table.keys().find(|k| Command::from_name(k).is_none()) {
-        return Err(format!("keymap: `{unknown}` is not a command"));
+        return Err(KeymapError::UnknownCommand(unknown.clone()));
     }
     let mut bindings = Vec::new();
     let mut named = Vec::new();
@@ -424,9 +455,9 @@ fn parse_file(src: &str) -> Result<(Vec<Binding>, Vec<Command>), String> {
         };
         named.push(command);
         for keys in list {
-            let seq = parse_keys(keys).map_err(|e| format!("keymap: {name}: {e}"))?;
+            let seq = parse_keys(keys).map_err(|e| KeymapError::Keys(name, e))?;
             if seq.is_empty() {
-                return Err(format!("keymap: {name}: an empty key"));
+                return Err(KeymapError::EmptyKey(name));
             }
             bindings.push((seq, command));
         }
@@ -581,11 +612,13 @@ mod tests {
         assert!(
             Keymap::from_toml("fly = [\"f\"]")
                 .unwrap_err()
+                .to_string()
                 .contains("`fly`")
         );
         assert!(
             Keymap::from_toml("quit = [\"<Foo>\"]")
                 .unwrap_err()
+                .to_string()
                 .contains("<Foo>")
         );
     }
@@ -687,13 +720,13 @@ mod tests {
     fn a_bad_user_keymap_is_one_clean_line() {
         // The TOML string "fl\u001b[2Jy" holds an escape character.
         let err = Keymap::with_overrides(r#""fl\u001b[2Jy" = ["f"]"#).unwrap_err();
-        let line = clean_line(&err);
+        let line = clean_line(&err.to_string()).into_owned();
         assert!(
             line.contains("is not a command") && line.contains('␛'),
             "{line}"
         );
         assert!(!line.contains('\n') && !line.contains('\u{1b}'));
         let err = Keymap::with_overrides("quit = [\"<C-\n>\"]").unwrap_err();
-        assert!(!clean_line(&err).contains('\n'), "{err}");
+        assert!(!clean_line(&err.to_string()).contains('\n'), "{err}");
     }
 }

@@ -17,14 +17,28 @@ use crate::app::{App, Focus, update};
 use crate::cli::{Common, Opened, RenderArgs};
 use crate::document::Document;
 use crate::document::sanitize::clean_line;
-use crate::keymap::parse_keys;
-use crate::theme::{self, Themes};
+use crate::keymap::{KeyError, parse_keys};
+use crate::theme::{self, ThemeError, Themes};
+
+/// Why `render` could not give a frame.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// `--keys` that are not keys.
+    #[error("--keys: {0}")]
+    Keys(#[from] KeyError),
+    /// A theme that could not be had.
+    #[error(transparent)]
+    Theme(#[from] ThemeError),
+    /// Drawing failed.
+    #[error("render: {0}")]
+    Draw(#[from] std::io::Error),
+}
 
 /// Replays `args.keys` on the opened article and returns the final frame
 /// or state. Notes and corrections made are saved in the sidecar, as in
 /// the reader.
-pub fn run(opened: Opened, args: &RenderArgs, common: &Common) -> Result<String, String> {
-    let keys = parse_keys(&args.keys).map_err(|e| format!("--keys: {e}"))?;
+pub fn run(opened: Opened, args: &RenderArgs, common: &Common) -> Result<String, RenderError> {
+    let keys = parse_keys(&args.keys)?;
     let no_color = theme::no_color_env();
     let (themes, warning) = theme::choose(common.theme.as_deref(), no_color)?;
     let Opened {
@@ -51,7 +65,7 @@ pub fn run(opened: Opened, args: &RenderArgs, common: &Common) -> Result<String,
     if args.state {
         return Ok(state_json(&app) + "\n");
     }
-    let buf = frame(&app, &themes).map_err(|e| format!("render: {e}"))?;
+    let buf = frame(&app, &themes)?;
     Ok(if args.color {
         to_ansi(&buf)
     } else {

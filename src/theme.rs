@@ -108,6 +108,34 @@ pub struct Styles {
     pub quote: Style,
 }
 
+/// What is wrong with a theme.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ThemeError {
+    /// Text that is no valid theme file: where (line and column, when
+    /// known) and what is wrong.
+    #[error("{}{message}", at.map_or(String::new(), |(l, c)| format!("line {l}, column {c}: ")))]
+    Invalid {
+        /// Line and column, from 1.
+        at: Option<(usize, usize)>,
+        /// The problem, on one line.
+        message: String,
+    },
+    /// A name that is no theme's, with the valid names.
+    #[error("no theme `{name}`; themes: {valid}")]
+    Unknown {
+        /// The name asked for.
+        name: String,
+        /// The themes there are, joined.
+        valid: String,
+    },
+    /// A theme file (named as the message shows it) that could not be read.
+    #[error("theme {0}: {1}")]
+    Unreadable(String, String),
+    /// A theme file (named as the message shows it) with a problem.
+    #[error("theme {0}: {1}")]
+    In(String, Box<ThemeError>),
+}
+
 /// A theme file.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -122,28 +150,32 @@ pub struct Theme {
 
 impl Theme {
     /// Parses a theme file.
-    pub fn from_toml(src: &str) -> Result<Theme, String> {
+    pub fn from_toml(src: &str) -> Result<Theme, ThemeError> {
         toml::from_str(src).map_err(|e| {
-            let message = e.message().trim().replace('\n', "; ");
-            match e.span() {
-                Some(span) => {
-                    let before = &src[..span.start.min(src.len())];
-                    let line = before.matches('\n').count() + 1;
-                    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-                    format!("line {line}, column {column}: {message}")
-                }
-                None => message,
+            let at = e.span().map(|span| {
+                let before = &src[..span.start.min(src.len())];
+                let line = before.matches('\n').count() + 1;
+                let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                (line, column)
+            });
+            ThemeError::Invalid {
+                at,
+                message: e.message().trim().replace('\n', "; "),
             }
         })
     }
 
     /// The built-in theme called `name`, or an error naming the valid ones.
-    pub fn named(name: &str) -> Result<Theme, String> {
-        let (_, src) = BUILT_IN
-            .iter()
-            .find(|(n, _)| *n == name)
-            .ok_or_else(|| format!("no theme `{name}`; themes: {}", names().join(", ")))?;
-        Theme::from_toml(src).map_err(|e| format!("theme `{name}`: {e}"))
+    pub fn named(name: &str) -> Result<Theme, ThemeError> {
+        let (_, src) =
+            BUILT_IN
+                .iter()
+                .find(|(n, _)| *n == name)
+                .ok_or_else(|| ThemeError::Unknown {
+                    name: name.to_owned(),
+                    valid: names().join(", "),
+                })?;
+        Theme::from_toml(src).map_err(|e| ThemeError::In(format!("`{name}`"), Box::new(e)))
     }
 
     /// The style of mentions of `kind`.
@@ -229,10 +261,11 @@ fn user_file(name: &str) -> Option<PathBuf> {
 }
 
 /// Reads a user theme file; its name is the file's.
-fn read_user(name: &str, path: &Path) -> Result<Theme, String> {
+fn read_user(name: &str, path: &Path) -> Result<Theme, ThemeError> {
     let file = format!("{name}.toml");
-    let src = std::fs::read_to_string(path).map_err(|e| format!("theme {file}: {e}"))?;
-    let mut theme = Theme::from_toml(&src).map_err(|e| format!("theme {file}: {e}"))?;
+    let src = std::fs::read_to_string(path)
+        .map_err(|e| ThemeError::Unreadable(file.clone(), e.to_string()))?;
+    let mut theme = Theme::from_toml(&src).map_err(|e| ThemeError::In(file, Box::new(e)))?;
     theme.name = name.to_owned();
     Ok(theme)
 }
@@ -273,7 +306,7 @@ impl Themes {
 }
 
 /// Every built-in theme, parsed.
-fn built_in() -> Result<Vec<Theme>, String> {
+fn built_in() -> Result<Vec<Theme>, ThemeError> {
     BUILT_IN
         .iter()
         .map(|(name, _)| Theme::named(name))
@@ -285,7 +318,7 @@ fn built_in() -> Result<Vec<Theme>, String> {
 /// used then). `name` may be a built-in theme or a user theme file; an
 /// unknown name is an error naming the valid ones. Under `no_color`, the
 /// monochrome theme without colours.
-pub fn choose(name: Option<&str>, no_color: bool) -> Result<(Themes, Option<String>), String> {
+pub fn choose(name: Option<&str>, no_color: bool) -> Result<(Themes, Option<String>), ThemeError> {
     let name = name.unwrap_or(DEFAULT);
     let mut list = built_in()?;
     let position = |n: &str| BUILT_IN.iter().position(|(b, _)| *b == n);
@@ -307,7 +340,10 @@ pub fn choose(name: Option<&str>, no_color: bool) -> Result<(Themes, Option<Stri
         for user in user_names() {
             valid += &format!(", {user}");
         }
-        return Err(format!("no theme `{name}`; themes: {valid}"));
+        return Err(ThemeError::Unknown {
+            name: name.to_owned(),
+            valid,
+        });
     };
     let themes = if no_color {
         Themes {
@@ -358,7 +394,7 @@ pub fn list() -> String {
     }
     for name in user_names() {
         let desc = user_file(&name)
-            .ok_or_else(|| "gone".to_owned())
+            .ok_or_else(|| ThemeError::Unreadable(format!("{name}.toml"), "gone".to_owned()))
             .and_then(|p| read_user(&name, &p))
             .map_or_else(|e| format!("(broken: {e})"), |t| t.description);
         let desc = crate::document::sanitize::clean_line(&desc).into_owned();
@@ -385,7 +421,7 @@ mod tests {
 
     #[test]
     fn unknown_names_list_the_valid_ones() {
-        let e = Theme::named("neon").unwrap_err();
+        let e = Theme::named("neon").unwrap_err().to_string();
         assert!(e.contains("dark, light, high-contrast, monochrome"), "{e}");
     }
 
@@ -429,8 +465,9 @@ mod tests {
     fn broken_theme_files_get_a_clear_message() {
         let e =
             Theme::from_toml("name = \"x\"\ndescription = \"y\"\n[styles]\nperson = { fg = 3.5 }")
-                .unwrap_err();
-        assert!(e.contains("person") || e.contains("line"), "{e}");
+                .unwrap_err()
+                .to_string();
+        assert!(e.starts_with("line 4, column 17: "), "{e}");
     }
 
     #[test]

@@ -40,8 +40,8 @@ const TICK: Duration = Duration::from_millis(200);
 /// prints the reader's farewell line, if it has one.
 pub fn run(opened: Opened, common: &Common) -> Result<(), Failure> {
     let no_color = theme::no_color_env();
-    let (themes, warning) =
-        theme::choose(common.theme.as_deref(), no_color).map_err(Failure::input)?;
+    let (themes, warning) = theme::choose(common.theme.as_deref(), no_color)
+        .map_err(|e| Failure::input(e.to_string()))?;
     // What is wrong with the user's keymap stays on the terminal after the
     // reader closes, and shows in the status line while it is open.
     let (keymap, keymap_problems) = Keymap::load();

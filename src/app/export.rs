@@ -143,7 +143,7 @@ pub(super) fn write(app: &mut App, format: Format, path: &str, replace: bool) {
     } else {
         app.open_files
             .write(&file, replace, |w| w.write_all(out.as_bytes()))
-            .map_err(|e| format!("{}: {e}", file.display()))
+            .map_err(|e| crate::write::WriteError::Io(file.clone(), e))
     };
     app.message = match result {
         Ok(()) if format == Format::Brat => format!(

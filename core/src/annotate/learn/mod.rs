@@ -24,7 +24,7 @@ static EMBEDDED: &[u8] = include_bytes!("../models/kinds.bin");
 /// The model the annotator uses, if any.
 static ACTIVE: LazyLock<Option<Model>> = LazyLock::new(|| {
     let chosen = match std::env::var_os("GLOSS_KINDS_MODEL") {
-        None => embedded(),
+        None => embedded().map_err(|e| e.to_string()),
         Some(v) if v == "off" => return None,
         Some(path) => std::fs::read(&path)
             .map_err(|e| format!("{}: {e}", path.to_string_lossy()))
@@ -47,8 +47,8 @@ static ACTIVE: LazyLock<Option<Model>> = LazyLock::new(|| {
 
 /// The embedded model (tested to load, so that a broken file fails the
 /// build's tests, never a reader's run).
-pub fn embedded() -> Result<Model, String> {
-    Model::from_bytes(EMBEDDED).map_err(|e: ModelError| e.to_string())
+pub fn embedded() -> Result<Model, ModelError> {
+    Model::from_bytes(EMBEDDED)
 }
 
 /// Decides the kinds of the named entities of `ann` (annotations of `text`
