@@ -1,26 +1,19 @@
 //! The command line: clap definitions and dispatch to the core and the
 //! front ends. Errors come back as [`Failure`], which carries the exit code.
+//! Articles are opened by [`crate::open`].
 
 use std::io::Write;
 use std::path::Path;
-use std::sync::Arc;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::annotate::annotate_document;
 use crate::batch;
-use crate::document::{self, Document};
+use crate::document;
 use crate::export;
-use crate::export::brat::Imported;
-use crate::model::Annotations;
+use crate::open::{Common, Failure, open, open_article, open_for_reader};
+use crate::render::RenderArgs;
 use crate::store::disk::OpenFiles;
-use crate::store::{NoteJson, Options as StoreOptions, Origin, Store};
 use crate::term;
-
-/// The bundled sample article, opened when no file is given.
-pub const SAMPLE_NAME: &str = "sample/trump-kim-letter.txt";
-/// The sample's text, embedded so `gloss` works from any folder.
-pub const SAMPLE_TEXT: &str = include_str!("../sample/trump-kim-letter.txt");
 
 /// gloss: read news and policy articles with their actors highlighted and linked.
 #[derive(Debug, Parser)]
@@ -35,21 +28,6 @@ pub struct Cli {
     /// What to do; without a command, the reader opens.
     #[command(subcommand)]
     pub command: Option<Command>,
-}
-
-/// Options shared by the reader and every command.
-#[derive(Debug, Clone, Args)]
-pub struct Common {
-    /// Colour theme (see `gloss themes`).
-    #[arg(long, global = true, value_name = "NAME")]
-    pub theme: Option<String>,
-    /// Read and write no sidecar file of notes and corrections.
-    #[arg(long, global = true)]
-    pub no_sidecar: bool,
-    /// Show this brat standoff annotation (from brat, INCEpTION or a
-    /// published corpus) in place of the automatic one.
-    #[arg(long, global = true, value_name = "FILE.ann")]
-    pub annotations: Option<String>,
 }
 
 /// The headless commands.
@@ -115,211 +93,6 @@ pub enum AnnotateFormat {
     Json,
     /// One JSON object per line, one line per file.
     Jsonl,
-}
-
-/// Arguments of `gloss render`.
-#[derive(Debug, Clone, Args)]
-pub struct RenderArgs {
-    /// The article (`-` for standard input).
-    pub file: String,
-    /// Screen size as COLUMNSxROWS.
-    #[arg(long, default_value = "100x30", value_parser = parse_size)]
-    pub size: (u16, u16),
-    /// Keys to replay, in vim notation (`*`, `]e`, `<CR>`, `<C-o>`, `<lt>`).
-    #[arg(long, default_value = "")]
-    pub keys: String,
-    /// Print the reader's state as JSON instead of the frame.
-    #[arg(long)]
-    pub state: bool,
-    /// Print the frame with ANSI colours and styles.
-    #[arg(long)]
-    pub color: bool,
-}
-
-/// What is wrong with a `--size`.
-#[derive(Debug, PartialEq, Eq, thiserror::Error)]
-enum SizeError {
-    /// Not `WIDTHxHEIGHT`.
-    #[error("`{0}` is not a size like 100x30")]
-    Shape(String),
-    /// A width or height of 0.
-    #[error("`{0}`: width and height must be at least 1")]
-    Zero(String),
-}
-
-fn parse_size(s: &str) -> Result<(u16, u16), SizeError> {
-    let bad = || SizeError::Shape(s.to_owned());
-    let (w, h) = s.split_once(['x', 'X']).ok_or_else(bad)?;
-    let w: u16 = w.trim().parse().map_err(|_| bad())?;
-    let h: u16 = h.trim().parse().map_err(|_| bad())?;
-    if w == 0 || h == 0 {
-        return Err(SizeError::Zero(s.to_owned()));
-    }
-    Ok((w, h))
-}
-
-/// A failed command: the one line to print and the exit code.
-#[derive(Debug, thiserror::Error)]
-#[error("{message}")]
-pub struct Failure {
-    /// 1 for a runtime failure, 2 for bad usage or unreadable input.
-    pub code: u8,
-    /// The message, naming the file and the problem.
-    pub message: String,
-}
-
-impl Failure {
-    /// Bad usage or unreadable input (exit code 2).
-    pub fn input(message: impl Into<String>) -> Self {
-        Self {
-            code: 2,
-            message: message.into(),
-        }
-    }
-
-    /// A failure while running (exit code 1).
-    pub fn runtime(message: impl Into<String>) -> Self {
-        Self {
-            code: 1,
-            message: message.into(),
-        }
-    }
-}
-
-impl From<document::LoadError> for Failure {
-    fn from(e: document::LoadError) -> Self {
-        Self::input(e.to_string())
-    }
-}
-
-/// An article opened with the reader's notes and corrections.
-pub struct Opened {
-    /// The article.
-    pub doc: Document,
-    /// Its notes and corrections (the sidecar).
-    pub store: Store,
-    /// The annotations before corrections: the annotator's, or those of
-    /// `--annotations`.
-    pub auto: Annotations,
-    /// Messages for the status line (a sidecar that cannot be read, orphans).
-    pub messages: Vec<String>,
-    /// The files read for it (the article, its sidecar, the
-    /// `--annotations` file): never replaced by an export.
-    pub files: OpenFiles,
-    /// True when `auto` is empty because the article is large and the
-    /// reader annotates it in the background (see [`open_for_reader`]).
-    pub annotate_later: bool,
-}
-
-impl Opened {
-    /// The annotations with the corrections applied.
-    pub fn annotations(&self) -> Annotations {
-        self.store.annotations(&self.auto)
-    }
-
-    /// The notes as JSON, their references resolved in `ann`.
-    pub fn notes(&self, ann: &Annotations) -> Vec<NoteJson> {
-        self.store.notes_json(ann)
-    }
-}
-
-/// Articles with this many bytes of text or more open in the reader at
-/// once and are annotated in the background (8 MiB: smaller ones annotate
-/// in well under half a second).
-pub const BACKGROUND_BYTES: usize = 8 * 1024 * 1024;
-
-/// Opens the article named `file` (the bundled sample when `None`) with its
-/// annotations and its sidecar of notes and corrections.
-pub fn open_article(file: Option<&str>, common: &Common) -> Result<Opened, Failure> {
-    open_with(file, common, false)
-}
-
-/// Opens the article for the interactive reader: as [`open_article`], but a
-/// large one ([`BACKGROUND_BYTES`]) without `--annotations` is left
-/// unannotated, for the reader to annotate in the background.
-pub fn open_for_reader(file: Option<&str>, common: &Common) -> Result<Opened, Failure> {
-    open_with(file, common, true)
-}
-
-fn open_with(file: Option<&str>, common: &Common, background: bool) -> Result<Opened, Failure> {
-    let mut doc = open(file)?;
-    let annotate_later =
-        background && common.annotations.is_none() && doc.text.len() >= BACKGROUND_BYTES;
-    let Imported {
-        annotations: auto,
-        notes,
-    } = if annotate_later {
-        Imported {
-            annotations: Annotations::default(),
-            notes: Vec::new(),
-        }
-    } else {
-        annotations(&mut doc, common)?
-    };
-    let origin = match file {
-        Some(f) => Origin::from_source(f),
-        None => Origin::Unnamed,
-    };
-    let (mut store, mut messages) = Store::open(
-        &origin,
-        Arc::clone(&doc.text),
-        &StoreOptions::new(common.no_sidecar),
-    );
-    store.hide(doc.code_spans());
-    store.import_notes(notes);
-    messages.splice(0..0, doc.warnings.iter().cloned());
-    let mut files = store.open_files().clone();
-    if let Some(path) = &common.annotations {
-        files.add(path);
-    }
-    Ok(Opened {
-        doc,
-        store,
-        auto,
-        messages,
-        files,
-        annotate_later,
-    })
-}
-
-/// What gloss says on stderr (after `gloss: `) before it waits for an
-/// article typed on a terminal (standard input is one), so that a blank
-/// screen is not a puzzle.
-pub const STDIN_HINT: &str = "reading the article from standard input (Ctrl-D ends it)";
-
-/// Loads the article named `file` (`-`: standard input, with
-/// [`STDIN_HINT`] first when it is a terminal), or the bundled sample when
-/// `None`.
-pub fn open(file: Option<&str>) -> Result<Document, Failure> {
-    match file {
-        Some("-") if std::io::IsTerminal::is_terminal(&std::io::stdin()) => {
-            term::error(STDIN_HINT);
-            Ok(document::load("-")?)
-        }
-        Some(f) => Ok(document::load(f)?),
-        None => Ok(document::load_bytes(
-            SAMPLE_TEXT.as_bytes().to_vec(),
-            SAMPLE_NAME,
-        )?),
-    }
-}
-
-/// The annotations to show for `doc`: the brat file given with
-/// `--annotations` (with its notes), else the automatic annotation (which
-/// blanks `doc`'s code in place while it runs, see
-/// [`crate::annotate::annotate_document`]).
-pub fn annotations(doc: &mut Document, common: &Common) -> Result<Imported, Failure> {
-    match &common.annotations {
-        Some(path) => {
-            let ann = std::fs::read_to_string(path)
-                .map_err(|e| Failure::input(format!("{path}: {e}")))?;
-            export::brat::import(doc, &ann, path).map_err(|e| Failure::input(e.to_string()))
-        }
-        None => Ok(Imported {
-            annotations: annotate_document(doc),
-            notes: Vec::new(),
-        }),
-    }
 }
 
 /// Writes `text` to `output` (a path, or standard output for `None`/`-`),
@@ -534,14 +307,6 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sizes_parse() {
-        assert_eq!(parse_size("80x24"), Ok((80, 24)));
-        assert!(parse_size("80").is_err());
-        assert!(parse_size("0x5").is_err());
-        assert!(parse_size("ax5").is_err());
-    }
 
     #[test]
     fn the_progress_bar_fills_with_the_work() {

@@ -21,6 +21,7 @@ pub mod cli;
 pub mod command;
 pub mod config;
 pub mod keymap;
+pub mod open;
 pub mod render;
 pub mod term;
 pub mod theme;

@@ -6,6 +6,7 @@
 
 use std::fmt::Write;
 
+use clap::Args;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -14,11 +15,51 @@ use serde_json::json;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Focus, update};
-use crate::cli::{Common, Opened, RenderArgs};
-use crate::document::Document;
 use crate::document::sanitize::clean_line;
 use crate::keymap::{KeyError, parse_keys};
+use crate::open::{Common, Opened, opening_message};
 use crate::theme::{self, ThemeError, Themes};
+
+/// Arguments of `gloss render`.
+#[derive(Debug, Clone, Args)]
+pub struct RenderArgs {
+    /// The article (`-` for standard input).
+    pub file: String,
+    /// Screen size as COLUMNSxROWS.
+    #[arg(long, default_value = "100x30", value_parser = parse_size)]
+    pub size: (u16, u16),
+    /// Keys to replay, in vim notation (`*`, `]e`, `<CR>`, `<C-o>`, `<lt>`).
+    #[arg(long, default_value = "")]
+    pub keys: String,
+    /// Print the reader's state as JSON instead of the frame.
+    #[arg(long)]
+    pub state: bool,
+    /// Print the frame with ANSI colours and styles.
+    #[arg(long)]
+    pub color: bool,
+}
+
+/// What is wrong with a `--size`.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+enum SizeError {
+    /// Not `WIDTHxHEIGHT`.
+    #[error("`{0}` is not a size like 100x30")]
+    Shape(String),
+    /// A width or height of 0.
+    #[error("`{0}`: width and height must be at least 1")]
+    Zero(String),
+}
+
+fn parse_size(s: &str) -> Result<(u16, u16), SizeError> {
+    let bad = || SizeError::Shape(s.to_owned());
+    let (w, h) = s.split_once(['x', 'X']).ok_or_else(bad)?;
+    let w: u16 = w.trim().parse().map_err(|_| bad())?;
+    let h: u16 = h.trim().parse().map_err(|_| bad())?;
+    if w == 0 || h == 0 {
+        return Err(SizeError::Zero(s.to_owned()));
+    }
+    Ok((w, h))
+}
 
 /// Why `render` could not give a frame.
 #[derive(Debug, thiserror::Error)]
@@ -71,14 +112,6 @@ pub fn run(opened: Opened, args: &RenderArgs, common: &Common) -> Result<String,
     } else {
         to_text(&buf)
     })
-}
-
-/// The status line's first message: what opening the sidecar reported.
-/// `messages` starts with the document's own warnings, which the status
-/// line shows by itself.
-pub fn opening_message(doc: &Document, messages: &[String]) -> Option<String> {
-    let sidecar = messages.get(doc.warnings.len()..).unwrap_or_default();
-    (!sidecar.is_empty()).then(|| sidecar.join("; "))
 }
 
 /// Draws `app` in its theme of `themes` into an off-screen buffer of its
@@ -228,4 +261,17 @@ pub fn state_json(app: &App) -> String {
         "message": app.message,
     });
     crate::export::json::value_to_string(&value, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_parse() {
+        assert_eq!(parse_size("80x24"), Ok((80, 24)));
+        assert!(parse_size("80").is_err());
+        assert!(parse_size("0x5").is_err());
+        assert!(parse_size("ax5").is_err());
+    }
 }

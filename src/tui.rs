@@ -12,7 +12,7 @@
 //! to restore, and crossterm would spin reading the closed terminal, so it
 //! ends the process at once (exit status 129).
 //!
-//! A large article (see [`crate::cli::BACKGROUND_BYTES`]) is annotated on a
+//! A large article (see [`crate::open::BACKGROUND_BYTES`]) is annotated on a
 //! worker thread: the text shows at once, the status line says
 //! "annotating… 42%", and the worker's progress and annotations come back
 //! as events through a channel the loop checks between events;
@@ -27,10 +27,9 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
 use crate::app::{App, Event as AppEvent, update};
-use crate::cli::{Common, Failure, Opened};
 use crate::document::Document;
 use crate::keymap::{Key, Keymap};
-use crate::render::opening_message;
+use crate::open::{Common, Failure, Opened, opening_message};
 use crate::theme;
 
 /// How often the loop wakes to check for a termination signal.

@@ -4,8 +4,8 @@
 
 use gloss::annotate::{annotate, annotate_reporting};
 use gloss::app::{App, Command, Event, update};
-use gloss::cli::{BACKGROUND_BYTES, Common, open_article, open_for_reader};
 use gloss::document::{Document, Format};
+use gloss::open::{BACKGROUND_BYTES, Common, open_article, open_for_reader};
 use gloss::render::{frame, to_text};
 use gloss::store::Store;
 use gloss::theme::Themes;
