@@ -5,7 +5,7 @@
 
 use super::notes::{clip, refresh, report};
 use super::popup::{InputFor, MenuItem, Picker, Popup, Step};
-use super::update::entity_summary;
+use super::view::entity_summary;
 use super::{ActorRow, App, Command, Focus, Tab};
 use crate::model::{EntityId, EntityKind, Span};
 use crate::store::{Anchor, Correction, EntityRef};

@@ -13,6 +13,7 @@ pub mod popup;
 pub mod search;
 pub mod theme_choice;
 mod update;
+mod view;
 pub mod visual;
 pub mod wrap;
 

@@ -7,7 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui_textarea::{Input, Key as TaKey};
 
 use super::popup::{Editor, InputFor, MenuItem, Popup, Step};
-use super::update::{jump_to, open_tab, resize, scroll_into_view, select_row};
+use super::view::{item_span, jump_to, open_tab, resize, scroll_into_view, select_row};
 use super::{ActorRow, App, Cursor, Focus, Noted, Tab, actor_rows};
 use crate::command::Command;
 use crate::keymap::Key;
@@ -243,7 +243,7 @@ pub(super) fn add_note(app: &mut App) {
         Some(m) => mention_menu(app, m),
         None => {
             let item = (0..app.ann.commitments.len())
-                .find(|&i| super::update::item_span(app, Tab::Commitments, i) == Some(cursor.span))
+                .find(|&i| item_span(app, Tab::Commitments, i) == Some(cursor.span))
                 .and_then(|i| Target::commitment(text, &app.ann, i))
                 .or_else(|| {
                     let q = app.ann.quotes.iter().position(|q| q.span == cursor.span)?;

@@ -2,14 +2,15 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
-use super::{
-    Action, ActorRow, App, Areas, Command, Cursor, Event, Focus, Jump, Mode, Motion, Tab, Visual,
-    correct, dialog, export, notes, search, wrap::Layout,
+use super::view::{
+    entity_summary, here, item_span, jump_to, on_mention, open_tab, record, resize,
+    scroll_into_view, select_entity, select_row, set_focus, set_top, sync_actor,
 };
-use crate::model::{Annotations, Commitment, Span};
-
-/// The most places the jump history keeps.
-const HISTORY: usize = 100;
+use super::{
+    Action, ActorRow, App, Command, Cursor, Event, Focus, Mode, Motion, Tab, Visual, correct,
+    dialog, export, notes, search,
+};
+use crate::model::Span;
 
 /// Applies `action` to `app`.
 pub fn update(app: &mut App, action: Action) {
@@ -237,10 +238,6 @@ fn scroll_or_move(app: &mut App, delta: isize) {
     }
 }
 
-pub(super) fn set_top(app: &mut App, top: usize) {
-    app.top = top.min(app.max_top());
-}
-
 /// `g` / `G`: the top or bottom of the article or the list. In the article
 /// the cursor goes along, to the start or end of the text, so that walks
 /// (`]e`, `*`, `n`) start from there.
@@ -300,54 +297,6 @@ fn move_selection(app: &mut App, delta: isize) {
     }
 }
 
-/// Selects row `row` of `tab` and scrolls the list to show it.
-pub(super) fn select_row(app: &mut App, tab: Tab, row: usize) {
-    let height = app.list_height();
-    let mut state = app.lists[tab.index()];
-    state.selected = row;
-    if row < state.offset {
-        state.offset = row;
-    }
-    // Show an actor's heading with its first actor.
-    if tab == Tab::Actors
-        && row > 0
-        && state.offset == row
-        && let Some(ActorRow::Heading(..)) = app.actor_rows.get(row - 1)
-    {
-        state.offset = row - 1;
-    }
-    while state.offset < row
-        && (state.offset..=row)
-            .map(|r| app.row_height(tab, r))
-            .sum::<usize>()
-            > height
-    {
-        state.offset += 1;
-    }
-    app.lists[tab.index()] = state;
-}
-
-/// The jump-history entry for where the reader is now.
-fn here(app: &App) -> Jump {
-    Jump {
-        cursor: app.cursor,
-        top_byte: app.top_byte(),
-        selected: app.selected,
-    }
-}
-
-/// Remembers where the reader is, before a jump.
-fn record(app: &mut App) {
-    let now = here(app);
-    if app.back.last() != Some(&now) {
-        app.back.push(now);
-        if app.back.len() > HISTORY {
-            app.back.remove(0);
-        }
-    }
-    app.forward.clear();
-}
-
 /// `<C-o>` (`back`) and `<C-n>`.
 fn travel(app: &mut App, back: bool) {
     let now = here(app);
@@ -374,53 +323,6 @@ fn travel(app: &mut App, back: bool) {
     let line = app.layout.line_of(jump.top_byte);
     set_top(app, line);
     sync_actor(app);
-}
-
-/// Puts the cursor on `cursor`, remembering where it was, and scrolls it into view.
-pub(super) fn jump_to(app: &mut App, cursor: Cursor) {
-    record(app);
-    app.cursor = Some(cursor);
-    scroll_into_view(app, cursor.span);
-}
-
-/// Scrolls so that `span` is on screen with a few lines of context.
-pub(super) fn scroll_into_view(app: &mut App, span: Span) {
-    let h = app.view_height();
-    let line = app.layout.line_of(span.start);
-    let ctx = (h / 4).min(3);
-    if line < app.top || line >= app.top + h {
-        set_top(app, line.saturating_sub(h / 3));
-    } else if line < app.top + ctx {
-        set_top(app, line.saturating_sub(ctx));
-    } else if line + ctx >= app.top + h {
-        set_top(app, line + ctx + 1 - h);
-    }
-}
-
-/// A cursor on mention `m`.
-pub(super) fn on_mention(ann: &Annotations, m: usize) -> Cursor {
-    Cursor {
-        span: ann.mentions[m].span,
-        mention: Some(m),
-    }
-}
-
-/// Selects entity `e` and shows it in the Actors list.
-pub(super) fn select_entity(app: &mut App, e: usize) {
-    app.selected = Some(e);
-    sync_actor(app);
-}
-
-/// Moves the Actors list's selection to the selected entity.
-fn sync_actor(app: &mut App) {
-    if let Some(e) = app.selected
-        && let Some(row) = app
-            .actor_rows
-            .iter()
-            .position(|r| *r == ActorRow::Entity(e))
-    {
-        select_row(app, Tab::Actors, row);
-    }
 }
 
 /// `*` / `#`: the next or previous mention of the selected entity, wrapping;
@@ -511,15 +413,6 @@ fn walk_any(app: &mut App, forward: bool) {
         } else {
             "wrapped to the bottom".into()
         };
-    }
-}
-
-/// The span the cursor goes to for item `i` of `tab`, and where it stands.
-pub(super) fn item_span(app: &App, tab: Tab, i: usize) -> Option<Span> {
-    match tab {
-        Tab::Commitments => app.ann.commitments.get(i).map(Commitment::shown_span),
-        Tab::Quotes => app.ann.quotes.get(i).map(|q| q.span),
-        Tab::Actors | Tab::Notes => None,
     }
 }
 
@@ -654,31 +547,6 @@ fn walk_hint(app: &App) -> String {
         .fill("{next_mention} and {prev_mention} walk its mentions")
 }
 
-/// "Kim Jong Un · person · 12 mentions".
-pub(super) fn entity_summary(app: &App, e: usize) -> String {
-    let ent = &app.ann.entities[e];
-    let n = ent.mentions.len();
-    format!(
-        "{} · {} · {n} mention{}",
-        ent.name,
-        ent.kind.as_str(),
-        if n == 1 { "" } else { "s" }
-    )
-}
-
-pub(super) fn set_focus(app: &mut App, focus: Focus) {
-    app.focus = focus;
-    let (w, h) = (app.areas.screen.width, app.areas.screen.height);
-    resize(app, w, h);
-}
-
-pub(super) fn open_tab(app: &mut App, tab: Tab) {
-    app.tab = tab;
-    if app.areas.side.is_none() {
-        set_focus(app, Focus::Side);
-    }
-}
-
 /// `n` / `N`: the next or previous search match, wrapping.
 fn walk_search(app: &mut App, forward: bool) {
     if app.search.query.is_empty() {
@@ -792,44 +660,6 @@ fn close_prompt(app: &mut App) {
         app.search.matches = search::find_all(&app.doc.text, &app.search.query);
         set_top(app, app.prompt_origin.0);
     }
-}
-
-/// A new screen size: recompute the areas, and the layout if the text width changed.
-pub(super) fn resize(app: &mut App, w: u16, h: u16) {
-    app.areas = Areas::new(w, h, app.focus == Focus::Side);
-    let width = app.areas.text.width.max(1);
-    if app.layout.width != width || app.layout.is_empty() {
-        let top_byte = app.top_byte();
-        app.layout = Layout::for_document(&app.doc, width);
-        app.top = app.layout.line_of(top_byte);
-    }
-    set_top(app, app.top);
-    for tab in Tab::ALL {
-        // A list that fits from further up no longer scrolls past its first rows.
-        let max = max_offset(app, tab);
-        let list = &mut app.lists[tab.index()];
-        list.offset = list.offset.min(max);
-        let row = app.lists[tab.index()].selected;
-        if row < app.list_len(tab) {
-            select_row(app, tab, row);
-        }
-    }
-}
-
-/// The largest useful scroll of `tab`'s list: the first row from which the
-/// rest of the list fills the pane.
-fn max_offset(app: &App, tab: Tab) -> usize {
-    let height = app.list_height();
-    let mut used = 0;
-    let mut first = app.list_len(tab);
-    while first > 0 {
-        used += app.row_height(tab, first - 1);
-        if used > height {
-            break;
-        }
-        first -= 1;
-    }
-    first
 }
 
 /// `v`: starts a selection on the cursor's span (or the first word on
