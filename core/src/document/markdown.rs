@@ -70,7 +70,7 @@ fn excess_nesting(line: &str) -> Option<String> {
     let mut at = lead;
     let mut markers = 0;
     let mut cut = None;
-    while let Some(end) = container_marker(&b[at..]) {
+    while let Some(end) = pieces::container_marker(&b[at..]) {
         markers += 1;
         if markers == MAX_MARKERS + 1 {
             cut = Some(at);
@@ -119,20 +119,6 @@ fn bound_runs(source: &str) -> Cow<'_, str> {
     }
     out.push_str(&source[done..]);
     Cow::Owned(out)
-}
-
-/// The length of the block quote or list marker `b` opens with (`>`, `-`,
-/// `+`, `*`, or up to nine digits and `.` or `)`, a list marker followed by
-/// a space or the end of the line).
-pub(super) fn container_marker(b: &[u8]) -> Option<usize> {
-    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    let len = match b.first()? {
-        b'>' => return Some(1),
-        b'-' | b'+' | b'*' => 1,
-        _ if (1..=9).contains(&digits) && matches!(b.get(digits), Some(b'.' | b')')) => digits + 1,
-        _ => return None,
-    };
-    matches!(b.get(len), None | Some(b' ' | b'\t' | b'\n' | b'\r')).then_some(len)
 }
 
 /// Extracts the plain text and structure of the Markdown `source`.

@@ -120,7 +120,7 @@ fn starts_fresh(line: &str) -> bool {
     let b = line.as_bytes();
     match b.first() {
         None | Some(b' ' | b'\t' | b'\n' | b'\r' | b'>') => false,
-        Some(_) => super::markdown::container_marker(b).is_none(),
+        Some(_) => container_marker(b).is_none(),
     }
 }
 
@@ -226,6 +226,20 @@ fn opens(line: &str) -> Open {
         return Open::Html { end, opener };
     }
     Open::None
+}
+
+/// The length of the block quote or list marker `b` opens with (`>`, `-`,
+/// `+`, `*`, or up to nine digits and `.` or `)`, a list marker followed by
+/// a space or the end of the line).
+pub(super) fn container_marker(b: &[u8]) -> Option<usize> {
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let len = match b.first()? {
+        b'>' => return Some(1),
+        b'-' | b'+' | b'*' => 1,
+        _ if (1..=9).contains(&digits) && matches!(b.get(digits), Some(b'.' | b')')) => digits + 1,
+        _ => return None,
+    };
+    matches!(b.get(len), None | Some(b' ' | b'\t' | b'\n' | b'\r')).then_some(len)
 }
 
 #[cfg(test)]
