@@ -5,22 +5,22 @@
 //! `commitments`. Every stage works on byte offsets into the original text,
 //! and runs in a fixed order, so the same input always gives the same output.
 
-pub mod acts;
-pub mod bits;
-pub mod commitments;
-pub mod cursor;
-pub mod descriptions;
+pub(crate) mod acts;
+pub(crate) mod bits;
+pub(crate) mod commitments;
+pub(crate) mod cursor;
+pub(crate) mod descriptions;
 pub mod entities;
-pub mod fasthash;
-pub mod first_person;
-pub mod kinds;
+pub(crate) mod fasthash;
+pub(crate) mod first_person;
+pub(crate) mod kinds;
 pub mod learn;
-pub mod lexicon;
-pub mod link;
-pub mod names;
+pub(crate) mod lexicon;
+pub(crate) mod link;
+pub(crate) mod names;
 pub mod nested;
-pub mod quotes;
-pub mod roles;
+pub(crate) mod quotes;
+pub(crate) mod roles;
 pub mod segment;
 
 use std::sync::Arc;
