@@ -3,11 +3,11 @@
 //! text; none touches the terminal.
 
 pub mod brat;
-pub mod csv;
+pub(crate) mod csv;
 pub mod entities;
 pub mod json;
-pub mod markdown;
-pub mod w3c;
+pub(crate) mod markdown;
+pub(crate) mod w3c;
 
 use crate::document::Document;
 use crate::model::Annotations;

@@ -51,12 +51,12 @@ pub mod anchor;
 pub mod correct;
 pub mod disk;
 mod fuzzy;
-pub mod json;
+pub(crate) mod json;
 pub mod merge;
-pub mod note;
+pub(crate) mod note;
 pub mod sidecar;
-pub mod state;
-pub mod time;
+pub(crate) mod state;
+pub(crate) mod time;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
