@@ -134,11 +134,20 @@ fn fields<const N: usize>(line: &'static str) -> [&'static str; N] {
     out
 }
 
-fn build() -> Lexicon {
-    let mut gazetteer = Map::default();
-    let mut demonyms = Map::default();
-    let mut demonym_of_country = Map::default();
-    let mut capitals = Map::default();
+/// What `countries.txt` gives: the countries in the gazetteer under every
+/// name, their demonyms and their capitals.
+#[derive(Default)]
+struct Countries {
+    gazetteer: Map<&'static str, GazEntry>,
+    demonyms: Map<&'static str, &'static str>,
+    demonym_of_country: Map<&'static str, &'static str>,
+    capitals: Map<&'static str, &'static str>,
+}
+
+/// Reads `countries.txt`: names (canonical first), demonyms and capital,
+/// tab-separated, alternatives separated by `|`.
+fn countries() -> Countries {
+    let mut c = Countries::default();
     for line in entries(include_str!("lexicon/countries.txt")) {
         let [names, dems, capital] = fields::<3>(line);
         let mut names = names.split('|');
@@ -149,52 +158,53 @@ fn build() -> Lexicon {
             kind: GazKind::Country,
             canonical,
         };
-        gazetteer.insert(canonical, entry);
+        c.gazetteer.insert(canonical, entry);
         for alias in names {
-            gazetteer.insert(alias, entry);
+            c.gazetteer.insert(alias, entry);
         }
         for (i, d) in dems.split('|').filter(|d| !d.is_empty()).enumerate() {
-            demonyms.insert(d, canonical);
+            c.demonyms.insert(d, canonical);
             if i == 0 {
-                demonym_of_country.insert(canonical, d);
+                c.demonym_of_country.insert(canonical, d);
             }
         }
         if !capital.is_empty() && capital != canonical {
-            capitals.insert(capital, canonical);
+            c.capitals.insert(capital, canonical);
         }
     }
-    let mut add = |src: &'static str, kind: GazKind| {
-        for line in entries(src) {
-            let mut names = line.split('|');
-            let Some(canonical) = names.next() else {
-                continue;
-            };
-            let entry = GazEntry { kind, canonical };
-            for name in std::iter::once(canonical).chain(names) {
-                gazetteer.entry(name).or_insert(entry);
-            }
+    c
+}
+
+/// Adds the names of a gazetteer list `src` (one entry a line, canonical
+/// name first, aliases after `|`) as `kind`, unless a name is there
+/// already.
+fn add_names(gazetteer: &mut Map<&'static str, GazEntry>, src: &'static str, kind: GazKind) {
+    for line in entries(src) {
+        let mut names = line.split('|');
+        let Some(canonical) = names.next() else {
+            continue;
+        };
+        let entry = GazEntry { kind, canonical };
+        for name in std::iter::once(canonical).chain(names) {
+            gazetteer.entry(name).or_insert(entry);
         }
-    };
-    add(include_str!("lexicon/places.txt"), GazKind::Place);
-    add(
-        include_str!("lexicon/organizations.txt"),
-        GazKind::Organization,
-    );
-    for &capital in capitals.keys() {
-        gazetteer.entry(capital).or_insert(GazEntry {
-            kind: GazKind::Place,
-            canonical: capital,
-        });
     }
-    let gendered = |src: &'static str| -> Map<&'static str, Gender> {
-        entries(src)
-            .map(|l| {
-                let [name, tag] = fields::<2>(l);
-                (name, Gender::from_tag(tag))
-            })
-            .collect()
-    };
-    let org_keys = entries(include_str!("lexicon/org_keywords.txt"))
+}
+
+/// A list of words with a gender tag each.
+fn gendered(src: &'static str) -> Map<&'static str, Gender> {
+    entries(src)
+        .map(|l| {
+            let [name, tag] = fields::<2>(l);
+            (name, Gender::from_tag(tag))
+        })
+        .collect()
+}
+
+/// The organization keywords with their tags (`h` head, `e` end, `s`
+/// suffix).
+fn org_keys() -> Map<&'static str, OrgKey> {
+    entries(include_str!("lexicon/org_keywords.txt"))
         .map(|l| {
             let [word, tags] = fields::<2>(l);
             let key = OrgKey {
@@ -204,7 +214,12 @@ fn build() -> Lexicon {
             };
             (word, key)
         })
-        .collect();
+        .collect()
+}
+
+/// The countries and places of `gazetteer` with names of four characters
+/// or more, by their uppercased name.
+fn upper_places(gazetteer: &Map<&'static str, GazEntry>) -> Map<String, GazEntry> {
     // Sorted, so that names that coincide in capitals resolve the same way
     // on every run.
     let mut places: Vec<(&str, GazEntry)> = gazetteer
@@ -213,9 +228,36 @@ fn build() -> Lexicon {
         .map(|(&name, &g)| (name, g))
         .collect();
     places.sort_unstable_by_key(|&(name, _)| name);
-    let mut gazetteer_upper = Map::default();
+    let mut upper = Map::default();
     for (name, g) in places {
-        gazetteer_upper.entry(name.to_uppercase()).or_insert(g);
+        upper.entry(name.to_uppercase()).or_insert(g);
+    }
+    upper
+}
+
+/// Builds every list from its file under `lexicon/`.
+fn build() -> Lexicon {
+    let Countries {
+        mut gazetteer,
+        demonyms,
+        demonym_of_country,
+        capitals,
+    } = countries();
+    add_names(
+        &mut gazetteer,
+        include_str!("lexicon/places.txt"),
+        GazKind::Place,
+    );
+    add_names(
+        &mut gazetteer,
+        include_str!("lexicon/organizations.txt"),
+        GazKind::Organization,
+    );
+    for &capital in capitals.keys() {
+        gazetteer.entry(capital).or_insert(GazEntry {
+            kind: GazKind::Place,
+            canonical: capital,
+        });
     }
     let first_word = |k: &&'static str| k.split(' ').next().unwrap_or(k);
     let titles = gendered(include_str!("lexicon/titles.txt"));
@@ -227,8 +269,8 @@ fn build() -> Lexicon {
         .chain(std::iter::once("The"))
         .collect();
     Lexicon {
+        gazetteer_upper: upper_places(&gazetteer),
         gazetteer,
-        gazetteer_upper,
         title_starts,
         entry_starts,
         demonyms,
@@ -237,7 +279,7 @@ fn build() -> Lexicon {
         first_names: gendered(include_str!("lexicon/first_names.txt")),
         titles,
         role_nouns: set(include_str!("lexicon/role_nouns.txt")),
-        org_keys,
+        org_keys: org_keys(),
         place_keys: set(include_str!("lexicon/place_keywords.txt")),
         event_keys: set(include_str!("lexicon/event_keywords.txt")),
         non_names: set(include_str!("lexicon/non_names.txt")),
