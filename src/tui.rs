@@ -26,6 +26,7 @@ use std::time::Duration;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
+use crate::app::library::Library;
 use crate::app::{App, Event as AppEvent, update};
 use crate::cli::{Common, Failure, Opened};
 use crate::document::Document;
@@ -38,7 +39,8 @@ const TICK: Duration = Duration::from_millis(200);
 
 /// Opens the reader on the opened article until the user quits; then
 /// prints the reader's farewell line, if it has one.
-pub fn run(opened: Opened, common: &Common) -> Result<(), Failure> {
+/// A library (see [`crate::app::library`]) opens on its list.
+pub fn run(opened: Opened, library: Option<Library>, common: &Common) -> Result<(), Failure> {
     let no_color = theme::no_color_env();
     let (themes, warning) =
         theme::choose(common.theme.as_deref(), no_color).map_err(Failure::input)?;
@@ -54,7 +56,7 @@ pub fn run(opened: Opened, common: &Common) -> Result<(), Failure> {
         .map_err(|e| Failure::runtime(format!("cannot set up the terminal: {e}")))?;
     let keymap_warning = (!keymap_problems.is_empty()).then(|| keymap_problems.join("; "));
     let warning = warning.or(keymap_warning);
-    let result = event_loop(&mut term, opened, &themes, keymap, warning, &stop);
+    let result = event_loop(&mut term, opened, library, &themes, keymap, warning, &stop);
     ratatui::restore();
     if let Ok(Some(farewell)) = &result {
         crate::term::warning(farewell);
@@ -130,6 +132,7 @@ fn take_annotations(app: &mut App, rx: &Receiver<AppEvent>) -> bool {
 fn event_loop(
     term: &mut DefaultTerminal,
     opened: Opened,
+    library: Option<Library>,
     themes: &theme::Themes,
     keymap: Keymap,
     warning: Option<String>,
@@ -156,6 +159,7 @@ fn event_loop(
         )
     };
     app.open_files = files;
+    app.library = library.map(Box::new);
     update(&mut app, AppEvent::Keymap(Box::new(keymap)).into());
     if let Some(w) = warning.or(opening) {
         app.message = w;
