@@ -45,7 +45,11 @@ pub fn run(
     let opening = opening_message(&doc, &messages);
     let mut app = App::with_store(doc, store, auto, themes.choice(), args.size);
     app.open_files = files;
-    app.library = library.map(Box::new);
+    if let Some(library) = library {
+        // The list's own hint shows instead of the article's.
+        app.library = Some(Box::new(library));
+        app.message.clear();
+    }
     if let Some(w) = warning.or(opening) {
         app.message = w;
     }

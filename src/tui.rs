@@ -159,7 +159,11 @@ fn event_loop(
         )
     };
     app.open_files = files;
-    app.library = library.map(Box::new);
+    if let Some(library) = library {
+        // The list's own hint shows instead of the article's.
+        app.library = Some(Box::new(library));
+        app.message.clear();
+    }
     update(&mut app, AppEvent::Keymap(Box::new(keymap)).into());
     if let Some(w) = warning.or(opening) {
         app.message = w;

@@ -22,6 +22,8 @@ pub struct Actor {
     pub kind: String,
     /// Its rows, by article source.
     pub rows: Vec<ActorRow>,
+    /// Its rows' keys without their kind: normalised names and acronyms.
+    pub keys: Vec<String>,
 }
 
 impl Actor {
@@ -61,6 +63,11 @@ pub fn group(rows: Vec<ActorRow>, keys: &[(i64, String)]) -> Vec<Actor> {
         let r = root(&mut parent, i);
         groups[r].push(i);
     }
+    let mut keys_of: HashMap<i64, Vec<&str>> = HashMap::new();
+    for (actor, key) in keys {
+        let bare = key.split_once(':').map_or(key.as_str(), |(_, k)| k);
+        keys_of.entry(*actor).or_default().push(bare);
+    }
     let mut rows: Vec<Option<ActorRow>> = rows.into_iter().map(Some).collect();
     let mut actors: Vec<Actor> = groups
         .into_iter()
@@ -76,10 +83,18 @@ pub fn group(rows: Vec<ActorRow>, keys: &[(i64, String)]) -> Vec<Actor> {
                 .max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0)))
                 .map(|(n, _)| n.to_owned())
                 .unwrap_or_default();
+            let mut keys: Vec<String> = rows
+                .iter()
+                .flat_map(|r| keys_of.get(&r.id).into_iter().flatten())
+                .map(|k| (*k).to_owned())
+                .collect();
+            keys.sort();
+            keys.dedup();
             Actor {
                 name,
                 kind: rows[0].kind.clone(),
                 rows,
+                keys,
             }
         })
         .collect();
@@ -135,14 +150,14 @@ pub fn to_csv(actors: &[Actor]) -> String {
     out
 }
 
-/// The actors called `name`: those one of whose names, or whose acronym,
-/// normalises as `name` does; failing that, those one of whose names has
-/// it as a word sequence ("Trump" finds "Donald Trump").
+/// The actors called `name`: those one of whose names or keys (names as
+/// written, acronyms) normalises as `name` does; failing that, those one
+/// of whose names has it as a word sequence ("Trump" finds "Donald Trump").
 pub fn find<'a>(actors: &'a [Actor], name: &str) -> Vec<&'a Actor> {
     let wanted = normalise(name);
     let exact: Vec<&Actor> = actors
         .iter()
-        .filter(|a| a.rows.iter().any(|r| normalise(&r.name) == wanted))
+        .filter(|a| a.keys.contains(&wanted) || a.rows.iter().any(|r| normalise(&r.name) == wanted))
         .collect();
     if !exact.is_empty() || wanted.is_empty() {
         return exact;

@@ -114,6 +114,9 @@ fn refresh(
 fn entries_of(inputs: &[String]) -> Result<Vec<Entry>, Failure> {
     match target(inputs).map_err(Failure::input)? {
         Target::Library { entries, .. } => Ok(entries),
+        Target::Article(name) if std::fs::metadata(&name).is_err() => {
+            Err(Failure::input(format!("{name}: no such file")))
+        }
         Target::Article(name) => Ok(vec![Entry::named(&name)]),
         Target::Page(doc) => Ok(vec![Entry::named(&doc.source)]),
     }
@@ -127,7 +130,7 @@ pub fn index(inputs: &[String], jobs: Option<u32>) -> Result<(), Failure> {
     }
     let mut index = open_index()?;
     let refreshed = refresh(&mut index, &entries, jobs, true)?;
-    term::warning(&format!(
+    term::error(&format!(
         "{}: {} article(s) indexed, {} unchanged, {} failed",
         index.path().display(),
         refreshed.indexed,

@@ -656,17 +656,19 @@ pub fn keys(ann: &Annotations, id: usize, text: &str) -> Vec<String> {
 /// A name as keys compare it: lowercase, without periods, a possessive or
 /// a leading "the", its other punctuation and runs of blanks one space.
 pub fn normalise(name: &str) -> String {
-    let lower = name.to_lowercase().replace(['.', '\u{2019}'], "").replace('\'', "");
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
+    let lower = name.to_lowercase().replace('\u{2019}', "'");
+    let words: Vec<String> = lower
+        .split_whitespace()
+        .map(|w| w.strip_suffix("'s").unwrap_or(w).replace(['.', '\''], ""))
+        .collect();
+    let words: Vec<&str> = words
+        .iter()
+        .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
         .collect();
     let mut words = words.as_slice();
     if words.first() == Some(&"the") && words.len() > 1 {
         words = &words[1..];
-    }
-    if words.len() > 1 && words.last() == Some(&"s") {
-        words = &words[..words.len() - 1];
     }
     words.join(" ")
 }
@@ -700,6 +702,8 @@ mod tests {
         assert_eq!(normalise("U.S."), "us");
         assert_eq!(normalise("the  United Nations"), "united nations");
         assert_eq!(normalise("Trump's"), "trump");
+        assert_eq!(normalise("Trump’s team"), "trump team");
+        assert_eq!(normalise("O'Brien"), "obrien");
         assert_eq!(normalise("Kim Jong-Un"), "kim jong un");
         assert_eq!(acronym("United Nations").as_deref(), Some("un"));
         assert_eq!(
