@@ -574,10 +574,13 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             emit(None, &OpenFiles::default(), &doc.text)
         }
         Some(Command::Render(args)) => {
-            let (opened, library) =
-                crate::library::command::start(std::slice::from_ref(&args.file), &cli.common, false)?;
-            let out = crate::render::run(opened, library, &args, &cli.common)
-                .map_err(Failure::input)?;
+            let (opened, library) = crate::library::command::start(
+                std::slice::from_ref(&args.file),
+                &cli.common,
+                false,
+            )?;
+            let out =
+                crate::render::run(opened, library, &args, &cli.common).map_err(Failure::input)?;
             if args.color {
                 to_stdout(term::styled_stdout(), |w| w.write_all(out.as_bytes()))
             } else {

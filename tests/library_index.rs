@@ -97,8 +97,11 @@ fn the_index_is_incremental() {
         "{}",
         stderr(&again)
     );
-    std::fs::write(lib.path("b-hanoi.txt"), "Talks end\n\nDonald Trump left Hanoi.\n")
-        .expect("write");
+    std::fs::write(
+        lib.path("b-hanoi.txt"),
+        "Talks end\n\nDonald Trump left Hanoi.\n",
+    )
+    .expect("write");
     let changed = lib.gloss(&["index", &lib.dir()]);
     assert!(
         stderr(&changed).contains("1 article(s) indexed, 2 unchanged"),
@@ -126,7 +129,11 @@ fn actors_are_matched_across_articles_by_name_and_acronym() {
             .iter()
             .map(|a| {
                 let s = a["source"].as_str().expect("source");
-                Path::new(s).file_name().expect("name").to_string_lossy().into_owned()
+                Path::new(s)
+                    .file_name()
+                    .expect("name")
+                    .to_string_lossy()
+                    .into_owned()
             })
             .collect()
     };
@@ -137,7 +144,10 @@ fn actors_are_matched_across_articles_by_name_and_acronym() {
     let csv = lib.gloss(&["actors", &lib.dir(), "--format", "csv"]);
     let csv = String::from_utf8_lossy(&csv.stdout).into_owned();
     assert!(csv.starts_with("name,kind,source,title,mentions,commitments,quotes\n"));
-    assert!(csv.lines().any(|l| l.starts_with("Kim Jong Un,person,") && l.contains("b-hanoi.txt")));
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("Kim Jong Un,person,") && l.contains("b-hanoi.txt"))
+    );
 }
 
 #[test]
@@ -198,10 +208,20 @@ fn the_list_shows_counts_filters_sorts_and_opens() {
     assert!(first.contains("Reaction at the UN"), "{by_title}");
     let s = lib.state(&lib.dir(), "jj<CR>");
     assert_eq!(s["view"], "reader");
-    assert!(s["article"].as_str().expect("article").ends_with("c-reaction.txt"));
+    assert!(
+        s["article"]
+            .as_str()
+            .expect("article")
+            .ends_with("c-reaction.txt")
+    );
     // [a from the first article is the first of the list.
     let s = lib.state(&lib.dir(), "<CR>[a");
-    assert!(s["message"].as_str().expect("message").contains("first article"));
+    assert!(
+        s["message"]
+            .as_str()
+            .expect("message")
+            .contains("first article")
+    );
 }
 
 #[test]
@@ -214,19 +234,49 @@ fn a_follows_an_actor_into_other_articles_and_ctrl_o_comes_back() {
     let s = lib.state(&a, "/Kim<CR>A");
     assert_eq!(s["view"], "library", "{s}");
     let frame = lib.frame(&a, "/Kim<CR>A");
-    assert!(frame.contains("Articles that mention Kim Jong Un · 1"), "{frame}");
+    assert!(
+        frame.contains("Articles that mention Kim Jong Un · 1"),
+        "{frame}"
+    );
     assert!(frame.contains("Talks in Hanoi"), "{frame}");
-    assert!(frame.contains("vow: ") || frame.contains("pledge: "), "commitments: {frame}");
+    assert!(
+        frame.contains("vow: ") || frame.contains("pledge: "),
+        "commitments: {frame}"
+    );
     // `<CR>` opens it at Kim's first mention, Kim selected.
     let s = lib.state(&a, "/Kim<CR>A<CR>");
     assert_eq!(s["view"], "reader");
-    assert!(s["article"].as_str().expect("article").ends_with("b-hanoi.txt"));
+    assert!(
+        s["article"]
+            .as_str()
+            .expect("article")
+            .ends_with("b-hanoi.txt")
+    );
     assert_eq!(s["selected"]["name"], "Kim Jong Un", "{s}");
     assert_eq!(s["cursor"]["text"], "Kim Jong Un", "{s}");
     // `<C-o>` comes back to the first article, where it was.
     let s = lib.state(&a, "/Kim<CR>A<CR><C-o>");
     assert_eq!(s["article"], a, "{s}");
     assert_eq!(s["cursor"]["text"], "Kim", "{s}");
+    // Opened by a relative name from its folder, the article is still
+    // itself in the index, and not one of the others.
+    let out = lib
+        .command(&[
+            "render",
+            "a-summit.txt",
+            "--size",
+            "110x12",
+            "--keys",
+            "/Kim<CR>A",
+        ])
+        .current_dir(lib.dir.path())
+        .output()
+        .expect("gloss runs");
+    let frame = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        frame.contains("Articles that mention Kim Jong Un · 1"),
+        "{frame}"
+    );
     // An actor no other article mentions.
     let s = lib.state(&a, "/sanctions<CR>/North<CR>A");
     assert!(s.get("view").is_none() || s["view"] == "reader", "{s}");
@@ -252,9 +302,15 @@ fn bad_inputs_get_one_line_and_exit_2() {
     let empty = tempfile::tempdir().expect("temp dir");
     let e = empty.path().to_string_lossy().into_owned();
     for (args, why) in [
-        (vec!["index".to_owned(), e.clone()], "no .txt, .md or .html files"),
+        (
+            vec!["index".to_owned(), e.clone()],
+            "no .txt, .md or .html files",
+        ),
         (vec![e.clone()], "no .txt, .md or .html files"),
-        (vec!["index".to_owned(), "/no/such/dir".to_owned()], "no such file"),
+        (
+            vec!["index".to_owned(), "/no/such/dir".to_owned()],
+            "no such file",
+        ),
     ] {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let out = lib.gloss(&args);

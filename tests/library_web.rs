@@ -82,7 +82,10 @@ r\xe9publique a ferm\xe9 ses portes apr\xe8s cent ans.</p></article></body></htm
 <h1>Na\xefve</h1><p>A na\xefve \x93quote\x94 from the caf\xe9 owner, who spoke at length.</p>\
 </article></body></html>";
     let server = Server::start(vec![
-        ("/header", page("text/html; charset=ISO-8859-1", latin1.to_vec())),
+        (
+            "/header",
+            page("text/html; charset=ISO-8859-1", latin1.to_vec()),
+        ),
         ("/meta", page("text/html", declared.to_vec())),
     ]);
     let data = tempfile::tempdir().expect("temp dir");
@@ -108,7 +111,10 @@ fn each_failure_is_one_line_naming_the_url() {
         (server.url("/missing"), "the server answered 404"),
         (server.url("/loop"), "redirects"),
         (server.url("/slow"), "no answer within 2 s"),
-        (server.url("/image"), "not an article or a feed (the server sent image/png)"),
+        (
+            server.url("/image"),
+            "not an article or a feed (the server sent image/png)",
+        ),
         (closed.clone(), "connection refused"),
     ];
     for (url, why) in cases {
@@ -122,7 +128,11 @@ fn each_failure_is_one_line_naming_the_url() {
     // The reader says the same before it opens.
     let out = gloss(data.path(), &[&closed]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("connection refused"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("connection refused"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -145,7 +155,10 @@ fn a_pages_notes_live_in_the_data_folder_keyed_by_its_url() {
     let data = tempfile::tempdir().expect("temp dir");
     let url = server.url("/story");
     let keys = "/pledged<CR>veaCheck this<C-s>";
-    let s = state(&gloss(data.path(), &["render", &url, "--keys", keys, "--state"]));
+    let s = state(&gloss(
+        data.path(),
+        &["render", &url, "--keys", keys, "--state"],
+    ));
     assert_eq!(s["notes"], 1, "{s}");
     let sidecars: Vec<String> = std::fs::read_dir(data.path().join("sidecars"))
         .expect("sidecars folder")
@@ -190,19 +203,31 @@ fn a_feed_by_url_opens_the_library_and_its_items_open_in_the_reader() {
     }
     let feed = feed_server.url("/feed");
     // The item with its content opens from the feed; the other from its link.
-    let s = state(&gloss(data.path(), &["render", &feed, "--keys", "j<CR>", "--state"]));
+    let s = state(&gloss(
+        data.path(),
+        &["render", &feed, "--keys", "j<CR>", "--state"],
+    ));
     assert_eq!(s["view"], "reader");
     assert_eq!(s["article"], format!("{feed}#2"));
     let frame = stdout(&gloss(data.path(), &["render", &feed, "--keys", "j<CR>"]));
     assert!(frame.contains("Kim vowed to keep talking."), "{frame}");
-    let s = state(&gloss(data.path(), &["render", &feed, "--keys", "<CR>", "--state"]));
+    let s = state(&gloss(
+        data.path(),
+        &["render", &feed, "--keys", "<CR>", "--state"],
+    ));
     assert_eq!(s["article"], server.url(story));
     let frame = stdout(&gloss(data.path(), &["render", &feed, "--keys", "<CR>"]));
     assert!(frame.contains("Kim pledged to dismantle"), "{frame}");
     // `L` comes back to the list, `]a` goes on to the next article.
-    let s = state(&gloss(data.path(), &["render", &feed, "--keys", "<CR>L", "--state"]));
+    let s = state(&gloss(
+        data.path(),
+        &["render", &feed, "--keys", "<CR>L", "--state"],
+    ));
     assert_eq!(s["view"], "library");
-    let s = state(&gloss(data.path(), &["render", &feed, "--keys", "<CR>]a", "--state"]));
+    let s = state(&gloss(
+        data.path(),
+        &["render", &feed, "--keys", "<CR>]a", "--state"],
+    ));
     assert_eq!(s["article"], format!("{feed}#2"));
     let s = state(&gloss(
         data.path(),
@@ -236,7 +261,10 @@ fn feed_files_in_rss_atom_and_json_feed_open_as_libraries() {
     }
     let atom = dir.path().join("desk.atom").to_string_lossy().into_owned();
     let frame = stdout(&gloss(data.path(), &["render", &atom, "--keys", "<CR>"]));
-    assert!(frame.contains("Angela Merkel met Emmanuel Macron"), "{frame}");
+    assert!(
+        frame.contains("Angela Merkel met Emmanuel Macron"),
+        "{frame}"
+    );
     let json = dir.path().join("desk.json").to_string_lossy().into_owned();
     let frame = stdout(&gloss(data.path(), &["render", &json, "--keys", "<CR>"]));
     assert!(frame.contains("Boris Johnson spoke in London."), "{frame}");

@@ -141,7 +141,11 @@ fn a_terminal_sees_placeholders_in_every_output() {
             .replace("\r\n", "\n")
             .replace("\r\u{1b}[K", "");
         assert!(shown.contains("Trump"), "{args:?} printed {shown:?}");
-        assert_eq!(unsafe_chars(&shown), Vec::<char>::new(), "{args:?} printed {shown:?}");
+        assert_eq!(
+            unsafe_chars(&shown),
+            Vec::<char>::new(),
+            "{args:?} printed {shown:?}"
+        );
         let text_like =
             matches!(args[..], ["text", ..]) || args.contains(&"csv") || args.contains(&"markdown");
         if text_like {

@@ -49,7 +49,9 @@ pub struct Item {
 impl Item {
     /// Its title: the index's, else the entry's.
     pub fn title(&self) -> &str {
-        self.summary.as_ref().map_or(&self.entry.title, |s| &s.title)
+        self.summary
+            .as_ref()
+            .map_or(&self.entry.title, |s| &s.title)
     }
 
     /// Its date as written, if known.
@@ -133,7 +135,11 @@ impl Library {
             .into_iter()
             .map(|entry| Item {
                 summary: summaries.get(&entry.source).cloned(),
-                notes: if no_sidecar { 0 } else { notes_in(&entry.source) },
+                notes: if no_sidecar {
+                    0
+                } else {
+                    notes_in(&entry.source)
+                },
                 entry,
             })
             .collect();
@@ -356,7 +362,10 @@ pub(super) fn show_list(app: &mut App) {
     match app.library.as_mut() {
         Some(lib) => {
             lib.view = View::List;
-            if let Some(row) = lib.current.and_then(|c| lib.rows.iter().position(|&r| r == c)) {
+            if let Some(row) = lib
+                .current
+                .and_then(|c| lib.rows.iter().position(|&r| r == c))
+            {
                 lib.list.selected = row;
             }
         }
@@ -454,13 +463,20 @@ fn replace_article(app: &mut App, opened: crate::cli::Opened, lib: Box<Library>)
 fn select_matching(app: &mut App, keys: &[String]) {
     let text = std::sync::Arc::clone(&app.doc.text);
     let found = (0..app.ann.entities.len()).find(|&e| {
-        app.ann.is_actor(e) && index::keys(&app.ann, e, &text).iter().any(|k| keys.contains(k))
+        app.ann.is_actor(e)
+            && index::keys(&app.ann, e, &text)
+                .iter()
+                .any(|k| keys.contains(k))
     });
     let Some(e) = found else {
         app.message = "the actor is not in this article as it reads now".into();
         return;
     };
-    if let Some(&m) = app.ann.entities[e].mentions.iter().min_by_key(|&&m| app.ann.mentions[m].span.start) {
+    if let Some(&m) = app.ann.entities[e]
+        .mentions
+        .iter()
+        .min_by_key(|&&m| app.ann.mentions[m].span.start)
+    {
         let cursor = on_mention(&app.ann, m);
         app.cursor = Some(cursor);
         super::update::scroll_into_view(app, cursor.span);
@@ -526,12 +542,11 @@ pub(super) fn actor_articles(app: &mut App) {
             return;
         }
     };
-    let here = app.doc.source.clone();
+    let here = crate::library::absolute(&app.doc.source);
     let rows: Vec<_> = rows.into_iter().filter(|r| r.source != here).collect();
     if rows.is_empty() {
-        app.message = format!(
-            "no other indexed article mentions {name} (gloss index DIR indexes a folder)"
-        );
+        app.message =
+            format!("no other indexed article mentions {name} (gloss index DIR indexes a folder)");
         return;
     }
     let jump = Jump {
@@ -540,7 +555,12 @@ pub(super) fn actor_articles(app: &mut App) {
         selected: app.selected,
     };
     let lib = app.library.get_or_insert_with(|| {
-        Box::new(Library::new(here.clone(), Vec::new(), &HashMap::new(), false))
+        Box::new(Library::new(
+            here.clone(),
+            Vec::new(),
+            &HashMap::new(),
+            false,
+        ))
     });
     let from_item = lib.current.unwrap_or_else(|| {
         let title = app.doc.title.clone();

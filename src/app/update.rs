@@ -375,7 +375,8 @@ fn show_list_first(app: &mut App) {
 pub(super) fn chosen_actor(app: &App) -> Option<usize> {
     if app.focus == Focus::Side
         && app.tab == Tab::Actors
-        && let Some(&ActorRow::Entity(e)) = app.actor_rows.get(app.lists[Tab::Actors.index()].selected)
+        && let Some(&ActorRow::Entity(e)) =
+            app.actor_rows.get(app.lists[Tab::Actors.index()].selected)
     {
         return Some(e);
     }

@@ -80,7 +80,11 @@ pub fn group(rows: Vec<ActorRow>, keys: &[(i64, String)]) -> Vec<Actor> {
             }
             let name = names
                 .into_iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0)))
+                .max_by(|a, b| {
+                    a.1.cmp(&b.1)
+                        .then(a.0.len().cmp(&b.0.len()))
+                        .then(b.0.cmp(a.0))
+                })
                 .map(|(n, _)| n.to_owned())
                 .unwrap_or_default();
             let mut keys: Vec<String> = rows
@@ -232,7 +236,10 @@ pub fn dossier_markdown(index: &Index, actor: &Actor) -> Result<String, String> 
             r.counts[2]
         );
         for (heading, what) in [
-            ("Commitments", &(|w: &str| w != "mention" && w != "quote") as &dyn Fn(&str) -> bool),
+            (
+                "Commitments",
+                &(|w: &str| w != "mention" && w != "quote") as &dyn Fn(&str) -> bool,
+            ),
             ("Quotes", &|w: &str| w == "quote"),
             ("Mentions", &|w: &str| w == "mention"),
         ] {

@@ -55,7 +55,10 @@ pub fn start(
                 annotations: None,
                 ..common.clone()
             };
-            Ok((open_document(blank, &Origin::Unnamed, &quiet, false)?, Some(library)))
+            Ok((
+                open_document(blank, &Origin::Unnamed, &quiet, false)?,
+                Some(library),
+            ))
         }
     }
 }
@@ -117,7 +120,7 @@ fn entries_of(inputs: &[String]) -> Result<Vec<Entry>, Failure> {
         Target::Article(name) if std::fs::metadata(&name).is_err() => {
             Err(Failure::input(format!("{name}: no such file")))
         }
-        Target::Article(name) => Ok(vec![Entry::named(&name)]),
+        Target::Article(name) => Ok(vec![Entry::named(&super::absolute(&name))]),
         Target::Page(doc) => Ok(vec![Entry::named(&doc.source)]),
     }
 }

@@ -73,7 +73,9 @@ pub fn entries(bytes: &[u8], source: &str) -> Result<Vec<Entry>, String> {
             .filter(|t| !t.is_empty())
             .unwrap_or_else(|| format!("item {}", i + 1));
         let date = item.published.or(item.updated).map(|d| d.to_rfc3339());
-        let own_source = link.clone().unwrap_or_else(|| format!("{source}#{}", i + 1));
+        let own_source = link
+            .clone()
+            .unwrap_or_else(|| format!("{source}#{}", i + 1));
         out.push(Entry {
             source: own_source,
             title,
@@ -121,7 +123,9 @@ mod tests {
     #[test]
     fn feeds_are_told_from_articles() {
         assert!(looks_like_feed(RSS.as_bytes()));
-        assert!(looks_like_feed(b"\xEF\xBB\xBF <!-- x --><feed xmlns=\"a\">"));
+        assert!(looks_like_feed(
+            b"\xEF\xBB\xBF <!-- x --><feed xmlns=\"a\">"
+        ));
         assert!(looks_like_feed(
             br#"{"version": "https://jsonfeed.org/version/1.1", "items": []}"#
         ));
@@ -141,7 +145,13 @@ mod tests {
         // A summary with a link: the link is the article.
         assert!(got[0].content.is_none());
         assert_eq!(got[1].source, "wire.xml#2");
-        assert!(got[1].content.as_deref().unwrap().contains("Kim met Trump."));
+        assert!(
+            got[1]
+                .content
+                .as_deref()
+                .unwrap()
+                .contains("Kim met Trump.")
+        );
         let err = entries(b"<html></html>", "x.xml").unwrap_err();
         assert!(err.starts_with("x.xml: not a feed gloss can read"), "{err}");
     }

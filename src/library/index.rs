@@ -104,6 +104,9 @@ pub struct ActorRow {
     pub first: usize,
 }
 
+/// An actor row's id and one of its keys.
+pub type ActorKey = (i64, String);
+
 /// One mention, commitment or quote of an actor.
 #[derive(Debug, Clone)]
 pub struct Item {
@@ -145,7 +148,8 @@ impl Index {
                     side.push(suffix);
                     let _ = std::fs::remove_file(side);
                 }
-                std::fs::rename(path, &aside).map_err(|r| format!("{}: {e}; {r}", path.display()))?;
+                std::fs::rename(path, &aside)
+                    .map_err(|r| format!("{}: {e}; {r}", path.display()))?;
                 let index = Self::try_open(path).map_err(|e| format!("{}: {e}", path.display()))?;
                 let message = format!(
                     "{}: not a usable index ({e}); set it aside as {} and built a new one",
@@ -310,7 +314,7 @@ impl Index {
     pub fn actors(
         &self,
         scope: Option<&[String]>,
-    ) -> Result<(Vec<ActorRow>, Vec<(i64, String)>), String> {
+    ) -> Result<(Vec<ActorRow>, Vec<ActorKey>), String> {
         let run = || -> rusqlite::Result<_> {
             let mut stmt = self.conn.prepare(
                 "SELECT a.id, r.source, r.title, a.name, a.kind, a.mentions, a.commitments, \
@@ -323,7 +327,9 @@ impl Index {
                 .query_map([], actor_row)?
                 .filter(|r| {
                     r.as_ref().map_or(true, |row| {
-                        wanted.as_ref().is_none_or(|w| w.contains(row.source.as_str()))
+                        wanted
+                            .as_ref()
+                            .is_none_or(|w| w.contains(row.source.as_str()))
                     })
                 })
                 .collect::<rusqlite::Result<_>>()?;
@@ -617,7 +623,13 @@ fn insert(tx: &rusqlite::Transaction<'_>, record: &Record) -> rusqlite::Result<(
             key_stmt.execute(params![actor, key])?;
         }
         for item in &a.items {
-            item_stmt.execute(params![actor, item.what, item.start, item.text, item.sentence])?;
+            item_stmt.execute(params![
+                actor,
+                item.what,
+                item.start,
+                item.text,
+                item.sentence
+            ])?;
         }
     }
     Ok(())
@@ -749,16 +761,24 @@ mod tests {
         std::fs::write(&article, "Kim Jong Un wrote to Donald Trump.").expect("write");
         let (mut index, _) = Index::open(&dir.path().join(FILE)).expect("opens");
         let entries = [Entry::named(&article)];
-        let first = index.refresh(&entries, 2, false, &mut |_, _| {}).expect("indexes");
+        let first = index
+            .refresh(&entries, 2, false, &mut |_, _| {})
+            .expect("indexes");
         assert_eq!((first.indexed, first.unchanged), (1, 0));
-        let again = index.refresh(&entries, 2, false, &mut |_, _| {}).expect("indexes");
+        let again = index
+            .refresh(&entries, 2, false, &mut |_, _| {})
+            .expect("indexes");
         assert_eq!((again.indexed, again.unchanged), (0, 1));
         // Touched but the same bytes: a new stamp, no annotation.
         std::fs::write(&article, "Kim Jong Un wrote to Donald Trump.").expect("write");
-        let same = index.refresh(&entries, 2, false, &mut |_, _| {}).expect("indexes");
+        let same = index
+            .refresh(&entries, 2, false, &mut |_, _| {})
+            .expect("indexes");
         assert_eq!(same.indexed, 0);
         std::fs::write(&article, "Kim Jong Un wrote to Donald Trump again.").expect("write");
-        let changed = index.refresh(&entries, 2, false, &mut |_, _| {}).expect("indexes");
+        let changed = index
+            .refresh(&entries, 2, false, &mut |_, _| {})
+            .expect("indexes");
         assert_eq!(changed.indexed, 1);
         let got = index.summaries(&[article]).expect("reads");
         assert_eq!(got.values().next().expect("row").counts[0], 2);

@@ -120,13 +120,23 @@ pub fn target(inputs: &[String]) -> Result<Target, String> {
         }
         match (!is_url(&name)).then(|| feed_file(&name)).transpose()? {
             Some(Some(items)) => entries.extend(items),
-            _ => entries.push(Entry::named(&name)),
+            _ => entries.push(Entry::named(&absolute(&name))),
         }
     }
     Ok(Target::Library {
         name: inputs.join(" "),
         entries,
     })
+}
+
+/// The absolute form of the path `name` (a URL as it is), so that the
+/// index knows an article by one name from any folder.
+pub fn absolute(name: &str) -> String {
+    if is_url(name) {
+        return name.to_owned();
+    }
+    std::fs::canonicalize(name)
+        .map_or_else(|_| name.to_owned(), |p| p.to_string_lossy().into_owned())
 }
 
 /// The entries of the feed in the file `path`, or `None` when it is no

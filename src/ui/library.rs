@@ -29,11 +29,7 @@ pub fn draw(app: &App, lib: &Library, theme: &Theme, buf: &mut Buffer) {
     fill(buf, screen, st.text);
     let w = usize::from(screen.width);
     let heading = match &lib.actor {
-        Some(a) => format!(
-            " Articles that mention {} · {} ",
-            a.name,
-            lib.rows.len()
-        ),
+        Some(a) => format!(" Articles that mention {} · {} ", a.name, lib.rows.len()),
         None => format!(
             " Library: {} · {} of {} articles · {} ",
             lib.name,
@@ -79,7 +75,10 @@ pub fn draw(app: &App, lib: &Library, theme: &Theme, buf: &mut Buffer) {
                 Some(s) => [s.counts[0], s.counts[1], s.counts[2], it.notes]
                     .map(|c| format!("{c:>COUNT$}"))
                     .concat(),
-                None => format!("{:>COUNT$}{:>COUNT$}{:>COUNT$}{:>COUNT$}", "–", "–", "–", it.notes),
+                None => format!(
+                    "{:>COUNT$}{:>COUNT$}{:>COUNT$}{:>COUNT$}",
+                    "–", "–", "–", it.notes
+                ),
             },
         };
         let date = it

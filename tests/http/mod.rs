@@ -41,12 +41,8 @@ impl Server {
     pub fn start(routes: Vec<(&str, Reply)>) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
         let base = format!("http://{}", listener.local_addr().expect("address"));
-        let routes: Arc<HashMap<String, Reply>> = Arc::new(
-            routes
-                .into_iter()
-                .map(|(p, r)| (p.to_owned(), r))
-                .collect(),
-        );
+        let routes: Arc<HashMap<String, Reply>> =
+            Arc::new(routes.into_iter().map(|(p, r)| (p.to_owned(), r)).collect());
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 let routes = Arc::clone(&routes);

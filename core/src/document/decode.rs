@@ -206,9 +206,13 @@ mod tests {
 
     #[test]
     fn a_declared_charset_comes_after_the_mark_and_before_the_rules() {
-        let d = decode_declared(b"caf\xE9", "u", "ISO-8859-1").expect("known").expect("ok");
+        let d = decode_declared(b"caf\xE9", "u", "ISO-8859-1")
+            .expect("known")
+            .expect("ok");
         assert_eq!((d.text.as_str(), d.encoding), ("café", "windows-1252"));
-        let d = decode_declared(b"\x82\xA0", "u", "shift_jis").expect("known").expect("ok");
+        let d = decode_declared(b"\x82\xA0", "u", "shift_jis")
+            .expect("known")
+            .expect("ok");
         assert_eq!((d.text.as_str(), d.encoding), ("あ", "Shift_JIS"));
         assert!(decode_declared(b"caf\xC3\xA9", "u", "utf-8").is_none());
         assert!(decode_declared(b"\xEF\xBB\xBFx", "u", "latin1").is_none());

@@ -228,8 +228,13 @@ mod tests {
         let doc = load_fetched(page, "https://x/a", Some(Format::Html), Some("latin1")).unwrap();
         assert_eq!((doc.format, doc.encoding), (Format::Html, "windows-1252"));
         assert!(doc.text.contains("Café society."), "{:?}", doc.text);
-        let doc = load_fetched(b"# Not a heading".to_vec(), "https://x/", Some(Format::Text), None)
-            .unwrap();
+        let doc = load_fetched(
+            b"# Not a heading".to_vec(),
+            "https://x/",
+            Some(Format::Text),
+            None,
+        )
+        .unwrap();
         assert_eq!(doc.format, Format::Text);
     }
 
