@@ -425,7 +425,9 @@ pub(super) fn open(app: &mut App, i: usize) {
         }
     };
     let actor = lib.actor.as_ref().map(|a| (a.keys.clone(), a.from));
-    if let Some((_, Some(from))) = &actor {
+    if let Some((_, Some(from))) = &actor
+        && lib.trail.last() != Some(from)
+    {
         lib.trail.push(*from);
     }
     lib.items[i].notes = opened.store.notes().len();
@@ -610,4 +612,76 @@ pub fn state(app: &App) -> Option<(&'static str, Option<String>)> {
         View::Reader => "reader",
     };
     Some((view, lib.current.map(|i| lib.items[i].entry.source.clone())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn library() -> Library {
+        let entry = |source: &str, title: &str, date: Option<&str>| Entry {
+            source: source.into(),
+            title: title.into(),
+            date: date.map(str::to_owned),
+            origin: "Wire".into(),
+            content: None,
+        };
+        let entries = vec![
+            entry("a", "Bravo", Some("2024-03-01T10:00:00Z")),
+            entry("b", "alpha", None),
+            entry("c", "Charlie", Some("2024-03-14T10:00:00Z")),
+        ];
+        Library::new("wire".into(), entries, &HashMap::new(), true)
+    }
+
+    fn titles(lib: &Library) -> Vec<&str> {
+        lib.rows.iter().map(|&i| lib.items[i].title()).collect()
+    }
+
+    #[test]
+    fn the_list_sorts_by_date_newest_first_then_by_title() {
+        let mut lib = library();
+        assert_eq!(titles(&lib), ["Bravo", "alpha", "Charlie"]);
+        lib.sort = Sort::Date;
+        lib.arrange();
+        assert_eq!(titles(&lib), ["Charlie", "Bravo", "alpha"]);
+        lib.sort = Sort::Title;
+        lib.arrange();
+        assert_eq!(titles(&lib), ["alpha", "Bravo", "Charlie"]);
+    }
+
+    #[test]
+    fn the_filter_and_the_actor_narrow_the_list_keeping_the_selection() {
+        let mut lib = library();
+        lib.list.selected = 2;
+        lib.filter = "AR".into();
+        lib.arrange();
+        assert_eq!(titles(&lib), ["Charlie"]);
+        assert_eq!(lib.list.selected, 0, "Charlie stays selected");
+        lib.filter.clear();
+        lib.actor = Some(ActorFilter {
+            name: "Kim".into(),
+            keys: Vec::new(),
+            hits: vec![Hit {
+                item: 1,
+                counts: [1, 0, 0],
+                commitments: Vec::new(),
+            }],
+            from: None,
+        });
+        lib.arrange();
+        assert_eq!(titles(&lib), ["alpha"]);
+        assert_eq!(lib.row_lines(), 2);
+    }
+
+    #[test]
+    fn the_first_row_on_screen_follows_the_selection() {
+        let mut lib = library();
+        lib.list.selected = 2;
+        assert_eq!(lib.first_row(2), 1);
+        assert_eq!(lib.first_row(10), 0);
+        lib.list.offset = 2;
+        lib.list.selected = 0;
+        assert_eq!(lib.first_row(2), 0);
+    }
 }

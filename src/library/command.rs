@@ -69,10 +69,19 @@ fn library(name: String, entries: Vec<Entry>, common: &Common) -> Result<Library
     if entries.is_empty() {
         return Err(Failure::input(format!("{name}: no articles in it")));
     }
-    let mut index = open_index()?;
-    refresh(&mut index, &entries, None, false)?;
-    let sources: Vec<String> = entries.iter().map(|e| e.source.clone()).collect();
-    let summaries = index.summaries(&sources).map_err(Failure::runtime)?;
+    // Without an index (no data folder, or one gloss cannot write) the
+    // list still opens, without counts.
+    let summaries = match open_index() {
+        Ok(mut index) => {
+            refresh(&mut index, &entries, None, false)?;
+            let sources: Vec<String> = entries.iter().map(|e| e.source.clone()).collect();
+            index.summaries(&sources).map_err(Failure::runtime)?
+        }
+        Err(failure) => {
+            term::warning(&format!("{}; the list shows no counts", failure.message));
+            std::collections::HashMap::new()
+        }
+    };
     Ok(Library::new(name, entries, &summaries, common.no_sidecar))
 }
 
