@@ -225,6 +225,18 @@ fn the_list_shows_counts_filters_sorts_and_opens() {
 }
 
 #[test]
+fn the_list_is_drawn_in_the_themes_styles() {
+    let lib = Library::new();
+    let out = lib
+        .command(&["render", ".", "--size", "100x7", "--color", "--keys", "j"])
+        .current_dir(lib.dir.path())
+        .output()
+        .expect("gloss runs");
+    assert!(out.status.success(), "{}", stderr(&out));
+    insta::assert_snapshot!(String::from_utf8_lossy(&out.stdout));
+}
+
+#[test]
 fn a_follows_an_actor_into_other_articles_and_ctrl_o_comes_back() {
     let lib = Library::new();
     let a = lib.path("a-summit.txt");

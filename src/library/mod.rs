@@ -120,7 +120,11 @@ pub fn target(inputs: &[String]) -> Result<Target, String> {
         }
         match (!is_url(&name)).then(|| feed_file(&name)).transpose()? {
             Some(Some(items)) => entries.extend(items),
-            _ => entries.push(Entry::named(&absolute(&name))),
+            _ => entries.push(Entry {
+                // Known by its absolute path, shown by the folder as given.
+                source: absolute(&name),
+                ..Entry::named(&name)
+            }),
         }
     }
     Ok(Target::Library {
