@@ -245,7 +245,8 @@ fn feed_files_in_rss_atom_and_json_feed_open_as_libraries() {
 <content type="html">&lt;p&gt;Angela Merkel met Emmanuel Macron in Berlin.&lt;/p&gt;</content></entry>
 </feed>"#;
     let json = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "JSON Desk",
-"items": [{"id": "1", "title": "JSON item", "content_text": "Boris Johnson spoke in London.\n\nHe said more."}]}"#;
+"items": [{"id": "1", "title": "JSON item", "content_text": "Boris Johnson spoke in London.\n\nHe said more."},
+{"id": "2", "title": "Evil\u001b[2J title", "content_text": "Text."}]}"#;
     let files = [
         ("wire.rss", RSS.replace("LINK", "https://example.invalid/a")),
         ("desk.atom", atom.to_owned()),
@@ -268,6 +269,10 @@ fn feed_files_in_rss_atom_and_json_feed_open_as_libraries() {
     let json = dir.path().join("desk.json").to_string_lossy().into_owned();
     let frame = stdout(&gloss(data.path(), &["render", &json, "--keys", "<CR>"]));
     assert!(frame.contains("Boris Johnson spoke in London."), "{frame}");
+    // A feed's text is shown safe, like an article's.
+    let frame = stdout(&gloss(data.path(), &["render", &json, "--color"]));
+    assert!(frame.contains("Evil␛[2J title"), "{frame}");
+    assert!(!frame.contains("\u{1b}[2J"), "{frame}");
     // A file that says it is a feed but is not one.
     let bad = dir.path().join("bad.rss");
     std::fs::write(&bad, "<rss><channel><item><title>x</item></rss>").expect("write");

@@ -600,7 +600,10 @@ pub(super) fn actor_articles(app: &mut App) {
     lib.list = ListState::default();
     lib.view = View::List;
     lib.arrange();
-    app.message = format!("{n} other article(s) mention {name} · <CR> opens one");
+    app.message = format!(
+        "{n} other article(s) mention {name} · {} opens one",
+        app.keymap.hint(Command::Activate)
+    );
 }
 
 /// The library's part of the reader's state for `render --state`: the

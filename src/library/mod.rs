@@ -211,9 +211,8 @@ pub fn load(entry: &Entry) -> Result<Document, String> {
             None,
         )
         .map_err(|e| e.to_string())?;
-        if doc.title.is_empty() || doc.title == entry.source {
-            doc.title.clone_from(&entry.title);
-        }
+        // The feed names its item; the page made of its content does not.
+        doc.title.clone_from(&entry.title);
         if doc.date.is_none() {
             doc.date.clone_from(&entry.date);
         }

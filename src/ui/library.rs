@@ -135,7 +135,10 @@ fn status(app: &App, lib: &Library, theme: &Theme, buf: &mut Buffer) {
     fill(buf, area, st.status);
     let w = usize::from(area.width);
     if let Some(p) = &app.prompt {
-        let count = format!("{} articles ", lib.rows.len());
+        let count = match lib.rows.len() {
+            1 => "1 article ".to_owned(),
+            n => format!("{n} articles "),
+        };
         let room = w.saturating_sub(count.width() + 3);
         let line = Line::from(vec![
             TextSpan::styled("/", st.status.patch(st.key)),
