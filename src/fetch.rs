@@ -10,8 +10,6 @@
 
 use std::time::Duration;
 
-use ureq::ResponseExt;
-
 /// The most redirects followed before giving up.
 pub const MAX_REDIRECTS: u32 = 10;
 
@@ -29,10 +27,9 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 /// What a server sent.
 #[derive(Debug, Clone)]
 pub struct Fetched {
-    /// The URL asked for.
+    /// The URL asked for (whatever redirects it went through: the page
+    /// is known by the name the reader gave it).
     pub url: String,
-    /// The URL the page came from, after redirects.
-    pub final_url: String,
     /// The body.
     pub bytes: Vec<u8>,
     /// The media type of `Content-Type`, lowercase, without parameters.
@@ -79,7 +76,6 @@ pub fn get(url: &str) -> Result<Fetched, String> {
                 .to_owned(),
         ));
     }
-    let final_url = response.get_uri().to_string();
     let content_type = response
         .headers()
         .get("content-type")
@@ -94,7 +90,6 @@ pub fn get(url: &str) -> Result<Fetched, String> {
         .map_err(|e| fail(problem(&e)))?;
     Ok(Fetched {
         url: url.to_owned(),
-        final_url,
         bytes,
         media_type,
         charset,

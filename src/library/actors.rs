@@ -278,7 +278,6 @@ mod tests {
             name: name.into(),
             kind: "person".into(),
             counts: [mentions, 0, 0],
-            first: 0,
         }
     }
 

@@ -45,15 +45,18 @@ CREATE TABLE IF NOT EXISTS articles(
 CREATE TABLE IF NOT EXISTS actors(
   id INTEGER PRIMARY KEY, article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
   name TEXT NOT NULL, kind TEXT NOT NULL, mentions INTEGER NOT NULL,
-  commitments INTEGER NOT NULL, quotes INTEGER NOT NULL, first INTEGER NOT NULL);
+  commitments INTEGER NOT NULL, quotes INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS actors_article ON actors(article);
 CREATE TABLE IF NOT EXISTS keys(
   actor INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE, key TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS keys_key ON keys(key);
 CREATE INDEX IF NOT EXISTS keys_actor ON keys(actor);
+CREATE TABLE IF NOT EXISTS sentences(
+  article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE, n INTEGER NOT NULL,
+  text TEXT NOT NULL, PRIMARY KEY(article, n));
 CREATE TABLE IF NOT EXISTS items(
   actor INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE, what TEXT NOT NULL,
-  start INTEGER NOT NULL, text TEXT NOT NULL, sentence TEXT NOT NULL);
+  start INTEGER NOT NULL, text TEXT NOT NULL, sentence INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS items_actor ON items(actor);
 ";
 
@@ -100,8 +103,6 @@ pub struct ActorRow {
     pub kind: String,
     /// Mentions, commitments and quotes in that article.
     pub counts: [usize; 3],
-    /// Where its first mention starts (code points).
-    pub first: usize,
 }
 
 /// An actor row's id and one of its keys.
@@ -175,7 +176,9 @@ impl Index {
             .optional()?;
         if version.is_some_and(|v| v != VERSION) {
             conn.execute_batch(
-                "DROP TABLE items; DROP TABLE keys; DROP TABLE actors; DROP TABLE articles;",
+                "DROP TABLE IF EXISTS items; DROP TABLE IF EXISTS sentences; \
+                 DROP TABLE IF EXISTS keys; DROP TABLE IF EXISTS actors; \
+                 DROP TABLE IF EXISTS articles;",
             )?;
             conn.execute_batch(SCHEMA)?;
         }
@@ -318,7 +321,7 @@ impl Index {
         let run = || -> rusqlite::Result<_> {
             let mut stmt = self.conn.prepare(
                 "SELECT a.id, r.source, r.title, a.name, a.kind, a.mentions, a.commitments, \
-                 a.quotes, a.first FROM actors a JOIN articles r ON r.id = a.article \
+                 a.quotes FROM actors a JOIN articles r ON r.id = a.article \
                  ORDER BY r.source, a.id",
             )?;
             let wanted: Option<std::collections::HashSet<&str>> =
@@ -347,7 +350,7 @@ impl Index {
         let run = || -> rusqlite::Result<Vec<ActorRow>> {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT DISTINCT a.id, r.source, r.title, a.name, a.kind, a.mentions, \
-                 a.commitments, a.quotes, a.first FROM keys k JOIN actors a ON a.id = k.actor \
+                 a.commitments, a.quotes FROM keys k JOIN actors a ON a.id = k.actor \
                  JOIN articles r ON r.id = a.article WHERE k.key = ?1",
             )?;
             let mut out: Vec<ActorRow> = Vec::new();
@@ -370,8 +373,10 @@ impl Index {
     pub fn items(&self, actor: i64) -> Result<Vec<Item>, String> {
         let run = || -> rusqlite::Result<Vec<Item>> {
             let mut stmt = self.conn.prepare_cached(
-                "SELECT what, start, text, sentence FROM items WHERE actor = ?1 \
-                 ORDER BY start, rowid",
+                "SELECT i.what, i.start, i.text, s.text FROM items i \
+                 JOIN actors a ON a.id = i.actor \
+                 JOIN sentences s ON s.article = a.article AND s.n = i.sentence \
+                 WHERE i.actor = ?1 ORDER BY i.start, i.rowid",
             )?;
             stmt.query_map([actor], |r| {
                 Ok(Item {
@@ -395,7 +400,6 @@ fn actor_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ActorRow> {
         name: r.get(3)?,
         kind: r.get(4)?,
         counts: [r.get(5)?, r.get(6)?, r.get(7)?],
-        first: r.get(8)?,
     })
 }
 
@@ -419,6 +423,16 @@ struct Record {
     summary: Summary,
     origin: String,
     actors: Vec<ActorRecord>,
+    /// The sentences its items are in, each once, on one line.
+    sentences: Vec<String>,
+}
+
+/// A mention, commitment or quote, its sentence by number in its record.
+struct ItemRecord {
+    what: &'static str,
+    start: usize,
+    text: String,
+    sentence: usize,
 }
 
 /// One actor of an article.
@@ -426,9 +440,8 @@ struct ActorRecord {
     name: String,
     kind: EntityKind,
     counts: [usize; 3],
-    first: usize,
     keys: Vec<String>,
-    items: Vec<Item>,
+    items: Vec<ItemRecord>,
 }
 
 /// A file's size and modification time, which say it is unchanged
@@ -496,11 +509,20 @@ fn record(entry: &Entry, doc: &mut Document, stamp: Option<String>, hash: String
     let ann = annotate_document(doc);
     let text = &*doc.text;
     let sentences = segment::sentences(text);
-    let sentence_of = |start: usize, end: usize| {
+    let mut numbered: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut sentence_texts: Vec<String> = Vec::new();
+    let mut number = |start: usize, end: usize| {
+        *numbered.entry((start, end)).or_insert_with(|| {
+            sentence_texts.push(one_line(&text[start..end.max(start)]));
+            sentence_texts.len() - 1
+        })
+    };
+    // The sentences from the one holding `start` to the one holding `end`.
+    let around = |start: usize, end: usize| {
         let first = segment::sentence_at(&sentences, start).map_or(start, |s| s.start);
         let last = segment::sentence_at(&sentences, end.saturating_sub(1).max(start))
             .map_or(end, |s| s.end);
-        one_line(&text[first..last.max(first)])
+        (first, last)
     };
     let ch = |b: usize| doc.chars.to_char(text, b);
     let mut actors = Vec::new();
@@ -511,11 +533,12 @@ fn record(entry: &Entry, doc: &mut Document, stamp: Option<String>, hash: String
         let mut items = Vec::new();
         for &m in &entity.mentions {
             let span = ann.mentions[m].span;
-            items.push(Item {
-                what: "mention".into(),
+            let (a, b) = around(span.start, span.end);
+            items.push(ItemRecord {
+                what: "mention",
                 start: ch(span.start),
                 text: one_line(span.slice(text)),
-                sentence: sentence_of(span.start, span.end),
+                sentence: number(a, b),
             });
         }
         let commitments: Vec<_> = (ann.commitments.iter())
@@ -523,35 +546,29 @@ fn record(entry: &Entry, doc: &mut Document, stamp: Option<String>, hash: String
             .collect();
         for c in &commitments {
             let span = c.shown_span();
-            items.push(Item {
-                what: c.kind.as_str().into(),
+            items.push(ItemRecord {
+                what: c.kind.as_str(),
                 start: ch(span.start),
                 text: one_line(span.slice(text)),
-                sentence: one_line(c.sentence.slice(text)),
+                sentence: number(c.sentence.start, c.sentence.end),
             });
         }
         let quotes: Vec<_> = (ann.quotes.iter())
             .filter(|q| q.speaker == Some(id))
             .collect();
         for q in &quotes {
-            items.push(Item {
-                what: "quote".into(),
+            let (a, b) = around(q.span.start, q.span.end);
+            items.push(ItemRecord {
+                what: "quote",
                 start: ch(q.span.start),
                 text: one_line(q.span.slice(text)),
-                sentence: sentence_of(q.span.start, q.span.end),
+                sentence: number(a, b),
             });
         }
-        let first = entity
-            .mentions
-            .iter()
-            .map(|&m| ann.mentions[m].span.start)
-            .min()
-            .map_or(0, ch);
         actors.push(ActorRecord {
             name: entity.name.clone(),
             kind: entity.kind,
             counts: [entity.mentions.len(), commitments.len(), quotes.len()],
-            first,
             keys: keys(&ann, id, text),
             items,
         });
@@ -572,6 +589,7 @@ fn record(entry: &Entry, doc: &mut Document, stamp: Option<String>, hash: String
         },
         origin: entry.origin.clone(),
         actors,
+        sentences: sentence_texts,
     }
 }
 
@@ -600,9 +618,14 @@ fn insert(tx: &rusqlite::Transaction<'_>, record: &Record) -> rusqlite::Result<(
         ],
     )?;
     let article = tx.last_insert_rowid();
+    let mut sentence_stmt =
+        tx.prepare_cached("INSERT INTO sentences(article, n, text) VALUES(?1, ?2, ?3)")?;
+    for (n, text) in record.sentences.iter().enumerate() {
+        sentence_stmt.execute(params![article, n, text])?;
+    }
     let mut actor_stmt = tx.prepare_cached(
-        "INSERT INTO actors(article, name, kind, mentions, commitments, quotes, first) \
-         VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO actors(article, name, kind, mentions, commitments, quotes) \
+         VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     let mut key_stmt = tx.prepare_cached("INSERT INTO keys(actor, key) VALUES(?1, ?2)")?;
     let mut item_stmt = tx.prepare_cached(
@@ -615,8 +638,7 @@ fn insert(tx: &rusqlite::Transaction<'_>, record: &Record) -> rusqlite::Result<(
             a.kind.as_str(),
             a.counts[0],
             a.counts[1],
-            a.counts[2],
-            a.first
+            a.counts[2]
         ])?;
         let actor = tx.last_insert_rowid();
         for key in &a.keys {
