@@ -45,6 +45,7 @@ pub fn run(
     let opening = opening_message(&doc, &messages);
     let mut app = App::with_store(doc, store, auto, themes.choice(), args.size);
     app.open_files = files;
+    app.index = crate::library::index::default_path().ok();
     if let Some(library) = library {
         // The list's own hint shows instead of the article's.
         app.library = Some(Box::new(library));

@@ -159,6 +159,7 @@ fn event_loop(
         )
     };
     app.open_files = files;
+    app.index = crate::library::index::default_path().ok();
     if let Some(library) = library {
         // The list's own hint shows instead of the article's.
         app.library = Some(Box::new(library));

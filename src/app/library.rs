@@ -457,6 +457,7 @@ fn replace_article(app: &mut App, opened: crate::cli::Opened, lib: Box<Library>)
     next.keymap = app.keymap.clone();
     next.messages = std::mem::take(&mut app.messages);
     next.library = Some(lib);
+    next.index = app.index.take();
     *app = next;
 }
 
@@ -519,24 +520,26 @@ pub(super) fn actor_articles(app: &mut App) {
     };
     let keys = index::keys(&app.ann, e, &app.doc.text);
     let name = app.ann.entities[e].name.clone();
-    let rows = index::default_path()
-        .and_then(|p| Index::open(&p))
-        .and_then(|(index, _)| {
-            let rows = index.matching(&keys)?;
-            let mut commitments = HashMap::new();
-            for r in &rows {
-                let items = index.items(r.id)?;
-                commitments.insert(
-                    r.id,
-                    items
-                        .into_iter()
-                        .filter(|i| !matches!(i.what.as_str(), "mention" | "quote"))
-                        .map(|i| format!("{}: {}", i.what, i.text))
-                        .collect::<Vec<_>>(),
-                );
-            }
-            Ok((rows, commitments))
-        });
+    let Some(path) = app.index.clone() else {
+        app.message = "no library index here".into();
+        return;
+    };
+    let rows = Index::open(&path).and_then(|(index, _)| {
+        let rows = index.matching(&keys)?;
+        let mut commitments = HashMap::new();
+        for r in &rows {
+            let items = index.items(r.id)?;
+            commitments.insert(
+                r.id,
+                items
+                    .into_iter()
+                    .filter(|i| !matches!(i.what.as_str(), "mention" | "quote"))
+                    .map(|i| format!("{}: {}", i.what, i.text))
+                    .collect::<Vec<_>>(),
+            );
+        }
+        Ok((rows, commitments))
+    });
     let (rows, mut commitments) = match rows {
         Ok(r) => r,
         Err(e) => {

@@ -222,6 +222,9 @@ pub struct App {
     /// The library this article belongs to (a folder, a feed, several
     /// files, or the articles `A` found), if any.
     pub library: Option<Box<library::Library>>,
+    /// The library's index (`gloss.sqlite`), which `A` asks; `None` (the
+    /// default, and in tests) when the front end gave none.
+    pub index: Option<std::path::PathBuf>,
 }
 
 impl App {
@@ -296,6 +299,7 @@ impl App {
             title,
             annotating: None,
             library: None,
+            index: None,
         };
         app.lists[Tab::Actors.index()].selected = first_actor;
         app.note_rows = notes::rows(&app);

@@ -34,7 +34,7 @@ pub const FILE: &str = "gloss.sqlite";
 pub const BATCH: usize = 64;
 
 /// The schema's version; an index of another is rebuilt.
-const VERSION: i64 = 1;
+const VERSION: i64 = 2;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value INTEGER);

@@ -44,12 +44,24 @@ pub fn draw(app: &App, lib: &Library, theme: &Theme, buf: &mut Buffer) {
     } else {
         ["act", "comm", "quot", "note"]
     };
-    let title_w = w.saturating_sub(DATE + SOURCE + 4 * COUNT + 3);
+    // On a narrow screen the source goes first, then the date: the title
+    // keeps at least 20 columns.
+    let source_w = if w >= 20 + DATE + SOURCE + 4 * COUNT + 1 {
+        SOURCE
+    } else {
+        0
+    };
+    let date_w = if w >= 20 + DATE + 4 * COUNT + 1 {
+        DATE
+    } else {
+        0
+    };
+    let title_w = w.saturating_sub(date_w + source_w + 4 * COUNT + 1);
     let header = format!(
-        " {:<title_w$}{:<DATE$}{:<SOURCE$}{}",
+        " {:<title_w$}{:<date_w$}{:<source_w$}{}",
         "title",
-        "date",
-        "source",
+        if date_w > 0 { "date" } else { "" },
+        if source_w > 0 { "source" } else { "" },
         counts.map(|c| format!("{c:>COUNT$}")).concat()
     );
     buf.set_stringn(0, 1, fit(&header, w), w, st.muted);
@@ -95,8 +107,8 @@ pub fn draw(app: &App, lib: &Library, theme: &Theme, buf: &mut Buffer) {
         let line = Line::from(vec![
             TextSpan::styled(if current { "▸" } else { " " }, style.patch(st.key)),
             TextSpan::styled(pad(it.title(), title_w), style.patch(st.title)),
-            TextSpan::styled(pad(&date, DATE), style.patch(st.muted)),
-            TextSpan::styled(pad(&it.entry.origin, SOURCE), style.patch(st.muted)),
+            TextSpan::styled(pad(&date, date_w), style.patch(st.muted)),
+            TextSpan::styled(pad(&it.entry.origin, source_w), style.patch(st.muted)),
             TextSpan::styled(shown, style),
         ]);
         let row = Rect::new(0, y as u16, screen.width, 1);
