@@ -46,16 +46,12 @@ pub fn draw(app: &App, lib: &Library, theme: &Theme, buf: &mut Buffer) {
     };
     // On a narrow screen the source goes first, then the date: the title
     // keeps at least 20 columns.
-    let source_w = if w >= 20 + DATE + SOURCE + 4 * COUNT + 1 {
+    let source_w = if w > 20 + DATE + SOURCE + 4 * COUNT {
         SOURCE
     } else {
         0
     };
-    let date_w = if w >= 20 + DATE + 4 * COUNT + 1 {
-        DATE
-    } else {
-        0
-    };
+    let date_w = if w > 20 + DATE + 4 * COUNT { DATE } else { 0 };
     let title_w = w.saturating_sub(date_w + source_w + 4 * COUNT + 1);
     let header = format!(
         " {:<title_w$}{:<date_w$}{:<source_w$}{}",
