@@ -111,6 +111,26 @@ fn the_index_is_incremental() {
 }
 
 #[test]
+fn the_readers_corrections_reach_the_index() {
+    let lib = Library::new();
+    let out = lib.gloss(&["index", &lib.dir()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let c = lib.path("c-reaction.txt");
+    let keys = "/Guterres<CR>Cr<C-u>António Guterres<CR>";
+    lib.state(&c, keys);
+    let out = lib.gloss(&["index", &lib.dir()]);
+    assert!(
+        stderr(&out).contains("1 article(s) indexed, 2 unchanged"),
+        "the sidecar changed: {}",
+        stderr(&out)
+    );
+    let csv = lib.gloss(&["actors", &lib.dir(), "--format", "csv"]);
+    let csv = String::from_utf8_lossy(&csv.stdout).into_owned();
+    assert!(csv.contains("\nAntónio Guterres,person,"), "{csv}");
+    assert!(!csv.contains("Antonio Guterres"), "{csv}");
+}
+
+#[test]
 fn actors_are_matched_across_articles_by_name_and_acronym() {
     let lib = Library::new();
     let out = lib.gloss(&["actors", &lib.dir(), "--format", "json"]);

@@ -11,7 +11,7 @@ use crate::cli::Common;
 use crate::keymap::Key;
 use crate::library::index::{self, Index, Summary};
 use crate::library::{Entry, load};
-use crate::store::{Options as StoreOptions, Origin};
+use crate::store::Origin;
 
 /// How the list is sorted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -231,9 +231,7 @@ impl Library {
 /// (counted without parsing the file, which the reader does when it opens
 /// the article).
 fn notes_in(source: &str) -> usize {
-    let options = StoreOptions::new(false);
-    let Some((_, from)) = crate::store::disk::locate(&Origin::from_source(source), "", &options)
-    else {
+    let Some(from) = crate::library::sidecar(source) else {
         return 0;
     };
     std::fs::read_to_string(from).map_or(0, |s| {

@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -25,6 +25,7 @@ use crate::annotate::{annotate_document, segment};
 use crate::document::{self, Document};
 use crate::model::{Annotations, EntityKind, MentionForm};
 use crate::store::disk::is_url;
+use crate::store::{Origin, Store};
 use gloss_core::text::fnv1a64;
 
 /// The index's file name in the data folder.
@@ -446,7 +447,7 @@ struct ActorRecord {
 
 /// A file's size and modification time, which say it is unchanged
 /// without reading it.
-fn stamp(path: &str) -> Option<String> {
+fn stamp(path: &Path) -> Option<String> {
     let meta = std::fs::metadata(path).ok()?;
     let time = meta
         .modified()
@@ -460,7 +461,14 @@ fn stamp(path: &str) -> Option<String> {
 /// when it is new or changed.
 fn examine(entry: &Entry, known: Option<&(Option<String>, String)>) -> Outcome {
     let file = entry.content.is_none() && !is_url(&entry.source);
-    let stamp = file.then(|| stamp(&entry.source)).flatten();
+    // The sidecar's corrections change the annotations: its stamp and
+    // bytes count with the article's.
+    let sidecar = super::sidecar(&entry.source);
+    let sidecar_stamp = sidecar.as_deref().and_then(stamp).unwrap_or_default();
+    let stamp = file
+        .then(|| stamp(Path::new(&entry.source)))
+        .flatten()
+        .map(|s| format!("{s}|{sidecar_stamp}"));
     if let (Some(now), Some((Some(then), _))) = (&stamp, known)
         && now == then
     {
@@ -482,7 +490,10 @@ fn examine(entry: &Entry, known: Option<&(Option<String>, String)>) -> Outcome {
         Ok(b) => b,
         Err(e) => return Outcome::Failed(e),
     };
-    let hash = format!("{:016x}", fnv1a64(&bytes));
+    let sidecar_bytes = sidecar
+        .and_then(|p| std::fs::read(p).ok())
+        .unwrap_or_default();
+    let hash = format!("{:016x}{:016x}", fnv1a64(&bytes), fnv1a64(&sidecar_bytes));
     if known.is_some_and(|(_, h)| *h == hash) {
         return match stamp {
             Some(stamp) => Outcome::Restamp {
@@ -504,9 +515,17 @@ fn examine(entry: &Entry, known: Option<&(Option<String>, String)>) -> Outcome {
     }
 }
 
-/// The record of `doc`, annotated.
+/// The record of `doc`, annotated, with the corrections of its sidecar.
 fn record(entry: &Entry, doc: &mut Document, stamp: Option<String>, hash: String) -> Record {
-    let ann = annotate_document(doc);
+    let auto = annotate_document(doc);
+    // With the reader's corrections (renames, merges, kinds) applied.
+    let (mut store, _) = Store::open(
+        &Origin::from_source(&entry.source),
+        Arc::clone(&doc.text),
+        &crate::store::Options::new(false),
+    );
+    store.hide(doc.code_spans());
+    let ann = store.annotations(&auto);
     let text = &*doc.text;
     let sentences = segment::sentences(text);
     let mut numbered: HashMap<(usize, usize), usize> = HashMap::new();

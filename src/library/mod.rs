@@ -143,6 +143,16 @@ pub fn absolute(name: &str) -> String {
         .map_or_else(|_| name.to_owned(), |p| p.to_string_lossy().into_owned())
 }
 
+/// Where the sidecar of the article at `source` is read from (beside a
+/// file; in the data folder for a URL), if anywhere. For a file in a folder
+/// gloss cannot write, whose sidecar is in the data folder under the hash
+/// of its text, this is the one beside it.
+pub fn sidecar(source: &str) -> Option<std::path::PathBuf> {
+    let options = crate::store::Options::new(false);
+    let origin = crate::store::Origin::from_source(source);
+    crate::store::disk::locate(&origin, "", &options).map(|(_, from)| from)
+}
+
 /// The entries of the feed in the file `path`, or `None` when it is no
 /// feed (an article, or a file that is not there: loading will say).
 fn feed_file(path: &str) -> Result<Option<Vec<Entry>>, String> {
