@@ -43,6 +43,9 @@ pub fn start(
             let origin = Origin::Url(doc.source.clone());
             Ok((open_document(*doc, &origin, common, background)?, None))
         }
+        Target::Library { name, .. } if common.annotations.is_some() => Err(Failure::input(
+            format!("{name}: --annotations belongs to one article, not a library"),
+        )),
         Target::Library { name, entries } => {
             let library = library(name, entries, common)?;
             let blank = crate::document::Document::new(
