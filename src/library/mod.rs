@@ -165,7 +165,8 @@ fn feed_file(path: &str) -> Result<Option<Vec<Entry>>, String> {
         return Ok(None);
     }
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
-    feed::entries(&bytes, path).map(Some)
+    // Its items without a link are known by the feed's absolute path.
+    feed::entries(&bytes, &absolute(path)).map(Some)
 }
 
 /// A fetched page: an article, or a feed's entries.
