@@ -129,6 +129,30 @@ fn take_annotations(app: &mut App, rx: &Receiver<AppEvent>) -> bool {
     }
 }
 
+/// Starts fetching the web page the reader asked for (see
+/// [`crate::app::library::Fetching`]) on a worker thread, unless it is the
+/// one `started` already; its result comes back on `tx`. Returns the item
+/// being fetched now.
+fn fetch_asked(
+    app: &App,
+    started: Option<usize>,
+    tx: &std::sync::mpsc::Sender<AppEvent>,
+) -> Option<usize> {
+    let lib = app.library.as_deref()?;
+    let item = lib.fetching?.item;
+    if started != Some(item) {
+        let entry = lib.items[item].entry.clone();
+        let tx = tx.clone();
+        std::thread::spawn(move || {
+            let result =
+                crate::library::load(&entry).map(|doc| crate::app::library::Loaded(Box::new(doc)));
+            // The reader may have quit: then nobody listens, and that is fine.
+            let _ = tx.send(AppEvent::Fetched(item, result));
+        });
+    }
+    Some(item)
+}
+
 fn event_loop(
     term: &mut DefaultTerminal,
     opened: Opened,
@@ -160,11 +184,14 @@ fn event_loop(
     };
     app.open_files = files;
     app.index = crate::library::index::default_path().ok();
-    if let Some(library) = library {
+    if let Some(mut library) = library {
         // The list's own hint shows instead of the article's.
+        library.background = true;
         app.library = Some(Box::new(library));
         app.message.clear();
     }
+    let (fetched_tx, fetched_rx) = std::sync::mpsc::channel();
+    let mut fetch_started = None;
     update(&mut app, AppEvent::Keymap(Box::new(keymap)).into());
     if let Some(w) = warning.or(opening) {
         app.message = w;
@@ -178,6 +205,11 @@ fn event_loop(
                 annotations = None;
             }
             dirty |= app.annotating != before;
+        }
+        fetch_started = fetch_asked(&app, fetch_started, &fetched_tx);
+        while let Ok(event) = fetched_rx.try_recv() {
+            update(&mut app, event.into());
+            dirty = true;
         }
         if dirty {
             term.draw(|f| crate::ui::draw(&app, themes, f))?;

@@ -12,6 +12,7 @@ use crate::keymap::Key;
 use crate::library::index::{self, Index, Summary};
 use crate::library::{Entry, load};
 use crate::store::Origin;
+use crate::store::disk::is_url;
 
 /// How the list is sorted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,7 +122,35 @@ pub struct Library {
     pub trail: Vec<(usize, Jump)>,
     /// `--no-sidecar`.
     pub no_sidecar: bool,
+    /// True when the front end fetches web pages in the background (the
+    /// terminal reader): opening one then waits for [`super::Event::Fetched`]
+    /// instead of blocking.
+    pub background: bool,
+    /// The web page being fetched for the reader, if any.
+    pub fetching: Option<Fetching>,
 }
+
+/// A web page being fetched for the reader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fetching {
+    /// Its item.
+    pub item: usize,
+    /// Where to show it (`<C-o>` back to it), else at the top.
+    pub jump: Option<Jump>,
+}
+
+/// An article fetched in the background, for [`super::Event::Fetched`]: equal to
+/// another when its source and text are.
+#[derive(Clone, Debug)]
+pub struct Loaded(pub Box<crate::document::Document>);
+
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.source == other.0.source && self.0.text == other.0.text
+    }
+}
+
+impl Eq for Loaded {}
 
 impl Library {
     /// A library of `entries` with what the index knows of them.
@@ -155,6 +184,8 @@ impl Library {
             current: None,
             trail: Vec::new(),
             no_sidecar,
+            background: false,
+            fetching: None,
         };
         library.arrange();
         library
@@ -397,15 +428,56 @@ pub(super) fn step(app: &mut App, forward: bool) {
 /// Opens item `i` of the library in the reader, in place of the article
 /// shown; after `A`, at the actor's first mention with the actor selected.
 pub(super) fn open(app: &mut App, i: usize) {
+    open_at(app, i, None);
+}
+
+/// Opens item `i`, at `jump` when given. A web page is fetched in the
+/// background when the front end does that: it opens on
+/// [`super::Event::Fetched`].
+fn open_at(app: &mut App, i: usize, jump: Option<Jump>) {
     if let Some(unsaved) = app.store.unsaved() {
         app.message = format!("{}: not saved; quit to keep them", unsaved.describe());
         return;
     }
+    let Some(lib) = app.library.as_mut() else {
+        return;
+    };
+    let entry = lib.items[i].entry.clone();
+    if lib.background && entry.content.is_none() && is_url(&entry.source) {
+        lib.fetching = Some(Fetching { item: i, jump });
+        app.message = format!("fetching {}…", entry.source);
+        return;
+    }
+    show(app, i, load(&entry), jump);
+}
+
+/// What the background fetch of item `item` gave: shown when it is still
+/// the article asked for.
+pub(super) fn fetched(app: &mut App, item: usize, result: Result<Loaded, String>) {
+    let Some(lib) = app.library.as_mut() else {
+        return;
+    };
+    match lib.fetching {
+        Some(f) if f.item == item => {
+            lib.fetching = None;
+            show(app, item, result.map(|l| *l.0), f.jump);
+        }
+        _ => {}
+    }
+}
+
+/// Shows `doc`, item `i`'s article, in the reader (or says why not).
+fn show(
+    app: &mut App,
+    i: usize,
+    doc: Result<crate::document::Document, String>,
+    jump: Option<Jump>,
+) {
     let Some(mut lib) = app.library.take() else {
         return;
     };
     let entry = lib.items[i].entry.clone();
-    let opened = load(&entry).and_then(|doc| {
+    let opened = doc.and_then(|doc| {
         let common = Common {
             theme: None,
             no_sidecar: lib.no_sidecar,
@@ -436,6 +508,14 @@ pub(super) fn open(app: &mut App, i: usize) {
     app.message = message;
     if let Some((keys, _)) = actor {
         select_matching(app, &keys);
+    }
+    if let Some(jump) = jump {
+        app.cursor = jump.cursor;
+        let line = app.layout.line_of(jump.top_byte);
+        set_top(app, line);
+        if let Some(e) = jump.selected {
+            select_entity(app, e);
+        }
     }
 }
 
@@ -496,16 +576,7 @@ pub(super) fn back_across(app: &mut App) -> bool {
         lib.actor = None;
         lib.arrange();
     }
-    open(app, item);
-    if app.library.as_ref().and_then(|l| l.current) == Some(item) {
-        app.cursor = jump.cursor;
-        app.selected = jump.selected;
-        let line = app.layout.line_of(jump.top_byte);
-        set_top(app, line);
-        if let Some(e) = jump.selected {
-            select_entity(app, e);
-        }
-    }
+    open_at(app, item, Some(jump));
     true
 }
 
@@ -676,6 +747,52 @@ mod tests {
         lib.arrange();
         assert_eq!(titles(&lib), ["alpha"]);
         assert_eq!(lib.row_lines(), 2);
+    }
+
+    #[test]
+    fn a_web_page_opens_when_its_background_fetch_arrives() {
+        let mut app = crate::app::tests::app(3, (100, 20));
+        let dir = tempfile::tempdir().expect("temp dir");
+        let first = dir.path().join("a.txt");
+        std::fs::write(&first, "Bob Day spoke.").expect("write");
+        let mut lib = library();
+        lib.items[0].entry.source = first.to_string_lossy().into_owned();
+        lib.items[1].entry.source = "https://example.org/b".into();
+        lib.background = true;
+        app.library = Some(Box::new(lib));
+        crate::app::update(&mut app, Command::NextArticle.into());
+        assert_eq!(app.library.as_ref().unwrap().current, Some(0));
+        crate::app::update(&mut app, Command::NextArticle.into());
+        let lib = app.library.as_ref().unwrap();
+        assert_eq!(lib.fetching.map(|f| f.item), Some(1), "{}", app.message);
+        assert_eq!(
+            lib.current,
+            Some(0),
+            "the article stays until the page comes"
+        );
+        // A stale answer (another item) is dropped; the right one opens.
+        let page = |text: &str| {
+            crate::document::Document::new(
+                text.into(),
+                "https://example.org/b",
+                crate::document::Format::Text,
+            )
+        };
+        let stale = Ok(Loaded(Box::new(page("Stale."))));
+        crate::app::update(&mut app, crate::app::Event::Fetched(2, stale).into());
+        assert_eq!(app.library.as_ref().unwrap().current, Some(0));
+        let fresh = Ok(Loaded(Box::new(page("Ann Lee wrote."))));
+        crate::app::update(&mut app, crate::app::Event::Fetched(1, fresh).into());
+        let lib = app.library.as_ref().unwrap();
+        assert_eq!((lib.current, lib.fetching), (Some(1), None));
+        assert_eq!(&*app.doc.text, "Ann Lee wrote.");
+        // A failure is said, and nothing else changes.
+        crate::app::update(&mut app, Command::PrevArticle.into());
+        crate::app::update(&mut app, Command::NextArticle.into());
+        let gone = Err("https://example.org/b: connection refused".to_owned());
+        crate::app::update(&mut app, crate::app::Event::Fetched(1, gone).into());
+        assert_eq!(app.message, "https://example.org/b: connection refused");
+        assert_eq!(app.library.as_ref().unwrap().current, Some(0));
     }
 
     #[test]

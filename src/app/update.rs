@@ -24,6 +24,7 @@ pub fn update(app: &mut App, action: Action) {
             }
             Event::AnnotationFailed => return notes::annotation_failed(app),
             Event::Terminated => return notes::terminated(app),
+            Event::Fetched(item, result) => return super::library::fetched(app, item, result),
             Event::Keymap(keymap) => return rebind(app, *keymap),
             key => Action::Event(key),
         },

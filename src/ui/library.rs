@@ -91,7 +91,11 @@ pub fn draw(app: &App, lib: &Library, theme: &Theme, buf: &mut Buffer) {
         };
         let date = it
             .date()
-            .map(|d| crate::document::readable_date(d).into_owned())
+            // The day is enough for the list.
+            .map(|d| {
+                let readable = crate::document::readable_date(d);
+                readable.split(',').next().unwrap_or_default().to_owned()
+            })
             .unwrap_or_default();
         let selected = n == lib.list.selected;
         let style = if selected {
