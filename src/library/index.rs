@@ -34,8 +34,9 @@ pub const FILE: &str = "gloss.sqlite";
 /// Articles written per transaction.
 pub const BATCH: usize = 64;
 
-/// The schema's version; an index of another is rebuilt.
-const VERSION: i64 = 2;
+/// The index's version, raised when its schema or what it stores (the
+/// keys) changes; an index of another version is rebuilt.
+const VERSION: i64 = 3;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value INTEGER);
@@ -678,9 +679,10 @@ fn insert(tx: &rusqlite::Transaction<'_>, record: &Record) -> rusqlite::Result<(
 
 /// The keys that match entity `id` of `ann` with the same actor in other
 /// articles: its kind with its normalised name, with each of its names of
-/// two words or more as the text writes them, and with the acronym of an
-/// organisation's or a place's name of several words ("United Nations":
-/// `un`, which is also how "UN" and "U.N." normalise).
+/// two words or more as the text writes them, for a person those names
+/// without their initials ("Donald J. Trump": `donald trump`), and the
+/// acronym of an organisation's or a place's name of several words
+/// ("United Nations": `un`, which is also how "UN" and "U.N." normalise).
 pub fn keys(ann: &Annotations, id: usize, text: &str) -> Vec<String> {
     let entity = &ann.entities[id];
     let kind = entity.kind.as_str();
@@ -694,9 +696,18 @@ pub fn keys(ann: &Annotations, id: usize, text: &str) -> Vec<String> {
             }
         }
     }
-    if entity.kind != EntityKind::Person
-        && let Some(acronym) = acronym(&entity.name)
-    {
+    if entity.kind == EntityKind::Person {
+        // "Donald J. Trump" is "Donald Trump" elsewhere.
+        let without: Vec<String> = keys
+            .iter()
+            .map(|k| {
+                let words: Vec<&str> = k.split(' ').filter(|w| w.chars().count() > 1).collect();
+                words.join(" ")
+            })
+            .filter(|k| k.split(' ').count() >= 2)
+            .collect();
+        keys.extend(without);
+    } else if let Some(acronym) = acronym(&entity.name) {
         keys.push(acronym);
     }
     keys.retain(|k| !k.is_empty());
@@ -781,6 +792,17 @@ mod tests {
         assert!(un.contains(&"organization:un".to_owned()), "{un:?}");
         let trump = keys(&ann, find("Donald Trump"), text);
         assert_eq!(trump, ["person:donald trump"]);
+        let text = "Donald J. Trump spoke.";
+        let ann = crate::annotate::annotate(text);
+        let e = ann
+            .entities
+            .iter()
+            .position(|e| e.name == "Donald J. Trump")
+            .expect("found");
+        assert_eq!(
+            keys(&ann, e, text),
+            ["person:donald j trump", "person:donald trump"]
+        );
     }
 
     #[test]
