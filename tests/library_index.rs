@@ -290,6 +290,9 @@ fn a_follows_an_actor_into_other_articles_and_ctrl_o_comes_back() {
     let s = lib.state(&a, "/Kim<CR>A<CR><C-o>");
     assert_eq!(s["article"], a, "{s}");
     assert_eq!(s["cursor"]["text"], "Kim", "{s}");
+    // In the side pane's Actors tab, `A` means the highlighted actor.
+    let s = lib.state(&a, "<Tab>A");
+    assert_eq!(s["view"], "library", "{s}");
     // Opened by a relative name from its folder, the article is still
     // itself in the index, and not one of the others.
     let out = lib
