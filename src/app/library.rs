@@ -315,7 +315,12 @@ pub(super) fn command(app: &mut App, command: Command) -> bool {
         }
         Command::Library | Command::JumpBack => match lib.current {
             Some(_) => lib.view = View::Reader,
-            None => app.message = "no article open yet: <CR> opens one".into(),
+            None => {
+                app.message = format!(
+                    "no article open yet: {} opens one",
+                    app.keymap.hint(Command::Activate)
+                );
+            }
         },
         Command::NextArticle => step(app, true),
         Command::PrevArticle => step(app, false),
