@@ -218,6 +218,14 @@ fn a_feed_by_url_opens_the_library_and_its_items_open_in_the_reader() {
     assert_eq!(s["article"], server.url(story));
     let frame = stdout(&gloss(data.path(), &["render", &feed, "--keys", "<CR>"]));
     assert!(frame.contains("Kim pledged to dismantle"), "{frame}");
+    // Read once, a link's counts show in the list.
+    let before = stdout(&gloss(data.path(), &["render", &feed, "--size", "120x6"]));
+    assert!(before.contains("  –    –    –"), "{before}");
+    let after = stdout(&gloss(
+        data.path(),
+        &["render", &feed, "--size", "120x6", "--keys", "<CR>L"],
+    ));
+    assert!(!after.contains("  –    –    –"), "{after}");
     // `L` comes back to the list, `]a` goes on to the next article.
     let s = state(&gloss(
         data.path(),

@@ -511,6 +511,19 @@ fn show(
     let message = opened.messages.join("; ");
     replace_article(app, opened, lib);
     app.message = message;
+    // An article the index has not seen (a feed's link) has its counts
+    // once read.
+    if let Some(item) = app.library.as_mut().map(|l| &mut l.items[i])
+        && item.summary.is_none()
+    {
+        let ann = &app.ann;
+        let actors = (0..ann.entities.len()).filter(|&e| ann.is_actor(e)).count();
+        item.summary = Some(Summary {
+            title: app.doc.title.clone(),
+            date: app.doc.date.clone().or_else(|| item.entry.date.clone()),
+            counts: [actors, ann.commitments.len(), ann.quotes.len()],
+        });
+    }
     if let Some((keys, _)) = actor {
         select_matching(app, &keys);
     }
