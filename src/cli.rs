@@ -26,9 +26,11 @@ pub const SAMPLE_TEXT: &str = include_str!("../sample/trump-kim-letter.txt");
 #[derive(Debug, Parser)]
 #[command(name = "gloss", version, about, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// The article to open: a file, or `-` for standard input. Without one,
-    /// the bundled sample article opens.
-    pub file: Option<String>,
+    /// What to open: an article (a file, `-` for standard input, or a web
+    /// page's URL), a feed (RSS, Atom, JSON Feed; file or URL), a folder of
+    /// articles, or several files (a library). Without one, the bundled
+    /// sample article opens.
+    pub files: Vec<String>,
     /// Options every command takes.
     #[command(flatten)]
     pub common: Common,
@@ -96,6 +98,53 @@ pub enum Command {
     Render(RenderArgs),
     /// List the colour themes.
     Themes,
+    /// Build or refresh the library's index of a folder or a feed.
+    Index {
+        /// A folder of articles, a feed (file or URL), or articles.
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// Articles to annotate at once (default: one per CPU core).
+        #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
+        jobs: Option<u32>,
+    },
+    /// Every actor across the library's articles, with its articles and counts.
+    Actors {
+        /// Only the articles of this folder or feed (indexed first); without
+        /// it, every indexed article.
+        dir: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ActorsFormat::Json)]
+        format: ActorsFormat,
+    },
+    /// One actor's mentions, commitments and quotes across articles, each
+    /// with its sentence.
+    Actor {
+        /// The actor's name (any of its names, or an acronym).
+        name: String,
+        /// Only the articles of this folder or feed (indexed first).
+        dir: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DossierFormat::Json)]
+        format: DossierFormat,
+    },
+}
+
+/// Formats of `gloss actors`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ActorsFormat {
+    /// `gloss.actors/1` JSON.
+    Json,
+    /// One row per actor and article.
+    Csv,
+}
+
+/// Formats of `gloss actor`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DossierFormat {
+    /// `gloss.actor/1` JSON.
+    Json,
+    /// A Markdown dossier.
+    Markdown,
 }
 
 /// `--format` of `gloss export`: the core's export formats by name, each
@@ -230,7 +279,23 @@ pub fn open_for_reader(file: Option<&str>, common: &Common) -> Result<Opened, Fa
 }
 
 fn open_with(file: Option<&str>, common: &Common, background: bool) -> Result<Opened, Failure> {
-    let mut doc = open(file)?;
+    let doc = open(file)?;
+    let origin = match file {
+        Some(f) => Origin::from_source(f),
+        None => Origin::Unnamed,
+    };
+    open_document(doc, &origin, common, background)
+}
+
+/// Opens `doc`, read from `origin`, with its annotations and sidecar; with
+/// `background`, a large one is left for the reader to annotate (see
+/// [`open_for_reader`]).
+pub fn open_document(
+    mut doc: Document,
+    origin: &Origin,
+    common: &Common,
+    background: bool,
+) -> Result<Opened, Failure> {
     let annotate_later =
         background && common.annotations.is_none() && doc.text.len() >= BACKGROUND_BYTES;
     let Imported {
@@ -244,12 +309,8 @@ fn open_with(file: Option<&str>, common: &Common, background: bool) -> Result<Op
     } else {
         annotations(&mut doc, common)?
     };
-    let origin = match file {
-        Some(f) => Origin::from_source(f),
-        None => Origin::Unnamed,
-    };
     let (mut store, mut messages) = Store::open(
-        &origin,
+        origin,
         Arc::clone(&doc.text),
         &StoreOptions::new(common.no_sidecar),
     );
@@ -283,6 +344,16 @@ pub fn open(file: Option<&str>) -> Result<Document, Failure> {
         Some("-") if std::io::IsTerminal::is_terminal(&std::io::stdin()) => {
             term::error(STDIN_HINT);
             Ok(document::load("-")?)
+        }
+        Some(f) if crate::store::disk::is_url(f) => {
+            match crate::library::page(crate::fetch::get(f).map_err(Failure::input)?)
+                .map_err(Failure::input)?
+            {
+                crate::library::Page::Article(doc) => Ok(*doc),
+                crate::library::Page::Feed(_) => Err(Failure::input(format!(
+                    "{f}: a feed, not an article (open it with `gloss {f}`, or index it with `gloss index {f}`)"
+                ))),
+            }
         }
         Some(f) => Ok(document::load(f)?),
         None => Ok(document::load_bytes(
@@ -449,7 +520,7 @@ fn annotate_command(
 /// done and the share done ("gloss: ▕██████░░░░▏ 120/480 articles  25%"),
 /// without the bar when the line would not fit in `columns` (a wrapped line
 /// could not be redrawn in place).
-fn progress_bar(done: usize, total: usize, columns: usize) -> String {
+pub fn progress_bar(done: usize, total: usize, columns: usize) -> String {
     let share = |of: usize| (done.min(total) * of).checked_div(total).unwrap_or(of);
     let count = format!("{done}/{total} articles {:>3}%", share(100));
     let full = share(BAR_CELLS);
@@ -471,10 +542,7 @@ const BAR_CELLS: usize = 24;
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
-        None => {
-            let opened = open_for_reader(cli.file.as_deref(), &cli.common)?;
-            crate::tui::run(opened, &cli.common)
-        }
+        None => crate::library::command::read(&cli.files, &cli.common),
         Some(Command::Annotate {
             files,
             format,
@@ -506,8 +574,13 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             emit(None, &OpenFiles::default(), &doc.text)
         }
         Some(Command::Render(args)) => {
-            let opened = open_article(Some(&args.file), &cli.common)?;
-            let out = crate::render::run(opened, &args, &cli.common).map_err(Failure::input)?;
+            let (opened, library) = crate::library::command::start(
+                std::slice::from_ref(&args.file),
+                &cli.common,
+                false,
+            )?;
+            let out =
+                crate::render::run(opened, library, &args, &cli.common).map_err(Failure::input)?;
             if args.color {
                 to_stdout(term::styled_stdout(), |w| w.write_all(out.as_bytes()))
             } else {
@@ -515,6 +588,15 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
         Some(Command::Themes) => emit(None, &OpenFiles::default(), &crate::theme::list()),
+        Some(Command::Index { inputs, jobs }) => crate::library::command::index(&inputs, jobs),
+        Some(Command::Actors { dir, format }) => {
+            let out = crate::library::command::actors(dir.as_deref(), format)?;
+            emit(None, &OpenFiles::default(), &out)
+        }
+        Some(Command::Actor { name, dir, format }) => {
+            let out = crate::library::command::actor(&name, dir.as_deref(), format)?;
+            emit(None, &OpenFiles::default(), &out)
+        }
     }
 }
 

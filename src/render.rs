@@ -13,6 +13,7 @@ use ratatui::style::{Color, Modifier};
 use serde_json::json;
 use unicode_width::UnicodeWidthStr;
 
+use crate::app::library::Library;
 use crate::app::{App, Focus, update};
 use crate::cli::{Common, Opened, RenderArgs};
 use crate::document::Document;
@@ -23,7 +24,13 @@ use crate::theme::{self, Themes};
 /// Replays `args.keys` on the opened article and returns the final frame
 /// or state. Notes and corrections made are saved in the sidecar, as in
 /// the reader.
-pub fn run(opened: Opened, args: &RenderArgs, common: &Common) -> Result<String, String> {
+/// A library (see [`crate::app::library`]) opens on its list.
+pub fn run(
+    opened: Opened,
+    library: Option<Library>,
+    args: &RenderArgs,
+    common: &Common,
+) -> Result<String, String> {
     let keys = parse_keys(&args.keys).map_err(|e| format!("--keys: {e}"))?;
     let no_color = theme::no_color_env();
     let (themes, warning) = theme::choose(common.theme.as_deref(), no_color)?;
@@ -38,6 +45,12 @@ pub fn run(opened: Opened, args: &RenderArgs, common: &Common) -> Result<String,
     let opening = opening_message(&doc, &messages);
     let mut app = App::with_store(doc, store, auto, themes.choice(), args.size);
     app.open_files = files;
+    app.index = crate::library::index::default_path().ok();
+    if let Some(library) = library {
+        // The list's own hint shows instead of the article's.
+        app.library = Some(Box::new(library));
+        app.message.clear();
+    }
     if let Some(w) = warning.or(opening) {
         app.message = w;
     }
@@ -191,7 +204,7 @@ fn color(c: Color, bg: bool) -> Option<String> {
 pub fn state_json(app: &App) -> String {
     let doc = &app.doc;
     let ch = |b: usize| doc.chars.to_char(&doc.text, b);
-    let value = json!({
+    let mut value = json!({
         "focus": match app.focus { Focus::Article => "article", Focus::Side => "side" },
         "tab": app.tab.as_str(),
         "selected": app.selected.map(|e| json!({
@@ -213,5 +226,9 @@ pub fn state_json(app: &App) -> String {
         "notes": app.store.notes().len(),
         "message": app.message,
     });
+    if let Some((view, article)) = crate::app::library::state(app) {
+        value["view"] = json!(view);
+        value["article"] = json!(article);
+    }
     crate::export::json::value_to_string(&value, false)
 }

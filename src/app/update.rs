@@ -24,6 +24,7 @@ pub fn update(app: &mut App, action: Action) {
             }
             Event::AnnotationFailed => return notes::annotation_failed(app),
             Event::Terminated => return notes::terminated(app),
+            Event::Fetched(item, result) => return super::library::fetched(app, item, result),
             Event::Keymap(keymap) => return rebind(app, *keymap),
             key => Action::Event(key),
         },
@@ -38,6 +39,13 @@ pub fn update(app: &mut App, action: Action) {
     if let Some(scroll) = app.help {
         help_key(app, scroll, action);
         return;
+    }
+    if app.in_library_list() && app.popup.is_none() {
+        match &action {
+            Action::Command(c) if super::library::command(app, *c) => return,
+            Action::Event(Event::Typed(key)) => return super::library::typed(app, *key),
+            _ => {}
+        }
     }
     match action {
         Action::Command(c) => command(app, c, was_pending),
@@ -85,6 +93,7 @@ fn command(app: &mut App, command: Command, was_pending: bool) {
         Command::NextQuote => walk_items(app, Tab::Quotes, true),
         Command::PrevQuote => walk_items(app, Tab::Quotes, false),
         Command::Activate => activate(app),
+        Command::JumpBack if app.back.is_empty() && super::library::back_across(app) => {}
         Command::JumpBack => travel(app, true),
         Command::JumpForward => travel(app, false),
         Command::FocusNext | Command::FocusPrev => {
@@ -125,6 +134,11 @@ fn command(app: &mut App, command: Command, was_pending: bool) {
             app.help = Some(app.areas.help_max_scroll(lines));
         }
         Command::NextTheme => next_theme(app),
+        Command::Library => super::library::show_list(app),
+        Command::NextArticle => super::library::step(app, true),
+        Command::PrevArticle => super::library::step(app, false),
+        Command::ActorArticles => super::library::actor_articles(app),
+        Command::SortLibrary => show_list_first(app),
         Command::Cancel => cancel(app, was_pending),
         Command::Quit => notes::quit(app),
         Command::VisualDown => extend(app, Motion::LineDown),
@@ -346,6 +360,30 @@ fn record(app: &mut App) {
         }
     }
     app.forward.clear();
+}
+
+/// A library command that works in the list only.
+fn show_list_first(app: &mut App) {
+    app.message = format!(
+        "sorting is for the library's list ({} shows it)",
+        app.keymap.hint(Command::Library)
+    );
+}
+
+/// The actor a command on "the selected actor" means: the one highlighted
+/// in the Actors tab when the side pane has the keys, else the one under
+/// the cursor, else the selected one.
+pub(super) fn chosen_actor(app: &App) -> Option<usize> {
+    if app.focus == Focus::Side
+        && app.tab == Tab::Actors
+        && let Some(&ActorRow::Entity(e)) =
+            app.actor_rows.get(app.lists[Tab::Actors.index()].selected)
+    {
+        return Some(e);
+    }
+    app.mention_under_cursor()
+        .map(|m| app.ann.mentions[m].entity)
+        .or(app.selected)
 }
 
 /// `<C-o>` (`back`) and `<C-n>`.
