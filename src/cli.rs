@@ -10,7 +10,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::batch;
 use crate::document;
 use crate::export;
-use crate::open::{Common, Failure, open, open_article, open_for_reader};
+use crate::library::command::{ActorsFormat, DossierFormat};
+use crate::open::{Common, Failure, open, open_article};
 use crate::render::RenderArgs;
 use crate::store::disk::OpenFiles;
 use crate::term;
@@ -19,9 +20,11 @@ use crate::term;
 #[derive(Debug, Parser)]
 #[command(name = "gloss", version, about, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// The article to open: a file, or `-` for standard input. Without one,
-    /// the bundled sample article opens.
-    pub file: Option<String>,
+    /// What to open: an article (a file, `-` for standard input, or a web
+    /// page's URL), a feed (RSS, Atom, JSON Feed; file or URL), a folder of
+    /// articles, or several files (a library). Without one, the bundled
+    /// sample article opens.
+    pub files: Vec<String>,
     /// Options every command takes.
     #[command(flatten)]
     pub common: Common,
@@ -74,6 +77,35 @@ pub enum Command {
     Render(RenderArgs),
     /// List the colour themes.
     Themes,
+    /// Build or refresh the library's index of a folder or a feed.
+    Index {
+        /// A folder of articles, a feed (file or URL), or articles.
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// Articles to annotate at once (default: one per CPU core).
+        #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
+        jobs: Option<u32>,
+    },
+    /// Every actor across the library's articles, with its articles and counts.
+    Actors {
+        /// Only the articles of this folder or feed (indexed first); without
+        /// it, every indexed article.
+        dir: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ActorsFormat::Json)]
+        format: ActorsFormat,
+    },
+    /// One actor's mentions, commitments and quotes across articles, each
+    /// with its sentence.
+    Actor {
+        /// The actor's name (any of its names, or an acronym).
+        name: String,
+        /// Only the articles of this folder or feed (indexed first).
+        dir: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DossierFormat::Json)]
+        format: DossierFormat,
+    },
 }
 
 /// `--format` of `gloss export`: the core's export formats by name, each
@@ -201,7 +233,7 @@ fn annotate_command(
         batch::Event::Failed(message) => progress.error(message),
         batch::Event::Warning(message) => progress.warning(message),
         batch::Event::Progress { done, total } => {
-            progress.show(&progress_bar(done, total, columns));
+            progress.show(&term::progress_bar(done, total, columns));
         }
     };
     let work = |name: &str| -> Result<(String, Vec<String>), Failure> {
@@ -230,36 +262,10 @@ fn annotate_command(
     }
 }
 
-/// The batch's progress line: a bar of [`BAR_CELLS`] cells, the articles
-/// done and the share done ("gloss: ▕██████░░░░▏ 120/480 articles  25%"),
-/// without the bar when the line would not fit in `columns` (a wrapped line
-/// could not be redrawn in place).
-fn progress_bar(done: usize, total: usize, columns: usize) -> String {
-    let share = |of: usize| (done.min(total) * of).checked_div(total).unwrap_or(of);
-    let count = format!("{done}/{total} articles {:>3}%", share(100));
-    let full = share(BAR_CELLS);
-    let line = format!(
-        "gloss: ▕{}{}▏ {count}",
-        "█".repeat(full),
-        "░".repeat(BAR_CELLS - full)
-    );
-    if line.chars().count() < columns {
-        line
-    } else {
-        format!("gloss: {count}")
-    }
-}
-
-/// Width of [`progress_bar`]'s bar, in cells.
-const BAR_CELLS: usize = 24;
-
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
-        None => {
-            let opened = open_for_reader(cli.file.as_deref(), &cli.common)?;
-            crate::tui::run(opened, &cli.common)
-        }
+        None => crate::library::command::read(&cli.files, &cli.common),
         Some(Command::Annotate {
             files,
             format,
@@ -291,8 +297,12 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             emit(None, &OpenFiles::default(), &doc.text)
         }
         Some(Command::Render(args)) => {
-            let opened = open_article(Some(&args.file), &cli.common)?;
-            let out = crate::render::run(opened, &args, &cli.common)
+            let (opened, library) = crate::library::command::start(
+                std::slice::from_ref(&args.file),
+                &cli.common,
+                false,
+            )?;
+            let out = crate::render::run(opened, library, &args, &cli.common)
                 .map_err(|e| Failure::input(e.to_string()))?;
             if args.color {
                 to_stdout(term::styled_stdout(), |w| w.write_all(out.as_bytes()))
@@ -301,37 +311,21 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
         Some(Command::Themes) => emit(None, &OpenFiles::default(), &crate::theme::list()),
+        Some(Command::Index { inputs, jobs }) => crate::library::command::index(&inputs, jobs),
+        Some(Command::Actors { dir, format }) => {
+            let out = crate::library::command::actors(dir.as_deref(), format)?;
+            emit(None, &OpenFiles::default(), &out)
+        }
+        Some(Command::Actor { name, dir, format }) => {
+            let out = crate::library::command::actor(&name, dir.as_deref(), format)?;
+            emit(None, &OpenFiles::default(), &out)
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_progress_bar_fills_with_the_work() {
-        let empty = format!("gloss: ▕{}▏ 0/480 articles   0%", "░".repeat(BAR_CELLS));
-        assert_eq!(progress_bar(0, 480, 80), empty);
-        let quarter = format!(
-            "gloss: ▕{}{}▏ 120/480 articles  25%",
-            "█".repeat(6),
-            "░".repeat(18)
-        );
-        assert_eq!(progress_bar(120, 480, 80), quarter);
-        let full = format!("gloss: ▕{}▏ 480/480 articles 100%", "█".repeat(BAR_CELLS));
-        assert_eq!(progress_bar(480, 480, 80), full);
-        // Never more than full, and no division by zero.
-        assert_eq!(progress_bar(500, 480, 80).matches('█').count(), BAR_CELLS);
-        assert!(progress_bar(0, 0, 80).ends_with("0/0 articles 100%"));
-        // A narrow terminal gets the count alone, which never wraps there.
-        assert_eq!(progress_bar(120, 480, 40), "gloss: 120/480 articles  25%");
-        let exact = quarter.chars().count();
-        assert_eq!(
-            progress_bar(120, 480, exact),
-            "gloss: 120/480 articles  25%"
-        );
-        assert_eq!(progress_bar(120, 480, exact + 1), quarter);
-    }
 
     #[test]
     fn cli_definition_is_consistent() {

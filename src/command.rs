@@ -141,6 +141,11 @@ commands! {
     Help = "help", Normal, "show or hide this help";
     Messages = "messages", Normal, "the last messages of the status line, in full";
     NextTheme = "next_theme", Normal, "next colour theme";
+    Library = "library", Normal, "library: the list of articles (in the list: back to the article)";
+    NextArticle = "next_article", Normal, "library: the next article of the list";
+    PrevArticle = "prev_article", Normal, "library: the previous article of the list";
+    ActorArticles = "actor_articles", Normal, "the other articles that mention the selected actor";
+    SortLibrary = "sort_library", Normal, "library list: sort by date, by title, as given";
     Cancel = "cancel", Normal, "close popup, clear search, then clear selection";
     Quit = "quit", Normal, "quit";
     VisualDown = "visual_down", Visual, "extend the selection a line down";

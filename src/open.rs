@@ -121,7 +121,23 @@ pub fn open_for_reader(file: Option<&str>, common: &Common) -> Result<Opened, Fa
 }
 
 fn open_with(file: Option<&str>, common: &Common, background: bool) -> Result<Opened, Failure> {
-    let mut doc = open(file)?;
+    let doc = open(file)?;
+    let origin = match file {
+        Some(f) => Origin::from_source(f),
+        None => Origin::Unnamed,
+    };
+    open_document(doc, &origin, common, background)
+}
+
+/// Opens `doc`, read from `origin`, with its annotations and sidecar; with
+/// `background`, a large one is left for the reader to annotate (see
+/// [`open_for_reader`]).
+pub fn open_document(
+    mut doc: Document,
+    origin: &Origin,
+    common: &Common,
+    background: bool,
+) -> Result<Opened, Failure> {
     let annotate_later =
         background && common.annotations.is_none() && doc.text.len() >= BACKGROUND_BYTES;
     let Imported {
@@ -135,12 +151,8 @@ fn open_with(file: Option<&str>, common: &Common, background: bool) -> Result<Op
     } else {
         annotations(&mut doc, common)?
     };
-    let origin = match file {
-        Some(f) => Origin::from_source(f),
-        None => Origin::Unnamed,
-    };
     let (mut store, mut messages) = Store::open(
-        &origin,
+        origin,
         Arc::clone(&doc.text),
         &StoreOptions::new(common.no_sidecar),
     );
@@ -174,6 +186,16 @@ pub fn open(file: Option<&str>) -> Result<Document, Failure> {
         Some("-") if std::io::IsTerminal::is_terminal(&std::io::stdin()) => {
             term::error(STDIN_HINT);
             Ok(document::load("-")?)
+        }
+        Some(f) if crate::store::disk::is_url(f) => {
+            match crate::library::page(crate::fetch::get(f).map_err(Failure::input)?)
+                .map_err(Failure::input)?
+            {
+                crate::library::Page::Article(doc) => Ok(*doc),
+                crate::library::Page::Feed(_) => Err(Failure::input(format!(
+                    "{f}: a feed, not an article (open it with `gloss {f}`, or index it with `gloss index {f}`)"
+                ))),
+            }
         }
         Some(f) => Ok(document::load(f)?),
         None => Ok(document::load_bytes(

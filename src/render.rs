@@ -14,6 +14,7 @@ use ratatui::style::{Color, Modifier};
 use serde_json::json;
 use unicode_width::UnicodeWidthStr;
 
+use crate::app::library::Library;
 use crate::app::{App, Focus, update};
 use crate::document::sanitize::clean_line;
 use crate::keymap::{KeyError, parse_keys};
@@ -78,7 +79,13 @@ pub enum RenderError {
 /// Replays `args.keys` on the opened article and returns the final frame
 /// or state. Notes and corrections made are saved in the sidecar, as in
 /// the reader.
-pub fn run(opened: Opened, args: &RenderArgs, common: &Common) -> Result<String, RenderError> {
+/// A library (see [`crate::app::library`]) opens on its list.
+pub fn run(
+    opened: Opened,
+    library: Option<Library>,
+    args: &RenderArgs,
+    common: &Common,
+) -> Result<String, RenderError> {
     let keys = parse_keys(&args.keys)?;
     let no_color = theme::no_color_env();
     let (themes, warning) = theme::choose(common.theme.as_deref(), no_color)?;
@@ -93,6 +100,12 @@ pub fn run(opened: Opened, args: &RenderArgs, common: &Common) -> Result<String,
     let opening = opening_message(&doc, &messages);
     let mut app = App::with_store(doc, store, auto, themes.choice(), args.size);
     app.open_files = files;
+    app.index = crate::library::index::default_path().ok();
+    if let Some(library) = library {
+        // The list's own hint shows instead of the article's.
+        app.library = Some(Box::new(library));
+        app.message.clear();
+    }
     if let Some(w) = warning.or(opening) {
         app.message = w;
     }
@@ -238,7 +251,7 @@ fn color(c: Color, bg: bool) -> Option<String> {
 pub fn state_json(app: &App) -> String {
     let doc = &app.doc;
     let ch = |b: usize| doc.chars.to_char(&doc.text, b);
-    let value = json!({
+    let mut value = json!({
         "focus": match app.focus { Focus::Article => "article", Focus::Side => "side" },
         "tab": app.tab.as_str(),
         "selected": app.selected.map(|e| json!({
@@ -260,6 +273,10 @@ pub fn state_json(app: &App) -> String {
         "notes": app.store.notes().len(),
         "message": app.message,
     });
+    if let Some((view, article)) = crate::app::library::state(app) {
+        value["view"] = json!(view);
+        value["article"] = json!(article);
+    }
     crate::export::json::value_to_string(&value, false)
 }
 

@@ -284,9 +284,57 @@ impl Default for Progress {
     }
 }
 
+/// The batch's progress line: a bar of [`BAR_CELLS`] cells, the articles
+/// done and the share done ("gloss: ▕██████░░░░▏ 120/480 articles  25%"),
+/// without the bar when the line would not fit in `columns` (a wrapped line
+/// could not be redrawn in place).
+pub fn progress_bar(done: usize, total: usize, columns: usize) -> String {
+    let share = |of: usize| (done.min(total) * of).checked_div(total).unwrap_or(of);
+    let count = format!("{done}/{total} articles {:>3}%", share(100));
+    let full = share(BAR_CELLS);
+    let line = format!(
+        "gloss: ▕{}{}▏ {count}",
+        "█".repeat(full),
+        "░".repeat(BAR_CELLS - full)
+    );
+    if line.chars().count() < columns {
+        line
+    } else {
+        format!("gloss: {count}")
+    }
+}
+
+/// Width of [`progress_bar`]'s bar, in cells.
+const BAR_CELLS: usize = 24;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_progress_bar_fills_with_the_work() {
+        let empty = format!("gloss: ▕{}▏ 0/480 articles   0%", "░".repeat(BAR_CELLS));
+        assert_eq!(progress_bar(0, 480, 80), empty);
+        let quarter = format!(
+            "gloss: ▕{}{}▏ 120/480 articles  25%",
+            "█".repeat(6),
+            "░".repeat(18)
+        );
+        assert_eq!(progress_bar(120, 480, 80), quarter);
+        let full = format!("gloss: ▕{}▏ 480/480 articles 100%", "█".repeat(BAR_CELLS));
+        assert_eq!(progress_bar(480, 480, 80), full);
+        // Never more than full, and no division by zero.
+        assert_eq!(progress_bar(500, 480, 80).matches('█').count(), BAR_CELLS);
+        assert!(progress_bar(0, 0, 80).ends_with("0/0 articles 100%"));
+        // A narrow terminal gets the count alone, which never wraps there.
+        assert_eq!(progress_bar(120, 480, 40), "gloss: 120/480 articles  25%");
+        let exact = quarter.chars().count();
+        assert_eq!(
+            progress_bar(120, 480, exact),
+            "gloss: 120/480 articles  25%"
+        );
+        assert_eq!(progress_bar(120, 480, exact + 1), quarter);
+    }
 
     #[test]
     fn a_panic_is_reported_on_one_safe_line() {

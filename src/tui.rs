@@ -26,6 +26,7 @@ use std::time::Duration;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
+use crate::app::library::Library;
 use crate::app::{App, Event as AppEvent, update};
 use crate::document::Document;
 use crate::keymap::{Key, Keymap};
@@ -37,7 +38,8 @@ const TICK: Duration = Duration::from_millis(200);
 
 /// Opens the reader on the opened article until the user quits; then
 /// prints the reader's farewell line, if it has one.
-pub fn run(opened: Opened, common: &Common) -> Result<(), Failure> {
+/// A library (see [`crate::app::library`]) opens on its list.
+pub fn run(opened: Opened, library: Option<Library>, common: &Common) -> Result<(), Failure> {
     let no_color = theme::no_color_env();
     let (themes, warning) = theme::choose(common.theme.as_deref(), no_color)
         .map_err(|e| Failure::input(e.to_string()))?;
@@ -53,7 +55,7 @@ pub fn run(opened: Opened, common: &Common) -> Result<(), Failure> {
         .map_err(|e| Failure::runtime(format!("cannot set up the terminal: {e}")))?;
     let keymap_warning = (!keymap_problems.is_empty()).then(|| keymap_problems.join("; "));
     let warning = warning.or(keymap_warning);
-    let result = event_loop(&mut term, opened, &themes, keymap, warning, &stop);
+    let result = event_loop(&mut term, opened, library, &themes, keymap, warning, &stop);
     ratatui::restore();
     if let Ok(Some(farewell)) = &result {
         crate::term::warning(farewell);
@@ -126,9 +128,34 @@ fn take_annotations(app: &mut App, rx: &Receiver<AppEvent>) -> bool {
     }
 }
 
+/// Starts fetching the web page the reader asked for (see
+/// [`crate::app::library::Fetching`]) on a worker thread, unless it is the
+/// one `started` already; its result comes back on `tx`. Returns the item
+/// being fetched now.
+fn fetch_asked(
+    app: &App,
+    started: Option<usize>,
+    tx: &std::sync::mpsc::Sender<AppEvent>,
+) -> Option<usize> {
+    let lib = app.library.as_deref()?;
+    let item = lib.fetching?.item;
+    if started != Some(item) {
+        let entry = lib.items[item].entry.clone();
+        let tx = tx.clone();
+        std::thread::spawn(move || {
+            let result =
+                crate::library::load(&entry).map(|doc| crate::app::library::Loaded(Box::new(doc)));
+            // The reader may have quit: then nobody listens, and that is fine.
+            let _ = tx.send(AppEvent::Fetched(item, result));
+        });
+    }
+    Some(item)
+}
+
 fn event_loop(
     term: &mut DefaultTerminal,
     opened: Opened,
+    library: Option<Library>,
     themes: &theme::Themes,
     keymap: Keymap,
     warning: Option<String>,
@@ -155,6 +182,15 @@ fn event_loop(
         )
     };
     app.open_files = files;
+    app.index = crate::library::index::default_path().ok();
+    if let Some(mut library) = library {
+        // The list's own hint shows instead of the article's.
+        library.background = true;
+        app.library = Some(Box::new(library));
+        app.message.clear();
+    }
+    let (fetched_tx, fetched_rx) = std::sync::mpsc::channel();
+    let mut fetch_started = None;
     update(&mut app, AppEvent::Keymap(Box::new(keymap)).into());
     if let Some(w) = warning.or(opening) {
         app.message = w;
@@ -168,6 +204,11 @@ fn event_loop(
                 annotations = None;
             }
             dirty |= app.annotating != before;
+        }
+        fetch_started = fetch_asked(&app, fetch_started, &fetched_tx);
+        while let Ok(event) = fetched_rx.try_recv() {
+            update(&mut app, event.into());
+            dirty = true;
         }
         if dirty {
             term.draw(|f| crate::ui::draw(&app, themes, f))?;

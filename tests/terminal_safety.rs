@@ -141,7 +141,11 @@ fn a_terminal_sees_placeholders_in_every_output() {
             .replace("\r\n", "\n")
             .replace("\r\u{1b}[K", "");
         assert!(shown.contains("Trump"), "{args:?} printed {shown:?}");
-        assert_eq!(unsafe_chars(&shown), [], "{args:?} printed {shown:?}");
+        assert_eq!(
+            unsafe_chars(&shown),
+            Vec::<char>::new(),
+            "{args:?} printed {shown:?}"
+        );
         let text_like =
             matches!(args[..], ["text", ..]) || args.contains(&"csv") || args.contains(&"markdown");
         if text_like {
@@ -195,7 +199,7 @@ fn json_escapes_c1_and_bidi_controls_and_parses_to_the_same_strings() {
     ] {
         let out = piped(dir, &args);
         let json = String::from_utf8(out.stdout).unwrap();
-        assert_eq!(raw_in_json(&json), [], "{args:?}: {json}");
+        assert_eq!(raw_in_json(&json), Vec::<char>::new(), "{args:?}: {json}");
         assert!(
             json.contains("\\u202e") && json.contains("\\u009b"),
             "{json}"
@@ -229,7 +233,7 @@ fn json_escapes_c1_and_bidi_controls_and_parses_to_the_same_strings() {
     );
     let w3c = piped(dir, &["export", EVIL_NAME, "--format", "w3c"]);
     let w3c = String::from_utf8(w3c.stdout).unwrap();
-    assert_eq!(raw_in_json(&w3c), [], "{w3c}");
+    assert_eq!(raw_in_json(&w3c), Vec::<char>::new(), "{w3c}");
     let w3c: serde_json::Value = serde_json::from_str(&w3c).unwrap();
     let items = w3c["first"]["items"].as_array().unwrap();
     let note = items
@@ -290,7 +294,7 @@ fn every_error_line_shows_untrusted_text_as_placeholders() {
         let out = piped(dir, args);
         let err = String::from_utf8(out.stderr).unwrap();
         assert!(!err.is_empty(), "{args:?} printed no error");
-        assert_eq!(unsafe_chars(&err), [], "{args:?}: {err}");
+        assert_eq!(unsafe_chars(&err), Vec::<char>::new(), "{args:?}: {err}");
         assert!(
             err.lines().all(|l| l.starts_with("gloss: ")),
             "{args:?}: {err}"
@@ -318,6 +322,6 @@ fn the_coloured_frame_keeps_its_styles_and_nothing_else() {
         assert_eq!(&rest[i + 2 + len..i + 3 + len], "m", "{rest:?}");
         rest.replace_range(i..i + 3 + len, "");
     }
-    assert_eq!(unsafe_chars(&rest), [], "{rest:?}");
+    assert_eq!(unsafe_chars(&rest), Vec::<char>::new(), "{rest:?}");
     assert!(rest.contains("␛[2J"), "{rest:?}");
 }

@@ -11,11 +11,11 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use gloss::annotate::annotate;
-use gloss::app::{Action, App, Popup, popup::InputFor, update};
+use gloss::app::{App, Event, Popup, popup::InputFor, update};
 use gloss::document::Document;
 use gloss::keymap::parse_keys;
 use gloss::model::Annotations;
-use gloss::theme::Theme;
+use gloss::theme::{self, Themes};
 use libfuzzer_sys::fuzz_target;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -26,7 +26,7 @@ const SIZES: [(u16, u16); 6] = [(80, 24), (60, 20), (120, 40), (40, 12), (20, 5)
 /// The articles, loaded and annotated once.
 struct Fixture {
     articles: Vec<(Document, Annotations)>,
-    theme: Theme,
+    themes: Themes,
     exports: tempfile::TempDir,
 }
 
@@ -57,10 +57,10 @@ fn fixture() -> &'static Fixture {
             (doc, ann)
         })
         .collect();
-        let theme = Theme::named("dark").expect("the dark theme");
+        let (themes, _) = theme::choose(Some("dark"), false).expect("the dark theme");
         Fixture {
             articles,
-            theme,
+            themes,
             exports,
         }
     })
@@ -95,7 +95,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(script) = std::str::from_utf8(rest) else {
         return;
     };
-    let mut app = App::new(doc.clone(), ann.clone(), fixture.theme.clone(), false, size);
+    let mut app = App::new(doc.clone(), ann.clone(), fixture.themes.choice(), size);
     let mut term = Terminal::new(TestBackend::new(size.0, size.1)).expect("a test terminal");
     let dir = fixture.exports.path();
     for (i, segment) in script.split('\0').enumerate() {
@@ -106,7 +106,7 @@ fuzz_target!(|data: &[u8]| {
                 continue;
             };
             let (w, h) = SIZES[c as usize % SIZES.len()];
-            update(&mut app, Action::Resize(w, h));
+            update(&mut app, Event::Resize(w, h).into());
             term.backend_mut().resize(w, h);
             keys = &keys[c.len_utf8()..];
         }
@@ -118,10 +118,9 @@ fuzz_target!(|data: &[u8]| {
                 return;
             }
             confine(&mut app, dir);
-            if let Some(action) = app.action_for(key) {
-                update(&mut app, action);
-            }
-            term.draw(|f| gloss::ui::draw(&app, f))
+            let action = app.action_for(key);
+            update(&mut app, action);
+            term.draw(|f| gloss::ui::draw(&app, &fixture.themes, f))
                 .expect("a frame draws");
         }
     }

@@ -6,7 +6,7 @@ use gloss::annotate::{Sentences, annotate};
 use gloss::document::{Document, Format as DocFormat, LoadError, load_bytes};
 use gloss::export::{Format, brat};
 use gloss::model::{Annotations, Span};
-use gloss::store::{NoteJson, correct, notes_json, sidecar};
+use gloss::store::{NoteJson, NotesJson, correct, sidecar};
 use serde_json::Value;
 
 /// The names a fuzz input is loaded under: each extension gloss knows, a
@@ -237,7 +237,9 @@ pub fn sidecar_round_trip(text: String, toml: &str, annotations: bool) {
         check_exports(
             &doc,
             &ann,
-            &notes_json(&state.notes, &ann, text, &doc.chars),
+            &NotesJson::new(&state.notes, &ann, text, &doc.chars)
+                .iter()
+                .collect::<Vec<_>>(),
         );
     }
     let written = sidecar::render(&state, text, &doc.chars).expect("the sidecar renders");

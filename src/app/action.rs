@@ -49,6 +49,9 @@ pub enum Event {
     AnnotationProgress(u8),
     /// The background annotator stopped without annotations.
     AnnotationFailed,
+    /// The web page of a library's item, fetched in the background (or
+    /// why it could not be).
+    Fetched(usize, Result<super::library::Loaded, String>),
     /// The process was told to end (SIGTERM, SIGINT): keep what can be
     /// kept, then quit without asking.
     Terminated,

@@ -7,6 +7,7 @@ mod correct;
 mod dialog;
 mod export;
 pub mod help;
+pub mod library;
 pub mod noted;
 mod notes;
 pub mod popup;
@@ -219,6 +220,12 @@ pub struct App {
     /// far it is, in percent: the text shows without highlights until
     /// [`Event::Annotated`].
     pub annotating: Option<u8>,
+    /// The library this article belongs to (a folder, a feed, several
+    /// files, or the articles `A` found), if any.
+    pub library: Option<Box<library::Library>>,
+    /// The library's index (`gloss.sqlite`), which `A` asks; `None` (the
+    /// default, and in tests) when the front end gave none.
+    pub index: Option<std::path::PathBuf>,
 }
 
 impl App {
@@ -292,6 +299,8 @@ impl App {
             open_files: store_files,
             title,
             annotating: None,
+            library: None,
+            index: None,
         };
         app.lists[Tab::Actors.index()].selected = first_actor;
         app.note_rows = notes::rows(&app);

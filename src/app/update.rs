@@ -25,6 +25,7 @@ pub fn update(app: &mut App, action: Action) {
             }
             Event::AnnotationFailed => return notes::annotation_failed(app),
             Event::Terminated => return notes::terminated(app),
+            Event::Fetched(item, result) => return super::library::fetched(app, item, result),
             Event::Keymap(keymap) => return rebind(app, *keymap),
             key => Action::Event(key),
         },
@@ -39,6 +40,13 @@ pub fn update(app: &mut App, action: Action) {
     if let Some(scroll) = app.help {
         help_key(app, scroll, action);
         return;
+    }
+    if app.in_library_list() && app.popup.is_none() {
+        match &action {
+            Action::Command(c) if super::library::command(app, *c) => return,
+            Action::Event(Event::Typed(key)) => return super::library::typed(app, *key),
+            _ => {}
+        }
     }
     match action {
         Action::Command(c) => command(app, c, was_pending),
@@ -86,6 +94,7 @@ fn command(app: &mut App, command: Command, was_pending: bool) {
         Command::NextQuote => walk_items(app, Tab::Quotes, true),
         Command::PrevQuote => walk_items(app, Tab::Quotes, false),
         Command::Activate => activate(app),
+        Command::JumpBack if app.back.is_empty() && super::library::back_across(app) => {}
         Command::JumpBack => travel(app, true),
         Command::JumpForward => travel(app, false),
         Command::FocusNext | Command::FocusPrev => {
@@ -126,6 +135,11 @@ fn command(app: &mut App, command: Command, was_pending: bool) {
             app.help = Some(app.areas.help_max_scroll(lines));
         }
         Command::NextTheme => next_theme(app),
+        Command::Library => super::library::show_list(app),
+        Command::NextArticle => super::library::step(app, true),
+        Command::PrevArticle => super::library::step(app, false),
+        Command::ActorArticles => super::library::actor_articles(app),
+        Command::SortLibrary => show_list_first(app),
         Command::Cancel => cancel(app, was_pending),
         Command::Quit => notes::quit(app),
         Command::VisualDown => extend(app, Motion::LineDown),
@@ -295,6 +309,14 @@ fn move_selection(app: &mut App, delta: isize) {
     if tab == Tab::Notes {
         notes::show_selected(app);
     }
+}
+
+/// A library command that works in the list only.
+fn show_list_first(app: &mut App) {
+    app.message = format!(
+        "sorting is for the library's list ({} shows it)",
+        app.keymap.hint(Command::Library)
+    );
 }
 
 /// `<C-o>` (`back`) and `<C-n>`.

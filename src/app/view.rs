@@ -183,3 +183,19 @@ fn max_offset(app: &App, tab: Tab) -> usize {
     }
     first
 }
+
+/// The actor a command on "the selected actor" means: the one highlighted
+/// in the Actors tab when the side pane has the keys, else the one under
+/// the cursor, else the selected one.
+pub(super) fn chosen_actor(app: &App) -> Option<usize> {
+    if app.focus == Focus::Side
+        && app.tab == Tab::Actors
+        && let Some(&ActorRow::Entity(e)) =
+            app.actor_rows.get(app.lists[Tab::Actors.index()].selected)
+    {
+        return Some(e);
+    }
+    app.mention_under_cursor()
+        .map(|m| app.ann.mentions[m].entity)
+        .or(app.selected)
+}

@@ -6,6 +6,7 @@
 mod article;
 mod dialog;
 mod help;
+mod library;
 mod map;
 mod popup;
 mod side;
@@ -34,6 +35,23 @@ pub fn draw(app: &App, themes: &Themes, frame: &mut Frame) {
         too_small(buf, areas.screen);
         return;
     }
+    if let Some(lib) = app.library.as_deref().filter(|_| app.in_library_list()) {
+        library::draw(app, lib, theme, buf);
+    } else {
+        reader(app, theme, buf);
+    }
+    if !app.pending.is_empty() {
+        popup::pending(app, theme, buf);
+    }
+    dialog::draw(app, theme, buf);
+    if let Some(scroll) = app.help {
+        help::draw(app, theme, buf, scroll);
+    }
+}
+
+/// The article, its mention map, the side pane and the status line.
+fn reader(app: &App, theme: &Theme, buf: &mut Buffer) {
+    let areas = app.areas;
     if !areas.side_covers_article {
         article::draw(app, theme, buf);
         map::draw(app, theme, buf);
@@ -42,13 +60,6 @@ pub fn draw(app: &App, themes: &Themes, frame: &mut Frame) {
         side::draw(app, theme, buf, side);
     }
     status::draw(app, theme, buf);
-    if !app.pending.is_empty() {
-        popup::pending(app, theme, buf);
-    }
-    dialog::draw(app, theme, buf);
-    if let Some(scroll) = app.help {
-        help::draw(app, theme, buf, scroll);
-    }
 }
 
 /// The notice shown on a screen too small for the reader.

@@ -18,7 +18,9 @@ pub enum TokenKind {
     Word,
     /// Digits (with inner separators).
     Number,
-    /// A single punctuation or symbol character.
+    /// A single punctuation or symbol character, or the middle of a long
+    /// run of symbols with no space in it (a URL, a path, markup: see
+    /// [`symbol_run`]), which joins no name.
     Punct,
 }
 
@@ -232,6 +234,25 @@ pub fn scan(text: &str, span: Span, mut emit: impl FnMut(Token)) {
             i = after;
             continue;
         }
+        if last_end != Some(i)
+            && let Some(middle) = symbol_run(s, i)
+        {
+            // Opening marks, the run, and closing marks, as the prose around
+            // it needs them: a quotation, a bracket, a full stop.
+            let end = i + run_len(&s[i..]);
+            let pieces = char_spans(s, i, middle.start)
+                .chain([(middle.start, middle.end)])
+                .chain(char_spans(s, middle.end, end));
+            for (from, to) in pieces {
+                emit(Token::new(
+                    Span::new(span.start + from, span.start + to),
+                    TokenKind::Punct,
+                ));
+            }
+            last_end = Some(end);
+            i = end;
+            continue;
+        }
         let (end, kind) =
             if class == LETTER || class == DIGIT || (class == HIGH && c.is_alphanumeric()) {
                 let mut end = after;
@@ -304,6 +325,60 @@ pub fn scan(text: &str, span: Span, mut emit: impl FnMut(Token)) {
         last_end = Some(end);
         i = end;
     }
+}
+
+/// Runs of non-space characters at least this long may be symbol runs.
+const SYMBOL_RUN: usize = 64;
+
+/// The length in bytes of the run of non-space characters that opens `s`.
+fn run_len(s: &str) -> usize {
+    s.find(char::is_whitespace).unwrap_or(s.len())
+}
+
+/// The spans of the characters of `s[from..to]`, one each.
+fn char_spans(s: &str, from: usize, to: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    s[from..to]
+        .char_indices()
+        .map(move |(k, c)| (from + k, from + k + c.len_utf8()))
+}
+
+/// When the run of non-space characters starting at byte `i` of `s` is a
+/// symbol run — at least [`SYMBOL_RUN`] bytes, one in eight of them ASCII
+/// punctuation: a URL, a file path, an e-mail address, a line of code or
+/// markup, never prose, which has spaces, nor a long word or a script
+/// written without spaces, which have no punctuation — the part of it after
+/// its opening marks and before its closing ones, as byte offsets into `s`.
+///
+/// The middle is one token, so such a run costs a few tokens however long
+/// it is (a token a byte would hold twelve times the text), and no name is
+/// read out of a web address.
+fn symbol_run(s: &str, i: usize) -> Option<Range<usize>> {
+    let run = &s[i..i + run_len(&s[i..])];
+    let marks = run.bytes().filter(u8::is_ascii_punctuation).count();
+    if run.len() < SYMBOL_RUN || marks * 8 < run.len() {
+        return None;
+    }
+    let opening = |c: char| matches!(c, '"' | '\'' | '(' | '[' | '{' | '“' | '‘' | '«');
+    let closing = |c: char| {
+        matches!(
+            c,
+            '"' | '\'' | ')' | ']' | '}' | '”' | '’' | '»' | '.' | ',' | ';' | ':' | '!' | '?'
+        )
+    };
+    let lead: usize = run
+        .chars()
+        .take(2)
+        .take_while(|&c| opening(c))
+        .map(char::len_utf8)
+        .sum();
+    let trail: usize = run
+        .chars()
+        .rev()
+        .take(3)
+        .take_while(|&c| closing(c))
+        .map(char::len_utf8)
+        .sum();
+    Some(i + lead..i + run.len() - trail)
 }
 
 /// True when `word` (without its final period) is an abbreviation that
@@ -573,6 +648,40 @@ mod tests {
 
     fn sents(text: &str) -> Vec<&str> {
         sentences(text).iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn a_web_address_is_one_token_between_the_marks_around_it() {
+        let url = "https://www.example.org/2024/03/14/world/Talks-Resume-In-Geneva.html?ref=World";
+        let text = format!("Read it (\"{url}\"). Then Angela Merkel spoke.");
+        let toks = tokens(&text, Span::new(0, text.len()));
+        let got: Vec<&str> = toks.iter().map(|t| t.text(&text)).collect();
+        assert_eq!(
+            got,
+            [
+                "Read", "it", "(", "\"", url, "\"", ")", ".", "Then", "Angela", "Merkel", "spoke",
+                "."
+            ]
+        );
+        assert_eq!(
+            sents(&text),
+            [
+                &text[..text.find(" Then").unwrap()],
+                "Then Angela Merkel spoke."
+            ]
+        );
+        // Short runs, long words and text without spaces or marks are words.
+        let word = "Rindfleischetikettierungsueberwachungsaufgabenuebertragungsgesetz";
+        assert_eq!(
+            words(&format!("{word} e-mail: a@b.org")),
+            [word, "e-mail", ":", "a", "@", "b.org"]
+        );
+        let run = "[".repeat(10) + &"](u)".repeat(1_000);
+        assert_eq!(
+            tokens(&run, Span::new(0, run.len())).len(),
+            4,
+            "two marks, the run, a bracket"
+        );
     }
 
     #[test]

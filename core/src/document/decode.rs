@@ -88,6 +88,28 @@ pub fn decode(bytes: &[u8], source: &str, html: bool) -> Result<Decoded, DecodeE
     Ok(with(UTF_8, bytes, source, "UTF-8"))
 }
 
+/// Decodes `bytes` in the charset `label` a server declared for them (the
+/// `charset` of an HTTP `Content-Type`), which comes before a page's own
+/// `<meta>` as in browsers; a byte order mark still comes first. `None`
+/// when there is a mark, the label names no encoding, or it names UTF-8:
+/// then [`decode`]'s rules apply.
+pub fn decode_declared(
+    bytes: &[u8],
+    source: &str,
+    label: &str,
+) -> Option<Result<Decoded, DecodeError>> {
+    let encoding = Encoding::for_label(label.trim().as_bytes())?.output_encoding();
+    if encoding == UTF_8 || Encoding::for_bom(bytes).is_some() {
+        return None;
+    }
+    let decoded = with(encoding, bytes, source, encoding.name());
+    Some(if decoded.text.contains('\0') {
+        Err(DecodeError::Binary)
+    } else {
+        Ok(decoded)
+    })
+}
+
 /// Decodes `bytes` (without a byte order mark) from `encoding`, warning
 /// when malformed sequences were replaced.
 fn with(encoding: &'static Encoding, bytes: &[u8], source: &str, name: &'static str) -> Decoded {
@@ -180,6 +202,25 @@ mod tests {
 
     fn ok(bytes: &[u8]) -> Decoded {
         decode(bytes, "f", false).expect("decodes")
+    }
+
+    #[test]
+    fn a_declared_charset_comes_after_the_mark_and_before_the_rules() {
+        let d = decode_declared(b"caf\xE9", "u", "ISO-8859-1")
+            .expect("known")
+            .expect("ok");
+        assert_eq!((d.text.as_str(), d.encoding), ("café", "windows-1252"));
+        let d = decode_declared(b"\x82\xA0", "u", "shift_jis")
+            .expect("known")
+            .expect("ok");
+        assert_eq!((d.text.as_str(), d.encoding), ("あ", "Shift_JIS"));
+        assert!(decode_declared(b"caf\xC3\xA9", "u", "utf-8").is_none());
+        assert!(decode_declared(b"\xEF\xBB\xBFx", "u", "latin1").is_none());
+        assert!(decode_declared(b"x", "u", "klingon").is_none());
+        assert!(matches!(
+            decode_declared(b"a\0b", "u", "latin1"),
+            Some(Err(DecodeError::Binary))
+        ));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::decode::{DecodeError, decode};
+use super::decode::{DecodeError, decode, decode_declared};
 use super::{Document, Format, html, markdown};
 
 /// Why a document could not be read. Each message names the source.
@@ -81,11 +81,26 @@ pub fn load(source: &str) -> Result<Document, LoadError> {
 /// Decodes raw bytes read from `source` into a document. The format comes
 /// from `source`'s extension, else from the content (see [`Format::sniff`]).
 pub fn load_bytes(bytes: Vec<u8>, source: &str) -> Result<Document, LoadError> {
-    let named = Format::from_name(source);
+    load_fetched(bytes, source, Format::from_name(source), None)
+}
+
+/// Decodes bytes fetched from `source` (a URL) into a document: as
+/// [`load_bytes`], but in the `format` and `charset` the server declared
+/// when it declared them (its `Content-Type`), before the content's own.
+pub fn load_fetched(
+    bytes: Vec<u8>,
+    source: &str,
+    format: Option<Format>,
+    charset: Option<&str>,
+) -> Result<Document, LoadError> {
+    let named = format;
     let html_bytes = named.unwrap_or_else(|| Format::sniff(&bytes)) == Format::Html;
-    let decoded = decode(&bytes, source, html_bytes).map_err(|e| match e {
-        DecodeError::Binary => LoadError::Binary(source.into()),
-    })?;
+    let declared = charset.and_then(|label| decode_declared(&bytes, source, label));
+    let decoded = declared
+        .unwrap_or_else(|| decode(&bytes, source, html_bytes))
+        .map_err(|e| match e {
+            DecodeError::Binary => LoadError::Binary(source.into()),
+        })?;
     drop(bytes);
     check_size(source, decoded.text.len() as u64)?;
     // UTF-16 can only be sniffed once decoded.
@@ -205,6 +220,22 @@ mod tests {
             .collect();
         let doc = load_bytes(utf16, "-").unwrap();
         assert_eq!((doc.format, doc.encoding), (Format::Html, "UTF-16LE"));
+    }
+
+    #[test]
+    fn fetched_bytes_follow_the_declared_format_and_charset() {
+        let page = b"<p>Caf\xE9 society.</p>".to_vec();
+        let doc = load_fetched(page, "https://x/a", Some(Format::Html), Some("latin1")).unwrap();
+        assert_eq!((doc.format, doc.encoding), (Format::Html, "windows-1252"));
+        assert!(doc.text.contains("Café society."), "{:?}", doc.text);
+        let doc = load_fetched(
+            b"# Not a heading".to_vec(),
+            "https://x/",
+            Some(Format::Text),
+            None,
+        )
+        .unwrap();
+        assert_eq!(doc.format, Format::Text);
     }
 
     #[test]

@@ -16,8 +16,9 @@ pub mod sanitize;
 mod structure;
 
 pub use char_index::CharIndex;
+pub use date::readable as readable_date;
 pub use inputs::{ARTICLE_EXTENSIONS, expand_inputs};
-pub use load::{LoadError, MAX_BYTES, load, load_bytes};
+pub use load::{LoadError, MAX_BYTES, load, load_bytes, load_fetched};
 pub use structure::{Block, BlockKind, Mark, MarkKind};
 
 use structure::Extracted;

@@ -24,7 +24,7 @@ const HEADER: [&str; 9] = [
 ];
 
 /// `field` quoted as RFC 4180 requires.
-fn field(s: &str) -> std::borrow::Cow<'_, str> {
+pub fn field(s: &str) -> std::borrow::Cow<'_, str> {
     if s.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", s.replace('"', "\"\"")).into()
     } else {

@@ -3,10 +3,10 @@
 //! text; none touches the terminal.
 
 pub mod brat;
-pub(crate) mod csv;
+pub mod csv;
 pub mod entities;
 pub mod json;
-pub(crate) mod markdown;
+pub mod markdown;
 pub(crate) mod w3c;
 
 use crate::document::Document;

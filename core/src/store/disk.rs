@@ -50,6 +50,9 @@ pub enum Origin {
     /// Standard input or built-in text: the sidecar goes to the data folder,
     /// named by the hash of the text.
     Unnamed,
+    /// A web page (or a feed's item): the sidecar goes to the data folder,
+    /// named by the hash of its URL, so it follows the page as it changes.
+    Url(String),
 }
 
 impl Origin {
@@ -57,6 +60,8 @@ impl Origin {
     pub fn from_source(source: &str) -> Self {
         if source == "-" {
             Self::Unnamed
+        } else if is_url(source) {
+            Self::Url(source.to_owned())
         } else {
             Self::File(PathBuf::from(source))
         }
@@ -82,7 +87,20 @@ pub fn locate(origin: &Origin, text: &str, options: &Options) -> Option<(PathBuf
             }
         }
         Origin::Unnamed => data.map(|d| (d.clone(), d)),
+        Origin::Url(url) => options.data_dir.as_deref().map(|d| {
+            let path = d
+                .join("sidecars")
+                .join(format!("url-{:016x}{SUFFIX}", fnv1a64(url.as_bytes())));
+            (path.clone(), path)
+        }),
     }
+}
+
+/// True when `source` names a web page (`http://` or `https://`, any case)
+/// rather than a file.
+pub fn is_url(source: &str) -> bool {
+    let lower = |n: usize| source.get(..n).map(str::to_ascii_lowercase);
+    lower(7).as_deref() == Some("http://") || lower(8).as_deref() == Some("https://")
 }
 
 /// The sidecar beside `file`: its full name plus `.gloss.toml`.

@@ -1,0 +1,850 @@
+//! The library's index: every article's stamp and hash, title, date and
+//! counts, its actors with the keys that match them across articles, and
+//! each mention, commitment and quote with its sentence, in an SQLite
+//! database (`gloss.sqlite` in the data folder; rusqlite with SQLite built
+//! in, so there is no system library to find).
+//!
+//! It is updated incrementally: a file whose size and modification time
+//! are as indexed is not read, and one whose bytes hash as indexed is not
+//! annotated again. Articles are annotated in parallel (std threads: the
+//! work is a plain map over a list, which needs no more machinery) and
+//! written by one thread in transactions of [`BATCH`] articles, in WAL
+//! mode, so a process killed during an update leaves the index as of its
+//! last transaction. A database SQLite cannot read is set aside and
+//! rebuilt, with a message.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::{Entry, Page, fetch, page};
+use crate::annotate::{Sentences, annotate_document};
+use crate::document::{self, Document};
+use crate::model::{Annotations, EntityKind, MentionForm};
+use crate::store::disk::is_url;
+use crate::store::{Origin, Store};
+use gloss_core::text::fnv1a64;
+
+/// The index's file name in the data folder.
+pub const FILE: &str = "gloss.sqlite";
+
+/// Articles written per transaction.
+pub const BATCH: usize = 64;
+
+/// The index's version, raised when its schema or what it stores (the
+/// keys) changes; an index of another version is rebuilt.
+const VERSION: i64 = 3;
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value INTEGER);
+CREATE TABLE IF NOT EXISTS articles(
+  id INTEGER PRIMARY KEY, source TEXT UNIQUE NOT NULL, stamp TEXT, hash TEXT NOT NULL,
+  title TEXT NOT NULL, date TEXT, origin TEXT NOT NULL,
+  actors INTEGER NOT NULL, commitments INTEGER NOT NULL, quotes INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS actors(
+  id INTEGER PRIMARY KEY, article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  name TEXT NOT NULL, kind TEXT NOT NULL, mentions INTEGER NOT NULL,
+  commitments INTEGER NOT NULL, quotes INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS actors_article ON actors(article);
+CREATE TABLE IF NOT EXISTS keys(
+  actor INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE, key TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS keys_key ON keys(key);
+CREATE INDEX IF NOT EXISTS keys_actor ON keys(actor);
+CREATE TABLE IF NOT EXISTS sentences(
+  article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE, n INTEGER NOT NULL,
+  text TEXT NOT NULL, PRIMARY KEY(article, n));
+CREATE TABLE IF NOT EXISTS items(
+  actor INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE, what TEXT NOT NULL,
+  start INTEGER NOT NULL, text TEXT NOT NULL, sentence INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS items_actor ON items(actor);
+";
+
+/// The index, open.
+pub struct Index {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// What an article's row says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    /// Its title. Safe to print.
+    pub title: String,
+    /// Its date as written.
+    pub date: Option<String>,
+    /// Actors, commitments and quotes in it.
+    pub counts: [usize; 3],
+}
+
+/// How an update went.
+#[derive(Debug, Default)]
+pub struct Refreshed {
+    /// Articles annotated and written.
+    pub indexed: usize,
+    /// Articles found as indexed.
+    pub unchanged: usize,
+    /// Articles that could not be read, one line each.
+    pub failed: Vec<String>,
+}
+
+/// One article's actor, as the index holds it.
+#[derive(Debug, Clone)]
+pub struct ActorRow {
+    /// Its row id.
+    pub id: i64,
+    /// The article's source.
+    pub source: String,
+    /// The article's title.
+    pub title: String,
+    /// Its name in that article.
+    pub name: String,
+    /// Its kind.
+    pub kind: String,
+    /// Mentions, commitments and quotes in that article.
+    pub counts: [usize; 3],
+}
+
+/// An actor row's id and one of its keys.
+pub type ActorKey = (i64, String);
+
+/// One mention, commitment or quote of an actor.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// `mention`, a commitment's kind (`pledge`, `intent`, `demand`), or
+    /// `quote`.
+    pub what: String,
+    /// Where it starts (code points).
+    pub start: usize,
+    /// Its text.
+    pub text: String,
+    /// Its sentence.
+    pub sentence: String,
+}
+
+/// The data folder's index path: `$GLOSS_DATA_DIR/gloss.sqlite`, else the
+/// platform's data folder.
+pub fn default_path() -> Result<PathBuf, String> {
+    crate::store::Options::new(false)
+        .data_dir
+        .map(|d| d.join(FILE))
+        .ok_or_else(|| "no data folder for the library's index (set GLOSS_DATA_DIR)".into())
+}
+
+impl Index {
+    /// Opens (or creates) the index at `path`. A file SQLite cannot read as
+    /// the index is set aside as `FILE.broken` and a new index made; the
+    /// message says so.
+    pub fn open(path: &Path) -> Result<(Self, Option<String>), String> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        match Self::try_open(path) {
+            Ok(index) => Ok((index, None)),
+            Err(e) => {
+                let mut aside = path.as_os_str().to_owned();
+                aside.push(".broken");
+                for suffix in ["-wal", "-shm"] {
+                    let mut side = path.as_os_str().to_owned();
+                    side.push(suffix);
+                    let _ = std::fs::remove_file(side);
+                }
+                std::fs::rename(path, &aside)
+                    .map_err(|r| format!("{}: {e}; {r}", path.display()))?;
+                let index = Self::try_open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+                let message = format!(
+                    "{}: not a usable index ({e}); set it aside as {} and built a new one",
+                    path.display(),
+                    PathBuf::from(aside).display()
+                );
+                Ok((index, Some(message)))
+            }
+        }
+    }
+
+    fn try_open(path: &Path) -> rusqlite::Result<Self> {
+        let conn = Connection::open(path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.execute_batch(SCHEMA)?;
+        let version: Option<i64> = conn
+            .query_row("SELECT value FROM meta WHERE key = 'version'", [], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if version.is_some_and(|v| v != VERSION) {
+            conn.execute_batch(
+                "DROP TABLE IF EXISTS items; DROP TABLE IF EXISTS sentences; \
+                 DROP TABLE IF EXISTS keys; DROP TABLE IF EXISTS actors; \
+                 DROP TABLE IF EXISTS articles;",
+            )?;
+            conn.execute_batch(SCHEMA)?;
+        }
+        conn.execute(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES('version', ?1)",
+            [VERSION],
+        )?;
+        Ok(Self {
+            conn,
+            path: path.to_owned(),
+        })
+    }
+
+    /// Where it is.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn fail(&self, e: &rusqlite::Error) -> String {
+        format!("{}: {e}", self.path.display())
+    }
+
+    /// Brings the index up to date with `entries`, `jobs` at a time,
+    /// calling `progress(done, total)` as articles are done. Entries that
+    /// are links of a feed are fetched only when `fetch_links` is set.
+    pub fn refresh(
+        &mut self,
+        entries: &[Entry],
+        jobs: usize,
+        fetch_links: bool,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<Refreshed, String> {
+        let known = self.known().map_err(|e| self.fail(&e))?;
+        let todo: Vec<&Entry> = entries
+            .iter()
+            .filter(|e| fetch_links || e.content.is_some() || !is_url(&e.source))
+            .collect();
+        let total = todo.len();
+        let next = AtomicUsize::new(0);
+        let (tx, rx) = mpsc::sync_channel::<Outcome>(jobs * 4);
+        let mut refreshed = Refreshed::default();
+        let result = std::thread::scope(|scope| {
+            for _ in 0..jobs.max(1) {
+                let tx = tx.clone();
+                let (next, todo, known) = (&next, &todo, &known);
+                scope.spawn(move || {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(entry) = todo.get(i) else { break };
+                        let outcome = examine(entry, known.get(&entry.source));
+                        if tx.send(outcome).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop(tx);
+            let mut done = 0;
+            let mut pending: Vec<Outcome> = Vec::new();
+            for outcome in rx {
+                pending.push(outcome);
+                done += 1;
+                if pending.len() >= BATCH {
+                    self.write(&mut pending, &mut refreshed)?;
+                    progress(done, total);
+                }
+            }
+            self.write(&mut pending, &mut refreshed)?;
+            progress(done, total);
+            Ok::<(), rusqlite::Error>(())
+        });
+        result.map_err(|e| self.fail(&e))?;
+        Ok(refreshed)
+    }
+
+    /// Each indexed source's stamp and hash.
+    fn known(&self) -> rusqlite::Result<HashMap<String, (Option<String>, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT source, stamp, hash FROM articles")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
+        rows.collect()
+    }
+
+    /// Writes what the workers found, in one transaction.
+    fn write(&mut self, pending: &mut Vec<Outcome>, out: &mut Refreshed) -> rusqlite::Result<()> {
+        let tx = self.conn.transaction()?;
+        for outcome in pending.drain(..) {
+            match outcome {
+                Outcome::Unchanged => out.unchanged += 1,
+                Outcome::Restamp { source, stamp } => {
+                    tx.execute(
+                        "UPDATE articles SET stamp = ?2 WHERE source = ?1",
+                        params![source, stamp],
+                    )?;
+                    out.unchanged += 1;
+                }
+                Outcome::Failed(message) => out.failed.push(message),
+                Outcome::Indexed(record) => {
+                    insert(&tx, &record)?;
+                    out.indexed += 1;
+                }
+            }
+        }
+        tx.commit()
+    }
+
+    /// The rows of the articles in `sources` that are indexed.
+    pub fn summaries(&self, sources: &[String]) -> Result<HashMap<String, Summary>, String> {
+        let run = || -> rusqlite::Result<HashMap<String, Summary>> {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT title, date, actors, commitments, quotes FROM articles WHERE source = ?1",
+            )?;
+            let mut out = HashMap::with_capacity(sources.len());
+            for source in sources {
+                let row = stmt
+                    .query_row([source], |r| {
+                        Ok(Summary {
+                            title: r.get(0)?,
+                            date: r.get(1)?,
+                            counts: [r.get(2)?, r.get(3)?, r.get(4)?],
+                        })
+                    })
+                    .optional()?;
+                if let Some(summary) = row {
+                    out.insert(source.clone(), summary);
+                }
+            }
+            Ok(out)
+        };
+        run().map_err(|e| self.fail(&e))
+    }
+
+    /// Every actor row of the articles in `scope` (all articles when
+    /// `None`), with the keys that match each across articles.
+    pub fn actors(
+        &self,
+        scope: Option<&[String]>,
+    ) -> Result<(Vec<ActorRow>, Vec<ActorKey>), String> {
+        let run = || -> rusqlite::Result<_> {
+            let mut stmt = self.conn.prepare(
+                "SELECT a.id, r.source, r.title, a.name, a.kind, a.mentions, a.commitments, \
+                 a.quotes FROM actors a JOIN articles r ON r.id = a.article \
+                 ORDER BY r.source, a.id",
+            )?;
+            let wanted: Option<std::collections::HashSet<&str>> =
+                scope.map(|s| s.iter().map(String::as_str).collect());
+            let rows: Vec<ActorRow> = stmt
+                .query_map([], actor_row)?
+                .filter(|r| {
+                    r.as_ref().map_or(true, |row| {
+                        wanted
+                            .as_ref()
+                            .is_none_or(|w| w.contains(row.source.as_str()))
+                    })
+                })
+                .collect::<rusqlite::Result<_>>()?;
+            let mut stmt = self.conn.prepare("SELECT actor, key FROM keys")?;
+            let keys = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok((rows, keys))
+        };
+        run().map_err(|e| self.fail(&e))
+    }
+
+    /// The actor rows, in any article, that share one of `keys`.
+    pub fn matching(&self, keys: &[String]) -> Result<Vec<ActorRow>, String> {
+        let run = || -> rusqlite::Result<Vec<ActorRow>> {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT DISTINCT a.id, r.source, r.title, a.name, a.kind, a.mentions, \
+                 a.commitments, a.quotes FROM keys k JOIN actors a ON a.id = k.actor \
+                 JOIN articles r ON r.id = a.article WHERE k.key = ?1",
+            )?;
+            let mut out: Vec<ActorRow> = Vec::new();
+            for key in keys {
+                for row in stmt.query_map([key], actor_row)? {
+                    let row = row?;
+                    if !out.iter().any(|r| r.id == row.id) {
+                        out.push(row);
+                    }
+                }
+            }
+            out.sort_by(|a, b| a.source.cmp(&b.source).then(a.id.cmp(&b.id)));
+            Ok(out)
+        };
+        run().map_err(|e| self.fail(&e))
+    }
+
+    /// The mentions, commitments and quotes of the actor row `actor`, in
+    /// text order.
+    pub fn items(&self, actor: i64) -> Result<Vec<Item>, String> {
+        let run = || -> rusqlite::Result<Vec<Item>> {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT i.what, i.start, i.text, s.text FROM items i \
+                 JOIN actors a ON a.id = i.actor \
+                 JOIN sentences s ON s.article = a.article AND s.n = i.sentence \
+                 WHERE i.actor = ?1 ORDER BY i.start, i.rowid",
+            )?;
+            stmt.query_map([actor], |r| {
+                Ok(Item {
+                    what: r.get(0)?,
+                    start: r.get(1)?,
+                    text: r.get(2)?,
+                    sentence: r.get(3)?,
+                })
+            })?
+            .collect()
+        };
+        run().map_err(|e| self.fail(&e))
+    }
+}
+
+fn actor_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ActorRow> {
+    Ok(ActorRow {
+        id: r.get(0)?,
+        source: r.get(1)?,
+        title: r.get(2)?,
+        name: r.get(3)?,
+        kind: r.get(4)?,
+        counts: [r.get(5)?, r.get(6)?, r.get(7)?],
+    })
+}
+
+/// What a worker found for one entry.
+enum Outcome {
+    /// As indexed.
+    Unchanged,
+    /// The same bytes with a new size or time.
+    Restamp { source: String, stamp: String },
+    /// New or changed: annotated.
+    Indexed(Box<Record>),
+    /// Could not be read.
+    Failed(String),
+}
+
+/// An article's row and its actors', ready to write.
+struct Record {
+    source: String,
+    stamp: Option<String>,
+    hash: String,
+    summary: Summary,
+    origin: String,
+    actors: Vec<ActorRecord>,
+    /// The sentences its items are in, each once, on one line.
+    sentences: Vec<String>,
+}
+
+/// A mention, commitment or quote, its sentence by number in its record.
+struct ItemRecord {
+    what: &'static str,
+    start: usize,
+    text: String,
+    sentence: usize,
+}
+
+/// One actor of an article.
+struct ActorRecord {
+    name: String,
+    kind: EntityKind,
+    counts: [usize; 3],
+    keys: Vec<String>,
+    items: Vec<ItemRecord>,
+}
+
+/// A file's size and modification time, which say it is unchanged
+/// without reading it.
+fn stamp(path: &Path) -> Option<String> {
+    let meta = std::fs::metadata(path).ok()?;
+    let time = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    Some(format!("{}:{}", meta.len(), time.as_nanos()))
+}
+
+/// Looks at `entry` against what the index knows of it, and annotates it
+/// when it is new or changed.
+fn examine(entry: &Entry, known: Option<&(Option<String>, String)>) -> Outcome {
+    let file = entry.content.is_none() && !is_url(&entry.source);
+    // The sidecar's corrections change the annotations: its stamp and
+    // bytes count with the article's.
+    let sidecar = super::sidecar(&entry.source);
+    let sidecar_stamp = sidecar.as_deref().and_then(stamp).unwrap_or_default();
+    let stamp = file
+        .then(|| stamp(Path::new(&entry.source)))
+        .flatten()
+        .map(|s| format!("{s}|{sidecar_stamp}"));
+    if let (Some(now), Some((Some(then), _))) = (&stamp, known)
+        && now == then
+    {
+        return Outcome::Unchanged;
+    }
+    let bytes: Result<(Vec<u8>, Option<Page>), String> = if let Some(content) = &entry.content {
+        Ok((content.as_bytes().to_vec(), None))
+    } else if file {
+        std::fs::read(&entry.source)
+            .map(|b| (b, None))
+            .map_err(|e| format!("{}: {e}", entry.source))
+    } else {
+        fetch::get(&entry.source).and_then(|f| {
+            let bytes = f.bytes.clone();
+            page(f).map(|p| (bytes, Some(p)))
+        })
+    };
+    let (bytes, fetched) = match bytes {
+        Ok(b) => b,
+        Err(e) => return Outcome::Failed(e),
+    };
+    let sidecar_bytes = sidecar
+        .and_then(|p| std::fs::read(p).ok())
+        .unwrap_or_default();
+    let hash = format!("{:016x}{:016x}", fnv1a64(&bytes), fnv1a64(&sidecar_bytes));
+    if known.is_some_and(|(_, h)| *h == hash) {
+        return match stamp {
+            Some(stamp) => Outcome::Restamp {
+                source: entry.source.clone(),
+                stamp,
+            },
+            None => Outcome::Unchanged,
+        };
+    }
+    let doc = match fetched {
+        Some(Page::Article(doc)) => Ok(*doc),
+        Some(Page::Feed(_)) => Err(format!("{}: a feed, not an article", entry.source)),
+        None if entry.content.is_some() => super::load(entry),
+        None => document::load_bytes(bytes, &entry.source).map_err(|e| e.to_string()),
+    };
+    match doc {
+        Ok(mut doc) => Outcome::Indexed(Box::new(record(entry, &mut doc, stamp, hash))),
+        Err(e) => Outcome::Failed(e),
+    }
+}
+
+/// The record of `doc`, annotated, with the corrections of its sidecar.
+fn record(entry: &Entry, doc: &mut Document, stamp: Option<String>, hash: String) -> Record {
+    let auto = annotate_document(doc);
+    // With the reader's corrections (renames, merges, kinds) applied.
+    let (mut store, _) = Store::open(
+        &Origin::from_source(&entry.source),
+        Arc::clone(&doc.text),
+        &crate::store::Options::new(false),
+    );
+    store.hide(doc.code_spans());
+    let ann = store.annotations(&auto);
+    let text = &*doc.text;
+    let sentences = Sentences::new(text);
+    let mut numbered: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut sentence_texts: Vec<String> = Vec::new();
+    let mut number = |start: usize, end: usize| {
+        *numbered.entry((start, end)).or_insert_with(|| {
+            sentence_texts.push(one_line(&text[start..end.max(start)]));
+            sentence_texts.len() - 1
+        })
+    };
+    // The sentences from the one holding `start` to the one holding `end`.
+    let around = |start: usize, end: usize| {
+        let first = sentences.at(start).map_or(start, |s| s.start);
+        let last = sentences
+            .at(end.saturating_sub(1).max(start))
+            .map_or(end, |s| s.end);
+        (first, last)
+    };
+    let ch = |b: usize| doc.chars.to_char(text, b);
+    let mut actors = Vec::new();
+    for (id, entity) in ann.entities.iter().enumerate() {
+        if !ann.is_actor(id) {
+            continue;
+        }
+        let mut items = Vec::new();
+        for &m in &entity.mentions {
+            let span = ann.mentions[m].span;
+            let (a, b) = around(span.start, span.end);
+            items.push(ItemRecord {
+                what: "mention",
+                start: ch(span.start),
+                text: one_line(span.slice(text)),
+                sentence: number(a, b),
+            });
+        }
+        let commitments: Vec<_> = (ann.commitments.iter())
+            .filter(|c| c.actor == Some(id))
+            .collect();
+        for c in &commitments {
+            let span = c.shown_span();
+            items.push(ItemRecord {
+                what: c.kind.as_str(),
+                start: ch(span.start),
+                text: one_line(span.slice(text)),
+                sentence: number(c.sentence.start, c.sentence.end),
+            });
+        }
+        let quotes: Vec<_> = (ann.quotes.iter())
+            .filter(|q| q.speaker == Some(id))
+            .collect();
+        for q in &quotes {
+            let (a, b) = around(q.span.start, q.span.end);
+            items.push(ItemRecord {
+                what: "quote",
+                start: ch(q.span.start),
+                text: one_line(q.span.slice(text)),
+                sentence: number(a, b),
+            });
+        }
+        actors.push(ActorRecord {
+            name: entity.name.clone(),
+            kind: entity.kind,
+            counts: [entity.mentions.len(), commitments.len(), quotes.len()],
+            keys: keys(&ann, id, text),
+            items,
+        });
+    }
+    let title = if doc.title.is_empty() {
+        entry.title.clone()
+    } else {
+        doc.title.clone()
+    };
+    Record {
+        source: entry.source.clone(),
+        stamp,
+        hash,
+        summary: Summary {
+            title,
+            date: doc.date.clone().or_else(|| entry.date.clone()),
+            counts: [actors.len(), ann.commitments.len(), ann.quotes.len()],
+        },
+        origin: entry.origin.clone(),
+        actors,
+        sentences: sentence_texts,
+    }
+}
+
+/// `text` on one line, its runs of whitespace made single spaces.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Writes `record`, replacing what the index held for its source.
+fn insert(tx: &rusqlite::Transaction<'_>, record: &Record) -> rusqlite::Result<()> {
+    tx.execute("DELETE FROM articles WHERE source = ?1", [&record.source])?;
+    let s = &record.summary;
+    tx.execute(
+        "INSERT INTO articles(source, stamp, hash, title, date, origin, actors, commitments, quotes) \
+         VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            record.source,
+            record.stamp,
+            record.hash,
+            s.title,
+            s.date,
+            record.origin,
+            s.counts[0],
+            s.counts[1],
+            s.counts[2]
+        ],
+    )?;
+    let article = tx.last_insert_rowid();
+    let mut sentence_stmt =
+        tx.prepare_cached("INSERT INTO sentences(article, n, text) VALUES(?1, ?2, ?3)")?;
+    for (n, text) in record.sentences.iter().enumerate() {
+        sentence_stmt.execute(params![article, n, text])?;
+    }
+    let mut actor_stmt = tx.prepare_cached(
+        "INSERT INTO actors(article, name, kind, mentions, commitments, quotes) \
+         VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    let mut key_stmt = tx.prepare_cached("INSERT INTO keys(actor, key) VALUES(?1, ?2)")?;
+    let mut item_stmt = tx.prepare_cached(
+        "INSERT INTO items(actor, what, start, text, sentence) VALUES(?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for a in &record.actors {
+        actor_stmt.execute(params![
+            article,
+            a.name,
+            a.kind.as_str(),
+            a.counts[0],
+            a.counts[1],
+            a.counts[2]
+        ])?;
+        let actor = tx.last_insert_rowid();
+        for key in &a.keys {
+            key_stmt.execute(params![actor, key])?;
+        }
+        for item in &a.items {
+            item_stmt.execute(params![
+                actor,
+                item.what,
+                item.start,
+                item.text,
+                item.sentence
+            ])?;
+        }
+    }
+    Ok(())
+}
+
+/// The keys that match entity `id` of `ann` with the same actor in other
+/// articles: its kind with its normalised name, with each of its names of
+/// two words or more as the text writes them, for a person those names
+/// without their initials ("Donald J. Trump": `donald trump`), and the
+/// acronym of an organisation's or a place's name of several words
+/// ("United Nations": `un`, which is also how "UN" and "U.N." normalise).
+pub fn keys(ann: &Annotations, id: usize, text: &str) -> Vec<String> {
+    let entity = &ann.entities[id];
+    let kind = entity.kind.as_str();
+    let mut keys = vec![normalise(&entity.name)];
+    for &m in &entity.mentions {
+        let mention = &ann.mentions[m];
+        if mention.form == MentionForm::Name {
+            let name = normalise(mention.span.slice(text));
+            if name.split(' ').count() >= 2 {
+                keys.push(name);
+            }
+        }
+    }
+    if entity.kind == EntityKind::Person {
+        // "Donald J. Trump" is "Donald Trump" elsewhere.
+        let without: Vec<String> = keys
+            .iter()
+            .map(|k| {
+                let words: Vec<&str> = k.split(' ').filter(|w| w.chars().count() > 1).collect();
+                words.join(" ")
+            })
+            .filter(|k| k.split(' ').count() >= 2)
+            .collect();
+        keys.extend(without);
+    } else if let Some(acronym) = acronym(&entity.name) {
+        keys.push(acronym);
+    }
+    keys.retain(|k| !k.is_empty());
+    let mut out: Vec<String> = keys.into_iter().map(|k| format!("{kind}:{k}")).collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A name as keys compare it: lowercase, without periods, a possessive or
+/// a leading "the", its other punctuation and runs of blanks one space.
+pub fn normalise(name: &str) -> String {
+    let lower = name.to_lowercase().replace('\u{2019}', "'");
+    let words: Vec<String> = lower
+        .split_whitespace()
+        .map(|w| w.strip_suffix("'s").unwrap_or(w).replace(['.', '\''], ""))
+        .collect();
+    let words: Vec<&str> = words
+        .iter()
+        .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut words = words.as_slice();
+    if words.first() == Some(&"the") && words.len() > 1 {
+        words = &words[1..];
+    }
+    words.join(" ")
+}
+
+/// The acronym of a name of two capitalised words or more, skipping the
+/// small words ("United Nations" → `un`, "Food and Agriculture
+/// Organization" → `fao`).
+fn acronym(name: &str) -> Option<String> {
+    const SMALL: [&str; 7] = ["of", "the", "and", "for", "on", "in", "&"];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut initials = String::new();
+    for w in &words {
+        if SMALL.contains(&w.to_lowercase().as_str()) {
+            continue;
+        }
+        let first = w.chars().next()?;
+        if !first.is_uppercase() {
+            return None;
+        }
+        initials.extend(first.to_lowercase());
+    }
+    (initials.chars().count() >= 2).then_some(initials)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_normalise_and_abbreviate() {
+        assert_eq!(normalise("U.S."), "us");
+        assert_eq!(normalise("the  United Nations"), "united nations");
+        assert_eq!(normalise("Trump's"), "trump");
+        assert_eq!(normalise("Trump’s team"), "trump team");
+        assert_eq!(normalise("O'Brien"), "obrien");
+        assert_eq!(normalise("Kim Jong-Un"), "kim jong un");
+        assert_eq!(acronym("United Nations").as_deref(), Some("un"));
+        assert_eq!(
+            acronym("Food and Agriculture Organization").as_deref(),
+            Some("fao")
+        );
+        assert_eq!(acronym("NATO"), None);
+        assert_eq!(acronym("the party"), None);
+    }
+
+    #[test]
+    fn an_actor_is_keyed_by_its_names_and_acronym() {
+        let text = "The United Nations met. The UN said Donald Trump and Trump agreed.";
+        let ann = crate::annotate::annotate(text);
+        let find = |name: &str| {
+            ann.entities
+                .iter()
+                .position(|e| e.name == name)
+                .unwrap_or_else(|| panic!("{name} in {:?}", ann.entities))
+        };
+        let un = keys(&ann, find("United Nations"), text);
+        assert!(un.contains(&"organization:un".to_owned()), "{un:?}");
+        let trump = keys(&ann, find("Donald Trump"), text);
+        assert_eq!(trump, ["person:donald trump"]);
+        let text = "Donald J. Trump spoke.";
+        let ann = crate::annotate::annotate(text);
+        let e = ann
+            .entities
+            .iter()
+            .position(|e| e.name == "Donald J. Trump")
+            .expect("found");
+        assert_eq!(
+            keys(&ann, e, text),
+            ["person:donald j trump", "person:donald trump"]
+        );
+    }
+
+    #[test]
+    fn a_broken_database_is_set_aside_and_rebuilt() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join(FILE);
+        std::fs::write(&path, b"this is not an SQLite database, not at all.....").expect("write");
+        let (index, message) = Index::open(&path).expect("rebuilt");
+        let message = message.expect("says so");
+        assert!(message.contains("not a usable index"), "{message}");
+        assert!(dir.path().join("gloss.sqlite.broken").exists());
+        assert!(index.summaries(&["x".into()]).expect("reads").is_empty());
+    }
+
+    #[test]
+    fn an_unchanged_article_is_not_annotated_twice() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let article = dir.path().join("a.txt").to_string_lossy().into_owned();
+        std::fs::write(&article, "Kim Jong Un wrote to Donald Trump.").expect("write");
+        let (mut index, _) = Index::open(&dir.path().join(FILE)).expect("opens");
+        let entries = [Entry::named(&article)];
+        let first = index
+            .refresh(&entries, 2, false, &mut |_, _| {})
+            .expect("indexes");
+        assert_eq!((first.indexed, first.unchanged), (1, 0));
+        let again = index
+            .refresh(&entries, 2, false, &mut |_, _| {})
+            .expect("indexes");
+        assert_eq!((again.indexed, again.unchanged), (0, 1));
+        // Touched but the same bytes: a new stamp, no annotation.
+        std::fs::write(&article, "Kim Jong Un wrote to Donald Trump.").expect("write");
+        let same = index
+            .refresh(&entries, 2, false, &mut |_, _| {})
+            .expect("indexes");
+        assert_eq!(same.indexed, 0);
+        std::fs::write(&article, "Kim Jong Un wrote to Donald Trump again.").expect("write");
+        let changed = index
+            .refresh(&entries, 2, false, &mut |_, _| {})
+            .expect("indexes");
+        assert_eq!(changed.indexed, 1);
+        let got = index.summaries(&[article]).expect("reads");
+        assert_eq!(got.values().next().expect("row").counts[0], 2);
+    }
+}

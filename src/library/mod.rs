@@ -1,0 +1,284 @@
+//! The library: what `gloss URL`, `gloss FEED`, `gloss DIR` and `gloss FILE
+//! FILE...` open, as a list of articles ([`Entry`]); loading one of them
+//! ([`load`]); and the index of their actors across articles ([`index`]),
+//! an SQLite database in the data folder. Network ([`crate::fetch`]) and
+//! SQLite live here in the binary crate: the core stays free of both.
+
+pub mod actors;
+pub mod command;
+pub mod feed;
+pub mod index;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::document::{self, Document, Format};
+use crate::fetch;
+use crate::store::disk::is_url;
+
+/// One article of a library.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Where it is: a path, a URL, or for a feed item without a link,
+    /// `FEED#N`. Its sidecar follows from it.
+    pub source: String,
+    /// Its title (until it is read: the file name or the feed's title for
+    /// it). Safe to print.
+    pub title: String,
+    /// Its date as written (RFC 3339 for a feed item), if known.
+    pub date: Option<String>,
+    /// Where it came from, for the list's source column: its folder, its
+    /// feed's title, or its host. Safe to print.
+    pub origin: String,
+    /// The article as a feed carried it (an HTML page), when it did.
+    pub content: Option<Arc<str>>,
+}
+
+impl Entry {
+    /// An entry for the file or URL `source`, titled by its file name.
+    pub fn named(source: &str) -> Self {
+        let origin = if is_url(source) {
+            host(source).to_owned()
+        } else {
+            document::sanitize::clean_line(
+                &Path::new(source)
+                    .parent()
+                    .map(|p| p.to_string_lossy().into_owned())
+                    .filter(|p| !p.is_empty())
+                    .unwrap_or_else(|| ".".into()),
+            )
+            .into_owned()
+        };
+        let stem = Path::new(source.trim_end_matches('/'))
+            .file_stem()
+            .map_or_else(|| source.into(), |s| s.to_string_lossy());
+        Self {
+            source: source.to_owned(),
+            title: document::sanitize::clean_line(&stem).into_owned(),
+            date: None,
+            origin,
+            content: None,
+        }
+    }
+}
+
+/// The host of a URL (`example.org` of `https://example.org/a`).
+fn host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.split(['/', '?', '#']).next().unwrap_or(rest)
+}
+
+/// What the reader's command line opens.
+#[derive(Debug)]
+pub enum Target {
+    /// One article, by name (`-`: standard input).
+    Article(String),
+    /// A web page, already fetched.
+    Page(Box<Document>),
+    /// A library: a folder, several files, or a feed. `name` says which.
+    Library {
+        /// What was opened, for the list's heading.
+        name: String,
+        /// Its articles, in order.
+        entries: Vec<Entry>,
+    },
+}
+
+/// What `inputs` open: one article or page, or a library. A folder that
+/// cannot be read, a URL that cannot be fetched or a feed that cannot be
+/// parsed is one line naming it.
+pub fn target(inputs: &[String]) -> Result<Target, String> {
+    if let [one] = inputs {
+        if one == "-" {
+            return Ok(Target::Article(one.clone()));
+        }
+        if is_url(one) {
+            let fetched = fetch::get(one)?;
+            return Ok(match page(fetched)? {
+                Page::Article(doc) => Target::Page(doc),
+                Page::Feed(entries) => Target::Library {
+                    name: one.clone(),
+                    entries,
+                },
+            });
+        }
+        if !Path::new(one).is_dir() {
+            return match feed_file(one)? {
+                Some(entries) => Ok(Target::Library {
+                    name: one.clone(),
+                    entries,
+                }),
+                None => Ok(Target::Article(one.clone())),
+            };
+        }
+    }
+    let mut entries = Vec::new();
+    for input in document::expand_inputs(inputs) {
+        let name = input.map_err(|e| e.to_string())?;
+        if name == "-" {
+            return Err("-: standard input cannot be part of a library".into());
+        }
+        match (!is_url(&name)).then(|| feed_file(&name)).transpose()? {
+            Some(Some(items)) => entries.extend(items),
+            _ => entries.push(Entry {
+                // Known by its absolute path, shown by the folder as given.
+                source: absolute(&name),
+                ..Entry::named(&name)
+            }),
+        }
+    }
+    Ok(Target::Library {
+        name: inputs.join(" "),
+        entries,
+    })
+}
+
+/// The absolute form of the path `name` (a URL as it is), so that the
+/// index knows an article by one name from any folder.
+pub fn absolute(name: &str) -> String {
+    if is_url(name) {
+        return name.to_owned();
+    }
+    std::fs::canonicalize(name)
+        .map_or_else(|_| name.to_owned(), |p| p.to_string_lossy().into_owned())
+}
+
+/// Where the sidecar of the article at `source` is read from (beside a
+/// file; in the data folder for a URL), if anywhere. For a file in a folder
+/// gloss cannot write, whose sidecar is in the data folder under the hash
+/// of its text, this is the one beside it.
+pub fn sidecar(source: &str) -> Option<std::path::PathBuf> {
+    let options = crate::store::Options::new(false);
+    let origin = crate::store::Origin::from_source(source);
+    crate::store::disk::locate(&origin, "", &options).map(|(_, from)| from)
+}
+
+/// The entries of the feed in the file `path`, or `None` when it is no
+/// feed (an article, or a file that is not there: loading will say).
+fn feed_file(path: &str) -> Result<Option<Vec<Entry>>, String> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    let Ok(file) = std::fs::File::open(path) else {
+        return Ok(None);
+    };
+    if file.take(4096).read_to_end(&mut head).is_err() || !feed::looks_like_feed(&head) {
+        return Ok(None);
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    // Its items without a link are known by the feed's absolute path.
+    feed::entries(&bytes, &absolute(path)).map(Some)
+}
+
+/// A fetched page: an article, or a feed's entries.
+pub enum Page {
+    /// An article.
+    Article(Box<Document>),
+    /// A feed.
+    Feed(Vec<Entry>),
+}
+
+/// What `fetched` is: a feed (by its media type or its content) or an
+/// article, read in the format and charset its server declared.
+pub fn page(fetched: fetch::Fetched) -> Result<Page, String> {
+    let media = fetched.media_type.as_deref().unwrap_or("");
+    let feed_type = matches!(
+        media,
+        "application/rss+xml" | "application/atom+xml" | "application/feed+json"
+    );
+    if feed_type || (!media.contains("html") && feed::looks_like_feed(&fetched.bytes)) {
+        return feed::entries(&fetched.bytes, &fetched.url).map(Page::Feed);
+    }
+    let format = match media {
+        "text/html" | "application/xhtml+xml" => Some(Format::Html),
+        "text/markdown" | "text/x-markdown" => Some(Format::Markdown),
+        "text/plain" => Some(Format::Text),
+        "" => None,
+        m if m.starts_with("text/") => None,
+        m => {
+            return Err(format!(
+                "{}: not an article or a feed (the server sent {m})",
+                fetched.url
+            ));
+        }
+    };
+    let doc = document::load_fetched(
+        fetched.bytes,
+        &fetched.url,
+        format,
+        fetched.charset.as_deref(),
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(Page::Article(Box::new(doc)))
+}
+
+/// Loads the article of `entry`: what its feed carried, else the page at
+/// its URL, else its file.
+pub fn load(entry: &Entry) -> Result<Document, String> {
+    if let Some(content) = &entry.content {
+        let mut doc = document::load_fetched(
+            content.as_bytes().to_vec(),
+            &entry.source,
+            Some(Format::Html),
+            None,
+        )
+        .map_err(|e| e.to_string())?;
+        // The feed names its item; the page made of its content does not.
+        doc.title.clone_from(&entry.title);
+        if doc.date.is_none() {
+            doc.date.clone_from(&entry.date);
+        }
+        return Ok(doc);
+    }
+    if is_url(&entry.source) {
+        return match page(fetch::get(&entry.source)?)? {
+            Page::Article(doc) => Ok(*doc),
+            Page::Feed(_) => Err(format!(
+                "{}: a feed, not an article (open it with gloss {0})",
+                entry.source
+            )),
+        };
+    }
+    document::load(&entry.source).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_are_named_by_their_file_and_folder() {
+        let e = Entry::named("news/talks.md");
+        assert_eq!((e.title.as_str(), e.origin.as_str()), ("talks", "news"));
+        let e = Entry::named("https://example.org/world/talks?x=1");
+        assert_eq!(e.origin, "example.org");
+        assert_eq!(Entry::named("a.txt").origin, ".");
+    }
+
+    #[test]
+    fn a_folder_a_feed_and_files_make_libraries() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let d = |n: &str| dir.path().join(n).to_string_lossy().into_owned();
+        std::fs::write(d("a.txt"), "Kim met Trump.").expect("write");
+        std::fs::write(d("b.md"), "# B\n\nText.").expect("write");
+        let feed = "<rss version=\"2.0\"><channel><title>W</title><item><title>I</title>\
+                    <description>Body.</description></item></channel></rss>";
+        std::fs::write(d("w.rss"), feed).expect("write");
+        let Ok(Target::Library { entries, .. }) = target(&[d("")]) else {
+            panic!("a folder is a library");
+        };
+        assert_eq!(entries.len(), 2);
+        let Ok(Target::Library { entries, .. }) = target(&[d("w.rss")]) else {
+            panic!("a feed is a library");
+        };
+        assert_eq!(entries[0].title, "I");
+        let Ok(Target::Article(name)) = target(&[d("a.txt")]) else {
+            panic!("a file is an article");
+        };
+        assert_eq!(name, d("a.txt"));
+        let Ok(Target::Library { entries, .. }) = target(&[d("a.txt"), d("w.rss")]) else {
+            panic!("files are a library");
+        };
+        assert_eq!(entries.len(), 2);
+        assert!(target(&[d("empty-dir-missing/")]).is_ok());
+    }
+}
