@@ -131,21 +131,34 @@ pub fn person_context(doc: &Doc, b: usize) -> bool {
 /// True when the context of tokens `a..b` says "place": "in X", "near X",
 /// "the town of X", or "X, <state or country>".
 pub fn place_context(doc: &Doc, a: usize, b: usize) -> bool {
-    let before = a.checked_sub(1).map(|i| doc.word(i));
-    if matches!(
-        before,
-        Some("in" | "near" | "outside" | "across" | "throughout" | "downtown")
-    ) {
-        return true;
-    }
-    // "in the Elmwood neighborhood", "near the Calder district".
-    let in_the = before == Some("the")
-        && a >= 2
-        && matches!(
-            doc.word(a - 2),
-            "in" | "near" | "outside" | "across" | "throughout"
-        );
-    let place_noun_after = b < doc.toks.len()
+    after_place_preposition(doc, a)
+        || before_place_noun(doc, b)
+        || of_a_place_noun(doc, a)
+        || hometown(doc, a, b)
+        || dateline_state(doc, a)
+        || second_of_governments(doc, a)
+        || country_possessive(doc, b)
+        || before_a_state(doc, b)
+}
+
+/// The words before a place: "in", "near", "outside" …
+fn is_place_preposition(word: &str) -> bool {
+    matches!(word, "in" | "near" | "outside" | "across" | "throughout")
+}
+
+/// "in X", "downtown X"; "in the Elmwood neighborhood".
+fn after_place_preposition(doc: &Doc, a: usize) -> bool {
+    let Some(before) = a.checked_sub(1).map(|i| doc.word(i)) else {
+        return false;
+    };
+    is_place_preposition(before)
+        || before == "downtown"
+        || (before == "the" && a >= 2 && is_place_preposition(doc.word(a - 2)))
+}
+
+/// "the Calder district", "the Elmwood neighborhood".
+fn before_place_noun(doc: &Doc, b: usize) -> bool {
+    b < doc.toks.len()
         && matches!(
             doc.word(b),
             "neighborhood"
@@ -158,13 +171,13 @@ pub fn place_context(doc: &Doc, a: usize, b: usize) -> bool {
                 | "county"
                 | "valley"
                 | "borough"
-        );
-    if in_the || place_noun_after {
-        return true;
-    }
-    // "the town of X"; "the governments of X and Y", "the people of X".
-    if before == Some("of")
-        && a >= 2
+        )
+}
+
+/// "the town of X"; "the governments of X and Y", "the people of X".
+fn of_a_place_noun(doc: &Doc, a: usize) -> bool {
+    a >= 2
+        && doc.word(a - 1) == "of"
         && matches!(
             doc.word(a - 2),
             "town"
@@ -183,43 +196,45 @@ pub fn place_context(doc: &Doc, a: usize, b: usize) -> bool {
                 | "kingdom"
                 | "parliament"
         )
-    {
-        return true;
-    }
-    // "Daniel Hart, of Harehills, appeared …": where a person is from.
-    if before == Some("of")
-        && a >= 2
+}
+
+/// "Daniel Hart, of Harehills, appeared …": where a person is from.
+fn hometown(doc: &Doc, a: usize, b: usize) -> bool {
+    a >= 2
+        && doc.word(a - 1) == "of"
         && doc.word(a - 2) == ","
         && b < doc.toks.len()
         && matches!(doc.word(b), "," | ".")
-    {
-        return true;
-    }
-    // "REDMOND, Wash. —": the state after a dateline's city.
-    if before == Some(",") && a >= 2 && (a.saturating_sub(4)..a - 1).any(|k| doc.is_dateline(k)) {
-        return true;
-    }
-    // "the governments of X and Y": Y as well.
-    if before == Some("and")
-        && a >= 4
+}
+
+/// "REDMOND, Wash. —": the state after a dateline's city.
+fn dateline_state(doc: &Doc, a: usize) -> bool {
+    a >= 2 && doc.word(a - 1) == "," && (a.saturating_sub(4)..a - 1).any(|k| doc.is_dateline(k))
+}
+
+/// "the governments of X and Y": Y as well.
+fn second_of_governments(doc: &Doc, a: usize) -> bool {
+    a >= 4
+        && doc.word(a - 1) == "and"
         && doc.word(a - 3) == "of"
         && matches!(doc.word(a - 4), "governments" | "people" | "citizens")
-    {
-        return true;
+}
+
+/// "X's foreign minister", "X's government": what only a country has.
+fn country_possessive(doc: &Doc, b: usize) -> bool {
+    if b + 1 >= doc.toks.len() || !matches!(doc.word(b), "'s" | "’s") {
+        return false;
     }
-    // "X's foreign minister", "X's government": what only a country has.
-    if b + 1 < doc.toks.len() && matches!(doc.word(b), "'s" | "’s") {
-        let noun = doc.word(b + 1);
-        let two = (b + 2 < doc.toks.len()).then(|| doc.word(b + 2));
-        if matches!(
-            noun,
-            "government" | "parliament" | "capital" | "embassy" | "territory" | "borders"
-        ) || (matches!(noun, "foreign" | "prime")
-            && matches!(two, Some("minister" | "ministry")))
-        {
-            return true;
-        }
-    }
+    let noun = doc.word(b + 1);
+    let two = (b + 2 < doc.toks.len()).then(|| doc.word(b + 2));
+    matches!(
+        noun,
+        "government" | "parliament" | "capital" | "embassy" | "territory" | "borders"
+    ) || (matches!(noun, "foreign" | "prime") && matches!(two, Some("minister" | "ministry")))
+}
+
+/// "X, <state or country>": a place of the gazetteer after a comma.
+fn before_a_state(doc: &Doc, b: usize) -> bool {
     b + 1 < doc.toks.len()
         && doc.word(b) == ","
         && LEXICON
