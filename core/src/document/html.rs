@@ -325,6 +325,49 @@ impl Walker<'_> {
         exit
     }
 
+    /// True for an element whose text is not read: not text at all
+    /// (scripts, styles…), dropped, hidden, or page clutter.
+    fn is_unread(&self, node: &NodeRef<'_>, name: &str) -> bool {
+        NOT_TEXT.contains(&name)
+            || self.dropped.contains(&name)
+            || node.has_attr("hidden")
+            || node
+                .attr("aria-hidden")
+                .is_some_and(|v| v.as_ref() == "true")
+            || is_clutter(node, name)
+    }
+
+    /// Opens a list, numbered (from its `start`) when `ordered`.
+    fn list(&mut self, node: &NodeRef<'_>, ordered: bool) -> Exit {
+        let first = ordered.then(|| {
+            node.attr("start")
+                .and_then(|s| s.trim().parse().ok())
+                .unwrap_or(1)
+        });
+        self.end_implicit();
+        self.lists.push(first);
+        Exit::List
+    }
+
+    /// Opens an item of the innermost list, with its number if it has one.
+    fn list_item(&mut self) -> Exit {
+        let number = self.lists.last_mut().and_then(|n| {
+            let current = *n;
+            *n = n.map(|v: u64| v.saturating_add(1));
+            current
+        });
+        self.end_implicit();
+        self.b.open_list_item(number);
+        self.items += 1;
+        Exit::Item
+    }
+
+    /// Opens an inline mark.
+    fn mark(&mut self, kind: MarkKind) -> Exit {
+        self.b.open_mark(kind);
+        Exit::Mark
+    }
+
     /// Handles entering `node`; returns what to do when leaving it, or `None`
     /// to skip it and its children.
     fn enter(&mut self, node: &NodeRef<'_>) -> Option<Exit> {
@@ -337,14 +380,7 @@ impl Walker<'_> {
             return (node.is_document() || node.is_fragment()).then_some(Exit::Nothing);
         };
         let name = name.to_ascii_lowercase();
-        if NOT_TEXT.contains(&name.as_str())
-            || self.dropped.contains(&name.as_str())
-            || node.has_attr("hidden")
-            || node
-                .attr("aria-hidden")
-                .is_some_and(|v| v.as_ref() == "true")
-            || is_clutter(node, &name)
-        {
+        if self.is_unread(node, &name) {
             return None;
         }
         let exit = match name.as_str() {
@@ -355,27 +391,8 @@ impl Walker<'_> {
             }
             "blockquote" => self.block(BlockKind::Quote, Exit::Quote),
             "pre" => self.block(BlockKind::Code, Exit::Pre),
-            "ul" | "ol" if self.leaves == 0 => {
-                let first = (name == "ol").then(|| {
-                    node.attr("start")
-                        .and_then(|s| s.trim().parse().ok())
-                        .unwrap_or(1)
-                });
-                self.end_implicit();
-                self.lists.push(first);
-                Exit::List
-            }
-            "li" if self.leaves == 0 => {
-                let number = self.lists.last_mut().and_then(|n| {
-                    let current = *n;
-                    *n = n.map(|v: u64| v.saturating_add(1));
-                    current
-                });
-                self.end_implicit();
-                self.b.open_list_item(number);
-                self.items += 1;
-                Exit::Item
-            }
+            "ul" | "ol" if self.leaves == 0 => self.list(node, name == "ol"),
+            "li" if self.leaves == 0 => self.list_item(),
             "br" => {
                 self.b.line_break();
                 Exit::Nothing
@@ -390,25 +407,13 @@ impl Walker<'_> {
                 self.b.space();
                 Exit::Nothing
             }
-            "em" | "i" | "cite" | "dfn" | "var" => {
-                self.b.open_mark(MarkKind::Emphasis);
-                Exit::Mark
-            }
-            "strong" | "b" => {
-                self.b.open_mark(MarkKind::Strong);
-                Exit::Mark
-            }
-            "code" | "kbd" | "samp" | "tt" if self.pre == 0 => {
-                self.b.open_mark(MarkKind::Code);
-                Exit::Mark
-            }
+            "em" | "i" | "cite" | "dfn" | "var" => self.mark(MarkKind::Emphasis),
+            "strong" | "b" => self.mark(MarkKind::Strong),
+            "code" | "kbd" | "samp" | "tt" if self.pre == 0 => self.mark(MarkKind::Code),
             "a" => match node.attr("href") {
-                Some(url) if !url.trim().is_empty() => {
-                    self.b.open_mark(MarkKind::Link {
-                        url: url.trim().to_owned(),
-                    });
-                    Exit::Mark
-                }
+                Some(url) if !url.trim().is_empty() => self.mark(MarkKind::Link {
+                    url: url.trim().to_owned(),
+                }),
                 _ => Exit::Nothing,
             },
             n if SEPARATING.contains(&n) && self.leaves == 0 => {
