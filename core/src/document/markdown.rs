@@ -352,6 +352,74 @@ impl Flattener {
         self.b.close_block();
     }
 
+    /// Opens what `tag` starts.
+    fn start(&mut self, tag: Tag<'_>) {
+        let b = &mut self.b;
+        match tag {
+            Tag::Paragraph => b.open_block(BlockKind::Paragraph),
+            Tag::Heading { level, .. } => {
+                let level = level as u8;
+                b.open_block(BlockKind::Heading { level });
+                self.heading_start = Some((level, b.text().len()));
+            }
+            Tag::BlockQuote(_) => b.open_block(BlockKind::Quote),
+            Tag::CodeBlock(_) => {
+                b.open_block(BlockKind::Code);
+                self.in_code = true;
+            }
+            Tag::List(first) => self.lists.push(first),
+            Tag::Item => {
+                let number = self.lists.last_mut().and_then(|n| {
+                    let current = *n;
+                    *n = n.map(|v| v.saturating_add(1));
+                    current
+                });
+                b.open_list_item(number);
+            }
+            Tag::Table(_) => b.open_block(BlockKind::Paragraph),
+            Tag::TableHead | Tag::TableRow => self.row_start = true,
+            Tag::TableCell if !std::mem::take(&mut self.row_start) => b.push_verbatim(" | "),
+            Tag::Emphasis => b.open_mark(MarkKind::Emphasis),
+            Tag::Strong => b.open_mark(MarkKind::Strong),
+            Tag::Link { dest_url, .. } => b.open_mark(MarkKind::Link {
+                url: dest_url.into_string(),
+            }),
+            _ => {}
+        }
+    }
+
+    /// Closes what `end` ends; the first level-1 heading is the title.
+    fn end(&mut self, end: TagEnd) {
+        let b = &mut self.b;
+        match end {
+            TagEnd::Heading(_) => {
+                if let Some((1, start)) = self.heading_start.take()
+                    && self.out.title.is_none()
+                {
+                    let title = b.text().get(start..).unwrap_or("").trim();
+                    if !title.is_empty() {
+                        self.out.title = Some(title.to_owned());
+                    }
+                }
+                b.close_block();
+            }
+            TagEnd::CodeBlock => {
+                self.in_code = false;
+                b.close_block();
+            }
+            TagEnd::Paragraph | TagEnd::BlockQuote(_) | TagEnd::Item | TagEnd::Table => {
+                b.close_block();
+            }
+            TagEnd::TableHead | TagEnd::TableRow => b.line_break(),
+            TagEnd::List(_) => {
+                self.lists.pop();
+                b.boundary();
+            }
+            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link => b.close_mark(),
+            _ => {}
+        }
+    }
+
     /// Writes what `event` says.
     fn event(&mut self, event: Event<'_>) {
         let b = &mut self.b;
@@ -364,64 +432,8 @@ impl Flattener {
             Event::End(TagEnd::MetadataBlock(_)) => self.in_metadata = false,
             Event::Text(t) if self.in_metadata => read_front_matter(&t, &mut self.out),
             _ if self.hidden > 0 || self.in_metadata => {}
-            Event::Start(tag) => match tag {
-                Tag::Paragraph => b.open_block(BlockKind::Paragraph),
-                Tag::Heading { level, .. } => {
-                    let level = level as u8;
-                    b.open_block(BlockKind::Heading { level });
-                    self.heading_start = Some((level, b.text().len()));
-                }
-                Tag::BlockQuote(_) => b.open_block(BlockKind::Quote),
-                Tag::CodeBlock(_) => {
-                    b.open_block(BlockKind::Code);
-                    self.in_code = true;
-                }
-                Tag::List(first) => self.lists.push(first),
-                Tag::Item => {
-                    let number = self.lists.last_mut().and_then(|n| {
-                        let current = *n;
-                        *n = n.map(|v| v.saturating_add(1));
-                        current
-                    });
-                    b.open_list_item(number);
-                }
-                Tag::Table(_) => b.open_block(BlockKind::Paragraph),
-                Tag::TableHead | Tag::TableRow => self.row_start = true,
-                Tag::TableCell if !std::mem::take(&mut self.row_start) => b.push_verbatim(" | "),
-                Tag::Emphasis => b.open_mark(MarkKind::Emphasis),
-                Tag::Strong => b.open_mark(MarkKind::Strong),
-                Tag::Link { dest_url, .. } => b.open_mark(MarkKind::Link {
-                    url: dest_url.into_string(),
-                }),
-                _ => {}
-            },
-            Event::End(end) => match end {
-                TagEnd::Heading(_) => {
-                    if let Some((1, start)) = self.heading_start.take()
-                        && self.out.title.is_none()
-                    {
-                        let title = b.text().get(start..).unwrap_or("").trim();
-                        if !title.is_empty() {
-                            self.out.title = Some(title.to_owned());
-                        }
-                    }
-                    b.close_block();
-                }
-                TagEnd::CodeBlock => {
-                    self.in_code = false;
-                    b.close_block();
-                }
-                TagEnd::Paragraph | TagEnd::BlockQuote(_) | TagEnd::Item | TagEnd::Table => {
-                    b.close_block();
-                }
-                TagEnd::TableHead | TagEnd::TableRow => b.line_break(),
-                TagEnd::List(_) => {
-                    self.lists.pop();
-                    b.boundary();
-                }
-                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link => b.close_mark(),
-                _ => {}
-            },
+            Event::Start(tag) => self.start(tag),
+            Event::End(end) => self.end(end),
             Event::Text(t) if self.in_code => b.push_verbatim(&t.replace("\r\n", "\n")),
             Event::Text(t) => b.push_flowing(&t),
             Event::Code(t) => {
