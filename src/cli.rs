@@ -198,21 +198,36 @@ fn annotate_command(
         let name = inputs[0]
             .as_ref()
             .map_err(|e| Failure::input(e.to_string()))?;
-        let opened = open_article(Some(name), common)?;
-        warn(&opened.messages);
-        let ann = opened.annotations();
-        let notes = opened.store.notes_lazy(&ann);
-        let pretty = matches!(format, AnnotateFormat::Json);
-        return emit_with(output, &opened.files, |w| {
-            export::json::write(w, &opened.doc, &ann, notes, pretty)
-        });
+        return annotate_one(name, matches!(format, AnnotateFormat::Json), output, common);
     }
-    let jobs = jobs.map_or_else(
-        || std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
-        |j| j as usize,
-    );
-    let (mut sink, sink_name): (Box<dyn Write>, &str) = match output {
-        None | Some("-") => (Box::new(term::stdout()), "standard output"),
+    annotate_many(&inputs, output, jobs, common)
+}
+
+/// `gloss annotate` of the one article `name`: its JSON, `pretty` or on
+/// one line, to `output`.
+fn annotate_one(
+    name: &str,
+    pretty: bool,
+    output: Option<&str>,
+    common: &Common,
+) -> Result<(), Failure> {
+    let opened = open_article(Some(name), common)?;
+    warn(&opened.messages);
+    let ann = opened.annotations();
+    let notes = opened.store.notes_lazy(&ann);
+    emit_with(output, &opened.files, |w| {
+        export::json::write(w, &opened.doc, &ann, notes, pretty)
+    })
+}
+
+/// Where a batch's lines go: standard output, or the file `output` (never
+/// one of the `inputs`), with its name for messages.
+fn batch_sink<'a>(
+    output: Option<&'a str>,
+    inputs: &[Result<String, document::LoadError>],
+) -> Result<(Box<dyn Write>, &'a str), Failure> {
+    match output {
+        None | Some("-") => Ok((Box::new(term::stdout()), "standard output")),
         Some(path) => {
             let mut articles = OpenFiles::default();
             for name in inputs.iter().flatten() {
@@ -223,9 +238,25 @@ fn annotate_command(
                 .map_err(|e| Failure::runtime(format!("{path}: {e}")))?;
             let file = std::fs::File::create(path)
                 .map_err(|e| Failure::runtime(format!("{path}: {e}")))?;
-            (Box::new(file), path)
+            Ok((Box::new(file), path))
         }
-    };
+    }
+}
+
+/// `gloss annotate` of many articles: one JSON line each, in input order,
+/// on `jobs` threads, with a progress line; a failed article is reported
+/// and the others go on.
+fn annotate_many(
+    inputs: &[Result<String, document::LoadError>],
+    output: Option<&str>,
+    jobs: Option<u32>,
+    common: &Common,
+) -> Result<(), Failure> {
+    let jobs = jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+        |j| j as usize,
+    );
+    let (mut sink, sink_name) = batch_sink(output, inputs)?;
     let mut sink = std::io::BufWriter::new(&mut sink);
     let progress = term::Progress::new();
     let columns = ratatui::crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
@@ -242,7 +273,7 @@ fn annotate_command(
         let line = export::json::to_line(&opened.doc, &ann, opened.store.notes_lazy(&ann));
         Ok((line, opened.messages))
     };
-    let result = batch::run(&inputs, jobs, &work, &mut sink, &mut on_event);
+    let result = batch::run(inputs, jobs, &work, &mut sink, &mut on_event);
     progress.clear();
     let summary = match result {
         Ok(summary) => summary,
