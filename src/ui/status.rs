@@ -21,59 +21,11 @@ pub fn draw(app: &App, theme: &Theme, buf: &mut Buffer) {
     fill(buf, area, st.status);
     let w = usize::from(area.width);
     if let Some(p) = &app.prompt {
-        let count = match app.search.matches.len() {
-            _ if p.is_empty() => String::new(),
-            0 => "no match ".into(),
-            1 => "1 match ".into(),
-            n => format!("{n} matches "),
-        };
-        let room = w.saturating_sub(count.width() + 3);
-        let line = Line::from(vec![
-            TextSpan::styled("/", st.status.patch(st.key)),
-            TextSpan::styled(fit(p, room), st.status),
-            TextSpan::styled("▏", st.status),
-        ]);
-        buf.set_line(area.x, area.y, &line, area.width);
-        let x = area.right().saturating_sub(count.width() as u16);
-        buf.set_stringn(x, area.y, &count, count.width(), st.status.patch(st.muted));
+        prompt(app, theme, buf, p);
         return;
     }
-    // Notes made while the sidecar cannot be read are not saved: say so always.
-    let unsaved = if app.store.read_only().is_some() {
-        "notes not saved · "
-    } else {
-        ""
-    };
-    // A file not in plain UTF-8 says which encoding it was read in.
-    let encoding = match app.doc.encoding {
-        "UTF-8" => String::new(),
-        other => format!("{other} · "),
-    };
-    let progress = app
-        .annotating
-        .map_or_else(String::new, |p| format!("annotating… {p}% · "));
-    let help = app.keymap.hint(crate::command::Command::Help);
-    let right = format!(
-        " {progress}{encoding}{unsaved}{help} help  {} ",
-        position(app)
-    );
-    let mut left = vec![TextSpan::styled(
-        format!(" {} ", fit(&file_name(&app.doc.source), w / 3)),
-        st.status_file,
-    )];
-    if let Some(e) = app.selected {
-        let ent = &app.ann.entities[e];
-        let k = app.mention_position().map_or_else(
-            || format!("–/{}", ent.mentions.len()),
-            |(k, n)| format!("{k}/{n}"),
-        );
-        left.push(TextSpan::styled(
-            " ● ",
-            st.status.patch(theme.kind(ent.kind)),
-        ));
-        left.push(TextSpan::styled(fit(&ent.name, w / 4), st.status));
-        left.push(TextSpan::styled(format!(" {k}"), st.status.patch(st.muted)));
-    }
+    let right = right_side(app);
+    let mut left = left_side(app, theme, w);
     let used: usize = left.iter().map(|s| s.content.width()).sum();
     let room = w.saturating_sub(used + right.width() + 2);
     let hint = super::dialog::visual_hint(app);
@@ -114,6 +66,74 @@ pub fn draw(app: &App, theme: &Theme, buf: &mut Buffer) {
         let x = area.right() - right.width() as u16;
         buf.set_stringn(x, area.y, &right, right.width(), st.status.patch(st.muted));
     }
+}
+
+/// The search prompt being typed, `p`, with the count of its matches.
+fn prompt(app: &App, theme: &Theme, buf: &mut Buffer, p: &str) {
+    let (area, st) = (app.areas.status, &theme.styles);
+    let count = match app.search.matches.len() {
+        _ if p.is_empty() => String::new(),
+        0 => "no match ".into(),
+        1 => "1 match ".into(),
+        n => format!("{n} matches "),
+    };
+    let room = usize::from(area.width).saturating_sub(count.width() + 3);
+    let line = Line::from(vec![
+        TextSpan::styled("/", st.status.patch(st.key)),
+        TextSpan::styled(fit(p, room), st.status),
+        TextSpan::styled("▏", st.status),
+    ]);
+    buf.set_line(area.x, area.y, &line, area.width);
+    let x = area.right().saturating_sub(count.width() as u16);
+    buf.set_stringn(x, area.y, &count, count.width(), st.status.patch(st.muted));
+}
+
+/// The right of the status line: background work, the encoding, unsaved
+/// notes, the help key and where the reader is.
+fn right_side(app: &App) -> String {
+    // Notes made while the sidecar cannot be read are not saved: say so always.
+    let unsaved = if app.store.read_only().is_some() {
+        "notes not saved · "
+    } else {
+        ""
+    };
+    // A file not in plain UTF-8 says which encoding it was read in.
+    let encoding = match app.doc.encoding {
+        "UTF-8" => String::new(),
+        other => format!("{other} · "),
+    };
+    let progress = app
+        .annotating
+        .map_or_else(String::new, |p| format!("annotating… {p}% · "));
+    let help = app.keymap.hint(crate::command::Command::Help);
+    format!(
+        " {progress}{encoding}{unsaved}{help} help  {} ",
+        position(app)
+    )
+}
+
+/// The left of the status line, `w` cells wide: the file, and the selected
+/// actor with the place of the cursor among its mentions.
+fn left_side(app: &App, theme: &Theme, w: usize) -> Vec<TextSpan<'static>> {
+    let st = &theme.styles;
+    let mut left = vec![TextSpan::styled(
+        format!(" {} ", fit(&file_name(&app.doc.source), w / 3)),
+        st.status_file,
+    )];
+    if let Some(e) = app.selected {
+        let ent = &app.ann.entities[e];
+        let k = app.mention_position().map_or_else(
+            || format!("–/{}", ent.mentions.len()),
+            |(k, n)| format!("{k}/{n}"),
+        );
+        left.push(TextSpan::styled(
+            " ● ",
+            st.status.patch(theme.kind(ent.kind)),
+        ));
+        left.push(TextSpan::styled(fit(&ent.name, w / 4), st.status));
+        left.push(TextSpan::styled(format!(" {k}"), st.status.patch(st.muted)));
+    }
+    left
 }
 
 /// Draws `message`, too long for the status line, wrapped on the lines
