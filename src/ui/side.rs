@@ -41,34 +41,7 @@ pub fn draw(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
     let state = app.lists[app.tab.index()];
     let len = app.list_len(app.tab);
     if len == 0 {
-        let empty = match app.tab {
-            Tab::Actors => "No actors found.",
-            Tab::Commitments => "No commitments found.",
-            Tab::Quotes => "No quotes found.",
-            Tab::Notes if !app.note_filter.is_empty() => "No notes with that tag.",
-            Tab::Notes => "No notes yet.",
-        };
-        buf.set_stringn(
-            list.x,
-            y,
-            fit(empty, usize::from(list.width)),
-            usize::from(list.width),
-            st.muted,
-        );
-        let hint = match app.tab {
-            Tab::Notes if !app.note_filter.is_empty() => "{filter_notes} changes the filter",
-            Tab::Notes => "{select_text} selects text, {add_note} notes it",
-            _ => "",
-        };
-        if !hint.is_empty() && list.height > 1 {
-            buf.set_stringn(
-                list.x,
-                y + 1,
-                fit(&app.keymap.fill(hint), usize::from(list.width)),
-                usize::from(list.width),
-                st.muted,
-            );
-        }
+        empty_list(app, theme, buf, list);
         return;
     }
     for row in state.offset..len {
@@ -106,6 +79,41 @@ pub fn draw(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
             y += 1;
         }
         y += blank as u16;
+    }
+}
+
+/// What an empty list shows in `list`: that it is empty, and for notes,
+/// how to make one.
+fn empty_list(app: &App, theme: &Theme, buf: &mut Buffer, list: Rect) {
+    let st = &theme.styles;
+    let y = list.y;
+    let empty = match app.tab {
+        Tab::Actors => "No actors found.",
+        Tab::Commitments => "No commitments found.",
+        Tab::Quotes => "No quotes found.",
+        Tab::Notes if !app.note_filter.is_empty() => "No notes with that tag.",
+        Tab::Notes => "No notes yet.",
+    };
+    buf.set_stringn(
+        list.x,
+        y,
+        fit(empty, usize::from(list.width)),
+        usize::from(list.width),
+        st.muted,
+    );
+    let hint = match app.tab {
+        Tab::Notes if !app.note_filter.is_empty() => "{filter_notes} changes the filter",
+        Tab::Notes => "{select_text} selects text, {add_note} notes it",
+        _ => "",
+    };
+    if !hint.is_empty() && list.height > 1 {
+        buf.set_stringn(
+            list.x,
+            y + 1,
+            fit(&app.keymap.fill(hint), usize::from(list.width)),
+            usize::from(list.width),
+            st.muted,
+        );
     }
 }
 
