@@ -48,17 +48,79 @@ pub fn timeout() -> Duration {
         .map_or(DEFAULT_TIMEOUT, Duration::from_secs_f64)
 }
 
-/// Fetches `url` (GET). Errors are one line naming the URL.
-pub fn get(url: &str) -> Result<Fetched, String> {
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .timeout_global(Some(timeout()))
-        .max_redirects(MAX_REDIRECTS)
-        .http_status_as_error(false)
-        .user_agent(concat!("gloss/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .into();
-    let fail = |why: String| format!("{url}: {why}");
-    let mut response = agent
+/// Why a fetch failed: the URL and the problem, one line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{url}: {problem}")]
+pub struct FetchError {
+    /// The URL asked for.
+    pub url: String,
+    /// What went wrong.
+    pub problem: Problem,
+}
+
+/// What went wrong in a fetch, for a person.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Problem {
+    /// No answer within the timeout (the one in force when it ran out).
+    #[error("no answer within {} s (set {TIMEOUT_ENV} to wait longer)", .0.as_secs_f64())]
+    Timeout(Duration),
+    /// The host name does not resolve.
+    #[error("no such host")]
+    NoSuchHost,
+    /// The server cannot be reached.
+    #[error("cannot connect to the server")]
+    CannotConnect,
+    /// The server refused the connection.
+    #[error("connection refused")]
+    Refused,
+    /// More than [`MAX_REDIRECTS`] redirects.
+    #[error("more than {MAX_REDIRECTS} redirects")]
+    TooManyRedirects,
+    /// A redirect without a usable target.
+    #[error("a redirect that leads nowhere")]
+    BadRedirect,
+    /// A body larger than `limit` bytes.
+    #[error("larger than {} MiB, the most gloss fetches", .limit >> 20)]
+    TooLarge {
+        /// The most bytes fetched.
+        limit: u64,
+    },
+    /// Not a URL the client can fetch (the client's words).
+    #[error("not a URL gloss can fetch ({0})")]
+    BadUrl(String),
+    /// The server answered with a status other than success.
+    #[error("the server answered {}", status_line(*code))]
+    Status {
+        /// The HTTP status code.
+        code: u16,
+    },
+    /// Reading or writing the connection failed (the system's words).
+    #[error("network error: {0}")]
+    Network(String),
+    /// Anything else, in the client's words.
+    #[error("{0}")]
+    Other(String),
+}
+
+/// A status code with its reason phrase when it has one (`404 Not Found`,
+/// `599`).
+fn status_line(code: u16) -> String {
+    match ureq::http::StatusCode::from_u16(code)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+    {
+        Some(reason) => format!("{code} {reason}"),
+        None => code.to_string(),
+    }
+}
+
+/// Fetches `url` (GET). Errors name the URL.
+pub fn get(url: &str) -> Result<Fetched, FetchError> {
+    let fail = |problem: Problem| FetchError {
+        url: url.to_owned(),
+        problem,
+    };
+    let mut response = agent()
         .get(url)
         .header(
             "Accept",
@@ -69,12 +131,9 @@ pub fn get(url: &str) -> Result<Fetched, String> {
         .map_err(|e| fail(problem(&e)))?;
     let status = response.status();
     if !status.is_success() {
-        let reason = status.canonical_reason().unwrap_or("");
-        return Err(fail(
-            format!("the server answered {} {reason}", status.as_u16())
-                .trim_end()
-                .to_owned(),
-        ));
+        return Err(fail(Problem::Status {
+            code: status.as_u16(),
+        }));
     }
     let content_type = response
         .headers()
@@ -96,6 +155,18 @@ pub fn get(url: &str) -> Result<Fetched, String> {
     })
 }
 
+/// The client: [`timeout`], at most [`MAX_REDIRECTS`] redirects, and
+/// every status an answer to look at rather than an error.
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .timeout_global(Some(timeout()))
+        .max_redirects(MAX_REDIRECTS)
+        .http_status_as_error(false)
+        .user_agent(concat!("gloss/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .into()
+}
+
 /// The media type (lowercase) and the charset of a `Content-Type` value.
 fn parse_type(value: &str) -> (Option<String>, Option<String>) {
     let mut parts = value.split(';');
@@ -112,28 +183,20 @@ fn parse_type(value: &str) -> (Option<String>, Option<String>) {
     (media, charset)
 }
 
-/// What went wrong, for a person.
-fn problem(e: &ureq::Error) -> String {
+/// What the client's error `e` means.
+fn problem(e: &ureq::Error) -> Problem {
     use ureq::Error as E;
     match e {
-        E::Timeout(_) => format!(
-            "no answer within {} s (set {TIMEOUT_ENV} to wait longer)",
-            timeout().as_secs_f64()
-        ),
-        E::HostNotFound => "no such host".into(),
-        E::ConnectionFailed => "cannot connect to the server".into(),
-        E::TooManyRedirects => format!("more than {MAX_REDIRECTS} redirects"),
-        E::RedirectFailed => "a redirect that leads nowhere".into(),
-        E::BodyExceedsLimit(_) => format!(
-            "larger than {} MiB, the most gloss fetches",
-            MAX_BYTES >> 20
-        ),
-        E::BadUri(why) => format!("not a URL gloss can fetch ({why})"),
-        E::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
-            "connection refused".into()
-        }
-        E::Io(io) => format!("network error: {io}"),
-        other => other.to_string(),
+        E::Timeout(_) => Problem::Timeout(timeout()),
+        E::HostNotFound => Problem::NoSuchHost,
+        E::ConnectionFailed => Problem::CannotConnect,
+        E::TooManyRedirects => Problem::TooManyRedirects,
+        E::RedirectFailed => Problem::BadRedirect,
+        E::BodyExceedsLimit(limit) => Problem::TooLarge { limit: *limit },
+        E::BadUri(why) => Problem::BadUrl(why.clone()),
+        E::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => Problem::Refused,
+        E::Io(io) => Problem::Network(io.to_string()),
+        other => Problem::Other(other.to_string()),
     }
 }
 
@@ -152,5 +215,32 @@ mod tests {
             (Some("application/rss+xml".into()), None)
         );
         assert_eq!(parse_type(""), (None, None));
+    }
+
+    #[test]
+    fn problems_read_as_one_line_naming_the_url() {
+        let said = |problem| {
+            FetchError {
+                url: "https://example.org/a".into(),
+                problem,
+            }
+            .to_string()
+        };
+        assert_eq!(
+            said(Problem::Status { code: 404 }),
+            "https://example.org/a: the server answered 404 Not Found"
+        );
+        assert_eq!(
+            said(Problem::Status { code: 599 }),
+            "https://example.org/a: the server answered 599"
+        );
+        assert_eq!(
+            said(Problem::TooLarge { limit: MAX_BYTES }),
+            "https://example.org/a: larger than 16 MiB, the most gloss fetches"
+        );
+        assert_eq!(
+            said(Problem::Timeout(Duration::from_millis(1500))),
+            "https://example.org/a: no answer within 1.5 s (set GLOSS_FETCH_TIMEOUT to wait longer)"
+        );
     }
 }

@@ -188,9 +188,7 @@ pub fn open(file: Option<&str>) -> Result<Document, Failure> {
             Ok(document::load("-")?)
         }
         Some(f) if crate::store::disk::is_url(f) => {
-            match crate::library::page(crate::fetch::get(f).map_err(Failure::input)?)
-                .map_err(Failure::input)?
-            {
+            match crate::library::page(crate::fetch::get(f)?)? {
                 crate::library::Page::Article(doc) => Ok(*doc),
                 crate::library::Page::Feed(_) => Err(Failure::input(format!(
                     "{f}: a feed, not an article (open it with `gloss {f}`, or index it with `gloss index {f}`)"

@@ -4,6 +4,7 @@
 
 use crate::command::Command;
 use crate::keymap::Key;
+use crate::library::OpenError;
 
 /// One thing that changes the reader's state.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,7 +52,7 @@ pub enum Event {
     AnnotationFailed,
     /// The web page of a library's item, fetched in the background (or
     /// why it could not be).
-    Fetched(usize, Result<super::library::Loaded, String>),
+    Fetched(usize, Result<super::library::Loaded, OpenError>),
     /// The process was told to end (SIGTERM, SIGINT): keep what can be
     /// kept, then quit without asking.
     Terminated,

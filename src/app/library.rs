@@ -8,9 +8,9 @@ use std::collections::HashMap;
 use super::view::{chosen_actor, on_mention, scroll_into_view, select_entity, set_top};
 use super::{App, Command, Jump, ListState};
 use crate::keymap::Key;
-use crate::library::index::{self, Index, Summary};
-use crate::library::{Entry, load};
-use crate::open::Common;
+use crate::library::index::{self, ActorRow, Index, IndexError, Summary};
+use crate::library::{Entry, OpenError, load};
+use crate::open::{Common, Failure};
 use crate::store::Origin;
 use crate::store::disk::is_url;
 
@@ -458,7 +458,7 @@ fn open_at(app: &mut App, i: usize, jump: Option<Jump>) {
 
 /// What the background fetch of item `item` gave: shown when it is still
 /// the article asked for.
-pub(super) fn fetched(app: &mut App, item: usize, result: Result<Loaded, String>) {
+pub(super) fn fetched(app: &mut App, item: usize, result: Result<Loaded, OpenError>) {
     let Some(lib) = app.library.as_mut() else {
         return;
     };
@@ -475,27 +475,26 @@ pub(super) fn fetched(app: &mut App, item: usize, result: Result<Loaded, String>
 fn show(
     app: &mut App,
     i: usize,
-    doc: Result<crate::document::Document, String>,
+    doc: Result<crate::document::Document, OpenError>,
     jump: Option<Jump>,
 ) {
     let Some(mut lib) = app.library.take() else {
         return;
     };
     let entry = lib.items[i].entry.clone();
-    let opened = doc.and_then(|doc| {
+    let opened = doc.map_err(Failure::from).and_then(|doc| {
         let common = Common {
             theme: None,
             no_sidecar: lib.no_sidecar,
             annotations: None,
         };
         crate::open::open_document(doc, &Origin::from_source(&entry.source), &common, false)
-            .map_err(|f| f.message)
     });
     let opened = match opened {
         Ok(o) => o,
-        Err(message) => {
+        Err(failure) => {
             app.library = Some(lib);
-            app.message = message;
+            app.message = failure.message;
             return;
         }
     };
@@ -611,26 +610,10 @@ pub(super) fn actor_articles(app: &mut App) {
         app.message = "no library index here".into();
         return;
     };
-    let rows = Index::open(&path).and_then(|(index, _)| {
-        let rows = index.matching(&keys)?;
-        let mut commitments = HashMap::new();
-        for r in &rows {
-            let items = index.items(r.id)?;
-            commitments.insert(
-                r.id,
-                items
-                    .into_iter()
-                    .filter(|i| !matches!(i.what.as_str(), "mention" | "quote"))
-                    .map(|i| format!("{}: {}", i.what, i.text))
-                    .collect::<Vec<_>>(),
-            );
-        }
-        Ok((rows, commitments))
-    });
-    let (rows, mut commitments) = match rows {
+    let (rows, commitments) = match matching(&path, &keys) {
         Ok(r) => r,
         Err(e) => {
-            app.message = e;
+            app.message = e.to_string();
             return;
         }
     };
@@ -661,6 +644,53 @@ pub(super) fn actor_articles(app: &mut App) {
     if lib.current.is_none() {
         lib.current = Some(from_item);
     }
+    let hits = hits(lib, rows, commitments);
+    let n = hits.len();
+    lib.actor = Some(ActorFilter {
+        name: crate::document::sanitize::clean_line(&name).into_owned(),
+        keys,
+        hits,
+        from: Some((from_item, jump)),
+    });
+    lib.filter.clear();
+    lib.list = ListState::default();
+    lib.view = View::List;
+    lib.arrange();
+    app.message = format!(
+        "{n} other article(s) mention {name} · {} opens one",
+        app.keymap.hint(Command::Activate)
+    );
+}
+
+/// Each actor row's commitments (`kind: text`), by its id.
+type Commitments = HashMap<i64, Vec<String>>;
+
+/// The actor rows, in the index at `path`, that share one of `keys`, with
+/// their commitments.
+fn matching(
+    path: &std::path::Path,
+    keys: &[String],
+) -> Result<(Vec<ActorRow>, Commitments), IndexError> {
+    let (index, _) = Index::open(path)?;
+    let rows = index.matching(keys)?;
+    let mut commitments = HashMap::new();
+    for r in &rows {
+        let items = index.items(r.id)?;
+        commitments.insert(
+            r.id,
+            items
+                .into_iter()
+                .filter(|i| !matches!(i.what.as_str(), "mention" | "quote"))
+                .map(|i| format!("{}: {}", i.what, i.text))
+                .collect::<Vec<_>>(),
+        );
+    }
+    Ok((rows, commitments))
+}
+
+/// The items of `lib` that `rows` are in (added to it when new), each
+/// with its rows' counts and commitments summed.
+fn hits(lib: &mut Library, rows: Vec<ActorRow>, mut commitments: Commitments) -> Vec<Hit> {
     let mut hits: Vec<Hit> = Vec::new();
     for r in rows {
         let item = lib.item_of(&r.source, &r.title);
@@ -679,21 +709,7 @@ pub(super) fn actor_articles(app: &mut App) {
             }),
         }
     }
-    let n = hits.len();
-    lib.actor = Some(ActorFilter {
-        name: crate::document::sanitize::clean_line(&name).into_owned(),
-        keys,
-        hits,
-        from: Some((from_item, jump)),
-    });
-    lib.filter.clear();
-    lib.list = ListState::default();
-    lib.view = View::List;
-    lib.arrange();
-    app.message = format!(
-        "{n} other article(s) mention {name} · {} opens one",
-        app.keymap.hint(Command::Activate)
-    );
+    hits
 }
 
 /// The library's part of the reader's state for `render --state`: the
@@ -807,7 +823,10 @@ mod tests {
         // A failure is said, and nothing else changes.
         crate::app::update(&mut app, Command::PrevArticle.into());
         crate::app::update(&mut app, Command::NextArticle.into());
-        let gone = Err("https://example.org/b: connection refused".to_owned());
+        let gone = Err(OpenError::from(crate::fetch::FetchError {
+            url: "https://example.org/b".into(),
+            problem: crate::fetch::Problem::Refused,
+        }));
         crate::app::update(&mut app, crate::app::Event::Fetched(1, gone).into());
         assert_eq!(app.message, "https://example.org/b: connection refused");
         assert_eq!(app.library.as_ref().unwrap().current, Some(0));

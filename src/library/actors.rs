@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use serde_json::{Value, json};
 
-use super::index::{ActorRow, Index, normalise};
+use super::index::{ActorRow, Index, IndexError, normalise};
 use crate::export::csv::field;
 use crate::export::markdown::escape;
 
@@ -179,7 +179,7 @@ pub fn find<'a>(actors: &'a [Actor], name: &str) -> Vec<&'a Actor> {
 
 /// The dossier of `actor`: per article, its mentions, commitments and
 /// quotes with their sentences, as JSON (`gloss.actor/1`).
-pub fn dossier_json(index: &Index, actor: &Actor) -> Result<String, String> {
+pub fn dossier_json(index: &Index, actor: &Actor) -> Result<String, IndexError> {
     let mut articles = Vec::new();
     for r in &actor.rows {
         let items = index.items(r.id)?;
@@ -215,7 +215,7 @@ pub fn dossier_json(index: &Index, actor: &Actor) -> Result<String, String> {
 }
 
 /// The dossier of `actor` as Markdown, every piece of article text escaped.
-pub fn dossier_markdown(index: &Index, actor: &Actor) -> Result<String, String> {
+pub fn dossier_markdown(index: &Index, actor: &Actor) -> Result<String, IndexError> {
     let mut out = format!(
         "# {} ({})\n\n{} article(s), {} mention(s).\n",
         escape(&actor.name),

@@ -4,12 +4,36 @@
 use clap::ValueEnum;
 
 use super::actors::{self, Actor};
-use super::index::{self, Index};
-use super::{Entry, Target, target};
+use super::index::{self, Index, IndexError};
+use super::{Entry, OpenError, Target, target};
 use crate::app::library::Library;
+use crate::fetch::FetchError;
 use crate::open::{Common, Failure, Opened, open_article, open_document, open_for_reader};
 use crate::store::Origin;
 use crate::term;
+
+/// A library, a page or a feed that cannot be opened is bad input (exit
+/// code 2).
+impl From<OpenError> for Failure {
+    fn from(e: OpenError) -> Self {
+        Self::input(e.to_string())
+    }
+}
+
+/// A page that cannot be fetched is bad input (exit code 2).
+impl From<FetchError> for Failure {
+    fn from(e: FetchError) -> Self {
+        Self::input(e.to_string())
+    }
+}
+
+/// An index that cannot be opened, read or written is a failure while
+/// running (exit code 1).
+impl From<IndexError> for Failure {
+    fn from(e: IndexError) -> Self {
+        Self::runtime(e.to_string())
+    }
+}
 
 /// Formats of `gloss actors`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -55,7 +79,7 @@ pub fn start(
     if files.is_empty() {
         return Ok((article(None)?, None));
     }
-    match target(files).map_err(Failure::input)? {
+    match target(files)? {
         Target::Article(name) => Ok((article(Some(&name))?, None)),
         Target::Page(doc) => {
             let origin = Origin::Url(doc.source.clone());
@@ -96,7 +120,7 @@ fn library(name: String, entries: Vec<Entry>, common: &Common) -> Result<Library
         Ok(mut index) => {
             refresh(&mut index, &entries, None, false)?;
             let sources: Vec<String> = entries.iter().map(|e| e.source.clone()).collect();
-            index.summaries(&sources).map_err(Failure::runtime)?
+            index.summaries(&sources)?
         }
         Err(failure) => {
             term::warning(&format!("{}; the list shows no counts", failure.message));
@@ -108,8 +132,7 @@ fn library(name: String, entries: Vec<Entry>, common: &Common) -> Result<Library
 
 /// The data folder's index, rebuilt with a warning when it is broken.
 pub fn open_index() -> Result<Index, Failure> {
-    let path = index::default_path().map_err(Failure::runtime)?;
-    let (index, message) = Index::open(&path).map_err(Failure::runtime)?;
+    let (index, message) = Index::open(&index::default_path()?)?;
     if let Some(m) = message {
         term::warning(&m);
     }
@@ -134,18 +157,18 @@ fn refresh(
         .refresh(entries, jobs, fetch_links, &mut |done, total| {
             progress.show(&term::progress_bar(done, total, columns));
         })
-        .map_err(Failure::runtime);
+        .map_err(Failure::from);
     progress.clear();
     let refreshed = refreshed?;
     for failure in &refreshed.failed {
-        term::warning(failure);
+        term::warning(&failure.to_string());
     }
     Ok(refreshed)
 }
 
 /// The entries `inputs` stand for (a folder, a feed, files).
 fn entries_of(inputs: &[String]) -> Result<Vec<Entry>, Failure> {
-    match target(inputs).map_err(Failure::input)? {
+    match target(inputs)? {
         Target::Library { entries, .. } => Ok(entries),
         Target::Article(name) if std::fs::metadata(&name).is_err() => {
             Err(Failure::input(format!("{name}: no such file")))
@@ -194,7 +217,7 @@ fn grouped(dir: Option<&str>) -> Result<(Index, Vec<Actor>), Failure> {
         }
         None => None,
     };
-    let (rows, keys) = index.actors(scope.as_deref()).map_err(Failure::runtime)?;
+    let (rows, keys) = index.actors(scope.as_deref())?;
     Ok((index, actors::group(rows, &keys)))
 }
 
@@ -231,9 +254,8 @@ pub fn actor(name: &str, dir: Option<&str>, format: DossierFormat) -> Result<Str
             )));
         }
     };
-    match format {
-        DossierFormat::Json => actors::dossier_json(&index, actor),
-        DossierFormat::Markdown => actors::dossier_markdown(&index, actor),
-    }
-    .map_err(Failure::runtime)
+    Ok(match format {
+        DossierFormat::Json => actors::dossier_json(&index, actor)?,
+        DossierFormat::Markdown => actors::dossier_markdown(&index, actor)?,
+    })
 }

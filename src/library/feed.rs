@@ -37,12 +37,23 @@ pub fn looks_like_feed(bytes: &[u8]) -> bool {
         .any(|tag| rest.starts_with(tag))
 }
 
+/// A feed that cannot be parsed: its path or URL and the parser's words.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{feed}: not a feed gloss can read ({why})")]
+pub struct FeedError {
+    /// The feed's path or URL.
+    pub feed: String,
+    /// What the parser found wrong.
+    pub why: String,
+}
+
 /// The entries of the feed in `bytes`, read from `source` (its path or
-/// URL), in the feed's order. A feed that cannot be parsed is one line
-/// naming `source`.
-pub fn entries(bytes: &[u8], source: &str) -> Result<Vec<Entry>, String> {
-    let feed = feed_rs::parser::parse(bytes)
-        .map_err(|e| format!("{source}: not a feed gloss can read ({e})"))?;
+/// URL), in the feed's order.
+pub fn entries(bytes: &[u8], source: &str) -> Result<Vec<Entry>, FeedError> {
+    let feed = feed_rs::parser::parse(bytes).map_err(|e| FeedError {
+        feed: source.to_owned(),
+        why: e.to_string(),
+    })?;
     let feed_title = feed
         .title
         .as_ref()
@@ -152,7 +163,10 @@ mod tests {
                 .unwrap()
                 .contains("Kim met Trump.")
         );
-        let err = entries(b"<html></html>", "x.xml").unwrap_err();
-        assert!(err.starts_with("x.xml: not a feed gloss can read"), "{err}");
+        let err = entries(b"<html></html>", "x.xml").unwrap_err().to_string();
+        assert!(
+            err.starts_with("x.xml: not a feed gloss can read ("),
+            "{err}"
+        );
     }
 }

@@ -20,7 +20,7 @@ use std::sync::{Arc, mpsc};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Entry, Page, fetch, page};
+use super::{Entry, OpenError, Page, fetch, page};
 use crate::annotate::{Sentences, annotate_document};
 use crate::document::{self, Document};
 use crate::model::{Annotations, EntityKind, MentionForm};
@@ -86,8 +86,8 @@ pub struct Refreshed {
     pub indexed: usize,
     /// Articles found as indexed.
     pub unchanged: usize,
-    /// Articles that could not be read, one line each.
-    pub failed: Vec<String>,
+    /// Articles that could not be read, each said in one line.
+    pub failed: Vec<OpenError>,
 }
 
 /// One article's actor, as the index holds it.
@@ -124,22 +124,60 @@ pub struct Item {
     pub sentence: String,
 }
 
+/// Why the index could not be opened, read or written: one line naming
+/// its file (or folder) and the problem.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    /// There is no data folder to keep it in.
+    #[error("no data folder for the library's index (set GLOSS_DATA_DIR)")]
+    NoDataFolder,
+    /// Its folder cannot be made.
+    #[error("{}: {source}", .folder.display())]
+    Folder {
+        /// The folder.
+        folder: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// A broken index cannot be set aside to make a new one.
+    #[error("{}: {broken}; {source}", .path.display())]
+    SetAside {
+        /// The index.
+        path: PathBuf,
+        /// Why SQLite cannot read it.
+        broken: rusqlite::Error,
+        /// Why it cannot be renamed.
+        source: std::io::Error,
+    },
+    /// SQLite failed.
+    #[error("{}: {source}", .path.display())]
+    Database {
+        /// The index.
+        path: PathBuf,
+        /// What SQLite said.
+        source: rusqlite::Error,
+    },
+}
+
 /// The data folder's index path: `$GLOSS_DATA_DIR/gloss.sqlite`, else the
 /// platform's data folder.
-pub fn default_path() -> Result<PathBuf, String> {
+pub fn default_path() -> Result<PathBuf, IndexError> {
     crate::store::Options::new(false)
         .data_dir
         .map(|d| d.join(FILE))
-        .ok_or_else(|| "no data folder for the library's index (set GLOSS_DATA_DIR)".into())
+        .ok_or(IndexError::NoDataFolder)
 }
 
 impl Index {
     /// Opens (or creates) the index at `path`. A file SQLite cannot read as
     /// the index is set aside as `FILE.broken` and a new index made; the
     /// message says so.
-    pub fn open(path: &Path) -> Result<(Self, Option<String>), String> {
+    pub fn open(path: &Path) -> Result<(Self, Option<String>), IndexError> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            std::fs::create_dir_all(dir).map_err(|source| IndexError::Folder {
+                folder: dir.to_owned(),
+                source,
+            })?;
         }
         match Self::try_open(path) {
             Ok(index) => Ok((index, None)),
@@ -151,9 +189,17 @@ impl Index {
                     side.push(suffix);
                     let _ = std::fs::remove_file(side);
                 }
-                std::fs::rename(path, &aside)
-                    .map_err(|r| format!("{}: {e}; {r}", path.display()))?;
-                let index = Self::try_open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+                if let Err(source) = std::fs::rename(path, &aside) {
+                    return Err(IndexError::SetAside {
+                        path: path.to_owned(),
+                        broken: e,
+                        source,
+                    });
+                }
+                let index = Self::try_open(path).map_err(|source| IndexError::Database {
+                    path: path.to_owned(),
+                    source,
+                })?;
                 let message = format!(
                     "{}: not a usable index ({e}); set it aside as {} and built a new one",
                     path.display(),
@@ -199,8 +245,12 @@ impl Index {
         &self.path
     }
 
-    fn fail(&self, e: &rusqlite::Error) -> String {
-        format!("{}: {e}", self.path.display())
+    /// SQLite's error `source`, as this index's.
+    fn fail(&self, source: rusqlite::Error) -> IndexError {
+        IndexError::Database {
+            path: self.path.clone(),
+            source,
+        }
     }
 
     /// Brings the index up to date with `entries`, `jobs` at a time,
@@ -212,8 +262,8 @@ impl Index {
         jobs: usize,
         fetch_links: bool,
         progress: &mut dyn FnMut(usize, usize),
-    ) -> Result<Refreshed, String> {
-        let known = self.known().map_err(|e| self.fail(&e))?;
+    ) -> Result<Refreshed, IndexError> {
+        let known = self.known().map_err(|e| self.fail(e))?;
         let todo: Vec<&Entry> = entries
             .iter()
             .filter(|e| fetch_links || e.content.is_some() || !is_url(&e.source))
@@ -252,7 +302,7 @@ impl Index {
             progress(done, total);
             Ok::<(), rusqlite::Error>(())
         });
-        result.map_err(|e| self.fail(&e))?;
+        result.map_err(|e| self.fail(e))?;
         Ok(refreshed)
     }
 
@@ -289,7 +339,7 @@ impl Index {
     }
 
     /// The rows of the articles in `sources` that are indexed.
-    pub fn summaries(&self, sources: &[String]) -> Result<HashMap<String, Summary>, String> {
+    pub fn summaries(&self, sources: &[String]) -> Result<HashMap<String, Summary>, IndexError> {
         let run = || -> rusqlite::Result<HashMap<String, Summary>> {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT title, date, actors, commitments, quotes FROM articles WHERE source = ?1",
@@ -311,7 +361,7 @@ impl Index {
             }
             Ok(out)
         };
-        run().map_err(|e| self.fail(&e))
+        run().map_err(|e| self.fail(e))
     }
 
     /// Every actor row of the articles in `scope` (all articles when
@@ -319,7 +369,7 @@ impl Index {
     pub fn actors(
         &self,
         scope: Option<&[String]>,
-    ) -> Result<(Vec<ActorRow>, Vec<ActorKey>), String> {
+    ) -> Result<(Vec<ActorRow>, Vec<ActorKey>), IndexError> {
         let run = || -> rusqlite::Result<_> {
             let mut stmt = self.conn.prepare(
                 "SELECT a.id, r.source, r.title, a.name, a.kind, a.mentions, a.commitments, \
@@ -344,11 +394,11 @@ impl Index {
                 .collect::<rusqlite::Result<_>>()?;
             Ok((rows, keys))
         };
-        run().map_err(|e| self.fail(&e))
+        run().map_err(|e| self.fail(e))
     }
 
     /// The actor rows, in any article, that share one of `keys`.
-    pub fn matching(&self, keys: &[String]) -> Result<Vec<ActorRow>, String> {
+    pub fn matching(&self, keys: &[String]) -> Result<Vec<ActorRow>, IndexError> {
         let run = || -> rusqlite::Result<Vec<ActorRow>> {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT DISTINCT a.id, r.source, r.title, a.name, a.kind, a.mentions, \
@@ -367,12 +417,12 @@ impl Index {
             out.sort_by(|a, b| a.source.cmp(&b.source).then(a.id.cmp(&b.id)));
             Ok(out)
         };
-        run().map_err(|e| self.fail(&e))
+        run().map_err(|e| self.fail(e))
     }
 
     /// The mentions, commitments and quotes of the actor row `actor`, in
     /// text order.
-    pub fn items(&self, actor: i64) -> Result<Vec<Item>, String> {
+    pub fn items(&self, actor: i64) -> Result<Vec<Item>, IndexError> {
         let run = || -> rusqlite::Result<Vec<Item>> {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT i.what, i.start, i.text, s.text FROM items i \
@@ -390,7 +440,7 @@ impl Index {
             })?
             .collect()
         };
-        run().map_err(|e| self.fail(&e))
+        run().map_err(|e| self.fail(e))
     }
 }
 
@@ -414,7 +464,7 @@ enum Outcome {
     /// New or changed: annotated.
     Indexed(Box<Record>),
     /// Could not be read.
-    Failed(String),
+    Failed(OpenError),
 }
 
 /// An article's row and its actors', ready to write.
@@ -475,17 +525,12 @@ fn examine(entry: &Entry, known: Option<&(Option<String>, String)>) -> Outcome {
     {
         return Outcome::Unchanged;
     }
-    let bytes: Result<(Vec<u8>, Option<Page>), String> = if let Some(content) = &entry.content {
+    let bytes = if let Some(content) = &entry.content {
         Ok((content.as_bytes().to_vec(), None))
     } else if file {
-        std::fs::read(&entry.source)
-            .map(|b| (b, None))
-            .map_err(|e| format!("{}: {e}", entry.source))
+        super::read(&entry.source).map(|b| (b, None))
     } else {
-        fetch::get(&entry.source).and_then(|f| {
-            let bytes = f.bytes.clone();
-            page(f).map(|p| (bytes, Some(p)))
-        })
+        fetch_page(&entry.source)
     };
     let (bytes, fetched) = match bytes {
         Ok(b) => b,
@@ -506,14 +551,21 @@ fn examine(entry: &Entry, known: Option<&(Option<String>, String)>) -> Outcome {
     }
     let doc = match fetched {
         Some(Page::Article(doc)) => Ok(*doc),
-        Some(Page::Feed(_)) => Err(format!("{}: a feed, not an article", entry.source)),
+        Some(Page::Feed(_)) => Err(OpenError::IsFeed(entry.source.clone())),
         None if entry.content.is_some() => super::load(entry),
-        None => document::load_bytes(bytes, &entry.source).map_err(|e| e.to_string()),
+        None => document::load_bytes(bytes, &entry.source).map_err(OpenError::from),
     };
     match doc {
         Ok(mut doc) => Outcome::Indexed(Box::new(record(entry, &mut doc, stamp, hash))),
         Err(e) => Outcome::Failed(e),
     }
+}
+
+/// The bytes of the page at `url` and what they are.
+fn fetch_page(url: &str) -> Result<(Vec<u8>, Option<Page>), OpenError> {
+    let fetched = fetch::get(url)?;
+    let bytes = fetched.bytes.clone();
+    Ok((bytes, Some(page(fetched)?)))
 }
 
 /// The record of `doc`, annotated, with the corrections of its sidecar.

@@ -68,6 +68,60 @@ fn host(url: &str) -> &str {
     rest.split(['/', '?', '#']).next().unwrap_or(rest)
 }
 
+/// Why an article, a web page or a library could not be opened: one line
+/// naming the file or URL and the problem.
+///
+/// Two are equal when they say the same: the errors of the system and of
+/// the loader inside cannot be compared (nor copied, hence the `Arc`s).
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum OpenError {
+    /// The page or feed could not be fetched.
+    #[error(transparent)]
+    Fetch(#[from] fetch::FetchError),
+    /// The feed could not be parsed.
+    #[error(transparent)]
+    Feed(#[from] feed::FeedError),
+    /// The article could not be read.
+    #[error(transparent)]
+    Load(Arc<document::LoadError>),
+    /// The file could not be read.
+    #[error("{path}: {source}")]
+    Read {
+        /// The file.
+        path: String,
+        /// What the system said.
+        source: Arc<std::io::Error>,
+    },
+    /// The server sent something that is neither an article nor a feed.
+    #[error("{url}: not an article or a feed (the server sent {media})")]
+    NotAnArticle {
+        /// The page's URL.
+        url: String,
+        /// The media type it was sent as.
+        media: String,
+    },
+    /// A feed where an article was wanted (its path or URL).
+    #[error("{0}: a feed, not an article (open it with gloss {0})")]
+    IsFeed(String),
+    /// `-` among the inputs of a library.
+    #[error("-: standard input cannot be part of a library")]
+    StdinInLibrary,
+}
+
+impl From<document::LoadError> for OpenError {
+    fn from(e: document::LoadError) -> Self {
+        Self::Load(Arc::new(e))
+    }
+}
+
+impl PartialEq for OpenError {
+    fn eq(&self, other: &Self) -> bool {
+        self.to_string() == other.to_string()
+    }
+}
+
+impl Eq for OpenError {}
+
 /// What the reader's command line opens.
 #[derive(Debug)]
 pub enum Target {
@@ -87,7 +141,7 @@ pub enum Target {
 /// What `inputs` open: one article or page, or a library. A folder that
 /// cannot be read, a URL that cannot be fetched or a feed that cannot be
 /// parsed is one line naming it.
-pub fn target(inputs: &[String]) -> Result<Target, String> {
+pub fn target(inputs: &[String]) -> Result<Target, OpenError> {
     if let [one] = inputs {
         if one == "-" {
             return Ok(Target::Article(one.clone()));
@@ -114,9 +168,9 @@ pub fn target(inputs: &[String]) -> Result<Target, String> {
     }
     let mut entries = Vec::new();
     for input in document::expand_inputs(inputs) {
-        let name = input.map_err(|e| e.to_string())?;
+        let name = input?;
         if name == "-" {
-            return Err("-: standard input cannot be part of a library".into());
+            return Err(OpenError::StdinInLibrary);
         }
         match (!is_url(&name)).then(|| feed_file(&name)).transpose()? {
             Some(Some(items)) => entries.extend(items),
@@ -155,7 +209,7 @@ pub fn sidecar(source: &str) -> Option<std::path::PathBuf> {
 
 /// The entries of the feed in the file `path`, or `None` when it is no
 /// feed (an article, or a file that is not there: loading will say).
-fn feed_file(path: &str) -> Result<Option<Vec<Entry>>, String> {
+fn feed_file(path: &str) -> Result<Option<Vec<Entry>>, OpenError> {
     use std::io::Read;
     let mut head = Vec::new();
     let Ok(file) = std::fs::File::open(path) else {
@@ -164,9 +218,17 @@ fn feed_file(path: &str) -> Result<Option<Vec<Entry>>, String> {
     if file.take(4096).read_to_end(&mut head).is_err() || !feed::looks_like_feed(&head) {
         return Ok(None);
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    let bytes = read(path)?;
     // Its items without a link are known by the feed's absolute path.
-    feed::entries(&bytes, &absolute(path)).map(Some)
+    Ok(Some(feed::entries(&bytes, &absolute(path))?))
+}
+
+/// The bytes of the file `path`.
+fn read(path: &str) -> Result<Vec<u8>, OpenError> {
+    std::fs::read(path).map_err(|e| OpenError::Read {
+        path: path.to_owned(),
+        source: Arc::new(e),
+    })
 }
 
 /// A fetched page: an article, or a feed's entries.
@@ -179,14 +241,14 @@ pub enum Page {
 
 /// What `fetched` is: a feed (by its media type or its content) or an
 /// article, read in the format and charset its server declared.
-pub fn page(fetched: fetch::Fetched) -> Result<Page, String> {
+pub fn page(fetched: fetch::Fetched) -> Result<Page, OpenError> {
     let media = fetched.media_type.as_deref().unwrap_or("");
     let feed_type = matches!(
         media,
         "application/rss+xml" | "application/atom+xml" | "application/feed+json"
     );
     if feed_type || (!media.contains("html") && feed::looks_like_feed(&fetched.bytes)) {
-        return feed::entries(&fetched.bytes, &fetched.url).map(Page::Feed);
+        return Ok(Page::Feed(feed::entries(&fetched.bytes, &fetched.url)?));
     }
     let format = match media {
         "text/html" | "application/xhtml+xml" => Some(Format::Html),
@@ -195,10 +257,10 @@ pub fn page(fetched: fetch::Fetched) -> Result<Page, String> {
         "" => None,
         m if m.starts_with("text/") => None,
         m => {
-            return Err(format!(
-                "{}: not an article or a feed (the server sent {m})",
-                fetched.url
-            ));
+            return Err(OpenError::NotAnArticle {
+                url: fetched.url,
+                media: m.to_owned(),
+            });
         }
     };
     let doc = document::load_fetched(
@@ -206,22 +268,20 @@ pub fn page(fetched: fetch::Fetched) -> Result<Page, String> {
         &fetched.url,
         format,
         fetched.charset.as_deref(),
-    )
-    .map_err(|e| e.to_string())?;
+    )?;
     Ok(Page::Article(Box::new(doc)))
 }
 
 /// Loads the article of `entry`: what its feed carried, else the page at
 /// its URL, else its file.
-pub fn load(entry: &Entry) -> Result<Document, String> {
+pub fn load(entry: &Entry) -> Result<Document, OpenError> {
     if let Some(content) = &entry.content {
         let mut doc = document::load_fetched(
             content.as_bytes().to_vec(),
             &entry.source,
             Some(Format::Html),
             None,
-        )
-        .map_err(|e| e.to_string())?;
+        )?;
         // The feed names its item; the page made of its content does not.
         doc.title.clone_from(&entry.title);
         if doc.date.is_none() {
@@ -232,13 +292,10 @@ pub fn load(entry: &Entry) -> Result<Document, String> {
     if is_url(&entry.source) {
         return match page(fetch::get(&entry.source)?)? {
             Page::Article(doc) => Ok(*doc),
-            Page::Feed(_) => Err(format!(
-                "{}: a feed, not an article (open it with gloss {0})",
-                entry.source
-            )),
+            Page::Feed(_) => Err(OpenError::IsFeed(entry.source.clone())),
         };
     }
-    document::load(&entry.source).map_err(|e| e.to_string())
+    Ok(document::load(&entry.source)?)
 }
 
 #[cfg(test)]
