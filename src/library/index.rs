@@ -23,7 +23,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::{Entry, OpenError, Page, fetch, page};
 use crate::annotate::{Sentences, annotate_document};
 use crate::document::{self, Document};
-use crate::model::{Annotations, EntityKind, MentionForm};
+use crate::model::{Annotations, EntityKind, MentionForm, Span};
 use crate::store::disk::is_url;
 use crate::store::{Origin, Store};
 use gloss_core::text::fnv1a64;
@@ -570,82 +570,13 @@ fn fetch_page(url: &str) -> Result<(Vec<u8>, Option<Page>), OpenError> {
 
 /// The record of `doc`, annotated, with the corrections of its sidecar.
 fn record(entry: &Entry, doc: &mut Document, stamp: Option<String>, hash: String) -> Record {
-    let auto = annotate_document(doc);
-    // With the reader's corrections (renames, merges, kinds) applied.
-    let (mut store, _) = Store::open(
-        &Origin::from_source(&entry.source),
-        Arc::clone(&doc.text),
-        &crate::store::Options::new(false),
-    );
-    store.hide(doc.code_spans());
-    let ann = store.annotations(&auto);
-    let text = &*doc.text;
-    let sentences = Sentences::new(text);
-    let mut numbered: HashMap<(usize, usize), usize> = HashMap::new();
-    let mut sentence_texts: Vec<String> = Vec::new();
-    let mut number = |start: usize, end: usize| {
-        *numbered.entry((start, end)).or_insert_with(|| {
-            sentence_texts.push(one_line(&text[start..end.max(start)]));
-            sentence_texts.len() - 1
-        })
-    };
-    // The sentences from the one holding `start` to the one holding `end`.
-    let around = |start: usize, end: usize| {
-        let first = sentences.at(start).map_or(start, |s| s.start);
-        let last = sentences
-            .at(end.saturating_sub(1).max(start))
-            .map_or(end, |s| s.end);
-        (first, last)
-    };
-    let ch = |b: usize| doc.chars.to_char(text, b);
-    let mut actors = Vec::new();
-    for (id, entity) in ann.entities.iter().enumerate() {
-        if !ann.is_actor(id) {
-            continue;
-        }
-        let mut items = Vec::new();
-        for &m in &entity.mentions {
-            let span = ann.mentions[m].span;
-            let (a, b) = around(span.start, span.end);
-            items.push(ItemRecord {
-                what: "mention",
-                start: ch(span.start),
-                text: one_line(span.slice(text)),
-                sentence: number(a, b),
-            });
-        }
-        let commitments: Vec<_> = (ann.commitments.iter())
-            .filter(|c| c.actor == Some(id))
-            .collect();
-        for c in &commitments {
-            let span = c.shown_span();
-            items.push(ItemRecord {
-                what: c.kind.as_str(),
-                start: ch(span.start),
-                text: one_line(span.slice(text)),
-                sentence: number(c.sentence.start, c.sentence.end),
-            });
-        }
-        let quotes: Vec<_> = (ann.quotes.iter())
-            .filter(|q| q.speaker == Some(id))
-            .collect();
-        for q in &quotes {
-            let (a, b) = around(q.span.start, q.span.end);
-            items.push(ItemRecord {
-                what: "quote",
-                start: ch(q.span.start),
-                text: one_line(q.span.slice(text)),
-                sentence: number(a, b),
-            });
-        }
-        actors.push(ActorRecord {
-            name: entity.name.clone(),
-            kind: entity.kind,
-            counts: [entity.mentions.len(), commitments.len(), quotes.len()],
-            keys: keys(&ann, id, text),
-            items,
-        });
-    }
+    let ann = corrected(entry, doc);
+    let doc = &*doc;
+    let mut sentences = Numbered::new(&doc.text);
+    let actors: Vec<ActorRecord> = (0..ann.entities.len())
+        .filter(|&id| ann.is_actor(id))
+        .map(|id| actor_record(&ann, id, doc, &mut sentences))
+        .collect();
     let title = if doc.title.is_empty() {
         entry.title.clone()
     } else {
@@ -662,7 +593,105 @@ fn record(entry: &Entry, doc: &mut Document, stamp: Option<String>, hash: String
         },
         origin: entry.origin.clone(),
         actors,
-        sentences: sentence_texts,
+        sentences: sentences.texts,
+    }
+}
+
+/// The annotations of `doc`, with the reader's corrections (renames,
+/// merges, kinds) from the sidecar of `entry`.
+fn corrected(entry: &Entry, doc: &mut Document) -> Annotations {
+    let auto = annotate_document(doc);
+    let (mut store, _) = Store::open(
+        &Origin::from_source(&entry.source),
+        Arc::clone(&doc.text),
+        &crate::store::Options::new(false),
+    );
+    store.hide(doc.code_spans());
+    store.annotations(&auto)
+}
+
+/// The record of actor `id` of `ann` in `doc`: its mentions, commitments
+/// and quotes, their sentences numbered in `sentences`.
+fn actor_record(
+    ann: &Annotations,
+    id: usize,
+    doc: &Document,
+    sentences: &mut Numbered<'_>,
+) -> ActorRecord {
+    let text = &*doc.text;
+    let item = |what: &'static str, span: Span, sentence: usize| ItemRecord {
+        what,
+        start: doc.chars.to_char(text, span.start),
+        text: one_line(span.slice(text)),
+        sentence,
+    };
+    let entity = &ann.entities[id];
+    let mut items = Vec::new();
+    for &m in &entity.mentions {
+        let span = ann.mentions[m].span;
+        items.push(item("mention", span, sentences.around(span)));
+    }
+    let commitments: Vec<_> = (ann.commitments.iter())
+        .filter(|c| c.actor == Some(id))
+        .collect();
+    for c in &commitments {
+        let sentence = sentences.number(c.sentence.start, c.sentence.end);
+        items.push(item(c.kind.as_str(), c.shown_span(), sentence));
+    }
+    let quotes: Vec<_> = (ann.quotes.iter())
+        .filter(|q| q.speaker == Some(id))
+        .collect();
+    for q in &quotes {
+        items.push(item("quote", q.span, sentences.around(q.span)));
+    }
+    ActorRecord {
+        name: entity.name.clone(),
+        kind: entity.kind,
+        counts: [entity.mentions.len(), commitments.len(), quotes.len()],
+        keys: keys(ann, id, text),
+        items,
+    }
+}
+
+/// The sentences of a record's items, each kept once (on one line) and
+/// known by its number.
+struct Numbered<'a> {
+    text: &'a str,
+    sentences: Sentences,
+    numbers: HashMap<(usize, usize), usize>,
+    texts: Vec<String>,
+}
+
+impl<'a> Numbered<'a> {
+    /// None yet, of the sentences of `text`.
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            sentences: Sentences::new(text),
+            numbers: HashMap::new(),
+            texts: Vec::new(),
+        }
+    }
+
+    /// The number of the text from byte `start` to byte `end`.
+    fn number(&mut self, start: usize, end: usize) -> usize {
+        *self.numbers.entry((start, end)).or_insert_with(|| {
+            self.texts.push(one_line(&self.text[start..end.max(start)]));
+            self.texts.len() - 1
+        })
+    }
+
+    /// The number of the sentences from the one holding the start of
+    /// `span` to the one holding its end.
+    fn around(&mut self, span: Span) -> usize {
+        let first = self
+            .sentences
+            .at(span.start)
+            .map_or(span.start, |s| s.start);
+        let last = (self.sentences)
+            .at(span.end.saturating_sub(1).max(span.start))
+            .map_or(span.end, |s| s.end);
+        self.number(first, last)
     }
 }
 
