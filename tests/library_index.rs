@@ -346,6 +346,10 @@ fn bad_inputs_get_one_line_and_exit_2() {
             vec!["index".to_owned(), "/no/such/dir".to_owned()],
             "no such file",
         ),
+        (
+            vec!["index".to_owned(), "-".to_owned()],
+            "-: standard input cannot be indexed",
+        ),
     ] {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let out = lib.gloss(&args);

@@ -180,10 +180,10 @@ fn entries_of(inputs: &[String]) -> Result<Vec<Entry>, Failure> {
 
 /// `gloss index DIR|FEED`: brings the index up to date and says how it went.
 pub fn index(inputs: &[String], jobs: Option<u32>) -> Result<(), Failure> {
-    let entries = entries_of(inputs)?;
     if inputs.iter().any(|i| i == "-") {
         return Err(Failure::input("-: standard input cannot be indexed"));
     }
+    let entries = entries_of(inputs)?;
     let mut index = open_index()?;
     let refreshed = refresh(&mut index, &entries, jobs, true)?;
     term::error(&format!(
