@@ -900,6 +900,23 @@ mod tests {
     }
 
     #[test]
+    fn an_index_whose_folder_cannot_be_made_names_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("file");
+        std::fs::write(&file, "not a folder").expect("write");
+        let folder = file.join("data");
+        let Err(e) = Index::open(&folder.join(FILE)) else {
+            panic!("no index under a file");
+        };
+        assert!(matches!(e, IndexError::Folder { .. }), "{e}");
+        let said = e.to_string();
+        assert!(
+            said.starts_with(&format!("{}: ", folder.display())),
+            "{said}"
+        );
+    }
+
+    #[test]
     fn an_unchanged_article_is_not_annotated_twice() {
         let dir = tempfile::tempdir().expect("temp dir");
         let article = dir.path().join("a.txt").to_string_lossy().into_owned();

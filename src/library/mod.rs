@@ -338,4 +338,30 @@ mod tests {
         assert_eq!(entries.len(), 2);
         assert!(target(&[d("empty-dir-missing/")]).is_ok());
     }
+
+    #[test]
+    fn what_cannot_be_opened_says_which_and_why() {
+        let fetched = |media: &str, bytes: &[u8]| fetch::Fetched {
+            url: "https://example.org/a".into(),
+            bytes: bytes.to_vec(),
+            media_type: Some(media.into()),
+            charset: None,
+        };
+        let Err(e) = page(fetched("image/png", b"\x89PNG")) else {
+            panic!("an image is no article");
+        };
+        assert_eq!(
+            e.to_string(),
+            "https://example.org/a: not an article or a feed (the server sent image/png)"
+        );
+        let Err(e) = page(fetched("application/rss+xml", b"<rss><channel>")) else {
+            panic!("a broken feed is no feed");
+        };
+        assert!(matches!(e, OpenError::Feed(_)), "{e}");
+        let e = target(&["a.txt".into(), "-".into()]).unwrap_err();
+        assert_eq!(e, OpenError::StdinInLibrary);
+        let e = load(&Entry::named("/no/such/article.txt")).unwrap_err();
+        assert_eq!(e.to_string(), "/no/such/article.txt: no such file");
+        assert!(matches!(e, OpenError::Load(_)));
+    }
 }
