@@ -125,7 +125,10 @@ pub struct RenderArgs {
     /// Screen size as COLUMNSxROWS.
     #[arg(long, default_value = "100x30", value_parser = parse_size)]
     pub size: (u16, u16),
-    /// Keys to replay, in vim notation (`*`, `]e`, `<CR>`, `<C-o>`, `<lt>`).
+    /// Keys to replay, in vim notation (`*`, `]e`, `<CR>`, `<C-o>`, `<lt>`);
+    /// `-`: read them from standard input a line at a time, showing the
+    /// frame after each line (and taking in an article changed on disk
+    /// before it).
     #[arg(long, default_value = "")]
     pub keys: String,
     /// Print the reader's state as JSON instead of the frame.
@@ -194,6 +197,8 @@ pub struct Opened {
     /// The files read for it (the article, its sidecar, the
     /// `--annotations` file): never replaced by an export.
     pub files: OpenFiles,
+    /// The article's file, when it is one (watched for changes).
+    pub path: Option<std::path::PathBuf>,
     /// True when `auto` is empty because the article is large and the
     /// reader annotates it in the background (see [`open_for_reader`]).
     pub annotate_later: bool,
@@ -266,6 +271,7 @@ fn open_with(file: Option<&str>, common: &Common, background: bool) -> Result<Op
         auto,
         messages,
         files,
+        path: file.filter(|f| *f != "-").map(std::path::PathBuf::from),
         annotate_later,
     })
 }
@@ -507,12 +513,14 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         }
         Some(Command::Render(args)) => {
             let opened = open_article(Some(&args.file), &cli.common)?;
-            let out = crate::render::run(opened, &args, &cli.common).map_err(Failure::input)?;
-            if args.color {
-                to_stdout(term::styled_stdout(), |w| w.write_all(out.as_bytes()))
+            // The styled frame is gloss's own, made safe cell by cell.
+            let mut out = if args.color {
+                term::styled_stdout()
             } else {
-                emit(None, &OpenFiles::default(), &out)
-            }
+                term::stdout()
+            };
+            crate::render::run(opened, &args, &cli.common, &mut out)?;
+            to_stdout(out, |_| Ok(()))
         }
         Some(Command::Themes) => emit(None, &OpenFiles::default(), &crate::theme::list()),
     }

@@ -4,7 +4,8 @@
 //! default keys (a user's keymap file is not read, so scripts replay the
 //! same everywhere).
 
-use std::fmt::Write;
+use std::fmt::Write as _;
+use std::io::Write;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -13,20 +14,48 @@ use ratatui::style::{Color, Modifier};
 use serde_json::json;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::{App, Focus, update};
-use crate::cli::{Common, Opened, RenderArgs};
+use crate::app::{App, Event, Focus, update};
+use crate::cli::{Common, Failure, Opened, RenderArgs};
 use crate::document::Document;
 use crate::document::sanitize::clean_line;
 use crate::keymap::parse_keys;
 use crate::theme::{self, Themes};
+use crate::watch::Watch;
 
-/// Replays `args.keys` on the opened article and returns the final frame
-/// or state. Notes and corrections made are saved in the sidecar, as in
-/// the reader.
-pub fn run(opened: Opened, args: &RenderArgs, common: &Common) -> Result<String, String> {
-    let keys = parse_keys(&args.keys).map_err(|e| format!("--keys: {e}"))?;
+/// Replays `args.keys` on the opened article and writes the final frame
+/// or state to `out`. Notes and corrections made are saved in the
+/// sidecar, as in the reader; the clipboard's OSC 52 sequences come before
+/// a `--color` frame, and links are opened (waiting for the browser).
+///
+/// With `--keys -`, keys are read from standard input a line at a time,
+/// and the frame or state is written after each line. Before each line
+/// comes the reader's tick: an article or sidecar changed on disk since
+/// the line before is taken in (the article read and annotated again), so
+/// a script can change the file between two lines and see the reader
+/// follow.
+pub fn run(
+    opened: Opened,
+    args: &RenderArgs,
+    common: &Common,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let streaming = args.keys == "-";
+    if streaming && args.file == "-" {
+        return Err(Failure::input(
+            "--keys -: keys come from standard input, so the article cannot",
+        ));
+    }
+    let keys = if streaming {
+        Vec::new()
+    } else {
+        parse_keys(&args.keys).map_err(|e| Failure::input(format!("--keys: {e}")))?
+    };
     let no_color = theme::no_color_env();
-    let (themes, warning) = theme::choose(common.theme.as_deref(), no_color)?;
+    let (themes, warning) =
+        theme::choose(common.theme.as_deref(), no_color).map_err(Failure::input)?;
+    let article = (common.annotations.is_none())
+        .then(|| opened.path.clone())
+        .flatten();
     let Opened {
         doc,
         store,
@@ -41,22 +70,86 @@ pub fn run(opened: Opened, args: &RenderArgs, common: &Common) -> Result<String,
     if let Some(w) = warning.or(opening) {
         app.message = w;
     }
-    for key in keys {
-        if app.quit {
-            break;
+    let browser = std::env::var("BROWSER").ok();
+    let mut session = Session {
+        app,
+        themes,
+        browser,
+        sequences: String::new(),
+    };
+    if !streaming {
+        session.replay(keys);
+        return write_out(out, &session.show(args)?);
+    }
+    let mut watch = Watch::new(&session.app, article);
+    for line in std::io::stdin().lines() {
+        let line = line.map_err(|e| Failure::input(format!("--keys -: standard input: {e}")))?;
+        for event in watch.tick(&session.app, true) {
+            update(&mut session.app, event.into());
         }
-        let action = app.action_for(key);
-        update(&mut app, action);
+        let keys = parse_keys(&line).map_err(|e| Failure::input(format!("--keys -: {e}")))?;
+        session.replay(keys);
+        write_out(out, &session.show(args)?)?;
     }
-    if args.state {
-        return Ok(state_json(&app) + "\n");
+    Ok(())
+}
+
+/// A reader replaying keys, with what it copied since it was last shown.
+struct Session {
+    app: App,
+    themes: Themes,
+    browser: Option<String>,
+    sequences: String,
+}
+
+impl Session {
+    /// Replays `keys`, carrying out what they ask of the world.
+    fn replay(&mut self, keys: Vec<crate::keymap::Key>) {
+        for key in keys {
+            if self.app.quit {
+                break;
+            }
+            let action = self.app.action_for(key);
+            update(&mut self.app, action);
+            if !self.app.effects.is_empty() {
+                let done = crate::effects::perform(&self.app.effects, self.browser.as_deref());
+                self.sequences.push_str(&done.sequences);
+                let mut problems = done.problems;
+                // Waiting makes a replay the same every time.
+                for mut child in done.children {
+                    if let Err(e) = child.wait() {
+                        problems.push(format!("the browser: {e}"));
+                    }
+                }
+                update(&mut self.app, Event::Performed(problems).into());
+            }
+        }
     }
-    let buf = frame(&app, &themes).map_err(|e| format!("render: {e}"))?;
-    Ok(if args.color {
-        to_ansi(&buf)
-    } else {
-        to_text(&buf)
-    })
+
+    /// The frame (with the clipboard's sequences first, in colour) or the state.
+    fn show(&mut self, args: &RenderArgs) -> Result<String, Failure> {
+        if args.state {
+            return Ok(state_json(&self.app) + "\n");
+        }
+        let buf =
+            frame(&self.app, &self.themes).map_err(|e| Failure::runtime(format!("render: {e}")))?;
+        let sequences = std::mem::take(&mut self.sequences);
+        Ok(if args.color {
+            sequences + &to_ansi(&buf)
+        } else {
+            to_text(&buf)
+        })
+    }
+}
+
+/// Writes `text` to `out` and flushes it; a closed pipe ends quietly.
+fn write_out(out: &mut dyn Write, text: &str) -> Result<(), Failure> {
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::runtime(format!("standard output: {e}")))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// The status line's first message: what opening the sidecar reported.

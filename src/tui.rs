@@ -12,6 +12,11 @@
 //! to restore, and crossterm would spin reading the closed terminal, so it
 //! ends the process at once (exit status 129).
 //!
+//! The mouse is reported while the reader is open (wheel, clicks; see
+//! `app::mouse`) and given back on every exit, a panic included. The
+//! article and its sidecar are watched on the tick ([`crate::watch`]): a
+//! changed article is read, annotated and taken in again in the background.
+//!
 //! A large article (see [`crate::cli::BACKGROUND_BYTES`]) is annotated on a
 //! worker thread: the text shows at once, the status line says
 //! "annotating… 42%", and the worker's progress and annotations come back
@@ -32,6 +37,7 @@ use crate::document::Document;
 use crate::keymap::{Key, Keymap};
 use crate::render::opening_message;
 use crate::theme;
+use crate::watch::Watch;
 
 /// How often the loop wakes to check for a termination signal.
 const TICK: Duration = Duration::from_millis(200);
@@ -52,9 +58,22 @@ pub fn run(opened: Opened, common: &Common) -> Result<(), Failure> {
     watch_signals(&stop)?;
     let mut term = ratatui::try_init()
         .map_err(|e| Failure::runtime(format!("cannot set up the terminal: {e}")))?;
+    // The mouse is asked for after ratatui's panic hook is in place, and
+    // given back before it restores the rest, on a panic as on any exit.
+    let restore_terminal = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crate::term::mouse_capture(false);
+        restore_terminal(info);
+    }));
+    // A terminal that cannot report the mouse reads keys as before.
+    let _ = crate::term::mouse_capture(true);
     let keymap_warning = (!keymap_problems.is_empty()).then(|| keymap_problems.join("; "));
     let warning = warning.or(keymap_warning);
-    let result = event_loop(&mut term, opened, &themes, keymap, warning, &stop);
+    let article = (common.annotations.is_none())
+        .then(|| opened.path.clone())
+        .flatten();
+    let result = event_loop(&mut term, opened, &themes, keymap, warning, &stop, article);
+    let _ = crate::term::mouse_capture(false);
     ratatui::restore();
     if let Ok(Some(farewell)) = &result {
         crate::term::warning(farewell);
@@ -62,12 +81,6 @@ pub fn run(opened: Opened, common: &Common) -> Result<(), Failure> {
     result
         .map(drop)
         .map_err(|e| Failure::runtime(format!("terminal: {e}")))
-}
-
-/// When the sidecar was last modified (`None`: no sidecar file).
-fn modified(app: &App) -> Option<std::time::SystemTime> {
-    let path = app.store.location()?;
-    std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
 /// Sets `stop` on SIGTERM and SIGINT; ends the process on SIGHUP.
@@ -127,6 +140,24 @@ fn take_annotations(app: &mut App, rx: &Receiver<AppEvent>) -> bool {
     }
 }
 
+/// Carries out what `update` asked of the world (see [`crate::effects`]):
+/// the clipboard's sequence goes to the terminal, a browser is left
+/// running (a thread waits for it, so it leaves no zombie), and what went
+/// wrong shows in the status line.
+fn perform(app: &mut App, browser: Option<&str>) {
+    if app.effects.is_empty() {
+        return;
+    }
+    let mut done = crate::effects::perform(&app.effects, browser);
+    if let Err(e) = crate::term::control(&done.sequences) {
+        done.problems.push(format!("cannot copy: {e}"));
+    }
+    for mut child in done.children {
+        std::thread::spawn(move || child.wait());
+    }
+    update(app, AppEvent::Performed(done.problems).into());
+}
+
 fn event_loop(
     term: &mut DefaultTerminal,
     opened: Opened,
@@ -134,6 +165,7 @@ fn event_loop(
     keymap: Keymap,
     warning: Option<String>,
     stop: &AtomicBool,
+    article: Option<std::path::PathBuf>,
 ) -> std::io::Result<Option<String>> {
     let size = term.size()?;
     let opening = opening_message(&opened.doc, &opened.messages);
@@ -160,7 +192,8 @@ fn event_loop(
     if let Some(w) = warning.or(opening) {
         app.message = w;
     }
-    let mut sidecar_mtime = modified(&app);
+    let mut watch = Watch::new(&app, article);
+    let browser = std::env::var("BROWSER").ok();
     let mut dirty = true;
     while !app.quit && !stop.load(Ordering::Relaxed) {
         if let Some(rx) = &annotations {
@@ -175,11 +208,9 @@ fn event_loop(
             dirty = false;
         }
         if !event::poll(TICK)? {
-            // Another gloss, an editor or a `git pull` changed the sidecar.
-            let now = modified(&app);
-            if now != sidecar_mtime {
-                sidecar_mtime = now;
-                update(&mut app, AppEvent::Reload.into());
+            // The sidecar or the article changed on disk.
+            for event in watch.tick(&app, false) {
+                update(&mut app, event.into());
                 dirty = true;
             }
             continue;
@@ -191,8 +222,13 @@ fn event_loop(
                     if let Some(key) = Key::from_event(k) {
                         let action = app.action_for(key);
                         update(&mut app, action);
+                        perform(&mut app, browser.as_deref());
                         dirty = true;
                     }
+                }
+                Event::Mouse(m) => {
+                    update(&mut app, AppEvent::Mouse(m).into());
+                    dirty = true;
                 }
                 Event::Resize(w, h) => {
                     update(&mut app, AppEvent::Resize(w, h).into());

@@ -4,7 +4,7 @@ use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use super::{
     Action, ActorRow, App, Areas, Command, Cursor, Event, Focus, Jump, Mode, Motion, Tab, Visual,
-    correct, dialog, export, notes, search, wrap::Layout,
+    copy, correct, dialog, export, goto, links, mouse, notes, reload, search, wrap::Layout,
 };
 use crate::model::{Annotations, Commitment, Span};
 
@@ -25,11 +25,25 @@ pub fn update(app: &mut App, action: Action) {
             Event::AnnotationFailed => return notes::annotation_failed(app),
             Event::Terminated => return notes::terminated(app),
             Event::Keymap(keymap) => return rebind(app, *keymap),
+            Event::Performed(problems) => {
+                app.effects.clear();
+                if !problems.is_empty() {
+                    app.message = problems.join("; ");
+                }
+                return;
+            }
+            Event::Mouse(m) => return mouse::handle(app, m),
+            Event::ArticleChanged(r) => return reload::article(app, *r),
+            Event::ArticleUnreadable(why) => {
+                app.message = why;
+                return;
+            }
             key => Action::Event(key),
         },
         command => command,
     };
     let was_pending = !app.pending.is_empty();
+    let awaiting = app.awaiting.take();
     log_message(app);
     if !matches!(action, Action::Event(Event::Pending(_) | Event::Resize(..))) {
         app.pending.clear();
@@ -38,6 +52,9 @@ pub fn update(app: &mut App, action: Action) {
     if let Some(scroll) = app.help {
         help_key(app, scroll, action);
         return;
+    }
+    if let (Some(c), Action::Event(Event::Typed(key))) = (awaiting, &action) {
+        return goto::letter(app, c, *key);
     }
     match action {
         Action::Command(c) => command(app, c, was_pending),
@@ -104,6 +121,13 @@ fn command(app: &mut App, command: Command, was_pending: bool) {
         }
         Command::SearchNext => walk_search(app, true),
         Command::SearchPrev => walk_search(app, false),
+        Command::GoTo => goto::open_prompt(app),
+        Command::SetMark | Command::GoToMark => goto::await_letter(app, command),
+        Command::Copy => copy::copy(app, false),
+        Command::CopyCitation => copy::copy(app, true),
+        Command::OpenLink => links::open(app),
+        Command::NextLink => links::walk(app, true),
+        Command::PrevLink => links::walk(app, false),
         Command::SelectText => select_text(app),
         Command::AddNote => notes::add_note(app),
         Command::DeleteNote => notes::delete_note(app),
@@ -162,6 +186,7 @@ fn command(app: &mut App, command: Command, was_pending: bool) {
 /// A prompt's command in the search prompt.
 fn search_prompt(app: &mut App, command: Command) {
     match command {
+        Command::PromptSubmit if app.prompt_goto => goto::submit(app),
         Command::PromptSubmit => submit_search(app),
         Command::PromptCancel => close_prompt(app),
         Command::PromptBackspace => edit_prompt(app, |p| {
@@ -192,7 +217,7 @@ fn log_message(app: &mut App) {
 }
 
 /// Keys while the help overlay is open: movement scrolls it, anything else closes it.
-fn help_key(app: &mut App, scroll: usize, action: Action) {
+pub(super) fn help_key(app: &mut App, scroll: usize, action: Action) {
     let last = app
         .areas
         .help_max_scroll(super::HelpPage::new(app).lines.len());
@@ -328,7 +353,7 @@ pub(super) fn select_row(app: &mut App, tab: Tab, row: usize) {
 }
 
 /// The jump-history entry for where the reader is now.
-fn here(app: &App) -> Jump {
+pub(super) fn here(app: &App) -> Jump {
     Jump {
         cursor: app.cursor,
         top_byte: app.top_byte(),
@@ -337,7 +362,7 @@ fn here(app: &App) -> Jump {
 }
 
 /// Remembers where the reader is, before a jump.
-fn record(app: &mut App) {
+pub(super) fn record(app: &mut App) {
     let now = here(app);
     if app.back.last() != Some(&now) {
         app.back.push(now);
@@ -369,6 +394,11 @@ fn travel(app: &mut App, back: bool) {
     } else {
         app.back.push(now);
     }
+    restore(app, jump);
+}
+
+/// Goes back to `jump`: its cursor, selection and top line.
+pub(super) fn restore(app: &mut App, jump: Jump) {
     app.cursor = jump.cursor;
     app.selected = jump.selected;
     let line = app.layout.line_of(jump.top_byte);
@@ -606,7 +636,7 @@ fn go_to_item(app: &mut App, tab: Tab, i: usize) {
 
 /// `<CR>`: in the article, select the entity under the cursor (or the first
 /// on screen); in the side pane, jump to the selected item.
-fn activate(app: &mut App) {
+pub(super) fn activate(app: &mut App) {
     if app.focus == Focus::Side {
         let row = app.lists[app.tab.index()].selected;
         match app.tab {
@@ -693,21 +723,8 @@ fn walk_search(app: &mut App, forward: bool) {
         app.message = format!("no match for “{}”", app.search.query);
         return;
     }
-    let (pos, visible) = app.reading_pos();
     let ms = &app.search.matches;
-    let (i, wrapped) = if forward {
-        let i = ms.partition_point(|s| {
-            if visible {
-                s.start <= pos
-            } else {
-                s.start < pos
-            }
-        });
-        if i < n { (i, false) } else { (0, true) }
-    } else {
-        let i = ms.partition_point(|s| s.start < pos);
-        if i > 0 { (i - 1, false) } else { (n - 1, true) }
-    };
+    let (i, wrapped) = step(ms, app.reading_pos(), forward);
     jump_to(
         app,
         Cursor {
@@ -726,12 +743,36 @@ fn walk_search(app: &mut App, forward: bool) {
     app.message = msg;
 }
 
+/// The span of `spans` (ordered, not empty) after (`forward`) or before
+/// the reading position `(pos, visible)` ([`App::reading_pos`]): past the
+/// cursor when it is on screen, else from the top of the screen; wrapping,
+/// which the flag says.
+pub(super) fn step(spans: &[Span], (pos, visible): (usize, bool), forward: bool) -> (usize, bool) {
+    let n = spans.len();
+    if forward {
+        let i = spans.partition_point(|s| {
+            if visible {
+                s.start <= pos
+            } else {
+                s.start < pos
+            }
+        });
+        if i < n { (i, false) } else { (0, true) }
+    } else {
+        let i = spans.partition_point(|s| s.start < pos);
+        if i > 0 { (i - 1, false) } else { (n - 1, true) }
+    }
+}
+
 /// Edits the search prompt's text with `edit`; matches update as you type.
 fn edit_prompt(app: &mut App, edit: impl FnOnce(&mut String)) {
     let Some(p) = app.prompt.as_mut() else {
         return;
     };
     edit(p);
+    if app.prompt_goto {
+        return;
+    }
     let q = p.clone();
     app.search.matches = search::find_all(&app.doc.text, &q);
     // Preview: show the first match after where the search started.
@@ -788,6 +829,7 @@ fn cancel(app: &mut App, was_pending: bool) {
 
 /// Closes the search prompt: the last search's matches come back, and the view.
 fn close_prompt(app: &mut App) {
+    app.prompt_goto = false;
     if app.prompt.take().is_some() {
         app.search.matches = search::find_all(&app.doc.text, &app.search.query);
         set_top(app, app.prompt_origin.0);
@@ -818,7 +860,7 @@ pub(super) fn resize(app: &mut App, w: u16, h: u16) {
 
 /// The largest useful scroll of `tab`'s list: the first row from which the
 /// rest of the list fills the pane.
-fn max_offset(app: &App, tab: Tab) -> usize {
+pub(super) fn max_offset(app: &App, tab: Tab) -> usize {
     let height = app.list_height();
     let mut used = 0;
     let mut first = app.list_len(tab);

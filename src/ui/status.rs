@@ -22,6 +22,7 @@ pub fn draw(app: &App, theme: &Theme, buf: &mut Buffer) {
     let w = usize::from(area.width);
     if let Some(p) = &app.prompt {
         let count = match app.search.matches.len() {
+            _ if app.prompt_goto => "line N, or N% ".into(),
             _ if p.is_empty() => String::new(),
             0 => "no match ".into(),
             1 => "1 match ".into(),
@@ -29,7 +30,10 @@ pub fn draw(app: &App, theme: &Theme, buf: &mut Buffer) {
         };
         let room = w.saturating_sub(count.width() + 3);
         let line = Line::from(vec![
-            TextSpan::styled("/", st.status.patch(st.key)),
+            TextSpan::styled(
+                if app.prompt_goto { ":" } else { "/" },
+                st.status.patch(st.key),
+            ),
             TextSpan::styled(fit(p, room), st.status),
             TextSpan::styled("▏", st.status),
         ]);

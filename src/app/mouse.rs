@@ -1,0 +1,244 @@
+//! The mouse: the wheel scrolls the pane under the pointer (the article,
+//! the side pane's list, the help); a click on a mention selects its actor
+//! and puts the cursor there, on a link puts the cursor on it (for `o`),
+//! on other text on the word (while selecting, it moves the selection's
+//! end there); a click on a side pane tab opens it, on an item selects it
+//! and goes there; a click on the mention map goes to that part of the
+//! article. Moves, drags and releases do nothing, and while a popup or a
+//! prompt is open the mouse does nothing either: keys do everything the
+//! mouse does, so a terminal without mouse reporting loses nothing.
+
+use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+
+use super::update::{
+    activate, entity_summary, help_key, max_offset, on_mention, open_tab, record, select_entity,
+    select_row, set_focus, set_top,
+};
+use super::wrap::glyph;
+use super::{Action, App, Command, Cursor, Focus, Tab, links};
+use crate::model::Span;
+
+/// Lines the wheel scrolls the article by, one notch.
+pub const WHEEL_LINES: usize = 3;
+
+/// Applies mouse event `m`.
+pub fn handle(app: &mut App, m: MouseEvent) {
+    let wheel = match m.kind {
+        MouseEventKind::ScrollDown => Some(true),
+        MouseEventKind::ScrollUp => Some(false),
+        MouseEventKind::Down(MouseButton::Left) => None,
+        _ => return,
+    };
+    if app.popup.is_some() || app.prompt.is_some() || app.areas.too_small {
+        return;
+    }
+    let at = Position::new(m.column, m.row);
+    if let Some(scroll) = app.help {
+        // The wheel scrolls the help; a click closes it.
+        let action = match wheel {
+            Some(true) => Action::Command(Command::ScrollDown),
+            Some(false) => Action::Command(Command::ScrollUp),
+            None => Action::Command(Command::Cancel),
+        };
+        return help_key(app, scroll, action);
+    }
+    app.pending.clear();
+    app.awaiting = None;
+    let areas = app.areas;
+    let side = areas.side.filter(|r| r.contains(at));
+    match (side, wheel) {
+        (Some(_), Some(down)) => scroll_list(app, down),
+        (Some(pane), None) => click_side(app, pane, at),
+        (None, _) if areas.side_covers_article => {}
+        (None, Some(down)) if article_region(app).contains(at) => {
+            let top = if down {
+                app.top.saturating_add(WHEEL_LINES)
+            } else {
+                app.top.saturating_sub(WHEEL_LINES)
+            };
+            set_top(app, top);
+        }
+        (None, None) if areas.map.contains(at) => click_map(app, at.y - areas.map.y),
+        (None, None) if areas.text.contains(at) => click_text(app, at),
+        _ => {}
+    }
+}
+
+/// The article's part of the screen: left of the side pane, above the
+/// status line (its margins and the map included).
+fn article_region(app: &App) -> Rect {
+    let a = app.areas;
+    Rect::new(0, 0, a.map.right(), a.status.y)
+}
+
+/// The wheel over the side pane: its list moves by a row; the selection stays.
+fn scroll_list(app: &mut App, down: bool) {
+    let tab = app.tab;
+    let max = max_offset(app, tab);
+    let list = &mut app.lists[tab.index()];
+    list.offset = if down {
+        (list.offset + 1).min(max)
+    } else {
+        list.offset.saturating_sub(1)
+    };
+}
+
+/// A click in the side pane `pane` (its left border included): a tab, or
+/// an item of the open tab's list.
+fn click_side(app: &mut App, pane: Rect, at: Position) {
+    let inner_x = pane.x + 1;
+    if at.x < inner_x {
+        return;
+    }
+    let dx = usize::from(at.x - inner_x);
+    match at.y - pane.y {
+        0 => {
+            let (labels, gap) = app.tab_labels(usize::from(pane.width - 1));
+            let mut x = 0;
+            for t in Tab::ALL {
+                let w = unicode_width::UnicodeWidthStr::width(labels[t.index()].as_str());
+                if (x..x + w).contains(&dx) {
+                    open_tab(app, t);
+                    return set_focus(app, Focus::Side);
+                }
+                x += w + gap;
+            }
+        }
+        1 => {}
+        dy => {
+            let Some(row) = row_at(app, usize::from(dy - 2)) else {
+                return;
+            };
+            if app.focus != Focus::Side {
+                set_focus(app, Focus::Side);
+            }
+            select_row(app, app.tab, row);
+            match app.tab {
+                // The Notes tab shows its note; a click does not open the editor.
+                Tab::Notes => super::notes::show_selected(app),
+                _ => activate(app),
+            }
+        }
+    }
+}
+
+/// The row of the open tab's list drawn `y` lines below the list's top
+/// (as the pane draws them: each row but the very first has a blank line
+/// above it, except an actor under its heading), if any.
+fn row_at(app: &App, y: usize) -> Option<usize> {
+    let tab = app.tab;
+    let mut top = 0;
+    for row in app.lists[tab.index()].offset..app.list_len(tab) {
+        let h = app.row_height(tab, row);
+        let gap = match (tab, app.actor_rows.get(row)) {
+            (Tab::Actors, Some(super::ActorRow::Entity(_))) => 0,
+            _ => usize::from(row > 0),
+        };
+        if y < top + h {
+            return (y >= top + gap).then_some(row);
+        }
+        top += h;
+    }
+    None
+}
+
+/// A click on row `row` of the mention map: that part of the article,
+/// centred on screen.
+fn click_map(app: &mut App, row: u16) {
+    let h = usize::from(app.areas.map.height.max(1));
+    let total = app.layout.len().max(1);
+    let scale = total.max(app.view_height());
+    // The first line the row stands for (rows map lines as the map draws them).
+    let line = (usize::from(row) * scale).div_ceil(h);
+    record(app);
+    set_top(app, line.saturating_sub(app.view_height() / 2));
+}
+
+/// A click on the article's text.
+fn click_text(app: &mut App, at: Position) {
+    if app.focus == Focus::Side {
+        set_focus(app, Focus::Article);
+    }
+    let Some(byte) = byte_at(app, at) else {
+        return;
+    };
+    if let Some(v) = app.visual.as_mut() {
+        v.head = byte;
+        return;
+    }
+    if let Some(m) = app.ann.mention_at(byte) {
+        let e = app.ann.mentions[m].entity;
+        select_entity(app, e);
+        app.cursor = Some(on_mention(&app.ann, m));
+        app.message = entity_summary(app, e);
+        return;
+    }
+    if let Some((span, url)) = links::link_at(app, byte) {
+        let shown = crate::document::sanitize::clean_line(url).into_owned();
+        app.cursor = Some(Cursor {
+            span,
+            mention: None,
+        });
+        app.message = format!("{shown} · {} opens it", app.keymap.hint(Command::OpenLink));
+        return;
+    }
+    app.cursor = Some(Cursor {
+        span: word_at(&app.doc.text, byte),
+        mention: None,
+    });
+}
+
+/// The byte of the text drawn at screen position `at` in the text column,
+/// or `None` past the end of its line or below the text.
+fn byte_at(app: &App, at: Position) -> Option<usize> {
+    let area = app.areas.text;
+    let line = app.top + usize::from(at.y - area.y);
+    let &(span, gutter) = app.layout.rows(line..line + 1).first()?;
+    let col = usize::from(at.x - area.x).checked_sub(gutter.width())?;
+    let text = &app.doc.text;
+    let mut x = 0;
+    for (i, c) in span.slice(text).char_indices() {
+        x += glyph(c, x).1;
+        if col < x {
+            return Some(span.start + i);
+        }
+    }
+    None
+}
+
+/// The word around byte `at` (the character alone when it is not in a word).
+fn word_at(text: &str, at: usize) -> Span {
+    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
+    let Some(here) = text[at..].chars().next() else {
+        return Span::new(at, at);
+    };
+    if !is_word(here) {
+        return Span::new(at, at + here.len_utf8());
+    }
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word(c))
+        .last()
+        .map_or(at, |(i, _)| i);
+    let end = text[at..]
+        .char_indices()
+        .find(|&(_, c)| !is_word(c))
+        .map_or(text.len(), |(i, _)| at + i);
+    Span::new(start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_found_around_a_byte() {
+        let t = "Kim’s letter, dated 1 June.";
+        assert_eq!(word_at(t, 1).slice(t), "Kim’s");
+        assert_eq!(word_at(t, 9).slice(t), "letter");
+        assert_eq!(word_at(t, 14).slice(t), ",");
+        assert_eq!(word_at(t, t.len() - 1).slice(t), ".");
+    }
+}
