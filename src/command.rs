@@ -127,12 +127,9 @@ commands! {
     SearchPrev = "search_prev", Normal, "previous search match";
     GoTo = "go_to", Normal, "go to line N of the text (:N) or to N% of it (:N%)";
     SetMark = "set_mark", Normal, "set a mark here, named by the next key (a–z)";
-    GoToMark = "go_to_mark", Normal,
-        "go to a mark (a–z), or with {go_to_mark} again to where the last jump started";
-    Copy = "copy", Normal,
-        "copy the selection, else the quote, commitment or mention under the cursor (OSC 52)";
-    CopyCitation = "copy_citation", Normal,
-        "copy it as a Markdown citation: passage, speaker or actor, title, source";
+    GoToMark = "go_to_mark", Normal, "go to a mark (a–z); {go_to_mark} again: where the last jump began";
+    Copy = "copy", Normal, "copy the selection, or the quote, commitment or mention here";
+    CopyCitation = "copy_citation", Normal, "copy that as a Markdown citation (who, title, source)";
     OpenLink = "open_link", Normal, "open the link under the cursor ($BROWSER, else the system's)";
     NextLink = "next_link", Normal, "next link";
     PrevLink = "prev_link", Normal, "previous link";

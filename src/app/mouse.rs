@@ -232,6 +232,146 @@ fn word_at(text: &str, at: usize) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::tests::{app, keys};
+    use crate::app::{Event, update};
+    use ratatui::crossterm::event::KeyModifiers;
+
+    fn mouse(kind: MouseEventKind, column: u16, row: u16) -> MouseEvent {
+        MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        }
+    }
+
+    fn click(a: &mut App, x: u16, y: u16) {
+        update(
+            a,
+            Event::Mouse(mouse(MouseEventKind::Down(MouseButton::Left), x, y)).into(),
+        );
+    }
+
+    /// Where byte `at` of the text is drawn (plain text: no gutter).
+    fn cell_of(a: &App, at: usize) -> (u16, u16) {
+        let line = a.layout.line_of(at);
+        let start = a.layout.line(line).unwrap().start;
+        let col = crate::app::wrap::line_width(&a.doc.text, Span::new(start, at));
+        (
+            a.areas.text.x + col as u16,
+            a.areas.text.y + (line - a.top) as u16,
+        )
+    }
+
+    #[test]
+    fn the_wheel_scrolls_the_pane_under_the_pointer() {
+        let mut a = app(60, (120, 30));
+        let (x, y) = (a.areas.text.x + 3, a.areas.text.y + 2);
+        let down = |a: &mut App, x, y| {
+            update(
+                a,
+                Event::Mouse(mouse(MouseEventKind::ScrollDown, x, y)).into(),
+            );
+        };
+        down(&mut a, x, y);
+        down(&mut a, x, y);
+        assert_eq!(a.top, 2 * WHEEL_LINES);
+        update(
+            &mut a,
+            Event::Mouse(mouse(MouseEventKind::ScrollUp, x, y)).into(),
+        );
+        assert_eq!(a.top, WHEEL_LINES);
+        // Over the side pane: its list moves, the article stays.
+        keys(&mut a, "2");
+        let side = a.areas.side.unwrap();
+        let selected = a.lists[Tab::Commitments.index()].selected;
+        down(&mut a, side.x + 4, side.y + 5);
+        assert_eq!(a.top, WHEEL_LINES);
+        assert_eq!(a.lists[Tab::Commitments.index()].selected, selected);
+        // With a popup or a prompt open, nothing.
+        keys(&mut a, "/");
+        down(&mut a, x, y);
+        assert_eq!(a.top, WHEEL_LINES);
+    }
+
+    #[test]
+    fn a_click_on_a_mention_selects_its_actor() {
+        let mut a = app(12, (120, 30));
+        let bob = a.ann.entities[1].mentions[0];
+        let (x, y) = cell_of(&a, a.ann.mentions[bob].span.start + 1);
+        click(&mut a, x, y);
+        assert_eq!(a.selected, Some(1));
+        assert_eq!(a.cursor.unwrap().mention, Some(bob));
+        assert!(a.message.starts_with("Bob · person"), "{}", a.message);
+        // On a plain word: the cursor on the word, the actor stays.
+        let at = a.doc.text.find("committee").unwrap();
+        let (x, y) = cell_of(&a, at + 4);
+        click(&mut a, x, y);
+        let c = a.cursor.unwrap();
+        assert_eq!(c.span.slice(&a.doc.text), "committee");
+        assert_eq!((c.mention, a.selected), (None, Some(1)));
+        // Past the end of a line: nothing changes.
+        let short = (0..a.view_height())
+            .find(|&l| {
+                let line = a.layout.line(l).unwrap();
+                crate::app::wrap::line_width(&a.doc.text, line) + 2
+                    < usize::from(a.areas.text.width)
+            })
+            .unwrap();
+        let (right, y) = (a.areas.text.right() - 1, a.areas.text.y + short as u16);
+        click(&mut a, right, y);
+        assert_eq!(a.cursor, Some(c));
+    }
+
+    #[test]
+    fn moves_and_releases_do_nothing() {
+        let mut a = app(12, (120, 30));
+        a.message = "kept".into();
+        for kind in [
+            MouseEventKind::Moved,
+            MouseEventKind::Up(MouseButton::Left),
+            MouseEventKind::Drag(MouseButton::Left),
+        ] {
+            update(&mut a, Event::Mouse(mouse(kind, 10, 3)).into());
+        }
+        assert_eq!(a.message, "kept");
+        assert_eq!((a.top, a.cursor), (0, None));
+    }
+
+    #[test]
+    fn a_click_on_a_tab_opens_it_and_on_an_item_goes_there() {
+        let mut a = app(12, (120, 30));
+        let side = a.areas.side.unwrap();
+        let (labels, gap) = a.tab_labels(usize::from(side.width - 1));
+        let quotes_x = side.x + 1 + (labels[0].len() + labels[1].len() + 2 * gap) as u16 + 1;
+        click(&mut a, quotes_x, side.y);
+        assert_eq!((a.tab, a.focus), (Tab::Quotes, Focus::Side));
+        // The first item's heading is the list's first line.
+        click(&mut a, side.x + 3, side.y + 2);
+        assert_eq!(a.cursor.unwrap().span, a.ann.quotes[0].span);
+        assert!(a.message.starts_with("quote 1/"), "{}", a.message);
+        // The rule under the tabs does nothing.
+        let before = a.cursor;
+        click(&mut a, side.x + 3, side.y + 1);
+        assert_eq!(a.cursor, before);
+    }
+
+    #[test]
+    fn a_click_on_the_map_goes_there() {
+        let mut a = app(200, (120, 30));
+        let map = a.areas.map;
+        click(&mut a, map.x, map.bottom() - 1);
+        assert_eq!(a.top, a.max_top());
+        assert_eq!(a.back.len(), 1, "a jump: <C-o> comes back");
+        keys(&mut a, "<C-o>");
+        assert_eq!(a.top, 0);
+        click(&mut a, map.x, map.y + map.height / 2);
+        let mid = a.top + a.view_height() / 2;
+        assert!(
+            mid.abs_diff(a.layout.len() / 2) <= a.layout.len() / 20,
+            "{mid}"
+        );
+    }
 
     #[test]
     fn words_are_found_around_a_byte() {
