@@ -29,7 +29,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, Event, MouseEventKind};
 
 use crate::app::{App, Event as AppEvent, update};
 use crate::cli::{Common, Failure, Opened};
@@ -227,8 +227,12 @@ fn event_loop(
                     }
                 }
                 Event::Mouse(m) => {
+                    // Moves (reported all the time) change nothing: no redraw.
+                    dirty |= !matches!(
+                        m.kind,
+                        MouseEventKind::Moved | MouseEventKind::Up(_) | MouseEventKind::Drag(_)
+                    );
                     update(&mut app, AppEvent::Mouse(m).into());
-                    dirty = true;
                 }
                 Event::Resize(w, h) => {
                     update(&mut app, AppEvent::Resize(w, h).into());

@@ -270,6 +270,24 @@ fn o_opens_the_link_under_the_cursor_with_the_browser() {
         state(file, "o")["message"],
         "no link under the cursor · ]l goes to the next link"
     );
+    // A plain-text article's written-out addresses are links too, as in
+    // the articles newsboat renders for its pager.
+    let rendered = dir.path().join("newsboat-article");
+    std::fs::write(
+        &rendered,
+        "Title: Treaty signed\nLink: https://example.org/news/1\n\nThe text [1].\n\nLinks:\n[1]: https://example.org/doc_(final). (link)\n",
+    )
+    .unwrap();
+    let rendered = rendered.to_str().unwrap();
+    gloss(
+        &["render", rendered, "--no-sidecar", "--keys", "]l]lo"],
+        &env,
+    );
+    let opened = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(
+        opened.lines().last(),
+        Some("https://example.org/doc_(final)")
+    );
     // A browser that cannot be run is one line in the status line.
     let out = gloss(
         &["render", file, "--no-sidecar", "--keys", "]lo", "--state"],
@@ -365,4 +383,32 @@ fn an_article_changed_on_disk_is_reloaded_keeping_place_and_notes() {
     // Nothing changed since: nothing more is said.
     assert_eq!(live.keys("j")["message"], "");
     live.close();
+}
+
+/// The go-to prompt in the status line, and the screen after `:N%` and a
+/// copy: the frame as text, and the status line with its styles.
+#[test]
+fn go_to_and_copy_on_screen() {
+    let frame = |keys: &str, color: bool| {
+        let mut args = vec![
+            "render",
+            RIVER,
+            "--no-sidecar",
+            "--size",
+            "80x24",
+            "--keys",
+            keys,
+        ];
+        if color {
+            args.push("--color");
+        }
+        String::from_utf8(gloss(&args, &[]).stdout).unwrap()
+    };
+    insta::assert_snapshot!("goto_prompt_80x24", frame(":40%", false));
+    let status = frame(":40%", true);
+    insta::assert_snapshot!("goto_prompt_status_styles", status.lines().last().unwrap());
+    insta::assert_snapshot!(
+        "goto_40_percent_then_copy_80x24",
+        frame(":40%<CR>]qy", false)
+    );
 }
