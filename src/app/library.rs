@@ -491,7 +491,7 @@ fn show(
         crate::open::open_document(doc, &Origin::from_source(&entry.source), &common, false)
             .map_err(|f| f.message)
     });
-    let opened = match opened {
+    let mut opened = match opened {
         Ok(o) => o,
         Err(message) => {
             app.library = Some(lib);
@@ -499,6 +499,10 @@ fn show(
             return;
         }
     };
+    if entry.content.is_some() {
+        // A feed's item is not a file of its own to watch.
+        opened.path = None;
+    }
     let actor = lib.actor.as_ref().map(|a| (a.keys.clone(), a.from));
     if let Some((_, Some(from))) = &actor
         && lib.trail.last() != Some(from)
@@ -546,10 +550,12 @@ fn replace_article(app: &mut App, opened: crate::open::Opened, lib: Box<Library>
         store,
         auto,
         files,
+        path,
         ..
     } = opened;
     let mut next = App::with_store(doc, store, auto, app.theme.clone(), size);
     next.open_files = files;
+    next.article_file = path;
     next.keymap = app.keymap.clone();
     next.messages = std::mem::take(&mut app.messages);
     next.library = Some(lib);
