@@ -1,7 +1,8 @@
 //! Where the reader looks: the article's scroll, the lists' selections,
-//! focus and tabs, the screen's areas, and the jump history's record. The
-//! commands (`update`) and the dialogs (`notes`, `correct`) move the view
-//! through these.
+//! focus and tabs, the screen's areas, the jump history (recorded and gone
+//! back to), and the next or previous of some spans from where the reader
+//! is. The commands (`update`, `goto`, `links`), the mouse and the dialogs
+//! (`notes`, `correct`) move the view through these.
 
 use super::{ActorRow, App, Areas, Cursor, Focus, Jump, Tab, wrap::Layout};
 use crate::model::{Annotations, Commitment, Span};
