@@ -328,18 +328,21 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             emit(None, &OpenFiles::default(), &doc.text)
         }
         Some(Command::Render(args)) => {
+            // Checked first: `--keys -` takes standard input from the article.
+            let keys = crate::render::keys(&args)?;
             let (opened, library) = crate::library::command::start(
                 std::slice::from_ref(&args.file),
                 &cli.common,
                 false,
             )?;
-            let out = crate::render::run(opened, library, &args, &cli.common)
-                .map_err(|e| Failure::input(e.to_string()))?;
-            if args.color {
-                to_stdout(term::styled_stdout(), |w| w.write_all(out.as_bytes()))
+            // The styled frame is gloss's own, made safe cell by cell.
+            let mut out = if args.color {
+                term::styled_stdout()
             } else {
-                emit(None, &OpenFiles::default(), &out)
-            }
+                term::stdout()
+            };
+            crate::render::run(opened, library, keys, &args, &cli.common, &mut out)?;
+            to_stdout(out, |_| Ok(()))
         }
         Some(Command::Themes) => emit(None, &OpenFiles::default(), &crate::theme::list()),
         Some(Command::Index { inputs, jobs }) => crate::library::command::index(&inputs, jobs),

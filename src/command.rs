@@ -125,6 +125,14 @@ commands! {
     Search = "search", Normal, "search the text (case-insensitive)";
     SearchNext = "search_next", Normal, "next search match";
     SearchPrev = "search_prev", Normal, "previous search match";
+    GoTo = "go_to", Normal, "go to line N of the text (:N) or to N% of it (:N%)";
+    SetMark = "set_mark", Normal, "set a mark here, named by the next key (a–z)";
+    GoToMark = "go_to_mark", Normal, "go to a mark (a–z); {go_to_mark} again: where the last jump began";
+    Copy = "copy", Normal, "copy the selection, or the quote, commitment or mention here";
+    CopyCitation = "copy_citation", Normal, "copy that as a Markdown citation (who, title, source)";
+    OpenLink = "open_link", Normal, "open the link under the cursor ($BROWSER, else the system's)";
+    NextLink = "next_link", Normal, "next link";
+    PrevLink = "prev_link", Normal, "previous link";
     SelectText = "select_text", Normal,
         "select text from the cursor ({visual_down}/{visual_up} line, \
          {visual_word}/{visual_word_back}/{visual_word_end} word, \

@@ -503,7 +503,7 @@ mod tests {
         );
         assert_eq!(
             km.continuations(&[Mode::Normal], &[Key::char(']')]).len(),
-            5
+            6
         );
         for &c in Command::ALL {
             assert!(!km.keys_for(c).is_empty(), "{} has no key", c.name());

@@ -4,6 +4,7 @@
 //! (`tui`), `render` and the commands (`cli`) all need it; and the
 //! [`Failure`] they report, with its exit code.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use clap::Args;
@@ -85,6 +86,10 @@ pub struct Opened {
     /// The files read for it (the article, its sidecar, the
     /// `--annotations` file): never replaced by an export.
     pub files: OpenFiles,
+    /// The article's file, watched for changes while it is read: `None`
+    /// for standard input, the sample, a web page, and with
+    /// `--annotations` (a brat file belongs to the text as it was).
+    pub path: Option<PathBuf>,
     /// True when `auto` is empty because the article is large and the
     /// reader annotates it in the background (see [`open_for_reader`]).
     pub annotate_later: bool,
@@ -169,6 +174,10 @@ pub fn open_document(
         auto,
         messages,
         files,
+        path: match origin {
+            Origin::File(path) if common.annotations.is_none() => Some(path.clone()),
+            _ => None,
+        },
         annotate_later,
     })
 }

@@ -4,7 +4,8 @@
 //! default keys (a user's keymap file is not read, so scripts replay the
 //! same everywhere).
 
-use std::fmt::Write;
+use std::fmt::Write as _;
+use std::io::Write;
 
 use clap::Args;
 use ratatui::Terminal;
@@ -15,11 +16,12 @@ use serde_json::json;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::library::Library;
-use crate::app::{App, Focus, update};
+use crate::app::{App, Event, Focus, update};
 use crate::document::sanitize::clean_line;
-use crate::keymap::{KeyError, parse_keys};
-use crate::open::{Common, Opened, opening_message};
+use crate::keymap::{Key, KeyError, parse_keys};
+use crate::open::{Common, Failure, Opened, opening_message};
 use crate::theme::{self, ThemeError, Themes};
+use crate::watch::Watch;
 
 /// Arguments of `gloss render`.
 #[derive(Debug, Clone, Args)]
@@ -29,7 +31,10 @@ pub struct RenderArgs {
     /// Screen size as COLUMNSxROWS.
     #[arg(long, default_value = "100x30", value_parser = parse_size)]
     pub size: (u16, u16),
-    /// Keys to replay, in vim notation (`*`, `]e`, `<CR>`, `<C-o>`, `<lt>`).
+    /// Keys to replay, in vim notation (`*`, `]e`, `<CR>`, `<C-o>`, `<lt>`);
+    /// `-`: read them from standard input a line at a time, showing the
+    /// frame after each line (and taking in an article changed on disk
+    /// before it).
     #[arg(long, default_value = "")]
     pub keys: String,
     /// Print the reader's state as JSON instead of the frame.
@@ -68,25 +73,68 @@ pub enum RenderError {
     /// `--keys` that are not keys.
     #[error("--keys: {0}")]
     Keys(#[from] KeyError),
+    /// `--keys -` with the article on standard input too.
+    #[error("--keys -: keys come from standard input, so the article cannot")]
+    StdinTaken,
+    /// A line of `--keys -` that is not keys.
+    #[error("--keys -: {0}")]
+    LineKeys(KeyError),
+    /// Standard input could not be read for `--keys -`.
+    #[error("--keys -: standard input: {0}")]
+    Stdin(std::io::Error),
     /// A theme that could not be had.
     #[error(transparent)]
     Theme(#[from] ThemeError),
     /// Drawing failed.
     #[error("render: {0}")]
     Draw(#[from] std::io::Error),
+    /// The frame could not be written.
+    #[error("standard output: {0}")]
+    Output(std::io::Error),
 }
 
-/// Replays `args.keys` on the opened article and returns the final frame
-/// or state. Notes and corrections made are saved in the sidecar, as in
-/// the reader.
-/// A library (see [`crate::app::library`]) opens on its list.
+impl From<RenderError> for Failure {
+    fn from(e: RenderError) -> Self {
+        match e {
+            RenderError::Stdin(_) | RenderError::Draw(_) | RenderError::Output(_) => {
+                Failure::runtime(e.to_string())
+            }
+            _ => Failure::input(e.to_string()),
+        }
+    }
+}
+
+/// The keys `render` replays, checked before the article is opened: those
+/// of `--keys`, or `None` for `--keys -` (read from standard input as they
+/// come, so the article cannot be).
+pub fn keys(args: &RenderArgs) -> Result<Option<Vec<Key>>, RenderError> {
+    match (args.keys.as_str(), args.file.as_str()) {
+        ("-", "-") => Err(RenderError::StdinTaken),
+        ("-", _) => Ok(None),
+        (keys, _) => Ok(Some(parse_keys(keys)?)),
+    }
+}
+
+/// Replays `keys` (see [`keys`]) on the opened article and writes the
+/// final frame or state to `out`. Notes and corrections made are saved in
+/// the sidecar, as in the reader; the clipboard's OSC 52 sequences come
+/// before a `--color` frame, and links are opened (waiting for the
+/// browser). A library (see [`crate::app::library`]) opens on its list.
+///
+/// With `--keys -` (`keys` is `None`), keys are read from standard input a
+/// line at a time, and the frame or state is written after each line.
+/// Before each line comes the reader's tick: an article or sidecar changed
+/// on disk since the line before is taken in (the article read and
+/// annotated again), so a script can change the file between two lines
+/// and see the reader follow.
 pub fn run(
     opened: Opened,
     library: Option<Library>,
+    keys: Option<Vec<Key>>,
     args: &RenderArgs,
     common: &Common,
-) -> Result<String, RenderError> {
-    let keys = parse_keys(&args.keys)?;
+    out: &mut dyn Write,
+) -> Result<(), RenderError> {
     let no_color = theme::no_color_env();
     let (themes, warning) = theme::choose(common.theme.as_deref(), no_color)?;
     let Opened {
@@ -95,11 +143,13 @@ pub fn run(
         auto,
         messages,
         files,
+        path,
         ..
     } = opened;
     let opening = opening_message(&doc, &messages);
     let mut app = App::with_store(doc, store, auto, themes.choice(), args.size);
     app.open_files = files;
+    app.article_file = path;
     app.index = crate::library::index::default_path().ok();
     if let Some(library) = library {
         // The list's own hint shows instead of the article's.
@@ -109,22 +159,81 @@ pub fn run(
     if let Some(w) = warning.or(opening) {
         app.message = w;
     }
-    for key in keys {
-        if app.quit {
-            break;
+    let mut session = Session {
+        app,
+        themes,
+        browser: std::env::var("BROWSER").ok(),
+        sequences: String::new(),
+    };
+    if let Some(keys) = keys {
+        session.replay(keys);
+        return write_out(out, &session.show(args)?);
+    }
+    let mut watch = Watch::new(&session.app);
+    for line in std::io::stdin().lines() {
+        let line = line.map_err(RenderError::Stdin)?;
+        for event in watch.tick(&session.app, true) {
+            update(&mut session.app, event.into());
         }
-        let action = app.action_for(key);
-        update(&mut app, action);
+        session.replay(parse_keys(&line).map_err(RenderError::LineKeys)?);
+        write_out(out, &session.show(args)?)?;
     }
-    if args.state {
-        return Ok(state_json(&app) + "\n");
+    Ok(())
+}
+
+/// A reader replaying keys, with what it copied since it was last shown.
+struct Session {
+    app: App,
+    themes: Themes,
+    browser: Option<String>,
+    sequences: String,
+}
+
+impl Session {
+    /// Replays `keys`, carrying out what they ask of the world.
+    fn replay(&mut self, keys: Vec<Key>) {
+        for key in keys {
+            if self.app.quit {
+                break;
+            }
+            let action = self.app.action_for(key);
+            update(&mut self.app, action);
+            if !self.app.effects.is_empty() {
+                let done = crate::effects::perform(&self.app.effects, self.browser.as_deref());
+                self.sequences.push_str(&done.sequences);
+                let mut problems = done.problems;
+                // Waiting makes a replay the same every time.
+                for mut child in done.children {
+                    if let Err(e) = child.wait() {
+                        problems.push(format!("the browser: {e}"));
+                    }
+                }
+                update(&mut self.app, Event::Performed(problems).into());
+            }
+        }
     }
-    let buf = frame(&app, &themes)?;
-    Ok(if args.color {
-        to_ansi(&buf)
-    } else {
-        to_text(&buf)
-    })
+
+    /// The frame (with the clipboard's sequences first, in colour) or the state.
+    fn show(&mut self, args: &RenderArgs) -> Result<String, RenderError> {
+        if args.state {
+            return Ok(state_json(&self.app) + "\n");
+        }
+        let buf = frame(&self.app, &self.themes)?;
+        let sequences = std::mem::take(&mut self.sequences);
+        Ok(if args.color {
+            sequences + &to_ansi(&buf)
+        } else {
+            to_text(&buf)
+        })
+    }
+}
+
+/// Writes `text` to `out` and flushes it; a closed pipe ends quietly.
+fn write_out(out: &mut dyn Write, text: &str) -> Result<(), RenderError> {
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(RenderError::Output(e)),
+        _ => Ok(()),
+    }
 }
 
 /// Draws `app` in its theme of `themes` into an off-screen buffer of its

@@ -175,6 +175,28 @@ fn to_stderr(before: &str, line: &str, end: &str) {
     let _ = io::stderr().lock().write_all(text.as_bytes());
 }
 
+/// Writes gloss's own control sequences `seq` (OSC 52 for the clipboard)
+/// to the terminal the reader draws on, at once.
+#[allow(clippy::disallowed_methods)] // The reader's terminal, for its own sequences.
+pub fn control(seq: &str) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(seq.as_bytes())?;
+    out.flush()
+}
+
+/// Asks the terminal to report the mouse (`on`), or to stop. A terminal
+/// that does not know these sequences ignores them.
+#[allow(clippy::disallowed_methods)] // The reader's terminal, for its own sequences.
+pub fn mouse_capture(on: bool) -> io::Result<()> {
+    use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+    let mut out = io::stdout().lock();
+    if on {
+        ratatui::crossterm::execute!(out, EnableMouseCapture)
+    } else {
+        ratatui::crossterm::execute!(out, DisableMouseCapture)
+    }
+}
+
 /// True when standard error is a terminal.
 #[allow(clippy::disallowed_methods)] // Asks, writes nothing.
 fn stderr_is_terminal() -> bool {

@@ -12,6 +12,11 @@
 //! to restore, and crossterm would spin reading the closed terminal, so it
 //! ends the process at once (exit status 129).
 //!
+//! The mouse is reported while the reader is open (wheel, clicks; see
+//! `app::mouse`) and given back on every exit, a panic included. The
+//! article and its sidecar are watched on the tick ([`crate::watch`]): a
+//! changed article is read, annotated and taken in again in the background.
+//!
 //! A large article (see [`crate::open::BACKGROUND_BYTES`]) is annotated on a
 //! worker thread: the text shows at once, the status line says
 //! "annotating… 42%", and the worker's progress and annotations come back
@@ -24,7 +29,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, Event, MouseEventKind};
 
 use crate::app::library::Library;
 use crate::app::{App, Event as AppEvent, update};
@@ -32,6 +37,7 @@ use crate::document::Document;
 use crate::keymap::{Key, Keymap};
 use crate::open::{Common, Failure, Opened, opening_message};
 use crate::theme;
+use crate::watch::Watch;
 
 /// How often the loop wakes to check for a termination signal.
 const TICK: Duration = Duration::from_millis(200);
@@ -53,9 +59,19 @@ pub fn run(opened: Opened, library: Option<Library>, common: &Common) -> Result<
     watch_signals(&stop)?;
     let mut term = ratatui::try_init()
         .map_err(|e| Failure::runtime(format!("cannot set up the terminal: {e}")))?;
+    // The mouse is asked for after ratatui's panic hook is in place, and
+    // given back before it restores the rest, on a panic as on any exit.
+    let restore_terminal = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crate::term::mouse_capture(false);
+        restore_terminal(info);
+    }));
+    // A terminal that cannot report the mouse reads keys as before.
+    let _ = crate::term::mouse_capture(true);
     let keymap_warning = (!keymap_problems.is_empty()).then(|| keymap_problems.join("; "));
     let warning = warning.or(keymap_warning);
     let result = event_loop(&mut term, opened, library, &themes, keymap, warning, &stop);
+    let _ = crate::term::mouse_capture(false);
     ratatui::restore();
     if let Ok(Some(farewell)) = &result {
         crate::term::warning(farewell);
@@ -63,12 +79,6 @@ pub fn run(opened: Opened, library: Option<Library>, common: &Common) -> Result<
     result
         .map(drop)
         .map_err(|e| Failure::runtime(format!("terminal: {e}")))
-}
-
-/// When the sidecar was last modified (`None`: no sidecar file).
-fn modified(app: &App) -> Option<std::time::SystemTime> {
-    let path = app.store.location()?;
-    std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
 /// Sets `stop` on SIGTERM and SIGINT; ends the process on SIGHUP.
@@ -152,6 +162,24 @@ fn fetch_asked(
     Some(item)
 }
 
+/// Carries out what `update` asked of the world (see [`crate::effects`]):
+/// the clipboard's sequence goes to the terminal, a browser is left
+/// running (a thread waits for it, so it leaves no zombie), and what went
+/// wrong shows in the status line.
+fn perform(app: &mut App, browser: Option<&str>) {
+    if app.effects.is_empty() {
+        return;
+    }
+    let mut done = crate::effects::perform(&app.effects, browser);
+    if let Err(e) = crate::term::control(&done.sequences) {
+        done.problems.push(format!("cannot copy: {e}"));
+    }
+    for mut child in done.children {
+        std::thread::spawn(move || child.wait());
+    }
+    update(app, AppEvent::Performed(done.problems).into());
+}
+
 fn event_loop(
     term: &mut DefaultTerminal,
     opened: Opened,
@@ -169,6 +197,7 @@ fn event_loop(
         auto,
         annotate_later,
         files,
+        path,
         ..
     } = opened;
     let size = (size.width, size.height);
@@ -182,6 +211,7 @@ fn event_loop(
         )
     };
     app.open_files = files;
+    app.article_file = path;
     app.index = crate::library::index::default_path().ok();
     if let Some(mut library) = library {
         // The list's own hint shows instead of the article's.
@@ -195,7 +225,8 @@ fn event_loop(
     if let Some(w) = warning.or(opening) {
         app.message = w;
     }
-    let mut sidecar_mtime = modified(&app);
+    let mut watch = Watch::new(&app);
+    let browser = std::env::var("BROWSER").ok();
     let mut dirty = true;
     while !app.quit && !stop.load(Ordering::Relaxed) {
         if let Some(rx) = &annotations {
@@ -215,11 +246,9 @@ fn event_loop(
             dirty = false;
         }
         if !event::poll(TICK)? {
-            // Another gloss, an editor or a `git pull` changed the sidecar.
-            let now = modified(&app);
-            if now != sidecar_mtime {
-                sidecar_mtime = now;
-                update(&mut app, AppEvent::Reload.into());
+            // The sidecar or the article changed on disk.
+            for event in watch.tick(&app, false) {
+                update(&mut app, event.into());
                 dirty = true;
             }
             continue;
@@ -231,8 +260,17 @@ fn event_loop(
                     if let Some(key) = Key::from_event(k) {
                         let action = app.action_for(key);
                         update(&mut app, action);
+                        perform(&mut app, browser.as_deref());
                         dirty = true;
                     }
+                }
+                Event::Mouse(m) => {
+                    // Moves (reported all the time) change nothing: no redraw.
+                    dirty |= !matches!(
+                        m.kind,
+                        MouseEventKind::Moved | MouseEventKind::Up(_) | MouseEventKind::Drag(_)
+                    );
+                    update(&mut app, AppEvent::Mouse(m).into());
                 }
                 Event::Resize(w, h) => {
                     update(&mut app, AppEvent::Resize(w, h).into());

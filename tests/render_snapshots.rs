@@ -156,12 +156,12 @@ fn search_matches_and_quotes_are_marked() {
 
 #[test]
 fn help_overlay_lists_every_action() {
-    let app = reader((100, 56), "?", dark());
+    let app = reader((100, 62), "?", dark());
     let buf = app.frame();
     let text = to_text(&buf);
-    insta::assert_snapshot!("help_100x56", text);
+    insta::assert_snapshot!("help_100x62", text);
     // The reader's commands on the first page, the other modes' after them.
-    let end = to_text(&reader((100, 56), "?G", dark()).frame());
+    let end = to_text(&reader((100, 62), "?G", dark()).frame());
     for c in gloss::app::Command::ALL {
         let desc = app.keymap.fill(c.help());
         let page = if c.mode() == gloss::app::Mode::Normal {

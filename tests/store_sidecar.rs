@@ -356,6 +356,38 @@ fn a_changed_article_reanchors_and_keeps_orphans() {
     assert_eq!(again.state(), moved.state());
 }
 
+/// The reader's reload: the store moves to the new text in memory, as
+/// opening the changed article would place it, and writes nothing.
+#[test]
+fn rebase_places_notes_in_the_changed_text_as_opening_it_would() {
+    let (_dir, path) = article(TEXT);
+    let (mut store, _) = open(&path, TEXT);
+    add(&mut store, TEXT, "Kim answered", "stays");
+    add(&mut store, TEXT, "in a letter of his own", "goes");
+    assert!(store.can_undo());
+    let before = std::fs::read_to_string(sidecar(&path)).unwrap();
+    let new = "UPDATE: Trump wrote to Kim.\nKim answered quickly.\n";
+    std::fs::write(&path, new).unwrap();
+    assert_eq!(store.rebase(new), 1);
+    assert_eq!(store.text(), new);
+    assert_eq!(
+        store.note("n1").unwrap().target.anchor.span(),
+        Some(find(new, "Kim answered", 0))
+    );
+    assert!(store.note("n2").unwrap().is_orphan());
+    assert!(
+        !store.can_undo(),
+        "the history was anchored in the old text"
+    );
+    assert_eq!(std::fs::read_to_string(sidecar(&path)).unwrap(), before);
+    let (opened, _) = open(&path, new);
+    assert_eq!(opened.state(), store.state());
+    // The next change saves the new places.
+    add(&mut store, new, "quickly", "new");
+    let (again, _) = open(&path, new);
+    assert_eq!(again.state(), store.state());
+}
+
 #[test]
 fn hand_edited_duplicate_ids_are_kept_apart() {
     let (_dir, path) = article(TEXT);

@@ -53,7 +53,47 @@ pub enum Event {
     /// The web page of a library's item, fetched in the background (or
     /// why it could not be).
     Fetched(usize, Result<super::library::Loaded, OpenError>),
+    /// The front end carried out the reader's [`Effect`]s; these went
+    /// wrong (each a line for the status line).
+    Performed(Vec<String>),
+    /// A mouse event (the terminal reports them once the reader asks).
+    Mouse(ratatui::crossterm::event::MouseEvent),
+    /// The article changed on disk: here it is again, with its annotations
+    /// (made in the background, as for a large article).
+    ArticleChanged(Box<Reloaded>),
+    /// The article could not be read again (the line says why).
+    ArticleUnreadable(String),
     /// The process was told to end (SIGTERM, SIGINT): keep what can be
     /// kept, then quit without asking.
     Terminated,
 }
+
+/// What the reader asks of the world outside its state, carried out by the
+/// front end (the terminal reader, `gloss render`) after `update`, which
+/// then hears how it went through [`Event::Performed`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this text (already made safe) on the clipboard, with OSC 52.
+    Copy(String),
+    /// Open this URL (http, https or mailto) in the browser.
+    Open(String),
+}
+
+/// An article read again after it changed on disk, with its annotations.
+#[derive(Clone, Debug)]
+pub struct Reloaded {
+    /// The article as it is now.
+    pub doc: crate::document::Document,
+    /// The annotator's output for it.
+    pub ann: crate::model::Annotations,
+}
+
+impl PartialEq for Reloaded {
+    fn eq(&self, other: &Self) -> bool {
+        self.doc.text == other.doc.text
+            && self.doc.source == other.doc.source
+            && self.ann == other.ann
+    }
+}
+
+impl Eq for Reloaded {}

@@ -490,7 +490,7 @@ fn show(
         };
         crate::open::open_document(doc, &Origin::from_source(&entry.source), &common, false)
     });
-    let opened = match opened {
+    let mut opened = match opened {
         Ok(o) => o,
         Err(failure) => {
             app.library = Some(lib);
@@ -498,6 +498,10 @@ fn show(
             return;
         }
     };
+    if entry.content.is_some() {
+        // A feed's item is not a file of its own to watch.
+        opened.path = None;
+    }
     let actor = lib.actor.as_ref().map(|a| (a.keys.clone(), a.from));
     if let Some((_, Some(from))) = &actor
         && lib.trail.last() != Some(from)
@@ -545,10 +549,12 @@ fn replace_article(app: &mut App, opened: crate::open::Opened, lib: Box<Library>
         store,
         auto,
         files,
+        path,
         ..
     } = opened;
     let mut next = App::with_store(doc, store, auto, app.theme.clone(), size);
     next.open_files = files;
+    next.article_file = path;
     next.keymap = app.keymap.clone();
     next.messages = std::mem::take(&mut app.messages);
     next.library = Some(lib);

@@ -3,14 +3,19 @@
 
 mod action;
 pub mod areas;
+mod copy;
 mod correct;
 mod dialog;
 mod export;
+pub mod goto;
 pub mod help;
 pub mod library;
+pub mod links;
+pub mod mouse;
 pub mod noted;
 mod notes;
 pub mod popup;
+mod reload;
 pub mod search;
 pub mod theme_choice;
 mod update;
@@ -19,7 +24,7 @@ pub mod visual;
 pub mod wrap;
 
 pub use crate::command::{Command, Mode};
-pub use action::{Action, Event};
+pub use action::{Action, Effect, Event, Reloaded};
 pub use areas::Areas;
 pub use help::HelpPage;
 pub use noted::Noted;
@@ -31,6 +36,7 @@ pub use visual::{Motion, Visual};
 use std::sync::Arc;
 
 use ratatui::crossterm::event::KeyCode;
+use unicode_width::UnicodeWidthStr;
 
 use crate::document::Document;
 use crate::keymap::{Key, Keymap, Resolved, notation};
@@ -188,11 +194,19 @@ pub struct App {
     pub search: SearchState,
     /// The search prompt's text while it is open.
     pub prompt: Option<String>,
+    /// True when the prompt open is the go-to prompt (`:`), not the search.
+    pub prompt_goto: bool,
     /// Where the search prompt was opened: the top line and the byte to
     /// search from. The view previews the first match from there as you type.
     pub prompt_origin: (usize, usize),
     /// The keys typed so far of an unfinished sequence.
     pub pending: Vec<Key>,
+    /// A command waiting for the key that names its mark (`m`, `'`).
+    pub awaiting: Option<Command>,
+    /// The marks `a`–`z`.
+    pub marks: [Option<Jump>; goto::MARKS],
+    /// What the front end is to do after this `update` (copy, open a link).
+    pub effects: Vec<Effect>,
     /// The help overlay's scroll, while it is open.
     pub help: Option<usize>,
     /// True when the overlay open (`help`) lists the messages, not the keys.
@@ -214,6 +228,10 @@ pub struct App {
     /// The files read for the article (the article, its sidecar, an
     /// `--annotations` file): an export never replaces them.
     pub open_files: OpenFiles,
+    /// The article's file, which the front end watches for changes (see
+    /// `crate::watch`): `None` when it is not a file of its own, or comes
+    /// with `--annotations`.
+    pub article_file: Option<std::path::PathBuf>,
     /// The article's first line, when it is its title.
     pub title: Option<Span>,
     /// While the annotator runs in the background on a large article, how
@@ -286,8 +304,12 @@ impl App {
             cursor: None,
             search: SearchState::default(),
             prompt: None,
+            prompt_goto: false,
             prompt_origin: (0, 0),
             pending: Vec::new(),
+            awaiting: None,
+            marks: [None; goto::MARKS],
+            effects: Vec::new(),
             help: None,
             help_shows_messages: false,
             messages: Vec::new(),
@@ -297,6 +319,7 @@ impl App {
             quit: false,
             farewell: None,
             open_files: store_files,
+            article_file: None,
             title,
             annotating: None,
             library: None,
@@ -326,6 +349,9 @@ impl App {
     /// prompt or the editor.
     pub fn action_for(&self, key: Key) -> Action {
         let modes = self.modes();
+        if self.awaiting.is_some() {
+            return Event::Typed(key).into();
+        }
         let menu_letter = match (&self.popup, key.code) {
             (Some(Popup::Menu { items, .. }), KeyCode::Char(c)) => {
                 key.mods.is_empty() && items.iter().any(|i| i.key == c)
@@ -432,6 +458,38 @@ impl App {
             (Tab::Actors, None) => 1,
             (Tab::Commitments | Tab::Quotes | Tab::Notes, _) => ITEM_LINES + usize::from(row > 0),
         }
+    }
+
+    /// The side pane's tab labels for `width` columns, and the blank
+    /// columns after each: the widest that fit, with counts, plain, then
+    /// three letters.
+    pub fn tab_labels(&self, width: usize) -> ([String; 4], usize) {
+        let counts = [
+            // The actors the list shows (demonym-only entities are not).
+            self.actor_rows
+                .iter()
+                .filter(|r| matches!(r, ActorRow::Entity(_)))
+                .count(),
+            self.ann.commitments.len(),
+            self.ann.quotes.len(),
+            self.note_rows.len(),
+        ];
+        let label = |t: Tab, style: usize| match (style, counts[t.index()]) {
+            (0, n) if n > 0 => format!("{} {n}", t.title()),
+            (0..=2, _) => t.title().to_owned(),
+            _ => t.title().chars().take(3).collect(),
+        };
+        let gap = |style: usize| if style == 2 { 1 } else { 2 };
+        let style = (0..3)
+            .find(|&s| {
+                Tab::ALL
+                    .iter()
+                    .map(|&t| label(t, s).width() + gap(s))
+                    .sum::<usize>()
+                    <= width + gap(s)
+            })
+            .unwrap_or(3);
+        (Tab::ALL.map(|t| label(t, style)), gap(style))
     }
 
     /// Screen lines of the side pane's list.

@@ -3,12 +3,12 @@
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use super::view::{
-    entity_summary, here, item_span, jump_to, on_mention, open_tab, record, resize,
-    scroll_into_view, select_entity, select_row, set_focus, set_top, sync_actor,
+    entity_summary, here, item_span, jump_to, on_mention, open_tab, record, resize, restore,
+    scroll_into_view, select_entity, select_row, set_focus, set_top, step,
 };
 use super::{
-    Action, ActorRow, App, Command, Cursor, Event, Focus, Mode, Motion, Tab, Visual, correct,
-    dialog, export, notes, search,
+    Action, ActorRow, App, Command, Cursor, Event, Focus, Mode, Motion, Tab, Visual, copy, correct,
+    dialog, export, goto, links, mouse, notes, reload, search,
 };
 use crate::model::Span;
 
@@ -27,11 +27,31 @@ pub fn update(app: &mut App, action: Action) {
             Event::Terminated => return notes::terminated(app),
             Event::Fetched(item, result) => return super::library::fetched(app, item, result),
             Event::Keymap(keymap) => return rebind(app, *keymap),
+            Event::Performed(problems) => {
+                app.effects.clear();
+                if !problems.is_empty() {
+                    app.message = problems.join("; ");
+                }
+                return;
+            }
+            Event::Mouse(m) => {
+                // What the mouse does that a key does goes the key's way.
+                if let Some(action) = mouse::handle(app, m) {
+                    update(app, action);
+                }
+                return;
+            }
+            Event::ArticleChanged(r) => return reload::article(app, *r),
+            Event::ArticleUnreadable(why) => {
+                app.message = why;
+                return;
+            }
             key => Action::Event(key),
         },
         command => command,
     };
     let was_pending = !app.pending.is_empty();
+    let awaiting = app.awaiting.take();
     log_message(app);
     if !matches!(action, Action::Event(Event::Pending(_) | Event::Resize(..))) {
         app.pending.clear();
@@ -47,6 +67,9 @@ pub fn update(app: &mut App, action: Action) {
             Action::Event(Event::Typed(key)) => return super::library::typed(app, *key),
             _ => {}
         }
+    }
+    if let (Some(c), Action::Event(Event::Typed(key))) = (awaiting, &action) {
+        return goto::letter(app, c, *key);
     }
     match action {
         Action::Command(c) => command(app, c, was_pending),
@@ -114,6 +137,13 @@ fn command(app: &mut App, command: Command, was_pending: bool) {
         }
         Command::SearchNext => walk_search(app, true),
         Command::SearchPrev => walk_search(app, false),
+        Command::GoTo => goto::open_prompt(app),
+        Command::SetMark | Command::GoToMark => goto::await_letter(app, command),
+        Command::Copy => copy::copy(app, false),
+        Command::CopyCitation => copy::copy(app, true),
+        Command::OpenLink => links::open(app),
+        Command::NextLink => links::walk(app, true),
+        Command::PrevLink => links::walk(app, false),
         Command::SelectText => select_text(app),
         Command::AddNote => notes::add_note(app),
         Command::DeleteNote => notes::delete_note(app),
@@ -177,6 +207,7 @@ fn command(app: &mut App, command: Command, was_pending: bool) {
 /// A prompt's command in the search prompt.
 fn search_prompt(app: &mut App, command: Command) {
     match command {
+        Command::PromptSubmit if app.prompt_goto => goto::submit(app),
         Command::PromptSubmit => submit_search(app),
         Command::PromptCancel => close_prompt(app),
         Command::PromptBackspace => edit_prompt(app, |p| {
@@ -340,11 +371,7 @@ fn travel(app: &mut App, back: bool) {
     } else {
         app.back.push(now);
     }
-    app.cursor = jump.cursor;
-    app.selected = jump.selected;
-    let line = app.layout.line_of(jump.top_byte);
-    set_top(app, line);
-    sync_actor(app);
+    restore(app, jump);
 }
 
 /// `*` / `#`: the next or previous mention of the selected entity, wrapping;
@@ -583,21 +610,8 @@ fn walk_search(app: &mut App, forward: bool) {
         app.message = format!("no match for “{}”", app.search.query);
         return;
     }
-    let (pos, visible) = app.reading_pos();
     let ms = &app.search.matches;
-    let (i, wrapped) = if forward {
-        let i = ms.partition_point(|s| {
-            if visible {
-                s.start <= pos
-            } else {
-                s.start < pos
-            }
-        });
-        if i < n { (i, false) } else { (0, true) }
-    } else {
-        let i = ms.partition_point(|s| s.start < pos);
-        if i > 0 { (i - 1, false) } else { (n - 1, true) }
-    };
+    let (i, wrapped) = step(ms, app.reading_pos(), forward);
     jump_to(
         app,
         Cursor {
@@ -622,6 +636,9 @@ fn edit_prompt(app: &mut App, edit: impl FnOnce(&mut String)) {
         return;
     };
     edit(p);
+    if app.prompt_goto {
+        return;
+    }
     let q = p.clone();
     app.search.matches = search::find_all(&app.doc.text, &q);
     // Preview: show the first match after where the search started.
@@ -678,6 +695,7 @@ fn cancel(app: &mut App, was_pending: bool) {
 
 /// Closes the search prompt: the last search's matches come back, and the view.
 fn close_prompt(app: &mut App) {
+    app.prompt_goto = false;
     if app.prompt.take().is_some() {
         app.search.matches = search::find_all(&app.doc.text, &app.search.query);
         set_top(app, app.prompt_origin.0);

@@ -1,7 +1,8 @@
 //! Where the reader looks: the article's scroll, the lists' selections,
-//! focus and tabs, the screen's areas, and the jump history's record. The
-//! commands (`update`) and the dialogs (`notes`, `correct`) move the view
-//! through these.
+//! focus and tabs, the screen's areas, the jump history (recorded and gone
+//! back to), and the next or previous of some spans from where the reader
+//! is. The commands (`update`, `goto`, `links`), the mouse and the dialogs
+//! (`notes`, `correct`) move the view through these.
 
 use super::{ActorRow, App, Areas, Cursor, Focus, Jump, Tab, wrap::Layout};
 use crate::model::{Annotations, Commitment, Span};
@@ -62,6 +63,15 @@ pub(super) fn record(app: &mut App) {
     app.forward.clear();
 }
 
+/// Goes back to `jump`: its cursor, selection and top line.
+pub(super) fn restore(app: &mut App, jump: Jump) {
+    app.cursor = jump.cursor;
+    app.selected = jump.selected;
+    let line = app.layout.line_of(jump.top_byte);
+    set_top(app, line);
+    sync_actor(app);
+}
+
 /// Puts the cursor on `cursor`, remembering where it was, and scrolls it into view.
 pub(super) fn jump_to(app: &mut App, cursor: Cursor) {
     record(app);
@@ -80,6 +90,27 @@ pub(super) fn scroll_into_view(app: &mut App, span: Span) {
         set_top(app, line.saturating_sub(ctx));
     } else if line + ctx >= app.top + h {
         set_top(app, line + ctx + 1 - h);
+    }
+}
+
+/// The span of `spans` (ordered, not empty) after (`forward`) or before
+/// the reading position `(pos, visible)` ([`App::reading_pos`]): past the
+/// cursor when it is on screen, else from the top of the screen; wrapping,
+/// which the flag says.
+pub(super) fn step(spans: &[Span], (pos, visible): (usize, bool), forward: bool) -> (usize, bool) {
+    let n = spans.len();
+    if forward {
+        let i = spans.partition_point(|s| {
+            if visible {
+                s.start <= pos
+            } else {
+                s.start < pos
+            }
+        });
+        if i < n { (i, false) } else { (0, true) }
+    } else {
+        let i = spans.partition_point(|s| s.start < pos);
+        if i > 0 { (i - 1, false) } else { (n - 1, true) }
     }
 }
 
@@ -170,7 +201,7 @@ pub(super) fn resize(app: &mut App, w: u16, h: u16) {
 
 /// The largest useful scroll of `tab`'s list: the first row from which the
 /// rest of the list fills the pane.
-fn max_offset(app: &App, tab: Tab) -> usize {
+pub(super) fn max_offset(app: &App, tab: Tab) -> usize {
     let height = app.list_height();
     let mut used = 0;
     let mut first = app.list_len(tab);

@@ -120,32 +120,7 @@ fn empty_list(app: &App, theme: &Theme, buf: &mut Buffer, list: Rect) {
 /// The tab labels: the open one emphasised; counts when there is room.
 fn tabs(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
     let st = &theme.styles;
-    let counts = [
-        // The actors the list shows (demonym-only entities are not).
-        app.actor_rows
-            .iter()
-            .filter(|r| matches!(r, ActorRow::Entity(_)))
-            .count(),
-        app.ann.commitments.len(),
-        app.ann.quotes.len(),
-        app.note_rows.len(),
-    ];
-    // The widest labels that fit: with counts, plain, then three letters.
-    let label = |t: Tab, style: usize| match (style, counts[t.index()]) {
-        (0, n) if n > 0 => format!("{} {n}", t.title()),
-        (0..=2, _) => t.title().to_owned(),
-        _ => t.title().chars().take(3).collect(),
-    };
-    let gap = |style: usize| if style == 2 { 1 } else { 2 };
-    let style = (0..3)
-        .find(|&s| {
-            Tab::ALL
-                .iter()
-                .map(|&t| label(t, s).width() + gap(s))
-                .sum::<usize>()
-                <= usize::from(area.width) + gap(s)
-        })
-        .unwrap_or(3);
+    let (labels, gap) = app.tab_labels(usize::from(area.width));
     let mut spans = Vec::new();
     for t in Tab::ALL {
         let tab_style = if t == app.tab {
@@ -157,8 +132,8 @@ fn tabs(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
         } else {
             st.tab
         };
-        spans.push(TextSpan::styled(label(t, style), tab_style));
-        spans.push(TextSpan::raw(" ".repeat(gap(style))));
+        spans.push(TextSpan::styled(labels[t.index()].clone(), tab_style));
+        spans.push(TextSpan::raw(" ".repeat(gap)));
     }
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
 }

@@ -14,7 +14,7 @@ use crate::app::wrap::wrap_text;
 use crate::document::sanitize::clean_line;
 use crate::theme::Theme;
 
-/// Draws the status line (or the search prompt while it is open).
+/// Draws the status line (or the search or go-to prompt while it is open).
 pub fn draw(app: &App, theme: &Theme, buf: &mut Buffer) {
     let area = app.areas.status;
     let st = &theme.styles;
@@ -68,10 +68,12 @@ pub fn draw(app: &App, theme: &Theme, buf: &mut Buffer) {
     }
 }
 
-/// The search prompt being typed, `p`, with the count of its matches.
+/// The prompt being typed, `p`: the search with the count of its matches,
+/// or the go-to prompt (`:`) with what it takes.
 fn prompt(app: &App, theme: &Theme, buf: &mut Buffer, p: &str) {
     let (area, st) = (app.areas.status, &theme.styles);
     let count = match app.search.matches.len() {
+        _ if app.prompt_goto => "line N, or N% ".into(),
         _ if p.is_empty() => String::new(),
         0 => "no match ".into(),
         1 => "1 match ".into(),
@@ -79,7 +81,10 @@ fn prompt(app: &App, theme: &Theme, buf: &mut Buffer, p: &str) {
     };
     let room = usize::from(area.width).saturating_sub(count.width() + 3);
     let line = Line::from(vec![
-        TextSpan::styled("/", st.status.patch(st.key)),
+        TextSpan::styled(
+            if app.prompt_goto { ":" } else { "/" },
+            st.status.patch(st.key),
+        ),
         TextSpan::styled(fit(p, room), st.status),
         TextSpan::styled("▏", st.status),
     ]);

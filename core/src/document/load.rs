@@ -5,6 +5,7 @@ use std::io::Read;
 use std::path::Path;
 
 use super::decode::{DecodeError, decode, decode_declared};
+use super::urls;
 use super::{Document, Format, html, markdown};
 
 /// Why a document could not be read. Each message names the source.
@@ -107,7 +108,11 @@ pub fn load_fetched(
     let format = named.unwrap_or_else(|| Format::sniff(decoded.text.as_bytes()));
     let mut warnings: Vec<String> = decoded.warning.into_iter().collect();
     let mut doc = match format {
-        Format::Text => Document::new(decoded.text, source, format),
+        Format::Text => {
+            let mut doc = Document::new(decoded.text, source, format);
+            doc.marks = urls::bare_links(&doc.text);
+            doc
+        }
         Format::Markdown => {
             Document::from_extracted(markdown::extract(&decoded.text), source.into(), format)
         }

@@ -14,6 +14,7 @@ mod nesting;
 mod pieces;
 pub mod sanitize;
 mod structure;
+mod urls;
 
 pub use char_index::CharIndex;
 pub use date::readable as readable_date;
@@ -122,8 +123,9 @@ fn opens_with_heading(content: &[u8]) -> bool {
 ///
 /// `text` is what every offset refers to: for plain text, the file's content
 /// exactly as decoded; for Markdown and HTML, the extracted plain text. The
-/// reader styles it with `blocks` and `marks` (see [`Block`]), which are empty
-/// for plain text: its own line breaks are its layout.
+/// reader styles it with `blocks` and `marks` (see [`Block`]); plain text
+/// has no blocks (its own line breaks are its layout), and its only marks
+/// are the web addresses written out in it.
 #[derive(Clone, Debug)]
 pub struct Document {
     /// The text all offsets refer to.
@@ -148,7 +150,8 @@ pub struct Document {
     /// Blocks (paragraphs, headings, list items, quotes, code) in document
     /// order, containers before their contents; empty for plain text.
     pub blocks: Vec<Block>,
-    /// Inline marks (emphasis, strong, code, links) ordered by start.
+    /// Inline marks (emphasis, strong, code, links) ordered by start; for
+    /// plain text, the web addresses it writes out, as links.
     pub marks: Vec<Mark>,
     /// Problems met while reading that did not stop it (an encoding guessed,
     /// invalid bytes replaced, no article found in a page), each naming the

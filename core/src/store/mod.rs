@@ -678,6 +678,33 @@ impl Store {
         Ok(Some(report))
     }
 
+    /// Moves the notes and corrections to `text`, the article's text after
+    /// it changed on disk: each is re-anchored by its quote and context, as
+    /// when a changed article is opened, and one that cannot be placed
+    /// becomes an orphan (kept, never dropped). The undo history is
+    /// dropped, since its changes are anchored in the old text. Returns
+    /// how many notes and corrections are orphans now. Writes nothing: the
+    /// next save records the new places.
+    pub fn rebase(&mut self, text: impl Into<Arc<str>>) -> usize {
+        let text = text.into();
+        let chars = CharIndex::new(&text);
+        let moved = |state: &State| {
+            sidecar::SidecarFile::from_state(state, &self.text, &self.chars)
+                .into_state(&text, &chars)
+        };
+        self.state = moved(&self.state);
+        self.base = moved(&self.base);
+        self.history = History::default();
+        self.text = text;
+        self.chars = chars;
+        self.hidden.clear();
+        let notes = self.state.notes.iter().filter(|n| n.is_orphan()).count();
+        notes
+            + (self.state.corrections.iter())
+                .filter(|c| c.is_orphan())
+                .count()
+    }
+
     /// Marks the `spans` of the text (disjoint, ordered by start) as code,
     /// as [`crate::document::Document::code_spans`] gives them: the
     /// annotator does not read them, and an added actor's other occurrences

@@ -321,11 +321,23 @@ impl SidecarFile {
 
 /// `state` as sidecar TOML, with offsets into `text` (indexed by `chars`).
 pub fn render(state: &State, text: &str, chars: &CharIndex) -> Result<String, toml::ser::Error> {
+    toml::to_string_pretty(&SidecarFile::from_state(state, text, chars))
+}
+
+impl SidecarFile {
+    /// `state` as it is recorded, with offsets into `text` (indexed by
+    /// `chars`); [`SidecarFile::into_state`] places it in a text again.
+    pub fn from_state(state: &State, text: &str, chars: &CharIndex) -> Self {
+        from_state(state, text, chars)
+    }
+}
+
+fn from_state(state: &State, text: &str, chars: &CharIndex) -> SidecarFile {
     let entity = |r: &EntityRef| EntityRefRecord {
         name: r.name.clone(),
         mention: r.mention.record(text, chars),
     };
-    let file = SidecarFile {
+    SidecarFile {
         schema: toml::Spanned::new(0..0, SCHEMA.to_owned()),
         text_hash: text_hash(text),
         notes: state
@@ -374,8 +386,7 @@ pub fn render(state: &State, text: &str, chars: &CharIndex) -> Result<String, to
                 },
             })
             .collect(),
-    };
-    toml::to_string_pretty(&file)
+    }
 }
 
 #[cfg(test)]
