@@ -112,7 +112,7 @@ pub(super) fn submit_path(app: &mut App, format: Format, path: &str) {
         return;
     }
     let file = target_file(format, path);
-    if clashes(&app.doc, &app.open_files, format, Path::new(path)) {
+    if clashes(&app.doc, &app.open_files, format, &app.folder.join(path)) {
         app.message = format!(
             "{} is a file gloss has open (the article or its notes); choose another name",
             home_relative(&file)
@@ -120,7 +120,7 @@ pub(super) fn submit_path(app: &mut App, format: Format, path: &str) {
         ask(app, format, path.to_owned());
         return;
     }
-    if file.exists() {
+    if app.folder.join(&file).exists() {
         app.popup = Some(Popup::Confirm {
             question: format!("{} exists. Replace it?", home_relative(&file)),
             yes: Step::Export(format, path.to_owned(), true),
@@ -131,7 +131,8 @@ pub(super) fn submit_path(app: &mut App, format: Format, path: &str) {
     write(app, format, path, false);
 }
 
-/// Writes the export to `path`; `replace`: the reader agreed to replace it.
+/// Writes the export to `path` (relative to [`App::folder`]); `replace`:
+/// the reader agreed to replace it.
 pub(super) fn write(app: &mut App, format: Format, path: &str, replace: bool) {
     let ann = &app.ann;
     let notes = app.store.notes_json(ann);
@@ -139,10 +140,11 @@ pub(super) fn write(app: &mut App, format: Format, path: &str, replace: bool) {
     let out = format.render(doc, ann, notes);
     let file = target_file(format, path);
     let result = if format == Format::Brat {
-        crate::write::brat(Path::new(path), doc, &out, &app.open_files).map(drop)
+        crate::write::brat(&app.folder.join(path), doc, &out, &app.open_files).map(drop)
     } else {
+        let target = app.folder.join(&file);
         app.open_files
-            .write(&file, replace, |w| w.write_all(out.as_bytes()))
+            .write(&target, replace, |w| w.write_all(out.as_bytes()))
             .map_err(|e| crate::write::WriteError::Io(file.clone(), e))
     };
     app.message = match result {

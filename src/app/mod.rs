@@ -33,6 +33,7 @@ pub use theme_choice::{ThemeChoice, ThemeName};
 pub use update::update;
 pub use visual::{Motion, Visual};
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use ratatui::crossterm::event::KeyCode;
@@ -228,6 +229,9 @@ pub struct App {
     /// The files read for the article (the article, its sidecar, an
     /// `--annotations` file): an export never replaces them.
     pub open_files: OpenFiles,
+    /// The folder that relative export paths are written into: the one
+    /// gloss started in (tests point it at a folder of their own).
+    pub folder: PathBuf,
     /// The article's file, which the front end watches for changes (see
     /// `crate::watch`): `None` when it is not a file of its own, or comes
     /// with `--annotations`.
@@ -319,6 +323,7 @@ impl App {
             quit: false,
             farewell: None,
             open_files: store_files,
+            folder: std::env::current_dir().unwrap_or_default(),
             article_file: None,
             title,
             annotating: None,
