@@ -19,6 +19,7 @@ use crate::annotate::acts::words::{
     DETERMINERS, MODALS, PRONOUNS, Prefilter, PronounClass, WordMap, WordSet, is_ly_adverb,
     word_set,
 };
+use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::entries;
 use crate::model::{Commitment, CommitmentKind, MentionForm, Span};
 
@@ -194,7 +195,8 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
                 "also" | "then" | "again" | "still" | "now" | "not" | "never" | "soon" | "even"
                     | "only" | "just" | "first" | "both" | "all" | "further" | "today"
             ));
-    if nominal_use && !cue.frames.agent {
+    // "issued calls for an audit": a noun by its tag, left to the noun cue.
+    if (nominal_use || doc.tag(i) == Tag::Noun) && !cue.frames.agent {
         return None;
     }
     let mut k = end;

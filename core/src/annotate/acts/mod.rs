@@ -6,10 +6,12 @@ pub mod agent;
 pub mod marks;
 pub mod words;
 
+use std::cell::RefCell;
 use std::ops::Deref;
 
 use crate::annotate::bits::Bits;
 use crate::annotate::cursor::Cursor;
+use crate::annotate::learn::tagger::{self, Tag};
 use crate::annotate::segment::{Token, TokenKind, sentence_range, sentence_ranges, span_of};
 use crate::model::{Annotations, Span};
 
@@ -31,6 +33,18 @@ pub struct Prepared {
     para_starts: Bits,
     /// Quotations between quotation marks, in order.
     pub marks: Vec<Marked>,
+    /// Part-of-speech tags of the tokens, filled a sentence at a time when
+    /// a rule first asks (see [`Prepared::tag`]).
+    tags: RefCell<Tags>,
+}
+
+/// The tags of the sentences tagged so far.
+#[derive(Default)]
+struct Tags {
+    /// One per token; meaningful in tagged sentences only.
+    of_token: Vec<Tag>,
+    /// One per sentence: true once tagged.
+    done: Vec<bool>,
 }
 
 /// A document prepared for the act stages.
@@ -73,6 +87,28 @@ impl<'a> Doc<'a> {
     /// preparation.
     pub fn new(text: &'a str, ann: &'a Annotations, prep: &'a Prepared) -> Self {
         Doc { text, ann, prep }
+    }
+
+    /// The part-of-speech tag of token `i` (`X` out of range). The first
+    /// question about a sentence tags it whole: the act stages tag only the
+    /// sentences their cues lead them to.
+    pub fn tag(&self, i: usize) -> Tag {
+        let Some(s) = self.sent(i) else {
+            return Tag::X;
+        };
+        let mut tags = self.prep.tags.borrow_mut();
+        if s >= tags.done.len() {
+            let sentences = self.toks.last().map_or(0, |t| t.sent() + 1);
+            tags.done.resize(sentences.max(s + 1), false);
+            tags.of_token.resize(self.toks.len(), Tag::X);
+        }
+        if !tags.done[s] {
+            let r = sentence_range(&self.toks, i);
+            let got = tagger::tag(self.text, &self.toks[r.clone()]);
+            tags.of_token[r].copy_from_slice(&got);
+            tags.done[s] = true;
+        }
+        tags.of_token[i]
     }
 
     /// The paragraph index of token `i`.
@@ -260,6 +296,7 @@ impl Prepared {
             toks,
             para_starts,
             marks,
+            tags: RefCell::default(),
         }
     }
 }
