@@ -195,8 +195,9 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
                 "also" | "then" | "again" | "still" | "now" | "not" | "never" | "soon" | "even"
                     | "only" | "just" | "first" | "both" | "all" | "further" | "today"
             ));
-    // "issued calls for an audit": a noun by its tag, left to the noun cue.
-    if (nominal_use || doc.tag(i) == Tag::Noun) && !cue.frames.agent {
+    // "issued calls for an audit": a noun by its tag, left to the noun cue
+    // (asked only of words that are noun cues too, to tag few sentences).
+    if (nominal_use || (is_noun_cue(doc.low(i)) && doc.tag(i) == Tag::Noun)) && !cue.frames.agent {
         return None;
     }
     let mut k = end;
@@ -324,6 +325,14 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
         ),
         trigger_end,
     ))
+}
+
+/// True when `w` starts a nominal cue ("calls", "plans", "demands").
+fn is_noun_cue(w: &str) -> bool {
+    let (cues, by_first) = &*CUES;
+    by_first
+        .get(w)
+        .is_some_and(|list| list.iter().any(|&c| cues[c].frames.noun))
 }
 
 /// True when the phrase `np` after a directive verb is really an object and
