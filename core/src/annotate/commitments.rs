@@ -247,11 +247,16 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
             by_phrase = Some(np.clone());
             (end, np.end + 1, true)
         } else if let Some(np) = cue.frames.obj.then(|| doc.np_after(k)).flatten()
-            && followed_by_verb(np.end)
             && !holds_clause(doc, &np)
+            && let Some(content) = if followed_by_verb(np.end) {
+                Some(np.end + 1)
+            } else {
+                // "asked the mayor not to raise fees": the content keeps its "not".
+                (doc.low(np.end) == "not" && followed_by_verb(np.end + 1)).then_some(np.end)
+            }
         {
             counterpart = Some(np.clone());
-            (end, np.end + 1, false)
+            (end, content, false)
         } else if cue.frames.that && doc.low(k) == "that" {
             (end, k + 1, false)
         } else if cue.frames.np
@@ -432,9 +437,17 @@ fn nominal(doc: &Doc, cue: &Cue, n: usize) -> Option<Found> {
         }
         _ => return None,
     };
-    let content_end = doc.clause_end(content_start);
+    let mut content_end = doc.clause_end(content_start);
     if content_end <= content_start {
         return None;
+    }
+    // "Reyes's promise to cut fares was welcomed": a cue in the subject
+    // (no verb before it in its clause) ends its content where the
+    // sentence's own verb follows a noun.
+    if (floor..trigger_start).all(|k| !doc.tag(k).is_verbal() && doc.low(k) != ",") {
+        content_end = (content_start + 1..content_end)
+            .find(|&k| doc.tag(k).is_verbal() && doc.tag(k - 1).is_nominal())
+            .unwrap_or(content_end);
     }
     Some((
         build(

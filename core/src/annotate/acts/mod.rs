@@ -230,6 +230,38 @@ impl<'a> Doc<'a> {
                 ))
     }
 
+    /// True when a time phrase that opens a new clause starts at token `k`
+    /// ("…, two days after crowds gathered", "…, a week before the vote").
+    fn time_aside(&self, k: usize) -> bool {
+        let time_noun = matches!(
+            self.low(k + 1),
+            "day"
+                | "days"
+                | "week"
+                | "weeks"
+                | "month"
+                | "months"
+                | "year"
+                | "years"
+                | "hour"
+                | "hours"
+        );
+        let relation = matches!(
+            self.low(k + 2),
+            "after" | "before" | "later" | "earlier" | "since" | "ago"
+        );
+        time_noun
+            && relation
+            && (self
+                .toks
+                .get(k)
+                .is_some_and(|t| t.kind() == TokenKind::Number)
+                || matches!(
+                    self.low(k),
+                    "a" | "one" | "two" | "three" | "four" | "five" | "six" | "several" | "few"
+                ))
+    }
+
     /// The end (exclusive token index) of the clause starting at token `a`:
     /// the end of its sentence, cut before a semicolon, before the closing
     /// mark of the quotation `a` stands in, or before a comma that opens a
@@ -249,7 +281,9 @@ impl<'a> Doc<'a> {
                 end = i;
                 break;
             }
-            let and_said = w == "and"
+            // "said A and added B", "said A but warned that B": the second
+            // report is a clause of its own.
+            let and_said = matches!(w, "and" | "but")
                 && i > a
                 && (words::SPEECH_VERBS.contains_key(self.low(i + 1))
                     || words::REPORTING_OR_COMMITTING.contains(self.low(i + 1)));
@@ -259,7 +293,8 @@ impl<'a> Doc<'a> {
                     && (words::CLAUSE_OPENERS.contains(self.low(i + 1))
                         || (matches!(self.low(i + 1), "and" | "but")
                             && self.speech_verb_within(i + 2, 5))
-                        || self.reporting_tail(i + 1, sent.end)))
+                        || self.reporting_tail(i + 1, sent.end)
+                        || self.time_aside(i + 1)))
             {
                 end = i;
                 break;
