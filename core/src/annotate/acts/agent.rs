@@ -550,6 +550,14 @@ impl Doc<'_> {
         if !np.clone().any(|k| self.tag(k).is_nominal()) {
             return Agent::default();
         }
+        // "the operator's statement added": the operator speaks.
+        if np.len() > 2
+            && DOCUMENT_NOUNS.contains(self.low(np.end - 1))
+            && let Some(p) =
+                (np.start + 1..np.end - 1).find(|&k| matches!(self.low(k), "'s" | "’s"))
+        {
+            return self.resolve_with(&(np.start..p), false);
+        }
         let span = self.span(np.start, np.end);
         Agent {
             entity: None,

@@ -230,6 +230,22 @@ impl<'a> Doc<'a> {
                 ))
     }
 
+    /// True when a conjunction at token `k` opens a clause with a subject of
+    /// its own by the part-of-speech tags ("…, and a spokesman for the
+    /// charity said …"), not a list's last item ("…, and cleaners") or a
+    /// second verb of the same subject ("…, and hire cooks").
+    fn new_clause_after(&self, k: usize, end: usize) -> bool {
+        if !matches!(self.low(k), "and" | "but" | "while" | "whereas" | "yet") {
+            return false;
+        }
+        let subject =
+            |t: Tag| matches!(t, Tag::Det | Tag::Propn | Tag::Pron | Tag::Noun | Tag::Num);
+        subject(self.tag(k + 1))
+            && (k + 2..end.min(k + 16)).any(|v| {
+                self.tag(v).is_verbal() && (self.tag(v - 1).is_nominal() || self.low(v - 1) == ",")
+            })
+    }
+
     /// True when a time phrase that opens a new clause starts at token `k`
     /// ("…, two days after crowds gathered", "…, a week before the vote").
     fn time_aside(&self, k: usize) -> bool {
@@ -294,7 +310,8 @@ impl<'a> Doc<'a> {
                         || (matches!(self.low(i + 1), "and" | "but")
                             && self.speech_verb_within(i + 2, 5))
                         || self.reporting_tail(i + 1, sent.end)
-                        || self.time_aside(i + 1)))
+                        || self.time_aside(i + 1)
+                        || self.new_clause_after(i + 1, sent.end)))
             {
                 end = i;
                 break;
