@@ -68,7 +68,66 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
     propagate(doc, &mut attr);
     let mut out = build_direct(doc, &attr);
     out.extend(reported);
+    let blocks = block_quotes(doc, &out);
+    out.extend(blocks);
     out.sort_by_key(|q| (q.span.start, q.span.end));
+    out
+}
+
+/// Block quotes: a paragraph without quotation marks after a paragraph
+/// whose last sentence is an attribution ending in a colon ("Voss said in
+/// a statement:"), quoted whole and direct, unless a quote `found` already
+/// covers some of it.
+fn block_quotes(doc: &Doc, found: &[Quote]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    for colon in (0..doc.toks.len()).filter(|&k| doc.low(k) == ":") {
+        let next = colon + 1;
+        if next >= doc.toks.len()
+            || doc.para(next) == doc.para(colon)
+            || doc.quote(colon).is_some()
+            || doc.is_mark(next)
+        {
+            continue;
+        }
+        let sent = doc.sentence_of(colon);
+        let Some(v) = (sent.start..colon)
+            .rev()
+            .find(|&u| doc.quote(u).is_none() && SPEECH_VERBS.contains_key(doc.low(u)))
+        else {
+            continue;
+        };
+        let Some(attr) = speaker_of_verb(doc, v).or_else(|| {
+            let np = doc.np_after(v + 1)?;
+            (np.end == colon).then(|| Attribution {
+                agent: doc.resolve(&np),
+                cue: Some(v),
+            })
+        }) else {
+            continue;
+        };
+        let para = doc.para(next);
+        let last = (next..doc.toks.len())
+            .take_while(|&k| doc.para(k) == para)
+            .last()
+            .unwrap_or(next);
+        if (next..=last).any(|k| doc.is_mark(k)) {
+            continue;
+        }
+        let span = doc.span(next, last + 1);
+        if found
+            .iter()
+            .any(|q| q.span.start < span.end && span.start < q.span.end)
+        {
+            continue;
+        }
+        out.push(Quote {
+            kind: QuoteKind::Direct,
+            speaker: attr.agent.entity,
+            speaker_name: attr.agent.name,
+            cue: attr.cue.map(|c| cue_span(doc, c)),
+            span,
+        });
+    }
     out
 }
 
