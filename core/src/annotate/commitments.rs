@@ -195,9 +195,16 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
                 "also" | "then" | "again" | "still" | "now" | "not" | "never" | "soon" | "even"
                     | "only" | "just" | "first" | "both" | "all" | "further" | "today"
             ));
-    // "issued calls for an audit": a noun by its tag, left to the noun cue
-    // (asked only of words that are noun cues too, to tag few sentences).
-    if (nominal_use || (is_noun_cue(doc.low(i)) && doc.tag(i) == Tag::Noun)) && !cue.frames.agent {
+    // "issued calls for an audit": a noun after a verb by their tags, left
+    // to the noun cue (asked only of words that are noun cues too, to tag
+    // few sentences).
+    if (nominal_use
+        || (is_noun_cue(doc.low(i))
+            && i > 0
+            && doc.tag(i) == Tag::Noun
+            && doc.tag(i - 1).is_verbal()))
+        && !cue.frames.agent
+    {
         return None;
     }
     let mut k = end;
