@@ -11,12 +11,13 @@
 
 pub mod features;
 pub mod model;
+pub mod tagger;
 pub mod train;
 
 use std::sync::LazyLock;
 
 use crate::model::{Annotations, EntityId};
-use model::{Label, Model, ModelError};
+use model::{KINDS, Label, Model, ModelError};
 
 /// The embedded model's file.
 static EMBEDDED: &[u8] = include_bytes!("../models/kinds.bin");
@@ -28,7 +29,7 @@ static ACTIVE: LazyLock<Option<Model>> = LazyLock::new(|| {
         Some(v) if v == "off" => return None,
         Some(path) => std::fs::read(&path)
             .map_err(|e| format!("{}: {e}", path.to_string_lossy()))
-            .and_then(|bytes| Model::from_bytes(&bytes).map_err(|e| e.to_string())),
+            .and_then(|bytes| Model::from_bytes(&bytes, KINDS).map_err(|e| e.to_string())),
     };
     match chosen {
         Ok(model) => Some(model),
@@ -48,7 +49,7 @@ static ACTIVE: LazyLock<Option<Model>> = LazyLock::new(|| {
 /// The embedded model (tested to load, so that a broken file fails the
 /// build's tests, never a reader's run).
 pub fn embedded() -> Result<Model, ModelError> {
-    Model::from_bytes(EMBEDDED)
+    Model::from_bytes(EMBEDDED, KINDS)
 }
 
 /// Decides the kinds of the named entities of `ann` (annotations of `text`
