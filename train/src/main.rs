@@ -33,6 +33,7 @@
 //! shuffled order, no randomness from the system.
 
 mod data;
+mod links;
 mod score;
 
 use std::path::PathBuf;
@@ -68,6 +69,8 @@ struct Args {
     data: PathBuf,
     out: PathBuf,
     without_news: Option<PathBuf>,
+    links_out: PathBuf,
+    links_without_news: Option<PathBuf>,
     check: bool,
     verbose: bool,
 }
@@ -77,6 +80,8 @@ fn parse_args() -> Result<Args, String> {
         data: PathBuf::from("../shared/data"),
         out: PathBuf::from("core/src/annotate/models/kinds.bin"),
         without_news: None,
+        links_out: PathBuf::from("core/src/annotate/models/links.bin"),
+        links_without_news: None,
         check: false,
         verbose: false,
     };
@@ -91,11 +96,13 @@ fn parse_args() -> Result<Args, String> {
             "--data" => args.data = value()?,
             "--out" => args.out = value()?,
             "--without-news" => args.without_news = Some(value()?),
+            "--links-out" => args.links_out = value()?,
+            "--links-without-news" => args.links_without_news = Some(value()?),
             "--check" => args.check = true,
             "--verbose" => args.verbose = true,
             _ => {
                 return Err(format!(
-                    "unknown argument {a}\nusage: gloss-train [--data DIR] [--out FILE] [--without-news FILE] [--check] [--verbose]"
+                    "unknown argument {a}\nusage: gloss-train [--data DIR] [--out FILE] [--without-news FILE] [--links-out FILE] [--links-without-news FILE] [--check] [--verbose]"
                 ));
             }
         }
@@ -313,24 +320,60 @@ fn run() -> Result<bool, String> {
         );
     }
     let bytes = at(&train_on(&docs, |_| true), override_at, drop_at).to_bytes();
-    if args.check {
-        let committed =
-            std::fs::read(&args.out).map_err(|e| format!("{}: {e}", args.out.display()))?;
+    let kinds_ok = emit(&args.out, &bytes, args.check)?;
+
+    // The link ranker, on annotations whose kinds come from the model
+    // trained without each document's genre.
+    let link_docs: Vec<links::LinkDoc> = docs
+        .iter()
+        .map(|p| {
+            let kinds = folds
+                .iter()
+                .find(|(g, _)| *g == p.doc.genre)
+                .map(|(_, m)| at(m, override_at, drop_at));
+            links::LinkDoc::new(&p.doc, kinds)
+        })
+        .collect();
+    let threshold = links::cross_validate(&link_docs, &genres);
+    println!(
+        "links: thresholds chosen by genre folds (best pooled F1, P at most {:.2} below the rules'): link at {}, overrule the rules at {}",
+        links::PRECISION_LOSS,
+        shown(threshold.0),
+        shown(threshold.1)
+    );
+    if let Some(path) = &args.links_without_news {
+        let model = links::train_on(&link_docs, |d| d.genre != NEWS, threshold);
+        std::fs::write(path, model.to_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
+        println!(
+            "wrote the link model trained without {NEWS} to {}",
+            path.display()
+        );
+    }
+    let bytes = links::train_on(&link_docs, |_| true, threshold).to_bytes();
+    let links_ok = emit(&args.links_out, &bytes, args.check)?;
+    Ok(kinds_ok && links_ok)
+}
+
+/// Writes `bytes` to `path`, or with `check` tells whether the file there
+/// is byte for byte the same (false, with a message, when not).
+fn emit(path: &std::path::Path, bytes: &[u8], check: bool) -> Result<bool, String> {
+    if check {
+        let committed = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
         if committed != bytes {
             eprintln!(
                 "{} is not what gloss-train produces: run `cargo run --release -p gloss-train` and commit it",
-                args.out.display()
+                path.display()
             );
             return Ok(false);
         }
         println!(
             "{} is what gloss-train produces ({} bytes)",
-            args.out.display(),
+            path.display(),
             bytes.len()
         );
     } else {
-        std::fs::write(&args.out, &bytes).map_err(|e| format!("{}: {e}", args.out.display()))?;
-        println!("wrote {} ({} bytes)", args.out.display(), bytes.len());
+        std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        println!("wrote {} ({} bytes)", path.display(), bytes.len());
     }
     Ok(true)
 }

@@ -154,6 +154,15 @@ impl Model {
         softmax(sum.map(|s| s as f32 * self.scale))
     }
 
+    /// Each feature's weight for `label`, as (hash, weight): a model whose
+    /// one column scores choices (the link ranker) is read this way.
+    pub fn column(&self, label: Label) -> impl Iterator<Item = (u32, f32)> + '_ {
+        self.keys
+            .iter()
+            .zip(&self.weights)
+            .map(move |(&k, w)| (k, f32::from(w[label.index()]) * self.scale))
+    }
+
     /// The most probable label for `features`, with its probability.
     pub fn predict(&self, features: &[u32]) -> (Label, f32) {
         let p = self.probabilities(features);
