@@ -21,7 +21,7 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use super::features::{self, hash};
+use super::features::{self, hash, hash_joined};
 use super::model::{Label, Model};
 use super::train::{Options, Rng};
 use crate::annotate::acts::Prepared;
@@ -167,38 +167,50 @@ pub fn link(
     kinds: Option<&Model>,
     ranker: &Ranker,
 ) {
-    let found = cases(text, prep, ann, kinds, Some(ranker));
-    // The rules' mentions that are cases are decided again (cases are in
-    // order of their starts).
+    // The rules' mentions that are cases are decided again: each case
+    // says what becomes of the mention starting where it does, if any.
+    let mut decided: Vec<(usize, Option<Mention>)> = Vec::new();
+    each_case(text, prep, ann, kinds, Some(ranker), &mut |c| {
+        let chosen = ranker.choose(c);
+        if c.rule.is_some() || chosen.is_some() {
+            let mention = chosen.map(|entity| Mention {
+                span: c.span,
+                form: c.form,
+                entity,
+            });
+            decided.push((c.span.start, mention));
+        }
+    });
     let mut mentions: Vec<Mention> = ann
         .mentions
         .iter()
         .filter(|m| {
-            found
-                .binary_search_by_key(&m.span.start, |c| c.span.start)
+            decided
+                .binary_search_by_key(&m.span.start, |d| d.0)
                 .is_err()
         })
         .copied()
         .collect();
-    mentions.extend(found.iter().filter_map(|c| {
-        ranker.choose(c).map(|entity| Mention {
-            span: c.span,
-            form: c.form,
-            entity,
-        })
-    }));
+    mentions.extend(decided.into_iter().filter_map(|d| d.1));
     first_person::set(ann, mentions);
 }
 
 /// The class of a case: pronouns by person, number and gender, or a
 /// description.
 fn class_of(word: &str) -> Option<&'static str> {
-    Some(match word.to_ascii_lowercase().as_str() {
-        "he" | "him" | "his" | "himself" => "m",
-        "she" | "her" | "hers" | "herself" => "f",
-        "it" | "its" | "itself" => "n",
-        "they" | "them" | "their" | "theirs" | "themselves" => "p",
-        "we" | "us" | "our" | "ours" | "ourselves" => "w",
+    if word.len() > 10 || !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut buf = [0u8; 10];
+    let low = &mut buf[..word.len()];
+    low.copy_from_slice(word.as_bytes());
+    low.make_ascii_lowercase();
+    Some(match &*low {
+        b"he" | b"him" | b"his" | b"himself" => "m",
+        b"she" | b"her" | b"hers" | b"herself" => "f",
+        b"it" | b"its" | b"itself" => "n",
+        b"they" | b"them" | b"their" | b"theirs" | b"themselves" => "p",
+        b"we" | b"us" | b"our" | b"ours" | b"ourselves" => "w",
         _ if first_person::is_first_person(word) => "i",
         _ => return None,
     })
@@ -216,25 +228,31 @@ fn bucket(n: usize) -> &'static str {
 }
 
 /// Feature hashes gathered for one choice, each plain and joined with the
-/// case's class.
+/// case's class, into buffers used again from case to case.
 struct Gather<'a> {
     class: &'a str,
     out: Vec<u32>,
-    buf: String,
+    spare: Vec<Vec<u32>>,
 }
 
 impl Gather<'_> {
     fn add(&mut self, name: &str, value: &str) {
         self.out.push(hash(name, value));
-        self.buf.clear();
-        self.buf.push_str(self.class);
-        self.buf.push('|');
-        self.buf.push_str(value);
-        self.out.push(hash(name, &self.buf));
+        self.out.push(hash_joined(name, self.class, value));
     }
 
+    /// The features gathered, leaving an empty buffer to gather into.
     fn take(&mut self) -> Vec<u32> {
-        std::mem::take(&mut self.out)
+        let mut next = self.spare.pop().unwrap_or_default();
+        next.clear();
+        std::mem::swap(&mut next, &mut self.out);
+        next
+    }
+
+    /// Takes back the buffers of a case that is done with.
+    fn recycle(&mut self, case: &mut Case) {
+        self.spare.push(std::mem::take(&mut case.null));
+        self.spare.extend(case.candidates.drain(..).map(|(_, f)| f));
     }
 }
 
@@ -287,30 +305,31 @@ fn name_gender(name: &str) -> Gender {
         .unwrap_or(Gender::Unknown)
 }
 
-/// The kind model's most probable label for each entity, bucketed by its
+/// The kind model's most probable label for entity `e`, bucketed by its
 /// probability, as a feature value ("person.9").
-fn kind_evidence(text: &str, ann: &Annotations, kinds: Option<&Model>) -> Vec<&'static str> {
-    (0..ann.entities.len())
-        .map(|e| {
-            let Some(model) = kinds else { return "" };
-            let f = features::of_entity(text, ann, e);
-            if f.is_empty() {
-                return "";
-            }
-            let (label, p) = model.predict(&f);
-            let high = p >= 0.85;
-            match (label, high) {
-                (Label::Person, true) => "person.9",
-                (Label::Person, false) => "person.5",
-                (Label::Organization, true) => "org.9",
-                (Label::Organization, false) => "org.5",
-                (Label::Place, true) => "place.9",
-                (Label::Place, false) => "place.5",
-                (Label::NotActor, true) => "none.9",
-                (Label::NotActor, false) => "none.5",
-            }
-        })
-        .collect()
+fn kind_evidence(
+    text: &str,
+    ann: &Annotations,
+    kinds: Option<&Model>,
+    e: EntityId,
+) -> &'static str {
+    let Some(model) = kinds else { return "" };
+    let f = features::of_entity(text, ann, e);
+    if f.is_empty() {
+        return "";
+    }
+    let (label, p) = model.predict(&f);
+    let high = p >= 0.85;
+    match (label, high) {
+        (Label::Person, true) => "person.9",
+        (Label::Person, false) => "person.5",
+        (Label::Organization, true) => "org.9",
+        (Label::Organization, false) => "org.5",
+        (Label::Place, true) => "place.9",
+        (Label::Place, false) => "place.5",
+        (Label::NotActor, true) => "none.9",
+        (Label::NotActor, false) => "none.5",
+    }
 }
 
 /// The head noun of a "the X" / "the X Y" description starting at token
@@ -339,10 +358,7 @@ fn description_at(text: &str, prep: &Prepared, i: usize) -> Option<(usize, Strin
     }
 }
 
-/// The cases of `ann` over `text`: pronouns and descriptions that are not
-/// mentions yet, with their candidates. With a `ranker`, descriptions whose
-/// head it does not know are left out (they were never linked in
-/// training).
+/// The cases of `ann` over `text` (see [`each_case`]).
 pub fn cases(
     text: &str,
     prep: &Prepared,
@@ -350,8 +366,27 @@ pub fn cases(
     kinds: Option<&Model>,
     ranker: Option<&Ranker>,
 ) -> Vec<Case> {
+    let mut out = Vec::new();
+    each_case(text, prep, ann, kinds, ranker, &mut |c| out.push(c.clone()));
+    out
+}
+
+/// Calls `f` on each case of `ann` over `text`, in order: pronouns and
+/// descriptions, with their candidates (the rules' mentions of those forms
+/// included, to be decided again). With a `ranker`, descriptions whose
+/// head it does not know are left out (they were never linked in
+/// training).
+pub fn each_case(
+    text: &str,
+    prep: &Prepared,
+    ann: &Annotations,
+    kinds: Option<&Model>,
+    ranker: Option<&Ranker>,
+    f: &mut dyn FnMut(&Case),
+) {
     let toks = &prep.toks;
-    let evidence = kind_evidence(text, ann, kinds);
+    // The kind evidence of each entity, found when first needed.
+    let mut evidence: Vec<Option<&str>> = vec![None; ann.entities.len()];
     let genders: Vec<Gender> = ann.entities.iter().map(|e| name_gender(&e.name)).collect();
     let mut actors: Vec<Actor> = ann
         .entities
@@ -369,6 +404,8 @@ pub fn cases(
         .iter()
         .map(|m| toks.partition_point(|t| t.start() < m.span.start))
         .collect();
+    // The quotation each mention stands in.
+    let mention_quote: Vec<Option<usize>> = mention_tok.iter().map(|&k| prep.quote(k)).collect();
     let speakers: Vec<(Span, EntityId)> = ann
         .quotes
         .iter()
@@ -379,12 +416,19 @@ pub fn cases(
     let mut top2: [Option<EntityId>; 2] = [None, None];
     let mut seen = 0; // mentions before the current token
     let mut covered = 0; // mentions ending at or before the current token
-    let mut out = Vec::new();
     let mut g = Gather {
         class: "",
         out: Vec::new(),
-        buf: String::new(),
+        spare: Vec::new(),
     };
+    let mut case = Case {
+        span: Span::new(0, 0),
+        form: MentionForm::Pronoun,
+        rule: None,
+        null: Vec::new(),
+        candidates: Vec::new(),
+    };
+    let mut ids: Vec<EntityId> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
@@ -423,10 +467,12 @@ pub fn cases(
         let here = ann.mentions.get(covered).filter(|m| m.span.start < t.end());
         let word = t.text(text);
         let (class, end, head, rule, span) = match here {
-            // A rule's description or pronoun: decided again.
+            // A rule's description or pronoun: decided again, unless the
+            // ranker never overrules the rules.
             Some(m)
                 if m.span.start == t.start()
-                    && matches!(m.form, MentionForm::Pronoun | MentionForm::Role) =>
+                    && matches!(m.form, MentionForm::Pronoun | MentionForm::Role)
+                    && ranker.is_none_or(|r| r.overrule <= 1000) =>
             {
                 let end = i + toks[i..].partition_point(|x| x.end() <= m.span.end) - 1;
                 let head = (m.form != MentionForm::Pronoun).then(|| {
@@ -493,9 +539,10 @@ pub fn cases(
         if let Some(h) = &head {
             g.add("dhead", h);
         }
-        let null = g.take();
+        g.recycle(&mut case);
+        case.null = g.take();
         // Candidates: the recent, the speaker, the salient.
-        let mut ids: Vec<EntityId> = Vec::new();
+        ids.clear();
         let first_sent = t.sent().saturating_sub(SENTENCES);
         for m in ann.mentions[..seen].iter().zip(&mention_tok[..seen]).rev() {
             if toks.get(*m.1).is_none_or(|mt| mt.sent() < first_sent) || ids.len() >= RECENT {
@@ -521,100 +568,101 @@ pub fn cases(
             .map(|&e| agreement(class, &ann.entities[e], genders[e], &actors[e]))
             .collect();
         let mut agreeing = 0;
-        let candidates = ids
-            .iter()
-            .enumerate()
-            .map(|(rank, &e)| {
-                let a = &actors[e];
-                let entity = &ann.entities[e];
-                let kind = entity.kind.as_str();
-                g.add("bias", "1");
-                let agree = agreement[rank];
-                g.add("agree", agree);
-                if agree != "n" {
-                    g.add("arank", bucket(agreeing));
-                    let others = agreement.iter().filter(|x| **x != "n").count();
-                    g.add("alone", if others == 1 { "1" } else { "-" });
-                    agreeing += 1;
+        for (rank, &e) in ids.iter().enumerate() {
+            let a = &actors[e];
+            let entity = &ann.entities[e];
+            let kind = entity.kind.as_str();
+            g.add("bias", "1");
+            let agree = agreement[rank];
+            g.add("agree", agree);
+            if agree != "n" {
+                g.add("arank", bucket(agreeing));
+                let others = agreement.iter().filter(|x| **x != "n").count();
+                g.add("alone", if others == 1 { "1" } else { "-" });
+                agreeing += 1;
+            }
+            g.add("kind", kind);
+            let kev = *evidence[e].get_or_insert_with(|| kind_evidence(text, ann, kinds, e));
+            g.add("kev", kev);
+            g.add("rank", bucket(rank));
+            g.add("count", bucket(a.count));
+            if top == Some(e) {
+                g.add("top", "1");
+            }
+            let gender = match genders[e] {
+                Gender::Male => "m",
+                Gender::Female => "f",
+                Gender::Unknown => "-",
+            };
+            g.add("gender", gender);
+            g.add("he", bucket(a.male));
+            g.add("she", bucket(a.female));
+            if speaker == Some(e) {
+                g.add("speaker", kind);
+            }
+            if rule == Some(e) {
+                g.add("rule", kind);
+            }
+            if let Some(last) = a.last {
+                let m = ann.mentions[last];
+                let mt = mention_tok[last];
+                let d = t.sent() - toks.get(mt).map_or(0, |x| x.sent()).min(t.sent());
+                g.add("sdist", bucket(d));
+                g.add("form", m.form.as_str());
+                let starts = mt == 0 || toks[mt - 1].sent() != toks[mt].sent();
+                g.add("lstart", if starts { "s" } else { "-" });
+                let q = (quote.is_some(), mention_quote[last].is_some());
+                g.add(
+                    "quote",
+                    ["--", "-q", "q-", "qq"][usize::from(q.0) * 2 + usize::from(q.1)],
+                );
+                if quote.is_some() && quote == mention_quote[last] {
+                    g.add("samequote", "1");
                 }
-                g.add("kind", kind);
-                g.add("kev", evidence[e]);
-                g.add("rank", bucket(rank));
-                g.add("count", bucket(a.count));
-                if top == Some(e) {
-                    g.add("top", "1");
-                }
-                let gender = match genders[e] {
-                    Gender::Male => "m",
-                    Gender::Female => "f",
-                    Gender::Unknown => "-",
-                };
-                g.add("gender", gender);
-                g.add("he", bucket(a.male));
-                g.add("she", bucket(a.female));
-                if speaker == Some(e) {
-                    g.add("speaker", kind);
-                }
-                if rule == Some(e) {
-                    g.add("rule", kind);
-                }
-                if let Some(last) = a.last {
-                    let m = ann.mentions[last];
-                    let mt = mention_tok[last];
-                    let d = t.sent() - toks.get(mt).map_or(0, |x| x.sent()).min(t.sent());
-                    g.add("sdist", bucket(d));
-                    g.add("form", m.form.as_str());
-                    let starts = mt == 0 || toks[mt - 1].sent() != toks[mt].sent();
-                    g.add("lstart", if starts { "s" } else { "-" });
-                    let q = (quote.is_some(), prep.quote(mt).is_some());
-                    g.add(
-                        "quote",
-                        ["--", "-q", "q-", "qq"][usize::from(q.0) * 2 + usize::from(q.1)],
-                    );
-                    if quote.is_some() && quote == prep.quote(mt) {
-                        g.add("samequote", "1");
-                    }
-                } else {
-                    g.add("sdist", "far");
-                }
-                if entity
-                    .mentions
-                    .last()
-                    .is_some_and(|&m| ann.mentions[m].span.start >= last_para)
-                {
-                    g.add("end", kind);
-                }
-                if let Some(h) = &head {
-                    g.add("hk", &format!("{h}.{kind}"));
-                    let named = entity.name.split(' ').any(|w| w.eq_ignore_ascii_case(h));
-                    let role = entity
-                        .roles
-                        .iter()
-                        .any(|r| r.split(' ').any(|w| w.eq_ignore_ascii_case(h)));
-                    if named {
-                        g.add("inname", "1");
-                    }
-                    if role {
-                        g.add("inrole", "1");
-                    }
-                }
-                (e, g.take())
-            })
-            .collect();
-        out.push(Case {
-            span,
-            form: if head.is_some() {
-                MentionForm::Role
             } else {
-                MentionForm::Pronoun
-            },
-            rule,
-            null,
-            candidates,
-        });
+                g.add("sdist", "far");
+            }
+            if entity
+                .mentions
+                .last()
+                .is_some_and(|&m| ann.mentions[m].span.start >= last_para)
+            {
+                g.add("end", kind);
+            }
+            if let Some(h) = &head {
+                g.add(
+                    match entity.kind {
+                        EntityKind::Person => "hk.person",
+                        EntityKind::Organization => "hk.organization",
+                        EntityKind::Place => "hk.place",
+                    },
+                    h,
+                );
+                let named = entity.name.split(' ').any(|w| w.eq_ignore_ascii_case(h));
+                let role = entity
+                    .roles
+                    .iter()
+                    .any(|r| r.split(' ').any(|w| w.eq_ignore_ascii_case(h)));
+                if named {
+                    g.add("inname", "1");
+                }
+                if role {
+                    g.add("inrole", "1");
+                }
+            }
+            let features = g.take();
+            case.candidates.push((e, features));
+        }
+        case.span = span;
+        case.form = if head.is_some() {
+            MentionForm::Role
+        } else {
+            MentionForm::Pronoun
+        };
+        case.rule = rule;
+        f(&case);
         i = end + 1;
     }
-    out
 }
 
 /// A case for training: its right choices (indices into its candidates;
