@@ -1,9 +1,10 @@
-//! `gloss-train`: trains gloss's kind model from the GUM documents in
-//! `../shared/data/` and writes the committed model file.
+//! `gloss-train`: trains gloss's kind model and link ranker from the GUM
+//! documents in `../shared/data/` and writes the committed model files.
 //!
 //! ```text
 //! cargo run --release -p gloss-train -- [--data DIR] [--out FILE]
-//!     [--without-news FILE] [--check] [--verbose]
+//!     [--without-news FILE] [--links-out FILE] [--links-without-news FILE]
+//!     [--check] [--verbose]
 //! ```
 //!
 //! It annotates every document with the rules (the entity stage, as the
@@ -28,6 +29,13 @@
 //!    `GLOSS_KINDS_MODEL=FILE`;
 //! 5. with `--verbose`, also prints the rules' counts on each document and
 //!    the held-out typed and mention F1 at every pair of thresholds.
+//!
+//! 6. then the link ranker (see `train/src/links.rs`): cross-validated by
+//!    genre on annotations whose kinds come from the kind model trained
+//!    without each document's genre, its thresholds chosen there, written
+//!    to `--links-out` (default `core/src/annotate/models/links.bin`) or
+//!    checked, and with `--links-without-news FILE` also trained without
+//!    the news dev set.
 //!
 //! Training is deterministic: documents in name order, examples in a fixed
 //! shuffled order, no randomness from the system.
