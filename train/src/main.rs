@@ -1,10 +1,11 @@
-//! `gloss-train`: trains gloss's kind model and part-of-speech tagger from
-//! the GUM documents in `../shared/data/` and writes the committed model
-//! files.
+//! `gloss-train`: trains gloss's kind model, part-of-speech tagger and
+//! link ranker from the GUM documents in `../shared/data/` and writes the
+//! committed model files.
 //!
 //! ```text
 //! cargo run --release -p gloss-train -- [--data DIR] [--out FILE]
-//!     [--tags-out FILE] [--without-news FILE] [--check] [--verbose]
+//!     [--tags-out FILE] [--without-news FILE] [--links-out FILE]
+//!     [--links-without-news FILE] [--check] [--verbose]
 //! ```
 //!
 //! It annotates every document with the rules (the entity stage, as the
@@ -33,19 +34,26 @@
 //!    (see [`tags`]), reports its accuracy cross-validated by document and
 //!    on the news dev set by a tagger trained without it, and writes it to
 //!    `--tags-out` (default `core/src/annotate/models/tags.bin`), or with
-//!    `--check` fails unless the file there is what it would write.
+//!    `--check` fails unless the file there is what it would write;
+//! 7. then the link ranker (see `train/src/links.rs`): cross-validated by
+//!    genre on annotations whose kinds come from the kind model trained
+//!    without each document's genre, its thresholds chosen there, written
+//!    to `--links-out` (default `core/src/annotate/models/links.bin`) or
+//!    checked, and with `--links-without-news FILE` also trained without
+//!    the news dev set.
 //!
 //! Training is deterministic: documents in name order, examples in a fixed
 //! shuffled order, no randomness from the system.
 
 mod data;
+mod links;
 mod score;
 mod tags;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use gloss_core::annotate::learn::model::{KINDS, Model, TAGS};
+use gloss_core::annotate::learn::model::{KINDS, LINKS, Model, TAGS};
 use gloss_core::annotate::learn::train::{Example, Options, train};
 use gloss_core::annotate::learn::{decide, features};
 use gloss_core::annotate::{entities, segment};
@@ -76,6 +84,8 @@ struct Args {
     out: PathBuf,
     tags_out: PathBuf,
     without_news: Option<PathBuf>,
+    links_out: PathBuf,
+    links_without_news: Option<PathBuf>,
     check: bool,
     verbose: bool,
 }
@@ -86,6 +96,8 @@ fn parse_args() -> Result<Args, String> {
         out: PathBuf::from("core/src/annotate/models/kinds.bin"),
         tags_out: PathBuf::from("core/src/annotate/models/tags.bin"),
         without_news: None,
+        links_out: PathBuf::from("core/src/annotate/models/links.bin"),
+        links_without_news: None,
         check: false,
         verbose: false,
     };
@@ -101,11 +113,13 @@ fn parse_args() -> Result<Args, String> {
             "--out" => args.out = value()?,
             "--tags-out" => args.tags_out = value()?,
             "--without-news" => args.without_news = Some(value()?),
+            "--links-out" => args.links_out = value()?,
+            "--links-without-news" => args.links_without_news = Some(value()?),
             "--check" => args.check = true,
             "--verbose" => args.verbose = true,
             _ => {
                 return Err(format!(
-                    "unknown argument {a}\nusage: gloss-train [--data DIR] [--out FILE] [--tags-out FILE] [--without-news FILE] [--check] [--verbose]"
+                    "unknown argument {a}\nusage: gloss-train [--data DIR] [--out FILE] [--tags-out FILE] [--without-news FILE] [--links-out FILE] [--links-without-news FILE] [--check] [--verbose]"
                 ));
             }
         }
@@ -334,7 +348,50 @@ fn run() -> Result<bool, String> {
     let bytes = at(&train_on(&docs, |_| true), override_at, drop_at).to_bytes(KINDS);
     let kinds_ok = write_or_check(&args.out, &bytes, args.check)?;
     let tags_ok = write_or_check(&args.tags_out, &tagger(&tagged).to_bytes(TAGS), args.check)?;
-    Ok(kinds_ok && tags_ok)
+    let links_ok = link_ranker(&args, &docs, &folds, &genres, (override_at, drop_at))?;
+    Ok(kinds_ok && tags_ok && links_ok)
+}
+
+/// The link ranker, on annotations whose kinds come from the kind model
+/// trained without each document's genre (deciding at `kinds_at`): its
+/// thresholds chosen by genre folds, the model trained without the news
+/// dev set written when asked, and the one trained on everything written
+/// or checked. False when a checked file differs.
+fn link_ranker(
+    args: &Args,
+    docs: &[Prepared],
+    folds: &[(String, Model)],
+    genres: &[String],
+    kinds_at: (u16, u16),
+) -> Result<bool, String> {
+    let link_docs: Vec<links::LinkDoc> = docs
+        .iter()
+        .map(|p| {
+            let kinds = folds
+                .iter()
+                .find(|(g, _)| *g == p.doc.genre)
+                .map(|(_, m)| at(m, kinds_at.0, kinds_at.1));
+            links::LinkDoc::new(&p.doc, kinds)
+        })
+        .collect();
+    let threshold = links::cross_validate(&link_docs, genres);
+    println!(
+        "links: thresholds chosen by genre folds (best pooled F1, P at most {:.2} below the rules'): link at {}, overrule the rules at {}",
+        links::PRECISION_LOSS,
+        shown(threshold.0),
+        shown(threshold.1)
+    );
+    if let Some(path) = &args.links_without_news {
+        let model = links::train_on(&link_docs, |d| d.genre != NEWS, threshold);
+        std::fs::write(path, model.to_bytes(LINKS))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        println!(
+            "wrote the link model trained without {NEWS} to {}",
+            path.display()
+        );
+    }
+    let bytes = links::train_on(&link_docs, |_| true, threshold).to_bytes(LINKS);
+    write_or_check(&args.links_out, &bytes, args.check)
 }
 
 /// The tagger trained on every document, after reporting its accuracy

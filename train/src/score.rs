@@ -74,7 +74,7 @@ fn norm(text: &str, s: usize, e: usize) -> (usize, usize) {
 /// For each name span, the gold mention it matches: first the same span
 /// (normalised), then, longest names first, the first unused gold mention
 /// containing it and its head word.
-fn matches(text: &str, names: &[(usize, usize)], gold: &[&Gold]) -> Vec<Option<usize>> {
+pub fn matches(text: &str, names: &[(usize, usize)], gold: &[&Gold]) -> Vec<Option<usize>> {
     let mut found = vec![None; names.len()];
     let mut used = vec![false; gold.len()];
     let mut by_span = std::collections::HashMap::new();
@@ -216,6 +216,7 @@ mod tests {
             head_end: head_start + head.len(),
             kind: kind.to_owned(),
             proper: true,
+            entity: name.to_owned(),
         }
     }
 

@@ -1,11 +1,15 @@
 //! A learned model: the weights of a multinomial logistic regression over
 //! hashed features into `N` classes, its decision thresholds, and its
-//! compact file format. The kind model ([`KINDS`], four [`Label`]s) and the
-//! part-of-speech tagger ([`TAGS`], see [`super::tagger`]) are two of them.
+//! compact file format. The kind model ([`KINDS`], four [`Label`]s), the
+//! part-of-speech tagger ([`TAGS`], see [`super::tagger`]) and the link
+//! ranker ([`LINKS`], one class whose sums score each choice, see
+//! [`super::links`]) are three of them.
 //!
 //! The file (little-endian): its magic bytes, a format version (u16),
-//! the threshold for overriding the rules' kind and the one for dropping a
-//! name as no actor (u16 each, in thousandths; above 1000 never), a weight
+//! two thresholds (u16 each, in thousandths; above 1000 never: for the
+//! kind model, overriding the rules' kind and dropping a name as no actor;
+//! for the link ranker, linking a case the rules left alone and overruling
+//! the rules), a weight
 //! scale (f32), the number of features (u32), then for each feature, in
 //! increasing hash order, its hash (u32) and one weight per class (i16,
 //! times the scale).
@@ -16,6 +20,8 @@ use thiserror::Error;
 pub const KINDS: &[u8; 8] = b"GLOSSKND";
 /// The magic bytes a part-of-speech model file starts with.
 pub const TAGS: &[u8; 8] = b"GLOSSPOS";
+/// The magic bytes a link model file starts with.
+pub const LINKS: &[u8; 8] = b"GLOSSLNK";
 /// The version of the file format this code reads and writes.
 const VERSION: u16 = 1;
 /// The size of the header: magic, version, two thresholds, scale, count.
@@ -197,9 +203,21 @@ impl<const N: usize> Model<N> {
         sum
     }
 
+    /// The summed weights of each class for `features` (the scores a
+    /// softmax turns into probabilities; a one-class model, the link
+    /// ranker, compares them across choices).
+    pub fn sums(&self, features: &[u32]) -> [f32; N] {
+        self.scores(features).map(|s| s as f32 * self.scale)
+    }
+
     /// The probability of each class for an example with `features`.
     pub fn probabilities(&self, features: &[u32]) -> [f32; N] {
-        softmax(self.scores(features).map(|s| s as f32 * self.scale))
+        softmax(self.sums(features))
+    }
+
+    /// True when feature `key` has weights in the model.
+    pub fn knows(&self, key: u32) -> bool {
+        self.find(key).is_some()
     }
 
     /// The most probable class for `features` (its index), with its

@@ -40,14 +40,27 @@ pub struct Example {
 }
 
 /// A xorshift generator: a fixed, portable order of the examples.
-struct Rng(u64);
+pub struct Rng(u64);
 
 impl Rng {
+    /// A generator from a seed (any; zero is made odd).
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed | 1)
+    }
+
     fn next(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         self.0
+    }
+
+    /// Shuffles `order` (Fisher–Yates with this generator).
+    pub fn shuffle(&mut self, order: &mut [usize]) {
+        for i in (1..order.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
     }
 }
 
@@ -61,14 +74,10 @@ pub fn train<const N: usize>(
 ) -> Model<N> {
     let mut weights: BTreeMap<u32, [f64; N]> = BTreeMap::new();
     let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut rng = Rng(options.seed | 1);
+    let mut rng = Rng::new(options.seed);
     let mut step = 0usize;
     for _ in 0..options.epochs {
-        // Fisher–Yates with the fixed generator.
-        for i in (1..order.len()).rev() {
-            let j = (rng.next() % (i as u64 + 1)) as usize;
-            order.swap(i, j);
-        }
+        rng.shuffle(&mut order);
         for &i in &order {
             let ex = &examples[i];
             let rate = options.rate / (1.0 + step as f64 / examples.len().max(1) as f64);
