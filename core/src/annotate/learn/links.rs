@@ -23,7 +23,7 @@ use std::sync::LazyLock;
 
 use super::features::{self, hash, hash_joined};
 use super::model::{LINKS, Label, Model, ModelError};
-use super::train::{Options, Rng};
+use super::train::{Options, descend};
 use crate::annotate::acts::Prepared;
 use crate::annotate::first_person;
 use crate::annotate::lexicon::{Gender, LEXICON};
@@ -671,45 +671,37 @@ pub struct Example {
 /// `threshold` and overruling the rules at `overrule` (thousandths).
 pub fn train(examples: &[Example], options: Options, threshold: u16, overrule: u16) -> LinkModel {
     let mut weights: BTreeMap<u32, f64> = BTreeMap::new();
-    let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut rng = Rng::new(options.seed);
-    let mut step = 0usize;
-    for _ in 0..options.epochs {
-        rng.shuffle(&mut order);
-        for &i in &order {
-            let ex = &examples[i];
-            let rate = options.rate / (1.0 + step as f64 / examples.len().max(1) as f64);
-            step += 1;
-            let choices: Vec<&[u32]> = std::iter::once(ex.case.null.as_slice())
-                .chain(ex.case.candidates.iter().map(|(_, f)| f.as_slice()))
-                .collect();
-            let scores: Vec<f64> = choices
-                .iter()
-                .map(|f| f.iter().filter_map(|k| weights.get(k)).sum())
-                .collect();
-            let max = scores.iter().fold(f64::NEG_INFINITY, |m, &s| m.max(s));
-            let e: Vec<f64> = scores.iter().map(|s| (s - max).exp()).collect();
-            let sum: f64 = e.iter().sum();
-            // The gradient of the log of the probability of the right
-            // choices together.
-            let is_right = |c: usize| match c {
-                0 => ex.right.is_empty(),
-                c => ex.right.contains(&(c - 1)),
-            };
-            let right_sum: f64 = (0..choices.len())
-                .filter(|&c| is_right(c))
-                .map(|c| e[c])
-                .sum();
-            for (c, f) in choices.iter().enumerate() {
-                let target = if is_right(c) { e[c] / right_sum } else { 0.0 };
-                let g = target - e[c] / sum;
-                for k in *f {
-                    let w = weights.entry(*k).or_insert(0.0);
-                    *w += rate * (g - options.l2 * *w);
-                }
+    descend(examples.len(), options, |i, rate| {
+        let ex = &examples[i];
+        let choices: Vec<&[u32]> = std::iter::once(ex.case.null.as_slice())
+            .chain(ex.case.candidates.iter().map(|(_, f)| f.as_slice()))
+            .collect();
+        let scores: Vec<f64> = choices
+            .iter()
+            .map(|f| f.iter().filter_map(|k| weights.get(k)).sum())
+            .collect();
+        let max = scores.iter().fold(f64::NEG_INFINITY, |m, &s| m.max(s));
+        let e: Vec<f64> = scores.iter().map(|s| (s - max).exp()).collect();
+        let sum: f64 = e.iter().sum();
+        // The gradient of the log of the probability of the right
+        // choices together.
+        let is_right = |c: usize| match c {
+            0 => ex.right.is_empty(),
+            c => ex.right.contains(&(c - 1)),
+        };
+        let right_sum: f64 = (0..choices.len())
+            .filter(|&c| is_right(c))
+            .map(|c| e[c])
+            .sum();
+        for (c, f) in choices.iter().enumerate() {
+            let target = if is_right(c) { e[c] / right_sum } else { 0.0 };
+            let g = target - e[c] / sum;
+            for k in *f {
+                let w = weights.entry(*k).or_insert(0.0);
+                *w += rate * (g - options.l2 * *w);
             }
         }
-    }
+    });
     let kept = weights
         .into_iter()
         .filter(|(_, w)| w.abs() >= 1e-4)

@@ -40,14 +40,9 @@ pub struct Example {
 }
 
 /// A xorshift generator: a fixed, portable order of the examples.
-pub struct Rng(u64);
+struct Rng(u64);
 
 impl Rng {
-    /// A generator from a seed (any; zero is made odd).
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed | 1)
-    }
-
     fn next(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
@@ -56,10 +51,30 @@ impl Rng {
     }
 
     /// Shuffles `order` (Fisher–Yates with this generator).
-    pub fn shuffle(&mut self, order: &mut [usize]) {
+    fn shuffle(&mut self, order: &mut [usize]) {
         for i in (1..order.len()).rev() {
             let j = (self.next() % (i as u64 + 1)) as usize;
             order.swap(i, j);
+        }
+    }
+}
+
+/// The passes of stochastic gradient descent over `n` examples: each of
+/// `options.epochs` passes visits every example once, in an order shuffled
+/// by a generator seeded with `options.seed`, and `step(i, rate)` updates
+/// the weights from example `i` with a step size that decays from
+/// `options.rate` as examples are seen. Every learner of gloss trains
+/// through this, so that the same examples always give the same model.
+pub fn descend(n: usize, options: Options, mut step: impl FnMut(usize, f64)) {
+    let mut order: Vec<usize> = (0..n).collect();
+    let mut rng = Rng(options.seed | 1);
+    let mut seen = 0usize;
+    for _ in 0..options.epochs {
+        rng.shuffle(&mut order);
+        for &i in &order {
+            let rate = options.rate / (1.0 + seen as f64 / n.max(1) as f64);
+            seen += 1;
+            step(i, rate);
         }
     }
 }
@@ -73,34 +88,26 @@ pub fn train<const N: usize>(
     drop_at: u16,
 ) -> Model<N> {
     let mut weights: BTreeMap<u32, [f64; N]> = BTreeMap::new();
-    let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut rng = Rng::new(options.seed);
-    let mut step = 0usize;
-    for _ in 0..options.epochs {
-        rng.shuffle(&mut order);
-        for &i in &order {
-            let ex = &examples[i];
-            let rate = options.rate / (1.0 + step as f64 / examples.len().max(1) as f64);
-            step += 1;
-            let mut score = [0f32; N];
-            for f in &ex.features {
-                if let Some(w) = weights.get(f) {
-                    score.iter_mut().zip(w).for_each(|(s, w)| *s += *w as f32);
-                }
-            }
-            let p = softmax(score);
-            let grad: [f64; N] = std::array::from_fn(|l| {
-                let target = if l == ex.label { 1.0 } else { 0.0 };
-                target - f64::from(p[l])
-            });
-            for f in &ex.features {
-                let w = weights.entry(*f).or_insert([0.0; N]);
-                for (w, g) in w.iter_mut().zip(grad) {
-                    *w += rate * (g - options.l2 * *w);
-                }
+    descend(examples.len(), options, |i, rate| {
+        let ex = &examples[i];
+        let mut score = [0f32; N];
+        for f in &ex.features {
+            if let Some(w) = weights.get(f) {
+                score.iter_mut().zip(w).for_each(|(s, w)| *s += *w as f32);
             }
         }
-    }
+        let p = softmax(score);
+        let grad: [f64; N] = std::array::from_fn(|l| {
+            let target = if l == ex.label { 1.0 } else { 0.0 };
+            target - f64::from(p[l])
+        });
+        for f in &ex.features {
+            let w = weights.entry(*f).or_insert([0.0; N]);
+            for (w, g) in w.iter_mut().zip(grad) {
+                *w += rate * (g - options.l2 * *w);
+            }
+        }
+    });
     let kept = weights
         .into_iter()
         .filter(|(_, w)| w.iter().any(|x| x.abs() >= 1e-3))
