@@ -169,12 +169,7 @@ impl Descr {
 
     /// F1.
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.p(), self.r());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        crate::score::f1(self.right, self.total, self.gold)
     }
 }
 

@@ -43,7 +43,7 @@ impl Counts {
 }
 
 /// F1 of `right` out of `predicted` and out of `gold`.
-fn f1(right: usize, predicted: usize, gold: usize) -> f64 {
+pub fn f1(right: usize, predicted: usize, gold: usize) -> f64 {
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     let (p, r) = (ratio(right, predicted), ratio(right, gold));
     if p + r == 0.0 {
