@@ -49,6 +49,8 @@ pub struct Gold {
     pub kind: String,
     /// True when its head is a proper noun.
     pub proper: bool,
+    /// Its coreference chain.
+    pub entity: String,
 }
 
 impl Gold {
@@ -87,6 +89,7 @@ struct GoldMention {
     #[serde(rename = "type")]
     kind: String,
     proper: bool,
+    entity: String,
 }
 
 /// Every document of `dir` (its `*.json` with their `.txt`), by name.
@@ -144,6 +147,7 @@ fn load(json: &Path) -> Result<Doc, DataError> {
                 head_end: at(m.head_end)?,
                 kind: m.kind,
                 proper: m.proper,
+                entity: m.entity,
             })
         })
         .collect::<Result<_, DataError>>()?;

@@ -1,9 +1,11 @@
-//! `gloss-train`: trains gloss's kind model from the GUM documents in
-//! `../shared/data/` and writes the committed model file.
+//! `gloss-train`: trains gloss's kind model, part-of-speech tagger and
+//! link ranker from the GUM documents in `../shared/data/` and writes the
+//! committed model files.
 //!
 //! ```text
 //! cargo run --release -p gloss-train -- [--data DIR] [--out FILE]
-//!     [--without-news FILE] [--check] [--verbose]
+//!     [--tags-out FILE] [--without-news FILE] [--links-out FILE]
+//!     [--links-without-news FILE] [--check] [--verbose]
 //! ```
 //!
 //! It annotates every document with the rules (the entity stage, as the
@@ -27,18 +29,31 @@
 //!    news dev set, for `../shared/eval/score.py` through
 //!    `GLOSS_KINDS_MODEL=FILE`;
 //! 5. with `--verbose`, also prints the rules' counts on each document and
-//!    the held-out typed and mention F1 at every pair of thresholds.
+//!    the held-out typed and mention F1 at every pair of thresholds;
+//! 6. trains the part-of-speech tagger on the same documents' CoNLL-U tags
+//!    (see [`tags`]), reports its accuracy cross-validated by document and
+//!    on the news dev set by a tagger trained without it, and writes it to
+//!    `--tags-out` (default `core/src/annotate/models/tags.bin`), or with
+//!    `--check` fails unless the file there is what it would write;
+//! 7. then the link ranker (see `train/src/links.rs`): cross-validated by
+//!    genre on annotations whose kinds come from the kind model trained
+//!    without each document's genre, its thresholds chosen there, written
+//!    to `--links-out` (default `core/src/annotate/models/links.bin`) or
+//!    checked, and with `--links-without-news FILE` also trained without
+//!    the news dev set.
 //!
 //! Training is deterministic: documents in name order, examples in a fixed
 //! shuffled order, no randomness from the system.
 
 mod data;
+mod links;
 mod score;
+mod tags;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use gloss_core::annotate::learn::model::Model;
+use gloss_core::annotate::learn::model::{KINDS, LINKS, Model, TAGS};
 use gloss_core::annotate::learn::train::{Example, Options, train};
 use gloss_core::annotate::learn::{decide, features};
 use gloss_core::annotate::{entities, segment};
@@ -67,7 +82,10 @@ struct Prepared {
 struct Args {
     data: PathBuf,
     out: PathBuf,
+    tags_out: PathBuf,
     without_news: Option<PathBuf>,
+    links_out: PathBuf,
+    links_without_news: Option<PathBuf>,
     check: bool,
     verbose: bool,
 }
@@ -76,7 +94,10 @@ fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         data: PathBuf::from("../shared/data"),
         out: PathBuf::from("core/src/annotate/models/kinds.bin"),
+        tags_out: PathBuf::from("core/src/annotate/models/tags.bin"),
         without_news: None,
+        links_out: PathBuf::from("core/src/annotate/models/links.bin"),
+        links_without_news: None,
         check: false,
         verbose: false,
     };
@@ -90,12 +111,15 @@ fn parse_args() -> Result<Args, String> {
         match a.as_str() {
             "--data" => args.data = value()?,
             "--out" => args.out = value()?,
+            "--tags-out" => args.tags_out = value()?,
             "--without-news" => args.without_news = Some(value()?),
+            "--links-out" => args.links_out = value()?,
+            "--links-without-news" => args.links_without_news = Some(value()?),
             "--check" => args.check = true,
             "--verbose" => args.verbose = true,
             _ => {
                 return Err(format!(
-                    "unknown argument {a}\nusage: gloss-train [--data DIR] [--out FILE] [--without-news FILE] [--check] [--verbose]"
+                    "unknown argument {a}\nusage: gloss-train [--data DIR] [--out FILE] [--tags-out FILE] [--without-news FILE] [--links-out FILE] [--links-without-news FILE] [--check] [--verbose]"
                 ));
             }
         }
@@ -113,7 +137,10 @@ fn prepare(doc: Doc) -> Prepared {
         .filter_map(|(e, label)| {
             let features = features::of_entity(&doc.text, &ann, e);
             let label = (*label)?;
-            (!features.is_empty()).then_some(Example { features, label })
+            (!features.is_empty()).then_some(Example {
+                features,
+                label: label.index(),
+            })
         })
         .collect();
     Prepared { doc, ann, examples }
@@ -202,8 +229,13 @@ fn at(model: &Model, override_at: u16, drop_at: u16) -> Model {
 fn run() -> Result<bool, String> {
     let args = parse_args()?;
     let mut docs = Vec::new();
+    let mut tagged = Vec::new();
     for dir in ["gum-train", "gum-news-dev"] {
-        let loaded = data::load_dir(&args.data.join(dir)).map_err(|e| e.to_string())?;
+        let dir = args.data.join(dir);
+        let loaded = data::load_dir(&dir).map_err(|e| e.to_string())?;
+        for doc in &loaded {
+            tagged.push(tags::project(&dir, doc)?);
+        }
         docs.extend(loaded.into_iter().map(prepare));
     }
     let mut genres: Vec<String> = docs.iter().map(|p| p.doc.genre.clone()).collect();
@@ -306,31 +338,114 @@ fn run() -> Result<bool, String> {
 
     if let Some(path) = &args.without_news {
         let model = at(&train_on(&docs, |d| d.genre != NEWS), override_at, drop_at);
-        std::fs::write(path, model.to_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
+        std::fs::write(path, model.to_bytes(KINDS))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
         println!(
             "wrote the model trained without {NEWS} to {}",
             path.display()
         );
     }
-    let bytes = at(&train_on(&docs, |_| true), override_at, drop_at).to_bytes();
-    if args.check {
-        let committed =
-            std::fs::read(&args.out).map_err(|e| format!("{}: {e}", args.out.display()))?;
+    let bytes = at(&train_on(&docs, |_| true), override_at, drop_at).to_bytes(KINDS);
+    let kinds_ok = write_or_check(&args.out, &bytes, args.check)?;
+    let tags_ok = write_or_check(&args.tags_out, &tagger(&tagged).to_bytes(TAGS), args.check)?;
+    let links_ok = link_ranker(&args, &docs, &folds, &genres, (override_at, drop_at))?;
+    Ok(kinds_ok && tags_ok && links_ok)
+}
+
+/// The link ranker, on annotations whose kinds come from the kind model
+/// trained without each document's genre (deciding at `kinds_at`): its
+/// thresholds chosen by genre folds, the model trained without the news
+/// dev set written when asked, and the one trained on everything written
+/// or checked. False when a checked file differs.
+fn link_ranker(
+    args: &Args,
+    docs: &[Prepared],
+    folds: &[(String, Model)],
+    genres: &[String],
+    kinds_at: (u16, u16),
+) -> Result<bool, String> {
+    let link_docs: Vec<links::LinkDoc> = docs
+        .iter()
+        .map(|p| {
+            let kinds = folds
+                .iter()
+                .find(|(g, _)| *g == p.doc.genre)
+                .map(|(_, m)| at(m, kinds_at.0, kinds_at.1));
+            links::LinkDoc::new(&p.doc, kinds)
+        })
+        .collect();
+    let threshold = links::cross_validate(&link_docs, genres);
+    println!(
+        "links: thresholds chosen by genre folds (best pooled F1, P at most {:.2} below the rules'): link at {}, overrule the rules at {}",
+        links::PRECISION_LOSS,
+        shown(threshold.0),
+        shown(threshold.1)
+    );
+    if let Some(path) = &args.links_without_news {
+        let model = links::train_on(&link_docs, |d| d.genre != NEWS, threshold);
+        std::fs::write(path, model.to_bytes(LINKS))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        println!(
+            "wrote the link model trained without {NEWS} to {}",
+            path.display()
+        );
+    }
+    let bytes = links::train_on(&link_docs, |_| true, threshold).to_bytes(LINKS);
+    write_or_check(&args.links_out, &bytes, args.check)
+}
+
+/// The tagger trained on every document, after reporting its accuracy
+/// cross-validated by document (fold `k` holds out every `FOLDS`th
+/// document from the `k`th) and on the news dev set held out whole.
+fn tagger(docs: &[tags::Tagged]) -> tags::TagModel {
+    let ratio = |(right, all): (usize, usize)| right as f64 / all.max(1) as f64;
+    let mut pooled = (0, 0);
+    for k in 0..tags::FOLDS {
+        let model = tags::train_on(docs, |i| i % tags::FOLDS != k);
+        let held = docs.iter().skip(k).step_by(tags::FOLDS);
+        let (right, all) = tags::accuracy(held, &model);
+        println!(
+            "tagger fold {k}: {right}/{all} tokens right ({:.4})",
+            ratio((right, all))
+        );
+        pooled = (pooled.0 + right, pooled.1 + all);
+    }
+    println!(
+        "tagger cross-validated by document ({} folds): accuracy {:.4} over {} tokens",
+        tags::FOLDS,
+        ratio(pooled),
+        pooled.1
+    );
+    let model = tags::train_on(docs, |i| docs[i].genre != NEWS);
+    let news = tags::accuracy(docs.iter().filter(|d| d.genre == NEWS), &model);
+    println!(
+        "tagger trained without {NEWS}: accuracy {:.4} on the {NEWS} dev set ({} tokens)",
+        ratio(news),
+        news.1
+    );
+    tags::train_on(docs, |_| true)
+}
+
+/// Writes `bytes` to `path`, or with `check` tells whether the file there
+/// already holds them (false, with a message, when it does not).
+fn write_or_check(path: &std::path::Path, bytes: &[u8], check: bool) -> Result<bool, String> {
+    if check {
+        let committed = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
         if committed != bytes {
             eprintln!(
                 "{} is not what gloss-train produces: run `cargo run --release -p gloss-train` and commit it",
-                args.out.display()
+                path.display()
             );
             return Ok(false);
         }
         println!(
             "{} is what gloss-train produces ({} bytes)",
-            args.out.display(),
+            path.display(),
             bytes.len()
         );
     } else {
-        std::fs::write(&args.out, &bytes).map_err(|e| format!("{}: {e}", args.out.display()))?;
-        println!("wrote {} ({} bytes)", args.out.display(), bytes.len());
+        std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        println!("wrote {} ({} bytes)", path.display(), bytes.len());
     }
     Ok(true)
 }

@@ -43,7 +43,7 @@ impl Counts {
 }
 
 /// F1 of `right` out of `predicted` and out of `gold`.
-fn f1(right: usize, predicted: usize, gold: usize) -> f64 {
+pub fn f1(right: usize, predicted: usize, gold: usize) -> f64 {
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     let (p, r) = (ratio(right, predicted), ratio(right, gold));
     if p + r == 0.0 {
@@ -74,7 +74,7 @@ fn norm(text: &str, s: usize, e: usize) -> (usize, usize) {
 /// For each name span, the gold mention it matches: first the same span
 /// (normalised), then, longest names first, the first unused gold mention
 /// containing it and its head word.
-fn matches(text: &str, names: &[(usize, usize)], gold: &[&Gold]) -> Vec<Option<usize>> {
+pub fn matches(text: &str, names: &[(usize, usize)], gold: &[&Gold]) -> Vec<Option<usize>> {
     let mut found = vec![None; names.len()];
     let mut used = vec![false; gold.len()];
     let mut by_span = std::collections::HashMap::new();
@@ -216,6 +216,7 @@ mod tests {
             head_end: head_start + head.len(),
             kind: kind.to_owned(),
             proper: true,
+            entity: name.to_owned(),
         }
     }
 

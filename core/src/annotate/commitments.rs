@@ -19,6 +19,7 @@ use crate::annotate::acts::words::{
     DETERMINERS, MODALS, PRONOUNS, Prefilter, PronounClass, WordMap, WordSet, is_ly_adverb,
     word_set,
 };
+use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::entries;
 use crate::model::{Commitment, CommitmentKind, MentionForm, Span};
 
@@ -194,7 +195,16 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
                 "also" | "then" | "again" | "still" | "now" | "not" | "never" | "soon" | "even"
                     | "only" | "just" | "first" | "both" | "all" | "further" | "today"
             ));
-    if nominal_use && !cue.frames.agent {
+    // "issued calls for an audit": a noun after a verb by their tags, left
+    // to the noun cue (asked only of words that are noun cues too, to tag
+    // few sentences).
+    if (nominal_use
+        || (is_noun_cue(doc.low(i))
+            && i > 0
+            && doc.tag(i) == Tag::Noun
+            && doc.tag(i - 1).is_verbal()))
+        && !cue.frames.agent
+    {
         return None;
     }
     let mut k = end;
@@ -244,11 +254,16 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
             by_phrase = Some(np.clone());
             (end, np.end + 1, true)
         } else if let Some(np) = cue.frames.obj.then(|| doc.np_after(k)).flatten()
-            && followed_by_verb(np.end)
             && !holds_clause(doc, &np)
+            && let Some(content) = if followed_by_verb(np.end) {
+                Some(np.end + 1)
+            } else {
+                // "asked the mayor not to raise fees": the content keeps its "not".
+                (doc.low(np.end) == "not" && followed_by_verb(np.end + 1)).then_some(np.end)
+            }
         {
             counterpart = Some(np.clone());
-            (end, np.end + 1, false)
+            (end, content, false)
         } else if cue.frames.that && doc.low(k) == "that" {
             (end, k + 1, false)
         } else if cue.frames.np
@@ -322,6 +337,14 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
         ),
         trigger_end,
     ))
+}
+
+/// True when `w` starts a nominal cue ("calls", "plans", "demands").
+fn is_noun_cue(w: &str) -> bool {
+    let (cues, by_first) = &*CUES;
+    by_first
+        .get(w)
+        .is_some_and(|list| list.iter().any(|&c| cues[c].frames.noun))
 }
 
 /// True when the phrase `np` after a directive verb is really an object and
@@ -421,9 +444,17 @@ fn nominal(doc: &Doc, cue: &Cue, n: usize) -> Option<Found> {
         }
         _ => return None,
     };
-    let content_end = doc.clause_end(content_start);
+    let mut content_end = doc.clause_end(content_start);
     if content_end <= content_start {
         return None;
+    }
+    // "Reyes's promise to cut fares was welcomed": a cue in the subject
+    // (no verb before it in its clause) ends its content where the
+    // sentence's own verb follows a noun.
+    if (floor..trigger_start).all(|k| !doc.tag(k).is_verbal() && doc.low(k) != ",") {
+        content_end = (content_start + 1..content_end)
+            .find(|&k| doc.tag(k).is_verbal() && doc.tag(k - 1).is_nominal())
+            .unwrap_or(content_end);
     }
     Some((
         build(

@@ -41,14 +41,23 @@ pub fn link(text: &str, toks: &[Token], ann: &mut Annotations) {
             }
         }
     }
+
     if added.is_empty() {
         return;
     }
+    ann.mentions.reserve_exact(added.len());
+    let mut mentions = std::mem::take(&mut ann.mentions);
+    mentions.extend(added);
+    set(ann, mentions);
+}
+
+/// Makes `mentions` (which never overlap) the mentions of `ann`, sorted,
+/// with every entity's list rebuilt in order.
+pub fn set(ann: &mut Annotations, mut mentions: Vec<Mention>) {
     // Starts are distinct (mentions never overlap): an unstable sort is
     // deterministic, and needs no buffer.
-    ann.mentions.reserve_exact(added.len());
-    ann.mentions.extend(added);
-    ann.mentions.sort_unstable_by_key(|m| m.span.start);
+    mentions.sort_unstable_by_key(|m| m.span.start);
+    ann.mentions = mentions;
     for e in &mut ann.entities {
         e.mentions.clear();
     }

@@ -25,6 +25,7 @@ pub mod segment;
 
 use std::sync::Arc;
 
+pub use acts::Prepared;
 pub use segment::Sentences;
 
 use crate::document::Document;
@@ -161,20 +162,36 @@ pub fn annotate_reporting(text: &str, report: &mut dyn FnMut(Step)) -> Annotatio
     if text.len() as u64 > crate::document::MAX_BYTES {
         return Annotations::default();
     }
+    let (mut ann, prep) = until_links(text, learn::active(), report);
+    learn::links::apply(text, &prep, &mut ann);
+    report(Step::Commitments);
+    ann.commitments = commitments::find(&acts::Doc::new(text, &ann, &prep));
+    ann.nested = nested::find(text, &ann);
+    ann
+}
+
+/// The stages of [`annotate_reporting`] before the learned links, with
+/// `kinds` as the kind model: the annotations so far (quotes included) and
+/// the act stages' preparation of `text`. Training runs the same stages
+/// with a model trained without the documents it scores.
+pub fn until_links(
+    text: &str,
+    kinds: Option<&learn::model::Model>,
+    report: &mut dyn FnMut(Step),
+) -> (Annotations, acts::Prepared) {
     report(Step::Segmenting);
     let toks = segment::segment(text);
     let (mut ann, toks) = entities::find(text, toks, report);
-    learn::apply(text, &mut ann);
+    if let Some(model) = kinds {
+        learn::decide(text, &mut ann, model);
+    }
     // The act stages take over the entity stage's tokens, so only one token
     // list is ever held.
     report(Step::Quotes);
     let prep = acts::Prepared::new(text, toks);
     ann.quotes = quotes::find(&acts::Doc::new(text, &ann, &prep));
     first_person::link(text, &prep.toks, &mut ann);
-    report(Step::Commitments);
-    ann.commitments = commitments::find(&acts::Doc::new(text, &ann, &prep));
-    ann.nested = nested::find(text, &ann);
-    ann
+    (ann, prep)
 }
 
 #[cfg(test)]

@@ -26,6 +26,7 @@ use crate::annotate::acts::words::{
 };
 use crate::annotate::acts::{Doc, Marked};
 use crate::annotate::fasthash::{Map, Set};
+use crate::annotate::learn::tagger::Tag;
 use crate::annotate::segment::TokenKind;
 use crate::model::{EntityKind, Quote, QuoteKind, Span};
 
@@ -67,7 +68,66 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
     propagate(doc, &mut attr);
     let mut out = build_direct(doc, &attr);
     out.extend(reported);
+    let blocks = block_quotes(doc, &out);
+    out.extend(blocks);
     out.sort_by_key(|q| (q.span.start, q.span.end));
+    out
+}
+
+/// Block quotes: a paragraph without quotation marks after a paragraph
+/// whose last sentence is an attribution ending in a colon ("Voss said in
+/// a statement:"), quoted whole and direct, unless a quote `found` already
+/// covers some of it.
+fn block_quotes(doc: &Doc, found: &[Quote]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    for colon in (0..doc.toks.len()).filter(|&k| doc.low(k) == ":") {
+        let next = colon + 1;
+        if next >= doc.toks.len()
+            || doc.para(next) == doc.para(colon)
+            || doc.quote(colon).is_some()
+            || doc.is_mark(next)
+        {
+            continue;
+        }
+        let sent = doc.sentence_of(colon);
+        let Some(v) = (sent.start..colon)
+            .rev()
+            .find(|&u| doc.quote(u).is_none() && SPEECH_VERBS.contains_key(doc.low(u)))
+        else {
+            continue;
+        };
+        let Some(attr) = speaker_of_verb(doc, v).or_else(|| {
+            let np = doc.np_after(v + 1)?;
+            (np.end == colon).then(|| Attribution {
+                agent: doc.resolve(&np),
+                cue: Some(v),
+            })
+        }) else {
+            continue;
+        };
+        let para = doc.para(next);
+        let last = (next..doc.toks.len())
+            .take_while(|&k| doc.para(k) == para)
+            .last()
+            .unwrap_or(next);
+        if (next..=last).any(|k| doc.is_mark(k)) {
+            continue;
+        }
+        let span = doc.span(next, last + 1);
+        if found
+            .iter()
+            .any(|q| q.span.start < span.end && span.start < q.span.end)
+        {
+            continue;
+        }
+        out.push(Quote {
+            kind: QuoteKind::Direct,
+            speaker: attr.agent.entity,
+            speaker_name: attr.agent.name,
+            cue: attr.cue.map(|c| cue_span(doc, c)),
+            span,
+        });
+    }
     out
 }
 
@@ -328,8 +388,22 @@ fn speaker_of_verb(doc: &Doc, v: usize) -> Option<Attribution> {
     }
     // "He thanked Germany for its aid and said …": the subject of the
     // first verb, not the phrase before "and".
+    // "Gomez said A but warned that B": the speaker of the first verb.
+    if v > 1
+        && matches!(doc.low(v - 1), "and" | "but")
+        && let Some(u) = (doc.sentence_of(v).start..v - 1)
+            .rev()
+            .find(|&u| doc.quote(u).is_none() && SPEECH_VERBS.contains_key(doc.low(u)))
+        && u + 1 < v - 1
+        && let Some(first) = speaker_of_verb(doc, u)
+    {
+        return Some(Attribution {
+            agent: first.agent,
+            cue: Some(v),
+        });
+    }
     if v > 0
-        && doc.low(v - 1) == "and"
+        && matches!(doc.low(v - 1), "and" | "but")
         && let Some(agent) = doc.main_subject(v)
     {
         return Some(Attribution {
@@ -340,7 +414,7 @@ fn speaker_of_verb(doc: &Doc, v: usize) -> Option<Attribution> {
     let agent = match doc.subject_before(v) {
         Some(s) if s.negated => return None,
         Some(s) => doc.resolve_subject(&s),
-        None if v > 0 && matches!(doc.low(v - 1), "," | "and") => doc.main_subject(v)?,
+        None if v > 0 && matches!(doc.low(v - 1), "," | "and" | "but") => doc.main_subject(v)?,
         None => return None,
     };
     Some(Attribution {
@@ -471,12 +545,18 @@ fn reported(doc: &Doc, v: usize, needs_that: bool) -> Option<(Attribution, Span)
     {
         return Some(found);
     }
+    if let Some(found) = as_told(doc, v) {
+        return Some(found);
+    }
     if !DETERMINERS.contains(prev)
         && let Some(c) = clause_after(doc, v, needs_that)
     {
         let end = doc.clause_end(c);
         let with_that = doc.low(c - 1) == "that";
-        if end <= c || doc.is_mark(c) || !(with_that || looks_finite(doc, c, end)) {
+        if end <= c
+            || doc.is_mark(c)
+            || !(with_that || (looks_finite(doc, c, end) && subject_and_verb(doc, c, end)))
+        {
             return None;
         }
         let attr = speaker_of_verb(doc, v)?;
@@ -486,6 +566,29 @@ fn reported(doc: &Doc, v: usize, needs_that: bool) -> Option<(Attribution, Span)
         return None;
     }
     clause_before(doc, v)
+}
+
+/// True when tokens `a..b` open with a subject and its verb by their
+/// part-of-speech tags: the first verb comes after a noun or pronoun and
+/// not right after a conjunction. "denied these allegations" (no verb) and
+/// "admitted the error and apologised" (a second verb of the same subject)
+/// report no clause.
+fn subject_and_verb(doc: &Doc, a: usize, b: usize) -> bool {
+    // A verb form that modifies a noun ("the alleged crime") is no verb of
+    // the clause.
+    let verbal = |k: usize| {
+        (doc.tag(k).is_verbal() || AUXILIARIES.contains(doc.low(k)))
+            && !(k > a && matches!(doc.tag(k - 1), Tag::Det | Tag::Adj | Tag::Adp))
+    };
+    let b = b.min(a + 15);
+    let Some(v) = (a..b).find(|&k| verbal(k)) else {
+        return false;
+    };
+    if v == a && doc.low(a).ends_with("ing") {
+        // A gerund subject: "adding salt is the simplest way".
+        return (a + 1..b).any(|k| verbal(k) && doc.tag(k - 1).is_nominal());
+    }
+    v > a && doc.tag(v - 1) != Tag::Cconj && (a..v).any(|k| doc.tag(k).is_nominal())
 }
 
 /// True when tokens `a..b` may be a clause rather than a noun phrase: a
@@ -545,8 +648,13 @@ fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
                 && !(doc.low(k) == "," && doc.low(k + 1).ends_with("ing"))
         })
         .find(|&k| doc.low(k) == "that");
+    // "said the agency backed the plan but warned that …": a clause with a
+    // verb of its own comes first, and the "that" is the second verb's.
+    let own_clause =
+        || doc.tag(c) != Tag::Adp && (c..that.unwrap_or(c)).any(|j| doc.tag(j) == Tag::Verb);
     if let Some(k) = that
         && (c..k).all(|j| doc.low(j) != "to")
+        && !own_clause()
     {
         return (k + 1 < sent.end).then_some(k + 1);
     }
@@ -653,6 +761,30 @@ fn clause_before(doc: &Doc, v: usize) -> Option<(Attribution, Span)> {
         ));
     }
     None
+}
+
+/// A clause after an "As X told Y," opening: "As the mayor told reporters,
+/// the money is there." The speaker is the subject of the verb at `v`.
+fn as_told(doc: &Doc, v: usize) -> Option<(Attribution, Span)> {
+    let sent = doc.sentence_of(v);
+    let s = doc.subject_before(v)?;
+    let opens = s.np.start.checked_sub(1)?;
+    if s.negated || doc.low(opens) != "as" || !(opens == sent.start || doc.low(opens - 1) == ",") {
+        return None;
+    }
+    let comma = (v + 1..sent.end.min(v + 8)).find(|&k| doc.low(k) == ",")?;
+    if (v + 1..comma).any(|k| !doc.is_word(k)) {
+        return None;
+    }
+    let end = doc.clause_end(comma + 1);
+    let clause = clause_span(doc, comma + 1, end)?;
+    Some((
+        Attribution {
+            agent: doc.resolve_subject(&s),
+            cue: Some(v),
+        },
+        clause,
+    ))
 }
 
 /// The span of tokens `a..b` without trailing punctuation, unless it is a

@@ -483,10 +483,7 @@ impl Doc<'_> {
                     name: None,
                 };
             }
-            return Agent {
-                entity: None,
-                name: Some(self.span(s.np.start, s.np.end).slice(self.text).to_owned()),
-            };
+            return self.as_written(&s.np);
         }
         let agent = self.resolve(&s.np);
         match &s.appos {
@@ -542,7 +539,25 @@ impl Doc<'_> {
         if entity.is_some() {
             return Agent { entity, name: None };
         }
-        // "his lawyer", "its spokesman": keep the words, as written.
+        self.as_written(np)
+    }
+
+    /// The agent of a phrase with no entity: "his lawyer", "its
+    /// spokesman", kept as written; no one when the phrase holds no noun or
+    /// pronoun by its part-of-speech tags (a verb, "issued", or a lone
+    /// adjective is never an actor).
+    fn as_written(&self, np: &Range<usize>) -> Agent {
+        if !np.clone().any(|k| self.tag(k).is_nominal()) {
+            return Agent::default();
+        }
+        // "the operator's statement added": the operator speaks.
+        if np.len() > 2
+            && DOCUMENT_NOUNS.contains(self.low(np.end - 1))
+            && let Some(p) =
+                (np.start + 1..np.end - 1).find(|&k| matches!(self.low(k), "'s" | "’s"))
+        {
+            return self.resolve_with(&(np.start..p), false);
+        }
         let span = self.span(np.start, np.end);
         Agent {
             entity: None,

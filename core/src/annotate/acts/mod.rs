@@ -6,10 +6,12 @@ pub mod agent;
 pub mod marks;
 pub mod words;
 
+use std::cell::RefCell;
 use std::ops::Deref;
 
 use crate::annotate::bits::Bits;
 use crate::annotate::cursor::Cursor;
+use crate::annotate::learn::tagger::{self, Tag};
 use crate::annotate::segment::{Token, TokenKind, sentence_range, sentence_ranges, span_of};
 use crate::model::{Annotations, Span};
 
@@ -31,6 +33,18 @@ pub struct Prepared {
     para_starts: Bits,
     /// Quotations between quotation marks, in order.
     pub marks: Vec<Marked>,
+    /// Part-of-speech tags of the tokens, filled a sentence at a time when
+    /// a rule first asks (see [`Prepared::tag`]).
+    tags: RefCell<Tags>,
+}
+
+/// The tags of the sentences tagged so far.
+#[derive(Default)]
+struct Tags {
+    /// One per token; meaningful in tagged sentences only.
+    of_token: Vec<Tag>,
+    /// One per sentence: true once tagged.
+    done: Vec<bool>,
 }
 
 /// A document prepared for the act stages.
@@ -73,6 +87,28 @@ impl<'a> Doc<'a> {
     /// preparation.
     pub fn new(text: &'a str, ann: &'a Annotations, prep: &'a Prepared) -> Self {
         Doc { text, ann, prep }
+    }
+
+    /// The part-of-speech tag of token `i` (`X` out of range). The first
+    /// question about a sentence tags it whole: the act stages tag only the
+    /// sentences their cues lead them to.
+    pub fn tag(&self, i: usize) -> Tag {
+        let Some(s) = self.sent(i) else {
+            return Tag::X;
+        };
+        let mut tags = self.prep.tags.borrow_mut();
+        if s >= tags.done.len() {
+            let sentences = self.toks.last().map_or(0, |t| t.sent() + 1);
+            tags.done.resize(sentences.max(s + 1), false);
+            tags.of_token.resize(self.toks.len(), Tag::X);
+        }
+        if !tags.done[s] {
+            let r = sentence_range(&self.toks, i);
+            let got = tagger::tag(self.text, &self.toks[r.clone()]);
+            tags.of_token[r].copy_from_slice(&got);
+            tags.done[s] = true;
+        }
+        tags.of_token[i]
     }
 
     /// The paragraph index of token `i`.
@@ -194,6 +230,54 @@ impl<'a> Doc<'a> {
                 ))
     }
 
+    /// True when a conjunction at token `k` opens a clause with a subject of
+    /// its own by the part-of-speech tags ("…, and a spokesman for the
+    /// charity said …"), not a list's last item ("…, and cleaners") or a
+    /// second verb of the same subject ("…, and hire cooks").
+    fn new_clause_after(&self, k: usize, end: usize) -> bool {
+        if !matches!(self.low(k), "and" | "but" | "while" | "whereas" | "yet") {
+            return false;
+        }
+        let subject =
+            |t: Tag| matches!(t, Tag::Det | Tag::Propn | Tag::Pron | Tag::Noun | Tag::Num);
+        subject(self.tag(k + 1))
+            && (k + 2..end.min(k + 16)).any(|v| {
+                self.tag(v).is_verbal() && (self.tag(v - 1).is_nominal() || self.low(v - 1) == ",")
+            })
+    }
+
+    /// True when a time phrase that opens a new clause starts at token `k`
+    /// ("…, two days after crowds gathered", "…, a week before the vote").
+    fn time_aside(&self, k: usize) -> bool {
+        let time_noun = matches!(
+            self.low(k + 1),
+            "day"
+                | "days"
+                | "week"
+                | "weeks"
+                | "month"
+                | "months"
+                | "year"
+                | "years"
+                | "hour"
+                | "hours"
+        );
+        let relation = matches!(
+            self.low(k + 2),
+            "after" | "before" | "later" | "earlier" | "since" | "ago"
+        );
+        time_noun
+            && relation
+            && (self
+                .toks
+                .get(k)
+                .is_some_and(|t| t.kind() == TokenKind::Number)
+                || matches!(
+                    self.low(k),
+                    "a" | "one" | "two" | "three" | "four" | "five" | "six" | "several" | "few"
+                ))
+    }
+
     /// The end (exclusive token index) of the clause starting at token `a`:
     /// the end of its sentence, cut before a semicolon, before the closing
     /// mark of the quotation `a` stands in, or before a comma that opens a
@@ -213,7 +297,9 @@ impl<'a> Doc<'a> {
                 end = i;
                 break;
             }
-            let and_said = w == "and"
+            // "said A and added B", "said A but warned that B": the second
+            // report is a clause of its own.
+            let and_said = matches!(w, "and" | "but")
                 && i > a
                 && (words::SPEECH_VERBS.contains_key(self.low(i + 1))
                     || words::REPORTING_OR_COMMITTING.contains(self.low(i + 1)));
@@ -223,7 +309,9 @@ impl<'a> Doc<'a> {
                     && (words::CLAUSE_OPENERS.contains(self.low(i + 1))
                         || (matches!(self.low(i + 1), "and" | "but")
                             && self.speech_verb_within(i + 2, 5))
-                        || self.reporting_tail(i + 1, sent.end)))
+                        || self.reporting_tail(i + 1, sent.end)
+                        || self.time_aside(i + 1)
+                        || self.new_clause_after(i + 1, sent.end)))
             {
                 end = i;
                 break;
@@ -260,6 +348,7 @@ impl Prepared {
             toks,
             para_starts,
             marks,
+            tags: RefCell::default(),
         }
     }
 }

@@ -379,3 +379,60 @@ fn an_and_inside_a_name_makes_no_joint_actors() {
     assert_eq!(c.len(), 1, "{c:?}");
     assert_eq!(c[0].3, "Competition and Markets Authority");
 }
+
+// Issue 13's error classes, on invented sentences of each shape.
+
+#[test]
+fn a_noun_cue_after_a_verb_takes_the_subject_never_the_verb() {
+    let c = commitments("Parents have issued calls for a safer crossing near the school.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].2, "a safer crossing near the school");
+    assert_eq!(c[0].3, "Parents");
+}
+
+#[test]
+fn a_possessive_noun_cue_in_the_subject_ends_at_the_main_verb() {
+    let c = commitments("Governor Ama Mensah's pledge to repair the dam drew praise from farmers.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "repair the dam");
+    assert!(c[0].3.contains("Mensah"), "{c:?}");
+}
+
+#[test]
+fn asked_not_to_is_a_demand_with_its_negation() {
+    let c = commitments("The librarian asked the council not to close the reading room.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].2, "not to close the reading room");
+}
+
+#[test]
+fn called_on_lawmakers_to_is_a_demand() {
+    let c = commitments("The teachers' union called on lawmakers to restore the grants.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "restore the grants");
+}
+
+#[test]
+fn content_ends_before_a_time_aside_and_a_new_clause() {
+    let c = commitments(
+        "The airline promised to refund every ticket, three days after the storm closed the airport.",
+    );
+    assert_eq!(c[0].2, "refund every ticket", "{c:?}");
+    let c = commitments(
+        "The club plans to build a new stand, and its chairman, Rui Costa, said work starts soon.",
+    );
+    assert_eq!(c[0].2, "build a new stand", "{c:?}");
+    // A list's last item is not a new clause.
+    let c = commitments("The firm plans to hire welders, drivers, and cooks.");
+    assert_eq!(c[0].2, "hire welders, drivers, and cooks", "{c:?}");
+}
+
+#[test]
+fn an_agentless_passive_gets_no_actor() {
+    let c = commitments("She was told to leave the building at once.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].3, "");
+}

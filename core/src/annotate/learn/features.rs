@@ -47,6 +47,16 @@ pub fn hash(prefix: &str, value: &str) -> u32 {
     )
 }
 
+/// The hash of the feature `prefix` whose value is `class`, `|` and
+/// `value` (as [`hash`] of the joined string, without building it).
+pub fn hash_joined(prefix: &str, class: &str, value: &str) -> u32 {
+    let h = fnv(
+        fnv(BASIS, prefix.bytes()),
+        std::iter::once(0x1f).chain(class.bytes()),
+    );
+    fnv(h, std::iter::once(b'|').chain(value.bytes()))
+}
+
 /// The hash of a feature whose value is `words` lowercased and joined by
 /// spaces, without building the string.
 fn hash_lower(prefix: &str, words: &[&str]) -> u32 {
@@ -404,6 +414,11 @@ pub fn kind_of(label: super::model::Label) -> Option<EntityKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_joined_hash_is_the_hash_of_the_joined_value() {
+        assert_eq!(hash_joined("kind", "m", "person"), hash("kind", "m|person"));
+    }
     use crate::model::{Entity, Mention};
 
     /// One entity of the given kind with name mentions at each of `names`.

@@ -1,23 +1,36 @@
-//! A kind model: the weights of a multinomial logistic regression over
-//! hashed features, its decision thresholds, and its compact file format.
+//! A learned model: the weights of a multinomial logistic regression over
+//! hashed features into `N` classes, its decision thresholds, and its
+//! compact file format. The kind model ([`KINDS`], four [`Label`]s), the
+//! part-of-speech tagger ([`TAGS`], see [`super::tagger`]) and the link
+//! ranker ([`LINKS`], one class whose sums score each choice, see
+//! [`super::links`]) are three of them.
 //!
-//! The file (little-endian): the magic `GLOSSKND`, a format version (u16),
-//! the threshold for overriding the rules' kind and the one for dropping a
-//! name as no actor (u16 each, in thousandths; above 1000 never), a weight
+//! The file (little-endian): its magic bytes, a format version (u16),
+//! two thresholds (u16 each, in thousandths; above 1000 never: for the
+//! kind model, overriding the rules' kind and dropping a name as no actor;
+//! for the link ranker, linking a case the rules left alone and overruling
+//! the rules), a weight
 //! scale (f32), the number of features (u32), then for each feature, in
-//! increasing hash order, its hash (u32) and one weight per [`Label`] (i16,
+//! increasing hash order, its hash (u32) and one weight per class (i16,
 //! times the scale).
 
 use thiserror::Error;
 
 /// The magic bytes a kind model file starts with.
-const MAGIC: &[u8; 8] = b"GLOSSKND";
+pub const KINDS: &[u8; 8] = b"GLOSSKND";
+/// The magic bytes a part-of-speech model file starts with.
+pub const TAGS: &[u8; 8] = b"GLOSSPOS";
+/// The magic bytes a link model file starts with.
+pub const LINKS: &[u8; 8] = b"GLOSSLNK";
 /// The version of the file format this code reads and writes.
 const VERSION: u16 = 1;
 /// The size of the header: magic, version, two thresholds, scale, count.
 const HEADER: usize = 8 + 2 + 2 + 2 + 4 + 4;
-/// The size of one feature's entry: hash and one weight per label.
-const ENTRY: usize = 4 + 2 * Label::COUNT;
+/// The size of one feature's entry for `n` classes: hash and one weight
+/// per class.
+const fn entry(n: usize) -> usize {
+    4 + 2 * n
+}
 
 /// What a name's entity is, as the model decides it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -53,13 +66,13 @@ impl Label {
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum ModelError {
     /// The file does not start with the magic bytes.
-    #[error("not a gloss kind model (bad magic bytes)")]
+    #[error("not a gloss model of this kind (bad magic bytes)")]
     Magic,
     /// The file is of another format version.
-    #[error("kind model format version {0}, expected {VERSION}")]
+    #[error("model format version {0}, expected {VERSION}")]
     Version(u16),
     /// The file is shorter or longer than its header says.
-    #[error("kind model of {got} bytes, expected {expected}")]
+    #[error("model of {got} bytes, expected {expected}")]
     Length {
         /// The length the header implies.
         expected: usize,
@@ -67,20 +80,25 @@ pub enum ModelError {
         got: usize,
     },
     /// The feature hashes are not strictly increasing.
-    #[error("kind model features out of order at entry {0}")]
+    #[error("model features out of order at entry {0}")]
     Order(usize),
     /// The weight scale is not a positive finite number.
-    #[error("kind model weight scale is not positive and finite")]
+    #[error("model weight scale is not positive and finite")]
     Scale,
 }
 
-/// A trained kind model.
+/// A trained model into `N` classes (by default the four kinds).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Model {
+pub struct Model<const N: usize = { Label::COUNT }> {
     /// Feature hashes, strictly increasing.
     keys: Vec<u32>,
-    /// One weight per label for each key, in steps of `scale`.
-    weights: Vec<[i16; Label::COUNT]>,
+    /// One weight per class for each key, in steps of `scale`.
+    weights: Vec<[i16; N]>,
+    /// An open-addressing table over `keys` (a power of two, at least twice
+    /// as many slots as keys): a key's slot is found from its low bits, and
+    /// holds its index plus one (0: empty). Looking a feature up is then
+    /// one or two probes rather than a binary search.
+    slots: Vec<u32>,
     /// The size of a weight's step.
     scale: f32,
     /// The probability, in thousandths, from which the model's kind
@@ -91,17 +109,13 @@ pub struct Model {
     pub drop_at: u16,
 }
 
-impl Model {
+impl<const N: usize> Model<N> {
     /// A model from sparse weights (any order; duplicate hashes are summed)
     /// and its thresholds. Weights are kept as 16-bit steps of a fraction of
     /// the largest, so a model reads back from its bytes exactly.
-    pub fn new(
-        mut weights: Vec<(u32, [f64; Label::COUNT])>,
-        override_at: u16,
-        drop_at: u16,
-    ) -> Model {
+    pub fn new(mut weights: Vec<(u32, [f64; N])>, override_at: u16, drop_at: u16) -> Model<N> {
         weights.sort_by_key(|&(k, _)| k);
-        let mut merged: Vec<(u32, [f64; Label::COUNT])> = Vec::with_capacity(weights.len());
+        let mut merged: Vec<(u32, [f64; N])> = Vec::with_capacity(weights.len());
         for (k, w) in weights {
             match merged.last_mut() {
                 Some((last, acc)) if *last == k => acc.iter_mut().zip(w).for_each(|(a, b)| *a += b),
@@ -113,17 +127,51 @@ impl Model {
             .into_iter()
             .map(|(k, w)| (k, w.map(|x| quantize(x, f64::from(scale)))))
             .unzip();
+        Model::indexed(keys, weights, scale, override_at, drop_at)
+    }
+
+    /// A model of these parts, with its look-up table built.
+    fn indexed(
+        keys: Vec<u32>,
+        weights: Vec<[i16; N]>,
+        scale: f32,
+        override_at: u16,
+        drop_at: u16,
+    ) -> Model<N> {
+        let size = (keys.len() * 2).next_power_of_two().max(2);
+        let mut slots = vec![0u32; size];
+        for (i, &k) in keys.iter().enumerate() {
+            let mut s = k as usize & (size - 1);
+            while slots[s] != 0 {
+                s = (s + 1) & (size - 1);
+            }
+            slots[s] = i as u32 + 1;
+        }
         Model {
             keys,
             weights,
+            slots,
             scale,
             override_at,
             drop_at,
         }
     }
 
+    /// The index of feature `key` among the keys, if it has weights.
+    fn find(&self, key: u32) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut s = key as usize & mask;
+        loop {
+            let i = (*self.slots.get(s)? as usize).checked_sub(1)?;
+            if self.keys[i] == key {
+                return Some(i);
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
     /// The same weights deciding at other thresholds (in thousandths).
-    pub fn with_thresholds(self, override_at: u16, drop_at: u16) -> Model {
+    pub fn with_thresholds(self, override_at: u16, drop_at: u16) -> Model<N> {
         Model {
             override_at,
             drop_at,
@@ -141,30 +189,50 @@ impl Model {
         self.keys.is_empty()
     }
 
-    /// The probability of each label for an entity with `features`.
-    pub fn probabilities(&self, features: &[u32]) -> [f32; Label::COUNT] {
-        let mut sum = [0i32; Label::COUNT];
+    /// The summed weights of each class for `features`, in steps of the
+    /// model's scale (the order of the classes' probabilities).
+    pub fn scores(&self, features: &[u32]) -> [i32; N] {
+        let mut sum = [0i32; N];
         for f in features {
-            if let Ok(i) = self.keys.binary_search(f) {
+            if let Some(i) = self.find(*f) {
                 sum.iter_mut()
                     .zip(self.weights[i])
                     .for_each(|(s, w)| *s += i32::from(w));
             }
         }
-        softmax(sum.map(|s| s as f32 * self.scale))
+        sum
     }
 
-    /// The most probable label for `features`, with its probability.
-    pub fn predict(&self, features: &[u32]) -> (Label, f32) {
+    /// The summed weights of each class for `features` (the scores a
+    /// softmax turns into probabilities; a one-class model, the link
+    /// ranker, compares them across choices).
+    pub fn sums(&self, features: &[u32]) -> [f32; N] {
+        self.scores(features).map(|s| s as f32 * self.scale)
+    }
+
+    /// The probability of each class for an example with `features`.
+    pub fn probabilities(&self, features: &[u32]) -> [f32; N] {
+        softmax(self.sums(features))
+    }
+
+    /// True when feature `key` has weights in the model.
+    pub fn knows(&self, key: u32) -> bool {
+        self.find(key).is_some()
+    }
+
+    /// The most probable class for `features` (its index), with its
+    /// probability.
+    pub fn best(&self, features: &[u32]) -> (usize, f32) {
         let p = self.probabilities(features);
-        let best = (0..Label::COUNT).fold(0, |b, i| if p[i] > p[b] { i } else { b });
-        (Label::ALL[best], p[best])
+        let best = (0..N).fold(0, |b, i| if p[i] > p[b] { i } else { b });
+        (best, p[best])
     }
 
-    /// The model's file: see the module's documentation.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(HEADER + ENTRY * self.keys.len());
-        out.extend_from_slice(MAGIC);
+    /// The model's file, starting with `magic`: see the module's
+    /// documentation.
+    pub fn to_bytes(&self, magic: &[u8; 8]) -> Vec<u8> {
+        let mut out = Vec::with_capacity(HEADER + entry(N) * self.keys.len());
+        out.extend_from_slice(magic);
         out.extend_from_slice(&VERSION.to_le_bytes());
         out.extend_from_slice(&self.override_at.to_le_bytes());
         out.extend_from_slice(&self.drop_at.to_le_bytes());
@@ -179,13 +247,13 @@ impl Model {
         out
     }
 
-    /// Reads a model file, checking its every part.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+    /// Reads a model file that starts with `magic`, checking its every part.
+    pub fn from_bytes(bytes: &[u8], magic: &[u8; 8]) -> Result<Model<N>, ModelError> {
         let u16_at = |i: usize| u16::from_le_bytes([bytes[i], bytes[i + 1]]);
         let u32_at =
             |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
         if bytes.len() < HEADER {
-            return Err(if bytes.starts_with(MAGIC) || MAGIC.starts_with(bytes) {
+            return Err(if bytes.starts_with(magic) || magic.starts_with(bytes) {
                 ModelError::Length {
                     expected: HEADER,
                     got: bytes.len(),
@@ -194,7 +262,7 @@ impl Model {
                 ModelError::Magic
             });
         }
-        if &bytes[..8] != MAGIC {
+        if &bytes[..8] != magic {
             return Err(ModelError::Magic);
         }
         if u16_at(8) != VERSION {
@@ -205,7 +273,7 @@ impl Model {
             return Err(ModelError::Scale);
         }
         let n = u32_at(18) as usize;
-        let expected = n.checked_mul(ENTRY).and_then(|b| b.checked_add(HEADER));
+        let expected = n.checked_mul(entry(N)).and_then(|b| b.checked_add(HEADER));
         if expected != Some(bytes.len()) {
             return Err(ModelError::Length {
                 expected: expected.unwrap_or(usize::MAX),
@@ -214,7 +282,7 @@ impl Model {
         }
         let mut keys = Vec::with_capacity(n);
         let mut weights = Vec::with_capacity(n);
-        for (i, entry) in bytes[HEADER..].chunks_exact(ENTRY).enumerate() {
+        for (i, entry) in bytes[HEADER..].chunks_exact(entry(N)).enumerate() {
             let key = u32::from_le_bytes([entry[0], entry[1], entry[2], entry[3]]);
             if keys.last().is_some_and(|&last| last >= key) {
                 return Err(ModelError::Order(i));
@@ -224,18 +292,20 @@ impl Model {
                 i16::from_le_bytes([entry[4 + 2 * l], entry[5 + 2 * l]])
             }));
         }
-        Ok(Model {
-            keys,
-            weights,
-            scale,
-            override_at: u16_at(10),
-            drop_at: u16_at(12),
-        })
+        Ok(Model::indexed(keys, weights, scale, u16_at(10), u16_at(12)))
+    }
+}
+
+impl Model {
+    /// The most probable kind label for `features`, with its probability.
+    pub fn predict(&self, features: &[u32]) -> (Label, f32) {
+        let (best, p) = self.best(features);
+        (Label::ALL[best], p)
     }
 }
 
 /// The step of the 16-bit weights: the largest weight is `i16::MAX` steps.
-fn scale_of(weights: &[(u32, [f64; Label::COUNT])]) -> f32 {
+fn scale_of<const N: usize>(weights: &[(u32, [f64; N])]) -> f32 {
     let max = weights
         .iter()
         .flat_map(|(_, w)| w.iter())
@@ -283,35 +353,37 @@ mod tests {
     fn a_model_reads_back_from_its_bytes() {
         let m = sample();
         assert_eq!(m.len(), 2);
-        let bytes = m.to_bytes();
-        assert_eq!(bytes.len(), HEADER + 2 * ENTRY);
-        let back = Model::from_bytes(&bytes).expect("reads");
+        let bytes = m.to_bytes(KINDS);
+        assert_eq!(bytes.len(), HEADER + 2 * entry(Label::COUNT));
+        let back = Model::from_bytes(&bytes, KINDS).expect("reads");
         assert_eq!(back, m);
-        assert_eq!(back.to_bytes(), bytes);
+        assert_eq!(back.to_bytes(KINDS), bytes);
         assert_eq!(back.predict(&[7]).0, Label::Person);
         assert_eq!(back.predict(&[3, 99]).0, Label::Organization);
     }
 
     #[test]
     fn a_broken_file_is_an_error() {
-        let bytes = sample().to_bytes();
-        assert_eq!(Model::from_bytes(b"nonsense"), Err(ModelError::Magic));
+        let bytes = sample().to_bytes(KINDS);
+        let read = |b: &[u8]| Model::<4>::from_bytes(b, KINDS);
+        assert_eq!(read(b"nonsense"), Err(ModelError::Magic));
+        assert_eq!(Model::<4>::from_bytes(&bytes, TAGS), Err(ModelError::Magic));
         assert_eq!(
-            Model::from_bytes(&bytes[..5]),
+            read(&bytes[..5]),
             Err(ModelError::Length {
                 expected: HEADER,
                 got: 5
             })
         );
         assert!(matches!(
-            Model::from_bytes(&bytes[..bytes.len() - 1]),
+            read(&bytes[..bytes.len() - 1]),
             Err(ModelError::Length { .. })
         ));
         let mut old = bytes.clone();
         old[8] = 9;
-        assert_eq!(Model::from_bytes(&old), Err(ModelError::Version(9)));
+        assert_eq!(read(&old), Err(ModelError::Version(9)));
         let mut swapped = bytes.clone();
         swapped[HEADER..HEADER + 4].copy_from_slice(&100u32.to_le_bytes());
-        assert_eq!(Model::from_bytes(&swapped), Err(ModelError::Order(1)));
+        assert_eq!(read(&swapped), Err(ModelError::Order(1)));
     }
 }

@@ -357,3 +357,66 @@ fn a_clause_after_said_is_not_an_inverted_speaker() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].2, "Tomas Berg");
 }
+
+// Issue 13's error classes, on invented sentences of each shape.
+
+#[test]
+fn a_speech_verb_with_no_reported_clause_is_no_quote() {
+    assert_eq!(quotes("The contractor denied the accusations."), []);
+    assert_eq!(
+        quotes("Mayor Ines Kahn admitted the mistake and resigned."),
+        []
+    );
+    // With a clause it is one.
+    let q = quotes("The contractor denied that the beams were faulty.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the beams were faulty");
+}
+
+#[test]
+fn said_a_but_warned_b_reports_both_by_the_same_speaker() {
+    let q = quotes(
+        "A spokesman for the port, Karl Weiss, said the cranes were repaired but warned that delays would continue.",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "the cranes were repaired");
+    assert_eq!(q[1].1, "delays would continue");
+    assert!(q.iter().all(|q| q.2.contains("Weiss")), "{q:?}");
+    assert_eq!((q[0].3.as_str(), q[1].3.as_str()), ("said", "warned"));
+}
+
+#[test]
+fn as_x_told_y_reports_the_clause_after_the_comma() {
+    let q = quotes("As Minister Aiko Sato told the committee, the reserves are sufficient.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the reserves are sufficient");
+    assert!(q[0].2.contains("Sato"), "{q:?}");
+}
+
+#[test]
+fn a_document_of_a_possessor_speaks_for_it() {
+    let q = quotes("The museum's statement added that the gallery would reopen in May.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "The museum");
+}
+
+#[test]
+fn a_block_after_a_colon_is_a_direct_quote() {
+    let text = "Chief Engineer Bo Lind said in a letter:\n\nThe tunnel is safe, and the pumps will run all night.\n\nTraffic resumed at noon.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Direct);
+    assert_eq!(
+        q[0].1,
+        "The tunnel is safe, and the pumps will run all night."
+    );
+    assert!(q[0].2.contains("Lind"), "{q:?}");
+}
+
+#[test]
+fn a_quote_open_at_a_paragraph_end_continues_in_the_next() {
+    let text = "\"The harvest was poor,\" said farmer Jo Amadi. \"We lost half the wheat.\n\n\"Next year will be better.\"";
+    let q = quotes(text);
+    assert_eq!(q.len(), 3, "{q:?}");
+    assert!(q.iter().all(|q| q.2.contains("Amadi")), "{q:?}");
+}

@@ -1,0 +1,820 @@
+//! Descriptions and pronouns linked by a learned antecedent ranker.
+//!
+//! After the rules and the quote stage, every pronoun ("he", "its",
+//! "they", "we", "I") and every "the X" description whose head the model
+//! knows, that no rule made a mention, is a *case*. Its candidates are the
+//! actors mentioned in the sentences before it (by any form), the speaker
+//! of the quotation it stands in, and the article's most mentioned actors.
+//! A log-linear model scores each candidate from hashed features of the
+//! pair (distance, the actor's kind and the kind model's probabilities,
+//! gender evidence, salience, position, quotation) and the choice "none of
+//! them" from features of the case alone; the case joins the best
+//! candidate when its probability, among all choices, reaches the model's
+//! threshold.
+//!
+//! The model is trained by `cargo run --release -p gloss-train` from the
+//! coreference chains of the GUM documents in `../shared/data/` and
+//! embedded in the binary (see `core/src/annotate/models/README.md`). The
+//! environment variable `GLOSS_LINKS_MODEL` names another model file to use
+//! instead, or is `off` for the rules alone.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use super::features::{self, hash, hash_joined};
+use super::model::{LINKS, Label, Model, ModelError};
+use super::train::{Options, descend};
+use crate::annotate::acts::Prepared;
+use crate::annotate::first_person;
+use crate::annotate::lexicon::{Gender, LEXICON};
+use crate::annotate::segment::TokenKind;
+use crate::model::{
+    Annotations, Entity, EntityId, EntityKind, Mention, MentionForm, QuoteKind, Span,
+};
+
+/// The embedded model's file.
+static EMBEDDED: &[u8] = include_bytes!("../models/links.bin");
+
+/// The ranker the annotator uses, if any.
+static ACTIVE: LazyLock<Option<Ranker>> =
+    LazyLock::new(|| super::chosen("GLOSS_LINKS_MODEL", EMBEDDED, LINKS, "link").map(Ranker::new));
+
+/// Sentences back a candidate may be mentioned in.
+const SENTENCES: usize = 3;
+
+/// At most this many candidates by recency.
+const RECENT: usize = 8;
+
+/// Past forms that are no description's head ("the team won").
+const VERBS: [&str; 24] = [
+    "won", "lost", "made", "took", "came", "went", "got", "saw", "held", "began", "became", "left",
+    "met", "told", "found", "gave", "built", "ran", "led", "fell", "rose", "grew", "knew", "sent",
+];
+
+/// Words that end a description's head run ("the team won", "the city of").
+const STOP: [&str; 40] = [
+    "of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "but", "that", "which",
+    "who", "whom", "whose", "was", "were", "is", "are", "be", "been", "has", "have", "had", "will",
+    "would", "could", "should", "can", "may", "said", "says", "as", "than", "into", "about", "not",
+    "also",
+];
+
+/// A link model: one class, whose summed weights score each choice.
+pub type LinkModel = Model<1>;
+
+/// The embedded model (tested to load).
+pub fn embedded() -> Result<LinkModel, ModelError> {
+    Model::from_bytes(EMBEDDED, LINKS)
+}
+
+/// A link model ready to score: its weights, and its thresholds in
+/// thousandths (the model's two: link a case the rules left alone from
+/// the first, overrule the rules' answer from the second).
+pub struct Ranker(LinkModel);
+
+impl Ranker {
+    /// The ranker of a link model.
+    pub fn new(model: LinkModel) -> Ranker {
+        Ranker(model)
+    }
+
+    /// True when the model knows a feature (a description head it was
+    /// trained on).
+    fn knows(&self, f: u32) -> bool {
+        self.0.knows(f)
+    }
+
+    /// The score of a set of features.
+    fn score(&self, features: &[u32]) -> f32 {
+        self.0.sums(features)[0]
+    }
+
+    /// The probabilities of "none" and of each candidate of `case`.
+    fn probabilities(&self, case: &Case) -> Vec<f32> {
+        let scores: Vec<f32> = std::iter::once(self.score(&case.null))
+            .chain(case.candidates.iter().map(|(_, f)| self.score(f)))
+            .collect();
+        let max = scores.iter().fold(f32::NEG_INFINITY, |m, &s| m.max(s));
+        let e: Vec<f32> = scores.iter().map(|s| (s - max).exp()).collect();
+        let sum: f32 = e.iter().sum();
+        e.into_iter().map(|x| x / sum).collect()
+    }
+
+    /// The entity `case` refers to: the most probable choice when its
+    /// probability reaches the threshold, else the rules' answer.
+    pub fn choose(&self, case: &Case) -> Option<EntityId> {
+        let p = self.probabilities(case);
+        let best = (1..p.len()).fold(0, |b, i| if p[i] > p[b] { i } else { b });
+        let at = if case.rule.is_some() {
+            self.0.drop_at
+        } else {
+            self.0.override_at
+        };
+        if (p[best] * 1000.0) as u16 >= at {
+            best.checked_sub(1).map(|c| case.candidates[c].0)
+        } else {
+            case.rule
+        }
+    }
+
+    /// The same weights deciding at other thresholds (in thousandths):
+    /// for linking a case the rules left alone, and for overruling them.
+    pub fn at(self, threshold: u16, overrule: u16) -> Ranker {
+        Ranker(self.0.with_thresholds(threshold, overrule))
+    }
+}
+
+/// A pronoun or description to link, with its candidates' features.
+#[derive(Clone, Debug)]
+pub struct Case {
+    /// Where it stands.
+    pub span: Span,
+    /// Pronoun or role.
+    pub form: MentionForm,
+    /// The entity the rules linked it to, if they did.
+    pub rule: Option<EntityId>,
+    /// Features of the choice "none of the candidates".
+    pub null: Vec<u32>,
+    /// Each candidate, most recently mentioned first, with the features
+    /// of the pair.
+    pub candidates: Vec<(EntityId, Vec<u32>)>,
+}
+
+/// Links the cases of `ann` with the active ranker and kind model.
+pub fn apply(text: &str, prep: &Prepared, ann: &mut Annotations) {
+    if let Some(ranker) = &*ACTIVE {
+        link(text, prep, ann, super::active(), ranker);
+    }
+}
+
+/// Links the cases of `ann` (over `text`, prepared as `prep`) as
+/// `ranker` decides: a new mention for a case it links, and the rules'
+/// mentions kept, moved to another entity or dropped.
+pub fn link(
+    text: &str,
+    prep: &Prepared,
+    ann: &mut Annotations,
+    kinds: Option<&Model>,
+    ranker: &Ranker,
+) {
+    // The rules' mentions that are cases are decided again: each case
+    // says what becomes of the mention starting where it does, if any.
+    let mut decided: Vec<(usize, Option<Mention>)> = Vec::new();
+    each_case(text, prep, ann, kinds, Some(ranker), &mut |c| {
+        let chosen = ranker.choose(c);
+        if c.rule.is_some() || chosen.is_some() {
+            let mention = chosen.map(|entity| Mention {
+                span: c.span,
+                form: c.form,
+                entity,
+            });
+            decided.push((c.span.start, mention));
+        }
+    });
+    let mut mentions: Vec<Mention> = ann
+        .mentions
+        .iter()
+        .filter(|m| {
+            decided
+                .binary_search_by_key(&m.span.start, |d| d.0)
+                .is_err()
+        })
+        .copied()
+        .collect();
+    mentions.extend(decided.into_iter().filter_map(|d| d.1));
+    first_person::set(ann, mentions);
+}
+
+/// The class of a case: pronouns by person, number and gender, or a
+/// description.
+fn class_of(word: &str) -> Option<&'static str> {
+    if word.len() > 10 || !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut buf = [0u8; 10];
+    let low = &mut buf[..word.len()];
+    low.copy_from_slice(word.as_bytes());
+    low.make_ascii_lowercase();
+    Some(match &*low {
+        b"he" | b"him" | b"his" | b"himself" => "m",
+        b"she" | b"her" | b"hers" | b"herself" => "f",
+        b"it" | b"its" | b"itself" => "n",
+        b"they" | b"them" | b"their" | b"theirs" | b"themselves" => "p",
+        b"we" | b"us" | b"our" | b"ours" | b"ourselves" => "w",
+        _ if first_person::is_first_person(word) => "i",
+        _ => return None,
+    })
+}
+
+/// A small bucket of a count: 0, 1, 2, 3-5, 6+.
+fn bucket(n: usize) -> &'static str {
+    match n {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3..=5 => "3",
+        _ => "6",
+    }
+}
+
+/// Feature hashes gathered for one choice, each plain and joined with the
+/// case's class, into buffers used again from case to case.
+struct Gather<'a> {
+    class: &'a str,
+    out: Vec<u32>,
+    spare: Vec<Vec<u32>>,
+}
+
+impl Gather<'_> {
+    fn add(&mut self, name: &str, value: &str) {
+        self.out.push(hash(name, value));
+        self.out.push(hash_joined(name, self.class, value));
+    }
+
+    /// The features gathered, leaving an empty buffer to gather into.
+    fn take(&mut self) -> Vec<u32> {
+        let mut next = self.spare.pop().unwrap_or_default();
+        next.clear();
+        std::mem::swap(&mut next, &mut self.out);
+        next
+    }
+
+    /// Takes back the buffers of a case that is done with.
+    fn recycle(&mut self, case: &mut Case) {
+        self.spare.push(std::mem::take(&mut case.null));
+        self.spare.extend(case.candidates.drain(..).map(|(_, f)| f));
+    }
+}
+
+/// What is known of an actor from its name and the words before the case.
+struct Actor {
+    /// Mentions so far.
+    count: usize,
+    /// Its last mention so far.
+    last: Option<usize>,
+    /// He / she pronouns linked to it so far.
+    male: usize,
+    female: usize,
+}
+
+/// Whether an entity fits a case of `class`: "Y" (a person of the
+/// pronoun's gender), "y" (of a fitting kind, gender unknown), "n" (of
+/// another kind or gender), "-" (a description: no say).
+fn agreement(class: &str, entity: &Entity, name: Gender, a: &Actor) -> &'static str {
+    let gender = match name {
+        Gender::Unknown if a.male > a.female => Gender::Male,
+        Gender::Unknown if a.female > a.male => Gender::Female,
+        g => g,
+    };
+    let person = entity.kind == EntityKind::Person;
+    let fits = |want: Gender| match (person, gender) {
+        (false, _) => "n",
+        (true, g) if g == want => "Y",
+        (true, Gender::Unknown) => "y",
+        _ => "n",
+    };
+    match class {
+        "m" => fits(Gender::Male),
+        "f" => fits(Gender::Female),
+        "i" if person => "y",
+        "n" | "p" | "w" if !person => "y",
+        "p" | "w" => "n",
+        "d" | "o" => "-",
+        _ => "n",
+    }
+}
+
+/// The gender a name tells by its first word (or a title before it).
+fn name_gender(name: &str) -> Gender {
+    let first = name.split_whitespace().next().unwrap_or("");
+    LEXICON
+        .first_names
+        .get(first)
+        .or_else(|| LEXICON.titles.get(first))
+        .copied()
+        .unwrap_or(Gender::Unknown)
+}
+
+/// The kind model's most probable label for entity `e`, bucketed by its
+/// probability, as a feature value ("person.9").
+fn kind_evidence(
+    text: &str,
+    ann: &Annotations,
+    kinds: Option<&Model>,
+    e: EntityId,
+) -> &'static str {
+    let Some(model) = kinds else { return "" };
+    let f = features::of_entity(text, ann, e);
+    if f.is_empty() {
+        return "";
+    }
+    let (label, p) = model.predict(&f);
+    let high = p >= 0.85;
+    match (label, high) {
+        (Label::Person, true) => "person.9",
+        (Label::Person, false) => "person.5",
+        (Label::Organization, true) => "org.9",
+        (Label::Organization, false) => "org.5",
+        (Label::Place, true) => "place.9",
+        (Label::Place, false) => "place.5",
+        (Label::NotActor, true) => "none.9",
+        (Label::NotActor, false) => "none.5",
+    }
+}
+
+/// The head noun of a "the X" / "the X Y" description starting at token
+/// `i`, with the description's last token.
+fn description_at(text: &str, prep: &Prepared, i: usize) -> Option<(usize, String)> {
+    let toks = &prep.toks;
+    if !matches!(toks[i].text(text), "the" | "The") {
+        return None;
+    }
+    let lower_word = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.kind() == TokenKind::Word && t.sent() == toks[i].sent())
+            .map(|t| t.text(text))
+            .filter(|w| {
+                w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                    && !STOP.contains(w)
+                    && !VERBS.contains(w)
+                    && (w.len() <= 4 || !w.ends_with("ed"))
+            })
+    };
+    let first = lower_word(i + 1)?;
+    match lower_word(i + 2) {
+        None => Some((i + 1, first.to_owned())),
+        Some(second) if lower_word(i + 3).is_none() => Some((i + 2, second.to_owned())),
+        Some(_) => None,
+    }
+}
+
+/// The cases of `ann` over `text` (see [`each_case`]).
+pub fn cases(
+    text: &str,
+    prep: &Prepared,
+    ann: &Annotations,
+    kinds: Option<&Model>,
+    ranker: Option<&Ranker>,
+) -> Vec<Case> {
+    let mut out = Vec::new();
+    each_case(text, prep, ann, kinds, ranker, &mut |c| out.push(c.clone()));
+    out
+}
+
+/// Calls `f` on each case of `ann` over `text`, in order: pronouns and
+/// descriptions, with their candidates (the rules' mentions of those forms
+/// included, to be decided again). With a `ranker`, descriptions whose
+/// head it does not know are left out (they were never linked in
+/// training).
+pub fn each_case(
+    text: &str,
+    prep: &Prepared,
+    ann: &Annotations,
+    kinds: Option<&Model>,
+    ranker: Option<&Ranker>,
+    f: &mut dyn FnMut(&Case),
+) {
+    let toks = &prep.toks;
+    // The kind evidence of each entity, found when first needed.
+    let mut evidence: Vec<Option<&str>> = vec![None; ann.entities.len()];
+    let genders: Vec<Gender> = ann.entities.iter().map(|e| name_gender(&e.name)).collect();
+    let mut actors: Vec<Actor> = ann
+        .entities
+        .iter()
+        .map(|_| Actor {
+            count: 0,
+            last: None,
+            male: 0,
+            female: 0,
+        })
+        .collect();
+    // The token each mention starts at.
+    let mention_tok: Vec<usize> = ann
+        .mentions
+        .iter()
+        .map(|m| toks.partition_point(|t| t.start() < m.span.start))
+        .collect();
+    // The quotation each mention stands in.
+    let mention_quote: Vec<Option<usize>> = mention_tok.iter().map(|&k| prep.quote(k)).collect();
+    let speakers: Vec<(Span, EntityId)> = ann
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .filter_map(|q| Some((q.span, q.speaker?)))
+        .collect();
+    let last_para = text.len().saturating_sub(400);
+    let mut top2: [Option<EntityId>; 2] = [None, None];
+    let mut seen = 0; // mentions before the current token
+    let mut covered = 0; // mentions ending at or before the current token
+    let mut g = Gather {
+        class: "",
+        out: Vec::new(),
+        spare: Vec::new(),
+    };
+    let mut case = Case {
+        span: Span::new(0, 0),
+        form: MentionForm::Pronoun,
+        rule: None,
+        null: Vec::new(),
+        candidates: Vec::new(),
+    };
+    let mut ids: Vec<EntityId> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        while seen < ann.mentions.len() && ann.mentions[seen].span.start < t.start() {
+            let m = ann.mentions[seen];
+            let a = &mut actors[m.entity];
+            a.count += 1;
+            a.last = Some(seen);
+            if m.form == MentionForm::Pronoun {
+                match class_of(m.span.slice(text)) {
+                    Some("m") => a.male += 1,
+                    Some("f") => a.female += 1,
+                    _ => {}
+                }
+            }
+            // The two most mentioned so far (the earlier first on a tie).
+            if !top2.contains(&Some(m.entity)) {
+                let last = top2[1].map_or(0, |x| actors[x].count);
+                if actors[m.entity].count > last {
+                    top2[1] = Some(m.entity);
+                }
+            }
+            if let [Some(a), Some(b)] = top2
+                && actors[b].count > actors[a].count
+            {
+                top2 = [Some(b), Some(a)];
+            }
+            if top2[0].is_none() {
+                top2 = [top2[1], None];
+            }
+            seen += 1;
+        }
+        while covered < ann.mentions.len() && ann.mentions[covered].span.end <= t.start() {
+            covered += 1;
+        }
+        let here = ann.mentions.get(covered).filter(|m| m.span.start < t.end());
+        let word = t.text(text);
+        let (class, end, head, rule, span) = match here {
+            // A rule's description or pronoun: decided again, unless the
+            // ranker never overrules the rules.
+            Some(m)
+                if m.span.start == t.start()
+                    && matches!(m.form, MentionForm::Pronoun | MentionForm::Role)
+                    && ranker.is_none_or(|r| r.0.drop_at <= 1000) =>
+            {
+                let end = i + toks[i..].partition_point(|x| x.end() <= m.span.end) - 1;
+                let head = (m.form != MentionForm::Pronoun).then(|| {
+                    let last = m.span.slice(text).rsplit(' ').next().unwrap_or("");
+                    last.to_ascii_lowercase()
+                });
+                let class = match &head {
+                    Some(_) => "d",
+                    None => class_of(word).unwrap_or("o"),
+                };
+                (class, end, head, Some(m.entity), m.span)
+            }
+            Some(_) => {
+                i += 1;
+                continue;
+            }
+            None => {
+                let (class, end, head) = match class_of(word) {
+                    Some(c) => (c, i, None),
+                    None => match description_at(text, prep, i) {
+                        Some((end, head)) => ("d", end, Some(head)),
+                        None => {
+                            i += 1;
+                            continue;
+                        }
+                    },
+                };
+                let span = Span::new(t.start(), toks[end].end());
+                let overlaps = ann
+                    .mentions
+                    .get(covered)
+                    .is_some_and(|m| m.span.start < span.end);
+                let unknown = head
+                    .as_deref()
+                    .is_some_and(|h| ranker.is_some_and(|r| !r.knows(hash("dhead", h))));
+                if overlaps || unknown {
+                    i += 1;
+                    continue;
+                }
+                (class, end, head, None, span)
+            }
+        };
+        g.class = class;
+        let quote = prep.quote(i);
+        let speaker = speakers[..speakers.partition_point(|(s, _)| s.start <= t.start())]
+            .last()
+            .filter(|(s, _)| t.end() <= s.end)
+            .map(|&(_, e)| e);
+        // The case alone: "none of them".
+        g.add("0", "bias");
+        let low = word.to_ascii_lowercase();
+        g.add("0w", &low);
+        g.add("0q", if quote.is_some() { "q" } else { "-" });
+        g.add("0s", if speaker.is_some() { "s" } else { "-" });
+        g.add("0rule", if rule.is_some() { "r" } else { "-" });
+        let next = toks
+            .get(end + 1)
+            .map_or(String::new(), |t| t.text(text).to_ascii_lowercase());
+        g.add("0next", &next);
+        let prev = i
+            .checked_sub(1)
+            .map_or(String::new(), |k| toks[k].text(text).to_ascii_lowercase());
+        g.add("0prev", &prev);
+        if let Some(h) = &head {
+            g.add("dhead", h);
+        }
+        g.recycle(&mut case);
+        case.null = g.take();
+        // Candidates: the recent, the speaker, the salient.
+        ids.clear();
+        let first_sent = t.sent().saturating_sub(SENTENCES);
+        for m in ann.mentions[..seen].iter().zip(&mention_tok[..seen]).rev() {
+            if toks.get(*m.1).is_none_or(|mt| mt.sent() < first_sent) || ids.len() >= RECENT {
+                break;
+            }
+            if !ids.contains(&m.0.entity) {
+                ids.push(m.0.entity);
+            }
+        }
+        let top = top2[0];
+        for &e in top2
+            .iter()
+            .flatten()
+            .chain(speaker.iter())
+            .chain(rule.iter())
+        {
+            if !ids.contains(&e) {
+                ids.push(e);
+            }
+        }
+        let agreement: Vec<&str> = ids
+            .iter()
+            .map(|&e| agreement(class, &ann.entities[e], genders[e], &actors[e]))
+            .collect();
+        let mut agreeing = 0;
+        for (rank, &e) in ids.iter().enumerate() {
+            let a = &actors[e];
+            let entity = &ann.entities[e];
+            let kind = entity.kind.as_str();
+            g.add("bias", "1");
+            let agree = agreement[rank];
+            g.add("agree", agree);
+            if agree != "n" {
+                g.add("arank", bucket(agreeing));
+                let others = agreement.iter().filter(|x| **x != "n").count();
+                g.add("alone", if others == 1 { "1" } else { "-" });
+                agreeing += 1;
+            }
+            g.add("kind", kind);
+            let kev = *evidence[e].get_or_insert_with(|| kind_evidence(text, ann, kinds, e));
+            g.add("kev", kev);
+            g.add("rank", bucket(rank));
+            g.add("count", bucket(a.count));
+            if top == Some(e) {
+                g.add("top", "1");
+            }
+            let gender = match genders[e] {
+                Gender::Male => "m",
+                Gender::Female => "f",
+                Gender::Unknown => "-",
+            };
+            g.add("gender", gender);
+            g.add("he", bucket(a.male));
+            g.add("she", bucket(a.female));
+            if speaker == Some(e) {
+                g.add("speaker", kind);
+            }
+            if rule == Some(e) {
+                g.add("rule", kind);
+            }
+            if let Some(last) = a.last {
+                let m = ann.mentions[last];
+                let mt = mention_tok[last];
+                let d = t.sent() - toks.get(mt).map_or(0, |x| x.sent()).min(t.sent());
+                g.add("sdist", bucket(d));
+                g.add("form", m.form.as_str());
+                let starts = mt == 0 || toks[mt - 1].sent() != toks[mt].sent();
+                g.add("lstart", if starts { "s" } else { "-" });
+                let q = (quote.is_some(), mention_quote[last].is_some());
+                g.add(
+                    "quote",
+                    ["--", "-q", "q-", "qq"][usize::from(q.0) * 2 + usize::from(q.1)],
+                );
+                if quote.is_some() && quote == mention_quote[last] {
+                    g.add("samequote", "1");
+                }
+            } else {
+                g.add("sdist", "far");
+            }
+            if entity
+                .mentions
+                .last()
+                .is_some_and(|&m| ann.mentions[m].span.start >= last_para)
+            {
+                g.add("end", kind);
+            }
+            if let Some(h) = &head {
+                g.add(
+                    match entity.kind {
+                        EntityKind::Person => "hk.person",
+                        EntityKind::Organization => "hk.organization",
+                        EntityKind::Place => "hk.place",
+                    },
+                    h,
+                );
+                let named = entity.name.split(' ').any(|w| w.eq_ignore_ascii_case(h));
+                let role = entity
+                    .roles
+                    .iter()
+                    .any(|r| r.split(' ').any(|w| w.eq_ignore_ascii_case(h)));
+                if named {
+                    g.add("inname", "1");
+                }
+                if role {
+                    g.add("inrole", "1");
+                }
+            }
+            let features = g.take();
+            case.candidates.push((e, features));
+        }
+        case.span = span;
+        case.form = if head.is_some() {
+            MentionForm::Role
+        } else {
+            MentionForm::Pronoun
+        };
+        case.rule = rule;
+        f(&case);
+        i = end + 1;
+    }
+}
+
+/// A case for training: its right choices (indices into its candidates;
+/// none when "none of them" is right).
+#[derive(Clone, Debug)]
+pub struct Example {
+    /// The case.
+    pub case: Case,
+    /// The right candidates (several when gloss split the actor).
+    pub right: Vec<usize>,
+}
+
+/// A link model trained on `examples`: the choice among "none" and each
+/// candidate of a case is a softmax over their scores, learned by
+/// stochastic gradient descent in a fixed order. The model deciding at
+/// `threshold` and overruling the rules at `overrule` (thousandths).
+pub fn train(examples: &[Example], options: Options, threshold: u16, overrule: u16) -> LinkModel {
+    let mut weights: BTreeMap<u32, f64> = BTreeMap::new();
+    descend(examples.len(), options, |i, rate| {
+        let ex = &examples[i];
+        let choices: Vec<&[u32]> = std::iter::once(ex.case.null.as_slice())
+            .chain(ex.case.candidates.iter().map(|(_, f)| f.as_slice()))
+            .collect();
+        let scores: Vec<f64> = choices
+            .iter()
+            .map(|f| f.iter().filter_map(|k| weights.get(k)).sum())
+            .collect();
+        let max = scores.iter().fold(f64::NEG_INFINITY, |m, &s| m.max(s));
+        let e: Vec<f64> = scores.iter().map(|s| (s - max).exp()).collect();
+        let sum: f64 = e.iter().sum();
+        // The gradient of the log of the probability of the right
+        // choices together.
+        let is_right = |c: usize| match c {
+            0 => ex.right.is_empty(),
+            c => ex.right.contains(&(c - 1)),
+        };
+        let right_sum: f64 = (0..choices.len())
+            .filter(|&c| is_right(c))
+            .map(|c| e[c])
+            .sum();
+        for (c, f) in choices.iter().enumerate() {
+            let target = if is_right(c) { e[c] / right_sum } else { 0.0 };
+            let g = target - e[c] / sum;
+            for k in *f {
+                let w = weights.entry(*k).or_insert(0.0);
+                *w += rate * (g - options.l2 * *w);
+            }
+        }
+    });
+    let kept = weights
+        .into_iter()
+        .filter(|(_, w)| w.abs() >= 1e-4)
+        .map(|(k, w)| (k, [w]))
+        .collect();
+    Model::new(kept, threshold, overrule)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_model_loads() {
+        embedded().expect("the embedded link model loads");
+    }
+
+    #[test]
+    fn pronoun_classes() {
+        assert_eq!(class_of("His"), Some("m"));
+        assert_eq!(class_of("herself"), Some("f"));
+        assert_eq!(class_of("its"), Some("n"));
+        assert_eq!(class_of("our"), Some("w"));
+        assert_eq!(class_of("I"), Some("i"));
+        assert_eq!(class_of("the"), None);
+    }
+
+    #[test]
+    fn descriptions_end_at_their_head() {
+        let text = "Then the team won. The city council met. The old city of rain.";
+        let prep = Prepared::new(text, crate::annotate::segment::segment(text));
+        let at = |w: &str| {
+            let b = text.find(w).expect("in the text");
+            prep.toks
+                .iter()
+                .position(|t| t.start() == b)
+                .expect("a token")
+        };
+        let head = |i| description_at(text, &prep, i).map(|(_, h)| h);
+        assert_eq!(head(at("the team")).as_deref(), Some("team"));
+        assert_eq!(head(at("The city")).as_deref(), Some("council"));
+        assert_eq!(head(at("The old")).as_deref(), Some("city"));
+    }
+
+    #[test]
+    fn a_tiny_ranking_is_learned_exactly() {
+        let case = |null: &[u32], cands: &[&[u32]]| Case {
+            span: Span::new(0, 1),
+            form: MentionForm::Pronoun,
+            rule: None,
+            null: null.to_vec(),
+            candidates: cands
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (i, f.to_vec()))
+                .collect(),
+        };
+        // "he" (10) with an organization (12) and a person (11); "it" (20)
+        // with the same (22, 21); 30: a pleonastic "it", no antecedent.
+        let examples = [
+            Example {
+                case: case(&[10], &[&[12], &[11]]),
+                right: vec![1],
+            },
+            Example {
+                case: case(&[20], &[&[22], &[21]]),
+                right: vec![0],
+            },
+            Example {
+                case: case(&[20, 30], &[&[22], &[21]]),
+                right: vec![],
+            },
+        ];
+        let options = Options {
+            epochs: 300,
+            rate: 0.5,
+            ..Options::default()
+        };
+        let model = train(&examples, options, 500, 500);
+        let ranker = Ranker::new(model.clone());
+        let chosen: Vec<_> = examples.iter().map(|e| ranker.choose(&e.case)).collect();
+        assert_eq!(chosen, [Some(1), Some(0), None]);
+        assert_eq!(
+            model.to_bytes(LINKS),
+            train(&examples, options, 500, 500).to_bytes(LINKS)
+        );
+    }
+
+    #[test]
+    fn cases_skip_names_and_list_recent_actors_first() {
+        let text = "Angela Merkel met Acme Corp in Paris. She said the company would grow.";
+        let (ann, prep) = crate::annotate::until_links(text, None, &mut |_| {});
+        let found = cases(text, &prep, &ann, None, None);
+        let she = found
+            .iter()
+            .find(|c| c.span.slice(text) == "She")
+            .expect("she is a case");
+        let names: Vec<&str> = she
+            .candidates
+            .iter()
+            .map(|(e, _)| ann.entities[*e].name.as_str())
+            .collect();
+        assert_eq!(names.first(), Some(&"Paris"), "{names:?}");
+        assert!(names.contains(&"Angela Merkel"), "{names:?}");
+        assert!(found.iter().any(|c| c.span.slice(text) == "the company"));
+        for c in &found {
+            assert!(
+                ann.mentions
+                    .iter()
+                    .all(|m| m.form != MentionForm::Name || !m.span.overlaps(c.span)),
+                "{:?}",
+                c.span
+            );
+        }
+    }
+}

@@ -1,0 +1,345 @@
+//! Part-of-speech tags learned from data: the seventeen universal tags
+//! (UPOS) of each token of a sentence, decided left to right by a logistic
+//! regression over hashed features of the word, its suffixes and shape, the
+//! words around it and the two tags before it.
+//!
+//! The model is trained by `cargo run --release -p gloss-train` from the
+//! CoNLL-U files of the GUM documents in `../shared/data/` (tags projected
+//! onto gloss's own tokens) and embedded in the binary (see
+//! `core/src/annotate/models/README.md`). Tagging a token costs about a
+//! dozen look-ups, so the act stages tag only the sentences they read.
+
+use std::sync::LazyLock;
+
+use super::model::{Model, ModelError, TAGS};
+use crate::annotate::segment::{Token, TokenKind};
+
+/// A universal part-of-speech tag.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Tag {
+    /// Adjective.
+    Adj,
+    /// Adposition (preposition).
+    Adp,
+    /// Adverb.
+    Adv,
+    /// Auxiliary verb (be, have, do, will, would, may, ...).
+    Aux,
+    /// Coordinating conjunction.
+    Cconj,
+    /// Determiner.
+    Det,
+    /// Interjection.
+    Intj,
+    /// Common noun.
+    Noun,
+    /// Numeral.
+    Num,
+    /// Particle ("to" before a verb, "not", possessive "'s").
+    Part,
+    /// Pronoun.
+    Pron,
+    /// Proper noun.
+    Propn,
+    /// Punctuation.
+    Punct,
+    /// Subordinating conjunction ("that", "if", "because").
+    Sconj,
+    /// Symbol.
+    Sym,
+    /// Verb.
+    Verb,
+    /// Anything else.
+    X,
+}
+
+impl Tag {
+    /// The number of tags.
+    pub const COUNT: usize = 17;
+    /// All tags, in the order of the model's weights.
+    pub const ALL: [Tag; Tag::COUNT] = [
+        Tag::Adj,
+        Tag::Adp,
+        Tag::Adv,
+        Tag::Aux,
+        Tag::Cconj,
+        Tag::Det,
+        Tag::Intj,
+        Tag::Noun,
+        Tag::Num,
+        Tag::Part,
+        Tag::Pron,
+        Tag::Propn,
+        Tag::Punct,
+        Tag::Sconj,
+        Tag::Sym,
+        Tag::Verb,
+        Tag::X,
+    ];
+    /// The tags' names as CoNLL-U writes them, in the same order.
+    const NAMES: [&'static str; Tag::COUNT] = [
+        "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
+        "PUNCT", "SCONJ", "SYM", "VERB", "X",
+    ];
+
+    /// The tag CoNLL-U calls `name`.
+    pub fn from_upos(name: &str) -> Option<Tag> {
+        Tag::NAMES
+            .iter()
+            .position(|n| *n == name)
+            .map(|i| Tag::ALL[i])
+    }
+
+    /// The tag's CoNLL-U name.
+    pub fn name(self) -> &'static str {
+        Tag::NAMES[self.index()]
+    }
+
+    /// The position of the tag's weight in each feature's row.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// True for a noun, proper noun or pronoun: what heads a noun group.
+    pub fn is_nominal(self) -> bool {
+        matches!(self, Tag::Noun | Tag::Propn | Tag::Pron | Tag::Num)
+    }
+
+    /// True for a verb or an auxiliary.
+    pub fn is_verbal(self) -> bool {
+        matches!(self, Tag::Verb | Tag::Aux)
+    }
+}
+
+/// The embedded model's file.
+static EMBEDDED: &[u8] = include_bytes!("../models/tags.bin");
+
+/// The embedded model (read once; tested to load, so that a broken file
+/// fails the build's tests, never a reader's run).
+static MODEL: LazyLock<Option<Model<{ Tag::COUNT }>>> = LazyLock::new(|| embedded().ok());
+
+/// The embedded model.
+pub fn embedded() -> Result<Model<{ Tag::COUNT }>, ModelError> {
+    Model::from_bytes(EMBEDDED, TAGS)
+}
+
+/// The tags of the tokens `toks` of one sentence of `text`, by the embedded
+/// model (all `X` if it could not be read, which its test rules out).
+pub fn tag(text: &str, toks: &[Token]) -> Vec<Tag> {
+    match &*MODEL {
+        Some(model) => tag_with(model, text, toks),
+        None => vec![Tag::X; toks.len()],
+    }
+}
+
+/// The tags of the tokens `toks` of one sentence of `text` by `model`,
+/// decided left to right, each seeing the two decided before it.
+pub fn tag_with(model: &Model<{ Tag::COUNT }>, text: &str, toks: &[Token]) -> Vec<Tag> {
+    let words = Words::new(text, toks);
+    let mut tags: Vec<Tag> = Vec::with_capacity(toks.len());
+    let mut f = Vec::with_capacity(16);
+    for i in 0..toks.len() {
+        f.clear();
+        let before = [
+            i.checked_sub(1).map(|j| tags[j]),
+            i.checked_sub(2).map(|j| tags[j]),
+        ];
+        words.features(i, before, &mut f);
+        let scores = model.scores(&f);
+        let best = (0..Tag::COUNT).fold(0, |b, k| if scores[k] > scores[b] { k } else { b });
+        tags.push(Tag::ALL[best]);
+    }
+    tags
+}
+
+/// What the features of a sentence's tokens are made of: each token's
+/// text, kind and lowercase hash, computed once.
+pub struct Words<'a> {
+    /// The tokens' texts.
+    texts: Vec<&'a str>,
+    /// The tokens' kinds.
+    kinds: Vec<TokenKind>,
+    /// FNV-1a hashes of the tokens' lowercase texts.
+    hashes: Vec<u32>,
+}
+
+/// Hash of a word before the sentence.
+const START: u32 = 0x5354_4152;
+/// Hash of a word after the sentence.
+const END: u32 = 0x454e_4421;
+
+/// FNV-1a over `bytes`, ASCII letters lowercased.
+fn fnv_lower(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5, |h: u32, &b| {
+        (h ^ u32::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0193)
+    })
+}
+
+/// A feature's hash from its template `kind` and its value's hash.
+fn feature(kind: u32, value: u32) -> u32 {
+    let x = (value ^ kind.wrapping_mul(0x9e37_79b9)).wrapping_mul(0x85eb_ca6b);
+    x ^ (x >> 15)
+}
+
+/// The last `n` bytes of `w` when it is longer than `n + 1` bytes, else
+/// nothing (a short word's "suffix" is the word: "Okafor" must not take
+/// the tag of "for").
+fn suffix(w: &[u8], n: usize) -> &[u8] {
+    if w.len() > n + 1 {
+        &w[w.len() - n..]
+    } else {
+        b""
+    }
+}
+
+impl<'a> Words<'a> {
+    /// The words of the sentence `toks` of `text`.
+    pub fn new(text: &'a str, toks: &[Token]) -> Words<'a> {
+        let texts: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+        Words {
+            hashes: texts.iter().map(|w| fnv_lower(w.as_bytes())).collect(),
+            kinds: toks.iter().map(|t| t.kind()).collect(),
+            texts,
+        }
+    }
+
+    /// The number of tokens.
+    pub fn len(&self) -> usize {
+        self.texts.len()
+    }
+
+    /// True for a sentence without tokens.
+    pub fn is_empty(&self) -> bool {
+        self.texts.is_empty()
+    }
+
+    /// The lowercase hash of the word at `i` counted from token `at`, or the
+    /// start or end marker past the sentence.
+    fn hash_at(&self, at: usize, delta: isize) -> u32 {
+        match at.checked_add_signed(delta) {
+            Some(j) if j < self.len() => self.hashes[j],
+            Some(_) => END,
+            None => START,
+        }
+    }
+
+    /// The text of the token `delta` from token `at`, or nothing past the
+    /// sentence.
+    fn text_at(&self, at: usize, delta: isize) -> &'a [u8] {
+        at.checked_add_signed(delta)
+            .and_then(|j| self.texts.get(j))
+            .map_or(b"", |w| w.as_bytes())
+    }
+
+    /// The shape of token `i`: its kind, capitals, digits, inner marks,
+    /// length and whether it opens the sentence, as one number.
+    fn shape(&self, i: usize) -> u32 {
+        let w = self.texts[i];
+        let first_upper = w.chars().next().is_some_and(char::is_uppercase);
+        let all_upper = w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_uppercase);
+        let bits = [
+            first_upper,
+            all_upper,
+            w.bytes().any(|b| b.is_ascii_digit()),
+            w.contains('-'),
+            w.contains('.'),
+            i == 0,
+        ];
+        let kind = match self.kinds[i] {
+            TokenKind::Word => 0,
+            TokenKind::Number => 1,
+            TokenKind::Punct => 2,
+        };
+        let len = w.chars().count().min(6) as u32;
+        bits.iter()
+            .fold(kind | len << 2, |s, &b| (s << 1) | u32::from(b))
+    }
+
+    /// Pushes onto `out` the features of token `i`, given the tags of the
+    /// one and two tokens before it (`None` before the sentence).
+    pub fn features(&self, i: usize, before: [Option<Tag>; 2], out: &mut Vec<u32>) {
+        let w = self.texts[i].as_bytes();
+        let word = self.hashes[i];
+        let tag = |t: Option<Tag>| t.map_or(Tag::COUNT as u32, |t| t.index() as u32);
+        let (t1, t2) = (tag(before[0]), tag(before[1]));
+        out.extend([
+            feature(0, 0),
+            feature(1, word),
+            feature(2, fnv_lower(suffix(w, 3))),
+            feature(3, fnv_lower(suffix(w, 2))),
+            feature(4, fnv_lower(suffix(w, 1))),
+            feature(5, self.shape(i)),
+            feature(6, self.hash_at(i, -1)),
+            feature(7, self.hash_at(i, 1)),
+            feature(8, self.hash_at(i, -2)),
+            feature(9, self.hash_at(i, 2)),
+            feature(10, t1),
+            feature(11, t1 * 32 + t2),
+            feature(12, word ^ t1.wrapping_mul(0x2545_f491)),
+            feature(13, fnv_lower(suffix(self.text_at(i, 1), 3))),
+            feature(14, fnv_lower(suffix(self.text_at(i, -1), 3))),
+            feature(15, fnv_lower(&w[..w.len().min(1)])),
+            feature(16, t1 * 32 + self.shape(i)),
+        ]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::segment::tokens;
+    use crate::model::Span;
+
+    fn tags_of(s: &str) -> Vec<(&str, &'static str)> {
+        let toks = tokens(s, Span::new(0, s.len()));
+        let tags = tag(s, &toks);
+        toks.iter()
+            .map(|t| t.text(s))
+            .zip(tags.iter().map(|t| t.name()))
+            .collect()
+    }
+
+    #[test]
+    fn the_embedded_model_loads() {
+        assert!(embedded().is_ok_and(|m| !m.is_empty()));
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for t in Tag::ALL {
+            assert_eq!(Tag::from_upos(t.name()), Some(t));
+        }
+        assert_eq!(Tag::from_upos("NN"), None);
+    }
+
+    #[test]
+    fn an_invented_sentence_is_tagged_as_english() {
+        // Not from the training data: the model must have learned the
+        // words' roles, not the sentences.
+        let got = tags_of("The council promised that the new bridge will open by spring.");
+        let want = [
+            ("The", "DET"),
+            ("council", "NOUN"),
+            ("promised", "VERB"),
+            ("that", "SCONJ"),
+            ("the", "DET"),
+            ("new", "ADJ"),
+            ("bridge", "NOUN"),
+            ("will", "AUX"),
+            ("open", "VERB"),
+            ("by", "ADP"),
+            ("spring", "NOUN"),
+            (".", "PUNCT"),
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn an_unknown_name_is_a_proper_noun_not_its_last_letters() {
+        // "Okafor" ends in "for", a preposition.
+        let got = tags_of("Mayor Okafor issued calls for calm.");
+        assert_eq!(got[1], ("Okafor", "PROPN"));
+        assert_eq!(got[2], ("issued", "VERB"));
+        assert_eq!(got[3], ("calls", "NOUN"));
+    }
+}
