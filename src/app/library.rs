@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use super::view::{chosen_actor, on_mention, scroll_into_view, select_entity, set_top};
 use super::{App, Command, Jump, ListState};
 use crate::keymap::Key;
+use crate::library::actors::group;
 use crate::library::index::{self, ActorRow, Index, IndexError, Summary};
 use crate::library::{Entry, OpenError, load};
 use crate::open::{Common, Failure};
@@ -610,20 +611,38 @@ pub(super) fn actor_articles(app: &mut App) {
         app.message = "select an actor first (<CR> on a name, or the Actors tab)".into();
         return;
     };
-    let keys = index::keys(&app.ann, e, &app.doc.text);
-    let name = app.ann.entities[e].name.clone();
+    let here = crate::library::absolute(&app.doc.source);
+    let entity = &app.ann.entities[e];
+    let name = entity.name.clone();
+    let text = &*app.doc.text;
+    // The actor as this article has it now, to be grouped with the index's.
+    let me = Here {
+        row: ActorRow {
+            id: 0,
+            source: here.clone(),
+            title: app.doc.title.clone(),
+            name: name.clone(),
+            kind: entity.kind.as_str().into(),
+            counts: [0; 3],
+        },
+        keys: index::keys(&app.ann, e, text),
+        aliases: (entity.mentions.iter())
+            .map(|&m| app.ann.mentions[m].span.slice(text))
+            .filter(|t| index::is_acronym(t))
+            .map(index::normalise)
+            .collect(),
+    };
     let Some(path) = app.index.clone() else {
         app.message = "no library index here".into();
         return;
     };
-    let (rows, commitments) = match matching(&path, &keys) {
+    let (rows, keys, commitments) = match matching(&path, me) {
         Ok(r) => r,
         Err(e) => {
             app.message = e.to_string();
             return;
         }
     };
-    let here = crate::library::absolute(&app.doc.source);
     let rows: Vec<_> = rows.into_iter().filter(|r| r.source != here).collect();
     if rows.is_empty() {
         app.message =
@@ -671,14 +690,41 @@ pub(super) fn actor_articles(app: &mut App) {
 /// Each actor row's commitments (`kind: text`), by its id.
 type Commitments = HashMap<i64, Vec<String>>;
 
-/// The actor rows, in the index at `path`, that share one of `keys`, with
-/// their commitments.
+/// The actor `A` was pressed on, as the article open has it.
+struct Here {
+    /// Its row (id 0, which SQLite never gives a row).
+    row: ActorRow,
+    /// Its keys (see [`index::keys`]).
+    keys: Vec<String>,
+    /// The acronyms the article writes for it, normalised.
+    aliases: Vec<String>,
+}
+
+/// The actor rows, in the index at `path`, of the actor `me` is (grouped
+/// as `gloss actors` groups them), with their commitments, and the keys of
+/// the whole actor (with its kind, as [`index::keys`] makes them).
 fn matching(
     path: &std::path::Path,
-    keys: &[String],
-) -> Result<(Vec<ActorRow>, Commitments), IndexError> {
+    me: Here,
+) -> Result<(Vec<ActorRow>, Vec<String>, Commitments), IndexError> {
     let (index, _) = Index::open(path)?;
-    let rows = index.matching(keys)?;
+    let mut table = index.actors(None)?;
+    let id = me.row.id;
+    table.keys.extend(me.keys.into_iter().map(|k| (id, k)));
+    table
+        .aliases
+        .extend(me.aliases.into_iter().map(|a| (id, a)));
+    table.rows.push(me.row);
+    let Some(actor) = group(table)
+        .into_iter()
+        .find(|a| a.rows.iter().any(|r| r.id == id))
+    else {
+        return Ok(Default::default());
+    };
+    let keys = (actor.keys.iter())
+        .map(|k| format!("{}:{k}", actor.kind))
+        .collect();
+    let rows: Vec<ActorRow> = actor.rows.into_iter().filter(|r| r.id != id).collect();
     let mut commitments = HashMap::new();
     for r in &rows {
         let items = index.items(r.id)?;
@@ -691,7 +737,7 @@ fn matching(
                 .collect::<Vec<_>>(),
         );
     }
-    Ok((rows, commitments))
+    Ok((rows, keys, commitments))
 }
 
 /// The items of `lib` that `rows` are in (added to it when new), each

@@ -8,7 +8,9 @@ use std::fmt::Write;
 
 use serde_json::{Value, json};
 
-use super::index::{ActorRow, Index, IndexError, normalise};
+use super::index::{
+    ActorKey, ActorRow, ActorTable, Index, IndexError, acronym, is_acronym, normalise,
+};
 use crate::export::csv::field;
 use crate::export::markdown::escape;
 
@@ -16,7 +18,8 @@ use crate::export::markdown::escape;
 #[derive(Debug, Clone)]
 pub struct Actor {
     /// The name it goes by: the most common of its rows' names (the
-    /// longest of those on a tie).
+    /// longest of those on a tie), a name of several words before one of
+    /// one word ("Donald Trump" before "Trump").
     pub name: String,
     /// Its kind.
     pub kind: String,
@@ -33,38 +36,54 @@ impl Actor {
     }
 }
 
-/// Groups `rows` whose `keys` meet (union-find over shared keys), most
-/// widely reported first (articles, then mentions, then name).
-pub fn group(rows: Vec<ActorRow>, keys: &[(i64, String)]) -> Vec<Actor> {
+/// Groups the rows of `table` into actors, most widely reported first
+/// (articles, then mentions, then name).
+///
+/// Rows whose keys meet are one actor (union-find over shared keys), except
+/// that an acronym made from a name's initials is no proof alone. Then,
+/// when the evidence points at one actor only, a name of one word joins a
+/// longer one: a person's ("Trump") the one person whose surname (last
+/// word) it is ("Donald Trump"); an acronym ("COFA") the one organisation
+/// or place an article spells it out for (an actor with both as mentions),
+/// else the one whose initials it is. When two could be meant (two Kims)
+/// it stays apart. This is done here, as the index is read, rather than in
+/// the index: an article indexed once is not annotated again, so the
+/// actors it can join are only known as the library grows.
+pub fn group(table: ActorTable) -> Vec<Actor> {
+    let ActorTable {
+        rows,
+        keys,
+        aliases,
+    } = table;
     let at: HashMap<i64, usize> = rows.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
-    let mut parent: Vec<usize> = (0..rows.len()).collect();
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        i
-    }
+    let mut sets = Sets::new(rows.len());
+    let normal: Vec<String> = rows.iter().map(|r| normalise(&r.name)).collect();
+    let initials: Vec<Option<String>> = rows
+        .iter()
+        .map(|r| (r.kind != "person").then(|| acronym(&r.name)).flatten())
+        .collect();
     let mut owner: HashMap<&str, usize> = HashMap::new();
-    for (actor, key) in keys {
+    for (actor, key) in &keys {
         let Some(&i) = at.get(actor) else { continue };
+        let bare = key.split_once(':').map_or(key.as_str(), |(_, k)| k);
+        if initials[i].as_deref() == Some(bare) && normal[i] != bare {
+            continue;
+        }
         match owner.get(key.as_str()) {
-            Some(&j) => {
-                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-                parent[a.max(b)] = a.min(b);
-            }
+            Some(&j) => sets.join(i, j),
             None => {
                 owner.insert(key, i);
             }
         }
     }
+    join_short_names(&rows, &normal, &initials, &aliases, &at, &mut sets);
     let mut groups: Vec<Vec<usize>> = vec![Vec::new(); rows.len()];
     for i in 0..rows.len() {
-        let r = root(&mut parent, i);
+        let r = sets.root(i);
         groups[r].push(i);
     }
     let mut keys_of: HashMap<i64, Vec<&str>> = HashMap::new();
-    for (actor, key) in keys {
+    for (actor, key) in &keys {
         let bare = key.split_once(':').map_or(key.as_str(), |(_, k)| k);
         keys_of.entry(*actor).or_default().push(bare);
     }
@@ -81,7 +100,9 @@ pub fn group(rows: Vec<ActorRow>, keys: &[(i64, String)]) -> Vec<Actor> {
             let name = names
                 .into_iter()
                 .max_by(|a, b| {
-                    a.1.cmp(&b.1)
+                    let long = |n: &str| n.split_whitespace().nth(1).is_some();
+                    (long(a.0).cmp(&long(b.0)))
+                        .then(a.1.cmp(&b.1))
                         .then(a.0.len().cmp(&b.0.len()))
                         .then(b.0.cmp(a.0))
                 })
@@ -110,6 +131,120 @@ pub fn group(rows: Vec<ActorRow>, keys: &[(i64, String)]) -> Vec<Actor> {
             .then(a.name.cmp(&b.name))
     });
     actors
+}
+
+/// Sets of rows, by index, joined (union-find).
+struct Sets(Vec<usize>);
+
+impl Sets {
+    /// Each of `n` rows on its own.
+    fn new(n: usize) -> Self {
+        Self((0..n).collect())
+    }
+
+    /// The set of row `i`, as its first row.
+    fn root(&mut self, mut i: usize) -> usize {
+        while self.0[i] != i {
+            self.0[i] = self.0[self.0[i]];
+            i = self.0[i];
+        }
+        i
+    }
+
+    /// Joins the sets of rows `i` and `j`.
+    fn join(&mut self, i: usize, j: usize) {
+        let (a, b) = (self.root(i), self.root(j));
+        self.0[a.max(b)] = a.min(b);
+    }
+}
+
+/// Joins each actor of `sets` all of whose names (`names`, normalised) are
+/// one word to the one longer actor of its kind it can stand for, when
+/// there is exactly one: for a person, the one with a name ending in that
+/// word; for a name written as an acronym, the one with a row of which
+/// `aliases` say an article writes it so, else the one whose `initials` it
+/// is. The candidates are the actors as `sets` holds them before any of
+/// these joins, so one join does not lead to another.
+fn join_short_names(
+    rows: &[ActorRow],
+    names: &[String],
+    initials: &[Option<String>],
+    aliases: &[ActorKey],
+    at: &HashMap<i64, usize>,
+    sets: &mut Sets,
+) {
+    let roots: Vec<usize> = (0..rows.len()).map(|i| sets.root(i)).collect();
+    let mut long = vec![false; rows.len()];
+    for (i, name) in names.iter().enumerate() {
+        if name.contains(' ') {
+            long[roots[i]] = true;
+        }
+    }
+    // (kind, word) → the long actors it can stand for, by evidence.
+    type Candidates<'a> = HashMap<(&'a str, &'a str), Vec<usize>>;
+    let mut surnames: Candidates = HashMap::new();
+    let mut spelled: Candidates = HashMap::new();
+    let mut initialled: Candidates = HashMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        let root = roots[i];
+        if !long[root] {
+            continue;
+        }
+        let kind = r.kind.as_str();
+        if kind == "person" {
+            if let Some((_, last)) = names[i].rsplit_once(' ') {
+                push(&mut surnames, (kind, last), root);
+            }
+        } else if let Some(acr) = &initials[i] {
+            push(&mut initialled, (kind, acr), root);
+        }
+    }
+    for (actor, alias) in aliases {
+        let Some(&i) = at.get(actor) else { continue };
+        if long[roots[i]] {
+            push(&mut spelled, (rows[i].kind.as_str(), alias), roots[i]);
+        }
+    }
+    let mut short: HashMap<usize, usize> = HashMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        let root = roots[i];
+        if long[root] || short.contains_key(&root) {
+            continue;
+        }
+        let key = (r.kind.as_str(), names[i].as_str());
+        let one = |map: &Candidates<'_>| match map.get(&key).map(Vec::as_slice) {
+            Some(&[only]) => Some(only),
+            _ => None,
+        };
+        let target = if r.kind == "person" {
+            one(&surnames)
+        } else if is_acronym(&r.name) {
+            match spelled.get(&key) {
+                Some(_) => one(&spelled),
+                None => one(&initialled),
+            }
+        } else {
+            None
+        };
+        if let Some(t) = target {
+            short.insert(root, t);
+        }
+    }
+    for (root, target) in short {
+        sets.join(root, target);
+    }
+}
+
+/// Adds `root` to the candidates of `key`, once.
+fn push<'a>(
+    map: &mut HashMap<(&'a str, &'a str), Vec<usize>>,
+    key: (&'a str, &'a str),
+    root: usize,
+) {
+    let list = map.entry(key).or_default();
+    if !list.contains(&root) {
+        list.push(root);
+    }
 }
 
 /// `gloss actors --format json`: schema `gloss.actors/1`.
@@ -281,33 +416,146 @@ mod tests {
         }
     }
 
+    fn org(id: i64, source: &str, name: &str) -> ActorRow {
+        ActorRow {
+            kind: "organization".into(),
+            ..row(id, source, name, 1)
+        }
+    }
+
+    /// The table of `rows`, each keyed as the index keys it.
+    fn table(rows: Vec<ActorRow>, aliases: &[(i64, &str)]) -> ActorTable {
+        let mut keys = Vec::new();
+        for r in &rows {
+            let mut mine = vec![normalise(&r.name)];
+            let words: Vec<String> = (mine[0].split(' '))
+                .filter(|w| w.chars().count() > 1)
+                .map(str::to_owned)
+                .collect();
+            if r.kind == "person" && words.len() >= 2 {
+                mine.push(words.join(" "));
+            }
+            if r.kind != "person" {
+                mine.extend(acronym(&r.name));
+            }
+            keys.extend(mine.into_iter().map(|k| (r.id, format!("{}:{k}", r.kind))));
+        }
+        ActorTable {
+            rows,
+            keys,
+            aliases: aliases.iter().map(|&(a, k)| (a, k.to_owned())).collect(),
+        }
+    }
+
+    fn names(actors: &[Actor]) -> Vec<(&str, Vec<&str>)> {
+        let mut out: Vec<_> = actors
+            .iter()
+            .map(|a| {
+                let sources = a.rows.iter().map(|r| r.source.as_str()).collect();
+                (a.name.as_str(), sources)
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
     #[test]
     fn rows_sharing_a_key_are_one_actor() {
         let rows = vec![
             row(1, "a", "Donald Trump", 3),
             row(2, "b", "Donald J. Trump", 2),
-            row(3, "c", "Trump", 1),
-            row(4, "c", "Kim Jong Un", 4),
+            row(3, "c", "Kim Jong Un", 4),
         ];
-        let keys = vec![
-            (1, "person:donald trump".to_owned()),
-            (2, "person:donald j trump".to_owned()),
-            (2, "person:donald trump".to_owned()),
-            (3, "person:trump".to_owned()),
-            (4, "person:kim jong un".to_owned()),
-        ];
-        let actors = group(rows, &keys);
-        let names: Vec<(&str, usize)> = actors
-            .iter()
-            .map(|a| (a.name.as_str(), a.rows.len()))
-            .collect();
+        let actors = group(table(rows, &[]));
         assert_eq!(
-            names,
-            [("Donald J. Trump", 2), ("Kim Jong Un", 1), ("Trump", 1)]
+            names(&actors),
+            [
+                ("Donald J. Trump", vec!["a", "b"]),
+                ("Kim Jong Un", vec!["c"])
+            ]
         );
+        assert_eq!(actors[0].name, "Donald J. Trump", "most articles first");
         assert_eq!(find(&actors, "donald trump").len(), 1);
-        assert_eq!(find(&actors, "Trump").len(), 1, "the exact name wins");
+        assert_eq!(find(&actors, "Trump").len(), 1, "a word of the name");
         assert_eq!(find(&actors, "Jong").len(), 1);
         assert!(find(&actors, "Moon").is_empty());
+    }
+
+    #[test]
+    fn a_surname_alone_joins_the_one_person_it_can_be() {
+        let rows = vec![
+            row(1, "a", "Donald Trump", 3),
+            row(2, "a", "Trump", 1),
+            row(3, "b", "Trump", 2),
+            row(4, "c", "Andy Kim", 2),
+            row(5, "c", "Young Kim", 2),
+            row(6, "d", "Kim", 1),
+            org(7, "e", "Trump"),
+            row(8, "f", "Donald", 1),
+        ];
+        let actors = group(table(rows, &[]));
+        assert_eq!(
+            names(&actors),
+            [
+                ("Andy Kim", vec!["c"]),
+                ("Donald", vec!["f"]),
+                ("Donald Trump", vec!["a", "a", "b"]),
+                ("Kim", vec!["d"]),
+                ("Trump", vec!["e"]),
+                ("Young Kim", vec!["c"]),
+            ],
+            "two Kims: the lone Kim stays apart; a first name or another \
+             kind joins nothing"
+        );
+        assert_eq!(actors[0].name, "Donald Trump", "the full name is shown");
+        let trump = find(&actors, "Trump");
+        assert_eq!(trump.len(), 2, "the person and the organization");
+        assert!(
+            trump
+                .iter()
+                .any(|a| a.kind == "person" && a.rows.len() == 3)
+        );
+        // With Melania Trump in the library too, "Trump" is no one's.
+        let rows = vec![
+            row(1, "a", "Donald Trump", 3),
+            row(2, "b", "Trump", 2),
+            row(3, "c", "Melania Trump", 1),
+        ];
+        assert_eq!(group(table(rows, &[])).len(), 3);
+    }
+
+    #[test]
+    fn an_acronym_joins_the_one_name_it_stands_for() {
+        let rows = vec![
+            // Spelled out in "a" ("... Authority (COFA)"), alone in "b".
+            org(1, "a", "Coastal Fishing Authority"),
+            org(2, "b", "COFA"),
+            // Initials that fit one organization.
+            org(3, "c", "Northern Fisheries Board"),
+            org(4, "d", "N.F.B."),
+            // Initials that fit two: neither is the other, nor "WHO"
+            // until an article spells it out.
+            org(5, "e", "World Health Organization"),
+            org(6, "f", "World Hockey Organization"),
+            org(7, "g", "WHO"),
+        ];
+        let actors = group(table(rows.clone(), &[(1, "cofa")]));
+        assert_eq!(
+            names(&actors),
+            [
+                ("Coastal Fishing Authority", vec!["a", "b"]),
+                ("Northern Fisheries Board", vec!["c", "d"]),
+                ("WHO", vec!["g"]),
+                ("World Health Organization", vec!["e"]),
+                ("World Hockey Organization", vec!["f"]),
+            ]
+        );
+        assert_eq!(find(&actors, "COFA")[0].rows.len(), 2);
+        let linked = group(table(rows, &[(1, "cofa"), (5, "who")]));
+        assert!(
+            names(&linked).contains(&("World Health Organization", vec!["e", "g"])),
+            "{:?}",
+            names(&linked)
+        );
     }
 }

@@ -217,8 +217,8 @@ fn grouped(dir: Option<&str>) -> Result<(Index, Vec<Actor>), Failure> {
         }
         None => None,
     };
-    let (rows, keys) = index.actors(scope.as_deref())?;
-    Ok((index, actors::group(rows, &keys)))
+    let table = index.actors(scope.as_deref())?;
+    Ok((index, actors::group(table)))
 }
 
 /// `gloss actors [DIR]`.

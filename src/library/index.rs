@@ -110,6 +110,18 @@ pub struct ActorRow {
 /// An actor row's id and one of its keys.
 pub type ActorKey = (i64, String);
 
+/// The index's actor rows and what matches them across articles.
+#[derive(Debug, Clone, Default)]
+pub struct ActorTable {
+    /// The rows, by article source.
+    pub rows: Vec<ActorRow>,
+    /// Each row's keys (see [`keys`]).
+    pub keys: Vec<ActorKey>,
+    /// The acronyms an article writes for an organisation or a place
+    /// ("Coastal Fishing Authority (COFA)": `cofa`), normalised.
+    pub aliases: Vec<ActorKey>,
+}
+
 /// One mention, commitment or quote of an actor.
 #[derive(Debug, Clone)]
 pub struct Item {
@@ -365,11 +377,9 @@ impl Index {
     }
 
     /// Every actor row of the articles in `scope` (all articles when
-    /// `None`), with the keys that match each across articles.
-    pub fn actors(
-        &self,
-        scope: Option<&[String]>,
-    ) -> Result<(Vec<ActorRow>, Vec<ActorKey>), IndexError> {
+    /// `None`), with the keys that match each across articles and the
+    /// acronyms the articles write for them.
+    pub fn actors(&self, scope: Option<&[String]>) -> Result<ActorTable, IndexError> {
         let run = || -> rusqlite::Result<_> {
             let mut stmt = self.conn.prepare(
                 "SELECT a.id, r.source, r.title, a.name, a.kind, a.mentions, a.commitments, \
@@ -392,30 +402,26 @@ impl Index {
             let keys = stmt
                 .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?;
-            Ok((rows, keys))
-        };
-        run().map_err(|e| self.fail(e))
-    }
-
-    /// The actor rows, in any article, that share one of `keys`.
-    pub fn matching(&self, keys: &[String]) -> Result<Vec<ActorRow>, IndexError> {
-        let run = || -> rusqlite::Result<Vec<ActorRow>> {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT DISTINCT a.id, r.source, r.title, a.name, a.kind, a.mentions, \
-                 a.commitments, a.quotes FROM keys k JOIN actors a ON a.id = k.actor \
-                 JOIN articles r ON r.id = a.article WHERE k.key = ?1",
+            // Only a mention of one short word can be an acronym: SQLite
+            // leaves the rest, Rust checks the shape.
+            let mut stmt = self.conn.prepare(
+                "SELECT DISTINCT i.actor, i.text FROM items i JOIN actors a ON a.id = i.actor \
+                 WHERE i.what = 'mention' AND a.kind != 'person' AND length(i.text) <= 16 \
+                 AND instr(i.text, ' ') = 0",
             )?;
-            let mut out: Vec<ActorRow> = Vec::new();
-            for key in keys {
-                for row in stmt.query_map([key], actor_row)? {
-                    let row = row?;
-                    if !out.iter().any(|r| r.id == row.id) {
-                        out.push(row);
-                    }
-                }
-            }
-            out.sort_by(|a, b| a.source.cmp(&b.source).then(a.id.cmp(&b.id)));
-            Ok(out)
+            let aliases = stmt
+                .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+                .filter_map(|r| match r {
+                    Ok((actor, text)) if is_acronym(&text) => Some(Ok((actor, normalise(&text)))),
+                    Ok(_) => None,
+                    Err(e) => Some(Err(e)),
+                })
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(ActorTable {
+                rows,
+                keys,
+                aliases,
+            })
         };
         run().map_err(|e| self.fail(e))
     }
@@ -822,7 +828,7 @@ pub fn normalise(name: &str) -> String {
 /// The acronym of a name of two capitalised words or more, skipping the
 /// small words ("United Nations" → `un`, "Food and Agriculture
 /// Organization" → `fao`).
-fn acronym(name: &str) -> Option<String> {
+pub fn acronym(name: &str) -> Option<String> {
     const SMALL: [&str; 7] = ["of", "the", "and", "for", "on", "in", "&"];
     let words: Vec<&str> = name.split_whitespace().collect();
     let mut initials = String::new();
@@ -837,6 +843,15 @@ fn acronym(name: &str) -> Option<String> {
         initials.extend(first.to_lowercase());
     }
     (initials.chars().count() >= 2).then_some(initials)
+}
+
+/// Whether `text` is written as an acronym: one word of capital letters,
+/// two or more, with or without periods ("UN", "U.N.", "NATO").
+pub fn is_acronym(text: &str) -> bool {
+    let letters = text.chars().filter(|&c| c != '.');
+    text.split_whitespace().count() == 1
+        && letters.clone().all(char::is_uppercase)
+        && letters.count() >= 2
 }
 
 #[cfg(test)]
