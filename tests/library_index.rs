@@ -36,8 +36,12 @@ struct Library {
 
 impl Library {
     fn new() -> Self {
+        Self::with(&ARTICLES)
+    }
+
+    fn with(articles: &[(&str, &str)]) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
-        for (name, text) in ARTICLES {
+        for (name, text) in articles {
             std::fs::write(dir.path().join(name), text).expect("write");
         }
         Self {
@@ -168,6 +172,162 @@ fn actors_are_matched_across_articles_by_name_and_acronym() {
         csv.lines()
             .any(|l| l.starts_with("Kim Jong Un,person,") && l.contains("b-hanoi.txt"))
     );
+}
+
+/// Articles where an actor goes by one word: a surname, an acronym.
+const SHORT: [(&str, &str); 5] = [
+    (
+        "a-ohio.txt",
+        "Donald Trump met union leaders in Ohio on Monday. Trump promised to protect \
+         factory jobs.\n",
+    ),
+    (
+        "b-talks.txt",
+        "Mr. Trump said on Tuesday that the talks would continue.\n",
+    ),
+    (
+        "c-hearing.txt",
+        "Andy Kim and Young Kim spoke at the hearing on Wednesday. Andy Kim said the bill \
+         would pass, and Young Kim said she would vote against it.\n",
+    ),
+    (
+        "d-vote.txt",
+        "Kim said on Thursday that the vote had been delayed.\n",
+    ),
+    (
+        "e-bay.txt",
+        "The Coastal Fishing Authority (COFA) closed the bay on Friday. COFA said it would \
+         publish its findings in May.\n",
+    ),
+];
+
+/// Each actor of `gloss actors DIR` as its name, kind and articles' file
+/// names, sorted.
+fn actor_list(lib: &Library) -> Vec<(String, String, Vec<String>)> {
+    let out = lib.gloss(&["actors", &lib.dir(), "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let mut list: Vec<_> = (json["actors"].as_array().expect("actors").iter())
+        .map(|a| {
+            let files = (a["articles"].as_array().expect("articles").iter())
+                .map(|r| {
+                    let source = r["source"].as_str().expect("source");
+                    let name = Path::new(source).file_name().expect("name");
+                    name.to_string_lossy().into_owned()
+                })
+                .collect();
+            let text = |k: &str| a[k].as_str().expect(k).to_owned();
+            (text("name"), text("kind"), files)
+        })
+        .collect();
+    list.sort();
+    list
+}
+
+#[test]
+fn a_surname_alone_joins_the_one_person_it_can_be_and_two_kims_stay_apart() {
+    let lib = Library::with(&SHORT);
+    let of = |name: &str| -> (String, String, Vec<String>) {
+        let list = actor_list(&lib);
+        (list.into_iter().find(|a| a.0 == name)).unwrap_or_else(|| panic!("{name}"))
+    };
+    assert_eq!(of("Donald Trump").2, ["a-ohio.txt", "b-talks.txt"]);
+    let names: Vec<String> = actor_list(&lib).into_iter().map(|a| a.0).collect();
+    assert!(!names.contains(&"Trump".to_owned()), "{names:?}");
+    // Two Kims in the library: "Kim" alone could be either.
+    assert_eq!(of("Kim").2, ["d-vote.txt"]);
+    assert_eq!(of("Andy Kim").2, ["c-hearing.txt"]);
+    assert_eq!(of("Young Kim").2, ["c-hearing.txt"]);
+    // `gloss actor Trump` is the joined actor, under its full name.
+    let out = lib.gloss(&["actor", "Trump", &lib.dir(), "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["name"], "Donald Trump");
+    let names: Vec<&str> = (json["articles"].as_array().expect("articles").iter())
+        .map(|a| a["name"].as_str().expect("name"))
+        .collect();
+    assert_eq!(
+        names,
+        ["Donald Trump", "Trump"],
+        "as each article names him"
+    );
+}
+
+#[test]
+fn a_new_article_joins_an_old_ones_surname_without_annotating_it_again() {
+    let lib = Library::with(&SHORT[1..]);
+    assert!(lib.gloss(&["index", &lib.dir()]).status.success());
+    let trump = |lib: &Library| {
+        let list = actor_list(lib);
+        let found = list
+            .into_iter()
+            .find(|a| a.2.contains(&"b-talks.txt".into()));
+        found.expect("the actor of b-talks")
+    };
+    assert_eq!(
+        trump(&lib),
+        ("Trump".into(), "person".into(), vec!["b-talks.txt".into()])
+    );
+    let (name, text) = SHORT[0];
+    std::fs::write(lib.path(name), text).expect("write");
+    let out = lib.gloss(&["index", &lib.dir()]);
+    assert!(
+        stderr(&out).contains("1 article(s) indexed, 4 unchanged"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(trump(&lib).0, "Donald Trump");
+    assert_eq!(trump(&lib).2, ["a-ohio.txt", "b-talks.txt"]);
+}
+
+#[test]
+fn an_acronym_joins_the_name_an_article_spells_it_out_for() {
+    let lib = Library::with(&SHORT);
+    // "COFA" alone is no actor to the annotator; the reader adds it.
+    let f = lib.path("f-reopen.txt");
+    std::fs::write(&f, "COFA said on Saturday it would reopen the bay.\n").expect("write");
+    lib.state(&f, "/COFA<CR>vCao<CR>");
+    let list = actor_list(&lib);
+    let cofa = list.iter().find(|a| a.2.contains(&"f-reopen.txt".into()));
+    assert_eq!(
+        cofa.expect("COFA is an actor"),
+        &(
+            "Coastal Fishing Authority".into(),
+            "organization".into(),
+            vec!["e-bay.txt".into(), "f-reopen.txt".into()]
+        ),
+        "its initials (CFA) are not the acronym: the article that spells it out joins them"
+    );
+}
+
+#[test]
+fn a_on_a_surname_lists_the_articles_of_the_full_name() {
+    let lib = Library::with(&SHORT);
+    assert!(lib.gloss(&["index", &lib.dir()]).status.success());
+    let b = lib.path("b-talks.txt");
+    let frame = lib.frame(&b, "/Trump<CR>A");
+    assert!(frame.contains("Articles that mention Trump · 1"), "{frame}");
+    assert!(frame.contains("pledge: protect factory jobs"), "{frame}");
+    let s = lib.state(&b, "/Trump<CR>A<CR>");
+    assert!(
+        s["article"]
+            .as_str()
+            .expect("article")
+            .ends_with("a-ohio.txt"),
+        "{s}"
+    );
+    assert_eq!(s["selected"]["name"], "Donald Trump", "{s}");
+    assert_eq!(s["cursor"]["text"], "Donald Trump", "{s}");
+    // And back: from the full name, the article of the surname alone.
+    let frame = lib.frame(&lib.path("a-ohio.txt"), "/Donald<CR>A");
+    assert!(
+        frame.contains("Articles that mention Donald Trump · 1"),
+        "{frame}"
+    );
+    assert!(frame.contains("b-talks"), "{frame}");
+    // "Kim" alone is not one of the two Kims.
+    let s = lib.state(&lib.path("d-vote.txt"), "/Kim<CR>A");
+    assert!(s.get("view").is_none() || s["view"] == "reader", "{s}");
 }
 
 #[test]
