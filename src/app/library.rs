@@ -9,7 +9,7 @@ use super::view::{chosen_actor, on_mention, scroll_into_view, select_entity, set
 use super::{App, Command, Jump, ListState};
 use crate::keymap::Key;
 use crate::library::actors::group;
-use crate::library::index::{self, ActorRow, Index, IndexError, Summary};
+use crate::library::index::{self, ActorRow, Index, IndexError, OpenActor, Summary};
 use crate::library::{Entry, OpenError, load};
 use crate::open::{Common, Failure};
 use crate::store::Origin;
@@ -616,7 +616,7 @@ pub(super) fn actor_articles(app: &mut App) {
     let name = entity.name.clone();
     let text = &*app.doc.text;
     // The actor as this article has it now, to be grouped with the index's.
-    let me = Here {
+    let me = OpenActor {
         row: ActorRow {
             id: 0,
             source: here.clone(),
@@ -690,32 +690,16 @@ pub(super) fn actor_articles(app: &mut App) {
 /// Each actor row's commitments (`kind: text`), by its id.
 type Commitments = HashMap<i64, Vec<String>>;
 
-/// The actor `A` was pressed on, as the article open has it.
-struct Here {
-    /// Its row (id 0, which SQLite never gives a row).
-    row: ActorRow,
-    /// Its keys (see [`index::keys`]).
-    keys: Vec<String>,
-    /// The acronyms the article writes for it, normalised.
-    aliases: Vec<String>,
-}
-
 /// The actor rows, in the index at `path`, of the actor `me` is (grouped
 /// as `gloss actors` groups them), with their commitments, and the keys of
 /// the whole actor (with its kind, as [`index::keys`] makes them).
 fn matching(
     path: &std::path::Path,
-    me: Here,
+    me: OpenActor,
 ) -> Result<(Vec<ActorRow>, Vec<String>, Commitments), IndexError> {
     let (index, _) = Index::open(path)?;
-    let mut table = index.actors(None)?;
     let id = me.row.id;
-    table.keys.extend(me.keys.into_iter().map(|k| (id, k)));
-    table
-        .aliases
-        .extend(me.aliases.into_iter().map(|a| (id, a)));
-    table.rows.push(me.row);
-    let Some(actor) = group(table)
+    let Some(actor) = group(index.actors(None, Some(me))?)
         .into_iter()
         .find(|a| a.rows.iter().any(|r| r.id == id))
     else {

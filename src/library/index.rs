@@ -110,6 +110,18 @@ pub struct ActorRow {
 /// An actor row's id and one of its keys.
 pub type ActorKey = (i64, String);
 
+/// An actor as the article open in the reader has it now, which the index
+/// may not hold, or hold as it was.
+#[derive(Debug, Clone)]
+pub struct OpenActor {
+    /// Its row; its id is 0, which SQLite gives no row.
+    pub row: ActorRow,
+    /// Its keys (see [`keys`]).
+    pub keys: Vec<String>,
+    /// The acronyms the article writes for it, normalised.
+    pub aliases: Vec<String>,
+}
+
 /// The index's actor rows and what matches them across articles.
 #[derive(Debug, Clone, Default)]
 pub struct ActorTable {
@@ -377,9 +389,14 @@ impl Index {
     }
 
     /// Every actor row of the articles in `scope` (all articles when
-    /// `None`), with the keys that match each across articles and the
-    /// acronyms the articles write for them.
-    pub fn actors(&self, scope: Option<&[String]>) -> Result<ActorTable, IndexError> {
+    /// `None`) and `open`, with the keys that match each across articles
+    /// and the acronyms the articles write for those that another row
+    /// names by an acronym.
+    pub fn actors(
+        &self,
+        scope: Option<&[String]>,
+        open: Option<OpenActor>,
+    ) -> Result<ActorTable, IndexError> {
         let run = || -> rusqlite::Result<_> {
             let mut stmt = self.conn.prepare(
                 "SELECT a.id, r.source, r.title, a.name, a.kind, a.mentions, a.commitments, \
@@ -388,7 +405,7 @@ impl Index {
             )?;
             let wanted: Option<std::collections::HashSet<&str>> =
                 scope.map(|s| s.iter().map(String::as_str).collect());
-            let rows: Vec<ActorRow> = stmt
+            let mut rows: Vec<ActorRow> = stmt
                 .query_map([], actor_row)?
                 .filter(|r| {
                     r.as_ref().map_or(true, |row| {
@@ -399,24 +416,37 @@ impl Index {
                 })
                 .collect::<rusqlite::Result<_>>()?;
             let mut stmt = self.conn.prepare("SELECT actor, key FROM keys")?;
-            let keys = stmt
+            let mut keys: Vec<ActorKey> = stmt
                 .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?;
-            // Only a mention of one short word can be an acronym: SQLite
-            // leaves the rest, Rust checks the shape.
-            let mut stmt = self.conn.prepare(
-                "SELECT DISTINCT i.actor, i.text FROM items i JOIN actors a ON a.id = i.actor \
-                 WHERE i.what = 'mention' AND a.kind != 'person' AND length(i.text) <= 16 \
-                 AND instr(i.text, ' ') = 0",
-            )?;
-            let aliases = stmt
-                .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
-                .filter_map(|r| match r {
-                    Ok((actor, text)) if is_acronym(&text) => Some(Ok((actor, normalise(&text)))),
-                    Ok(_) => None,
-                    Err(e) => Some(Err(e)),
-                })
-                .collect::<rusqlite::Result<_>>()?;
+            let mut aliases = Vec::new();
+            if let Some(open) = open {
+                let id = open.row.id;
+                rows.push(open.row);
+                keys.extend(open.keys.into_iter().map(|k| (id, k)));
+                aliases.extend(open.aliases.into_iter().map(|a| (id, a)));
+            }
+            // Aliases are wanted only for names written as acronyms; SQLite
+            // picks the mentions of that shape, Rust checks it.
+            let wanted: std::collections::HashSet<String> = (rows.iter())
+                .filter(|r| r.kind != "person" && is_acronym(&r.name))
+                .map(|r| normalise(&r.name))
+                .collect();
+            if !wanted.is_empty() {
+                let mut stmt = self.conn.prepare(
+                    "SELECT actor, text FROM items WHERE text GLOB '[A-Z]*' \
+                     AND text NOT GLOB '*[^A-Z.]*' AND what = 'mention'",
+                )?;
+                for r in
+                    stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+                {
+                    let (actor, text) = r?;
+                    let alias = normalise(&text);
+                    if is_acronym(&text) && wanted.contains(&alias) {
+                        aliases.push((actor, alias));
+                    }
+                }
+            }
             Ok(ActorTable {
                 rows,
                 keys,
@@ -845,13 +875,11 @@ pub fn acronym(name: &str) -> Option<String> {
     (initials.chars().count() >= 2).then_some(initials)
 }
 
-/// Whether `text` is written as an acronym: one word of capital letters,
-/// two or more, with or without periods ("UN", "U.N.", "NATO").
+/// Whether `text` is written as an acronym: capital letters (A to Z), two
+/// or more, with or without periods ("UN", "U.N.", "NATO").
 pub fn is_acronym(text: &str) -> bool {
     let letters = text.chars().filter(|&c| c != '.');
-    text.split_whitespace().count() == 1
-        && letters.clone().all(char::is_uppercase)
-        && letters.count() >= 2
+    letters.clone().all(|c| c.is_ascii_uppercase()) && letters.count() >= 2
 }
 
 #[cfg(test)]
