@@ -398,15 +398,18 @@ impl Index {
         open: Option<OpenActor>,
     ) -> Result<ActorTable, IndexError> {
         let run = || -> rusqlite::Result<_> {
+            // Actors join only actors of their kind: with `open`, only its
+            // kind is read.
+            let kind = open.as_ref().map(|o| o.row.kind.clone());
             let mut stmt = self.conn.prepare(
                 "SELECT a.id, r.source, r.title, a.name, a.kind, a.mentions, a.commitments, \
                  a.quotes FROM actors a JOIN articles r ON r.id = a.article \
-                 ORDER BY r.source, a.id",
+                 WHERE ?1 IS NULL OR a.kind = ?1 ORDER BY r.source, a.id",
             )?;
             let wanted: Option<std::collections::HashSet<&str>> =
                 scope.map(|s| s.iter().map(String::as_str).collect());
             let mut rows: Vec<ActorRow> = stmt
-                .query_map([], actor_row)?
+                .query_map([&kind], actor_row)?
                 .filter(|r| {
                     r.as_ref().map_or(true, |row| {
                         wanted
@@ -415,9 +418,17 @@ impl Index {
                     })
                 })
                 .collect::<rusqlite::Result<_>>()?;
-            let mut stmt = self.conn.prepare("SELECT actor, key FROM keys")?;
+            // Keys are `kind:name`, and `;` follows `:`.
+            let (from, to) = kind
+                .as_ref()
+                .map_or((String::new(), "\u{10ffff}".into()), |k| {
+                    (format!("{k}:"), format!("{k};"))
+                });
+            let mut stmt = self
+                .conn
+                .prepare("SELECT actor, key FROM keys WHERE key >= ?1 AND key < ?2")?;
             let mut keys: Vec<ActorKey> = stmt
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .query_map([&from, &to], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?;
             let mut aliases = Vec::new();
             if let Some(open) = open {
