@@ -1,7 +1,8 @@
 //! Actors across articles: the index's actor rows grouped into one actor
-//! when they share a key (same kind, and a name, a name of two words or
-//! more, or an acronym in common; see [`super::index::keys`]), for `gloss
-//! actors` and `gloss actor NAME`.
+//! when they share a key (same kind, and a name or a name of two words or
+//! more in common; see [`super::index::keys`]), or when a name of one word
+//! (a surname, an acronym) can stand for one actor only (see [`group`]),
+//! for `gloss actors`, `gloss actor NAME` and the reader's `A`.
 
 use std::collections::HashMap;
 use std::fmt::Write;
