@@ -699,7 +699,7 @@ fn matching(
 ) -> Result<(Vec<ActorRow>, Vec<String>, Commitments), IndexError> {
     let (index, _) = Index::open(path)?;
     let id = me.row.id;
-    let Some(actor) = group(index.actors(None, Some(me))?)
+    let Some(actor) = group(index.around(me)?)
         .into_iter()
         .find(|a| a.rows.iter().any(|r| r.id == id))
     else {

@@ -217,7 +217,7 @@ fn grouped(dir: Option<&str>) -> Result<(Index, Vec<Actor>), Failure> {
         }
         None => None,
     };
-    let table = index.actors(scope.as_deref(), None)?;
+    let table = index.actors(scope.as_deref())?;
     Ok((index, actors::group(table)))
 }
 

@@ -13,7 +13,7 @@
 //! last transaction. A database SQLite cannot read is set aside and
 //! rebuilt, with a message.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
@@ -389,27 +389,20 @@ impl Index {
     }
 
     /// Every actor row of the articles in `scope` (all articles when
-    /// `None`) and `open`, with the keys that match each across articles
-    /// and the acronyms the articles write for those that another row
-    /// names by an acronym.
-    pub fn actors(
-        &self,
-        scope: Option<&[String]>,
-        open: Option<OpenActor>,
-    ) -> Result<ActorTable, IndexError> {
+    /// `None`), with the keys that match each across articles and the
+    /// acronyms the articles write for those that another row names by an
+    /// acronym.
+    pub fn actors(&self, scope: Option<&[String]>) -> Result<ActorTable, IndexError> {
         let run = || -> rusqlite::Result<_> {
-            // Actors join only actors of their kind: with `open`, only its
-            // kind is read.
-            let kind = open.as_ref().map(|o| o.row.kind.clone());
             let mut stmt = self.conn.prepare(
                 "SELECT a.id, r.source, r.title, a.name, a.kind, a.mentions, a.commitments, \
                  a.quotes FROM actors a JOIN articles r ON r.id = a.article \
-                 WHERE ?1 IS NULL OR a.kind = ?1 ORDER BY r.source, a.id",
+                 ORDER BY r.source, a.id",
             )?;
-            let wanted: Option<std::collections::HashSet<&str>> =
+            let wanted: Option<HashSet<&str>> =
                 scope.map(|s| s.iter().map(String::as_str).collect());
-            let mut rows: Vec<ActorRow> = stmt
-                .query_map([&kind], actor_row)?
+            let rows: Vec<ActorRow> = stmt
+                .query_map([], actor_row)?
                 .filter(|r| {
                     r.as_ref().map_or(true, |row| {
                         wanted
@@ -418,51 +411,161 @@ impl Index {
                     })
                 })
                 .collect::<rusqlite::Result<_>>()?;
-            // Keys are `kind:name`, and `;` follows `:`.
-            let (from, to) = kind
-                .as_ref()
-                .map_or((String::new(), "\u{10ffff}".into()), |k| {
-                    (format!("{k}:"), format!("{k};"))
-                });
-            let mut stmt = self
-                .conn
-                .prepare("SELECT actor, key FROM keys WHERE key >= ?1 AND key < ?2")?;
-            let mut keys: Vec<ActorKey> = stmt
-                .query_map([&from, &to], |r| Ok((r.get(0)?, r.get(1)?)))?
+            let mut stmt = self.conn.prepare("SELECT actor, key FROM keys")?;
+            let keys = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?;
-            let mut aliases = Vec::new();
-            if let Some(open) = open {
-                let id = open.row.id;
-                rows.push(open.row);
-                keys.extend(open.keys.into_iter().map(|k| (id, k)));
-                aliases.extend(open.aliases.into_iter().map(|a| (id, a)));
-            }
-            // Aliases are wanted only for names written as acronyms; SQLite
-            // picks the mentions of that shape, Rust checks it.
-            let wanted: std::collections::HashSet<String> = (rows.iter())
+            let wanted: HashSet<String> = (rows.iter())
                 .filter(|r| r.kind != "person" && is_acronym(&r.name))
                 .map(|r| normalise(&r.name))
                 .collect();
-            if !wanted.is_empty() {
-                let mut stmt = self.conn.prepare(
-                    "SELECT actor, text FROM items WHERE text GLOB '[A-Z]*' \
-                     AND text NOT GLOB '*[^A-Z.]*' AND what = 'mention'",
-                )?;
-                for r in
-                    stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
-                {
-                    let (actor, text) = r?;
-                    let alias = normalise(&text);
-                    if is_acronym(&text) && wanted.contains(&alias) {
-                        aliases.push((actor, alias));
-                    }
-                }
-            }
+            let aliases = if wanted.is_empty() {
+                Vec::new()
+            } else {
+                self.acronyms()?
+                    .into_iter()
+                    .filter(|(_, a)| wanted.contains(a))
+                    .collect()
+            };
             Ok(ActorTable {
                 rows,
                 keys,
                 aliases,
             })
+        };
+        run().map_err(|e| self.fail(e))
+    }
+
+    /// Every mention written as an acronym, normalised, with its actor row.
+    /// SQLite picks the mentions of that shape, Rust checks it.
+    fn acronyms(&self) -> rusqlite::Result<Vec<ActorKey>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT actor, text FROM items WHERE text GLOB '[A-Z]*' \
+             AND text NOT GLOB '*[^A-Z.]*' AND what = 'mention'",
+        )?;
+        let mut out = Vec::new();
+        for r in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
+            let (actor, text) = r?;
+            if is_acronym(&text) {
+                out.push((actor, normalise(&text)));
+            }
+        }
+        Ok(out)
+    }
+
+    /// The part of the index that decides which actor `open` is one with,
+    /// for [`super::actors::group`] to make the same actor of it as of the
+    /// whole index, reading much less: the rows of its kind that share a
+    /// key with it or with one another, the names of one word that could
+    /// stand for one of them ("Trump", "COFA"), and every longer name those
+    /// could stand for (so that a name two actors could have is seen as
+    /// such), with their keys and aliases.
+    pub fn around(&self, open: OpenActor) -> Result<ActorTable, IndexError> {
+        let run = || -> rusqlite::Result<ActorTable> {
+            let kind = open.row.kind.clone();
+            let person = kind == "person";
+            let mut by_key = self
+                .conn
+                .prepare_cached("SELECT actor FROM keys WHERE key = ?1")?;
+            // Keys are lowercase letters and digits: no GLOB wildcards.
+            let mut by_surname = self
+                .conn
+                .prepare_cached("SELECT actor FROM keys WHERE key GLOB ?1")?;
+            let mut keys_of = self
+                .conn
+                .prepare_cached("SELECT key FROM keys WHERE actor = ?1")?;
+            let mut row_of = self.conn.prepare_cached(
+                "SELECT a.id, r.source, r.title, a.name, a.kind, a.mentions, a.commitments, \
+                 a.quotes FROM actors a JOIN articles r ON r.id = a.article WHERE a.id = ?1",
+            )?;
+            let mut mentions_of = self
+                .conn
+                .prepare_cached("SELECT text FROM items WHERE actor = ?1 AND what = 'mention'")?;
+            let mut table = ActorTable::default();
+            let mut spelled: Option<HashMap<String, Vec<i64>>> = None;
+            let (mut keys, mut rows, mut words) = (Vec::new(), Vec::new(), Vec::new());
+            let (mut seen, mut seen_words) = (HashSet::new(), HashSet::new());
+            let mut seen_rows: HashSet<i64> = HashSet::new();
+            // A row: its keys, its aliases, and the word a shorter or a
+            // longer name would share with it.
+            let mut take = |row: ActorRow,
+                            mine: Vec<String>,
+                            aliases: Vec<String>,
+                            keys: &mut Vec<String>,
+                            words: &mut Vec<String>| {
+                let name = normalise(&row.name);
+                if person {
+                    words.extend(name.rsplit(' ').next().map(str::to_owned));
+                } else if is_acronym(&row.name) {
+                    words.push(name);
+                }
+                keys.extend(aliases.iter().map(|a| format!("{kind}:{a}")));
+                keys.extend(mine.iter().cloned());
+                table.keys.extend(mine.into_iter().map(|k| (row.id, k)));
+                table
+                    .aliases
+                    .extend(aliases.into_iter().map(|a| (row.id, a)));
+                table.rows.push(row);
+            };
+            seen_rows.insert(open.row.id);
+            take(open.row, open.keys, open.aliases, &mut keys, &mut words);
+            loop {
+                if let Some(key) = keys.pop() {
+                    if seen.insert(key.clone()) {
+                        for actor in by_key.query_map([&key], |r| r.get(0))? {
+                            rows.push(actor?);
+                        }
+                    }
+                } else if let Some(id) = rows.pop() {
+                    if !seen_rows.insert(id) {
+                        continue;
+                    }
+                    let row = row_of.query_row([id], actor_row)?;
+                    if row.kind != kind {
+                        continue;
+                    }
+                    let mine = keys_of
+                        .query_map([id], |r| r.get(0))?
+                        .collect::<rusqlite::Result<Vec<String>>>()?;
+                    let mut aliases = Vec::new();
+                    if !person {
+                        for text in mentions_of.query_map([id], |r| r.get::<_, String>(0))? {
+                            let text = text?;
+                            if is_acronym(&text) {
+                                aliases.push(normalise(&text));
+                            }
+                        }
+                    }
+                    take(row, mine, aliases, &mut keys, &mut words);
+                } else if let Some(word) = words.pop() {
+                    if !seen_words.insert(word.clone()) {
+                        continue;
+                    }
+                    // The short names it is, and the longer names it can
+                    // stand for: by surname, initials (a key) or alias.
+                    keys.push(format!("{kind}:{word}"));
+                    if person {
+                        let pattern = format!("{kind}:* {word}");
+                        for actor in by_surname.query_map([pattern], |r| r.get(0))? {
+                            rows.push(actor?);
+                        }
+                    } else {
+                        if spelled.is_none() {
+                            let mut map: HashMap<String, Vec<i64>> = HashMap::new();
+                            for (actor, alias) in self.acronyms()? {
+                                map.entry(alias).or_default().push(actor);
+                            }
+                            spelled = Some(map);
+                        }
+                        let found = spelled.as_ref().and_then(|m| m.get(&word));
+                        rows.extend(found.into_iter().flatten());
+                    }
+                } else {
+                    break;
+                }
+            }
+            (table.rows).sort_by(|a, b| a.source.cmp(&b.source).then(a.id.cmp(&b.id)));
+            Ok(table)
         };
         run().map_err(|e| self.fail(e))
     }
@@ -968,6 +1071,63 @@ mod tests {
             said.starts_with(&format!("{}: ", folder.display())),
             "{said}"
         );
+    }
+
+    #[test]
+    fn the_actor_around_one_row_is_the_actor_of_the_whole_index() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let texts = [
+            "Donald Trump met union leaders in Ohio. Trump promised to protect jobs.",
+            "Mr. Trump said on Tuesday that the talks would continue.",
+            "Melania Trump visited a school in Ohio on Monday.",
+            "Andy Kim and Young Kim spoke at the hearing on Wednesday.",
+            "Kim said on Thursday that the vote had been delayed.",
+            "The Coastal Fishing Authority (COFA) closed the bay on Friday.",
+            "The United Nations met in Geneva. The UN said it would help.",
+        ];
+        let mut entries = Vec::new();
+        for (i, text) in texts.iter().enumerate() {
+            let path = dir.path().join(format!("{i}.txt"));
+            std::fs::write(&path, text).expect("write");
+            entries.push(Entry::named(&path.to_string_lossy()));
+        }
+        let (mut index, _) = Index::open(&dir.path().join(FILE)).expect("opens");
+        index
+            .refresh(&entries, 2, false, &mut |_, _| {})
+            .expect("indexes");
+        let whole = index.actors(None).expect("reads");
+        let groups = crate::library::actors::group(whole.clone());
+        let ids = |rows: &[ActorRow]| {
+            let mut ids: Vec<i64> = rows.iter().map(|r| r.id).filter(|&id| id != 0).collect();
+            ids.sort_unstable();
+            ids
+        };
+        assert!(groups.iter().any(|g| g.rows.len() > 1), "some join");
+        for row in &whole.rows {
+            let mine = |t: &[ActorKey]| -> Vec<String> {
+                let found = t.iter().filter(|(a, _)| *a == row.id);
+                found.map(|(_, k)| k.clone()).collect()
+            };
+            let open = OpenActor {
+                row: ActorRow {
+                    id: 0,
+                    ..row.clone()
+                },
+                keys: mine(&whole.keys),
+                aliases: mine(&index.acronyms().expect("reads")),
+            };
+            let around = crate::library::actors::group(index.around(open).expect("reads"));
+            let near = around.iter().find(|g| g.rows.iter().any(|r| r.id == 0));
+            let far = groups
+                .iter()
+                .find(|g| g.rows.iter().any(|r| r.id == row.id));
+            assert_eq!(
+                ids(&near.expect("grouped").rows),
+                ids(&far.expect("grouped").rows),
+                "{}",
+                row.name
+            );
+        }
     }
 
     #[test]
