@@ -229,8 +229,8 @@ pub struct App {
     /// The files read for the article (the article, its sidecar, an
     /// `--annotations` file): an export never replaces them.
     pub open_files: OpenFiles,
-    /// The folder that relative export paths are written into: the one
-    /// gloss started in (tests point it at a folder of their own).
+    /// The folder that relative export paths are written into; empty (the
+    /// default) for the working folder. Tests point it elsewhere.
     pub folder: PathBuf,
     /// The article's file, which the front end watches for changes (see
     /// `crate::watch`): `None` when it is not a file of its own, or comes
@@ -323,7 +323,7 @@ impl App {
             quit: false,
             farewell: None,
             open_files: store_files,
-            folder: std::env::current_dir().unwrap_or_default(),
+            folder: PathBuf::new(),
             article_file: None,
             title,
             annotating: None,

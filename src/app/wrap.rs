@@ -667,7 +667,9 @@ fn wrap_chars(text: &str, line: Span, width: usize, lines: &mut Vec<Span>, limit
 /// its first line and `rest` for the others, and pushes the first `limit`
 /// of them onto `lines`. Breaking is greedy, so breaking again from the
 /// start of any of these lines (with `rest` columns) gives the same lines
-/// from there on.
+/// from there on. A word wider than any line is measured only until it is
+/// known to be too wide, and broken only as far as `limit` lines need, so
+/// wrapping a chunk of a long word costs that chunk, not the whole word.
 fn wrap_into(
     text: &str,
     para: Span,
@@ -678,36 +680,35 @@ fn wrap_into(
     let from = lines.len();
     let full = |lines: &Vec<Span>| lines.len() - from >= limit;
     let width = |lines: &Vec<Span>| if lines.len() == from { first } else { rest };
-    let s = &text[para.start..para.end];
+    let widest = first.max(rest);
     // The line being filled: its start, the end of its last word, its width.
     let mut line: Option<(usize, usize)> = None;
     let mut col = 0;
     // Where the space run before the next word began.
     let mut space_from: Option<usize> = None;
-    let mut iter = s.char_indices().peekable();
-    while let Some(&(i, c)) = iter.peek() {
+    let mut at = para.start;
+    while let Some(c) = text[at..para.end].chars().next() {
         if is_break_space(c) {
-            space_from.get_or_insert(para.start + i);
-            iter.next();
+            space_from.get_or_insert(at);
+            at += c.len_utf8();
             continue;
         }
-        // A word: the run of non-space characters from here.
-        let word_start = para.start + i;
-        let mut word_end = word_start;
+        // A word: the run of non-space characters from here, measured
+        // until it ends or is wider than any line.
+        let word_start = at;
         let mut word_w = 0;
-        while let Some(&(j, d)) = iter.peek() {
-            if is_break_space(d) {
+        for d in text[at..para.end].chars() {
+            if is_break_space(d) || word_w > widest {
                 break;
             }
             word_w += glyph(d, 0).1;
-            word_end = para.start + j + d.len_utf8();
-            iter.next();
+            at += d.len_utf8();
         }
         let spaces = space_from.take();
         if let Some((start, end)) = line {
             let gap = spaces.map_or(0, |from| span_width(text, from, word_start, col));
             if col + gap + word_w <= width(lines) {
-                line = Some((start, word_end));
+                line = Some((start, at));
                 col += gap + word_w;
                 continue;
             }
@@ -718,14 +719,17 @@ fn wrap_into(
         }
         // The word opens a new line; break it between characters if too wide.
         if word_w <= width(lines) {
-            line = Some((word_start, word_end));
+            line = Some((word_start, at));
             col = word_w;
             continue;
         }
         let mut start = word_start;
         col = 0;
-        for (k, d) in text[word_start..word_end].char_indices() {
-            let at = word_start + k;
+        at = word_start;
+        for d in text[word_start..para.end].chars() {
+            if is_break_space(d) {
+                break;
+            }
             let dw = glyph(d, col).1;
             if col + dw > width(lines) && at > start {
                 lines.push(Span::new(start, at));
@@ -736,8 +740,9 @@ fn wrap_into(
                 col = 0;
             }
             col += dw;
+            at += d.len_utf8();
         }
-        line = Some((start, word_end));
+        line = Some((start, at));
     }
     if let Some((start, end)) = line {
         lines.push(Span::new(start, end));
