@@ -190,41 +190,16 @@ fn event_loop(
     stop: &AtomicBool,
 ) -> std::io::Result<Option<String>> {
     let size = term.size()?;
-    let opening = opening_message(&opened.doc, &opened.messages);
-    let Opened {
-        doc,
-        store,
-        auto,
-        annotate_later,
-        files,
-        path,
-        ..
-    } = opened;
-    let size = (size.width, size.height);
-    let (mut app, mut annotations) = if annotate_later {
-        let rx = annotate_in_background(&doc);
-        (App::annotating(doc, store, themes.choice(), size), Some(rx))
-    } else {
-        (
-            App::with_store(doc, store, auto, themes.choice(), size),
-            None,
-        )
-    };
-    app.open_files = files;
-    app.article_file = path;
-    app.index = crate::library::index::default_path().ok();
-    if let Some(mut library) = library {
-        // The list's own hint shows instead of the article's.
-        library.background = true;
-        app.library = Some(Box::new(library));
-        app.message.clear();
-    }
+    let (mut app, mut annotations) = start_app(
+        opened,
+        library,
+        themes,
+        keymap,
+        warning,
+        (size.width, size.height),
+    );
     let (fetched_tx, fetched_rx) = std::sync::mpsc::channel();
     let mut fetch_started = None;
-    update(&mut app, AppEvent::Keymap(Box::new(keymap)).into());
-    if let Some(w) = warning.or(opening) {
-        app.message = w;
-    }
     let mut watch = Watch::new(&app);
     let browser = std::env::var("BROWSER").ok();
     let mut dirty = true;
@@ -253,38 +228,91 @@ fn event_loop(
             }
             continue;
         }
-        // Handle everything already typed before drawing again.
-        loop {
-            match event::read()? {
-                Event::Key(k) => {
-                    if let Some(key) = Key::from_event(k) {
-                        let action = app.action_for(key);
-                        update(&mut app, action);
-                        perform(&mut app, browser.as_deref());
-                        dirty = true;
-                    }
-                }
-                Event::Mouse(m) => {
-                    // Moves (reported all the time) change nothing: no redraw.
-                    dirty |= !matches!(
-                        m.kind,
-                        MouseEventKind::Moved | MouseEventKind::Up(_) | MouseEventKind::Drag(_)
-                    );
-                    update(&mut app, AppEvent::Mouse(m).into());
-                }
-                Event::Resize(w, h) => {
-                    update(&mut app, AppEvent::Resize(w, h).into());
-                    dirty = true;
-                }
-                _ => {}
-            }
-            if app.quit || !event::poll(Duration::ZERO)? {
-                break;
-            }
-        }
+        dirty |= handle_typed(&mut app, browser.as_deref())?;
     }
     if !app.quit {
         update(&mut app, AppEvent::Terminated.into());
     }
     Ok(app.farewell)
+}
+
+/// Builds the reader's state for the opened article: annotated now, or
+/// annotating on a background thread whose result comes through the
+/// returned receiver; the library list behind it when there is one, the
+/// keymap in place and the opening message (or `warning`) in the status line.
+fn start_app(
+    opened: Opened,
+    library: Option<Library>,
+    themes: &theme::Themes,
+    keymap: Keymap,
+    warning: Option<String>,
+    size: (u16, u16),
+) -> (App, Option<Receiver<AppEvent>>) {
+    let opening = opening_message(&opened.doc, &opened.messages);
+    let Opened {
+        doc,
+        store,
+        auto,
+        annotate_later,
+        files,
+        path,
+        ..
+    } = opened;
+    let (mut app, annotations) = if annotate_later {
+        let rx = annotate_in_background(&doc);
+        (App::annotating(doc, store, themes.choice(), size), Some(rx))
+    } else {
+        (
+            App::with_store(doc, store, auto, themes.choice(), size),
+            None,
+        )
+    };
+    app.open_files = files;
+    app.article_file = path;
+    app.index = crate::library::index::default_path().ok();
+    if let Some(mut library) = library {
+        // The list's own hint shows instead of the article's.
+        library.background = true;
+        app.library = Some(Box::new(library));
+        app.message.clear();
+    }
+    update(&mut app, AppEvent::Keymap(Box::new(keymap)).into());
+    if let Some(w) = warning.or(opening) {
+        app.message = w;
+    }
+    (app, annotations)
+}
+
+/// Handles every terminal event already waiting (keys, mouse, resizes)
+/// before the next frame is drawn; tells whether the screen needs a redraw.
+fn handle_typed(app: &mut App, browser: Option<&str>) -> std::io::Result<bool> {
+    let mut dirty = false;
+    loop {
+        match event::read()? {
+            Event::Key(k) => {
+                if let Some(key) = Key::from_event(k) {
+                    let action = app.action_for(key);
+                    update(app, action);
+                    perform(app, browser);
+                    dirty = true;
+                }
+            }
+            Event::Mouse(m) => {
+                // Moves (reported all the time) change nothing: no redraw.
+                dirty |= !matches!(
+                    m.kind,
+                    MouseEventKind::Moved | MouseEventKind::Up(_) | MouseEventKind::Drag(_)
+                );
+                update(app, AppEvent::Mouse(m).into());
+            }
+            Event::Resize(w, h) => {
+                update(app, AppEvent::Resize(w, h).into());
+                dirty = true;
+            }
+            _ => {}
+        }
+        if app.quit || !event::poll(Duration::ZERO)? {
+            return Ok(dirty);
+        }
+    }
 }

@@ -9,10 +9,11 @@
 //! placeholders), and the line breaks of hard-wrapped text are joined, so
 //! a passage pastes as the sentence it is; paragraph breaks stay.
 
+use super::visual::Visual;
 use super::{ActorRow, App, Effect, Focus, Tab};
 use crate::annotate::Sentences;
 use crate::document::sanitize::placeholder;
-use crate::model::Span;
+use crate::model::{Annotations, Span};
 
 /// What is copied: a passage and whose words or acts they are.
 struct Passage {
@@ -58,68 +59,66 @@ pub(super) fn copy(app: &mut App, citation: bool) {
 /// What `y` copies now, if anything. A citation of a mention cites the
 /// sentence it is in.
 fn passage(app: &App, citation: bool) -> Option<Passage> {
-    let text = &app.doc.text;
-    let ann = &app.ann;
-    let name = |e: Option<usize>, fallback: &Option<String>| {
-        e.map(|e| ann.entities[e].name.clone())
-            .or_else(|| fallback.clone())
-    };
-    let quote = |i: usize| {
-        let q = &ann.quotes[i];
-        Passage {
-            text: q.span.slice(text).to_owned(),
-            what: format!("quote {}/{}", i + 1, ann.quotes.len()),
-            who: name(q.speaker, &q.speaker_name),
-        }
-    };
-    let commitment = |i: usize| {
-        let c = &ann.commitments[i];
-        Passage {
-            text: c.shown_span().slice(text).to_owned(),
-            what: format!("{} {}/{}", c.kind.as_str(), i + 1, ann.commitments.len()),
-            who: name(c.actor, &c.actor_name),
-        }
-    };
     if let Some(v) = app.visual {
-        let span = v.span(text);
-        // A selection inside a quote is the speaker's words.
-        let who = (ann.quotes.iter())
-            .find(|q| q.span.start <= span.start && span.end <= q.span.end)
-            .and_then(|q| name(q.speaker, &q.speaker_name));
-        return Some(Passage {
-            text: span.slice(text).to_owned(),
-            what: "the selection".into(),
-            who,
-        });
+        return Some(selection(&app.doc.text, &app.ann, v));
     }
     if app.focus == Focus::Side {
-        let row = app.lists[app.tab.index()].selected;
-        return match app.tab {
-            Tab::Actors => match app.actor_rows.get(row) {
-                Some(&ActorRow::Entity(e)) => Some(Passage {
-                    text: ann.entities[e].name.clone(),
-                    what: "the actor's name".into(),
-                    who: None,
-                }),
-                _ => None,
-            },
-            Tab::Commitments => (row < ann.commitments.len()).then(|| commitment(row)),
-            Tab::Quotes => (row < ann.quotes.len()).then(|| quote(row)),
-            Tab::Notes => None,
-        };
+        return side_item(app);
     }
+    at_cursor(app, citation)
+}
+
+/// The text selection `v`; inside a quote, the speaker's words.
+fn selection(text: &str, ann: &Annotations, v: Visual) -> Passage {
+    let span = v.span(text);
+    let who = (ann.quotes.iter())
+        .find(|q| q.span.start <= span.start && span.end <= q.span.end)
+        .and_then(|q| name(ann, q.speaker, &q.speaker_name));
+    Passage {
+        text: span.slice(text).to_owned(),
+        what: "the selection".into(),
+        who,
+    }
+}
+
+/// The side pane's highlighted item: an actor's name, a commitment or a
+/// quote.
+fn side_item(app: &App) -> Option<Passage> {
+    let (text, ann) = (&app.doc.text, &app.ann);
+    let row = app.lists[app.tab.index()].selected;
+    match app.tab {
+        Tab::Actors => match app.actor_rows.get(row) {
+            Some(&ActorRow::Entity(e)) => Some(Passage {
+                text: ann.entities[e].name.clone(),
+                what: "the actor's name".into(),
+                who: None,
+            }),
+            _ => None,
+        },
+        Tab::Commitments => {
+            (row < ann.commitments.len()).then(|| commitment_passage(text, ann, row))
+        }
+        Tab::Quotes => (row < ann.quotes.len()).then(|| quote_passage(text, ann, row)),
+        Tab::Notes => None,
+    }
+}
+
+/// What is at the cursor, when it is on screen: the quote or commitment it
+/// was walked to, else the mention under it (its sentence for a
+/// `citation`), else the quote or the commitment's sentence holding it.
+fn at_cursor(app: &App, citation: bool) -> Option<Passage> {
+    let (text, ann) = (&app.doc.text, &app.ann);
     let c = app.cursor_on_screen()?;
     let pos = c.span.start;
-    // The item the cursor was walked to, then a mention, then what holds the cursor.
     if let Some(i) = ann.quotes.iter().position(|q| q.span == c.span) {
-        return Some(quote(i));
+        return Some(quote_passage(text, ann, i));
     }
     if let Some(i) = ann
         .commitments
         .iter()
         .position(|k| k.shown_span() == c.span)
     {
-        return Some(commitment(i));
+        return Some(commitment_passage(text, ann, i));
     }
     if let Some(m) = app.mention_under_cursor() {
         let mention = &ann.mentions[m];
@@ -135,11 +134,37 @@ fn passage(app: &App, citation: bool) -> Option<Passage> {
         });
     }
     if let Some(i) = ann.quotes.iter().position(|q| q.span.contains(pos)) {
-        return Some(quote(i));
+        return Some(quote_passage(text, ann, i));
     }
     (ann.commitments.iter())
         .position(|k| k.sentence.contains(pos))
-        .map(commitment)
+        .map(|i| commitment_passage(text, ann, i))
+}
+
+/// Quote `i`, with its speaker.
+fn quote_passage(text: &str, ann: &Annotations, i: usize) -> Passage {
+    let q = &ann.quotes[i];
+    Passage {
+        text: q.span.slice(text).to_owned(),
+        what: format!("quote {}/{}", i + 1, ann.quotes.len()),
+        who: name(ann, q.speaker, &q.speaker_name),
+    }
+}
+
+/// Commitment `i`, with its actor.
+fn commitment_passage(text: &str, ann: &Annotations, i: usize) -> Passage {
+    let c = &ann.commitments[i];
+    Passage {
+        text: c.shown_span().slice(text).to_owned(),
+        what: format!("{} {}/{}", c.kind.as_str(), i + 1, ann.commitments.len()),
+        who: name(ann, c.actor, &c.actor_name),
+    }
+}
+
+/// The name of actor `e`, else the name given in the text (`fallback`).
+fn name(ann: &Annotations, e: Option<usize>, fallback: &Option<String>) -> Option<String> {
+    e.map(|e| ann.entities[e].name.clone())
+        .or_else(|| fallback.clone())
 }
 
 /// The sentence holding `span`, found in its paragraph.

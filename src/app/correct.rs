@@ -6,6 +6,7 @@
 use super::notes::{clip, refresh, report};
 use super::popup::{InputFor, MenuItem, Picker, Popup, Step};
 use super::view::entity_summary;
+use super::visual::Visual;
 use super::{ActorRow, App, Command, Focus, Tab};
 use crate::model::{EntityId, EntityKind, Span};
 use crate::store::{Anchor, Correction, EntityRef};
@@ -37,20 +38,8 @@ fn entity_here(app: &App) -> Option<(EntityId, Option<usize>)> {
 
 /// `C`: the correction menu.
 pub(super) fn menu(app: &mut App) {
-    let text = &app.doc.text;
     if let Some(v) = app.visual {
-        let Some(span) = v.trimmed(text) else {
-            app.message = "nothing but white space is selected".into();
-            return;
-        };
-        app.popup = Some(Popup::Menu {
-            title: format!("Correct: “{}”", clip(span.slice(text), 40)),
-            items: vec![MenuItem {
-                key: 'a',
-                label: "add an actor here (its other occurrences follow)".into(),
-                step: Step::AskNewKind(span),
-            }],
-        });
+        selection_menu(app, v);
         return;
     }
     let Some((e, m)) = entity_here(app) else {
@@ -60,9 +49,38 @@ pub(super) fn menu(app: &mut App) {
         );
         return;
     };
-    let Some(entity) = EntityRef::new(text, &app.ann, e, m) else {
+    let Some(entity) = EntityRef::new(&app.doc.text, &app.ann, e, m) else {
         return;
     };
+    let items = actor_items(app, e, m, entity);
+    app.popup = Some(Popup::Menu {
+        title: format!("Correct the actor {}", entity_summary(app, e)),
+        items,
+    });
+}
+
+/// The correction menu over the text selection `v`: adding an actor there.
+fn selection_menu(app: &mut App, v: Visual) {
+    let text = &app.doc.text;
+    let Some(span) = v.trimmed(text) else {
+        app.message = "nothing but white space is selected".into();
+        return;
+    };
+    app.popup = Some(Popup::Menu {
+        title: format!("Correct: “{}”", clip(span.slice(text), 40)),
+        items: vec![MenuItem {
+            key: 'a',
+            label: "add an actor here (its other occurrences follow)".into(),
+            step: Step::AskNewKind(span),
+        }],
+    });
+}
+
+/// The correction menu's items for actor `e` (`entity`), reached by its
+/// mention `m` if any: rename, change its kind, merge, detach or remove that
+/// mention, remove the actor.
+fn actor_items(app: &App, e: EntityId, m: Option<usize>, entity: EntityRef) -> Vec<MenuItem> {
+    let text = &app.doc.text;
     let ent = &app.ann.entities[e];
     let name = clip(&ent.name, 30);
     let kind = ent.kind;
@@ -116,10 +134,7 @@ pub(super) fn menu(app: &mut App) {
             no: format!("{name} kept"),
         },
     });
-    app.popup = Some(Popup::Menu {
-        title: format!("Correct the actor {}", entity_summary(app, e)),
-        items,
-    });
+    items
 }
 
 /// The kind menu for an existing entity (its kind now marked) or a new one.

@@ -99,6 +99,46 @@ fn command(app: &mut App, command: Command, was_pending: bool) {
     if app.popup.is_some() && matches!(command.mode(), Mode::Normal | Mode::Visual) {
         return;
     }
+    // Grouped so each line fits: a group may take more than one line.
+    use Command as C;
+    match command {
+        C::ScrollDown | C::ScrollUp | C::HalfPageDown | C::HalfPageUp => scroll(app, command),
+        C::PageDown | C::PageUp | C::Top | C::Bottom => scroll(app, command),
+        C::NextMention | C::PrevMention => walk(app, command),
+        C::NextEntityMention | C::PrevEntityMention => walk(app, command),
+        C::NextCommitment | C::PrevCommitment | C::NextQuote | C::PrevQuote => walk(app, command),
+        C::SearchNext | C::SearchPrev | C::NextLink | C::PrevLink => walk(app, command),
+        C::NextNote | C::PrevNote => walk(app, command),
+        C::Activate | C::JumpBack | C::JumpForward => jump(app, command),
+        C::GoTo | C::SetMark | C::GoToMark => jump(app, command),
+        C::FocusNext | C::FocusPrev => side_pane(app, command),
+        C::TabActors | C::TabCommitments | C::TabQuotes | C::TabNotes => side_pane(app, command),
+        C::Search => {
+            app.prompt = Some(String::new());
+            app.prompt_origin = (app.top, app.reading_pos().0);
+        }
+        C::Copy | C::CopyCitation | C::OpenLink | C::SelectText => text(app, command),
+        C::AddNote | C::DeleteNote | C::FilterNotes => annotations(app, command),
+        C::Correct | C::Undo | C::Redo | C::Export => annotations(app, command),
+        C::Help | C::Messages | C::NextTheme => overlay(app, command),
+        C::Library | C::NextArticle | C::PrevArticle => library(app, command),
+        C::ActorArticles | C::SortLibrary => library(app, command),
+        C::Cancel => cancel(app, was_pending),
+        C::Quit => notes::quit(app),
+        C::VisualDown | C::VisualUp | C::VisualLeft | C::VisualRight => visual(app, command),
+        C::VisualWord | C::VisualWordBack | C::VisualWordEnd => visual(app, command),
+        C::PromptSubmit | C::PromptCancel | C::PromptBackspace => prompt(app, command),
+        C::PromptClear | C::PromptNext | C::PromptPrev => prompt(app, command),
+        C::PopupYes | C::PopupNo | C::PopupCancel => dialog::command(app, command),
+        C::EditorSave | C::EditorSwitch | C::EditorCancel => dialog::command(app, command),
+    }
+}
+
+// The group handlers below each take the commands `command` routes to them;
+// the others never reach them, so their last arm does nothing.
+
+/// Scrolling: by a line, half a page or a page, or to either end.
+fn scroll(app: &mut App, command: Command) {
     match command {
         Command::ScrollDown => scroll_or_move(app, 1),
         Command::ScrollUp => scroll_or_move(app, -1),
@@ -108,6 +148,14 @@ fn command(app: &mut App, command: Command, was_pending: bool) {
         Command::PageUp => scroll_or_move(app, -page(app)),
         Command::Top => edge(app, false),
         Command::Bottom => edge(app, true),
+        _ => {}
+    }
+}
+
+/// Walking to the next or previous thing of a kind: a mention, a
+/// commitment, a quote, a search match, a link or a note.
+fn walk(app: &mut App, command: Command) {
+    match command {
         Command::NextMention => walk_selected(app, true),
         Command::PrevMention => walk_selected(app, false),
         Command::NextEntityMention => walk_any(app, true),
@@ -116,10 +164,33 @@ fn command(app: &mut App, command: Command, was_pending: bool) {
         Command::PrevCommitment => walk_items(app, Tab::Commitments, false),
         Command::NextQuote => walk_items(app, Tab::Quotes, true),
         Command::PrevQuote => walk_items(app, Tab::Quotes, false),
+        Command::SearchNext => walk_search(app, true),
+        Command::SearchPrev => walk_search(app, false),
+        Command::NextLink => links::walk(app, true),
+        Command::PrevLink => links::walk(app, false),
+        Command::NextNote => notes::walk_notes(app, true),
+        Command::PrevNote => notes::walk_notes(app, false),
+        _ => {}
+    }
+}
+
+/// Jumping: to what is under the cursor, through the jump history, to a
+/// line or to a mark.
+fn jump(app: &mut App, command: Command) {
+    match command {
         Command::Activate => activate(app),
         Command::JumpBack if app.back.is_empty() && super::library::back_across(app) => {}
         Command::JumpBack => travel(app, true),
         Command::JumpForward => travel(app, false),
+        Command::GoTo => goto::open_prompt(app),
+        Command::SetMark | Command::GoToMark => goto::await_letter(app, command),
+        _ => {}
+    }
+}
+
+/// The side pane: moving the focus to or from it, choosing its tab.
+fn side_pane(app: &mut App, command: Command) {
+    match command {
         Command::FocusNext | Command::FocusPrev => {
             let focus = match app.focus {
                 Focus::Article => Focus::Side,
@@ -131,29 +202,38 @@ fn command(app: &mut App, command: Command, was_pending: bool) {
         Command::TabCommitments => open_tab(app, Tab::Commitments),
         Command::TabQuotes => open_tab(app, Tab::Quotes),
         Command::TabNotes => open_tab(app, Tab::Notes),
-        Command::Search => {
-            app.prompt = Some(String::new());
-            app.prompt_origin = (app.top, app.reading_pos().0);
-        }
-        Command::SearchNext => walk_search(app, true),
-        Command::SearchPrev => walk_search(app, false),
-        Command::GoTo => goto::open_prompt(app),
-        Command::SetMark | Command::GoToMark => goto::await_letter(app, command),
+        _ => {}
+    }
+}
+
+/// The text itself: copying, opening a link, starting a selection.
+fn text(app: &mut App, command: Command) {
+    match command {
         Command::Copy => copy::copy(app, false),
         Command::CopyCitation => copy::copy(app, true),
         Command::OpenLink => links::open(app),
-        Command::NextLink => links::walk(app, true),
-        Command::PrevLink => links::walk(app, false),
         Command::SelectText => select_text(app),
+        _ => {}
+    }
+}
+
+/// Changing the annotations: notes, corrections, undo and redo, export.
+fn annotations(app: &mut App, command: Command) {
+    match command {
         Command::AddNote => notes::add_note(app),
         Command::DeleteNote => notes::delete_note(app),
         Command::FilterNotes => notes::filter_prompt(app),
-        Command::NextNote => notes::walk_notes(app, true),
-        Command::PrevNote => notes::walk_notes(app, false),
         Command::Correct => correct::menu(app),
         Command::Undo => notes::undo(app, false),
         Command::Redo => notes::undo(app, true),
         Command::Export => export::menu(app),
+        _ => {}
+    }
+}
+
+/// What shows over the reader: the help, the messages, the theme.
+fn overlay(app: &mut App, command: Command) {
+    match command {
         Command::Help => {
             app.help_shows_messages = false;
             app.help = Some(0);
@@ -165,43 +245,46 @@ fn command(app: &mut App, command: Command, was_pending: bool) {
             app.help = Some(app.areas.help_max_scroll(lines));
         }
         Command::NextTheme => next_theme(app),
+        _ => {}
+    }
+}
+
+/// The library: its list, the articles before and after this one, an
+/// actor's articles.
+fn library(app: &mut App, command: Command) {
+    match command {
         Command::Library => super::library::show_list(app),
         Command::NextArticle => super::library::step(app, true),
         Command::PrevArticle => super::library::step(app, false),
         Command::ActorArticles => super::library::actor_articles(app),
         Command::SortLibrary => show_list_first(app),
-        Command::Cancel => cancel(app, was_pending),
-        Command::Quit => notes::quit(app),
-        Command::VisualDown => extend(app, Motion::LineDown),
-        Command::VisualUp => extend(app, Motion::LineUp),
-        Command::VisualWord => extend(app, Motion::WordNext),
-        Command::VisualWordBack => extend(app, Motion::WordPrev),
-        Command::VisualWordEnd => extend(app, Motion::WordEnd),
-        Command::VisualLeft => extend(app, Motion::CharLeft),
-        Command::VisualRight => extend(app, Motion::CharRight),
-        Command::PromptSubmit
-        | Command::PromptCancel
-        | Command::PromptBackspace
-        | Command::PromptClear
-        | Command::PromptNext
-        | Command::PromptPrev
-            if app.popup.is_none() =>
-        {
-            search_prompt(app, command);
-        }
-        Command::PromptSubmit
-        | Command::PromptCancel
-        | Command::PromptBackspace
-        | Command::PromptClear
-        | Command::PromptNext
-        | Command::PromptPrev
-        | Command::PopupYes
-        | Command::PopupNo
-        | Command::PopupCancel
-        | Command::EditorSave
-        | Command::EditorSwitch
-        | Command::EditorCancel => dialog::command(app, command),
+        _ => {}
     }
+}
+
+/// A prompt's keys: the search prompt's when no popup is open, else the
+/// popup's own prompt.
+fn prompt(app: &mut App, command: Command) {
+    if app.popup.is_none() {
+        search_prompt(app, command);
+    } else {
+        dialog::command(app, command);
+    }
+}
+
+/// Extending the text selection by a line, a word or a character.
+fn visual(app: &mut App, command: Command) {
+    let motion = match command {
+        Command::VisualDown => Motion::LineDown,
+        Command::VisualUp => Motion::LineUp,
+        Command::VisualWord => Motion::WordNext,
+        Command::VisualWordBack => Motion::WordPrev,
+        Command::VisualWordEnd => Motion::WordEnd,
+        Command::VisualLeft => Motion::CharLeft,
+        Command::VisualRight => Motion::CharRight,
+        _ => return,
+    };
+    extend(app, motion);
 }
 
 /// A prompt's command in the search prompt.

@@ -70,100 +70,118 @@ impl Motion {
         match self {
             Motion::CharRight => next(text, pos).filter(|&p| p < text.len()).unwrap_or(pos),
             Motion::CharLeft => prev(text, pos).unwrap_or(pos),
-            Motion::WordNext => {
-                let start = class(text, pos);
-                let mut p = pos;
-                while let Some(q) = next(text, p).filter(|&q| q < text.len()) {
-                    p = q;
-                    let c = class(text, p);
-                    if c != start && c != Class::Space {
-                        return p;
-                    }
-                    if c == Class::Space {
-                        break;
-                    }
-                }
-                while class(text, p) == Class::Space {
-                    match next(text, p).filter(|&q| q < text.len()) {
-                        Some(q) => p = q,
-                        None => return pos,
-                    }
-                }
-                p
-            }
-            Motion::WordEnd => {
-                let mut p = match next(text, pos).filter(|&q| q < text.len()) {
-                    Some(q) => q,
-                    None => return pos,
-                };
-                while class(text, p) == Class::Space {
-                    match next(text, p).filter(|&q| q < text.len()) {
-                        Some(q) => p = q,
-                        None => return pos,
-                    }
-                }
-                let c = class(text, p);
-                while let Some(q) = next(text, p).filter(|&q| q < text.len()) {
-                    if class(text, q) != c {
-                        break;
-                    }
-                    p = q;
-                }
-                p
-            }
-            Motion::WordPrev => {
-                let mut p = match prev(text, pos) {
-                    Some(q) => q,
-                    None => return pos,
-                };
-                while class(text, p) == Class::Space {
-                    match prev(text, p) {
-                        Some(q) => p = q,
-                        None => return p,
-                    }
-                }
-                let c = class(text, p);
-                while let Some(q) = prev(text, p) {
-                    if class(text, q) != c {
-                        break;
-                    }
-                    p = q;
-                }
-                p
-            }
-            Motion::LineDown | Motion::LineUp => {
-                let line = layout.line_of(pos);
-                // Blank lines between paragraphs are passed over.
-                let mut target = line;
-                loop {
-                    target = if self == Motion::LineDown {
-                        target + 1
-                    } else {
-                        match target.checked_sub(1) {
-                            Some(l) => l,
-                            None => return pos,
-                        }
-                    };
-                    match layout.line(target) {
-                        Some(l) if l.is_empty() => continue,
-                        Some(_) => break,
-                        None => return pos,
-                    }
-                }
-                let (Some(from), Some(to)) = (layout.line(line), layout.line(target)) else {
-                    return pos;
-                };
-                let col = text.get(from.start..pos).map_or(0, |s| s.chars().count());
-                let line_text = text.get(to.start..to.end).unwrap_or("");
-                let last = line_text
-                    .char_indices()
-                    .map(|(i, _)| to.start + i)
-                    .take(col + 1)
-                    .last();
-                last.unwrap_or_else(|| floor(text, to.start.min(text.len().saturating_sub(1))))
-            }
+            Motion::WordNext => word_next(text, pos),
+            Motion::WordEnd => word_end(text, pos),
+            Motion::WordPrev => word_prev(text, pos),
+            Motion::LineDown => line_step(text, layout, pos, true),
+            Motion::LineUp => line_step(text, layout, pos, false),
         }
     }
+}
+
+/// [`Motion::WordNext`] from `pos`: the start of the next word, or of the
+/// next run of punctuation; `pos` when there is none.
+fn word_next(text: &str, pos: usize) -> usize {
+    let start = class(text, pos);
+    let mut p = pos;
+    while let Some(q) = next(text, p).filter(|&q| q < text.len()) {
+        p = q;
+        let c = class(text, p);
+        if c != start && c != Class::Space {
+            return p;
+        }
+        if c == Class::Space {
+            break;
+        }
+    }
+    while class(text, p) == Class::Space {
+        match next(text, p).filter(|&q| q < text.len()) {
+            Some(q) => p = q,
+            None => return pos,
+        }
+    }
+    p
+}
+
+/// [`Motion::WordEnd`] from `pos`: the last character of the word (or run
+/// of punctuation) after it; `pos` when there is none.
+fn word_end(text: &str, pos: usize) -> usize {
+    let mut p = match next(text, pos).filter(|&q| q < text.len()) {
+        Some(q) => q,
+        None => return pos,
+    };
+    while class(text, p) == Class::Space {
+        match next(text, p).filter(|&q| q < text.len()) {
+            Some(q) => p = q,
+            None => return pos,
+        }
+    }
+    let c = class(text, p);
+    while let Some(q) = next(text, p).filter(|&q| q < text.len()) {
+        if class(text, q) != c {
+            break;
+        }
+        p = q;
+    }
+    p
+}
+
+/// [`Motion::WordPrev`] from `pos`: the start of the word (or run of
+/// punctuation) before it, or the text's first character.
+fn word_prev(text: &str, pos: usize) -> usize {
+    let mut p = match prev(text, pos) {
+        Some(q) => q,
+        None => return pos,
+    };
+    while class(text, p) == Class::Space {
+        match prev(text, p) {
+            Some(q) => p = q,
+            None => return p,
+        }
+    }
+    let c = class(text, p);
+    while let Some(q) = prev(text, p) {
+        if class(text, q) != c {
+            break;
+        }
+        p = q;
+    }
+    p
+}
+
+/// [`Motion::LineDown`] (`down`) or [`Motion::LineUp`] from `pos`: the same
+/// column of the next screen line that holds text, or its last character
+/// when it is shorter; `pos` when there is no such line.
+fn line_step(text: &str, layout: &Layout, pos: usize, down: bool) -> usize {
+    let line = layout.line_of(pos);
+    // Blank lines between paragraphs are passed over.
+    let mut target = line;
+    loop {
+        target = if down {
+            target + 1
+        } else {
+            match target.checked_sub(1) {
+                Some(l) => l,
+                None => return pos,
+            }
+        };
+        match layout.line(target) {
+            Some(l) if l.is_empty() => continue,
+            Some(_) => break,
+            None => return pos,
+        }
+    }
+    let (Some(from), Some(to)) = (layout.line(line), layout.line(target)) else {
+        return pos;
+    };
+    let col = text.get(from.start..pos).map_or(0, |s| s.chars().count());
+    let line_text = text.get(to.start..to.end).unwrap_or("");
+    let last = line_text
+        .char_indices()
+        .map(|(i, _)| to.start + i)
+        .take(col + 1)
+        .last();
+    last.unwrap_or_else(|| floor(text, to.start.min(text.len().saturating_sub(1))))
 }
 
 /// Characters a word motion tells apart.

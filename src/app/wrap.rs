@@ -156,6 +156,165 @@ struct Row {
     resume: Option<Resume>,
 }
 
+/// How far a walk over a document with blocks has got.
+struct Walked {
+    /// The next screen line's number.
+    line: usize,
+    /// The end and quote depth of the last line given.
+    last: Option<(usize, u8)>,
+}
+
+impl Walked {
+    /// Gives the blank line that separates blocks, before the line of the
+    /// text at `start` with quote depth `quote`: empty, at the end of the
+    /// last line given, with the bars both lines share.
+    fn separator(&mut self, start: usize, quote: u8, visit: Visit) -> ControlFlow<()> {
+        let end = self.last.map_or(start, |l| l.0);
+        let quote = quote.min(self.last.map_or(0, |l| l.1));
+        visit(Row {
+            line: self.line,
+            span: Span::new(end, end),
+            gutter: Gutter {
+                quote,
+                ..Gutter::default()
+            },
+            resume: None,
+        })?;
+        self.line += 1;
+        self.last = Some((end, quote));
+        ControlFlow::Continue(())
+    }
+
+    /// Gives the screen lines of one line of the text, shaped by `shape`,
+    /// from its start or from `resumed` (a byte and whether it starts the
+    /// line's first screen line), [`CHUNK`] lines broken at a time into
+    /// `buf`.
+    fn wrap(
+        &mut self,
+        text: &str,
+        shape: &Shape,
+        resumed: Option<(usize, bool)>,
+        buf: &mut Vec<Span>,
+        visit: Visit,
+    ) -> ControlFlow<()> {
+        let (mut at, mut first) = resumed.unwrap_or((shape.para.start, true));
+        loop {
+            buf.clear();
+            let span = Span::new(at, shape.para.end);
+            if shape.code {
+                wrap_chars(text, span, shape.room, buf, CHUNK + 1);
+            } else {
+                let rest = shape.room - shape.indent - shape.hang;
+                let widths = (
+                    if first {
+                        shape.room - shape.indent
+                    } else {
+                        rest
+                    },
+                    rest,
+                );
+                wrap_into(text, span, widths, buf, CHUNK + 1);
+            }
+            for (k, &span) in buf.iter().take(CHUNK).enumerate() {
+                let head = first && k == 0;
+                let extra = if head || shape.code { 0 } else { shape.hang };
+                let resume = Resume {
+                    line: narrow(self.line),
+                    at: narrow(span.start),
+                    block: narrow(shape.line.start),
+                    block_end: narrow(shape.line.end),
+                    first: head,
+                };
+                visit(Row {
+                    line: self.line,
+                    span,
+                    gutter: Gutter {
+                        quote: shape.quote,
+                        indent: u16::try_from(shape.indent + extra).unwrap_or(0),
+                        kind: shape.kind,
+                    },
+                    resume: Some(resume),
+                })?;
+                self.line += 1;
+                self.last = Some((span.end, shape.quote));
+            }
+            match buf.get(CHUNK) {
+                Some(next) => (at, first) = (next.start, false),
+                None => return ControlFlow::Continue(()),
+            }
+        }
+    }
+}
+
+/// How one line of a document with blocks is wrapped: what is wrapped, in
+/// how many columns, after what gutter.
+#[derive(Clone, Copy, Debug)]
+struct Shape {
+    /// The line, without its line break.
+    line: Span,
+    /// What is wrapped: a code line whole, else without its leading and
+    /// trailing spaces.
+    para: Span,
+    /// Columns of the leading spaces, on every screen line.
+    indent: usize,
+    /// Columns of a list item's marker, on the screen lines after its first.
+    hang: usize,
+    /// What the line shows.
+    kind: LineKind,
+    /// True for a line of a code block (broken anywhere, never indented).
+    code: bool,
+    /// Quote bars before it.
+    quote: u8,
+    /// Columns left for the text after the bars.
+    room: usize,
+}
+
+impl Shape {
+    /// The shape of `line` of `text` (a code line when `code`, in `quote`
+    /// quotes) in `width` columns.
+    fn new(
+        text: &str,
+        index: &BlockIndex,
+        line: Span,
+        (code, quote): (bool, u8),
+        width: usize,
+    ) -> Shape {
+        // Keep at least half the width for the text itself.
+        let bars = (usize::from(quote) * QUOTE_BAR).min(width / 2);
+        let quote = u8::try_from(bars / QUOTE_BAR).unwrap_or(0);
+        let room = width - bars;
+        let (para, indent, hang, kind) = if code {
+            (line, 0, 0, LineKind::Code)
+        } else {
+            let content = &text[line.start..line.end];
+            let first = line.start + (content.len() - content.trim_start().len());
+            let para = Span::new(first, line.start + content.trim_end().len());
+            let mut indent = span_width(text, line.start, first, 0);
+            let mut hang = index.item_at(first).map_or(0, |m| {
+                span_width(text, first, (first + m).min(para.end), indent)
+            });
+            if indent + hang > room / 2 {
+                indent = 0;
+                hang = 0;
+            }
+            let kind = index
+                .heading(first)
+                .map_or(LineKind::Text, LineKind::Heading);
+            (para, indent, hang, kind)
+        };
+        Shape {
+            line,
+            para,
+            indent,
+            hang,
+            kind,
+            code,
+            quote,
+            room,
+        }
+    }
+}
+
 /// What a walk calls for each screen line, in order; it stops the walk
 /// with `Break`.
 type Visit<'v> = &'v mut dyn FnMut(Row) -> ControlFlow<()>;
@@ -374,12 +533,13 @@ impl Layout {
     ) -> ControlFlow<()> {
         let text: &str = &self.text;
         let w = usize::from(self.width.max(1));
-        let mut line = from.map_or(0, |r| r.line as usize);
+        let mut at = Walked {
+            line: from.map_or(0, |r| r.line as usize),
+            last: None,
+        };
         let mut pos = from.map_or(0, |r| r.block as usize);
         let mut restart = from.map(|r| (r.at as usize, r.first));
         let mut blank = false;
-        // The end and quote depth of the last line given.
-        let mut last: Option<(usize, u8)> = None;
         let mut buf = Vec::new();
         while pos < text.len() {
             let start = pos;
@@ -392,93 +552,25 @@ impl Layout {
             let resumed = restart.take();
             if resumed.is_none() {
                 if content.trim().is_empty() && !code {
-                    blank = line > 0;
+                    blank = at.line > 0;
                     continue;
                 }
                 if blank || (code && content.trim().is_empty()) {
-                    let end = last.map_or(start, |l| l.0);
-                    let quote = quote.min(last.map_or(0, |l| l.1));
-                    visit(Row {
-                        line,
-                        span: Span::new(end, end),
-                        gutter: Gutter {
-                            quote,
-                            ..Gutter::default()
-                        },
-                        resume: None,
-                    })?;
-                    line += 1;
-                    last = Some((end, quote));
+                    at.separator(start, quote, visit)?;
                     blank = false;
                     if content.trim().is_empty() {
                         continue;
                     }
                 }
             }
-            // Keep at least half the width for the text itself.
-            let bars = (usize::from(quote) * QUOTE_BAR).min(w / 2);
-            let quote = u8::try_from(bars / QUOTE_BAR).unwrap_or(0);
-            let room = w - bars;
-            let content_end = start + content.len();
-            // What to wrap from where, the widths and the gutters.
-            let (para, indent, hang, kind) = if code {
-                (Span::new(start, content_end), 0, 0, LineKind::Code)
-            } else {
-                let lead = content.len() - content.trim_start().len();
-                let first = start + lead;
-                let para = Span::new(first, start + content.trim_end().len());
-                let mut indent = span_width(text, start, first, 0);
-                let mut hang = index.item_at(first).map_or(0, |m| {
-                    span_width(text, first, (first + m).min(para.end), indent)
-                });
-                if indent + hang > room / 2 {
-                    indent = 0;
-                    hang = 0;
-                }
-                let kind = index
-                    .heading(first)
-                    .map_or(LineKind::Text, LineKind::Heading);
-                (para, indent, hang, kind)
-            };
-            let (mut at, mut first) = resumed.unwrap_or((para.start, true));
-            loop {
-                buf.clear();
-                let span = Span::new(at, para.end);
-                if code {
-                    wrap_chars(text, span, room, &mut buf, CHUNK + 1);
-                } else {
-                    let rest = room - indent - hang;
-                    let widths = (if first { room - indent } else { rest }, rest);
-                    wrap_into(text, span, widths, &mut buf, CHUNK + 1);
-                }
-                for (k, &span) in buf.iter().take(CHUNK).enumerate() {
-                    let head = first && k == 0;
-                    let extra = if head || code { 0 } else { hang };
-                    let resume = Resume {
-                        line: narrow(line),
-                        at: narrow(span.start),
-                        block: narrow(start),
-                        block_end: narrow(content_end),
-                        first: head,
-                    };
-                    visit(Row {
-                        line,
-                        span,
-                        gutter: Gutter {
-                            quote,
-                            indent: u16::try_from(indent + extra).unwrap_or(0),
-                            kind,
-                        },
-                        resume: Some(resume),
-                    })?;
-                    line += 1;
-                    last = Some((span.end, quote));
-                }
-                match buf.get(CHUNK) {
-                    Some(next) => (at, first) = (next.start, false),
-                    None => break,
-                }
-            }
+            let shape = Shape::new(
+                text,
+                index,
+                Span::new(start, start + content.len()),
+                (code, quote),
+                w,
+            );
+            at.wrap(text, &shape, resumed, &mut buf, visit)?;
         }
         ControlFlow::Continue(())
     }

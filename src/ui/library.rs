@@ -28,6 +28,64 @@ pub fn draw(app: &App, lib: &Library, theme: &Theme, buf: &mut Buffer) {
     let screen = app.areas.screen;
     fill(buf, screen, st.text);
     let w = usize::from(screen.width);
+    let columns = Columns::for_width(w);
+    draw_heading(lib, columns, theme, w, buf);
+    let list_top = 2u16;
+    let height = crate::app::library::list_height(app);
+    let first = lib.first_row(height);
+    let lines = lib.row_lines();
+    for n in first..lib.rows.len() {
+        let y = list_top as usize + (n - first) * lines;
+        if y + lines > list_top as usize + height {
+            break;
+        }
+        draw_row(lib, n, (y as u16, screen.width), columns, theme, buf);
+    }
+    if lib.rows.is_empty() {
+        let none = if lib.filter.is_empty() {
+            "no articles"
+        } else {
+            "no article matches the filter"
+        };
+        buf.set_stringn(2, list_top, none, w.saturating_sub(2), st.muted);
+    }
+    status(app, lib, theme, buf);
+}
+
+/// The widths of the list's columns (the counts excepted).
+#[derive(Clone, Copy, Debug)]
+struct Columns {
+    /// Of the title.
+    title: usize,
+    /// Of the date (0: not shown).
+    date: usize,
+    /// Of the source (0: not shown).
+    source: usize,
+}
+
+impl Columns {
+    /// The columns on a screen `w` wide. On a narrow screen the source goes
+    /// first, then the date: the title keeps at least 20 columns.
+    fn for_width(w: usize) -> Columns {
+        let source = if w > 20 + DATE + SOURCE + 4 * COUNT {
+            SOURCE
+        } else {
+            0
+        };
+        let date = if w > 20 + DATE + 4 * COUNT { DATE } else { 0 };
+        let title = w.saturating_sub(date + source + 4 * COUNT + 1);
+        Columns {
+            title,
+            date,
+            source,
+        }
+    }
+}
+
+/// Draws the top two lines, `w` wide: what the list holds (how many, in
+/// what order) and the columns' names.
+fn draw_heading(lib: &Library, columns: Columns, theme: &Theme, w: usize, buf: &mut Buffer) {
+    let st = &theme.styles;
     let heading = match &lib.actor {
         Some(a) => format!(" Articles that mention {} · {} ", a.name, lib.rows.len()),
         None => format!(
@@ -44,15 +102,11 @@ pub fn draw(app: &App, lib: &Library, theme: &Theme, buf: &mut Buffer) {
     } else {
         ["act", "comm", "quot", "note"]
     };
-    // On a narrow screen the source goes first, then the date: the title
-    // keeps at least 20 columns.
-    let source_w = if w > 20 + DATE + SOURCE + 4 * COUNT {
-        SOURCE
-    } else {
-        0
-    };
-    let date_w = if w > 20 + DATE + 4 * COUNT { DATE } else { 0 };
-    let title_w = w.saturating_sub(date_w + source_w + 4 * COUNT + 1);
+    let Columns {
+        title: title_w,
+        date: date_w,
+        source: source_w,
+    } = columns;
     let header = format!(
         " {:<title_w$}{:<date_w$}{:<source_w$}{}",
         "title",
@@ -61,83 +115,80 @@ pub fn draw(app: &App, lib: &Library, theme: &Theme, buf: &mut Buffer) {
         counts.map(|c| format!("{c:>COUNT$}")).concat()
     );
     buf.set_stringn(0, 1, fit(&header, w), w, st.muted);
-    let list_top = 2u16;
-    let height = crate::app::library::list_height(app);
-    let first = lib.first_row(height);
-    let lines = lib.row_lines();
-    for (n, &item) in lib.rows.iter().enumerate().skip(first) {
-        let y = list_top as usize + (n - first) * lines;
-        if y + lines > list_top as usize + height {
-            break;
-        }
-        let it = &lib.items[item];
-        let hit = lib
-            .actor
-            .as_ref()
-            .and_then(|a| a.hits.iter().find(|h| h.item == item));
-        let shown = match hit {
-            Some(h) => [h.counts[0], h.counts[1], h.counts[2]]
+}
+
+/// Draws the list's row `n` at screen line `y`, `width` columns wide: the
+/// article's title, date, source and counts (the actor's, in an actor's
+/// list, with its commitments on the line below).
+fn draw_row(
+    lib: &Library,
+    n: usize,
+    (y, width): (u16, u16),
+    columns: Columns,
+    theme: &Theme,
+    buf: &mut Buffer,
+) {
+    let st = &theme.styles;
+    let w = usize::from(width);
+    let item = lib.rows[n];
+    let it = &lib.items[item];
+    let hit = lib
+        .actor
+        .as_ref()
+        .and_then(|a| a.hits.iter().find(|h| h.item == item));
+    let shown = match hit {
+        Some(h) => [h.counts[0], h.counts[1], h.counts[2]]
+            .map(|c| format!("{c:>COUNT$}"))
+            .concat(),
+        None => match &it.summary {
+            Some(s) => [s.counts[0], s.counts[1], s.counts[2], it.notes]
                 .map(|c| format!("{c:>COUNT$}"))
                 .concat(),
-            None => match &it.summary {
-                Some(s) => [s.counts[0], s.counts[1], s.counts[2], it.notes]
-                    .map(|c| format!("{c:>COUNT$}"))
-                    .concat(),
-                None => format!(
-                    "{:>COUNT$}{:>COUNT$}{:>COUNT$}{:>COUNT$}",
-                    "–", "–", "–", it.notes
-                ),
-            },
-        };
-        let date = it
-            .date()
-            // The day is enough for the list.
-            .map(|d| {
-                let readable = crate::document::readable_date(d);
-                readable.split(',').next().unwrap_or_default().to_owned()
-            })
-            .unwrap_or_default();
-        let selected = n == lib.list.selected;
-        let style = if selected {
-            st.text.patch(st.item_selected)
+            None => format!(
+                "{:>COUNT$}{:>COUNT$}{:>COUNT$}{:>COUNT$}",
+                "–", "–", "–", it.notes
+            ),
+        },
+    };
+    let date = it
+        .date()
+        // The day is enough for the list.
+        .map(|d| {
+            let readable = crate::document::readable_date(d);
+            readable.split(',').next().unwrap_or_default().to_owned()
+        })
+        .unwrap_or_default();
+    let selected = n == lib.list.selected;
+    let style = if selected {
+        st.text.patch(st.item_selected)
+    } else {
+        st.text
+    };
+    let current = lib.current == Some(item);
+    let line = Line::from(vec![
+        TextSpan::styled(if current { "▸" } else { " " }, style.patch(st.key)),
+        TextSpan::styled(pad(it.title(), columns.title), style.patch(st.title)),
+        TextSpan::styled(pad(&date, columns.date), style.patch(st.muted)),
+        TextSpan::styled(pad(&it.entry.origin, columns.source), style.patch(st.muted)),
+        TextSpan::styled(shown, style),
+    ]);
+    let row = Rect::new(0, y, width, 1);
+    fill(buf, row, style);
+    buf.set_line(0, y, &line, width);
+    if let Some(h) = hit {
+        let text = if h.commitments.is_empty() {
+            "no commitment".to_owned()
         } else {
-            st.text
+            h.commitments.join(" · ")
         };
-        let current = lib.current == Some(item);
-        let line = Line::from(vec![
-            TextSpan::styled(if current { "▸" } else { " " }, style.patch(st.key)),
-            TextSpan::styled(pad(it.title(), title_w), style.patch(st.title)),
-            TextSpan::styled(pad(&date, date_w), style.patch(st.muted)),
-            TextSpan::styled(pad(&it.entry.origin, source_w), style.patch(st.muted)),
-            TextSpan::styled(shown, style),
-        ]);
-        let row = Rect::new(0, y as u16, screen.width, 1);
-        fill(buf, row, style);
-        buf.set_line(0, y as u16, &line, screen.width);
-        if let Some(h) = hit {
-            let text = if h.commitments.is_empty() {
-                "no commitment".to_owned()
-            } else {
-                h.commitments.join(" · ")
-            };
-            buf.set_stringn(
-                3,
-                y as u16 + 1,
-                fit(&text, w.saturating_sub(4)),
-                w.saturating_sub(4),
-                st.text.patch(st.muted),
-            );
-        }
+        buf.set_stringn(
+            3,
+            y + 1,
+            fit(&text, w.saturating_sub(4)),
+            w.saturating_sub(4),
+            st.text.patch(st.muted),
+        );
     }
-    if lib.rows.is_empty() {
-        let none = if lib.filter.is_empty() {
-            "no articles"
-        } else {
-            "no article matches the filter"
-        };
-        buf.set_stringn(2, list_top, none, w.saturating_sub(2), st.muted);
-    }
-    status(app, lib, theme, buf);
 }
 
 /// The list's status line: the filter prompt, or the message and the keys.

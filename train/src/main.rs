@@ -50,7 +50,7 @@ mod links;
 mod score;
 mod tags;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use gloss_core::annotate::learn::model::{KINDS, LINKS, Model, TAGS};
@@ -58,9 +58,11 @@ use gloss_core::annotate::learn::train::{Example, Options, train};
 use gloss_core::annotate::learn::{decide, features};
 use gloss_core::annotate::{entities, segment};
 use gloss_core::model::Annotations;
+use thiserror::Error;
 
-use data::Doc;
+use data::{DataError, Doc};
 use score::Counts;
+use tags::TagsError;
 
 /// Thresholds tried for overriding the rules' kind, in thousandths (0:
 /// always; above 1000: never).
@@ -78,6 +80,41 @@ struct Prepared {
     examples: Vec<Example>,
 }
 
+/// Why gloss-train stopped before it could train.
+#[derive(Debug, Error)]
+enum TrainError {
+    /// An option that takes a value came last.
+    #[error("{0} needs a value")]
+    NeedsValue(String),
+    /// An argument gloss-train does not know.
+    #[error(
+        "unknown argument {0}\nusage: gloss-train [--data DIR] [--out FILE] [--tags-out FILE] [--without-news FILE] [--links-out FILE] [--links-without-news FILE] [--check] [--verbose]"
+    )]
+    UnknownArgument(String),
+    /// The gold documents could not be read.
+    #[error(transparent)]
+    Data(#[from] DataError),
+    /// A document's part-of-speech tags could not be read.
+    #[error(transparent)]
+    Tags(#[from] TagsError),
+    /// A model file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// Why it failed.
+        source: std::io::Error,
+    },
+}
+
+/// A [`TrainError::Io`] for `path`.
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> TrainError + '_ {
+    move |source| TrainError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
 /// The command line.
 struct Args {
     data: PathBuf,
@@ -90,7 +127,8 @@ struct Args {
     verbose: bool,
 }
 
-fn parse_args() -> Result<Args, String> {
+/// Reads the command line.
+fn parse_args() -> Result<Args, TrainError> {
     let mut args = Args {
         data: PathBuf::from("../shared/data"),
         out: PathBuf::from("core/src/annotate/models/kinds.bin"),
@@ -106,7 +144,7 @@ fn parse_args() -> Result<Args, String> {
         let mut value = || {
             it.next()
                 .map(PathBuf::from)
-                .ok_or(format!("{a} needs a value"))
+                .ok_or_else(|| TrainError::NeedsValue(a.clone()))
         };
         match a.as_str() {
             "--data" => args.data = value()?,
@@ -117,11 +155,7 @@ fn parse_args() -> Result<Args, String> {
             "--links-without-news" => args.links_without_news = Some(value()?),
             "--check" => args.check = true,
             "--verbose" => args.verbose = true,
-            _ => {
-                return Err(format!(
-                    "unknown argument {a}\nusage: gloss-train [--data DIR] [--out FILE] [--tags-out FILE] [--without-news FILE] [--links-out FILE] [--links-without-news FILE] [--check] [--verbose]"
-                ));
-            }
+            _ => return Err(TrainError::UnknownArgument(a)),
         }
     }
     Ok(args)
@@ -226,18 +260,11 @@ fn at(model: &Model, override_at: u16, drop_at: u16) -> Model {
     model.clone().with_thresholds(override_at, drop_at)
 }
 
-fn run() -> Result<bool, String> {
+/// Loads the documents, trains and cross-validates the three models, and
+/// writes or checks their files. False when a checked file differs.
+fn run() -> Result<bool, TrainError> {
     let args = parse_args()?;
-    let mut docs = Vec::new();
-    let mut tagged = Vec::new();
-    for dir in ["gum-train", "gum-news-dev"] {
-        let dir = args.data.join(dir);
-        let loaded = data::load_dir(&dir).map_err(|e| e.to_string())?;
-        for doc in &loaded {
-            tagged.push(tags::project(&dir, doc)?);
-        }
-        docs.extend(loaded.into_iter().map(prepare));
-    }
+    let (docs, tagged) = load(&args.data)?;
     let mut genres: Vec<String> = docs.iter().map(|p| p.doc.genre.clone()).collect();
     genres.sort();
     genres.dedup();
@@ -263,38 +290,82 @@ fn run() -> Result<bool, String> {
         .collect();
     let (override_at, drop_at) = choose(&docs, &folds, |_| true);
     if args.verbose {
-        for &o in &OVERRIDE_AT {
-            for &d in &DROP_AT {
-                let mut gum = Counts::default();
-                let mut news = Counts::default();
-                for (g, model) in &folds {
-                    let c = evaluate(fold_docs(&docs, g), Some(&at(model, o, d)));
-                    if g == NEWS { news.add(c) } else { gum.add(c) }
-                }
-                println!(
-                    "override at {o:>4} drop at {d:>4}: GUM typed {:.3} mentions {:.3} | news typed {:.3} mentions {:.3}",
-                    gum.typed(),
-                    gum.mentions(),
-                    news.typed(),
-                    news.mentions()
-                );
-            }
-        }
+        print_grid(&docs, &folds);
     }
     println!(
         "thresholds chosen by genre folds (best worst-fold gain): override at p >= {}, drop as no actor at p >= {}",
         shown(override_at),
         shown(drop_at)
     );
+    print_folds(&docs, &folds, (override_at, drop_at));
+    print_news_alone(&docs, &folds);
+
+    if let Some(path) = &args.without_news {
+        let model = at(&train_on(&docs, |d| d.genre != NEWS), override_at, drop_at);
+        std::fs::write(path, model.to_bytes(KINDS)).map_err(io(path))?;
+        println!(
+            "wrote the model trained without {NEWS} to {}",
+            path.display()
+        );
+    }
+    let bytes = at(&train_on(&docs, |_| true), override_at, drop_at).to_bytes(KINDS);
+    let kinds_ok = write_or_check(&args.out, &bytes, args.check)?;
+    let tags_ok = write_or_check(&args.tags_out, &tagger(&tagged).to_bytes(TAGS), args.check)?;
+    let links_ok = link_ranker(&args, &docs, &folds, &genres, (override_at, drop_at))?;
+    Ok(kinds_ok && tags_ok && links_ok)
+}
+
+/// The documents of `gum-train/` and `gum-news-dev/` under `data`, in name
+/// order: annotated by the rules with their examples, and with their tags.
+fn load(data: &Path) -> Result<(Vec<Prepared>, Vec<tags::Tagged>), TrainError> {
+    let mut docs = Vec::new();
+    let mut tagged = Vec::new();
+    for dir in ["gum-train", "gum-news-dev"] {
+        let dir = data.join(dir);
+        let loaded = data::load_dir(&dir)?;
+        for doc in &loaded {
+            tagged.push(tags::project(&dir, doc)?);
+        }
+        docs.extend(loaded.into_iter().map(prepare));
+    }
+    Ok((docs, tagged))
+}
+
+/// Prints the held-out typed and mention F1, GUM folds pooled and news,
+/// at every pair of thresholds.
+fn print_grid(docs: &[Prepared], folds: &[(String, Model)]) {
+    for &o in &OVERRIDE_AT {
+        for &d in &DROP_AT {
+            let mut gum = Counts::default();
+            let mut news = Counts::default();
+            for (g, model) in folds {
+                let c = evaluate(fold_docs(docs, g), Some(&at(model, o, d)));
+                if g == NEWS { news.add(c) } else { gum.add(c) }
+            }
+            println!(
+                "override at {o:>4} drop at {d:>4}: GUM typed {:.3} mentions {:.3} | news typed {:.3} mentions {:.3}",
+                gum.typed(),
+                gum.mentions(),
+                news.typed(),
+                news.mentions()
+            );
+        }
+    }
+}
+
+/// Prints the table of held-out scores by fold (the rules, the learned
+/// kinds deciding at `(override_at, drop_at)`, the learned kinds always
+/// overriding) and the GUM folds pooled.
+fn print_folds(docs: &[Prepared], folds: &[(String, Model)], (override_at, drop_at): (u16, u16)) {
     println!(
         "{:<10} {:>5} | {:>12} {:>12} | {:>12} {:>12} | {:>12}",
         "held out", "docs", "rules typed", "mentions", "learned typed", "mentions", "always typed"
     );
     let mut sums = [Counts::default(); 3];
-    for (g, model) in &folds {
-        let rules = evaluate(fold_docs(&docs, g), None);
-        let learned = evaluate(fold_docs(&docs, g), Some(&at(model, override_at, drop_at)));
-        let always = evaluate(fold_docs(&docs, g), Some(&at(model, 0, 1001)));
+    for (g, model) in folds {
+        let rules = evaluate(fold_docs(docs, g), None);
+        let learned = evaluate(fold_docs(docs, g), Some(&at(model, override_at, drop_at)));
+        let always = evaluate(fold_docs(docs, g), Some(&at(model, 0, 1001)));
         if g != NEWS {
             for (s, c) in sums.iter_mut().zip([rules, learned, always]) {
                 s.add(c);
@@ -303,7 +374,7 @@ fn run() -> Result<bool, String> {
         println!(
             "{:<10} {:>5} | {:>12.3} {:>12.3} | {:>12.3} {:>12.3} | {:>12.3}",
             g,
-            fold_docs(&docs, g).count(),
+            fold_docs(docs, g).count(),
             rules.typed(),
             rules.mentions(),
             learned.typed(),
@@ -322,11 +393,14 @@ fn run() -> Result<bool, String> {
         learned.mentions(),
         always.typed()
     );
+}
 
-    // News dev with thresholds chosen without it as well.
-    let (o, d) = choose(&docs, &folds, |g| g != NEWS);
+/// Prints the news dev set's scores with thresholds chosen on the GUM
+/// folds alone.
+fn print_news_alone(docs: &[Prepared], folds: &[(String, Model)]) {
+    let (o, d) = choose(docs, folds, |g| g != NEWS);
     if let Some((_, model)) = folds.iter().find(|(g, _)| g == NEWS) {
-        let news = evaluate(fold_docs(&docs, NEWS), Some(&at(model, o, d)));
+        let news = evaluate(fold_docs(docs, NEWS), Some(&at(model, o, d)));
         println!(
             "{NEWS} with thresholds chosen on the GUM folds alone (override at {}, drop at {}): typed {:.3}, mentions {:.3}",
             shown(o),
@@ -335,21 +409,6 @@ fn run() -> Result<bool, String> {
             news.mentions()
         );
     }
-
-    if let Some(path) = &args.without_news {
-        let model = at(&train_on(&docs, |d| d.genre != NEWS), override_at, drop_at);
-        std::fs::write(path, model.to_bytes(KINDS))
-            .map_err(|e| format!("{}: {e}", path.display()))?;
-        println!(
-            "wrote the model trained without {NEWS} to {}",
-            path.display()
-        );
-    }
-    let bytes = at(&train_on(&docs, |_| true), override_at, drop_at).to_bytes(KINDS);
-    let kinds_ok = write_or_check(&args.out, &bytes, args.check)?;
-    let tags_ok = write_or_check(&args.tags_out, &tagger(&tagged).to_bytes(TAGS), args.check)?;
-    let links_ok = link_ranker(&args, &docs, &folds, &genres, (override_at, drop_at))?;
-    Ok(kinds_ok && tags_ok && links_ok)
 }
 
 /// The link ranker, on annotations whose kinds come from the kind model
@@ -363,7 +422,7 @@ fn link_ranker(
     folds: &[(String, Model)],
     genres: &[String],
     kinds_at: (u16, u16),
-) -> Result<bool, String> {
+) -> Result<bool, TrainError> {
     let link_docs: Vec<links::LinkDoc> = docs
         .iter()
         .map(|p| {
@@ -383,8 +442,7 @@ fn link_ranker(
     );
     if let Some(path) = &args.links_without_news {
         let model = links::train_on(&link_docs, |d| d.genre != NEWS, threshold);
-        std::fs::write(path, model.to_bytes(LINKS))
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+        std::fs::write(path, model.to_bytes(LINKS)).map_err(io(path))?;
         println!(
             "wrote the link model trained without {NEWS} to {}",
             path.display()
@@ -428,9 +486,9 @@ fn tagger(docs: &[tags::Tagged]) -> tags::TagModel {
 
 /// Writes `bytes` to `path`, or with `check` tells whether the file there
 /// already holds them (false, with a message, when it does not).
-fn write_or_check(path: &std::path::Path, bytes: &[u8], check: bool) -> Result<bool, String> {
+fn write_or_check(path: &Path, bytes: &[u8], check: bool) -> Result<bool, TrainError> {
     if check {
-        let committed = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let committed = std::fs::read(path).map_err(io(path))?;
         if committed != bytes {
             eprintln!(
                 "{} is not what gloss-train produces: run `cargo run --release -p gloss-train` and commit it",
@@ -444,12 +502,14 @@ fn write_or_check(path: &std::path::Path, bytes: &[u8], check: bool) -> Result<b
             bytes.len()
         );
     } else {
-        std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        std::fs::write(path, bytes).map_err(io(path))?;
         println!("wrote {} ({} bytes)", path.display(), bytes.len());
     }
     Ok(true)
 }
 
+/// Runs gloss-train: exit status 1 when a checked file differs, 2 when it
+/// could not run.
 fn main() -> ExitCode {
     match run() {
         Ok(true) => ExitCode::SUCCESS,

@@ -3,12 +3,14 @@
 //! cross-validation by document, and the model trained on every document.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use gloss_core::annotate::learn::model::Model;
 use gloss_core::annotate::learn::tagger::{Tag, Words, tag_with};
 use gloss_core::annotate::learn::train::{Example, Options, train};
 use gloss_core::annotate::segment::{self, Token, sentence_ranges};
+
+use thiserror::Error;
 
 use crate::data::Doc;
 
@@ -38,12 +40,36 @@ pub struct Tagged {
     sentences: Vec<(Vec<Token>, Vec<Option<Tag>>)>,
 }
 
+/// Why a document's tags could not be read.
+#[derive(Debug, Error)]
+pub enum TagsError {
+    /// Its CoNLL-U file could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// Why it failed.
+        source: std::io::Error,
+    },
+    /// A word's tag is not a universal part-of-speech tag gloss knows.
+    #[error("{path}: unknown tag {tag}")]
+    UnknownTag {
+        /// The file.
+        path: PathBuf,
+        /// The tag.
+        tag: String,
+    },
+}
+
 /// The CoNLL-U file of `doc` in `dir`'s `conllu/`, its tags projected onto
 /// gloss's tokens of the text: each CoNLL-U word is found in the text in
 /// order, and a gloss token takes the tag of the word it starts in.
-pub fn project(dir: &Path, doc: &Doc) -> Result<Tagged, String> {
+pub fn project(dir: &Path, doc: &Doc) -> Result<Tagged, TagsError> {
     let path = dir.join("conllu").join(format!("{}.conllu", doc.name));
-    let conllu = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let conllu = match std::fs::read_to_string(&path) {
+        Ok(conllu) => conllu,
+        Err(source) => return Err(TagsError::Io { path, source }),
+    };
     let text = &doc.text;
     // The tag of the word each byte belongs to.
     let mut by_byte: Vec<Option<Tag>> = vec![None; text.len()];
@@ -56,7 +82,10 @@ pub fn project(dir: &Path, doc: &Doc) -> Result<Tagged, String> {
         }
         let (form, upos) = (cols[1], cols[3]);
         let Some(tag) = Tag::from_upos(upos) else {
-            return Err(format!("{}: unknown tag {upos}", path.display()));
+            return Err(TagsError::UnknownTag {
+                path,
+                tag: upos.to_owned(),
+            });
         };
         // Find the word a little ahead (the text may differ in spacing).
         let mut end = text.len().min(at + 200 + form.len());

@@ -325,16 +325,10 @@ fn mark_acronyms(doc: &Doc, names: &mut [NameMention]) {
     }
 }
 
-/// Finds the entities of `text`, given its tokens (from
-/// [`crate::annotate::segment`]), and gives the tokens back, flagged, for
-/// the later stages. Tells `report` as each of its steps starts.
-pub fn find(
-    text: &str,
-    toks: Vec<Token>,
-    report: &mut dyn FnMut(Step),
-) -> (Annotations, Vec<Token>) {
-    report(Step::Names);
-    let doc = Doc::new(text, toks);
+/// The names and demonyms of `doc`: each capitalised run split into
+/// pieces, the names the document states firmly learnt from all of them,
+/// then each run's names collected with that knowledge.
+fn names_in(doc: &Doc) -> Found {
     let mut found = Found::default();
     let mut pieces = Vec::new();
     let mut bounds = Vec::new();
@@ -345,40 +339,49 @@ pub fn find(
     }
     let mut known = KnownNames::default();
     for &(from, to) in &bounds {
-        known.learn(&doc, &pieces[from..to]);
+        known.learn(doc, &pieces[from..to]);
     }
     for &(from, to) in &bounds {
-        collect(&doc, &pieces[from..to], &known, &mut found);
+        collect(doc, &pieces[from..to], &known, &mut found);
     }
-    // The largest lists are freed as soon as they are spent.
-    drop((pieces, bounds, known));
+    found
+}
+
+/// The qualifiers that may precede a role (countries, demonyms and other
+/// names with a canonical name), by their end token and by their start
+/// token (with their end).
+fn qualifiers(
+    demonyms: &[Demonym],
+    names: &[NameMention],
+) -> (Map<usize, Qualifier>, Map<usize, (usize, Qualifier)>) {
+    let mut qual_by_end: Map<usize, Qualifier> = Map::default();
+    let mut qual_by_start: Map<usize, (usize, Qualifier)> = Map::default();
+    let demonyms = demonyms.iter().map(|d| (d.start, d.end, d.country));
+    let names = (names.iter()).filter_map(|m| Some((m.start, m.end, m.canonical?)));
+    for (start, end, name) in demonyms.chain(names) {
+        let q = Qualifier { start, name };
+        qual_by_end.insert(end, q);
+        qual_by_start.insert(start, (end, q));
+    }
+    (qual_by_end, qual_by_start)
+}
+
+/// Finds the entities of `text`, given its tokens (from
+/// [`crate::annotate::segment`]), and gives the tokens back, flagged, for
+/// the later stages. Tells `report` as each of its steps starts.
+pub fn find(
+    text: &str,
+    toks: Vec<Token>,
+    report: &mut dyn FnMut(Step),
+) -> (Annotations, Vec<Token>) {
+    report(Step::Names);
+    let doc = Doc::new(text, toks);
     let Found {
         mut names,
         demonyms,
-    } = found;
+    } = names_in(&doc);
     mark_acronyms(&doc, &mut names);
-
-    // Qualifiers: countries, demonyms and other names that may precede a role.
-    let mut qual_by_end: Map<usize, Qualifier> = Map::default();
-    let mut qual_by_start: Map<usize, (usize, Qualifier)> = Map::default();
-    for d in &demonyms {
-        let q = Qualifier {
-            start: d.start,
-            name: d.country,
-        };
-        qual_by_end.insert(d.end, q);
-        qual_by_start.insert(d.start, (d.end, q));
-    }
-    for m in &names {
-        if let Some(c) = m.canonical {
-            let q = Qualifier {
-                start: m.start,
-                name: c,
-            };
-            qual_by_end.insert(m.end, q);
-            qual_by_start.insert(m.start, (m.end, q));
-        }
-    }
+    let (qual_by_end, qual_by_start) = qualifiers(&demonyms, &names);
     roles::add_context_roles(&doc, &mut names, &qual_by_end);
 
     report(Step::Linking);
@@ -434,10 +437,32 @@ fn assemble(
         .collect();
     outs.reserve(resolved.len() + demonyms.len());
     outs.extend(resolved.into_iter().map(|r| (r.span, r.form, r.cluster)));
-    // Demonym entities, one per country.
+    let demonym_links = demonym_entities(doc, &demonyms, &mut clusters, &mut outs);
+    // Sorted by start, longer first; later overlapping mentions are dropped.
+    outs.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
+    outs.retain(|o| !clusters[o.2].unconfirmed);
+    outs.dedup_by(|o, kept| o.0.start < kept.0.end);
+    let (entities, mentions, new_id) = number_entities(&clusters, outs);
+    let links = country_links(&clusters, demonym_links, &new_id);
+    Annotations {
+        entities,
+        mentions,
+        links,
+        ..Annotations::default()
+    }
+}
+
+/// Adds the demonyms' mentions to `outs`, with one entity (a cluster added
+/// to `clusters`) per country; gives each such cluster with its country.
+fn demonym_entities(
+    doc: &Doc,
+    demonyms: &[Demonym],
+    clusters: &mut Vec<Cluster>,
+    outs: &mut Vec<Out>,
+) -> Vec<(usize, &'static str)> {
     let mut demonym_cluster: Map<&'static str, usize> = Map::default();
     let mut demonym_links = Vec::new();
-    for d in &demonyms {
+    for d in demonyms {
         let id = *demonym_cluster.entry(d.country).or_insert_with(|| {
             let name = LEXICON
                 .demonym_of_country
@@ -449,11 +474,16 @@ fn assemble(
         });
         outs.push((doc.span(d.start, d.end), MentionForm::Demonym, id));
     }
-    // Sorted by start, longer first; later overlapping mentions are dropped.
-    outs.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
-    outs.retain(|o| !clusters[o.2].unconfirmed);
-    outs.dedup_by(|o, kept| o.0.start < kept.0.end);
-    // Entities in order of first mention; only those with a mention left.
+    demonym_links
+}
+
+/// The entities and mentions of the mentions `outs` (in order): entities
+/// numbered in order of first mention, only those with a mention left;
+/// with each cluster's entity (`usize::MAX` for none).
+fn number_entities(
+    clusters: &[Cluster],
+    outs: Vec<Out>,
+) -> (Vec<Entity>, Vec<Mention>, Vec<usize>) {
     let mut new_id = vec![usize::MAX; clusters.len()];
     let mut entities: Vec<Entity> = Vec::new();
     let mut mentions = Vec::with_capacity(outs.len());
@@ -476,7 +506,17 @@ fn assemble(
             entity: id,
         });
     }
-    // Links: demonym_of and capital_of, to the country entity when present.
+    (entities, mentions, new_id)
+}
+
+/// The links demonym_of (from each demonym's entity, `demonym_links`) and
+/// capital_of, to the country entity when there is one; `new_id` gives each
+/// cluster's entity.
+fn country_links(
+    clusters: &[Cluster],
+    demonym_links: Vec<(usize, &'static str)>,
+    new_id: &[usize],
+) -> Vec<Link> {
     let country_of: Map<&str, usize> = clusters
         .iter()
         .enumerate()
@@ -486,7 +526,7 @@ fn assemble(
     let mut links = Vec::new();
     for (c, country) in demonym_links {
         if let Some(&to) = country_of.get(country) {
-            push_link(&mut links, &new_id, c, to, LinkRel::DemonymOf);
+            push_link(&mut links, new_id, c, to, LinkRel::DemonymOf);
         }
     }
     for (i, c) in clusters.iter().enumerate() {
@@ -494,16 +534,11 @@ fn assemble(
             continue;
         };
         if let Some(&to) = country_of.get(country) {
-            push_link(&mut links, &new_id, i, to, LinkRel::CapitalOf);
+            push_link(&mut links, new_id, i, to, LinkRel::CapitalOf);
         }
     }
     links.sort_by_key(|l: &Link| (l.from, l.to));
-    Annotations {
-        entities,
-        mentions,
-        links,
-        ..Annotations::default()
-    }
+    links
 }
 
 fn push_link(links: &mut Vec<Link>, new_id: &[usize], from: usize, to: usize, rel: LinkRel) {

@@ -88,6 +88,85 @@ pub fn is_cue(w: &str) -> bool {
     )
 }
 
+/// A people ("Kurds"), the plural of a demonym ("Chileans") or a
+/// nationality: not a name of its own.
+fn is_people(w: &str) -> bool {
+    let lx = &*LEXICON;
+    let plural_demonym = w
+        .strip_suffix('s')
+        .is_some_and(|one| lx.demonyms.contains_key(one));
+    plural_demonym || lx.nationalities.contains(name_part(w))
+}
+
+/// Flags `tokens` of `text` where capitals are ambiguous (a sentence's
+/// first word, a word after an opening mark) and inside quotations, and
+/// finds the cues the later passes start from.
+fn flag_tokens(text: &str, tokens: &mut [Token]) -> Cues {
+    let mut cues = Cues::default();
+    let mut quoted = false;
+    let mut at_start = true;
+    let mut sent = None;
+    let mut prev_end = 0;
+    for (i, t) in tokens.iter_mut().enumerate() {
+        let si = t.sent();
+        if sent != Some(si) {
+            // A quotation does not run on past its paragraph (one that
+            // does reopens with a new opening mark).
+            if si > 0 && text[prev_end..t.start()].contains('\n') {
+                quoted = false;
+            }
+            at_start = true;
+            sent = Some(si);
+        }
+        let w = t.text(text);
+        // Quotation and opening marks are punctuation; cues are short
+        // words or marks, starting with one of a few bytes.
+        let punct = t.kind() == TokenKind::Punct;
+        let may_cue = w.len() <= 7
+            && matches!(
+                w.as_bytes().first(),
+                Some(b't' | b'T' | b'h' | b'H' | b's' | b'S' | b'i' | b'I' | b'"' | 0xE2)
+            );
+        let is_quote_mark = punct && matches!(w, "“" | "”" | "\"");
+        if is_quote_mark {
+            quoted = match w {
+                "“" => true,
+                "”" => false,
+                _ => !quoted,
+            };
+        }
+        if may_cue && is_cue(w) {
+            match w {
+                "the" | "The" => cues.the.push(i),
+                "“" | "”" | "\"" => cues.marks.push(i),
+                _ => cues.pronouns.push(i),
+            }
+        }
+        t.set_ambiguous(at_start && t.kind() == TokenKind::Word);
+        t.set_quoted(quoted && !is_quote_mark);
+        if t.kind() == TokenKind::Word {
+            at_start = false;
+        }
+        // A straight single mark opens a quotation only when a word
+        // follows it at once ("'We …", not "Magistrates' Court").
+        let detached = w == "'"
+            && text
+                .as_bytes()
+                .get(t.end())
+                .is_none_or(u8::is_ascii_whitespace);
+        if punct && is_opening_mark(w) && !detached {
+            at_start = true;
+        }
+        prev_end = t.end();
+    }
+    cues
+}
+
+/// A gazetteer entry that is a place (not an organization).
+fn is_place(kind: PieceKind) -> bool {
+    matches!(kind, PieceKind::Gazetteer(g) if g.kind != crate::annotate::lexicon::GazKind::Organization)
+}
+
 fn is_opening_mark(w: &str) -> bool {
     matches!(
         w,
@@ -99,63 +178,7 @@ impl<'a> Doc<'a> {
     /// Takes over the tokens of `text` (from [`crate::annotate::segment`])
     /// and gathers the document-level capitalisation facts.
     pub fn new(text: &'a str, mut tokens: Vec<Token>) -> Self {
-        let mut cues = Cues::default();
-        let mut quoted = false;
-        let mut at_start = true;
-        let mut sent = None;
-        let mut prev_end = 0;
-        for (i, t) in tokens.iter_mut().enumerate() {
-            let si = t.sent();
-            if sent != Some(si) {
-                // A quotation does not run on past its paragraph (one that
-                // does reopens with a new opening mark).
-                if si > 0 && text[prev_end..t.start()].contains('\n') {
-                    quoted = false;
-                }
-                at_start = true;
-                sent = Some(si);
-            }
-            let w = t.text(text);
-            // Quotation and opening marks are punctuation; cues are short
-            // words or marks, starting with one of a few bytes.
-            let punct = t.kind() == TokenKind::Punct;
-            let may_cue = w.len() <= 7
-                && matches!(
-                    w.as_bytes().first(),
-                    Some(b't' | b'T' | b'h' | b'H' | b's' | b'S' | b'i' | b'I' | b'"' | 0xE2)
-                );
-            let is_quote_mark = punct && matches!(w, "“" | "”" | "\"");
-            if is_quote_mark {
-                quoted = match w {
-                    "“" => true,
-                    "”" => false,
-                    _ => !quoted,
-                };
-            }
-            if may_cue && is_cue(w) {
-                match w {
-                    "the" | "The" => cues.the.push(i),
-                    "“" | "”" | "\"" => cues.marks.push(i),
-                    _ => cues.pronouns.push(i),
-                }
-            }
-            t.set_ambiguous(at_start && t.kind() == TokenKind::Word);
-            t.set_quoted(quoted && !is_quote_mark);
-            if t.kind() == TokenKind::Word {
-                at_start = false;
-            }
-            // A straight single mark opens a quotation only when a word
-            // follows it at once ("'We …", not "Magistrates' Court").
-            let detached = w == "'"
-                && text
-                    .as_bytes()
-                    .get(t.end())
-                    .is_none_or(u8::is_ascii_whitespace);
-            if punct && is_opening_mark(w) && !detached {
-                at_start = true;
-            }
-            prev_end = t.end();
-        }
+        let cues = flag_tokens(text, &mut tokens);
         let mut doc = Doc {
             text,
             toks: tokens,
@@ -165,22 +188,29 @@ impl<'a> Doc<'a> {
             cap_seen: Map::default(),
         };
         doc.mark_headlines();
-        for t in &doc.toks {
+        doc.count_cases();
+        doc
+    }
+
+    /// Counts each word's lowercase uses and its capitalised ones where
+    /// capitals are not ambiguous.
+    fn count_cases(&mut self) {
+        let text = self.text;
+        for t in &self.toks {
             if t.kind() != TokenKind::Word {
                 continue;
             }
             let w = t.span().slice(text);
             match w.chars().next() {
                 Some(c) if c.is_lowercase() => {
-                    *doc.lower_seen.entry(w).or_default() += 1;
+                    *self.lower_seen.entry(w).or_default() += 1;
                 }
                 Some(c) if c.is_uppercase() && !t.ambiguous() => {
-                    *doc.cap_seen.entry(w).or_default() += 1;
+                    *self.cap_seen.entry(w).or_default() += 1;
                 }
                 _ => {}
             }
         }
-        doc
     }
 
     /// Gives back the tokens the document was built from, flagged, for the
@@ -747,7 +777,6 @@ impl Doc<'_> {
     /// Greedy left-to-right split into titles, gazetteer names, demonyms and
     /// other names.
     fn segment(&self, a: usize, b: usize, out: &mut Vec<Piece>) {
-        let lx = &*LEXICON;
         let mut i = a;
         while i < b {
             let w = self.word(i);
@@ -764,77 +793,22 @@ impl Doc<'_> {
                 i = e;
                 continue;
             }
-            if let Some((e, kind)) = self.entry_at(i, b) {
-                // "Jordan Smith", "Victoria Beckham": a given name, not a place.
-                let given_name = e == i + 1
-                    && e < b
-                    && lx.first_names.contains_key(w)
-                    && !is_connector(self.word(e));
-                // "Boston Celtics": a place and a plural name, a team.
-                let team = e + 1 == b
-                    && matches!(kind, PieceKind::Gazetteer(g) if g.kind != crate::annotate::lexicon::GazKind::Organization)
-                    && self.is_team_name(e);
-                if team {
-                    out.push(Piece {
-                        start: i,
-                        end: b,
-                        kind: PieceKind::Keyed(KeyedKind::Organization),
-                    });
-                    i = b;
-                    continue;
-                }
-                if !given_name {
-                    out.push(Piece {
-                        start: i,
-                        end: e,
-                        kind,
-                    });
-                    i = e;
-                    continue;
-                }
+            if let Some(piece) = self.entry_piece(i, b) {
+                out.push(piece);
+                i = piece.end;
+                continue;
             }
-            // Peoples ("Kurds"), and the plural of a demonym ("Chileans").
-            let plural_demonym = w
-                .strip_suffix('s')
-                .is_some_and(|one| lx.demonyms.contains_key(one));
-            if plural_demonym || lx.nationalities.contains(name_part(w)) {
-                // "Southern Indiana": a part of a known place.
-                let place_after = (i + 1 < b && REGION_ADJECTIVES.contains(&w))
-                    .then(|| self.entry_at(i + 1, b))
-                    .flatten()
-                    .filter(|(_, k)| matches!(k, PieceKind::Gazetteer(g) if g.kind != crate::annotate::lexicon::GazKind::Organization));
-                if let Some((e, _)) = place_after {
-                    out.push(Piece {
-                        start: i,
-                        end: e,
-                        kind: PieceKind::Keyed(KeyedKind::Place),
-                    });
-                    i = e;
-                } else {
-                    i += 1;
+            if is_people(w) {
+                match self.region_piece(i, b) {
+                    Some(piece) => {
+                        out.push(piece);
+                        i = piece.end;
+                    }
+                    None => i += 1,
                 }
                 continue;
             }
-            // Another name: up to a connector, a title or a multi-word
-            // gazetteer name; name particles stay inside ("von der").
-            let mut e = i + 1;
-            while e < b {
-                let w = self.word(e);
-                if is_particle(w) {
-                    if (e + 1..b).any(|k| !is_particle(self.word(k))) {
-                        e += 1;
-                        continue;
-                    }
-                    break;
-                }
-                if is_connector(w)
-                    || self.entry_at(e, b).is_some_and(|(x, _)| x > e + 1)
-                    || self.title_at(e, b).is_some_and(|(x, _)| x < b)
-                {
-                    break;
-                }
-                e += 1;
-            }
+            let e = self.name_end(i, b);
             out.push(Piece {
                 start: i,
                 end: e,
@@ -842,6 +816,69 @@ impl Doc<'_> {
             });
             i = e;
         }
+    }
+
+    /// The piece a gazetteer or lexicon entry makes at word `i` (of a name
+    /// ending at `b`): the entry, or a team when a place is followed by a
+    /// plural name ("Boston Celtics"); none for a given name that reads as
+    /// a place ("Jordan Smith", "Victoria Beckham").
+    fn entry_piece(&self, i: usize, b: usize) -> Option<Piece> {
+        let (e, kind) = self.entry_at(i, b)?;
+        if e + 1 == b && is_place(kind) && self.is_team_name(e) {
+            return Some(Piece {
+                start: i,
+                end: b,
+                kind: PieceKind::Keyed(KeyedKind::Organization),
+            });
+        }
+        let given_name = e == i + 1
+            && e < b
+            && LEXICON.first_names.contains_key(self.word(i))
+            && !is_connector(self.word(e));
+        (!given_name).then_some(Piece {
+            start: i,
+            end: e,
+            kind,
+        })
+    }
+
+    /// A part of a known place named by a region adjective before it, at
+    /// word `i` of a name ending at `b` ("Southern Indiana").
+    fn region_piece(&self, i: usize, b: usize) -> Option<Piece> {
+        if i + 1 >= b || !REGION_ADJECTIVES.contains(&self.word(i)) {
+            return None;
+        }
+        let (e, kind) = self.entry_at(i + 1, b)?;
+        is_place(kind).then_some(Piece {
+            start: i,
+            end: e,
+            kind: PieceKind::Keyed(KeyedKind::Place),
+        })
+    }
+
+    /// The end of the name other than a title or an entry that starts at
+    /// word `i` (of a run ending at `b`): up to a connector, a title or a
+    /// multi-word gazetteer name; name particles stay inside ("von der").
+    fn name_end(&self, i: usize, b: usize) -> usize {
+        let mut e = i + 1;
+        while e < b {
+            let w = self.word(e);
+            if is_particle(w) {
+                if (e + 1..b).any(|k| !is_particle(self.word(k))) {
+                    e += 1;
+                    continue;
+                }
+                break;
+            }
+            if is_connector(w)
+                || self.entry_at(e, b).is_some_and(|(x, _)| x > e + 1)
+                || self.title_at(e, b).is_some_and(|(x, _)| x < b)
+            {
+                break;
+            }
+            e += 1;
+        }
+        e
     }
 }
 

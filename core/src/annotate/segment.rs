@@ -255,60 +255,8 @@ pub fn scan(text: &str, span: Span, mut emit: impl FnMut(Token)) {
         }
         let (end, kind) =
             if class == LETTER || class == DIGIT || (class == HIGH && c.is_alphanumeric()) {
-                let mut end = after;
-                let mut kind = if class == DIGIT || (class == HIGH && c.is_numeric()) {
-                    TokenKind::Number
-                } else {
-                    TokenKind::Word
-                };
-                loop {
-                    // Fast path: a run of ASCII letters and digits.
-                    while let Some(&b) = bytes.get(end) {
-                        match CLASS[usize::from(b)] {
-                            LETTER => kind = TokenKind::Word,
-                            DIGIT => {}
-                            _ => break,
-                        }
-                        end += 1;
-                    }
-                    let j = end;
-                    // Any other ASCII character ends the word: only these may
-                    // join, separate digits, mark a possessive or an abbreviation.
-                    if bytes.get(j).is_some_and(|b| {
-                        b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.' | b',' | b':')
-                    }) {
-                        break;
-                    }
-                    let Some(d) = char_at(s, j) else { break };
-                    let past = j + d.len_utf8();
-                    if d.is_alphanumeric() {
-                        if !d.is_numeric() {
-                            kind = TokenKind::Word;
-                        }
-                        end = past;
-                        continue;
-                    }
-                    let next = char_at(s, past);
-                    let possessive = matches!(d, '\'' | '’')
-                        && matches!(next, Some('s' | 'S'))
-                        && !char_at(s, past + 1).is_some_and(char::is_alphanumeric);
-                    if possessive {
-                        break;
-                    }
-                    let number_sep = kind == TokenKind::Number
-                        && matches!(d, ',' | '.' | ':')
-                        && next.is_some_and(|n| n.is_ascii_digit());
-                    if number_sep || (is_joiner(d) && next.is_some_and(char::is_alphanumeric)) {
-                        end = past;
-                        continue;
-                    }
-                    // A period closing an abbreviation or initial: "U.S." "J." "Mr."
-                    if d == '.' && kind == TokenKind::Word && is_abbreviation(&s[i..end]) {
-                        end = past;
-                    }
-                    break;
-                }
-                (end, kind)
+                let number = class == DIGIT || (class == HIGH && c.is_numeric());
+                word_end(s, i, after, number)
             } else if matches!(c, '\'' | '’')
                 && matches!(bytes.get(after), Some(b's' | b'S'))
                 && last_end == Some(i)
@@ -325,6 +273,70 @@ pub fn scan(text: &str, span: Span, mut emit: impl FnMut(Token)) {
         last_end = Some(end);
         i = end;
     }
+}
+
+/// The end and kind of the word or number of `s` that starts at `i` with a
+/// letter or digit (a digit when `number`) ending at `after`: letters and
+/// digits, joined by hyphens and apostrophes, a number's separators and an
+/// abbreviation's period; never a possessive 's.
+#[inline]
+fn word_end(s: &str, i: usize, after: usize, number: bool) -> (usize, TokenKind) {
+    let bytes = s.as_bytes();
+    let mut end = after;
+    let mut kind = if number {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
+    loop {
+        // Fast path: a run of ASCII letters and digits.
+        while let Some(&b) = bytes.get(end) {
+            match CLASS[usize::from(b)] {
+                LETTER => kind = TokenKind::Word,
+                DIGIT => {}
+                _ => break,
+            }
+            end += 1;
+        }
+        let j = end;
+        // Any other ASCII character ends the word: only these may
+        // join, separate digits, mark a possessive or an abbreviation.
+        if bytes
+            .get(j)
+            .is_some_and(|b| b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.' | b',' | b':'))
+        {
+            break;
+        }
+        let Some(d) = char_at(s, j) else { break };
+        let past = j + d.len_utf8();
+        if d.is_alphanumeric() {
+            if !d.is_numeric() {
+                kind = TokenKind::Word;
+            }
+            end = past;
+            continue;
+        }
+        let next = char_at(s, past);
+        let possessive = matches!(d, '\'' | '’')
+            && matches!(next, Some('s' | 'S'))
+            && !char_at(s, past + 1).is_some_and(char::is_alphanumeric);
+        if possessive {
+            break;
+        }
+        let number_sep = kind == TokenKind::Number
+            && matches!(d, ',' | '.' | ':')
+            && next.is_some_and(|n| n.is_ascii_digit());
+        if number_sep || (is_joiner(d) && next.is_some_and(char::is_alphanumeric)) {
+            end = past;
+            continue;
+        }
+        // A period closing an abbreviation or initial: "U.S." "J." "Mr."
+        if d == '.' && kind == TokenKind::Word && is_abbreviation(&s[i..end]) {
+            end = past;
+        }
+        break;
+    }
+    (end, kind)
 }
 
 /// Runs of non-space characters at least this long may be symbol runs.
