@@ -147,7 +147,8 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
         } else {
             None
         }
-        .or_else(|| will_pledge(doc, i));
+        .or_else(|| will_pledge(doc, i))
+        .or_else(|| reported_passive(doc, i));
         if let Some((c, last)) = found {
             taken_to = last;
             last_content = c.content;
@@ -516,6 +517,55 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
     Some((
         build(doc, kind, actor, None, i, c + 1, c, content_end),
         c + 1,
+    ))
+}
+
+/// A passive future in an actor's reported words, the actor's decision
+/// told as what will happen: "officials said every request will be
+/// reviewed", "the council said the road would be closed". A pledge of the
+/// speaker whose content is the whole reported clause (its subject is not
+/// the actor). A pronoun subject ("he would be replaced") is left out: a
+/// person's fate is no decision of theirs.
+fn reported_passive(doc: &Doc, i: usize) -> Option<Found> {
+    if !matches!(doc.low(i), "will" | "would") || doc.quote(i).is_some() {
+        return None;
+    }
+    let mut be = i + 1;
+    while is_ly_adverb(doc.low(be)) || matches!(doc.low(be), "also" | "now") {
+        be += 1;
+    }
+    let participle = be + 1;
+    // A participle: a verb ending as participles do ("closed", "held",
+    // "built", "given", "made"), which also leaves out the adjectives the
+    // tagger may take for verbs ("icy").
+    if doc.low(be) != "be"
+        || !doc.low(participle).ends_with(['d', 't', 'n', 'e'])
+        || !doc.word(participle).starts_with(char::is_lowercase)
+        || doc.tag(participle) != Tag::Verb
+    {
+        return None;
+    }
+    let s = doc.subject_before(i)?;
+    if s.negated || PRONOUNS.contains_key(doc.low(s.np.start)) || filtered(doc, i) {
+        return None;
+    }
+    let speaker = speaker_of_clause_at(doc, s.np.start)?;
+    let content_end = doc.clause_end(s.np.start);
+    if content_end <= participle {
+        return None;
+    }
+    Some((
+        build(
+            doc,
+            CommitmentKind::Pledge,
+            speaker,
+            None,
+            i,
+            participle + 1,
+            s.np.start,
+            content_end,
+        ),
+        participle + 1,
     ))
 }
 

@@ -468,3 +468,42 @@ fn a_markdown_heading_is_not_mined_even_with_a_stop() {
     let plain = "The council promised to rebuild the bridge.\n\nThe council promised to rebuild the bridge by spring.\n";
     assert_eq!(commitments(plain).len(), 2);
 }
+
+#[test]
+fn a_passive_future_in_an_actors_reported_words_is_its_pledge() {
+    let c = commitments(
+        "The Lakeside Port Authority said every permit application will be reviewed before June.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert_eq!(c[0].1, "will be reviewed");
+    assert_eq!(
+        c[0].2,
+        "every permit application will be reviewed before June"
+    );
+    assert!(c[0].3.contains("Port Authority"), "{c:?}");
+    let c = commitments("City officials said the old ferry line would be closed in May.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "the old ferry line would be closed in May");
+}
+
+#[test]
+fn other_reported_futures_are_not_pledges() {
+    for text in [
+        // Not passive: a state, or an action going on.
+        "The forecaster said the roads would be icy on Friday.",
+        "The minister said the talks would be continuing next week.",
+        // A pronoun's fate is no decision of its own.
+        "The club said he would be replaced by a younger coach.",
+        // Not reported: the author's voice.
+        "The new ferry line will be opened in May.",
+        // Negated.
+        "The council said the library would not be closed.",
+    ] {
+        assert!(
+            commitments(text).is_empty(),
+            "{text}: {:?}",
+            commitments(text)
+        );
+    }
+}
