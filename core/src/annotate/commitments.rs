@@ -121,7 +121,9 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
     let mut last_content = Span::default();
     for i in 0..doc.toks.len() {
         let w = doc.low(i);
-        if i < taken_to || !CUE_PREFILTER.may_contain(w) {
+        // A headline or byline is no clause to mine: "Council vows to …"
+        // above a story is its title.
+        if i < taken_to || !CUE_PREFILTER.may_contain(w) || doc.in_heading(i) {
             continue;
         }
         // "hoped to reach a deal": the deal is the hope's content, not a pledge.
@@ -145,7 +147,8 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
         } else {
             None
         }
-        .or_else(|| will_pledge(doc, i));
+        .or_else(|| will_pledge(doc, i))
+        .or_else(|| reported_passive(doc, i));
         if let Some((c, last)) = found {
             taken_to = last;
             last_content = c.content;
@@ -169,7 +172,10 @@ fn matches_at(doc: &Doc, cue: &Cue, i: usize) -> Option<usize> {
 /// A found commitment and the first token after its trigger.
 type Found = (Commitment, usize);
 
-/// The commitment of `cue` matched at tokens `i..end`, if its frame holds.
+/// The commitment of `cue` matched at tokens `i..end`, if its frame holds:
+/// a noun cue goes to [`nominal`]; a verb cue used as a verb is matched
+/// against its frames ([`frames::verb_frame`]), then its content is cut
+/// at its clause's end and its actor found ([`verb_actor`]).
 fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
     if filtered(doc, i) {
         return None;
@@ -177,149 +183,21 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
     if cue.frames.noun {
         return nominal(doc, cue, i);
     }
-    let prev = i.checked_sub(1).map_or("", |p| doc.low(p));
-    let prev2 = i.checked_sub(2).map_or("", |p| doc.low(p));
-    let nominal_use = DETERMINERS.contains(prev)
-        || matches!(prev, "'s" | "’s" | "in")
-        || (matches!(
-            prev2,
-            "a" | "an" | "no" | "his" | "her" | "its" | "their" | "our" | "my" | "'s" | "’s"
-        ) && doc.is_word(i - 1)
-            && !is_ly_adverb(prev))
-        // "will revive demand", "to meet demand": the object of a verb.
-        || ((prev2 == "to" || MODALS.contains(&prev2))
-            && doc.is_word(i - 1)
-            && !is_ly_adverb(prev)
-            && !matches!(
-                prev,
-                "also" | "then" | "again" | "still" | "now" | "not" | "never" | "soon" | "even"
-                    | "only" | "just" | "first" | "both" | "all" | "further" | "today"
-            ));
-    // "issued calls for an audit": a noun after a verb by their tags, left
-    // to the noun cue (asked only of words that are noun cues too, to tag
-    // few sentences).
-    if (nominal_use
-        || (is_noun_cue(doc.low(i))
-            && i > 0
-            && doc.tag(i) == Tag::Noun
-            && doc.tag(i - 1).is_verbal()))
-        && !cue.frames.agent
-    {
+    if !cue.frames.agent && used_as_noun(doc, i) {
         return None;
     }
-    let mut k = end;
-    while is_ly_adverb(doc.low(k)) {
-        k += 1;
-    }
-    let followed_by_verb = |t: usize| {
-        doc.low(t) == "to" && doc.is_word(t + 1) && !DETERMINERS.contains(doc.low(t + 1))
-    };
-    let passive = matches!(
-        prev,
-        "was" | "were" | "is" | "are" | "be" | "been" | "being"
-    );
-    // "pledged on Tuesday to provide", "agreed with Seoul to open": a short
-    // phrase of time or partner before "to".
-    let to = (k..k + 4)
-        .take_while(|&t| doc.is_word(t))
-        .find(|&t| followed_by_verb(t))
-        .filter(|&t| {
-            t == k
-                || matches!(
-                    doc.low(k),
-                    "on" | "last" | "this" | "next" | "earlier" | "again" | "with"
-                )
-        });
-    let mut counterpart = None;
-    let mut by_phrase = None;
-    let (trigger_end, content_start, passive_obj) =
-        if let Some(to) = to.filter(|_| cue.frames.to || cue.frames.agent) {
-            // "is expected to", "was planned to": someone else's view.
-            if passive && !cue.frames.obj {
-                return None;
-            }
-            if to == k {
-                (k + 1, k + 1, false)
-            } else {
-                (end, to + 1, false)
-            }
-        } else if cue.frames.obj && passive && followed_by_verb(k) {
-            (k + 1, k + 1, true)
-        } else if let Some(np) = (cue.frames.obj && passive && doc.low(k) == "by")
-            .then(|| doc.np_after(k + 1))
-            .flatten()
-            && followed_by_verb(np.end)
-        {
-            // "were advised by the council to …": the agent comes first.
-            by_phrase = Some(np.clone());
-            (end, np.end + 1, true)
-        } else if let Some(np) = cue.frames.obj.then(|| doc.np_after(k)).flatten()
-            && !holds_clause(doc, &np)
-            && let Some(content) = if followed_by_verb(np.end) {
-                Some(np.end + 1)
-            } else {
-                // "asked the mayor not to raise fees": the content keeps its "not".
-                (doc.low(np.end) == "not" && followed_by_verb(np.end + 1)).then_some(np.end)
-            }
-        {
-            counterpart = Some(np.clone());
-            (end, content, false)
-        } else if cue.frames.that && doc.low(k) == "that" {
-            (end, k + 1, false)
-        } else if cue.frames.np
-            && (doc.is_word(k) || doc.is_mark(k) || matches!(doc.low(k), "$" | "£" | "€" | "¥"))
-        {
-            // "was invited to the fair": the inviter is not the subject.
-            (end, k, passive && cue.frames.obj)
-        } else {
-            return None;
-        };
-    let content_end = doc.clause_end(content_start);
-    if content_end <= content_start {
+    let frame = frames::verb_frame(doc, cue, i, end)?;
+    let content_end = doc.clause_end(frame.content_start);
+    if content_end <= frame.content_start {
         return None;
     }
-    let in_quote = doc.quote(i).is_some();
-    let mut partner = None;
-    let actor = if passive_obj {
-        // "were advised to …" names no adviser unless "by X" says who.
-        match by_phrase {
-            Some(np) => doc.resolve(&np),
-            None => by_agent(doc, content_start, content_end).unwrap_or_default(),
-        }
-    } else {
-        let subject = doc.subject_before(i);
-        match subject {
-            Some(s) if s.negated => return None,
-            // "He wanted to be rich," she said: a story, not a commitment.
-            Some(s) if in_quote && third_person(doc, &s.np) => return None,
-            Some(s) => {
-                if cue.frames.agent && !doc.names_agent(&s.np) {
-                    return None;
-                }
-                partner = joint_partner(doc, &s.np);
-                // "Smith said the boy was welcome to come": Smith's offer.
-                let offer_reported = (i..end).any(|k| doc.low(k) == "welcome");
-                match offer_reported
-                    .then(|| doc.reporter_around(doc.toks[i].start()))
-                    .flatten()
-                {
-                    Some(reporter) => {
-                        counterpart = Some(s.np.clone());
-                        reporter
-                    }
-                    None => doc.resolve_subject(&s),
-                }
-            }
-            None if cue.frames.agent => return None,
-            None => doc.main_subject(i).unwrap_or_default(),
-        }
-    };
+    let (actor, object, partner) = verb_actor(doc, cue, i, end, &frame, content_end)?;
     // To whom: the object ("urged Kim to"), a "with X" after the trigger
     // ("agreed with Seoul to"), or the partner of joint actors.
-    let with = (doc.low(trigger_end) == "with")
-        .then(|| doc.np_after(trigger_end + 1))
+    let with = (doc.low(frame.trigger_end) == "with")
+        .then(|| doc.np_after(frame.trigger_end + 1))
         .flatten();
-    let counterpart = counterpart
+    let counterpart = object
         .or(with)
         .and_then(|np| doc.resolve(&np).entity)
         .or(partner)
@@ -331,12 +209,105 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
             actor,
             counterpart,
             i,
-            trigger_end,
-            content_start,
+            frame.trigger_end,
+            frame.content_start,
             content_end,
         ),
-        trigger_end,
+        frame.trigger_end,
     ))
+}
+
+/// True when the verb cue at token `i` is used as a noun: after a
+/// determiner or possessive ("the demand", "a planned", "their urgent
+/// plea"), as the object of a verb ("will revive demand", "to meet
+/// demand"), or tagged a noun after a verb when the word is a noun cue too
+/// ("issued calls for an audit", left to the noun cue; asked only of such
+/// words, to tag few sentences).
+fn used_as_noun(doc: &Doc, i: usize) -> bool {
+    let prev = i.checked_sub(1).map_or("", |p| doc.low(p));
+    let prev2 = i.checked_sub(2).map_or("", |p| doc.low(p));
+    DETERMINERS.contains(prev)
+        || matches!(prev, "'s" | "’s" | "in")
+        || (matches!(
+            prev2,
+            "a" | "an" | "no" | "his" | "her" | "its" | "their" | "our" | "my" | "'s" | "’s"
+        ) && doc.is_word(i - 1)
+            && !is_ly_adverb(prev))
+        || ((prev2 == "to" || MODALS.contains(&prev2))
+            && doc.is_word(i - 1)
+            && !is_ly_adverb(prev)
+            && !matches!(
+                prev,
+                "also"
+                    | "then"
+                    | "again"
+                    | "still"
+                    | "now"
+                    | "not"
+                    | "never"
+                    | "soon"
+                    | "even"
+                    | "only"
+                    | "just"
+                    | "first"
+                    | "both"
+                    | "all"
+                    | "further"
+                    | "today"
+            ))
+        || (is_noun_cue(doc.low(i))
+            && i > 0
+            && doc.tag(i) == Tag::Noun
+            && doc.tag(i - 1).is_verbal())
+}
+
+/// The actor of the verb cue at tokens `i..end` with `frame` (content
+/// ending at `content_end`), with the phrase naming its counterpart and
+/// the partner of joint actors. A passive directive's actor is its "by X"
+/// or nobody; otherwise the cue's subject, the main subject for a
+/// participle, or, for a reported offer ("Smith said the boy was welcome
+/// to come"), the reporter. None when the subject is negated, a third
+/// person's story inside a quote, or not an agent where the cue needs one.
+fn verb_actor(
+    doc: &Doc,
+    cue: &Cue,
+    i: usize,
+    end: usize,
+    frame: &frames::Frame,
+    content_end: usize,
+) -> Option<(Agent, Option<Range<usize>>, Option<usize>)> {
+    let object = frame.object.clone();
+    if frame.passive_obj {
+        // "were advised to …" names no adviser unless "by X" says who.
+        let actor = match &frame.by_phrase {
+            Some(np) => doc.resolve(np),
+            None => by_agent(doc, frame.content_start, content_end).unwrap_or_default(),
+        };
+        return Some((actor, object, None));
+    }
+    let Some(s) = doc.subject_before(i) else {
+        if cue.frames.agent {
+            return None;
+        }
+        return Some((doc.main_subject(i).unwrap_or_default(), object, None));
+    };
+    // "He wanted to be rich," she said: a story, not a commitment.
+    if s.negated || (doc.quote(i).is_some() && third_person(doc, &s.np)) {
+        return None;
+    }
+    if cue.frames.agent && !doc.names_agent(&s.np) {
+        return None;
+    }
+    let partner = joint_partner(doc, &s.np);
+    // "Smith said the boy was welcome to come": Smith's offer.
+    let offer_reported = (i..end).any(|k| doc.low(k) == "welcome");
+    match offer_reported
+        .then(|| doc.reporter_around(doc.toks[i].start()))
+        .flatten()
+    {
+        Some(reporter) => Some((reporter, Some(s.np.clone()), partner)),
+        None => Some((doc.resolve_subject(&s), object, partner)),
+    }
 }
 
 /// True when `w` starts a nominal cue ("calls", "plans", "demands").
@@ -345,24 +316,6 @@ fn is_noun_cue(w: &str) -> bool {
     by_first
         .get(w)
         .is_some_and(|list| list.iter().any(|&c| cues[c].frames.noun))
-}
-
-/// True when the phrase `np` after a directive verb is really an object and
-/// a clause ("told investors the carmaker expected growth to slow"): a verb
-/// in -ed inside it, or a determiner right after a plain word.
-fn holds_clause(doc: &Doc, np: &Range<usize>) -> bool {
-    (np.start + 1..np.end).any(|k| {
-        let w = doc.low(k);
-        let prev = doc.low(k - 1);
-        doc.is_past_form(k)
-            || (matches!(w, "the" | "a" | "an")
-                && doc.is_word(k - 1)
-                && !DETERMINERS.contains(prev)
-                && !matches!(
-                    prev,
-                    "of" | "for" | "at" | "in" | "on" | "with" | "from" | "by" | "to"
-                ))
-    })
 }
 
 /// For joint actors ("Kim and Trump reached …"): the last one named.
@@ -567,6 +520,55 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
     ))
 }
 
+/// A passive future in an actor's reported words, the actor's decision
+/// told as what will happen: "officials said every request will be
+/// reviewed", "the council said the road would be closed". A pledge of the
+/// speaker whose content is the whole reported clause (its subject is not
+/// the actor). A pronoun subject ("he would be replaced") is left out: a
+/// person's fate is no decision of theirs.
+fn reported_passive(doc: &Doc, i: usize) -> Option<Found> {
+    if !matches!(doc.low(i), "will" | "would") || doc.quote(i).is_some() {
+        return None;
+    }
+    let mut be = i + 1;
+    while is_ly_adverb(doc.low(be)) || matches!(doc.low(be), "also" | "now") {
+        be += 1;
+    }
+    let participle = be + 1;
+    // A participle: a verb ending as participles do ("closed", "held",
+    // "built", "given", "made"), which also leaves out the adjectives the
+    // tagger may take for verbs ("icy").
+    if doc.low(be) != "be"
+        || !doc.low(participle).ends_with(['d', 't', 'n', 'e'])
+        || !doc.word(participle).starts_with(char::is_lowercase)
+        || doc.tag(participle) != Tag::Verb
+    {
+        return None;
+    }
+    let s = doc.subject_before(i)?;
+    if s.negated || PRONOUNS.contains_key(doc.low(s.np.start)) || filtered(doc, i) {
+        return None;
+    }
+    let speaker = speaker_of_clause_at(doc, s.np.start)?;
+    let content_end = doc.clause_end(s.np.start);
+    if content_end <= participle {
+        return None;
+    }
+    Some((
+        build(
+            doc,
+            CommitmentKind::Pledge,
+            speaker,
+            None,
+            i,
+            participle + 1,
+            s.np.start,
+            content_end,
+        ),
+        participle + 1,
+    ))
+}
+
 /// True when `np` is a third-person pronoun.
 fn third_person(doc: &Doc, np: &Range<usize>) -> bool {
     np.len() == 1 && matches!(doc.low(np.start), "he" | "she" | "they" | "it")
@@ -656,5 +658,6 @@ fn content_span(doc: &Doc, r: Range<usize>) -> Span {
     doc.span(a, r.end)
 }
 
+mod frames;
 #[cfg(test)]
 mod tests;

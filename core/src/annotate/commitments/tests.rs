@@ -436,3 +436,74 @@ fn an_agentless_passive_gets_no_actor() {
     assert_eq!(c[0].0, CommitmentKind::Demand);
     assert_eq!(c[0].3, "");
 }
+
+#[test]
+fn headlines_and_bylines_are_not_mined() {
+    let text = "Harbour Authority vows to dredge the channel\n\nBy Mara Lind\n\n\
+                The Harbour Authority pledged on Monday to dredge the channel before winter.";
+    let c = commitments(text);
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].1, "pledged");
+    assert_eq!(c[0].2, "dredge the channel before winter");
+    // Names are still found in the headline.
+    let ann = annotate(text);
+    let headline = text.find('\n').expect("a first line");
+    assert!(ann.mentions.iter().any(|m| m.span.end <= headline));
+    // A title-case headline with a stop.
+    let text = "Teachers Union Demands Smaller Classes.\n\nThe union met on Friday.";
+    assert!(commitments(text).is_empty(), "{:?}", commitments(text));
+}
+
+#[test]
+fn a_markdown_heading_is_not_mined_even_with_a_stop() {
+    let md = "# The council promised to rebuild the bridge.\n\nThe council promised to rebuild the bridge by spring.\n";
+    let mut doc = crate::document::load_bytes(md.as_bytes().to_vec(), "a.md").expect("loads");
+    let ann = crate::annotate::annotate_document(&mut doc);
+    assert_eq!(ann.commitments.len(), 1, "{:?}", ann.commitments);
+    assert_eq!(
+        ann.commitments[0].content.slice(&doc.text),
+        "rebuild the bridge by spring"
+    );
+    // As plain text, the same first line is a sentence of its own, mined.
+    let plain = "The council promised to rebuild the bridge.\n\nThe council promised to rebuild the bridge by spring.\n";
+    assert_eq!(commitments(plain).len(), 2);
+}
+
+#[test]
+fn a_passive_future_in_an_actors_reported_words_is_its_pledge() {
+    let c = commitments(
+        "The Lakeside Port Authority said every permit application will be reviewed before June.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert_eq!(c[0].1, "will be reviewed");
+    assert_eq!(
+        c[0].2,
+        "every permit application will be reviewed before June"
+    );
+    assert!(c[0].3.contains("Port Authority"), "{c:?}");
+    let c = commitments("City officials said the old ferry line would be closed in May.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "the old ferry line would be closed in May");
+}
+
+#[test]
+fn other_reported_futures_are_not_pledges() {
+    for text in [
+        // Not passive: a state, or an action going on.
+        "The forecaster said the roads would be icy on Friday.",
+        "The minister said the talks would be continuing next week.",
+        // A pronoun's fate is no decision of its own.
+        "The club said he would be replaced by a younger coach.",
+        // Not reported: the author's voice.
+        "The new ferry line will be opened in May.",
+        // Negated.
+        "The council said the library would not be closed.",
+    ] {
+        assert!(
+            commitments(text).is_empty(),
+            "{text}: {:?}",
+            commitments(text)
+        );
+    }
+}

@@ -1,0 +1,203 @@
+//! The frames of a verb cue: what follows the cue words and where the
+//! committed or demanded content starts. Each matcher looks at the words
+//! after the cue (from `k`, past any -ly adverbs) and says whether its frame
+//! holds; [`verb_frame`] tries them in order.
+
+use std::ops::Range;
+
+use super::Cue;
+use crate::annotate::acts::Doc;
+use crate::annotate::acts::words::{DETERMINERS, is_ly_adverb};
+
+/// Where a verb cue's trigger ends and its content starts, and what the
+/// frame says about its actor and counterpart.
+pub(super) struct Frame {
+    /// The first token after the trigger.
+    pub trigger_end: usize,
+    /// The first token of the content.
+    pub content_start: usize,
+    /// True when the subject is the one asked or invited ("was told to"):
+    /// the actor is someone else.
+    pub passive_obj: bool,
+    /// The phrase naming the one asked ("urged Kim to").
+    pub object: Option<Range<usize>>,
+    /// The agent of a passive named before "to" ("were advised by the
+    /// council to").
+    pub by_phrase: Option<Range<usize>>,
+}
+
+impl Frame {
+    /// A frame whose trigger ends at `trigger_end` and content starts at
+    /// `content_start`, with the subject as actor.
+    fn new(trigger_end: usize, content_start: usize) -> Self {
+        Frame {
+            trigger_end,
+            content_start,
+            passive_obj: false,
+            object: None,
+            by_phrase: None,
+        }
+    }
+}
+
+/// The cue matched at tokens `i..end` and what follows it, for one frame.
+struct At<'d, 'a> {
+    doc: &'d Doc<'a>,
+    cue: &'d Cue,
+    /// The first token after the cue words.
+    end: usize,
+    /// The first token after the cue words and any -ly adverbs.
+    k: usize,
+    /// True when a form of "be" stands before the cue ("was asked").
+    passive: bool,
+}
+
+impl At<'_, '_> {
+    /// True when token `t` is "to" before a verb (a word, no determiner).
+    fn to_verb(&self, t: usize) -> bool {
+        let doc = self.doc;
+        doc.low(t) == "to" && doc.is_word(t + 1) && !DETERMINERS.contains(doc.low(t + 1))
+    }
+}
+
+/// The frame of the verb cue matched at tokens `i..end`, trying in order:
+/// cue + to ([`to_verb`]), a passive directive ([`passive_to`],
+/// [`passive_by_to`]), object + to ([`object_to`]), that + clause
+/// ([`that_clause`]) and a phrase ([`phrase`]). None when no frame holds,
+/// or when a passive cue that takes no object stands before "to" ("is
+/// expected to": someone else's view).
+pub(super) fn verb_frame(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Frame> {
+    let mut k = end;
+    while is_ly_adverb(doc.low(k)) {
+        k += 1;
+    }
+    let prev = i.checked_sub(1).map_or("", |p| doc.low(p));
+    let at = At {
+        doc,
+        cue,
+        end,
+        k,
+        passive: matches!(
+            prev,
+            "was" | "were" | "is" | "are" | "be" | "been" | "being"
+        ),
+    };
+    if let Some(frame) = to_verb(&at) {
+        return (!at.passive || cue.frames.obj).then_some(frame);
+    }
+    passive_to(&at)
+        .or_else(|| passive_by_to(&at))
+        .or_else(|| object_to(&at))
+        .or_else(|| that_clause(&at))
+        .or_else(|| phrase(&at))
+}
+
+/// A commissive, intent or directive verb + to + verb ("pledged to
+/// rebuild", "plans to strike"), with at most a short phrase of time or
+/// partner before "to" ("pledged on Tuesday to provide", "agreed with
+/// Seoul to open"): the trigger takes the "to" when nothing stands between.
+fn to_verb(at: &At) -> Option<Frame> {
+    if !(at.cue.frames.to || at.cue.frames.agent) {
+        return None;
+    }
+    let (doc, k) = (at.doc, at.k);
+    let to = (k..k + 4)
+        .take_while(|&t| doc.is_word(t))
+        .find(|&t| at.to_verb(t))
+        .filter(|&t| {
+            t == k
+                || matches!(
+                    doc.low(k),
+                    "on" | "last" | "this" | "next" | "earlier" | "again" | "with"
+                )
+        })?;
+    Some(if to == k {
+        Frame::new(k + 1, k + 1)
+    } else {
+        Frame::new(at.end, to + 1)
+    })
+}
+
+/// An agentless passive directive: "was told to leave", "were asked to
+/// wait". The subject is the one asked, not the actor.
+fn passive_to(at: &At) -> Option<Frame> {
+    (at.cue.frames.obj && at.passive && at.to_verb(at.k)).then(|| Frame {
+        passive_obj: true,
+        ..Frame::new(at.k + 1, at.k + 1)
+    })
+}
+
+/// A passive directive with its agent before "to": "were advised by the
+/// council to stay indoors".
+fn passive_by_to(at: &At) -> Option<Frame> {
+    if !(at.cue.frames.obj && at.passive && at.doc.low(at.k) == "by") {
+        return None;
+    }
+    let np = at.doc.np_after(at.k + 1)?;
+    at.to_verb(np.end).then(|| Frame {
+        passive_obj: true,
+        by_phrase: Some(np.clone()),
+        ..Frame::new(at.end, np.end + 1)
+    })
+}
+
+/// A directive with its object: "asked/urged/called on X to …", and "asked
+/// the mayor not to raise fees" (the content keeps its "not"). An object
+/// that holds a clause ("told investors the carmaker expected …") is no
+/// object.
+fn object_to(at: &At) -> Option<Frame> {
+    if !at.cue.frames.obj {
+        return None;
+    }
+    let doc = at.doc;
+    let np = doc.np_after(at.k)?;
+    if holds_clause(doc, &np) {
+        return None;
+    }
+    let content = if at.to_verb(np.end) {
+        np.end + 1
+    } else {
+        (doc.low(np.end) == "not" && at.to_verb(np.end + 1)).then_some(np.end)?
+    };
+    Some(Frame {
+        object: Some(np),
+        ..Frame::new(at.end, content)
+    })
+}
+
+/// A cue + that + clause: "demanded that wages rise".
+fn that_clause(at: &At) -> Option<Frame> {
+    (at.cue.frames.that && at.doc.low(at.k) == "that").then(|| Frame::new(at.end, at.k + 1))
+}
+
+/// A cue + phrase: "called for lower taxes", "pledged $2 million". A
+/// passive invitation ("was invited to the fair") has an inviter who is not
+/// the subject.
+fn phrase(at: &At) -> Option<Frame> {
+    let doc = at.doc;
+    let k = at.k;
+    (at.cue.frames.np
+        && (doc.is_word(k) || doc.is_mark(k) || matches!(doc.low(k), "$" | "£" | "€" | "¥")))
+    .then(|| Frame {
+        passive_obj: at.passive && at.cue.frames.obj,
+        ..Frame::new(at.end, k)
+    })
+}
+
+/// True when the phrase `np` after a directive verb is really an object and
+/// a clause ("told investors the carmaker expected growth to slow"): a verb
+/// in -ed inside it, or a determiner right after a plain word.
+fn holds_clause(doc: &Doc, np: &Range<usize>) -> bool {
+    (np.start + 1..np.end).any(|k| {
+        let w = doc.low(k);
+        let prev = doc.low(k - 1);
+        doc.is_past_form(k)
+            || (matches!(w, "the" | "a" | "an")
+                && doc.is_word(k - 1)
+                && !DETERMINERS.contains(prev)
+                && !matches!(
+                    prev,
+                    "of" | "for" | "at" | "in" | "on" | "with" | "from" | "by" | "to"
+                ))
+    })
+}
