@@ -22,6 +22,9 @@ const PREPOSITIONS: [&str; 14] = [
     "between",
 ];
 
+/// How many tokens after a mention are read for pronouns.
+const AFTER: usize = 20;
+
 /// How many name mentions of an entity are read for their context (the
 /// first ones): enough for the evidence, and a bound on the time a long
 /// document's frequent names take.
@@ -266,11 +269,15 @@ fn gaz(kind: GazKind) -> &'static str {
 /// is (people are named again by their family name, organizations by an
 /// acronym).
 fn short_form(f: &mut Features, surface: &str, full: &[&str]) {
-    let words: Vec<&str> = surface.split_whitespace().collect();
-    let part = match (words.as_slice(), full) {
-        ([w], [first, .., _]) if w == first => "first",
-        ([w], [_, .., last]) if w == last => "last",
-        ([w], _) if w.len() >= 2 && w.chars().all(|c| c.is_uppercase()) => "acronym",
+    let mut words = surface.split_whitespace();
+    let one = match (words.next(), words.next()) {
+        (Some(w), None) => Some(w),
+        _ => None,
+    };
+    let part = match (one, full) {
+        (Some(w), [first, .., _]) if w == *first => "first",
+        (Some(w), [_, .., last]) if w == *last => "last",
+        (Some(w), _) if w.len() >= 2 && w.chars().all(|c| c.is_uppercase()) => "acronym",
         _ => "other",
     };
     f.add("short", part);
@@ -285,9 +292,11 @@ fn context<'t>(
     before: &mut Vec<&'t str>,
     after: &mut Vec<&'t str>,
 ) {
-    tokens(&text[back(text, span.start)..span.start], before);
-    tokens(&text[span.end..forward(text, span.end)], after);
-    let is = |w: &str, list: &[&str]| list.iter().any(|l| w.eq_ignore_ascii_case(l));
+    last_tokens(&text[back(text, span.start)..span.start], before);
+    tokens(&text[span.end..forward(text, span.end)], AFTER, after);
+    let is = |w: &str, list: &[&str]| {
+        (2..=7).contains(&w.len()) && list.iter().any(|l| w.eq_ignore_ascii_case(l))
+    };
     match before.as_slice() {
         [] | [.., "." | "!" | "?" | "\n"] => f.flag("initial-in-sentence"),
         [.., p2, p1] => {
@@ -325,7 +334,7 @@ fn context<'t>(
             }
         }
     }
-    for w in after.iter().take(20) {
+    for w in after.iter().take(AFTER) {
         if is(w, &PRONOUNS) {
             f.lower("pronoun", &[w]);
         }
@@ -352,14 +361,35 @@ fn forward(text: &str, at: usize) -> usize {
     end
 }
 
-/// Puts into `out` (cleared first) the words and punctuation of `s`: runs of letters and digits (with
-/// inner apostrophes, hyphens and dots, "O'Brien", "U.S."), each other
-/// character but spaces alone, a line break as `"\n"`, and a possessive
-/// `'s` as a token of its own.
-fn tokens<'t>(s: &'t str, out: &mut Vec<&'t str>) {
+/// Puts into `out` (cleared first) the last two tokens of `s` (see
+/// [`tokens`]), or all of them when there are fewer: no feature reads
+/// further back. A space or line break never lies inside a token, so
+/// tokenising from one gives the same tokens after it as from the start;
+/// the tokens after the third space or line break from the end are
+/// usually enough.
+fn last_tokens<'t>(s: &'t str, out: &mut Vec<&'t str>) {
+    let mut from = s.len();
+    for _ in 0..3 {
+        from = s[..from].rfind([' ', '\n']).unwrap_or(0);
+    }
+    tokens(&s[from..], usize::MAX, out);
+    if out.len() < 2 && from > 0 {
+        tokens(s, usize::MAX, out);
+    }
+    let two = out.len().saturating_sub(2);
+    out.drain(..two);
+}
+
+/// Puts into `out` (cleared first) the first `limit` words and punctuation
+/// of `s`: runs of letters and digits (with inner apostrophes, hyphens and
+/// dots, "O'Brien", "U.S."), each other character but spaces alone, a line
+/// break as `"\n"`, and a possessive `'s` as a token of its own.
+fn tokens<'t>(s: &'t str, limit: usize, out: &mut Vec<&'t str>) {
     out.clear();
     let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    while out.len() < limit
+        && let Some((i, c)) = chars.next()
+    {
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = chars.peek() {
@@ -450,7 +480,7 @@ mod tests {
     #[test]
     fn tokens_split_words_punctuation_and_possessives() {
         let mut out = Vec::new();
-        tokens("in O'Brien's U.S. office, (x) 's", &mut out);
+        tokens("in O'Brien's U.S. office, (x) 's", usize::MAX, &mut out);
         assert_eq!(
             out,
             [
@@ -460,6 +490,27 @@ mod tests {
         assert_eq!(shape("McDonald's"), "XxXx'x");
         assert_eq!(suffix("Ministry", 3), "try");
         assert_eq!(prefix("Ab", 3), "Ab");
+    }
+
+    #[test]
+    fn the_last_tokens_are_those_of_the_whole() {
+        let texts = [
+            "",
+            "x",
+            "  ",
+            "a b",
+            "said the U.S. and O'Brien's",
+            "one two three four five six. \n",
+            "a\u{a0}\u{a0} b\u{a0}c ’s  ",
+            "cut-mid word. Then: (the) “Mayor”’s",
+            "x 's 's 's",
+        ];
+        for t in texts {
+            let (mut all, mut last) = (Vec::new(), Vec::new());
+            tokens(t, usize::MAX, &mut all);
+            last_tokens(t, &mut last);
+            assert_eq!(last, all[all.len().saturating_sub(2)..], "{t:?}");
+        }
     }
 
     #[test]
