@@ -30,11 +30,37 @@ const AFTER: usize = 20;
 /// document's frequent names take.
 const CONTEXTS: usize = 12;
 
-/// The FNV-1a hash state after `bytes`, from `h`.
-fn fnv(mut h: u32, bytes: impl Iterator<Item = u8>) -> u32 {
-    for b in bytes {
-        h ^= u32::from(b);
+/// The FNV-1a hash state after `bytes`, from `h` (a `const fn`, so that
+/// feature names can be hashed once, when gloss is built).
+const fn fnv(mut h: u32, bytes: &[u8]) -> u32 {
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u32;
         h = h.wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    h
+}
+
+/// The FNV-1a hash state after `word` with its ASCII letters lowercased,
+/// from `h`.
+fn fnv_ascii_lower(mut h: u32, word: &str) -> u32 {
+    for b in word.bytes() {
+        h = fnv(h, &[b.to_ascii_lowercase()]);
+    }
+    h
+}
+
+/// The FNV-1a hash state after `word` lowercased, from `h`.
+fn fnv_lower(mut h: u32, word: &str) -> u32 {
+    if word.is_ascii() {
+        return fnv_ascii_lower(h, word);
+    }
+    let mut buf = [0u8; 4];
+    for c in word.chars() {
+        for l in c.to_lowercase() {
+            h = fnv(h, l.encode_utf8(&mut buf).as_bytes());
+        }
     }
     h
 }
@@ -42,42 +68,55 @@ fn fnv(mut h: u32, bytes: impl Iterator<Item = u8>) -> u32 {
 /// The FNV-1a offset basis.
 const BASIS: u32 = 0x811c_9dc5;
 
-/// A feature's hash: FNV-1a over the prefix, a separator and the value.
-pub fn hash(prefix: &str, value: &str) -> u32 {
-    fnv(
-        fnv(BASIS, prefix.bytes()),
-        std::iter::once(0x1f).chain(value.bytes()),
-    )
+/// A feature's name, hashed with the separator after it: the state a
+/// feature's hash goes on from with its value. Names known when gloss is
+/// built are hashed then (`const { Name::new("kind") }`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Name(u32);
+
+impl Name {
+    /// The feature name `name`.
+    pub const fn new(name: &str) -> Name {
+        Name(fnv(fnv(BASIS, name.as_bytes()), &[0x1f]))
+    }
+
+    /// The name whose values are `class`, `|` and a value: its hash of a
+    /// value is this name's hash of the joined string, without building it.
+    pub fn joined(self, class: &str) -> Name {
+        Name(fnv(fnv(self.0, class.as_bytes()), b"|"))
+    }
+
+    /// The hash of the feature of this name with `value`.
+    pub fn hash(self, value: &str) -> u32 {
+        fnv(self.0, value.as_bytes())
+    }
+
+    /// The hash of the feature of this name with `value` lowercased.
+    pub fn hash_lower(self, value: &str) -> u32 {
+        fnv_lower(self.0, value)
+    }
+
+    /// The hash of the feature of this name with the ASCII letters of
+    /// `value` lowercased (as [`str::to_ascii_lowercase`]).
+    pub fn hash_ascii_lower(self, value: &str) -> u32 {
+        fnv_ascii_lower(self.0, value)
+    }
 }
 
-/// The hash of the feature `prefix` whose value is `class`, `|` and
-/// `value` (as [`hash`] of the joined string, without building it).
-pub fn hash_joined(prefix: &str, class: &str, value: &str) -> u32 {
-    let h = fnv(
-        fnv(BASIS, prefix.bytes()),
-        std::iter::once(0x1f).chain(class.bytes()),
-    );
-    fnv(h, std::iter::once(b'|').chain(value.bytes()))
+/// A feature's hash: FNV-1a over the prefix, a separator and the value.
+pub fn hash(prefix: &str, value: &str) -> u32 {
+    Name::new(prefix).hash(value)
 }
 
 /// The hash of a feature whose value is `words` lowercased and joined by
 /// spaces, without building the string.
 fn hash_lower(prefix: &str, words: &[&str]) -> u32 {
-    let mut h = fnv(fnv(BASIS, prefix.bytes()), std::iter::once(0x1f));
+    let mut h = Name::new(prefix).0;
     for (i, w) in words.iter().enumerate() {
         if i > 0 {
-            h = fnv(h, std::iter::once(b' '));
+            h = fnv(h, b" ");
         }
-        for c in w.chars() {
-            let mut buf = [0u8; 4];
-            if c.is_ascii() {
-                h = fnv(h, std::iter::once(c.to_ascii_lowercase() as u8));
-            } else {
-                for l in c.to_lowercase() {
-                    h = fnv(h, l.encode_utf8(&mut buf).bytes());
-                }
-            }
-        }
+        h = fnv_lower(h, w);
     }
     h
 }
@@ -447,7 +486,18 @@ mod tests {
 
     #[test]
     fn a_joined_hash_is_the_hash_of_the_joined_value() {
-        assert_eq!(hash_joined("kind", "m", "person"), hash("kind", "m|person"));
+        let kind = Name::new("kind");
+        assert_eq!(kind.joined("m").hash("person"), hash("kind", "m|person"));
+        // FNV-1a of "kind", the separator and "person", as first written.
+        let h = "kind\u{1f}person".bytes().fold(0x811c_9dc5u32, |h, b| {
+            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+        });
+        assert_eq!(hash("kind", "person"), h);
+        let lower = Name::new("w");
+        assert_eq!(lower.hash_lower("The"), lower.hash("the"));
+        assert_eq!(lower.hash_lower("ÉTAT"), lower.hash("état"));
+        assert_eq!(lower.hash_ascii_lower("ÉTAT"), lower.hash("État"));
+        assert_eq!(hash_lower("p2", &["To", "THE"]), hash("p2", "to the"));
     }
     use crate::model::{Entity, Mention};
 
