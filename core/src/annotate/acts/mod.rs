@@ -38,13 +38,11 @@ pub struct Prepared {
     tags: RefCell<Tags>,
 }
 
-/// The tags of the sentences tagged so far.
+/// The tags decided so far: one per token (none until asked for), each
+/// sentence tagged from its start as far as a rule has asked.
 #[derive(Default)]
 struct Tags {
-    /// One per token; meaningful in tagged sentences only.
-    of_token: Vec<Tag>,
-    /// One per sentence: true once tagged.
-    done: Vec<bool>,
+    of_token: Vec<Option<Tag>>,
 }
 
 /// A document prepared for the act stages.
@@ -89,26 +87,29 @@ impl<'a> Doc<'a> {
         Doc { text, ann, prep }
     }
 
-    /// The part-of-speech tag of token `i` (`X` out of range). The first
-    /// question about a sentence tags it whole: the act stages tag only the
-    /// sentences their cues lead them to.
+    /// The part-of-speech tag of token `i` (`X` out of range). A question
+    /// about a token not yet tagged tags its sentence from where it was
+    /// left up to that token: the act stages tag only the sentences their
+    /// cues lead them to, and only as far as they read.
     pub fn tag(&self, i: usize) -> Tag {
-        let Some(s) = self.sent(i) else {
+        if i >= self.toks.len() {
             return Tag::X;
-        };
+        }
         let mut tags = self.prep.tags.borrow_mut();
-        if s >= tags.done.len() {
-            let sentences = self.toks.last().map_or(0, |t| t.sent() + 1);
-            tags.done.resize(sentences.max(s + 1), false);
-            tags.of_token.resize(self.toks.len(), Tag::X);
+        if tags.of_token.is_empty() {
+            tags.of_token.resize(self.toks.len(), None);
         }
-        if !tags.done[s] {
-            let r = sentence_range(&self.toks, i);
-            let got = tagger::tag(self.text, &self.toks[r.clone()]);
-            tags.of_token[r].copy_from_slice(&got);
-            tags.done[s] = true;
+        if let Some(t) = tags.of_token[i] {
+            return t;
         }
-        tags.of_token[i]
+        let r = sentence_range(&self.toks, i);
+        tagger::tag_through(
+            self.text,
+            &self.toks[r.clone()],
+            &mut tags.of_token[r.clone()],
+            i - r.start,
+        );
+        tags.of_token[i].unwrap_or(Tag::X)
     }
 
     /// The paragraph index of token `i`.
