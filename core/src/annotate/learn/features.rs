@@ -425,21 +425,18 @@ fn last_tokens<'t>(s: &'t str, out: &mut Vec<&'t str>) {
 /// break as `"\n"`, and a possessive `'s` as a token of its own.
 fn tokens<'t>(s: &'t str, limit: usize, out: &mut Vec<&'t str>) {
     out.clear();
-    let mut chars = s.char_indices().peekable();
+    let alnum_at = |i: usize| char_at(s, i).is_some_and(char::is_alphanumeric);
+    let mut i = 0;
     while out.len() < limit
-        && let Some((i, c)) = chars.next()
+        && let Some(c) = char_at(s, i)
     {
+        let next = i + c.len_utf8();
         if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                let inner = matches!(d, '\'' | '’' | '-' | '.')
-                    && s[j + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric);
-                if d.is_alphanumeric() || inner {
-                    end = j + d.len_utf8();
-                    chars.next();
+            let mut end = next;
+            while let Some(d) = char_at(s, end) {
+                let after = end + d.len_utf8();
+                if d.is_alphanumeric() || matches!(d, '\'' | '’' | '-' | '.') && alnum_at(after) {
+                    end = after;
                 } else {
                     break;
                 }
@@ -452,20 +449,28 @@ fn tokens<'t>(s: &'t str, limit: usize, out: &mut Vec<&'t str>) {
                 }
                 _ => out.push(word),
             }
-        } else if matches!(c, '\'' | '’')
-            && s[i + c.len_utf8()..].starts_with('s')
-            && !s[i + c.len_utf8() + 1..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric)
-        {
-            out.push(&s[i..i + c.len_utf8() + 1]);
-            chars.next();
-        } else if c == '\n' {
-            out.push("\n");
-        } else if !c.is_whitespace() {
-            out.push(&s[i..i + c.len_utf8()]);
+            i = end;
+        } else if matches!(c, '\'' | '’') && s[next..].starts_with('s') && !alnum_at(next + 1) {
+            out.push(&s[i..next + 1]);
+            i = next + 1;
+        } else {
+            if c == '\n' {
+                out.push("\n");
+            } else if !c.is_whitespace() {
+                out.push(&s[i..next]);
+            }
+            i = next;
         }
+    }
+}
+
+/// The character of `s` starting at byte `i` (a character boundary), if
+/// any: an ASCII byte without decoding.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s[i..].chars().next(),
+        None => None,
     }
 }
 

@@ -9,6 +9,7 @@
 //! `core/src/annotate/models/README.md`). Tagging a token costs about a
 //! dozen look-ups, so the act stages tag only the sentences they read.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::model::{Model, ModelError, TAGS};
@@ -130,8 +131,12 @@ pub fn embedded() -> Result<Model<{ Tag::COUNT }>, ModelError> {
 /// steps gets the tags it gets tagged whole. All `X` if the model could
 /// not be read, which its test rules out.
 pub fn tag_through(text: &str, toks: &[Token], tags: &mut [Option<Tag>], last: usize) {
+    let from = tags[..=last].iter().position(Option::is_none).unwrap_or(last + 1);
     match &*MODEL {
-        Some(model) => decide(model, &Words::first(text, toks, last + 3), tags, last + 1),
+        Some(model) => {
+            let words = Words::around(text, toks, from.saturating_sub(2)..last + 3);
+            decide(model, &words, tags, last + 1);
+        }
         None => tags[..=last].fill(Some(Tag::X)),
     }
 }
@@ -165,6 +170,8 @@ fn decide(model: &Model<{ Tag::COUNT }>, words: &Words, tags: &mut [Option<Tag>]
 /// What the features of a sentence's tokens are made of: each token's
 /// text, lowercase hash, shape and last letters, computed once.
 pub struct Words<'a> {
+    /// The first token whose words are known (see [`Words::around`]).
+    base: usize,
     /// The tokens' texts.
     texts: Vec<&'a str>,
     /// FNV-1a hashes of the tokens' lowercase texts.
@@ -173,8 +180,8 @@ pub struct Words<'a> {
     shapes: Vec<u32>,
     /// FNV-1a hashes of the tokens' last three letters, lowercase.
     suffixes: Vec<u32>,
-    /// The number of tokens in the sentence (the words are known of the
-    /// first of them only, see [`Words::first`]).
+    /// The number of tokens in the sentence (the words may be known of
+    /// some of them only, see [`Words::around`]).
     len: usize,
 }
 
@@ -234,21 +241,24 @@ fn shape(w: &str, kind: TokenKind, opens: bool) -> u32 {
 impl<'a> Words<'a> {
     /// The words of the sentence `toks` of `text`.
     pub fn new(text: &'a str, toks: &[Token]) -> Words<'a> {
-        Words::first(text, toks, toks.len())
+        Words::around(text, toks, 0..toks.len())
     }
 
-    /// The words of the sentence `toks` of `text`, known of its first `n`
-    /// tokens only: enough for the features of the tokens before `n - 2`.
-    fn first(text: &'a str, toks: &[Token], n: usize) -> Words<'a> {
-        let known = &toks[..n.min(toks.len())];
+    /// The words of the sentence `toks` of `text`, known of the tokens of
+    /// `known` only: enough for the features of the tokens two after its
+    /// start (or from the sentence's start) to two before its end.
+    fn around(text: &'a str, toks: &[Token], known: Range<usize>) -> Words<'a> {
+        let base = known.start;
+        let known = &toks[base..known.end.min(toks.len())];
         let texts: Vec<&str> = known.iter().map(|t| t.text(text)).collect();
         Words {
+            base,
             hashes: texts.iter().map(|w| fnv_lower(w.as_bytes())).collect(),
             shapes: known
                 .iter()
                 .zip(&texts)
                 .enumerate()
-                .map(|(i, (t, w))| shape(w, t.kind(), i == 0))
+                .map(|(i, (t, w))| shape(w, t.kind(), base + i == 0))
                 .collect(),
             suffixes: texts
                 .iter()
@@ -273,7 +283,7 @@ impl<'a> Words<'a> {
     /// start or end marker past the sentence.
     fn hash_at(&self, at: usize, delta: isize) -> u32 {
         match at.checked_add_signed(delta) {
-            Some(j) if j < self.len() => self.hashes[j],
+            Some(j) if j < self.len() => self.hashes[j - self.base],
             Some(_) => END,
             None => START,
         }
@@ -284,23 +294,24 @@ impl<'a> Words<'a> {
     fn suffix_at(&self, at: usize, delta: isize) -> u32 {
         at.checked_add_signed(delta)
             .filter(|&j| j < self.len())
-            .map_or(fnv_lower(b""), |j| self.suffixes[j])
+            .map_or(fnv_lower(b""), |j| self.suffixes[j - self.base])
     }
 
     /// Pushes onto `out` the features of token `i`, given the tags of the
     /// one and two tokens before it (`None` before the sentence).
     pub fn features(&self, i: usize, before: [Option<Tag>; 2], out: &mut Vec<u32>) {
-        let w = self.texts[i].as_bytes();
-        let word = self.hashes[i];
+        let k = i - self.base;
+        let w = self.texts[k].as_bytes();
+        let word = self.hashes[k];
         let tag = |t: Option<Tag>| t.map_or(Tag::COUNT as u32, |t| t.index() as u32);
         let (t1, t2) = (tag(before[0]), tag(before[1]));
         out.extend([
             feature(0, 0),
             feature(1, word),
-            feature(2, self.suffixes[i]),
+            feature(2, self.suffixes[k]),
             feature(3, fnv_lower(suffix(w, 2))),
             feature(4, fnv_lower(suffix(w, 1))),
-            feature(5, self.shapes[i]),
+            feature(5, self.shapes[k]),
             feature(6, self.hash_at(i, -1)),
             feature(7, self.hash_at(i, 1)),
             feature(8, self.hash_at(i, -2)),
@@ -311,7 +322,7 @@ impl<'a> Words<'a> {
             feature(13, self.suffix_at(i, 1)),
             feature(14, self.suffix_at(i, -1)),
             feature(15, fnv_lower(&w[..w.len().min(1)])),
-            feature(16, t1 * 32 + self.shapes[i]),
+            feature(16, t1 * 32 + self.shapes[k]),
         ]);
     }
 }
