@@ -25,6 +25,7 @@ use super::features::{self, Name, hash};
 use super::model::{LINKS, Label, Model, ModelError};
 use super::train::{Options, descend};
 use crate::annotate::acts::Prepared;
+use crate::annotate::cursor::Cursor;
 use crate::annotate::first_person;
 use crate::annotate::lexicon::{Gender, LEXICON};
 use crate::annotate::segment::TokenKind;
@@ -394,11 +395,13 @@ pub fn each_case(
             female: 0,
         })
         .collect();
-    // The token each mention starts at.
+    // The token each mention starts at (found by galloping on from the
+    // last: a binary search each misses the cache on a long document).
+    let mut cursor = Cursor::default();
     let mention_tok: Vec<usize> = ann
         .mentions
         .iter()
-        .map(|m| toks.partition_point(|t| t.start() < m.span.start))
+        .map(|m| cursor.seek(toks, m.span.start, |t, at| t.start() < at))
         .collect();
     // The quotation each mention stands in.
     let mention_quote: Vec<Option<usize>> = mention_tok.iter().map(|&k| prep.quote(k)).collect();
