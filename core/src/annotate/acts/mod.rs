@@ -72,9 +72,15 @@ impl Prepared {
     /// Index into [`Prepared::marks`] of the quotation token `i` stands
     /// inside, if any.
     pub fn quote(&self, i: usize) -> Option<usize> {
+        self.quote_from(&mut Cursor::default(), i)
+    }
+
+    /// [`Prepared::quote`], searching on from where `cursor` last found
+    /// one: cheap for tokens asked about in order.
+    pub fn quote_from(&self, cursor: &mut Cursor, i: usize) -> Option<usize> {
         let at = self.toks.get(i)?.start();
         // Quotations come in order and never overlap.
-        let k = self.marks.partition_point(|m| m.inner.start <= at);
+        let k = cursor.seek(&self.marks, at, |m, at| m.inner.start <= at);
         k.checked_sub(1)
             .filter(|&k| self.marks[k].inner.contains(at))
     }

@@ -404,7 +404,11 @@ pub fn each_case(
         .map(|m| cursor.seek(toks, m.span.start, |t, at| t.start() < at))
         .collect();
     // The quotation each mention stands in.
-    let mention_quote: Vec<Option<usize>> = mention_tok.iter().map(|&k| prep.quote(k)).collect();
+    let mut cursor = Cursor::default();
+    let mention_quote: Vec<Option<usize>> = mention_tok
+        .iter()
+        .map(|&k| prep.quote_from(&mut cursor, k))
+        .collect();
     let speakers: Vec<(Span, EntityId)> = ann
         .quotes
         .iter()
@@ -428,6 +432,9 @@ pub fn each_case(
         candidates: Vec::new(),
     };
     let mut ids: Vec<EntityId> = Vec::new();
+    // The cases come in order: their quotation and speaker are found by
+    // galloping on from the last case's.
+    let (mut quote_cursor, mut speaker_cursor) = (Cursor::default(), Cursor::default());
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
@@ -515,8 +522,9 @@ pub fn each_case(
             }
         };
         g.class = class;
-        let quote = prep.quote(i);
-        let speaker = speakers[..speakers.partition_point(|(s, _)| s.start <= t.start())]
+        let quote = prep.quote_from(&mut quote_cursor, i);
+        let spoken = speaker_cursor.seek(&speakers, t.start(), |(s, _), at| s.start <= at);
+        let speaker = speakers[..spoken]
             .last()
             .filter(|(s, _)| t.end() <= s.end)
             .map(|&(_, e)| e);
