@@ -235,7 +235,8 @@ impl Gather<'_> {
     /// [`Gather::add`] of `value` with its ASCII letters lowercased.
     fn add_ascii_lower(&mut self, name: Name, value: &str) {
         self.out.push(name.hash_ascii_lower(value));
-        self.out.push(name.joined(self.class).hash_ascii_lower(value));
+        self.out
+            .push(name.joined(self.class).hash_ascii_lower(value));
     }
 
     /// The features gathered, leaving an empty buffer to gather into.
@@ -531,9 +532,18 @@ pub fn each_case(
         // The case alone: "none of them".
         g.add(const { Name::new("0") }, "bias");
         g.add_ascii_lower(const { Name::new("0w") }, word);
-        g.add(const { Name::new("0q") }, if quote.is_some() { "q" } else { "-" });
-        g.add(const { Name::new("0s") }, if speaker.is_some() { "s" } else { "-" });
-        g.add(const { Name::new("0rule") }, if rule.is_some() { "r" } else { "-" });
+        g.add(
+            const { Name::new("0q") },
+            if quote.is_some() { "q" } else { "-" },
+        );
+        g.add(
+            const { Name::new("0s") },
+            if speaker.is_some() { "s" } else { "-" },
+        );
+        g.add(
+            const { Name::new("0rule") },
+            if rule.is_some() { "r" } else { "-" },
+        );
         let next = toks.get(end + 1).map_or("", |t| t.text(text));
         g.add_ascii_lower(const { Name::new("0next") }, next);
         let prev = i.checked_sub(1).map_or("", |k| toks[k].text(text));
@@ -580,7 +590,10 @@ pub fn each_case(
             if agree != "n" {
                 g.add(const { Name::new("arank") }, bucket(agreeing));
                 let others = agreement.iter().filter(|x| **x != "n").count();
-                g.add(const { Name::new("alone") }, if others == 1 { "1" } else { "-" });
+                g.add(
+                    const { Name::new("alone") },
+                    if others == 1 { "1" } else { "-" },
+                );
                 agreeing += 1;
             }
             g.add(const { Name::new("kind") }, kind);
@@ -612,9 +625,13 @@ pub fn each_case(
                 g.add(const { Name::new("sdist") }, bucket(d));
                 g.add(const { Name::new("form") }, m.form.as_str());
                 let starts = mt == 0 || toks[mt - 1].sent() != toks[mt].sent();
-                g.add(const { Name::new("lstart") }, if starts { "s" } else { "-" });
+                g.add(
+                    const { Name::new("lstart") },
+                    if starts { "s" } else { "-" },
+                );
                 let q = (quote.is_some(), mention_quote[last].is_some());
-                g.add(const { Name::new("quote") },
+                g.add(
+                    const { Name::new("quote") },
                     ["--", "-q", "q-", "qq"][usize::from(q.0) * 2 + usize::from(q.1)],
                 );
                 if quote.is_some() && quote == mention_quote[last] {

@@ -131,7 +131,10 @@ pub fn embedded() -> Result<Model<{ Tag::COUNT }>, ModelError> {
 /// steps gets the tags it gets tagged whole. All `X` if the model could
 /// not be read, which its test rules out.
 pub fn tag_through(text: &str, toks: &[Token], tags: &mut [Option<Tag>], last: usize) {
-    let from = tags[..=last].iter().position(Option::is_none).unwrap_or(last + 1);
+    let from = tags[..=last]
+        .iter()
+        .position(Option::is_none)
+        .unwrap_or(last + 1);
     match &*MODEL {
         Some(model) => {
             let words = Words::around(text, toks, from.saturating_sub(2)..last + 3);
