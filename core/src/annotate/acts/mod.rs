@@ -41,13 +41,11 @@ pub struct Prepared {
     tags: RefCell<Tags>,
 }
 
-/// The tags of the sentences tagged so far.
+/// The tags decided so far: one per token (none until asked for), each
+/// sentence tagged from its start as far as a rule has asked.
 #[derive(Default)]
 struct Tags {
-    /// One per token; meaningful in tagged sentences only.
-    of_token: Vec<Tag>,
-    /// One per sentence: true once tagged.
-    done: Vec<bool>,
+    of_token: Vec<Option<Tag>>,
 }
 
 /// A document prepared for the act stages.
@@ -77,9 +75,15 @@ impl Prepared {
     /// Index into [`Prepared::marks`] of the quotation token `i` stands
     /// inside, if any.
     pub fn quote(&self, i: usize) -> Option<usize> {
+        self.quote_from(&mut Cursor::default(), i)
+    }
+
+    /// [`Prepared::quote`], searching on from where `cursor` last found
+    /// one: cheap for tokens asked about in order.
+    pub fn quote_from(&self, cursor: &mut Cursor, i: usize) -> Option<usize> {
         let at = self.toks.get(i)?.start();
         // Quotations come in order and never overlap.
-        let k = self.marks.partition_point(|m| m.inner.start <= at);
+        let k = cursor.seek(&self.marks, at, |m, at| m.inner.start <= at);
         k.checked_sub(1)
             .filter(|&k| self.marks[k].inner.contains(at))
     }
@@ -120,26 +124,29 @@ impl<'a> Doc<'a> {
         Doc { text, ann, prep }
     }
 
-    /// The part-of-speech tag of token `i` (`X` out of range). The first
-    /// question about a sentence tags it whole: the act stages tag only the
-    /// sentences their cues lead them to.
+    /// The part-of-speech tag of token `i` (`X` out of range). A question
+    /// about a token not yet tagged tags its sentence from where it was
+    /// left up to that token: the act stages tag only the sentences their
+    /// cues lead them to, and only as far as they read.
     pub fn tag(&self, i: usize) -> Tag {
-        let Some(s) = self.sent(i) else {
+        if i >= self.toks.len() {
             return Tag::X;
-        };
+        }
         let mut tags = self.prep.tags.borrow_mut();
-        if s >= tags.done.len() {
-            let sentences = self.toks.last().map_or(0, |t| t.sent() + 1);
-            tags.done.resize(sentences.max(s + 1), false);
-            tags.of_token.resize(self.toks.len(), Tag::X);
+        if tags.of_token.is_empty() {
+            tags.of_token.resize(self.toks.len(), None);
         }
-        if !tags.done[s] {
-            let r = sentence_range(&self.toks, i);
-            let got = tagger::tag(self.text, &self.toks[r.clone()]);
-            tags.of_token[r].copy_from_slice(&got);
-            tags.done[s] = true;
+        if let Some(t) = tags.of_token[i] {
+            return t;
         }
-        tags.of_token[i]
+        let r = sentence_range(&self.toks, i);
+        tagger::tag_through(
+            self.text,
+            &self.toks[r.clone()],
+            &mut tags.of_token[r.clone()],
+            i - r.start,
+        );
+        tags.of_token[i].unwrap_or(Tag::X)
     }
 
     /// The paragraph index of token `i`.

@@ -22,16 +22,45 @@ const PREPOSITIONS: [&str; 14] = [
     "between",
 ];
 
+/// How many tokens after a mention are read for pronouns.
+const AFTER: usize = 20;
+
 /// How many name mentions of an entity are read for their context (the
 /// first ones): enough for the evidence, and a bound on the time a long
 /// document's frequent names take.
 const CONTEXTS: usize = 12;
 
-/// The FNV-1a hash state after `bytes`, from `h`.
-fn fnv(mut h: u32, bytes: impl Iterator<Item = u8>) -> u32 {
-    for b in bytes {
-        h ^= u32::from(b);
+/// The FNV-1a hash state after `bytes`, from `h` (a `const fn`, so that
+/// feature names can be hashed once, when gloss is built).
+const fn fnv(mut h: u32, bytes: &[u8]) -> u32 {
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u32;
         h = h.wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    h
+}
+
+/// The FNV-1a hash state after `word` with its ASCII letters lowercased,
+/// from `h`.
+fn fnv_ascii_lower(mut h: u32, word: &str) -> u32 {
+    for b in word.bytes() {
+        h = fnv(h, &[b.to_ascii_lowercase()]);
+    }
+    h
+}
+
+/// The FNV-1a hash state after `word` lowercased, from `h`.
+fn fnv_lower(mut h: u32, word: &str) -> u32 {
+    if word.is_ascii() {
+        return fnv_ascii_lower(h, word);
+    }
+    let mut buf = [0u8; 4];
+    for c in word.chars() {
+        for l in c.to_lowercase() {
+            h = fnv(h, l.encode_utf8(&mut buf).as_bytes());
+        }
     }
     h
 }
@@ -39,42 +68,55 @@ fn fnv(mut h: u32, bytes: impl Iterator<Item = u8>) -> u32 {
 /// The FNV-1a offset basis.
 const BASIS: u32 = 0x811c_9dc5;
 
-/// A feature's hash: FNV-1a over the prefix, a separator and the value.
-pub fn hash(prefix: &str, value: &str) -> u32 {
-    fnv(
-        fnv(BASIS, prefix.bytes()),
-        std::iter::once(0x1f).chain(value.bytes()),
-    )
+/// A feature's name, hashed with the separator after it: the state a
+/// feature's hash goes on from with its value. Names known when gloss is
+/// built are hashed then (`const { Name::new("kind") }`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Name(u32);
+
+impl Name {
+    /// The feature name `name`.
+    pub const fn new(name: &str) -> Name {
+        Name(fnv(fnv(BASIS, name.as_bytes()), &[0x1f]))
+    }
+
+    /// The name whose values are `class`, `|` and a value: its hash of a
+    /// value is this name's hash of the joined string, without building it.
+    pub fn joined(self, class: &str) -> Name {
+        Name(fnv(fnv(self.0, class.as_bytes()), b"|"))
+    }
+
+    /// The hash of the feature of this name with `value`.
+    pub fn hash(self, value: &str) -> u32 {
+        fnv(self.0, value.as_bytes())
+    }
+
+    /// The hash of the feature of this name with `value` lowercased.
+    pub fn hash_lower(self, value: &str) -> u32 {
+        fnv_lower(self.0, value)
+    }
+
+    /// The hash of the feature of this name with the ASCII letters of
+    /// `value` lowercased (as [`str::to_ascii_lowercase`]).
+    pub fn hash_ascii_lower(self, value: &str) -> u32 {
+        fnv_ascii_lower(self.0, value)
+    }
 }
 
-/// The hash of the feature `prefix` whose value is `class`, `|` and
-/// `value` (as [`hash`] of the joined string, without building it).
-pub fn hash_joined(prefix: &str, class: &str, value: &str) -> u32 {
-    let h = fnv(
-        fnv(BASIS, prefix.bytes()),
-        std::iter::once(0x1f).chain(class.bytes()),
-    );
-    fnv(h, std::iter::once(b'|').chain(value.bytes()))
+/// A feature's hash: FNV-1a over the prefix, a separator and the value.
+pub fn hash(prefix: &str, value: &str) -> u32 {
+    Name::new(prefix).hash(value)
 }
 
 /// The hash of a feature whose value is `words` lowercased and joined by
 /// spaces, without building the string.
 fn hash_lower(prefix: &str, words: &[&str]) -> u32 {
-    let mut h = fnv(fnv(BASIS, prefix.bytes()), std::iter::once(0x1f));
+    let mut h = Name::new(prefix).0;
     for (i, w) in words.iter().enumerate() {
         if i > 0 {
-            h = fnv(h, std::iter::once(b' '));
+            h = fnv(h, b" ");
         }
-        for c in w.chars() {
-            let mut buf = [0u8; 4];
-            if c.is_ascii() {
-                h = fnv(h, std::iter::once(c.to_ascii_lowercase() as u8));
-            } else {
-                for l in c.to_lowercase() {
-                    h = fnv(h, l.encode_utf8(&mut buf).bytes());
-                }
-            }
-        }
+        h = fnv_lower(h, w);
     }
     h
 }
@@ -266,11 +308,15 @@ fn gaz(kind: GazKind) -> &'static str {
 /// is (people are named again by their family name, organizations by an
 /// acronym).
 fn short_form(f: &mut Features, surface: &str, full: &[&str]) {
-    let words: Vec<&str> = surface.split_whitespace().collect();
-    let part = match (words.as_slice(), full) {
-        ([w], [first, .., _]) if w == first => "first",
-        ([w], [_, .., last]) if w == last => "last",
-        ([w], _) if w.len() >= 2 && w.chars().all(|c| c.is_uppercase()) => "acronym",
+    let mut words = surface.split_whitespace();
+    let one = match (words.next(), words.next()) {
+        (Some(w), None) => Some(w),
+        _ => None,
+    };
+    let part = match (one, full) {
+        (Some(w), [first, .., _]) if w == *first => "first",
+        (Some(w), [_, .., last]) if w == *last => "last",
+        (Some(w), _) if w.len() >= 2 && w.chars().all(|c| c.is_uppercase()) => "acronym",
         _ => "other",
     };
     f.add("short", part);
@@ -285,9 +331,11 @@ fn context<'t>(
     before: &mut Vec<&'t str>,
     after: &mut Vec<&'t str>,
 ) {
-    tokens(&text[back(text, span.start)..span.start], before);
-    tokens(&text[span.end..forward(text, span.end)], after);
-    let is = |w: &str, list: &[&str]| list.iter().any(|l| w.eq_ignore_ascii_case(l));
+    last_tokens(&text[back(text, span.start)..span.start], before);
+    tokens(&text[span.end..forward(text, span.end)], AFTER, after);
+    let is = |w: &str, list: &[&str]| {
+        (2..=7).contains(&w.len()) && list.iter().any(|l| w.eq_ignore_ascii_case(l))
+    };
     match before.as_slice() {
         [] | [.., "." | "!" | "?" | "\n"] => f.flag("initial-in-sentence"),
         [.., p2, p1] => {
@@ -325,7 +373,7 @@ fn context<'t>(
             }
         }
     }
-    for w in after.iter().take(20) {
+    for w in after.iter().take(AFTER) {
         if is(w, &PRONOUNS) {
             f.lower("pronoun", &[w]);
         }
@@ -352,25 +400,43 @@ fn forward(text: &str, at: usize) -> usize {
     end
 }
 
-/// Puts into `out` (cleared first) the words and punctuation of `s`: runs of letters and digits (with
-/// inner apostrophes, hyphens and dots, "O'Brien", "U.S."), each other
-/// character but spaces alone, a line break as `"\n"`, and a possessive
-/// `'s` as a token of its own.
-fn tokens<'t>(s: &'t str, out: &mut Vec<&'t str>) {
+/// Puts into `out` (cleared first) the last two tokens of `s` (see
+/// [`tokens`]), or all of them when there are fewer: no feature reads
+/// further back. A space or line break never lies inside a token, so
+/// tokenising from one gives the same tokens after it as from the start;
+/// the tokens after the third space or line break from the end are
+/// usually enough.
+fn last_tokens<'t>(s: &'t str, out: &mut Vec<&'t str>) {
+    let mut from = s.len();
+    for _ in 0..3 {
+        from = s[..from].rfind([' ', '\n']).unwrap_or(0);
+    }
+    tokens(&s[from..], usize::MAX, out);
+    if out.len() < 2 && from > 0 {
+        tokens(s, usize::MAX, out);
+    }
+    let two = out.len().saturating_sub(2);
+    out.drain(..two);
+}
+
+/// Puts into `out` (cleared first) the first `limit` words and punctuation
+/// of `s`: runs of letters and digits (with inner apostrophes, hyphens and
+/// dots, "O'Brien", "U.S."), each other character but spaces alone, a line
+/// break as `"\n"`, and a possessive `'s` as a token of its own.
+fn tokens<'t>(s: &'t str, limit: usize, out: &mut Vec<&'t str>) {
     out.clear();
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let alnum_at = |i: usize| char_at(s, i).is_some_and(char::is_alphanumeric);
+    let mut i = 0;
+    while out.len() < limit
+        && let Some(c) = char_at(s, i)
+    {
+        let next = i + c.len_utf8();
         if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                let inner = matches!(d, '\'' | '’' | '-' | '.')
-                    && s[j + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric);
-                if d.is_alphanumeric() || inner {
-                    end = j + d.len_utf8();
-                    chars.next();
+            let mut end = next;
+            while let Some(d) = char_at(s, end) {
+                let after = end + d.len_utf8();
+                if d.is_alphanumeric() || matches!(d, '\'' | '’' | '-' | '.') && alnum_at(after) {
+                    end = after;
                 } else {
                     break;
                 }
@@ -383,20 +449,28 @@ fn tokens<'t>(s: &'t str, out: &mut Vec<&'t str>) {
                 }
                 _ => out.push(word),
             }
-        } else if matches!(c, '\'' | '’')
-            && s[i + c.len_utf8()..].starts_with('s')
-            && !s[i + c.len_utf8() + 1..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric)
-        {
-            out.push(&s[i..i + c.len_utf8() + 1]);
-            chars.next();
-        } else if c == '\n' {
-            out.push("\n");
-        } else if !c.is_whitespace() {
-            out.push(&s[i..i + c.len_utf8()]);
+            i = end;
+        } else if matches!(c, '\'' | '’') && s[next..].starts_with('s') && !alnum_at(next + 1) {
+            out.push(&s[i..next + 1]);
+            i = next + 1;
+        } else {
+            if c == '\n' {
+                out.push("\n");
+            } else if !c.is_whitespace() {
+                out.push(&s[i..next]);
+            }
+            i = next;
         }
+    }
+}
+
+/// The character of `s` starting at byte `i` (a character boundary), if
+/// any: an ASCII byte without decoding.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s[i..].chars().next(),
+        None => None,
     }
 }
 
@@ -417,7 +491,18 @@ mod tests {
 
     #[test]
     fn a_joined_hash_is_the_hash_of_the_joined_value() {
-        assert_eq!(hash_joined("kind", "m", "person"), hash("kind", "m|person"));
+        let kind = Name::new("kind");
+        assert_eq!(kind.joined("m").hash("person"), hash("kind", "m|person"));
+        // FNV-1a of "kind", the separator and "person", as first written.
+        let h = "kind\u{1f}person".bytes().fold(0x811c_9dc5u32, |h, b| {
+            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+        });
+        assert_eq!(hash("kind", "person"), h);
+        let lower = Name::new("w");
+        assert_eq!(lower.hash_lower("The"), lower.hash("the"));
+        assert_eq!(lower.hash_lower("ÉTAT"), lower.hash("état"));
+        assert_eq!(lower.hash_ascii_lower("ÉTAT"), lower.hash("État"));
+        assert_eq!(hash_lower("p2", &["To", "THE"]), hash("p2", "to the"));
     }
     use crate::model::{Entity, Mention};
 
@@ -450,7 +535,7 @@ mod tests {
     #[test]
     fn tokens_split_words_punctuation_and_possessives() {
         let mut out = Vec::new();
-        tokens("in O'Brien's U.S. office, (x) 's", &mut out);
+        tokens("in O'Brien's U.S. office, (x) 's", usize::MAX, &mut out);
         assert_eq!(
             out,
             [
@@ -460,6 +545,27 @@ mod tests {
         assert_eq!(shape("McDonald's"), "XxXx'x");
         assert_eq!(suffix("Ministry", 3), "try");
         assert_eq!(prefix("Ab", 3), "Ab");
+    }
+
+    #[test]
+    fn the_last_tokens_are_those_of_the_whole() {
+        let texts = [
+            "",
+            "x",
+            "  ",
+            "a b",
+            "said the U.S. and O'Brien's",
+            "one two three four five six. \n",
+            "a\u{a0}\u{a0} b\u{a0}c ’s  ",
+            "cut-mid word. Then: (the) “Mayor”’s",
+            "x 's 's 's",
+        ];
+        for t in texts {
+            let (mut all, mut last) = (Vec::new(), Vec::new());
+            tokens(t, usize::MAX, &mut all);
+            last_tokens(t, &mut last);
+            assert_eq!(last, all[all.len().saturating_sub(2)..], "{t:?}");
+        }
     }
 
     #[test]

@@ -21,10 +21,11 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use super::features::{self, hash, hash_joined};
+use super::features::{self, Name, hash};
 use super::model::{LINKS, Label, Model, ModelError};
 use super::train::{Options, descend};
 use crate::annotate::acts::Prepared;
+use crate::annotate::cursor::Cursor;
 use crate::annotate::first_person;
 use crate::annotate::lexicon::{Gender, LEXICON};
 use crate::annotate::segment::TokenKind;
@@ -226,9 +227,16 @@ struct Gather<'a> {
 }
 
 impl Gather<'_> {
-    fn add(&mut self, name: &str, value: &str) {
-        self.out.push(hash(name, value));
-        self.out.push(hash_joined(name, self.class, value));
+    fn add(&mut self, name: Name, value: &str) {
+        self.out.push(name.hash(value));
+        self.out.push(name.joined(self.class).hash(value));
+    }
+
+    /// [`Gather::add`] of `value` with its ASCII letters lowercased.
+    fn add_ascii_lower(&mut self, name: Name, value: &str) {
+        self.out.push(name.hash_ascii_lower(value));
+        self.out
+            .push(name.joined(self.class).hash_ascii_lower(value));
     }
 
     /// The features gathered, leaving an empty buffer to gather into.
@@ -388,14 +396,20 @@ pub fn each_case(
             female: 0,
         })
         .collect();
-    // The token each mention starts at.
+    // The token each mention starts at (found by galloping on from the
+    // last: a binary search each misses the cache on a long document).
+    let mut cursor = Cursor::default();
     let mention_tok: Vec<usize> = ann
         .mentions
         .iter()
-        .map(|m| toks.partition_point(|t| t.start() < m.span.start))
+        .map(|m| cursor.seek(toks, m.span.start, |t, at| t.start() < at))
         .collect();
     // The quotation each mention stands in.
-    let mention_quote: Vec<Option<usize>> = mention_tok.iter().map(|&k| prep.quote(k)).collect();
+    let mut cursor = Cursor::default();
+    let mention_quote: Vec<Option<usize>> = mention_tok
+        .iter()
+        .map(|&k| prep.quote_from(&mut cursor, k))
+        .collect();
     let speakers: Vec<(Span, EntityId)> = ann
         .quotes
         .iter()
@@ -419,6 +433,9 @@ pub fn each_case(
         candidates: Vec::new(),
     };
     let mut ids: Vec<EntityId> = Vec::new();
+    // The cases come in order: their quotation and speaker are found by
+    // galloping on from the last case's.
+    let (mut quote_cursor, mut speaker_cursor) = (Cursor::default(), Cursor::default());
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
@@ -506,28 +523,33 @@ pub fn each_case(
             }
         };
         g.class = class;
-        let quote = prep.quote(i);
-        let speaker = speakers[..speakers.partition_point(|(s, _)| s.start <= t.start())]
+        let quote = prep.quote_from(&mut quote_cursor, i);
+        let spoken = speaker_cursor.seek(&speakers, t.start(), |(s, _), at| s.start <= at);
+        let speaker = speakers[..spoken]
             .last()
             .filter(|(s, _)| t.end() <= s.end)
             .map(|&(_, e)| e);
         // The case alone: "none of them".
-        g.add("0", "bias");
-        let low = word.to_ascii_lowercase();
-        g.add("0w", &low);
-        g.add("0q", if quote.is_some() { "q" } else { "-" });
-        g.add("0s", if speaker.is_some() { "s" } else { "-" });
-        g.add("0rule", if rule.is_some() { "r" } else { "-" });
-        let next = toks
-            .get(end + 1)
-            .map_or(String::new(), |t| t.text(text).to_ascii_lowercase());
-        g.add("0next", &next);
-        let prev = i
-            .checked_sub(1)
-            .map_or(String::new(), |k| toks[k].text(text).to_ascii_lowercase());
-        g.add("0prev", &prev);
+        g.add(const { Name::new("0") }, "bias");
+        g.add_ascii_lower(const { Name::new("0w") }, word);
+        g.add(
+            const { Name::new("0q") },
+            if quote.is_some() { "q" } else { "-" },
+        );
+        g.add(
+            const { Name::new("0s") },
+            if speaker.is_some() { "s" } else { "-" },
+        );
+        g.add(
+            const { Name::new("0rule") },
+            if rule.is_some() { "r" } else { "-" },
+        );
+        let next = toks.get(end + 1).map_or("", |t| t.text(text));
+        g.add_ascii_lower(const { Name::new("0next") }, next);
+        let prev = i.checked_sub(1).map_or("", |k| toks[k].text(text));
+        g.add_ascii_lower(const { Name::new("0prev") }, prev);
         if let Some(h) = &head {
-            g.add("dhead", h);
+            g.add(const { Name::new("dhead") }, h);
         }
         g.recycle(&mut case);
         case.null = g.take();
@@ -562,69 +584,75 @@ pub fn each_case(
             let a = &actors[e];
             let entity = &ann.entities[e];
             let kind = entity.kind.as_str();
-            g.add("bias", "1");
+            g.add(const { Name::new("bias") }, "1");
             let agree = agreement[rank];
-            g.add("agree", agree);
+            g.add(const { Name::new("agree") }, agree);
             if agree != "n" {
-                g.add("arank", bucket(agreeing));
+                g.add(const { Name::new("arank") }, bucket(agreeing));
                 let others = agreement.iter().filter(|x| **x != "n").count();
-                g.add("alone", if others == 1 { "1" } else { "-" });
+                g.add(
+                    const { Name::new("alone") },
+                    if others == 1 { "1" } else { "-" },
+                );
                 agreeing += 1;
             }
-            g.add("kind", kind);
+            g.add(const { Name::new("kind") }, kind);
             let kev = *evidence[e].get_or_insert_with(|| kind_evidence(text, ann, kinds, e));
-            g.add("kev", kev);
-            g.add("rank", bucket(rank));
-            g.add("count", bucket(a.count));
+            g.add(const { Name::new("kev") }, kev);
+            g.add(const { Name::new("rank") }, bucket(rank));
+            g.add(const { Name::new("count") }, bucket(a.count));
             if top == Some(e) {
-                g.add("top", "1");
+                g.add(const { Name::new("top") }, "1");
             }
             let gender = match genders[e] {
                 Gender::Male => "m",
                 Gender::Female => "f",
                 Gender::Unknown => "-",
             };
-            g.add("gender", gender);
-            g.add("he", bucket(a.male));
-            g.add("she", bucket(a.female));
+            g.add(const { Name::new("gender") }, gender);
+            g.add(const { Name::new("he") }, bucket(a.male));
+            g.add(const { Name::new("she") }, bucket(a.female));
             if speaker == Some(e) {
-                g.add("speaker", kind);
+                g.add(const { Name::new("speaker") }, kind);
             }
             if rule == Some(e) {
-                g.add("rule", kind);
+                g.add(const { Name::new("rule") }, kind);
             }
             if let Some(last) = a.last {
                 let m = ann.mentions[last];
                 let mt = mention_tok[last];
                 let d = t.sent() - toks.get(mt).map_or(0, |x| x.sent()).min(t.sent());
-                g.add("sdist", bucket(d));
-                g.add("form", m.form.as_str());
+                g.add(const { Name::new("sdist") }, bucket(d));
+                g.add(const { Name::new("form") }, m.form.as_str());
                 let starts = mt == 0 || toks[mt - 1].sent() != toks[mt].sent();
-                g.add("lstart", if starts { "s" } else { "-" });
+                g.add(
+                    const { Name::new("lstart") },
+                    if starts { "s" } else { "-" },
+                );
                 let q = (quote.is_some(), mention_quote[last].is_some());
                 g.add(
-                    "quote",
+                    const { Name::new("quote") },
                     ["--", "-q", "q-", "qq"][usize::from(q.0) * 2 + usize::from(q.1)],
                 );
                 if quote.is_some() && quote == mention_quote[last] {
-                    g.add("samequote", "1");
+                    g.add(const { Name::new("samequote") }, "1");
                 }
             } else {
-                g.add("sdist", "far");
+                g.add(const { Name::new("sdist") }, "far");
             }
             if entity
                 .mentions
                 .last()
                 .is_some_and(|&m| ann.mentions[m].span.start >= last_para)
             {
-                g.add("end", kind);
+                g.add(const { Name::new("end") }, kind);
             }
             if let Some(h) = &head {
                 g.add(
                     match entity.kind {
-                        EntityKind::Person => "hk.person",
-                        EntityKind::Organization => "hk.organization",
-                        EntityKind::Place => "hk.place",
+                        EntityKind::Person => const { Name::new("hk.person") },
+                        EntityKind::Organization => const { Name::new("hk.organization") },
+                        EntityKind::Place => const { Name::new("hk.place") },
                     },
                     h,
                 );
@@ -634,10 +662,10 @@ pub fn each_case(
                     .iter()
                     .any(|r| r.split(' ').any(|w| w.eq_ignore_ascii_case(h)));
                 if named {
-                    g.add("inname", "1");
+                    g.add(const { Name::new("inname") }, "1");
                 }
                 if role {
-                    g.add("inrole", "1");
+                    g.add(const { Name::new("inrole") }, "1");
                 }
             }
             let features = g.take();

@@ -9,6 +9,7 @@
 //! `core/src/annotate/models/README.md`). Tagging a token costs about a
 //! dozen look-ups, so the act stages tag only the sentences they read.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::model::{Model, ModelError, TAGS};
@@ -123,44 +124,68 @@ pub fn embedded() -> Result<Model<{ Tag::COUNT }>, ModelError> {
     Model::from_bytes(EMBEDDED, TAGS)
 }
 
-/// The tags of the tokens `toks` of one sentence of `text`, by the embedded
-/// model (all `X` if it could not be read, which its test rules out).
-pub fn tag(text: &str, toks: &[Token]) -> Vec<Tag> {
+/// Tags the tokens `toks` of one sentence of `text` by the embedded model
+/// through token `last`, going on from the tags already in `tags` (one per
+/// token: a decided prefix, then `None`). A token's tag depends on the
+/// words around it and the tags before it only, so a sentence tagged in
+/// steps gets the tags it gets tagged whole. All `X` if the model could
+/// not be read, which its test rules out.
+pub fn tag_through(text: &str, toks: &[Token], tags: &mut [Option<Tag>], last: usize) {
+    let from = tags[..=last]
+        .iter()
+        .position(Option::is_none)
+        .unwrap_or(last + 1);
     match &*MODEL {
-        Some(model) => tag_with(model, text, toks),
-        None => vec![Tag::X; toks.len()],
+        Some(model) => {
+            let words = Words::around(text, toks, from.saturating_sub(2)..last + 3);
+            decide(model, &words, tags, last + 1);
+        }
+        None => tags[..=last].fill(Some(Tag::X)),
     }
 }
 
 /// The tags of the tokens `toks` of one sentence of `text` by `model`,
 /// decided left to right, each seeing the two decided before it.
 pub fn tag_with(model: &Model<{ Tag::COUNT }>, text: &str, toks: &[Token]) -> Vec<Tag> {
-    let words = Words::new(text, toks);
-    let mut tags: Vec<Tag> = Vec::with_capacity(toks.len());
-    let mut f = Vec::with_capacity(16);
-    for i in 0..toks.len() {
+    let mut tags = vec![None; toks.len()];
+    decide(model, &Words::new(text, toks), &mut tags, toks.len());
+    tags.into_iter().map(|t| t.unwrap_or(Tag::X)).collect()
+}
+
+/// Decides by `model` the tags of the tokens of `words` before `to` that
+/// `tags` does not hold yet, left to right.
+fn decide(model: &Model<{ Tag::COUNT }>, words: &Words, tags: &mut [Option<Tag>], to: usize) {
+    let from = tags[..to].iter().position(Option::is_none).unwrap_or(to);
+    let mut f = Vec::with_capacity(Tag::COUNT);
+    for i in from..to {
         f.clear();
         let before = [
-            i.checked_sub(1).map(|j| tags[j]),
-            i.checked_sub(2).map(|j| tags[j]),
+            i.checked_sub(1).and_then(|j| tags[j]),
+            i.checked_sub(2).and_then(|j| tags[j]),
         ];
         words.features(i, before, &mut f);
         let scores = model.scores(&f);
         let best = (0..Tag::COUNT).fold(0, |b, k| if scores[k] > scores[b] { k } else { b });
-        tags.push(Tag::ALL[best]);
+        tags[i] = Some(Tag::ALL[best]);
     }
-    tags
 }
 
 /// What the features of a sentence's tokens are made of: each token's
-/// text, kind and lowercase hash, computed once.
+/// text, lowercase hash, shape and last letters, computed once.
 pub struct Words<'a> {
+    /// The first token whose words are known (see [`Words::around`]).
+    base: usize,
     /// The tokens' texts.
     texts: Vec<&'a str>,
-    /// The tokens' kinds.
-    kinds: Vec<TokenKind>,
     /// FNV-1a hashes of the tokens' lowercase texts.
     hashes: Vec<u32>,
+    /// The tokens' shapes (see [`shape`]).
+    shapes: Vec<u32>,
+    /// FNV-1a hashes of the tokens' last three letters, lowercase.
+    suffixes: Vec<u32>,
+    /// The number of tokens in the sentence (the words may be known of
+    /// some of them only, see [`Words::around`]).
+    len: usize,
 }
 
 /// Hash of a word before the sentence.
@@ -192,83 +217,104 @@ fn suffix(w: &[u8], n: usize) -> &[u8] {
     }
 }
 
+/// The shape of a token `w` of kind `kind`: its kind, capitals, digits,
+/// inner marks, length and whether it opens the sentence (`opens`), as one
+/// number.
+fn shape(w: &str, kind: TokenKind, opens: bool) -> u32 {
+    let first_upper = w.chars().next().is_some_and(char::is_uppercase);
+    let all_upper = w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_uppercase);
+    let bits = [
+        first_upper,
+        all_upper,
+        w.bytes().any(|b| b.is_ascii_digit()),
+        w.contains('-'),
+        w.contains('.'),
+        opens,
+    ];
+    let kind = match kind {
+        TokenKind::Word => 0,
+        TokenKind::Number => 1,
+        TokenKind::Punct => 2,
+    };
+    let len = w.chars().count().min(6) as u32;
+    bits.iter()
+        .fold(kind | len << 2, |s, &b| (s << 1) | u32::from(b))
+}
+
 impl<'a> Words<'a> {
     /// The words of the sentence `toks` of `text`.
     pub fn new(text: &'a str, toks: &[Token]) -> Words<'a> {
-        let texts: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+        Words::around(text, toks, 0..toks.len())
+    }
+
+    /// The words of the sentence `toks` of `text`, known of the tokens of
+    /// `known` only: enough for the features of the tokens two after its
+    /// start (or from the sentence's start) to two before its end.
+    fn around(text: &'a str, toks: &[Token], known: Range<usize>) -> Words<'a> {
+        let base = known.start;
+        let known = &toks[base..known.end.min(toks.len())];
+        let texts: Vec<&str> = known.iter().map(|t| t.text(text)).collect();
         Words {
+            base,
             hashes: texts.iter().map(|w| fnv_lower(w.as_bytes())).collect(),
-            kinds: toks.iter().map(|t| t.kind()).collect(),
+            shapes: known
+                .iter()
+                .zip(&texts)
+                .enumerate()
+                .map(|(i, (t, w))| shape(w, t.kind(), base + i == 0))
+                .collect(),
+            suffixes: texts
+                .iter()
+                .map(|w| fnv_lower(suffix(w.as_bytes(), 3)))
+                .collect(),
             texts,
+            len: toks.len(),
         }
     }
 
     /// The number of tokens.
     pub fn len(&self) -> usize {
-        self.texts.len()
+        self.len
     }
 
     /// True for a sentence without tokens.
     pub fn is_empty(&self) -> bool {
-        self.texts.is_empty()
+        self.len == 0
     }
 
     /// The lowercase hash of the word at `i` counted from token `at`, or the
     /// start or end marker past the sentence.
     fn hash_at(&self, at: usize, delta: isize) -> u32 {
         match at.checked_add_signed(delta) {
-            Some(j) if j < self.len() => self.hashes[j],
+            Some(j) if j < self.len() => self.hashes[j - self.base],
             Some(_) => END,
             None => START,
         }
     }
 
-    /// The text of the token `delta` from token `at`, or nothing past the
-    /// sentence.
-    fn text_at(&self, at: usize, delta: isize) -> &'a [u8] {
+    /// The hash of the last letters of the token `delta` from token `at`,
+    /// or of nothing past the sentence.
+    fn suffix_at(&self, at: usize, delta: isize) -> u32 {
         at.checked_add_signed(delta)
-            .and_then(|j| self.texts.get(j))
-            .map_or(b"", |w| w.as_bytes())
-    }
-
-    /// The shape of token `i`: its kind, capitals, digits, inner marks,
-    /// length and whether it opens the sentence, as one number.
-    fn shape(&self, i: usize) -> u32 {
-        let w = self.texts[i];
-        let first_upper = w.chars().next().is_some_and(char::is_uppercase);
-        let all_upper = w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_uppercase);
-        let bits = [
-            first_upper,
-            all_upper,
-            w.bytes().any(|b| b.is_ascii_digit()),
-            w.contains('-'),
-            w.contains('.'),
-            i == 0,
-        ];
-        let kind = match self.kinds[i] {
-            TokenKind::Word => 0,
-            TokenKind::Number => 1,
-            TokenKind::Punct => 2,
-        };
-        let len = w.chars().count().min(6) as u32;
-        bits.iter()
-            .fold(kind | len << 2, |s, &b| (s << 1) | u32::from(b))
+            .filter(|&j| j < self.len())
+            .map_or(fnv_lower(b""), |j| self.suffixes[j - self.base])
     }
 
     /// Pushes onto `out` the features of token `i`, given the tags of the
     /// one and two tokens before it (`None` before the sentence).
     pub fn features(&self, i: usize, before: [Option<Tag>; 2], out: &mut Vec<u32>) {
-        let w = self.texts[i].as_bytes();
-        let word = self.hashes[i];
+        let k = i - self.base;
+        let w = self.texts[k].as_bytes();
+        let word = self.hashes[k];
         let tag = |t: Option<Tag>| t.map_or(Tag::COUNT as u32, |t| t.index() as u32);
         let (t1, t2) = (tag(before[0]), tag(before[1]));
         out.extend([
             feature(0, 0),
             feature(1, word),
-            feature(2, fnv_lower(suffix(w, 3))),
+            feature(2, self.suffixes[k]),
             feature(3, fnv_lower(suffix(w, 2))),
             feature(4, fnv_lower(suffix(w, 1))),
-            feature(5, self.shape(i)),
+            feature(5, self.shapes[k]),
             feature(6, self.hash_at(i, -1)),
             feature(7, self.hash_at(i, 1)),
             feature(8, self.hash_at(i, -2)),
@@ -276,10 +322,10 @@ impl<'a> Words<'a> {
             feature(10, t1),
             feature(11, t1 * 32 + t2),
             feature(12, word ^ t1.wrapping_mul(0x2545_f491)),
-            feature(13, fnv_lower(suffix(self.text_at(i, 1), 3))),
-            feature(14, fnv_lower(suffix(self.text_at(i, -1), 3))),
+            feature(13, self.suffix_at(i, 1)),
+            feature(14, self.suffix_at(i, -1)),
             feature(15, fnv_lower(&w[..w.len().min(1)])),
-            feature(16, t1 * 32 + self.shape(i)),
+            feature(16, t1 * 32 + self.shapes[k]),
         ]);
     }
 }
@@ -292,7 +338,8 @@ mod tests {
 
     fn tags_of(s: &str) -> Vec<(&str, &'static str)> {
         let toks = tokens(s, Span::new(0, s.len()));
-        let tags = tag(s, &toks);
+        let model = embedded().expect("the embedded tagger loads");
+        let tags = tag_with(&model, s, &toks);
         toks.iter()
             .map(|t| t.text(s))
             .zip(tags.iter().map(|t| t.name()))
@@ -302,6 +349,24 @@ mod tests {
     #[test]
     fn the_embedded_model_loads() {
         assert!(embedded().is_ok_and(|m| !m.is_empty()));
+    }
+
+    #[test]
+    fn a_sentence_tagged_in_steps_gets_the_tags_of_the_whole() {
+        let s = "Mayor Okafor said on Monday that the council would not open the bridge.";
+        let toks = tokens(s, Span::new(0, s.len()));
+        let model = embedded().expect("the embedded tagger loads");
+        let whole = tag_with(&model, s, &toks);
+        for steps in [&[0, 1, 2][..], &[5, 5, 9], &[13], &[3, 13]] {
+            let mut tags = vec![None; toks.len()];
+            for &last in steps {
+                tag_through(s, &toks, &mut tags, last);
+            }
+            let last = *steps.last().expect("a step");
+            assert!(tags[last + 1..].iter().all(Option::is_none));
+            let got: Vec<Tag> = tags[..=last].iter().flatten().copied().collect();
+            assert_eq!(got, whole[..=last], "{steps:?}");
+        }
     }
 
     #[test]
