@@ -487,7 +487,12 @@ impl Doc<'_> {
         }
         let agent = self.resolve(&s.np);
         match &s.appos {
-            Some(a) if !a.is_empty() && (agent.entity.is_none() || self.role_headed(&s.np)) => {
+            Some(a)
+                if !a.is_empty()
+                    && (agent.entity.is_none()
+                        || self.role_headed(&s.np)
+                        || self.postmodifies_role(&s.np)) =>
+            {
                 match self.entity_in(a) {
                     // "Its chair, Phil Banfield,": the person, not "its".
                     Some(e) if agent.entity.is_none() || self.is_person(e) => Agent {
@@ -509,6 +514,16 @@ impl Doc<'_> {
             && self
                 .word(np.end - 1)
                 .starts_with(|c: char| c.is_lowercase())
+    }
+
+    /// True when the phrase `np` hangs on a role by a preposition ("a
+    /// spokeswoman for the Council", "director of the agency"): an
+    /// apposition after it names the role's holder, not the organization.
+    fn postmodifies_role(&self, np: &Range<usize>) -> bool {
+        np.start >= 2
+            && (POSTMODIFIER_PREPOSITIONS.contains(&self.low(np.start - 1))
+                || self.low(np.start - 1) == "of")
+            && self.role_headed(&(np.start - 2..np.start - 1))
     }
 
     /// True when entity `e` is a person.

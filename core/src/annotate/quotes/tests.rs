@@ -386,6 +386,21 @@ fn said_a_but_warned_b_reports_both_by_the_same_speaker() {
 }
 
 #[test]
+fn a_spokeswoman_for_an_organization_named_after_her_is_the_speaker() {
+    let q = quotes(
+        "A spokeswoman for the Harbor Council, Maria Lindqvist, said the council would publish its flood map in May.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.contains("Lindqvist"), "{q:?}");
+    // An apposition naming no person leaves the organization speaking.
+    let q = quotes(
+        "A spokeswoman for the Harbor Council, the city's oldest board, said the map was ready.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.contains("Harbor Council"), "{q:?}");
+}
+
+#[test]
 fn as_x_told_y_reports_the_clause_after_the_comma() {
     let q = quotes("As Minister Aiko Sato told the committee, the reserves are sufficient.");
     assert_eq!(q.len(), 1, "{q:?}");
