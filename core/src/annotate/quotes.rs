@@ -48,12 +48,10 @@ const MIN_LONE_QUOTE_WORDS: usize = 6;
 /// Finds the quotes of a document, given its sentences and entities.
 pub fn find(doc: &Doc) -> Vec<Quote> {
     let mut attr = attribute_marks(doc);
-    let mut used_cues = vec![false; doc.toks.len()];
-    for c in attr.iter().flatten().filter_map(|a| a.cue) {
-        if let Some(flag) = used_cues.get_mut(c) {
-            *flag = true;
-        }
-    }
+    // The cues of direct quotes, sorted (a few per article: a list, not a
+    // flag per token, which would cost a byte per word of a long text).
+    let mut used_cues: Vec<usize> = attr.iter().flatten().filter_map(|a| a.cue).collect();
+    used_cues.sort_unstable();
     let attributed = build_direct(doc, &attr);
     let mut reported = indirect(doc, &used_cues, &attributed);
     reported.sort_by_key(|q| (q.span.end, q.span.start));
@@ -463,11 +461,12 @@ fn lone_person(doc: &Doc, m: &Marked, lone: &mut Map<usize, Option<usize>>) -> O
     })
 }
 
-/// Indirect quotes: clauses reported by a speech verb or "according to".
-fn indirect(doc: &Doc, used: &[bool], direct: &[Quote]) -> Vec<Quote> {
+/// Indirect quotes: clauses reported by a speech verb or "according to"
+/// (not by the cues in `used`, sorted, which attribute direct quotes).
+fn indirect(doc: &Doc, used: &[usize], direct: &[Quote]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     let mut covered_to = 0; // end byte of the last reported clause
-    for (i, (t, &cue_of_direct)) in doc.toks.iter().zip(used).enumerate() {
+    for (i, t) in doc.toks.iter().enumerate() {
         let w = doc.low(i);
         if t.kind() == TokenKind::Punct || !SPEECH_PREFILTER.may_contain(w) {
             continue;
@@ -482,7 +481,7 @@ fn indirect(doc: &Doc, used: &[bool], direct: &[Quote]) -> Vec<Quote> {
             }
         };
         if doc.quote(i).is_some()
-            || cue_of_direct
+            || used.binary_search(&i).is_ok()
             || t.start() < covered_to
             || doc.ann.mention_at(t.start()).is_some()
         {
