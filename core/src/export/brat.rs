@@ -164,14 +164,16 @@ pub fn file_pair(out: &Path) -> (PathBuf, PathBuf) {
 }
 
 /// The mention of `id` that best stands for it near byte `near`: the last
-/// one starting before `near`, else its first.
-fn anchor_mention(ann: &Annotations, id: EntityId, near: usize) -> usize {
+/// one starting before `near`, else its first; `None` for an entity with no
+/// mention (annotations read with `--annotations` may hold one), which brat
+/// has no text-bound annotation to point at.
+fn anchor_mention(ann: &Annotations, id: EntityId, near: usize) -> Option<usize> {
     let ms = &ann.entities[id].mentions;
     ms.iter()
         .rev()
         .find(|&&m| ann.mentions[m].span.start < near)
+        .or(ms.first())
         .copied()
-        .unwrap_or(ms[0])
 }
 
 struct Writer<'a> {
@@ -189,11 +191,14 @@ impl Writer<'_> {
     fn entities(&mut self) {
         let ann = self.ann;
         for (id, e) in ann.entities.iter().enumerate() {
+            let Some(&first) = e.mentions.first() else {
+                continue;
+            };
             let _ = writeln!(
                 self.out,
                 "N{}\tReference T{} gloss:{}\t{}",
                 id + 1,
-                self.mention_t[e.mentions[0]],
+                self.mention_t[first],
                 Annotations::entity_key(id),
                 one_line(&e.name)
             );
@@ -216,21 +221,29 @@ impl Writer<'_> {
         }
     }
 
-    /// An `R` line for each link, between the entities' first mentions.
+    /// An `R` line for each link, between the entities' first mentions
+    /// (none for a link to an entity with no mention).
     fn links(&mut self) {
         let ann = self.ann;
-        for (r, l) in ann.links.iter().enumerate() {
-            let from = self.mention_t[ann.entities[l.from].mentions[0]];
-            let to = self.mention_t[ann.entities[l.to].mentions[0]];
-            let rel = rel_label(l.rel);
+        let first = |id: EntityId| {
+            ann.entities[id]
+                .mentions
+                .first()
+                .map(|&m| self.mention_t[m])
+        };
+        let lines = ann
+            .links
+            .iter()
+            .filter_map(|l| Some((first(l.from)?, first(l.to)?, rel_label(l.rel))));
+        for (r, (from, to, rel)) in lines.enumerate() {
             let _ = writeln!(self.out, "R{}\t{rel} Arg1:T{from} Arg2:T{to}", r + 1);
         }
     }
 
     /// The `T` number of the mention of entity `id` that best stands for it
     /// near byte `near` (see [`anchor_mention`]).
-    fn anchor(&self, id: EntityId, near: usize) -> usize {
-        self.mention_t[anchor_mention(self.ann, id, near)]
+    fn anchor(&self, id: EntityId, near: usize) -> Option<usize> {
+        anchor_mention(self.ann, id, near).map(|m| self.mention_t[m])
     }
 
     /// Event `E{no}` for commitment `c`, with its trigger and content.
@@ -238,12 +251,12 @@ impl Writer<'_> {
         let trigger = self.text_bound(commitment_label(c.kind), c.trigger);
         let content = self.text_bound("Content", c.content);
         let mut line = format!("{}:T{trigger}", commitment_label(c.kind));
-        if let Some(actor) = c.actor {
-            let _ = write!(line, " Actor:T{}", self.anchor(actor, c.trigger.start));
+        if let Some(actor) = c.actor.and_then(|a| self.anchor(a, c.trigger.start)) {
+            let _ = write!(line, " Actor:T{actor}");
         }
         let _ = write!(line, " Content:T{content}");
-        if let Some(cp) = c.counterpart {
-            let _ = write!(line, " Counterpart:T{}", self.anchor(cp, c.trigger.start));
+        if let Some(cp) = c.counterpart.and_then(|e| self.anchor(e, c.trigger.start)) {
+            let _ = write!(line, " Counterpart:T{cp}");
         }
         let _ = writeln!(self.out, "E{no}\t{line}");
     }
@@ -253,9 +266,9 @@ impl Writer<'_> {
         let span = self.text_bound(quote_label(q.kind), q.span);
         let cue = q.cue.map(|c| self.text_bound("Cue", c));
         let mut line = format!("{}:T{span}", quote_label(q.kind));
-        if let Some(s) = q.speaker {
-            let near = q.cue.map_or(q.span.start, |c| c.start);
-            let _ = write!(line, " Speaker:T{}", self.anchor(s, near));
+        let near = q.cue.map_or(q.span.start, |c| c.start);
+        if let Some(s) = q.speaker.and_then(|s| self.anchor(s, near)) {
+            let _ = write!(line, " Speaker:T{s}");
         }
         if let Some(c) = cue {
             let _ = write!(line, " Cue:T{c}");
@@ -274,7 +287,7 @@ impl Writer<'_> {
             Some((kind, no.parse::<usize>().ok()?.checked_sub(1)?))
         });
         let id = match reference {
-            Some(("e", e)) if e < ann.entities.len() => {
+            Some(("e", e)) if ann.entities.get(e).is_some_and(|e| !e.mentions.is_empty()) => {
                 let ms = &ann.entities[e].mentions;
                 let at = ms
                     .iter()
@@ -945,6 +958,60 @@ mod tests {
 
     fn doc(text: &str) -> Document {
         Document::new(text.to_owned(), "t.txt", Format::Text)
+    }
+
+    /// Annotations built by a program may hold an entity with no mention
+    /// (the reader's random-typing test found the brat export indexing its
+    /// first mention): every format exports them, and brat leaves out what
+    /// would point at that entity.
+    #[test]
+    fn an_entity_with_no_mention_is_exported_without_a_panic() {
+        use crate::model::{Commitment, CommitmentKind, Entity, Link, LinkRel, Quote, QuoteKind};
+        let d = doc("Kim wrote. Bob answered.");
+        let mut ann = import(&d, "T1\tPerson 0 3\tKim\n", "x.ann")
+            .unwrap()
+            .annotations;
+        ann.entities.push(Entity {
+            kind: EntityKind::Person,
+            name: "Bob".into(),
+            roles: vec![],
+            mentions: vec![],
+        });
+        ann.links.push(Link {
+            from: 0,
+            to: 1,
+            rel: LinkRel::PartOf,
+        });
+        ann.quotes.push(Quote {
+            kind: QuoteKind::Indirect,
+            speaker: Some(1),
+            speaker_name: None,
+            cue: None,
+            span: Span::new(15, 23),
+        });
+        ann.commitments.push(Commitment {
+            kind: CommitmentKind::Pledge,
+            actor: Some(1),
+            actor_name: None,
+            counterpart: Some(0),
+            trigger: Span::new(4, 9),
+            content: Span::new(15, 23),
+            sentence: Span::new(0, 10),
+        });
+        for format in crate::export::Format::ALL {
+            assert!(
+                !format.render(&d, &ann, Vec::new()).is_empty(),
+                "{format:?}"
+            );
+        }
+        let out = export(&d, &ann, &[]);
+        assert!(out.contains("N1\tReference T1"), "{out}");
+        assert!(!out.contains("N2") && !out.contains("R1"), "{out}");
+        assert!(
+            out.contains("Counterpart:T1") && !out.contains("Actor:"),
+            "{out}"
+        );
+        assert!(!out.contains("Speaker:"), "{out}");
     }
 
     #[test]
