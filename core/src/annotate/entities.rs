@@ -6,7 +6,7 @@
 
 use crate::annotate::fasthash::{Map, Set};
 
-use crate::annotate::Step;
+use crate::annotate::step::Step;
 use crate::annotate::cursor::Cursor;
 use crate::annotate::descriptions::{self, Anchor, Resolved};
 use crate::annotate::kinds::{self, Kind, is_acronym};
