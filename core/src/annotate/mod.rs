@@ -10,6 +10,7 @@ pub(crate) mod bits;
 pub(crate) mod commitments;
 pub(crate) mod cursor;
 pub(crate) mod descriptions;
+pub(crate) mod doc;
 pub mod entities;
 pub(crate) mod fasthash;
 pub(crate) mod first_person;
@@ -23,6 +24,7 @@ pub(crate) mod quotes;
 pub(crate) mod roles;
 pub mod segment;
 pub(crate) mod step;
+pub(crate) mod words;
 
 use std::sync::Arc;
 

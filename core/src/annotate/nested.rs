@@ -12,8 +12,8 @@
 use crate::annotate::fasthash::Map;
 use crate::annotate::kinds::Kind;
 use crate::annotate::lexicon::{GazKind, LEXICON};
-use crate::annotate::names::REGION_ADJECTIVES;
 use crate::annotate::segment::{self, Token, TokenKind};
+use crate::annotate::words::REGION_ADJECTIVES;
 use crate::model::{Annotations, EntityId, EntityKind, MentionForm, Nested, NestedEntity, Span};
 
 /// The names inside the name mentions of `ann` over `text`, in order.

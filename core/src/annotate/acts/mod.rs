@@ -5,7 +5,6 @@
 pub mod agent;
 pub mod headings;
 pub mod marks;
-pub mod words;
 
 use std::cell::RefCell;
 use std::ops::Deref;
@@ -14,6 +13,7 @@ use crate::annotate::bits::Bits;
 use crate::annotate::cursor::Cursor;
 use crate::annotate::learn::tagger::{self, Tag};
 use crate::annotate::segment::{Token, TokenKind, sentence_range, sentence_ranges, span_of};
+use crate::annotate::words;
 use crate::model::{Annotations, Span};
 
 pub use marks::Marked;

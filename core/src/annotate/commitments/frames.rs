@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::Cue;
 use crate::annotate::acts::Doc;
-use crate::annotate::acts::words::{DETERMINERS, is_ly_adverb};
+use crate::annotate::words::{DETERMINERS, is_ly_adverb};
 
 /// Where a verb cue's trigger ends and its content starts, and what the
 /// frame says about its actor and counterpart.
