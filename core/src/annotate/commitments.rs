@@ -13,6 +13,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use self::frames::{Cue, Frames};
 use crate::annotate::acts::Doc;
 use crate::annotate::acts::agent::Agent;
 use crate::annotate::learn::tagger::Tag;
@@ -21,26 +22,6 @@ use crate::annotate::words::{
     DETERMINERS, MODALS, PRONOUNS, Prefilter, PronounClass, WordMap, WordSet, is_ly_adverb,
 };
 use crate::model::{Commitment, CommitmentKind, MentionForm, Span};
-
-/// What may follow a cue.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-struct Frames {
-    to: bool,
-    obj: bool,
-    that: bool,
-    np: bool,
-    agent: bool,
-    noun: bool,
-}
-
-/// One cue of the lexicon.
-#[derive(Debug)]
-struct Cue {
-    kind: CommitmentKind,
-    frames: Frames,
-    /// The forms each token position may take.
-    seq: Vec<Vec<&'static str>>,
-}
 
 /// The cues, and for each first-token form the indices of the cues starting with it.
 type CueTable = (Vec<Cue>, WordMap<Vec<usize>>);

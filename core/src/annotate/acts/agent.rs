@@ -8,7 +8,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::Doc;
+use super::doc::{Doc, WINDOW};
 use crate::annotate::lexicon::set;
 use crate::annotate::words::{
     BETWEEN_SUBJECT_AND_VERB, DETERMINERS, DOCUMENT_NOUNS, PRONOUNS, PronounClass, SPEECH_VERBS,
@@ -677,7 +677,7 @@ impl Doc<'_> {
         // From the first token of the sentence three before, or WINDOW
         // tokens back if that is nearer.
         let first = self.sent(i)?.saturating_sub(3);
-        let w = i.saturating_sub(super::WINDOW);
+        let w = i.saturating_sub(WINDOW);
         let lo = w + self.toks[w..i].partition_point(|t| t.sent() < first);
         (lo..i)
             .rev()

@@ -1,22 +1,18 @@
-//! Shared ground for the quote and commitment stages: a flat token view of the
-//! document with sentence, paragraph and quotation-mark context, word lists,
-//! and the rules that find and resolve the agent (speaker or actor) of a verb.
-
-pub mod agent;
-pub mod headings;
-pub mod marks;
+//! The act stages' view of the document ([`Doc`]): a flat token view with
+//! sentence, paragraph and quotation-mark context, prepared once
+//! ([`Prepared`]) and shared by the quote and commitment stages.
 
 use std::cell::RefCell;
 use std::ops::Deref;
 
+use super::headings;
+use super::marks::{self, Marked};
 use crate::annotate::bits::Bits;
 use crate::annotate::cursor::Cursor;
 use crate::annotate::learn::tagger::{self, Tag};
 use crate::annotate::segment::{Token, TokenKind, sentence_range, sentence_ranges, span_of};
 use crate::annotate::words;
 use crate::model::{Annotations, Span};
-
-pub use marks::Marked;
 
 /// How many tokens on either side of a token the rules look at within its
 /// sentence.

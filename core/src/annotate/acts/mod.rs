@@ -1,0 +1,13 @@
+//! Shared ground for the quote and commitment stages: a flat token view of
+//! the document with sentence, paragraph and quotation-mark context
+//! ([`doc`]), its quotation marks ([`marks`]) and headings ([`headings`]),
+//! and the rules that find and resolve the agent (speaker or actor) of a
+//! verb ([`agent`]).
+
+pub mod agent;
+pub mod doc;
+pub mod headings;
+pub mod marks;
+
+pub use doc::{Doc, Prepared};
+pub use marks::Marked;
