@@ -9,16 +9,11 @@
 //! variable `GLOSS_KINDS_MODEL` names another model file to use instead, or
 //! is `off` for the rules alone.
 
-pub mod features;
-pub mod links;
-pub mod model;
-pub mod tagger;
-pub mod train;
-
 use std::sync::LazyLock;
 
+use super::features;
+use super::model::{KINDS, Label, Model, ModelError, chosen};
 use crate::model::{Annotations, EntityId};
-use model::{KINDS, Label, Model, ModelError};
 
 /// The embedded model's file.
 static EMBEDDED: &[u8] = include_bytes!("../models/kinds.bin");
@@ -30,38 +25,6 @@ static ACTIVE: LazyLock<Option<Model>> =
 /// The kind model the annotator uses, if any.
 pub fn active() -> Option<&'static Model> {
     ACTIVE.as_ref()
-}
-
-/// The model a measuring knob chooses: the file the environment variable
-/// `var` names, none when it is `off`, else the `embedded` file; either
-/// must start with `magic`. A file that fails to load is said once on
-/// stderr (naming the `what` model) and not used.
-fn chosen<const N: usize>(
-    var: &str,
-    embedded: &[u8],
-    magic: &[u8; 8],
-    what: &str,
-) -> Option<Model<N>> {
-    let chosen = match std::env::var_os(var) {
-        None => Model::from_bytes(embedded, magic).map_err(|e| e.to_string()),
-        Some(v) if v == "off" => return None,
-        Some(path) => std::fs::read(&path)
-            .map_err(|e| format!("{}: {e}", path.to_string_lossy()))
-            .and_then(|bytes| Model::from_bytes(&bytes, magic).map_err(|e| e.to_string())),
-    };
-    match chosen {
-        Ok(model) => Some(model),
-        Err(e) => {
-            #[expect(
-                clippy::print_stderr,
-                reason = "a measuring knob: the one place the annotator can say its model file was not used"
-            )]
-            {
-                eprintln!("gloss: {what} model not used: {e}");
-            }
-            None
-        }
-    }
 }
 
 /// The embedded model (tested to load, so that a broken file fails the

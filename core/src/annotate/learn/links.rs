@@ -22,7 +22,8 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use super::features::{self, Name, hash};
-use super::model::{LINKS, Label, Model, ModelError};
+use super::kinds::active;
+use super::model::{LINKS, Label, Model, ModelError, chosen};
 use super::train::{Options, descend};
 use crate::annotate::acts::Prepared;
 use crate::annotate::cursor::Cursor;
@@ -38,7 +39,7 @@ static EMBEDDED: &[u8] = include_bytes!("../models/links.bin");
 
 /// The ranker the annotator uses, if any.
 static ACTIVE: LazyLock<Option<Ranker>> =
-    LazyLock::new(|| super::chosen("GLOSS_LINKS_MODEL", EMBEDDED, LINKS, "link").map(Ranker::new));
+    LazyLock::new(|| chosen("GLOSS_LINKS_MODEL", EMBEDDED, LINKS, "link").map(Ranker::new));
 
 /// Sentences back a candidate may be mentioned in.
 const SENTENCES: usize = 3;
@@ -144,7 +145,7 @@ pub struct Case {
 /// Links the cases of `ann` with the active ranker and kind model.
 pub fn apply(text: &str, prep: &Prepared, ann: &mut Annotations) {
     if let Some(ranker) = &*ACTIVE {
-        link(text, prep, ann, super::active(), ranker);
+        link(text, prep, ann, active(), ranker);
     }
 }
 
