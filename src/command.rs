@@ -1,10 +1,10 @@
 //! The commands a user can bind keys to, each declared once: its name in
 //! the keymap file, the keymap mode it works in, the [`Route`] that carries
-//! it out, and its help line. The
-//! declaration makes the [`Command`] enum, so a command without a name or a
-//! help line does not compile, `update`'s exhaustive matches over the routes
-//! and each group's commands make one without a handler not compile, and a test makes one without a default key in
-//! `keymap.toml` fail.
+//! it out, and its help line. The declaration makes the [`Command`] enum,
+//! so a command without a name or a help line does not compile, `update`'s
+//! exhaustive matches over the routes and each group's commands make one
+//! without a handler not compile, and a test makes one without a default
+//! key in `keymap.toml` fail.
 //!
 //! A help line may name another command's key as `{name}`: the help shows
 //! the key bound to it ([`crate::keymap::Keymap::fill`]).
