@@ -3,9 +3,11 @@
 
 use crate::annotate::doc::{Doc, MAX_ENTRY_WORDS};
 use crate::annotate::kinds::KeyedKind;
-use crate::annotate::lexicon::{GazEntry, Gender, LEXICON};
+use std::sync::LazyLock;
+
+use crate::annotate::lexicon::{GazEntry, Gender, LEXICON, set};
 use crate::annotate::segment::sentence_ranges;
-use crate::annotate::words::{REGION_ADJECTIVES, is_connector, is_particle, name_part};
+use crate::annotate::words::{REGION_ADJECTIVES, WordSet, is_connector, is_particle, name_part};
 
 /// A party-and-state tag after a politician's name ("D-Mass.", "R-Texas").
 fn is_party_tag(w: &str) -> bool {
@@ -89,7 +91,7 @@ impl Doc<'_> {
                     };
                     if j + 1 < b
                         && ((matches!(self.word(j), "'s" | "’s")
-                            && POSSESSIVE_NAME_WORDS.contains(&self.word(end - 1)))
+                            && POSSESSIVE_NAME_WORDS.contains(self.word(end - 1)))
                             || plural_possessive())
                     {
                         j += 1;
@@ -171,10 +173,8 @@ pub struct Piece {
 
 /// Common nouns whose possessive stays inside an organization's name
 /// ("State's Attorney's Office", "People's Party", "Children's Hospital").
-const POSSESSIVE_NAME_WORDS: [&str; 14] = [
-    "State", "Attorney", "People", "Women", "Children", "Men", "Workers", "Veterans", "Citizens",
-    "Farmers", "Sheriff", "Nation", "Mother", "Saint",
-];
+static POSSESSIVE_NAME_WORDS: LazyLock<WordSet> =
+    LazyLock::new(|| set(include_str!("lexicon/possessive_name_words.txt")));
 
 /// At most this many words in one run of capitalised words: longer runs
 /// are lists or headlines, and a bound keeps the work per run constant.
@@ -413,7 +413,7 @@ impl Doc<'_> {
     /// A part of a known place named by a region adjective before it, at
     /// word `i` of a name ending at `b` ("Southern Indiana").
     fn region_piece(&self, i: usize, b: usize) -> Option<Piece> {
-        if i + 1 >= b || !REGION_ADJECTIVES.contains(&self.word(i)) {
+        if i + 1 >= b || !REGION_ADJECTIVES.contains(self.word(i)) {
             return None;
         }
         let (e, kind) = self.entry_at(i + 1, b)?;

@@ -135,7 +135,7 @@ fn inner(
     let (canonical, kind) = if let Some(g) = LEXICON.gazetteer.get(name) {
         (g.canonical, Kind::of_gazetteer(g.kind).entity_kind())
     } else if toks.len() == 2
-        && (REGION_ADJECTIVES.contains(&first.text(text))
+        && (REGION_ADJECTIVES.contains(first.text(text))
             || matches!(first.text(text), "North" | "South" | "East" | "West"))
         && place(last.text(text)).is_some()
     {

@@ -148,18 +148,25 @@ pub fn is_ly_adverb(word: &str) -> bool {
     word.len() > 4 && word.ends_with("ly") && word.bytes().all(|b| b.is_ascii_lowercase())
 }
 
-/// Words that may join the capitalised words of one name ("Ministry of
-/// Foreign Affairs", "Food and Drug Administration").
+/// Words besides the particles that may join the capitalised words of one
+/// name ("Ministry of Foreign Affairs", "Food and Drug Administration").
+static NAME_CONNECTORS: LazyLock<WordSet> =
+    LazyLock::new(|| set(include_str!("lexicon/name_connectors.txt")));
+
+/// True for a word that may join the capitalised words of one name: a
+/// particle or one of [`NAME_CONNECTORS`].
 pub fn is_connector(w: &str) -> bool {
-    is_particle(w) || matches!(w, "of" | "for" | "on" | "at" | "and" | "&" | "the")
+    is_particle(w) || NAME_CONNECTORS.contains(w)
 }
 
 /// Lowercase particles inside personal names ("von der", "de la", "bin").
+static NAME_PARTICLES: LazyLock<WordSet> =
+    LazyLock::new(|| set(include_str!("lexicon/name_particles.txt")));
+
+/// True for a lowercase particle inside personal names (see
+/// [`NAME_PARTICLES`]).
 pub fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "du" | "da" | "del" | "der" | "van" | "von" | "bin" | "al" | "la" | "le"
-    )
+    NAME_PARTICLES.contains(w)
 }
 
 /// True when `w` starts with an uppercase letter.
@@ -172,26 +179,8 @@ pub fn starts_upper(w: &str) -> bool {
 
 /// Lowercase hyphen suffixes that turn a name into a modifier
 /// ("Texas-based", "War-era", "U.S.-led").
-const MODIFIER_SUFFIXES: [&str; 18] = [
-    "winner",
-    "winning",
-    "era",
-    "based",
-    "led",
-    "born",
-    "style",
-    "backed",
-    "made",
-    "owned",
-    "run",
-    "funded",
-    "bound",
-    "wide",
-    "linked",
-    "related",
-    "sponsored",
-    "controlled",
-];
+static MODIFIER_SUFFIXES: LazyLock<WordSet> =
+    LazyLock::new(|| set(include_str!("lexicon/modifier_suffixes.txt")));
 
 /// The name part of a token: without a modifier suffix ("War-era" → "War").
 pub fn name_part(w: &str) -> &str {
@@ -200,14 +189,15 @@ pub fn name_part(w: &str) -> &str {
         return w;
     }
     match w.rsplit_once(['-', '‐']) {
-        Some((head, tail)) if !head.is_empty() && MODIFIER_SUFFIXES.contains(&tail) => head,
+        Some((head, tail)) if !head.is_empty() && MODIFIER_SUFFIXES.contains(tail) => head,
         _ => w,
     }
 }
 
 /// Adjectives that make a region of the place after them ("Southern
 /// Indiana").
-pub const REGION_ADJECTIVES: [&str; 5] = ["Northern", "Southern", "Eastern", "Western", "Central"];
+pub static REGION_ADJECTIVES: LazyLock<WordSet> =
+    LazyLock::new(|| set(include_str!("lexicon/region_adjectives.txt")));
 
 /// True for an all-capitals acronym of 2 to 6 letters ("KCNA", "NASA").
 pub fn is_acronym(w: &str) -> bool {
@@ -215,38 +205,14 @@ pub fn is_acronym(w: &str) -> bool {
     (2..=6).contains(&n) && w.chars().all(|c| c.is_ascii_uppercase())
 }
 
-/// Verbs that attribute a quotation to its speaker.
+/// Verbs that attribute a quotation next to its marks to its speaker
+/// ("“…,” Lowe said"), for the entity stage.
+static ATTRIBUTION_VERBS: LazyLock<WordSet> =
+    LazyLock::new(|| set(include_str!("lexicon/attribution_verbs.txt")));
+
+/// True for one of the [`ATTRIBUTION_VERBS`].
 pub fn is_speech_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "said"
-            | "says"
-            | "say"
-            | "told"
-            | "tells"
-            | "added"
-            | "adds"
-            | "explained"
-            | "stated"
-            | "wrote"
-            | "writes"
-            | "tweeted"
-            | "commented"
-            | "noted"
-            | "asked"
-            | "replied"
-            | "continued"
-            | "recalled"
-            | "argued"
-            | "insisted"
-            | "claimed"
-            | "declared"
-            | "announced"
-            | "warned"
-            | "posted"
-            | "remarked"
-            | "responded"
-    )
+    ATTRIBUTION_VERBS.contains(w)
 }
 
 #[cfg(test)]
