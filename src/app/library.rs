@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use super::view::{chosen_actor, on_mention, scroll_into_view, select_entity, set_top};
 use super::{App, Command, Jump, ListState};
+use crate::command::{self as cmd, Route};
 use crate::keymap::Key;
 use crate::library::actors::group;
 use crate::library::index::{self, ActorRow, Index, IndexError, OpenActor, Summary};
@@ -287,16 +288,18 @@ pub(super) fn command(app: &mut App, command: Command) -> bool {
     let Some(lib) = app.library.as_mut() else {
         return false;
     };
-    let page = height.max(1) as isize;
+    let done = match command.route() {
+        Route::Scroll(s) => {
+            move_by(lib, scroll_delta(s, height.max(1) as isize), height);
+            true
+        }
+        Route::Prompt(p) => filter_prompt(&mut app.prompt, lib, p),
+        _ => false,
+    };
+    if done {
+        return true;
+    }
     match command {
-        Command::ScrollDown => move_by(lib, 1, height),
-        Command::ScrollUp => move_by(lib, -1, height),
-        Command::HalfPageDown => move_by(lib, page / 2, height),
-        Command::HalfPageUp => move_by(lib, -page / 2, height),
-        Command::PageDown => move_by(lib, page, height),
-        Command::PageUp => move_by(lib, -page, height),
-        Command::Top => move_by(lib, isize::MIN / 2, height),
-        Command::Bottom => move_by(lib, isize::MAX / 2, height),
         Command::Activate => {
             if let Some(&i) = lib.rows.get(lib.list.selected) {
                 open(app, i);
@@ -334,25 +337,6 @@ pub(super) fn command(app: &mut App, command: Command) -> bool {
             }
             lib.arrange();
         }
-        Command::PromptSubmit => {
-            app.prompt = None;
-        }
-        Command::PromptCancel => {
-            app.prompt = None;
-            lib.filter.clear();
-            lib.arrange();
-        }
-        Command::PromptBackspace | Command::PromptClear => {
-            if let Some(p) = app.prompt.as_mut() {
-                if command == Command::PromptClear {
-                    p.clear();
-                } else {
-                    p.pop();
-                }
-                lib.filter.clone_from(p);
-                lib.arrange();
-            }
-        }
         Command::Help | Command::Messages | Command::NextTheme | Command::Quit => return false,
         other => {
             app.message = format!(
@@ -361,6 +345,49 @@ pub(super) fn command(app: &mut App, command: Command) -> bool {
                 app.keymap.hint(Command::Activate)
             );
         }
+    }
+    true
+}
+
+/// How far a scrolling command moves the list's selection, a page being
+/// `page` rows.
+fn scroll_delta(scroll: cmd::Scroll, page: isize) -> isize {
+    use cmd::Scroll as S;
+    match scroll {
+        S::Down => 1,
+        S::Up => -1,
+        S::HalfPageDown => page / 2,
+        S::HalfPageUp => -page / 2,
+        S::PageDown => page,
+        S::PageUp => -page,
+        S::Top => isize::MIN / 2,
+        S::Bottom => isize::MAX / 2,
+    }
+}
+
+/// A prompt's key in the list's filter prompt (`prompt`): done, closed
+/// (the filter cleared), or its text edited (the filter follows). False
+/// for the merge picker's keys, which mean nothing here.
+fn filter_prompt(prompt: &mut Option<String>, lib: &mut Library, key: cmd::Prompt) -> bool {
+    match key {
+        cmd::Prompt::Submit => *prompt = None,
+        cmd::Prompt::Cancel => {
+            *prompt = None;
+            lib.filter.clear();
+            lib.arrange();
+        }
+        cmd::Prompt::Backspace | cmd::Prompt::Clear => {
+            if let Some(p) = prompt.as_mut() {
+                if key == cmd::Prompt::Clear {
+                    p.clear();
+                } else {
+                    p.pop();
+                }
+                lib.filter.clone_from(p);
+                lib.arrange();
+            }
+        }
+        cmd::Prompt::Next | cmd::Prompt::Prev => return false,
     }
     true
 }

@@ -10,6 +10,7 @@ use super::{
     Action, ActorRow, App, Command, Cursor, Event, Focus, Mode, Motion, Tab, Visual, copy, correct,
     dialog, export, goto, links, mouse, notes, reload, search,
 };
+use crate::command::{self as cmd, Route};
 use crate::model::Span;
 
 /// Applies `action` to `app`.
@@ -99,205 +100,189 @@ fn command(app: &mut App, command: Command, was_pending: bool) {
     if app.popup.is_some() && matches!(command.mode(), Mode::Normal | Mode::Visual) {
         return;
     }
-    // Grouped so each line fits: a group may take more than one line.
-    use Command as C;
-    match command {
-        C::ScrollDown | C::ScrollUp | C::HalfPageDown | C::HalfPageUp => scroll(app, command),
-        C::PageDown | C::PageUp | C::Top | C::Bottom => scroll(app, command),
-        C::NextMention | C::PrevMention => walk(app, command),
-        C::NextEntityMention | C::PrevEntityMention => walk(app, command),
-        C::NextCommitment | C::PrevCommitment | C::NextQuote | C::PrevQuote => walk(app, command),
-        C::SearchNext | C::SearchPrev | C::NextLink | C::PrevLink => walk(app, command),
-        C::NextNote | C::PrevNote => walk(app, command),
-        C::Activate | C::JumpBack | C::JumpForward => jump(app, command),
-        C::GoTo | C::SetMark | C::GoToMark => jump(app, command),
-        C::FocusNext | C::FocusPrev => side_pane(app, command),
-        C::TabActors | C::TabCommitments | C::TabQuotes | C::TabNotes => side_pane(app, command),
-        C::Search => {
+    match command.route() {
+        Route::Scroll(c) => scroll(app, c),
+        Route::Walk(c) => walk(app, c),
+        Route::Jump(c) => jump(app, c),
+        Route::SidePane(c) => side_pane(app, c),
+        Route::Text(c) => text(app, c),
+        Route::Annotations(c) => annotations(app, c),
+        Route::Overlay(c) => overlay(app, c),
+        Route::Library(c) => library(app, c),
+        Route::Visual(c) => visual(app, c),
+        Route::Prompt(c) => prompt(app, c, command),
+        Route::Dialog => dialog::command(app, command),
+        Route::Search => {
             app.prompt = Some(String::new());
             app.prompt_origin = (app.top, app.reading_pos().0);
         }
-        C::Copy | C::CopyCitation | C::OpenLink | C::SelectText => text(app, command),
-        C::AddNote | C::DeleteNote | C::FilterNotes => annotations(app, command),
-        C::Correct | C::Undo | C::Redo | C::Export => annotations(app, command),
-        C::Help | C::Messages | C::NextTheme => overlay(app, command),
-        C::Library | C::NextArticle | C::PrevArticle => library(app, command),
-        C::ActorArticles | C::SortLibrary => library(app, command),
-        C::Cancel => cancel(app, was_pending),
-        C::Quit => notes::quit(app),
-        C::VisualDown | C::VisualUp | C::VisualLeft | C::VisualRight => visual(app, command),
-        C::VisualWord | C::VisualWordBack | C::VisualWordEnd => visual(app, command),
-        C::PromptSubmit | C::PromptCancel | C::PromptBackspace => prompt(app, command),
-        C::PromptClear | C::PromptNext | C::PromptPrev => prompt(app, command),
-        C::PopupYes | C::PopupNo | C::PopupCancel => dialog::command(app, command),
-        C::EditorSave | C::EditorSwitch | C::EditorCancel => dialog::command(app, command),
+        Route::Cancel => cancel(app, was_pending),
+        Route::Quit => notes::quit(app),
     }
 }
 
-// The group handlers below each take the commands `command` routes to them;
-// the others never reach them, so their last arm does nothing.
-
 /// Scrolling: by a line, half a page or a page, or to either end.
-fn scroll(app: &mut App, command: Command) {
+fn scroll(app: &mut App, command: cmd::Scroll) {
+    use cmd::Scroll as S;
     match command {
-        Command::ScrollDown => scroll_or_move(app, 1),
-        Command::ScrollUp => scroll_or_move(app, -1),
-        Command::HalfPageDown => scroll_or_move(app, half_page(app)),
-        Command::HalfPageUp => scroll_or_move(app, -half_page(app)),
-        Command::PageDown => scroll_or_move(app, page(app)),
-        Command::PageUp => scroll_or_move(app, -page(app)),
-        Command::Top => edge(app, false),
-        Command::Bottom => edge(app, true),
-        _ => {}
+        S::Down => scroll_or_move(app, 1),
+        S::Up => scroll_or_move(app, -1),
+        S::HalfPageDown => scroll_or_move(app, half_page(app)),
+        S::HalfPageUp => scroll_or_move(app, -half_page(app)),
+        S::PageDown => scroll_or_move(app, page(app)),
+        S::PageUp => scroll_or_move(app, -page(app)),
+        S::Top => edge(app, false),
+        S::Bottom => edge(app, true),
     }
 }
 
 /// Walking to the next or previous thing of a kind: a mention, a
 /// commitment, a quote, a search match, a link or a note.
-fn walk(app: &mut App, command: Command) {
+fn walk(app: &mut App, command: cmd::Walk) {
+    use cmd::Walk as W;
     match command {
-        Command::NextMention => walk_selected(app, true),
-        Command::PrevMention => walk_selected(app, false),
-        Command::NextEntityMention => walk_any(app, true),
-        Command::PrevEntityMention => walk_any(app, false),
-        Command::NextCommitment => walk_items(app, Tab::Commitments, true),
-        Command::PrevCommitment => walk_items(app, Tab::Commitments, false),
-        Command::NextQuote => walk_items(app, Tab::Quotes, true),
-        Command::PrevQuote => walk_items(app, Tab::Quotes, false),
-        Command::SearchNext => walk_search(app, true),
-        Command::SearchPrev => walk_search(app, false),
-        Command::NextLink => links::walk(app, true),
-        Command::PrevLink => links::walk(app, false),
-        Command::NextNote => notes::walk_notes(app, true),
-        Command::PrevNote => notes::walk_notes(app, false),
-        _ => {}
+        W::NextMention => walk_selected(app, true),
+        W::PrevMention => walk_selected(app, false),
+        W::NextEntityMention => walk_any(app, true),
+        W::PrevEntityMention => walk_any(app, false),
+        W::NextCommitment => walk_items(app, Tab::Commitments, true),
+        W::PrevCommitment => walk_items(app, Tab::Commitments, false),
+        W::NextQuote => walk_items(app, Tab::Quotes, true),
+        W::PrevQuote => walk_items(app, Tab::Quotes, false),
+        W::SearchNext => walk_search(app, true),
+        W::SearchPrev => walk_search(app, false),
+        W::NextLink => links::walk(app, true),
+        W::PrevLink => links::walk(app, false),
+        W::NextNote => notes::walk_notes(app, true),
+        W::PrevNote => notes::walk_notes(app, false),
     }
 }
 
 /// Jumping: to what is under the cursor, through the jump history, to a
 /// line or to a mark.
-fn jump(app: &mut App, command: Command) {
+fn jump(app: &mut App, command: cmd::Jump) {
+    use cmd::Jump as J;
     match command {
-        Command::Activate => activate(app),
-        Command::JumpBack if app.back.is_empty() && super::library::back_across(app) => {}
-        Command::JumpBack => travel(app, true),
-        Command::JumpForward => travel(app, false),
-        Command::GoTo => goto::open_prompt(app),
-        Command::SetMark | Command::GoToMark => goto::await_letter(app, command),
-        _ => {}
+        J::Activate => activate(app),
+        J::Back if app.back.is_empty() && super::library::back_across(app) => {}
+        J::Back => travel(app, true),
+        J::Forward => travel(app, false),
+        J::GoTo => goto::open_prompt(app),
+        J::SetMark => goto::await_letter(app, Command::SetMark),
+        J::GoToMark => goto::await_letter(app, Command::GoToMark),
     }
 }
 
 /// The side pane: moving the focus to or from it, choosing its tab.
-fn side_pane(app: &mut App, command: Command) {
+fn side_pane(app: &mut App, command: cmd::SidePane) {
+    use cmd::SidePane as P;
     match command {
-        Command::FocusNext | Command::FocusPrev => {
+        P::FocusNext | P::FocusPrev => {
             let focus = match app.focus {
                 Focus::Article => Focus::Side,
                 Focus::Side => Focus::Article,
             };
             set_focus(app, focus);
         }
-        Command::TabActors => open_tab(app, Tab::Actors),
-        Command::TabCommitments => open_tab(app, Tab::Commitments),
-        Command::TabQuotes => open_tab(app, Tab::Quotes),
-        Command::TabNotes => open_tab(app, Tab::Notes),
-        _ => {}
+        P::TabActors => open_tab(app, Tab::Actors),
+        P::TabCommitments => open_tab(app, Tab::Commitments),
+        P::TabQuotes => open_tab(app, Tab::Quotes),
+        P::TabNotes => open_tab(app, Tab::Notes),
     }
 }
 
 /// The text itself: copying, opening a link, starting a selection.
-fn text(app: &mut App, command: Command) {
+fn text(app: &mut App, command: cmd::Text) {
     match command {
-        Command::Copy => copy::copy(app, false),
-        Command::CopyCitation => copy::copy(app, true),
-        Command::OpenLink => links::open(app),
-        Command::SelectText => select_text(app),
-        _ => {}
+        cmd::Text::Copy => copy::copy(app, false),
+        cmd::Text::CopyCitation => copy::copy(app, true),
+        cmd::Text::OpenLink => links::open(app),
+        cmd::Text::SelectText => select_text(app),
     }
 }
 
 /// Changing the annotations: notes, corrections, undo and redo, export.
-fn annotations(app: &mut App, command: Command) {
+fn annotations(app: &mut App, command: cmd::Annotations) {
+    use cmd::Annotations as A;
     match command {
-        Command::AddNote => notes::add_note(app),
-        Command::DeleteNote => notes::delete_note(app),
-        Command::FilterNotes => notes::filter_prompt(app),
-        Command::Correct => correct::menu(app),
-        Command::Undo => notes::undo(app, false),
-        Command::Redo => notes::undo(app, true),
-        Command::Export => export::menu(app),
-        _ => {}
+        A::AddNote => notes::add_note(app),
+        A::DeleteNote => notes::delete_note(app),
+        A::FilterNotes => notes::filter_prompt(app),
+        A::Correct => correct::menu(app),
+        A::Undo => notes::undo(app, false),
+        A::Redo => notes::undo(app, true),
+        A::Export => export::menu(app),
     }
 }
 
 /// What shows over the reader: the help, the messages, the theme.
-fn overlay(app: &mut App, command: Command) {
+fn overlay(app: &mut App, command: cmd::Overlay) {
     match command {
-        Command::Help => {
+        cmd::Overlay::Help => {
             app.help_shows_messages = false;
             app.help = Some(0);
         }
-        Command::Messages => {
+        cmd::Overlay::Messages => {
             // Scrolled to the newest, at the bottom.
             app.help_shows_messages = true;
             let lines = super::HelpPage::new(app).lines.len();
             app.help = Some(app.areas.help_max_scroll(lines));
         }
-        Command::NextTheme => next_theme(app),
-        _ => {}
+        cmd::Overlay::NextTheme => next_theme(app),
     }
 }
 
 /// The library: its list, the articles before and after this one, an
 /// actor's articles.
-fn library(app: &mut App, command: Command) {
+fn library(app: &mut App, command: cmd::Library) {
+    use cmd::Library as L;
     match command {
-        Command::Library => super::library::show_list(app),
-        Command::NextArticle => super::library::step(app, true),
-        Command::PrevArticle => super::library::step(app, false),
-        Command::ActorArticles => super::library::actor_articles(app),
-        Command::SortLibrary => show_list_first(app),
-        _ => {}
+        L::List => super::library::show_list(app),
+        L::NextArticle => super::library::step(app, true),
+        L::PrevArticle => super::library::step(app, false),
+        L::ActorArticles => super::library::actor_articles(app),
+        L::Sort => show_list_first(app),
     }
 }
 
-/// A prompt's keys: the search prompt's when no popup is open, else the
-/// popup's own prompt.
-fn prompt(app: &mut App, command: Command) {
+/// A prompt's keys (`command` among them): the search prompt's when no
+/// popup is open, else the popup's own prompt.
+fn prompt(app: &mut App, key: cmd::Prompt, command: Command) {
     if app.popup.is_none() {
-        search_prompt(app, command);
+        search_prompt(app, key);
     } else {
         dialog::command(app, command);
     }
 }
 
 /// Extending the text selection by a line, a word or a character.
-fn visual(app: &mut App, command: Command) {
+fn visual(app: &mut App, command: cmd::Visual) {
+    use cmd::Visual as V;
     let motion = match command {
-        Command::VisualDown => Motion::LineDown,
-        Command::VisualUp => Motion::LineUp,
-        Command::VisualWord => Motion::WordNext,
-        Command::VisualWordBack => Motion::WordPrev,
-        Command::VisualWordEnd => Motion::WordEnd,
-        Command::VisualLeft => Motion::CharLeft,
-        Command::VisualRight => Motion::CharRight,
-        _ => return,
+        V::Down => Motion::LineDown,
+        V::Up => Motion::LineUp,
+        V::Word => Motion::WordNext,
+        V::WordBack => Motion::WordPrev,
+        V::WordEnd => Motion::WordEnd,
+        V::Left => Motion::CharLeft,
+        V::Right => Motion::CharRight,
     };
     extend(app, motion);
 }
 
 /// A prompt's command in the search prompt.
-fn search_prompt(app: &mut App, command: Command) {
+fn search_prompt(app: &mut App, command: cmd::Prompt) {
+    use cmd::Prompt as P;
     match command {
-        Command::PromptSubmit if app.prompt_goto => goto::submit(app),
-        Command::PromptSubmit => submit_search(app),
-        Command::PromptCancel => close_prompt(app),
-        Command::PromptBackspace => edit_prompt(app, |p| {
+        P::Submit if app.prompt_goto => goto::submit(app),
+        P::Submit => submit_search(app),
+        P::Cancel => close_prompt(app),
+        P::Backspace => edit_prompt(app, |p| {
             p.pop();
         }),
-        Command::PromptClear => edit_prompt(app, String::clear),
-        _ => {}
+        P::Clear => edit_prompt(app, String::clear),
+        // The merge picker's keys: the search prompt has no list to walk.
+        P::Next | P::Prev => {}
     }
 }
 

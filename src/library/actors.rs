@@ -94,21 +94,7 @@ pub fn group(table: ActorTable) -> Vec<Actor> {
         .filter(|g| !g.is_empty())
         .map(|g| {
             let rows: Vec<ActorRow> = g.iter().filter_map(|&i| rows[i].take()).collect();
-            let mut names: HashMap<&str, usize> = HashMap::new();
-            for r in &rows {
-                *names.entry(r.name.as_str()).or_default() += 1;
-            }
-            let name = names
-                .into_iter()
-                .max_by(|a, b| {
-                    let long = |n: &str| n.split_whitespace().nth(1).is_some();
-                    (long(a.0).cmp(&long(b.0)))
-                        .then(a.1.cmp(&b.1))
-                        .then(a.0.len().cmp(&b.0.len()))
-                        .then(b.0.cmp(a.0))
-                })
-                .map(|(n, _)| n.to_owned())
-                .unwrap_or_default();
+            let name = actor_name(&rows);
             let mut keys: Vec<String> = rows
                 .iter()
                 .flat_map(|r| keys_of.get(&r.id).into_iter().flatten())
@@ -132,6 +118,27 @@ pub fn group(table: ActorTable) -> Vec<Actor> {
             .then(a.name.cmp(&b.name))
     });
     actors
+}
+
+/// The name of the actor made of `rows`: a name of more than one word
+/// over a single word, then the most used, the longest, the first in
+/// order.
+fn actor_name(rows: &[ActorRow]) -> String {
+    let mut names: HashMap<&str, usize> = HashMap::new();
+    for r in rows {
+        *names.entry(r.name.as_str()).or_default() += 1;
+    }
+    names
+        .into_iter()
+        .max_by(|a, b| {
+            let long = |n: &str| n.split_whitespace().nth(1).is_some();
+            (long(a.0).cmp(&long(b.0)))
+                .then(a.1.cmp(&b.1))
+                .then(a.0.len().cmp(&b.0.len()))
+                .then(b.0.cmp(a.0))
+        })
+        .map(|(n, _)| n.to_owned())
+        .unwrap_or_default()
 }
 
 /// Sets of rows, by index, joined (union-find).

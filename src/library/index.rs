@@ -462,112 +462,104 @@ impl Index {
     /// such), with their keys and aliases.
     pub fn around(&self, open: OpenActor) -> Result<ActorTable, IndexError> {
         let run = || -> rusqlite::Result<ActorTable> {
-            let kind = open.row.kind.clone();
-            let person = kind == "person";
-            let mut by_key = self
-                .conn
-                .prepare_cached("SELECT actor FROM keys WHERE key = ?1")?;
-            // Keys are lowercase letters and digits: no GLOB wildcards.
-            let mut by_surname = self
-                .conn
-                .prepare_cached("SELECT actor FROM keys WHERE key GLOB ?1")?;
-            let mut keys_of = self
-                .conn
-                .prepare_cached("SELECT key FROM keys WHERE actor = ?1")?;
-            let mut row_of = self.conn.prepare_cached(
-                "SELECT a.id, r.source, r.title, a.name, a.kind, a.mentions, a.commitments, \
-                 a.quotes FROM actors a JOIN articles r ON r.id = a.article WHERE a.id = ?1",
-            )?;
-            let mut mentions_of = self
-                .conn
-                .prepare_cached("SELECT text FROM items WHERE actor = ?1 AND what = 'mention'")?;
-            let mut table = ActorTable::default();
-            let mut spelled: Option<HashMap<String, Vec<i64>>> = None;
-            let (mut keys, mut rows, mut words) = (Vec::new(), Vec::new(), Vec::new());
-            let (mut seen, mut seen_words) = (HashSet::new(), HashSet::new());
-            let mut seen_rows: HashSet<i64> = HashSet::new();
-            // A row: its keys, its aliases, and the word a shorter or a
-            // longer name would share with it.
-            let mut take = |row: ActorRow,
-                            mine: Vec<String>,
-                            aliases: Vec<String>,
-                            keys: &mut Vec<String>,
-                            words: &mut Vec<String>| {
-                let name = normalise(&row.name);
-                if person {
-                    words.extend(name.rsplit(' ').next().map(str::to_owned));
-                } else if is_acronym(&row.name) {
-                    words.push(name);
-                }
-                keys.extend(aliases.iter().map(|a| format!("{kind}:{a}")));
-                keys.extend(mine.iter().cloned());
-                table.keys.extend(mine.into_iter().map(|k| (row.id, k)));
-                table
-                    .aliases
-                    .extend(aliases.into_iter().map(|a| (row.id, a)));
-                table.rows.push(row);
-            };
-            seen_rows.insert(open.row.id);
-            take(open.row, open.keys, open.aliases, &mut keys, &mut words);
+            let mut a = Around::new(open.row.kind.clone());
+            a.seen_rows.insert(open.row.id);
+            a.take(open.row, open.keys, open.aliases);
             loop {
-                if let Some(key) = keys.pop() {
-                    if seen.insert(key.clone()) {
-                        for actor in by_key.query_map([&key], |r| r.get(0))? {
-                            rows.push(actor?);
-                        }
-                    }
-                } else if let Some(id) = rows.pop() {
-                    if !seen_rows.insert(id) {
-                        continue;
-                    }
-                    let row = row_of.query_row([id], actor_row)?;
-                    if row.kind != kind {
-                        continue;
-                    }
-                    let mine = keys_of
-                        .query_map([id], |r| r.get(0))?
-                        .collect::<rusqlite::Result<Vec<String>>>()?;
-                    let mut aliases = Vec::new();
-                    if !person {
-                        for text in mentions_of.query_map([id], |r| r.get::<_, String>(0))? {
-                            let text = text?;
-                            if is_acronym(&text) {
-                                aliases.push(normalise(&text));
-                            }
-                        }
-                    }
-                    take(row, mine, aliases, &mut keys, &mut words);
-                } else if let Some(word) = words.pop() {
-                    if !seen_words.insert(word.clone()) {
-                        continue;
-                    }
-                    // The short names it is, and the longer names it can
-                    // stand for: by surname, initials (a key) or alias.
-                    keys.push(format!("{kind}:{word}"));
-                    if person {
-                        let pattern = format!("{kind}:* {word}");
-                        for actor in by_surname.query_map([pattern], |r| r.get(0))? {
-                            rows.push(actor?);
-                        }
-                    } else {
-                        if spelled.is_none() {
-                            let mut map: HashMap<String, Vec<i64>> = HashMap::new();
-                            for (actor, alias) in self.acronyms()? {
-                                map.entry(alias).or_default().push(actor);
-                            }
-                            spelled = Some(map);
-                        }
-                        let found = spelled.as_ref().and_then(|m| m.get(&word));
-                        rows.extend(found.into_iter().flatten());
-                    }
+                if let Some(key) = a.keys.pop() {
+                    self.follow_key(&mut a, key)?;
+                } else if let Some(id) = a.rows.pop() {
+                    self.follow_row(&mut a, id)?;
+                } else if let Some(word) = a.words.pop() {
+                    self.follow_word(&mut a, word)?;
                 } else {
                     break;
                 }
             }
-            (table.rows).sort_by(|a, b| a.source.cmp(&b.source).then(a.id.cmp(&b.id)));
-            Ok(table)
+            (a.table.rows).sort_by(|a, b| a.source.cmp(&b.source).then(a.id.cmp(&b.id)));
+            Ok(a.table)
         };
         run().map_err(|e| self.fail(e))
+    }
+
+    /// [`Index::around`]'s step for a key: the rows that have it.
+    fn follow_key(&self, a: &mut Around, key: String) -> rusqlite::Result<()> {
+        if a.seen.insert(key.clone()) {
+            let mut by_key = self
+                .conn
+                .prepare_cached("SELECT actor FROM keys WHERE key = ?1")?;
+            for actor in by_key.query_map([&key], |r| r.get(0))? {
+                a.rows.push(actor?);
+            }
+        }
+        Ok(())
+    }
+
+    /// [`Index::around`]'s step for a row: taken, with its keys and (but for
+    /// a person) the acronyms it is mentioned by, when it is of the kind.
+    fn follow_row(&self, a: &mut Around, id: i64) -> rusqlite::Result<()> {
+        if !a.seen_rows.insert(id) {
+            return Ok(());
+        }
+        let mut row_of = self.conn.prepare_cached(
+            "SELECT a.id, r.source, r.title, a.name, a.kind, a.mentions, a.commitments, \
+             a.quotes FROM actors a JOIN articles r ON r.id = a.article WHERE a.id = ?1",
+        )?;
+        let row = row_of.query_row([id], actor_row)?;
+        if row.kind != a.kind {
+            return Ok(());
+        }
+        let mut keys_of = self
+            .conn
+            .prepare_cached("SELECT key FROM keys WHERE actor = ?1")?;
+        let mine = keys_of
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        let mut aliases = Vec::new();
+        if !a.person {
+            let mut mentions_of = self
+                .conn
+                .prepare_cached("SELECT text FROM items WHERE actor = ?1 AND what = 'mention'")?;
+            for text in mentions_of.query_map([id], |r| r.get::<_, String>(0))? {
+                let text = text?;
+                if is_acronym(&text) {
+                    aliases.push(normalise(&text));
+                }
+            }
+        }
+        a.take(row, mine, aliases);
+        Ok(())
+    }
+
+    /// [`Index::around`]'s step for a word: the short names it is, and the
+    /// longer names it can stand for: by surname, initials (a key) or alias.
+    fn follow_word(&self, a: &mut Around, word: String) -> rusqlite::Result<()> {
+        if !a.seen_words.insert(word.clone()) {
+            return Ok(());
+        }
+        let kind = &a.kind;
+        a.keys.push(format!("{kind}:{word}"));
+        if a.person {
+            // Keys are lowercase letters and digits: no GLOB wildcards.
+            let mut by_surname = self
+                .conn
+                .prepare_cached("SELECT actor FROM keys WHERE key GLOB ?1")?;
+            let pattern = format!("{kind}:* {word}");
+            for actor in by_surname.query_map([pattern], |r| r.get(0))? {
+                a.rows.push(actor?);
+            }
+        } else {
+            if a.spelled.is_none() {
+                let mut map: HashMap<String, Vec<i64>> = HashMap::new();
+                for (actor, alias) in self.acronyms()? {
+                    map.entry(alias).or_default().push(actor);
+                }
+                a.spelled = Some(map);
+            }
+            let found = a.spelled.as_ref().and_then(|m| m.get(&word));
+            a.rows.extend(found.into_iter().flatten());
+        }
+        Ok(())
     }
 
     /// The mentions, commitments and quotes of the actor row `actor`, in
@@ -987,6 +979,61 @@ pub fn acronym(name: &str) -> Option<String> {
         initials.extend(first.to_lowercase());
     }
     (initials.chars().count() >= 2).then_some(initials)
+}
+
+/// The search [`Index::around`] makes: the rows, keys and words still to
+/// follow, what it has followed, and the table it has made so far.
+struct Around {
+    kind: String,
+    person: bool,
+    table: ActorTable,
+    /// Acronym aliases and the rows they stand for, read once when needed.
+    spelled: Option<HashMap<String, Vec<i64>>>,
+    keys: Vec<String>,
+    rows: Vec<i64>,
+    words: Vec<String>,
+    seen: HashSet<String>,
+    seen_words: HashSet<String>,
+    seen_rows: HashSet<i64>,
+}
+
+impl Around {
+    fn new(kind: String) -> Self {
+        Around {
+            person: kind == "person",
+            kind,
+            table: ActorTable::default(),
+            spelled: None,
+            keys: Vec::new(),
+            rows: Vec::new(),
+            words: Vec::new(),
+            seen: HashSet::new(),
+            seen_words: HashSet::new(),
+            seen_rows: HashSet::new(),
+        }
+    }
+
+    /// Takes `row` into the table: its keys (`mine`), its `aliases`, and
+    /// the word a shorter or a longer name would share with it.
+    fn take(&mut self, row: ActorRow, mine: Vec<String>, aliases: Vec<String>) {
+        let name = normalise(&row.name);
+        if self.person {
+            self.words
+                .extend(name.rsplit(' ').next().map(str::to_owned));
+        } else if is_acronym(&row.name) {
+            self.words.push(name);
+        }
+        let kind = &self.kind;
+        self.keys
+            .extend(aliases.iter().map(|a| format!("{kind}:{a}")));
+        self.keys.extend(mine.iter().cloned());
+        let table = &mut self.table;
+        table.keys.extend(mine.into_iter().map(|k| (row.id, k)));
+        table
+            .aliases
+            .extend(aliases.into_iter().map(|a| (row.id, a)));
+        table.rows.push(row);
+    }
 }
 
 /// Whether `text` is written as an acronym: capital letters (A to Z), two

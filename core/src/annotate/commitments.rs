@@ -13,35 +13,15 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use self::frames::{Cue, Frames};
 use crate::annotate::acts::Doc;
 use crate::annotate::acts::agent::Agent;
-use crate::annotate::acts::words::{
-    DETERMINERS, MODALS, PRONOUNS, Prefilter, PronounClass, WordMap, WordSet, is_ly_adverb,
-    word_set,
-};
 use crate::annotate::learn::tagger::Tag;
-use crate::annotate::lexicon::entries;
+use crate::annotate::lexicon::{entries, set};
+use crate::annotate::words::{
+    DETERMINERS, MODALS, PRONOUNS, Prefilter, PronounClass, WordMap, WordSet, is_ly_adverb,
+};
 use crate::model::{Commitment, CommitmentKind, MentionForm, Span};
-
-/// What may follow a cue.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-struct Frames {
-    to: bool,
-    obj: bool,
-    that: bool,
-    np: bool,
-    agent: bool,
-    noun: bool,
-}
-
-/// One cue of the lexicon.
-#[derive(Debug)]
-struct Cue {
-    kind: CommitmentKind,
-    frames: Frames,
-    /// The forms each token position may take.
-    seq: Vec<Vec<&'static str>>,
-}
 
 /// The cues, and for each first-token form the indices of the cues starting with it.
 type CueTable = (Vec<Cue>, WordMap<Vec<usize>>);
@@ -73,11 +53,11 @@ static CUE_PREFILTER: LazyLock<Prefilter> = LazyLock::new(|| {
 
 /// Verbs that pass their subject to a nominal cue.
 static LIGHT_VERBS: LazyLock<WordSet> =
-    LazyLock::new(|| word_set(include_str!("lexicon/light_verbs.txt")));
+    LazyLock::new(|| set(include_str!("lexicon/light_verbs.txt")));
 
 /// Common nouns naming actors.
 static AGENT_NOUNS: LazyLock<WordSet> =
-    LazyLock::new(|| word_set(include_str!("lexicon/agent_nouns.txt")));
+    LazyLock::new(|| set(include_str!("lexicon/agent_nouns.txt")));
 
 /// Parses "KIND FRAMES: CUE".
 fn parse_cue(line: &'static str) -> Option<Cue> {

@@ -6,14 +6,14 @@
 
 use std::sync::LazyLock;
 
-use crate::annotate::acts::words::AUXILIARIES;
 use crate::annotate::fasthash::Map;
 use crate::annotate::segment::TokenKind;
+use crate::annotate::words::{AUXILIARIES, is_speech_verb, starts_upper};
 
+use crate::annotate::doc::Doc;
 use crate::annotate::kinds::Kind;
 use crate::annotate::lexicon::{Gender, LEXICON};
 use crate::annotate::link::Cluster;
-use crate::annotate::names::{Doc, starts_upper};
 use crate::annotate::roles::{Qualifier, role_noun_at};
 use crate::model::{MentionForm, Span};
 
@@ -512,40 +512,6 @@ pub fn possessive_it(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &
             });
         }
     }
-}
-
-/// Verbs that attribute a quotation to its speaker.
-pub fn is_speech_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "said"
-            | "says"
-            | "say"
-            | "told"
-            | "tells"
-            | "added"
-            | "adds"
-            | "explained"
-            | "stated"
-            | "wrote"
-            | "writes"
-            | "tweeted"
-            | "commented"
-            | "noted"
-            | "asked"
-            | "replied"
-            | "continued"
-            | "recalled"
-            | "argued"
-            | "insisted"
-            | "claimed"
-            | "declared"
-            | "announced"
-            | "warned"
-            | "posted"
-            | "remarked"
-            | "responded"
-    )
 }
 
 /// Longest quotation, in tokens, whose speaker is looked for.

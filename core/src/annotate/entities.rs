@@ -6,15 +6,17 @@
 
 use crate::annotate::fasthash::{Map, Set};
 
-use crate::annotate::Step;
 use crate::annotate::cursor::Cursor;
 use crate::annotate::descriptions::{self, Anchor, Resolved};
-use crate::annotate::kinds::{self, Kind, is_acronym};
+use crate::annotate::doc::Doc;
+use crate::annotate::kinds::{self, KeyedKind, Kind};
 use crate::annotate::lexicon::{GazEntry, GazKind, Gender, LEXICON};
 use crate::annotate::link::{self, Cluster, NameMention};
-use crate::annotate::names::{Doc, KeyedKind, Piece, PieceKind};
+use crate::annotate::names::{Piece, PieceKind};
 use crate::annotate::roles::{self, Qualifier, is_honorific};
 use crate::annotate::segment::{Token, TokenKind};
+use crate::annotate::step::Step;
+use crate::annotate::words::is_acronym;
 use crate::model::{Annotations, Entity, Link, LinkRel, Mention, MentionForm, Span};
 
 /// A demonym mention ("North Korean") and its country.

@@ -4,9 +4,19 @@
 //! organizations, and a lone unknown word is decided by its links and its
 //! context.
 
+use crate::annotate::doc::Doc;
 use crate::annotate::lexicon::{GazKind, Gender, LEXICON};
-use crate::annotate::names::{Doc, KeyedKind};
+use crate::annotate::words::is_acronym;
 use crate::model::EntityKind;
+
+/// The kind a keyword gives a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyedKind {
+    /// "Foreign Ministry", "Acme Inc.".
+    Organization,
+    /// "Hudson River".
+    Place,
+}
 
 /// The kind of a name, possibly not known yet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,12 +61,6 @@ impl Kind {
 /// True for an initial ("J.") or dotted initials ("J.D.").
 fn is_initial(w: &str) -> bool {
     w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 2 && w.len() <= 5
-}
-
-/// True for an all-capitals acronym of 2 to 6 letters ("KCNA", "NASA").
-pub fn is_acronym(w: &str) -> bool {
-    let n = w.chars().count();
-    (2..=6).contains(&n) && w.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// The kind and gender of the untyped name in tokens `a..b`.

@@ -7,9 +7,11 @@
 
 use crate::annotate::fasthash::Map;
 
-use crate::annotate::kinds::{Kind, is_acronym};
+use crate::annotate::doc::Doc;
+use crate::annotate::kinds::Kind;
 use crate::annotate::lexicon::{GazKind, Gender, LEXICON};
-use crate::annotate::names::{Doc, PieceKind, is_connector, starts_upper};
+use crate::annotate::names::PieceKind;
+use crate::annotate::words::{is_acronym, is_connector, starts_upper};
 use crate::model::Span;
 
 /// A role an entity holds, as written and as matched by descriptions.

@@ -10,6 +10,7 @@ pub(crate) mod bits;
 pub(crate) mod commitments;
 pub(crate) mod cursor;
 pub(crate) mod descriptions;
+pub(crate) mod doc;
 pub mod entities;
 pub(crate) mod fasthash;
 pub(crate) mod first_person;
@@ -22,47 +23,17 @@ pub mod nested;
 pub(crate) mod quotes;
 pub(crate) mod roles;
 pub mod segment;
+pub(crate) mod step;
+pub(crate) mod words;
 
 use std::sync::Arc;
 
 pub use acts::Prepared;
 pub use segment::Sentences;
+pub use step::Step;
 
 use crate::document::Document;
 use crate::model::{Annotations, Span};
-
-/// A step of the pipeline, reported as it starts, for a progress display.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Step {
-    /// Sentences and tokens.
-    Segmenting,
-    /// Proper names: capitalised runs, gazetteers, titles.
-    Names,
-    /// Linking name mentions into actors.
-    Linking,
-    /// Descriptions ("the North Korean leader") and pronouns.
-    Describing,
-    /// Quotes and their speakers.
-    Quotes,
-    /// Commitments and their actors.
-    Commitments,
-}
-
-impl Step {
-    /// About how much of the whole run is done when this step starts, in
-    /// percent: the share of time the steps before it take on news text
-    /// (measured on 50 MB of the GUM dev articles, see benches/README.md).
-    pub fn percent(self) -> u8 {
-        match self {
-            Step::Segmenting => 0,
-            Step::Names => 9,
-            Step::Linking => 42,
-            Step::Describing => 50,
-            Step::Quotes => 72,
-            Step::Commitments => 92,
-        }
-    }
-}
 
 /// Annotates `doc` as [`annotate`] does its text, but with its code (code
 /// blocks and inline code) out of sight: no mention, quote or commitment is

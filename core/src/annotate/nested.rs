@@ -12,8 +12,8 @@
 use crate::annotate::fasthash::Map;
 use crate::annotate::kinds::Kind;
 use crate::annotate::lexicon::{GazKind, LEXICON};
-use crate::annotate::names::REGION_ADJECTIVES;
 use crate::annotate::segment::{self, Token, TokenKind};
+use crate::annotate::words::REGION_ADJECTIVES;
 use crate::model::{Annotations, EntityId, EntityKind, MentionForm, Nested, NestedEntity, Span};
 
 /// The names inside the name mentions of `ann` over `text`, in order.
@@ -135,7 +135,7 @@ fn inner(
     let (canonical, kind) = if let Some(g) = LEXICON.gazetteer.get(name) {
         (g.canonical, Kind::of_gazetteer(g.kind).entity_kind())
     } else if toks.len() == 2
-        && (REGION_ADJECTIVES.contains(&first.text(text))
+        && (REGION_ADJECTIVES.contains(first.text(text))
             || matches!(first.text(text), "North" | "South" | "East" | "West"))
         && place(last.text(text)).is_some()
     {

@@ -21,13 +21,13 @@
 //! pronoun's referent; otherwise the words as written ("researchers").
 
 use crate::annotate::acts::agent::Agent;
-use crate::annotate::acts::words::{
-    AUXILIARIES, DETERMINERS, PRONOUNS, SPEECH_PREFILTER, SPEECH_VERBS, SpeechUse,
-};
 use crate::annotate::acts::{Doc, Marked};
 use crate::annotate::fasthash::{Map, Set};
 use crate::annotate::learn::tagger::Tag;
 use crate::annotate::segment::TokenKind;
+use crate::annotate::words::{
+    AUXILIARIES, DETERMINERS, PRONOUNS, SPEECH_PREFILTER, SPEECH_VERBS, SpeechUse,
+};
 use crate::model::{EntityKind, Quote, QuoteKind, Span};
 
 /// Words opening a reported question, which is not a quote ("asked how").
@@ -662,8 +662,7 @@ fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
     }
     let w = doc.low(c);
     let bad_start = QUESTION_WORDS.contains(&w)
-        || crate::annotate::acts::words::SUBJECT_BREAKERS.contains(w)
-            && !matches!(w, "there" | "it's")
+        || crate::annotate::words::SUBJECT_BREAKERS.contains(w) && !matches!(w, "there" | "it's")
         || matches!(
             w,
             "so" | "nothing" | "yes" | "no" | "goodbye" | "hello" | "sorry"
@@ -683,8 +682,7 @@ fn after_named_hearer(doc: &Doc, c: usize) -> Option<usize> {
     let next = doc.toks.partition_point(|t| t.start() < span.end);
     let w = doc.low(next);
     let opens_clause = doc.is_word(next)
-        && (!crate::annotate::acts::words::SUBJECT_BREAKERS.contains(w)
-            || matches!(w, "there" | "it's"));
+        && (!crate::annotate::words::SUBJECT_BREAKERS.contains(w) || matches!(w, "there" | "it's"));
     opens_clause.then_some(next)
 }
 

@@ -4,10 +4,10 @@
 
 use crate::annotate::fasthash::Map;
 
+use crate::annotate::doc::Doc;
 use crate::annotate::kinds::Kind;
 use crate::annotate::lexicon::LEXICON;
 use crate::annotate::link::{NameMention, Role};
-use crate::annotate::names::Doc;
 use crate::annotate::segment::{TokenKind, sentence_range};
 
 /// Honorifics: they give a gender but are not roles.

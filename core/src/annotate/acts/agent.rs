@@ -8,16 +8,17 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::Doc;
-use super::words::{
+use super::doc::{Doc, WINDOW};
+use crate::annotate::lexicon::set;
+use crate::annotate::words::{
     BETWEEN_SUBJECT_AND_VERB, DETERMINERS, DOCUMENT_NOUNS, PRONOUNS, PronounClass, SPEECH_VERBS,
-    SUBJECT_BREAKERS, SpeechUse, WordSet, is_ly_adverb, word_set,
+    SUBJECT_BREAKERS, SpeechUse, WordSet, is_ly_adverb,
 };
 use crate::model::{EntityId, EntityKind, Mention, MentionForm, QuoteKind};
 
 /// Verbs by which an actor issues a document.
 static ISSUE_VERBS: LazyLock<WordSet> =
-    LazyLock::new(|| word_set(include_str!("../lexicon/issue_verbs.txt")));
+    LazyLock::new(|| set(include_str!("../lexicon/issue_verbs.txt")));
 
 /// How far back (in tokens) a document's issuer or a pronoun's referent is
 /// looked for.
@@ -676,7 +677,7 @@ impl Doc<'_> {
         // From the first token of the sentence three before, or WINDOW
         // tokens back if that is nearer.
         let first = self.sent(i)?.saturating_sub(3);
-        let w = i.saturating_sub(super::WINDOW);
+        let w = i.saturating_sub(WINDOW);
         let lo = w + self.toks[w..i].partition_point(|t| t.sent() < first);
         (lo..i)
             .rev()

@@ -44,70 +44,8 @@ pub fn find(text: &str, paras: impl IntoIterator<Item = Span>) -> Vec<Marked> {
             continue;
         }
         let body = span.slice(text);
-        // Only '"' (0x22) and marks starting with 0xE2 or 0xC2 matter.
-        candidates.clear();
-        candidates.extend(
-            memchr::memchr3_iter(b'"', 0xE2, 0xC2, body.as_bytes())
-                .filter_map(|i| Some((i, body.get(i..)?.chars().next()?))),
-        );
-        // Single marks quote only in paragraphs without double ones (the
-        // British style); elsewhere they are apostrophes or nested quotes.
-        let singles = !candidates
-            .iter()
-            .any(|&(_, c)| matches!(c, '“' | '"' | '„' | '«'));
-        // Straight single marks too ('We will fix this,' he said), merged
-        // in order.
-        if singles && memchr::memchr(b'\'', body.as_bytes()).is_some() {
-            candidates.extend(memchr::memchr_iter(b'\'', body.as_bytes()).map(|i| (i, '\'')));
-            candidates.sort_unstable_by_key(|&(i, _)| i);
-        }
-        let mut open: Option<(usize, char)> = None;
-        for &(i, c) in &candidates {
-            let prev = body.get(..i).and_then(|b| b.chars().next_back());
-            let end = i + c.len_utf8();
-            let next = body.get(end..).and_then(|b| b.chars().next());
-            let at_word_start = !prev.is_some_and(char::is_alphanumeric);
-            let before_letter = next.is_some_and(char::is_alphanumeric);
-            // The quotation from `o` closes at the mark just read.
-            let mut close = |o: (usize, char)| push(text, &mut out, p, span.start, o, end, true);
-            match c {
-                '“' | '„' | '«' => open = Some((i, c)),
-                '”' | '»' => {
-                    if let Some(o) = open.take() {
-                        close(o);
-                    }
-                }
-                '"' => match open {
-                    Some((o, '"')) => {
-                        open = None;
-                        close((o, '"'));
-                    }
-                    Some(_) => {}
-                    None if at_word_start => open = Some((i, c)),
-                    None => {}
-                },
-                '‘' if singles && open.is_none() && at_word_start => open = Some((i, c)),
-                '\'' => match open {
-                    // Opening: at the start of a word ("'We …").
-                    None if at_word_start && before_letter => open = Some((i, c)),
-                    // Closing: after a word or a stop, before no letter
-                    // (not "don't", nor an opening "'90s").
-                    Some((o, '\''))
-                        if prev.is_some_and(|p| !p.is_whitespace()) && !before_letter =>
-                    {
-                        open = None;
-                        close((o, c));
-                    }
-                    _ => {}
-                },
-                '’' if open.is_some_and(|(_, oc)| oc == '‘') && !before_letter => {
-                    if let Some(o) = open.take() {
-                        close(o);
-                    }
-                }
-                _ => {}
-            }
-        }
+        let singles = gather(body, &mut candidates);
+        let open = pair(text, &mut out, (p, span.start), body, &candidates, singles);
         // A straight single mark left open was an apostrophe ("'90s").
         if let Some(o) = open.filter(|&(_, c)| c != '\'') {
             push(text, &mut out, p, span.start, o, body.len(), false);
@@ -120,6 +58,88 @@ pub fn find(text: &str, paras: impl IntoIterator<Item = Span>) -> Vec<Marked> {
         }
     }
     out
+}
+
+/// Gathers into `candidates` the marks of the paragraph `body` that may
+/// quote, in order; true when single marks may (no double one is there).
+fn gather(body: &str, candidates: &mut Vec<(usize, char)>) -> bool {
+    // Only '"' (0x22) and marks starting with 0xE2 or 0xC2 matter.
+    candidates.clear();
+    candidates.extend(
+        memchr::memchr3_iter(b'"', 0xE2, 0xC2, body.as_bytes())
+            .filter_map(|i| Some((i, body.get(i..)?.chars().next()?))),
+    );
+    // Single marks quote only in paragraphs without double ones (the
+    // British style); elsewhere they are apostrophes or nested quotes.
+    let singles = !candidates
+        .iter()
+        .any(|&(_, c)| matches!(c, '“' | '"' | '„' | '«'));
+    // Straight single marks too ('We will fix this,' he said), merged
+    // in order.
+    if singles && memchr::memchr(b'\'', body.as_bytes()).is_some() {
+        candidates.extend(memchr::memchr_iter(b'\'', body.as_bytes()).map(|i| (i, '\'')));
+        candidates.sort_unstable_by_key(|&(i, _)| i);
+    }
+    singles
+}
+
+/// Pairs the `candidates` of paragraph `p` (its `body` at byte `base` of
+/// `text`), adding to `out` each quotation a closing mark ends; gives back
+/// the opening mark left open, if any.
+fn pair(
+    text: &str,
+    out: &mut Vec<Marked>,
+    (p, base): (usize, usize),
+    body: &str,
+    candidates: &[(usize, char)],
+    singles: bool,
+) -> Option<(usize, char)> {
+    let mut open: Option<(usize, char)> = None;
+    for &(i, c) in candidates {
+        let prev = body.get(..i).and_then(|b| b.chars().next_back());
+        let end = i + c.len_utf8();
+        let next = body.get(end..).and_then(|b| b.chars().next());
+        let at_word_start = !prev.is_some_and(char::is_alphanumeric);
+        let before_letter = next.is_some_and(char::is_alphanumeric);
+        // The quotation from `o` closes at the mark just read.
+        let mut close = |o: (usize, char)| push(text, out, p, base, o, end, true);
+        match c {
+            '“' | '„' | '«' => open = Some((i, c)),
+            '”' | '»' => {
+                if let Some(o) = open.take() {
+                    close(o);
+                }
+            }
+            '"' => match open {
+                Some((o, '"')) => {
+                    open = None;
+                    close((o, '"'));
+                }
+                Some(_) => {}
+                None if at_word_start => open = Some((i, c)),
+                None => {}
+            },
+            '‘' if singles && open.is_none() && at_word_start => open = Some((i, c)),
+            '\'' => match open {
+                // Opening: at the start of a word ("'We …").
+                None if at_word_start && before_letter => open = Some((i, c)),
+                // Closing: after a word or a stop, before no letter
+                // (not "don't", nor an opening "'90s").
+                Some((o, '\'')) if prev.is_some_and(|p| !p.is_whitespace()) && !before_letter => {
+                    open = None;
+                    close((o, c));
+                }
+                _ => {}
+            },
+            '’' if open.is_some_and(|(_, oc)| oc == '‘') && !before_letter => {
+                if let Some(o) = open.take() {
+                    close(o);
+                }
+            }
+            _ => {}
+        }
+    }
+    open
 }
 
 /// `pos` when it is at or after `from`, else the first position at or after

@@ -5,9 +5,29 @@
 
 use std::ops::Range;
 
-use super::Cue;
 use crate::annotate::acts::Doc;
-use crate::annotate::acts::words::{DETERMINERS, is_ly_adverb};
+use crate::annotate::words::{DETERMINERS, is_ly_adverb};
+use crate::model::CommitmentKind;
+
+/// What may follow a cue.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Frames {
+    pub to: bool,
+    pub obj: bool,
+    pub that: bool,
+    pub np: bool,
+    pub agent: bool,
+    pub noun: bool,
+}
+
+/// One cue of the lexicon.
+#[derive(Debug)]
+pub(super) struct Cue {
+    pub kind: CommitmentKind,
+    pub frames: Frames,
+    /// The forms each token position may take.
+    pub seq: Vec<Vec<&'static str>>,
+}
 
 /// Where a verb cue's trigger ends and its content starts, and what the
 /// frame says about its actor and counterpart.

@@ -22,7 +22,8 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use super::features::{self, Name, hash};
-use super::model::{LINKS, Label, Model, ModelError};
+use super::kinds::active;
+use super::model::{LINKS, Label, Model, ModelError, chosen};
 use super::train::{Options, descend};
 use crate::annotate::acts::Prepared;
 use crate::annotate::cursor::Cursor;
@@ -38,7 +39,7 @@ static EMBEDDED: &[u8] = include_bytes!("../models/links.bin");
 
 /// The ranker the annotator uses, if any.
 static ACTIVE: LazyLock<Option<Ranker>> =
-    LazyLock::new(|| super::chosen("GLOSS_LINKS_MODEL", EMBEDDED, LINKS, "link").map(Ranker::new));
+    LazyLock::new(|| chosen("GLOSS_LINKS_MODEL", EMBEDDED, LINKS, "link").map(Ranker::new));
 
 /// Sentences back a candidate may be mentioned in.
 const SENTENCES: usize = 3;
@@ -144,7 +145,7 @@ pub struct Case {
 /// Links the cases of `ann` with the active ranker and kind model.
 pub fn apply(text: &str, prep: &Prepared, ann: &mut Annotations) {
     if let Some(ranker) = &*ACTIVE {
-        link(text, prep, ann, super::active(), ranker);
+        link(text, prep, ann, active(), ranker);
     }
 }
 
@@ -220,6 +221,7 @@ fn bucket(n: usize) -> &'static str {
 
 /// Feature hashes gathered for one choice, each plain and joined with the
 /// case's class, into buffers used again from case to case.
+#[derive(Default)]
 struct Gather<'a> {
     class: &'a str,
     out: Vec<u32>,
@@ -369,6 +371,375 @@ pub fn cases(
     out
 }
 
+/// What the cases of one document share, found once: the text, its
+/// tokens and annotations, and where each mention stands.
+struct Context<'a> {
+    text: &'a str,
+    prep: &'a Prepared,
+    ann: &'a Annotations,
+    /// The gender each entity's name tells.
+    genders: Vec<Gender>,
+    /// The token each mention starts at.
+    mention_tok: Vec<usize>,
+    /// The quotation each mention stands in.
+    mention_quote: Vec<Option<usize>>,
+    /// The direct quotes with a speaker, in order.
+    speakers: Vec<(Span, EntityId)>,
+    /// Where the document's last 400 bytes start.
+    last_para: usize,
+}
+
+impl<'a> Context<'a> {
+    fn new(text: &'a str, prep: &'a Prepared, ann: &'a Annotations) -> Self {
+        let toks = &prep.toks;
+        // The token each mention starts at (found by galloping on from the
+        // last: a binary search each misses the cache on a long document).
+        let mut cursor = Cursor::default();
+        let mention_tok: Vec<usize> = ann
+            .mentions
+            .iter()
+            .map(|m| cursor.seek(toks, m.span.start, |t, at| t.start() < at))
+            .collect();
+        let mut cursor = Cursor::default();
+        let mention_quote = mention_tok
+            .iter()
+            .map(|&k| prep.quote_from(&mut cursor, k))
+            .collect();
+        let speakers = ann
+            .quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Direct)
+            .filter_map(|q| Some((q.span, q.speaker?)))
+            .collect();
+        Context {
+            text,
+            prep,
+            ann,
+            genders: ann.entities.iter().map(|e| name_gender(&e.name)).collect(),
+            mention_tok,
+            mention_quote,
+            speakers,
+            last_para: text.len().saturating_sub(400),
+        }
+    }
+}
+
+/// The mentions before the current token, counted per actor.
+struct Tally {
+    actors: Vec<Actor>,
+    /// The two most mentioned so far (the earlier first on a tie).
+    top2: [Option<EntityId>; 2],
+    /// Mentions before the current token.
+    seen: usize,
+}
+
+impl Tally {
+    fn new(entities: usize) -> Self {
+        let actors = (0..entities)
+            .map(|_| Actor {
+                count: 0,
+                last: None,
+                male: 0,
+                female: 0,
+            })
+            .collect();
+        Tally {
+            actors,
+            top2: [None, None],
+            seen: 0,
+        }
+    }
+
+    /// Counts the mentions of `cx` that start before byte `start`.
+    fn count_until(&mut self, cx: &Context, start: usize) {
+        let (ann, actors) = (cx.ann, &mut self.actors);
+        while self.seen < ann.mentions.len() && ann.mentions[self.seen].span.start < start {
+            let m = ann.mentions[self.seen];
+            let a = &mut actors[m.entity];
+            a.count += 1;
+            a.last = Some(self.seen);
+            if m.form == MentionForm::Pronoun {
+                match class_of(m.span.slice(cx.text)) {
+                    Some("m") => a.male += 1,
+                    Some("f") => a.female += 1,
+                    _ => {}
+                }
+            }
+            let top2 = &mut self.top2;
+            if !top2.contains(&Some(m.entity)) {
+                let last = top2[1].map_or(0, |x| actors[x].count);
+                if actors[m.entity].count > last {
+                    top2[1] = Some(m.entity);
+                }
+            }
+            if let [Some(a), Some(b)] = *top2
+                && actors[b].count > actors[a].count
+            {
+                *top2 = [Some(b), Some(a)];
+            }
+            if top2[0].is_none() {
+                *top2 = [top2[1], None];
+            }
+            self.seen += 1;
+        }
+    }
+}
+
+/// A case found at a token, before its features.
+struct Found {
+    /// Its class (see [`class_of`]; "d" for a description).
+    class: &'static str,
+    /// Its last token.
+    end: usize,
+    /// A description's head noun.
+    head: Option<String>,
+    /// The entity the rules linked it to.
+    rule: Option<EntityId>,
+    span: Span,
+}
+
+/// The case at token `i`, if any, given `here`, the first mention not
+/// ending before it: a rule's description or pronoun starting there
+/// (decided again, unless the ranker never overrules the rules), or a
+/// pronoun or description no mention covers. With a `ranker`, a
+/// description whose head it does not know is no case.
+fn case_at(
+    cx: &Context,
+    ranker: Option<&Ranker>,
+    i: usize,
+    here: Option<&Mention>,
+) -> Option<Found> {
+    let (text, toks) = (cx.text, &cx.prep.toks);
+    let t = toks[i];
+    let word = t.text(text);
+    match here.filter(|m| m.span.start < t.end()) {
+        Some(m)
+            if m.span.start == t.start()
+                && matches!(m.form, MentionForm::Pronoun | MentionForm::Role)
+                && ranker.is_none_or(|r| r.0.drop_at <= 1000) =>
+        {
+            let end = i + toks[i..].partition_point(|x| x.end() <= m.span.end) - 1;
+            let head = (m.form != MentionForm::Pronoun).then(|| {
+                let last = m.span.slice(text).rsplit(' ').next().unwrap_or("");
+                last.to_ascii_lowercase()
+            });
+            let class = match &head {
+                Some(_) => "d",
+                None => class_of(word).unwrap_or("o"),
+            };
+            Some(Found {
+                class,
+                end,
+                head,
+                rule: Some(m.entity),
+                span: m.span,
+            })
+        }
+        Some(_) => None,
+        None => {
+            let (class, end, head) = match class_of(word) {
+                Some(c) => (c, i, None),
+                None => {
+                    let (end, head) = description_at(text, cx.prep, i)?;
+                    ("d", end, Some(head))
+                }
+            };
+            let span = Span::new(t.start(), toks[end].end());
+            let overlaps = here.is_some_and(|m| m.span.start < span.end);
+            let unknown = head
+                .as_deref()
+                .is_some_and(|h| ranker.is_some_and(|r| !r.knows(hash("dhead", h))));
+            (!overlaps && !unknown).then_some(Found {
+                class,
+                end,
+                head,
+                rule: None,
+                span,
+            })
+        }
+    }
+}
+
+/// Where a case stands: its first token, its quotation and the speaker of
+/// the direct quote around it.
+struct Setting {
+    i: usize,
+    quote: Option<usize>,
+    speaker: Option<EntityId>,
+}
+
+/// Gathers into `g` the features of the case alone ("none of them").
+fn null_features(g: &mut Gather, cx: &Context, found: &Found, at: &Setting) {
+    let (text, toks) = (cx.text, &cx.prep.toks);
+    g.add(const { Name::new("0") }, "bias");
+    g.add_ascii_lower(const { Name::new("0w") }, toks[at.i].text(text));
+    g.add(
+        const { Name::new("0q") },
+        if at.quote.is_some() { "q" } else { "-" },
+    );
+    g.add(
+        const { Name::new("0s") },
+        if at.speaker.is_some() { "s" } else { "-" },
+    );
+    g.add(
+        const { Name::new("0rule") },
+        if found.rule.is_some() { "r" } else { "-" },
+    );
+    let next = toks.get(found.end + 1).map_or("", |t| t.text(text));
+    g.add_ascii_lower(const { Name::new("0next") }, next);
+    let prev = at.i.checked_sub(1).map_or("", |k| toks[k].text(text));
+    g.add_ascii_lower(const { Name::new("0prev") }, prev);
+    if let Some(h) = &found.head {
+        g.add(const { Name::new("dhead") }, h);
+    }
+}
+
+/// The candidates of a case into `ids`: the recent, the speaker, the
+/// salient, and the rules' choice.
+fn candidates(cx: &Context, tally: &Tally, found: &Found, at: &Setting, ids: &mut Vec<EntityId>) {
+    let (ann, toks) = (cx.ann, &cx.prep.toks);
+    ids.clear();
+    let first_sent = toks[at.i].sent().saturating_sub(SENTENCES);
+    let seen = tally.seen;
+    for m in ann.mentions[..seen]
+        .iter()
+        .zip(&cx.mention_tok[..seen])
+        .rev()
+    {
+        if toks.get(*m.1).is_none_or(|mt| mt.sent() < first_sent) || ids.len() >= RECENT {
+            break;
+        }
+        if !ids.contains(&m.0.entity) {
+            ids.push(m.0.entity);
+        }
+    }
+    for &e in tally
+        .top2
+        .iter()
+        .flatten()
+        .chain(at.speaker.iter())
+        .chain(found.rule.iter())
+    {
+        if !ids.contains(&e) {
+            ids.push(e);
+        }
+    }
+}
+
+/// Gathers into `g` the bias and agreement features of the candidate at
+/// `rank`, given every candidate's `agreement` (see [`agreement`]) and how
+/// many agreeing ones came before it (`agreeing`, counted on).
+fn agreement_features(g: &mut Gather, agreement: &[&str], rank: usize, agreeing: &mut usize) {
+    g.add(const { Name::new("bias") }, "1");
+    let agree = agreement[rank];
+    g.add(const { Name::new("agree") }, agree);
+    if agree != "n" {
+        g.add(const { Name::new("arank") }, bucket(*agreeing));
+        let others = agreement.iter().filter(|x| **x != "n").count();
+        g.add(
+            const { Name::new("alone") },
+            if others == 1 { "1" } else { "-" },
+        );
+        *agreeing += 1;
+    }
+}
+
+/// Gathers into `g` the features of candidate `e` of a case, besides its
+/// agreement: its kind and the model's evidence for it (`kev`), its rank,
+/// how often and how recently it was mentioned, and what ties it to the
+/// case's quotation, speaker, rule and head noun.
+fn candidate_features(
+    g: &mut Gather,
+    cx: &Context,
+    tally: &Tally,
+    found: &Found,
+    at: &Setting,
+    (e, rank, kev): (EntityId, usize, &str),
+) {
+    let (ann, toks) = (cx.ann, &cx.prep.toks);
+    let t = toks[at.i];
+    let a = &tally.actors[e];
+    let entity = &ann.entities[e];
+    let kind = entity.kind.as_str();
+    g.add(const { Name::new("kind") }, kind);
+    g.add(const { Name::new("kev") }, kev);
+    g.add(const { Name::new("rank") }, bucket(rank));
+    g.add(const { Name::new("count") }, bucket(a.count));
+    if tally.top2[0] == Some(e) {
+        g.add(const { Name::new("top") }, "1");
+    }
+    let gender = match cx.genders[e] {
+        Gender::Male => "m",
+        Gender::Female => "f",
+        Gender::Unknown => "-",
+    };
+    g.add(const { Name::new("gender") }, gender);
+    g.add(const { Name::new("he") }, bucket(a.male));
+    g.add(const { Name::new("she") }, bucket(a.female));
+    if at.speaker == Some(e) {
+        g.add(const { Name::new("speaker") }, kind);
+    }
+    if found.rule == Some(e) {
+        g.add(const { Name::new("rule") }, kind);
+    }
+    if let Some(last) = a.last {
+        let m = ann.mentions[last];
+        let mt = cx.mention_tok[last];
+        let d = t.sent() - toks.get(mt).map_or(0, |x| x.sent()).min(t.sent());
+        g.add(const { Name::new("sdist") }, bucket(d));
+        g.add(const { Name::new("form") }, m.form.as_str());
+        let starts = mt == 0 || toks[mt - 1].sent() != toks[mt].sent();
+        g.add(
+            const { Name::new("lstart") },
+            if starts { "s" } else { "-" },
+        );
+        let q = (at.quote.is_some(), cx.mention_quote[last].is_some());
+        g.add(
+            const { Name::new("quote") },
+            ["--", "-q", "q-", "qq"][usize::from(q.0) * 2 + usize::from(q.1)],
+        );
+        if at.quote.is_some() && at.quote == cx.mention_quote[last] {
+            g.add(const { Name::new("samequote") }, "1");
+        }
+    } else {
+        g.add(const { Name::new("sdist") }, "far");
+    }
+    if entity
+        .mentions
+        .last()
+        .is_some_and(|&m| ann.mentions[m].span.start >= cx.last_para)
+    {
+        g.add(const { Name::new("end") }, kind);
+    }
+    if let Some(h) = &found.head {
+        head_features(g, entity, h);
+    }
+}
+
+/// Gathers into `g` what ties `entity` to a description's head noun `h`:
+/// the head by the entity's kind, and whether its name or a role holds it.
+fn head_features(g: &mut Gather, entity: &Entity, h: &str) {
+    g.add(
+        match entity.kind {
+            EntityKind::Person => const { Name::new("hk.person") },
+            EntityKind::Organization => const { Name::new("hk.organization") },
+            EntityKind::Place => const { Name::new("hk.place") },
+        },
+        h,
+    );
+    let named = entity.name.split(' ').any(|w| w.eq_ignore_ascii_case(h));
+    let role = entity
+        .roles
+        .iter()
+        .any(|r| r.split(' ').any(|w| w.eq_ignore_ascii_case(h)));
+    if named {
+        g.add(const { Name::new("inname") }, "1");
+    }
+    if role {
+        g.add(const { Name::new("inrole") }, "1");
+    }
+}
+
 /// Calls `f` on each case of `ann` over `text`, in order: pronouns and
 /// descriptions, with their candidates (the rules' mentions of those forms
 /// included, to be decided again). With a `ranker`, descriptions whose
@@ -383,48 +754,12 @@ pub fn each_case(
     f: &mut dyn FnMut(&Case),
 ) {
     let toks = &prep.toks;
+    let cx = Context::new(text, prep, ann);
+    let mut tally = Tally::new(ann.entities.len());
     // The kind evidence of each entity, found when first needed.
     let mut evidence: Vec<Option<&str>> = vec![None; ann.entities.len()];
-    let genders: Vec<Gender> = ann.entities.iter().map(|e| name_gender(&e.name)).collect();
-    let mut actors: Vec<Actor> = ann
-        .entities
-        .iter()
-        .map(|_| Actor {
-            count: 0,
-            last: None,
-            male: 0,
-            female: 0,
-        })
-        .collect();
-    // The token each mention starts at (found by galloping on from the
-    // last: a binary search each misses the cache on a long document).
-    let mut cursor = Cursor::default();
-    let mention_tok: Vec<usize> = ann
-        .mentions
-        .iter()
-        .map(|m| cursor.seek(toks, m.span.start, |t, at| t.start() < at))
-        .collect();
-    // The quotation each mention stands in.
-    let mut cursor = Cursor::default();
-    let mention_quote: Vec<Option<usize>> = mention_tok
-        .iter()
-        .map(|&k| prep.quote_from(&mut cursor, k))
-        .collect();
-    let speakers: Vec<(Span, EntityId)> = ann
-        .quotes
-        .iter()
-        .filter(|q| q.kind == QuoteKind::Direct)
-        .filter_map(|q| Some((q.span, q.speaker?)))
-        .collect();
-    let last_para = text.len().saturating_sub(400);
-    let mut top2: [Option<EntityId>; 2] = [None, None];
-    let mut seen = 0; // mentions before the current token
     let mut covered = 0; // mentions ending at or before the current token
-    let mut g = Gather {
-        class: "",
-        out: Vec::new(),
-        spare: Vec::new(),
-    };
+    let mut g = Gather::default();
     let mut case = Case {
         span: Span::new(0, 0),
         form: MentionForm::Pronoun,
@@ -439,247 +774,56 @@ pub fn each_case(
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
-        while seen < ann.mentions.len() && ann.mentions[seen].span.start < t.start() {
-            let m = ann.mentions[seen];
-            let a = &mut actors[m.entity];
-            a.count += 1;
-            a.last = Some(seen);
-            if m.form == MentionForm::Pronoun {
-                match class_of(m.span.slice(text)) {
-                    Some("m") => a.male += 1,
-                    Some("f") => a.female += 1,
-                    _ => {}
-                }
-            }
-            // The two most mentioned so far (the earlier first on a tie).
-            if !top2.contains(&Some(m.entity)) {
-                let last = top2[1].map_or(0, |x| actors[x].count);
-                if actors[m.entity].count > last {
-                    top2[1] = Some(m.entity);
-                }
-            }
-            if let [Some(a), Some(b)] = top2
-                && actors[b].count > actors[a].count
-            {
-                top2 = [Some(b), Some(a)];
-            }
-            if top2[0].is_none() {
-                top2 = [top2[1], None];
-            }
-            seen += 1;
-        }
+        tally.count_until(&cx, t.start());
         while covered < ann.mentions.len() && ann.mentions[covered].span.end <= t.start() {
             covered += 1;
         }
-        let here = ann.mentions.get(covered).filter(|m| m.span.start < t.end());
-        let word = t.text(text);
-        let (class, end, head, rule, span) = match here {
-            // A rule's description or pronoun: decided again, unless the
-            // ranker never overrules the rules.
-            Some(m)
-                if m.span.start == t.start()
-                    && matches!(m.form, MentionForm::Pronoun | MentionForm::Role)
-                    && ranker.is_none_or(|r| r.0.drop_at <= 1000) =>
-            {
-                let end = i + toks[i..].partition_point(|x| x.end() <= m.span.end) - 1;
-                let head = (m.form != MentionForm::Pronoun).then(|| {
-                    let last = m.span.slice(text).rsplit(' ').next().unwrap_or("");
-                    last.to_ascii_lowercase()
-                });
-                let class = match &head {
-                    Some(_) => "d",
-                    None => class_of(word).unwrap_or("o"),
-                };
-                (class, end, head, Some(m.entity), m.span)
-            }
-            Some(_) => {
-                i += 1;
-                continue;
-            }
-            None => {
-                let (class, end, head) = match class_of(word) {
-                    Some(c) => (c, i, None),
-                    None => match description_at(text, prep, i) {
-                        Some((end, head)) => ("d", end, Some(head)),
-                        None => {
-                            i += 1;
-                            continue;
-                        }
-                    },
-                };
-                let span = Span::new(t.start(), toks[end].end());
-                let overlaps = ann
-                    .mentions
-                    .get(covered)
-                    .is_some_and(|m| m.span.start < span.end);
-                let unknown = head
-                    .as_deref()
-                    .is_some_and(|h| ranker.is_some_and(|r| !r.knows(hash("dhead", h))));
-                if overlaps || unknown {
-                    i += 1;
-                    continue;
-                }
-                (class, end, head, None, span)
-            }
+        let Some(found) = case_at(&cx, ranker, i, ann.mentions.get(covered)) else {
+            i += 1;
+            continue;
         };
-        g.class = class;
-        let quote = prep.quote_from(&mut quote_cursor, i);
-        let spoken = speaker_cursor.seek(&speakers, t.start(), |(s, _), at| s.start <= at);
-        let speaker = speakers[..spoken]
-            .last()
-            .filter(|(s, _)| t.end() <= s.end)
-            .map(|&(_, e)| e);
-        // The case alone: "none of them".
-        g.add(const { Name::new("0") }, "bias");
-        g.add_ascii_lower(const { Name::new("0w") }, word);
-        g.add(
-            const { Name::new("0q") },
-            if quote.is_some() { "q" } else { "-" },
-        );
-        g.add(
-            const { Name::new("0s") },
-            if speaker.is_some() { "s" } else { "-" },
-        );
-        g.add(
-            const { Name::new("0rule") },
-            if rule.is_some() { "r" } else { "-" },
-        );
-        let next = toks.get(end + 1).map_or("", |t| t.text(text));
-        g.add_ascii_lower(const { Name::new("0next") }, next);
-        let prev = i.checked_sub(1).map_or("", |k| toks[k].text(text));
-        g.add_ascii_lower(const { Name::new("0prev") }, prev);
-        if let Some(h) = &head {
-            g.add(const { Name::new("dhead") }, h);
-        }
+        g.class = found.class;
+        let spoken = speaker_cursor.seek(&cx.speakers, t.start(), |(s, _), at| s.start <= at);
+        let at = Setting {
+            i,
+            quote: prep.quote_from(&mut quote_cursor, i),
+            speaker: cx.speakers[..spoken]
+                .last()
+                .filter(|(s, _)| t.end() <= s.end)
+                .map(|&(_, e)| e),
+        };
+        null_features(&mut g, &cx, &found, &at);
         g.recycle(&mut case);
         case.null = g.take();
-        // Candidates: the recent, the speaker, the salient.
-        ids.clear();
-        let first_sent = t.sent().saturating_sub(SENTENCES);
-        for m in ann.mentions[..seen].iter().zip(&mention_tok[..seen]).rev() {
-            if toks.get(*m.1).is_none_or(|mt| mt.sent() < first_sent) || ids.len() >= RECENT {
-                break;
-            }
-            if !ids.contains(&m.0.entity) {
-                ids.push(m.0.entity);
-            }
-        }
-        let top = top2[0];
-        for &e in top2
-            .iter()
-            .flatten()
-            .chain(speaker.iter())
-            .chain(rule.iter())
-        {
-            if !ids.contains(&e) {
-                ids.push(e);
-            }
-        }
+        candidates(&cx, &tally, &found, &at, &mut ids);
         let agreement: Vec<&str> = ids
             .iter()
-            .map(|&e| agreement(class, &ann.entities[e], genders[e], &actors[e]))
+            .map(|&e| {
+                agreement(
+                    found.class,
+                    &ann.entities[e],
+                    cx.genders[e],
+                    &tally.actors[e],
+                )
+            })
             .collect();
         let mut agreeing = 0;
         for (rank, &e) in ids.iter().enumerate() {
-            let a = &actors[e];
-            let entity = &ann.entities[e];
-            let kind = entity.kind.as_str();
-            g.add(const { Name::new("bias") }, "1");
-            let agree = agreement[rank];
-            g.add(const { Name::new("agree") }, agree);
-            if agree != "n" {
-                g.add(const { Name::new("arank") }, bucket(agreeing));
-                let others = agreement.iter().filter(|x| **x != "n").count();
-                g.add(
-                    const { Name::new("alone") },
-                    if others == 1 { "1" } else { "-" },
-                );
-                agreeing += 1;
-            }
-            g.add(const { Name::new("kind") }, kind);
+            agreement_features(&mut g, &agreement, rank, &mut agreeing);
             let kev = *evidence[e].get_or_insert_with(|| kind_evidence(text, ann, kinds, e));
-            g.add(const { Name::new("kev") }, kev);
-            g.add(const { Name::new("rank") }, bucket(rank));
-            g.add(const { Name::new("count") }, bucket(a.count));
-            if top == Some(e) {
-                g.add(const { Name::new("top") }, "1");
-            }
-            let gender = match genders[e] {
-                Gender::Male => "m",
-                Gender::Female => "f",
-                Gender::Unknown => "-",
-            };
-            g.add(const { Name::new("gender") }, gender);
-            g.add(const { Name::new("he") }, bucket(a.male));
-            g.add(const { Name::new("she") }, bucket(a.female));
-            if speaker == Some(e) {
-                g.add(const { Name::new("speaker") }, kind);
-            }
-            if rule == Some(e) {
-                g.add(const { Name::new("rule") }, kind);
-            }
-            if let Some(last) = a.last {
-                let m = ann.mentions[last];
-                let mt = mention_tok[last];
-                let d = t.sent() - toks.get(mt).map_or(0, |x| x.sent()).min(t.sent());
-                g.add(const { Name::new("sdist") }, bucket(d));
-                g.add(const { Name::new("form") }, m.form.as_str());
-                let starts = mt == 0 || toks[mt - 1].sent() != toks[mt].sent();
-                g.add(
-                    const { Name::new("lstart") },
-                    if starts { "s" } else { "-" },
-                );
-                let q = (quote.is_some(), mention_quote[last].is_some());
-                g.add(
-                    const { Name::new("quote") },
-                    ["--", "-q", "q-", "qq"][usize::from(q.0) * 2 + usize::from(q.1)],
-                );
-                if quote.is_some() && quote == mention_quote[last] {
-                    g.add(const { Name::new("samequote") }, "1");
-                }
-            } else {
-                g.add(const { Name::new("sdist") }, "far");
-            }
-            if entity
-                .mentions
-                .last()
-                .is_some_and(|&m| ann.mentions[m].span.start >= last_para)
-            {
-                g.add(const { Name::new("end") }, kind);
-            }
-            if let Some(h) = &head {
-                g.add(
-                    match entity.kind {
-                        EntityKind::Person => const { Name::new("hk.person") },
-                        EntityKind::Organization => const { Name::new("hk.organization") },
-                        EntityKind::Place => const { Name::new("hk.place") },
-                    },
-                    h,
-                );
-                let named = entity.name.split(' ').any(|w| w.eq_ignore_ascii_case(h));
-                let role = entity
-                    .roles
-                    .iter()
-                    .any(|r| r.split(' ').any(|w| w.eq_ignore_ascii_case(h)));
-                if named {
-                    g.add(const { Name::new("inname") }, "1");
-                }
-                if role {
-                    g.add(const { Name::new("inrole") }, "1");
-                }
-            }
+            candidate_features(&mut g, &cx, &tally, &found, &at, (e, rank, kev));
             let features = g.take();
             case.candidates.push((e, features));
         }
-        case.span = span;
-        case.form = if head.is_some() {
+        case.span = found.span;
+        case.form = if found.head.is_some() {
             MentionForm::Role
         } else {
             MentionForm::Pronoun
         };
-        case.rule = rule;
+        case.rule = found.rule;
         f(&case);
-        i = end + 1;
+        i = found.end + 1;
     }
 }
 

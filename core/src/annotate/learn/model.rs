@@ -333,6 +333,38 @@ pub fn softmax<const N: usize>(score: [f32; N]) -> [f32; N] {
     e.map(|x| x / sum)
 }
 
+/// The model a measuring knob chooses: the file the environment variable
+/// `var` names, none when it is `off`, else the `embedded` file; either
+/// must start with `magic`. A file that fails to load is said once on
+/// stderr (naming the `what` model) and not used.
+pub fn chosen<const N: usize>(
+    var: &str,
+    embedded: &[u8],
+    magic: &[u8; 8],
+    what: &str,
+) -> Option<Model<N>> {
+    let chosen = match std::env::var_os(var) {
+        None => Model::from_bytes(embedded, magic).map_err(|e| e.to_string()),
+        Some(v) if v == "off" => return None,
+        Some(path) => std::fs::read(&path)
+            .map_err(|e| format!("{}: {e}", path.to_string_lossy()))
+            .and_then(|bytes| Model::from_bytes(&bytes, magic).map_err(|e| e.to_string())),
+    };
+    match chosen {
+        Ok(model) => Some(model),
+        Err(e) => {
+            #[expect(
+                clippy::print_stderr,
+                reason = "a measuring knob: the one place the annotator can say its model file was not used"
+            )]
+            {
+                eprintln!("gloss: {what} model not used: {e}");
+            }
+            None
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,20 +1,16 @@
-//! The word lists of the act stages, loaded once from `lexicon/`.
+//! Word lists and word tests shared by the stages, each list loaded once
+//! from `lexicon/` through [`crate::annotate::lexicon`].
 
 use std::sync::LazyLock;
 
 use crate::annotate::fasthash::{Map, Set};
-use crate::annotate::lexicon::entries;
+use crate::annotate::lexicon::{entries, set};
 
 /// A set of words with the fast hash.
 pub type WordSet = Set<&'static str>;
 
 /// A map from words with the fast hash.
 pub type WordMap<V> = Map<&'static str, V>;
-
-/// The entries of an embedded list as a [`WordSet`].
-pub fn word_set(src: &'static str) -> WordSet {
-    entries(src).collect()
-}
 
 /// How a speech verb may be used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,7 +25,7 @@ pub enum SpeechUse {
 
 /// Inflected speech verbs and how each may be used.
 pub static SPEECH_VERBS: LazyLock<WordMap<SpeechUse>> = LazyLock::new(|| {
-    entries(include_str!("../lexicon/speech_verbs.txt"))
+    entries(include_str!("lexicon/speech_verbs.txt"))
         .map(|l| {
             let mut parts = l.split_whitespace();
             let verb = parts.next().unwrap_or_default();
@@ -45,19 +41,19 @@ pub static SPEECH_VERBS: LazyLock<WordMap<SpeechUse>> = LazyLock::new(|| {
 
 /// Auxiliaries and adverbs that may stand between a subject and its verb.
 pub static BETWEEN_SUBJECT_AND_VERB: LazyLock<WordSet> =
-    LazyLock::new(|| word_set(include_str!("../lexicon/attribution_words.txt")));
+    LazyLock::new(|| set(include_str!("lexicon/attribution_words.txt")));
 
 /// Words that end a backward scan for a subject noun phrase.
 pub static SUBJECT_BREAKERS: LazyLock<WordSet> =
-    LazyLock::new(|| word_set(include_str!("../lexicon/subject_breakers.txt")));
+    LazyLock::new(|| set(include_str!("lexicon/subject_breakers.txt")));
 
 /// Nouns naming a text that speaks for its issuer.
 pub static DOCUMENT_NOUNS: LazyLock<WordSet> =
-    LazyLock::new(|| word_set(include_str!("../lexicon/document_nouns.txt")));
+    LazyLock::new(|| set(include_str!("lexicon/document_nouns.txt")));
 
 /// Auxiliary and modal verbs.
 pub static AUXILIARIES: LazyLock<WordSet> =
-    LazyLock::new(|| word_set(include_str!("../lexicon/auxiliaries.txt")));
+    LazyLock::new(|| set(include_str!("lexicon/auxiliaries.txt")));
 
 /// Modal verbs: a word right after one is a verb ("would appeal", "will
 /// revive").
@@ -67,15 +63,15 @@ pub const MODALS: [&str; 9] = [
 
 /// Determiners that open a noun phrase.
 pub static DETERMINERS: LazyLock<WordSet> =
-    LazyLock::new(|| word_set(include_str!("../lexicon/determiners.txt")));
+    LazyLock::new(|| set(include_str!("lexicon/determiners.txt")));
 
 /// Words that open a new clause after a comma.
 pub static CLAUSE_OPENERS: LazyLock<WordSet> =
-    LazyLock::new(|| word_set(include_str!("../lexicon/clause_openers.txt")));
+    LazyLock::new(|| set(include_str!("lexicon/clause_openers.txt")));
 
 /// Past forms of commitment verbs that may open a coordinated act.
 pub static REPORTING_OR_COMMITTING: LazyLock<WordSet> =
-    LazyLock::new(|| word_set(include_str!("../lexicon/coordinated_acts.txt")));
+    LazyLock::new(|| set(include_str!("lexicon/coordinated_acts.txt")));
 
 /// What a pronoun may refer to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,7 +86,7 @@ pub enum PronounClass {
 
 /// Personal and possessive pronouns with their class.
 pub static PRONOUNS: LazyLock<WordMap<PronounClass>> = LazyLock::new(|| {
-    entries(include_str!("../lexicon/pronouns.txt"))
+    entries(include_str!("lexicon/pronouns.txt"))
         .filter_map(|l| {
             let (word, class) = l.split_once(char::is_whitespace)?;
             let class = match class.trim() {
@@ -150,6 +146,73 @@ pub static SPEECH_PREFILTER: LazyLock<Prefilter> =
 /// a subject and its verb.
 pub fn is_ly_adverb(word: &str) -> bool {
     word.len() > 4 && word.ends_with("ly") && word.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// Words besides the particles that may join the capitalised words of one
+/// name ("Ministry of Foreign Affairs", "Food and Drug Administration").
+static NAME_CONNECTORS: LazyLock<WordSet> =
+    LazyLock::new(|| set(include_str!("lexicon/name_connectors.txt")));
+
+/// True for a word that may join the capitalised words of one name: a
+/// particle or one of [`NAME_CONNECTORS`].
+pub fn is_connector(w: &str) -> bool {
+    is_particle(w) || NAME_CONNECTORS.contains(w)
+}
+
+/// Lowercase particles inside personal names ("von der", "de la", "bin").
+static NAME_PARTICLES: LazyLock<WordSet> =
+    LazyLock::new(|| set(include_str!("lexicon/name_particles.txt")));
+
+/// True for a lowercase particle inside personal names (see
+/// [`NAME_PARTICLES`]).
+pub fn is_particle(w: &str) -> bool {
+    NAME_PARTICLES.contains(w)
+}
+
+/// True when `w` starts with an uppercase letter.
+pub fn starts_upper(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// Lowercase hyphen suffixes that turn a name into a modifier
+/// ("Texas-based", "War-era", "U.S.-led").
+static MODIFIER_SUFFIXES: LazyLock<WordSet> =
+    LazyLock::new(|| set(include_str!("lexicon/modifier_suffixes.txt")));
+
+/// The name part of a token: without a modifier suffix ("War-era" → "War").
+pub fn name_part(w: &str) -> &str {
+    // Most words hold neither hyphen ('‐' ends in byte 0x90): skip the search.
+    if !w.bytes().any(|b| b == b'-' || b == 0x90) {
+        return w;
+    }
+    match w.rsplit_once(['-', '‐']) {
+        Some((head, tail)) if !head.is_empty() && MODIFIER_SUFFIXES.contains(tail) => head,
+        _ => w,
+    }
+}
+
+/// Adjectives that make a region of the place after them ("Southern
+/// Indiana").
+pub static REGION_ADJECTIVES: LazyLock<WordSet> =
+    LazyLock::new(|| set(include_str!("lexicon/region_adjectives.txt")));
+
+/// True for an all-capitals acronym of 2 to 6 letters ("KCNA", "NASA").
+pub fn is_acronym(w: &str) -> bool {
+    let n = w.chars().count();
+    (2..=6).contains(&n) && w.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Verbs that attribute a quotation next to its marks to its speaker
+/// ("“…,” Lowe said"), for the entity stage.
+static ATTRIBUTION_VERBS: LazyLock<WordSet> =
+    LazyLock::new(|| set(include_str!("lexicon/attribution_verbs.txt")));
+
+/// True for one of the [`ATTRIBUTION_VERBS`].
+pub fn is_speech_verb(w: &str) -> bool {
+    ATTRIBUTION_VERBS.contains(w)
 }
 
 #[cfg(test)]

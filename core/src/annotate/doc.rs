@@ -1,0 +1,373 @@
+//! The tokenised document the entity stages share: its tokens, flagged
+//! where capitals are ambiguous and inside quotations, the cues later
+//! passes start from, and the document-level facts about capitals
+//! (Mikheev 1999) that the name and kind rules ask about.
+
+use crate::annotate::fasthash::Map;
+use std::borrow::Cow;
+
+use crate::annotate::bits::Bits;
+use crate::annotate::lexicon::{Gender, LEXICON};
+use crate::annotate::segment::{Token, TokenKind, sentence_range};
+use crate::annotate::words::{is_acronym, is_speech_verb, name_part, starts_upper};
+use crate::model::Span;
+
+/// The tokenised document with the facts the name rules ask about.
+pub struct Doc<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Every token, in order, each knowing its sentence.
+    pub toks: Vec<Token>,
+    /// Indices of the tokens later stages look for: "the", third-person
+    /// pronouns, and quotation marks (see [`is_cue`]).
+    pub cues: Cues,
+    /// Words seen with a lowercase first letter.
+    lower_seen: Map<&'a str, u32>,
+    /// For each sentence, true when it is a title-case headline.
+    headlines: Bits,
+    /// Capitalised words seen in unambiguous positions.
+    cap_seen: Map<&'a str, u32>,
+}
+
+/// Indices of the tokens later stages look for (see [`is_cue`]), in order,
+/// one list per kind, so that each pass reads only the tokens it needs.
+#[derive(Debug, Default)]
+pub struct Cues {
+    /// "the" and "The".
+    pub the: Vec<usize>,
+    /// Third-person pronouns and "its".
+    pub pronouns: Vec<usize>,
+    /// Double quotation marks.
+    pub marks: Vec<usize>,
+}
+
+/// Words the description, pronoun and quotation passes start from.
+pub fn is_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "The"
+            | "he"
+            | "He"
+            | "him"
+            | "Him"
+            | "his"
+            | "His"
+            | "himself"
+            | "she"
+            | "She"
+            | "her"
+            | "Her"
+            | "hers"
+            | "herself"
+            | "its"
+            | "Its"
+            | "“"
+            | "”"
+            | "\""
+    )
+}
+
+/// Flags `tokens` of `text` where capitals are ambiguous (a sentence's
+/// first word, a word after an opening mark) and inside quotations, and
+/// finds the cues the later passes start from.
+fn flag_tokens(text: &str, tokens: &mut [Token]) -> Cues {
+    let mut cues = Cues::default();
+    let mut quoted = false;
+    let mut at_start = true;
+    let mut sent = None;
+    let mut prev_end = 0;
+    for (i, t) in tokens.iter_mut().enumerate() {
+        let si = t.sent();
+        if sent != Some(si) {
+            // A quotation does not run on past its paragraph (one that
+            // does reopens with a new opening mark).
+            if si > 0 && text[prev_end..t.start()].contains('\n') {
+                quoted = false;
+            }
+            at_start = true;
+            sent = Some(si);
+        }
+        let w = t.text(text);
+        // Quotation and opening marks are punctuation; cues are short
+        // words or marks, starting with one of a few bytes.
+        let punct = t.kind() == TokenKind::Punct;
+        let may_cue = w.len() <= 7
+            && matches!(
+                w.as_bytes().first(),
+                Some(b't' | b'T' | b'h' | b'H' | b's' | b'S' | b'i' | b'I' | b'"' | 0xE2)
+            );
+        let is_quote_mark = punct && matches!(w, "“" | "”" | "\"");
+        if is_quote_mark {
+            quoted = match w {
+                "“" => true,
+                "”" => false,
+                _ => !quoted,
+            };
+        }
+        if may_cue && is_cue(w) {
+            match w {
+                "the" | "The" => cues.the.push(i),
+                "“" | "”" | "\"" => cues.marks.push(i),
+                _ => cues.pronouns.push(i),
+            }
+        }
+        t.set_ambiguous(at_start && t.kind() == TokenKind::Word);
+        t.set_quoted(quoted && !is_quote_mark);
+        if t.kind() == TokenKind::Word {
+            at_start = false;
+        }
+        // A straight single mark opens a quotation only when a word
+        // follows it at once ("'We …", not "Magistrates' Court").
+        let detached = w == "'"
+            && text
+                .as_bytes()
+                .get(t.end())
+                .is_none_or(u8::is_ascii_whitespace);
+        if punct && is_opening_mark(w) && !detached {
+            at_start = true;
+        }
+        prev_end = t.end();
+    }
+    cues
+}
+
+fn is_opening_mark(w: &str) -> bool {
+    matches!(
+        w,
+        "“" | "‘" | "\"" | "'" | ":" | "—" | "–" | "-" | "•" | "*"
+    )
+}
+
+/// At most this many words in one gazetteer or title entry.
+pub const MAX_ENTRY_WORDS: usize = 6;
+
+impl<'a> Doc<'a> {
+    /// Takes over the tokens of `text` (from [`crate::annotate::segment`])
+    /// and gathers the document-level capitalisation facts.
+    pub fn new(text: &'a str, mut tokens: Vec<Token>) -> Self {
+        let cues = flag_tokens(text, &mut tokens);
+        let mut doc = Doc {
+            text,
+            toks: tokens,
+            cues,
+            headlines: Bits::default(),
+            lower_seen: Map::default(),
+            cap_seen: Map::default(),
+        };
+        doc.mark_headlines();
+        doc.count_cases();
+        doc
+    }
+
+    /// Counts each word's lowercase uses and its capitalised ones where
+    /// capitals are not ambiguous.
+    fn count_cases(&mut self) {
+        let text = self.text;
+        for t in &self.toks {
+            if t.kind() != TokenKind::Word {
+                continue;
+            }
+            let w = t.span().slice(text);
+            match w.chars().next() {
+                Some(c) if c.is_lowercase() => {
+                    *self.lower_seen.entry(w).or_default() += 1;
+                }
+                Some(c) if c.is_uppercase() && !t.ambiguous() => {
+                    *self.cap_seen.entry(w).or_default() += 1;
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Gives back the tokens the document was built from, flagged, for the
+    /// stages after the entities.
+    pub fn into_tokens(self) -> Vec<Token> {
+        self.toks
+    }
+
+    /// Marks every word of a title-case headline as ambiguous.
+    fn mark_headlines(&mut self) {
+        let mut a = 0;
+        while a < self.toks.len() {
+            let b = sentence_range(&self.toks, a).end;
+            let headline = self.is_headline(a, b);
+            if headline {
+                for t in &mut self.toks[a..b] {
+                    t.set_ambiguous(t.kind() == TokenKind::Word);
+                }
+            }
+            self.headlines.push(headline);
+            a = b;
+        }
+    }
+
+    /// True when the sentence of tokens `a..b` is a title-case headline.
+    fn is_headline(&self, a: usize, b: usize) -> bool {
+        let (mut words, mut caps) = (0, 0);
+        for t in &self.toks[a..b] {
+            if t.kind() == TokenKind::Word {
+                words += 1;
+                caps += usize::from(starts_upper(t.span().slice(self.text)));
+            }
+        }
+        let last = self.toks[b - 1].span().slice(self.text);
+        words >= 3 && caps * 4 >= words * 3 && !matches!(last, "." | "!" | "?")
+    }
+
+    /// The text of token `i`.
+    pub fn word(&self, i: usize) -> &'a str {
+        self.toks[i].span().slice(self.text)
+    }
+
+    /// True for a capitalised word token.
+    pub fn is_cap(&self, i: usize) -> bool {
+        let t = self.toks[i];
+        t.kind() == TokenKind::Word
+            && match self.text.as_bytes().get(t.start()) {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => starts_upper(self.word(i)),
+            }
+    }
+
+    /// True when a capitalised word in an ambiguous position should count as
+    /// (part of) a name: it is a known name, or is capitalised elsewhere in
+    /// the document, or starts a longer capitalised run and is never seen in
+    /// lowercase.
+    pub fn accepts_ambiguous(&self, i: usize) -> bool {
+        if self.is_dateline(i) {
+            return true;
+        }
+        let w = name_part(self.word(i));
+        let lx = &*LEXICON;
+        if lx.function_words.contains(w) || lx.non_names.contains(w) {
+            return false;
+        }
+        if lx.gazetteer.contains_key(w)
+            || lx.gazetteer_upper.contains_key(w)
+            || lx.demonyms.contains_key(w)
+            || lx.first_names.contains_key(w)
+            || lx.titles.contains_key(w)
+            || self.cap_seen.contains_key(w)
+        {
+            return true;
+        }
+        // The first word of a title ("Prime Minister Ann Lee").
+        let sentence_end = sentence_range(&self.toks, i).end;
+        if i + 1 < sentence_end
+            && self
+                .title_at(i, sentence_end)
+                .is_some_and(|(e, _)| e > i + 1)
+        {
+            return true;
+        }
+        if self.lower_seen.contains_key(w.to_lowercase().as_str()) {
+            return false;
+        }
+        // Outside a headline: an acronym ("GEA said ..."), or the first word
+        // of a longer capitalised run.
+        let sent = self.toks[i].sent();
+        if self.headlines.get(sent) {
+            return false;
+        }
+        let next = (i + 1 < self.toks.len() && self.toks[i + 1].sent() == sent).then(|| i + 1);
+        is_acronym(w)
+            || next.is_some_and(|j| self.is_cap(j))
+            // "Palmer said ...": a speech verb after an unknown word.
+            || next.is_some_and(|j| is_speech_verb(self.word(j)))
+    }
+
+    /// True when token `i` opens a dateline: the first word of a line, in
+    /// capitals, one to three such words followed by a comma, a parenthesis
+    /// or a dash, on a line that is not all capitals ("CUPERTINO, Calif. —
+    /// Apple …", "PORT ELLERY (Reuters) - …"; not the headline "FLOODS HIT
+    /// CITY, THOUSANDS FLEE").
+    pub fn is_dateline(&self, i: usize) -> bool {
+        let upper = |k: usize| {
+            let w = self.word(k);
+            w.len() >= 2
+                && w.bytes()
+                    .all(|b| b.is_ascii_uppercase() || b == b'.' || b == b'-')
+                && w.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+        };
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        if self.word(i).len() < 3 || !upper(i) {
+            return false;
+        }
+        // First on its line: only whitespace lies between tokens, so a line
+        // break in the gap before it says so.
+        let first_on_line = i == 0 || self.text[self.toks[i - 1].end()..t.start()].contains('\n');
+        if !first_on_line {
+            return false;
+        }
+        let mut k = i;
+        while k < self.toks.len() && k < i + 3 && upper(k) {
+            k += 1;
+        }
+        let line_end = self.text[t.start()..]
+            .find('\n')
+            .map_or(self.text.len(), |p| t.start() + p);
+        k < self.toks.len()
+            && matches!(self.word(k), "," | "(" | "—" | "–" | "-")
+            && self.text[t.start()..line_end].contains(|c: char| c.is_lowercase())
+    }
+
+    /// True when the document has `w` in lowercase ("Soup" / "soup") at
+    /// least as often as capitalised mid-sentence: a common word, not a name.
+    pub fn seen_lowercase(&self, w: &str) -> bool {
+        let lower = self
+            .lower_seen
+            .get(w.to_lowercase().as_str())
+            .copied()
+            .unwrap_or(0);
+        lower > 0 && lower >= self.cap_seen.get(w).copied().unwrap_or(0)
+    }
+
+    /// The words of tokens `a..b` joined by single spaces, with a modifier
+    /// suffix dropped from the last word.
+    pub fn key(&self, a: usize, b: usize) -> Cow<'_, str> {
+        if b <= a {
+            return Cow::Borrowed("");
+        }
+        let raw = self.span(a, b).slice(self.text);
+        let gap = |i: usize| &self.text[self.toks[i - 1].end()..self.toks[i].start()];
+        if (a + 1..b).all(|i| matches!(gap(i), "" | " ")) {
+            return Cow::Borrowed(raw);
+        }
+        let mut s = String::with_capacity(raw.len());
+        for i in a..b {
+            if i > a && !gap(i).is_empty() {
+                s.push(' ');
+            }
+            s.push_str(if i + 1 == b {
+                name_part(self.word(i))
+            } else {
+                self.word(i)
+            });
+        }
+        Cow::Owned(s)
+    }
+
+    /// The span of tokens `a..b`, without a modifier suffix.
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        let last = self.word(b - 1);
+        Span::new(
+            self.toks[a].start(),
+            self.toks[b - 1].start() + name_part(last).len(),
+        )
+    }
+
+    /// The longest title starting at token `a` (not beyond `b`).
+    pub fn title_at(&self, a: usize, b: usize) -> Option<(usize, Gender)> {
+        let lx = &*LEXICON;
+        if !lx.title_starts.contains(self.word(a)) {
+            return None;
+        }
+        (a + 1..=b.min(a + MAX_ENTRY_WORDS))
+            .rev()
+            .find_map(|e| lx.titles.get(self.key(a, e).as_ref()).map(|&g| (e, g)))
+    }
+}

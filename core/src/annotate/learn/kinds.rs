@@ -1,0 +1,181 @@
+//! Kinds learned from data: a logistic regression over hashed features of
+//! each named entity (see [`features`]) that overrides the rules' kind when
+//! it is confident, and drops a name that is no actor (a work, a law, an
+//! event) when it is confident of that.
+//!
+//! The model is trained by `cargo run --release -p gloss-train` from the
+//! GUM documents in `../shared/data/` and embedded in the binary (see
+//! `core/src/annotate/models/README.md`). For measuring, the environment
+//! variable `GLOSS_KINDS_MODEL` names another model file to use instead, or
+//! is `off` for the rules alone.
+
+use std::sync::LazyLock;
+
+use super::features;
+use super::model::{KINDS, Label, Model, ModelError, chosen};
+use crate::model::{Annotations, EntityId};
+
+/// The embedded model's file.
+static EMBEDDED: &[u8] = include_bytes!("../models/kinds.bin");
+
+/// The model the annotator uses, if any.
+static ACTIVE: LazyLock<Option<Model>> =
+    LazyLock::new(|| chosen("GLOSS_KINDS_MODEL", EMBEDDED, KINDS, "kind"));
+
+/// The kind model the annotator uses, if any.
+pub fn active() -> Option<&'static Model> {
+    ACTIVE.as_ref()
+}
+
+/// The embedded model (tested to load, so that a broken file fails the
+/// build's tests, never a reader's run).
+pub fn embedded() -> Result<Model, ModelError> {
+    Model::from_bytes(EMBEDDED, KINDS)
+}
+
+/// Decides the kinds of the named entities of `ann` with `model`: the
+/// model's kind replaces the rules' when its probability reaches the
+/// model's override threshold, and an entity the model takes for no actor
+/// is removed when that reaches the drop threshold.
+pub fn decide(text: &str, ann: &mut Annotations, model: &Model) {
+    let verdicts: Vec<Option<(Label, f32)>> = (0..ann.entities.len())
+        .map(|e| {
+            let f = features::of_entity(text, ann, e);
+            (!f.is_empty()).then(|| model.predict(&f))
+        })
+        .collect();
+    let mut dropped = vec![false; ann.entities.len()];
+    for (e, verdict) in verdicts.into_iter().enumerate() {
+        let Some((label, p)) = verdict else { continue };
+        let p = (p * 1000.0) as u16;
+        match features::kind_of(label) {
+            Some(kind) if p >= model.override_at => ann.entities[e].kind = kind,
+            None if p >= model.drop_at => dropped[e] = true,
+            _ => {}
+        }
+    }
+    if dropped.contains(&true) {
+        remove(ann, &dropped);
+    }
+}
+
+/// Removes the entities marked in `dropped`, with their mentions and links;
+/// acts whose agent was one of them lose it.
+fn remove(ann: &mut Annotations, dropped: &[bool]) {
+    let mut next = 0;
+    let new_id: Vec<Option<EntityId>> = dropped
+        .iter()
+        .map(|&d| {
+            (!d).then(|| {
+                next += 1;
+                next - 1
+            })
+        })
+        .collect();
+    let map = |id: Option<EntityId>| id.and_then(|i| new_id[i]);
+    let mut kept = 0;
+    let new_mention: Vec<Option<usize>> = ann
+        .mentions
+        .iter()
+        .map(|m| {
+            new_id[m.entity].map(|_| {
+                kept += 1;
+                kept - 1
+            })
+        })
+        .collect();
+    ann.mentions
+        .retain_mut(|m| new_id[m.entity].map(|id| m.entity = id).is_some());
+    let mut e = 0;
+    ann.entities.retain(|_| {
+        e += 1;
+        !dropped[e - 1]
+    });
+    for entity in &mut ann.entities {
+        entity.mentions = entity
+            .mentions
+            .iter()
+            .filter_map(|&m| new_mention[m])
+            .collect();
+    }
+    ann.links
+        .retain_mut(|l| match (new_id[l.from], new_id[l.to]) {
+            (Some(from), Some(to)) => {
+                (l.from, l.to) = (from, to);
+                true
+            }
+            _ => false,
+        });
+    for c in &mut ann.commitments {
+        c.actor = map(c.actor);
+        c.counterpart = map(c.counterpart);
+    }
+    for q in &mut ann.quotes {
+        q.speaker = map(q.speaker);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Entity, EntityKind, Link, LinkRel, Mention, MentionForm, Span};
+
+    #[test]
+    fn the_embedded_model_loads() {
+        let model = embedded().expect("the embedded kind model loads");
+        assert!(model.override_at > 0);
+    }
+
+    #[test]
+    fn a_confident_model_overrides_kinds_and_drops_non_actors() {
+        let text = "Anna Sydney met the Clean Air Act and Acme.";
+        let names = ["Anna Sydney", "Clean Air Act", "Acme"];
+        let mut ann = Annotations::default();
+        for (i, n) in names.iter().enumerate() {
+            let start = text.find(n).expect("in the text");
+            ann.mentions.push(Mention {
+                span: Span::new(start, start + n.len()),
+                form: MentionForm::Name,
+                entity: i,
+            });
+            ann.entities.push(Entity {
+                kind: EntityKind::Place,
+                name: (*n).to_owned(),
+                roles: Vec::new(),
+                mentions: vec![i],
+            });
+        }
+        ann.links.push(Link {
+            from: 2,
+            to: 0,
+            rel: LinkRel::PartOf,
+        });
+        let w = |name: &str, label: Label| {
+            let mut w = [0.0; Label::COUNT];
+            w[label.index()] = 5.0;
+            (features::hash("first", name), w)
+        };
+        let weights = vec![
+            w("anna", Label::Person),
+            w("clean", Label::NotActor),
+            w("acme", Label::Organization),
+        ];
+        decide(text, &mut ann, &Model::new(weights, 800, 800));
+        let kinds: Vec<_> = ann
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Anna Sydney", EntityKind::Person),
+                ("Acme", EntityKind::Organization)
+            ]
+        );
+        assert_eq!(ann.mentions.len(), 2);
+        assert_eq!(ann.mentions[1].entity, 1);
+        assert_eq!(ann.entities[1].mentions, [1]);
+        assert_eq!((ann.links[0].from, ann.links[0].to), (1, 0));
+    }
+}
