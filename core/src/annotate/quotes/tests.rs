@@ -435,3 +435,30 @@ fn a_quote_open_at_a_paragraph_end_continues_in_the_next() {
     assert_eq!(q.len(), 3, "{q:?}");
     assert!(q.iter().all(|q| q.2.contains("Amadi")), "{q:?}");
 }
+
+#[test]
+fn told_a_hearer_a_clause_is_the_subjects_quote() {
+    for (text, span) in [
+        (
+            "Senator Paul Okafor told the BBC the plan was dead.",
+            "the plan was dead",
+        ),
+        (
+            "Senator Paul Okafor told reporters the vote would be delayed.",
+            "the vote would be delayed",
+        ),
+        (
+            "Senator Paul Okafor told reporters that the vote would be delayed.",
+            "the vote would be delayed",
+        ),
+    ] {
+        let q = quotes(text);
+        assert_eq!(q.len(), 1, "{text}: {q:?}");
+        assert_eq!(q[0].0, QuoteKind::Indirect);
+        assert_eq!(q[0].1, span);
+        assert!(q[0].2.contains("Okafor"), "{q:?}");
+        assert_eq!(q[0].3, "told");
+    }
+    // An object with no clause after it reports nothing.
+    assert!(quotes("Senator Paul Okafor told reporters the details.").is_empty());
+}
