@@ -298,6 +298,15 @@ fn verb_actor(
         };
         return Some((actor, object, None));
     }
+    // "reacted by proposing a tax": the gerund's actor is the subject of
+    // the verb it hangs on.
+    if doc.low(i).ends_with("ing")
+        && i > 0
+        && matches!(doc.tag(i - 1), Tag::Adp | Tag::Sconj)
+        && let Some(a) = clause_subject(doc, i - 1, doc.sentence_of(i).start)
+    {
+        return Some((a, object, None));
+    }
     let Some(s) = doc.subject_before(i) else {
         if cue.frames.agent {
             return None;
@@ -452,7 +461,12 @@ fn possessor(doc: &Doc, n: usize, floor: usize) -> Option<Agent> {
             .is_some_and(|c| *c != PronounClass::Speaker || doc.quote(j - 1).is_some())
             && matches!(w, "his" | "her" | "its" | "their" | "our" | "my")
         {
-            return Some(doc.resolve_pronoun(j - 1));
+            let agent = doc.resolve_pronoun(j - 1);
+            return Some(if agent.entity.is_some() {
+                agent
+            } else {
+                clause_subject(doc, j - 1, floor).unwrap_or(agent)
+            });
         }
         if !doc.is_word(j - 1) || DETERMINERS.contains(w) {
             return None;
@@ -469,6 +483,19 @@ fn possessor(doc: &Doc, n: usize, floor: usize) -> Option<Agent> {
         j -= 1;
     }
     None
+}
+
+/// The subject of the verb before token `p` in its clause, when not a
+/// pronoun: for a possessive pronoun that names no entity ("residents
+/// renewed their demands for …": the residents) or a gerund after a
+/// preposition ("the ministry reacted by proposing …").
+fn clause_subject(doc: &Doc, p: usize, floor: usize) -> Option<Agent> {
+    let v = (floor..p)
+        .rev()
+        .take_while(|&k| doc.low(k) != ",")
+        .find(|&k| doc.tag(k).is_verbal() || doc.is_past_form(k))?;
+    let s = doc.subject_before(v).filter(|s| !s.negated)?;
+    (!PRONOUNS.contains_key(doc.low(s.np.end - 1))).then(|| doc.resolve_subject(&s))
 }
 
 /// A pledge by `will`: "we will …" inside a quote (the speaker's), or a

@@ -568,3 +568,44 @@ fn observers_forecasts_and_the_authors_voice_are_not_pledges() {
         );
     }
 }
+
+#[test]
+fn plans_offers_and_proposals_with_a_phrase_are_intents() {
+    for (text, trigger, content, actor) in [
+        (
+            "The charity has planned a series of concerts.",
+            "planned",
+            "a series of concerts",
+            "charity",
+        ),
+        (
+            "The city is offering free bus passes to students.",
+            "is offering",
+            "free bus passes to students",
+            "city",
+        ),
+        (
+            "The ministry reacted by proposing a new tax on sugar.",
+            "proposing",
+            "a new tax on sugar",
+            "ministry",
+        ),
+    ] {
+        let c = commitments(text);
+        assert_eq!(c.len(), 1, "{text}: {c:?}");
+        assert_eq!(c[0].0, CommitmentKind::Intent);
+        assert_eq!((c[0].1.as_str(), c[0].2.as_str()), (trigger, content));
+        assert!(c[0].3.contains(actor), "{text}: {c:?}");
+    }
+    // A preposition after the cue opens no phrase.
+    assert!(commitments("It gives farmers a rule they can plan around.").is_empty());
+}
+
+#[test]
+fn a_possessive_pronoun_with_no_entity_is_its_clauses_subject() {
+    let c = commitments("Residents renewed their demands for a new school.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].2, "a new school");
+    assert_eq!(c[0].3, "Residents");
+}

@@ -462,3 +462,14 @@ fn told_a_hearer_a_clause_is_the_subjects_quote() {
     // An object with no clause after it reports nothing.
     assert!(quotes("Senator Paul Okafor told reporters the details.").is_empty());
 }
+
+#[test]
+fn said_a_but_cautioned_that_b_reports_both() {
+    let q =
+        quotes("Maria Lund said she backed the bill but cautioned that the schedule was tight.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "she backed the bill");
+    assert_eq!(q[1].1, "the schedule was tight");
+    assert_eq!(q[1].3, "cautioned");
+    assert!(q.iter().all(|x| x.2.contains("Lund")), "{q:?}");
+}
