@@ -513,7 +513,7 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
     // "we may extend …": the speaker's own suggested action, an intent.
     let kind = modal_kind(w);
     let first_person = in_quote && matches!(subject, "we" | "i" | "we'll" | "i'll") && w != "would";
-    if (kind == CommitmentKind::Intent && !first_person) || (in_quote && !first_person) {
+    if (in_quote || kind == CommitmentKind::Intent) && !first_person {
         return None;
     }
     if filtered(doc, i) {

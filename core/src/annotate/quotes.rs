@@ -728,14 +728,20 @@ fn clause_before(doc: &Doc, v: usize) -> Option<(Attribution, Span)> {
     let sent = doc.sentence_of(v);
     let ends_here =
         |k: usize| k >= sent.end || !doc.is_word(k) || matches!(doc.low(k), "in" | "on" | "at");
-    // …, researchers say.
+    // …, researchers say. But not "In a statement, the ministry said:",
+    // whose opening phrase is a prepositional one with no verb and whose
+    // words follow the colon.
     if let Some(s) = doc.subject_before(v)
         && !s.negated
         && s.np.start > sent.start
         && doc.low(s.np.start - 1) == ","
         && ends_here(v + 1)
+        && doc.low(v + 1) != ":"
     {
         let from = doc.after_dateline(sent.start, s.np.start);
+        if doc.tag(from) == Tag::Adp && !(from..s.np.start).any(|k| doc.tag(k).is_verbal()) {
+            return None;
+        }
         let clause = clause_span(doc, from, s.np.start - 1)?;
         let agent = doc.resolve_subject(&s);
         return Some((

@@ -473,3 +473,20 @@ fn said_a_but_cautioned_that_b_reports_both() {
     assert_eq!(q[1].3, "cautioned");
     assert!(q.iter().all(|x| x.2.contains("Lund")), "{q:?}");
 }
+
+#[test]
+fn a_phrase_before_a_colon_attribution_is_no_reported_clause() {
+    let q = quotes(
+        "In a statement, the ministry said:\n\nThe clinic will remain closed until further notice.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Direct);
+    assert_eq!(
+        q[0].1,
+        "The clinic will remain closed until further notice."
+    );
+    // A clause with its verb before the comma is still reported.
+    let q = quotes("The plan is dead, officials said.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "The plan is dead");
+}
