@@ -5,8 +5,11 @@
 //! `called for` + phrase) and nominal cues whose actor is found through
 //! "by/from X", a possessive, or a light verb ("a commitment by North Korea
 //! to …", "its goal is to …", "Labour has a plan to …"). A first-person
-//! `will` inside a quote, or a `will`/`would` of the speaker in a reported
-//! clause ("they said they will keep …"), is a pledge of the speaker.
+//! `will` inside a quote is a pledge of the speaker; a `will`/`would` in a
+//! clause reported by an actor who can commit is a pledge of its subject
+//! ("they said they will keep …", "the mayor said the company would close
+//! two plants"), each coordinated modal its own; observers' forecasts are
+//! not ("analysts said the bill will pass").
 //! Negated cues, cues in an if-clause or a question, and cues with no "to" +
 //! verb where one is needed are left out; bare futures are never cues.
 
@@ -17,11 +20,11 @@ use self::frames::{Cue, Frames};
 use crate::annotate::acts::Doc;
 use crate::annotate::acts::agent::Agent;
 use crate::annotate::learn::tagger::Tag;
-use crate::annotate::lexicon::{entries, set};
+use crate::annotate::lexicon::{LEXICON, entries, set};
 use crate::annotate::words::{
     DETERMINERS, MODALS, PRONOUNS, Prefilter, PronounClass, WordMap, WordSet, is_ly_adverb,
 };
-use crate::model::{Commitment, CommitmentKind, MentionForm, Span};
+use crate::model::{Commitment, CommitmentKind, EntityKind, MentionForm, Span};
 
 /// The cues, and for each first-token form the indices of the cues starting with it.
 type CueTable = (Vec<Cue>, WordMap<Vec<usize>>);
@@ -54,6 +57,15 @@ static CUE_PREFILTER: LazyLock<Prefilter> = LazyLock::new(|| {
 /// Verbs that pass their subject to a nominal cue.
 static LIGHT_VERBS: LazyLock<WordSet> =
     LazyLock::new(|| set(include_str!("lexicon/light_verbs.txt")));
+
+/// Nouns naming observers, whose futures are forecasts.
+static OBSERVER_NOUNS: LazyLock<WordSet> =
+    LazyLock::new(|| set(include_str!("lexicon/observer_nouns.txt")));
+
+/// Verbs whose future, with a thing as subject, is the arrangement of the
+/// actor reporting it.
+static ARRANGED_VERBS: LazyLock<WordSet> =
+    LazyLock::new(|| set(include_str!("lexicon/arranged_verbs.txt")));
 
 /// Common nouns naming actors.
 static AGENT_NOUNS: LazyLock<WordSet> =
@@ -127,6 +139,7 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
         } else {
             None
         }
+        .or_else(|| conjunct_future(doc, i, out.last()))
         .or_else(|| will_pledge(doc, i))
         .or_else(|| reported_passive(doc, i));
         if let Some((c, last)) = found {
@@ -264,6 +277,15 @@ fn verb_actor(
             None => by_agent(doc, frame.content_start, content_end).unwrap_or_default(),
         };
         return Some((actor, object, None));
+    }
+    // "reacted by proposing a tax": the gerund's actor is the subject of
+    // the verb it hangs on.
+    if doc.low(i).ends_with("ing")
+        && i > 0
+        && matches!(doc.tag(i - 1), Tag::Adp | Tag::Sconj)
+        && let Some(a) = clause_subject(doc, i - 1, doc.sentence_of(i).start)
+    {
+        return Some((a, object, None));
     }
     let Some(s) = doc.subject_before(i) else {
         if cue.frames.agent {
@@ -419,7 +441,12 @@ fn possessor(doc: &Doc, n: usize, floor: usize) -> Option<Agent> {
             .is_some_and(|c| *c != PronounClass::Speaker || doc.quote(j - 1).is_some())
             && matches!(w, "his" | "her" | "its" | "their" | "our" | "my")
         {
-            return Some(doc.resolve_pronoun(j - 1));
+            let agent = doc.resolve_pronoun(j - 1);
+            return Some(if agent.entity.is_some() {
+                agent
+            } else {
+                clause_subject(doc, j - 1, floor).unwrap_or(agent)
+            });
         }
         if !doc.is_word(j - 1) || DETERMINERS.contains(w) {
             return None;
@@ -438,10 +465,22 @@ fn possessor(doc: &Doc, n: usize, floor: usize) -> Option<Agent> {
     None
 }
 
-/// A pledge by `will`: "we will …" inside a quote (the speaker's), "he/she/
-/// they/it will|would …" opening a clause reported by that speaker, or an
-/// actor's own "the ministry will …"; an intent by "we may|might …" inside
-/// a quote.
+/// The subject of the verb before token `p` in its clause, when not a
+/// pronoun: for a possessive pronoun that names no entity ("residents
+/// renewed their demands for …": the residents) or a gerund after a
+/// preposition ("the ministry reacted by proposing …").
+fn clause_subject(doc: &Doc, p: usize, floor: usize) -> Option<Agent> {
+    let v = (floor..p)
+        .rev()
+        .take_while(|&k| doc.low(k) != ",")
+        .find(|&k| doc.tag(k).is_verbal() || doc.is_past_form(k))?;
+    let s = doc.subject_before(v).filter(|s| !s.negated)?;
+    (!PRONOUNS.contains_key(doc.low(s.np.end - 1))).then(|| doc.resolve_subject(&s))
+}
+
+/// A pledge by `will`: "we will …" inside a quote (the speaker's), or a
+/// future reported by an actor who can commit ([`future_actor`]); an
+/// intent by "we may|might …" inside a quote.
 fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
     let w = doc.low(i);
     let (subject_tok, aux_end) = match w {
@@ -452,51 +491,175 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
     let subject = doc.low(subject_tok);
     let in_quote = doc.quote(i).is_some();
     // "we may extend …": the speaker's own suggested action, an intent.
-    let kind = if matches!(w, "may" | "might") {
-        CommitmentKind::Intent
-    } else {
-        CommitmentKind::Pledge
-    };
+    let kind = modal_kind(w);
     let first_person = in_quote && matches!(subject, "we" | "i" | "we'll" | "i'll") && w != "would";
-    if kind == CommitmentKind::Intent && !first_person {
+    if (in_quote || kind == CommitmentKind::Intent) && !first_person {
         return None;
     }
-    let reported = !in_quote
-        && matches!(subject, "he" | "she" | "they" | "it" | "we")
-        && reported_by_speaker(doc, subject_tok);
-    // "the government will provide …": an actor announcing its own action.
-    let agent_subject = (!in_quote && w == "will")
-        .then(|| doc.subject_before(i))
-        .flatten()
-        .filter(|s| !s.negated && names_actor(doc, &s.np));
-    if !(first_person || reported || agent_subject.is_some()) || filtered(doc, i) {
+    if filtered(doc, i) {
         return None;
     }
-    let mut c = aux_end;
-    while is_ly_adverb(doc.low(c)) || matches!(doc.low(c), "also" | "still" | "continue" | "now") {
-        c += 1;
-    }
-    let verb = doc.low(c);
-    if !doc.is_word(c) || matches!(verb, "not" | "n't" | "never" | "be" | "have" | "no") {
-        return None;
-    }
-    let content_end = doc.clause_end(c);
-    if content_end <= c {
-        return None;
-    }
-    let actor = if first_person {
-        doc.resolve_pronoun(subject_tok)
-    } else if let Some(s) = &agent_subject {
-        doc.resolve_subject(s)
+    let (verb, content_end) = modal_content(doc, aux_end)?;
+    let (actor, content_start) = if first_person {
+        (doc.resolve_pronoun(subject_tok), verb)
     } else {
-        speaker_of_clause_at(doc, subject_tok)?
+        future_actor(doc, i, verb)?
     };
     if !actor.is_known() {
         return None;
     }
     Some((
-        build(doc, kind, actor, None, i, c + 1, c, content_end),
-        c + 1,
+        build(
+            doc,
+            kind,
+            actor,
+            None,
+            i,
+            verb + 1,
+            content_start,
+            content_end,
+        ),
+        verb + 1,
+    ))
+}
+
+/// The kind of act a modal states: "may|might" an intent, else a pledge.
+fn modal_kind(modal: &str) -> CommitmentKind {
+    if matches!(modal, "may" | "might") {
+        CommitmentKind::Intent
+    } else {
+        CommitmentKind::Pledge
+    }
+}
+
+/// The verb after the modal ending before token `aux_end` (past "also",
+/// "still", -ly adverbs) and the end of its content: its clause's end, or a
+/// coordinated modal ("would hire … and would hold …"), which is an act of
+/// its own. None for a negated modal or one of "be" or "have".
+fn modal_content(doc: &Doc, aux_end: usize) -> Option<(usize, usize)> {
+    let mut c = aux_end;
+    // "will continue hosting": the act is the hosting.
+    while is_ly_adverb(doc.low(c))
+        || matches!(doc.low(c), "also" | "still" | "now")
+        || (doc.low(c) == "continue" && doc.tag(c + 1) == Tag::Verb)
+    {
+        c += 1;
+    }
+    if !doc.is_word(c) || matches!(doc.low(c), "not" | "n't" | "never" | "be" | "have" | "no") {
+        return None;
+    }
+    let mut end = doc.clause_end(c);
+    if let Some(k) = (c + 1..end).find(|&k| {
+        matches!(doc.low(k), "and" | "or" | "but") && FUTURE_MODALS.contains(&doc.low(k + 1))
+    }) {
+        end = k;
+        while end > c && !doc.is_word(end - 1) {
+            end -= 1;
+        }
+    }
+    (end > c).then_some((c, end))
+}
+
+/// The modals of a future or a suggested action.
+const FUTURE_MODALS: [&str; 5] = ["will", "would", "shall", "may", "might"];
+
+/// The actor of a future outside quotes at the modal `i` with its verb at
+/// `verb`, and where its content starts. A clause reported by an actor who
+/// can commit (not an observer's forecast, see [`can_commit`]) gives its
+/// subject: a pronoun opening it is the reporter ("the authority said it
+/// would hire …"; "it" only for an organisation, see [`is_body`]), an
+/// actor is itself ("the mayor said the company would close two plants",
+/// "the council would publish its map, its spokeswoman said"), and a thing
+/// whose future is an arrangement ("the minister says the broadcasts will
+/// continue") makes the whole clause the reporter's pledge. Unreported,
+/// only an actor's own "will" counts ("the ministry will provide …").
+fn future_actor(doc: &Doc, i: usize, verb: usize) -> Option<(Agent, usize)> {
+    let subject = doc.low(i - 1);
+    if matches!(subject, "he" | "she" | "they" | "it" | "we") {
+        let reporter = speaker_of_clause_at(doc, i - 1)?;
+        return (can_commit(doc, &reporter) && (subject != "it" || is_body(doc, &reporter)))
+            .then_some((reporter, verb));
+    }
+    let s = doc.subject_before(i).filter(|s| !s.negated)?;
+    let reporter = speaker_of_clause_at(doc, s.np.start);
+    if reporter.as_ref().is_some_and(|r| !can_commit(doc, r)) {
+        return None;
+    }
+    if names_actor(doc, &s.np) {
+        return (doc.low(i) == "will" || reporter.is_some())
+            .then(|| (doc.resolve_subject(&s), verb));
+    }
+    let arranged = matches!(doc.low(i), "will" | "would")
+        && ARRANGED_VERBS.contains(doc.low(verb))
+        && !PRONOUNS.contains_key(doc.low(s.np.start))
+        && !matches!(doc.low(s.np.start), "there" | "this" | "that");
+    reporter.filter(|_| arranged).map(|r| (r, s.np.start))
+}
+
+/// True when the agent `a` may be an organisation: its entity's kind, or
+/// a phrase not headed by a person's role ("the charity Open Doors", not
+/// "a spokesman"). "It" in its reported clause is itself; a person's "it
+/// would cost …" is no act of theirs.
+fn is_body(doc: &Doc, a: &Agent) -> bool {
+    match a.entity.and_then(|e| doc.ann.entities.get(e)) {
+        Some(e) => e.kind == EntityKind::Organization,
+        None => a.name.as_deref().is_some_and(|n| {
+            let head = n.rsplit(' ').next().unwrap_or("").to_lowercase();
+            !LEXICON.role_nouns.contains(head.as_str()) && !PRONOUNS.contains_key(head.as_str())
+        }),
+    }
+}
+
+/// True when the agent `a` may commit to a future rather than forecast one:
+/// not an observer ("analysts", "forecasters", "a study").
+fn can_commit(doc: &Doc, a: &Agent) -> bool {
+    let name = a
+        .entity
+        .and_then(|e| doc.ann.entities.get(e))
+        .map(|e| e.name.as_str())
+        .or(a.name.as_deref())
+        .unwrap_or("");
+    let head = name.rsplit(' ').next().unwrap_or("").to_lowercase();
+    !OBSERVER_NOUNS.contains(head.as_str())
+}
+
+/// A future coordinated with the one just found ("would hire … and would
+/// hold …"): an act of its own, with the same actor.
+fn conjunct_future(doc: &Doc, i: usize, last: Option<&Commitment>) -> Option<Found> {
+    let last = last?;
+    if !FUTURE_MODALS.contains(&doc.low(i))
+        || !matches!(
+            i.checked_sub(1).map(|p| doc.low(p)),
+            Some("and" | "or" | "but")
+        )
+    {
+        return None;
+    }
+    let first = doc.token_at(last.trigger.start)?;
+    let after = doc.token_at(last.content.end.checked_sub(1)?)? + 1;
+    if !FUTURE_MODALS.contains(&doc.low(first))
+        || after >= i
+        || (after..i - 1).any(|k| doc.is_word(k))
+    {
+        return None;
+    }
+    let (verb, content_end) = modal_content(doc, i + 1)?;
+    let actor = Agent {
+        entity: last.actor,
+        name: last.actor_name.clone(),
+    };
+    Some((
+        build(
+            doc,
+            modal_kind(doc.low(i)),
+            actor,
+            last.counterpart,
+            i,
+            verb + 1,
+            verb,
+            content_end,
+        ),
+        verb + 1,
     ))
 }
 
@@ -529,7 +692,7 @@ fn reported_passive(doc: &Doc, i: usize) -> Option<Found> {
     if s.negated || PRONOUNS.contains_key(doc.low(s.np.start)) || filtered(doc, i) {
         return None;
     }
-    let speaker = speaker_of_clause_at(doc, s.np.start)?;
+    let speaker = speaker_of_clause_at(doc, s.np.start).filter(|a| can_commit(doc, a))?;
     let content_end = doc.clause_end(s.np.start);
     if content_end <= participle {
         return None;
@@ -559,11 +722,6 @@ fn third_person(doc: &Doc, np: &Range<usize>) -> bool {
 fn names_actor(doc: &Doc, np: &Range<usize>) -> bool {
     let head = doc.low(np.end - 1);
     !PRONOUNS.contains_key(head) && (AGENT_NOUNS.contains(head) || doc.names_agent(np))
-}
-
-/// True when token `t` opens the clause of an indirect quote.
-fn reported_by_speaker(doc: &Doc, t: usize) -> bool {
-    speaker_of_clause_at(doc, t).is_some()
 }
 
 /// The speaker of the indirect quote whose clause opens at token `t`.

@@ -630,7 +630,7 @@ fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
     let mut named_object = false;
     if tell && OBJECT_PRONOUNS.contains(&doc.low(c)) {
         c += 1;
-    } else if tell && let Some(next) = after_named_hearer(doc, c) {
+    } else if tell && let Some(next) = after_hearer(doc, c) {
         // "told Smith he would …", "told BBC News every claim …"
         c = next;
         named_object = true;
@@ -671,19 +671,34 @@ fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
         .then_some(c)
 }
 
-/// When a name starts at token `c` and a clause follows it (a word that is
-/// not a preposition or "to"), the token after the name.
-fn after_named_hearer(doc: &Doc, c: usize) -> Option<usize> {
-    let m = doc.ann.mention_at(doc.toks.get(c)?.start())?;
-    let span = doc.ann.mentions[m].span;
-    if span.start != doc.toks[c].start() {
-        return None;
+/// When a hearer starts at token `c` and a clause follows it, the token
+/// after the hearer: a name, with or without "the" ("told Smith he would
+/// …", "told the BBC the plan was dead"), and a word that is not a
+/// preposition or "to" after it; or up to three common nouns ("told
+/// reporters the plan was dead") before a determiner or pronoun opening
+/// the clause.
+fn after_hearer(doc: &Doc, c: usize) -> Option<usize> {
+    let n = c + usize::from(doc.low(c) == "the");
+    if let Some(m) = doc.ann.mention_at(doc.toks.get(n)?.start())
+        && doc.ann.mentions[m].span.start == doc.toks[n].start()
+    {
+        let span = doc.ann.mentions[m].span;
+        let next = doc.toks.partition_point(|t| t.start() < span.end);
+        let w = doc.low(next);
+        let opens_clause = doc.is_word(next)
+            && (!crate::annotate::words::SUBJECT_BREAKERS.contains(w)
+                || matches!(w, "there" | "it's"));
+        return opens_clause.then_some(next);
     }
-    let next = doc.toks.partition_point(|t| t.start() < span.end);
-    let w = doc.low(next);
-    let opens_clause = doc.is_word(next)
-        && (!crate::annotate::words::SUBJECT_BREAKERS.contains(w) || matches!(w, "there" | "it's"));
-    opens_clause.then_some(next)
+    let next = (n..n + 3)
+        .take_while(|&k| doc.tag(k) == Tag::Noun && doc.word(k).starts_with(char::is_lowercase))
+        .last()?
+        + 1;
+    let opens = matches!(
+        doc.low(next),
+        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "he" | "she" | "it" | "they" | "we"
+    );
+    opens.then_some(next)
 }
 
 /// True for speech verbs that take the hearer as object ("told reporters").
@@ -712,14 +727,20 @@ fn clause_before(doc: &Doc, v: usize) -> Option<(Attribution, Span)> {
     let sent = doc.sentence_of(v);
     let ends_here =
         |k: usize| k >= sent.end || !doc.is_word(k) || matches!(doc.low(k), "in" | "on" | "at");
-    // …, researchers say.
+    // …, researchers say. But not "In a statement, the ministry said:",
+    // whose opening phrase is a prepositional one with no verb and whose
+    // words follow the colon.
     if let Some(s) = doc.subject_before(v)
         && !s.negated
         && s.np.start > sent.start
         && doc.low(s.np.start - 1) == ","
         && ends_here(v + 1)
+        && doc.low(v + 1) != ":"
     {
         let from = doc.after_dateline(sent.start, s.np.start);
+        if doc.tag(from) == Tag::Adp && !(from..s.np.start).any(|k| doc.tag(k).is_verbal()) {
+            return None;
+        }
         let clause = clause_span(doc, from, s.np.start - 1)?;
         let agent = doc.resolve_subject(&s);
         return Some((

@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use crate::annotate::acts::Doc;
+use crate::annotate::learn::tagger::Tag;
 use crate::annotate::words::{DETERMINERS, is_ly_adverb};
 use crate::model::CommitmentKind;
 
@@ -196,9 +197,15 @@ fn that_clause(at: &At) -> Option<Frame> {
 fn phrase(at: &At) -> Option<Frame> {
     let doc = at.doc;
     let k = at.k;
-    (at.cue.frames.np
-        && (doc.is_word(k) || doc.is_mark(k) || matches!(doc.low(k), "$" | "£" | "€" | "¥")))
-    .then(|| Frame {
+    // "a rule they can plan around": a preposition or adverb right after a
+    // one-word cue opens no phrase of its content (but "invited to the fair").
+    let opens_phrase = doc.is_mark(k)
+        || matches!(doc.low(k), "$" | "£" | "€" | "¥")
+        || (doc.is_word(k)
+            && (at.cue.seq.len() > 1
+                || doc.low(k) == "to"
+                || !matches!(doc.tag(k), Tag::Adp | Tag::Adv | Tag::Part)));
+    (at.cue.frames.np && opens_phrase).then(|| Frame {
         passive_obj: at.passive && at.cue.frames.obj,
         ..Frame::new(at.end, k)
     })

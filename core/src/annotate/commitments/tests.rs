@@ -507,3 +507,105 @@ fn other_reported_futures_are_not_pledges() {
         );
     }
 }
+
+#[test]
+fn a_reported_future_of_an_actor_is_its_pledge() {
+    let c = commitments("Mayor Ilse Brandt said the company would close two plants.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert_eq!(c[0].1, "would close");
+    assert_eq!(c[0].2, "close two plants");
+    assert!(c[0].3.contains("company"), "{c:?}");
+    // The report may follow its clause.
+    let c = commitments("The council would publish its flood map in May, its spokeswoman said.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "publish its flood map in May");
+    assert!(c[0].3.contains("council"), "{c:?}");
+    // A pronoun opening the clause is the reporter; "it" an organisation.
+    let c = commitments("The Harbour Authority said it would hire forty inspectors.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert!(c[0].3.contains("Harbour Authority"), "{c:?}");
+}
+
+#[test]
+fn a_things_arranged_future_is_the_reporters_pledge() {
+    let c = commitments("Culture minister Anna Berg says the broadcasts will continue.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].1, "will continue");
+    assert_eq!(c[0].2, "the broadcasts will continue");
+    assert!(c[0].3.contains("Berg"), "{c:?}");
+}
+
+#[test]
+fn coordinated_futures_are_an_item_each() {
+    let c = commitments(
+        "The Harbour Authority said it would hire forty inspectors and would hold hearings in June.",
+    );
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].2, "hire forty inspectors");
+    assert_eq!(c[1].1, "would hold");
+    assert_eq!(c[1].2, "hold hearings in June");
+    assert_eq!(c[0].3, c[1].3);
+}
+
+#[test]
+fn observers_forecasts_and_the_authors_voice_are_not_pledges() {
+    for text in [
+        "Analysts said the bill will pass easily.",
+        "Forecasters said it would rain on Friday.",
+        "Economists said the central bank would raise rates in March.",
+        "Economists said the new bridge will be opened in May.",
+        // A person's "it" is no organisation acting.
+        "Mayor Ilse Brandt said it would cost about $5 million.",
+        // The author's own voice.
+        "The bridge will reopen next week after repairs.",
+        "The company would close two plants.",
+    ] {
+        assert!(
+            commitments(text).is_empty(),
+            "{text}: {:?}",
+            commitments(text)
+        );
+    }
+}
+
+#[test]
+fn plans_offers_and_proposals_with_a_phrase_are_intents() {
+    for (text, trigger, content, actor) in [
+        (
+            "The charity has planned a series of concerts.",
+            "planned",
+            "a series of concerts",
+            "charity",
+        ),
+        (
+            "The city is offering free bus passes to students.",
+            "is offering",
+            "free bus passes to students",
+            "city",
+        ),
+        (
+            "The ministry reacted by proposing a new tax on sugar.",
+            "proposing",
+            "a new tax on sugar",
+            "ministry",
+        ),
+    ] {
+        let c = commitments(text);
+        assert_eq!(c.len(), 1, "{text}: {c:?}");
+        assert_eq!(c[0].0, CommitmentKind::Intent);
+        assert_eq!((c[0].1.as_str(), c[0].2.as_str()), (trigger, content));
+        assert!(c[0].3.contains(actor), "{text}: {c:?}");
+    }
+    // A preposition after the cue opens no phrase.
+    assert!(commitments("It gives farmers a rule they can plan around.").is_empty());
+}
+
+#[test]
+fn a_possessive_pronoun_with_no_entity_is_its_clauses_subject() {
+    let c = commitments("Residents renewed their demands for a new school.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].2, "a new school");
+    assert_eq!(c[0].3, "Residents");
+}

@@ -435,3 +435,58 @@ fn a_quote_open_at_a_paragraph_end_continues_in_the_next() {
     assert_eq!(q.len(), 3, "{q:?}");
     assert!(q.iter().all(|q| q.2.contains("Amadi")), "{q:?}");
 }
+
+#[test]
+fn told_a_hearer_a_clause_is_the_subjects_quote() {
+    for (text, span) in [
+        (
+            "Senator Paul Okafor told the BBC the plan was dead.",
+            "the plan was dead",
+        ),
+        (
+            "Senator Paul Okafor told reporters the vote would be delayed.",
+            "the vote would be delayed",
+        ),
+        (
+            "Senator Paul Okafor told reporters that the vote would be delayed.",
+            "the vote would be delayed",
+        ),
+    ] {
+        let q = quotes(text);
+        assert_eq!(q.len(), 1, "{text}: {q:?}");
+        assert_eq!(q[0].0, QuoteKind::Indirect);
+        assert_eq!(q[0].1, span);
+        assert!(q[0].2.contains("Okafor"), "{q:?}");
+        assert_eq!(q[0].3, "told");
+    }
+    // An object with no clause after it reports nothing.
+    assert!(quotes("Senator Paul Okafor told reporters the details.").is_empty());
+}
+
+#[test]
+fn said_a_but_cautioned_that_b_reports_both() {
+    let q =
+        quotes("Maria Lund said she backed the bill but cautioned that the schedule was tight.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "she backed the bill");
+    assert_eq!(q[1].1, "the schedule was tight");
+    assert_eq!(q[1].3, "cautioned");
+    assert!(q.iter().all(|x| x.2.contains("Lund")), "{q:?}");
+}
+
+#[test]
+fn a_phrase_before_a_colon_attribution_is_no_reported_clause() {
+    let q = quotes(
+        "In a statement, the ministry said:\n\nThe clinic will remain closed until further notice.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Direct);
+    assert_eq!(
+        q[0].1,
+        "The clinic will remain closed until further notice."
+    );
+    // A clause with its verb before the comma is still reported.
+    let q = quotes("The plan is dead, officials said.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "The plan is dead");
+}
