@@ -21,6 +21,7 @@ use crate::annotate::acts::Doc;
 use crate::annotate::acts::agent::Agent;
 use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::{LEXICON, entries, set};
+use crate::annotate::segment::TokenKind;
 use crate::annotate::words::{
     DETERMINERS, MODALS, PRONOUNS, Prefilter, PronounClass, WordMap, WordSet, is_ly_adverb,
 };
@@ -776,14 +777,67 @@ fn build(
 ) -> Commitment {
     let sentence = doc.whole_sentence(trigger_start);
     let sentence = doc.span(sentence.start, sentence.end);
+    let content = content_start..content_end;
+    let content = list_after_colon(doc, &content).unwrap_or(content);
     Commitment {
         kind,
         actor: actor.entity,
         actor_name: actor.name,
         counterpart,
         trigger: doc.span(trigger_start, trigger_end),
-        content: content_span(doc, content_start..content_end),
+        content: content_span(doc, content),
         sentence,
+    }
+}
+
+/// Most tokens a list taken as a content may hold.
+const LIST_TOKENS: usize = 400;
+
+/// When a content stops at a colon with at most "to" or "that" before it
+/// and a list follows on the next lines ("the two countries pledged to:"
+/// then numbered or bulleted items), the list is the content: from its
+/// first item's text to the end of its last item, which ends at a blank
+/// line before a line that is no item.
+fn list_after_colon(doc: &Doc, content: &Range<usize>) -> Option<Range<usize>> {
+    let colon = content.end;
+    let only_particles = content.clone().all(|k| matches!(doc.low(k), "to" | "that"));
+    if doc.low(colon) != ":" || !only_particles {
+        return None;
+    }
+    let gap = |k: usize| {
+        let (a, b) = (doc.toks.get(k)?, doc.toks.get(k + 1)?);
+        doc.text.get(a.end()..b.start())
+    };
+    let first = colon + 1;
+    let marker = list_marker(doc, first)?;
+    if !gap(colon)?.contains('\n') {
+        return None;
+    }
+    let limit = (first + LIST_TOKENS).min(doc.toks.len());
+    let mut end = first + marker;
+    for k in first + marker..limit {
+        end = k + 1;
+        let Some(g) = gap(k) else { break };
+        if g.contains("\n\n") && list_marker(doc, k + 1).is_none() {
+            break;
+        }
+    }
+    while end > first && !doc.is_word(end - 1) {
+        end -= 1;
+    }
+    (end > first + marker).then_some(first + marker..end)
+}
+
+/// The number of tokens of the list item marker at token `k` ("•", "-",
+/// "*", "1." or "1)"), if there is one.
+fn list_marker(doc: &Doc, k: usize) -> Option<usize> {
+    let numbered = doc.toks.get(k)?.kind() == TokenKind::Number
+        && doc.word(k).bytes().all(|b| b.is_ascii_digit())
+        && matches!(doc.low(k + 1), "." | ")");
+    if numbered {
+        Some(2)
+    } else {
+        matches!(doc.low(k), "•" | "-" | "*" | "–" | "◦").then_some(1)
     }
 }
 

@@ -609,3 +609,17 @@ fn a_possessive_pronoun_with_no_entity_is_its_clauses_subject() {
     assert_eq!(c[0].2, "a new school");
     assert_eq!(c[0].3, "Residents");
 }
+
+#[test]
+fn a_list_after_a_colon_is_the_content() {
+    let text = "Under the deal, the two cities pledged to:\n\n1. share the water;\n2. build two dams.\n\nThe mayors met again.";
+    let c = commitments(text);
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "share the water;\n2. build two dams", "{c:?}");
+    let text = "The two unions pledged to:\n\n• wages rise;\n\n• shifts end at six.\n\nTalks resume Monday.";
+    let c = commitments(text);
+    assert_eq!(c[0].2, "wages rise;\n\n• shifts end at six", "{c:?}");
+    // A colon before an ordinary sentence is no list.
+    let c = commitments("The council pledged to: rebuild the bridge by spring.");
+    assert!(c.iter().all(|c| !c.2.contains("The")), "{c:?}");
+}
