@@ -47,6 +47,24 @@ impl Bits {
         let below = self.words[i / 64] & ((1u64 << (i % 64)) - 1);
         self.before[i / 64] as usize + below.count_ones() as usize
     }
+
+    /// The indices below `i` whose flags are set, from the start of the
+    /// block of 64 that holds `i` (each block's count before it is what
+    /// [`Bits::rank`] adds to): a walk of at most 63 indices.
+    pub fn set_in_block_below(&self, i: usize) -> impl Iterator<Item = usize> {
+        let block = i / 64;
+        let mut word = self
+            .words
+            .get(block)
+            .map_or(0, |w| w & ((1u64 << (i % 64)) - 1));
+        std::iter::from_fn(move || {
+            let bit = word.trailing_zeros();
+            (bit < 64).then(|| {
+                word &= word - 1;
+                block * 64 + bit as usize
+            })
+        })
+    }
 }
 
 impl FromIterator<bool> for Bits {
@@ -72,6 +90,9 @@ mod tests {
                 prop_assert_eq!(bits.get(i), flags.get(i).copied().unwrap_or(false));
                 let want = flags.iter().take(i).filter(|&&f| f).count();
                 prop_assert_eq!(bits.rank(i), want);
+                let block: Vec<usize> =
+                    (i / 64 * 64..i).filter(|&j| flags.get(j) == Some(&true)).collect();
+                prop_assert_eq!(bits.set_in_block_below(i).collect::<Vec<_>>(), block);
             }
         }
     }

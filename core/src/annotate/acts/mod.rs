@@ -4,6 +4,7 @@
 
 pub mod agent;
 pub mod headings;
+pub mod lowered;
 pub mod marks;
 pub mod words;
 
@@ -16,6 +17,7 @@ use crate::annotate::learn::tagger::{self, Tag};
 use crate::annotate::segment::{Token, TokenKind, sentence_range, sentence_ranges, span_of};
 use crate::model::{Annotations, Span};
 
+use lowered::Lowered;
 pub use marks::Marked;
 
 /// How many tokens on either side of a token the rules look at within its
@@ -25,8 +27,9 @@ pub const WINDOW: usize = 200;
 /// What the act stages derive from the text and its sentences alone, made
 /// once and shared by both stages.
 pub struct Prepared {
-    /// The text with ASCII letters lowercased (same byte offsets).
-    lower: String,
+    /// The tokens with an ASCII capital, lowercased (the others are
+    /// lowercase as they stand).
+    lowered: Lowered,
     /// All tokens, in order, each knowing its sentence.
     pub toks: Vec<Token>,
     /// For each sentence, true when a paragraph starts there (after the
@@ -159,10 +162,8 @@ impl<'a> Doc<'a> {
         token_at(&self.toks, byte)
     }
     /// The lowercased text of token `i` (empty when out of range).
-    pub fn low(&self, i: usize) -> &str {
-        self.toks
-            .get(i)
-            .map_or("", |t| self.lower.get(t.start()..t.end()).unwrap_or(""))
+    pub fn low(&self, i: usize) -> &'a str {
+        self.prep.lowered.get(self.text, &self.prep.toks, i)
     }
 
     /// The original text of token `i` (empty when out of range).
@@ -382,7 +383,7 @@ impl Prepared {
                 .flatten();
         }
         Prepared {
-            lower: text.to_ascii_lowercase(),
+            lowered: Lowered::new(text, &toks),
             headings: headings::by_shape(text, &toks),
             toks,
             para_starts,

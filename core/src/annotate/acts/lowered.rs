@@ -1,0 +1,102 @@
+//! The tokens' text with ASCII letters lowercased, as the act stages
+//! compare words, without a lowercase copy of the whole text: most tokens
+//! have no capital and are lowercase as they stand, so only the others are
+//! copied (a long text of lowercase words costs a bit a token).
+
+use crate::annotate::bits::Bits;
+use crate::annotate::segment::Token;
+
+/// The lowercased tokens of a text, for [`Lowered::get`].
+#[derive(Debug, Default)]
+pub struct Lowered {
+    /// For each token, true when it has an ASCII capital.
+    capital: Bits,
+    /// For each block of 64 tokens, where in `text` the first token with a
+    /// capital from the block's start on has its lowercased copy.
+    starts: Vec<u32>,
+    /// The tokens with an ASCII capital, lowercased, one after another.
+    text: String,
+}
+
+impl Lowered {
+    /// Lowercases the tokens `toks` of `text` that have an ASCII capital.
+    pub fn new(text: &str, toks: &[Token]) -> Self {
+        let mut lowered = Lowered::default();
+        for (i, t) in toks.iter().enumerate() {
+            if i % 64 == 0 {
+                lowered
+                    .starts
+                    .push(u32::try_from(lowered.text.len()).unwrap_or(u32::MAX));
+            }
+            let word = text.get(t.start()..t.end()).unwrap_or("");
+            let capital = word.bytes().any(|b| b.is_ascii_uppercase());
+            lowered.capital.push(capital);
+            if capital {
+                let at = lowered.text.len();
+                lowered.text.push_str(word);
+                lowered.text[at..].make_ascii_lowercase();
+            }
+        }
+        lowered
+    }
+
+    /// The text of token `i` of `toks` (the tokens this was made of, over
+    /// `text`) with its ASCII letters lowercased; empty when out of range.
+    pub fn get<'a>(&'a self, text: &'a str, toks: &[Token], i: usize) -> &'a str {
+        let Some(word) = toks
+            .get(i)
+            .map(|t| text.get(t.start()..t.end()).unwrap_or(""))
+        else {
+            return "";
+        };
+        if !self.capital.get(i) {
+            return word;
+        }
+        // The copies of the tokens with a capital before it in its block
+        // come first.
+        let before: usize = self
+            .capital
+            .set_in_block_below(i)
+            .map(|j| toks[j].end() - toks[j].start())
+            .sum();
+        let at = self.starts[i / 64] as usize + before;
+        self.text.get(at..at + word.len()).unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::segment::segment;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn every_token_reads_as_the_text_lowercased(
+            text in "(Said|said|SAID|Über|É|u\\.S\\.|McDonald’s|, |\\. |\n| ){0,200}"
+        ) {
+            let toks = segment(&text);
+            let lowered = Lowered::new(&text, &toks);
+            let lower = text.to_ascii_lowercase();
+            for (i, t) in toks.iter().enumerate() {
+                prop_assert_eq!(lowered.get(&text, &toks, i), &lower[t.start()..t.end()]);
+            }
+            prop_assert_eq!(lowered.get(&text, &toks, toks.len()), "");
+        }
+    }
+
+    #[test]
+    fn only_tokens_with_a_capital_are_copied() {
+        let text = "the minister said so to Kim Jong-un in PARIS.";
+        let toks = segment(text);
+        let lowered = Lowered::new(text, &toks);
+        assert_eq!(lowered.text, "kimjong-unparis");
+        let words: Vec<&str> = (0..toks.len())
+            .map(|i| lowered.get(text, &toks, i))
+            .collect();
+        assert_eq!(
+            words.join(" "),
+            "the minister said so to kim jong-un in paris ."
+        );
+    }
+}
