@@ -38,12 +38,12 @@ pub fn active() -> Option<&'static Model> {
 /// stderr (naming the `what` model) and not used.
 fn chosen<const N: usize>(
     var: &str,
-    embedded: &[u8],
+    embedded: &'static [u8],
     magic: &[u8; 8],
     what: &str,
 ) -> Option<Model<N>> {
     let chosen = match std::env::var_os(var) {
-        None => Model::from_bytes(embedded, magic).map_err(|e| e.to_string()),
+        None => Model::from_static(embedded, magic).map_err(|e| e.to_string()),
         Some(v) if v == "off" => return None,
         Some(path) => std::fs::read(&path)
             .map_err(|e| format!("{}: {e}", path.to_string_lossy()))
@@ -67,7 +67,7 @@ fn chosen<const N: usize>(
 /// The embedded model (tested to load, so that a broken file fails the
 /// build's tests, never a reader's run).
 pub fn embedded() -> Result<Model, ModelError> {
-    Model::from_bytes(EMBEDDED, KINDS)
+    Model::from_static(EMBEDDED, KINDS)
 }
 
 /// Decides the kinds of the named entities of `ann` with `model`: the

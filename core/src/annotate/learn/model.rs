@@ -14,6 +14,8 @@
 //! increasing hash order, its hash (u32) and one weight per class (i16,
 //! times the scale).
 
+use std::borrow::Cow;
+
 use thiserror::Error;
 
 /// The magic bytes a kind model file starts with.
@@ -88,17 +90,22 @@ pub enum ModelError {
 }
 
 /// A trained model into `N` classes (by default the four kinds).
+///
+/// Its weights are read in place from the file's bytes (the embedded
+/// models' bytes are never copied), found through a small directory.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model<const N: usize = { Label::COUNT }> {
-    /// Feature hashes, strictly increasing.
-    keys: Vec<u32>,
-    /// One weight per class for each key, in steps of `scale`.
-    weights: Vec<[i16; N]>,
-    /// An open-addressing table over `keys` (a power of two, at least twice
-    /// as many slots as keys): a key's slot is found from its low bits, and
-    /// holds its index plus one (0: empty). Looking a feature up is then
-    /// one or two probes rather than a binary search.
-    slots: Vec<u32>,
+    /// The file's entries: for each feature, in strictly increasing hash
+    /// order, its hash and one weight per class (see the module's
+    /// documentation).
+    entries: Cow<'static, [u8]>,
+    /// For each value of a hash's top [`Model::bits`] bits, the index of
+    /// the first entry with that value or more, then the number of
+    /// entries: a feature is looked for among a handful of entries
+    /// (about four), not the whole list.
+    starts: Vec<u32>,
+    /// How many top bits of a hash choose its range in `starts`.
+    bits: u32,
     /// The size of a weight's step.
     scale: f32,
     /// The probability, in thousandths, from which the model's kind
@@ -123,51 +130,68 @@ impl<const N: usize> Model<N> {
             }
         }
         let scale = scale_of(&merged);
-        let (keys, weights) = merged
-            .into_iter()
-            .map(|(k, w)| (k, w.map(|x| quantize(x, f64::from(scale)))))
-            .unzip();
-        Model::indexed(keys, weights, scale, override_at, drop_at)
+        let mut entries = Vec::with_capacity(entry(N) * merged.len());
+        for (k, w) in merged {
+            entries.extend_from_slice(&k.to_le_bytes());
+            for x in w {
+                entries.extend_from_slice(&quantize(x, f64::from(scale)).to_le_bytes());
+            }
+        }
+        Model::indexed(Cow::Owned(entries), scale, override_at, drop_at)
     }
 
-    /// A model of these parts, with its look-up table built.
+    /// A model of these parts (entries in strictly increasing hash order),
+    /// with its directory built.
     fn indexed(
-        keys: Vec<u32>,
-        weights: Vec<[i16; N]>,
+        entries: Cow<'static, [u8]>,
         scale: f32,
         override_at: u16,
         drop_at: u16,
     ) -> Model<N> {
-        let size = (keys.len() * 2).next_power_of_two().max(2);
-        let mut slots = vec![0u32; size];
-        for (i, &k) in keys.iter().enumerate() {
-            let mut s = k as usize & (size - 1);
-            while slots[s] != 0 {
-                s = (s + 1) & (size - 1);
+        let n = entries.len() / entry(N);
+        // About four entries for each value of the top bits.
+        let bits = (usize::BITS - (n / 4).leading_zeros()).min(24);
+        let mut starts = Vec::with_capacity((1 << bits) + 1);
+        let mut i = 0;
+        for top in 0..1u64 << bits {
+            while i < n && u64::from(key_at::<N>(&entries, i)) >> (32 - bits) < top {
+                i += 1;
             }
-            slots[s] = i as u32 + 1;
+            starts.push(i as u32);
         }
+        starts.push(n as u32);
         Model {
-            keys,
-            weights,
-            slots,
+            entries,
+            starts,
+            bits,
             scale,
             override_at,
             drop_at,
         }
     }
 
-    /// The index of feature `key` among the keys, if it has weights.
+    /// The index of feature `key` among the entries, if it has weights.
     fn find(&self, key: u32) -> Option<usize> {
-        let mask = self.slots.len() - 1;
-        let mut s = key as usize & mask;
-        loop {
-            let i = (*self.slots.get(s)? as usize).checked_sub(1)?;
-            if self.keys[i] == key {
-                return Some(i);
+        let top = (u64::from(key) >> (32 - self.bits)) as usize;
+        let (mut lo, mut hi) = (self.starts[top] as usize, self.starts[top + 1] as usize);
+        // A binary search among the few entries of that range.
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match key_at::<N>(&self.entries, mid).cmp(&key) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
             }
-            s = (s + 1) & mask;
         }
+        None
+    }
+
+    /// The weights of entry `i`, in steps of the scale.
+    fn weights(&self, i: usize) -> [i16; N] {
+        let at = i * entry(N) + 4;
+        std::array::from_fn(|l| {
+            i16::from_le_bytes([self.entries[at + 2 * l], self.entries[at + 2 * l + 1]])
+        })
     }
 
     /// The same weights deciding at other thresholds (in thousandths).
@@ -181,12 +205,12 @@ impl<const N: usize> Model<N> {
 
     /// The number of features with weights.
     pub fn len(&self) -> usize {
-        self.keys.len()
+        self.entries.len() / entry(N)
     }
 
     /// True for a model without a single weight (it always says "not sure").
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
+        self.entries.is_empty()
     }
 
     /// The summed weights of each class for `features`, in steps of the
@@ -196,7 +220,7 @@ impl<const N: usize> Model<N> {
         for f in features {
             if let Some(i) = self.find(*f) {
                 sum.iter_mut()
-                    .zip(self.weights[i])
+                    .zip(self.weights(i))
                     .for_each(|(s, w)| *s += i32::from(w));
             }
         }
@@ -231,69 +255,84 @@ impl<const N: usize> Model<N> {
     /// The model's file, starting with `magic`: see the module's
     /// documentation.
     pub fn to_bytes(&self, magic: &[u8; 8]) -> Vec<u8> {
-        let mut out = Vec::with_capacity(HEADER + entry(N) * self.keys.len());
+        let mut out = Vec::with_capacity(HEADER + self.entries.len());
         out.extend_from_slice(magic);
         out.extend_from_slice(&VERSION.to_le_bytes());
         out.extend_from_slice(&self.override_at.to_le_bytes());
         out.extend_from_slice(&self.drop_at.to_le_bytes());
         out.extend_from_slice(&self.scale.to_le_bytes());
-        out.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
-        for (k, w) in self.keys.iter().zip(&self.weights) {
-            out.extend_from_slice(&k.to_le_bytes());
-            for x in w {
-                out.extend_from_slice(&x.to_le_bytes());
-            }
-        }
+        out.extend_from_slice(&(self.len() as u32).to_le_bytes());
+        out.extend_from_slice(&self.entries);
         out
     }
 
-    /// Reads a model file that starts with `magic`, checking its every part.
+    /// Reads a model file that starts with `magic`, checking its every
+    /// part, into a model of its own.
     pub fn from_bytes(bytes: &[u8], magic: &[u8; 8]) -> Result<Model<N>, ModelError> {
-        let u16_at = |i: usize| u16::from_le_bytes([bytes[i], bytes[i + 1]]);
-        let u32_at =
-            |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
-        if bytes.len() < HEADER {
-            return Err(if bytes.starts_with(magic) || magic.starts_with(bytes) {
-                ModelError::Length {
-                    expected: HEADER,
-                    got: bytes.len(),
-                }
-            } else {
-                ModelError::Magic
-            });
-        }
-        if &bytes[..8] != magic {
-            return Err(ModelError::Magic);
-        }
-        if u16_at(8) != VERSION {
-            return Err(ModelError::Version(u16_at(8)));
-        }
-        let scale = f32::from_bits(u32_at(14));
-        if !(scale.is_finite() && scale > 0.0) {
-            return Err(ModelError::Scale);
-        }
-        let n = u32_at(18) as usize;
-        let expected = n.checked_mul(entry(N)).and_then(|b| b.checked_add(HEADER));
-        if expected != Some(bytes.len()) {
-            return Err(ModelError::Length {
-                expected: expected.unwrap_or(usize::MAX),
-                got: bytes.len(),
-            });
-        }
-        let mut keys = Vec::with_capacity(n);
-        let mut weights = Vec::with_capacity(n);
-        for (i, entry) in bytes[HEADER..].chunks_exact(entry(N)).enumerate() {
-            let key = u32::from_le_bytes([entry[0], entry[1], entry[2], entry[3]]);
-            if keys.last().is_some_and(|&last| last >= key) {
-                return Err(ModelError::Order(i));
-            }
-            keys.push(key);
-            weights.push(std::array::from_fn(|l| {
-                i16::from_le_bytes([entry[4 + 2 * l], entry[5 + 2 * l]])
-            }));
-        }
-        Ok(Model::indexed(keys, weights, scale, u16_at(10), u16_at(12)))
+        let (scale, override_at, drop_at) = check::<N>(bytes, magic)?;
+        let entries = Cow::Owned(bytes[HEADER..].to_vec());
+        Ok(Model::indexed(entries, scale, override_at, drop_at))
     }
+
+    /// [`Model::from_bytes`] of a file that lives as long as the program
+    /// (an embedded model), read in place: its weights are not copied.
+    pub fn from_static(bytes: &'static [u8], magic: &[u8; 8]) -> Result<Model<N>, ModelError> {
+        let (scale, override_at, drop_at) = check::<N>(bytes, magic)?;
+        let entries = Cow::Borrowed(&bytes[HEADER..]);
+        Ok(Model::indexed(entries, scale, override_at, drop_at))
+    }
+}
+
+/// The hash of entry `i` of a model's `entries`.
+fn key_at<const N: usize>(entries: &[u8], i: usize) -> u32 {
+    let at = i * entry(N);
+    u32::from_le_bytes([
+        entries[at],
+        entries[at + 1],
+        entries[at + 2],
+        entries[at + 3],
+    ])
+}
+
+/// Checks a model file that starts with `magic`, its every part: returns
+/// its weight scale and its two thresholds.
+fn check<const N: usize>(bytes: &[u8], magic: &[u8; 8]) -> Result<(f32, u16, u16), ModelError> {
+    let u16_at = |i: usize| u16::from_le_bytes([bytes[i], bytes[i + 1]]);
+    let u32_at =
+        |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+    if bytes.len() < HEADER {
+        return Err(if bytes.starts_with(magic) || magic.starts_with(bytes) {
+            ModelError::Length {
+                expected: HEADER,
+                got: bytes.len(),
+            }
+        } else {
+            ModelError::Magic
+        });
+    }
+    if &bytes[..8] != magic {
+        return Err(ModelError::Magic);
+    }
+    if u16_at(8) != VERSION {
+        return Err(ModelError::Version(u16_at(8)));
+    }
+    let scale = f32::from_bits(u32_at(14));
+    if !(scale.is_finite() && scale > 0.0) {
+        return Err(ModelError::Scale);
+    }
+    let n = u32_at(18) as usize;
+    let expected = n.checked_mul(entry(N)).and_then(|b| b.checked_add(HEADER));
+    if expected != Some(bytes.len()) {
+        return Err(ModelError::Length {
+            expected: expected.unwrap_or(usize::MAX),
+            got: bytes.len(),
+        });
+    }
+    let entries = &bytes[HEADER..];
+    if let Some(i) = (1..n).find(|&i| key_at::<N>(entries, i - 1) >= key_at::<N>(entries, i)) {
+        return Err(ModelError::Order(i));
+    }
+    Ok((scale, u16_at(10), u16_at(12)))
 }
 
 impl Model {
