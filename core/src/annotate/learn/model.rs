@@ -92,20 +92,21 @@ pub enum ModelError {
 /// A trained model into `N` classes (by default the four kinds).
 ///
 /// Its weights are read in place from the file's bytes (the embedded
-/// models' bytes are never copied), found through a small directory.
+/// models' weights are never copied); only the hashes are kept in a list
+/// of their own, with a table to find them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model<const N: usize = { Label::COUNT }> {
     /// The file's entries: for each feature, in strictly increasing hash
     /// order, its hash and one weight per class (see the module's
     /// documentation).
     entries: Cow<'static, [u8]>,
-    /// For each value of a hash's top [`Model::bits`] bits, the index of
-    /// the first entry with that value or more, then the number of
-    /// entries: a feature is looked for among a handful of entries
-    /// (about four), not the whole list.
-    starts: Vec<u32>,
-    /// How many top bits of a hash choose its range in `starts`.
-    bits: u32,
+    /// The entries' hashes, in order.
+    keys: Vec<u32>,
+    /// An open-addressing table over `keys` (a power of two, at least twice
+    /// as many slots as keys): a key's slot is found from its low bits, and
+    /// holds its index plus one (0: empty). Looking a feature up is then
+    /// one or two probes rather than a binary search.
+    slots: Vec<u32>,
     /// The size of a weight's step.
     scale: f32,
     /// The probability, in thousandths, from which the model's kind
@@ -148,22 +149,22 @@ impl<const N: usize> Model<N> {
         override_at: u16,
         drop_at: u16,
     ) -> Model<N> {
-        let n = entries.len() / entry(N);
-        // About four entries for each value of the top bits.
-        let bits = (usize::BITS - (n / 4).leading_zeros()).min(24);
-        let mut starts = Vec::with_capacity((1 << bits) + 1);
-        let mut i = 0;
-        for top in 0..1u64 << bits {
-            while i < n && u64::from(key_at::<N>(&entries, i)) >> (32 - bits) < top {
-                i += 1;
+        let keys: Vec<u32> = (0..entries.len() / entry(N))
+            .map(|i| key_at::<N>(&entries, i))
+            .collect();
+        let size = (keys.len() * 2).next_power_of_two().max(2);
+        let mut slots = vec![0u32; size];
+        for (i, &k) in keys.iter().enumerate() {
+            let mut s = k as usize & (size - 1);
+            while slots[s] != 0 {
+                s = (s + 1) & (size - 1);
             }
-            starts.push(i as u32);
+            slots[s] = i as u32 + 1;
         }
-        starts.push(n as u32);
         Model {
             entries,
-            starts,
-            bits,
+            keys,
+            slots,
             scale,
             override_at,
             drop_at,
@@ -172,26 +173,15 @@ impl<const N: usize> Model<N> {
 
     /// The index of feature `key` among the entries, if it has weights.
     fn find(&self, key: u32) -> Option<usize> {
-        let top = (u64::from(key) >> (32 - self.bits)) as usize;
-        let (mut lo, mut hi) = (self.starts[top] as usize, self.starts[top + 1] as usize);
-        // A binary search among the few entries of that range.
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            match key_at::<N>(&self.entries, mid).cmp(&key) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return Some(mid),
+        let mask = self.slots.len() - 1;
+        let mut s = key as usize & mask;
+        loop {
+            let i = (*self.slots.get(s)? as usize).checked_sub(1)?;
+            if self.keys[i] == key {
+                return Some(i);
             }
+            s = (s + 1) & mask;
         }
-        None
-    }
-
-    /// The weights of entry `i`, in steps of the scale.
-    fn weights(&self, i: usize) -> [i16; N] {
-        let at = i * entry(N) + 4;
-        std::array::from_fn(|l| {
-            i16::from_le_bytes([self.entries[at + 2 * l], self.entries[at + 2 * l + 1]])
-        })
     }
 
     /// The same weights deciding at other thresholds (in thousandths).
@@ -205,12 +195,12 @@ impl<const N: usize> Model<N> {
 
     /// The number of features with weights.
     pub fn len(&self) -> usize {
-        self.entries.len() / entry(N)
+        self.keys.len()
     }
 
     /// True for a model without a single weight (it always says "not sure").
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.keys.is_empty()
     }
 
     /// The summed weights of each class for `features`, in steps of the
@@ -218,10 +208,15 @@ impl<const N: usize> Model<N> {
     pub fn scores(&self, features: &[u32]) -> [i32; N] {
         let mut sum = [0i32; N];
         for f in features {
-            if let Some(i) = self.find(*f) {
+            // The entry's weights, read in place.
+            let weights = self.find(*f).and_then(|i| {
+                let at = i * entry(N) + 4;
+                self.entries.get(at..at + 2 * N)
+            });
+            if let Some(w) = weights {
                 sum.iter_mut()
-                    .zip(self.weights(i))
-                    .for_each(|(s, w)| *s += i32::from(w));
+                    .zip(w.chunks_exact(2))
+                    .for_each(|(s, w)| *s += i32::from(i16::from_le_bytes([w[0], w[1]])));
             }
         }
         sum
