@@ -6,13 +6,17 @@
 use crate::annotate::bits::Bits;
 use crate::annotate::segment::Token;
 
+/// How many tokens apart the places of the copies are kept: a token's copy
+/// is found by adding up the lengths of at most this many tokens before it.
+const STRIDE: usize = 16;
+
 /// The lowercased tokens of a text, for [`Lowered::get`].
 #[derive(Debug, Default)]
 pub struct Lowered {
     /// For each token, true when it has an ASCII capital.
     capital: Bits,
-    /// For each block of 64 tokens, where in `text` the first token with a
-    /// capital from the block's start on has its lowercased copy.
+    /// For each [`STRIDE`] tokens, where in `text` the first token with a
+    /// capital from there on has its lowercased copy.
     starts: Vec<u32>,
     /// The tokens with an ASCII capital, lowercased, one after another.
     text: String,
@@ -23,7 +27,7 @@ impl Lowered {
     pub fn new(text: &str, toks: &[Token]) -> Self {
         let mut lowered = Lowered::default();
         for (i, t) in toks.iter().enumerate() {
-            if i % 64 == 0 {
+            if i % STRIDE == 0 {
                 lowered
                     .starts
                     .push(u32::try_from(lowered.text.len()).unwrap_or(u32::MAX));
@@ -42,6 +46,7 @@ impl Lowered {
 
     /// The text of token `i` of `toks` (the tokens this was made of, over
     /// `text`) with its ASCII letters lowercased; empty when out of range.
+    #[inline]
     pub fn get<'a>(&'a self, text: &'a str, toks: &[Token], i: usize) -> &'a str {
         let Some(word) = toks
             .get(i)
@@ -52,14 +57,17 @@ impl Lowered {
         if !self.capital.get(i) {
             return word;
         }
-        // The copies of the tokens with a capital before it in its block
-        // come first.
-        let before: usize = self
-            .capital
-            .set_in_block_below(i)
-            .map(|j| toks[j].end() - toks[j].start())
-            .sum();
-        let at = self.starts[i / 64] as usize + before;
+        // The copies of the tokens with a capital before it since the last
+        // kept place come first.
+        let from = i % 64 / STRIDE * STRIDE;
+        let mut before = (self.capital.block(i / 64) >> from) & ((1 << (i % STRIDE)) - 1);
+        let first = i - i % STRIDE;
+        let mut at = self.starts[i / STRIDE] as usize;
+        while before != 0 {
+            let t = toks[first + before.trailing_zeros() as usize];
+            at += t.end() - t.start();
+            before &= before - 1;
+        }
         self.text.get(at..at + word.len()).unwrap_or("")
     }
 }

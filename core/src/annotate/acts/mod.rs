@@ -162,6 +162,7 @@ impl<'a> Doc<'a> {
         token_at(&self.toks, byte)
     }
     /// The lowercased text of token `i` (empty when out of range).
+    #[inline]
     pub fn low(&self, i: usize) -> &'a str {
         self.prep.lowered.get(self.text, &self.prep.toks, i)
     }
