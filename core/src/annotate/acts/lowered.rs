@@ -48,14 +48,11 @@ impl Lowered {
     /// `text`) with its ASCII letters lowercased; empty when out of range.
     #[inline]
     pub fn get<'a>(&'a self, text: &'a str, toks: &[Token], i: usize) -> &'a str {
-        let Some(word) = toks
-            .get(i)
-            .map(|t| text.get(t.start()..t.end()).unwrap_or(""))
-        else {
+        let Some(&t) = toks.get(i) else {
             return "";
         };
         if !self.capital.get(i) {
-            return word;
+            return text.get(t.start()..t.end()).unwrap_or("");
         }
         // The copies of the tokens with a capital before it since the last
         // kept place come first.
@@ -64,11 +61,11 @@ impl Lowered {
         let first = i - i % STRIDE;
         let mut at = self.starts[i / STRIDE] as usize;
         while before != 0 {
-            let t = toks[first + before.trailing_zeros() as usize];
-            at += t.end() - t.start();
+            let b = toks[first + before.trailing_zeros() as usize];
+            at += b.end() - b.start();
             before &= before - 1;
         }
-        self.text.get(at..at + word.len()).unwrap_or("")
+        self.text.get(at..at + t.end() - t.start()).unwrap_or("")
     }
 }
 

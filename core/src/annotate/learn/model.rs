@@ -131,6 +131,7 @@ impl<const N: usize> Model<N> {
             }
         }
         let scale = scale_of(&merged);
+        let keys = merged.iter().map(|&(k, _)| k).collect();
         let mut entries = Vec::with_capacity(entry(N) * merged.len());
         for (k, w) in merged {
             entries.extend_from_slice(&k.to_le_bytes());
@@ -138,20 +139,18 @@ impl<const N: usize> Model<N> {
                 entries.extend_from_slice(&quantize(x, f64::from(scale)).to_le_bytes());
             }
         }
-        Model::indexed(Cow::Owned(entries), scale, override_at, drop_at)
+        Model::indexed(Cow::Owned(entries), keys, scale, override_at, drop_at)
     }
 
-    /// A model of these parts (entries in strictly increasing hash order),
-    /// with its directory built.
+    /// A model of these parts (entries in strictly increasing hash order,
+    /// and their hashes), with its look-up table built.
     fn indexed(
         entries: Cow<'static, [u8]>,
+        keys: Vec<u32>,
         scale: f32,
         override_at: u16,
         drop_at: u16,
     ) -> Model<N> {
-        let keys: Vec<u32> = (0..entries.len() / entry(N))
-            .map(|i| key_at::<N>(&entries, i))
-            .collect();
         let size = (keys.len() * 2).next_power_of_two().max(2);
         let mut slots = vec![0u32; size];
         for (i, &k) in keys.iter().enumerate() {
@@ -264,34 +263,26 @@ impl<const N: usize> Model<N> {
     /// Reads a model file that starts with `magic`, checking its every
     /// part, into a model of its own.
     pub fn from_bytes(bytes: &[u8], magic: &[u8; 8]) -> Result<Model<N>, ModelError> {
-        let (scale, override_at, drop_at) = check::<N>(bytes, magic)?;
+        let (keys, scale, override_at, drop_at) = check::<N>(bytes, magic)?;
         let entries = Cow::Owned(bytes[HEADER..].to_vec());
-        Ok(Model::indexed(entries, scale, override_at, drop_at))
+        Ok(Model::indexed(entries, keys, scale, override_at, drop_at))
     }
 
     /// [`Model::from_bytes`] of a file that lives as long as the program
     /// (an embedded model), read in place: its weights are not copied.
     pub fn from_static(bytes: &'static [u8], magic: &[u8; 8]) -> Result<Model<N>, ModelError> {
-        let (scale, override_at, drop_at) = check::<N>(bytes, magic)?;
+        let (keys, scale, override_at, drop_at) = check::<N>(bytes, magic)?;
         let entries = Cow::Borrowed(&bytes[HEADER..]);
-        Ok(Model::indexed(entries, scale, override_at, drop_at))
+        Ok(Model::indexed(entries, keys, scale, override_at, drop_at))
     }
 }
 
-/// The hash of entry `i` of a model's `entries`.
-fn key_at<const N: usize>(entries: &[u8], i: usize) -> u32 {
-    let at = i * entry(N);
-    u32::from_le_bytes([
-        entries[at],
-        entries[at + 1],
-        entries[at + 2],
-        entries[at + 3],
-    ])
-}
+/// What [`check`] reads of a model file: its entries' hashes, its weight
+/// scale and its two thresholds.
+type Checked = (Vec<u32>, f32, u16, u16);
 
-/// Checks a model file that starts with `magic`, its every part: returns
-/// its weight scale and its two thresholds.
-fn check<const N: usize>(bytes: &[u8], magic: &[u8; 8]) -> Result<(f32, u16, u16), ModelError> {
+/// Checks a model file that starts with `magic`, its every part.
+fn check<const N: usize>(bytes: &[u8], magic: &[u8; 8]) -> Result<Checked, ModelError> {
     let u16_at = |i: usize| u16::from_le_bytes([bytes[i], bytes[i + 1]]);
     let u32_at =
         |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
@@ -323,11 +314,14 @@ fn check<const N: usize>(bytes: &[u8], magic: &[u8; 8]) -> Result<(f32, u16, u16
             got: bytes.len(),
         });
     }
-    let entries = &bytes[HEADER..];
-    if let Some(i) = (1..n).find(|&i| key_at::<N>(entries, i - 1) >= key_at::<N>(entries, i)) {
-        return Err(ModelError::Order(i));
+    let keys: Vec<u32> = bytes[HEADER..]
+        .chunks_exact(entry(N))
+        .map(|e| u32::from_le_bytes([e[0], e[1], e[2], e[3]]))
+        .collect();
+    if let Some(i) = keys.windows(2).position(|w| w[0] >= w[1]) {
+        return Err(ModelError::Order(i + 1));
     }
-    Ok((scale, u16_at(10), u16_at(12)))
+    Ok((keys, scale, u16_at(10), u16_at(12)))
 }
 
 impl Model {
