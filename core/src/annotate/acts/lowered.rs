@@ -25,23 +25,35 @@ pub struct Lowered {
 impl Lowered {
     /// Lowercases the tokens `toks` of `text` that have an ASCII capital.
     pub fn new(text: &str, toks: &[Token]) -> Self {
-        let mut lowered = Lowered::default();
+        let word = |t: &Token| text.get(t.start()..t.end()).unwrap_or("");
+        let capital: Bits = toks
+            .iter()
+            .map(|t| word(t).bytes().any(|b| b.is_ascii_uppercase()))
+            .collect();
+        // Measured first and made at their final size, the lists leave no
+        // outgrown copies behind on the heap.
+        let mut starts = Vec::with_capacity(toks.len().div_ceil(STRIDE));
+        let mut len = 0;
         for (i, t) in toks.iter().enumerate() {
             if i % STRIDE == 0 {
-                lowered
-                    .starts
-                    .push(u32::try_from(lowered.text.len()).unwrap_or(u32::MAX));
+                starts.push(u32::try_from(len).unwrap_or(u32::MAX));
             }
-            let word = text.get(t.start()..t.end()).unwrap_or("");
-            let capital = word.bytes().any(|b| b.is_ascii_uppercase());
-            lowered.capital.push(capital);
-            if capital {
-                let at = lowered.text.len();
-                lowered.text.push_str(word);
-                lowered.text[at..].make_ascii_lowercase();
+            if capital.get(i) {
+                len += word(t).len();
             }
         }
-        lowered
+        let mut lowered = String::with_capacity(len);
+        for (i, t) in toks.iter().enumerate() {
+            if capital.get(i) {
+                lowered.push_str(word(t));
+            }
+        }
+        lowered.make_ascii_lowercase();
+        Lowered {
+            capital,
+            starts,
+            text: lowered,
+        }
     }
 
     /// The text of token `i` of `toks` (the tokens this was made of, over
