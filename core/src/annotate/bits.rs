@@ -47,6 +47,12 @@ impl Bits {
         let below = self.words[i / 64] & ((1u64 << (i % 64)) - 1);
         self.before[i / 64] as usize + below.count_ones() as usize
     }
+
+    /// The flags of indices `64 * k..64 * k + 64`, index `64 * k` in the
+    /// lowest bit (0 beyond the last pushed).
+    pub fn block(&self, k: usize) -> u64 {
+        self.words.get(k).copied().unwrap_or(0)
+    }
 }
 
 impl FromIterator<bool> for Bits {
@@ -65,14 +71,16 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
-        #[test]
-        fn agrees_with_a_list_of_flags(flags in proptest::collection::vec(any::<bool>(), 0..300)) {
-            let bits: Bits = flags.iter().copied().collect();
-            for i in 0..flags.len() + 70 {
-                prop_assert_eq!(bits.get(i), flags.get(i).copied().unwrap_or(false));
-                let want = flags.iter().take(i).filter(|&&f| f).count();
-                prop_assert_eq!(bits.rank(i), want);
+            #[test]
+            fn agrees_with_a_list_of_flags(flags in proptest::collection::vec(any::<bool>(), 0..300)) {
+                let bits: Bits = flags.iter().copied().collect();
+                for i in 0..flags.len() + 70 {
+                    prop_assert_eq!(bits.get(i), flags.get(i).copied().unwrap_or(false));
+                    let want = flags.iter().take(i).filter(|&&f| f).count();
+                    prop_assert_eq!(bits.rank(i), want);
+    let on = bits.block(i / 64) & (1 << (i % 64)) != 0;
+                    prop_assert_eq!(on, bits.get(i));
+                }
             }
         }
-    }
 }

@@ -365,9 +365,21 @@ fn char_spans(s: &str, from: usize, to: usize) -> impl Iterator<Item = (usize, u
 /// it is (a token a byte would hold twelve times the text), and no name is
 /// read out of a web address.
 fn symbol_run(s: &str, i: usize) -> Option<Range<usize>> {
+    // Nearly every run is a word, far shorter: an ASCII space among its
+    // first bytes (before any other character) settles it undecoded.
+    let head = &s.as_bytes()[i..s.len().min(i + SYMBOL_RUN)];
+    if head.len() < SYMBOL_RUN
+        || head
+            .iter()
+            .take_while(|b| b.is_ascii())
+            .any(u8::is_ascii_whitespace)
+    {
+        return None;
+    }
     let run = &s[i..i + run_len(&s[i..])];
-    let marks = run.bytes().filter(u8::is_ascii_punctuation).count();
-    if run.len() < SYMBOL_RUN || marks * 8 < run.len() {
+    if run.len() < SYMBOL_RUN
+        || run.bytes().filter(u8::is_ascii_punctuation).count() * 8 < run.len()
+    {
         return None;
     }
     let opening = |c: char| matches!(c, '"' | '\'' | '(' | '[' | '{' | '“' | '‘' | '«');

@@ -257,6 +257,25 @@ fn must_escape(c: char) -> bool {
     sanitize::placeholder(c).is_some() || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
+/// The first character of `s` that [`must_escape`], with its byte offset.
+/// Printable ASCII, most of any text, needs no escape and is skipped a byte
+/// at a time.
+fn next_escape(s: &str) -> Option<(usize, char)> {
+    let mut at = 0;
+    while let Some(p) = s.as_bytes()[at..]
+        .iter()
+        .position(|b| !(b' '..=b'~').contains(b))
+    {
+        let i = at + p;
+        let c = s[i..].chars().next()?;
+        if must_escape(c) {
+            return Some((i, c));
+        }
+        at = i + c.len_utf8();
+    }
+    None
+}
+
 /// Forwards formatter methods to the wrapped formatter.
 macro_rules! forward {
     ($($name:ident($($arg:ident: $ty:ty),*);)*) => {$(
@@ -307,7 +326,7 @@ impl<F: Formatter> Formatter for Escaping<F> {
         fragment: &str,
     ) -> std::io::Result<()> {
         let mut rest = fragment;
-        while let Some((i, c)) = rest.char_indices().find(|&(_, c)| must_escape(c)) {
+        while let Some((i, c)) = next_escape(rest) {
             self.0.write_string_fragment(w, &rest[..i])?;
             // Every such character is in the Basic Multilingual Plane.
             write!(w, "\\u{:04x}", u32::from(c))?;

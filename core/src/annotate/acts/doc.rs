@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::ops::Deref;
 
 use super::headings;
+use super::lowered::Lowered;
 use super::marks::{self, Marked};
 use crate::annotate::bits::Bits;
 use crate::annotate::cursor::Cursor;
@@ -21,8 +22,9 @@ pub const WINDOW: usize = 200;
 /// What the act stages derive from the text and its sentences alone, made
 /// once and shared by both stages.
 pub struct Prepared {
-    /// The text with ASCII letters lowercased (same byte offsets).
-    lower: String,
+    /// The tokens with an ASCII capital, lowercased (the others are
+    /// lowercase as they stand).
+    lowered: Lowered,
     /// All tokens, in order, each knowing its sentence.
     pub toks: Vec<Token>,
     /// For each sentence, true when a paragraph starts there (after the
@@ -155,10 +157,9 @@ impl<'a> Doc<'a> {
         token_at(&self.toks, byte)
     }
     /// The lowercased text of token `i` (empty when out of range).
-    pub fn low(&self, i: usize) -> &str {
-        self.toks
-            .get(i)
-            .map_or("", |t| self.lower.get(t.start()..t.end()).unwrap_or(""))
+    #[inline]
+    pub fn low(&self, i: usize) -> &'a str {
+        self.prep.lowered.get(self.text, &self.prep.toks, i)
     }
 
     /// The original text of token `i` (empty when out of range).
@@ -378,7 +379,7 @@ impl Prepared {
                 .flatten();
         }
         Prepared {
-            lower: text.to_ascii_lowercase(),
+            lowered: Lowered::new(text, &toks),
             headings: headings::by_shape(text, &toks),
             toks,
             para_starts,

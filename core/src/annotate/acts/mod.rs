@@ -7,6 +7,7 @@
 pub mod agent;
 pub mod doc;
 pub mod headings;
+pub mod lowered;
 pub mod marks;
 
 pub use doc::{Doc, Prepared};

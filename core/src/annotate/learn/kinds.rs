@@ -30,7 +30,7 @@ pub fn active() -> Option<&'static Model> {
 /// The embedded model (tested to load, so that a broken file fails the
 /// build's tests, never a reader's run).
 pub fn embedded() -> Result<Model, ModelError> {
-    Model::from_bytes(EMBEDDED, KINDS)
+    Model::from_static(EMBEDDED, KINDS)
 }
 
 /// Decides the kinds of the named entities of `ann` with `model`: the

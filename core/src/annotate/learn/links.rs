@@ -66,7 +66,7 @@ pub type LinkModel = Model<1>;
 
 /// The embedded model (tested to load).
 pub fn embedded() -> Result<LinkModel, ModelError> {
-    Model::from_bytes(EMBEDDED, LINKS)
+    Model::from_static(EMBEDDED, LINKS)
 }
 
 /// A link model ready to score: its weights, and its thresholds in

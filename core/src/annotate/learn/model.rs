@@ -14,6 +14,8 @@
 //! increasing hash order, its hash (u32) and one weight per class (i16,
 //! times the scale).
 
+use std::borrow::Cow;
+
 use thiserror::Error;
 
 /// The magic bytes a kind model file starts with.
@@ -88,12 +90,18 @@ pub enum ModelError {
 }
 
 /// A trained model into `N` classes (by default the four kinds).
+///
+/// Its weights are read in place from the file's bytes (the embedded
+/// models' weights are never copied); only the hashes are kept in a list
+/// of their own, with a table to find them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model<const N: usize = { Label::COUNT }> {
-    /// Feature hashes, strictly increasing.
+    /// The file's entries: for each feature, in strictly increasing hash
+    /// order, its hash and one weight per class (see the module's
+    /// documentation).
+    entries: Cow<'static, [u8]>,
+    /// The entries' hashes, in order.
     keys: Vec<u32>,
-    /// One weight per class for each key, in steps of `scale`.
-    weights: Vec<[i16; N]>,
     /// An open-addressing table over `keys` (a power of two, at least twice
     /// as many slots as keys): a key's slot is found from its low bits, and
     /// holds its index plus one (0: empty). Looking a feature up is then
@@ -123,17 +131,22 @@ impl<const N: usize> Model<N> {
             }
         }
         let scale = scale_of(&merged);
-        let (keys, weights) = merged
-            .into_iter()
-            .map(|(k, w)| (k, w.map(|x| quantize(x, f64::from(scale)))))
-            .unzip();
-        Model::indexed(keys, weights, scale, override_at, drop_at)
+        let keys = merged.iter().map(|&(k, _)| k).collect();
+        let mut entries = Vec::with_capacity(entry(N) * merged.len());
+        for (k, w) in merged {
+            entries.extend_from_slice(&k.to_le_bytes());
+            for x in w {
+                entries.extend_from_slice(&quantize(x, f64::from(scale)).to_le_bytes());
+            }
+        }
+        Model::indexed(Cow::Owned(entries), keys, scale, override_at, drop_at)
     }
 
-    /// A model of these parts, with its look-up table built.
+    /// A model of these parts (entries in strictly increasing hash order,
+    /// and their hashes), with its look-up table built.
     fn indexed(
+        entries: Cow<'static, [u8]>,
         keys: Vec<u32>,
-        weights: Vec<[i16; N]>,
         scale: f32,
         override_at: u16,
         drop_at: u16,
@@ -148,8 +161,8 @@ impl<const N: usize> Model<N> {
             slots[s] = i as u32 + 1;
         }
         Model {
+            entries,
             keys,
-            weights,
             slots,
             scale,
             override_at,
@@ -157,7 +170,7 @@ impl<const N: usize> Model<N> {
         }
     }
 
-    /// The index of feature `key` among the keys, if it has weights.
+    /// The index of feature `key` among the entries, if it has weights.
     fn find(&self, key: u32) -> Option<usize> {
         let mask = self.slots.len() - 1;
         let mut s = key as usize & mask;
@@ -194,10 +207,15 @@ impl<const N: usize> Model<N> {
     pub fn scores(&self, features: &[u32]) -> [i32; N] {
         let mut sum = [0i32; N];
         for f in features {
-            if let Some(i) = self.find(*f) {
+            // The entry's weights, read in place.
+            let weights = self.find(*f).and_then(|i| {
+                let at = i * entry(N) + 4;
+                self.entries.get(at..at + 2 * N)
+            });
+            if let Some(w) = weights {
                 sum.iter_mut()
-                    .zip(self.weights[i])
-                    .for_each(|(s, w)| *s += i32::from(w));
+                    .zip(w.chunks_exact(2))
+                    .for_each(|(s, w)| *s += i32::from(i16::from_le_bytes([w[0], w[1]])));
             }
         }
         sum
@@ -231,69 +249,79 @@ impl<const N: usize> Model<N> {
     /// The model's file, starting with `magic`: see the module's
     /// documentation.
     pub fn to_bytes(&self, magic: &[u8; 8]) -> Vec<u8> {
-        let mut out = Vec::with_capacity(HEADER + entry(N) * self.keys.len());
+        let mut out = Vec::with_capacity(HEADER + self.entries.len());
         out.extend_from_slice(magic);
         out.extend_from_slice(&VERSION.to_le_bytes());
         out.extend_from_slice(&self.override_at.to_le_bytes());
         out.extend_from_slice(&self.drop_at.to_le_bytes());
         out.extend_from_slice(&self.scale.to_le_bytes());
-        out.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
-        for (k, w) in self.keys.iter().zip(&self.weights) {
-            out.extend_from_slice(&k.to_le_bytes());
-            for x in w {
-                out.extend_from_slice(&x.to_le_bytes());
-            }
-        }
+        out.extend_from_slice(&(self.len() as u32).to_le_bytes());
+        out.extend_from_slice(&self.entries);
         out
     }
 
-    /// Reads a model file that starts with `magic`, checking its every part.
+    /// Reads a model file that starts with `magic`, checking its every
+    /// part, into a model of its own.
     pub fn from_bytes(bytes: &[u8], magic: &[u8; 8]) -> Result<Model<N>, ModelError> {
-        let u16_at = |i: usize| u16::from_le_bytes([bytes[i], bytes[i + 1]]);
-        let u32_at =
-            |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
-        if bytes.len() < HEADER {
-            return Err(if bytes.starts_with(magic) || magic.starts_with(bytes) {
-                ModelError::Length {
-                    expected: HEADER,
-                    got: bytes.len(),
-                }
-            } else {
-                ModelError::Magic
-            });
-        }
-        if &bytes[..8] != magic {
-            return Err(ModelError::Magic);
-        }
-        if u16_at(8) != VERSION {
-            return Err(ModelError::Version(u16_at(8)));
-        }
-        let scale = f32::from_bits(u32_at(14));
-        if !(scale.is_finite() && scale > 0.0) {
-            return Err(ModelError::Scale);
-        }
-        let n = u32_at(18) as usize;
-        let expected = n.checked_mul(entry(N)).and_then(|b| b.checked_add(HEADER));
-        if expected != Some(bytes.len()) {
-            return Err(ModelError::Length {
-                expected: expected.unwrap_or(usize::MAX),
-                got: bytes.len(),
-            });
-        }
-        let mut keys = Vec::with_capacity(n);
-        let mut weights = Vec::with_capacity(n);
-        for (i, entry) in bytes[HEADER..].chunks_exact(entry(N)).enumerate() {
-            let key = u32::from_le_bytes([entry[0], entry[1], entry[2], entry[3]]);
-            if keys.last().is_some_and(|&last| last >= key) {
-                return Err(ModelError::Order(i));
-            }
-            keys.push(key);
-            weights.push(std::array::from_fn(|l| {
-                i16::from_le_bytes([entry[4 + 2 * l], entry[5 + 2 * l]])
-            }));
-        }
-        Ok(Model::indexed(keys, weights, scale, u16_at(10), u16_at(12)))
+        let (keys, scale, override_at, drop_at) = check::<N>(bytes, magic)?;
+        let entries = Cow::Owned(bytes[HEADER..].to_vec());
+        Ok(Model::indexed(entries, keys, scale, override_at, drop_at))
     }
+
+    /// [`Model::from_bytes`] of a file that lives as long as the program
+    /// (an embedded model), read in place: its weights are not copied.
+    pub fn from_static(bytes: &'static [u8], magic: &[u8; 8]) -> Result<Model<N>, ModelError> {
+        let (keys, scale, override_at, drop_at) = check::<N>(bytes, magic)?;
+        let entries = Cow::Borrowed(&bytes[HEADER..]);
+        Ok(Model::indexed(entries, keys, scale, override_at, drop_at))
+    }
+}
+
+/// What [`check`] reads of a model file: its entries' hashes, its weight
+/// scale and its two thresholds.
+type Checked = (Vec<u32>, f32, u16, u16);
+
+/// Checks a model file that starts with `magic`, its every part.
+fn check<const N: usize>(bytes: &[u8], magic: &[u8; 8]) -> Result<Checked, ModelError> {
+    let u16_at = |i: usize| u16::from_le_bytes([bytes[i], bytes[i + 1]]);
+    let u32_at =
+        |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+    if bytes.len() < HEADER {
+        return Err(if bytes.starts_with(magic) || magic.starts_with(bytes) {
+            ModelError::Length {
+                expected: HEADER,
+                got: bytes.len(),
+            }
+        } else {
+            ModelError::Magic
+        });
+    }
+    if &bytes[..8] != magic {
+        return Err(ModelError::Magic);
+    }
+    if u16_at(8) != VERSION {
+        return Err(ModelError::Version(u16_at(8)));
+    }
+    let scale = f32::from_bits(u32_at(14));
+    if !(scale.is_finite() && scale > 0.0) {
+        return Err(ModelError::Scale);
+    }
+    let n = u32_at(18) as usize;
+    let expected = n.checked_mul(entry(N)).and_then(|b| b.checked_add(HEADER));
+    if expected != Some(bytes.len()) {
+        return Err(ModelError::Length {
+            expected: expected.unwrap_or(usize::MAX),
+            got: bytes.len(),
+        });
+    }
+    let keys: Vec<u32> = bytes[HEADER..]
+        .chunks_exact(entry(N))
+        .map(|e| u32::from_le_bytes([e[0], e[1], e[2], e[3]]))
+        .collect();
+    if let Some(i) = keys.windows(2).position(|w| w[0] >= w[1]) {
+        return Err(ModelError::Order(i + 1));
+    }
+    Ok((keys, scale, u16_at(10), u16_at(12)))
 }
 
 impl Model {
@@ -339,12 +367,12 @@ pub fn softmax<const N: usize>(score: [f32; N]) -> [f32; N] {
 /// stderr (naming the `what` model) and not used.
 pub fn chosen<const N: usize>(
     var: &str,
-    embedded: &[u8],
+    embedded: &'static [u8],
     magic: &[u8; 8],
     what: &str,
 ) -> Option<Model<N>> {
     let chosen = match std::env::var_os(var) {
-        None => Model::from_bytes(embedded, magic).map_err(|e| e.to_string()),
+        None => Model::from_static(embedded, magic).map_err(|e| e.to_string()),
         Some(v) if v == "off" => return None,
         Some(path) => std::fs::read(&path)
             .map_err(|e| format!("{}: {e}", path.to_string_lossy()))

@@ -121,7 +121,7 @@ static MODEL: LazyLock<Option<Model<{ Tag::COUNT }>>> = LazyLock::new(|| embedde
 
 /// The embedded model.
 pub fn embedded() -> Result<Model<{ Tag::COUNT }>, ModelError> {
-    Model::from_bytes(EMBEDDED, TAGS)
+    Model::from_static(EMBEDDED, TAGS)
 }
 
 /// Tags the tokens `toks` of one sentence of `text` by the embedded model

@@ -1,0 +1,119 @@
+//! The tokens' text with ASCII letters lowercased, as the act stages
+//! compare words, without a lowercase copy of the whole text: most tokens
+//! have no capital and are lowercase as they stand, so only the others are
+//! copied (a long text of lowercase words costs a bit a token).
+
+use crate::annotate::bits::Bits;
+use crate::annotate::segment::Token;
+
+/// How many tokens apart the places of the copies are kept: a token's copy
+/// is found by adding up the lengths of at most this many tokens before it.
+const STRIDE: usize = 16;
+
+/// The lowercased tokens of a text, for [`Lowered::get`].
+#[derive(Debug, Default)]
+pub struct Lowered {
+    /// For each token, true when it has an ASCII capital.
+    capital: Bits,
+    /// For each [`STRIDE`] tokens, where in `text` the first token with a
+    /// capital from there on has its lowercased copy.
+    starts: Vec<u32>,
+    /// The tokens with an ASCII capital, lowercased, one after another.
+    text: String,
+}
+
+impl Lowered {
+    /// Lowercases the tokens `toks` of `text` that have an ASCII capital.
+    pub fn new(text: &str, toks: &[Token]) -> Self {
+        let word = |t: &Token| text.get(t.start()..t.end()).unwrap_or("");
+        let capital: Bits = toks
+            .iter()
+            .map(|t| word(t).bytes().any(|b| b.is_ascii_uppercase()))
+            .collect();
+        // Measured first and made at their final size, the lists leave no
+        // outgrown copies behind on the heap.
+        let mut starts = Vec::with_capacity(toks.len().div_ceil(STRIDE));
+        let mut len = 0;
+        for (i, t) in toks.iter().enumerate() {
+            if i % STRIDE == 0 {
+                starts.push(u32::try_from(len).unwrap_or(u32::MAX));
+            }
+            if capital.get(i) {
+                len += word(t).len();
+            }
+        }
+        let mut lowered = String::with_capacity(len);
+        for (i, t) in toks.iter().enumerate() {
+            if capital.get(i) {
+                lowered.push_str(word(t));
+            }
+        }
+        lowered.make_ascii_lowercase();
+        Lowered {
+            capital,
+            starts,
+            text: lowered,
+        }
+    }
+
+    /// The text of token `i` of `toks` (the tokens this was made of, over
+    /// `text`) with its ASCII letters lowercased; empty when out of range.
+    #[inline]
+    pub fn get<'a>(&'a self, text: &'a str, toks: &[Token], i: usize) -> &'a str {
+        let Some(&t) = toks.get(i) else {
+            return "";
+        };
+        if !self.capital.get(i) {
+            return text.get(t.start()..t.end()).unwrap_or("");
+        }
+        // The copies of the tokens with a capital before it since the last
+        // kept place come first.
+        let from = i % 64 / STRIDE * STRIDE;
+        let mut before = (self.capital.block(i / 64) >> from) & ((1 << (i % STRIDE)) - 1);
+        let first = i - i % STRIDE;
+        let mut at = self.starts[i / STRIDE] as usize;
+        while before != 0 {
+            let b = toks[first + before.trailing_zeros() as usize];
+            at += b.end() - b.start();
+            before &= before - 1;
+        }
+        self.text.get(at..at + t.end() - t.start()).unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::segment::segment;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn every_token_reads_as_the_text_lowercased(
+            text in "(Said|said|SAID|Über|É|u\\.S\\.|McDonald’s|, |\\. |\n| ){0,200}"
+        ) {
+            let toks = segment(&text);
+            let lowered = Lowered::new(&text, &toks);
+            let lower = text.to_ascii_lowercase();
+            for (i, t) in toks.iter().enumerate() {
+                prop_assert_eq!(lowered.get(&text, &toks, i), &lower[t.start()..t.end()]);
+            }
+            prop_assert_eq!(lowered.get(&text, &toks, toks.len()), "");
+        }
+    }
+
+    #[test]
+    fn only_tokens_with_a_capital_are_copied() {
+        let text = "the minister said so to Kim Jong-un in PARIS.";
+        let toks = segment(text);
+        let lowered = Lowered::new(text, &toks);
+        assert_eq!(lowered.text, "kimjong-unparis");
+        let words: Vec<&str> = (0..toks.len())
+            .map(|i| lowered.get(text, &toks, i))
+            .collect();
+        assert_eq!(
+            words.join(" "),
+            "the minister said so to kim jong-un in paris ."
+        );
+    }
+}
