@@ -132,7 +132,7 @@ fn after_at(
     let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
     let named = tail.iter().all(|t| t.kind() == TokenKind::Word)
         && words().next().is_some_and(capital)
-        && words().last().is_some_and(capital)
+        && words().next_back().is_some_and(capital)
         && !words().all(|w| LEXICON.org_keys.contains_key(w) || LEXICON.place_keys.contains(w));
     if !named {
         return None;
