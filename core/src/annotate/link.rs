@@ -598,13 +598,19 @@ mod tests {
         assert!(!misspelt("Bauchtman", "Buchtmann"));
     }
 
-    /// The names of the entities of `text`, each with its mentions' texts.
+    /// The names of the entities of `text`, each with its name mentions'
+    /// texts.
     fn actors(text: &str) -> Vec<(String, Vec<&str>)> {
         let ann = annotate(text);
         ann.entities
             .iter()
             .map(|e| {
-                let texts = e.mentions.iter().map(|&m| ann.mentions[m].span.slice(text));
+                let texts = e
+                    .mentions
+                    .iter()
+                    .map(|&m| &ann.mentions[m])
+                    .filter(|m| m.form == crate::model::MentionForm::Name)
+                    .map(|m| m.span.slice(text));
                 (e.name.clone(), texts.collect())
             })
             .collect()

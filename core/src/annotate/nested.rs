@@ -269,11 +269,8 @@ mod tests {
                 NestedEntity::Known(_) => None,
             })
             .collect();
-        assert_eq!(
-            kinds,
-            [EntityKind::Organization, EntityKind::Place],
-            "North Carolina is known"
-        );
+        assert_eq!(kinds.first(), Some(&EntityKind::Organization), "{kinds:?}");
+        assert_eq!(kinds.last(), Some(&EntityKind::Place), "{kinds:?}");
     }
 
     #[test]
