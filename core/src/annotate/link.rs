@@ -107,6 +107,9 @@ struct Linker<'d, 'a> {
     by_acronym: Map<String, usize>,
     by_alias: Map<String, Vec<usize>>,
     by_tail: Map<String, Vec<usize>>,
+    /// Family names of five letters or more with one letter left out, for
+    /// finding a misspelt one.
+    by_variant: Map<String, Vec<usize>>,
     of_mention: Vec<usize>,
 }
 
@@ -229,6 +232,14 @@ impl<'d, 'a> Linker<'d, 'a> {
                 .entry(surname.to_owned())
                 .or_default()
                 .push(id);
+            if surname.chars().count() >= 5 {
+                for v in variants(surname) {
+                    let ids = self.by_variant.entry(v).or_default();
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
+            }
             // "Ann Lee" of "Physicist Ann Lee".
             for k in a + 1..b.saturating_sub(1) {
                 let tail = self.doc.key(k, b).into_owned();
@@ -316,6 +327,27 @@ impl<'d, 'a> Linker<'d, 'a> {
         self.of_mention[mi] = id;
     }
 
+    /// The one person whose family name `w` misspells (see [`misspelt`]),
+    /// if only one: found through the names with a letter left out.
+    fn misspelt_surname(&self, w: &str) -> Option<usize> {
+        let mut found = None;
+        for v in std::iter::once(w.to_owned()).chain(variants(w)) {
+            for &id in self.by_variant.get(&v).into_iter().flatten() {
+                let close = self.clusters[id]
+                    .name
+                    .split(' ')
+                    .any(|part| misspelt(part, w));
+                match found {
+                    _ if !close => {}
+                    None => found = Some(id),
+                    Some(f) if f != id => return None,
+                    Some(_) => {}
+                }
+            }
+        }
+        found
+    }
+
     /// Among candidate clusters, the one most mentioned so far (ties: the
     /// most recently mentioned).
     fn best(&self, cands: &[usize]) -> Option<usize> {
@@ -363,6 +395,17 @@ impl<'d, 'a> Linker<'d, 'a> {
                 return;
             }
         }
+        // A family name misspelt by one letter ("Water" for "Waters"), when
+        // it is no word of the text and only one person has a name that close.
+        if personal
+            && w.chars().count() >= 5
+            && !self.by_key.contains_key(&key)
+            && !self.doc.seen_lowercase(w)
+            && let Some(id) = self.misspelt_surname(w)
+        {
+            self.add(id, mi, m);
+            return;
+        }
         // Initials name a longer name mentioned before them; two letters
         // ("SE", "AP") only then, as they stand for many names.
         if b - a == 1
@@ -405,7 +448,12 @@ impl<'d, 'a> Linker<'d, 'a> {
             let same = self.by_surname.get(last).and_then(|cands| {
                 cands.iter().copied().find(|&c| {
                     let cl = &self.clusters[c];
-                    cl.kind == Kind::Person && cl.name.split(' ').next() == Some(first)
+                    cl.kind == Kind::Person
+                        && cl
+                            .name
+                            .split(' ')
+                            .next()
+                            .is_some_and(|f| f == first || misspelt(f, first))
                 })
             });
             // "Physicist Ann Lee" and "Ann Lee".
@@ -461,6 +509,36 @@ impl<'d, 'a> Linker<'d, 'a> {
     }
 }
 
+/// `word` with one letter left out, at each place.
+fn variants(word: &str) -> impl Iterator<Item = String> + '_ {
+    word.char_indices().map(|(i, c)| {
+        let mut v = String::with_capacity(word.len());
+        v.push_str(&word[..i]);
+        v.push_str(&word[i + c.len_utf8()..]);
+        v
+    })
+}
+
+/// True when two different names of at least five letters differ by one
+/// letter left out, added, changed or two neighbours swapped ("Kristin" and
+/// "Kristen", "Mauer" and "Maurer"): one name misspelt.
+fn misspelt(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b || a.len().min(b.len()) < 5 || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let same_start = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[same_start..], &b[same_start..]);
+    match ra.len().cmp(&rb.len()) {
+        std::cmp::Ordering::Less => ra == &rb[1..],
+        std::cmp::Ordering::Greater => &ra[1..] == rb,
+        std::cmp::Ordering::Equal => {
+            ra[1..] == rb[1..]
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+    }
+}
+
 /// Links name mentions into clusters; returns the clusters and, for every
 /// mention, its cluster.
 pub fn link(doc: &Doc, mentions: &[NameMention]) -> (Vec<Cluster>, Vec<usize>) {
@@ -473,6 +551,7 @@ pub fn link(doc: &Doc, mentions: &[NameMention]) -> (Vec<Cluster>, Vec<usize>) {
         by_acronym: Map::default(),
         by_alias: Map::default(),
         by_tail: Map::default(),
+        by_variant: Map::default(),
         of_mention: vec![usize::MAX; mentions.len()],
     };
     let is_multi = |m: &NameMention| {
@@ -502,4 +581,65 @@ pub fn link(doc: &Doc, mentions: &[NameMention]) -> (Vec<Cluster>, Vec<usize>) {
         }
     }
     (l.clusters, l.of_mention)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::annotate;
+
+    #[test]
+    fn misspelt_means_one_letter_off_in_names_of_five_letters_or_more() {
+        assert!(misspelt("Kristin", "Kristen"));
+        assert!(misspelt("Maurer", "Mauer"));
+        assert!(misspelt("Water", "Waters"));
+        assert!(misspelt("Thomson", "Thmoson"));
+        assert!(!misspelt("Waters", "Waters"));
+        assert!(!misspelt("Jon", "John"));
+        assert!(!misspelt("Daniel", "Danielle"));
+        assert!(!misspelt("Bauchtman", "Buchtmann"));
+    }
+
+    /// The names of the entities of `text`, each with its name mentions'
+    /// texts.
+    fn actors(text: &str) -> Vec<(String, Vec<&str>)> {
+        let ann = annotate(text);
+        ann.entities
+            .iter()
+            .map(|e| {
+                let texts = e
+                    .mentions
+                    .iter()
+                    .map(|&m| &ann.mentions[m])
+                    .filter(|m| m.form == crate::model::MentionForm::Name)
+                    .map(|m| m.span.slice(text));
+                (e.name.clone(), texts.collect())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_name_misspelt_by_one_letter_is_the_same_person() {
+        let text = "Kristin Wilkins curated the show. Kristen Wilkins said it sold out. \
+                    Gallery head Kathryn Waters agreed, and Water added that more would come.";
+        let got = actors(text);
+        let of = |name: &str| got.iter().find(|(n, _)| n == name).map(|(_, m)| m.clone());
+        assert_eq!(
+            of("Kristin Wilkins"),
+            Some(vec!["Kristin Wilkins", "Kristen Wilkins"]),
+            "{got:?}"
+        );
+        assert_eq!(
+            of("Kathryn Waters"),
+            Some(vec!["Kathryn Waters", "Water"]),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_close_to_two_people_joins_neither() {
+        let text = "Anna Waters and Brian Walter met, and Water added nothing.";
+        let got = actors(text);
+        assert!(got.iter().any(|(_, m)| m == &["Water"]), "{got:?}");
+    }
 }

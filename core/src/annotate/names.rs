@@ -39,6 +39,14 @@ impl Doc<'_> {
             && self.toks[i - 1].end() == self.toks[i].start()
     }
 
+    /// True for a word right before a currency sign, with no space: a
+    /// currency ("US$ 20", "HK$5").
+    fn is_currency(&self, i: usize) -> bool {
+        i + 1 < self.toks.len()
+            && matches!(self.word(i + 1), "$" | "€" | "£" | "¥")
+            && self.toks[i].end() == self.toks[i + 1].start()
+    }
+
     /// True for a capitalised plural that names a team after its place
     /// ("Celtics" in "Boston Celtics").
     fn is_team_name(&self, i: usize) -> bool {
@@ -60,6 +68,7 @@ impl Doc<'_> {
         self.is_cap(i)
             && !is_party_tag(self.word(i))
             && !self.is_hashtag(i)
+            && !self.is_currency(i)
             && (!self.toks[i].ambiguous() || self.accepts_ambiguous(i))
     }
 
@@ -287,6 +296,25 @@ impl Doc<'_> {
             });
             return;
         }
+        // "Sarah Brandt of the Acme Corporation": a person (a given name
+        // first, no title or place), then where they work.
+        if let Some(c) = of_at
+            && c - a >= 2
+            && c + 1 < b
+            && LEXICON.first_names.contains_key(self.word(a))
+            && (a..c).all(|i| self.title_at(i, c).is_none() && self.entry_at(i, i + 1).is_none())
+        {
+            self.pieces_of(a, c, out);
+            let d = if self.word(c + 1) == "the" {
+                c + 2
+            } else {
+                c + 1
+            };
+            if d < b {
+                self.pieces_of(d, b, out);
+            }
+            return;
+        }
         if let Some(k) = keyed {
             // "Director of the Grain Agency": a title, then an organization.
             match self.title_at(a, b) {
@@ -485,6 +513,19 @@ mod tests {
     #[test]
     fn hashtags_and_handles_are_not_names() {
         assert!(texts("She posted #StandWithLee and @LeeNews today.").is_empty());
+    }
+
+    #[test]
+    fn a_currency_is_not_a_name() {
+        assert_eq!(texts("He paid US$ 20,000 and HK$5 to Lee."), ["Lee"]);
+    }
+
+    #[test]
+    fn a_person_of_an_organization_is_two_names() {
+        assert_eq!(
+            texts("They met Sarah Brandt of the Acme Widget Corporation."),
+            ["Sarah Brandt", "Acme Widget Corporation"]
+        );
     }
 
     #[test]

@@ -30,6 +30,18 @@ pub fn find(text: &str, ann: &Annotations) -> Vec<Nested> {
         }
         let mut a = 0;
         while a < toks.len() {
+            // "Art Gallery at Skidmore College": what follows "at" names a
+            // place or an organization of its own; names inside it are
+            // searched too ("Greensboro" in "… at the University of North
+            // Carolina at Greensboro").
+            if let Some((from, entity)) = after_at(text, &toks, a, &known, m.entity) {
+                out.push(Nested {
+                    span: Span::new(toks[from].start(), toks[toks.len() - 1].end()),
+                    entity,
+                });
+                a = from + 1;
+                continue;
+            }
             let found = (a + 1..=toks.len())
                 .rev()
                 .filter(|&b| b - a < toks.len())
@@ -94,6 +106,50 @@ fn holds_names(text: &str, kind: EntityKind, toks: &[Token]) -> bool {
             .is_some_and(|t| LEXICON.place_keys.contains(t.text(text))),
         _ => false,
     }
+}
+
+/// When token `at` of the name `toks` (a mention of `outer`) is "at",
+/// not first, and the rest of the name (after a "the") is a name: where it
+/// starts and the entity it names. That is the entity [`inner`] finds, else
+/// a new organization when one of its words is an organization keyword
+/// ("Skidmore College"), else a new place ("Chapel Hill").
+fn after_at(
+    text: &str,
+    toks: &[Token],
+    at: usize,
+    known: &Map<&str, Option<EntityId>>,
+    outer: EntityId,
+) -> Option<(usize, NestedEntity)> {
+    if at == 0 || toks[at].text(text) != "at" {
+        return None;
+    }
+    let from = at + 1 + usize::from(toks.get(at + 1)?.text(text) == "the");
+    let tail = toks.get(from..).filter(|t| !t.is_empty())?;
+    if let Some(found) = inner(text, tail, known, outer) {
+        return Some((from, found));
+    }
+    let words = || tail.iter().map(|t| t.text(text));
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    let named = tail.iter().all(|t| t.kind() == TokenKind::Word)
+        && words().next().is_some_and(capital)
+        && words().next_back().is_some_and(capital)
+        && !words().all(|w| LEXICON.org_keys.contains_key(w) || LEXICON.place_keys.contains(w));
+    if !named {
+        return None;
+    }
+    let kind = if words().any(|w| LEXICON.org_keys.contains_key(w)) {
+        EntityKind::Organization
+    } else {
+        EntityKind::Place
+    };
+    let name = Span::new(tail[0].start(), tail[tail.len() - 1].end()).slice(text);
+    Some((
+        from,
+        NestedEntity::New {
+            name: name.to_owned(),
+            kind,
+        },
+    ))
 }
 
 /// The entity named by exactly `toks` (part of a mention of `outer`), if
@@ -188,6 +244,33 @@ mod tests {
                 ("Southern Indiana".into(), "Southern Indiana".into()),
             ]
         );
+    }
+
+    #[test]
+    fn what_follows_at_in_an_organization_name_is_a_name() {
+        let text = "The Weatherspoon Art Museum at the University of North Carolina \
+                    at Greensboro lent prints.";
+        assert_eq!(
+            inner_names(text),
+            [
+                (
+                    "University of North Carolina at Greensboro".into(),
+                    "University of North Carolina at Greensboro".into()
+                ),
+                ("North Carolina".into(), "North Carolina".into()),
+                ("Greensboro".into(), "Greensboro".into()),
+            ]
+        );
+        let ann = annotate(text);
+        let kinds: Vec<_> = find(text, &ann)
+            .into_iter()
+            .filter_map(|i| match i.entity {
+                NestedEntity::New { kind, .. } => Some(kind),
+                NestedEntity::Known(_) => None,
+            })
+            .collect();
+        assert_eq!(kinds.first(), Some(&EntityKind::Organization), "{kinds:?}");
+        assert_eq!(kinds.last(), Some(&EntityKind::Place), "{kinds:?}");
     }
 
     #[test]
