@@ -197,6 +197,9 @@ fn that_clause(at: &At) -> Option<Frame> {
 fn phrase(at: &At) -> Option<Frame> {
     let doc = at.doc;
     let k = at.k;
+    if !at.cue.frames.np {
+        return None; // before the tags below, which cost a tagged sentence
+    }
     // "a rule they can plan around": a preposition or adverb right after a
     // one-word cue opens no phrase of its content (but "invited to the fair").
     let opens_phrase = doc.is_mark(k)
@@ -205,7 +208,7 @@ fn phrase(at: &At) -> Option<Frame> {
             && (at.cue.seq.len() > 1
                 || doc.low(k) == "to"
                 || !matches!(doc.tag(k), Tag::Adp | Tag::Adv | Tag::Part)));
-    (at.cue.frames.np && opens_phrase).then(|| Frame {
+    opens_phrase.then(|| Frame {
         passive_obj: at.passive && at.cue.frames.obj,
         ..Frame::new(at.end, k)
     })
