@@ -139,7 +139,11 @@ fn extract_in_pieces(source: &str, max: usize) -> Extracted {
     let pieces = pieces::cut(&runs, max);
     // With more than one piece, what each defines for the others.
     let shared = (pieces.len() > 1).then(|| Shared::collect(&pieces));
-    let mut f = Flattener::default();
+    // The text is about as long as the source, less its markup.
+    let mut f = Flattener {
+        b: Builder::with_capacity(source.len()),
+        ..Flattener::default()
+    };
     // The footnotes' events, each with its label, in document order.
     let mut notes: Vec<(String, Vec<Event<'_>>)> = Vec::new();
     for (i, piece) in pieces.iter().enumerate() {

@@ -170,6 +170,16 @@ pub(crate) struct Builder {
 }
 
 impl Builder {
+    /// A builder whose text has room for `bytes` bytes from the start, so
+    /// that a text of about that size is not grown by doubling (each
+    /// doubling leaves the old buffer as a hole in the heap).
+    pub(crate) fn with_capacity(bytes: usize) -> Self {
+        Self {
+            text: String::with_capacity(bytes),
+            ..Self::default()
+        }
+    }
+
     /// Owes `gap` before the next text (the larger owed gap wins).
     fn owe(&mut self, gap: Gap) {
         let after_marker = self.marker_end == self.text.len();
@@ -387,6 +397,8 @@ impl Builder {
         let mut structure = self.structure;
         structure.marks.retain(|m| !m.span.is_empty());
         structure.marks.sort_by_key(|m| m.span.start);
+        // The room reserved up front (see `with_capacity`) is given back.
+        self.text.shrink_to_fit();
         (self.text, structure)
     }
 }
