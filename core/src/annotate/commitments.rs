@@ -796,36 +796,33 @@ const LIST_TOKENS: usize = 400;
 /// When a content stops at a colon with at most "to" or "that" before it
 /// and a list follows on the next lines ("the two countries pledged to:"
 /// then numbered or bulleted items), the list is the content: from its
-/// first item's text to the end of its last item, which ends at a blank
-/// line before a line that is no item.
+/// first item's text to the end of its last item, which ends before a
+/// paragraph (as the act stages count them: after a blank line, in CRLF
+/// text too) that opens with no item marker.
 fn list_after_colon(doc: &Doc, content: &Range<usize>) -> Option<Range<usize>> {
     let colon = content.end;
     let only_particles = content.clone().all(|k| matches!(doc.low(k), "to" | "that"));
     if doc.low(colon) != ":" || !only_particles {
         return None;
     }
-    let gap = |k: usize| {
-        let (a, b) = (doc.toks.get(k)?, doc.toks.get(k + 1)?);
-        doc.text.get(a.end()..b.start())
-    };
     let first = colon + 1;
     let marker = list_marker(doc, first)?;
-    if !gap(colon)?.contains('\n') {
+    let on_next_line = doc
+        .text
+        .get(doc.toks[colon].end()..doc.toks[first].start())?
+        .contains('\n');
+    if !on_next_line {
         return None;
     }
+    let items = first + marker;
     let limit = (first + LIST_TOKENS).min(doc.toks.len());
-    let mut end = first + marker;
-    for k in first + marker..limit {
-        end = k + 1;
-        let Some(g) = gap(k) else { break };
-        if g.contains("\n\n") && list_marker(doc, k + 1).is_none() {
-            break;
-        }
-    }
-    while end > first && !doc.is_word(end - 1) {
+    let mut end = (items + 1..limit)
+        .find(|&k| doc.para(k) != doc.para(k - 1) && list_marker(doc, k).is_none())
+        .unwrap_or(limit);
+    while end > items && !doc.is_word(end - 1) {
         end -= 1;
     }
-    (end > first + marker).then_some(first + marker..end)
+    (end > items).then_some(items..end)
 }
 
 /// The number of tokens of the list item marker at token `k` ("•", "-",

@@ -619,6 +619,10 @@ fn a_list_after_a_colon_is_the_content() {
     let text = "The two unions pledged to:\n\n• wages rise;\n\n• shifts end at six.\n\nTalks resume Monday.";
     let c = commitments(text);
     assert_eq!(c[0].2, "wages rise;\n\n• shifts end at six", "{c:?}");
+    // Lines ending in CRLF: the blank line still ends the list.
+    let text = "The two unions pledged to:\r\n\r\n1. raise wages;\r\n2. end shifts at six.\r\n\r\nTalks resume Monday and the mayor will attend.\r\n";
+    let c = commitments(text);
+    assert_eq!(c[0].2, "raise wages;\r\n2. end shifts at six", "{c:?}");
     // A colon before an ordinary sentence is no list.
     let c = commitments("The council pledged to: rebuild the bridge by spring.");
     assert!(c.iter().all(|c| !c.2.contains("The")), "{c:?}");
