@@ -190,7 +190,10 @@ pub fn link(
 /// The class of a case: pronouns by person, number and gender, or a
 /// description.
 fn class_of(word: &str) -> Option<&'static str> {
-    if word.len() > 10 || !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+    // Every word of a class starts with one of these letters, in either
+    // case: most words are ruled out by their first byte.
+    let first = word.as_bytes().first()?.to_ascii_lowercase();
+    if word.len() > 10 || !b"hsituowm".contains(&first) {
         return None;
     }
     let mut buf = [0u8; 10];

@@ -104,9 +104,10 @@ pub struct Model<const N: usize = { Label::COUNT }> {
     keys: Vec<u32>,
     /// An open-addressing table over `keys` (a power of two, at least twice
     /// as many slots as keys): a key's slot is found from its low bits, and
-    /// holds its index plus one (0: empty). Looking a feature up is then
-    /// one or two probes rather than a binary search.
-    slots: Vec<u32>,
+    /// holds the key and its index plus one (0: empty). Looking a feature
+    /// up is then one or two probes rather than a binary search, each
+    /// reading the key beside its index rather than in `keys`.
+    slots: Vec<[u32; 2]>,
     /// The size of a weight's step.
     scale: f32,
     /// The probability, in thousandths, from which the model's kind
@@ -152,13 +153,13 @@ impl<const N: usize> Model<N> {
         drop_at: u16,
     ) -> Model<N> {
         let size = (keys.len() * 2).next_power_of_two().max(2);
-        let mut slots = vec![0u32; size];
+        let mut slots = vec![[0u32; 2]; size];
         for (i, &k) in keys.iter().enumerate() {
             let mut s = k as usize & (size - 1);
-            while slots[s] != 0 {
+            while slots[s][1] != 0 {
                 s = (s + 1) & (size - 1);
             }
-            slots[s] = i as u32 + 1;
+            slots[s] = [k, i as u32 + 1];
         }
         Model {
             entries,
@@ -175,8 +176,9 @@ impl<const N: usize> Model<N> {
         let mask = self.slots.len() - 1;
         let mut s = key as usize & mask;
         loop {
-            let i = (*self.slots.get(s)? as usize).checked_sub(1)?;
-            if self.keys[i] == key {
+            let [k, i] = *self.slots.get(s)?;
+            let i = (i as usize).checked_sub(1)?;
+            if k == key {
                 return Some(i);
             }
             s = (s + 1) & mask;
