@@ -36,8 +36,10 @@ impl Lowered {
             if i % STRIDE == 0 {
                 starts.push(u32::try_from(len).unwrap_or(u32::MAX));
             }
-            let w = word(t);
-            let has = w.bytes().any(|b| b.is_ascii_uppercase());
+            // Tokens lie on character boundaries: their bytes are read
+            // without checking them.
+            let w = text.as_bytes().get(t.start()..t.end()).unwrap_or(&[]);
+            let has = w.iter().any(u8::is_ascii_uppercase);
             capital.push(has);
             if has {
                 len += w.len();
