@@ -78,7 +78,7 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
 /// covers some of it.
 fn block_quotes(doc: &Doc, found: &[Quote]) -> Vec<Quote> {
     let mut out = Vec::new();
-    for colon in (0..doc.toks.len()).filter(|&k| doc.low(k) == ":") {
+    for colon in (0..doc.toks.len()).filter(|&k| doc.word(k) == ":") {
         let next = colon + 1;
         if next >= doc.toks.len()
             || doc.para(next) == doc.para(colon)
@@ -467,8 +467,11 @@ fn indirect(doc: &Doc, used: &[usize], direct: &[Quote]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     let mut covered_to = 0; // end byte of the last reported clause
     for (i, t) in doc.toks.iter().enumerate() {
+        if t.kind() == TokenKind::Punct {
+            continue;
+        }
         let w = doc.low(i);
-        if t.kind() == TokenKind::Punct || !SPEECH_PREFILTER.may_contain(w) {
+        if !SPEECH_PREFILTER.may_contain(w) {
             continue;
         }
         let according = w == "according" && doc.low(i + 1) == "to";

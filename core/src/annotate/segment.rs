@@ -364,9 +364,11 @@ fn char_spans(s: &str, from: usize, to: usize) -> impl Iterator<Item = (usize, u
 /// The middle is one token, so such a run costs a few tokens however long
 /// it is (a token a byte would hold twelve times the text), and no name is
 /// read out of a web address.
+#[inline]
 fn symbol_run(s: &str, i: usize) -> Option<Range<usize>> {
     // Nearly every run is a word, far shorter: an ASCII space among its
-    // first bytes (before any other character) settles it undecoded.
+    // first bytes (before any other character) settles it undecoded, here,
+    // where the tokeniser calls it for every word.
     let head = &s.as_bytes()[i..s.len().min(i + SYMBOL_RUN)];
     if head.len() < SYMBOL_RUN
         || head
@@ -376,6 +378,12 @@ fn symbol_run(s: &str, i: usize) -> Option<Range<usize>> {
     {
         return None;
     }
+    long_symbol_run(s, i)
+}
+
+/// [`symbol_run`] of a run of at least [`SYMBOL_RUN`] bytes without an
+/// ASCII space before its first other character.
+fn long_symbol_run(s: &str, i: usize) -> Option<Range<usize>> {
     let run = &s[i..i + run_len(&s[i..])];
     if run.len() < SYMBOL_RUN
         || run.bytes().filter(u8::is_ascii_punctuation).count() * 8 < run.len()

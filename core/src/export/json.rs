@@ -227,7 +227,7 @@ pub fn write_value<T: Serialize + ?Sized>(
     pretty: bool,
 ) -> std::io::Result<()> {
     if pretty {
-        let formatter = Escaping(serde_json::ser::PrettyFormatter::new());
+        let formatter = Escaping(Pretty::default());
         value.serialize(&mut serde_json::Serializer::with_formatter(out, formatter))?;
     } else {
         let formatter = Escaping(serde_json::ser::CompactFormatter);
@@ -241,6 +241,115 @@ pub fn value_to_string<T: Serialize + ?Sized>(value: &T, pretty: bool) -> String
     let mut out = Vec::new();
     write_value(&mut out, value, pretty).expect("serialising plain data cannot fail");
     String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// A line break and the spaces of the deepest indentation [`Pretty`]
+/// writes in one piece.
+const BREAK: &[u8; 65] = b"\n                                                                ";
+
+/// serde_json's `PrettyFormatter` (two spaces a level), byte for byte,
+/// writing a line break and its indentation in one piece rather than a
+/// write for each level.
+#[derive(Default)]
+struct Pretty {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Pretty {
+    /// A line break and the indentation of the current depth.
+    fn line<W: ?Sized + std::io::Write>(&self, w: &mut W) -> std::io::Result<()> {
+        let spaces = 2 * self.depth;
+        match BREAK.get(..=spaces) {
+            Some(piece) => w.write_all(piece),
+            None => {
+                w.write_all(b"\n")?;
+                (0..self.depth).try_for_each(|_| w.write_all(b"  "))
+            }
+        }
+    }
+
+    /// Opens an array or object with `open`.
+    fn begin<W: ?Sized + std::io::Write>(&mut self, w: &mut W, open: &[u8]) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(open)
+    }
+
+    /// Closes an array or object with `close`, on a line of its own when
+    /// it held a value.
+    fn end<W: ?Sized + std::io::Write>(&mut self, w: &mut W, close: &[u8]) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.line(w)?;
+        }
+        w.write_all(close)
+    }
+
+    /// Starts a value of an array or a key of an object.
+    fn item<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        self.line(w)
+    }
+}
+
+impl Formatter for Pretty {
+    #[inline]
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.begin(w, b"[")
+    }
+
+    #[inline]
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.end(w, b"]")
+    }
+
+    #[inline]
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.item(w, first)
+    }
+
+    #[inline]
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    #[inline]
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.begin(w, b"{")
+    }
+
+    #[inline]
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.end(w, b"}")
+    }
+
+    #[inline]
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.item(w, first)
+    }
+
+    #[inline]
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    #[inline]
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// A JSON formatter that writes as `\uXXXX`, besides what JSON itself
@@ -361,6 +470,21 @@ mod tests {
             serde_json::to_string_pretty(&value)
                 .unwrap()
                 .replace(plain, escaped)
+        );
+    }
+
+    #[test]
+    fn the_pretty_layout_is_serde_json_s() {
+        // Empty and nested containers, and nesting deeper than the
+        // indentation written in one piece.
+        let mut deep = serde_json::json!([1, {}, [], {"a": []}]);
+        for i in 0..40 {
+            deep = serde_json::json!({ "k": deep, "n": i, "e": [], "o": {} });
+        }
+        let value = serde_json::json!([[], {}, [[]], [{}], {"a": {"b": [1, 2]}}, deep]);
+        assert_eq!(
+            value_to_string(&value, true),
+            serde_json::to_string_pretty(&value).unwrap()
         );
     }
 }

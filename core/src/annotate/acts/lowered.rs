@@ -26,26 +26,31 @@ impl Lowered {
     /// Lowercases the tokens `toks` of `text` that have an ASCII capital.
     pub fn new(text: &str, toks: &[Token]) -> Self {
         let word = |t: &Token| text.get(t.start()..t.end()).unwrap_or("");
-        let capital: Bits = toks
-            .iter()
-            .map(|t| word(t).bytes().any(|b| b.is_ascii_uppercase()))
-            .collect();
-        // Measured first and made at their final size, the lists leave no
-        // outgrown copies behind on the heap.
+        // One pass finds the tokens with a capital and measures their
+        // copies; the copies are then made at their final size, so the
+        // lists leave no outgrown copies behind on the heap.
+        let mut capital = Bits::default();
         let mut starts = Vec::with_capacity(toks.len().div_ceil(STRIDE));
         let mut len = 0;
         for (i, t) in toks.iter().enumerate() {
             if i % STRIDE == 0 {
                 starts.push(u32::try_from(len).unwrap_or(u32::MAX));
             }
-            if capital.get(i) {
-                len += word(t).len();
+            // Tokens lie on character boundaries: their bytes are read
+            // without checking them.
+            let w = text.as_bytes().get(t.start()..t.end()).unwrap_or(&[]);
+            let has = w.iter().any(u8::is_ascii_uppercase);
+            capital.push(has);
+            if has {
+                len += w.len();
             }
         }
         let mut lowered = String::with_capacity(len);
-        for (i, t) in toks.iter().enumerate() {
-            if capital.get(i) {
-                lowered.push_str(word(t));
+        for k in 0..toks.len().div_ceil(64) {
+            let mut block = capital.block(k);
+            while block != 0 {
+                lowered.push_str(word(&toks[64 * k + block.trailing_zeros() as usize]));
+                block &= block - 1;
             }
         }
         lowered.make_ascii_lowercase();

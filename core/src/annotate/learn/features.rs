@@ -430,6 +430,10 @@ fn tokens<'t>(s: &'t str, limit: usize, out: &mut Vec<&'t str>) {
     while out.len() < limit
         && let Some(c) = char_at(s, i)
     {
+        if c == ' ' {
+            i += 1;
+            continue;
+        }
         let next = i + c.len_utf8();
         if c.is_alphanumeric() {
             let mut end = next;
@@ -442,7 +446,11 @@ fn tokens<'t>(s: &'t str, limit: usize, out: &mut Vec<&'t str>) {
                 }
             }
             let word = &s[i..end];
-            match word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
+            // Only a word ending in "s" can end in a possessive.
+            let stem = (word.as_bytes().last() == Some(&b's'))
+                .then(|| word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")))
+                .flatten();
+            match stem {
                 Some(stem) if !stem.is_empty() => {
                     out.push(stem);
                     out.push(&word[stem.len()..]);

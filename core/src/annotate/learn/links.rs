@@ -190,14 +190,17 @@ pub fn link(
 /// The class of a case: pronouns by person, number and gender, or a
 /// description.
 fn class_of(word: &str) -> Option<&'static str> {
-    if word.len() > 10 || !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+    // Every word of a class starts with one of these letters, in either
+    // case: most words are ruled out by their first byte.
+    let first = word.as_bytes().first()?.to_ascii_lowercase();
+    if word.len() > 10 || !matches!(first, b'h' | b's' | b'i' | b't' | b'u' | b'o' | b'w' | b'm') {
         return None;
     }
     let mut buf = [0u8; 10];
-    let low = &mut buf[..word.len()];
-    low.copy_from_slice(word.as_bytes());
-    low.make_ascii_lowercase();
-    Some(match &*low {
+    for (l, b) in buf.iter_mut().zip(word.bytes()) {
+        *l = b.to_ascii_lowercase();
+    }
+    Some(match &buf[..word.len()] {
         b"he" | b"him" | b"his" | b"himself" => "m",
         b"she" | b"her" | b"hers" | b"herself" => "f",
         b"it" | b"its" | b"itself" => "n",

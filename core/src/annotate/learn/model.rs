@@ -92,21 +92,22 @@ pub enum ModelError {
 /// A trained model into `N` classes (by default the four kinds).
 ///
 /// Its weights are read in place from the file's bytes (the embedded
-/// models' weights are never copied); only the hashes are kept in a list
-/// of their own, with a table to find them.
+/// models' weights are never copied); only the hashes are kept again, in
+/// a table to find them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model<const N: usize = { Label::COUNT }> {
     /// The file's entries: for each feature, in strictly increasing hash
     /// order, its hash and one weight per class (see the module's
     /// documentation).
     entries: Cow<'static, [u8]>,
-    /// The entries' hashes, in order.
-    keys: Vec<u32>,
-    /// An open-addressing table over `keys` (a power of two, at least twice
-    /// as many slots as keys): a key's slot is found from its low bits, and
-    /// holds its index plus one (0: empty). Looking a feature up is then
-    /// one or two probes rather than a binary search.
-    slots: Vec<u32>,
+    /// The number of entries.
+    len: usize,
+    /// An open-addressing table over the entries' hashes (a power of two,
+    /// at least twice as many slots as entries): a hash's slot is found from
+    /// its low bits, and holds the hash and its entry's index plus one (0:
+    /// empty). Looking a feature up is then one or two probes rather than a
+    /// binary search.
+    slots: Vec<[u32; 2]>,
     /// The size of a weight's step.
     scale: f32,
     /// The probability, in thousandths, from which the model's kind
@@ -152,17 +153,17 @@ impl<const N: usize> Model<N> {
         drop_at: u16,
     ) -> Model<N> {
         let size = (keys.len() * 2).next_power_of_two().max(2);
-        let mut slots = vec![0u32; size];
+        let mut slots = vec![[0u32; 2]; size];
         for (i, &k) in keys.iter().enumerate() {
             let mut s = k as usize & (size - 1);
-            while slots[s] != 0 {
+            while slots[s][1] != 0 {
                 s = (s + 1) & (size - 1);
             }
-            slots[s] = i as u32 + 1;
+            slots[s] = [k, i as u32 + 1];
         }
         Model {
             entries,
-            keys,
+            len: keys.len(),
             slots,
             scale,
             override_at,
@@ -175,8 +176,9 @@ impl<const N: usize> Model<N> {
         let mask = self.slots.len() - 1;
         let mut s = key as usize & mask;
         loop {
-            let i = (*self.slots.get(s)? as usize).checked_sub(1)?;
-            if self.keys[i] == key {
+            let [k, i] = *self.slots.get(s)?;
+            let i = (i as usize).checked_sub(1)?;
+            if k == key {
                 return Some(i);
             }
             s = (s + 1) & mask;
@@ -194,12 +196,12 @@ impl<const N: usize> Model<N> {
 
     /// The number of features with weights.
     pub fn len(&self) -> usize {
-        self.keys.len()
+        self.len
     }
 
     /// True for a model without a single weight (it always says "not sure").
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
+        self.len == 0
     }
 
     /// The summed weights of each class for `features`, in steps of the

@@ -221,8 +221,23 @@ fn suffix(w: &[u8], n: usize) -> &[u8] {
 /// inner marks, length and whether it opens the sentence (`opens`), as one
 /// number.
 fn shape(w: &str, kind: TokenKind, opens: bool) -> u32 {
-    let first_upper = w.chars().next().is_some_and(char::is_uppercase);
-    let all_upper = w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_uppercase);
+    // ASCII, nearly every word, is read a byte at a time: its capitals and
+    // small letters are the ASCII ones, and its length in characters is
+    // its length in bytes.
+    let (first_upper, all_upper, len) = if w.is_ascii() {
+        let b = w.as_bytes();
+        (
+            b.first().is_some_and(u8::is_ascii_uppercase),
+            !b.iter().any(u8::is_ascii_lowercase) && b.iter().any(u8::is_ascii_uppercase),
+            w.len(),
+        )
+    } else {
+        (
+            w.chars().next().is_some_and(char::is_uppercase),
+            w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_uppercase),
+            w.chars().count(),
+        )
+    };
     let bits = [
         first_upper,
         all_upper,
@@ -236,7 +251,7 @@ fn shape(w: &str, kind: TokenKind, opens: bool) -> u32 {
         TokenKind::Number => 1,
         TokenKind::Punct => 2,
     };
-    let len = w.chars().count().min(6) as u32;
+    let len = len.min(6) as u32;
     bits.iter()
         .fold(kind | len << 2, |s, &b| (s << 1) | u32::from(b))
 }
