@@ -20,6 +20,7 @@ pub(crate) mod lexicon;
 pub(crate) mod link;
 pub(crate) mod names;
 pub mod nested;
+pub(crate) mod quotations;
 pub(crate) mod quotes;
 pub(crate) mod roles;
 pub mod segment;

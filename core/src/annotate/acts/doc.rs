@@ -7,10 +7,10 @@ use std::ops::Deref;
 
 use super::headings;
 use super::lowered::Lowered;
-use super::marks::{self, Marked};
 use crate::annotate::bits::Bits;
 use crate::annotate::cursor::Cursor;
 use crate::annotate::learn::tagger::{self, Tag};
+use crate::annotate::quotations::{self, Marked};
 use crate::annotate::segment::{Token, TokenKind, sentence_range, sentence_ranges, span_of};
 use crate::annotate::words;
 use crate::model::{Annotations, Span};
@@ -368,7 +368,7 @@ impl Prepared {
         let paras = toks
             .chunk_by(|a, b| a.sent() == b.sent() || !para_starts.get(b.sent()))
             .map(span_of);
-        let mut marks = marks::find(text, paras);
+        let mut marks = quotations::find(text, paras);
         // Quotations come in order: walk the tokens instead of searching.
         let (mut opens, mut closes) = (Cursor::default(), Cursor::default());
         for m in &mut marks {
