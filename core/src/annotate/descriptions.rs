@@ -529,10 +529,10 @@ pub struct Quotation {
     pub speaker: Option<usize>,
 }
 
-/// Finds quotations and their speakers: a person named (or referred to by
-/// a linked pronoun) next to a speech verb right after the quotation
-/// ("“...,” Lowe said", "“...,” said Lowe") or right before it ("Lowe said:
-/// “...”").
+/// The quotations of `doc` (closed ones, from the one quotation pass) and
+/// their speakers: a person named next to a speech verb right after the
+/// quotation ("“...,” Lowe said", "“...,” said Lowe") or right before it
+/// ("Lowe said: “...”").
 pub fn quotations(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor]) -> Vec<Quotation> {
     let person_at = |tok: usize| {
         let i = anchors.partition_point(|a| a.tok() < tok);
@@ -552,18 +552,10 @@ pub fn quotations(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor]) -> Vec<Qu
     };
     let n = doc.toks.len();
     let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    for &i in &doc.cues.marks {
-        let w = doc.word(i);
-        let opened = match (w, open) {
-            ("“", _) | ("\"", None) => {
-                open = Some(i);
-                continue;
-            }
-            ("”" | "\"", Some(o)) => o,
-            _ => continue,
+    for m in &doc.quotations.marks {
+        let (Some(opened), Some(i)) = (m.open_tok, m.close_tok) else {
+            continue;
         };
-        open = None;
         // A stray mark would pair with one far away: not a quotation.
         if i - opened > MAX_QUOTE_TOKENS {
             continue;
@@ -594,22 +586,6 @@ pub fn quotations(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor]) -> Vec<Qu
 fn quotation_at(quotations: &[Quotation], i: usize) -> Option<&Quotation> {
     let k = quotations.partition_point(|q| q.close < i);
     quotations.get(k).filter(|q| q.open < i)
-}
-
-/// Links "I", "me", "my" inside a quotation to its speaker.
-pub fn first_person(doc: &Doc, quotations: &[Quotation], out: &mut Vec<Resolved>) {
-    for q in quotations {
-        let Some(speaker) = q.speaker else { continue };
-        for t in &doc.toks[q.open + 1..q.close] {
-            if crate::annotate::first_person::is_first_person(t.span().slice(doc.text)) {
-                out.push(Resolved {
-                    span: t.span(),
-                    form: MentionForm::Pronoun,
-                    cluster: speaker,
-                });
-            }
-        }
-    }
 }
 
 #[cfg(test)]
