@@ -12,7 +12,7 @@ use crate::annotate::bits::Bits;
 use crate::annotate::lexicon::{Gender, LEXICON};
 use crate::annotate::quotations::Quotations;
 use crate::annotate::segment::{Token, TokenKind, sentence_range};
-use crate::annotate::words::{is_acronym, is_speech_verb, name_part, starts_upper};
+use crate::annotate::words::{is_acronym, is_attribution_verb, name_part, starts_upper};
 use crate::model::Span;
 
 /// The tokenised document with the facts the name rules ask about.
@@ -273,7 +273,7 @@ impl<'a> Doc<'a> {
         is_acronym(w)
             || next.is_some_and(|j| self.is_cap(j))
             // "Palmer said ...": a speech verb after an unknown word.
-            || next.is_some_and(|j| is_speech_verb(self.word(j)))
+            || next.is_some_and(|j| is_attribution_verb(self.word(j)))
     }
 
     /// True when token `i` opens a dateline: the first word of a line, in

@@ -238,22 +238,7 @@ fn owned_by_person(doc: &Doc, a: usize) -> bool {
 /// True when token `b` is a lowercase noun of geography ("rainforest",
 /// "river", "basin"): the name before it names a place.
 fn geographic_after(doc: &Doc, b: usize) -> bool {
-    b < doc.toks.len()
-        && matches!(
-            doc.word(b),
-            "rainforest"
-                | "river"
-                | "basin"
-                | "delta"
-                | "jungle"
-                | "desert"
-                | "valley"
-                | "region"
-                | "peninsula"
-                | "coast"
-                | "mountains"
-                | "forest"
-        )
+    b < doc.toks.len() && LEXICON.geographic_nouns.contains(doc.word(b))
 }
 
 /// True when token `b` is a number or a model code ("6", "S9", "XP") in
