@@ -284,19 +284,7 @@ impl<'a> Doc<'a> {
     /// True when a time phrase that opens a new clause starts at token `k`
     /// ("…, two days after crowds gathered", "…, a week before the vote").
     fn time_aside(&self, k: usize) -> bool {
-        let time_noun = matches!(
-            self.low(k + 1),
-            "day"
-                | "days"
-                | "week"
-                | "weeks"
-                | "month"
-                | "months"
-                | "year"
-                | "years"
-                | "hour"
-                | "hours"
-        );
+        let time_noun = words::TIME_UNITS.contains(self.low(k + 1));
         let relation = matches!(
             self.low(k + 2),
             "after" | "before" | "later" | "earlier" | "since" | "ago"
