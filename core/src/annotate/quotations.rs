@@ -39,6 +39,8 @@ impl Quotations {
                 .then(|| token_from(toks, &mut closes, m.outer.end.saturating_sub(1)))
                 .flatten();
         }
+        // Held through every later stage: no room to grow.
+        marks.shrink_to_fit();
         Quotations { para_starts, marks }
     }
 
