@@ -455,7 +455,8 @@ pub struct Quotation {
 }
 
 /// The quotations of `doc` (closed ones, from the one quotation pass) and
-/// their speakers: a person named next to a speech verb right after the
+/// their speakers: a person named (or referred to by a linked pronoun)
+/// next to a speech verb right after the
 /// quotation ("“...,” Lowe said", "“...,” said Lowe") or right before it
 /// ("Lowe said: “...”").
 pub fn quotations(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor]) -> Vec<Quotation> {
@@ -511,6 +512,22 @@ pub fn quotations(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor]) -> Vec<Qu
 fn quotation_at(quotations: &[Quotation], i: usize) -> Option<&Quotation> {
     let k = quotations.partition_point(|q| q.close < i);
     quotations.get(k).filter(|q| q.open < i)
+}
+
+/// Links "I", "me", "my" inside a quotation to its speaker.
+pub fn first_person(doc: &Doc, quotations: &[Quotation], out: &mut Vec<Resolved>) {
+    for q in quotations {
+        let Some(speaker) = q.speaker else { continue };
+        for t in &doc.toks[q.open + 1..q.close] {
+            if crate::annotate::first_person::is_first_person(t.span().slice(doc.text)) {
+                out.push(Resolved {
+                    span: t.span(),
+                    form: MentionForm::Pronoun,
+                    cluster: speaker,
+                });
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,10 +1,12 @@
 //! "I", "me" and "my" in a direct quote, linked to its speaker once the
-//! quote stage has found the speakers: the one pass that links first-person
-//! words, for speakers that are people. The quote stage knows every
-//! speaker the entity stage could see next to the marks ("…,” Lowe said)
-//! and more: one named with an apposition before the quote ("Ann Lee, a
-//! professor of art, said, “I …”"), or one carried over to the next quoted
-//! paragraph.
+//! quote stage has found the speakers.
+//!
+//! The entity stage links first-person words only in quotations whose
+//! speaker it can see next to the marks ("…,” Lowe said). The quote stage
+//! knows more speakers: one named with an apposition before the quote
+//! ("Ann Lee, a professor of art, said, “I …”"), or one carried over to the
+//! next quoted paragraph. This pass adds the first-person words of those
+//! quotes, for speakers that are people.
 
 use crate::annotate::segment::Token;
 use crate::model::{Annotations, EntityKind, Mention, MentionForm, QuoteKind};
@@ -68,17 +70,6 @@ pub fn set(ann: &mut Annotations, mut mentions: Vec<Mention>) {
 mod tests {
     use crate::annotate::annotate;
     use crate::model::MentionForm;
-
-    #[test]
-    fn a_speaker_after_the_quote_is_its_i() {
-        let text = "“I will stay,” Omar Haddad said.";
-        let ann = annotate(text);
-        let i = ann.mention_at("“".len()).expect("I is a mention");
-        let m = &ann.mentions[i];
-        assert_eq!(m.form, MentionForm::Pronoun);
-        assert_eq!(ann.entities[m.entity].name, "Omar Haddad");
-        assert_eq!(ann.entities[m.entity].mentions.len(), 2);
-    }
 
     #[test]
     fn a_speaker_named_with_an_apposition_is_the_quotes_i() {
