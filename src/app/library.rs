@@ -655,7 +655,7 @@ pub(super) fn actor_articles(app: &mut App) {
         keys: index::keys(&app.ann, e, text),
         aliases: (entity.mentions.iter())
             .map(|&m| app.ann.mentions[m].span.slice(text))
-            .filter(|t| index::is_acronym(t))
+            .filter(|t| index::is_acronym_allowing_periods(t))
             .map(index::normalise)
             .collect(),
     };

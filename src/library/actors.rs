@@ -10,7 +10,8 @@ use std::fmt::Write;
 use serde_json::{Value, json};
 
 use super::index::{
-    ActorKey, ActorRow, ActorTable, Index, IndexError, acronym, is_acronym, normalise,
+    ActorKey, ActorRow, ActorTable, Index, IndexError, acronym, is_acronym_allowing_periods,
+    normalise,
 };
 use crate::export::csv::field;
 use crate::export::markdown::escape;
@@ -226,7 +227,7 @@ fn join_short_names(
         };
         let target = if r.kind == "person" {
             one(&surnames)
-        } else if is_acronym(&r.name) {
+        } else if is_acronym_allowing_periods(&r.name) {
             match spelled.get(&key) {
                 Some(_) => one(&spelled),
                 None => one(&initialled),

@@ -416,7 +416,7 @@ impl Index {
                 .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?;
             let wanted: HashSet<String> = (rows.iter())
-                .filter(|r| r.kind != "person" && is_acronym(&r.name))
+                .filter(|r| r.kind != "person" && is_acronym_allowing_periods(&r.name))
                 .map(|r| normalise(&r.name))
                 .collect();
             let aliases = if wanted.is_empty() {
@@ -446,7 +446,7 @@ impl Index {
         let mut out = Vec::new();
         for r in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
             let (actor, text) = r?;
-            if is_acronym(&text) {
+            if is_acronym_allowing_periods(&text) {
                 out.push((actor, normalise(&text)));
             }
         }
@@ -522,7 +522,7 @@ impl Index {
                 .prepare_cached("SELECT text FROM items WHERE actor = ?1 AND what = 'mention'")?;
             for text in mentions_of.query_map([id], |r| r.get::<_, String>(0))? {
                 let text = text?;
-                if is_acronym(&text) {
+                if is_acronym_allowing_periods(&text) {
                     aliases.push(normalise(&text));
                 }
             }
@@ -1020,7 +1020,7 @@ impl Around {
         if self.person {
             self.words
                 .extend(name.rsplit(' ').next().map(str::to_owned));
-        } else if is_acronym(&row.name) {
+        } else if is_acronym_allowing_periods(&row.name) {
             self.words.push(name);
         }
         let kind = &self.kind;
@@ -1037,8 +1037,10 @@ impl Around {
 }
 
 /// Whether `text` is written as an acronym: capital letters (A to Z), two
-/// or more, with or without periods ("UN", "U.N.", "NATO").
-pub fn is_acronym(text: &str) -> bool {
+/// or more, with or without periods ("UN", "U.N.", "NATO"), for a whole
+/// actor name; the annotator's own test of a word (2 to 6 capitals, no
+/// periods) is `words::is_acronym` in the core.
+pub fn is_acronym_allowing_periods(text: &str) -> bool {
     let letters = text.chars().filter(|&c| c != '.');
     letters.clone().all(|c| c.is_ascii_uppercase()) && letters.count() >= 2
 }

@@ -735,12 +735,7 @@ fn filtered(doc: &Doc, i: usize) -> bool {
     let sent = doc.sentence_of(i);
     let prev = i.checked_sub(1).map_or("", |p| doc.low(p));
     let prev2 = i.checked_sub(2).map_or("", |p| doc.low(p));
-    let refusal = |w: &str| {
-        matches!(
-            w,
-            "refused" | "refuses" | "declined" | "declines" | "failed"
-        )
-    };
+    let refusal = |w: &str| crate::annotate::words::REFUSAL_VERBS.contains(w);
     if matches!(prev, "not" | "n't" | "never" | "no")
         || matches!(prev2, "no" | "not")
         || refusal(prev)

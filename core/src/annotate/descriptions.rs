@@ -8,11 +8,11 @@ use std::sync::LazyLock;
 
 use crate::annotate::fasthash::Map;
 use crate::annotate::segment::TokenKind;
-use crate::annotate::words::{AUXILIARIES, is_speech_verb, starts_upper};
+use crate::annotate::words::{AUXILIARIES, is_attribution_verb, starts_upper};
 
 use crate::annotate::doc::Doc;
 use crate::annotate::kinds::Kind;
-use crate::annotate::lexicon::{Gender, LEXICON};
+use crate::annotate::lexicon::{Gender, LEXICON, entries};
 use crate::annotate::link::Cluster;
 use crate::annotate::roles::{Qualifier, role_noun_at};
 use crate::model::{MentionForm, Span};
@@ -82,78 +82,6 @@ pub struct Resolved {
     /// The cluster it joins.
     pub cluster: usize,
 }
-
-/// Nouns that describe an organization ("the company") or a place ("the
-/// city"); the kind they need, and whether they are so generic that they
-/// need a single candidate nearby rather than a name that holds them.
-const THING_NOUNS: &[(&str, Kind, bool)] = &[
-    ("organization", Kind::Organization, true),
-    ("organisation", Kind::Organization, true),
-    ("company", Kind::Organization, true),
-    ("firm", Kind::Organization, true),
-    ("group", Kind::Organization, true),
-    ("bloc", Kind::Organization, true),
-    ("carmaker", Kind::Organization, true),
-    ("automaker", Kind::Organization, true),
-    ("chipmaker", Kind::Organization, true),
-    ("manufacturer", Kind::Organization, true),
-    ("retailer", Kind::Organization, true),
-    ("airline", Kind::Organization, true),
-    ("insurer", Kind::Organization, true),
-    ("lender", Kind::Organization, true),
-    ("broadcaster", Kind::Organization, true),
-    ("publisher", Kind::Organization, true),
-    ("regulator", Kind::Organization, true),
-    ("watchdog", Kind::Organization, true),
-    ("agency", Kind::Organization, false),
-    ("ministry", Kind::Organization, false),
-    ("foundation", Kind::Organization, false),
-    ("church", Kind::Organization, false),
-    ("university", Kind::Organization, false),
-    ("party", Kind::Organization, false),
-    ("team", Kind::Organization, false),
-    ("gallery", Kind::Organization, false),
-    ("museum", Kind::Organization, false),
-    ("network", Kind::Organization, false),
-    ("newspaper", Kind::Organization, false),
-    ("council", Kind::Organization, false),
-    ("committee", Kind::Organization, false),
-    ("department", Kind::Organization, false),
-    ("bank", Kind::Organization, false),
-    ("club", Kind::Organization, false),
-    ("college", Kind::Organization, false),
-    ("bureau", Kind::Organization, false),
-    ("office", Kind::Organization, false),
-    ("commission", Kind::Organization, false),
-    ("authority", Kind::Organization, false),
-    ("institute", Kind::Organization, false),
-    ("association", Kind::Organization, false),
-    ("union", Kind::Organization, false),
-    ("court", Kind::Organization, false),
-    ("administration", Kind::Organization, false),
-    ("school", Kind::Organization, false),
-    ("hospital", Kind::Organization, false),
-    ("society", Kind::Organization, false),
-    ("federation", Kind::Organization, false),
-    ("league", Kind::Organization, false),
-    ("alliance", Kind::Organization, false),
-    ("coalition", Kind::Organization, false),
-    ("board", Kind::Organization, false),
-    ("government", Kind::Organization, false),
-    ("country", Kind::Place, true),
-    ("nation", Kind::Place, true),
-    ("city", Kind::Place, true),
-    ("town", Kind::Place, true),
-    ("state", Kind::Place, false),
-    ("island", Kind::Place, false),
-    ("mosque", Kind::Place, false),
-    ("memorial", Kind::Place, false),
-    ("station", Kind::Place, false),
-    ("cathedral", Kind::Place, false),
-    ("temple", Kind::Place, false),
-    ("stadium", Kind::Place, false),
-    ("province", Kind::Place, false),
-];
 
 /// Sentences back a description or pronoun may look for its antecedent.
 const WINDOW: usize = 2;
@@ -277,7 +205,7 @@ fn role_holders(clusters: &[Cluster]) -> Map<&str, Vec<Holder>> {
                 as_leader,
             };
             out.entry(r.head.as_str()).or_default().push(holder(false));
-            if r.head != "leader" && LEADER_OFFICES.contains(&r.head.as_str()) {
+            if r.head != "leader" && LEXICON.leader_offices.contains(r.head.as_str()) {
                 out.entry("leader").or_default().push(holder(true));
             }
         }
@@ -285,25 +213,22 @@ fn role_holders(clusters: &[Cluster]) -> Map<&str, Vec<Holder>> {
     out
 }
 
-/// [`THING_NOUNS`] by noun.
-static THING_NOUN_KINDS: LazyLock<Map<&'static str, (Kind, bool)>> =
-    LazyLock::new(|| THING_NOUNS.iter().map(|&(w, k, g)| (w, (k, g))).collect());
-
-/// Offices that make their holder a country's "leader".
-const LEADER_OFFICES: [&str; 12] = [
-    "leader",
-    "president",
-    "prime minister",
-    "premier",
-    "chancellor",
-    "king",
-    "queen",
-    "emperor",
-    "supreme leader",
-    "chairman",
-    "dictator",
-    "ruler",
-];
+/// Nouns that describe an organization ("the company") or a place ("the
+/// city"), each with the kind it needs, and whether it is so generic that
+/// it needs a single candidate nearby rather than a name that holds it.
+static THING_NOUN_KINDS: LazyLock<Map<&'static str, (Kind, bool)>> = LazyLock::new(|| {
+    entries(include_str!("lexicon/thing_nouns.txt"))
+        .map(|l| {
+            let mut parts = l.split_whitespace();
+            let noun = parts.next().unwrap_or_default();
+            let kind = match parts.next() {
+                Some("place") => Kind::Place,
+                _ => Kind::Organization,
+            };
+            (noun, (kind, parts.next() == Some("generic")))
+        })
+        .collect()
+});
 
 /// The organization or place a "the company"-like noun at token `j`
 /// refers to: the most recent one in the window whose name holds the noun
@@ -529,10 +454,11 @@ pub struct Quotation {
     pub speaker: Option<usize>,
 }
 
-/// Finds quotations and their speakers: a person named (or referred to by
-/// a linked pronoun) next to a speech verb right after the quotation
-/// ("“...,” Lowe said", "“...,” said Lowe") or right before it ("Lowe said:
-/// “...”").
+/// The quotations of `doc` (closed ones, from the one quotation pass) and
+/// their speakers: a person named (or referred to by a linked pronoun)
+/// next to a speech verb right after the
+/// quotation ("“...,” Lowe said", "“...,” said Lowe") or right before it
+/// ("Lowe said: “...”").
 pub fn quotations(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor]) -> Vec<Quotation> {
     let person_at = |tok: usize| {
         let i = anchors.partition_point(|a| a.tok() < tok);
@@ -552,18 +478,10 @@ pub fn quotations(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor]) -> Vec<Qu
     };
     let n = doc.toks.len();
     let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    for &i in &doc.cues.marks {
-        let w = doc.word(i);
-        let opened = match (w, open) {
-            ("“", _) | ("\"", None) => {
-                open = Some(i);
-                continue;
-            }
-            ("”" | "\"", Some(o)) => o,
-            _ => continue,
+    for m in &doc.quotations.marks {
+        let (Some(opened), Some(i)) = (m.open_tok, m.close_tok) else {
+            continue;
         };
-        open = None;
         // A stray mark would pair with one far away: not a quotation.
         if i - opened > MAX_QUOTE_TOKENS {
             continue;
@@ -572,14 +490,14 @@ pub fn quotations(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor]) -> Vec<Qu
         if k < n && doc.word(k) == "," {
             k += 1;
         }
-        let after = if k < n && is_speech_verb(doc.word(k)) {
+        let after = if k < n && is_attribution_verb(doc.word(k)) {
             person_at(k + 1)
         } else {
-            person_at(k).filter(|a| a.end() < n && is_speech_verb(doc.word(a.end())))
+            person_at(k).filter(|a| a.end() < n && is_attribution_verb(doc.word(a.end())))
         };
         let before = (opened >= 2 && matches!(doc.word(opened - 1), ":" | ","))
             .then(|| opened - 2)
-            .filter(|&v| is_speech_verb(doc.word(v)))
+            .filter(|&v| is_attribution_verb(doc.word(v)))
             .and_then(person_ending_at);
         out.push(Quotation {
             open: opened,
@@ -629,6 +547,21 @@ mod tests {
         assert!(!h["president"][0].as_leader);
         assert!(h["leader"][0].as_leader);
         assert_eq!(h["leader"][0].country, Some("Chile"));
+    }
+
+    #[test]
+    fn thing_nouns_load_with_their_kind_and_genericity() {
+        assert_eq!(
+            THING_NOUN_KINDS.get("company"),
+            Some(&(Kind::Organization, true))
+        );
+        assert_eq!(
+            THING_NOUN_KINDS.get("ministry"),
+            Some(&(Kind::Organization, false))
+        );
+        assert_eq!(THING_NOUN_KINDS.get("city"), Some(&(Kind::Place, true)));
+        assert_eq!(THING_NOUN_KINDS.get("island"), Some(&(Kind::Place, false)));
+        assert_eq!(THING_NOUN_KINDS.len(), 66);
     }
 
     #[test]

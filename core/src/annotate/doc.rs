@@ -1,15 +1,18 @@
 //! The tokenised document the entity stages share: its tokens, flagged
-//! where capitals are ambiguous and inside quotations, the cues later
-//! passes start from, and the document-level facts about capitals
-//! (Mikheev 1999) that the name and kind rules ask about.
+//! where capitals are ambiguous and inside quotations, its paragraphs and
+//! quotations (found once, by [`crate::annotate::quotations`], and handed
+//! on to the act stages), the cues later passes start from, and the
+//! document-level facts about capitals (Mikheev 1999) that the name and
+//! kind rules ask about.
 
 use crate::annotate::fasthash::Map;
 use std::borrow::Cow;
 
 use crate::annotate::bits::Bits;
 use crate::annotate::lexicon::{Gender, LEXICON};
+use crate::annotate::quotations::Quotations;
 use crate::annotate::segment::{Token, TokenKind, sentence_range};
-use crate::annotate::words::{is_acronym, is_speech_verb, name_part, starts_upper};
+use crate::annotate::words::{is_acronym, is_attribution_verb, name_part, starts_upper};
 use crate::model::Span;
 
 /// The tokenised document with the facts the name rules ask about.
@@ -18,8 +21,10 @@ pub struct Doc<'a> {
     pub text: &'a str,
     /// Every token, in order, each knowing its sentence.
     pub toks: Vec<Token>,
-    /// Indices of the tokens later stages look for: "the", third-person
-    /// pronouns, and quotation marks (see [`is_cue`]).
+    /// The paragraphs and quotations.
+    pub quotations: Quotations,
+    /// Indices of the tokens later stages look for: "the" and third-person
+    /// pronouns (see [`is_cue`]).
     pub cues: Cues,
     /// Words seen with a lowercase first letter.
     lower_seen: Map<&'a str, u32>,
@@ -37,11 +42,18 @@ pub struct Cues {
     pub the: Vec<usize>,
     /// Third-person pronouns and "its".
     pub pronouns: Vec<usize>,
-    /// Double quotation marks.
-    pub marks: Vec<usize>,
 }
 
-/// Words the description, pronoun and quotation passes start from.
+/// What the entity stage hands on to the act stages: the tokens, flagged,
+/// and the paragraphs and quotations.
+pub struct Handover {
+    /// Every token, in order.
+    pub toks: Vec<Token>,
+    /// The paragraphs and quotations.
+    pub quotations: Quotations,
+}
+
+/// Words the description and pronoun passes start from.
 pub fn is_cue(w: &str) -> bool {
     matches!(
         w,
@@ -62,58 +74,38 @@ pub fn is_cue(w: &str) -> bool {
             | "herself"
             | "its"
             | "Its"
-            | "“"
-            | "”"
-            | "\""
     )
 }
 
 /// Flags `tokens` of `text` where capitals are ambiguous (a sentence's
-/// first word, a word after an opening mark) and inside quotations, and
-/// finds the cues the later passes start from.
+/// first word, a word after an opening mark), and finds the cues the later
+/// passes start from.
 fn flag_tokens(text: &str, tokens: &mut [Token]) -> Cues {
     let mut cues = Cues::default();
-    let mut quoted = false;
     let mut at_start = true;
     let mut sent = None;
-    let mut prev_end = 0;
     for (i, t) in tokens.iter_mut().enumerate() {
         let si = t.sent();
         if sent != Some(si) {
-            // A quotation does not run on past its paragraph (one that
-            // does reopens with a new opening mark).
-            if si > 0 && text[prev_end..t.start()].contains('\n') {
-                quoted = false;
-            }
             at_start = true;
             sent = Some(si);
         }
         let w = t.text(text);
-        // Quotation and opening marks are punctuation; cues are short
-        // words or marks, starting with one of a few bytes.
+        // Opening marks are punctuation; cues are short words, starting
+        // with one of a few bytes.
         let punct = t.kind() == TokenKind::Punct;
         let may_cue = w.len() <= 7
             && matches!(
                 w.as_bytes().first(),
-                Some(b't' | b'T' | b'h' | b'H' | b's' | b'S' | b'i' | b'I' | b'"' | 0xE2)
+                Some(b't' | b'T' | b'h' | b'H' | b's' | b'S' | b'i' | b'I')
             );
-        let is_quote_mark = punct && matches!(w, "“" | "”" | "\"");
-        if is_quote_mark {
-            quoted = match w {
-                "“" => true,
-                "”" => false,
-                _ => !quoted,
-            };
-        }
         if may_cue && is_cue(w) {
             match w {
                 "the" | "The" => cues.the.push(i),
-                "“" | "”" | "\"" => cues.marks.push(i),
                 _ => cues.pronouns.push(i),
             }
         }
         t.set_ambiguous(at_start && t.kind() == TokenKind::Word);
-        t.set_quoted(quoted && !is_quote_mark);
         if t.kind() == TokenKind::Word {
             at_start = false;
         }
@@ -127,7 +119,6 @@ fn flag_tokens(text: &str, tokens: &mut [Token]) -> Cues {
         if punct && is_opening_mark(w) && !detached {
             at_start = true;
         }
-        prev_end = t.end();
     }
     cues
 }
@@ -143,13 +134,17 @@ fn is_opening_mark(w: &str) -> bool {
 pub const MAX_ENTRY_WORDS: usize = 6;
 
 impl<'a> Doc<'a> {
-    /// Takes over the tokens of `text` (from [`crate::annotate::segment`])
-    /// and gathers the document-level capitalisation facts.
+    /// Takes over the tokens of `text` (from [`crate::annotate::segment`]),
+    /// finds its paragraphs and quotations, and gathers the document-level
+    /// capitalisation facts.
     pub fn new(text: &'a str, mut tokens: Vec<Token>) -> Self {
+        let quotations = Quotations::new(text, &tokens);
+        quotations.flag(&mut tokens);
         let cues = flag_tokens(text, &mut tokens);
         let mut doc = Doc {
             text,
             toks: tokens,
+            quotations,
             cues,
             headlines: Bits::default(),
             lower_seen: Map::default(),
@@ -181,10 +176,13 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// Gives back the tokens the document was built from, flagged, for the
-    /// stages after the entities.
-    pub fn into_tokens(self) -> Vec<Token> {
-        self.toks
+    /// Gives back the tokens the document was built from, flagged, with
+    /// its paragraphs and quotations, for the stages after the entities.
+    pub fn into_handover(self) -> Handover {
+        Handover {
+            toks: self.toks,
+            quotations: self.quotations,
+        }
     }
 
     /// Marks every word of a title-case headline as ambiguous.
@@ -275,7 +273,7 @@ impl<'a> Doc<'a> {
         is_acronym(w)
             || next.is_some_and(|j| self.is_cap(j))
             // "Palmer said ...": a speech verb after an unknown word.
-            || next.is_some_and(|j| is_speech_verb(self.word(j)))
+            || next.is_some_and(|j| is_attribution_verb(self.word(j)))
     }
 
     /// True when token `i` opens a dateline: the first word of a line, in

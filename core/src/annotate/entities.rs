@@ -8,7 +8,7 @@ use crate::annotate::fasthash::{Map, Set};
 
 use crate::annotate::cursor::Cursor;
 use crate::annotate::descriptions::{self, Anchor, Resolved};
-use crate::annotate::doc::Doc;
+use crate::annotate::doc::{Doc, Handover};
 use crate::annotate::kinds::{self, KeyedKind, Kind};
 use crate::annotate::lexicon::{GazEntry, GazKind, Gender, LEXICON};
 use crate::annotate::link::{self, Cluster, NameMention};
@@ -238,22 +238,7 @@ fn owned_by_person(doc: &Doc, a: usize) -> bool {
 /// True when token `b` is a lowercase noun of geography ("rainforest",
 /// "river", "basin"): the name before it names a place.
 fn geographic_after(doc: &Doc, b: usize) -> bool {
-    b < doc.toks.len()
-        && matches!(
-            doc.word(b),
-            "rainforest"
-                | "river"
-                | "basin"
-                | "delta"
-                | "jungle"
-                | "desert"
-                | "valley"
-                | "region"
-                | "peninsula"
-                | "coast"
-                | "mountains"
-                | "forest"
-        )
+    b < doc.toks.len() && LEXICON.geographic_nouns.contains(doc.word(b))
 }
 
 /// True when token `b` is a number or a model code ("6", "S9", "XP") in
@@ -369,13 +354,10 @@ fn qualifiers(
 }
 
 /// Finds the entities of `text`, given its tokens (from
-/// [`crate::annotate::segment`]), and gives the tokens back, flagged, for
-/// the later stages. Tells `report` as each of its steps starts.
-pub fn find(
-    text: &str,
-    toks: Vec<Token>,
-    report: &mut dyn FnMut(Step),
-) -> (Annotations, Vec<Token>) {
+/// [`crate::annotate::segment`]), and hands the tokens on, flagged, with
+/// the document's paragraphs and quotations, to the later stages. Tells
+/// `report` as each of its steps starts.
+pub fn find(text: &str, toks: Vec<Token>, report: &mut dyn FnMut(Step)) -> (Annotations, Handover) {
     report(Step::Names);
     let doc = Doc::new(text, toks);
     let Found {
@@ -416,7 +398,7 @@ pub fn find(
     descriptions::first_person(&doc, &quotations, &mut resolved);
     drop((anchors, quotations));
     let ann = assemble(&doc, names, of_mention, clusters, demonyms, resolved);
-    (ann, doc.into_tokens())
+    (ann, doc.into_handover())
 }
 
 /// A mention on its way out: span, form, cluster (index into the combined

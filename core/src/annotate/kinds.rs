@@ -111,23 +111,7 @@ pub fn person_context(doc: &Doc, b: usize) -> bool {
     let word = |i: usize| (i < doc.toks.len()).then(|| doc.word(i));
     match (word(b), word(b + 1)) {
         (Some(","), Some("who")) => true,
-        (Some("'s" | "’s"), Some(noun)) => matches!(
-            noun,
-            "wife"
-                | "husband"
-                | "son"
-                | "daughter"
-                | "mother"
-                | "father"
-                | "brother"
-                | "sister"
-                | "parents"
-                | "children"
-                | "family"
-                | "widow"
-                | "girlfriend"
-                | "boyfriend"
-        ),
+        (Some("'s" | "’s"), Some(noun)) => LEXICON.kinship_nouns.contains(noun),
         _ => false,
     }
 }
@@ -162,44 +146,12 @@ fn after_place_preposition(doc: &Doc, a: usize) -> bool {
 
 /// "the Calder district", "the Elmwood neighborhood".
 fn before_place_noun(doc: &Doc, b: usize) -> bool {
-    b < doc.toks.len()
-        && matches!(
-            doc.word(b),
-            "neighborhood"
-                | "neighbourhood"
-                | "district"
-                | "area"
-                | "region"
-                | "suburb"
-                | "province"
-                | "county"
-                | "valley"
-                | "borough"
-        )
+    b < doc.toks.len() && LEXICON.area_nouns.contains(doc.word(b))
 }
 
 /// "the town of X"; "the governments of X and Y", "the people of X".
 fn of_a_place_noun(doc: &Doc, a: usize) -> bool {
-    a >= 2
-        && doc.word(a - 1) == "of"
-        && matches!(
-            doc.word(a - 2),
-            "town"
-                | "city"
-                | "village"
-                | "state"
-                | "province"
-                | "region"
-                | "county"
-                | "island"
-                | "government"
-                | "governments"
-                | "people"
-                | "citizens"
-                | "republic"
-                | "kingdom"
-                | "parliament"
-        )
+    a >= 2 && doc.word(a - 1) == "of" && LEXICON.place_of_nouns.contains(doc.word(a - 2))
 }
 
 /// "Daniel Hart, of Harehills, appeared …": where a person is from.
@@ -231,10 +183,8 @@ fn country_possessive(doc: &Doc, b: usize) -> bool {
     }
     let noun = doc.word(b + 1);
     let two = (b + 2 < doc.toks.len()).then(|| doc.word(b + 2));
-    matches!(
-        noun,
-        "government" | "parliament" | "capital" | "embassy" | "territory" | "borders"
-    ) || (matches!(noun, "foreign" | "prime") && matches!(two, Some("minister" | "ministry")))
+    LEXICON.country_nouns.contains(noun)
+        || (matches!(noun, "foreign" | "prime") && matches!(two, Some("minister" | "ministry")))
 }
 
 /// "X, <state or country>": a place of the gazetteer after a comma.

@@ -123,6 +123,30 @@ pub struct Lexicon {
     pub east_asian_surnames: Set<&'static str>,
     /// Capitalised function words that never start a name.
     pub function_words: Set<&'static str>,
+    /// Lowercase nouns of geography ("rainforest", "river"): the name before
+    /// one names a place.
+    pub geographic_nouns: Set<&'static str>,
+    /// Kinship nouns: a name with a possessive before one ("Lee's wife")
+    /// names a person.
+    pub kinship_nouns: Set<&'static str>,
+    /// Lowercase nouns of an area after a name ("the Calder district"): the
+    /// name names a place.
+    pub area_nouns: Set<&'static str>,
+    /// Nouns before "of" and a name that make the name a place ("the town of
+    /// X", "the people of X").
+    pub place_of_nouns: Set<&'static str>,
+    /// Nouns after a possessive name that make it a country ("Chad's
+    /// government").
+    pub country_nouns: Set<&'static str>,
+    /// Capitalised words that open the name of an event, not an actor
+    /// ("Operation Desert Storm", "Treaty of Rome").
+    pub event_heads: Set<&'static str>,
+    /// Honorifics, without a final period: they give a gender but are not
+    /// roles ("Mr", "Dame").
+    pub honorifics: Set<&'static str>,
+    /// Offices that make their holder a country's "leader" ("president",
+    /// "prime minister").
+    pub leader_offices: Set<&'static str>,
 }
 
 /// Splits a tab-separated line into at most `N` fields (missing ones empty).
@@ -286,6 +310,14 @@ fn build() -> Lexicon {
         nationalities: set(include_str!("lexicon/nationalities.txt")),
         east_asian_surnames: set(include_str!("lexicon/east_asian_surnames.txt")),
         function_words: set(include_str!("lexicon/function_words.txt")),
+        geographic_nouns: set(include_str!("lexicon/geographic_nouns.txt")),
+        kinship_nouns: set(include_str!("lexicon/kinship_nouns.txt")),
+        area_nouns: set(include_str!("lexicon/area_nouns.txt")),
+        place_of_nouns: set(include_str!("lexicon/place_of_nouns.txt")),
+        country_nouns: set(include_str!("lexicon/country_nouns.txt")),
+        event_heads: set(include_str!("lexicon/event_heads.txt")),
+        honorifics: set(include_str!("lexicon/honorifics.txt")),
+        leader_offices: set(include_str!("lexicon/leader_offices.txt")),
     }
 }
 
@@ -326,6 +358,9 @@ mod tests {
         assert_eq!(lx.titles["Secretary of State"], Gender::Unknown);
         assert!(lx.org_keys["Ministry"].head && lx.org_keys["Inc."].suffix);
         assert!(lx.role_nouns.contains("press secretary"));
+        assert!(lx.honorifics.contains("Dame") && !lx.honorifics.contains("Dame."));
+        assert!(lx.leader_offices.contains("prime minister"));
+        assert!(lx.kinship_nouns.contains("widow") && lx.event_heads.contains("Treaty"));
         assert!(Gender::Male.agrees(Gender::Unknown) && !Gender::Male.agrees(Gender::Female));
     }
 }

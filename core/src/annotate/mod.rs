@@ -20,6 +20,7 @@ pub(crate) mod lexicon;
 pub(crate) mod link;
 pub(crate) mod names;
 pub mod nested;
+pub(crate) mod quotations;
 pub(crate) mod quotes;
 pub(crate) mod roles;
 pub mod segment;
@@ -168,14 +169,14 @@ pub fn until_links(
 ) -> (Annotations, acts::Prepared) {
     report(Step::Segmenting);
     let toks = segment::segment(text);
-    let (mut ann, toks) = entities::find(text, toks, report);
+    let (mut ann, handover) = entities::find(text, toks, report);
     if let Some(model) = kinds {
         learn::decide(text, &mut ann, model);
     }
-    // The act stages take over the entity stage's tokens, so only one token
-    // list is ever held.
+    // The act stages take over the entity stage's tokens and quotations, so
+    // only one token list is ever held, and quotations are found once.
     report(Step::Quotes);
-    let prep = acts::Prepared::new(text, toks);
+    let prep = acts::Prepared::new(text, handover.toks, handover.quotations);
     ann.quotes = quotes::find(&acts::Doc::new(text, &ann, &prep));
     first_person::link(text, &prep.toks, &mut ann);
     (ann, prep)

@@ -265,10 +265,7 @@ impl Doc<'_> {
                 return;
             }
         }
-        let event_head = matches!(
-            self.word(a),
-            "Operation" | "Battle" | "Siege" | "Treaty" | "Massacre"
-        );
+        let event_head = LEXICON.event_heads.contains(self.word(a));
         if b - a >= 2 && (event_head || LEXICON.event_keys.contains(name_part(self.word(b - 1)))) {
             out.push(Piece {
                 start: a,

@@ -666,10 +666,7 @@ fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
     let w = doc.low(c);
     let bad_start = QUESTION_WORDS.contains(&w)
         || crate::annotate::words::SUBJECT_BREAKERS.contains(w) && !matches!(w, "there" | "it's")
-        || matches!(
-            w,
-            "so" | "nothing" | "yes" | "no" | "goodbye" | "hello" | "sorry"
-        );
+        || crate::annotate::words::REPLY_WORDS.contains(w);
     (!bad_start && (!tell || named_object || OBJECT_PRONOUNS.contains(&doc.low(v + 1))))
         .then_some(c)
 }
@@ -706,22 +703,7 @@ fn after_hearer(doc: &Doc, c: usize) -> Option<usize> {
 
 /// True for speech verbs that take the hearer as object ("told reporters").
 fn is_tell(verb: &str) -> bool {
-    matches!(
-        verb,
-        "tell"
-            | "tells"
-            | "told"
-            | "telling"
-            | "inform"
-            | "informs"
-            | "informed"
-            | "assure"
-            | "assures"
-            | "assured"
-            | "warn"
-            | "warns"
-            | "warned"
-    )
+    crate::annotate::words::TELL_VERBS.contains(verb)
 }
 
 /// A clause reported before its verb: "…, researchers say." or "…, said

@@ -12,10 +12,7 @@ use crate::annotate::segment::{TokenKind, sentence_range};
 
 /// Honorifics: they give a gender but are not roles.
 pub fn is_honorific(title: &str) -> bool {
-    matches!(
-        title.trim_end_matches('.'),
-        "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Sir" | "Dame" | "Lord" | "Lady"
-    )
+    LEXICON.honorifics.contains(title.trim_end_matches('.'))
 }
 
 /// True for a lowercase word.

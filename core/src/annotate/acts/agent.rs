@@ -41,41 +41,6 @@ pub struct Agent {
     pub name: Option<String>,
 }
 
-/// Plural nouns for people that, before "of"/"for"/"at"/"from", name
-/// people of a place or body rather than the place or body itself.
-const PEOPLE_OF: &[&str] = &[
-    "residents",
-    "citizens",
-    "people",
-    "members",
-    "fans",
-    "students",
-    "workers",
-    "supporters",
-    "critics",
-    "experts",
-    "users",
-    "customers",
-    "voters",
-    "families",
-    "victims",
-    "parents",
-    "teachers",
-    "doctors",
-    "patients",
-    "scientists",
-    "researchers",
-    "employees",
-    "survivors",
-    "relatives",
-    "friends",
-    "neighbours",
-    "neighbors",
-    "shareholders",
-    "investors",
-    "protesters",
-];
-
 impl Agent {
     /// True when the agent names anyone at all.
     pub fn is_known(&self) -> bool {
@@ -425,7 +390,11 @@ impl Doc<'_> {
             Some(o) if !self.mentions_in(&(np.start..o)).is_empty() => np.start..o,
             // "Residents of Kharkiv", "fans of the club": people of a
             // place or a body, not the place or the body.
-            Some(o) if o > np.start && PEOPLE_OF.contains(&self.low(o - 1)) => return None,
+            Some(o)
+                if o > np.start && crate::annotate::words::PEOPLE_OF.contains(self.low(o - 1)) =>
+            {
+                return None;
+            }
             _ => np.clone(),
         };
         let ms = self.mentions_in(&head);

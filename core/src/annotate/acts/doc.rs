@@ -7,11 +7,11 @@ use std::ops::Deref;
 
 use super::headings;
 use super::lowered::Lowered;
-use super::marks::{self, Marked};
 use crate::annotate::bits::Bits;
 use crate::annotate::cursor::Cursor;
 use crate::annotate::learn::tagger::{self, Tag};
-use crate::annotate::segment::{Token, TokenKind, sentence_range, sentence_ranges, span_of};
+use crate::annotate::quotations::{Marked, Quotations};
+use crate::annotate::segment::{Token, TokenKind, sentence_range};
 use crate::annotate::words;
 use crate::model::{Annotations, Span};
 
@@ -284,19 +284,7 @@ impl<'a> Doc<'a> {
     /// True when a time phrase that opens a new clause starts at token `k`
     /// ("…, two days after crowds gathered", "…, a week before the vote").
     fn time_aside(&self, k: usize) -> bool {
-        let time_noun = matches!(
-            self.low(k + 1),
-            "day"
-                | "days"
-                | "week"
-                | "weeks"
-                | "month"
-                | "months"
-                | "year"
-                | "years"
-                | "hour"
-                | "hours"
-        );
+        let time_noun = words::TIME_UNITS.contains(self.low(k + 1));
         let relation = matches!(
             self.low(k + 2),
             "after" | "before" | "later" | "earlier" | "since" | "ago"
@@ -362,22 +350,9 @@ impl<'a> Doc<'a> {
 
 impl Prepared {
     /// Takes over the tokens of `text` (from [`crate::annotate::segment`])
-    /// and finds its paragraphs and quotations.
-    pub fn new(text: &str, toks: Vec<Token>) -> Self {
-        let para_starts = paragraph_starts(text, &toks);
-        let paras = toks
-            .chunk_by(|a, b| a.sent() == b.sent() || !para_starts.get(b.sent()))
-            .map(span_of);
-        let mut marks = marks::find(text, paras);
-        // Quotations come in order: walk the tokens instead of searching.
-        let (mut opens, mut closes) = (Cursor::default(), Cursor::default());
-        for m in &mut marks {
-            m.open_tok = token_from(&toks, &mut opens, m.outer.start);
-            m.close_tok = m
-                .closed
-                .then(|| token_from(&toks, &mut closes, m.outer.end.saturating_sub(1)))
-                .flatten();
-        }
+    /// with their paragraphs and quotations (from the one quotation pass).
+    pub fn new(text: &str, toks: Vec<Token>, quotations: Quotations) -> Self {
+        let Quotations { para_starts, marks } = quotations;
         Prepared {
             lowered: Lowered::new(text, &toks),
             headings: headings::by_shape(text, &toks),
@@ -395,33 +370,7 @@ fn token_at(toks: &[Token], byte: usize) -> Option<usize> {
     covers(toks, i, byte)
 }
 
-/// [`token_at`], seeking from `cursor` (for offsets that mostly grow).
-fn token_from(toks: &[Token], cursor: &mut Cursor, byte: usize) -> Option<usize> {
-    let i = cursor.seek(toks, byte, |t, b| t.end() <= b);
-    covers(toks, i, byte)
-}
-
 /// `Some(i)` when token `i` starts at or before `byte` (it ends after it).
 fn covers(toks: &[Token], i: usize, byte: usize) -> Option<usize> {
     toks.get(i).filter(|t| t.start() <= byte).map(|_| i)
-}
-
-/// For each sentence of `toks`, true when a paragraph starts there (after
-/// the first). A paragraph break is a blank line when the text has blank
-/// lines, otherwise any line break.
-fn paragraph_starts(text: &str, toks: &[Token]) -> Bits {
-    let blank_lines = text.contains("\n\n") || text.contains("\n\r\n");
-    sentence_ranges(toks)
-        .map(|r| {
-            let gap = match r.start.checked_sub(1) {
-                Some(p) => text.get(toks[p].end()..toks[r.start].start()).unwrap_or(""),
-                None => return false,
-            };
-            if blank_lines {
-                gap.matches('\n').count() >= 2
-            } else {
-                gap.contains('\n')
-            }
-        })
-        .collect()
 }

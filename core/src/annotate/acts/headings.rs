@@ -179,7 +179,8 @@ mod tests {
             let b = text.find(w).expect("in the text");
             toks.partition_point(|t| t.start() < b)
         };
-        let mut prep = crate::annotate::Prepared::new(text, toks.clone());
+        let quotations = crate::annotate::quotations::Quotations::new(text, &toks);
+        let mut prep = crate::annotate::Prepared::new(text, toks.clone(), quotations);
         assert!(prep.in_heading(at("talks")));
         assert!(!prep.in_heading(at("board")));
         let fees = text.find("Fees").expect("in the text");

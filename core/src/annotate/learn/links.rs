@@ -907,7 +907,9 @@ mod tests {
     #[test]
     fn descriptions_end_at_their_head() {
         let text = "Then the team won. The city council met. The old city of rain.";
-        let prep = Prepared::new(text, crate::annotate::segment::segment(text));
+        let toks = crate::annotate::segment::segment(text);
+        let quotations = crate::annotate::quotations::Quotations::new(text, &toks);
+        let prep = Prepared::new(text, toks, quotations);
         let at = |w: &str| {
             let b = text.find(w).expect("in the text");
             prep.toks

@@ -1,9 +1,91 @@
-//! Quotation marks: the spans of text between an opening and a closing mark,
-//! paragraph by paragraph. A quotation left open at the end of its paragraph
-//! ends there (and `continues` when the next paragraph opens a quotation, the
-//! news convention for a quote running over several paragraphs).
+//! The one quotation pass: a document's paragraphs and the spans of text
+//! between an opening and a closing mark, paragraph by paragraph, found
+//! once ([`Quotations::new`]) and read by every stage (the entity stage's
+//! quoted tokens and speakers, the quote and commitment stages). A
+//! quotation left open at the end of its paragraph ends there (and
+//! `continues` when the next paragraph opens a quotation, the news
+//! convention for a quote running over several paragraphs).
 
+use crate::annotate::bits::Bits;
+use crate::annotate::cursor::Cursor;
+use crate::annotate::segment::{Token, sentence_ranges, span_of};
 use crate::model::Span;
+
+/// A document's paragraphs and quotations.
+pub struct Quotations {
+    /// For each sentence, true when a paragraph starts there (after the
+    /// first): the paragraph of a sentence is the count up to it.
+    pub para_starts: Bits,
+    /// The quotations, in order, never overlapping, each with the tokens
+    /// of its marks.
+    pub marks: Vec<Marked>,
+}
+
+impl Quotations {
+    /// Finds the paragraphs and quotations of `text`, given its tokens
+    /// (from [`crate::annotate::segment`]).
+    pub fn new(text: &str, toks: &[Token]) -> Self {
+        let para_starts = paragraph_starts(text, toks);
+        let paras = toks
+            .chunk_by(|a, b| a.sent() == b.sent() || !para_starts.get(b.sent()))
+            .map(span_of);
+        let mut marks = find(text, paras);
+        // Quotations come in order: walk the tokens instead of searching.
+        let (mut opens, mut closes) = (Cursor::default(), Cursor::default());
+        for m in &mut marks {
+            m.open_tok = token_from(toks, &mut opens, m.outer.start);
+            m.close_tok = m
+                .closed
+                .then(|| token_from(toks, &mut closes, m.outer.end.saturating_sub(1)))
+                .flatten();
+        }
+        // Held through every later stage: no room to grow.
+        marks.shrink_to_fit();
+        Quotations { para_starts, marks }
+    }
+
+    /// Flags the `toks` (those [`Quotations::new`] read) whose start lies
+    /// inside a quotation's words as quoted.
+    pub fn flag(&self, toks: &mut [Token]) {
+        let mut from = Cursor::default();
+        for m in &self.marks {
+            let first = from.seek(toks, m.inner.start, |t, at| t.start() < at);
+            for t in toks[first..]
+                .iter_mut()
+                .take_while(|t| t.start() < m.inner.end)
+            {
+                t.set_quoted(true);
+            }
+        }
+    }
+}
+
+/// The index of the token of `toks` starting at or covering `byte`, if
+/// any, seeking from `cursor` (for offsets that mostly grow).
+fn token_from(toks: &[Token], cursor: &mut Cursor, byte: usize) -> Option<usize> {
+    let i = cursor.seek(toks, byte, |t, b| t.end() <= b);
+    toks.get(i).filter(|t| t.start() <= byte).map(|_| i)
+}
+
+/// For each sentence of `toks`, true when a paragraph starts there (after
+/// the first). A paragraph break is a blank line when the text has blank
+/// lines, otherwise any line break.
+fn paragraph_starts(text: &str, toks: &[Token]) -> Bits {
+    let blank_lines = text.contains("\n\n") || text.contains("\n\r\n");
+    sentence_ranges(toks)
+        .map(|r| {
+            let gap = match r.start.checked_sub(1) {
+                Some(p) => text.get(toks[p].end()..toks[r.start].start()).unwrap_or(""),
+                None => return false,
+            };
+            if blank_lines {
+                gap.matches('\n').count() >= 2
+            } else {
+                gap.contains('\n')
+            }
+        })
+        .collect()
+}
 
 /// One quotation between marks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -238,6 +320,26 @@ mod tests {
         let t = "“It’s the ‘best’ plan,” she said.";
         let s = [Span::new(0, t.len())];
         assert_eq!(quotes(t, &s), ["It’s the ‘best’ plan,"]);
+    }
+
+    #[test]
+    fn the_words_inside_are_flagged_and_quotes_run_over_a_wrapped_line() {
+        // Blank lines part paragraphs: the quote runs over a line break.
+        let t = "Lee said “we will\nNot stop” today.\n\nThen ‘Max’ left.";
+        let mut toks = crate::annotate::segment::segment(t);
+        let q = Quotations::new(t, &toks);
+        q.flag(&mut toks);
+        let quoted: Vec<&str> = toks
+            .iter()
+            .filter(|k| k.quoted())
+            .map(|k| k.text(t))
+            .collect();
+        // Single marks quote in a paragraph without double ones.
+        assert_eq!(quoted, ["we", "will", "Not", "stop", "Max"]);
+        assert_eq!(q.marks.len(), 2);
+        assert_eq!(q.marks[1].para, 1);
+        let open = q.marks[0].open_tok.expect("a token");
+        assert_eq!(toks[open].text(t), "“");
     }
 
     #[test]
