@@ -9,7 +9,10 @@
 //! clause reported by an actor who can commit is a pledge of its subject
 //! ("they said they will keep …", "the mayor said the company would close
 //! two plants"), each coordinated modal its own; observers' forecasts are
-//! not ("analysts said the bill will pass").
+//! not ("analysts said the bill will pass"). A reported "may|might" is an
+//! intent of the reporter ("she said she might run again"), and a quoted
+//! "we may" one of the speaker. A condition after the content stays in it
+//! ("promised to cut taxes if elected").
 //! Negated cues, cues in an if-clause or a question, and cues with no "to" +
 //! verb where one is needed are left out; bare futures are never cues.
 
@@ -67,6 +70,10 @@ static OBSERVER_NOUNS: LazyLock<WordSet> =
 /// actor reporting it.
 static ARRANGED_VERBS: LazyLock<WordSet> =
     LazyLock::new(|| set(include_str!("lexicon/arranged_verbs.txt")));
+
+/// Nouns naming the members of a body, who act as it does.
+static MEMBER_NOUNS: LazyLock<WordSet> =
+    LazyLock::new(|| set(include_str!("lexicon/member_nouns.txt")));
 
 /// Common nouns naming actors.
 static AGENT_NOUNS: LazyLock<WordSet> =
@@ -481,7 +488,9 @@ fn clause_subject(doc: &Doc, p: usize, floor: usize) -> Option<Agent> {
 
 /// A pledge by `will`: "we will …" inside a quote (the speaker's), or a
 /// future reported by an actor who can commit ([`future_actor`]); an
-/// intent by "we may|might …" inside a quote.
+/// intent by "may|might" in the same places, the actor's own suggested
+/// action ("we may extend …" in a quote, "the council said it may raise
+/// fees").
 fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
     let w = doc.low(i);
     let (subject_tok, aux_end) = match w {
@@ -494,7 +503,7 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
     // "we may extend …": the speaker's own suggested action, an intent.
     let kind = modal_kind(w);
     let first_person = in_quote && matches!(subject, "we" | "i" | "we'll" | "i'll") && w != "would";
-    if (in_quote || kind == CommitmentKind::Intent) && !first_person {
+    if in_quote && !first_person {
         return None;
     }
     if filtered(doc, i) {
@@ -573,7 +582,10 @@ const FUTURE_MODALS: [&str; 5] = ["will", "would", "shall", "may", "might"];
 /// "the council would publish its map, its spokeswoman said"), and a thing
 /// whose future is an arrangement ("the minister says the broadcasts will
 /// continue") makes the whole clause the reporter's pledge. Unreported,
-/// only an actor's own "will" counts ("the ministry will provide …").
+/// only an actor's own "will" counts ("the ministry will provide …"). A
+/// reported "may|might" counts for the reporter itself or, when it is a
+/// body, its members ("the union said members might meet", the whole
+/// clause its content), never for another actor, whose "may" is a guess.
 fn future_actor(doc: &Doc, i: usize, verb: usize) -> Option<(Agent, usize)> {
     let subject = doc.low(i - 1);
     if matches!(subject, "he" | "she" | "they" | "it" | "we") {
@@ -585,6 +597,14 @@ fn future_actor(doc: &Doc, i: usize, verb: usize) -> Option<(Agent, usize)> {
     let reporter = speaker_of_clause_at(doc, s.np.start);
     if reporter.as_ref().is_some_and(|r| !can_commit(doc, r)) {
         return None;
+    }
+    if modal_kind(doc.low(i)) == CommitmentKind::Intent {
+        // "the union said members might meet": a body's suggestion for its
+        // own members; anyone else's "may" is a guess about them.
+        let members = MEMBER_NOUNS.contains(doc.low(s.np.end - 1));
+        return reporter
+            .filter(|r| members && is_body(doc, r))
+            .map(|r| (r, s.np.start));
     }
     if names_actor(doc, &s.np) {
         return (doc.low(i) == "will" || reporter.is_some())

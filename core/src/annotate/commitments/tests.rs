@@ -627,3 +627,57 @@ fn a_list_after_a_colon_is_the_content() {
     let c = commitments("The council pledged to: rebuild the bridge by spring.");
     assert!(c.iter().all(|c| !c.2.contains("The")), "{c:?}");
 }
+
+#[test]
+fn a_reported_may_of_the_reporter_or_its_members_is_an_intent() {
+    let c = commitments("The council said it may raise parking fees in March.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+    assert_eq!(c[0].1, "may raise");
+    assert_eq!(c[0].2, "raise parking fees in March");
+    assert!(c[0].3.contains("council"), "{c:?}");
+    let c = commitments("Senator Ruth Ade said she might run for the leadership.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+    assert!(c[0].3.contains("Ade"), "{c:?}");
+    // A body speaks for its members: the whole clause is the content.
+    let c = commitments("The dockers' union said members might meet next month.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "members might meet next month");
+    assert!(c[0].3.contains("union"), "{c:?}");
+}
+
+#[test]
+fn a_reported_may_of_others_or_of_the_weather_is_no_intent() {
+    for text in [
+        // A guess about another actor.
+        "The mayor said the company might close two plants.",
+        // An observer's forecast.
+        "Analysts said they might cut their forecasts.",
+        // A person's "it", and a fate rather than an act.
+        "The minister said it might rain on Friday.",
+        "Senator Ruth Ade said she may be forced to resign.",
+        // Negated.
+        "The council said it may not raise fees.",
+    ] {
+        assert!(
+            commitments(text).is_empty(),
+            "{text}: {:?}",
+            commitments(text)
+        );
+    }
+}
+
+#[test]
+fn a_condition_after_a_pledge_stays_in_its_content() {
+    // The guidelines keep a trailing condition ("… if needed") in the content.
+    let c = commitments("The senator promised to cut taxes if she is elected.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "cut taxes if she is elected");
+    // A condition opening the sentence is no part of the content, and does
+    // not make the pledge itself conditional.
+    let c = commitments("If elected, the senator promised to cut taxes.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "cut taxes");
+    assert!(c[0].3.contains("senator"), "{c:?}");
+}
