@@ -681,3 +681,24 @@ fn a_condition_after_a_pledge_stays_in_its_content() {
     assert_eq!(c[0].2, "cut taxes");
     assert!(c[0].3.contains("senator"), "{c:?}");
 }
+
+#[test]
+fn a_lone_surname_opening_the_sentence_is_the_actor() {
+    // The tagger takes "Young" for an adjective and "Rice" for a verb.
+    for (text, actor) in [
+        ("Young vowed to fight on.", "Young"),
+        ("Rice pledged to rebuild the clinic.", "Rice"),
+        ("Neil Young sang.\n\nYoung vowed to fight on.", "Neil Young"),
+        (
+            "Sarah Long chairs the board. Long said she would resign.",
+            "Sarah Long",
+        ),
+    ] {
+        let c = commitments(text);
+        assert_eq!(c.len(), 1, "{text}: {c:?}");
+        assert_eq!(c[0].3, actor, "{text}: {c:?}");
+    }
+    // A quantifier is no name.
+    let c = commitments("Many vowed to fight on.");
+    assert!(c.iter().all(|c| c.3 != "Many"), "{c:?}");
+}

@@ -490,3 +490,18 @@ fn a_phrase_before_a_colon_attribution_is_no_reported_clause() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].1, "The plan is dead");
 }
+
+#[test]
+fn a_lone_surname_opening_the_sentence_is_the_speaker() {
+    // "Long" is also an adverb that may stand before a verb ("has long said").
+    let q = quotes("Sarah Long chairs the board.\n\nLong said the plan was sound.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the plan was sound");
+    assert_eq!(q[0].2, "Sarah Long");
+    let q = quotes("Long has said the plan was sound.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "Long");
+    // A quantifier opening the sentence is no name.
+    let q = quotes("Most said the plan was sound.");
+    assert!(q.iter().all(|q| q.2 != "Most"), "{q:?}");
+}
