@@ -413,10 +413,15 @@ fn nominal(doc: &Doc, cue: &Cue, n: usize) -> Option<Found> {
     }
     // "Reyes's promise to cut fares was welcomed": a cue in the subject
     // (no verb before it in its clause) ends its content where the
-    // sentence's own verb follows a noun.
+    // sentence's own verb follows a noun, or its auxiliary follows a verb,
+    // adjective or adverb ("the call by Fleming to resign was ignored").
     if (floor..trigger_start).all(|k| !doc.tag(k).is_verbal() && doc.low(k) != ",") {
         content_end = (content_start + 1..content_end)
-            .find(|&k| doc.tag(k).is_verbal() && doc.tag(k - 1).is_nominal())
+            .find(|&k| {
+                (doc.tag(k).is_verbal() && doc.tag(k - 1).is_nominal())
+                    || (doc.tag(k) == Tag::Aux
+                        && matches!(doc.tag(k - 1), Tag::Verb | Tag::Adj | Tag::Adv))
+            })
             .unwrap_or(content_end);
     }
     Some((

@@ -702,3 +702,36 @@ fn a_lone_surname_opening_the_sentence_is_the_actor() {
     let c = commitments("Many vowed to fight on.");
     assert!(c.iter().all(|c| c.3 != "Many"), "{c:?}");
 }
+
+#[test]
+fn told_a_hearer_a_clause_with_a_pronoun_subject_is_no_directive() {
+    // "reporters she plans" is no object: the clause after it is reported,
+    // and its own "plans to" is the intent.
+    let c = commitments("Mayor Ewa Kowalski told reporters she plans to run again.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+    assert_eq!(c[0].1, "plans to");
+    let c = commitments("The coach told his players to train on Sunday.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+}
+
+#[test]
+fn a_nominal_cue_in_the_subject_ends_before_the_main_auxiliary() {
+    for (text, content) in [
+        ("The call by Fleming to resign was ignored.", "resign"),
+        (
+            "The call by Fleming to resign soon was ignored.",
+            "resign soon",
+        ),
+        ("Her promise to be honest has been kept.", "be honest"),
+        (
+            "Kenya's request to join the bloc was rejected.",
+            "join the bloc",
+        ),
+    ] {
+        let c = commitments(text);
+        assert_eq!(c.len(), 1, "{text}: {c:?}");
+        assert_eq!(c[0].2, content, "{text}: {c:?}");
+    }
+}
