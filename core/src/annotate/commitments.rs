@@ -220,7 +220,7 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
 
 /// True when the verb cue at token `i` is used as a noun: after a
 /// determiner or possessive ("the demand", "a planned", "their urgent
-/// plea"), as the object of a verb ("will revive demand", "to meet
+/// plea", "nurses' calls"), as the object of a verb ("will revive demand", "to meet
 /// demand"), or tagged a noun after a verb when the word is a noun cue too
 /// ("issued calls for an audit", left to the noun cue; asked only of such
 /// words, to tag few sentences).
@@ -229,6 +229,7 @@ fn used_as_noun(doc: &Doc, i: usize) -> bool {
     let prev2 = i.checked_sub(2).map_or("", |p| doc.low(p));
     DETERMINERS.contains(prev)
         || matches!(prev, "'s" | "’s" | "in")
+        || (matches!(prev, "'" | "’") && prev2.ends_with('s'))
         || (matches!(
             prev2,
             "a" | "an" | "no" | "his" | "her" | "its" | "their" | "our" | "my" | "'s" | "’s"
@@ -440,12 +441,18 @@ fn nominal(doc: &Doc, cue: &Cue, n: usize) -> Option<Found> {
 }
 
 /// The actor named by a possessive before the nominal cue at `n` ("North
-/// Korea's pledge", "his urgent calls"), over at most two modifiers.
+/// Korea's pledge", "the teachers' demands", "his urgent calls"), over at
+/// most two modifiers.
 fn possessor(doc: &Doc, n: usize, floor: usize) -> Option<Agent> {
     let mut j = n;
     while j > floor && n - j < 3 {
         let w = doc.low(j - 1);
-        if matches!(w, "'s" | "’s") {
+        // "Reyes's plan", and a plural's bare mark: "the teachers' demands".
+        let plural_mark = matches!(w, "'" | "’")
+            && j >= 2
+            && doc.low(j - 2).ends_with('s')
+            && doc.toks[j - 2].end() == doc.toks[j - 1].start();
+        if matches!(w, "'s" | "’s") || plural_mark {
             let np = doc.np_before(j.checked_sub(2)?, floor)?;
             return Some(doc.resolve(&np));
         }

@@ -735,3 +735,16 @@ fn a_nominal_cue_in_the_subject_ends_before_the_main_auxiliary() {
         assert_eq!(c[0].2, content, "{text}: {c:?}");
     }
 }
+
+#[test]
+fn a_plurals_bare_possessive_mark_names_the_actor_of_a_nominal_cue() {
+    let c = commitments("The teachers' demands for higher pay were rejected.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].2, "higher pay");
+    assert_eq!(c[0].3, "The teachers");
+    // Used as a noun, the cue's content ends at the sentence's verb.
+    let c = commitments("Nurses' calls for more staff went unheard.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "more staff");
+}
