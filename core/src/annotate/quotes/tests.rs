@@ -505,3 +505,21 @@ fn a_lone_surname_opening_the_sentence_is_the_speaker() {
     let q = quotes("Most said the plan was sound.");
     assert!(q.iter().all(|q| q.2 != "Most"), "{q:?}");
 }
+
+#[test]
+fn according_to_around_reported_speech_gives_the_speakers_quote_only() {
+    // "According to A, B said C": B said C; A only reported it.
+    for text in [
+        "Police said the suspect had fled, according to local media.",
+        "According to local media, police said the suspect had fled.",
+    ] {
+        let q = quotes(text);
+        assert_eq!(q.len(), 1, "{text}: {q:?}");
+        assert_eq!(q[0].1, "the suspect had fled", "{text}");
+        assert_eq!(q[0].3, "said", "{text}");
+        assert!(q[0].2.eq_ignore_ascii_case("police"), "{text}: {q:?}");
+    }
+    let q = quotes("The driver was drunk, according to the police.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].3, "according to");
+}
