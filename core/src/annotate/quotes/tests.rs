@@ -524,9 +524,12 @@ fn according_to_around_reported_speech_gives_the_speakers_quote_only() {
     assert_eq!(q[0].3, "according to");
 }
 
+/// A quote expected: its span, a word of its speaker's name, its cue.
+type Want = (&'static str, &'static str, &'static str);
+
 /// Invented news texts, one or more for each quote error class of unseen
-/// news: (text, the quotes as (span, a word of the speaker's name, cue)).
-const NEWS: [(&str, &[(&str, &str, &str)]); 12] = [
+/// news: (text, the quotes expected).
+const NEWS: [(&str, &[Want]); 12] = [
     // Continued across paragraphs: an opening mark with no closing one.
     (
         "Ada Obi said the plan was sound. \"We have the money.\n\n\"And we have the staff.\"",
