@@ -9,7 +9,10 @@
 //! clause reported by an actor who can commit is a pledge of its subject
 //! ("they said they will keep …", "the mayor said the company would close
 //! two plants"), each coordinated modal its own; observers' forecasts are
-//! not ("analysts said the bill will pass").
+//! not ("analysts said the bill will pass"). A reported "may|might" is an
+//! intent of the reporter ("she said she might run again"), and a quoted
+//! "we may" one of the speaker. A condition after the content stays in it
+//! ("promised to cut taxes if elected").
 //! Negated cues, cues in an if-clause or a question, and cues with no "to" +
 //! verb where one is needed are left out; bare futures are never cues.
 
@@ -67,6 +70,10 @@ static OBSERVER_NOUNS: LazyLock<WordSet> =
 /// actor reporting it.
 static ARRANGED_VERBS: LazyLock<WordSet> =
     LazyLock::new(|| set(include_str!("lexicon/arranged_verbs.txt")));
+
+/// Nouns naming the members of a body, who act as it does.
+static MEMBER_NOUNS: LazyLock<WordSet> =
+    LazyLock::new(|| set(include_str!("lexicon/member_nouns.txt")));
 
 /// Common nouns naming actors.
 static AGENT_NOUNS: LazyLock<WordSet> =
@@ -213,7 +220,7 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
 
 /// True when the verb cue at token `i` is used as a noun: after a
 /// determiner or possessive ("the demand", "a planned", "their urgent
-/// plea"), as the object of a verb ("will revive demand", "to meet
+/// plea", "nurses' calls"), as the object of a verb ("will revive demand", "to meet
 /// demand"), or tagged a noun after a verb when the word is a noun cue too
 /// ("issued calls for an audit", left to the noun cue; asked only of such
 /// words, to tag few sentences).
@@ -222,6 +229,7 @@ fn used_as_noun(doc: &Doc, i: usize) -> bool {
     let prev2 = i.checked_sub(2).map_or("", |p| doc.low(p));
     DETERMINERS.contains(prev)
         || matches!(prev, "'s" | "’s" | "in")
+        || (matches!(prev, "'" | "’") && prev2.ends_with('s'))
         || (matches!(
             prev2,
             "a" | "an" | "no" | "his" | "her" | "its" | "their" | "our" | "my" | "'s" | "’s"
@@ -406,10 +414,15 @@ fn nominal(doc: &Doc, cue: &Cue, n: usize) -> Option<Found> {
     }
     // "Reyes's promise to cut fares was welcomed": a cue in the subject
     // (no verb before it in its clause) ends its content where the
-    // sentence's own verb follows a noun.
+    // sentence's own verb follows a noun, or its auxiliary follows a verb,
+    // adjective or adverb ("the call by Fleming to resign was ignored").
     if (floor..trigger_start).all(|k| !doc.tag(k).is_verbal() && doc.low(k) != ",") {
         content_end = (content_start + 1..content_end)
-            .find(|&k| doc.tag(k).is_verbal() && doc.tag(k - 1).is_nominal())
+            .find(|&k| {
+                (doc.tag(k).is_verbal() && doc.tag(k - 1).is_nominal())
+                    || (doc.tag(k) == Tag::Aux
+                        && matches!(doc.tag(k - 1), Tag::Verb | Tag::Adj | Tag::Adv))
+            })
             .unwrap_or(content_end);
     }
     Some((
@@ -428,12 +441,18 @@ fn nominal(doc: &Doc, cue: &Cue, n: usize) -> Option<Found> {
 }
 
 /// The actor named by a possessive before the nominal cue at `n` ("North
-/// Korea's pledge", "his urgent calls"), over at most two modifiers.
+/// Korea's pledge", "the teachers' demands", "his urgent calls"), over at
+/// most two modifiers.
 fn possessor(doc: &Doc, n: usize, floor: usize) -> Option<Agent> {
     let mut j = n;
     while j > floor && n - j < 3 {
         let w = doc.low(j - 1);
-        if matches!(w, "'s" | "’s") {
+        // "Reyes's plan", and a plural's bare mark: "the teachers' demands".
+        let plural_mark = matches!(w, "'" | "’")
+            && j >= 2
+            && doc.low(j - 2).ends_with('s')
+            && doc.toks[j - 2].end() == doc.toks[j - 1].start();
+        if matches!(w, "'s" | "’s") || plural_mark {
             let np = doc.np_before(j.checked_sub(2)?, floor)?;
             return Some(doc.resolve(&np));
         }
@@ -481,7 +500,9 @@ fn clause_subject(doc: &Doc, p: usize, floor: usize) -> Option<Agent> {
 
 /// A pledge by `will`: "we will …" inside a quote (the speaker's), or a
 /// future reported by an actor who can commit ([`future_actor`]); an
-/// intent by "we may|might …" inside a quote.
+/// intent by "may|might" in the same places, the actor's own suggested
+/// action ("we may extend …" in a quote, "the council said it may raise
+/// fees").
 fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
     let w = doc.low(i);
     let (subject_tok, aux_end) = match w {
@@ -494,7 +515,7 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
     // "we may extend …": the speaker's own suggested action, an intent.
     let kind = modal_kind(w);
     let first_person = in_quote && matches!(subject, "we" | "i" | "we'll" | "i'll") && w != "would";
-    if (in_quote || kind == CommitmentKind::Intent) && !first_person {
+    if in_quote && !first_person {
         return None;
     }
     if filtered(doc, i) {
@@ -573,7 +594,10 @@ const FUTURE_MODALS: [&str; 5] = ["will", "would", "shall", "may", "might"];
 /// "the council would publish its map, its spokeswoman said"), and a thing
 /// whose future is an arrangement ("the minister says the broadcasts will
 /// continue") makes the whole clause the reporter's pledge. Unreported,
-/// only an actor's own "will" counts ("the ministry will provide …").
+/// only an actor's own "will" counts ("the ministry will provide …"). A
+/// reported "may|might" counts for the reporter itself or, when it is a
+/// body, its members ("the union said members might meet", the whole
+/// clause its content), never for another actor, whose "may" is a guess.
 fn future_actor(doc: &Doc, i: usize, verb: usize) -> Option<(Agent, usize)> {
     let subject = doc.low(i - 1);
     if matches!(subject, "he" | "she" | "they" | "it" | "we") {
@@ -585,6 +609,14 @@ fn future_actor(doc: &Doc, i: usize, verb: usize) -> Option<(Agent, usize)> {
     let reporter = speaker_of_clause_at(doc, s.np.start);
     if reporter.as_ref().is_some_and(|r| !can_commit(doc, r)) {
         return None;
+    }
+    if modal_kind(doc.low(i)) == CommitmentKind::Intent {
+        // "the union said members might meet": a body's suggestion for its
+        // own members; anyone else's "may" is a guess about them.
+        let members = MEMBER_NOUNS.contains(doc.low(s.np.end - 1));
+        return reporter
+            .filter(|r| members && is_body(doc, r))
+            .map(|r| (r, s.np.start));
     }
     if names_actor(doc, &s.np) {
         return (doc.low(i) == "will" || reporter.is_some())

@@ -497,6 +497,9 @@ fn indirect(doc: &Doc, used: &[usize], direct: &[Quote]) -> Vec<Quote> {
             Some(SpeechUse::Quote) => None,
         };
         let Some((attr, span)) = found else { continue };
+        if according && reports_speech(doc, span) {
+            continue;
+        }
         let near = direct.partition_point(|q| q.span.end <= span.start);
         let inside_direct = direct[near..]
             .iter()
@@ -801,6 +804,21 @@ fn clause_span(doc: &Doc, a: usize, b: usize) -> Option<Span> {
         return None;
     }
     Some(doc.span(a, b))
+}
+
+/// True when the clause `span` reports speech of its own ("according to
+/// local media, police said the suspect fled"): a speech verb in it with a
+/// reported clause. Its speaker is the one who said it; the source of the
+/// report is no quote of its own.
+fn reports_speech(doc: &Doc, span: Span) -> bool {
+    let (Some(a), Some(b)) = (doc.token_at(span.start), doc.token_at(span.end - 1)) else {
+        return false;
+    };
+    (a..=b).any(|k| match SPEECH_VERBS.get(doc.low(k)) {
+        Some(SpeechUse::Any) => reported(doc, k, false).is_some(),
+        Some(SpeechUse::That) => reported(doc, k, true).is_some(),
+        _ => false,
+    })
 }
 
 /// The quote introduced by "according to" at token `i`.

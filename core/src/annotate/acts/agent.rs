@@ -9,7 +9,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::doc::{Doc, WINDOW};
-use crate::annotate::lexicon::set;
+use crate::annotate::lexicon::{LEXICON, set};
 use crate::annotate::words::{
     BETWEEN_SUBJECT_AND_VERB, DETERMINERS, DOCUMENT_NOUNS, PRONOUNS, PronounClass, SPEECH_VERBS,
     SUBJECT_BREAKERS, SpeechUse, WordSet, is_ly_adverb,
@@ -73,6 +73,25 @@ impl Doc<'_> {
         self.is_word(i) && self.word(i).chars().next().is_some_and(char::is_uppercase)
     }
 
+    /// True when token `t` is a lone capitalised word opening its sentence
+    /// right before the verb `verb` (past auxiliaries and adverbs), and no
+    /// function word ("Many", "Most"): a name, whatever the tagger takes it
+    /// for ("Young vowed", "Rice said", "Long has said").
+    fn lone_name(&self, t: usize, verb: usize) -> bool {
+        let w = self.word(t);
+        t == self.sentence_of(t).start
+            && t < verb
+            && self.capitalised(t)
+            && !self.is_past_form(t)
+            && !matches!(self.low(t), "not" | "never")
+            && !LEXICON.function_words.contains(w)
+            && !LEXICON.non_names.contains(w)
+            && (t + 1..verb).all(|k| {
+                let b = self.low(k);
+                BETWEEN_SUBJECT_AND_VERB.contains(b) || is_ly_adverb(b)
+            })
+    }
+
     /// The subject noun phrase of the verb at token `verb`, in its sentence.
     pub fn subject_before(&self, verb: usize) -> Option<Subject> {
         let floor = self.sentence_of(verb).start;
@@ -118,7 +137,14 @@ impl Doc<'_> {
             });
         }
         if j == floor {
-            return None;
+            // "Long said …", "Still vowed …": a surname that is also an
+            // adverb, opening the sentence right before its verb.
+            return self.lone_name(floor, verb).then(|| Subject {
+                np: floor..floor + 1,
+                appos: None,
+                head: None,
+                negated: false,
+            });
         }
         let mut np = self.np_before(j - 1, floor)?;
         // "Posts on the board from Friday theorized": the subject is the
@@ -530,9 +556,11 @@ impl Doc<'_> {
     /// The agent of a phrase with no entity: "his lawyer", "its
     /// spokesman", kept as written; no one when the phrase holds no noun or
     /// pronoun by its part-of-speech tags (a verb, "issued", or a lone
-    /// adjective is never an actor).
+    /// adjective is never an actor), unless it is a lone name opening its
+    /// sentence ("Young vowed", see [`Doc::lone_name`]).
     fn as_written(&self, np: &Range<usize>) -> Agent {
-        if !np.clone().any(|k| self.tag(k).is_nominal()) {
+        let lone_name = np.len() == 1 && self.lone_name(np.start, np.end);
+        if !lone_name && !np.clone().any(|k| self.tag(k).is_nominal()) {
             return Agent::default();
         }
         // "the operator's statement added": the operator speaks.

@@ -215,13 +215,15 @@ fn phrase(at: &At) -> Option<Frame> {
 }
 
 /// True when the phrase `np` after a directive verb is really an object and
-/// a clause ("told investors the carmaker expected growth to slow"): a verb
-/// in -ed inside it, or a determiner right after a plain word.
+/// a clause ("told investors the carmaker expected growth to slow", "told
+/// reporters she plans to run"): a verb in -ed inside it, a subject pronoun
+/// after its first word, or a determiner right after a plain word.
 fn holds_clause(doc: &Doc, np: &Range<usize>) -> bool {
     (np.start + 1..np.end).any(|k| {
         let w = doc.low(k);
         let prev = doc.low(k - 1);
         doc.is_past_form(k)
+            || matches!(w, "he" | "she" | "they" | "we" | "i" | "it")
             || (matches!(w, "the" | "a" | "an")
                 && doc.is_word(k - 1)
                 && !DETERMINERS.contains(prev)

@@ -627,3 +627,329 @@ fn a_list_after_a_colon_is_the_content() {
     let c = commitments("The council pledged to: rebuild the bridge by spring.");
     assert!(c.iter().all(|c| !c.2.contains("The")), "{c:?}");
 }
+
+#[test]
+fn a_reported_may_of_the_reporter_or_its_members_is_an_intent() {
+    let c = commitments("The council said it may raise parking fees in March.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+    assert_eq!(c[0].1, "may raise");
+    assert_eq!(c[0].2, "raise parking fees in March");
+    assert!(c[0].3.contains("council"), "{c:?}");
+    let c = commitments("Senator Ruth Ade said she might run for the leadership.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+    assert!(c[0].3.contains("Ade"), "{c:?}");
+    // A body speaks for its members: the whole clause is the content.
+    let c = commitments("The dockers' union said members might meet next month.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "members might meet next month");
+    assert!(c[0].3.contains("union"), "{c:?}");
+}
+
+#[test]
+fn a_reported_may_of_others_or_of_the_weather_is_no_intent() {
+    for text in [
+        // A guess about another actor.
+        "The mayor said the company might close two plants.",
+        // An observer's forecast.
+        "Analysts said they might cut their forecasts.",
+        // A person's "it", and a fate rather than an act.
+        "The minister said it might rain on Friday.",
+        "Senator Ruth Ade said she may be forced to resign.",
+        // Negated.
+        "The council said it may not raise fees.",
+    ] {
+        assert!(
+            commitments(text).is_empty(),
+            "{text}: {:?}",
+            commitments(text)
+        );
+    }
+}
+
+#[test]
+fn a_condition_after_a_pledge_stays_in_its_content() {
+    // The guidelines keep a trailing condition ("… if needed") in the content.
+    let c = commitments("The senator promised to cut taxes if she is elected.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "cut taxes if she is elected");
+    // A condition opening the sentence is no part of the content, and does
+    // not make the pledge itself conditional.
+    let c = commitments("If elected, the senator promised to cut taxes.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "cut taxes");
+    assert!(c[0].3.contains("senator"), "{c:?}");
+}
+
+#[test]
+fn a_lone_surname_opening_the_sentence_is_the_actor() {
+    // The tagger takes "Young" for an adjective and "Rice" for a verb.
+    for (text, actor) in [
+        ("Young vowed to fight on.", "Young"),
+        ("Rice pledged to rebuild the clinic.", "Rice"),
+        ("Neil Young sang.\n\nYoung vowed to fight on.", "Neil Young"),
+        (
+            "Sarah Long chairs the board. Long said she would resign.",
+            "Sarah Long",
+        ),
+    ] {
+        let c = commitments(text);
+        assert_eq!(c.len(), 1, "{text}: {c:?}");
+        assert_eq!(c[0].3, actor, "{text}: {c:?}");
+    }
+    // A quantifier is no name.
+    let c = commitments("Many vowed to fight on.");
+    assert!(c.iter().all(|c| c.3 != "Many"), "{c:?}");
+}
+
+#[test]
+fn told_a_hearer_a_clause_with_a_pronoun_subject_is_no_directive() {
+    // "reporters she plans" is no object: the clause after it is reported,
+    // and its own "plans to" is the intent.
+    let c = commitments("Mayor Ewa Kowalski told reporters she plans to run again.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+    assert_eq!(c[0].1, "plans to");
+    let c = commitments("The coach told his players to train on Sunday.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+}
+
+#[test]
+fn a_nominal_cue_in_the_subject_ends_before_the_main_auxiliary() {
+    for (text, content) in [
+        ("The call by Fleming to resign was ignored.", "resign"),
+        (
+            "The call by Fleming to resign soon was ignored.",
+            "resign soon",
+        ),
+        ("Her promise to be honest has been kept.", "be honest"),
+        (
+            "Kenya's request to join the bloc was rejected.",
+            "join the bloc",
+        ),
+    ] {
+        let c = commitments(text);
+        assert_eq!(c.len(), 1, "{text}: {c:?}");
+        assert_eq!(c[0].2, content, "{text}: {c:?}");
+    }
+}
+
+#[test]
+fn a_plurals_bare_possessive_mark_names_the_actor_of_a_nominal_cue() {
+    let c = commitments("The teachers' demands for higher pay were rejected.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].2, "higher pay");
+    assert_eq!(c[0].3, "The teachers");
+    // Used as a noun, the cue's content ends at the sentence's verb.
+    let c = commitments("Nurses' calls for more staff went unheard.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "more staff");
+}
+
+/// Invented news sentences, one or more for each error class of unseen
+/// news: (text, kind, trigger, content, a word of the actor's name or ""
+/// for no actor).
+const NEWS: [(&str, CommitmentKind, &str, &str, &str); 22] = [
+    // Noun and nominal cues.
+    (
+        "Health Minister Olu Bello made a pledge to hire 500 nurses.",
+        CommitmentKind::Pledge,
+        "made a pledge to",
+        "hire 500 nurses",
+        "Bello",
+    ),
+    (
+        "The deal includes a commitment by the ministry to fund ten schools.",
+        CommitmentKind::Pledge,
+        "commitment",
+        "fund ten schools",
+        "ministry",
+    ),
+    (
+        "The charity's promise to rebuild homes was welcomed.",
+        CommitmentKind::Pledge,
+        "promise to",
+        "rebuild homes",
+        "charity",
+    ),
+    (
+        "Farmers renewed their calls for drought relief.",
+        CommitmentKind::Demand,
+        "calls for",
+        "drought relief",
+        "Farmers",
+    ),
+    (
+        "The city has planned a series of free concerts.",
+        CommitmentKind::Intent,
+        "planned",
+        "a series of free concerts",
+        "city",
+    ),
+    (
+        "The airline is offering refunds to all passengers.",
+        CommitmentKind::Intent,
+        "is offering",
+        "refunds to all passengers",
+        "airline",
+    ),
+    (
+        "The ministry reacted by proposing a new tax.",
+        CommitmentKind::Intent,
+        "proposing",
+        "a new tax",
+        "ministry",
+    ),
+    // Reported futures and suggestions.
+    (
+        "The agency says the flights will resume on Friday.",
+        CommitmentKind::Pledge,
+        "will resume",
+        "the flights will resume on Friday",
+        "agency",
+    ),
+    (
+        "The governor said the state would cover half the cost.",
+        CommitmentKind::Pledge,
+        "would cover",
+        "cover half the cost",
+        "state",
+    ),
+    (
+        "The union said members might meet next month.",
+        CommitmentKind::Intent,
+        "might meet",
+        "members might meet next month",
+        "union",
+    ),
+    // Cue variants.
+    (
+        "The prime minister personally asked the king to sign the law.",
+        CommitmentKind::Demand,
+        "asked",
+        "sign the law",
+        "minister",
+    ),
+    (
+        "Villagers asked the company not to cut the trees.",
+        CommitmentKind::Demand,
+        "asked",
+        "not to cut the trees",
+        "Villagers",
+    ),
+    (
+        "The bishop called on parishioners to pray for peace.",
+        CommitmentKind::Demand,
+        "called on",
+        "pray for peace",
+        "bishop",
+    ),
+    // Actors through descriptions, pronouns and lone surnames.
+    (
+        "The foundation said it intends to double its grants.",
+        CommitmentKind::Intent,
+        "intends to",
+        "double its grants",
+        "foundation",
+    ),
+    (
+        "Ruth Ade chairs the board. She said she intends to run again.",
+        CommitmentKind::Intent,
+        "intends to",
+        "run again",
+        "Ade",
+    ),
+    (
+        "Young vowed to fight on.",
+        CommitmentKind::Pledge,
+        "vowed to",
+        "fight on",
+        "Young",
+    ),
+    // Agentless passives: no actor unless "by X" names one.
+    (
+        "He was ordered to pay a fine of 200 euros.",
+        CommitmentKind::Demand,
+        "ordered to",
+        "pay a fine of 200 euros",
+        "",
+    ),
+    (
+        "Tenants are required to give a month's notice.",
+        CommitmentKind::Demand,
+        "required to",
+        "give a month's notice",
+        "",
+    ),
+    (
+        "Residents were advised by the council to stay indoors.",
+        CommitmentKind::Demand,
+        "advised",
+        "stay indoors",
+        "council",
+    ),
+    // Bounds.
+    (
+        "The ministry promised to repair the dam, a week after the floods.",
+        CommitmentKind::Pledge,
+        "promised to",
+        "repair the dam",
+        "ministry",
+    ),
+    (
+        "The call by Fleming to resign was ignored.",
+        CommitmentKind::Demand,
+        "call",
+        "resign",
+        "Fleming",
+    ),
+    (
+        "The senator promised to cut taxes if she is elected.",
+        CommitmentKind::Pledge,
+        "promised to",
+        "cut taxes if she is elected",
+        "senator",
+    ),
+];
+
+#[test]
+fn invented_news_sentences_of_each_error_class() {
+    for (text, kind, trigger, content, actor) in NEWS {
+        let c = commitments(text);
+        assert_eq!(c.len(), 1, "{text}: {c:?}");
+        assert_eq!(
+            (c[0].0, c[0].1.as_str(), c[0].2.as_str()),
+            (kind, trigger, content),
+            "{text}"
+        );
+        if actor.is_empty() {
+            assert_eq!(c[0].3, "", "{text}: {c:?}");
+        } else {
+            assert!(c[0].3.contains(actor), "{text}: {c:?}");
+        }
+    }
+}
+
+#[test]
+fn invented_news_sentences_with_no_commitment() {
+    for text in [
+        // A quoted complaint about earlier promises.
+        "\"We've been given such vows for years,\" said Tom Reed, a resident.",
+        // A scheduled event, others' expectations, a refusal, a question.
+        "The exhibit is to run through March 9.",
+        "Analysts expect the bank to raise rates.",
+        "The council did not promise to repair the road.",
+        "Will the mayor keep her promise to cut fares?",
+        // Headlines are not mined.
+        "# Council vows to fix roads\n\nThe council met on Monday.",
+    ] {
+        assert!(
+            commitments(text).is_empty(),
+            "{text}: {:?}",
+            commitments(text)
+        );
+    }
+}

@@ -490,3 +490,137 @@ fn a_phrase_before_a_colon_attribution_is_no_reported_clause() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].1, "The plan is dead");
 }
+
+#[test]
+fn a_lone_surname_opening_the_sentence_is_the_speaker() {
+    // "Long" is also an adverb that may stand before a verb ("has long said").
+    let q = quotes("Sarah Long chairs the board.\n\nLong said the plan was sound.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the plan was sound");
+    assert_eq!(q[0].2, "Sarah Long");
+    let q = quotes("Long has said the plan was sound.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "Long");
+    // A quantifier opening the sentence is no name.
+    let q = quotes("Most said the plan was sound.");
+    assert!(q.iter().all(|q| q.2 != "Most"), "{q:?}");
+}
+
+#[test]
+fn according_to_around_reported_speech_gives_the_speakers_quote_only() {
+    // "According to A, B said C": B said C; A only reported it.
+    for text in [
+        "Police said the suspect had fled, according to local media.",
+        "According to local media, police said the suspect had fled.",
+    ] {
+        let q = quotes(text);
+        assert_eq!(q.len(), 1, "{text}: {q:?}");
+        assert_eq!(q[0].1, "the suspect had fled", "{text}");
+        assert_eq!(q[0].3, "said", "{text}");
+        assert!(q[0].2.eq_ignore_ascii_case("police"), "{text}: {q:?}");
+    }
+    let q = quotes("The driver was drunk, according to the police.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].3, "according to");
+}
+
+/// A quote expected: its span, a word of its speaker's name, its cue.
+type Want = (&'static str, &'static str, &'static str);
+
+/// Invented news texts, one or more for each quote error class of unseen
+/// news: (text, the quotes expected).
+const NEWS: [(&str, &[Want]); 12] = [
+    // Continued across paragraphs: an opening mark with no closing one.
+    (
+        "Ada Obi said the plan was sound. \"We have the money.\n\n\"And we have the staff.\"",
+        &[
+            ("the plan was sound", "Obi", "said"),
+            ("We have the money.", "Obi", "said"),
+            ("And we have the staff.", "Obi", "said"),
+        ],
+    ),
+    // A block quote after a colon.
+    (
+        "The ministry said in a statement:\n\nThe roads will reopen on Monday after repairs.",
+        &[(
+            "The roads will reopen on Monday after repairs.",
+            "ministry",
+            "said",
+        )],
+    ),
+    // Attributions: a statement, "As X told Y", "according to X".
+    (
+        "The ministry's statement added that the roads would reopen.",
+        &[("the roads would reopen", "ministry", "added")],
+    ),
+    (
+        "As Ada Obi told reporters, the roads are safe.",
+        &[("the roads are safe", "Obi", "told")],
+    ),
+    (
+        "The driver was drunk, according to the police.",
+        &[("The driver was drunk", "police", "according to")],
+    ),
+    // The speaker is the person, not a modifier or the addressee.
+    (
+        "According to Peruvian Ambassador Luis Vega, the talks failed.",
+        &[("the talks failed", "Vega", "According to")],
+    ),
+    (
+        "A spokesman for the ministry, Ivo Rask, said the talks had failed.",
+        &[("the talks had failed", "Rask", "said")],
+    ),
+    (
+        "Lena Holm told the mayor that the roads were safe.",
+        &[("the roads were safe", "Holm", "told")],
+    ),
+    (
+        "\"We need more beds,\" the hospital's director, Eva Lind, told reporters.",
+        &[("We need more beds,", "Lind", "told")],
+    ),
+    // "said A but warned that B" reports both.
+    (
+        "Lena Holm said she backed the bill but warned that the schedule was tight.",
+        &[
+            ("she backed the bill", "Holm", "said"),
+            ("the schedule was tight", "Holm", "warned"),
+        ],
+    ),
+    // A lone surname opening the sentence.
+    (
+        "Sarah Long chairs the board.\n\nLong said the plan was sound.",
+        &[("the plan was sound", "Long", "said")],
+    ),
+    // A split quote keeps its speaker.
+    (
+        "\"The first part is done,\" said Ada Obi. \"We will finish the rest.\"",
+        &[
+            ("The first part is done,", "Obi", "said"),
+            ("We will finish the rest.", "Obi", "said"),
+        ],
+    ),
+];
+
+#[test]
+fn invented_news_texts_of_each_error_class() {
+    for (text, want) in NEWS {
+        let q = quotes(text);
+        assert_eq!(q.len(), want.len(), "{text}: {q:?}");
+        for (got, (span, speaker, cue)) in q.iter().zip(want) {
+            assert_eq!((got.1.as_str(), got.3.as_str()), (*span, *cue), "{text}");
+            assert!(got.2.contains(speaker), "{text}: {q:?}");
+        }
+    }
+}
+
+#[test]
+fn invented_news_speech_with_no_reported_clause_is_no_quote() {
+    for text in [
+        "Ada Obi denied these allegations.",
+        "The minister declined to comment.",
+        "Lena Holm admitted the error and apologised.",
+        "The mayor asked how the roads would be paid for.",
+    ] {
+        assert!(quotes(text).is_empty(), "{text}: {:?}", quotes(text));
+    }
+}
