@@ -331,7 +331,7 @@ fn load(data: &Path) -> Result<(Vec<Prepared>, Vec<tags::Tagged>), TrainError> {
     Ok((docs, tagged))
 }
 
-/// Prints the held-out typed and mention F1, GUM folds pooled and news,
+/// Prints the held-out typed, mention and actor F1, GUM folds pooled and news,
 /// at every pair of thresholds.
 fn print_grid(docs: &[Prepared], folds: &[(String, Model)]) {
     for &o in &OVERRIDE_AT {
@@ -343,11 +343,13 @@ fn print_grid(docs: &[Prepared], folds: &[(String, Model)]) {
                 if g == NEWS { news.add(c) } else { gum.add(c) }
             }
             println!(
-                "override at {o:>4} drop at {d:>4}: GUM typed {:.3} mentions {:.3} | news typed {:.3} mentions {:.3}",
+                "override at {o:>4} drop at {d:>4}: GUM typed {:.3} mentions {:.3} actors {:.3} | news typed {:.3} mentions {:.3} actors {:.3}",
                 gum.typed(),
                 gum.mentions(),
+                gum.actors(),
                 news.typed(),
-                news.mentions()
+                news.mentions(),
+                news.actors()
             );
         }
     }
@@ -358,10 +360,36 @@ fn print_grid(docs: &[Prepared], folds: &[(String, Model)]) {
 /// overriding) and the GUM folds pooled.
 fn print_folds(docs: &[Prepared], folds: &[(String, Model)], (override_at, drop_at): (u16, u16)) {
     println!(
-        "{:<10} {:>5} | {:>12} {:>12} | {:>12} {:>12} | {:>12}",
-        "held out", "docs", "rules typed", "mentions", "learned typed", "mentions", "always typed"
+        "{:<10} {:>5} | {:>6} {:>8} {:>6} | {:>7} {:>8} {:>6} | {:>6}",
+        "held out",
+        "docs",
+        "rules:",
+        "mentions",
+        "actors",
+        "learned",
+        "mentions",
+        "actors",
+        "always"
+    );
+    println!(
+        "{:<10} {:>5} | {:>6} {:>8} {:>6} | {:>7} {:>8} {:>6} | {:>6}",
+        "", "", "typed", "", "", "typed", "", "", "typed"
     );
     let mut sums = [Counts::default(); 3];
+    let row = |g: &str, n: usize, [rules, learned, always]: [Counts; 3]| {
+        println!(
+            "{:<10} {:>5} | {:>6.3} {:>8.3} {:>6.3} | {:>7.3} {:>8.3} {:>6.3} | {:>6.3}",
+            g,
+            n,
+            rules.typed(),
+            rules.mentions(),
+            rules.actors(),
+            learned.typed(),
+            learned.mentions(),
+            learned.actors(),
+            always.typed()
+        );
+    };
     for (g, model) in folds {
         let rules = evaluate(fold_docs(docs, g), None);
         let learned = evaluate(fold_docs(docs, g), Some(&at(model, override_at, drop_at)));
@@ -371,27 +399,12 @@ fn print_folds(docs: &[Prepared], folds: &[(String, Model)], (override_at, drop_
                 s.add(c);
             }
         }
-        println!(
-            "{:<10} {:>5} | {:>12.3} {:>12.3} | {:>12.3} {:>12.3} | {:>12.3}",
-            g,
-            fold_docs(docs, g).count(),
-            rules.typed(),
-            rules.mentions(),
-            learned.typed(),
-            learned.mentions(),
-            always.typed()
-        );
+        row(g, fold_docs(docs, g).count(), [rules, learned, always]);
     }
-    let [rules, learned, always] = sums;
-    println!(
-        "{:<10} {:>5} | {:>12.3} {:>12.3} | {:>12.3} {:>12.3} | {:>12.3}",
+    row(
         "GUM pooled",
         docs.iter().filter(|p| p.doc.genre != NEWS).count(),
-        rules.typed(),
-        rules.mentions(),
-        learned.typed(),
-        learned.mentions(),
-        always.typed()
+        sums,
     );
 }
 

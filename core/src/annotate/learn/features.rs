@@ -1,11 +1,17 @@
 //! The evidence for an entity's kind, as hashed features: what its names
 //! look like, what the word lists say of them, the words around each of its
-//! mentions (prepositions, appositions, possessives), the pronouns near it,
+//! mentions (prepositions, appositions, possessives, the verb it is the
+//! subject of, speech verbs, role and thing nouns beside it, quotation
+//! marks, a year after it), the pronouns near it,
 //! the descriptions and pronouns the rules linked to it, and the rules' own
 //! kind. Each feature is a short string hashed to a `u32`; the features of
 //! an entity are a sorted set.
 
-use crate::annotate::lexicon::{GazKind, LEXICON};
+use std::sync::LazyLock;
+
+use crate::annotate::fasthash::Set;
+use crate::annotate::lexicon::{GazKind, LEXICON, set};
+use crate::annotate::words::{BETWEEN_SUBJECT_AND_VERB, SPEECH_VERBS, is_ly_adverb};
 use crate::model::{Annotations, EntityKind, MentionForm, Span};
 
 /// How many bytes around a mention are read for its context.
@@ -21,6 +27,11 @@ const PREPOSITIONS: [&str; 14] = [
     "in", "at", "to", "from", "of", "by", "for", "with", "on", "into", "near", "across", "through",
     "between",
 ];
+
+/// Common nouns naming things that are no actors (works, products,
+/// events…): evidence when next to a name.
+static THING_NOUNS: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| set(include_str!("../lexicon/non_actor_nouns.txt")));
 
 /// How many tokens after a mention are read for pronouns.
 const AFTER: usize = 20;
@@ -378,6 +389,80 @@ fn context<'t>(
             f.lower("pronoun", &[w]);
         }
     }
+    agency(f, before, after);
+    let quote_before = text[..span.start].ends_with(['"', '“', '‘']);
+    let quote_after = text[span.end..].starts_with(['"', '”']);
+    if quote_before || quote_after {
+        f.add("quoted", if quote_before { "open" } else { "close" });
+    }
+}
+
+/// Features that tell an agent from a thing around a mention, with the
+/// tokens `before` and `after` it: the verb it is the subject of (past
+/// auxiliaries, adverbs and an apposition), whether that or the word before
+/// it ("…, said Smith") is a speech verb, a role noun before it
+/// ("singer Bo Day"), and the head noun of an apposition
+/// after it ("Firefox, its main rival,").
+fn agency(f: &mut Features, before: &[&str], after: &[&str]) {
+    let lx = &*LEXICON;
+    if let Some(p1) = before.last() {
+        if SPEECH_VERBS.contains_key(p1) {
+            f.flag("speech:before");
+        } else if lx.role_nouns.contains(p1) {
+            f.flag("role:before");
+        } else if THING_NOUNS.contains(p1) {
+            f.flag("thing:before");
+        }
+    }
+    if after.first().is_some_and(|n1| THING_NOUNS.contains(n1)) {
+        f.flag("thing:after");
+    }
+    // A year or a page close after: a citation ("Smith 2003", "Smith et
+    // al., 2003").
+    if after
+        .iter()
+        .take(4)
+        .any(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+    {
+        f.flag("year:after");
+    }
+    let mut rest = after;
+    if let [",", tail @ ..] | ["(", tail @ ..] = rest {
+        // An apposition: its words up to the punctuation that ends it.
+        let len = tail
+            .iter()
+            .take(8)
+            .position(|w| !w.starts_with(char::is_alphanumeric) || matches!(*w, "who" | "which"))
+            .unwrap_or(tail.len().min(8));
+        if let Some(head) = tail[..len]
+            .last()
+            .filter(|w| w.starts_with(char::is_lowercase))
+        {
+            f.lower("apphead", &[head]);
+            if lx.role_nouns.contains(head) {
+                f.flag("apphead:role");
+            } else if THING_NOUNS.contains(head) {
+                f.flag("apphead:thing");
+            }
+        }
+        rest = match tail.get(len) {
+            Some(&"," | &")") => &tail[len + 1..],
+            _ => &[],
+        };
+    }
+    while let [w, tail @ ..] = rest
+        && (BETWEEN_SUBJECT_AND_VERB.contains(w) || is_ly_adverb(w))
+    {
+        rest = tail;
+    }
+    if let [verb, ..] = rest
+        && verb.starts_with(char::is_lowercase)
+    {
+        if SPEECH_VERBS.contains_key(verb) {
+            f.flag("speech:after");
+        }
+        f.lower("verb", &[verb]);
+    }
 }
 
 /// The start of the context window before `at`: up to [`WINDOW`] bytes back,
@@ -596,6 +681,44 @@ mod tests {
         assert!(has(&f, "pronoun", "she"));
         assert!(has(&f, "count", "2"));
         assert!(f.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn agents_show_their_verbs_and_things_their_nouns() {
+        let text = "Acme, the maker, has also quickly announced it. Ann Lee, a singer, \
+                    said so, said singer Bo Day. They saw the film Easy Rider, \
+                    a \"Kool Aid\" drink and Campbell Soup cans (Pratt 2003).";
+        let acme = of_entity(text, &ann_of(text, &["Acme"], EntityKind::Person), 0);
+        assert!(has(&acme, "apphead", "maker"));
+        assert!(
+            has(&acme, "verb", "announced"),
+            "auxiliaries and adverbs skipped"
+        );
+        assert!(has(&acme, "speech:after", "") && !has(&acme, "apphead:role", ""));
+        let lee = of_entity(text, &ann_of(text, &["Ann Lee"], EntityKind::Person), 0);
+        assert!(has(&lee, "apphead:role", "") && has(&lee, "verb", "said"));
+        let day = of_entity(text, &ann_of(text, &["Bo Day"], EntityKind::Person), 0);
+        assert!(has(&day, "role:before", ""));
+        let said = of_entity(text, &ann_of(text, &["Bo"], EntityKind::Person), 0);
+        assert!(
+            !has(&said, "speech:before", ""),
+            "the role noun stands between"
+        );
+        let film = of_entity(text, &ann_of(text, &["Easy Rider"], EntityKind::Person), 0);
+        assert!(has(&film, "thing:before", "") && !has(&film, "speech:after", ""));
+        let kool = of_entity(text, &ann_of(text, &["Kool Aid"], EntityKind::Person), 0);
+        assert!(has(&kool, "quoted", "open") && !has(&kool, "thing:after", ""));
+        let soup = of_entity(
+            text,
+            &ann_of(text, &["Campbell Soup"], EntityKind::Person),
+            0,
+        );
+        assert!(has(&soup, "thing:after", ""));
+        let pratt = of_entity(text, &ann_of(text, &["Pratt"], EntityKind::Person), 0);
+        assert!(has(&pratt, "year:after", ""));
+        let speaker = "“Yes,” said Smith.";
+        let smith = of_entity(speaker, &ann_of(speaker, &["Smith"], EntityKind::Person), 0);
+        assert!(has(&smith, "speech:before", ""));
     }
 
     #[test]
