@@ -99,3 +99,25 @@ fn unbalanced_and_cross_paragraph_quotes() {
         assert!(ann.quotes.iter().all(|q| valid(text, q.span)), "{text:?}");
     }
 }
+
+/// Found by the annotate_export fuzz target: a quotation whose opening and
+/// closing marks fall in one token (mis-decoded bytes around `="…">`) made
+/// the first-person pass slice its tokens backwards and panic.
+#[test]
+fn a_quotation_inside_one_token_does_not_panic() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(["annotate", "--no-sidecar", "--format", "json"])
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/fuzz-quotation-inside-one-token.txt"
+        ))
+        .output()
+        .expect("gloss runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert!(json["entities"].is_array());
+}

@@ -518,7 +518,11 @@ fn quotation_at(quotations: &[Quotation], i: usize) -> Option<&Quotation> {
 pub fn first_person(doc: &Doc, quotations: &[Quotation], out: &mut Vec<Resolved>) {
     for q in quotations {
         let Some(speaker) = q.speaker else { continue };
-        for t in &doc.toks[q.open + 1..q.close] {
+        // A quotation whose two marks stand in one token holds no word.
+        let Some(inner) = doc.toks.get(q.open + 1..q.close) else {
+            continue;
+        };
+        for t in inner {
             if crate::annotate::first_person::is_first_person(t.span().slice(doc.text)) {
                 out.push(Resolved {
                     span: t.span(),
