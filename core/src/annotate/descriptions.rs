@@ -482,8 +482,9 @@ pub fn quotations(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor]) -> Vec<Qu
         let (Some(opened), Some(i)) = (m.open_tok, m.close_tok) else {
             continue;
         };
-        // A stray mark would pair with one far away: not a quotation.
-        if i - opened > MAX_QUOTE_TOKENS {
+        // Marks standing in one token hold no word, and a stray mark would
+        // pair with one far away: neither is a quotation.
+        if i <= opened || i - opened > MAX_QUOTE_TOKENS {
             continue;
         }
         let mut k = i + 1;
@@ -518,11 +519,7 @@ fn quotation_at(quotations: &[Quotation], i: usize) -> Option<&Quotation> {
 pub fn first_person(doc: &Doc, quotations: &[Quotation], out: &mut Vec<Resolved>) {
     for q in quotations {
         let Some(speaker) = q.speaker else { continue };
-        // A quotation whose two marks stand in one token holds no word.
-        let Some(inner) = doc.toks.get(q.open + 1..q.close) else {
-            continue;
-        };
-        for t in inner {
+        for t in &doc.toks[q.open + 1..q.close] {
             if crate::annotate::first_person::is_first_person(t.span().slice(doc.text)) {
                 out.push(Resolved {
                     span: t.span(),

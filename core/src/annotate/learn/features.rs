@@ -30,7 +30,7 @@ const PREPOSITIONS: [&str; 14] = [
 
 /// Common nouns naming things that are no actors (works, products,
 /// events…): evidence when next to a name.
-static THING_NOUNS: LazyLock<Set<&'static str>> =
+static NON_ACTOR_NOUNS: LazyLock<Set<&'static str>> =
     LazyLock::new(|| set(include_str!("../lexicon/non_actor_nouns.txt")));
 
 /// How many tokens after a mention are read for pronouns.
@@ -410,14 +410,14 @@ fn agency(f: &mut Features, before: &[&str], after: &[&str]) {
             f.flag("speech:before");
         } else if lx.role_nouns.contains(p1) {
             f.flag("role:before");
-        } else if THING_NOUNS.contains(p1) {
+        } else if NON_ACTOR_NOUNS.contains(p1) {
             f.flag("thing:before");
         }
     }
-    if after.first().is_some_and(|n1| THING_NOUNS.contains(n1)) {
+    if after.first().is_some_and(|n1| NON_ACTOR_NOUNS.contains(n1)) {
         f.flag("thing:after");
     }
-    // A year or a page close after: a citation ("Smith 2003", "Smith et
+    // A year close after: a citation ("Smith 2003", "Smith et
     // al., 2003").
     if after
         .iter()
@@ -441,7 +441,7 @@ fn agency(f: &mut Features, before: &[&str], after: &[&str]) {
             f.lower("apphead", &[head]);
             if lx.role_nouns.contains(head) {
                 f.flag("apphead:role");
-            } else if THING_NOUNS.contains(head) {
+            } else if NON_ACTOR_NOUNS.contains(head) {
                 f.flag("apphead:thing");
             }
         }
