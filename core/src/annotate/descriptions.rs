@@ -217,7 +217,7 @@ fn role_holders(clusters: &[Cluster]) -> Map<&str, Vec<Holder>> {
 /// city"), each with the kind it needs, and whether it is so generic that
 /// it needs a single candidate nearby rather than a name that holds it.
 static THING_NOUN_KINDS: LazyLock<Map<&'static str, (Kind, bool)>> = LazyLock::new(|| {
-    entries(include_str!("lexicon/thing_nouns.txt"))
+    entries(include_str!("lexicon/description_nouns.txt"))
         .map(|l| {
             let mut parts = l.split_whitespace();
             let noun = parts.next().unwrap_or_default();
