@@ -21,7 +21,8 @@ KINDS = {"person", "organization", "place"}
 PRONOUNS = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "you", "your",
             "yours", "he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its",
             "itself", "they", "them", "their", "theirs", "themselves", "who", "whom", "whose",
-            "which", "that", "this", "these", "those", "here", "there"}
+            "which", "that", "this", "these", "those", "here", "there",
+            "nobody", "anybody", "anyone", "everybody", "everyone", "somebody", "someone"}
 CUT = re.compile(r",\s|;|\s\(|\s(?:of|in|at|for|from|on|with|to|who|whom|whose|which|that|where|when|under|near|by|about|across|along|between|into)\s")
 EDGE = "\"'“”‘’(),.;:!?"
 
