@@ -195,6 +195,19 @@ impl<'a> Doc<'a> {
                 for t in &mut self.toks[a..b] {
                     t.set_ambiguous(t.kind() == TokenKind::Word);
                 }
+                // A byline ("By Ann Lee, Health Correspondent") is title-case
+                // like a headline, but the words between "By" and a comma
+                // are the writer's name.
+                if self.word(a) == "By"
+                    && b > a + 1
+                    && !LEXICON.function_words.contains(self.word(a + 1))
+                {
+                    for t in self.toks[a + 1..b].iter_mut().take_while(|t| {
+                        t.kind() == TokenKind::Word || !t.span().slice(self.text).starts_with(',')
+                    }) {
+                        t.set_ambiguous(false);
+                    }
+                }
             }
             self.headlines.push(headline);
             a = b;

@@ -726,6 +726,32 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_is_the_place_the_story_names() {
+        let text = "Storm closes schools\n\nPORT ELLERY — The council met on Tuesday. \
+                    Ferries to Port Ellery stopped.";
+        let groups = groups(text);
+        let port = groups
+            .iter()
+            .find(|(_, ms)| ms.contains(&"PORT ELLERY".to_owned()));
+        assert_eq!(
+            port.map(|(_, ms)| ms.clone()),
+            Some(vec!["PORT ELLERY".to_owned(), "Port Ellery".to_owned()]),
+            "{groups:?}"
+        );
+    }
+
+    #[test]
+    fn a_byline_names_its_writer_not_the_desk() {
+        let text = "Storm Closes Schools Across The Valley\n\n\
+                    By Marta Wisniewska, Weather Correspondent\n\nThe council met on Tuesday.";
+        let names: Vec<String> = run(text).entities.into_iter().map(|e| e.name).collect();
+        assert_eq!(names, ["Marta Wisniewska"]);
+        // A headline opening with "By" and a function word is no byline.
+        let text = "By The Numbers Jobs Rise Again\n\nThe council met on Tuesday.";
+        assert!(run(text).entities.is_empty(), "{:?}", run(text).entities);
+    }
+
+    #[test]
     fn two_letter_initials_name_only_a_name_before_them() {
         // "SE" comes first: it is not Sun Energy's.
         let text = "The phone SE model sold well. Later, Sun Energy said prices rose.";

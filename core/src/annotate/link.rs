@@ -129,7 +129,12 @@ impl<'d, 'a> Linker<'d, 'a> {
             return c.to_owned();
         }
         let (a, b) = name_words(self.doc, m);
-        self.doc.key(a, b).into_owned()
+        let key = self.doc.key(a, b);
+        if self.doc.is_dateline(m.start) {
+            // "HARWICK — …" is the Harwick of the story.
+            return title_case(&key);
+        }
+        key.into_owned()
     }
 
     fn new_cluster(&mut self, mi: usize, m: &NameMention, key: String) -> usize {
@@ -537,6 +542,22 @@ fn misspelt(a: &str, b: &str) -> bool {
                 || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
         }
     }
+}
+
+/// `PORT ELLIS` as `Port Ellis`: each word's first letter kept, the rest
+/// lowercased.
+fn title_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut word_start = true;
+    for c in name.chars() {
+        if word_start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        word_start = !c.is_alphanumeric();
+    }
+    out
 }
 
 /// Links name mentions into clusters; returns the clusters and, for every
