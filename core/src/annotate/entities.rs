@@ -205,7 +205,12 @@ fn other_name(
     }
     let mut m = plain(doc, p.start, p.end, Kind::Person, gender);
     m.lead = ts;
-    m.span = Span::new(doc.toks[ts].start(), m.span.end);
+    // After a possessive the title heads a phrase of its own, in
+    // apposition to the name ("the party's Deputy Leader Ann Lee"): the
+    // name stands alone; the title stays its role.
+    if !possessive_before(doc, ts) {
+        m.span = Span::new(doc.toks[ts].start(), m.span.end);
+    }
     if !is_honorific(&doc.key(ts, te)) {
         // A qualifier right before the title: "U.S. President", "Fed Chair".
         let q = before.filter(|q| q.end == ts).and_then(|q| match q.kind {
@@ -221,10 +226,15 @@ fn other_name(
     Some(m)
 }
 
+/// True when token `a` follows a possessive "'s".
+fn possessive_before(doc: &Doc, a: usize) -> bool {
+    a > 0 && matches!(doc.word(a - 1), "'s" | "’s")
+}
+
 /// True when the name at token `a` follows a person's possessive: the
 /// name before "'s" is a person's by firm evidence ("Warren Buffett's").
 fn owned_by_person(doc: &Doc, a: usize) -> bool {
-    if a < 2 || !matches!(doc.word(a - 1), "'s" | "’s") {
+    if a < 2 || !possessive_before(doc, a) {
         return false;
     }
     let end = a - 1;
@@ -871,6 +881,22 @@ mod tests {
             group_of(text, "Acme Widgets Inc."),
             ["Acme Widgets Inc.", "the company"]
         );
+    }
+
+    #[test]
+    fn a_title_after_a_possessive_stays_out_of_the_name() {
+        let text = "The union's Chief Executive Ravi Mehta said no. Later, Mayor \
+                    Lena Ortiz's Press Secretary Tom Baird wrote. Mehta agreed.";
+        assert_eq!(group_of(text, "Ravi Mehta"), ["Ravi Mehta", "Mehta"]);
+        assert_eq!(group_of(text, "Lena Ortiz"), ["Mayor Lena Ortiz"]);
+        assert_eq!(group_of(text, "Tom Baird"), ["Tom Baird"]);
+        let ann = run(text);
+        let mehta = ann
+            .entities
+            .iter()
+            .find(|e| e.name == "Ravi Mehta")
+            .unwrap();
+        assert_eq!(mehta.roles, ["Chief Executive"]);
     }
 
     #[test]
