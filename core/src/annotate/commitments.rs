@@ -188,7 +188,7 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
         return None;
     }
     let frame = frames::verb_frame(doc, cue, i, end)?;
-    let content_end = doc.clause_end(frame.content_start);
+    let content_end = doc.act_end(frame.content_start);
     if content_end <= frame.content_start {
         return None;
     }
@@ -348,7 +348,7 @@ fn joint_partner(doc: &Doc, np: &Range<usize>) -> Option<usize> {
 /// The agent of a passive directive, from "by X" in its content.
 fn by_agent(doc: &Doc, a: usize, b: usize) -> Option<Agent> {
     let by = (a..b).find(|&k| doc.low(k) == "by")?;
-    let np = doc.np_after(by + 1)?;
+    let np = doc.agent_after_by(by)?;
     let agent = doc.resolve(&np);
     agent.entity.is_some().then_some(agent)
 }
@@ -366,7 +366,7 @@ fn nominal(doc: &Doc, cue: &Cue, n: usize) -> Option<Found> {
     let mut after = n + 1;
     // Actor: "by/from X" after, a possessive before, or a light verb's subject.
     let actor = if matches!(doc.low(n + 1), "by" | "from")
-        && let Some(np) = doc.np_after(n + 2)
+        && let Some(np) = doc.agent_after_by(n + 1)
     {
         after = np.end;
         doc.resolve(&np)
@@ -408,7 +408,7 @@ fn nominal(doc: &Doc, cue: &Cue, n: usize) -> Option<Found> {
         }
         _ => return None,
     };
-    let mut content_end = doc.clause_end(content_start);
+    let mut content_end = doc.act_end(content_start);
     if content_end <= content_start {
         return None;
     }
@@ -522,23 +522,26 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
         return None;
     }
     let (verb, content_end) = modal_content(doc, aux_end)?;
-    let (actor, content_start) = if first_person {
-        (doc.resolve_pronoun(subject_tok), verb)
+    let future = if first_person {
+        Future::of(doc.resolve_pronoun(subject_tok), verb)
     } else {
         future_actor(doc, i, verb)?
     };
-    if !actor.is_known() {
+    if !future.actor.is_known() {
         return None;
     }
+    let counterpart = future
+        .counterpart
+        .filter(|&e| Some(e) != future.actor.entity);
     Some((
         build(
             doc,
-            kind,
-            actor,
-            None,
+            future.kind.unwrap_or(kind),
+            future.actor,
+            counterpart,
             i,
             verb + 1,
-            content_start,
+            future.content_start,
             content_end,
         ),
         verb + 1,
@@ -570,7 +573,7 @@ fn modal_content(doc: &Doc, aux_end: usize) -> Option<(usize, usize)> {
     if !doc.is_word(c) || matches!(doc.low(c), "not" | "n't" | "never" | "be" | "have" | "no") {
         return None;
     }
-    let mut end = doc.clause_end(c);
+    let mut end = doc.act_end(c);
     if let Some(k) = (c + 1..end).find(|&k| {
         matches!(doc.low(k), "and" | "or" | "but") && FUTURE_MODALS.contains(&doc.low(k + 1))
     }) {
@@ -585,25 +588,50 @@ fn modal_content(doc: &Doc, aux_end: usize) -> Option<(usize, usize)> {
 /// The modals of a future or a suggested action.
 const FUTURE_MODALS: [&str; 5] = ["will", "would", "shall", "may", "might"];
 
+/// Whose future a modal states, and how it reads.
+struct Future {
+    /// Who commits.
+    actor: Agent,
+    /// The first token of the content.
+    content_start: usize,
+    /// The partner of joint actors or the hearers of a directive.
+    counterpart: Option<usize>,
+    /// The kind, when not the modal's: a directive to the hearers.
+    kind: Option<CommitmentKind>,
+}
+
+impl Future {
+    /// The future of `actor` whose content starts at token `content_start`.
+    fn of(actor: Agent, content_start: usize) -> Future {
+        Future {
+            actor,
+            content_start,
+            counterpart: None,
+            kind: None,
+        }
+    }
+}
+
 /// The actor of a future outside quotes at the modal `i` with its verb at
 /// `verb`, and where its content starts. A clause reported by an actor who
 /// can commit (not an observer's forecast, see [`can_commit`]) gives its
-/// subject: a pronoun opening it is the reporter ("the authority said it
-/// would hire …"; "it" only for an organisation, see [`is_body`]), an
+/// subject: a pronoun opening it (see [`reported_pronoun_future`]), an
 /// actor is itself ("the mayor said the company would close two plants",
 /// "the council would publish its map, its spokeswoman said"), and a thing
 /// whose future is an arrangement ("the minister says the broadcasts will
 /// continue") makes the whole clause the reporter's pledge. Unreported,
-/// only an actor's own "will" counts ("the ministry will provide …"). A
-/// reported "may|might" counts for the reporter itself or, when it is a
-/// body, its members ("the union said members might meet", the whole
-/// clause its content), never for another actor, whose "may" is a guess.
-fn future_actor(doc: &Doc, i: usize, verb: usize) -> Option<(Agent, usize)> {
-    let subject = doc.low(i - 1);
-    if matches!(subject, "he" | "she" | "they" | "it" | "we") {
-        let reporter = speaker_of_clause_at(doc, i - 1)?;
-        return (can_commit(doc, &reporter) && (subject != "it" || is_body(doc, &reporter)))
-            .then_some((reporter, verb));
+/// only an actor's own "will" counts ("the ministry will provide …"), never
+/// a "would" in the author's voice ("the city would hire …"). A reported
+/// "may|might" counts for the reporter itself or, when it is a body, its
+/// members ("the union said members might meet", the whole clause its
+/// content), never for another actor, whose "may" is a guess. Joint
+/// subjects ("Reed and Kim will meet", "he and Kim might meet") give the
+/// partner as the counterpart.
+fn future_actor(doc: &Doc, i: usize, verb: usize) -> Option<Future> {
+    if let Some((pronoun, partner)) = pronoun_subject(doc, i) {
+        let mut future = reported_pronoun_future(doc, pronoun, verb)?;
+        future.counterpart = future.counterpart.or(partner);
+        return Some(future);
     }
     let s = doc.subject_before(i).filter(|s| !s.negated)?;
     let reporter = speaker_of_clause_at(doc, s.np.start);
@@ -616,17 +644,152 @@ fn future_actor(doc: &Doc, i: usize, verb: usize) -> Option<(Agent, usize)> {
         let members = MEMBER_NOUNS.contains(doc.low(s.np.end - 1));
         return reporter
             .filter(|r| members && is_body(doc, r))
-            .map(|r| (r, s.np.start));
+            .map(|r| Future::of(r, s.np.start));
     }
     if names_actor(doc, &s.np) {
-        return (doc.low(i) == "will" || reporter.is_some())
-            .then(|| (doc.resolve_subject(&s), verb));
+        return (doc.low(i) == "will" || reporter.is_some()).then(|| Future {
+            counterpart: joint_partner(doc, &s.np),
+            ..Future::of(doc.resolve_subject(&s), verb)
+        });
     }
     let arranged = matches!(doc.low(i), "will" | "would")
         && ARRANGED_VERBS.contains(doc.low(verb))
         && !PRONOUNS.contains_key(doc.low(s.np.start))
         && !matches!(doc.low(s.np.start), "there" | "this" | "that");
-    reporter.filter(|_| arranged).map(|r| (r, s.np.start))
+    reporter
+        .filter(|_| arranged)
+        .map(|r| Future::of(r, s.np.start))
+}
+
+/// True for the subject pronouns a reported future may open with.
+fn is_subject_pronoun(w: &str) -> bool {
+    matches!(w, "he" | "she" | "they" | "it" | "we")
+}
+
+/// The subject pronoun of the modal at token `i`, alone ("she would") or
+/// joined with a partner ("he and Kim might", "He and the governor will"),
+/// with the partner's entity.
+fn pronoun_subject(doc: &Doc, i: usize) -> Option<(usize, Option<usize>)> {
+    let before = i.checked_sub(1)?;
+    if is_subject_pronoun(doc.low(before)) {
+        return Some((before, None));
+    }
+    let np = doc.subject_before(i).filter(|s| !s.negated)?.np;
+    let (pronoun, partner) = if np.len() > 2 && doc.low(np.start + 1) == "and" {
+        (np.start, np.start + 2..np.end)
+    } else if np.start >= 2 && doc.low(np.start - 1) == "and" {
+        (np.start - 2, np)
+    } else {
+        return None;
+    };
+    is_subject_pronoun(doc.low(pronoun)).then(|| (pronoun, doc.resolve(&partner).entity))
+}
+
+/// The future of a reported clause opening with the pronoun at token
+/// `pronoun`: the reporter's own ("the authority said it would hire …";
+/// "it" only for an organisation, see [`is_body`]), but the possessor's when
+/// the reporter speaks for someone its pronoun names ("her lawyer said she
+/// would appeal": the client), and a directive to the hearers when "they"
+/// can only be them ("the coach told players they would train …": the
+/// coach's order, the whole clause its content).
+fn reported_pronoun_future(doc: &Doc, pronoun: usize, verb: usize) -> Option<Future> {
+    let report = report_at(doc, pronoun)?;
+    if !can_commit(doc, &report.reporter) {
+        return None;
+    }
+    let subject = doc.low(pronoun);
+    if let Some(np) = &report.subject
+        && possessive_of(doc.low(np.start)) == Some(subject)
+        && np.len() > 1
+    {
+        let owner = doc.resolve_pronoun(np.start);
+        return owner.is_known().then(|| Future::of(owner, verb));
+    }
+    if let Some(hearer) = &report.hearer
+        && subject == "they"
+        && is_one_person(doc, &report.reporter)
+        && is_plural(doc, hearer)
+    {
+        return Some(Future {
+            counterpart: doc.resolve(hearer).entity,
+            kind: Some(CommitmentKind::Demand),
+            ..Future::of(report.reporter, pronoun)
+        });
+    }
+    (subject != "it" || is_body(doc, &report.reporter)).then(|| Future::of(report.reporter, verb))
+}
+
+/// The subject pronoun a possessive pronoun goes with ("her": "she").
+fn possessive_of(w: &str) -> Option<&'static str> {
+    match w {
+        "his" => Some("he"),
+        "her" => Some("she"),
+        "its" => Some("it"),
+        "their" => Some("they"),
+        _ => None,
+    }
+}
+
+/// An indirect report whose clause opens at a token: who reports it, the
+/// phrase before its speech verb, and who hears it.
+struct Report {
+    /// The speaker.
+    reporter: Agent,
+    /// The speech verb's subject phrase, when it stands before the verb.
+    subject: Option<Range<usize>>,
+    /// The phrase between the speech verb and the clause ("told players
+    /// they …"), when there is one.
+    hearer: Option<Range<usize>>,
+}
+
+/// The indirect report whose clause opens at token `t`.
+fn report_at(doc: &Doc, t: usize) -> Option<Report> {
+    let at = doc.toks.get(t)?.start();
+    let reporter = doc.indirect_quote_at(at)?;
+    let qs = &doc.ann.quotes;
+    let first = qs.partition_point(|q| q.span.start < at);
+    let cue = qs[first..]
+        .iter()
+        .take_while(|q| q.span.start == at)
+        .find(|q| q.kind == crate::model::QuoteKind::Indirect)?
+        .cue?;
+    let cue_start = doc.token_at(cue.start)?;
+    let cue_end = doc.token_at(cue.end.checked_sub(1)?)? + 1;
+    let subject = doc.subject_before(cue_start).map(|s| s.np);
+    let mut clause = t;
+    if clause > cue_end && doc.low(clause - 1) == "that" {
+        clause -= 1;
+    }
+    let hearer =
+        (cue_end < clause && (cue_end..clause).all(|k| doc.is_word(k))).then_some(cue_end..clause);
+    Some(Report {
+        reporter,
+        subject,
+        hearer,
+    })
+}
+
+/// True when the agent `a` is one person: a person's entity, or a phrase
+/// headed by a person's role in the singular ("the coach").
+fn is_one_person(doc: &Doc, a: &Agent) -> bool {
+    match a.entity.and_then(|e| doc.ann.entities.get(e)) {
+        Some(e) => e.kind == EntityKind::Person,
+        None => a.name.as_deref().is_some_and(|n| {
+            let head = n.rsplit(' ').next().unwrap_or("").to_lowercase();
+            LEXICON.role_nouns.contains(head.as_str())
+        }),
+    }
+}
+
+/// True when the phrase `np` names more than one: "them", or a plural
+/// common noun at its end ("players", "the residents").
+fn is_plural(doc: &Doc, np: &Range<usize>) -> bool {
+    let head = doc.word(np.end - 1);
+    head == "them"
+        || (head.len() > 3
+            && head.ends_with('s')
+            && !head.ends_with("ss")
+            && head.starts_with(char::is_lowercase))
 }
 
 /// True when the agent `a` may be an organisation: its entity's kind, or
@@ -726,7 +889,7 @@ fn reported_passive(doc: &Doc, i: usize) -> Option<Found> {
         return None;
     }
     let speaker = speaker_of_clause_at(doc, s.np.start).filter(|a| can_commit(doc, a))?;
-    let content_end = doc.clause_end(s.np.start);
+    let content_end = doc.act_end(s.np.start);
     if content_end <= participle {
         return None;
     }

@@ -590,8 +590,15 @@ fn subject_and_verb(doc: &Doc, a: usize, b: usize) -> bool {
         return false;
     };
     if v == a && doc.low(a).ends_with("ing") {
-        // A gerund subject: "adding salt is the simplest way".
-        return (a + 1..b).any(|k| verbal(k) && doc.tag(k - 1).is_nominal());
+        // A gerund subject: "adding salt is the simplest way", "adding it
+        // to salt is best" (an auxiliary is the clause's verb whatever the
+        // tagger takes the word before it for), not "admitted taking it
+        // and was fired".
+        return (a + 1..b).any(|k| {
+            verbal(k)
+                && (doc.tag(k - 1).is_nominal()
+                    || (AUXILIARIES.contains(doc.low(k)) && doc.tag(k - 1) != Tag::Cconj))
+        });
     }
     v > a && doc.tag(v - 1) != Tag::Cconj && (a..v).any(|k| doc.tag(k).is_nominal())
 }

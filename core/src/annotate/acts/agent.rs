@@ -423,7 +423,13 @@ impl Doc<'_> {
             }
             _ => np.clone(),
         };
+        // "Her lawyer", "his spokesman": the possessive pronoun only
+        // modifies the head noun, whose bearer is someone else.
         let ms = self.mentions_in(&head);
+        let ms = ms.start
+            + (ms.clone())
+                .take_while(|&m| self.possessive_modifier(m, np))
+                .count()..ms.end;
         // "A and B", but not the "and" inside "Competition and Markets
         // Authority".
         let joint = head
@@ -434,6 +440,10 @@ impl Doc<'_> {
         // a place at the end is a modifier ("Smith for New Zealand").
         let end = self.toks.get(np.end - 1).map_or(0, |t| t.end());
         let all = self.mentions_in(np);
+        let all = all.start
+            + (all.clone())
+                .take_while(|&m| self.possessive_modifier(m, np))
+                .count()..all.end;
         if !joint
             && let Some(m) = all.clone().next_back()
             && self.ann.mentions[m].span.end == end
@@ -457,6 +467,27 @@ impl Doc<'_> {
         chosen
             .or_else(|| ms.clone().next_back())
             .map(|m| self.ann.mentions[m].entity)
+    }
+
+    /// True when mention `m` is a possessive pronoun opening the phrase
+    /// `np` before its head noun ("her" of "her lawyer").
+    fn possessive_modifier(&self, m: usize, np: &Range<usize>) -> bool {
+        let mention = &self.ann.mentions[m];
+        mention.form == MentionForm::Pronoun
+            && np.len() > 1
+            && self.token_at(mention.span.start) == Some(np.start)
+            && matches!(self.low(np.start), "his" | "her" | "its" | "their")
+    }
+
+    /// The noun phrase of an agent after the "by" at token `by`: none when
+    /// it is a lone lowercase word in -ing ("homes hit by flooding", "reacted
+    /// by proposing"), an event or a gerund rather than who acts.
+    pub fn agent_after_by(&self, by: usize) -> Option<Range<usize>> {
+        let np = self.np_after(by + 1)?;
+        let w = self.word(np.start);
+        let event =
+            np.len() == 1 && w.len() > 4 && w.ends_with("ing") && w.starts_with(char::is_lowercase);
+        (!event).then_some(np)
     }
 
     /// The agent a subject names: its noun phrase's entity, else the

@@ -301,6 +301,29 @@ impl<'a> Doc<'a> {
                 ))
     }
 
+    /// The end of the act whose content starts at token `a`: its clause's
+    /// end ([`Doc::clause_end`]), cut before a participle phrase telling
+    /// what followed ("promised to sign the deal, leading observers to …"),
+    /// which is no part of what was committed (a reported clause keeps it:
+    /// the source reported it).
+    pub fn act_end(&self, a: usize) -> usize {
+        let end = self.clause_end(a);
+        (a + 1..end)
+            .find(|&k| self.low(k) == "," && self.participle_aside(k + 1))
+            .unwrap_or(end)
+    }
+
+    /// True when a participle phrase telling what followed starts at token
+    /// `k` ("…, leading observers to speculate …", "…, prompting calls
+    /// for …"): a lowercase word in -ing the tagger takes for a verb.
+    fn participle_aside(&self, k: usize) -> bool {
+        let w = self.word(k);
+        w.len() > 4
+            && w.ends_with("ing")
+            && w.starts_with(char::is_lowercase)
+            && self.tag(k) == Tag::Verb
+    }
+
     /// The end (exclusive token index) of the clause starting at token `a`:
     /// the end of its sentence, cut before a semicolon, before the closing
     /// mark of the quotation `a` stands in, or before a comma that opens a

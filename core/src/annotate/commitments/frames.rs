@@ -154,7 +154,7 @@ fn passive_by_to(at: &At) -> Option<Frame> {
     if !(at.cue.frames.obj && at.passive && at.doc.low(at.k) == "by") {
         return None;
     }
-    let np = at.doc.np_after(at.k + 1)?;
+    let np = at.doc.agent_after_by(at.k)?;
     at.to_verb(np.end).then(|| Frame {
         passive_obj: true,
         by_phrase: Some(np.clone()),

@@ -953,3 +953,121 @@ fn invented_news_sentences_with_no_commitment() {
         );
     }
 }
+
+/// The name of an entity of `ann`, if any.
+fn entity_name(ann: &crate::model::Annotations, e: Option<usize>) -> Option<String> {
+    e.map(|e| ann.entities[e].name.clone())
+}
+
+#[test]
+fn a_spokesperson_reporting_the_future_of_the_one_they_speak_for() {
+    // "she" is the client whose lawyer speaks, not the lawyer.
+    let c = commitments("Vera Stahl lost the case. Her lawyer said she would appeal the ruling.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(
+        (c[0].0, c[0].1.as_str(), c[0].2.as_str(), c[0].3.as_str()),
+        (
+            CommitmentKind::Pledge,
+            "would appeal",
+            "appeal the ruling",
+            "Vera Stahl"
+        )
+    );
+    let c = commitments("Piet Moor lost his seat. His agent said he would run again.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].3, "Piet Moor");
+    // The reporter's own pronoun stays the reporter's.
+    let c = commitments("The lawyer said she would appeal the ruling.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].3, "The lawyer");
+}
+
+#[test]
+fn a_possessive_pronoun_does_not_make_its_owner_the_speaker() {
+    let text = "Vera Stahl lost the case. Her lawyer said the ruling was unfair.";
+    let ann = annotate(text);
+    assert_eq!(ann.quotes.len(), 1, "{:?}", ann.quotes);
+    assert_eq!(ann.quotes[0].speaker, None);
+    assert_eq!(ann.quotes[0].speaker_name.as_deref(), Some("Her lawyer"));
+}
+
+#[test]
+fn a_future_told_to_hearers_who_can_only_be_they_is_a_directive() {
+    let text = "The coach told players they would train twice a day.";
+    let c = commitments(text);
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(
+        (c[0].0, c[0].1.as_str(), c[0].2.as_str(), c[0].3.as_str()),
+        (
+            CommitmentKind::Demand,
+            "would train",
+            "they would train twice a day",
+            "The coach"
+        )
+    );
+    // A body may be "they" itself: its own pledge.
+    let c = commitments("The ministry told reporters they would publish the report.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(
+        (c[0].0, c[0].2.as_str()),
+        (CommitmentKind::Pledge, "publish the report")
+    );
+    // "she" after a plural hearer is the teller.
+    let c = commitments("The minister told reporters she would resign.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(
+        (c[0].0, c[0].3.as_str()),
+        (CommitmentKind::Pledge, "The minister")
+    );
+}
+
+#[test]
+fn a_reported_joint_future_is_the_reporters_with_the_partner() {
+    let text = "Mayor Tom Reed said he and Ana Kim might meet next month.";
+    let ann = annotate(text);
+    assert_eq!(ann.commitments.len(), 1, "{:?}", ann.commitments);
+    let c = &ann.commitments[0];
+    assert_eq!(c.kind, CommitmentKind::Intent);
+    assert_eq!(c.content.slice(text), "meet next month");
+    assert_eq!(entity_name(&ann, c.actor).as_deref(), Some("Tom Reed"));
+    assert_eq!(entity_name(&ann, c.counterpart).as_deref(), Some("Ana Kim"));
+    let text = "Mayor Tom Reed said he and the governor would sign the deal.";
+    let c = commitments(text);
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(
+        (c[0].1.as_str(), c[0].3.as_str()),
+        ("would sign", "Tom Reed")
+    );
+}
+
+#[test]
+fn a_would_in_the_authors_voice_is_no_commitment() {
+    for text in [
+        "The city would hire forty teachers.",
+        "The council would then vote on the plan.",
+    ] {
+        assert!(
+            commitments(text).is_empty(),
+            "{text}: {:?}",
+            commitments(text)
+        );
+    }
+}
+
+#[test]
+fn by_before_a_lone_word_in_ing_names_no_agent() {
+    // "flooding" is what hit the homes, not who told anyone to leave.
+    let c = commitments("Families were urged by flooding to move.");
+    assert!(c.iter().all(|c| c.3.is_empty()), "{c:?}");
+    let c = commitments("The demand by flooding victims to rebuild was heard.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].3, "flooding victims");
+}
+
+#[test]
+fn a_participle_telling_what_followed_ends_the_content() {
+    let c =
+        commitments("The mayor said she might visit the port, prompting calls for a new ferry.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "visit the port");
+}

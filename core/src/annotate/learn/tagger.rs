@@ -1,7 +1,7 @@
 //! Part-of-speech tags learned from data: the seventeen universal tags
 //! (UPOS) of each token of a sentence, decided left to right by a logistic
 //! regression over hashed features of the word, its suffixes and shape, the
-//! words around it and the two tags before it.
+//! words around it, the shape of the next one and the two tags before it.
 //!
 //! The model is trained by `cargo run --release -p gloss-train` from the
 //! CoNLL-U files of the GUM documents in `../shared/data/` (tags projected
@@ -193,6 +193,9 @@ const START: u32 = 0x5354_4152;
 /// Hash of a word after the sentence.
 const END: u32 = 0x454e_4421;
 
+/// The shape of a token past the sentence's end (no [`shape`] reaches it).
+const PAST_END_SHAPE: u32 = 0xfff;
+
 /// FNV-1a over `bytes`, ASCII letters lowercased.
 fn fnv_lower(bytes: &[u8]) -> u32 {
     bytes.iter().fold(0x811c_9dc5, |h: u32, &b| {
@@ -315,6 +318,14 @@ impl<'a> Words<'a> {
             .map_or(fnv_lower(b""), |j| self.suffixes[j - self.base])
     }
 
+    /// The shape of the token `delta` from token `at`, or a mark of its own
+    /// past the sentence's end.
+    fn shape_at(&self, at: usize, delta: isize) -> u32 {
+        at.checked_add_signed(delta)
+            .filter(|&j| j < self.len())
+            .map_or(PAST_END_SHAPE, |j| self.shapes[j - self.base])
+    }
+
     /// The model's tag `tag` of token `i`, corrected where its features
     /// mislead it: "by" is a subordinating conjunction only before a
     /// lowercase gerund ("reacted by proposing"); before a name ending as
@@ -358,6 +369,21 @@ impl<'a> Words<'a> {
             feature(14, self.suffix_at(i, -1)),
             feature(15, fnv_lower(&w[..w.len().min(1)])),
             feature(16, t1 * 32 + self.shapes[k]),
+            // A capitalised word before another ("Maria Lopez said"), or
+            // before a small word ("Young vowed", "Many said"): the shapes
+            // of the pair, which tell a name opening a sentence from a
+            // word capitalised only there.
+            feature(17, self.shapes[k] << 12 | self.shape_at(i, 1)),
+            // Its shape with its last letters ("Okafor", "Petrauskas").
+            feature(
+                18,
+                self.suffixes[k] ^ self.shapes[k].wrapping_mul(0x2545_f491),
+            ),
+            // Its shape with the next word ("Young vowed": a subject).
+            feature(
+                19,
+                self.hash_at(i, 1) ^ self.shapes[k].wrapping_mul(0x9e37_79b9),
+            ),
         ]);
     }
 }
@@ -444,6 +470,15 @@ mod tests {
         let got = tags_of("The ministry reacted by proposing a new tax.");
         assert_eq!(got[3], ("by", "SCONJ"));
         assert_eq!(got[4], ("proposing", "VERB"));
+    }
+
+    #[test]
+    fn a_name_opening_a_sentence_is_a_proper_noun() {
+        let got = tags_of("Maria Lopez lost the case.");
+        assert_eq!(got[0], ("Maria", "PROPN"));
+        assert_eq!(got[1], ("Lopez", "PROPN"));
+        let got = tags_of("Many residents left.");
+        assert_ne!(got[0].1, "PROPN");
     }
 
     #[test]

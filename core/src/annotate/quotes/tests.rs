@@ -247,6 +247,14 @@ fn a_gerund_clause_is_reported_but_a_participle_phrase_is_not() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].1, "adding fluoride is the cheapest remedy");
     assert_eq!(q[0].2, "The doctors");
+    // An auxiliary after the gerund's phrase is its clause's verb, whatever
+    // the word before it is tagged ("to water" may read as a verb).
+    let q = quotes("The doctors say adding fluoride to water is the cheapest remedy.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "adding fluoride to water is the cheapest remedy");
+    // A second verb of the speaker's is no clause.
+    let q = quotes("The clerk admitted taking the money and was fired.");
+    assert!(q.is_empty(), "{q:?}");
 }
 
 #[test]
