@@ -45,10 +45,33 @@ pub fn link(text: &str, toks: &[Token], ann: &mut Annotations) {
     if added.is_empty() {
         return;
     }
-    ann.mentions.reserve_exact(added.len());
     let mut mentions = std::mem::take(&mut ann.mentions);
-    mentions.extend(added);
+    merge(&mut mentions, added);
     set(ann, mentions);
+}
+
+/// Merges `added` into `mentions` (sorted by start), keeping them sorted,
+/// in place: the new mentions go to the end and the two lists are merged
+/// from the back, so a long list is moved once instead of sorted.
+fn merge(mentions: &mut Vec<Mention>, mut added: Vec<Mention>) {
+    added.sort_unstable_by_key(|m| m.span.start);
+    let mut old = mentions.len();
+    mentions.reserve_exact(added.len());
+    mentions.extend_from_slice(&added);
+    let mut at = mentions.len();
+    while let Some(&last) = added.last() {
+        at -= 1;
+        match old.checked_sub(1).map(|k| mentions[k]) {
+            Some(m) if m.span.start > last.span.start => {
+                mentions[at] = m;
+                old -= 1;
+            }
+            _ => {
+                mentions[at] = last;
+                added.pop();
+            }
+        }
+    }
 }
 
 /// Makes `mentions` (which never overlap) the mentions of `ann`, sorted,
@@ -68,8 +91,25 @@ pub fn set(ann: &mut Annotations, mut mentions: Vec<Mention>) {
 
 #[cfg(test)]
 mod tests {
+    use super::merge;
     use crate::annotate::annotate;
-    use crate::model::MentionForm;
+    use crate::model::{Mention, MentionForm, Span};
+
+    #[test]
+    fn merged_mentions_keep_their_order() {
+        let at = |start: usize| Mention {
+            span: Span::new(start, start + 1),
+            form: MentionForm::Pronoun,
+            entity: start,
+        };
+        let mut mentions: Vec<Mention> = [2, 5, 9].map(at).to_vec();
+        merge(&mut mentions, [10, 0, 6].map(at).to_vec());
+        let starts: Vec<usize> = mentions.iter().map(|m| m.span.start).collect();
+        assert_eq!(starts, [0, 2, 5, 6, 9, 10]);
+        let mut none = Vec::new();
+        merge(&mut none, vec![at(3)]);
+        assert_eq!(none, [at(3)]);
+    }
 
     #[test]
     fn a_speaker_named_with_an_apposition_is_the_quotes_i() {

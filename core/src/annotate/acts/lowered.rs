@@ -6,17 +6,14 @@
 use crate::annotate::bits::Bits;
 use crate::annotate::segment::Token;
 
-/// How many tokens apart the places of the copies are kept: a token's copy
-/// is found by adding up the lengths of at most this many tokens before it.
-const STRIDE: usize = 16;
-
 /// The lowercased tokens of a text, for [`Lowered::get`].
 #[derive(Debug, Default)]
 pub struct Lowered {
     /// For each token, true when it has an ASCII capital.
     capital: Bits,
-    /// For each [`STRIDE`] tokens, where in `text` the first token with a
-    /// capital from there on has its lowercased copy.
+    /// For each token with a capital, in order, where in `text` its
+    /// lowercased copy starts (the copy of the `k`th such token is found
+    /// by its rank `k` among them, in constant time).
     starts: Vec<u32>,
     /// The tokens with an ASCII capital, lowercased, one after another.
     text: String,
@@ -25,17 +22,12 @@ pub struct Lowered {
 impl Lowered {
     /// Lowercases the tokens `toks` of `text` that have an ASCII capital.
     pub fn new(text: &str, toks: &[Token]) -> Self {
-        let word = |t: &Token| text.get(t.start()..t.end()).unwrap_or("");
         // One pass finds the tokens with a capital and measures their
         // copies; the copies are then made at their final size, so the
         // lists leave no outgrown copies behind on the heap.
         let mut capital = Bits::default();
-        let mut starts = Vec::with_capacity(toks.len().div_ceil(STRIDE));
         let mut len = 0;
-        for (i, t) in toks.iter().enumerate() {
-            if i % STRIDE == 0 {
-                starts.push(u32::try_from(len).unwrap_or(u32::MAX));
-            }
+        for t in toks {
             // Tokens lie on character boundaries: their bytes are read
             // without checking them.
             let w = text.as_bytes().get(t.start()..t.end()).unwrap_or(&[]);
@@ -45,11 +37,14 @@ impl Lowered {
                 len += w.len();
             }
         }
+        let mut starts = Vec::with_capacity(capital.rank(toks.len()));
         let mut lowered = String::with_capacity(len);
         for k in 0..toks.len().div_ceil(64) {
             let mut block = capital.block(k);
             while block != 0 {
-                lowered.push_str(word(&toks[64 * k + block.trailing_zeros() as usize]));
+                let t = toks[64 * k + block.trailing_zeros() as usize];
+                starts.push(u32::try_from(lowered.len()).unwrap_or(u32::MAX));
+                lowered.push_str(text.get(t.start()..t.end()).unwrap_or(""));
                 block &= block - 1;
             }
         }
@@ -71,17 +66,10 @@ impl Lowered {
         if !self.capital.get(i) {
             return text.get(t.start()..t.end()).unwrap_or("");
         }
-        // The copies of the tokens with a capital before it since the last
-        // kept place come first.
-        let from = i % 64 / STRIDE * STRIDE;
-        let mut before = (self.capital.block(i / 64) >> from) & ((1 << (i % STRIDE)) - 1);
-        let first = i - i % STRIDE;
-        let mut at = self.starts[i / STRIDE] as usize;
-        while before != 0 {
-            let b = toks[first + before.trailing_zeros() as usize];
-            at += b.end() - b.start();
-            before &= before - 1;
-        }
+        let at = self
+            .starts
+            .get(self.capital.rank(i))
+            .map_or(0, |&at| at as usize);
         self.text.get(at..at + t.end() - t.start()).unwrap_or("")
     }
 }

@@ -121,8 +121,8 @@ pub fn hash(prefix: &str, value: &str) -> u32 {
 
 /// The hash of a feature whose value is `words` lowercased and joined by
 /// spaces, without building the string.
-fn hash_lower(prefix: &str, words: &[&str]) -> u32 {
-    let mut h = Name::new(prefix).0;
+fn hash_lower(name: Name, words: &[&str]) -> u32 {
+    let mut h = name.0;
     for (i, w) in words.iter().enumerate() {
         if i > 0 {
             h = fnv(h, b" ");
@@ -137,16 +137,16 @@ fn hash_lower(prefix: &str, words: &[&str]) -> u32 {
 struct Features(Vec<u32>);
 
 impl Features {
-    fn add(&mut self, prefix: &str, value: &str) {
-        self.0.push(hash(prefix, value));
+    fn add(&mut self, name: Name, value: &str) {
+        self.0.push(name.hash(value));
     }
 
     /// A feature of words, lowercased and joined by spaces.
-    fn lower(&mut self, prefix: &str, words: &[&str]) {
-        self.0.push(hash_lower(prefix, words));
+    fn lower(&mut self, name: Name, words: &[&str]) {
+        self.0.push(hash_lower(name, words));
     }
 
-    fn flag(&mut self, name: &str) {
+    fn flag(&mut self, name: Name) {
         self.add(name, "");
     }
 }
@@ -161,14 +161,14 @@ pub fn of_entity(text: &str, ann: &Annotations, e: usize) -> Vec<u32> {
         return Vec::new();
     }
     let mut f = Features::default();
-    f.flag("bias");
+    f.flag(const { Name::new("bias") });
     let rule = entity.kind.as_str();
-    f.add("rule", rule);
+    f.add(const { Name::new("rule") }, rule);
     name(&mut f, &entity.name, rule);
     let names = mentions().filter(|m| m.form == MentionForm::Name);
     let count = names.clone().count();
     f.add(
-        "count",
+        const { Name::new("count") },
         ["1", "2", "3-5", "6+"][match count {
             0 | 1 => 0,
             2 => 1,
@@ -188,19 +188,30 @@ pub fn of_entity(text: &str, ann: &Annotations, e: usize) -> Vec<u32> {
         }
     }
     for m in mentions().filter(|m| m.form != MentionForm::Name) {
-        let form = m.form.as_str();
         let last = m.span.slice(text).split_whitespace().last().unwrap_or("");
-        f.lower(form, &[last]);
+        f.lower(form_name(m.form), &[last]);
     }
     for role in &entity.roles {
         if let Some(head) = role.split_whitespace().last() {
-            f.lower("role", &[head]);
+            f.lower(const { Name::new("role") }, &[head]);
         }
     }
     let mut v = f.0;
     v.sort_unstable();
     v.dedup();
     v
+}
+
+/// The feature name of a mention's form, for the last word of the
+/// mentions of that form (`"role"`, `"pronoun"`…), hashed when gloss is
+/// built.
+fn form_name(form: MentionForm) -> Name {
+    match form {
+        MentionForm::Name => const { Name::new(MentionForm::Name.as_str()) },
+        MentionForm::Role => const { Name::new(MentionForm::Role.as_str()) },
+        MentionForm::Pronoun => const { Name::new(MentionForm::Pronoun.as_str()) },
+        MentionForm::Demonym => const { Name::new(MentionForm::Demonym.as_str()) },
+    }
 }
 
 /// The shape of a word: `X` for capitals, `x` for lowercase, `d` for digits,
@@ -247,59 +258,73 @@ fn name(f: &mut Features, name: &str, rule: &str) {
     };
     let len = words.len().min(5).to_string();
     let shape = words.iter().map(|w| shape(w)).collect::<Vec<_>>().join(" ");
-    f.add("len", &len);
-    f.add("shape", &shape);
+    f.add(const { Name::new("len") }, &len);
+    f.add(const { Name::new("shape") }, &shape);
     // How far the rules are to be trusted depends on the name's form.
-    f.add("rule|len", &format!("{rule} {len}"));
-    f.add("rule|shape", &format!("{rule} {shape}"));
-    f.lower("first", &[first]);
-    f.lower("last", &[last]);
-    f.lower("suf3", &[suffix(last, 3)]);
-    f.lower("suf2", &[suffix(last, 2)]);
-    f.lower("pre3", &[prefix(first, 3)]);
+    f.add(const { Name::new("rule|len") }, &format!("{rule} {len}"));
+    f.add(
+        const { Name::new("rule|shape") },
+        &format!("{rule} {shape}"),
+    );
+    f.lower(const { Name::new("first") }, &[first]);
+    f.lower(const { Name::new("last") }, &[last]);
+    f.lower(const { Name::new("suf3") }, &[suffix(last, 3)]);
+    f.lower(const { Name::new("suf2") }, &[suffix(last, 2)]);
+    f.lower(const { Name::new("pre3") }, &[prefix(first, 3)]);
     for w in &words {
-        f.lower("word", &[w]);
+        f.lower(const { Name::new("word") }, &[w]);
         if let Some(k) = lx.org_keys.get(w) {
-            f.flag(if k.suffix { "orgkey:suffix" } else { "orgkey" });
+            f.flag(if k.suffix {
+                const { Name::new("orgkey:suffix") }
+            } else {
+                const { Name::new("orgkey") }
+            });
         }
         if lx.place_keys.contains(w) {
-            f.flag("placekey");
+            f.flag(const { Name::new("placekey") });
         }
         if lx.event_keys.contains(w) {
-            f.flag("eventkey");
+            f.flag(const { Name::new("eventkey") });
         }
         if lx.titles.contains_key(w) {
-            f.flag("title");
+            f.flag(const { Name::new("title") });
         }
         if w.chars().any(|c| c.is_ascii_digit()) {
-            f.flag("digit");
+            f.flag(const { Name::new("digit") });
         }
         if w.contains('-') {
-            f.flag("hyphen");
+            f.flag(const { Name::new("hyphen") });
         }
         if w.len() <= 3 && w.ends_with('.') {
-            f.flag("initial");
+            f.flag(const { Name::new("initial") });
         }
         if w.chars().next().is_some_and(char::is_lowercase) {
-            f.add("connector", w);
+            f.add(const { Name::new("connector") }, w);
         }
     }
     if let Some(k) = lx.org_keys.get(last) {
-        f.add("orgkey:last", if k.end { "end" } else { "other" });
+        f.add(
+            const { Name::new("orgkey:last") },
+            if k.end { "end" } else { "other" },
+        );
     }
     if lx.place_keys.contains(last) {
-        f.flag("placekey:last");
+        f.flag(const { Name::new("placekey:last") });
     }
     if let Some(&g) = lx.first_names.get(first) {
-        f.add("given", &format!("{g:?}"));
+        f.add(const { Name::new("given") }, &format!("{g:?}"));
     }
     if words.len() > 1 && lx.first_names.contains_key(last) {
-        f.flag("given:last");
+        f.flag(const { Name::new("given:last") });
     }
     if lx.east_asian_surnames.contains(first) {
-        f.flag("eastasian");
+        f.flag(const { Name::new("eastasian") });
     }
-    for (what, key) in [("gaz", name), ("gaz:first", first), ("gaz:last", last)] {
+    for (what, key) in [
+        (const { Name::new("gaz") }, name),
+        (const { Name::new("gaz:first") }, first),
+        (const { Name::new("gaz:last") }, last),
+    ] {
         if let Some(g) = lx.gazetteer.get(key) {
             f.add(what, gaz(g.kind));
         }
@@ -330,7 +355,7 @@ fn short_form(f: &mut Features, surface: &str, full: &[&str]) {
         (Some(w), _) if w.len() >= 2 && w.chars().all(|c| c.is_uppercase()) => "acronym",
         _ => "other",
     };
-    f.add("short", part);
+    f.add(const { Name::new("short") }, part);
 }
 
 /// Features of the words around a mention at `span` of `text`; `before`
@@ -348,52 +373,55 @@ fn context<'t>(
         (2..=7).contains(&w.len()) && list.iter().any(|l| w.eq_ignore_ascii_case(l))
     };
     match before.as_slice() {
-        [] | [.., "." | "!" | "?" | "\n"] => f.flag("initial-in-sentence"),
+        [] | [.., "." | "!" | "?" | "\n"] => f.flag(const { Name::new("initial-in-sentence") }),
         [.., p2, p1] => {
-            f.lower("p1", &[p1]);
-            f.lower("p2", &[p2, p1]);
+            f.lower(const { Name::new("p1") }, &[p1]);
+            f.lower(const { Name::new("p2") }, &[p2, p1]);
             if is(p1, &["the"]) && is(p2, &PREPOSITIONS) {
-                f.lower("prep", &[p2]);
+                f.lower(const { Name::new("prep") }, &[p2]);
             }
             if is(p1, &PREPOSITIONS) {
-                f.lower("prep", &[p1]);
+                f.lower(const { Name::new("prep") }, &[p1]);
             }
         }
         [p1] => {
-            f.lower("p1", &[p1]);
+            f.lower(const { Name::new("p1") }, &[p1]);
             if is(p1, &PREPOSITIONS) {
-                f.lower("prep", &[p1]);
+                f.lower(const { Name::new("prep") }, &[p1]);
             }
         }
     }
     match after.as_slice() {
         [] => {}
-        [n1] => f.lower("n1", &[n1]),
+        [n1] => f.lower(const { Name::new("n1") }, &[n1]),
         [n1, n2, rest @ ..] => {
-            f.lower("n1", &[n1]);
+            f.lower(const { Name::new("n1") }, &[n1]);
             match *n1 {
                 // An apposition: its first words ("a city", "the company").
                 "," | "(" => {
-                    f.lower("app", &[n2]);
+                    f.lower(const { Name::new("app") }, &[n2]);
                     if let Some(n3) = rest.first() {
-                        f.lower("app", &[n3]);
+                        f.lower(const { Name::new("app") }, &[n3]);
                     }
                 }
-                "'s" | "’s" | "'" | "’" => f.lower("poss", &[n2]),
-                _ => f.lower("n2", &[n1, n2]),
+                "'s" | "’s" | "'" | "’" => f.lower(const { Name::new("poss") }, &[n2]),
+                _ => f.lower(const { Name::new("n2") }, &[n1, n2]),
             }
         }
     }
     for w in after.iter().take(AFTER) {
         if is(w, &PRONOUNS) {
-            f.lower("pronoun", &[w]);
+            f.lower(const { Name::new("pronoun") }, &[w]);
         }
     }
     agency(f, before, after);
     let quote_before = text[..span.start].ends_with(['"', '“', '‘']);
     let quote_after = text[span.end..].starts_with(['"', '”']);
     if quote_before || quote_after {
-        f.add("quoted", if quote_before { "open" } else { "close" });
+        f.add(
+            const { Name::new("quoted") },
+            if quote_before { "open" } else { "close" },
+        );
     }
 }
 
@@ -407,15 +435,15 @@ fn agency(f: &mut Features, before: &[&str], after: &[&str]) {
     let lx = &*LEXICON;
     if let Some(p1) = before.last() {
         if SPEECH_VERBS.contains_key(p1) {
-            f.flag("speech:before");
+            f.flag(const { Name::new("speech:before") });
         } else if lx.role_nouns.contains(p1) {
-            f.flag("role:before");
+            f.flag(const { Name::new("role:before") });
         } else if NON_ACTOR_NOUNS.contains(p1) {
-            f.flag("thing:before");
+            f.flag(const { Name::new("thing:before") });
         }
     }
     if after.first().is_some_and(|n1| NON_ACTOR_NOUNS.contains(n1)) {
-        f.flag("thing:after");
+        f.flag(const { Name::new("thing:after") });
     }
     // A year close after: a citation ("Smith 2003", "Smith et
     // al., 2003").
@@ -424,7 +452,7 @@ fn agency(f: &mut Features, before: &[&str], after: &[&str]) {
         .take(4)
         .any(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
     {
-        f.flag("year:after");
+        f.flag(const { Name::new("year:after") });
     }
     let mut rest = after;
     if let [",", tail @ ..] | ["(", tail @ ..] = rest {
@@ -438,11 +466,11 @@ fn agency(f: &mut Features, before: &[&str], after: &[&str]) {
             .last()
             .filter(|w| w.starts_with(char::is_lowercase))
         {
-            f.lower("apphead", &[head]);
+            f.lower(const { Name::new("apphead") }, &[head]);
             if lx.role_nouns.contains(head) {
-                f.flag("apphead:role");
+                f.flag(const { Name::new("apphead:role") });
             } else if NON_ACTOR_NOUNS.contains(head) {
-                f.flag("apphead:thing");
+                f.flag(const { Name::new("apphead:thing") });
             }
         }
         rest = match tail.get(len) {
@@ -459,9 +487,9 @@ fn agency(f: &mut Features, before: &[&str], after: &[&str]) {
         && verb.starts_with(char::is_lowercase)
     {
         if SPEECH_VERBS.contains_key(verb) {
-            f.flag("speech:after");
+            f.flag(const { Name::new("speech:after") });
         }
-        f.lower("verb", &[verb]);
+        f.lower(const { Name::new("verb") }, &[verb]);
     }
 }
 
@@ -510,7 +538,6 @@ fn last_tokens<'t>(s: &'t str, out: &mut Vec<&'t str>) {
 /// break as `"\n"`, and a possessive `'s` as a token of its own.
 fn tokens<'t>(s: &'t str, limit: usize, out: &mut Vec<&'t str>) {
     out.clear();
-    let alnum_at = |i: usize| char_at(s, i).is_some_and(char::is_alphanumeric);
     let mut i = 0;
     while out.len() < limit
         && let Some(c) = char_at(s, i)
@@ -521,15 +548,7 @@ fn tokens<'t>(s: &'t str, limit: usize, out: &mut Vec<&'t str>) {
         }
         let next = i + c.len_utf8();
         if c.is_alphanumeric() {
-            let mut end = next;
-            while let Some(d) = char_at(s, end) {
-                let after = end + d.len_utf8();
-                if d.is_alphanumeric() || matches!(d, '\'' | '’' | '-' | '.') && alnum_at(after) {
-                    end = after;
-                } else {
-                    break;
-                }
-            }
+            let end = word_end(s, next);
             let word = &s[i..end];
             // Only a word ending in "s" can end in a possessive.
             let stem = (word.as_bytes().last() == Some(&b's'))
@@ -543,7 +562,8 @@ fn tokens<'t>(s: &'t str, limit: usize, out: &mut Vec<&'t str>) {
                 _ => out.push(word),
             }
             i = end;
-        } else if matches!(c, '\'' | '’') && s[next..].starts_with('s') && !alnum_at(next + 1) {
+        } else if matches!(c, '\'' | '’') && s[next..].starts_with('s') && !alnum_at(s, next + 1)
+        {
             out.push(&s[i..next + 1]);
             i = next + 1;
         } else {
@@ -555,6 +575,40 @@ fn tokens<'t>(s: &'t str, limit: usize, out: &mut Vec<&'t str>) {
             i = next;
         }
     }
+}
+
+/// The end of the word of [`tokens`] going on at byte `end` of `s` (a
+/// character boundary): letters and digits, and apostrophes, hyphens and
+/// dots with a letter or digit after them. ASCII bytes, nearly all of
+/// them, are read without decoding.
+fn word_end(s: &str, mut end: usize) -> usize {
+    while let Some(&b) = s.as_bytes().get(end) {
+        let len = if b.is_ascii_alphanumeric() {
+            1
+        } else if b.is_ascii() {
+            if !(matches!(b, b'\'' | b'-' | b'.') && alnum_at(s, end + 1)) {
+                break;
+            }
+            1
+        } else {
+            let Some(d) = s.get(end..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            let after = end + d.len_utf8();
+            if !(d.is_alphanumeric() || d == '’' && alnum_at(s, after)) {
+                break;
+            }
+            d.len_utf8()
+        };
+        end += len;
+    }
+    end
+}
+
+/// True when a letter or digit starts at byte `i` of `s` (a character
+/// boundary).
+fn alnum_at(s: &str, i: usize) -> bool {
+    char_at(s, i).is_some_and(char::is_alphanumeric)
 }
 
 /// The character of `s` starting at byte `i` (a character boundary), if
@@ -595,7 +649,10 @@ mod tests {
         assert_eq!(lower.hash_lower("The"), lower.hash("the"));
         assert_eq!(lower.hash_lower("ÉTAT"), lower.hash("état"));
         assert_eq!(lower.hash_ascii_lower("ÉTAT"), lower.hash("État"));
-        assert_eq!(hash_lower("p2", &["To", "THE"]), hash("p2", "to the"));
+        assert_eq!(
+            hash_lower(Name::new("p2"), &["To", "THE"]),
+            hash("p2", "to the")
+        );
     }
     use crate::model::{Entity, Mention};
 

@@ -93,13 +93,15 @@ impl Ranker {
 
     /// The probabilities of "none" and of each candidate of `case`.
     fn probabilities(&self, case: &Case) -> Vec<f32> {
-        let scores: Vec<f32> = std::iter::once(self.score(&case.null))
+        // The scores, turned into probabilities in place.
+        let mut p: Vec<f32> = std::iter::once(self.score(&case.null))
             .chain(case.candidates.iter().map(|(_, f)| self.score(f)))
             .collect();
-        let max = scores.iter().fold(f32::NEG_INFINITY, |m, &s| m.max(s));
-        let e: Vec<f32> = scores.iter().map(|s| (s - max).exp()).collect();
-        let sum: f32 = e.iter().sum();
-        e.into_iter().map(|x| x / sum).collect()
+        let max = p.iter().fold(f32::NEG_INFINITY, |m, &s| m.max(s));
+        p.iter_mut().for_each(|s| *s = (*s - max).exp());
+        let sum: f32 = p.iter().sum();
+        p.iter_mut().for_each(|x| *x /= sum);
+        p
     }
 
     /// The entity `case` refers to: the most probable choice when its
@@ -173,17 +175,22 @@ pub fn link(
             decided.push((c.span.start, mention));
         }
     });
-    let mut mentions: Vec<Mention> = ann
-        .mentions
-        .iter()
-        .filter(|m| {
-            decided
-                .binary_search_by_key(&m.span.start, |d| d.0)
-                .is_err()
-        })
-        .copied()
-        .collect();
-    mentions.extend(decided.into_iter().filter_map(|d| d.1));
+    // Both lists are in text order, and no two mentions share a start:
+    // the rules' mentions no case decides again, merged with the cases'
+    // mentions, are in order as they are built.
+    let mut again = decided.iter().map(|d| d.0).peekable();
+    let mut linked = decided.iter().filter_map(|d| d.1).peekable();
+    let mut mentions = Vec::with_capacity(ann.mentions.len() + decided.len());
+    for m in &ann.mentions {
+        while again.next_if(|&start| start < m.span.start).is_some() {}
+        while let Some(n) = linked.next_if(|n| n.span.start < m.span.start) {
+            mentions.push(n);
+        }
+        if again.peek() != Some(&m.span.start) {
+            mentions.push(*m);
+        }
+    }
+    mentions.extend(linked);
     first_person::set(ann, mentions);
 }
 
@@ -771,6 +778,8 @@ pub fn each_case(
         candidates: Vec::new(),
     };
     let mut ids: Vec<EntityId> = Vec::new();
+    // Each candidate's agreement with the case (see [`agreement`]).
+    let mut agreements: Vec<&str> = Vec::new();
     // The cases come in order: their quotation and speaker are found by
     // galloping on from the last case's.
     let (mut quote_cursor, mut speaker_cursor) = (Cursor::default(), Cursor::default());
@@ -799,20 +808,18 @@ pub fn each_case(
         g.recycle(&mut case);
         case.null = g.take();
         candidates(&cx, &tally, &found, &at, &mut ids);
-        let agreement: Vec<&str> = ids
-            .iter()
-            .map(|&e| {
-                agreement(
-                    found.class,
-                    &ann.entities[e],
-                    cx.genders[e],
-                    &tally.actors[e],
-                )
-            })
-            .collect();
+        agreements.clear();
+        agreements.extend(ids.iter().map(|&e| {
+            agreement(
+                found.class,
+                &ann.entities[e],
+                cx.genders[e],
+                &tally.actors[e],
+            )
+        }));
         let mut agreeing = 0;
         for (rank, &e) in ids.iter().enumerate() {
-            agreement_features(&mut g, &agreement, rank, &mut agreeing);
+            agreement_features(&mut g, &agreements, rank, &mut agreeing);
             let kev = *evidence[e].get_or_insert_with(|| kind_evidence(text, ann, kinds, e));
             candidate_features(&mut g, &cx, &tally, &found, &at, (e, rank, kev));
             let features = g.take();
