@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use crate::annotate::fasthash::Set;
 use crate::annotate::lexicon::{GazKind, LEXICON, set};
-use crate::annotate::words::{BETWEEN_SUBJECT_AND_VERB, SPEECH_VERBS, is_ly_adverb};
+use crate::annotate::words::{BETWEEN_SUBJECT_AND_VERB, SPEECH_VERBS, is_acronym, is_ly_adverb};
 use crate::model::{Annotations, EntityKind, MentionForm, Span};
 
 /// How many bytes around a mention are read for its context.
@@ -164,6 +164,7 @@ pub fn of_entity(text: &str, ann: &Annotations, e: usize) -> Vec<u32> {
     f.flag(const { Name::new("bias") });
     let rule = entity.kind.as_str();
     f.add(const { Name::new("rule") }, rule);
+    rule_basis(&mut f, &entity.name, rule);
     name(&mut f, &entity.name, rule);
     let names = mentions().filter(|m| m.form == MentionForm::Name);
     let count = names.clone().count();
@@ -329,6 +330,45 @@ fn name(f: &mut Features, name: &str, rule: &str) {
             f.add(what, gaz(g.kind));
         }
     }
+}
+
+/// Whether the word lists back the rules' kind `rule` of `name` or the
+/// rules only guessed it, as a feature: a guess is worth less.
+fn rule_basis(f: &mut Features, name: &str, rule: &str) {
+    let basis = if rules_guessed(name) {
+        "guess"
+    } else {
+        "listed"
+    };
+    f.add(const { Name::new("rule|basis") }, &format!("{rule} {basis}"));
+}
+
+/// True when nothing in `name` itself told the rules its kind: no word of
+/// it is a given name, an East Asian family name first, a title, an
+/// organization, place or event keyword, a gazetteer entry, an acronym, an
+/// initial or a number, and the whole is no gazetteer entry. The rules then
+/// defaulted ("Basel" an organization, "Northline Transit" a person) or
+/// read the context, which the model reads too.
+pub fn rules_guessed(name: &str) -> bool {
+    let lx = &*LEXICON;
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some(&first) = words.first() else {
+        return true;
+    };
+    let listed = |w: &&str| {
+        lx.titles.contains_key(w)
+            || lx.org_keys.contains_key(w)
+            || lx.place_keys.contains(w)
+            || lx.event_keys.contains(w)
+            || lx.gazetteer.contains_key(w)
+            || is_acronym(w)
+            || w.chars().any(|c| c.is_ascii_digit())
+            || (w.len() <= 5 && w.ends_with('.'))
+    };
+    !(lx.first_names.contains_key(first)
+        || lx.east_asian_surnames.contains(first)
+        || lx.gazetteer.contains_key(name)
+        || words.iter().any(listed))
 }
 
 /// The name of a gazetteer kind, for a feature.
@@ -776,6 +816,28 @@ mod tests {
         let speaker = "“Yes,” said Smith.";
         let smith = of_entity(speaker, &ann_of(speaker, &["Smith"], EntityKind::Person), 0);
         assert!(has(&smith, "speech:before", ""));
+    }
+
+    #[test]
+    fn the_rules_guessed_a_name_no_list_knows() {
+        assert!(rules_guessed("Mirelbo"));
+        assert!(rules_guessed("Northvane Quorrel"));
+        assert!(rules_guessed(""));
+        assert!(!rules_guessed("Sarah Quorrel"), "a given name");
+        assert!(!rules_guessed("France"), "a gazetteer entry");
+        assert!(!rules_guessed("KQVX"), "an acronym");
+        assert!(
+            !rules_guessed("Mirelbo University"),
+            "an organization keyword"
+        );
+        assert!(!rules_guessed("Quorrel 9"), "a number");
+        let text = "Mirelbo grew.";
+        let f = of_entity(
+            text,
+            &ann_of(text, &["Mirelbo"], EntityKind::Organization),
+            0,
+        );
+        assert!(has(&f, "rule|basis", "organization guess"));
     }
 
     #[test]

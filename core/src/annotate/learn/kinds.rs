@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use super::features;
 use super::model::{KINDS, Label, Model, ModelError, chosen};
-use crate::model::{Annotations, EntityId};
+use crate::model::{Annotations, EntityId, EntityKind};
 
 /// The embedded model's file.
 static EMBEDDED: &[u8] = include_bytes!("../models/kinds.bin");
@@ -35,8 +35,11 @@ pub fn embedded() -> Result<Model, ModelError> {
 
 /// Decides the kinds of the named entities of `ann` with `model`: the
 /// model's kind replaces the rules' when its probability reaches the
-/// model's override threshold, and an entity the model takes for no actor
-/// is removed when that reaches the drop threshold.
+/// model's override threshold, a lone word whose kind the rules only
+/// guessed (no word list knows it, see [`features::rules_guessed`]: an
+/// organization by default) becomes a place whenever the model finds
+/// "place" most likely ("moved to Basel"), and an entity the model takes for no actor is removed when
+/// that reaches the drop threshold.
 pub fn decide(text: &str, ann: &mut Annotations, model: &Model) {
     let verdicts: Vec<Option<(Label, f32)>> = (0..ann.entities.len())
         .map(|e| {
@@ -50,6 +53,9 @@ pub fn decide(text: &str, ann: &mut Annotations, model: &Model) {
         let p = (p * 1000.0) as u16;
         match features::kind_of(label) {
             Some(kind) if p >= model.override_at => ann.entities[e].kind = kind,
+            Some(EntityKind::Place) if guessed_lone_word(&ann.entities[e].name) => {
+                ann.entities[e].kind = EntityKind::Place;
+            }
             None if p >= model.drop_at => dropped[e] = true,
             _ => {}
         }
@@ -57,6 +63,12 @@ pub fn decide(text: &str, ann: &mut Annotations, model: &Model) {
     if dropped.contains(&true) {
         remove(ann, &dropped);
     }
+}
+
+/// True for a name of one word no word list knows: the rules took it for
+/// an organization by default, or read its context.
+fn guessed_lone_word(name: &str) -> bool {
+    !name.contains(char::is_whitespace) && features::rules_guessed(name)
 }
 
 /// Removes the entities marked in `dropped`, with their mentions and links;
@@ -124,6 +136,51 @@ mod tests {
     fn the_embedded_model_loads() {
         let model = embedded().expect("the embedded kind model loads");
         assert!(model.override_at > 0);
+    }
+
+    #[test]
+    fn an_unlisted_lone_word_becomes_a_place_when_the_model_leans_so() {
+        let text = "Zorvath left Mirelbo and France.";
+        let names = ["Zorvath", "Mirelbo", "France"];
+        let mut ann = Annotations::default();
+        for (i, n) in names.iter().enumerate() {
+            let start = text.find(n).expect("in the text");
+            ann.mentions.push(Mention {
+                span: Span::new(start, start + n.len()),
+                form: MentionForm::Name,
+                entity: i,
+            });
+            ann.entities.push(Entity {
+                kind: EntityKind::Organization,
+                name: (*n).to_owned(),
+                roles: Vec::new(),
+                mentions: vec![i],
+            });
+        }
+        // A weak lean: far below the override threshold.
+        let lean = |name: &str, label: Label| {
+            let mut w = [0.0; Label::COUNT];
+            w[label.index()] = 0.5;
+            (features::hash("first", name), w)
+        };
+        let weights = vec![
+            lean("zorvath", Label::Person),
+            lean("mirelbo", Label::Place),
+            lean("france", Label::Place),
+        ];
+        decide(text, &mut ann, &Model::new(weights, 900, 1001));
+        let kinds: Vec<_> = ann.entities.iter().map(|e| e.kind).collect();
+        // Only a guessed word turns, and only to a place; "France" is
+        // listed, so the rules' kind stands.
+        assert_eq!(
+            kinds,
+            [
+                EntityKind::Organization,
+                EntityKind::Place,
+                EntityKind::Organization
+            ]
+        );
+        assert!(!guessed_lone_word("Mirelbo Town"));
     }
 
     #[test]
