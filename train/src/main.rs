@@ -5,7 +5,7 @@
 //! ```text
 //! cargo run --release -p gloss-train -- [--data DIR] [--out FILE]
 //!     [--tags-out FILE] [--without-news FILE] [--links-out FILE]
-//!     [--links-without-news FILE] [--check] [--verbose]
+//!     [--links-without-news FILE] [--check] [--verbose] [--probabilities]
 //! ```
 //!
 //! It annotates every document with the rules (the entity stage, as the
@@ -29,7 +29,10 @@
 //!    news dev set, for `../shared/eval/score.py` through
 //!    `GLOSS_KINDS_MODEL=FILE`;
 //! 5. with `--verbose`, also prints the rules' counts on each document and
-//!    the held-out typed and mention F1 at every pair of thresholds;
+//!    the held-out typed and mention F1 at every pair of thresholds; with
+//!    `--probabilities`, each named entity's label and the probabilities
+//!    the model trained without its genre gives it (what a drop or an
+//!    override of that entity rests on);
 //! 6. trains the part-of-speech tagger on the same documents' CoNLL-U tags
 //!    (see [`tags`]), reports its accuracy cross-validated by document and
 //!    by genre (each genre, the news dev set among them, held out whole;
@@ -54,7 +57,7 @@ mod tags;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use gloss_core::annotate::learn::model::{KINDS, LINKS, Model, TAGS};
+use gloss_core::annotate::learn::model::{KINDS, LINKS, Label, Model, TAGS};
 use gloss_core::annotate::learn::train::{Example, Options, train};
 use gloss_core::annotate::learn::{decide, features};
 use gloss_core::annotate::{entities, segment};
@@ -89,7 +92,7 @@ enum TrainError {
     NeedsValue(String),
     /// An argument gloss-train does not know.
     #[error(
-        "unknown argument {0}\nusage: gloss-train [--data DIR] [--out FILE] [--tags-out FILE] [--without-news FILE] [--links-out FILE] [--links-without-news FILE] [--check] [--verbose]"
+        "unknown argument {0}\nusage: gloss-train [--data DIR] [--out FILE] [--tags-out FILE] [--without-news FILE] [--links-out FILE] [--links-without-news FILE] [--check] [--verbose] [--probabilities]"
     )]
     UnknownArgument(String),
     /// The gold documents could not be read.
@@ -126,6 +129,7 @@ struct Args {
     links_without_news: Option<PathBuf>,
     check: bool,
     verbose: bool,
+    probabilities: bool,
 }
 
 /// Reads the command line.
@@ -139,6 +143,7 @@ fn parse_args() -> Result<Args, TrainError> {
         links_without_news: None,
         check: false,
         verbose: false,
+        probabilities: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -156,6 +161,7 @@ fn parse_args() -> Result<Args, TrainError> {
             "--links-without-news" => args.links_without_news = Some(value()?),
             "--check" => args.check = true,
             "--verbose" => args.verbose = true,
+            "--probabilities" => args.probabilities = true,
             _ => return Err(TrainError::UnknownArgument(a)),
         }
     }
@@ -293,6 +299,9 @@ fn run() -> Result<bool, TrainError> {
     if args.verbose {
         print_grid(&docs, &folds);
     }
+    if args.probabilities {
+        print_probabilities(&docs, &folds);
+    }
     println!(
         "thresholds chosen by genre folds (best worst-fold gain): override at p >= {}, drop as no actor at p >= {}",
         shown(override_at),
@@ -330,6 +339,42 @@ fn load(data: &Path) -> Result<(Vec<Prepared>, Vec<tags::Tagged>), TrainError> {
         docs.extend(loaded.into_iter().map(prepare));
     }
     Ok((docs, tagged))
+}
+
+/// Prints, for each named entity of `docs`, its genre, document, name,
+/// label (`-` for none) and the probabilities of each label from the model
+/// of `folds` trained without its genre.
+fn print_probabilities(docs: &[Prepared], folds: &[(String, Model)]) {
+    for p in docs {
+        let Some((_, model)) = folds.iter().find(|(g, _)| *g == p.doc.genre) else {
+            continue;
+        };
+        let labels = score::labels(&p.doc, &p.ann);
+        for (e, entity) in p.ann.entities.iter().enumerate() {
+            let features = features::of_entity(&p.doc.text, &p.ann, e);
+            if features.is_empty() {
+                continue;
+            }
+            let label = labels
+                .get(e)
+                .copied()
+                .flatten()
+                .map_or("-".to_owned(), |l| format!("{l:?}"));
+            let probabilities: Vec<String> = Label::ALL
+                .iter()
+                .zip(model.probabilities(&features))
+                .map(|(l, pr)| format!("{l:?} {pr:.3}"))
+                .collect();
+            println!(
+                "{}\t{}\t{}\t{}\t{}",
+                p.doc.genre,
+                p.doc.name,
+                entity.name,
+                label,
+                probabilities.join(" ")
+            );
+        }
+    }
 }
 
 /// Prints the held-out typed, mention and actor F1, GUM folds pooled and news,
