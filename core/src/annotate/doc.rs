@@ -12,7 +12,9 @@ use crate::annotate::bits::Bits;
 use crate::annotate::lexicon::{Gender, LEXICON};
 use crate::annotate::quotations::Quotations;
 use crate::annotate::segment::{Token, TokenKind, sentence_range};
-use crate::annotate::words::{is_acronym, is_attribution_verb, name_part, starts_upper};
+use crate::annotate::words::{
+    AUXILIARIES, is_acronym, is_attribution_verb, name_part, starts_upper,
+};
 use crate::model::Span;
 
 /// The tokenised document with the facts the name rules ask about.
@@ -324,6 +326,27 @@ impl<'a> Doc<'a> {
         k < self.toks.len()
             && matches!(self.word(k), "," | "(" | "—" | "–" | "-")
             && self.text[t.start()..line_end].contains(|c: char| c.is_lowercase())
+    }
+
+    /// True for an adjective formed from a place the document names, used
+    /// before a lowercase word: "Lusatian counterpart" beside "Lusatia",
+    /// "Kestrian officials" beside "Kestria" (the name plus -n, -an, -ian,
+    /// -ese or -ish). Such a word describes; it names no actor of its own.
+    /// Before a verb it is a name ("Brennan said", beside "Brenna").
+    pub fn is_derived_demonym(&self, i: usize) -> bool {
+        let w = self.word(i);
+        let next = self.toks.get(i + 1).map(|_| self.word(i + 1));
+        if next.is_some_and(|n| is_attribution_verb(n) || AUXILIARIES.contains(n)) {
+            return false;
+        }
+        let before_lowercase = self.toks.get(i + 1).is_some_and(|t| {
+            t.kind() == TokenKind::Word && self.word(i + 1).starts_with(char::is_lowercase)
+        });
+        before_lowercase
+            && ["n", "an", "ian", "ese", "ish"].iter().any(|suffix| {
+                w.strip_suffix(suffix)
+                    .is_some_and(|stem| stem.len() >= 3 && self.cap_seen.contains_key(stem))
+            })
     }
 
     /// True when the document has `w` in lowercase ("Soup" / "soup") at

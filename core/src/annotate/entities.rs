@@ -751,6 +751,20 @@ mod tests {
     }
 
     #[test]
+    fn an_adjective_of_a_named_place_is_no_actor() {
+        let text = "Talks between Marenia and Kestria stalled. The Kestrian president, \
+                    Ivo Dran, met his Marenian counterpart.";
+        let names: Vec<String> = run(text).entities.into_iter().map(|e| e.name).collect();
+        assert!(!names.iter().any(|n| n.ends_with("ian")), "{names:?}");
+        assert!(names.contains(&"Kestria".to_owned()), "{names:?}");
+        // Before a verb it is a name: "Brennan" beside "Brenna".
+        let text = "The chair, Brenna Lowe, spoke. Later, Brennan said the vote was close \
+                    and Brennan has left.";
+        let names: Vec<String> = run(text).entities.into_iter().map(|e| e.name).collect();
+        assert!(names.contains(&"Brennan".to_owned()), "{names:?}");
+    }
+
+    #[test]
     fn a_byline_names_its_writer_not_the_desk() {
         let text = "Storm Closes Schools Across The Valley\n\n\
                     By Marta Wisniewska, Weather Correspondent\n\nThe council met on Tuesday.";

@@ -401,6 +401,10 @@ impl Doc<'_> {
                 }
                 continue;
             }
+            if i + 1 == b && self.is_derived_demonym(i) {
+                i += 1;
+                continue;
+            }
             let e = self.name_end(i, b);
             out.push(Piece {
                 start: i,
