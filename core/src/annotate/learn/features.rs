@@ -340,7 +340,10 @@ fn rule_basis(f: &mut Features, name: &str, rule: &str) {
     } else {
         "listed"
     };
-    f.add(const { Name::new("rule|basis") }, &format!("{rule} {basis}"));
+    f.add(
+        const { Name::new("rule|basis") },
+        &format!("{rule} {basis}"),
+    );
 }
 
 /// True when nothing in `name` itself told the rules its kind: no word of
