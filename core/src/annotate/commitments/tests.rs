@@ -1100,3 +1100,16 @@ fn a_specific_noun_keeps_to_a_name_that_holds_it() {
         .expect("the plan");
     assert_eq!(plan.3, "The council", "{c:?}");
 }
+
+#[test]
+fn a_phrase_of_time_or_occasion_may_stand_before_to() {
+    let c = commitments("The governor promised in 2019 to close the coal plant.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "close the coal plant");
+    let c = commitments("The coach vowed at his first press conference to rebuild the squad.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "rebuild the squad");
+    // A letter sent to someone is no promise to act.
+    let c = commitments("The mayor promised in a letter to Jonas Ekberg that fees would fall.");
+    assert!(c.iter().all(|c| !c.2.starts_with("Jonas")), "{c:?}");
+}
