@@ -1113,3 +1113,14 @@ fn a_phrase_of_time_or_occasion_may_stand_before_to() {
     let c = commitments("The mayor promised in a letter to Jonas Ekberg that fees would fall.");
     assert!(c.iter().all(|c| !c.2.starts_with("Jonas")), "{c:?}");
 }
+
+#[test]
+fn a_second_directive_after_a_comma_and_is_its_own_item() {
+    let c = commitments(
+        "The tribunal ordered the airline to refund the fares, and directed the airport \
+         to publish its noise data within a month.",
+    );
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].2, "refund the fares");
+    assert_eq!(c[1].2, "publish its noise data within a month");
+}
