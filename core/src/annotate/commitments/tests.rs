@@ -1124,3 +1124,15 @@ fn a_second_directive_after_a_comma_and_is_its_own_item() {
     assert_eq!(c[0].2, "refund the fares");
     assert_eq!(c[1].2, "publish its noise data within a month");
 }
+
+#[test]
+fn asking_for_and_considering_are_cues() {
+    let c = commitments("The tenants are asking for a rent freeze.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].2, "a rent freeze");
+    let c = commitments("The railway was considering a new timetable for the winter.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+    assert_eq!(c[0].2, "a new timetable for the winter");
+}
