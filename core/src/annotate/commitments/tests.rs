@@ -1136,3 +1136,14 @@ fn asking_for_and_considering_are_cues() {
     assert_eq!(c[0].0, CommitmentKind::Intent);
     assert_eq!(c[0].2, "a new timetable for the winter");
 }
+
+#[test]
+fn the_defence_in_a_lawyers_report_is_the_lawyers_pledge() {
+    let c = commitments("Outside court, Dana Whitlow said the defence would challenge the ruling.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert_eq!(c[0].2, "challenge the ruling");
+    assert_eq!(c[0].3, "Dana Whitlow");
+    // Told by no one, the author's "would" is no pledge.
+    assert!(commitments("The defence would challenge the ruling.").is_empty());
+}
