@@ -75,6 +75,10 @@ static ARRANGED_VERBS: LazyLock<WordSet> =
 static MEMBER_NOUNS: LazyLock<WordSet> =
     LazyLock::new(|| set(include_str!("lexicon/member_nouns.txt")));
 
+/// Sides of a court case ("the defence"), which their lawyer speaks for.
+static CASE_SIDES: LazyLock<WordSet> =
+    LazyLock::new(|| set(include_str!("lexicon/case_sides.txt")));
+
 /// Common nouns naming actors.
 static AGENT_NOUNS: LazyLock<WordSet> =
     LazyLock::new(|| set(include_str!("lexicon/agent_nouns.txt")));
@@ -645,6 +649,15 @@ fn future_actor(doc: &Doc, i: usize, verb: usize) -> Option<Future> {
         return reporter
             .filter(|r| members && is_body(doc, r))
             .map(|r| Future::of(r, s.np.start));
+    }
+    // "Kessler said the defence would appeal": the side its lawyer
+    // speaks for, the reporter's own pledge.
+    if s.np.len() == 2
+        && doc.low(s.np.start) == "the"
+        && CASE_SIDES.contains(doc.low(s.np.start + 1))
+        && let Some(r) = reporter.clone()
+    {
+        return Some(Future::of(r, verb));
     }
     if names_actor(doc, &s.np) {
         return (doc.low(i) == "will" || reporter.is_some()).then(|| Future {

@@ -230,6 +230,16 @@ static THING_NOUN_KINDS: LazyLock<Map<&'static str, (Kind, bool)>> = LazyLock::n
         .collect()
 });
 
+/// For a lowercase `noun` that describes an organization ("company",
+/// "union", "board"): whether it is generic, fit for any organization
+/// ("company", "group") rather than one whose name holds it ("union").
+pub fn organization_noun(noun: &str) -> Option<bool> {
+    THING_NOUN_KINDS
+        .get(noun)
+        .filter(|&&(kind, _)| kind == Kind::Organization)
+        .map(|&(_, generic)| generic)
+}
+
 /// The organization or place a "the company"-like noun at token `j`
 /// refers to: the most recent one in the window whose name holds the noun
 /// ("the foundation" → "Acme Foundation"), or for a generic noun the only

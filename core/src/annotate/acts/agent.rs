@@ -9,6 +9,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::doc::{Doc, WINDOW};
+use crate::annotate::descriptions::organization_noun;
 use crate::annotate::lexicon::{LEXICON, set};
 use crate::annotate::words::{
     BETWEEN_SUBJECT_AND_VERB, DETERMINERS, DOCUMENT_NOUNS, PRONOUNS, PronounClass, SPEECH_VERBS,
@@ -581,7 +582,71 @@ impl Doc<'_> {
         if entity.is_some() {
             return Agent { entity, name: None };
         }
-        self.as_written(np)
+        self.organization_described(np).map_or_else(
+            || self.as_written(np),
+            |e| Agent {
+                entity: Some(e),
+                name: None,
+            },
+        )
+    }
+
+    /// The organization "the company", "the union" or "the board" stands
+    /// for when no mention links it: the latest organization named before
+    /// whose name holds the noun ("the union" → "Dock Workers' Union"), else
+    /// for a generic noun ("the company", not "the council") the
+    /// organization named most often so far (the one the article is
+    /// about), leaving out those whose name holds another organization noun
+    /// ("City Council" is "the council", not "the company"). None without
+    /// an organization named at least twice.
+    fn organization_described(&self, np: &Range<usize>) -> Option<EntityId> {
+        if np.len() != 2 || self.low(np.start) != "the" {
+            return None;
+        }
+        let noun = self.low(np.start + 1);
+        let generic = organization_noun(noun)?;
+        let at = self.toks.get(np.start)?.start();
+        let before = &self.ann.mentions[..self.ann.mentions.partition_point(|m| m.span.start < at)];
+        let organization = |e: EntityId| {
+            self.ann
+                .entities
+                .get(e)
+                .filter(|x| x.kind == EntityKind::Organization)
+        };
+        let name_words = |e: EntityId| {
+            organization(e)
+                .map(|x| x.name.split(' ').map(str::to_lowercase).collect::<Vec<_>>())
+                .unwrap_or_default()
+        };
+        if let Some(m) = before
+            .iter()
+            .rev()
+            .find(|m| name_words(m.entity).iter().any(|w| w == noun))
+        {
+            return Some(m.entity);
+        }
+        if !generic {
+            return None;
+        }
+        let mut counts: Vec<(EntityId, usize)> = Vec::new();
+        for m in before {
+            let names_other = name_words(m.entity)
+                .iter()
+                .any(|w| w != noun && organization_noun(w).is_some());
+            if organization(m.entity).is_none() || names_other {
+                continue;
+            }
+            match counts.iter_mut().find(|(e, _)| *e == m.entity) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((m.entity, 1)),
+            }
+        }
+        // The most often named; the first named among equals.
+        let best = counts.iter().map(|&(_, n)| n).max()?;
+        counts
+            .into_iter()
+            .find(|&(_, n)| n == best && n >= 2)
+            .map(|(e, _)| e)
     }
 
     /// The agent of a phrase with no entity: "his lawyer", "its

@@ -114,23 +114,28 @@ pub(super) fn verb_frame(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<F
 }
 
 /// A commissive, intent or directive verb + to + verb ("pledged to
-/// rebuild", "plans to strike"), with at most a short phrase of time or
-/// partner before "to" ("pledged on Tuesday to provide", "agreed with
-/// Seoul to open"): the trigger takes the "to" when nothing stands between.
+/// rebuild", "plans to strike"), with at most a short phrase of time,
+/// place or partner before "to" ("pledged on Tuesday to provide", "agreed
+/// with Seoul to open", "promised in 2023 to publish", "vowed at his first
+/// meeting to cut"): the trigger takes the "to" when nothing stands
+/// between. After such a phrase the verb after "to" is lowercase ("wrote
+/// in a letter to Smith" is no promise to act).
 fn to_verb(at: &At) -> Option<Frame> {
     if !(at.cue.frames.to || at.cue.frames.agent) {
         return None;
     }
     let (doc, k) = (at.doc, at.k);
-    let to = (k..k + 4)
+    let to = (k..k + 6)
         .take_while(|&t| doc.is_word(t))
         .find(|&t| at.to_verb(t))
         .filter(|&t| {
             t == k
-                || matches!(
+                || (matches!(
                     doc.low(k),
                     "on" | "last" | "this" | "next" | "earlier" | "again" | "with"
-                )
+                ) && t < k + 4)
+                || (matches!(doc.low(k), "in" | "at" | "during")
+                    && doc.word(t + 1).starts_with(char::is_lowercase))
         })?;
     Some(if to == k {
         Frame::new(k + 1, k + 1)

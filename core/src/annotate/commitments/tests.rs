@@ -1071,3 +1071,79 @@ fn a_participle_telling_what_followed_ends_the_content() {
     assert_eq!(c.len(), 1, "{c:?}");
     assert_eq!(c[0].2, "visit the port");
 }
+
+#[test]
+fn the_company_is_the_organization_the_article_is_about() {
+    // Norvale is named three sentences back, beyond the window in which a
+    // description is linked to the only company nearby.
+    let text = "Norvale Instruments Ltd. said on Monday that it would cut 80 jobs. \
+        Norvale Instruments makes pressure gauges in Leith. Harbury Town Council \
+        criticised the cuts. Shop owners were worried. Many feared for the high street. \
+        The company plans to open a new plant in Spain.";
+    let c = commitments(text);
+    let plan = c
+        .iter()
+        .find(|c| c.1.starts_with("plans"))
+        .expect("the plan");
+    assert!(plan.3.starts_with("Norvale"), "{c:?}");
+}
+
+#[test]
+fn a_specific_noun_keeps_to_a_name_that_holds_it() {
+    // "the council" is no company named before: it stays as written.
+    let text = "Norvale Instruments Ltd. said it would cut 80 jobs. Norvale Instruments \
+        makes gauges. The council plans to review the site next year.";
+    let c = commitments(text);
+    let plan = c
+        .iter()
+        .find(|c| c.1.starts_with("plans"))
+        .expect("the plan");
+    assert_eq!(plan.3, "The council", "{c:?}");
+}
+
+#[test]
+fn a_phrase_of_time_or_occasion_may_stand_before_to() {
+    let c = commitments("The governor promised in 2019 to close the coal plant.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "close the coal plant");
+    let c = commitments("The coach vowed at his first press conference to rebuild the squad.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "rebuild the squad");
+    // A letter sent to someone is no promise to act.
+    let c = commitments("The mayor promised in a letter to Jonas Ekberg that fees would fall.");
+    assert!(c.iter().all(|c| !c.2.starts_with("Jonas")), "{c:?}");
+}
+
+#[test]
+fn a_second_directive_after_a_comma_and_is_its_own_item() {
+    let c = commitments(
+        "The tribunal ordered the airline to refund the fares, and directed the airport \
+         to publish its noise data within a month.",
+    );
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].2, "refund the fares");
+    assert_eq!(c[1].2, "publish its noise data within a month");
+}
+
+#[test]
+fn asking_for_and_considering_are_cues() {
+    let c = commitments("The tenants are asking for a rent freeze.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].2, "a rent freeze");
+    let c = commitments("The railway was considering a new timetable for the winter.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+    assert_eq!(c[0].2, "a new timetable for the winter");
+}
+
+#[test]
+fn the_defence_in_a_lawyers_report_is_the_lawyers_pledge() {
+    let c = commitments("Outside court, Dana Whitlow said the defence would challenge the ruling.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert_eq!(c[0].2, "challenge the ruling");
+    assert_eq!(c[0].3, "Dana Whitlow");
+    // Told by no one, the author's "would" is no pledge.
+    assert!(commitments("The defence would challenge the ruling.").is_empty());
+}
