@@ -7,11 +7,13 @@ the article (offsets are Python code points, end exclusive), that spans carry
 no outer spaces, that a trigger lies inside its sentence, and that each article
 is 350 to 700 words long. Prints one line per problem and exits 1 if any.
 
-    python3 eval/acts-invented/check.py
+    python3 eval/acts-invented/check.py [SET_FOLDER]   (default: this folder)
 """
 import json, os, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+# The set's folder: this script's own, or the one given on the command line.
+HERE = next((os.path.abspath(a) for a in sys.argv[1:] if not a.startswith("--")),
+            os.path.dirname(os.path.abspath(__file__)))
 COMMIT_KINDS = {"pledge", "intent", "demand"}
 QUOTE_KINDS = {"direct", "indirect"}
 

@@ -8,15 +8,19 @@ Markup (see README.md):
   `^` before a word marks the mention's head (default: the last word before the
   first comma, preposition or relative pronoun; proper = head capitalised and
   not a pronoun).
-The text with the markup removed must equal ../acts-invented/NAME.txt exactly.
+The text with the markup removed must equal the acts set's NAME.txt exactly.
 
-Usage: python3 build.py            (rebuilds every NAME.json and NAME.txt)
-       python3 build.py --check    (exit 1 if a NAME.json differs from what the markup gives)
+Usage: python3 build.py [SET_FOLDER]          (rebuilds every NAME.json and NAME.txt)
+       python3 build.py --check [SET_FOLDER]  (exit 1 if a NAME.json differs from what the markup gives)
+SET_FOLDER defaults to this folder; its articles are in the acts set of the same name.
 """
 import json, os, re, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-TEXTS = os.path.join(HERE, "..", "acts-invented")
+# The set's folder: this script's own, or the one given on the command line.
+HERE = next((os.path.abspath(a) for a in sys.argv[1:] if not a.startswith("--")),
+            os.path.dirname(os.path.abspath(__file__)))
+# The articles: the acts set of the same name ("entities-invented-2" -> "acts-invented-2").
+TEXTS = os.path.join(HERE, "..", os.path.basename(HERE).replace("entities", "acts"))
 KINDS = {"person", "organization", "place"}
 PRONOUNS = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "you", "your",
             "yours", "he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its",
@@ -145,9 +149,10 @@ def build(name):
         original = f.read()
     if text != original:
         k = next((i for i, (a, b) in enumerate(zip(text, original)) if a != b), min(len(text), len(original)))
-        raise MarkupError("%s: text without markup differs from acts-invented/%s.txt at %d: %r vs %r"
-                          % (name, name, k, text[k - 20:k + 20], original[k - 20:k + 20]))
-    return {"doc": name, "source": "invented by the gloss team (eval/acts-invented); gold: entities-invented/1, CC0",
+        raise MarkupError("%s: text without markup differs from %s/%s.txt at %d: %r vs %r"
+                          % (name, os.path.basename(TEXTS), name, k, text[k - 20:k + 20], original[k - 20:k + 20]))
+    return {"doc": name, "source": "invented by the gloss team (eval/%s); gold: entities-invented/1, CC0"
+            % os.path.basename(TEXTS),
             "text": text, "mentions": mentions, "entities": entities(mentions)}
 
 

@@ -1,16 +1,19 @@
 #!/usr/bin/env python3
 """Check the entity gold in this folder; exit 1 on any problem.
 
-For every NAME.json: its text equals NAME.txt and ../acts-invented/NAME.txt; every
+For every NAME.json: its text equals NAME.txt and the acts set's NAME.txt; every
 mention's text equals its slice (code points, end exclusive); its head lies inside
 it; types are person, organization or place and one per chain; mentions do not
 cross (they nest or are disjoint); the entity list agrees with the mentions; and
 the JSON is what build.py makes from src/NAME.ann.
-Usage: python3 check.py
+Usage: python3 check.py [SET_FOLDER]   (default: this folder)
 """
 import json, os, subprocess, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+# The set's folder: this script's own, or the one given on the command line.
+HERE = next((os.path.abspath(a) for a in sys.argv[1:] if not a.startswith("--")),
+            os.path.dirname(os.path.abspath(__file__)))
+TEXTS = os.path.join(HERE, "..", os.path.basename(HERE).replace("entities", "acts"))
 KINDS = {"person", "organization", "place"}
 FIELDS = ("start", "end", "text", "type", "entity", "proper", "wiki", "head_start", "head_end")
 
@@ -26,7 +29,7 @@ def check_doc(name):
     text = doc.get("text")
     if not isinstance(text, str):
         return ["no text"]
-    for other in (os.path.join(HERE, name + ".txt"), os.path.join(HERE, "..", "acts-invented", name + ".txt")):
+    for other in (os.path.join(HERE, name + ".txt"), os.path.join(TEXTS, name + ".txt")):
         if not os.path.exists(other) or read(other) != text:
             problems.append("text differs from %s" % os.path.relpath(other, HERE))
     chain_type = {}
@@ -73,7 +76,7 @@ def main():
         for p in check_doc(name):
             print("check: %s: %s" % (name, p))
             bad += 1
-    built = subprocess.run([sys.executable, os.path.join(HERE, "build.py"), "--check"], capture_output=True, text=True)
+    built = subprocess.run([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "build.py"), "--check", HERE], capture_output=True, text=True)
     if built.returncode != 0:
         print(built.stdout.strip() or built.stderr.strip())
         bad += 1

@@ -132,16 +132,9 @@ mod tests {
     use super::*;
     use crate::model::{Entity, EntityKind, Link, LinkRel, Mention, MentionForm, Span};
 
-    #[test]
-    fn the_embedded_model_loads() {
-        let model = embedded().expect("the embedded kind model loads");
-        assert!(model.override_at > 0);
-    }
-
-    #[test]
-    fn an_unlisted_lone_word_becomes_a_place_when_the_model_leans_so() {
-        let text = "Zorvath left Mirelbo and France.";
-        let names = ["Zorvath", "Mirelbo", "France"];
+    /// Annotations of `text` with one entity of `kind` for each of `names`,
+    /// each with one mention: its first occurrence.
+    fn one_mention_each(text: &str, names: &[&str], kind: EntityKind) -> Annotations {
         let mut ann = Annotations::default();
         for (i, n) in names.iter().enumerate() {
             let start = text.find(n).expect("in the text");
@@ -151,12 +144,29 @@ mod tests {
                 entity: i,
             });
             ann.entities.push(Entity {
-                kind: EntityKind::Organization,
+                kind,
                 name: (*n).to_owned(),
                 roles: Vec::new(),
                 mentions: vec![i],
             });
         }
+        ann
+    }
+
+    #[test]
+    fn the_embedded_model_loads() {
+        let model = embedded().expect("the embedded kind model loads");
+        assert!(model.override_at > 0);
+    }
+
+    #[test]
+    fn an_unlisted_lone_word_becomes_a_place_when_the_model_leans_so() {
+        let text = "Zorvath left Mirelbo and France.";
+        let mut ann = one_mention_each(
+            text,
+            &["Zorvath", "Mirelbo", "France"],
+            EntityKind::Organization,
+        );
         // A weak lean: far below the override threshold.
         let lean = |name: &str, label: Label| {
             let mut w = [0.0; Label::COUNT];
@@ -186,22 +196,11 @@ mod tests {
     #[test]
     fn a_confident_model_overrides_kinds_and_drops_non_actors() {
         let text = "Anna Sydney met the Clean Air Act and Acme.";
-        let names = ["Anna Sydney", "Clean Air Act", "Acme"];
-        let mut ann = Annotations::default();
-        for (i, n) in names.iter().enumerate() {
-            let start = text.find(n).expect("in the text");
-            ann.mentions.push(Mention {
-                span: Span::new(start, start + n.len()),
-                form: MentionForm::Name,
-                entity: i,
-            });
-            ann.entities.push(Entity {
-                kind: EntityKind::Place,
-                name: (*n).to_owned(),
-                roles: Vec::new(),
-                mentions: vec![i],
-            });
-        }
+        let mut ann = one_mention_each(
+            text,
+            &["Anna Sydney", "Clean Air Act", "Acme"],
+            EntityKind::Place,
+        );
         ann.links.push(Link {
             from: 2,
             to: 0,
