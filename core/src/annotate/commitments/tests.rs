@@ -1147,3 +1147,16 @@ fn the_defence_in_a_lawyers_report_is_the_lawyers_pledge() {
     // Told by no one, the author's "would" is no pledge.
     assert!(commitments("The defence would challenge the ruling.").is_empty());
 }
+
+#[test]
+fn a_time_phrase_after_an_agreement_cue_is_not_its_content() {
+    let c = commitments("Norvia and Tesland signed a treaty on Tuesday that sets fishing quotas.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].1, "signed a treaty");
+    assert_eq!(c[0].2, "that sets fishing quotas");
+    let c = commitments("The two firms reached a deal last week to share the plant.");
+    assert_eq!(c[0].2, "to share the plant", "{c:?}");
+    // A place phrase stays: it says what was agreed.
+    let c = commitments("The ministers signed a pact in Geneva on water rights.");
+    assert!(c[0].2.starts_with("in Geneva"), "{c:?}");
+}
