@@ -32,6 +32,9 @@ pub struct Doc<'a> {
     lower_seen: Map<&'a str, u32>,
     /// For each sentence, true when it is a title-case headline.
     headlines: Bits,
+    /// For each sentence, true when it is a byline ("By Ann Lee, Health
+    /// Correspondent").
+    bylines: Bits,
     /// Capitalised words seen in unambiguous positions.
     cap_seen: Map<&'a str, u32>,
 }
@@ -149,6 +152,7 @@ impl<'a> Doc<'a> {
             quotations,
             cues,
             headlines: Bits::default(),
+            bylines: Bits::default(),
             lower_seen: Map::default(),
             cap_seen: Map::default(),
         };
@@ -197,21 +201,23 @@ impl<'a> Doc<'a> {
                 for t in &mut self.toks[a..b] {
                     t.set_ambiguous(t.kind() == TokenKind::Word);
                 }
-                // A byline ("By Ann Lee, Health Correspondent") is title-case
-                // like a headline, but the words between "By" and a comma
-                // are the writer's name.
-                if self.word(a) == "By"
-                    && b > a + 1
-                    && !LEXICON.function_words.contains(self.word(a + 1))
-                {
-                    for t in self.toks[a + 1..b].iter_mut().take_while(|t| {
-                        t.kind() == TokenKind::Word || !t.span().slice(self.text).starts_with(',')
-                    }) {
-                        t.set_ambiguous(false);
-                    }
+            }
+            // A byline ("By Ann Lee, Health Correspondent") is title-case
+            // like a headline, but the words between "By" and a comma are
+            // the writer's name, and those after it the writer's desk.
+            let byline = headline
+                && self.word(a) == "By"
+                && b > a + 1
+                && !LEXICON.function_words.contains(self.word(a + 1));
+            if byline {
+                for t in self.toks[a + 1..b].iter_mut().take_while(|t| {
+                    t.kind() == TokenKind::Word || !t.span().slice(self.text).starts_with(',')
+                }) {
+                    t.set_ambiguous(false);
                 }
             }
             self.headlines.push(headline);
+            self.bylines.push(byline);
             a = b;
         }
     }
@@ -254,7 +260,11 @@ impl<'a> Doc<'a> {
         }
         let w = name_part(self.word(i));
         let lx = &*LEXICON;
-        if lx.function_words.contains(w) || lx.non_names.contains(w) {
+        // A byline's desk ("Labour Correspondent") names no actor of the story.
+        if lx.function_words.contains(w)
+            || lx.non_names.contains(w)
+            || self.bylines.get(self.toks[i].sent())
+        {
             return false;
         }
         if lx.gazetteer.contains_key(w)

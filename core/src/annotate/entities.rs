@@ -770,6 +770,11 @@ mod tests {
                     By Marta Wisniewska, Weather Correspondent\n\nThe council met on Tuesday.";
         let names: Vec<String> = run(text).entities.into_iter().map(|e| e.name).collect();
         assert_eq!(names, ["Marta Wisniewska"]);
+        // A desk named like an organization is still the writer's desk.
+        let text = "Storm Closes Schools Across The Valley\n\n\
+                    By Marta Wisniewska, Labour Correspondent\n\nThe council met on Tuesday.";
+        let names: Vec<String> = run(text).entities.into_iter().map(|e| e.name).collect();
+        assert_eq!(names, ["Marta Wisniewska"]);
         // A headline opening with "By" and a function word is no byline.
         let text = "By The Numbers Jobs Rise Again\n\nThe council met on Tuesday.";
         assert!(run(text).entities.is_empty(), "{:?}", run(text).entities);
