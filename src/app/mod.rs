@@ -466,8 +466,8 @@ impl App {
     }
 
     /// The side pane's tab labels for `width` columns, and the blank
-    /// columns after each: the widest that fit, with counts, plain, then
-    /// three letters.
+    /// columns after each: the widest that fit, with counts (two blanks
+    /// apart, then one), plain (two, then one), then three letters.
     pub fn tab_labels(&self, width: usize) -> ([String; 4], usize) {
         let counts = [
             // The actors the list shows (demonym-only entities are not).
@@ -480,12 +480,12 @@ impl App {
             self.note_rows.len(),
         ];
         let label = |t: Tab, style: usize| match (style, counts[t.index()]) {
-            (0, n) if n > 0 => format!("{} {n}", t.title()),
-            (0..=2, _) => t.title().to_owned(),
+            (0 | 1, n) if n > 0 => format!("{} {n}", t.title()),
+            (0..=3, _) => t.title().to_owned(),
             _ => t.title().chars().take(3).collect(),
         };
-        let gap = |style: usize| if style == 2 { 1 } else { 2 };
-        let style = (0..3)
+        let gap = |style: usize| if matches!(style, 0 | 2) { 2 } else { 1 };
+        let style = (0..5)
             .find(|&s| {
                 Tab::ALL
                     .iter()
@@ -493,7 +493,7 @@ impl App {
                     .sum::<usize>()
                     <= width + gap(s)
             })
-            .unwrap_or(3);
+            .unwrap_or(4);
         (Tab::ALL.map(|t| label(t, style)), gap(style))
     }
 
