@@ -759,13 +759,7 @@ struct Report {
 fn report_at(doc: &Doc, t: usize) -> Option<Report> {
     let at = doc.toks.get(t)?.start();
     let reporter = doc.indirect_quote_at(at)?;
-    let qs = &doc.ann.quotes;
-    let first = qs.partition_point(|q| q.span.start < at);
-    let cue = qs[first..]
-        .iter()
-        .take_while(|q| q.span.start == at)
-        .find(|q| q.kind == crate::model::QuoteKind::Indirect)?
-        .cue?;
+    let cue = doc.indirect_quote_starting(at)?.cue?;
     let cue_start = doc.token_at(cue.start)?;
     let cue_end = doc.token_at(cue.end.checked_sub(1)?)? + 1;
     let subject = doc.subject_before(cue_start).map(|s| s.np);

@@ -345,14 +345,10 @@ impl<'a> Doc<'a> {
     /// Before a verb it is a name ("Brennan said", beside "Brenna").
     pub fn is_derived_demonym(&self, i: usize) -> bool {
         let w = self.word(i);
-        let next = self.toks.get(i + 1).map(|_| self.word(i + 1));
-        if next.is_some_and(|n| is_attribution_verb(n) || AUXILIARIES.contains(n)) {
-            return false;
-        }
-        let before_lowercase = self.toks.get(i + 1).is_some_and(|t| {
-            t.kind() == TokenKind::Word && self.word(i + 1).starts_with(char::is_lowercase)
-        });
-        before_lowercase
+        let next = self.toks.get(i + 1).map_or("", |_| self.word(i + 1));
+        next.starts_with(char::is_lowercase)
+            && !is_attribution_verb(next)
+            && !AUXILIARIES.contains(next)
             && ["n", "an", "ian", "ese", "ish"].iter().any(|suffix| {
                 w.strip_suffix(suffix)
                     .is_some_and(|stem| stem.len() >= 3 && self.cap_seen.contains_key(stem))

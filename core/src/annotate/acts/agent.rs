@@ -15,7 +15,7 @@ use crate::annotate::words::{
     BETWEEN_SUBJECT_AND_VERB, DETERMINERS, DOCUMENT_NOUNS, PRONOUNS, PronounClass, SPEECH_VERBS,
     SUBJECT_BREAKERS, SpeechUse, WordSet, is_ly_adverb,
 };
-use crate::model::{EntityId, EntityKind, Mention, MentionForm, QuoteKind};
+use crate::model::{EntityId, EntityKind, Mention, MentionForm, Quote, QuoteKind};
 
 /// Verbs by which an actor issues a document.
 static ISSUE_VERBS: LazyLock<WordSet> =
@@ -734,17 +734,22 @@ impl Doc<'_> {
 
     /// The speaker of the indirect quote whose clause starts at byte `at`.
     pub fn indirect_quote_at(&self, at: usize) -> Option<Agent> {
+        self.indirect_quote_starting(at)
+            .map(|q| Agent {
+                entity: q.speaker,
+                name: q.speaker_name.clone(),
+            })
+            .filter(Agent::is_known)
+    }
+
+    /// The indirect quote whose clause starts at byte `at`.
+    pub fn indirect_quote_starting(&self, at: usize) -> Option<&Quote> {
         let qs = &self.ann.quotes;
         let first = qs.partition_point(|q| q.span.start < at);
         qs[first..]
             .iter()
             .take_while(|q| q.span.start == at)
             .find(|q| q.kind == QuoteKind::Indirect)
-            .map(|q| Agent {
-                entity: q.speaker,
-                name: q.speaker_name.clone(),
-            })
-            .filter(Agent::is_known)
     }
 
     /// The speaker of the indirect quote whose clause holds byte `at`.
