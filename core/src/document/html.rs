@@ -549,6 +549,22 @@ mod tests {
     }
 
     #[test]
+    fn empty_code_takes_its_separator_along() {
+        // Found by the property test: the quote ended in the blank line paid
+        // for a code block of nothing but a line break.
+        for page in [
+            "<blockquote>a<pre><b>\n",
+            "<blockquote><b>a<pre>\n</pre>é</b>",
+        ] {
+            let (e, _) = extract(page);
+            assert_well_formed(&e.text, &e.structure);
+        }
+        let (e, _) = extract("<blockquote>a<pre>\n</pre>b</blockquote>");
+        assert_eq!(e.text, "a\n\nb");
+        assert_eq!(e.structure.blocks[0].span, crate::model::Span::new(0, 4));
+    }
+
+    #[test]
     fn deep_nesting_does_not_overflow() {
         let page = format!("{}deep{}", "<div>".repeat(2_000), "</div>".repeat(2_000));
         assert_eq!(text_of(&page).text, "deep");

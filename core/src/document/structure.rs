@@ -167,6 +167,9 @@ pub(crate) struct Builder {
     indent: usize,
     /// End of the last list item marker: no separator is owed right after it.
     marker_end: usize,
+    /// Length of the text before the separator paid when the open code
+    /// block started (code blocks are leaves: one is open at a time).
+    code_from: usize,
 }
 
 impl Builder {
@@ -201,6 +204,7 @@ impl Builder {
     /// Pays the owed separator and starts the blocks and marks waiting for
     /// their first text.
     fn flush(&mut self) {
+        let before = self.text.len();
         match self.gap.take() {
             None => {}
             Some(Gap::Space) if self.text.ends_with(['\n', ' ']) => {}
@@ -215,6 +219,9 @@ impl Builder {
         let at = self.text.len();
         for i in self.waiting_blocks.drain(..) {
             self.structure.blocks[i].span.start = at;
+            if self.structure.blocks[i].kind == BlockKind::Code {
+                self.code_from = before;
+            }
         }
         for i in self.waiting_marks.drain(..) {
             self.structure.marks[i].span.start = at;
@@ -314,9 +321,17 @@ impl Builder {
         if kind == BlockKind::Code {
             // The owed gap is dropped with the trailing newline of the code.
             let trimmed = self.text.trim_end_matches(['\n', '\r']).len();
-            if self.structure.blocks[i].span.start != UNSET {
-                let len = trimmed.max(self.structure.blocks[i].span.start);
+            let start = self.structure.blocks[i].span.start;
+            if start != UNSET {
+                // Code of nothing but line breaks takes the separator paid
+                // before it along, so no enclosing block ends in a break.
+                let len = if trimmed > start {
+                    trimmed
+                } else {
+                    self.code_from
+                };
                 self.text.truncate(len);
+                self.rewait_after(len);
                 // Marks that ended in the dropped newlines end before them;
                 // only marks opened inside the block can have.
                 for m in &mut self.structure.marks[marks_before..] {
@@ -351,6 +366,28 @@ impl Builder {
         } else {
             Gap::Blank
         });
+    }
+
+    /// After the text was cut back to `len`, the open blocks and marks that
+    /// started past it wait again for their first text (they are a suffix of
+    /// the open ones, as waiting ones must be).
+    fn rewait_after(&mut self, len: usize) {
+        let blocks = &mut self.structure.blocks;
+        for &(i, _) in &self.open_blocks {
+            if blocks[i].span.start != UNSET && blocks[i].span.start > len {
+                blocks[i].span.start = UNSET;
+                self.waiting_blocks.push(i);
+            }
+        }
+        let marks = &mut self.structure.marks;
+        for &i in &self.open_marks {
+            if marks[i].span.start != UNSET && marks[i].span.start > len {
+                marks[i].span.start = UNSET;
+                self.waiting_marks.push(i);
+            }
+        }
+        self.waiting_blocks.sort_unstable();
+        self.waiting_marks.sort_unstable();
     }
 
     /// Opens an inline mark.
