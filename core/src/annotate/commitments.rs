@@ -125,9 +125,7 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
     let mut last_content = Span::default();
     for i in 0..doc.toks.len() {
         let w = doc.low(i);
-        // A headline or byline is no clause to mine: "Council vows to …"
-        // above a story is its title.
-        if i < taken_to || !CUE_PREFILTER.may_contain(w) || doc.in_heading(i) {
+        if i < taken_to || !CUE_PREFILTER.may_contain(w) {
             continue;
         }
         // "hoped to reach a deal": the deal is the hope's content, not a pledge.
