@@ -26,7 +26,8 @@ use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::{LEXICON, entries, set};
 use crate::annotate::segment::TokenKind;
 use crate::annotate::words::{
-    DETERMINERS, MODALS, PRONOUNS, Prefilter, PronounClass, WordMap, WordSet, is_ly_adverb,
+    DETERMINERS, MODALS, PRONOUNS, Prefilter, PronounClass, TIME_UNITS, WordMap, WordSet,
+    is_ly_adverb,
 };
 use crate::model::{Commitment, CommitmentKind, EntityKind, MentionForm, Span};
 
@@ -294,7 +295,7 @@ fn verb_actor(
     if doc.low(i).ends_with("ing")
         && i > 0
         && matches!(doc.tag(i - 1), Tag::Adp | Tag::Sconj)
-        && let Some(a) = clause_subject(doc, i - 1, doc.sentence_of(i).start)
+        && let Some(a) = clause_subject(doc, i - 1, doc.sentence_of(i).start, false)
     {
         return Some((a, object, None));
     }
@@ -307,6 +308,19 @@ fn verb_actor(
     // "He wanted to be rich," she said: a story, not a commitment.
     if s.negated || (doc.quote(i).is_some() && third_person(doc, &s.np)) {
         return None;
+    }
+    if participle_after_setting(doc, i, &s.np)
+        && let Some(a) = clause_subject(doc, s.np.start - 1, doc.sentence_of(i).start, true)
+    {
+        return Some((a, object, None));
+    }
+    // "Both countries promised …": the two named last, one the partner.
+    if let Some((first, second)) = doc.joint_pair(&s.np) {
+        let actor = Agent {
+            entity: Some(first),
+            name: None,
+        };
+        return Some((actor, object, Some(second)));
     }
     if cue.frames.agent && !doc.names_agent(&s.np) {
         return None;
@@ -467,7 +481,7 @@ fn possessor(doc: &Doc, n: usize, floor: usize) -> Option<Agent> {
             return Some(if agent.entity.is_some() {
                 agent
             } else {
-                clause_subject(doc, j - 1, floor).unwrap_or(agent)
+                clause_subject(doc, j - 1, floor, false).unwrap_or(agent)
             });
         }
         if !doc.is_word(j - 1) || DETERMINERS.contains(w) {
@@ -488,16 +502,32 @@ fn possessor(doc: &Doc, n: usize, floor: usize) -> Option<Agent> {
 }
 
 /// The subject of the verb before token `p` in its clause, when not a
-/// pronoun: for a possessive pronoun that names no entity ("residents
+/// pronoun unless `pronoun` allows one (then resolved): for a possessive pronoun that names no entity ("residents
 /// renewed their demands for …": the residents) or a gerund after a
-/// preposition ("the ministry reacted by proposing …").
-fn clause_subject(doc: &Doc, p: usize, floor: usize) -> Option<Agent> {
+/// preposition ("the ministry reacted by proposing …"); with pronouns, for
+/// a participle after a place or time ([`participle_after_setting`]).
+fn clause_subject(doc: &Doc, p: usize, floor: usize, pronoun: bool) -> Option<Agent> {
     let v = (floor..p)
         .rev()
         .take_while(|&k| doc.low(k) != ",")
         .find(|&k| doc.tag(k).is_verbal() || doc.is_past_form(k))?;
     let s = doc.subject_before(v).filter(|s| !s.negated)?;
-    (!PRONOUNS.contains_key(doc.low(s.np.end - 1))).then(|| doc.resolve_subject(&s))
+    (pronoun || !PRONOUNS.contains_key(doc.low(s.np.end - 1))).then(|| doc.resolve_subject(&s))
+}
+
+/// True when the cue at token `i` is a participle right after `np`, the
+/// object of a preposition, naming a place or a time rather than an actor
+/// ("issued a statement on Sunday demanding …", "sent a note to Port Ellis
+/// requesting …"): the participle hangs on the clause before, whose
+/// subject acts.
+fn participle_after_setting(doc: &Doc, i: usize, np: &Range<usize>) -> bool {
+    let last = np.end - 1;
+    doc.low(i).ends_with("ing")
+        && np.end == i
+        && np.start > doc.sentence_of(i).start
+        && doc.tag(np.start - 1) == Tag::Adp
+        && !doc.names_agent(np)
+        && (doc.word(last).starts_with(char::is_uppercase) || TIME_UNITS.contains(doc.low(last)))
 }
 
 /// A pledge by `will`: "we will …" inside a quote (the speaker's), or a

@@ -154,7 +154,12 @@ impl Doc<'_> {
         let mut longer = np.clone();
         for _ in 0..3 {
             let p = longer.start;
-            if p < floor + 2 || !POSTMODIFIER_PREPOSITIONS.contains(&self.low(p - 1)) {
+            // "Prime Minister Karl Dorn of Velland said": the person, whose
+            // "of" phrase only tells where from.
+            let attached = p >= floor + 2
+                && (POSTMODIFIER_PREPOSITIONS.contains(&self.low(p - 1))
+                    || (self.low(p - 1) == "of" && self.person_name_ending_at(p - 2).is_some()));
+            if !attached {
                 break;
             }
             match self.np_before(p - 2, floor) {
@@ -413,6 +418,13 @@ impl Doc<'_> {
         let of = np
             .clone()
             .find(|&i| matches!(self.low(i), "of" | "for" | "at" | "from"));
+        // "Prime Minister Karl Dorn of Velland": the person before "of".
+        if let Some(e) = of
+            .filter(|&o| o > np.start && self.low(o) == "of")
+            .and_then(|o| self.person_name_ending_at(o - 1))
+        {
+            return Some(e);
+        }
         let head = match of {
             Some(o) if !self.mentions_in(&(np.start..o)).is_empty() => np.start..o,
             // "Residents of Kharkiv", "fans of the club": people of a
@@ -552,6 +564,55 @@ impl Doc<'_> {
             && (POSTMODIFIER_PREPOSITIONS.contains(&self.low(np.start - 1))
                 || self.low(np.start - 1) == "of")
             && self.role_headed(&(np.start - 2..np.start - 1))
+    }
+
+    /// The person whose name ends with token `k`, if any.
+    fn person_name_ending_at(&self, k: usize) -> Option<EntityId> {
+        let t = self.toks.get(k)?;
+        let m = &self.ann.mentions[self.ann.mention_at(t.start())?];
+        (m.form == MentionForm::Name && m.span.end == t.end() && self.is_person(m.entity))
+            .then_some(m.entity)
+    }
+
+    /// For a joint subject written as a group of two ("both countries",
+    /// "the two leaders", "both companies"): the two actors named last
+    /// before it, outside quotes, the nearer first: people for a role noun
+    /// ("leaders"), organizations for an organization noun ("companies");
+    /// none for other nouns ("countries", whose places are named alike).
+    pub fn joint_pair(&self, np: &Range<usize>) -> Option<(EntityId, EntityId)> {
+        let words: Vec<&str> = np.clone().map(|k| self.low(k)).collect();
+        let noun = match words.as_slice() {
+            ["both", noun] | ["the" | "both", "two", noun] => *noun,
+            _ => return None,
+        };
+        let singular = noun.strip_suffix("ies").map_or_else(
+            || noun.strip_suffix('s').unwrap_or(noun).to_owned(),
+            |stem| format!("{stem}y"),
+        );
+        if singular == noun {
+            return None;
+        }
+        let kind = if LEXICON.role_nouns.contains(singular.as_str()) {
+            EntityKind::Person
+        } else if organization_noun(&singular).is_some() {
+            EntityKind::Organization
+        } else {
+            return None;
+        };
+        let fits = |k: EntityKind| k == kind;
+        let at = self.toks.get(np.start)?.start();
+        let floor = self
+            .toks
+            .get(np.start.saturating_sub(LOOKBACK / 3))
+            .map_or(0, |t| t.start());
+        let mut found = self
+            .mentions_back(floor, at)
+            .filter(|m| matches!(m.form, MentionForm::Name | MentionForm::Role))
+            .map(|m| m.entity)
+            .filter(|&e| self.ann.entities.get(e).is_some_and(|x| fits(x.kind)));
+        let first = found.next()?;
+        let second = found.find(|&e| e != first)?;
+        Some((first, second))
     }
 
     /// True when entity `e` is a person.

@@ -444,14 +444,20 @@ fn a_headline_is_mined_like_any_sentence() {
                 The Harbour Authority pledged on Monday to widen the quay before winter.";
     let c = commitments(text);
     assert_eq!(c.len(), 2, "{c:?}");
-    assert_eq!((c[0].1.as_str(), c[0].2.as_str()), ("vows to", "dredge the channel"));
+    assert_eq!(
+        (c[0].1.as_str(), c[0].2.as_str()),
+        ("vows to", "dredge the channel")
+    );
     assert_eq!(c[1].2, "widen the quay before winter");
     // So is a Markdown heading.
     let md = "# The council promised to rebuild the bridge\n\nThe council met on Friday.\n";
     let mut doc = crate::document::load_bytes(md.as_bytes().to_vec(), "a.md").expect("loads");
     let ann = crate::annotate::annotate_document(&mut doc);
     assert_eq!(ann.commitments.len(), 1, "{:?}", ann.commitments);
-    assert_eq!(ann.commitments[0].content.slice(&doc.text), "rebuild the bridge");
+    assert_eq!(
+        ann.commitments[0].content.slice(&doc.text),
+        "rebuild the bridge"
+    );
 }
 
 #[test]
@@ -1142,4 +1148,43 @@ fn a_time_phrase_after_an_agreement_cue_is_not_its_content() {
     // A place phrase stays: it says what was agreed.
     let c = commitments("The ministers signed a pact in Geneva on water rights.");
     assert!(c[0].2.starts_with("in Geneva"), "{c:?}");
+}
+
+#[test]
+fn a_participle_after_a_date_or_place_is_the_clause_subjects() {
+    // "Monday" cannot demand: the association that issued the statement does.
+    let c = commitments(
+        "The Harbour Residents Association issued a statement on Monday demanding a public inquiry into the spill.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(
+        (c[0].0, c[0].1.as_str()),
+        (CommitmentKind::Demand, "demanding")
+    );
+    assert_eq!(c[0].3, "Harbour Residents Association");
+}
+
+#[test]
+fn a_pair_described_as_a_group_gives_both_actors() {
+    let text = "Lena Hart met Omar Vale in Oslo on Friday. The two leaders agreed to reopen the border crossing.";
+    let ann = annotate(text);
+    assert_eq!(ann.commitments.len(), 1, "{:?}", ann.commitments);
+    let c = &ann.commitments[0];
+    let mut pair = [entity_name(&ann, c.actor), entity_name(&ann, c.counterpart)];
+    pair.sort();
+    assert_eq!(pair, [Some("Lena Hart".into()), Some("Omar Vale".into())]);
+    // An organization noun looks for organizations.
+    let c = commitments(
+        "Acme Corp and Birch Ltd held talks. Both companies pledged to share the costs.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert!(
+        ["Acme Corp", "Birch Ltd"].contains(&c[0].3.as_str()),
+        "{c:?}"
+    );
+    // Countries are not guessed among the places named: kept as written.
+    let c = commitments(
+        "Lena Hart met Omar Vale in Oslo. Both countries promised to reopen the crossing.",
+    );
+    assert_eq!(c[0].3, "Both countries", "{c:?}");
 }

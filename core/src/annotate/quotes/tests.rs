@@ -632,3 +632,11 @@ fn invented_news_speech_with_no_reported_clause_is_no_quote() {
         assert!(quotes(text).is_empty(), "{text}: {:?}", quotes(text));
     }
 }
+
+#[test]
+fn a_person_of_a_place_speaks_not_the_place() {
+    let q = quotes("Prime Minister Karl Dorn of Velland said the bridge would open in May.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the bridge would open in May");
+    assert_eq!(q[0].2, "Karl Dorn");
+}
