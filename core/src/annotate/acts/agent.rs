@@ -263,18 +263,7 @@ impl Doc<'_> {
             })
         };
         // "The Conservative leader, Kemi Badenoch, …": the person named.
-        let appos = np
-            .as_ref()
-            .filter(|np| self.role_headed(np))
-            .and_then(|np| {
-                (self.low(np.end) == ",")
-                    .then(|| self.np_after(np.end + 1))
-                    .flatten()
-                    .filter(|a| self.low(a.end) == ",")
-                    .and_then(|a| self.entity_in(&a))
-                    .filter(|&e| self.is_person(e))
-            });
-        if let Some(e) = appos {
+        if let Some((e, _)) = np.as_ref().and_then(|np| self.apposed_person(np)) {
             return Some(Agent {
                 entity: Some(e),
                 name: None,
@@ -285,6 +274,21 @@ impl Doc<'_> {
             Some(a) if a.is_known() && !SUBJECT_BREAKERS.contains(self.low(first)) => Some(a),
             _ => self.nearest_in_sentence(v),
         }
+    }
+
+    /// For a phrase `np` headed by a role ("the council's transport
+    /// officer"), the person named in an apposition after it between
+    /// commas (", Martin Kuyt,") and the token of its closing comma.
+    pub fn apposed_person(&self, np: &Range<usize>) -> Option<(EntityId, usize)> {
+        if !self.role_headed(np) || self.low(np.end) != "," {
+            return None;
+        }
+        let a = self.np_after(np.end + 1)?;
+        if self.low(a.end) != "," {
+            return None;
+        }
+        let e = self.entity_in(&a).filter(|&e| self.is_person(e))?;
+        Some((e, a.end))
     }
 
     /// The first token after a dateline opening the sentence at token

@@ -640,3 +640,31 @@ fn a_person_of_a_place_speaks_not_the_place() {
     assert_eq!(q[0].1, "the bridge would open in May");
     assert_eq!(q[0].2, "Karl Dorn");
 }
+
+#[test]
+fn he_opening_the_next_report_goes_on_with_the_last_speaker() {
+    let q = quotes(
+        "Victor Lantz was arrested in May. Lantz's lawyer, Robert Kessler, told the judge that \
+         his client would surrender his passport. He said Lantz intends to fight the charges.",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1, "Lantz intends to fight the charges");
+    assert_eq!(q[1].2, "Robert Kessler");
+    // A pronoun of the other gender is someone else.
+    let q = quotes(
+        "Nora Field met Victor Lantz in May. Lantz's lawyer, Robert Kessler, said his client \
+         was innocent. She said the case was weak.",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].2, "Nora Field");
+}
+
+#[test]
+fn according_to_a_role_and_its_holder_is_the_holder() {
+    let q = quotes(
+        "According to the council's transport officer, Martin Kuyt, the new depot will open in June.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the new depot will open in June");
+    assert_eq!(q[0].2, "Martin Kuyt");
+}
