@@ -27,7 +27,7 @@ use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::{Gender, LEXICON};
 use crate::annotate::segment::TokenKind;
 use crate::annotate::words::{
-    AUXILIARIES, DETERMINERS, PRONOUNS, SPEECH_PREFILTER, SPEECH_VERBS, SpeechUse,
+    AUXILIARIES, DETERMINERS, PRONOUNS, SPEECH_PREFILTER, SPEECH_VERBS, SpeechUse, TIME_UNITS,
 };
 use crate::model::{EntityKind, Quote, QuoteKind, Span};
 
@@ -531,7 +531,7 @@ fn indirect(doc: &Doc, used: &[usize], direct: &[Quote]) -> Vec<Quote> {
             }
         };
         if doc.quote(i).is_some()
-            || used.binary_search(&i).is_ok()
+            || (used.binary_search(&i).is_ok() && !after_closed_quote(doc, i))
             || t.start() < covered_to
             || doc.ann.mention_at(t.start()).is_some()
         {
@@ -565,6 +565,22 @@ fn indirect(doc: &Doc, used: &[usize], direct: &[Quote]) -> Vec<Quote> {
         });
     }
     out
+}
+
+/// True when the speech verb at token `v` and its subject open a sentence
+/// after a quotation that closed its own ('"… to save." She said the
+/// building …'): the verb may attribute the quotation before and still
+/// report a clause of its own.
+fn after_closed_quote(doc: &Doc, v: usize) -> bool {
+    let Some(s) = doc.subject_before(v) else {
+        return false;
+    };
+    let start = s.np.start;
+    start >= 2
+        && s.appos.is_none()
+        && doc.is_mark(start - 1)
+        && matches!(doc.low(start - 2), "." | "!" | "?")
+        && doc.word(start).starts_with(char::is_uppercase)
 }
 
 /// The span of the cue at token `c`: the speech verb, or "according to".
@@ -695,6 +711,7 @@ fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
         c = next;
         named_object = true;
     }
+    c = after_time(doc, c);
     if doc.low(c) == "that" {
         return (c + 1 < sent.end).then_some(c + 1);
     }
@@ -726,6 +743,27 @@ fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
         || crate::annotate::words::REPLY_WORDS.contains(w);
     (!bad_start && (!tell || named_object || OBJECT_PRONOUNS.contains(&doc.low(v + 1))))
         .then_some(c)
+}
+
+/// The token after a phrase of time or medium starting at token `c`
+/// ("said on Wednesday it will …", "on March 3", "on Monday night", "on
+/// Twitter", "last week", "yesterday"), else `c`.
+fn after_time(doc: &Doc, c: usize) -> usize {
+    match doc.low(c) {
+        "yesterday" | "today" => c + 1,
+        "last" | "this" | "next" if TIME_UNITS.contains(doc.low(c + 1)) => c + 2,
+        "on" if doc.is_word(c + 1) && doc.word(c + 1).starts_with(char::is_uppercase) => {
+            let mut k = c + 2;
+            if doc.low(k).bytes().all(|b| b.is_ascii_digit()) && !doc.low(k).is_empty() {
+                k += 1;
+            }
+            if matches!(doc.low(k), "morning" | "afternoon" | "evening" | "night") {
+                k += 1;
+            }
+            k
+        }
+        _ => c,
+    }
 }
 
 /// When a hearer starts at token `c` and a clause follows it, the token

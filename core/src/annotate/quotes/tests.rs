@@ -668,3 +668,35 @@ fn according_to_a_role_and_its_holder_is_the_holder() {
     assert_eq!(q[0].1, "the new depot will open in June");
     assert_eq!(q[0].2, "Martin Kuyt");
 }
+
+#[test]
+fn a_report_after_a_closed_quote_is_a_quote_of_its_own() {
+    let q = quotes(
+        "Mara Lind runs the bakery. \"It is too old to save.\" She said the building was \
+         more than 60 years old and could not be adapted.",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].0, QuoteKind::Indirect);
+    assert_eq!(
+        q[1].1,
+        "the building was more than 60 years old and could not be adapted"
+    );
+    assert_eq!(q[1].2, "Mara Lind");
+    // With no clause after it, the verb only attributes the quote.
+    let q = quotes("Mara Lind runs the bakery. \"It is too old to save.\" She said.");
+    assert_eq!(q.len(), 1, "{q:?}");
+}
+
+#[test]
+fn a_time_after_the_speech_verb_is_not_the_clause() {
+    for text in [
+        "Acme Foods said on Wednesday it will close its bakery, putting 310 jobs at risk.",
+        "Acme Foods said last week it will close its bakery, putting 310 jobs at risk.",
+        "Acme Foods said on Monday night that it will close its bakery, putting 310 jobs at risk.",
+    ] {
+        let q = quotes(text);
+        assert_eq!(q.len(), 1, "{text}: {q:?}");
+        assert_eq!(q[0].1, "it will close its bakery, putting 310 jobs at risk");
+        assert_eq!(q[0].2, "Acme Foods");
+    }
+}
