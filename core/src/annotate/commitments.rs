@@ -26,8 +26,8 @@ use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::{LEXICON, entries, set};
 use crate::annotate::segment::TokenKind;
 use crate::annotate::words::{
-    DETERMINERS, MODALS, PRONOUNS, Prefilter, PronounClass, TIME_UNITS, WordMap, WordSet,
-    is_ly_adverb,
+    AUXILIARIES, BETWEEN_SUBJECT_AND_VERB, DETERMINERS, MODALS, PRONOUNS, Prefilter, PronounClass,
+    TIME_UNITS, WordMap, WordSet, is_ly_adverb,
 };
 use crate::model::{Commitment, CommitmentKind, EntityKind, MentionForm, Span};
 
@@ -162,15 +162,28 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
     out
 }
 
-/// The end (exclusive) of `cue` matched at token `i`, if it matches.
+/// The end (exclusive) of `cue` matched at token `i`, if it matches. After
+/// a form of "be" opening a cue, adverbs may stand before the rest ("is
+/// also considering", "were still willing to").
 fn matches_at(doc: &Doc, cue: &Cue, i: usize) -> Option<usize> {
     let sent_end = doc.sentence_of(i).end;
+    let mut j = i;
     for (k, forms) in cue.seq.iter().enumerate() {
-        if i + k >= sent_end || !forms.contains(&doc.low(i + k)) {
+        if k == 1 && cue.seq[0].contains(&"is") {
+            while j < sent_end && {
+                let w = doc.low(j);
+                (BETWEEN_SUBJECT_AND_VERB.contains(w) && !AUXILIARIES.contains(w))
+                    || is_ly_adverb(w)
+            } {
+                j += 1;
+            }
+        }
+        if j >= sent_end || !forms.contains(&doc.low(j)) {
             return None;
         }
+        j += 1;
     }
-    Some(i + cue.seq.len())
+    Some(j)
 }
 
 /// A found commitment and the first token after its trigger.

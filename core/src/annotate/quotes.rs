@@ -27,7 +27,7 @@ use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::{Gender, LEXICON};
 use crate::annotate::segment::TokenKind;
 use crate::annotate::words::{
-    AUXILIARIES, DETERMINERS, PRONOUNS, SPEECH_PREFILTER, SPEECH_VERBS, SpeechUse, TIME_UNITS,
+    AUXILIARIES, DETERMINERS, PRONOUNS, SPEECH_PREFILTER, SPEECH_VERBS, SpeechUse,
 };
 use crate::model::{EntityKind, Quote, QuoteKind, Span};
 
@@ -711,7 +711,7 @@ fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
         c = next;
         named_object = true;
     }
-    c = after_time(doc, c);
+    c = doc.after_time_phrase(c);
     if doc.low(c) == "that" {
         return (c + 1 < sent.end).then_some(c + 1);
     }
@@ -743,27 +743,6 @@ fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
         || crate::annotate::words::REPLY_WORDS.contains(w);
     (!bad_start && (!tell || named_object || OBJECT_PRONOUNS.contains(&doc.low(v + 1))))
         .then_some(c)
-}
-
-/// The token after a phrase of time or medium starting at token `c`
-/// ("said on Wednesday it will …", "on March 3", "on Monday night", "on
-/// Twitter", "last week", "yesterday"), else `c`.
-fn after_time(doc: &Doc, c: usize) -> usize {
-    match doc.low(c) {
-        "yesterday" | "today" => c + 1,
-        "last" | "this" | "next" if TIME_UNITS.contains(doc.low(c + 1)) => c + 2,
-        "on" if doc.is_word(c + 1) && doc.word(c + 1).starts_with(char::is_uppercase) => {
-            let mut k = c + 2;
-            if doc.low(k).bytes().all(|b| b.is_ascii_digit()) && !doc.low(k).is_empty() {
-                k += 1;
-            }
-            if matches!(doc.low(k), "morning" | "afternoon" | "evening" | "night") {
-                k += 1;
-            }
-            k
-        }
-        _ => c,
-    }
 }
 
 /// When a hearer starts at token `c` and a clause follows it, the token

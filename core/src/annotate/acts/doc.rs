@@ -9,6 +9,7 @@ use super::lowered::Lowered;
 use crate::annotate::bits::Bits;
 use crate::annotate::cursor::Cursor;
 use crate::annotate::learn::tagger::{self, Tag};
+use crate::annotate::lexicon::LEXICON;
 use crate::annotate::quotations::{Marked, Quotations};
 use crate::annotate::segment::{Token, TokenKind, sentence_range};
 use crate::annotate::words;
@@ -194,6 +195,35 @@ impl<'a> Doc<'a> {
         matches!(before, "," | "." | "?" | "!" | "…")
             || i + 1 >= sent_end
             || matches!(after, "," | "." | ";")
+    }
+
+    /// The token after a phrase of time opening at token `k` ("on
+    /// Tuesday", "on Monday night", "on March 3", "last week", "in 2019",
+    /// "in March", "yesterday"), or `k` when none opens there.
+    pub fn after_time_phrase(&self, k: usize) -> usize {
+        if matches!(self.low(k), "yesterday" | "today") {
+            return k + 1;
+        }
+        let opens = matches!(
+            self.low(k),
+            "on" | "in" | "last" | "this" | "next" | "earlier"
+        );
+        let w = self.word(k + 1);
+        let time = LEXICON.non_names.contains(w)
+            || words::TIME_UNITS.contains(self.low(k + 1))
+            || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
+        if !(opens && self.is_word(k + 1) && time) {
+            return k;
+        }
+        let mut end = k + 2;
+        let day = self.low(end);
+        if !day.is_empty() && day.len() <= 2 && day.bytes().all(|b| b.is_ascii_digit()) {
+            end += 1;
+        }
+        if matches!(self.low(end), "morning" | "afternoon" | "evening" | "night") {
+            end += 1;
+        }
+        end
     }
 
     /// The byte span from the start of token `a` to the end of token `b - 1`.

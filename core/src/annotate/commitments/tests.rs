@@ -1188,3 +1188,19 @@ fn a_pair_described_as_a_group_gives_both_actors() {
     );
     assert_eq!(c[0].3, "Both countries", "{c:?}");
 }
+
+#[test]
+fn an_adverb_after_the_auxiliary_of_a_cue() {
+    let c = commitments("The Orbis Group is also considering the sale of its shipping arm.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(
+        (c[0].0, c[0].1.as_str(), c[0].2.as_str()),
+        (
+            CommitmentKind::Intent,
+            "is also considering",
+            "the sale of its shipping arm"
+        )
+    );
+    // A negation is no adverb of the cue.
+    assert!(commitments("The Orbis Group is not considering a sale.").is_empty());
+}
