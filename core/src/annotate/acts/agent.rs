@@ -636,7 +636,12 @@ impl Doc<'_> {
         if np.len() == 1 && PRONOUNS.contains_key(self.low(np.start)) {
             return self.resolve_pronoun(np.start);
         }
-        let entity = self.entity_in(np);
+        let mut entity = self.entity_in(np);
+        if entity.is_none_or(|e| !self.is_person(e))
+            && let Some(p) = self.role_holder(np)
+        {
+            entity = Some(p);
+        }
         if entity.is_none()
             && issuer
             && DOCUMENT_NOUNS.contains(self.low(np.end - 1))
@@ -654,6 +659,44 @@ impl Doc<'_> {
                 name: None,
             },
         )
+    }
+
+    /// The one person the article gives the role a description ends in
+    /// ("the judge", "Ashby Rovers chairman", "Kestrian president": the
+    /// person named "Judge Catherine Ibáñez" or "chairman Geoffrey Hale"),
+    /// when no other person holds that role and every nationality in the
+    /// description is in the role as given ("the French president" is not
+    /// "U.S. President Smith"). None for a possessed role ("his lawyer").
+    fn role_holder(&self, np: &Range<usize>) -> Option<EntityId> {
+        let head = self.low(np.end - 1);
+        let possessed = np
+            .clone()
+            .any(|k| matches!(self.low(k), "his" | "her" | "its" | "their" | "'s" | "’s"));
+        if possessed || !LEXICON.role_nouns.contains(head) {
+            return None;
+        }
+        let demonyms: Vec<&str> = (self.mentions_in(np))
+            .map(|m| &self.ann.mentions[m])
+            .filter(|m| m.form == MentionForm::Demonym)
+            .map(|m| m.span.slice(self.text))
+            .collect();
+        let mut found = None;
+        for (e, x) in self.ann.entities.iter().enumerate() {
+            let holds = x.kind == EntityKind::Person
+                && x.roles.iter().any(|r| {
+                    r.rsplit(' ')
+                        .next()
+                        .is_some_and(|w| w.eq_ignore_ascii_case(head))
+                        && demonyms.iter().all(|d| r.contains(d))
+                });
+            if holds {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(e);
+            }
+        }
+        found
     }
 
     /// The organization "the company", "the union" or "the board" stands

@@ -1204,3 +1204,22 @@ fn an_adverb_after_the_auxiliary_of_a_cue() {
     // A negation is no adverb of the cue.
     assert!(commitments("The Orbis Group is not considering a sale.").is_empty());
 }
+
+#[test]
+fn a_role_described_before_its_holder_is_named_is_the_holder() {
+    // The headline's "Velland president" is the president the story names.
+    let c = commitments(
+        "Velland president demands new talks\n\nBy Ann Lee\n\nPresident Karl Dorn of Velland spoke on Monday.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].3, "Karl Dorn");
+    let c = commitments(
+        "A judge on Friday ordered the adviser to remain in custody. Judge Maria Ortiz set a trial date.",
+    );
+    assert_eq!(c[0].3, "Maria Ortiz", "{c:?}");
+    // Two people hold the role: none is guessed.
+    let c = commitments(
+        "Judge Ann Wu and Judge Maria Ortiz heard the case. The judge ordered the adviser to remain in custody.",
+    );
+    assert_eq!(c[0].3, "The judge", "{c:?}");
+}

@@ -700,3 +700,12 @@ fn a_time_after_the_speech_verb_is_not_the_clause() {
         assert_eq!(q[0].2, "Acme Foods");
     }
 }
+
+#[test]
+fn a_role_with_another_nationality_is_not_the_holder() {
+    let q = quotes(
+        "U.S. President Karl Dorn met reporters in Paris. The French president said the talks had failed.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_ne!(q[0].2, "Karl Dorn");
+}
