@@ -203,7 +203,9 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
     if !cue.frames.agent && used_as_noun(doc, i) {
         return None;
     }
-    let frame = frames::verb_frame(doc, cue, i, end)?;
+    let Some(frame) = frames::verb_frame(doc, cue, i, end) else {
+        return relative_object(doc, cue, i, end);
+    };
     let content_end = doc.act_end(frame.content_start);
     if content_end <= frame.content_start {
         return None;
@@ -231,6 +233,51 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
             content_end,
         ),
         frame.trigger_end,
+    ))
+}
+
+/// A cue closing a relative clause whose object is the noun phrase before
+/// it ("a moratorium on new dams, which downstream countries had
+/// demanded", "the cap that tenants had asked for"): that phrase is the
+/// content and the relative clause's subject the actor.
+fn relative_object(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
+    let sent = doc.sentence_of(i);
+    if !cue.frames.np || (end < sent.end && doc.is_word(end)) {
+        return None;
+    }
+    let mut s = doc.subject_before(i).filter(|s| !s.negated)?;
+    // "that tenants": read as a determiner, it is the relative pronoun.
+    if doc.low(s.np.start) == "that" && s.np.len() > 1 {
+        s.np.start += 1;
+    }
+    let rel = s.np.start.checked_sub(1).filter(|&r| r > sent.start)?;
+    if !matches!(doc.low(rel), "which" | "that") {
+        return None;
+    }
+    let last = if doc.low(rel - 1) == "," {
+        rel - 1
+    } else {
+        rel
+    };
+    let last = last.checked_sub(1).filter(|&l| l >= sent.start)?;
+    if !doc.tag(last).is_nominal() {
+        return None;
+    }
+    let mut np = doc.np_before(last, sent.start)?;
+    // "a moratorium on new dams": the head and its phrase.
+    if np.start >= sent.start + 2
+        && matches!(doc.low(np.start - 1), "on" | "of" | "for" | "in")
+        && let Some(head) = doc.np_before(np.start - 2, sent.start)
+    {
+        np = head.start..np.end;
+    }
+    let actor = doc.resolve_subject(&s);
+    if !actor.is_known() {
+        return None;
+    }
+    Some((
+        build(doc, cue.kind, actor, None, i, end, np.start, np.end),
+        end,
     ))
 }
 

@@ -1223,3 +1223,28 @@ fn a_role_described_before_its_holder_is_named_is_the_holder() {
     );
     assert_eq!(c[0].3, "The judge", "{c:?}");
 }
+
+#[test]
+fn a_cue_closing_a_relative_clause_has_the_noun_before_for_content() {
+    let c = commitments(
+        "The talks ended without a ban on night flights, which the residents had demanded.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(
+        (c[0].0, c[0].1.as_str(), c[0].2.as_str(), c[0].3.as_str()),
+        (
+            CommitmentKind::Demand,
+            "demanded",
+            "a ban on night flights",
+            "the residents"
+        )
+    );
+    let c = commitments("The board rejected the pay rise which the union had called for.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(
+        (c[0].2.as_str(), c[0].3.as_str()),
+        ("the pay rise", "the union")
+    );
+    // A cue with nothing before it to demand is none.
+    assert!(commitments("He said that tenants demanded.").is_empty());
+}
