@@ -319,6 +319,9 @@ fn used_as_noun(doc: &Doc, i: usize) -> bool {
                     | "all"
                     | "further"
                     | "today"
+                    // An auxiliary: "will be required to", "would have asked".
+                    | "be"
+                    | "have"
             ))
         || (is_noun_cue(doc.low(i))
             && i > 0

@@ -1248,3 +1248,20 @@ fn a_cue_closing_a_relative_clause_has_the_noun_before_for_content() {
     // A cue with nothing before it to demand is none.
     assert!(commitments("He said that tenants demanded.").is_empty());
 }
+
+#[test]
+fn a_future_passive_directive_is_a_demand() {
+    let c = commitments("Under the new rules, landlords will be required to fit smoke alarms.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(
+        (c[0].0, c[0].1.as_str(), c[0].2.as_str(), c[0].3.as_str()),
+        (
+            CommitmentKind::Demand,
+            "required to",
+            "fit smoke alarms",
+            ""
+        )
+    );
+    // A cue as the object of a modal verb is still no cue.
+    assert!(commitments("Cheaper loans will revive demand for homes.").is_empty());
+}
