@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 
 use self::frames::{Cue, Frames};
 use crate::annotate::acts::Doc;
-use crate::annotate::acts::agent::Agent;
+use crate::annotate::acts::agent::{Agent, ISSUE_VERBS};
 use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::{LEXICON, entries, set};
 use crate::annotate::segment::TokenKind;
@@ -372,9 +372,7 @@ fn verb_actor(
     if s.negated || (doc.quote(i).is_some() && third_person(doc, &s.np)) {
         return None;
     }
-    if participle_after_setting(doc, i, &s.np)
-        && let Some(a) = clause_subject(doc, s.np.start - 1, doc.sentence_of(i).start, true)
-    {
+    if let Some(a) = participle_actor(doc, i, &s.np) {
         return Some((a, object, None));
     }
     // "Both countries promised …": the two named last, one the partner.
@@ -568,7 +566,7 @@ fn possessor(doc: &Doc, n: usize, floor: usize) -> Option<Agent> {
 /// pronoun unless `pronoun` allows one (then resolved): for a possessive pronoun that names no entity ("residents
 /// renewed their demands for …": the residents) or a gerund after a
 /// preposition ("the ministry reacted by proposing …"); with pronouns, for
-/// a participle after a place or time ([`participle_after_setting`]).
+/// a participle hanging on a clause ([`participle_actor`]).
 fn clause_subject(doc: &Doc, p: usize, floor: usize, pronoun: bool) -> Option<Agent> {
     let v = (floor..p)
         .rev()
@@ -578,19 +576,32 @@ fn clause_subject(doc: &Doc, p: usize, floor: usize, pronoun: bool) -> Option<Ag
     (pronoun || !PRONOUNS.contains_key(doc.low(s.np.end - 1))).then(|| doc.resolve_subject(&s))
 }
 
-/// True when the cue at token `i` is a participle right after `np`, the
-/// object of a preposition, naming a place or a time rather than an actor
-/// ("issued a statement on Sunday demanding …", "sent a note to Port Ellis
-/// requesting …"): the participle hangs on the clause before, whose
-/// subject acts.
-fn participle_after_setting(doc: &Doc, i: usize, np: &Range<usize>) -> bool {
+/// For a participle cue at token `i` right after the phrase `np`: the
+/// subject of the clause the participle hangs on, when `np` cannot be its
+/// actor: a place or time after a preposition ("issued a statement on
+/// Sunday demanding …", "sent a note to Port Ellis requesting …"), or any
+/// phrase after a verb issuing a text ("wrote to the board demanding …",
+/// "sent a letter to workers urging …"), whose issuer acts.
+fn participle_actor(doc: &Doc, i: usize, np: &Range<usize>) -> Option<Agent> {
+    let floor = doc.sentence_of(i).start;
+    if !doc.low(i).ends_with("ing") || np.end != i || np.start <= floor {
+        return None;
+    }
     let last = np.end - 1;
-    doc.low(i).ends_with("ing")
-        && np.end == i
-        && np.start > doc.sentence_of(i).start
-        && doc.tag(np.start - 1) == Tag::Adp
+    let setting = doc.tag(np.start - 1) == Tag::Adp
         && !doc.names_agent(np)
-        && (doc.word(last).starts_with(char::is_uppercase) || TIME_UNITS.contains(doc.low(last)))
+        && (doc.word(last).starts_with(char::is_uppercase) || TIME_UNITS.contains(doc.low(last)));
+    let issued = || {
+        (floor..np.start)
+            .rev()
+            .take_while(|&k| doc.low(k) != ",")
+            .find(|&k| doc.tag(k).is_verbal() || doc.is_past_form(k))
+            .is_some_and(|v| ISSUE_VERBS.contains(doc.low(v)))
+    };
+    if !(setting || issued()) {
+        return None;
+    }
+    clause_subject(doc, np.start - 1, floor, true)
 }
 
 /// A pledge by `will`: "we will …" inside a quote (the speaker's), or a

@@ -18,7 +18,7 @@ use crate::annotate::words::{
 use crate::model::{EntityId, EntityKind, Mention, MentionForm, Quote, QuoteKind};
 
 /// Verbs by which an actor issues a document.
-static ISSUE_VERBS: LazyLock<WordSet> =
+pub static ISSUE_VERBS: LazyLock<WordSet> =
     LazyLock::new(|| set(include_str!("../lexicon/issue_verbs.txt")));
 
 /// How far back (in tokens) a document's issuer or a pronoun's referent is

@@ -1265,3 +1265,14 @@ fn a_future_passive_directive_is_a_demand() {
     // A cue as the object of a modal verb is still no cue.
     assert!(commitments("Cheaper loans will revive demand for homes.").is_empty());
 }
+
+#[test]
+fn a_participle_after_a_written_text_is_the_writers() {
+    let c = commitments("Fiona Garside has written to the Acme board demanding a meeting.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(
+        (c[0].1.as_str(), c[0].2.as_str()),
+        ("demanding", "a meeting")
+    );
+    assert_eq!(c[0].3, "Fiona Garside");
+}
