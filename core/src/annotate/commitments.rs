@@ -155,6 +155,9 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
         .or_else(|| reported_passive(doc, i));
         if let Some((c, last)) = found {
             taken_to = last;
+            if c.content.is_empty() {
+                continue;
+            }
             last_content = c.content;
             out.push(c);
         }
@@ -1077,7 +1080,8 @@ fn build(
     let sentence = doc.whole_sentence(trigger_start);
     let sentence = doc.span(sentence.start, sentence.end);
     let content = content_start..content_end;
-    let content = list_after_colon(doc, &content).unwrap_or(content);
+    let content =
+        list_after_colon(doc, &content).unwrap_or_else(|| before_blank_line(doc, content));
     Commitment {
         kind,
         actor: actor.entity,
@@ -1122,6 +1126,18 @@ fn list_after_colon(doc: &Doc, content: &Range<usize>) -> Option<Range<usize>> {
         end -= 1;
     }
     (end > items).then_some(items..end)
+}
+
+/// The tokens `r` up to the first one after a blank line: an unpunctuated
+/// headline reads on into the story as one sentence ("Summit planned" and
+/// the first line), but its content stays on its line.
+fn before_blank_line(doc: &Doc, r: Range<usize>) -> Range<usize> {
+    let blank = (r.start.max(1)..r.end).find(|&k| {
+        doc.text
+            .get(doc.toks[k - 1].end()..doc.toks[k].start())
+            .is_some_and(|gap| gap.matches('\n').count() >= 2)
+    });
+    r.start..blank.unwrap_or(r.end)
 }
 
 /// The number of tokens of the list item marker at token `k` ("•", "-",

@@ -458,6 +458,12 @@ fn a_headline_is_mined_like_any_sentence() {
         ann.commitments[0].content.slice(&doc.text),
         "rebuild the bridge"
     );
+    // An unpunctuated headline reads on into the story as one sentence, but
+    // a content never runs past its blank line.
+    let c =
+        commitments("Summit planned\n\nThe mayor said on Monday that she would meet the governor.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "meet the governor");
 }
 
 #[test]
