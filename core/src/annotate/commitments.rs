@@ -378,6 +378,17 @@ fn verb_actor(
     if let Some(a) = participle_actor(doc, i, &s.np) {
         return Some((a, object, None));
     }
+    // "Police met protesters demanding …": the protesters, the phrase after
+    // the verb it follows.
+    let mut s = s;
+    if doc.low(i).ends_with("ing")
+        && s.np.end == i
+        && let Some(v) = (s.np.start..i - 1).rev().find(|&k| doc.tag(k) == Tag::Verb)
+    {
+        s.np.start = v + 1;
+        s.head = None;
+        s.appos = None;
+    }
     // "Both countries promised …": the two named last, one the partner.
     if let Some((first, second)) = doc.joint_pair(&s.np) {
         let actor = Agent {

@@ -1282,3 +1282,15 @@ fn a_participle_after_a_written_text_is_the_writers() {
     );
     assert_eq!(c[0].3, "Fiona Garside");
 }
+
+#[test]
+fn a_participle_after_an_object_is_the_objects() {
+    // The nurses call for pay, not "Officials greeted nurses".
+    let c = commitments("Officials greeted nurses calling for higher pay.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(
+        (c[0].1.as_str(), c[0].2.as_str()),
+        ("calling for", "higher pay")
+    );
+    assert_eq!(c[0].3, "nurses");
+}
