@@ -553,7 +553,12 @@ fn possessor(doc: &Doc, n: usize, floor: usize) -> Option<Agent> {
             && matches!(w, "his" | "her" | "its" | "their" | "our" | "my")
         {
             let agent = doc.resolve_pronoun(j - 1);
-            return Some(if agent.entity.is_some() {
+            // "its" is never a person's: "the company dropped its demand".
+            let fits = agent
+                .entity
+                .and_then(|e| doc.ann.entities.get(e))
+                .is_some_and(|e| w != "its" || e.kind != EntityKind::Person);
+            return Some(if fits {
                 agent
             } else {
                 clause_subject(doc, j - 1, floor, false).unwrap_or(agent)

@@ -1294,3 +1294,13 @@ fn a_participle_after_an_object_is_the_objects() {
     );
     assert_eq!(c[0].3, "nurses");
 }
+
+#[test]
+fn its_before_a_noun_cue_is_never_a_person() {
+    let c = commitments(
+        "Dan Carrow met the port operator, Harbourline Ports. He said he would accept talks as \
+         long as the company dropped its demand that workers give up overtime rates.",
+    );
+    let demand = c.iter().find(|c| c.1 == "demand that").expect("the demand");
+    assert_ne!(demand.3, "Dan Carrow", "{c:?}");
+}
