@@ -21,12 +21,13 @@ use std::sync::LazyLock;
 
 use self::frames::{Cue, Frames};
 use crate::annotate::acts::Doc;
-use crate::annotate::acts::agent::Agent;
+use crate::annotate::acts::agent::{Agent, ISSUE_VERBS};
 use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::{LEXICON, entries, set};
 use crate::annotate::segment::TokenKind;
 use crate::annotate::words::{
-    DETERMINERS, MODALS, PRONOUNS, Prefilter, PronounClass, WordMap, WordSet, is_ly_adverb,
+    AUXILIARIES, BETWEEN_SUBJECT_AND_VERB, DETERMINERS, MODALS, PRONOUNS, Prefilter, PronounClass,
+    TIME_UNITS, WordMap, WordSet, is_ly_adverb,
 };
 use crate::model::{Commitment, CommitmentKind, EntityKind, MentionForm, Span};
 
@@ -125,9 +126,7 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
     let mut last_content = Span::default();
     for i in 0..doc.toks.len() {
         let w = doc.low(i);
-        // A headline or byline is no clause to mine: "Council vows to …"
-        // above a story is its title.
-        if i < taken_to || !CUE_PREFILTER.may_contain(w) || doc.in_heading(i) {
+        if i < taken_to || !CUE_PREFILTER.may_contain(w) {
             continue;
         }
         // "hoped to reach a deal": the deal is the hope's content, not a pledge.
@@ -156,6 +155,9 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
         .or_else(|| reported_passive(doc, i));
         if let Some((c, last)) = found {
             taken_to = last;
+            if c.content.is_empty() {
+                continue;
+            }
             last_content = c.content;
             out.push(c);
         }
@@ -163,15 +165,28 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
     out
 }
 
-/// The end (exclusive) of `cue` matched at token `i`, if it matches.
+/// The end (exclusive) of `cue` matched at token `i`, if it matches. After
+/// a form of "be" opening a cue, adverbs may stand before the rest ("is
+/// also considering", "were still willing to").
 fn matches_at(doc: &Doc, cue: &Cue, i: usize) -> Option<usize> {
     let sent_end = doc.sentence_of(i).end;
+    let mut j = i;
     for (k, forms) in cue.seq.iter().enumerate() {
-        if i + k >= sent_end || !forms.contains(&doc.low(i + k)) {
+        if k == 1 && cue.seq[0].contains(&"is") {
+            while j < sent_end && {
+                let w = doc.low(j);
+                (BETWEEN_SUBJECT_AND_VERB.contains(w) && !AUXILIARIES.contains(w))
+                    || is_ly_adverb(w)
+            } {
+                j += 1;
+            }
+        }
+        if j >= sent_end || !forms.contains(&doc.low(j)) {
             return None;
         }
+        j += 1;
     }
-    Some(i + cue.seq.len())
+    Some(j)
 }
 
 /// A found commitment and the first token after its trigger.
@@ -191,7 +206,9 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
     if !cue.frames.agent && used_as_noun(doc, i) {
         return None;
     }
-    let frame = frames::verb_frame(doc, cue, i, end)?;
+    let Some(frame) = frames::verb_frame(doc, cue, i, end) else {
+        return relative_object(doc, cue, i, end);
+    };
     let content_end = doc.act_end(frame.content_start);
     if content_end <= frame.content_start {
         return None;
@@ -219,6 +236,51 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
             content_end,
         ),
         frame.trigger_end,
+    ))
+}
+
+/// A cue closing a relative clause whose object is the noun phrase before
+/// it ("a moratorium on new dams, which downstream countries had
+/// demanded", "the cap that tenants had asked for"): that phrase is the
+/// content and the relative clause's subject the actor.
+fn relative_object(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
+    let sent = doc.sentence_of(i);
+    if !cue.frames.np || (end < sent.end && doc.is_word(end)) {
+        return None;
+    }
+    let mut s = doc.subject_before(i).filter(|s| !s.negated)?;
+    // "that tenants": read as a determiner, it is the relative pronoun.
+    if doc.low(s.np.start) == "that" && s.np.len() > 1 {
+        s.np.start += 1;
+    }
+    let rel = s.np.start.checked_sub(1).filter(|&r| r > sent.start)?;
+    if !matches!(doc.low(rel), "which" | "that") {
+        return None;
+    }
+    let last = if doc.low(rel - 1) == "," {
+        rel - 1
+    } else {
+        rel
+    };
+    let last = last.checked_sub(1).filter(|&l| l >= sent.start)?;
+    if !doc.tag(last).is_nominal() {
+        return None;
+    }
+    let mut np = doc.np_before(last, sent.start)?;
+    // "a moratorium on new dams": the head and its phrase.
+    if np.start >= sent.start + 2
+        && matches!(doc.low(np.start - 1), "on" | "of" | "for" | "in")
+        && let Some(head) = doc.np_before(np.start - 2, sent.start)
+    {
+        np = head.start..np.end;
+    }
+    let actor = doc.resolve_subject(&s);
+    if !actor.is_known() {
+        return None;
+    }
+    Some((
+        build(doc, cue.kind, actor, None, i, end, np.start, np.end),
+        end,
     ))
 }
 
@@ -260,6 +322,9 @@ fn used_as_noun(doc: &Doc, i: usize) -> bool {
                     | "all"
                     | "further"
                     | "today"
+                    // An auxiliary: "will be required to", "would have asked".
+                    | "be"
+                    | "have"
             ))
         || (is_noun_cue(doc.low(i))
             && i > 0
@@ -296,7 +361,7 @@ fn verb_actor(
     if doc.low(i).ends_with("ing")
         && i > 0
         && matches!(doc.tag(i - 1), Tag::Adp | Tag::Sconj)
-        && let Some(a) = clause_subject(doc, i - 1, doc.sentence_of(i).start)
+        && let Some(a) = clause_subject(doc, i - 1, doc.sentence_of(i).start, false)
     {
         return Some((a, object, None));
     }
@@ -309,6 +374,28 @@ fn verb_actor(
     // "He wanted to be rich," she said: a story, not a commitment.
     if s.negated || (doc.quote(i).is_some() && third_person(doc, &s.np)) {
         return None;
+    }
+    if let Some(a) = participle_actor(doc, i, &s.np) {
+        return Some((a, object, None));
+    }
+    // "Police met protesters demanding …": the protesters, the phrase after
+    // the verb it follows.
+    let mut s = s;
+    if doc.low(i).ends_with("ing")
+        && s.np.end == i
+        && let Some(v) = (s.np.start..i - 1).rev().find(|&k| doc.tag(k) == Tag::Verb)
+    {
+        s.np.start = v + 1;
+        s.head = None;
+        s.appos = None;
+    }
+    // "Both countries promised …": the two named last, one the partner.
+    if let Some((first, second)) = doc.joint_pair(&s.np) {
+        let actor = Agent {
+            entity: Some(first),
+            name: None,
+        };
+        return Some((actor, object, Some(second)));
     }
     if cue.frames.agent && !doc.names_agent(&s.np) {
         return None;
@@ -466,10 +553,15 @@ fn possessor(doc: &Doc, n: usize, floor: usize) -> Option<Agent> {
             && matches!(w, "his" | "her" | "its" | "their" | "our" | "my")
         {
             let agent = doc.resolve_pronoun(j - 1);
-            return Some(if agent.entity.is_some() {
+            // "its" is never a person's: "the company dropped its demand".
+            let fits = agent
+                .entity
+                .and_then(|e| doc.ann.entities.get(e))
+                .is_some_and(|e| w != "its" || e.kind != EntityKind::Person);
+            return Some(if fits {
                 agent
             } else {
-                clause_subject(doc, j - 1, floor).unwrap_or(agent)
+                clause_subject(doc, j - 1, floor, false).unwrap_or(agent)
             });
         }
         if !doc.is_word(j - 1) || DETERMINERS.contains(w) {
@@ -490,16 +582,45 @@ fn possessor(doc: &Doc, n: usize, floor: usize) -> Option<Agent> {
 }
 
 /// The subject of the verb before token `p` in its clause, when not a
-/// pronoun: for a possessive pronoun that names no entity ("residents
+/// pronoun unless `pronoun` allows one (then resolved): for a possessive pronoun that names no entity ("residents
 /// renewed their demands for …": the residents) or a gerund after a
-/// preposition ("the ministry reacted by proposing …").
-fn clause_subject(doc: &Doc, p: usize, floor: usize) -> Option<Agent> {
+/// preposition ("the ministry reacted by proposing …"); with pronouns, for
+/// a participle hanging on a clause ([`participle_actor`]).
+fn clause_subject(doc: &Doc, p: usize, floor: usize, pronoun: bool) -> Option<Agent> {
     let v = (floor..p)
         .rev()
         .take_while(|&k| doc.low(k) != ",")
         .find(|&k| doc.tag(k).is_verbal() || doc.is_past_form(k))?;
     let s = doc.subject_before(v).filter(|s| !s.negated)?;
-    (!PRONOUNS.contains_key(doc.low(s.np.end - 1))).then(|| doc.resolve_subject(&s))
+    (pronoun || !PRONOUNS.contains_key(doc.low(s.np.end - 1))).then(|| doc.resolve_subject(&s))
+}
+
+/// For a participle cue at token `i` right after the phrase `np`: the
+/// subject of the clause the participle hangs on, when `np` cannot be its
+/// actor: a place or time after a preposition ("issued a statement on
+/// Sunday demanding …", "sent a note to Port Ellis requesting …"), or any
+/// phrase after a verb issuing a text ("wrote to the board demanding …",
+/// "sent a letter to workers urging …"), whose issuer acts.
+fn participle_actor(doc: &Doc, i: usize, np: &Range<usize>) -> Option<Agent> {
+    let floor = doc.sentence_of(i).start;
+    if !doc.low(i).ends_with("ing") || np.end != i || np.start <= floor {
+        return None;
+    }
+    let last = np.end - 1;
+    let setting = doc.tag(np.start - 1) == Tag::Adp
+        && !doc.names_agent(np)
+        && (doc.word(last).starts_with(char::is_uppercase) || TIME_UNITS.contains(doc.low(last)));
+    let issued = || {
+        (floor..np.start)
+            .rev()
+            .take_while(|&k| doc.low(k) != ",")
+            .find(|&k| doc.tag(k).is_verbal() || doc.is_past_form(k))
+            .is_some_and(|v| ISSUE_VERBS.contains(doc.low(v)))
+    };
+    if !(setting || issued()) {
+        return None;
+    }
+    clause_subject(doc, np.start - 1, floor, true)
 }
 
 /// A pledge by `will`: "we will …" inside a quote (the speaker's), or a
@@ -975,7 +1096,8 @@ fn build(
     let sentence = doc.whole_sentence(trigger_start);
     let sentence = doc.span(sentence.start, sentence.end);
     let content = content_start..content_end;
-    let content = list_after_colon(doc, &content).unwrap_or(content);
+    let content =
+        list_after_colon(doc, &content).unwrap_or_else(|| before_blank_line(doc, content));
     Commitment {
         kind,
         actor: actor.entity,
@@ -1020,6 +1142,18 @@ fn list_after_colon(doc: &Doc, content: &Range<usize>) -> Option<Range<usize>> {
         end -= 1;
     }
     (end > items).then_some(items..end)
+}
+
+/// The tokens `r` up to the first one after a blank line: an unpunctuated
+/// headline reads on into the story as one sentence ("Summit planned" and
+/// the first line), but its content stays on its line.
+fn before_blank_line(doc: &Doc, r: Range<usize>) -> Range<usize> {
+    let blank = (r.start.max(1)..r.end).find(|&k| {
+        doc.text
+            .get(doc.toks[k - 1].end()..doc.toks[k].start())
+            .is_some_and(|gap| gap.matches('\n').count() >= 2)
+    });
+    r.start..blank.unwrap_or(r.end)
 }
 
 /// The number of tokens of the list item marker at token `k` ("•", "-",

@@ -24,6 +24,7 @@ use crate::annotate::acts::agent::Agent;
 use crate::annotate::acts::{Doc, Marked};
 use crate::annotate::fasthash::{Map, Set};
 use crate::annotate::learn::tagger::Tag;
+use crate::annotate::lexicon::{Gender, LEXICON};
 use crate::annotate::segment::TokenKind;
 use crate::annotate::words::{
     AUXILIARIES, DETERMINERS, PRONOUNS, SPEECH_PREFILTER, SPEECH_VERBS, SpeechUse,
@@ -69,7 +70,53 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
     let blocks = block_quotes(doc, &out);
     out.extend(blocks);
     out.sort_by_key(|q| (q.span.start, q.span.end));
+    keep_speaker(doc, &mut out);
     out
+}
+
+/// "Kessler said his client was innocent. He said Lantz …": a "he" or
+/// "she" opening a sentence as the subject of its speech verb goes on with
+/// the person who spoke in the sentence before, in the same paragraph,
+/// when that person's given name agrees with the pronoun (the subject of
+/// the last report stays the topic, whoever else that sentence named).
+fn keep_speaker(doc: &Doc, quotes: &mut [Quote]) {
+    let cue_tok = |q: &Quote| q.cue.and_then(|c| doc.token_at(c.start));
+    for k in 1..quotes.len() {
+        let Some(c) = cue_tok(&quotes[k]) else {
+            continue;
+        };
+        let start = doc.sentence_of(c).start;
+        let pronoun = doc.low(start);
+        let gender = match pronoun {
+            "he" => Gender::Male,
+            "she" => Gender::Female,
+            _ => continue,
+        };
+        let opens = doc
+            .subject_before(c)
+            .is_some_and(|s| s.np == (start..start + 1));
+        if !opens || start == 0 || doc.para(start - 1) != doc.para(start) {
+            continue;
+        }
+        let before = doc.sentence_of(start - 1);
+        let previous = quotes[..k].iter().rev().find_map(|q| {
+            let c = cue_tok(q)?;
+            (before.contains(&c) && doc.quote(c).is_none()).then_some(q.speaker)
+        });
+        let Some(Some(e)) = previous else { continue };
+        let agrees = doc.ann.entities.get(e).is_some_and(|x| {
+            x.kind == EntityKind::Person
+                && x.name
+                    .split(' ')
+                    .next()
+                    .and_then(|first| LEXICON.first_names.get(first))
+                    == Some(&gender)
+        });
+        if agrees {
+            quotes[k].speaker = Some(e);
+            quotes[k].speaker_name = None;
+        }
+    }
 }
 
 /// Block quotes: a paragraph without quotation marks after a paragraph
@@ -484,7 +531,7 @@ fn indirect(doc: &Doc, used: &[usize], direct: &[Quote]) -> Vec<Quote> {
             }
         };
         if doc.quote(i).is_some()
-            || used.binary_search(&i).is_ok()
+            || (used.binary_search(&i).is_ok() && !after_closed_quote(doc, i))
             || t.start() < covered_to
             || doc.ann.mention_at(t.start()).is_some()
         {
@@ -518,6 +565,22 @@ fn indirect(doc: &Doc, used: &[usize], direct: &[Quote]) -> Vec<Quote> {
         });
     }
     out
+}
+
+/// True when the speech verb at token `v` and its subject open a sentence
+/// after a quotation that closed its own ('"… to save." She said the
+/// building …'): the verb may attribute the quotation before and still
+/// report a clause of its own.
+fn after_closed_quote(doc: &Doc, v: usize) -> bool {
+    let Some(s) = doc.subject_before(v) else {
+        return false;
+    };
+    let start = s.np.start;
+    start >= 2
+        && s.appos.is_none()
+        && doc.is_mark(start - 1)
+        && matches!(doc.low(start - 2), "." | "!" | "?")
+        && doc.word(start).starts_with(char::is_uppercase)
 }
 
 /// The span of the cue at token `c`: the speech verb, or "according to".
@@ -648,6 +711,7 @@ fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
         c = next;
         named_object = true;
     }
+    c = doc.after_time_phrase(c);
     if doc.low(c) == "that" {
         return (c + 1 < sent.end).then_some(c + 1);
     }
@@ -832,13 +896,24 @@ fn reports_speech(doc: &Doc, span: Span) -> bool {
 fn according_to(doc: &Doc, i: usize) -> Option<(Attribution, Span)> {
     let sent = doc.sentence_of(i);
     let np = doc.np_after(i + 2)?;
+    // "According to the firm's spokeswoman, Ana Ruiz, …": the person named.
+    let (agent, np_end) = match doc.apposed_person(&np) {
+        Some((e, comma)) => (
+            Agent {
+                entity: Some(e),
+                name: None,
+            },
+            comma,
+        ),
+        None => (doc.resolve(&np), np.end),
+    };
     let attr = Attribution {
-        agent: doc.resolve(&np),
+        agent,
         cue: Some(i),
     };
     let clause = if i == sent.start || doc.low(i - 1) == "that" {
         // According to X, …
-        let mut c = np.end;
+        let mut c = np_end;
         while c < sent.end && doc.low(c) != "," {
             c += 1;
         }

@@ -18,7 +18,7 @@ use crate::annotate::words::{
 use crate::model::{EntityId, EntityKind, Mention, MentionForm, Quote, QuoteKind};
 
 /// Verbs by which an actor issues a document.
-static ISSUE_VERBS: LazyLock<WordSet> =
+pub static ISSUE_VERBS: LazyLock<WordSet> =
     LazyLock::new(|| set(include_str!("../lexicon/issue_verbs.txt")));
 
 /// How far back (in tokens) a document's issuer or a pronoun's referent is
@@ -154,7 +154,12 @@ impl Doc<'_> {
         let mut longer = np.clone();
         for _ in 0..3 {
             let p = longer.start;
-            if p < floor + 2 || !POSTMODIFIER_PREPOSITIONS.contains(&self.low(p - 1)) {
+            // "Prime Minister Karl Dorn of Velland said": the person, whose
+            // "of" phrase only tells where from.
+            let attached = p >= floor + 2
+                && (POSTMODIFIER_PREPOSITIONS.contains(&self.low(p - 1))
+                    || (self.low(p - 1) == "of" && self.person_name_ending_at(p - 2).is_some()));
+            if !attached {
                 break;
             }
             match self.np_before(p - 2, floor) {
@@ -258,18 +263,7 @@ impl Doc<'_> {
             })
         };
         // "The Conservative leader, Kemi Badenoch, …": the person named.
-        let appos = np
-            .as_ref()
-            .filter(|np| self.role_headed(np))
-            .and_then(|np| {
-                (self.low(np.end) == ",")
-                    .then(|| self.np_after(np.end + 1))
-                    .flatten()
-                    .filter(|a| self.low(a.end) == ",")
-                    .and_then(|a| self.entity_in(&a))
-                    .filter(|&e| self.is_person(e))
-            });
-        if let Some(e) = appos {
+        if let Some((e, _)) = np.as_ref().and_then(|np| self.apposed_person(np)) {
             return Some(Agent {
                 entity: Some(e),
                 name: None,
@@ -280,6 +274,21 @@ impl Doc<'_> {
             Some(a) if a.is_known() && !SUBJECT_BREAKERS.contains(self.low(first)) => Some(a),
             _ => self.nearest_in_sentence(v),
         }
+    }
+
+    /// For a phrase `np` headed by a role ("the council's transport
+    /// officer"), the person named in an apposition after it between
+    /// commas (", Martin Kuyt,") and the token of its closing comma.
+    pub fn apposed_person(&self, np: &Range<usize>) -> Option<(EntityId, usize)> {
+        if !self.role_headed(np) || self.low(np.end) != "," {
+            return None;
+        }
+        let a = self.np_after(np.end + 1)?;
+        if self.low(a.end) != "," {
+            return None;
+        }
+        let e = self.entity_in(&a).filter(|&e| self.is_person(e))?;
+        Some((e, a.end))
     }
 
     /// The first token after a dateline opening the sentence at token
@@ -413,6 +422,13 @@ impl Doc<'_> {
         let of = np
             .clone()
             .find(|&i| matches!(self.low(i), "of" | "for" | "at" | "from"));
+        // "Prime Minister Karl Dorn of Velland": the person before "of".
+        if let Some(e) = of
+            .filter(|&o| o > np.start && self.low(o) == "of")
+            .and_then(|o| self.person_name_ending_at(o - 1))
+        {
+            return Some(e);
+        }
         let head = match of {
             Some(o) if !self.mentions_in(&(np.start..o)).is_empty() => np.start..o,
             // "Residents of Kharkiv", "fans of the club": people of a
@@ -554,6 +570,55 @@ impl Doc<'_> {
             && self.role_headed(&(np.start - 2..np.start - 1))
     }
 
+    /// The person whose name ends with token `k`, if any.
+    fn person_name_ending_at(&self, k: usize) -> Option<EntityId> {
+        let t = self.toks.get(k)?;
+        let m = &self.ann.mentions[self.ann.mention_at(t.start())?];
+        (m.form == MentionForm::Name && m.span.end == t.end() && self.is_person(m.entity))
+            .then_some(m.entity)
+    }
+
+    /// For a joint subject written as a group of two ("both countries",
+    /// "the two leaders", "both companies"): the two actors named last
+    /// before it, outside quotes, the nearer first: people for a role noun
+    /// ("leaders"), organizations for an organization noun ("companies");
+    /// none for other nouns ("countries", whose places are named alike).
+    pub fn joint_pair(&self, np: &Range<usize>) -> Option<(EntityId, EntityId)> {
+        let words: Vec<&str> = np.clone().map(|k| self.low(k)).collect();
+        let noun = match words.as_slice() {
+            ["both", noun] | ["the" | "both", "two", noun] => *noun,
+            _ => return None,
+        };
+        let singular = noun.strip_suffix("ies").map_or_else(
+            || noun.strip_suffix('s').unwrap_or(noun).to_owned(),
+            |stem| format!("{stem}y"),
+        );
+        if singular == noun {
+            return None;
+        }
+        let kind = if LEXICON.role_nouns.contains(singular.as_str()) {
+            EntityKind::Person
+        } else if organization_noun(&singular).is_some() {
+            EntityKind::Organization
+        } else {
+            return None;
+        };
+        let fits = |k: EntityKind| k == kind;
+        let at = self.toks.get(np.start)?.start();
+        let floor = self
+            .toks
+            .get(np.start.saturating_sub(LOOKBACK / 3))
+            .map_or(0, |t| t.start());
+        let mut found = self
+            .mentions_back(floor, at)
+            .filter(|m| matches!(m.form, MentionForm::Name | MentionForm::Role))
+            .map(|m| m.entity)
+            .filter(|&e| self.ann.entities.get(e).is_some_and(|x| fits(x.kind)));
+        let first = found.next()?;
+        let second = found.find(|&e| e != first)?;
+        Some((first, second))
+    }
+
     /// True when entity `e` is a person.
     fn is_person(&self, e: EntityId) -> bool {
         self.ann
@@ -571,7 +636,12 @@ impl Doc<'_> {
         if np.len() == 1 && PRONOUNS.contains_key(self.low(np.start)) {
             return self.resolve_pronoun(np.start);
         }
-        let entity = self.entity_in(np);
+        let mut entity = self.entity_in(np);
+        if entity.is_none_or(|e| !self.is_person(e))
+            && let Some(p) = self.role_holder(np)
+        {
+            entity = Some(p);
+        }
         if entity.is_none()
             && issuer
             && DOCUMENT_NOUNS.contains(self.low(np.end - 1))
@@ -589,6 +659,44 @@ impl Doc<'_> {
                 name: None,
             },
         )
+    }
+
+    /// The one person the article gives the role a description ends in
+    /// ("the judge", "Ashby Rovers chairman", "Kestrian president": the
+    /// person named "Judge Catherine Ibáñez" or "chairman Geoffrey Hale"),
+    /// when no other person holds that role and every nationality in the
+    /// description is in the role as given ("the French president" is not
+    /// "U.S. President Smith"). None for a possessed role ("his lawyer").
+    fn role_holder(&self, np: &Range<usize>) -> Option<EntityId> {
+        let head = self.low(np.end - 1);
+        let possessed = np
+            .clone()
+            .any(|k| matches!(self.low(k), "his" | "her" | "its" | "their" | "'s" | "’s"));
+        if possessed || !LEXICON.role_nouns.contains(head) {
+            return None;
+        }
+        let demonyms: Vec<&str> = (self.mentions_in(np))
+            .map(|m| &self.ann.mentions[m])
+            .filter(|m| m.form == MentionForm::Demonym)
+            .map(|m| m.span.slice(self.text))
+            .collect();
+        let mut found = None;
+        for (e, x) in self.ann.entities.iter().enumerate() {
+            let holds = x.kind == EntityKind::Person
+                && x.roles.iter().any(|r| {
+                    r.rsplit(' ')
+                        .next()
+                        .is_some_and(|w| w.eq_ignore_ascii_case(head))
+                        && demonyms.iter().all(|d| r.contains(d))
+                });
+            if holds {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(e);
+            }
+        }
+        found
     }
 
     /// The organization "the company", "the union" or "the board" stands

@@ -5,11 +5,11 @@
 use std::cell::RefCell;
 use std::ops::Deref;
 
-use super::headings;
 use super::lowered::Lowered;
 use crate::annotate::bits::Bits;
 use crate::annotate::cursor::Cursor;
 use crate::annotate::learn::tagger::{self, Tag};
+use crate::annotate::lexicon::LEXICON;
 use crate::annotate::quotations::{Marked, Quotations};
 use crate::annotate::segment::{Token, TokenKind, sentence_range};
 use crate::annotate::words;
@@ -32,8 +32,6 @@ pub struct Prepared {
     para_starts: Bits,
     /// Quotations between quotation marks, in order.
     pub marks: Vec<Marked>,
-    /// Byte spans of headlines and bylines, in order, not overlapping.
-    headings: Vec<Span>,
     /// Part-of-speech tags of the tokens, filled a sentence at a time when
     /// a rule first asks (see [`Prepared::tag`]).
     tags: RefCell<Tags>,
@@ -84,34 +82,6 @@ impl Prepared {
         let k = cursor.seek(&self.marks, at, |m, at| m.inner.start <= at);
         k.checked_sub(1)
             .filter(|&k| self.marks[k].inner.contains(at))
-    }
-
-    /// Adds the `spans` of headings a document's structure names (its
-    /// Markdown or HTML headings) to the headlines found by their shape.
-    pub fn add_headings(&mut self, spans: &[Span]) {
-        if spans.is_empty() {
-            return;
-        }
-        self.headings.extend_from_slice(spans);
-        self.headings.sort_by_key(|s| (s.start, s.end));
-        self.headings.dedup_by(|b, a| {
-            let joined = b.start <= a.end;
-            if joined {
-                a.end = a.end.max(b.end);
-            }
-            joined
-        });
-    }
-
-    /// True when token `i` lies in a headline or byline: a line to find
-    /// names in, but no commitment.
-    pub fn in_heading(&self, i: usize) -> bool {
-        let Some(at) = self.toks.get(i).map(|t| t.start()) else {
-            return false;
-        };
-        let k = self.headings.partition_point(|h| h.start <= at);
-        k.checked_sub(1)
-            .is_some_and(|k| self.headings[k].contains(at))
     }
 }
 
@@ -225,6 +195,35 @@ impl<'a> Doc<'a> {
         matches!(before, "," | "." | "?" | "!" | "…")
             || i + 1 >= sent_end
             || matches!(after, "," | "." | ";")
+    }
+
+    /// The token after a phrase of time opening at token `k` ("on
+    /// Tuesday", "on Monday night", "on March 3", "last week", "in 2019",
+    /// "in March", "yesterday"), or `k` when none opens there.
+    pub fn after_time_phrase(&self, k: usize) -> usize {
+        if matches!(self.low(k), "yesterday" | "today") {
+            return k + 1;
+        }
+        let opens = matches!(
+            self.low(k),
+            "on" | "in" | "last" | "this" | "next" | "earlier"
+        );
+        let w = self.word(k + 1);
+        let time = LEXICON.non_names.contains(w)
+            || words::TIME_UNITS.contains(self.low(k + 1))
+            || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
+        if !(opens && self.is_word(k + 1) && time) {
+            return k;
+        }
+        let mut end = k + 2;
+        let day = self.low(end);
+        if !day.is_empty() && day.len() <= 2 && day.bytes().all(|b| b.is_ascii_digit()) {
+            end += 1;
+        }
+        if matches!(self.low(end), "morning" | "afternoon" | "evening" | "night") {
+            end += 1;
+        }
+        end
     }
 
     /// The byte span from the start of token `a` to the end of token `b - 1`.
@@ -378,7 +377,6 @@ impl Prepared {
         let Quotations { para_starts, marks } = quotations;
         Prepared {
             lowered: Lowered::new(text, &toks),
-            headings: headings::by_shape(text, &toks),
             toks,
             para_starts,
             marks,

@@ -7,8 +7,7 @@ use std::ops::Range;
 
 use crate::annotate::acts::Doc;
 use crate::annotate::learn::tagger::Tag;
-use crate::annotate::lexicon::LEXICON;
-use crate::annotate::words::{DETERMINERS, TIME_UNITS, is_ly_adverb};
+use crate::annotate::words::{DETERMINERS, is_ly_adverb};
 use crate::model::CommitmentKind;
 
 /// What may follow a cue.
@@ -217,7 +216,7 @@ fn phrase(at: &At) -> Option<Frame> {
     // "signed a treaty on Tuesday that sets …": the content is what the
     // treaty does, not when it was signed.
     let start = if at.cue.seq.len() > 1 {
-        after_time_phrase(doc, k)
+        doc.after_time_phrase(k)
     } else {
         k
     };
@@ -225,24 +224,6 @@ fn phrase(at: &At) -> Option<Frame> {
         passive_obj: at.passive && at.cue.frames.obj,
         ..Frame::new(at.end, start)
     })
-}
-
-/// The token after a phrase of time opening at `k` ("on Tuesday", "last
-/// week", "in 2019", "in March"), or `k` when none opens there.
-fn after_time_phrase(doc: &Doc, k: usize) -> usize {
-    let opens = matches!(
-        doc.low(k),
-        "on" | "in" | "last" | "this" | "next" | "earlier"
-    );
-    let w = doc.word(k + 1);
-    let time = LEXICON.non_names.contains(w)
-        || TIME_UNITS.contains(doc.low(k + 1))
-        || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
-    if opens && doc.is_word(k + 1) && time {
-        k + 2
-    } else {
-        k
-    }
 }
 
 /// True when the phrase `np` after a directive verb is really an object and

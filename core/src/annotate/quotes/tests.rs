@@ -632,3 +632,80 @@ fn invented_news_speech_with_no_reported_clause_is_no_quote() {
         assert!(quotes(text).is_empty(), "{text}: {:?}", quotes(text));
     }
 }
+
+#[test]
+fn a_person_of_a_place_speaks_not_the_place() {
+    let q = quotes("Prime Minister Karl Dorn of Velland said the bridge would open in May.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the bridge would open in May");
+    assert_eq!(q[0].2, "Karl Dorn");
+}
+
+#[test]
+fn he_opening_the_next_report_goes_on_with_the_last_speaker() {
+    let q = quotes(
+        "Victor Lantz was arrested in May. Lantz's lawyer, Robert Kessler, told the judge that \
+         his client would surrender his passport. He said Lantz intends to fight the charges.",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1, "Lantz intends to fight the charges");
+    assert_eq!(q[1].2, "Robert Kessler");
+    // A pronoun of the other gender is someone else.
+    let q = quotes(
+        "Nora Field met Victor Lantz in May. Lantz's lawyer, Robert Kessler, said his client \
+         was innocent. She said the case was weak.",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].2, "Nora Field");
+}
+
+#[test]
+fn according_to_a_role_and_its_holder_is_the_holder() {
+    let q = quotes(
+        "According to the council's transport officer, Martin Kuyt, the new depot will open in June.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the new depot will open in June");
+    assert_eq!(q[0].2, "Martin Kuyt");
+}
+
+#[test]
+fn a_report_after_a_closed_quote_is_a_quote_of_its_own() {
+    let q = quotes(
+        "Mara Lind runs the bakery. \"It is too old to save.\" She said the building was \
+         more than 60 years old and could not be adapted.",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].0, QuoteKind::Indirect);
+    assert_eq!(
+        q[1].1,
+        "the building was more than 60 years old and could not be adapted"
+    );
+    assert_eq!(q[1].2, "Mara Lind");
+    // With no clause after it, the verb only attributes the quote.
+    let q = quotes("Mara Lind runs the bakery. \"It is too old to save.\" She said.");
+    assert_eq!(q.len(), 1, "{q:?}");
+}
+
+#[test]
+fn a_time_after_the_speech_verb_is_not_the_clause() {
+    for text in [
+        "Acme Foods said on Wednesday it will close its bakery, putting 310 jobs at risk.",
+        "Acme Foods said last week it will close its bakery, putting 310 jobs at risk.",
+        "Acme Foods said on Monday night that it will close its bakery, putting 310 jobs at risk.",
+    ] {
+        let q = quotes(text);
+        assert_eq!(q.len(), 1, "{text}: {q:?}");
+        assert_eq!(q[0].1, "it will close its bakery, putting 310 jobs at risk");
+        assert_eq!(q[0].2, "Acme Foods");
+    }
+}
+
+#[test]
+fn a_role_with_another_nationality_is_not_the_holder() {
+    let q = quotes(
+        "U.S. President Karl Dorn met reporters in Paris. The French president said the talks had failed.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_ne!(q[0].2, "Karl Dorn");
+}
