@@ -106,10 +106,10 @@ fn watch_signals(_stop: &Arc<AtomicBool>) -> Result<(), Failure> {
 /// arrives on the channel as actions: its progress, then its annotations.
 fn annotate_in_background(doc: &Document) -> Receiver<AppEvent> {
     let (tx, rx) = std::sync::mpsc::channel();
-    let (text, code) = (Arc::clone(&doc.text), doc.code_spans());
+    let (text, code, headings) = (Arc::clone(&doc.text), doc.code_spans(), doc.heading_spans());
     std::thread::spawn(move || {
         // The reader may have quit: then nobody listens, and that is fine.
-        let ann = crate::annotate::annotate_hiding(&text, &code, &mut |step| {
+        let ann = crate::annotate::annotate_hiding(&text, &code, &headings, &mut |step| {
             let _ = tx.send(AppEvent::AnnotationProgress(step.percent()));
         });
         let _ = tx.send(AppEvent::Annotated(Box::new(ann)));

@@ -126,7 +126,9 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
     let mut last_content = Span::default();
     for i in 0..doc.toks.len() {
         let w = doc.low(i);
-        if i < taken_to || !CUE_PREFILTER.may_contain(w) {
+        // A headline or byline is no clause to mine: "Council vows to …"
+        // above a story is its title.
+        if i < taken_to || !CUE_PREFILTER.may_contain(w) || doc.in_heading(i) {
             continue;
         }
         // "hoped to reach a deal": the deal is the hope's content, not a pledge.

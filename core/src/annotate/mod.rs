@@ -38,8 +38,9 @@ use crate::model::{Annotations, Span};
 
 /// Annotates `doc` as [`annotate`] does its text, but with its code (code
 /// blocks and inline code) out of sight: no mention, quote or commitment is
-/// found in code, and every offset still refers to `doc.text`. Every front
-/// end annotates an article through this (or [`annotate_hiding`]).
+/// found in code, and every offset still refers to `doc.text`. Its headings
+/// are not mined for commitments. Every front end annotates an article
+/// through this (or [`annotate_hiding`]).
 ///
 /// When nothing else holds `doc.text`, the annotator reads it blanked in
 /// place: the text is moved into a string whose code is blanked, and put
@@ -47,12 +48,13 @@ use crate::model::{Annotations, Span};
 /// code takes no more memory to annotate than one without.
 pub fn annotate_document(doc: &mut Document) -> Annotations {
     let code = doc.code_spans();
+    let headings = doc.heading_spans();
     if code.is_empty() || Arc::strong_count(&doc.text) > 1 {
-        return annotate_hiding(&doc.text, &code, &mut |_| {});
+        return annotate_hiding(&doc.text, &code, &headings, &mut |_| {});
     }
     let mut text = String::from(&*std::mem::replace(&mut doc.text, Arc::from("")));
     let code = blank(&mut text, &code);
-    let ann = annotate(&text);
+    let ann = annotate_outlined(&text, &headings, &mut |_| {});
     for (start, piece) in code {
         text.replace_range(start..start + piece.len(), &piece);
     }
@@ -62,15 +64,21 @@ pub fn annotate_document(doc: &mut Document) -> Annotations {
 
 /// [`annotate_reporting`] of `text` with the `hidden` byte spans (ordered by
 /// start; they may overlap) blanked (see [`blank`]), so that the annotator
-/// sees nothing there and offsets stay the same. The text is copied only
-/// when something is hidden.
-pub fn annotate_hiding(text: &str, hidden: &[Span], report: &mut dyn FnMut(Step)) -> Annotations {
+/// sees nothing there and offsets stay the same, and with the `headings`
+/// (byte spans) not mined for commitments. The text is copied only when
+/// something is hidden.
+pub fn annotate_hiding(
+    text: &str,
+    hidden: &[Span],
+    headings: &[Span],
+    report: &mut dyn FnMut(Step),
+) -> Annotations {
     if hidden.is_empty() {
-        return annotate_reporting(text, report);
+        return annotate_outlined(text, headings, report);
     }
     let mut copy = text.to_owned();
     blank(&mut copy, hidden);
-    annotate_reporting(&copy, report)
+    annotate_outlined(&copy, headings, report)
 }
 
 /// Blanks the `spans` (ordered by start) of `text` in place, byte for byte,
@@ -131,10 +139,18 @@ pub fn annotate(text: &str) -> Annotations {
 /// A text over [`crate::document::MAX_BYTES`] (which gloss never loads) is
 /// not annotated: the annotator's compact offsets could not hold it.
 pub fn annotate_reporting(text: &str, report: &mut dyn FnMut(Step)) -> Annotations {
+    annotate_outlined(text, &[], report)
+}
+
+/// [`annotate_reporting`], with the `headings` a document's structure names
+/// (byte spans, any order) not mined for commitments, besides the lines
+/// shaped like headlines (see [`acts::headings`]).
+fn annotate_outlined(text: &str, headings: &[Span], report: &mut dyn FnMut(Step)) -> Annotations {
     if text.len() as u64 > crate::document::MAX_BYTES {
         return Annotations::default();
     }
-    let (mut ann, prep) = until_links(text, learn::active(), report);
+    let (mut ann, mut prep) = until_links(text, learn::active(), report);
+    prep.add_headings(headings);
     learn::links::apply(text, &prep, &mut ann);
     report(Step::Commitments);
     ann.commitments = commitments::find(&acts::Doc::new(text, &ann, &prep));

@@ -220,6 +220,15 @@ impl Document {
         spans
     }
 
+    /// The byte spans of the headings (Markdown or HTML), in order; none in
+    /// plain text.
+    pub fn heading_spans(&self) -> Vec<crate::model::Span> {
+        (self.blocks.iter())
+            .filter(|b| matches!(b.kind, BlockKind::Heading { .. }))
+            .map(|b| b.span)
+            .collect()
+    }
+
     /// Length of the text in code points.
     pub fn char_len(&self) -> usize {
         self.chars.char_len()

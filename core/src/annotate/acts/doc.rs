@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::ops::Deref;
 
+use super::headings;
 use super::lowered::Lowered;
 use crate::annotate::bits::Bits;
 use crate::annotate::cursor::Cursor;
@@ -32,6 +33,8 @@ pub struct Prepared {
     para_starts: Bits,
     /// Quotations between quotation marks, in order.
     pub marks: Vec<Marked>,
+    /// Byte spans of headlines and bylines, in order, not overlapping.
+    headings: Vec<Span>,
     /// Part-of-speech tags of the tokens, filled a sentence at a time when
     /// a rule first asks (see [`Prepared::tag`]).
     tags: RefCell<Tags>,
@@ -82,6 +85,34 @@ impl Prepared {
         let k = cursor.seek(&self.marks, at, |m, at| m.inner.start <= at);
         k.checked_sub(1)
             .filter(|&k| self.marks[k].inner.contains(at))
+    }
+
+    /// Adds the `spans` of headings a document's structure names (its
+    /// Markdown or HTML headings) to the headlines found by their shape.
+    pub fn add_headings(&mut self, spans: &[Span]) {
+        if spans.is_empty() {
+            return;
+        }
+        self.headings.extend_from_slice(spans);
+        self.headings.sort_by_key(|s| (s.start, s.end));
+        self.headings.dedup_by(|b, a| {
+            let joined = b.start <= a.end;
+            if joined {
+                a.end = a.end.max(b.end);
+            }
+            joined
+        });
+    }
+
+    /// True when token `i` lies in a headline or byline: a line to find
+    /// names in, but no commitment.
+    pub fn in_heading(&self, i: usize) -> bool {
+        let Some(at) = self.toks.get(i).map(|t| t.start()) else {
+            return false;
+        };
+        let k = self.headings.partition_point(|h| h.start <= at);
+        k.checked_sub(1)
+            .is_some_and(|k| self.headings[k].contains(at))
     }
 }
 
@@ -377,6 +408,7 @@ impl Prepared {
         let Quotations { para_starts, marks } = quotations;
         Prepared {
             lowered: Lowered::new(text, &toks),
+            headings: headings::by_shape(text, &toks),
             toks,
             para_starts,
             marks,
