@@ -460,10 +460,9 @@ fn possessor(doc: &Doc, n: usize, floor: usize) -> Option<Agent> {
             let np = doc.np_before(j.checked_sub(2)?, floor)?;
             return Some(doc.resolve(&np));
         }
-        if PRONOUNS
-            .get(w)
-            .is_some_and(|c| *c != PronounClass::Speaker || doc.quote(j - 1).is_some())
-            && matches!(w, "his" | "her" | "its" | "their" | "our" | "my")
+        if PRONOUNS.get(w).is_some_and(|c| {
+            *c != PronounClass::Speaker || doc.quote(j - 1).is_some() || doc.voiced(j - 1).is_some()
+        }) && matches!(w, "his" | "her" | "its" | "their" | "our" | "my")
         {
             let agent = doc.resolve_pronoun(j - 1);
             return Some(if agent.entity.is_some() {
@@ -518,7 +517,9 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
     let in_quote = doc.quote(i).is_some();
     // "we may extend …": the speaker's own suggested action, an intent.
     let kind = modal_kind(w);
-    let first_person = in_quote && matches!(subject, "we" | "i" | "we'll" | "i'll") && w != "would";
+    let first_person = (in_quote || doc.voiced(i).is_some())
+        && matches!(subject, "we" | "i" | "we'll" | "i'll")
+        && w != "would";
     if in_quote && !first_person {
         return None;
     }

@@ -201,6 +201,7 @@ impl<'a> Doc<'a> {
                 for t in &mut self.toks[a..b] {
                     t.set_ambiguous(t.kind() == TokenKind::Word);
                 }
+                self.unmark_addressed_names(a, b);
             }
             // A byline ("By Ann Lee, Health Correspondent") is title-case
             // like a headline, but the words between "By" and a comma are
@@ -219,6 +220,24 @@ impl<'a> Doc<'a> {
             self.headlines.push(headline);
             self.bylines.push(byline);
             a = b;
+        }
+    }
+
+    /// In the title-case line of tokens `a..b`, the capitalised words after
+    /// a letter's "Dear" ("Dear Chairman Ann Lee,") or after an honorific
+    /// ("Mrs. Ann Lee" on an address line) name someone: their capitals
+    /// count, as a byline's do.
+    fn unmark_addressed_names(&mut self, a: usize, b: usize) {
+        let mut naming = false;
+        for k in a..b {
+            let w = self.word(k);
+            let cap_word = self.toks[k].kind() == TokenKind::Word && starts_upper(w);
+            if naming && cap_word {
+                self.toks[k].set_ambiguous(false);
+            }
+            naming = (k == a && w == "Dear")
+                || LEXICON.honorifics.contains(w.trim_end_matches('.'))
+                || (naming && (cap_word || w == "."));
         }
     }
 

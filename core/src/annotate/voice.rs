@@ -1,0 +1,585 @@
+//! The text's own voice in interviews, speeches and letters.
+//!
+//! News reports speech between quotation marks; other genres are speech
+//! themselves. An interview's turns (after "Q:"/"A:" or speaker labels such
+//! as "PIKE:"), a speech under a title naming its speaker ("Address by
+//! President Ann Lee to …") and a letter from its salutation ("Dear Mr.
+//! Pryce,") to its closing ("Yours sincerely,") are each spoken by one
+//! person. In such a passage, outside quotation marks, "I", "me" and "my"
+//! are that person; "we", "us" and "our" the organisation the person speaks
+//! for, when the text names it with the person's role ("Ann Lee, chief
+//! executive of Acme"); and "you" the person addressed: the interviewee in
+//! the interviewer's turns, the addressee named in a letter's salutation.
+//! Speaker labels become name mentions of their speaker. A text with none
+//! of these markers (news) is left as it is.
+
+use std::sync::LazyLock;
+
+use crate::annotate::acts::Prepared;
+use crate::annotate::first_person;
+use crate::annotate::lexicon::set;
+use crate::annotate::words::WordSet;
+use crate::model::{Annotations, EntityId, EntityKind, Mention, MentionForm, Span};
+
+/// Nouns opening a speech's title ("Remarks by …").
+static SPEECH_TITLES: LazyLock<WordSet> =
+    LazyLock::new(|| set(include_str!("lexicon/speech_titles.txt")));
+
+/// A letter's complimentary closes ("yours sincerely").
+static LETTER_CLOSINGS: LazyLock<WordSet> =
+    LazyLock::new(|| set(include_str!("lexicon/letter_closings.txt")));
+
+/// Fewest speaker-label lines that make a text a transcript.
+const MIN_LABELS: usize = 3;
+
+/// Longest line read as a salutation, in bytes.
+const MAX_SALUTATION: usize = 80;
+
+/// How many tokens after a speaker's name its role may name an
+/// organisation ("Ann Lee, director of public health at Acme").
+const ROLE_REACH: usize = 15;
+
+/// A passage spoken in the text's own voice.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Turn {
+    /// Its bytes.
+    pub span: Span,
+    /// Who speaks it, when known.
+    pub speaker: Option<EntityId>,
+    /// Whom its "you" addresses, when known.
+    pub addressee: Option<EntityId>,
+}
+
+/// A line of the text: its bytes without the line break, and those
+/// trimmed of spaces.
+#[derive(Clone, Copy)]
+struct Line<'a> {
+    span: Span,
+    trimmed: &'a str,
+}
+
+/// The lines of `text`.
+fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for piece in text.split_inclusive('\n') {
+        let body = piece.trim_end_matches(['\n', '\r']);
+        out.push(Line {
+            span: Span::new(at, at + body.len()),
+            trimmed: body.trim(),
+        });
+        at += piece.len();
+    }
+    out
+}
+
+/// Finds the voiced passages of `text` (annotated as `ann`, prepared as
+/// `prep`), adds a mention of its speaker for each speaker label and the
+/// voice's pronouns to `ann`, and records the passages in `prep` for the
+/// commitment stage.
+pub fn apply(text: &str, prep: &mut Prepared, ann: &mut Annotations) {
+    let lines = lines(text);
+    let (turns, labels) = match transcript(text, &lines, ann) {
+        Some(found) => found,
+        None => (
+            speech(&lines, ann)
+                .or_else(|| letter(&lines, ann))
+                .into_iter()
+                .collect(),
+            Vec::new(),
+        ),
+    };
+    if turns.is_empty() {
+        return;
+    }
+    let mut added = labels;
+    for turn in &turns {
+        pronouns(text, prep, ann, turn, &mut added);
+    }
+    if !added.is_empty() {
+        let replaced: Vec<Span> = added.iter().map(|m| m.span).collect();
+        let mut mentions: Vec<Mention> = ann
+            .mentions
+            .iter()
+            .filter(|m| !replaced.contains(&m.span))
+            .copied()
+            .collect();
+        mentions.extend(added);
+        first_person::set(ann, mentions);
+    }
+    prep.set_voice(turns);
+}
+
+/// The speaker label opening `line` ("PIKE", "Q", "DR. LEE"): capitals,
+/// spaces, periods, apostrophes and hyphens before a colon and a space.
+fn label(line: &str) -> Option<&str> {
+    let (head, rest) = line.split_once(':')?;
+    let fits = !head.is_empty()
+        && head.len() <= 24
+        && head.starts_with(|c: char| c.is_ascii_uppercase())
+        && head
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-'))
+        && (rest.is_empty() || rest.starts_with(' '));
+    fits.then_some(head)
+}
+
+/// The person entity a speaker label names: the one whose name ends in the
+/// label's last word ("PIKE" → "Dan Pike").
+fn labelled(ann: &Annotations, label: &str) -> Option<EntityId> {
+    let last = label.split([' ', '.']).rfind(|w| !w.is_empty())?;
+    if last.len() < 2 {
+        return None;
+    }
+    ann.entities.iter().position(|e| {
+        e.kind == EntityKind::Person
+            && e.name
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.eq_ignore_ascii_case(last))
+    })
+}
+
+/// The turns of an interview set out as a transcript (at least
+/// [`MIN_LABELS`] lines opening with a speaker label, two labels at
+/// least), and a name mention for each label that names a person. The
+/// first speaker asks; the other who speaks most is the interviewee, whom
+/// the asker's "you" addresses. With "Q:"/"A:" the answers are the
+/// interviewee's: the first person the text names outside quotation marks
+/// and bylines before the first turn.
+fn transcript(text: &str, lines: &[Line], ann: &Annotations) -> Option<(Vec<Turn>, Vec<Mention>)> {
+    let labelled_lines: Vec<(usize, &str)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(k, l)| label(l.trimmed).map(|h| (k, h)))
+        .collect();
+    let first = labelled_lines.first()?;
+    if labelled_lines.len() < MIN_LABELS || labelled_lines.iter().all(|(_, h)| *h == first.1) {
+        return None;
+    }
+    let before = lines[first.0].span.start;
+    let interviewee_named = first_person_named(text, lines, ann, before);
+    let speaker_of = |h: &str| match h {
+        "Q" => None,
+        "A" => interviewee_named,
+        _ => labelled(ann, h),
+    };
+    let asker = speaker_of(first.1);
+    // The interviewee: of the other speakers, the one with the most turns.
+    let mut counts: Vec<(EntityId, usize)> = Vec::new();
+    for (_, h) in &labelled_lines {
+        if let Some(e) = speaker_of(h).filter(|&e| Some(e) != asker) {
+            match counts.iter_mut().find(|(c, _)| *c == e) {
+                Some(c) => c.1 += 1,
+                None => counts.push((e, 1)),
+            }
+        }
+    }
+    let interviewee = counts.iter().rev().max_by_key(|(_, n)| *n).map(|&(e, _)| e);
+    let mut turns = Vec::new();
+    let mut labels = Vec::new();
+    for (n, &(k, h)) in labelled_lines.iter().enumerate() {
+        let line = lines[k];
+        let head = line.span.start
+            + (text[line.span.start..].len() - text[line.span.start..].trim_start().len());
+        let body_start = head + h.len() + 1;
+        let end = labelled_lines
+            .get(n + 1)
+            .map_or(text.len(), |&(next, _)| lines[next].span.start);
+        let speaker = speaker_of(h);
+        if let Some(e) = speaker.filter(|_| !matches!(h, "Q" | "A")) {
+            let span = Span::new(head, head + h.len());
+            if ann.mention_at(span.start).is_none() && ann.mention_at(span.end - 1).is_none() {
+                labels.push(Mention {
+                    span,
+                    form: MentionForm::Name,
+                    entity: e,
+                });
+            }
+        }
+        let asks = h == first.1;
+        turns.push(Turn {
+            span: Span::new(body_start.min(end), end),
+            speaker,
+            addressee: if asks { interviewee } else { None },
+        });
+    }
+    Some((turns, labels))
+}
+
+/// The first person `ann` names in `text` before byte `before`, outside
+/// quotation marks and bylines ("Interview by …").
+fn first_person_named(
+    text: &str,
+    lines: &[Line],
+    ann: &Annotations,
+    before: usize,
+) -> Option<EntityId> {
+    let byline = |at: usize| {
+        lines
+            .iter()
+            .find(|l| l.span.start <= at && at <= l.span.end)
+            .is_some_and(|l| {
+                let low = l.trimmed.to_ascii_lowercase();
+                low.starts_with("by ") || low.contains(" by ") && l.trimmed.len() < 60
+            })
+    };
+    let quoted = |m: &Mention| {
+        let line = lines
+            .iter()
+            .find(|l| l.span.start <= m.span.start && m.span.start <= l.span.end);
+        line.is_some_and(|l| {
+            let upto = &text[l.span.start..m.span.start];
+            upto.matches(['"', '“', '”']).count() % 2 == 1
+        })
+    };
+    ann.mentions
+        .iter()
+        .take_while(|m| m.span.end <= before)
+        .find(|m| {
+            m.form == MentionForm::Name
+                && ann.entities[m.entity].kind == EntityKind::Person
+                && !byline(m.span.start)
+                && !quoted(m)
+        })
+        .map(|m| m.entity)
+}
+
+/// A speech: its first line opens with a noun of [`SPEECH_TITLES`] and
+/// "by" or "of" ("Remarks by Mayor Ann Lee to the council"), and names a
+/// person, who speaks the rest of the text.
+fn speech(lines: &[Line], ann: &Annotations) -> Option<Turn> {
+    let title = lines.iter().find(|l| !l.trimmed.is_empty())?;
+    let low = title.trimmed.to_ascii_lowercase();
+    let mut words = low.split_whitespace();
+    let noun = words.next()?;
+    let noun = if noun == "keynote" && words.clone().next() == Some("address") {
+        words.next()?
+    } else {
+        noun
+    };
+    if !SPEECH_TITLES.contains(noun) || !matches!(words.next(), Some("by" | "of")) {
+        return None;
+    }
+    let speaker = person_in(ann, title.span)?;
+    Some(Turn {
+        span: Span::new(
+            title.span.end,
+            lines.last().map_or(title.span.end, |l| l.span.end),
+        ),
+        speaker: Some(speaker),
+        addressee: None,
+    })
+}
+
+/// The first person with a name mention within `span`.
+fn person_in(ann: &Annotations, span: Span) -> Option<EntityId> {
+    let from = ann.mentions.partition_point(|m| m.span.start < span.start);
+    ann.mentions[from..]
+        .iter()
+        .take_while(|m| m.span.end <= span.end)
+        .find(|m| m.form == MentionForm::Name && ann.entities[m.entity].kind == EntityKind::Person)
+        .map(|m| m.entity)
+}
+
+/// A letter: from its salutation ("Dear Mr. Pryce,", whose named person or
+/// organisation its "you" addresses) to its closing ("Yours sincerely,"),
+/// spoken by the first person named after the closing, who signs it.
+fn letter(lines: &[Line], ann: &Annotations) -> Option<Turn> {
+    let salutation = lines.iter().position(|l| {
+        l.trimmed.len() <= MAX_SALUTATION
+            && l.trimmed.starts_with("Dear ")
+            && l.trimmed.ends_with([',', ':', '!'])
+    })?;
+    let closing = lines[salutation..]
+        .iter()
+        .position(|l| {
+            let low = l.trimmed.trim_end_matches([',', '.']).to_ascii_lowercase();
+            LETTER_CLOSINGS.contains(low.as_str())
+        })
+        .map(|k| salutation + k);
+    let greeting = lines[salutation].span;
+    let addressee = {
+        let from = ann
+            .mentions
+            .partition_point(|m| m.span.start < greeting.start);
+        ann.mentions[from..]
+            .iter()
+            .take_while(|m| m.span.end <= greeting.end)
+            .find(|m| ann.entities[m.entity].kind != EntityKind::Place)
+            .map(|m| m.entity)
+    };
+    let end = closing.map_or(lines.last()?.span.end, |k| lines[k].span.start);
+    let signer = closing.and_then(|k| {
+        let rest = Span::new(lines[k].span.end, lines.last()?.span.end);
+        person_in(ann, rest)
+    });
+    Some(Turn {
+        span: Span::new(greeting.end, end.max(greeting.end)),
+        speaker: signer,
+        addressee,
+    })
+}
+
+/// The organisation `speaker` speaks for, as the text names it with the
+/// person's role: after a name and a comma, an organisation within
+/// [`ROLE_REACH`] tokens after "of", "at" or "for" ("Ann Lee, chief
+/// executive of Acme"), or on the line under a signature ("Ann Lee /
+/// Chair, Hill Residents' Association").
+fn speaks_for(
+    text: &str,
+    prep: &Prepared,
+    ann: &Annotations,
+    speaker: EntityId,
+) -> Option<EntityId> {
+    let toks = &prep.toks;
+    for &k in &ann.entities[speaker].mentions {
+        let m = ann.mentions[k];
+        if m.form != MentionForm::Name {
+            continue;
+        }
+        let after = toks.partition_point(|t| t.start() < m.span.end);
+        if toks.get(after).is_some_and(|t| t.text(text) == ",") {
+            for j in after + 1..(after + ROLE_REACH).min(toks.len()) {
+                let w = toks[j].text(text);
+                if matches!(w, "." | ";" | "(" | ")")
+                    || text[toks[j - 1].end()..toks[j].start()].contains('\n')
+                {
+                    break;
+                }
+                if let Some(o) = ann
+                    .mention_at(toks[j].start())
+                    .map(|o| ann.mentions[o])
+                    .filter(|o| {
+                        o.span.start == toks[j].start()
+                            && ann.entities[o.entity].kind == EntityKind::Organization
+                    })
+                {
+                    let before = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+                    let linked = |w: &str| matches!(w, "of" | "at" | "for");
+                    // "chief executive of (the) Acme Company".
+                    if linked(before(j - 1))
+                        || (before(j - 1).eq_ignore_ascii_case("the") && linked(before(j - 2)))
+                    {
+                        return Some(o.entity);
+                    }
+                    break;
+                }
+            }
+        }
+        // A signature: the name alone on its line, an organisation on the next.
+        let line_end = text[m.span.end..].find('\n').map(|n| m.span.end + n);
+        let line_start = text[..m.span.start].rfind('\n').map_or(0, |n| n + 1);
+        if let Some(end) = line_end
+            && text[line_start..m.span.start].trim().is_empty()
+            && text[m.span.end..end].trim().is_empty()
+        {
+            let next_end = text[end + 1..]
+                .find('\n')
+                .map_or(text.len(), |n| end + 1 + n);
+            let from = ann.mentions.partition_point(|o| o.span.start <= end);
+            if let Some(o) = ann.mentions[from..]
+                .iter()
+                .take_while(|o| o.span.end <= next_end)
+                .find(|o| ann.entities[o.entity].kind == EntityKind::Organization)
+            {
+                return Some(o.entity);
+            }
+        }
+    }
+    None
+}
+
+/// Adds to `added` a pronoun mention for each first-person or
+/// second-person word of `turn` outside quotation marks whose referent the
+/// turn knows, unless a longer mention holds it ("my office").
+fn pronouns(text: &str, prep: &Prepared, ann: &Annotations, turn: &Turn, added: &mut Vec<Mention>) {
+    let org = turn.speaker.and_then(|s| speaks_for(text, prep, ann, s));
+    let toks = &prep.toks;
+    let from = toks.partition_point(|t| t.start() < turn.span.start);
+    for (i, t) in toks.iter().enumerate().skip(from) {
+        if t.start() >= turn.span.end {
+            break;
+        }
+        let w = t.text(text);
+        let low = w.to_ascii_lowercase();
+        let entity = match low.as_str() {
+            "i" if w == "I" => turn.speaker,
+            "me" | "my" | "myself" | "mine" => turn.speaker,
+            "we" | "us" | "our" | "ours" | "ourselves" if w != "US" => org,
+            "you" | "your" | "yours" | "yourself" => turn.addressee,
+            _ => None,
+        };
+        let Some(entity) = entity else { continue };
+        if prep.quote(i).is_some() {
+            continue;
+        }
+        let holder = ann.mention_at(t.start()).map(|k| ann.mentions[k]);
+        if holder.is_some_and(|h| h.span != t.span()) {
+            continue;
+        }
+        added.push(Mention {
+            span: t.span(),
+            form: MentionForm::Pronoun,
+            entity,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::annotate::annotate;
+    use crate::model::{Annotations, MentionForm};
+
+    /// The name of the entity of the mention at the `nth` (0-based)
+    /// occurrence of `word` in `text`.
+    fn entity_at(ann: &Annotations, text: &str, word: &str, nth: usize) -> Option<String> {
+        let at = text.match_indices(word).nth(nth).expect("in the text").0;
+        let m = ann.mention_at(at)?;
+        Some(ann.entities[ann.mentions[m].entity].name.clone())
+    }
+
+    #[test]
+    fn a_speech_title_names_whose_i_and_we_they_are() {
+        let text = "Speech by Marta Ilves, chief executive of the Norland Ferry Company, to its shareholders\n\n\
+                    Good morning. I am proud of this year. We will add two ships, and \
+                    I thank my crews.\n";
+        let ann = annotate(text);
+        assert_eq!(
+            entity_at(&ann, text, "I am", 0).as_deref(),
+            Some("Marta Ilves")
+        );
+        assert_eq!(
+            entity_at(&ann, text, "my", 0).as_deref(),
+            Some("Marta Ilves")
+        );
+        assert_eq!(
+            entity_at(&ann, text, "We", 0).as_deref(),
+            Some("Norland Ferry Company")
+        );
+        let c = ann
+            .commitments
+            .iter()
+            .find(|c| text[c.trigger.start..].starts_with("will"));
+        assert_eq!(
+            c.and_then(|c| c.actor)
+                .map(|e| ann.entities[e].name.as_str()),
+            Some("Norland Ferry Company")
+        );
+    }
+
+    #[test]
+    fn a_transcript_labels_its_speakers_and_the_askers_you_is_the_guest() {
+        let text = "Dana Whitcombe talks to Piet Harmsen, mayor of Eldon.\n\n\
+                    WHITCOMBE: Welcome. Will you close the pool?\n\n\
+                    HARMSEN: No. I will keep it open.\n\n\
+                    WHITCOMBE: And the library?\n\n\
+                    HARMSEN: I have asked the staff to stay.\n";
+        let ann = annotate(text);
+        let label = ann
+            .mention_at(text.find("HARMSEN").unwrap())
+            .expect("a mention");
+        assert_eq!(ann.mentions[label].form, MentionForm::Name);
+        assert_eq!(
+            ann.entities[ann.mentions[label].entity].name,
+            "Piet Harmsen"
+        );
+        assert_eq!(
+            entity_at(&ann, text, "WHITCOMBE", 1).as_deref(),
+            Some("Dana Whitcombe")
+        );
+        assert_eq!(
+            entity_at(&ann, text, "you", 0).as_deref(),
+            Some("Piet Harmsen")
+        );
+        assert_eq!(
+            entity_at(&ann, text, "I will", 0).as_deref(),
+            Some("Piet Harmsen")
+        );
+    }
+
+    #[test]
+    fn q_and_a_answers_are_the_interviewees() {
+        let text = "Interview by Sam Orr\n\nLotte Brandvik runs a bakery in Hove.\n\n\
+                    Q: Do you sell bread?\n\nA: Yes. I bake it myself.\n\nQ: And cakes?\n\n\
+                    A: My sister bakes them.\n";
+        let ann = annotate(text);
+        assert_eq!(
+            entity_at(&ann, text, "you", 0).as_deref(),
+            Some("Lotte Brandvik")
+        );
+        assert_eq!(
+            entity_at(&ann, text, "I bake", 0).as_deref(),
+            Some("Lotte Brandvik")
+        );
+        // "Q" and "A" name no one.
+        assert!(ann.mention_at(text.find("Q:").unwrap()).is_none());
+    }
+
+    #[test]
+    fn a_letter_is_its_signers_and_its_you_the_addressee() {
+        let text = "Dear Mr. Okafor,\n\nI write about the bridge. Can you repair it? \
+                    The mayor said \"I will\" last year.\n\nYours sincerely,\n\nRuth Ambler\n";
+        let ann = annotate(text);
+        assert_eq!(
+            entity_at(&ann, text, "I write", 0).as_deref(),
+            Some("Ruth Ambler")
+        );
+        assert_eq!(entity_at(&ann, text, "you", 0).as_deref(), Some("Okafor"));
+        // Inside quotation marks the voice is someone else's.
+        let quoted = text.find("I will").unwrap();
+        assert!(
+            ann.mention_at(quoted)
+                .is_none_or(|m| ann.entities[ann.mentions[m].entity].name != "Ruth Ambler")
+        );
+    }
+
+    #[test]
+    fn an_address_block_and_a_salutation_keep_their_names() {
+        let text = "Mrs. Halla Brunsted\nDirector, Vesterby Museum\n\nDear Director Brunsted,\n\n\
+                    We thank you for the loan.\n";
+        let ann = annotate(text);
+        assert_eq!(
+            entity_at(&ann, text, "Brunsted", 0).as_deref(),
+            Some("Halla Brunsted")
+        );
+        assert_eq!(
+            entity_at(&ann, text, "Brunsted", 1).as_deref(),
+            Some("Halla Brunsted")
+        );
+        assert_eq!(
+            entity_at(&ann, text, "you", 0).as_deref(),
+            Some("Halla Brunsted")
+        );
+    }
+
+    #[test]
+    fn news_has_no_voice() {
+        let text = "The minister, Ana Lutz, said: \"I will resign.\" We asked her why.\n\
+                    NOTE: corrected.\n";
+        let ann = annotate(text);
+        let we = text.find("We").unwrap();
+        assert!(
+            ann.mention_at(we)
+                .is_none_or(|m| ann.mentions[m].form != MentionForm::Pronoun
+                    || ann.entities[ann.mentions[m].entity].name != "Ana Lutz")
+        );
+        assert!(super::label("NOTE: corrected.").is_some());
+        assert!(super::label("Note: corrected.").is_none());
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for text in [
+            "",
+            "Q:",
+            "A: \nQ: \nA:",
+            "Dear ,\n",
+            "Speech by\n",
+            "Dear X,\nYours sincerely,",
+            "É:\nÉ:\nÉ:\n",
+        ] {
+            let _ = annotate(text);
+        }
+    }
+}
