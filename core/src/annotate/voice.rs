@@ -108,6 +108,37 @@ pub fn apply(text: &str, prep: &mut Prepared, ann: &mut Annotations) {
         first_person::set(ann, mentions);
     }
     prep.set_voice(turns);
+    requote(prep, ann);
+}
+
+/// The quotes of `ann` reported in the text's own voice (their cue in a
+/// passage of `prep`'s voice) by a pronoun the quote stage could not
+/// resolve: the voice telling its own words ("I have told the trust that
+/// …") is no quote, and dropped; a "you" ("Last year you said …") is the
+/// passage's addressee.
+fn requote(prep: &Prepared, ann: &mut Annotations) {
+    let toks = &prep.toks;
+    ann.quotes.retain_mut(|q| {
+        let (Some(cue), None, Some(name)) = (q.cue, q.speaker, q.speaker_name.as_deref()) else {
+            return true;
+        };
+        let at = toks.partition_point(|t| t.start() < cue.start);
+        let Some(turn) = prep.voiced(at) else {
+            return true;
+        };
+        let last = name.rsplit(' ').next().unwrap_or(name).to_ascii_lowercase();
+        match last.as_str() {
+            "i" | "we" => false,
+            "you" => {
+                if let Some(e) = turn.addressee {
+                    q.speaker = Some(e);
+                    q.speaker_name = None;
+                }
+                true
+            }
+            _ => true,
+        }
+    });
 }
 
 /// The speaker label opening `line` ("PIKE", "Q", "DR. LEE"): capitals,
@@ -550,6 +581,27 @@ mod tests {
         assert_eq!(
             entity_at(&ann, text, "you", 0).as_deref(),
             Some("Halla Brunsted")
+        );
+    }
+
+    #[test]
+    fn the_voice_telling_its_own_words_is_no_quote() {
+        let text = "Dear Mr. Okafor,\n\nI have told the council that the bridge is unsafe. \
+                    Last year you said the bridge would be repaired.\n\nYours sincerely,\n\nRuth Ambler\n";
+        let ann = annotate(text);
+        assert!(
+            !ann.quotes
+                .iter()
+                .any(|q| text[q.span.start..].starts_with("the bridge is"))
+        );
+        let q = ann
+            .quotes
+            .iter()
+            .find(|q| text[q.span.start..].starts_with("the bridge would"))
+            .expect("the addressee's words are quoted");
+        assert_eq!(
+            q.speaker.map(|e| ann.entities[e].name.as_str()),
+            Some("Okafor")
         );
     }
 
