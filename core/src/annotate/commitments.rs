@@ -25,6 +25,7 @@ use crate::annotate::acts::agent::Agent;
 use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::{LEXICON, entries, set};
 use crate::annotate::segment::TokenKind;
+use crate::annotate::voice;
 use crate::annotate::words::{
     DETERMINERS, MODALS, PRONOUNS, Prefilter, PronounClass, WordMap, WordSet, is_ly_adverb,
 };
@@ -127,7 +128,9 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
         let w = doc.low(i);
         // A headline or byline is no clause to mine: "Council vows to …"
         // above a story is its title.
-        if i < taken_to || !CUE_PREFILTER.may_contain(w) || doc.in_heading(i) {
+        // The text's own voice may demand by an imperative: any word.
+        let may_cue = CUE_PREFILTER.may_contain(w) || doc.voiced(i).is_some();
+        if i < taken_to || !may_cue || doc.in_heading(i) {
             continue;
         }
         // "hoped to reach a deal": the deal is the hope's content, not a pledge.
@@ -153,7 +156,8 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
         }
         .or_else(|| conjunct_future(doc, i, out.last()))
         .or_else(|| will_pledge(doc, i))
-        .or_else(|| reported_passive(doc, i));
+        .or_else(|| reported_passive(doc, i))
+        .or_else(|| voice_demand(doc, i));
         if let Some((c, last)) = found {
             taken_to = last;
             last_content = c.content;
@@ -551,6 +555,27 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
         ),
         verb + 1,
     ))
+}
+
+/// A demand the text's own voice makes by an imperative ("First, reopen
+/// the ward"; see [`voice::imperative`]): its speaker's, on its addressee.
+fn voice_demand(doc: &Doc, i: usize) -> Option<Found> {
+    let (turn, end) = voice::imperative(doc, i)?;
+    let actor = Agent {
+        entity: turn.speaker,
+        name: None,
+    };
+    let c = build(
+        doc,
+        CommitmentKind::Demand,
+        actor,
+        turn.addressee,
+        i,
+        i + 1,
+        i,
+        end,
+    );
+    Some((c, i + 1))
 }
 
 /// The kind of act a modal states: "may|might" an intent, else a pledge.

@@ -15,8 +15,9 @@
 
 use std::sync::LazyLock;
 
-use crate::annotate::acts::Prepared;
+use crate::annotate::acts::{Doc, Prepared};
 use crate::annotate::first_person;
+use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::set;
 use crate::annotate::words::WordSet;
 use crate::model::{Annotations, EntityId, EntityKind, Mention, MentionForm, Span};
@@ -109,6 +110,85 @@ pub fn apply(text: &str, prep: &mut Prepared, ann: &mut Annotations) {
     }
     prep.set_voice(turns);
     requote(prep, ann);
+}
+
+/// Words that may open a sentence before its imperative ("First, reopen
+/// …", "So please write …").
+const BEFORE_IMPERATIVE: [&str; 14] = [
+    "first", "second", "third", "fourth", "fifth", "finally", "lastly", "then", "so", "and",
+    "please", "now", "also", ",",
+];
+
+/// Most words of a vocative before an imperative ("Ladies and gentlemen,
+/// ask me …").
+const MAX_VOCATIVE: usize = 6;
+
+/// The turn and the content's end (a token) of the imperative at token
+/// `i`, a demand the text's own voice makes on its addressee: in a passage
+/// whose speaker is known, outside quotation marks, a base-form verb
+/// opening a sentence that ends in a full stop or "!" (after at most
+/// sequence words such as "First," or "Please", a vocative and a comma,
+/// or a colon), or joined by "and" to such a verb ("… and staff it"). Its
+/// content runs to its clause's end or the next joined imperative.
+pub fn imperative<'d>(doc: &'d Doc, i: usize) -> Option<(&'d Turn, usize)> {
+    let turn = doc.voiced(i).filter(|t| t.speaker.is_some())?;
+    if !base_verb(doc, i) {
+        return None;
+    }
+    let sentence = doc.whole_sentence(i);
+    let last = sentence.end.checked_sub(1)?;
+    if doc.low(last) == "?" {
+        return None;
+    }
+    // The sentence's first token in the turn (after a speaker label).
+    let first = sentence
+        .start
+        .max(doc.toks.partition_point(|t| t.start() < turn.span.start));
+    let opens = |v: usize| {
+        first <= v && {
+            let before = first..v;
+            before.clone().all(|k| BEFORE_IMPERATIVE.contains(&doc.low(k)))
+                // "I say to them: keep singing".
+                || (v > first && doc.low(v - 1) == ":")
+                || (v > first
+                    && doc.low(v - 1) == ","
+                    && v - 1 - first <= MAX_VOCATIVE
+                    && (first..v - 1).all(|k| {
+                        !matches!(doc.tag(k), Tag::Verb | Tag::Aux | Tag::Pron) && doc.low(k) != ","
+                    }))
+        }
+    };
+    let joined = i > first
+        && doc.low(i - 1) == "and"
+        && (first..i - 1).any(|v| base_verb(doc, v) && opens(v));
+    if !opens(i) && !joined {
+        return None;
+    }
+    let mut end = doc.act_end(i).min(sentence.end);
+    if let Some(k) = (i + 1..end).find(|&k| doc.low(k) == "and" && base_verb(doc, k + 1)) {
+        end = k;
+        while end > i + 1 && !doc.is_word(end - 1) {
+            end -= 1;
+        }
+    }
+    Some((turn, end))
+}
+
+/// True when token `i` is a verb in its base form: tagged a verb, not a
+/// participle or a past form, and not one of the verbs of courtesy or of
+/// suggestion that open a sentence without demanding ("Thank you", "Let
+/// us").
+fn base_verb(doc: &Doc, i: usize) -> bool {
+    let w = doc.low(i);
+    doc.tag(i) == Tag::Verb
+        && !w.ends_with("ing")
+        && !(w.ends_with("ed") && w.len() > 4)
+        && !w.ends_with("'s")
+        && !matches!(
+            w,
+            "let" | "let's" | "thank" | "thanks" | "welcome" | "do" | "be" | "have" | "say"
+        )
+        && doc.quote(i).is_none()
 }
 
 /// The quotes of `ann` reported in the text's own voice (their cue in a
@@ -460,7 +540,7 @@ fn pronouns(text: &str, prep: &Prepared, ann: &Annotations, turn: &Turn, added: 
 #[cfg(test)]
 mod tests {
     use crate::annotate::annotate;
-    use crate::model::{Annotations, MentionForm};
+    use crate::model::{Annotations, CommitmentKind, MentionForm};
 
     /// The name of the entity of the mention at the `nth` (0-based)
     /// occurrence of `word` in `text`.
@@ -603,6 +683,37 @@ mod tests {
             q.speaker.map(|e| ann.entities[e].name.as_str()),
             Some("Okafor")
         );
+    }
+
+    #[test]
+    fn the_voices_imperatives_are_its_demands_on_the_addressee() {
+        let text = "Dear Mr. Okafor,\n\nWe ask the council for two things. First, close the road, \
+                    and build a new bridge. Second, publish the costs. Will you answer? \
+                    Thank you for reading.\n\nYours sincerely,\n\nRuth Ambler\n";
+        let ann = annotate(text);
+        let demands: Vec<&str> = ann
+            .commitments
+            .iter()
+            .filter(|c| c.kind == CommitmentKind::Demand)
+            .map(|c| &text[c.trigger.start..c.trigger.end])
+            .collect();
+        assert_eq!(demands, ["close", "build", "publish"]);
+        for c in ann
+            .commitments
+            .iter()
+            .filter(|c| c.kind == CommitmentKind::Demand)
+        {
+            assert_eq!(
+                c.actor.map(|e| ann.entities[e].name.as_str()),
+                Some("Ruth Ambler")
+            );
+        }
+        let close = &ann
+            .commitments
+            .iter()
+            .find(|c| &text[c.trigger.start..c.trigger.end] == "close");
+        let content = close.map(|c| &text[c.content.start..c.content.end]);
+        assert_eq!(content, Some("close the road"));
     }
 
     #[test]
