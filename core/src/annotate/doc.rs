@@ -241,8 +241,16 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// True when the sentence of tokens `a..b` is a title-case headline.
+    /// True when the sentence of tokens `a..b` is a title-case headline:
+    /// not a header field of a letter or memo ("To: Ann Lee, Chair, Acme
+    /// Ltd"), whose capitals are names as in running text.
     fn is_headline(&self, a: usize, b: usize) -> bool {
+        if b > a + 1
+            && self.word(a + 1) == ":"
+            && matches!(self.word(a), "To" | "From" | "Cc" | "CC" | "Attn")
+        {
+            return false;
+        }
         let (mut words, mut caps) = (0, 0);
         for t in &self.toks[a..b] {
             if t.kind() == TokenKind::Word {
