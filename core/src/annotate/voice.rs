@@ -59,19 +59,35 @@ struct Line<'a> {
     trimmed: &'a str,
 }
 
-/// The lines of `text`.
-fn lines(text: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    for piece in text.split_inclusive('\n') {
+/// The lines of `text`, in order (read as they are needed: no list of
+/// them is held).
+fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
+    text.split_inclusive('\n').scan(0, |at, piece| {
+        let start = *at;
+        *at += piece.len();
         let body = piece.trim_end_matches(['\n', '\r']);
-        out.push(Line {
-            span: Span::new(at, at + body.len()),
+        Some(Line {
+            span: Span::new(start, start + body.len()),
             trimmed: body.trim(),
-        });
-        at += piece.len();
+        })
+    })
+}
+
+/// The line of `text` holding byte `at`.
+fn line_at(text: &str, at: usize) -> Line<'_> {
+    let start = text
+        .get(..at)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |n| n + 1);
+    let end = text
+        .get(at..)
+        .and_then(|t| t.find('\n'))
+        .map_or(text.len(), |n| at + n);
+    let body = text.get(start..end).unwrap_or("").trim_end_matches('\r');
+    Line {
+        span: Span::new(start, start + body.len()),
+        trimmed: body.trim(),
     }
-    out
 }
 
 /// Finds the voiced passages of `text` (annotated as `ann`, prepared as
@@ -79,12 +95,11 @@ fn lines(text: &str) -> Vec<Line<'_>> {
 /// voice's pronouns to `ann`, and records the passages in `prep` for the
 /// commitment stage.
 pub fn apply(text: &str, prep: &mut Prepared, ann: &mut Annotations) {
-    let lines = lines(text);
-    let (turns, labels) = match transcript(text, &lines, ann) {
+    let (turns, labels) = match transcript(text, ann) {
         Some(found) => found,
         None => (
-            speech(&lines, ann)
-                .or_else(|| letter(&lines, ann))
+            speech(text, ann)
+                .or_else(|| letter(text, ann))
                 .into_iter()
                 .collect(),
             Vec::new(),
@@ -180,10 +195,10 @@ pub fn imperative<'d>(doc: &'d Doc, i: usize) -> Option<(&'d Turn, usize)> {
 /// us").
 fn base_verb(doc: &Doc, i: usize) -> bool {
     let w = doc.low(i);
+    // A participle ("-ing", "-ed" past "need") or a contraction ("let's").
+    let inflected = w.ends_with("ing") || w.ends_with("'s") || (w.ends_with("ed") && w.len() > 4);
     doc.tag(i) == Tag::Verb
-        && !w.ends_with("ing")
-        && !(w.ends_with("ed") && w.len() > 4)
-        && !w.ends_with("'s")
+        && !inflected
         && !matches!(
             w,
             "let" | "let's" | "thank" | "thanks" | "welcome" | "do" | "be" | "have" | "say"
@@ -258,18 +273,15 @@ fn labelled(ann: &Annotations, label: &str) -> Option<EntityId> {
 /// the asker's "you" addresses. With "Q:"/"A:" the answers are the
 /// interviewee's: the first person the text names outside quotation marks
 /// and bylines before the first turn.
-fn transcript(text: &str, lines: &[Line], ann: &Annotations) -> Option<(Vec<Turn>, Vec<Mention>)> {
-    let labelled_lines: Vec<(usize, &str)> = lines
-        .iter()
-        .enumerate()
-        .filter_map(|(k, l)| label(l.trimmed).map(|h| (k, h)))
+fn transcript(text: &str, ann: &Annotations) -> Option<(Vec<Turn>, Vec<Mention>)> {
+    let labelled_lines: Vec<(Span, &str)> = lines(text)
+        .filter_map(|l| label(l.trimmed).map(|h| (l.span, h)))
         .collect();
     let first = labelled_lines.first()?;
     if labelled_lines.len() < MIN_LABELS || labelled_lines.iter().all(|(_, h)| *h == first.1) {
         return None;
     }
-    let before = lines[first.0].span.start;
-    let interviewee_named = first_person_named(text, lines, ann, before);
+    let interviewee_named = first_person_named(text, ann, first.0.start);
     let speaker_of = |h: &str| match h {
         "Q" => None,
         "A" => interviewee_named,
@@ -289,14 +301,12 @@ fn transcript(text: &str, lines: &[Line], ann: &Annotations) -> Option<(Vec<Turn
     let interviewee = counts.iter().rev().max_by_key(|(_, n)| *n).map(|&(e, _)| e);
     let mut turns = Vec::new();
     let mut labels = Vec::new();
-    for (n, &(k, h)) in labelled_lines.iter().enumerate() {
-        let line = lines[k];
-        let head = line.span.start
-            + (text[line.span.start..].len() - text[line.span.start..].trim_start().len());
+    for (n, &(line, h)) in labelled_lines.iter().enumerate() {
+        let head = line.start + (text[line.start..].len() - text[line.start..].trim_start().len());
         let body_start = head + h.len() + 1;
         let end = labelled_lines
             .get(n + 1)
-            .map_or(text.len(), |&(next, _)| lines[next].span.start);
+            .map_or(text.len(), |&(next, _)| next.start);
         let speaker = speaker_of(h);
         if let Some(e) = speaker.filter(|_| !matches!(h, "Q" | "A")) {
             let span = Span::new(head, head + h.len());
@@ -320,29 +330,16 @@ fn transcript(text: &str, lines: &[Line], ann: &Annotations) -> Option<(Vec<Turn
 
 /// The first person `ann` names in `text` before byte `before`, outside
 /// quotation marks and bylines ("Interview by …").
-fn first_person_named(
-    text: &str,
-    lines: &[Line],
-    ann: &Annotations,
-    before: usize,
-) -> Option<EntityId> {
+fn first_person_named(text: &str, ann: &Annotations, before: usize) -> Option<EntityId> {
     let byline = |at: usize| {
-        lines
-            .iter()
-            .find(|l| l.span.start <= at && at <= l.span.end)
-            .is_some_and(|l| {
-                let low = l.trimmed.to_ascii_lowercase();
-                low.starts_with("by ") || low.contains(" by ") && l.trimmed.len() < 60
-            })
+        let l = line_at(text, at);
+        let low = l.trimmed.to_ascii_lowercase();
+        low.starts_with("by ") || low.contains(" by ") && l.trimmed.len() < 60
     };
     let quoted = |m: &Mention| {
-        let line = lines
-            .iter()
-            .find(|l| l.span.start <= m.span.start && m.span.start <= l.span.end);
-        line.is_some_and(|l| {
-            let upto = &text[l.span.start..m.span.start];
-            upto.matches(['"', '“', '”']).count() % 2 == 1
-        })
+        let l = line_at(text, m.span.start);
+        let upto = text.get(l.span.start..m.span.start).unwrap_or("");
+        upto.matches(['"', '“', '”']).count() % 2 == 1
     };
     ann.mentions
         .iter()
@@ -359,8 +356,8 @@ fn first_person_named(
 /// A speech: its first line opens with a noun of [`SPEECH_TITLES`] and
 /// "by" or "of" ("Remarks by Mayor Ann Lee to the council"), and names a
 /// person, who speaks the rest of the text.
-fn speech(lines: &[Line], ann: &Annotations) -> Option<Turn> {
-    let title = lines.iter().find(|l| !l.trimmed.is_empty())?;
+fn speech(text: &str, ann: &Annotations) -> Option<Turn> {
+    let title = lines(text).find(|l| !l.trimmed.is_empty())?;
     let low = title.trimmed.to_ascii_lowercase();
     let mut words = low.split_whitespace();
     let noun = words.next()?;
@@ -374,10 +371,7 @@ fn speech(lines: &[Line], ann: &Annotations) -> Option<Turn> {
     }
     let speaker = person_in(ann, title.span)?;
     Some(Turn {
-        span: Span::new(
-            title.span.end,
-            lines.last().map_or(title.span.end, |l| l.span.end),
-        ),
+        span: Span::new(title.span.end, text.len()),
         speaker: Some(speaker),
         addressee: None,
     })
@@ -396,20 +390,23 @@ fn person_in(ann: &Annotations, span: Span) -> Option<EntityId> {
 /// A letter: from its salutation ("Dear Mr. Pryce,", whose named person or
 /// organisation its "you" addresses) to its closing ("Yours sincerely,"),
 /// spoken by the first person named after the closing, who signs it.
-fn letter(lines: &[Line], ann: &Annotations) -> Option<Turn> {
-    let salutation = lines.iter().position(|l| {
-        l.trimmed.len() <= MAX_SALUTATION
-            && l.trimmed.starts_with("Dear ")
-            && l.trimmed.ends_with([',', ':', '!'])
-    })?;
-    let closing = lines[salutation..]
-        .iter()
-        .position(|l| {
-            let low = l.trimmed.trim_end_matches([',', '.']).to_ascii_lowercase();
-            LETTER_CLOSINGS.contains(low.as_str())
+fn letter(text: &str, ann: &Annotations) -> Option<Turn> {
+    let mut all = lines(text);
+    let greeting = all
+        .find(|l| {
+            l.trimmed.len() <= MAX_SALUTATION
+                && l.trimmed.starts_with("Dear ")
+                && l.trimmed.ends_with([',', ':', '!'])
+        })?
+        .span;
+    let closing = all
+        .find(|l| {
+            l.trimmed.len() <= MAX_SALUTATION && {
+                let low = l.trimmed.trim_end_matches([',', '.']).to_ascii_lowercase();
+                LETTER_CLOSINGS.contains(low.as_str())
+            }
         })
-        .map(|k| salutation + k);
-    let greeting = lines[salutation].span;
+        .map(|l| l.span);
     let addressee = {
         let from = ann
             .mentions
@@ -420,11 +417,8 @@ fn letter(lines: &[Line], ann: &Annotations) -> Option<Turn> {
             .find(|m| ann.entities[m.entity].kind != EntityKind::Place)
             .map(|m| m.entity)
     };
-    let end = closing.map_or(lines.last()?.span.end, |k| lines[k].span.start);
-    let signer = closing.and_then(|k| {
-        let rest = Span::new(lines[k].span.end, lines.last()?.span.end);
-        person_in(ann, rest)
-    });
+    let end = closing.map_or(text.len(), |c| c.start);
+    let signer = closing.and_then(|c| person_in(ann, Span::new(c.end, text.len())));
     Some(Turn {
         span: Span::new(greeting.end, end.max(greeting.end)),
         speaker: signer,
