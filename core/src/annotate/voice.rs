@@ -109,15 +109,32 @@ pub fn apply(text: &str, prep: &mut Prepared, ann: &mut Annotations) {
         return;
     }
     let mut added = labels;
+    // Each speaker's organisation, found once.
+    let mut orgs: Vec<(EntityId, Option<EntityId>)> = Vec::new();
     for turn in &turns {
-        pronouns(text, prep, ann, turn, &mut added);
+        let org = turn
+            .speaker
+            .and_then(|s| match orgs.iter().find(|o| o.0 == s) {
+                Some(o) => o.1,
+                None => {
+                    let org = speaks_for(text, prep, ann, s);
+                    orgs.push((s, org));
+                    org
+                }
+            });
+        pronouns(text, prep, ann, turn, org, &mut added);
     }
     if !added.is_empty() {
-        let replaced: Vec<Span> = added.iter().map(|m| m.span).collect();
+        added.sort_unstable_by_key(|m| m.span.start);
+        let replaced = |m: &Mention| {
+            added
+                .binary_search_by_key(&m.span.start, |a| a.span.start)
+                .is_ok_and(|k| added[k].span == m.span)
+        };
         let mut mentions: Vec<Mention> = ann
             .mentions
             .iter()
-            .filter(|m| !replaced.contains(&m.span))
+            .filter(|m| !replaced(m))
             .copied()
             .collect();
         mentions.extend(added);
@@ -497,9 +514,16 @@ fn speaks_for(
 
 /// Adds to `added` a pronoun mention for each first-person or
 /// second-person word of `turn` outside quotation marks whose referent the
-/// turn knows, unless a longer mention holds it ("my office").
-fn pronouns(text: &str, prep: &Prepared, ann: &Annotations, turn: &Turn, added: &mut Vec<Mention>) {
-    let org = turn.speaker.and_then(|s| speaks_for(text, prep, ann, s));
+/// turn knows ("we" its speaker's organisation `org`), unless a longer
+/// mention holds it ("my office").
+fn pronouns(
+    text: &str,
+    prep: &Prepared,
+    ann: &Annotations,
+    turn: &Turn,
+    org: Option<EntityId>,
+    added: &mut Vec<Mention>,
+) {
     let toks = &prep.toks;
     let from = toks.partition_point(|t| t.start() < turn.span.start);
     for (i, t) in toks.iter().enumerate().skip(from) {
