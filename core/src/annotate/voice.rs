@@ -15,7 +15,7 @@
 
 use std::sync::LazyLock;
 
-use crate::annotate::acts::{Doc, Prepared};
+use crate::annotate::acts::{Doc, Prepared, Turn};
 use crate::annotate::first_person;
 use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::set;
@@ -39,17 +39,6 @@ const MAX_SALUTATION: usize = 80;
 /// How many tokens after a speaker's name its role may name an
 /// organisation ("Ann Lee, director of public health at Acme").
 const ROLE_REACH: usize = 15;
-
-/// A passage spoken in the text's own voice.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Turn {
-    /// Its bytes.
-    pub span: Span,
-    /// Who speaks it, when known.
-    pub speaker: Option<EntityId>,
-    /// Whom its "you" addresses, when known.
-    pub addressee: Option<EntityId>,
-}
 
 /// A line of the text: its bytes without the line break, and those
 /// trimmed of spaces.

@@ -12,9 +12,8 @@ use crate::annotate::cursor::Cursor;
 use crate::annotate::learn::tagger::{self, Tag};
 use crate::annotate::quotations::{Marked, Quotations};
 use crate::annotate::segment::{Token, TokenKind, sentence_range};
-use crate::annotate::voice::Turn;
 use crate::annotate::words;
-use crate::model::{Annotations, Span};
+use crate::model::{Annotations, EntityId, Span};
 
 /// How many tokens on either side of a token the rules look at within its
 /// sentence.
@@ -41,6 +40,18 @@ pub struct Prepared {
     /// Passages in the text's own voice (see [`crate::annotate::voice`]),
     /// in order.
     voice: Vec<Turn>,
+}
+
+/// A passage spoken in the text's own voice (found by
+/// [`crate::annotate::voice`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Turn {
+    /// Its bytes.
+    pub span: Span,
+    /// Who speaks it, when known.
+    pub speaker: Option<EntityId>,
+    /// Whom its "you" addresses, when known.
+    pub addressee: Option<EntityId>,
 }
 
 /// The tags decided so far: one per token (none until asked for), each
