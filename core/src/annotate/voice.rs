@@ -724,6 +724,19 @@ mod tests {
     }
 
     #[test]
+    fn a_memos_header_fields_are_no_headline() {
+        let text = "To: Ms. Ilse Varga, Chair, Brackwater Housing Trust\n\
+                    From: The Tenants of Mill Court\n\nDear Ms. Varga,\n\nWe write about the lifts.\n";
+        let ann = annotate(text);
+        let trust = entity_at(&ann, text, "Brackwater", 0);
+        assert_eq!(trust.as_deref(), Some("Brackwater Housing Trust"));
+        assert_eq!(
+            entity_at(&ann, text, "Ms. Ilse", 0).as_deref(),
+            Some("Ilse Varga")
+        );
+    }
+
+    #[test]
     fn news_has_no_voice() {
         let text = "The minister, Ana Lutz, said: \"I will resign.\" We asked her why.\n\
                     NOTE: corrected.\n";
