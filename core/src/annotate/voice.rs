@@ -737,6 +737,19 @@ mod tests {
     }
 
     #[test]
+    fn dear_is_no_part_of_the_name_it_greets() {
+        let text =
+            "Dear Minister,\n\nWe write about the lifts.\n\nDear Dr. Okafor,\n\nThank you.\n";
+        let ann = annotate(text);
+        assert!(ann.mention_at(text.find("Dear").unwrap()).is_none());
+        assert_eq!(
+            entity_at(&ann, text, "Dr. Okafor", 0).as_deref(),
+            Some("Okafor")
+        );
+        assert!(ann.mention_at(text.rfind("Dear").unwrap()).is_none());
+    }
+
+    #[test]
     fn news_has_no_voice() {
         let text = "The minister, Ana Lutz, said: \"I will resign.\" We asked her why.\n\
                     NOTE: corrected.\n";
