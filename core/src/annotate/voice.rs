@@ -329,6 +329,7 @@ fn transcript(text: &str, ann: &Annotations) -> Option<(Vec<Turn>, Vec<Mention>)
             span: Span::new(body_start.min(end), end),
             speaker,
             addressee: if asks { interviewee } else { None },
+            partner: if asks { interviewee } else { asker },
         });
     }
     Some((turns, labels))
@@ -380,6 +381,7 @@ fn speech(text: &str, ann: &Annotations) -> Option<Turn> {
         span: Span::new(title.span.end, text.len()),
         speaker: Some(speaker),
         addressee: None,
+        partner: None,
     })
 }
 
@@ -429,6 +431,7 @@ fn letter(text: &str, ann: &Annotations) -> Option<Turn> {
         span: Span::new(greeting.end, end.max(greeting.end)),
         speaker: signer,
         addressee,
+        partner: None,
     })
 }
 
@@ -525,6 +528,10 @@ fn pronouns(
             "i" if w == "I" => turn.speaker,
             "me" | "my" | "myself" | "mine" => turn.speaker,
             "we" | "us" | "our" | "ours" | "ourselves" if w != "US" => org,
+            // The answer's "Thank you" thanks the asker.
+            "you" if i > 0 && toks[i - 1].text(text).eq_ignore_ascii_case("thank") => {
+                turn.addressee.or(turn.partner)
+            }
             "you" | "your" | "yours" | "yourself" => turn.addressee,
             _ => None,
         };
@@ -592,7 +599,7 @@ mod tests {
                     WHITCOMBE: Welcome. Will you close the pool?\n\n\
                     HARMSEN: No. I will keep it open.\n\n\
                     WHITCOMBE: And the library?\n\n\
-                    HARMSEN: I have asked the staff to stay.\n";
+                    HARMSEN: I have asked the staff to stay. Thank you.\n";
         let ann = annotate(text);
         let label = ann
             .mention_at(text.find("HARMSEN").unwrap())
@@ -610,6 +617,9 @@ mod tests {
             entity_at(&ann, text, "you", 0).as_deref(),
             Some("Piet Harmsen")
         );
+        // The guest's "Thank you" thanks the host.
+        let thanked = entity_at(&ann, text, "you.", 0);
+        assert_eq!(thanked.as_deref(), Some("Dana Whitcombe"));
         assert_eq!(
             entity_at(&ann, text, "I will", 0).as_deref(),
             Some("Piet Harmsen")

@@ -52,6 +52,8 @@ pub struct Turn {
     pub speaker: Option<EntityId>,
     /// Whom its "you" addresses, when known.
     pub addressee: Option<EntityId>,
+    /// In a conversation, the other speaker: whom "thank you" thanks.
+    pub partner: Option<EntityId>,
 }
 
 /// The tags decided so far: one per token (none until asked for), each
