@@ -25,6 +25,7 @@ use crate::annotate::acts::agent::{Agent, ISSUE_VERBS};
 use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::{LEXICON, entries, set};
 use crate::annotate::segment::TokenKind;
+use crate::annotate::voice;
 use crate::annotate::words::{
     AUXILIARIES, BETWEEN_SUBJECT_AND_VERB, DETERMINERS, MODALS, PRONOUNS, Prefilter, PronounClass,
     TIME_UNITS, WordMap, WordSet, is_ly_adverb,
@@ -128,7 +129,9 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
         let w = doc.low(i);
         // A headline or byline is no clause to mine: "Council vows to …"
         // above a story is its title.
-        if i < taken_to || !CUE_PREFILTER.may_contain(w) || doc.in_heading(i) {
+        // The text's own voice may demand by an imperative: any word.
+        let may_cue = CUE_PREFILTER.may_contain(w) || doc.voiced(i).is_some();
+        if i < taken_to || !may_cue || doc.in_heading(i) {
             continue;
         }
         // "hoped to reach a deal": the deal is the hope's content, not a pledge.
@@ -154,7 +157,8 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
         }
         .or_else(|| conjunct_future(doc, i, out.last()))
         .or_else(|| will_pledge(doc, i))
-        .or_else(|| reported_passive(doc, i));
+        .or_else(|| reported_passive(doc, i))
+        .or_else(|| voice_demand(doc, i));
         if let Some((c, last)) = found {
             taken_to = last;
             if c.content.is_empty() {
@@ -549,10 +553,9 @@ fn possessor(doc: &Doc, n: usize, floor: usize) -> Option<Agent> {
             let np = doc.np_before(j.checked_sub(2)?, floor)?;
             return Some(doc.resolve(&np));
         }
-        if PRONOUNS
-            .get(w)
-            .is_some_and(|c| *c != PronounClass::Speaker || doc.quote(j - 1).is_some())
-            && matches!(w, "his" | "her" | "its" | "their" | "our" | "my")
+        if PRONOUNS.get(w).is_some_and(|c| {
+            *c != PronounClass::Speaker || doc.quote(j - 1).is_some() || doc.voiced(j - 1).is_some()
+        }) && matches!(w, "his" | "her" | "its" | "their" | "our" | "my")
         {
             let agent = doc.resolve_pronoun(j - 1);
             // "its" is never a person's: "the company dropped its demand".
@@ -641,7 +644,9 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
     let in_quote = doc.quote(i).is_some();
     // "we may extend …": the speaker's own suggested action, an intent.
     let kind = modal_kind(w);
-    let first_person = in_quote && matches!(subject, "we" | "i" | "we'll" | "i'll") && w != "would";
+    let first_person = (in_quote || doc.voiced(i).is_some())
+        && matches!(subject, "we" | "i" | "we'll" | "i'll")
+        && w != "would";
     if in_quote && !first_person {
         return None;
     }
@@ -673,6 +678,27 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
         ),
         verb + 1,
     ))
+}
+
+/// A demand the text's own voice makes by an imperative ("First, reopen
+/// the ward"; see [`voice::imperative`]): its speaker's, on its addressee.
+fn voice_demand(doc: &Doc, i: usize) -> Option<Found> {
+    let (turn, end) = voice::imperative(doc, i)?;
+    let actor = Agent {
+        entity: turn.speaker,
+        name: None,
+    };
+    let c = build(
+        doc,
+        CommitmentKind::Demand,
+        actor,
+        turn.addressee,
+        i,
+        i + 1,
+        i,
+        end,
+    );
+    Some((c, i + 1))
 }
 
 /// The kind of act a modal states: "may|might" an intent, else a pledge.

@@ -201,6 +201,7 @@ impl<'a> Doc<'a> {
                 for t in &mut self.toks[a..b] {
                     t.set_ambiguous(t.kind() == TokenKind::Word);
                 }
+                self.unmark_addressed_names(a, b);
             }
             // A byline ("By Ann Lee, Health Correspondent") is title-case
             // like a headline, but the words between "By" and a comma are
@@ -222,8 +223,34 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// True when the sentence of tokens `a..b` is a title-case headline.
+    /// In the title-case line of tokens `a..b`, the capitalised words after
+    /// a letter's "Dear" ("Dear Chairman Ann Lee,") or after an honorific
+    /// ("Mrs. Ann Lee" on an address line) name someone: their capitals
+    /// count, as a byline's do.
+    fn unmark_addressed_names(&mut self, a: usize, b: usize) {
+        let mut naming = false;
+        for k in a..b {
+            let w = self.word(k);
+            let cap_word = self.toks[k].kind() == TokenKind::Word && starts_upper(w);
+            if naming && cap_word {
+                self.toks[k].set_ambiguous(false);
+            }
+            naming = (k == a && w == "Dear")
+                || LEXICON.honorifics.contains(w.trim_end_matches('.'))
+                || (naming && (cap_word || w == "."));
+        }
+    }
+
+    /// True when the sentence of tokens `a..b` is a title-case headline:
+    /// not a header field of a letter or memo ("To: Ann Lee, Chair, Acme
+    /// Ltd"), whose capitals are names as in running text.
     fn is_headline(&self, a: usize, b: usize) -> bool {
+        if b > a + 1
+            && self.word(a + 1) == ":"
+            && matches!(self.word(a), "To" | "From" | "Cc" | "CC" | "Attn")
+        {
+            return false;
+        }
         let (mut words, mut caps) = (0, 0);
         for t in &self.toks[a..b] {
             if t.kind() == TokenKind::Word {

@@ -1,7 +1,7 @@
 //! The built-in annotator: a fast, deterministic, rule-based pipeline.
 //!
 //! `segment` → `entities` (`names` → `kinds` → `roles` → `link` →
-//! `descriptions`) → `quotes` →
+//! `descriptions`) → `quotes` → `voice` →
 //! `commitments`. Every stage works on byte offsets into the original text,
 //! and runs in a fixed order, so the same input always gives the same output.
 
@@ -25,6 +25,7 @@ pub(crate) mod quotes;
 pub(crate) mod roles;
 pub mod segment;
 pub(crate) mod step;
+pub(crate) mod voice;
 pub(crate) mod words;
 
 use std::sync::Arc;
@@ -152,6 +153,7 @@ fn annotate_outlined(text: &str, headings: &[Span], report: &mut dyn FnMut(Step)
     let (mut ann, mut prep) = until_links(text, learn::active(), report);
     prep.add_headings(headings);
     learn::links::apply(text, &prep, &mut ann);
+    voice::apply(text, &mut prep, &mut ann);
     report(Step::Commitments);
     ann.commitments = commitments::find(&acts::Doc::new(text, &ann, &prep));
     ann.nested = nested::find(text, &ann);

@@ -805,7 +805,11 @@ impl Doc<'_> {
             name: Some(self.word(i).to_owned()),
         };
         match PRONOUNS.get(self.low(i)) {
-            Some(PronounClass::Speaker) => self.speaker_of_quote_at(tok.start()),
+            // Outside quotes, the text's own voice: its speaker.
+            Some(PronounClass::Speaker) => self.speaker_of_quote_at(tok.start()).or(|| Agent {
+                entity: self.voiced(i).and_then(|t| t.speaker),
+                name: None,
+            }),
             Some(PronounClass::Person) => self
                 .nearest_before(i, |k| k == EntityKind::Person)
                 .map_or_else(as_written, |e| Agent {

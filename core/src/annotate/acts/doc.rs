@@ -14,7 +14,7 @@ use crate::annotate::lexicon::LEXICON;
 use crate::annotate::quotations::{Marked, Quotations};
 use crate::annotate::segment::{Token, TokenKind, sentence_range};
 use crate::annotate::words;
-use crate::model::{Annotations, Span};
+use crate::model::{Annotations, EntityId, Span};
 
 /// How many tokens on either side of a token the rules look at within its
 /// sentence.
@@ -38,6 +38,23 @@ pub struct Prepared {
     /// Part-of-speech tags of the tokens, filled a sentence at a time when
     /// a rule first asks (see [`Prepared::tag`]).
     tags: RefCell<Tags>,
+    /// Passages in the text's own voice (see [`crate::annotate::voice`]),
+    /// in order.
+    voice: Vec<Turn>,
+}
+
+/// A passage spoken in the text's own voice (found by
+/// [`crate::annotate::voice`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Turn {
+    /// Its bytes.
+    pub span: Span,
+    /// Who speaks it, when known.
+    pub speaker: Option<EntityId>,
+    /// Whom its "you" addresses, when known.
+    pub addressee: Option<EntityId>,
+    /// In a conversation, the other speaker: whom "thank you" thanks.
+    pub partner: Option<EntityId>,
 }
 
 /// The tags decided so far: one per token (none until asked for), each
@@ -85,6 +102,21 @@ impl Prepared {
         let k = cursor.seek(&self.marks, at, |m, at| m.inner.start <= at);
         k.checked_sub(1)
             .filter(|&k| self.marks[k].inner.contains(at))
+    }
+
+    /// Records the passages in the text's own voice, in order.
+    pub fn set_voice(&mut self, turns: Vec<Turn>) {
+        self.voice = turns;
+    }
+
+    /// The passage in the text's own voice holding token `i`, outside
+    /// quotation marks, if any.
+    pub fn voiced(&self, i: usize) -> Option<&Turn> {
+        let at = self.toks.get(i)?.start();
+        let k = self.voice.partition_point(|t| t.span.start <= at);
+        k.checked_sub(1)
+            .map(|k| &self.voice[k])
+            .filter(|t| t.span.contains(at) && self.quote(i).is_none())
     }
 
     /// Adds the `spans` of headings a document's structure names (its
@@ -413,6 +445,7 @@ impl Prepared {
             para_starts,
             marks,
             tags: RefCell::default(),
+            voice: Vec::new(),
         }
     }
 }

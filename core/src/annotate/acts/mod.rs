@@ -11,4 +11,4 @@ pub mod headings;
 pub mod lowered;
 
 pub use crate::annotate::quotations::Marked;
-pub use doc::{Doc, Prepared};
+pub use doc::{Doc, Prepared, Turn};

@@ -1,0 +1,791 @@
+//! The text's own voice in interviews, speeches and letters.
+//!
+//! News reports speech between quotation marks; other genres are speech
+//! themselves. An interview's turns (after "Q:"/"A:" or speaker labels such
+//! as "PIKE:"), a speech under a title naming its speaker ("Address by
+//! President Ann Lee to …") and a letter from its salutation ("Dear Mr.
+//! Pryce,") to its closing ("Yours sincerely,") are each spoken by one
+//! person. In such a passage, outside quotation marks, "I", "me" and "my"
+//! are that person; "we", "us" and "our" the organisation the person speaks
+//! for, when the text names it with the person's role ("Ann Lee, chief
+//! executive of Acme"); and "you" the person addressed: the interviewee in
+//! the interviewer's turns, the addressee named in a letter's salutation.
+//! Speaker labels become name mentions of their speaker. A text with none
+//! of these markers (news) is left as it is.
+
+use std::sync::LazyLock;
+
+use crate::annotate::acts::{Doc, Prepared, Turn};
+use crate::annotate::first_person;
+use crate::annotate::learn::tagger::Tag;
+use crate::annotate::lexicon::set;
+use crate::annotate::words::WordSet;
+use crate::model::{Annotations, EntityId, EntityKind, Mention, MentionForm, Span};
+
+/// Nouns opening a speech's title ("Remarks by …").
+static SPEECH_TITLES: LazyLock<WordSet> =
+    LazyLock::new(|| set(include_str!("lexicon/speech_titles.txt")));
+
+/// A letter's complimentary closes ("yours sincerely").
+static LETTER_CLOSINGS: LazyLock<WordSet> =
+    LazyLock::new(|| set(include_str!("lexicon/letter_closings.txt")));
+
+/// Fewest speaker-label lines that make a text a transcript.
+const MIN_LABELS: usize = 3;
+
+/// Longest line read as a salutation, in bytes.
+const MAX_SALUTATION: usize = 80;
+
+/// How many tokens after a speaker's name its role may name an
+/// organisation ("Ann Lee, director of public health at Acme").
+const ROLE_REACH: usize = 15;
+
+/// A line of the text: its bytes without the line break, and those
+/// trimmed of spaces.
+#[derive(Clone, Copy)]
+struct Line<'a> {
+    span: Span,
+    trimmed: &'a str,
+}
+
+/// The lines of `text`, in order (read as they are needed: no list of
+/// them is held).
+fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
+    text.split_inclusive('\n').scan(0, |at, piece| {
+        let start = *at;
+        *at += piece.len();
+        let body = piece.trim_end_matches(['\n', '\r']);
+        Some(Line {
+            span: Span::new(start, start + body.len()),
+            trimmed: body.trim(),
+        })
+    })
+}
+
+/// The line of `text` holding byte `at`.
+fn line_at(text: &str, at: usize) -> Line<'_> {
+    let start = text
+        .get(..at)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |n| n + 1);
+    let end = text
+        .get(at..)
+        .and_then(|t| t.find('\n'))
+        .map_or(text.len(), |n| at + n);
+    let body = text.get(start..end).unwrap_or("").trim_end_matches('\r');
+    Line {
+        span: Span::new(start, start + body.len()),
+        trimmed: body.trim(),
+    }
+}
+
+/// Finds the voiced passages of `text` (annotated as `ann`, prepared as
+/// `prep`), adds a mention of its speaker for each speaker label and the
+/// voice's pronouns to `ann`, and records the passages in `prep` for the
+/// commitment stage.
+pub fn apply(text: &str, prep: &mut Prepared, ann: &mut Annotations) {
+    let (turns, labels) = match transcript(text, ann) {
+        Some(found) => found,
+        None => (
+            speech(text, ann)
+                .or_else(|| letter(text, ann))
+                .into_iter()
+                .collect(),
+            Vec::new(),
+        ),
+    };
+    if turns.is_empty() {
+        return;
+    }
+    let mut added = labels;
+    // Each speaker's organisation, found once.
+    let mut orgs: Vec<(EntityId, Option<EntityId>)> = Vec::new();
+    for turn in &turns {
+        let org = turn
+            .speaker
+            .and_then(|s| match orgs.iter().find(|o| o.0 == s) {
+                Some(o) => o.1,
+                None => {
+                    let org = speaks_for(text, prep, ann, s);
+                    orgs.push((s, org));
+                    org
+                }
+            });
+        pronouns(text, prep, ann, turn, org, &mut added);
+    }
+    if !added.is_empty() {
+        added.sort_unstable_by_key(|m| m.span.start);
+        let replaced = |m: &Mention| {
+            added
+                .binary_search_by_key(&m.span.start, |a| a.span.start)
+                .is_ok_and(|k| added[k].span == m.span)
+        };
+        let mut mentions: Vec<Mention> = ann
+            .mentions
+            .iter()
+            .filter(|m| !replaced(m))
+            .copied()
+            .collect();
+        mentions.extend(added);
+        first_person::set(ann, mentions);
+    }
+    prep.set_voice(turns);
+    requote(prep, ann);
+}
+
+/// Words that may open a sentence before its imperative ("First, reopen
+/// …", "So please write …").
+const BEFORE_IMPERATIVE: [&str; 14] = [
+    "first", "second", "third", "fourth", "fifth", "finally", "lastly", "then", "so", "and",
+    "please", "now", "also", ",",
+];
+
+/// Most words of a vocative before an imperative ("Ladies and gentlemen,
+/// ask me …").
+const MAX_VOCATIVE: usize = 6;
+
+/// The turn and the content's end (a token) of the imperative at token
+/// `i`, a demand the text's own voice makes on its addressee: in a passage
+/// whose speaker is known, outside quotation marks, a base-form verb
+/// opening a sentence that ends in a full stop or "!" (after at most
+/// sequence words such as "First," or "Please", a vocative and a comma,
+/// or a colon), or joined by "and" to such a verb ("… and staff it"). Its
+/// content runs to its clause's end or the next joined imperative.
+pub fn imperative<'d>(doc: &'d Doc, i: usize) -> Option<(&'d Turn, usize)> {
+    let turn = doc.voiced(i).filter(|t| t.speaker.is_some())?;
+    if !base_verb(doc, i) {
+        return None;
+    }
+    let sentence = doc.whole_sentence(i);
+    let last = sentence.end.checked_sub(1)?;
+    if doc.low(last) == "?" {
+        return None;
+    }
+    // The sentence's first token in the turn (after a speaker label).
+    let first = sentence
+        .start
+        .max(doc.toks.partition_point(|t| t.start() < turn.span.start));
+    let opens = |v: usize| {
+        first <= v && {
+            let before = first..v;
+            before.clone().all(|k| BEFORE_IMPERATIVE.contains(&doc.low(k)))
+                // "I say to them: keep singing".
+                || (v > first && doc.low(v - 1) == ":")
+                || (v > first
+                    && doc.low(v - 1) == ","
+                    && v - 1 - first <= MAX_VOCATIVE
+                    && (first..v - 1).all(|k| {
+                        !matches!(doc.tag(k), Tag::Verb | Tag::Aux | Tag::Pron) && doc.low(k) != ","
+                    }))
+        }
+    };
+    let joined = i > first
+        && doc.low(i - 1) == "and"
+        && (first..i - 1).any(|v| base_verb(doc, v) && opens(v));
+    if !opens(i) && !joined {
+        return None;
+    }
+    let mut end = doc.act_end(i).min(sentence.end);
+    if let Some(k) = (i + 1..end).find(|&k| doc.low(k) == "and" && base_verb(doc, k + 1)) {
+        end = k;
+        while end > i + 1 && !doc.is_word(end - 1) {
+            end -= 1;
+        }
+    }
+    Some((turn, end))
+}
+
+/// True when token `i` is a verb in its base form: tagged a verb, not a
+/// participle or a past form, and not one of the verbs of courtesy or of
+/// suggestion that open a sentence without demanding ("Thank you", "Let
+/// us").
+fn base_verb(doc: &Doc, i: usize) -> bool {
+    let w = doc.low(i);
+    // A participle ("-ing", "-ed" past "need") or a contraction ("let's").
+    let inflected = w.ends_with("ing") || w.ends_with("'s") || (w.ends_with("ed") && w.len() > 4);
+    doc.tag(i) == Tag::Verb
+        && !inflected
+        && !matches!(
+            w,
+            "let" | "let's" | "thank" | "thanks" | "welcome" | "do" | "be" | "have" | "say"
+        )
+        && doc.quote(i).is_none()
+}
+
+/// The quotes of `ann` reported in the text's own voice (their cue in a
+/// passage of `prep`'s voice) by a pronoun the quote stage could not
+/// resolve: the voice telling its own words ("I have told the trust that
+/// …") is no quote, and dropped; a "you" ("Last year you said …") is the
+/// passage's addressee.
+fn requote(prep: &Prepared, ann: &mut Annotations) {
+    let toks = &prep.toks;
+    ann.quotes.retain_mut(|q| {
+        let (Some(cue), None, Some(name)) = (q.cue, q.speaker, q.speaker_name.as_deref()) else {
+            return true;
+        };
+        let at = toks.partition_point(|t| t.start() < cue.start);
+        let Some(turn) = prep.voiced(at) else {
+            return true;
+        };
+        let last = name.rsplit(' ').next().unwrap_or(name).to_ascii_lowercase();
+        match last.as_str() {
+            "i" | "we" => false,
+            "you" => {
+                if let Some(e) = turn.addressee {
+                    q.speaker = Some(e);
+                    q.speaker_name = None;
+                }
+                true
+            }
+            _ => true,
+        }
+    });
+}
+
+/// The speaker label opening `line` ("PIKE", "Q", "DR. LEE"): capitals,
+/// spaces, periods, apostrophes and hyphens before a colon and a space.
+fn label(line: &str) -> Option<&str> {
+    let (head, rest) = line.split_once(':')?;
+    let fits = !head.is_empty()
+        && head.len() <= 24
+        && head.starts_with(|c: char| c.is_ascii_uppercase())
+        && head
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-'))
+        && (rest.is_empty() || rest.starts_with(' '));
+    fits.then_some(head)
+}
+
+/// The person entity a speaker label names: the one whose name ends in the
+/// label's last word ("PIKE" → "Dan Pike").
+fn labelled(ann: &Annotations, label: &str) -> Option<EntityId> {
+    let last = label.split([' ', '.']).rfind(|w| !w.is_empty())?;
+    if last.len() < 2 {
+        return None;
+    }
+    ann.entities.iter().position(|e| {
+        e.kind == EntityKind::Person
+            && e.name
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.eq_ignore_ascii_case(last))
+    })
+}
+
+/// The turns of an interview set out as a transcript (at least
+/// [`MIN_LABELS`] lines opening with a speaker label, two labels at
+/// least), and a name mention for each label that names a person. The
+/// first speaker asks; the other who speaks most is the interviewee, whom
+/// the asker's "you" addresses. With "Q:"/"A:" the answers are the
+/// interviewee's: the first person the text names outside quotation marks
+/// and bylines before the first turn.
+fn transcript(text: &str, ann: &Annotations) -> Option<(Vec<Turn>, Vec<Mention>)> {
+    let labelled_lines: Vec<(Span, &str)> = lines(text)
+        .filter_map(|l| label(l.trimmed).map(|h| (l.span, h)))
+        .collect();
+    let first = labelled_lines.first()?;
+    if labelled_lines.len() < MIN_LABELS || labelled_lines.iter().all(|(_, h)| *h == first.1) {
+        return None;
+    }
+    let interviewee_named = first_person_named(text, ann, first.0.start);
+    let speaker_of = |h: &str| match h {
+        "Q" => None,
+        "A" => interviewee_named,
+        _ => labelled(ann, h),
+    };
+    let asker = speaker_of(first.1);
+    // The interviewee: of the other speakers, the one with the most turns.
+    let mut counts: Vec<(EntityId, usize)> = Vec::new();
+    for (_, h) in &labelled_lines {
+        if let Some(e) = speaker_of(h).filter(|&e| Some(e) != asker) {
+            match counts.iter_mut().find(|(c, _)| *c == e) {
+                Some(c) => c.1 += 1,
+                None => counts.push((e, 1)),
+            }
+        }
+    }
+    let interviewee = counts.iter().rev().max_by_key(|(_, n)| *n).map(|&(e, _)| e);
+    let mut turns = Vec::new();
+    let mut labels = Vec::new();
+    for (n, &(line, h)) in labelled_lines.iter().enumerate() {
+        let head = line.start + (text[line.start..].len() - text[line.start..].trim_start().len());
+        let body_start = head + h.len() + 1;
+        let end = labelled_lines
+            .get(n + 1)
+            .map_or(text.len(), |&(next, _)| next.start);
+        let speaker = speaker_of(h);
+        if let Some(e) = speaker.filter(|_| !matches!(h, "Q" | "A")) {
+            let span = Span::new(head, head + h.len());
+            if ann.mention_at(span.start).is_none() && ann.mention_at(span.end - 1).is_none() {
+                labels.push(Mention {
+                    span,
+                    form: MentionForm::Name,
+                    entity: e,
+                });
+            }
+        }
+        let asks = h == first.1;
+        turns.push(Turn {
+            span: Span::new(body_start.min(end), end),
+            speaker,
+            addressee: if asks { interviewee } else { None },
+            partner: if asks { interviewee } else { asker },
+        });
+    }
+    Some((turns, labels))
+}
+
+/// The first person `ann` names in `text` before byte `before`, outside
+/// quotation marks and bylines ("Interview by …").
+fn first_person_named(text: &str, ann: &Annotations, before: usize) -> Option<EntityId> {
+    let byline = |at: usize| {
+        let l = line_at(text, at);
+        let low = l.trimmed.to_ascii_lowercase();
+        low.starts_with("by ") || low.contains(" by ") && l.trimmed.len() < 60
+    };
+    let quoted = |m: &Mention| {
+        let l = line_at(text, m.span.start);
+        let upto = text.get(l.span.start..m.span.start).unwrap_or("");
+        upto.matches(['"', '“', '”']).count() % 2 == 1
+    };
+    ann.mentions
+        .iter()
+        .take_while(|m| m.span.end <= before)
+        .find(|m| {
+            m.form == MentionForm::Name
+                && ann.entities[m.entity].kind == EntityKind::Person
+                && !byline(m.span.start)
+                && !quoted(m)
+        })
+        .map(|m| m.entity)
+}
+
+/// A speech: its first line opens with a noun of [`SPEECH_TITLES`] and
+/// "by" or "of" ("Remarks by Mayor Ann Lee to the council"), and names a
+/// person, who speaks the rest of the text.
+fn speech(text: &str, ann: &Annotations) -> Option<Turn> {
+    let title = lines(text).find(|l| !l.trimmed.is_empty())?;
+    let low = title.trimmed.to_ascii_lowercase();
+    let mut words = low.split_whitespace();
+    let noun = words.next()?;
+    let noun = if noun == "keynote" && words.clone().next() == Some("address") {
+        words.next()?
+    } else {
+        noun
+    };
+    if !SPEECH_TITLES.contains(noun) || !matches!(words.next(), Some("by" | "of")) {
+        return None;
+    }
+    let speaker = person_in(ann, title.span)?;
+    Some(Turn {
+        span: Span::new(title.span.end, text.len()),
+        speaker: Some(speaker),
+        addressee: None,
+        partner: None,
+    })
+}
+
+/// The first person with a name mention within `span`.
+fn person_in(ann: &Annotations, span: Span) -> Option<EntityId> {
+    let from = ann.mentions.partition_point(|m| m.span.start < span.start);
+    ann.mentions[from..]
+        .iter()
+        .take_while(|m| m.span.end <= span.end)
+        .find(|m| m.form == MentionForm::Name && ann.entities[m.entity].kind == EntityKind::Person)
+        .map(|m| m.entity)
+}
+
+/// A letter: from its salutation ("Dear Mr. Pryce,", whose named person or
+/// organisation its "you" addresses) to its closing ("Yours sincerely,"),
+/// spoken by the first person named after the closing, who signs it.
+fn letter(text: &str, ann: &Annotations) -> Option<Turn> {
+    let mut all = lines(text);
+    let greeting = all
+        .find(|l| {
+            l.trimmed.len() <= MAX_SALUTATION
+                && l.trimmed.starts_with("Dear ")
+                && l.trimmed.ends_with([',', ':', '!'])
+        })?
+        .span;
+    let closing = all
+        .find(|l| {
+            l.trimmed.len() <= MAX_SALUTATION && {
+                let low = l.trimmed.trim_end_matches([',', '.']).to_ascii_lowercase();
+                LETTER_CLOSINGS.contains(low.as_str())
+            }
+        })
+        .map(|l| l.span);
+    let addressee = {
+        let from = ann
+            .mentions
+            .partition_point(|m| m.span.start < greeting.start);
+        ann.mentions[from..]
+            .iter()
+            .take_while(|m| m.span.end <= greeting.end)
+            .find(|m| ann.entities[m.entity].kind != EntityKind::Place)
+            .map(|m| m.entity)
+    };
+    let end = closing.map_or(text.len(), |c| c.start);
+    let signer = closing.and_then(|c| person_in(ann, Span::new(c.end, text.len())));
+    Some(Turn {
+        span: Span::new(greeting.end, end.max(greeting.end)),
+        speaker: signer,
+        addressee,
+        partner: None,
+    })
+}
+
+/// The organisation `speaker` speaks for, as the text names it with the
+/// person's role: after a name and a comma, an organisation within
+/// [`ROLE_REACH`] tokens after "of", "at" or "for" ("Ann Lee, chief
+/// executive of Acme"), or on the line under a signature ("Ann Lee /
+/// Chair, Hill Residents' Association").
+fn speaks_for(
+    text: &str,
+    prep: &Prepared,
+    ann: &Annotations,
+    speaker: EntityId,
+) -> Option<EntityId> {
+    let toks = &prep.toks;
+    for &k in &ann.entities[speaker].mentions {
+        let m = ann.mentions[k];
+        if m.form != MentionForm::Name {
+            continue;
+        }
+        let after = toks.partition_point(|t| t.start() < m.span.end);
+        if toks.get(after).is_some_and(|t| t.text(text) == ",") {
+            for j in after + 1..(after + ROLE_REACH).min(toks.len()) {
+                let w = toks[j].text(text);
+                if matches!(w, "." | ";" | "(" | ")")
+                    || text[toks[j - 1].end()..toks[j].start()].contains('\n')
+                {
+                    break;
+                }
+                if let Some(o) = ann
+                    .mention_at(toks[j].start())
+                    .map(|o| ann.mentions[o])
+                    .filter(|o| {
+                        o.span.start == toks[j].start()
+                            && ann.entities[o.entity].kind == EntityKind::Organization
+                    })
+                {
+                    let before = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+                    let linked = |w: &str| matches!(w, "of" | "at" | "for");
+                    // "chief executive of (the) Acme Company".
+                    if linked(before(j - 1))
+                        || (before(j - 1).eq_ignore_ascii_case("the") && linked(before(j - 2)))
+                    {
+                        return Some(o.entity);
+                    }
+                    break;
+                }
+            }
+        }
+        // A signature: the name alone on its line, an organisation on the next.
+        let line_end = text[m.span.end..].find('\n').map(|n| m.span.end + n);
+        let line_start = text[..m.span.start].rfind('\n').map_or(0, |n| n + 1);
+        if let Some(end) = line_end
+            && text[line_start..m.span.start].trim().is_empty()
+            && text[m.span.end..end].trim().is_empty()
+        {
+            let next_end = text[end + 1..]
+                .find('\n')
+                .map_or(text.len(), |n| end + 1 + n);
+            let from = ann.mentions.partition_point(|o| o.span.start <= end);
+            if let Some(o) = ann.mentions[from..]
+                .iter()
+                .take_while(|o| o.span.end <= next_end)
+                .find(|o| ann.entities[o.entity].kind == EntityKind::Organization)
+            {
+                return Some(o.entity);
+            }
+        }
+    }
+    None
+}
+
+/// Adds to `added` a pronoun mention for each first-person or
+/// second-person word of `turn` outside quotation marks whose referent the
+/// turn knows ("we" its speaker's organisation `org`), unless a longer
+/// mention holds it ("my office").
+fn pronouns(
+    text: &str,
+    prep: &Prepared,
+    ann: &Annotations,
+    turn: &Turn,
+    org: Option<EntityId>,
+    added: &mut Vec<Mention>,
+) {
+    let toks = &prep.toks;
+    let from = toks.partition_point(|t| t.start() < turn.span.start);
+    for (i, t) in toks.iter().enumerate().skip(from) {
+        if t.start() >= turn.span.end {
+            break;
+        }
+        let w = t.text(text);
+        let low = w.to_ascii_lowercase();
+        let entity = match low.as_str() {
+            "i" if w == "I" => turn.speaker,
+            "me" | "my" | "myself" | "mine" => turn.speaker,
+            "we" | "us" | "our" | "ours" | "ourselves" if w != "US" => org,
+            // The answer's "Thank you" thanks the asker.
+            "you" if i > 0 && toks[i - 1].text(text).eq_ignore_ascii_case("thank") => {
+                turn.addressee.or(turn.partner)
+            }
+            "you" | "your" | "yours" | "yourself" => turn.addressee,
+            _ => None,
+        };
+        let Some(entity) = entity else { continue };
+        if prep.quote(i).is_some() {
+            continue;
+        }
+        let holder = ann.mention_at(t.start()).map(|k| ann.mentions[k]);
+        if holder.is_some_and(|h| h.span != t.span()) {
+            continue;
+        }
+        added.push(Mention {
+            span: t.span(),
+            form: MentionForm::Pronoun,
+            entity,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::annotate::annotate;
+    use crate::model::{Annotations, CommitmentKind, MentionForm};
+
+    /// The name of the entity of the mention at the `nth` (0-based)
+    /// occurrence of `word` in `text`.
+    fn entity_at(ann: &Annotations, text: &str, word: &str, nth: usize) -> Option<String> {
+        let at = text.match_indices(word).nth(nth).expect("in the text").0;
+        let m = ann.mention_at(at)?;
+        Some(ann.entities[ann.mentions[m].entity].name.clone())
+    }
+
+    #[test]
+    fn a_speech_title_names_whose_i_and_we_they_are() {
+        let text = "Speech by Marta Ilves, chief executive of the Norland Ferry Company, to its shareholders\n\n\
+                    Good morning. I am proud of this year. We will add two ships, and \
+                    I thank my crews.\n";
+        let ann = annotate(text);
+        assert_eq!(
+            entity_at(&ann, text, "I am", 0).as_deref(),
+            Some("Marta Ilves")
+        );
+        assert_eq!(
+            entity_at(&ann, text, "my", 0).as_deref(),
+            Some("Marta Ilves")
+        );
+        assert_eq!(
+            entity_at(&ann, text, "We", 0).as_deref(),
+            Some("Norland Ferry Company")
+        );
+        let c = ann
+            .commitments
+            .iter()
+            .find(|c| text[c.trigger.start..].starts_with("will"));
+        assert_eq!(
+            c.and_then(|c| c.actor)
+                .map(|e| ann.entities[e].name.as_str()),
+            Some("Norland Ferry Company")
+        );
+    }
+
+    #[test]
+    fn a_transcript_labels_its_speakers_and_the_askers_you_is_the_guest() {
+        let text = "Dana Whitcombe talks to Piet Harmsen, mayor of Eldon.\n\n\
+                    WHITCOMBE: Welcome. Will you close the pool?\n\n\
+                    HARMSEN: No. I will keep it open.\n\n\
+                    WHITCOMBE: And the library?\n\n\
+                    HARMSEN: I have asked the staff to stay. Thank you.\n";
+        let ann = annotate(text);
+        let label = ann
+            .mention_at(text.find("HARMSEN").unwrap())
+            .expect("a mention");
+        assert_eq!(ann.mentions[label].form, MentionForm::Name);
+        assert_eq!(
+            ann.entities[ann.mentions[label].entity].name,
+            "Piet Harmsen"
+        );
+        assert_eq!(
+            entity_at(&ann, text, "WHITCOMBE", 1).as_deref(),
+            Some("Dana Whitcombe")
+        );
+        assert_eq!(
+            entity_at(&ann, text, "you", 0).as_deref(),
+            Some("Piet Harmsen")
+        );
+        // The guest's "Thank you" thanks the host.
+        let thanked = entity_at(&ann, text, "you.", 0);
+        assert_eq!(thanked.as_deref(), Some("Dana Whitcombe"));
+        assert_eq!(
+            entity_at(&ann, text, "I will", 0).as_deref(),
+            Some("Piet Harmsen")
+        );
+    }
+
+    #[test]
+    fn q_and_a_answers_are_the_interviewees() {
+        let text = "Interview by Sam Orr\n\nLotte Brandvik runs a bakery in Hove.\n\n\
+                    Q: Do you sell bread?\n\nA: Yes. I bake it myself.\n\nQ: And cakes?\n\n\
+                    A: My sister bakes them.\n";
+        let ann = annotate(text);
+        assert_eq!(
+            entity_at(&ann, text, "you", 0).as_deref(),
+            Some("Lotte Brandvik")
+        );
+        assert_eq!(
+            entity_at(&ann, text, "I bake", 0).as_deref(),
+            Some("Lotte Brandvik")
+        );
+        // "Q" and "A" name no one.
+        assert!(ann.mention_at(text.find("Q:").unwrap()).is_none());
+    }
+
+    #[test]
+    fn a_letter_is_its_signers_and_its_you_the_addressee() {
+        let text = "Dear Mr. Okafor,\n\nI write about the bridge. Can you repair it? \
+                    The mayor said \"I will\" last year.\n\nYours sincerely,\n\nRuth Ambler\n";
+        let ann = annotate(text);
+        assert_eq!(
+            entity_at(&ann, text, "I write", 0).as_deref(),
+            Some("Ruth Ambler")
+        );
+        assert_eq!(entity_at(&ann, text, "you", 0).as_deref(), Some("Okafor"));
+        // Inside quotation marks the voice is someone else's.
+        let quoted = text.find("I will").unwrap();
+        assert!(
+            ann.mention_at(quoted)
+                .is_none_or(|m| ann.entities[ann.mentions[m].entity].name != "Ruth Ambler")
+        );
+    }
+
+    #[test]
+    fn an_address_block_and_a_salutation_keep_their_names() {
+        let text = "Mrs. Halla Brunsted\nDirector, Vesterby Museum\n\nDear Director Brunsted,\n\n\
+                    We thank you for the loan.\n";
+        let ann = annotate(text);
+        assert_eq!(
+            entity_at(&ann, text, "Brunsted", 0).as_deref(),
+            Some("Halla Brunsted")
+        );
+        assert_eq!(
+            entity_at(&ann, text, "Brunsted", 1).as_deref(),
+            Some("Halla Brunsted")
+        );
+        assert_eq!(
+            entity_at(&ann, text, "you", 0).as_deref(),
+            Some("Halla Brunsted")
+        );
+    }
+
+    #[test]
+    fn the_voice_telling_its_own_words_is_no_quote() {
+        let text = "Dear Mr. Okafor,\n\nI have told the council that the bridge is unsafe. \
+                    Last year you said the bridge would be repaired.\n\nYours sincerely,\n\nRuth Ambler\n";
+        let ann = annotate(text);
+        assert!(
+            !ann.quotes
+                .iter()
+                .any(|q| text[q.span.start..].starts_with("the bridge is"))
+        );
+        let q = ann
+            .quotes
+            .iter()
+            .find(|q| text[q.span.start..].starts_with("the bridge would"))
+            .expect("the addressee's words are quoted");
+        assert_eq!(
+            q.speaker.map(|e| ann.entities[e].name.as_str()),
+            Some("Okafor")
+        );
+    }
+
+    #[test]
+    fn the_voices_imperatives_are_its_demands_on_the_addressee() {
+        let text = "Dear Mr. Okafor,\n\nWe ask the council for two things. First, close the road, \
+                    and build a new bridge. Second, publish the costs. Will you answer? \
+                    Thank you for reading.\n\nYours sincerely,\n\nRuth Ambler\n";
+        let ann = annotate(text);
+        let demands: Vec<&str> = ann
+            .commitments
+            .iter()
+            .filter(|c| c.kind == CommitmentKind::Demand)
+            .map(|c| &text[c.trigger.start..c.trigger.end])
+            .collect();
+        assert_eq!(demands, ["close", "build", "publish"]);
+        for c in ann
+            .commitments
+            .iter()
+            .filter(|c| c.kind == CommitmentKind::Demand)
+        {
+            assert_eq!(
+                c.actor.map(|e| ann.entities[e].name.as_str()),
+                Some("Ruth Ambler")
+            );
+        }
+        let close = &ann
+            .commitments
+            .iter()
+            .find(|c| &text[c.trigger.start..c.trigger.end] == "close");
+        let content = close.map(|c| &text[c.content.start..c.content.end]);
+        assert_eq!(content, Some("close the road"));
+    }
+
+    #[test]
+    fn a_memos_header_fields_are_no_headline() {
+        let text = "To: Ms. Ilse Varga, Chair, Brackwater Housing Trust\n\
+                    From: The Tenants of Mill Court\n\nDear Ms. Varga,\n\nWe write about the lifts.\n";
+        let ann = annotate(text);
+        let trust = entity_at(&ann, text, "Brackwater", 0);
+        assert_eq!(trust.as_deref(), Some("Brackwater Housing Trust"));
+        assert_eq!(
+            entity_at(&ann, text, "Ms. Ilse", 0).as_deref(),
+            Some("Ilse Varga")
+        );
+    }
+
+    #[test]
+    fn dear_is_no_part_of_the_name_it_greets() {
+        let text =
+            "Dear Minister,\n\nWe write about the lifts.\n\nDear Dr. Okafor,\n\nThank you.\n";
+        let ann = annotate(text);
+        assert!(ann.mention_at(text.find("Dear").unwrap()).is_none());
+        assert_eq!(
+            entity_at(&ann, text, "Dr. Okafor", 0).as_deref(),
+            Some("Okafor")
+        );
+        assert!(ann.mention_at(text.rfind("Dear").unwrap()).is_none());
+    }
+
+    #[test]
+    fn news_has_no_voice() {
+        let text = "The minister, Ana Lutz, said: \"I will resign.\" We asked her why.\n\
+                    NOTE: corrected.\n";
+        let ann = annotate(text);
+        let we = text.find("We").unwrap();
+        assert!(
+            ann.mention_at(we)
+                .is_none_or(|m| ann.mentions[m].form != MentionForm::Pronoun
+                    || ann.entities[ann.mentions[m].entity].name != "Ana Lutz")
+        );
+        assert!(super::label("NOTE: corrected.").is_some());
+        assert!(super::label("Note: corrected.").is_none());
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for text in [
+            "",
+            "Q:",
+            "A: \nQ: \nA:",
+            "Dear ,\n",
+            "Speech by\n",
+            "Dear X,\nYours sincerely,",
+            "É:\nÉ:\nÉ:\n",
+        ] {
+            let _ = annotate(text);
+        }
+    }
+}
