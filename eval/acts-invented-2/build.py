@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Build the acts gold NAME.json (acts-gold/1) from spec/NAME.acts, and NAME.txt.
 
-NAME.txt is the article text of ../entities-invented-2/src/NAME.ann with the
-entity markup removed (the markup file is the one place the text is written).
+NAME.txt is the article text of the entity set's src/NAME.ann with the entity
+markup removed (the markup file is the one place the text is written). The
+entity set is the acts folder's sibling named with "entities" for "acts"
+(acts-invented-2 -> entities-invented-2, genres-acts -> genres-entities).
 
 spec/NAME.acts has one item a line, fields split by " | ":
   C kind | actor | actor_alt (";"-separated, or -) | counterpart (or -) | trigger | content | opt | note
@@ -14,12 +16,13 @@ the span is `text`. A commitment's sentence is the article sentence holding its
 trigger (sentences: lines, split after . ! ? and a closing quote before a capital
 or an opening quote).
 
-Usage: python3 build.py   (rewrites every NAME.txt and NAME.json)
+Usage: python3 eval/acts-invented-2/build.py [ACTS_FOLDER]
+(rewrites every NAME.txt and NAME.json of ACTS_FOLDER, by default this one)
 """
 import json, os, re, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ANN = os.path.join(HERE, "..", "entities-invented-2", "src")
+HERE = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
+ANN = os.path.join(os.path.dirname(HERE), os.path.basename(HERE).replace("acts", "entities"), "src")
 ABBREV = ("Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Jr.", "No.")
 
 
