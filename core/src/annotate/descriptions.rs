@@ -309,7 +309,9 @@ fn pronoun_gender(w: &str) -> Option<Gender> {
 /// Links "he"/"she" pronouns to a person named in the same or the previous
 /// sentences: the only person of agreeing gender there, or else (outside
 /// quotations only) the first such person of the nearest sentence naming
-/// one; with nobody named nearby, the article's main person of that gender.
+/// one, a possessor only when nobody else fits there; with nobody named
+/// nearby, the article's main person of that gender. A byline's writer is
+/// never an antecedent.
 /// A pronoun outside quotations looks only at names outside them; one
 /// inside a quotation never refers to its speaker.
 /// Gender learnt from a link is kept for later pronouns.
@@ -332,12 +334,14 @@ pub fn pronouns(
             .quoted()
             .then(|| quotation_at(quotations, i).and_then(|q| q.speaker))
             .flatten();
+        // A byline's writer is no antecedent of the story's pronouns.
         let agrees = |a: &&Anchor| {
             let c = &clusters[a.cluster()];
             c.kind == Kind::Person
                 && c.gender.agrees(g)
                 && (t.quoted() || !a.quoted)
                 && Some(a.cluster()) != speaker
+                && !doc.in_byline(a.tok())
         };
         // People known to be of this gender come before those of unknown gender.
         let known = win
@@ -366,8 +370,12 @@ pub fn pronouns(
         } else if t.quoted() {
             continue;
         } else {
+            // The first person of that sentence, passing over a possessor
+            // ("Lee's lawyer, Tom Park, said he ..." is Park).
             let sent = doc.toks[last.tok()].sent();
-            match win.iter().filter(fits).find(|a| a.sent() == sent) {
+            let mut here = win.iter().filter(fits).filter(|a| a.sent() == sent);
+            let first = here.clone().next();
+            match here.find(|a| !is_possessor(doc, a)).or(first) {
                 Some(a) => a.cluster(),
                 None => continue,
             }
@@ -381,6 +389,13 @@ pub fn pronouns(
             cluster: chosen,
         });
     }
+}
+
+/// True when the mention of `a` is a possessor ("Lee's", "the Parks'").
+fn is_possessor(doc: &Doc, a: &Anchor) -> bool {
+    let last = doc.word(a.end() - 1);
+    let next = doc.toks.get(a.end()).map(|t| t.span().slice(doc.text));
+    matches!(next, Some("'s" | "’s" | "'" | "’")) || last.ends_with("'s") || last.ends_with("’s")
 }
 
 /// The person named clearly more often than any other (at least three
@@ -640,5 +655,39 @@ mod tests {
                 .iter()
                 .all(|m| m.span.slice(text) != "The carmaker")
         );
+    }
+
+    /// The name of the entity the pronoun at the `nth` (0-based) occurrence
+    /// of `pronoun` in `text` joins, if any.
+    fn antecedent(text: &str, pronoun: &str, nth: usize) -> Option<String> {
+        use crate::annotate::annotate;
+        let at = text
+            .match_indices(pronoun)
+            .filter(|(k, _)| {
+                let before = text[..*k].chars().next_back();
+                let after = text[k + pronoun.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+            .nth(nth)?
+            .0;
+        let ann = annotate(text);
+        let m = ann.mention_at(at)?;
+        Some(ann.entities[ann.mentions[m].entity].name.clone())
+    }
+
+    #[test]
+    fn a_bylines_writer_is_no_antecedent() {
+        let text = "Council votes to close the depot\n\nBy Peter Marsh, City Reporter\n\n\
+                    A councillor accused of leaking plans said on Monday that his \
+                    colleagues had misled voters.";
+        assert_ne!(antecedent(text, "his", 0).as_deref(), Some("Peter Marsh"));
+    }
+
+    #[test]
+    fn a_possessor_gives_way_to_the_subject_it_qualifies() {
+        let text = "Walter Brandt was charged in May. \
+                    Brandt's lawyer, Thomas Greene, told the court that his client was innocent.";
+        assert_eq!(antecedent(text, "his", 0).as_deref(), Some("Thomas Greene"));
     }
 }

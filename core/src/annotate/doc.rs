@@ -328,6 +328,12 @@ impl<'a> Doc<'a> {
             || next.is_some_and(|j| is_attribution_verb(self.word(j)))
     }
 
+    /// True when token `i` stands in a byline ("By Ann Lee, Health
+    /// Correspondent"): its writer is no person of the story.
+    pub fn in_byline(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| self.bylines.get(t.sent()))
+    }
+
     /// True when token `i` opens a dateline: the first word of a line, in
     /// capitals, one to three such words followed by a comma, a parenthesis
     /// or a dash, on a line that is not all capitals ("CUPERTINO, Calif. —

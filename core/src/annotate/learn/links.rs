@@ -611,6 +611,14 @@ fn candidates(cx: &Context, tally: &Tally, found: &Found, at: &Setting, ids: &mu
     ids.clear();
     let first_sent = toks[at.i].sent().saturating_sub(SENTENCES);
     let seen = tally.seen;
+    // A byline's writer, named nowhere else so far, is no "he" or "she" of
+    // the story.
+    let writer = |e: EntityId| {
+        matches!(found.class, "m" | "f")
+            && tally.actors[e]
+                .last
+                .is_some_and(|m| in_byline(cx, cx.mention_tok[m]))
+    };
     for m in ann.mentions[..seen]
         .iter()
         .zip(&cx.mention_tok[..seen])
@@ -619,7 +627,7 @@ fn candidates(cx: &Context, tally: &Tally, found: &Found, at: &Setting, ids: &mu
         if toks.get(*m.1).is_none_or(|mt| mt.sent() < first_sent) || ids.len() >= RECENT {
             break;
         }
-        if !ids.contains(&m.0.entity) {
+        if !writer(m.0.entity) && !ids.contains(&m.0.entity) {
             ids.push(m.0.entity);
         }
     }
@@ -630,10 +638,24 @@ fn candidates(cx: &Context, tally: &Tally, found: &Found, at: &Setting, ids: &mu
         .chain(at.speaker.iter())
         .chain(found.rule.iter())
     {
-        if !ids.contains(&e) {
+        if !writer(e) && !ids.contains(&e) {
             ids.push(e);
         }
     }
+}
+
+/// True when token `i` stands in a byline: a heading line opening with
+/// "By" ("By Ann Lee, Health Correspondent").
+fn in_byline(cx: &Context, i: usize) -> bool {
+    let toks = &cx.prep.toks;
+    let Some(sent) = toks.get(i).map(|t| t.sent()) else {
+        return false;
+    };
+    let first = toks[..i]
+        .iter()
+        .rposition(|t| t.sent() != sent)
+        .map_or(0, |k| k + 1);
+    cx.prep.in_heading(i) && toks[first].text(cx.text) == "By"
 }
 
 /// Gathers into `g` the bias and agreement features of the candidate at
