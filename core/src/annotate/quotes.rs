@@ -80,9 +80,21 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
 /// when that person's given name agrees with the pronoun (the subject of
 /// the last report stays the topic, whoever else that sentence named).
 fn keep_speaker(doc: &Doc, quotes: &mut [Quote]) {
-    let cue_tok = |q: &Quote| q.cue.and_then(|c| doc.token_at(c.start));
+    let cues: Vec<Option<usize>> = quotes
+        .iter()
+        .map(|q| q.cue.and_then(|c| doc.token_at(c.start)))
+        .collect();
+    // The quotes whose cue stands outside quotation marks, by their cue's
+    // token: a sentence's reports are found by a binary search, not a walk
+    // back over every quote before.
+    let mut by_cue: Vec<(usize, usize)> = cues
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| c.filter(|&c| doc.quote(c).is_none()).map(|c| (c, i)))
+        .collect();
+    by_cue.sort_unstable();
     for k in 1..quotes.len() {
-        let Some(c) = cue_tok(&quotes[k]) else {
+        let Some(c) = cues[k] else {
             continue;
         };
         let start = doc.sentence_of(c).start;
@@ -99,10 +111,14 @@ fn keep_speaker(doc: &Doc, quotes: &mut [Quote]) {
             continue;
         }
         let before = doc.sentence_of(start - 1);
-        let previous = quotes[..k].iter().rev().find_map(|q| {
-            let c = cue_tok(q)?;
-            (before.contains(&c) && doc.quote(c).is_none()).then_some(q.speaker)
-        });
+        let from = by_cue.partition_point(|&(c, _)| c < before.start);
+        let to = by_cue.partition_point(|&(c, _)| c < before.end);
+        let previous = by_cue[from..to]
+            .iter()
+            .map(|&(_, i)| i)
+            .filter(|&i| i < k)
+            .max()
+            .map(|i| quotes[i].speaker);
         let Some(Some(e)) = previous else { continue };
         let agrees = doc.ann.entities.get(e).is_some_and(|x| {
             x.kind == EntityKind::Person
