@@ -348,9 +348,7 @@ fn first_person_named(text: &str, ann: &Annotations, before: usize) -> Option<En
         let upto = text.get(l.span.start..m.span.start).unwrap_or("");
         upto.matches(['"', '“', '”']).count() % 2 == 1
     };
-    ann.mentions
-        .iter()
-        .take_while(|m| m.span.end <= before)
+    within(ann, Span::new(0, before))
         .find(|m| {
             m.form == MentionForm::Name
                 && ann.entities[m.entity].kind == EntityKind::Person
@@ -385,12 +383,17 @@ fn speech(text: &str, ann: &Annotations) -> Option<Turn> {
     })
 }
 
-/// The first person with a name mention within `span`.
-fn person_in(ann: &Annotations, span: Span) -> Option<EntityId> {
+/// The mentions of `ann` lying within `span`, in order.
+fn within(ann: &Annotations, span: Span) -> impl Iterator<Item = &Mention> {
     let from = ann.mentions.partition_point(|m| m.span.start < span.start);
     ann.mentions[from..]
         .iter()
-        .take_while(|m| m.span.end <= span.end)
+        .take_while(move |m| m.span.end <= span.end)
+}
+
+/// The first person with a name mention within `span`.
+fn person_in(ann: &Annotations, span: Span) -> Option<EntityId> {
+    within(ann, span)
         .find(|m| m.form == MentionForm::Name && ann.entities[m.entity].kind == EntityKind::Person)
         .map(|m| m.entity)
 }
@@ -415,16 +418,9 @@ fn letter(text: &str, ann: &Annotations) -> Option<Turn> {
             }
         })
         .map(|l| l.span);
-    let addressee = {
-        let from = ann
-            .mentions
-            .partition_point(|m| m.span.start < greeting.start);
-        ann.mentions[from..]
-            .iter()
-            .take_while(|m| m.span.end <= greeting.end)
-            .find(|m| ann.entities[m.entity].kind != EntityKind::Place)
-            .map(|m| m.entity)
-    };
+    let addressee = within(ann, greeting)
+        .find(|m| ann.entities[m.entity].kind != EntityKind::Place)
+        .map(|m| m.entity);
     let end = closing.map_or(text.len(), |c| c.start);
     let signer = closing.and_then(|c| person_in(ann, Span::new(c.end, text.len())));
     Some(Turn {
@@ -491,10 +487,7 @@ fn speaks_for(
             let next_end = text[end + 1..]
                 .find('\n')
                 .map_or(text.len(), |n| end + 1 + n);
-            let from = ann.mentions.partition_point(|o| o.span.start <= end);
-            if let Some(o) = ann.mentions[from..]
-                .iter()
-                .take_while(|o| o.span.end <= next_end)
+            if let Some(o) = within(ann, Span::new(end + 1, next_end))
                 .find(|o| ann.entities[o.entity].kind == EntityKind::Organization)
             {
                 return Some(o.entity);
@@ -517,21 +510,19 @@ fn pronouns(
     added: &mut Vec<Mention>,
 ) {
     let toks = &prep.toks;
+    let doc = Doc::new(text, ann, prep);
     let from = toks.partition_point(|t| t.start() < turn.span.start);
     for (i, t) in toks.iter().enumerate().skip(from) {
         if t.start() >= turn.span.end {
             break;
         }
         let w = t.text(text);
-        let low = w.to_ascii_lowercase();
-        let entity = match low.as_str() {
+        let entity = match doc.low(i) {
             "i" if w == "I" => turn.speaker,
             "me" | "my" | "myself" | "mine" => turn.speaker,
             "we" | "us" | "our" | "ours" | "ourselves" if w != "US" => org,
             // The answer's "Thank you" thanks the asker.
-            "you" if i > 0 && toks[i - 1].text(text).eq_ignore_ascii_case("thank") => {
-                turn.addressee.or(turn.partner)
-            }
+            "you" if i > 0 && doc.low(i - 1) == "thank" => turn.addressee.or(turn.partner),
             "you" | "your" | "yours" | "yourself" => turn.addressee,
             _ => None,
         };
