@@ -592,12 +592,18 @@ fn possessor(doc: &Doc, n: usize, floor: usize) -> Option<Agent> {
 /// preposition ("the ministry reacted by proposing …"); with pronouns, for
 /// a participle hanging on a clause ([`participle_actor`]).
 fn clause_subject(doc: &Doc, p: usize, floor: usize, pronoun: bool) -> Option<Agent> {
-    let v = (floor..p)
-        .rev()
-        .take_while(|&k| doc.low(k) != ",")
-        .find(|&k| doc.tag(k).is_verbal() || doc.is_past_form(k))?;
+    let v = clause_verb(doc, p, floor)?;
     let s = doc.subject_before(v).filter(|s| !s.negated)?;
     (pronoun || !PRONOUNS.contains_key(doc.low(s.np.end - 1))).then(|| doc.resolve_subject(&s))
+}
+
+/// The last verb before token `p` in its clause (not before `floor`, nor
+/// before a comma).
+fn clause_verb(doc: &Doc, p: usize, floor: usize) -> Option<usize> {
+    (floor..p)
+        .rev()
+        .take_while(|&k| doc.low(k) != ",")
+        .find(|&k| doc.tag(k).is_verbal() || doc.is_past_form(k))
 }
 
 /// For a participle cue at token `i` right after the phrase `np`: the
@@ -615,13 +621,8 @@ fn participle_actor(doc: &Doc, i: usize, np: &Range<usize>) -> Option<Agent> {
     let setting = doc.tag(np.start - 1) == Tag::Adp
         && !doc.names_agent(np)
         && (doc.word(last).starts_with(char::is_uppercase) || TIME_UNITS.contains(doc.low(last)));
-    let issued = || {
-        (floor..np.start)
-            .rev()
-            .take_while(|&k| doc.low(k) != ",")
-            .find(|&k| doc.tag(k).is_verbal() || doc.is_past_form(k))
-            .is_some_and(|v| ISSUE_VERBS.contains(doc.low(v)))
-    };
+    let issued =
+        || clause_verb(doc, np.start, floor).is_some_and(|v| ISSUE_VERBS.contains(doc.low(v)));
     if !(setting || issued()) {
         return None;
     }
