@@ -288,10 +288,7 @@ impl<'a> Doc<'a> {
         let w = name_part(self.word(i));
         let lx = &*LEXICON;
         // A byline's desk ("Labour Correspondent") names no actor of the story.
-        if lx.function_words.contains(w)
-            || lx.non_names.contains(w)
-            || self.bylines.get(self.toks[i].sent())
-        {
+        if lx.function_words.contains(w) || lx.non_names.contains(w) || self.in_byline(i) {
             return false;
         }
         if lx.gazetteer.contains_key(w)
