@@ -53,7 +53,7 @@ pub fn link(text: &str, toks: &[Token], ann: &mut Annotations) {
 /// Merges `added` into `mentions` (sorted by start), keeping them sorted,
 /// in place: the new mentions go to the end and the two lists are merged
 /// from the back, so a long list is moved once instead of sorted.
-fn merge(mentions: &mut Vec<Mention>, mut added: Vec<Mention>) {
+pub(crate) fn merge(mentions: &mut Vec<Mention>, mut added: Vec<Mention>) {
     added.sort_unstable_by_key(|m| m.span.start);
     let mut old = mentions.len();
     mentions.reserve_exact(added.len());
@@ -74,12 +74,11 @@ fn merge(mentions: &mut Vec<Mention>, mut added: Vec<Mention>) {
     }
 }
 
-/// Makes `mentions` (which never overlap) the mentions of `ann`, sorted,
-/// with every entity's list rebuilt in order.
-pub fn set(ann: &mut Annotations, mut mentions: Vec<Mention>) {
-    // Starts are distinct (mentions never overlap): an unstable sort is
-    // deterministic, and needs no buffer.
-    mentions.sort_unstable_by_key(|m| m.span.start);
+/// Makes `mentions` (which never overlap, in text order: every caller
+/// builds them in order) the mentions of `ann`, with every entity's list
+/// rebuilt in order.
+pub fn set(ann: &mut Annotations, mentions: Vec<Mention>) {
+    debug_assert!(mentions.is_sorted_by_key(|m| m.span.start));
     ann.mentions = mentions;
     for e in &mut ann.entities {
         e.mentions.clear();

@@ -126,7 +126,7 @@ pub fn apply(text: &str, prep: &mut Prepared, ann: &mut Annotations) {
             .filter(|m| !replaced(m))
             .copied()
             .collect();
-        mentions.extend(added);
+        first_person::merge(&mut mentions, added);
         first_person::set(ann, mentions);
     }
     prep.set_voice(turns);
