@@ -29,7 +29,7 @@ use crate::annotate::acts::Prepared;
 use crate::annotate::cursor::Cursor;
 use crate::annotate::first_person;
 use crate::annotate::lexicon::{Gender, LEXICON};
-use crate::annotate::segment::TokenKind;
+use crate::annotate::segment::{TokenKind, sentence_range};
 use crate::model::{
     Annotations, Entity, EntityId, EntityKind, Mention, MentionForm, QuoteKind, Span,
 };
@@ -648,14 +648,10 @@ fn candidates(cx: &Context, tally: &Tally, found: &Found, at: &Setting, ids: &mu
 /// "By" ("By Ann Lee, Health Correspondent").
 fn in_byline(cx: &Context, i: usize) -> bool {
     let toks = &cx.prep.toks;
-    let Some(sent) = toks.get(i).map(|t| t.sent()) else {
-        return false;
-    };
-    let first = toks[..i]
-        .iter()
-        .rposition(|t| t.sent() != sent)
-        .map_or(0, |k| k + 1);
-    cx.prep.in_heading(i) && toks[first].text(cx.text) == "By"
+    cx.prep.in_heading(i)
+        && toks
+            .get(sentence_range(toks, i).start)
+            .is_some_and(|t| t.text(cx.text) == "By")
 }
 
 /// Gathers into `g` the bias and agreement features of the candidate at
