@@ -575,6 +575,44 @@ fn split(text: &str, toks: &mut Vec<Token>, keep: bool, mut sentence: impl FnMut
     }
 }
 
+/// A line of a text: its bytes without the line break, those trimmed of
+/// spaces, and where the trimmed text starts.
+#[derive(Clone, Copy, Debug)]
+pub struct Line<'a> {
+    /// Its bytes, without the line break.
+    pub span: Span,
+    /// Its text without the spaces around it.
+    pub trimmed: &'a str,
+    /// The byte where `trimmed` starts.
+    pub trimmed_start: usize,
+}
+
+impl<'a> Line<'a> {
+    /// The line whose bytes (without its break) are `body`, starting at
+    /// byte `start`.
+    pub fn new(start: usize, body: &'a str) -> Self {
+        let body = body.trim_end_matches(['\n', '\r']);
+        Line {
+            span: Span::new(start, start + body.len()),
+            trimmed: body.trim(),
+            trimmed_start: start + body.len() - body.trim_start().len(),
+        }
+    }
+}
+
+/// The lines of `text` from byte `from` (the start of a line) on, in
+/// order.
+pub fn lines_from(text: &str, from: usize) -> impl Iterator<Item = Line<'_>> {
+    text.get(from..)
+        .unwrap_or("")
+        .split_inclusive('\n')
+        .scan(from, |at, piece| {
+            let start = *at;
+            *at += piece.len();
+            Some(Line::new(start, piece))
+        })
+}
+
 /// Paragraph spans, trimmed: separated by blank lines, or by any newline
 /// when the text is not hard-wrapped ([`is_hard_wrapped`]).
 fn paragraphs(text: &str) -> impl Iterator<Item = Span> + '_ {
@@ -590,18 +628,15 @@ pub fn paragraphs_from(
     hard_wrapped: bool,
     from: usize,
 ) -> impl Iterator<Item = Span> + '_ {
-    let mut lines = text.get(from..).unwrap_or("").split_inclusive('\n');
+    let mut lines = lines_from(text, from);
     let mut start = None;
-    let mut pos = from;
     std::iter::from_fn(move || {
         loop {
             let Some(line) = lines.next() else {
                 return start.take().map(|s| Span::new(s, text.len()));
             };
-            let at = pos;
-            pos += line.len();
-            let content = line.trim_end_matches(['\n', '\r']);
-            if content.trim().is_empty() {
+            let at = line.span.start;
+            if line.trimmed.is_empty() {
                 if let Some(s) = start.take() {
                     return Some(Span::new(s, at));
                 }
@@ -609,7 +644,7 @@ pub fn paragraphs_from(
                 let s = *start.get_or_insert(at);
                 if !hard_wrapped {
                     start = None;
-                    return Some(Span::new(s, at + content.len()));
+                    return Some(Span::new(s, line.span.end));
                 }
             }
         }

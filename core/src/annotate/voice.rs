@@ -19,6 +19,7 @@ use crate::annotate::acts::{Doc, Prepared, Turn};
 use crate::annotate::first_person;
 use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::set;
+use crate::annotate::segment::{Line, lines_from};
 use crate::annotate::words::WordSet;
 use crate::model::{Annotations, EntityId, EntityKind, Mention, MentionForm, Span};
 
@@ -40,28 +41,6 @@ const MAX_SALUTATION: usize = 80;
 /// organisation ("Ann Lee, director of public health at Acme").
 const ROLE_REACH: usize = 15;
 
-/// A line of the text: its bytes without the line break, and those
-/// trimmed of spaces.
-#[derive(Clone, Copy)]
-struct Line<'a> {
-    span: Span,
-    trimmed: &'a str,
-}
-
-/// The lines of `text`, in order (read as they are needed: no list of
-/// them is held).
-fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
-    text.split_inclusive('\n').scan(0, |at, piece| {
-        let start = *at;
-        *at += piece.len();
-        let body = piece.trim_end_matches(['\n', '\r']);
-        Some(Line {
-            span: Span::new(start, start + body.len()),
-            trimmed: body.trim(),
-        })
-    })
-}
-
 /// The line of `text` holding byte `at`.
 fn line_at(text: &str, at: usize) -> Line<'_> {
     let start = text
@@ -72,11 +51,7 @@ fn line_at(text: &str, at: usize) -> Line<'_> {
         .get(at..)
         .and_then(|t| t.find('\n'))
         .map_or(text.len(), |n| at + n);
-    let body = text.get(start..end).unwrap_or("").trim_end_matches('\r');
-    Line {
-        span: Span::new(start, start + body.len()),
-        trimmed: body.trim(),
-    }
+    Line::new(start, text.get(start..end).unwrap_or(""))
 }
 
 /// Finds the voiced passages of `text` (annotated as `ann`, prepared as
@@ -280,14 +255,14 @@ fn labelled(ann: &Annotations, label: &str) -> Option<EntityId> {
 /// interviewee's: the first person the text names outside quotation marks
 /// and bylines before the first turn.
 fn transcript(text: &str, ann: &Annotations) -> Option<(Vec<Turn>, Vec<Mention>)> {
-    let labelled_lines: Vec<(Span, &str)> = lines(text)
-        .filter_map(|l| label(l.trimmed).map(|h| (l.span, h)))
+    let labelled_lines: Vec<(Line, &str)> = lines_from(text, 0)
+        .filter_map(|l| label(l.trimmed).map(|h| (l, h)))
         .collect();
     let first = labelled_lines.first()?;
     if labelled_lines.len() < MIN_LABELS || labelled_lines.iter().all(|(_, h)| *h == first.1) {
         return None;
     }
-    let interviewee_named = first_person_named(text, ann, first.0.start);
+    let interviewee_named = first_person_named(text, ann, first.0.span.start);
     let speaker_of = |h: &str| match h {
         "Q" => None,
         "A" => interviewee_named,
@@ -308,11 +283,11 @@ fn transcript(text: &str, ann: &Annotations) -> Option<(Vec<Turn>, Vec<Mention>)
     let mut turns = Vec::new();
     let mut labels = Vec::new();
     for (n, &(line, h)) in labelled_lines.iter().enumerate() {
-        let head = line.start + (text[line.start..].len() - text[line.start..].trim_start().len());
+        let head = line.trimmed_start;
         let body_start = head + h.len() + 1;
         let end = labelled_lines
             .get(n + 1)
-            .map_or(text.len(), |&(next, _)| next.start);
+            .map_or(text.len(), |(next, _)| next.span.start);
         let speaker = speaker_of(h);
         if let Some(e) = speaker.filter(|_| !matches!(h, "Q" | "A")) {
             let span = Span::new(head, head + h.len());
@@ -362,7 +337,7 @@ fn first_person_named(text: &str, ann: &Annotations, before: usize) -> Option<En
 /// "by" or "of" ("Remarks by Mayor Ann Lee to the council"), and names a
 /// person, who speaks the rest of the text.
 fn speech(text: &str, ann: &Annotations) -> Option<Turn> {
-    let title = lines(text).find(|l| !l.trimmed.is_empty())?;
+    let title = lines_from(text, 0).find(|l| !l.trimmed.is_empty())?;
     let low = title.trimmed.to_ascii_lowercase();
     let mut words = low.split_whitespace();
     let noun = words.next()?;
@@ -402,7 +377,7 @@ fn person_in(ann: &Annotations, span: Span) -> Option<EntityId> {
 /// organisation its "you" addresses) to its closing ("Yours sincerely,"),
 /// spoken by the first person named after the closing, who signs it.
 fn letter(text: &str, ann: &Annotations) -> Option<Turn> {
-    let mut all = lines(text);
+    let mut all = lines_from(text, 0);
     let greeting = all
         .find(|l| {
             l.trimmed.len() <= MAX_SALUTATION

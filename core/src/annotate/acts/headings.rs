@@ -4,7 +4,7 @@
 //! names its headings (see [`super::Prepared::add_headings`]); in any text,
 //! a line is taken for a headline or byline by its shape (see [`by_shape`]).
 
-use crate::annotate::segment::Token;
+use crate::annotate::segment::{Token, lines_from};
 use crate::model::Span;
 
 /// The most words a headline has.
@@ -28,30 +28,22 @@ pub fn by_shape(text: &str, toks: &[Token]) -> Vec<Span> {
     // The starts of the first and of the last line with text.
     let first = text.len() - text.trim_start().len();
     let last = text.trim_end().rfind('\n').map_or(first, |k| k + 1);
-    let mut lines = text
-        .split_inclusive('\n')
-        .scan(0, |at, l| {
-            let start = *at;
-            *at += l.len();
-            Some((start, l))
-        })
-        .peekable();
+    let mut lines = lines_from(text, 0).peekable();
     let mut before_blank = true;
     let mut out = Vec::new();
-    while let Some((start, line)) = lines.next() {
-        let shown = line.trim();
+    while let Some(line) = lines.next() {
+        let (shown, start) = (line.trimmed, line.trimmed_start);
         let this_blank = shown.is_empty();
-        let after_blank = lines.peek().is_none_or(|(_, l)| l.trim().is_empty());
-        let lead = line.len() - line.trim_start().len();
+        let after_blank = lines.peek().is_none_or(|l| l.trimmed.is_empty());
         let words = shown.split_whitespace().take(HEADLINE_WORDS + 1).count();
         let candidate =
-            words > 0 && words <= HEADLINE_WORDS && start + lead < last && !is_list_item(shown);
+            words > 0 && words <= HEADLINE_WORDS && start < last && !is_list_item(shown);
         if candidate {
             let unpunctuated = !ends_with_stop(shown);
-            let shaped = (unpunctuated && (start + lead == first || after_blank))
+            let shaped = (unpunctuated && (start == first || after_blank))
                 || (before_blank && after_blank && title_case(shown))
                 || (unpunctuated && words <= BYLINE_WORDS && is_byline(shown));
-            let span = Span::new(start + lead, start + lead + shown.len());
+            let span = Span::new(start, start + shown.len());
             if shaped && one_sentence(toks, span) {
                 out.push(span);
             }
