@@ -30,7 +30,8 @@
 //!    `GLOSS_KINDS_MODEL=FILE`;
 //! 5. with `--verbose`, also prints the rules' counts on each document and
 //!    the held-out typed and mention F1 at every pair of thresholds; with
-//!    `--probabilities`, each named entity's label and the probabilities
+//!    `--probabilities`, each named entity's rules' kind (listed or
+//!    guessed), its label and the probabilities
 //!    the model trained without its genre gives it (what a drop or an
 //!    override of that entity rests on);
 //! 6. trains the part-of-speech tagger on the same documents' CoNLL-U tags
@@ -349,7 +350,8 @@ fn load(data: &Path) -> Result<(Vec<Prepared>, Vec<tags::Tagged>), TrainError> {
 }
 
 /// Prints, for each named entity of `docs`, its genre, document, name,
-/// label (`-` for none) and the probabilities of each label from the model
+/// the rules' kind and whether the word lists back it or the rules guessed
+/// it ([`features::rules_guessed`]), its label (`-` for none) and the probabilities of each label from the model
 /// of `folds` trained without its genre.
 fn print_probabilities(docs: &[Prepared], folds: &[(String, Model)]) {
     for p in docs {
@@ -372,11 +374,17 @@ fn print_probabilities(docs: &[Prepared], folds: &[(String, Model)]) {
                 .zip(model.probabilities(&features))
                 .map(|(l, pr)| format!("{l:?} {pr:.3}"))
                 .collect();
+            let basis = if features::rules_guessed(&entity.name) {
+                "guess"
+            } else {
+                "listed"
+            };
             println!(
-                "{}\t{}\t{}\t{}\t{}",
+                "{}\t{}\t{}\t{} {basis}\t{}\t{}",
                 p.doc.genre,
                 p.doc.name,
                 entity.name,
+                entity.kind.as_str(),
                 label,
                 probabilities.join(" ")
             );
