@@ -551,12 +551,19 @@ impl Doc<'_> {
     }
 
     /// True when the phrase `np` ends in a common noun ("Its chair", "the
-    /// Conservative leader"): a role that an apposition may name.
+    /// Conservative leader"), or its part before an "of" or "for" phrase
+    /// does ("the mayor of Tulsa", "the head of Norvale Bank"): a role that
+    /// an apposition may name.
     fn role_headed(&self, np: &Range<usize>) -> bool {
-        np.end > np.start
-            && self.is_word(np.end - 1)
+        let head_end = np
+            .clone()
+            .skip(1)
+            .find(|&k| matches!(self.low(k), "of" | "for"))
+            .unwrap_or(np.end);
+        head_end > np.start
+            && self.is_word(head_end - 1)
             && self
-                .word(np.end - 1)
+                .word(head_end - 1)
                 .starts_with(|c: char| c.is_lowercase())
     }
 

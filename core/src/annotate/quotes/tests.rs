@@ -709,3 +709,13 @@ fn a_role_with_another_nationality_is_not_the_holder() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_ne!(q[0].2, "Karl Dorn");
 }
+
+#[test]
+fn a_role_of_a_place_or_body_before_an_apposed_name_is_that_person() {
+    let q = quotes("The mayor of Dunmere, Edith Vale, said the town would build a pool.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "Edith Vale");
+    let q = quotes("The head of Corvane Bank, Luis Abril, said the bank would cut fees.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "Luis Abril");
+}
