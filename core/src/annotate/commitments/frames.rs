@@ -98,10 +98,11 @@ pub(super) fn verb_frame(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<F
         cue,
         end,
         k,
+        // "was demanding a rise" is progressive, not passive.
         passive: matches!(
             prev,
             "was" | "were" | "is" | "are" | "be" | "been" | "being"
-        ),
+        ) && !doc.low(i).ends_with("ing"),
     };
     if let Some(frame) = to_verb(&at) {
         return (!at.passive || cue.frames.obj).then_some(frame);
@@ -197,8 +198,8 @@ fn that_clause(at: &At) -> Option<Frame> {
 }
 
 /// A cue + phrase: "called for lower taxes", "pledged $2 million". A
-/// passive invitation ("was invited to the fair") has an inviter who is not
-/// the subject.
+/// passive cue ("was invited to the fair", "we were promised a park", "were
+/// asked for their views") has an actor who is not the subject.
 fn phrase(at: &At) -> Option<Frame> {
     let doc = at.doc;
     let k = at.k;
@@ -221,7 +222,7 @@ fn phrase(at: &At) -> Option<Frame> {
         k
     };
     opens_phrase.then(|| Frame {
-        passive_obj: at.passive && at.cue.frames.obj,
+        passive_obj: at.passive,
         ..Frame::new(at.end, start)
     })
 }

@@ -1314,3 +1314,24 @@ fn its_before_a_noun_cue_is_never_a_person() {
     let demand = c.iter().find(|c| c.1 == "demand that").expect("the demand");
     assert_ne!(demand.3, "Dan Carrow", "{c:?}");
 }
+
+#[test]
+fn a_progressive_cue_keeps_its_subject_as_actor() {
+    let c = commitments("The union was demanding a rise of six percent.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].3, "The union");
+    let c = commitments("Tenants are asking for a rent freeze.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].3, "Tenants");
+}
+
+#[test]
+fn the_subject_of_a_passive_cue_with_a_phrase_is_not_its_actor() {
+    // The ones promised or asked are not the ones who promise or ask.
+    let c = commitments("“We were promised a new school in 2019,” said Ruth Adeyemi.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].3, "", "{c:?}");
+    let c = commitments("The nurses were asked for their views by the board.");
+    assert!(c.iter().all(|c| c.3 != "The nurses"), "{c:?}");
+}
