@@ -648,7 +648,15 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
     let first_person = (in_quote || doc.voiced(i).is_some())
         && matches!(subject, "we" | "i" | "we'll" | "i'll")
         && w != "would";
-    if in_quote && !first_person {
+    // "our training school will double its classes": the speaker's body
+    // acts through its own unit, the whole clause its content.
+    let our_unit = ((in_quote || doc.voiced(i).is_some()) && w != "would" && !first_person)
+        .then(|| doc.subject_before(i))
+        .flatten()
+        .filter(|s| !s.negated)
+        .map(|s| s.np)
+        .filter(|np| doc.low(np.start) == "our" && possessed_unit(doc, np));
+    if in_quote && !first_person && our_unit.is_none() {
         return None;
     }
     if filtered(doc, i) {
@@ -657,6 +665,8 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
     let (verb, content_end) = modal_content(doc, aux_end)?;
     let future = if first_person {
         Future::of(doc.resolve_pronoun(subject_tok), verb)
+    } else if let Some(np) = our_unit {
+        Future::of(doc.resolve_pronoun(np.start), np.start)
     } else {
         future_actor(doc, i, verb)?
     };
@@ -800,6 +810,14 @@ fn future_actor(doc: &Doc, i: usize, verb: usize) -> Option<Future> {
             .filter(|r| members && is_body(doc, r))
             .map(|r| Future::of(r, s.np.start));
     }
+    // "the union said its members would strike": a body's own people act
+    // as it does.
+    if let Some(r) = reporter.as_ref().filter(|r| is_body(doc, r))
+        && matches!(doc.low(s.np.start), "its" | "their")
+        && possessed_unit(doc, &s.np)
+    {
+        return Some(Future::of(r.clone(), s.np.start));
+    }
     // "Kessler said the defence would appeal": the side its lawyer
     // speaks for, the reporter's own pledge.
     if s.np.len() == 2
@@ -822,6 +840,19 @@ fn future_actor(doc: &Doc, i: usize, verb: usize) -> Option<Future> {
     reporter
         .filter(|_| arranged)
         .map(|r| Future::of(r, s.np.start))
+}
+
+/// True when `np` names a body's own people or unit through a possessive
+/// ("its members", "their negotiators", "our staff", "our training
+/// school"): a member noun or an agent noun, singular or plural, after
+/// "its", "their" or "our".
+fn possessed_unit(doc: &Doc, np: &Range<usize>) -> bool {
+    if np.len() < 2 || !matches!(doc.low(np.start), "its" | "their" | "our") {
+        return false;
+    }
+    let head = doc.low(np.end - 1);
+    let singular = head.strip_suffix('s').unwrap_or(head);
+    MEMBER_NOUNS.contains(head) || AGENT_NOUNS.contains(head) || AGENT_NOUNS.contains(singular)
 }
 
 /// True for the subject pronouns a reported future may open with.

@@ -1335,3 +1335,21 @@ fn the_subject_of_a_passive_cue_with_a_phrase_is_not_its_actor() {
     let c = commitments("The nurses were asked for their views by the board.");
     assert!(c.iter().all(|c| c.3 != "The nurses"), "{c:?}");
 }
+
+#[test]
+fn a_bodys_own_people_or_unit_act_as_it_does() {
+    let c = commitments("The union said its members would strike in March.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert_eq!(c[0].2, "its members would strike in March");
+    assert_eq!(c[0].3, "The union");
+    let c = commitments(
+        "Ines Moro, the head of Larkfield Rail, said: “Our staff will repaint every station. Our fares will rise.”",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "Our staff will repaint every station");
+    assert!(!c[0].3.is_empty(), "{c:?}");
+    // Another's people are no part of the reporter: a forecast.
+    let c = commitments("Analysts said its workers would strike in March.");
+    assert!(c.is_empty(), "{c:?}");
+}
