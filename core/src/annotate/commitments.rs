@@ -187,12 +187,40 @@ fn matches_at(doc: &Doc, cue: &Cue, i: usize) -> Option<usize> {
                 j += 1;
             }
         }
+        if k == 1 && forms.iter().any(|f| PARTICLES.contains(f)) {
+            j = after_frequency(doc, j, sent_end);
+        }
         if j >= sent_end || !forms.contains(&doc.low(j)) {
             return None;
         }
         j += 1;
     }
     Some(j)
+}
+
+/// Prepositions that join a cue verb to its phrase ("called for", "called
+/// on", "pleaded with").
+const PARTICLES: [&str; 5] = ["for", "on", "upon", "with", "to"];
+
+/// The first token from `j` (before `end`) past a phrase of frequency or
+/// manner between a cue verb and its preposition: "asked several times
+/// for", "called again for", "called publicly on", "asked three times
+/// for".
+fn after_frequency(doc: &Doc, mut j: usize, end: usize) -> usize {
+    while j < end {
+        let w = doc.low(j);
+        if is_ly_adverb(w) || matches!(w, "again" | "also" | "once") {
+            j += 1;
+        } else if doc.low(j + 1) == "times"
+            && (matches!(w, "several" | "many" | "numerous" | "multiple" | "two" | "three")
+                || w.bytes().all(|b| b.is_ascii_digit()))
+        {
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    j
 }
 
 /// A found commitment and the first token after its trigger.

@@ -1353,3 +1353,17 @@ fn a_bodys_own_people_or_unit_act_as_it_does() {
     let c = commitments("Analysts said its workers would strike in March.");
     assert!(c.is_empty(), "{c:?}");
 }
+
+#[test]
+fn a_phrase_of_frequency_may_stand_before_a_cues_preposition() {
+    let c = commitments("The tenants have asked several times for a new lift.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].2, "a new lift");
+    let c = commitments("The mayor called again on the board to reopen the pool.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "reopen the pool");
+    // A phrase that is not one of frequency still breaks the cue.
+    let c = commitments("The tenants asked the porter for a key.");
+    assert!(c.iter().all(|c| c.2 != "a key"), "{c:?}");
+}
