@@ -497,6 +497,8 @@ fn nominal(doc: &Doc, cue: &Cue, n: usize) -> Option<Found> {
         doc.resolve(&np)
     } else if let Some(a) = possessor(doc, n, floor) {
         a
+    } else if let Some(a) = part_of_reported(doc, n) {
+        a
     } else {
         let mut v = n;
         while v > floor && n - v < 4 && {
@@ -563,6 +565,22 @@ fn nominal(doc: &Doc, cue: &Cue, n: usize) -> Option<Found> {
         ),
         trigger_end,
     ))
+}
+
+/// For a nominal cue at `n` after "part of a|the" inside a reported
+/// clause ("the firm said the closure was part of a plan to save …"): the
+/// reporter, whose plan the clause tells of.
+fn part_of_reported(doc: &Doc, n: usize) -> Option<Agent> {
+    let det = n.checked_sub(1)?;
+    if !matches!(doc.low(det), "a" | "an" | "the" | "its" | "their")
+        || det < 2
+        || doc.low(det - 1) != "of"
+        || doc.low(det - 2) != "part"
+    {
+        return None;
+    }
+    let reporter = doc.reporter_around(doc.toks.get(n)?.start())?;
+    can_commit(doc, &reporter).then_some(reporter)
 }
 
 /// The actor named by a possessive before the nominal cue at `n` ("North

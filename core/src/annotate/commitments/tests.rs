@@ -1367,3 +1367,15 @@ fn a_phrase_of_frequency_may_stand_before_a_cues_preposition() {
     let c = commitments("The tenants asked the porter for a key.");
     assert!(c.iter().all(|c| c.2 != "a key"), "{c:?}");
 }
+
+#[test]
+fn a_noun_cue_after_part_of_in_a_report_is_the_reporters() {
+    let c = commitments("Corvane Bank said the closure was part of a plan to save money.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+    assert_eq!(c[0].2, "save money");
+    assert_eq!(c[0].3, "Corvane Bank");
+    // In the author's voice, or reported by an observer, it is no one's.
+    assert!(commitments("The closure is part of a plan to save money.").is_empty());
+    assert!(commitments("Analysts said the sale was part of a plan to cut debt.").is_empty());
+}
