@@ -168,8 +168,9 @@ fn passive_by_to(at: &At) -> Option<Frame> {
     })
 }
 
-/// A directive with its object: "asked/urged/called on X to …", and "asked
-/// the mayor not to raise fees" (the content keeps its "not"). An object
+/// A directive with its object: "asked/urged/called on X to …", also past
+/// a phrase of time ("asked the mayor on Monday to …"), and "asked the
+/// mayor not to raise fees" (the content keeps its "not"). An object
 /// that holds a clause ("told investors the carmaker expected …") is no
 /// object.
 fn object_to(at: &At) -> Option<Frame> {
@@ -181,8 +182,16 @@ fn object_to(at: &At) -> Option<Frame> {
     if holds_clause(doc, &np) {
         return None;
     }
+    // "asked the board in February to …": a phrase of time may stand
+    // between the object and "to" + a lowercase verb.
+    let timed = doc.after_time_phrase(np.end);
     let content = if at.to_verb(np.end) {
         np.end + 1
+    } else if timed > np.end
+        && at.to_verb(timed)
+        && doc.word(timed + 1).starts_with(char::is_lowercase)
+    {
+        timed + 1
     } else {
         (doc.low(np.end) == "not" && at.to_verb(np.end + 1)).then_some(np.end)?
     };

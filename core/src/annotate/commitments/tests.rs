@@ -1379,3 +1379,18 @@ fn a_noun_cue_after_part_of_in_a_report_is_the_reporters() {
     assert!(commitments("The closure is part of a plan to save money.").is_empty());
     assert!(commitments("Analysts said the sale was part of a plan to cut debt.").is_empty());
 }
+
+#[test]
+fn a_phrase_of_time_may_stand_between_object_and_to() {
+    let c = commitments("The league asked the club in February to repair the stand.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].2, "repair the stand");
+    assert_eq!(c[0].3, "The league");
+    let c = commitments("The board told the coach on Monday to pick younger players.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "pick younger players");
+    // "to" before a place after the phrase of time is no content.
+    let c = commitments("The board told the coach on Monday to Leeds fans' delight.");
+    assert!(c.is_empty(), "{c:?}");
+}
