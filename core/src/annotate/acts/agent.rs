@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use super::doc::{Doc, WINDOW};
 use crate::annotate::descriptions::organization_noun;
+use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::{LEXICON, set};
 use crate::annotate::words::{
     BETWEEN_SUBJECT_AND_VERB, DETERMINERS, DOCUMENT_NOUNS, PRONOUNS, PronounClass, SPEECH_VERBS,
@@ -833,7 +834,9 @@ impl Doc<'_> {
                 };
                 // "They say": a plural speaker before is likelier than a firm.
                 if matches!(self.low(i), "they" | "their" | "them") {
-                    self.recent_group_speaker(i).or_else(organisation)
+                    self.recent_group_speaker(i)
+                        .or_else(organisation)
+                        .or_else(|| self.previous_plural_subject(i))
                 } else {
                     organisation().or_else(|| self.recent_group_speaker(i))
                 }
@@ -916,6 +919,30 @@ impl Doc<'_> {
                 };
                 group.then_some(agent)
             })
+    }
+
+    /// For "They" opening its sentence with no group or organisation
+    /// before it: the plural common noun phrase opening the sentence just
+    /// before, right before its verb, as written ("Protesters demanded …
+    /// They also called for …"). Inside quotes, none.
+    fn previous_plural_subject(&self, i: usize) -> Option<Agent> {
+        let start = self.sentence_of(i).start;
+        if start != i || start == 0 || self.quote(i).is_some() {
+            return None;
+        }
+        let prev = self.sentence_of(start - 1);
+        let first = self.after_dateline(prev.start, start - 1);
+        let verb = (first..start.min(first + 6)).find(|&k| {
+            matches!(self.tag(k), Tag::Verb | Tag::Aux) || !self.is_word(k)
+        })?;
+        let np = first..verb;
+        let head = self.word(verb.checked_sub(1)?);
+        // A common noun: lowercase, or opening the sentence ("Protesters").
+        let common = head.starts_with(char::is_lowercase)
+            || (verb == first + 1 && self.tag(first) == Tag::Noun);
+        let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") && common;
+        let opens = verb > first && self.is_word(verb) && self.quote(first).is_none();
+        (plural && opens).then(|| self.as_written(&np))
     }
 
     /// The speaker of the quote holding byte `at` (from `ann.quotes`).

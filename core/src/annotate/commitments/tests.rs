@@ -1394,3 +1394,15 @@ fn a_phrase_of_time_may_stand_between_object_and_to() {
     let c = commitments("The board told the coach on Monday to Leeds fans' delight.");
     assert!(c.is_empty(), "{c:?}");
 }
+
+#[test]
+fn they_opening_a_sentence_is_the_plural_subject_just_before() {
+    let c = commitments("Protesters demanded that the mayor resign. They also called for new elections.");
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[1].3, "Protesters");
+    let c = commitments("Local farmers have lost their crops. They vowed to sue the firm.");
+    assert_eq!(c[0].3, "Local farmers", "{c:?}");
+    // A singular subject before is no antecedent of "they".
+    let c = commitments("The farmer lost his crop. They vowed to sue the firm.");
+    assert!(c.iter().all(|c| c.3 != "The farmer"), "{c:?}");
+}
