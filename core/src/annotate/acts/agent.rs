@@ -439,6 +439,9 @@ impl Doc<'_> {
             {
                 return None;
             }
+            // "Leaders of the eight countries", "the mayor of Dunmere": the
+            // holders of a role, not the body or place.
+            Some(o) if o > np.start && self.role_of_place(o, np) => return None,
             _ => np.clone(),
         };
         // "Her lawyer", "his spokesman": the possessive pronoun only
@@ -485,6 +488,29 @@ impl Doc<'_> {
         chosen
             .or_else(|| ms.clone().next_back())
             .map(|m| self.ann.mentions[m].entity)
+    }
+
+    /// True when the word before the "of" at token `o` is a role noun in
+    /// the plural (its holders are people: "Leaders of the eight
+    /// countries", "officials of the union"), or in the singular with
+    /// every mention in the rest of `np` a place ("the mayor of Dunmere").
+    fn role_of_place(&self, o: usize, np: &Range<usize>) -> bool {
+        let head = self.low(o - 1);
+        if head
+            .strip_suffix('s')
+            .is_some_and(|one| LEXICON.role_nouns.contains(one))
+        {
+            return true;
+        }
+        let ms = self.mentions_in(&(o + 1..np.end));
+        LEXICON.role_nouns.contains(head)
+            && !ms.is_empty()
+            && ms.clone().all(|m| {
+                self.ann
+                    .entities
+                    .get(self.ann.mentions[m].entity)
+                    .is_some_and(|e| e.kind == EntityKind::Place)
+            })
     }
 
     /// True when mention `m` is a possessive pronoun opening the phrase

@@ -1406,3 +1406,10 @@ fn they_opening_a_sentence_is_the_plural_subject_just_before() {
     let c = commitments("The farmer lost his crop. They vowed to sue the firm.");
     assert!(c.iter().all(|c| c.3 != "The farmer"), "{c:?}");
 }
+
+#[test]
+fn the_holder_of_a_role_of_a_place_is_not_the_place() {
+    let c = commitments("The mayor of Dunmere pledged to rebuild the bridge.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].3, "The mayor of Dunmere");
+}
