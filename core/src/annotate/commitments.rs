@@ -212,8 +212,10 @@ fn after_frequency(doc: &Doc, mut j: usize, end: usize) -> usize {
         if is_ly_adverb(w) || matches!(w, "again" | "also" | "once") {
             j += 1;
         } else if doc.low(j + 1) == "times"
-            && (matches!(w, "several" | "many" | "numerous" | "multiple" | "two" | "three")
-                || w.bytes().all(|b| b.is_ascii_digit()))
+            && (matches!(
+                w,
+                "several" | "many" | "numerous" | "multiple" | "two" | "three"
+            ) || w.bytes().all(|b| b.is_ascii_digit()))
         {
             j += 2;
         } else {

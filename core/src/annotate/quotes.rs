@@ -537,8 +537,7 @@ fn introduced_by(doc: &Doc, m: &Marked) -> Option<Attribution> {
     let open = m.open_tok?;
     let inner = m.inner.slice(doc.text);
     let whole = !m.closed || inner.ends_with(['.', '!', '?', '…']);
-    if open == 0 || !whole || inner.split_whitespace().count() < 3 || !opens_sentence(doc, open)
-    {
+    if open == 0 || !whole || inner.split_whitespace().count() < 3 || !opens_sentence(doc, open) {
         return None;
     }
     let last = open - 1;

@@ -958,9 +958,8 @@ impl Doc<'_> {
         }
         let prev = self.sentence_of(start - 1);
         let first = self.after_dateline(prev.start, start - 1);
-        let verb = (first..start.min(first + 6)).find(|&k| {
-            matches!(self.tag(k), Tag::Verb | Tag::Aux) || !self.is_word(k)
-        })?;
+        let verb = (first..start.min(first + 6))
+            .find(|&k| matches!(self.tag(k), Tag::Verb | Tag::Aux) || !self.is_word(k))?;
         let np = first..verb;
         let head = self.word(verb.checked_sub(1)?);
         // A common noun: lowercase, or opening the sentence ("Protesters").

@@ -1397,7 +1397,9 @@ fn a_phrase_of_time_may_stand_between_object_and_to() {
 
 #[test]
 fn they_opening_a_sentence_is_the_plural_subject_just_before() {
-    let c = commitments("Protesters demanded that the mayor resign. They also called for new elections.");
+    let c = commitments(
+        "Protesters demanded that the mayor resign. They also called for new elections.",
+    );
     assert_eq!(c.len(), 2, "{c:?}");
     assert_eq!(c[1].3, "Protesters");
     let c = commitments("Local farmers have lost their crops. They vowed to sue the firm.");

@@ -722,13 +722,15 @@ fn a_role_of_a_place_or_body_before_an_apposed_name_is_that_person() {
 
 #[test]
 fn a_quote_after_a_sentence_about_a_person_is_that_persons() {
-    let text = "Omar Reyes opened the meeting. Tova Lind was defiant. “We have done nothing wrong.”";
+    let text =
+        "Omar Reyes opened the meeting. Tova Lind was defiant. “We have done nothing wrong.”";
     let q = quotes(text);
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].2, "Tova Lind");
     // In the next paragraph too, and for a clause ending in a colon whose
     // subject opens after a phrase of time.
-    let q = quotes("Omar Reyes opened the meeting. Tova Lind was defiant.\n\n“We did nothing wrong.”");
+    let q =
+        quotes("Omar Reyes opened the meeting. Tova Lind was defiant.\n\n“We did nothing wrong.”");
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].2, "Tova Lind");
     let q = quotes(
@@ -740,7 +742,9 @@ fn a_quote_after_a_sentence_about_a_person_is_that_persons() {
 
 #[test]
 fn a_quote_after_a_sentence_about_a_thing_has_no_speaker_from_it() {
-    let q = quotes("Omar Reyes met Tova Lind. The factory closed in May. “It was a shock to the town.”");
+    let q = quotes(
+        "Omar Reyes met Tova Lind. The factory closed in May. “It was a shock to the town.”",
+    );
     assert!(q.is_empty(), "{q:?}");
     // A fragment is no quoted sentence.
     let q = quotes("Omar Reyes met Tova Lind. Tova Lind was defiant. “Never” was her word.");
