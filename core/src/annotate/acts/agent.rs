@@ -683,6 +683,9 @@ impl Doc<'_> {
         {
             return a;
         }
+        if entity.is_none() {
+            entity = self.spokesperson_body(np);
+        }
         if entity.is_some() {
             return Agent { entity, name: None };
         }
@@ -693,6 +696,23 @@ impl Doc<'_> {
                 name: None,
             },
         )
+    }
+
+    /// For a bare "a spokesman" or "the spokeswoman", naming no body before
+    /// or after it: the organisation named last before it, within a few
+    /// sentences (outside quotes), which it speaks for. ("The government
+    /// spokesman" keeps its words: the body it names may be no entity.)
+    fn spokesperson_body(&self, np: &Range<usize>) -> Option<EntityId> {
+        let speaks = np.len() == 2
+            && matches!(self.low(np.start), "a" | "an" | "the")
+            && matches!(
+                self.low(np.start + 1),
+                "spokesman" | "spokeswoman" | "spokesperson"
+            );
+        if !speaks || matches!(self.low(np.end), "for" | "of" | "at") {
+            return None;
+        }
+        self.nearest_before(np.start, |k| k == EntityKind::Organization)
     }
 
     /// The one person the article gives the role a description ends in

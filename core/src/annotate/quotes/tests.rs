@@ -750,3 +750,17 @@ fn a_quote_after_a_sentence_about_a_thing_has_no_speaker_from_it() {
     let q = quotes("Omar Reyes met Tova Lind. Tova Lind was defiant. “Never” was her word.");
     assert!(q.is_empty(), "{q:?}");
 }
+
+#[test]
+fn a_bare_spokesperson_speaks_for_the_organisation_named_before() {
+    let q = quotes(
+        "Corvane Bank Ltd said on Monday it would close two branches. A spokesman said the bank regretted the decision.",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].2, "Corvane Bank Ltd");
+    // A spokesperson whose body is written keeps the words.
+    let q = quotes(
+        "Corvane Bank Ltd said on Monday it would close two branches. The government spokesman said the closures were lawful.",
+    );
+    assert_eq!(q[1].2, "The government spokesman", "{q:?}");
+}
