@@ -453,12 +453,26 @@ fn speaker_of_verb(doc: &Doc, v: usize) -> Option<Attribution> {
     }
     // "He thanked Germany for its aid and said …": the subject of the
     // first verb, not the phrase before "and".
-    // "Gomez said A but warned that B": the speaker of the first verb.
+    // "Gomez said A but warned that B": the speaker of the nearest verb
+    // before that reports a clause (a verb: not "state" in "the state
+    // union"), else of the nearest speech verb ("has
+    // urged its members …, and said"); "continue" inside A only goes on
+    // with a quotation ("said the work would continue on schedule but
+    // added that …").
+    let earlier = |reports: bool| {
+        (doc.sentence_of(v).start..v.saturating_sub(1))
+            .rev()
+            .find(|&u| {
+                doc.quote(u).is_none()
+                    && SPEECH_VERBS
+                        .get(doc.low(u))
+                        .is_some_and(|s| !reports || matches!(s, SpeechUse::Any | SpeechUse::That))
+                    && (!reports || doc.tag(u) == Tag::Verb)
+            })
+    };
     if v > 1
         && matches!(doc.low(v - 1), "and" | "but")
-        && let Some(u) = (doc.sentence_of(v).start..v - 1)
-            .rev()
-            .find(|&u| doc.quote(u).is_none() && SPEECH_VERBS.contains_key(doc.low(u)))
+        && let Some(u) = earlier(true).or_else(|| earlier(false))
         && u + 1 < v - 1
         && let Some(first) = speaker_of_verb(doc, u)
     {

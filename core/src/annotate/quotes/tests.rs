@@ -764,3 +764,22 @@ fn a_bare_spokesperson_speaks_for_the_organisation_named_before() {
     );
     assert_eq!(q[1].2, "The government spokesman", "{q:?}");
 }
+
+#[test]
+fn a_joined_speech_verb_shares_the_speaker_of_the_report_not_of_a_verb_inside_it() {
+    let q = quotes(
+        "Mayor Inga Holt said the work would continue on schedule but added that the town was willing to talk.",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].3, "added");
+    assert_eq!(q[1].2, "Inga Holt", "{q:?}");
+    // A verb that only goes with quotations still gives its subject when
+    // no reporting verb stands before.
+    let q = quotes(
+        "The nurses' union has urged its members to check their pay, and said it would pay for legal advice.",
+    );
+    assert!(
+        q.iter().any(|q| q.3 == "said" && q.2.contains("union")),
+        "{q:?}"
+    );
+}
