@@ -187,12 +187,42 @@ fn matches_at(doc: &Doc, cue: &Cue, i: usize) -> Option<usize> {
                 j += 1;
             }
         }
+        if k == 1 && forms.iter().any(|f| PARTICLES.contains(f)) {
+            j = after_frequency(doc, j, sent_end);
+        }
         if j >= sent_end || !forms.contains(&doc.low(j)) {
             return None;
         }
         j += 1;
     }
     Some(j)
+}
+
+/// Prepositions that join a cue verb to its phrase ("called for", "called
+/// on", "pleaded with").
+const PARTICLES: [&str; 5] = ["for", "on", "upon", "with", "to"];
+
+/// The first token from `j` (before `end`) past a phrase of frequency or
+/// manner between a cue verb and its preposition: "asked several times
+/// for", "called again for", "called publicly on", "asked three times
+/// for".
+fn after_frequency(doc: &Doc, mut j: usize, end: usize) -> usize {
+    while j < end {
+        let w = doc.low(j);
+        if is_ly_adverb(w) || matches!(w, "again" | "also" | "once") {
+            j += 1;
+        } else if doc.low(j + 1) == "times"
+            && (matches!(
+                w,
+                "several" | "many" | "numerous" | "multiple" | "two" | "three"
+            ) || w.bytes().all(|b| b.is_ascii_digit()))
+        {
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    j
 }
 
 /// A found commitment and the first token after its trigger.
@@ -469,6 +499,8 @@ fn nominal(doc: &Doc, cue: &Cue, n: usize) -> Option<Found> {
         doc.resolve(&np)
     } else if let Some(a) = possessor(doc, n, floor) {
         a
+    } else if let Some(a) = part_of_reported(doc, n) {
+        a
     } else {
         let mut v = n;
         while v > floor && n - v < 4 && {
@@ -535,6 +567,22 @@ fn nominal(doc: &Doc, cue: &Cue, n: usize) -> Option<Found> {
         ),
         trigger_end,
     ))
+}
+
+/// For a nominal cue at `n` after "part of a|the" inside a reported
+/// clause ("the firm said the closure was part of a plan to save …"): the
+/// reporter, whose plan the clause tells of.
+fn part_of_reported(doc: &Doc, n: usize) -> Option<Agent> {
+    let det = n.checked_sub(1)?;
+    if !matches!(doc.low(det), "a" | "an" | "the" | "its" | "their")
+        || det < 2
+        || doc.low(det - 1) != "of"
+        || doc.low(det - 2) != "part"
+    {
+        return None;
+    }
+    let reporter = doc.reporter_around(doc.toks.get(n)?.start())?;
+    can_commit(doc, &reporter).then_some(reporter)
 }
 
 /// The actor named by a possessive before the nominal cue at `n` ("North
@@ -648,7 +696,15 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
     let first_person = (in_quote || doc.voiced(i).is_some())
         && matches!(subject, "we" | "i" | "we'll" | "i'll")
         && w != "would";
-    if in_quote && !first_person {
+    // "our training school will double its classes": the speaker's body
+    // acts through its own unit, the whole clause its content.
+    let our_unit = ((in_quote || doc.voiced(i).is_some()) && w != "would" && !first_person)
+        .then(|| doc.subject_before(i))
+        .flatten()
+        .filter(|s| !s.negated)
+        .map(|s| s.np)
+        .filter(|np| doc.low(np.start) == "our" && possessed_unit(doc, np));
+    if in_quote && !first_person && our_unit.is_none() {
         return None;
     }
     if filtered(doc, i) {
@@ -657,6 +713,8 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
     let (verb, content_end) = modal_content(doc, aux_end)?;
     let future = if first_person {
         Future::of(doc.resolve_pronoun(subject_tok), verb)
+    } else if let Some(np) = our_unit {
+        Future::of(doc.resolve_pronoun(np.start), np.start)
     } else {
         future_actor(doc, i, verb)?
     };
@@ -800,6 +858,14 @@ fn future_actor(doc: &Doc, i: usize, verb: usize) -> Option<Future> {
             .filter(|r| members && is_body(doc, r))
             .map(|r| Future::of(r, s.np.start));
     }
+    // "the union said its members would strike": a body's own people act
+    // as it does.
+    if let Some(r) = reporter.as_ref().filter(|r| is_body(doc, r))
+        && matches!(doc.low(s.np.start), "its" | "their")
+        && possessed_unit(doc, &s.np)
+    {
+        return Some(Future::of(r.clone(), s.np.start));
+    }
     // "Kessler said the defence would appeal": the side its lawyer
     // speaks for, the reporter's own pledge.
     if s.np.len() == 2
@@ -822,6 +888,19 @@ fn future_actor(doc: &Doc, i: usize, verb: usize) -> Option<Future> {
     reporter
         .filter(|_| arranged)
         .map(|r| Future::of(r, s.np.start))
+}
+
+/// True when `np` names a body's own people or unit through a possessive
+/// ("its members", "their negotiators", "our staff", "our training
+/// school"): a member noun or an agent noun, singular or plural, after
+/// "its", "their" or "our".
+fn possessed_unit(doc: &Doc, np: &Range<usize>) -> bool {
+    if np.len() < 2 || !matches!(doc.low(np.start), "its" | "their" | "our") {
+        return false;
+    }
+    let head = doc.low(np.end - 1);
+    let singular = head.strip_suffix('s').unwrap_or(head);
+    MEMBER_NOUNS.contains(head) || AGENT_NOUNS.contains(head) || AGENT_NOUNS.contains(singular)
 }
 
 /// True for the subject pronouns a reported future may open with.

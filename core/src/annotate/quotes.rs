@@ -61,7 +61,8 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
     let mut lone = Map::default();
     for (i, a) in attr.iter_mut().enumerate() {
         if a.is_none() {
-            *a = lone_person(doc, &doc.marks[i], &mut lone);
+            *a = lone_person(doc, &doc.marks[i], &mut lone)
+                .or_else(|| introduced_by(doc, &doc.marks[i]));
         }
     }
     propagate(doc, &mut attr);
@@ -401,8 +402,10 @@ fn before(doc: &Doc, m: &Marked) -> Option<Attribution> {
         i -= 1;
     }
     let v = i.checked_sub(1)?;
-    if attributes(doc.low(v)) {
-        // Smith said: “…”
+    // Smith said: “…” (but not a noun after its modifier: "promising new
+    // rules: “…”")
+    let noun = v > 0 && matches!(doc.tag(v - 1), Tag::Adj | Tag::Det) && doc.tag(v) == Tag::Noun;
+    if attributes(doc.low(v)) && !noun {
         return speaker_of_verb(doc, v);
     }
     // Smith told reporters: “…” / Smith said in a statement: “…”
@@ -423,9 +426,10 @@ fn before(doc: &Doc, m: &Marked) -> Option<Attribution> {
         return None;
     }
     speaker_of_verb(doc, verb).or_else(|| {
-        // said Smith: “…”
+        // said Smith: “…” (never a participle: "promising new laws: “…”"
+        // names what was promised, not who spoke)
         let np = doc.np_after(verb + 1)?;
-        (np.end == v + 1).then(|| Attribution {
+        (np.end == v + 1 && !doc.low(verb).ends_with("ing")).then(|| Attribution {
             agent: doc.resolve(&np),
             cue: Some(verb),
         })
@@ -449,12 +453,26 @@ fn speaker_of_verb(doc: &Doc, v: usize) -> Option<Attribution> {
     }
     // "He thanked Germany for its aid and said …": the subject of the
     // first verb, not the phrase before "and".
-    // "Gomez said A but warned that B": the speaker of the first verb.
+    // "Gomez said A but warned that B": the speaker of the nearest verb
+    // before that reports a clause (a verb: not "state" in "the state
+    // union"), else of the nearest speech verb ("has
+    // urged its members …, and said"); "continue" inside A only goes on
+    // with a quotation ("said the work would continue on schedule but
+    // added that …").
+    let earlier = |reports: bool| {
+        (doc.sentence_of(v).start..v.saturating_sub(1))
+            .rev()
+            .find(|&u| {
+                doc.quote(u).is_none()
+                    && SPEECH_VERBS
+                        .get(doc.low(u))
+                        .is_some_and(|s| !reports || matches!(s, SpeechUse::Any | SpeechUse::That))
+                    && (!reports || doc.tag(u) == Tag::Verb)
+            })
+    };
     if v > 1
         && matches!(doc.low(v - 1), "and" | "but")
-        && let Some(u) = (doc.sentence_of(v).start..v - 1)
-            .rev()
-            .find(|&u| doc.quote(u).is_none() && SPEECH_VERBS.contains_key(doc.low(u)))
+        && let Some(u) = earlier(true).or_else(|| earlier(false))
         && u + 1 < v - 1
         && let Some(first) = speaker_of_verb(doc, u)
     {
@@ -516,6 +534,53 @@ fn lone_person(doc: &Doc, m: &Marked, lone: &mut Map<usize, Option<usize>>) -> O
             .flatten()
     });
     entity.map(|e| Attribution {
+        agent: Agent {
+            entity: Some(e),
+            name: None,
+        },
+        cue: None,
+    })
+}
+
+/// For a quoted sentence with no attribution opening its sentence: the
+/// person who is the subject of the sentence just before it, in its
+/// paragraph or closing the one before ("Ortega was defiant. “We did
+/// nothing wrong.”", "Then Ortega spoke: “…”"), when that sentence holds no
+/// quotation of its own and its subject stands right before its verb.
+fn introduced_by(doc: &Doc, m: &Marked) -> Option<Attribution> {
+    let open = m.open_tok?;
+    let inner = m.inner.slice(doc.text);
+    let whole = !m.closed || inner.ends_with(['.', '!', '?', '…']);
+    if open == 0 || !whole || inner.split_whitespace().count() < 3 || !opens_sentence(doc, open) {
+        return None;
+    }
+    let last = open - 1;
+    if doc.para(last) + 1 < m.para {
+        return None;
+    }
+    let sent = doc.sentence_of(last);
+    let e = if doc.low(last) == ":" {
+        // "Sunak defended the record whilst promising a “formal update”:
+        // “…”": a clause ending in a colon introduces the quote, whatever
+        // words it quotes itself.
+        doc.main_subject(last)?.entity?
+    } else {
+        if (sent.start..=last).any(|k| doc.quote(k).is_some() || doc.is_mark(k)) {
+            return None;
+        }
+        let first = doc.after_dateline(sent.start, last);
+        let np = doc.np_after(first)?;
+        if np.end >= last || !matches!(doc.tag(np.end), Tag::Verb | Tag::Aux) {
+            return None;
+        }
+        doc.resolve(&np).entity?
+    };
+    let person = doc
+        .ann
+        .entities
+        .get(e)
+        .is_some_and(|x| x.kind == EntityKind::Person);
+    person.then_some(Attribution {
         agent: Agent {
             entity: Some(e),
             name: None,

@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use super::doc::{Doc, WINDOW};
 use crate::annotate::descriptions::organization_noun;
+use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::{LEXICON, set};
 use crate::annotate::words::{
     BETWEEN_SUBJECT_AND_VERB, DETERMINERS, DOCUMENT_NOUNS, PRONOUNS, PronounClass, SPEECH_VERBS,
@@ -438,6 +439,9 @@ impl Doc<'_> {
             {
                 return None;
             }
+            // "Leaders of the eight countries", "the mayor of Dunmere": the
+            // holders of a role, not the body or place.
+            Some(o) if o > np.start && self.role_of_place(o, np) => return None,
             _ => np.clone(),
         };
         // "Her lawyer", "his spokesman": the possessive pronoun only
@@ -484,6 +488,29 @@ impl Doc<'_> {
         chosen
             .or_else(|| ms.clone().next_back())
             .map(|m| self.ann.mentions[m].entity)
+    }
+
+    /// True when the word before the "of" at token `o` is a role noun in
+    /// the plural (its holders are people: "Leaders of the eight
+    /// countries", "officials of the union"), or in the singular with
+    /// every mention in the rest of `np` a place ("the mayor of Dunmere").
+    fn role_of_place(&self, o: usize, np: &Range<usize>) -> bool {
+        let head = self.low(o - 1);
+        if head
+            .strip_suffix('s')
+            .is_some_and(|one| LEXICON.role_nouns.contains(one))
+        {
+            return true;
+        }
+        let ms = self.mentions_in(&(o + 1..np.end));
+        LEXICON.role_nouns.contains(head)
+            && !ms.is_empty()
+            && ms.clone().all(|m| {
+                self.ann
+                    .entities
+                    .get(self.ann.mentions[m].entity)
+                    .is_some_and(|e| e.kind == EntityKind::Place)
+            })
     }
 
     /// True when mention `m` is a possessive pronoun opening the phrase
@@ -551,12 +578,19 @@ impl Doc<'_> {
     }
 
     /// True when the phrase `np` ends in a common noun ("Its chair", "the
-    /// Conservative leader"): a role that an apposition may name.
+    /// Conservative leader"), or its part before an "of" or "for" phrase
+    /// does ("the mayor of Tulsa", "the head of Norvale Bank"): a role that
+    /// an apposition may name.
     fn role_headed(&self, np: &Range<usize>) -> bool {
-        np.end > np.start
-            && self.is_word(np.end - 1)
+        let head_end = np
+            .clone()
+            .skip(1)
+            .find(|&k| matches!(self.low(k), "of" | "for"))
+            .unwrap_or(np.end);
+        head_end > np.start
+            && self.is_word(head_end - 1)
             && self
-                .word(np.end - 1)
+                .word(head_end - 1)
                 .starts_with(|c: char| c.is_lowercase())
     }
 
@@ -649,6 +683,9 @@ impl Doc<'_> {
         {
             return a;
         }
+        if entity.is_none() {
+            entity = self.spokesperson_body(np);
+        }
         if entity.is_some() {
             return Agent { entity, name: None };
         }
@@ -659,6 +696,23 @@ impl Doc<'_> {
                 name: None,
             },
         )
+    }
+
+    /// For a bare "a spokesman" or "the spokeswoman", naming no body before
+    /// or after it: the organisation named last before it, within a few
+    /// sentences (outside quotes), which it speaks for. ("The government
+    /// spokesman" keeps its words: the body it names may be no entity.)
+    fn spokesperson_body(&self, np: &Range<usize>) -> Option<EntityId> {
+        let speaks = np.len() == 2
+            && matches!(self.low(np.start), "a" | "an" | "the")
+            && matches!(
+                self.low(np.start + 1),
+                "spokesman" | "spokeswoman" | "spokesperson"
+            );
+        if !speaks || matches!(self.low(np.end), "for" | "of" | "at") {
+            return None;
+        }
+        self.nearest_before(np.start, |k| k == EntityKind::Organization)
     }
 
     /// The one person the article gives the role a description ends in
@@ -826,7 +880,9 @@ impl Doc<'_> {
                 };
                 // "They say": a plural speaker before is likelier than a firm.
                 if matches!(self.low(i), "they" | "their" | "them") {
-                    self.recent_group_speaker(i).or_else(organisation)
+                    self.recent_group_speaker(i)
+                        .or_else(organisation)
+                        .or_else(|| self.previous_plural_subject(i))
                 } else {
                     organisation().or_else(|| self.recent_group_speaker(i))
                 }
@@ -909,6 +965,29 @@ impl Doc<'_> {
                 };
                 group.then_some(agent)
             })
+    }
+
+    /// For "They" opening its sentence with no group or organisation
+    /// before it: the plural common noun phrase opening the sentence just
+    /// before, right before its verb, as written ("Protesters demanded …
+    /// They also called for …"). Inside quotes, none.
+    fn previous_plural_subject(&self, i: usize) -> Option<Agent> {
+        let start = self.sentence_of(i).start;
+        if start != i || start == 0 || self.quote(i).is_some() {
+            return None;
+        }
+        let prev = self.sentence_of(start - 1);
+        let first = self.after_dateline(prev.start, start - 1);
+        let verb = (first..start.min(first + 6))
+            .find(|&k| matches!(self.tag(k), Tag::Verb | Tag::Aux) || !self.is_word(k))?;
+        let np = first..verb;
+        let head = self.word(verb.checked_sub(1)?);
+        // A common noun: lowercase, or opening the sentence ("Protesters").
+        let common = head.starts_with(char::is_lowercase)
+            || (verb == first + 1 && self.tag(first) == Tag::Noun);
+        let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") && common;
+        let opens = verb > first && self.is_word(verb) && self.quote(first).is_none();
+        (plural && opens).then(|| self.as_written(&np))
     }
 
     /// The speaker of the quote holding byte `at` (from `ann.quotes`).

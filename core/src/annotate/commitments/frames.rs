@@ -98,10 +98,11 @@ pub(super) fn verb_frame(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<F
         cue,
         end,
         k,
+        // "was demanding a rise" is progressive, not passive.
         passive: matches!(
             prev,
             "was" | "were" | "is" | "are" | "be" | "been" | "being"
-        ),
+        ) && !doc.low(i).ends_with("ing"),
     };
     if let Some(frame) = to_verb(&at) {
         return (!at.passive || cue.frames.obj).then_some(frame);
@@ -167,8 +168,9 @@ fn passive_by_to(at: &At) -> Option<Frame> {
     })
 }
 
-/// A directive with its object: "asked/urged/called on X to …", and "asked
-/// the mayor not to raise fees" (the content keeps its "not"). An object
+/// A directive with its object: "asked/urged/called on X to …", also past
+/// a phrase of time ("asked the mayor on Monday to …"), and "asked the
+/// mayor not to raise fees" (the content keeps its "not"). An object
 /// that holds a clause ("told investors the carmaker expected …") is no
 /// object.
 fn object_to(at: &At) -> Option<Frame> {
@@ -180,8 +182,16 @@ fn object_to(at: &At) -> Option<Frame> {
     if holds_clause(doc, &np) {
         return None;
     }
+    // "asked the board in February to …": a phrase of time may stand
+    // between the object and "to" + a lowercase verb.
+    let timed = doc.after_time_phrase(np.end);
     let content = if at.to_verb(np.end) {
         np.end + 1
+    } else if timed > np.end
+        && at.to_verb(timed)
+        && doc.word(timed + 1).starts_with(char::is_lowercase)
+    {
+        timed + 1
     } else {
         (doc.low(np.end) == "not" && at.to_verb(np.end + 1)).then_some(np.end)?
     };
@@ -197,8 +207,8 @@ fn that_clause(at: &At) -> Option<Frame> {
 }
 
 /// A cue + phrase: "called for lower taxes", "pledged $2 million". A
-/// passive invitation ("was invited to the fair") has an inviter who is not
-/// the subject.
+/// passive cue ("was invited to the fair", "we were promised a park", "were
+/// asked for their views") has an actor who is not the subject.
 fn phrase(at: &At) -> Option<Frame> {
     let doc = at.doc;
     let k = at.k;
@@ -221,7 +231,7 @@ fn phrase(at: &At) -> Option<Frame> {
         k
     };
     opens_phrase.then(|| Frame {
-        passive_obj: at.passive && at.cue.frames.obj,
+        passive_obj: at.passive,
         ..Frame::new(at.end, start)
     })
 }

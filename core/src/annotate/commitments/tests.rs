@@ -1314,3 +1314,104 @@ fn its_before_a_noun_cue_is_never_a_person() {
     let demand = c.iter().find(|c| c.1 == "demand that").expect("the demand");
     assert_ne!(demand.3, "Dan Carrow", "{c:?}");
 }
+
+#[test]
+fn a_progressive_cue_keeps_its_subject_as_actor() {
+    let c = commitments("The union was demanding a rise of six percent.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].3, "The union");
+    let c = commitments("Tenants are asking for a rent freeze.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].3, "Tenants");
+}
+
+#[test]
+fn the_subject_of_a_passive_cue_with_a_phrase_is_not_its_actor() {
+    // The ones promised or asked are not the ones who promise or ask.
+    let c = commitments("“We were promised a new school in 2019,” said Ruth Adeyemi.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].3, "", "{c:?}");
+    let c = commitments("The nurses were asked for their views by the board.");
+    assert!(c.iter().all(|c| c.3 != "The nurses"), "{c:?}");
+}
+
+#[test]
+fn a_bodys_own_people_or_unit_act_as_it_does() {
+    let c = commitments("The union said its members would strike in March.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert_eq!(c[0].2, "its members would strike in March");
+    assert_eq!(c[0].3, "The union");
+    let c = commitments(
+        "Ines Moro, the head of Larkfield Rail, said: “Our staff will repaint every station. Our fares will rise.”",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "Our staff will repaint every station");
+    assert!(!c[0].3.is_empty(), "{c:?}");
+    // Another's people are no part of the reporter: a forecast.
+    let c = commitments("Analysts said its workers would strike in March.");
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn a_phrase_of_frequency_may_stand_before_a_cues_preposition() {
+    let c = commitments("The tenants have asked several times for a new lift.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].2, "a new lift");
+    let c = commitments("The mayor called again on the board to reopen the pool.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "reopen the pool");
+    // A phrase that is not one of frequency still breaks the cue.
+    let c = commitments("The tenants asked the porter for a key.");
+    assert!(c.iter().all(|c| c.2 != "a key"), "{c:?}");
+}
+
+#[test]
+fn a_noun_cue_after_part_of_in_a_report_is_the_reporters() {
+    let c = commitments("Corvane Bank said the closure was part of a plan to save money.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+    assert_eq!(c[0].2, "save money");
+    assert_eq!(c[0].3, "Corvane Bank");
+    // In the author's voice, or reported by an observer, it is no one's.
+    assert!(commitments("The closure is part of a plan to save money.").is_empty());
+    assert!(commitments("Analysts said the sale was part of a plan to cut debt.").is_empty());
+}
+
+#[test]
+fn a_phrase_of_time_may_stand_between_object_and_to() {
+    let c = commitments("The league asked the club in February to repair the stand.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].2, "repair the stand");
+    assert_eq!(c[0].3, "The league");
+    let c = commitments("The board told the coach on Monday to pick younger players.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "pick younger players");
+    // "to" before a place after the phrase of time is no content.
+    let c = commitments("The board told the coach on Monday to Leeds fans' delight.");
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn they_opening_a_sentence_is_the_plural_subject_just_before() {
+    let c = commitments(
+        "Protesters demanded that the mayor resign. They also called for new elections.",
+    );
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[1].3, "Protesters");
+    let c = commitments("Local farmers have lost their crops. They vowed to sue the firm.");
+    assert_eq!(c[0].3, "Local farmers", "{c:?}");
+    // A singular subject before is no antecedent of "they".
+    let c = commitments("The farmer lost his crop. They vowed to sue the firm.");
+    assert!(c.iter().all(|c| c.3 != "The farmer"), "{c:?}");
+}
+
+#[test]
+fn the_holder_of_a_role_of_a_place_is_not_the_place() {
+    let c = commitments("The mayor of Dunmere pledged to rebuild the bridge.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].3, "The mayor of Dunmere");
+}

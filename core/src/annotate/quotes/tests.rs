@@ -709,3 +709,77 @@ fn a_role_with_another_nationality_is_not_the_holder() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_ne!(q[0].2, "Karl Dorn");
 }
+
+#[test]
+fn a_role_of_a_place_or_body_before_an_apposed_name_is_that_person() {
+    let q = quotes("The mayor of Dunmere, Edith Vale, said the town would build a pool.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "Edith Vale");
+    let q = quotes("The head of Corvane Bank, Luis Abril, said the bank would cut fees.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "Luis Abril");
+}
+
+#[test]
+fn a_quote_after_a_sentence_about_a_person_is_that_persons() {
+    let text =
+        "Omar Reyes opened the meeting. Tova Lind was defiant. “We have done nothing wrong.”";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "Tova Lind");
+    // In the next paragraph too, and for a clause ending in a colon whose
+    // subject opens after a phrase of time.
+    let q =
+        quotes("Omar Reyes opened the meeting. Tova Lind was defiant.\n\n“We did nothing wrong.”");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "Tova Lind");
+    let q = quotes(
+        "Omar Reyes spoke first. On Tuesday, Tova Lind defended the plan while promising new rules: “We are working hard on it.”",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "Tova Lind", "{q:?}");
+}
+
+#[test]
+fn a_quote_after_a_sentence_about_a_thing_has_no_speaker_from_it() {
+    let q = quotes(
+        "Omar Reyes met Tova Lind. The factory closed in May. “It was a shock to the town.”",
+    );
+    assert!(q.is_empty(), "{q:?}");
+    // A fragment is no quoted sentence.
+    let q = quotes("Omar Reyes met Tova Lind. Tova Lind was defiant. “Never” was her word.");
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn a_bare_spokesperson_speaks_for_the_organisation_named_before() {
+    let q = quotes(
+        "Corvane Bank Ltd said on Monday it would close two branches. A spokesman said the bank regretted the decision.",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].2, "Corvane Bank Ltd");
+    // A spokesperson whose body is written keeps the words.
+    let q = quotes(
+        "Corvane Bank Ltd said on Monday it would close two branches. The government spokesman said the closures were lawful.",
+    );
+    assert_eq!(q[1].2, "The government spokesman", "{q:?}");
+}
+
+#[test]
+fn a_joined_speech_verb_shares_the_speaker_of_the_report_not_of_a_verb_inside_it() {
+    let q = quotes(
+        "Mayor Inga Holt said the work would continue on schedule but added that the town was willing to talk.",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].3, "added");
+    assert_eq!(q[1].2, "Inga Holt", "{q:?}");
+    // A verb that only goes with quotations still gives its subject when
+    // no reporting verb stands before.
+    let q = quotes(
+        "The nurses' union has urged its members to check their pay, and said it would pay for legal advice.",
+    );
+    assert!(
+        q.iter().any(|q| q.3 == "said" && q.2.contains("union")),
+        "{q:?}"
+    );
+}
