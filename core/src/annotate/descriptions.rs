@@ -263,6 +263,11 @@ fn thing_antecedent(
     if let Some(a) = named {
         return Some(a.cluster());
     }
+    // Strict head match, however far back: "the union" for the one
+    // organization or place named earlier whose name ends in "Union".
+    if let Some(c) = head_named(clusters, anchors, j, noun) {
+        return Some(c);
+    }
     if !generic {
         return None;
     }
@@ -295,6 +300,23 @@ fn thing_antecedent(
         return Some(c);
     }
     unique(&fits)
+}
+
+/// The one organization or place named before token `j` whose name ends
+/// in `noun` ("Harbour Workers' Union" for "the union"), if exactly one is.
+fn head_named(clusters: &[Cluster], anchors: &[Anchor], j: usize, noun: &str) -> Option<usize> {
+    let before = &anchors[..anchors.partition_point(|a| a.tok() < j)];
+    let mut ids = before.iter().map(|a| a.cluster()).filter(|&c| {
+        let c = &clusters[c];
+        c.kind != Kind::Person
+            && c.name.contains(' ')
+            && c.name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case(noun))
+    });
+    let first = ids.next()?;
+    ids.all(|c| c == first).then_some(first)
 }
 
 /// Gender of a third-person singular pronoun.
@@ -655,6 +677,25 @@ mod tests {
                 .iter()
                 .all(|m| m.span.slice(text) != "The carmaker")
         );
+    }
+
+    #[test]
+    fn a_head_noun_finds_the_one_name_it_ends_however_far_back() {
+        let far = " The weather was mild. Buses ran late. Shops stayed open.".repeat(3);
+        let text = format!(
+            "The Harbour Workers' Union called a strike on Monday.{far} \
+             Talks resumed, and the union said it would wait."
+        );
+        assert_eq!(
+            antecedent(&text, "the union", 0).as_deref(),
+            Some("Harbour Workers' Union")
+        );
+        // Two names ending in the noun: no guess.
+        let text = format!(
+            "The Harbour Workers' Union and the Teachers' Union met.{far} \
+             Talks resumed, and the union said it would wait."
+        );
+        assert_eq!(antecedent(&text, "the union", 0), None);
     }
 
     /// The name of the entity the pronoun at the `nth` (0-based) occurrence
