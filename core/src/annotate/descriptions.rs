@@ -174,12 +174,32 @@ fn role_holder(
 /// for, unless an "of" phrase or a name follows ("the town of X").
 fn thing_described(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], j: usize) -> Option<usize> {
     let word = doc.word(j);
-    let &(kind, generic) = THING_NOUN_KINDS.get(word)?;
     let next = doc.toks.get(j + 1).map(|t| t.span().slice(doc.text));
     if next.is_some_and(|w| w == "of" || starts_upper(w)) {
         return None;
     }
-    thing_antecedent(doc, clusters, anchors, j, word, kind, generic)
+    match THING_NOUN_KINDS.get(word) {
+        Some(&(kind, generic)) => thing_antecedent(doc, clusters, anchors, j, word, kind, generic),
+        // Any other noun that heads names of organizations or places:
+        // strict head match only ("the trust" for "Hill Supporters' Trust",
+        // "the river" for "Orun River"; not "the post" for a newspaper).
+        None if heads_names(doc, j) => head_named(clusters, anchors, j, word),
+        None => None,
+    }
+}
+
+/// True when the lowercase word at token `j`, capitalised, is a keyword
+/// that heads organization names ("Trust", "Service") or ends place names
+/// ("River", "Road").
+fn heads_names(doc: &Doc, j: usize) -> bool {
+    let word = doc.word(j);
+    let mut chars = word.chars();
+    let Some(first) = chars.next().filter(char::is_ascii_lowercase) else {
+        return false;
+    };
+    let key = format!("{}{}", first.to_ascii_uppercase(), chars.as_str());
+    LEXICON.org_keys.get(key.as_str()).is_some_and(|k| k.head)
+        || LEXICON.place_keys.contains(key.as_str())
 }
 
 /// A person holding a role, as indexed by the role's head.
@@ -696,6 +716,20 @@ mod tests {
              Talks resumed, and the union said it would wait."
         );
         assert_eq!(antecedent(&text, "the union", 0), None);
+    }
+
+    #[test]
+    fn a_noun_heading_organization_names_finds_the_one_it_heads() {
+        let text = "The Selwood Supporters' Trust met on Sunday. Fans cheered. \
+                    Later the trust wrote to the board.";
+        assert_eq!(
+            antecedent(text, "the trust", 0).as_deref(),
+            Some("Selwood Supporters' Trust")
+        );
+        // "post" ends newspapers' names but heads none: no link.
+        let text = "The Selwood Post reported the fire. Fans cheered. \
+                    Later she left the post in May.";
+        assert_eq!(antecedent(text, "the post", 0), None);
     }
 
     /// The name of the entity the pronoun at the `nth` (0-based) occurrence

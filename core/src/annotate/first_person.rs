@@ -171,10 +171,7 @@ mod tests {
         let union = Some("Tarn Valley Rail Union".to_owned());
         assert_eq!(entity_of(text, "\"We", "We"), union);
         assert_eq!(entity_of(text, "\"We", "our"), union);
-        assert_eq!(
-            entity_of(text, "\"I", "I").as_deref(),
-            Some("Owen Pryde")
-        );
+        assert_eq!(entity_of(text, "\"I", "I").as_deref(), Some("Owen Pryde"));
         // "many of us" is people at large.
         let text = "The Tarn Valley Rail Union called a strike. Its general secretary, \
                     Owen Pryde, spoke. \"Many of us take the train,\" Pryde said.";
