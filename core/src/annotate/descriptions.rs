@@ -506,6 +506,29 @@ pub fn possessive_it(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &
     }
 }
 
+/// Links "it" right after a speech verb to the organization or place named
+/// right before the verb, its subject ("Acme said it would appeal", "the
+/// council announced it had").
+pub fn reported_it(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &mut Vec<Resolved>) {
+    for &i in &doc.cues.pronouns {
+        let t = &doc.toks[i];
+        if i < 2 || t.span().slice(doc.text) != "it" || !is_attribution_verb(doc.word(i - 1)) {
+            continue;
+        }
+        let k = anchors.partition_point(|a| a.tok() < i - 1);
+        let subject = anchors[..k].iter().rev().take(3).find(|a| a.end() == i - 1);
+        if let Some(a) = subject
+            && clusters[a.cluster()].kind != Kind::Person
+        {
+            out.push(Resolved {
+                span: t.span(),
+                form: MentionForm::Pronoun,
+                cluster: a.cluster(),
+            });
+        }
+    }
+}
+
 /// Longest quotation, in tokens, whose speaker is looked for.
 const MAX_QUOTE_TOKENS: usize = 400;
 
@@ -730,6 +753,18 @@ mod tests {
         let text = "The Selwood Post reported the fire. Fans cheered. \
                     Later she left the post in May.";
         assert_eq!(antecedent(text, "the post", 0), None);
+    }
+
+    #[test]
+    fn it_after_a_speech_verb_is_the_organization_before_it() {
+        let text = "Talks failed on Monday. Dunmore Shipping Company said it would appeal.";
+        assert_eq!(
+            antecedent(text, "it", 0).as_deref(),
+            Some("Dunmore Shipping Company")
+        );
+        // A person before the verb: "it" is no actor of theirs.
+        let text = "Talks failed on Monday. Ann Lee said it would rain.";
+        assert_eq!(antecedent(text, "it", 0), None);
     }
 
     /// The name of the entity the pronoun at the `nth` (0-based) occurrence
