@@ -35,6 +35,31 @@ pub fn speaks_for(
     ann: &Annotations,
     speaker: EntityId,
 ) -> Option<EntityId> {
+    tied(text, toks, ann, speaker, false)
+}
+
+/// The organisation `speaker` represents as one of its officers, as the
+/// text of `ann` says with a role the organisation possesses ("Acme's
+/// spokeswoman, Ann Lee," / "Its chair, Ann Lee," / "Ann Lee, the
+/// agency's director") or its name before the role ("Acme chairman Ann
+/// Lee"); not a mere place of work ("a professor at Acme University").
+pub fn represents(
+    text: &str,
+    toks: &[Token],
+    ann: &Annotations,
+    speaker: EntityId,
+) -> Option<EntityId> {
+    tied(text, toks, ann, speaker, true)
+}
+
+/// [`speaks_for`], or with `officer` [`represents`].
+fn tied(
+    text: &str,
+    toks: &[Token],
+    ann: &Annotations,
+    speaker: EntityId,
+    officer: bool,
+) -> Option<EntityId> {
     ann.entities[speaker]
         .mentions
         .iter()
@@ -43,9 +68,9 @@ pub fn speaks_for(
         .find_map(|m| {
             let first = toks.partition_point(|t| t.start() < m.span.start);
             let after = toks.partition_point(|t| t.start() < m.span.end);
-            role_after(text, toks, ann, after)
+            role_after(text, toks, ann, after, officer)
                 .or_else(|| role_before(text, toks, ann, first))
-                .or_else(|| signature(text, ann, m.span))
+                .or_else(|| signature(text, ann, m.span).filter(|_| !officer))
         })
 }
 
@@ -77,9 +102,15 @@ fn past(toks: &[Token], from: usize, o: &Mention) -> usize {
 
 /// After a name and a comma (token `after` is past the name): an
 /// organisation after "of", "at" or "for" ("chief executive of (the)
-/// Acme Company"), or one whose possessive opens the role ("the agency's
-/// director").
-fn role_after(text: &str, toks: &[Token], ann: &Annotations, after: usize) -> Option<EntityId> {
+/// Acme Company"; not for an `officer`), or one whose possessive opens the
+/// role ("the agency's director").
+fn role_after(
+    text: &str,
+    toks: &[Token],
+    ann: &Annotations,
+    after: usize,
+    officer: bool,
+) -> Option<EntityId> {
     if toks.get(after).is_none_or(|t| t.text(text) != ",") {
         return None;
     }
@@ -99,10 +130,9 @@ fn role_after(text: &str, toks: &[Token], ann: &Annotations, after: usize) -> Op
             possessive(text, toks, k)
                 && (k + 1..(k + MAX_ROLE_WORDS).min(toks.len())).any(|r| is_role_noun(word(r)))
         };
-        return (linked(word(j - 1))
-            || (word(j - 1).eq_ignore_ascii_case("the") && linked(word(j - 2)))
-            || opens_role)
-            .then_some(o.entity);
+        let after_link =
+            linked(word(j - 1)) || (word(j - 1).eq_ignore_ascii_case("the") && linked(word(j - 2)));
+        return ((after_link && !officer) || opens_role).then_some(o.entity);
     }
     None
 }
@@ -193,6 +223,24 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_place_of_work_makes_no_officer() {
+        let ann_of = |text: &str| {
+            let ann = annotate(text);
+            let toks = segment(text);
+            let p = ann.entities.iter().position(|e| e.name == "Ann Lee")?;
+            super::represents(text, &toks, &ann, p).map(|o| ann.entities[o].name.clone())
+        };
+        let text = "Ann Lee, a professor at Dunmore University, said so.";
+        assert_eq!(
+            employer(text, "Ann Lee").as_deref(),
+            Some("Dunmore University")
+        );
+        assert_eq!(ann_of(text), None);
+        let text = "Dunmore Shipping Company cut prices. Its chair, Ann Lee, said so.";
+        assert_eq!(ann_of(text).as_deref(), Some("Dunmore Shipping Company"));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! ("Ann Lee, a professor of art, said, “I …”"), or one carried over to the
 //! next quoted paragraph. This pass adds the first-person words of those
 //! quotes, for speakers that are people, and their "we", "us" and "our"
-//! for the organisation a speaker speaks for.
+//! for the organisation a speaker represents as one of its officers.
 
 use crate::annotate::affiliation;
 use crate::annotate::segment::Token;
@@ -41,7 +41,7 @@ fn anyone_of_us(text: &str, toks: &[Token], i: usize) -> bool {
 /// Adds a pronoun mention for each first-person word in the direct quotes
 /// of `ann` (over `text`, whose tokens are `toks`) that is not yet a
 /// mention: "I", "me", "my" of the speaker, "we", "us", "our" of the
-/// organisation the speaker speaks for (see [`affiliation`]).
+/// organisation the speaker represents (see [`affiliation::represents`]).
 pub fn link(text: &str, toks: &[Token], ann: &mut Annotations) {
     let mut added = Vec::new();
     // Each speaker's organisation, found once.
@@ -54,7 +54,7 @@ pub fn link(text: &str, toks: &[Token], ann: &mut Annotations) {
         let org = match orgs.iter().find(|o| o.0 == speaker) {
             Some(o) => o.1,
             None => {
-                let org = affiliation::speaks_for(text, toks, ann, speaker);
+                let org = affiliation::represents(text, toks, ann, speaker);
                 orgs.push((speaker, org));
                 org
             }
