@@ -174,12 +174,32 @@ fn role_holder(
 /// for, unless an "of" phrase or a name follows ("the town of X").
 fn thing_described(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], j: usize) -> Option<usize> {
     let word = doc.word(j);
-    let &(kind, generic) = THING_NOUN_KINDS.get(word)?;
     let next = doc.toks.get(j + 1).map(|t| t.span().slice(doc.text));
     if next.is_some_and(|w| w == "of" || starts_upper(w)) {
         return None;
     }
-    thing_antecedent(doc, clusters, anchors, j, word, kind, generic)
+    match THING_NOUN_KINDS.get(word) {
+        Some(&(kind, generic)) => thing_antecedent(doc, clusters, anchors, j, word, kind, generic),
+        // Any other noun that heads names of organizations or places:
+        // strict head match only ("the trust" for "Hill Supporters' Trust",
+        // "the river" for "Orun River"; not "the post" for a newspaper).
+        None if heads_names(doc, j) => head_named(clusters, anchors, j, word),
+        None => None,
+    }
+}
+
+/// True when the lowercase word at token `j`, capitalised, is a keyword
+/// that heads organization names ("Trust", "Service") or ends place names
+/// ("River", "Road").
+fn heads_names(doc: &Doc, j: usize) -> bool {
+    let word = doc.word(j);
+    let mut chars = word.chars();
+    let Some(first) = chars.next().filter(char::is_ascii_lowercase) else {
+        return false;
+    };
+    let key = format!("{}{}", first.to_ascii_uppercase(), chars.as_str());
+    LEXICON.org_keys.get(key.as_str()).is_some_and(|k| k.head)
+        || LEXICON.place_keys.contains(key.as_str())
 }
 
 /// A person holding a role, as indexed by the role's head.
@@ -263,6 +283,11 @@ fn thing_antecedent(
     if let Some(a) = named {
         return Some(a.cluster());
     }
+    // Strict head match, however far back: "the union" for the one
+    // organization or place named earlier whose name ends in "Union".
+    if let Some(c) = head_named(clusters, anchors, j, noun) {
+        return Some(c);
+    }
     if !generic {
         return None;
     }
@@ -295,6 +320,23 @@ fn thing_antecedent(
         return Some(c);
     }
     unique(&fits)
+}
+
+/// The one organization or place named before token `j` whose name ends
+/// in `noun` ("Harbour Workers' Union" for "the union"), if exactly one is.
+fn head_named(clusters: &[Cluster], anchors: &[Anchor], j: usize, noun: &str) -> Option<usize> {
+    let before = &anchors[..anchors.partition_point(|a| a.tok() < j)];
+    let mut ids = before.iter().map(|a| a.cluster()).filter(|&c| {
+        let c = &clusters[c];
+        c.kind != Kind::Person
+            && c.name.contains(' ')
+            && c.name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case(noun))
+    });
+    let first = ids.next()?;
+    ids.all(|c| c == first).then_some(first)
 }
 
 /// Gender of a third-person singular pronoun.
@@ -459,6 +501,29 @@ pub fn possessive_it(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &
                 span: t.span(),
                 form: MentionForm::Pronoun,
                 cluster,
+            });
+        }
+    }
+}
+
+/// Links "it" right after a speech verb to the organization or place named
+/// right before the verb, its subject ("Acme said it would appeal", "the
+/// council announced it had").
+pub fn reported_it(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &mut Vec<Resolved>) {
+    for &i in &doc.cues.pronouns {
+        let t = &doc.toks[i];
+        if i < 2 || t.span().slice(doc.text) != "it" || !is_attribution_verb(doc.word(i - 1)) {
+            continue;
+        }
+        let k = anchors.partition_point(|a| a.tok() < i - 1);
+        let subject = anchors[..k].iter().rev().take(3).find(|a| a.end() == i - 1);
+        if let Some(a) = subject
+            && clusters[a.cluster()].kind != Kind::Person
+        {
+            out.push(Resolved {
+                span: t.span(),
+                form: MentionForm::Pronoun,
+                cluster: a.cluster(),
             });
         }
     }
@@ -655,6 +720,51 @@ mod tests {
                 .iter()
                 .all(|m| m.span.slice(text) != "The carmaker")
         );
+    }
+
+    #[test]
+    fn a_head_noun_finds_the_one_name_it_ends_however_far_back() {
+        let far = " The weather was mild. Buses ran late. Shops stayed open.".repeat(3);
+        let text = format!(
+            "The Harbour Workers' Union called a strike on Monday.{far} \
+             Talks resumed, and the union said it would wait."
+        );
+        assert_eq!(
+            antecedent(&text, "the union", 0).as_deref(),
+            Some("Harbour Workers' Union")
+        );
+        // Two names ending in the noun: no guess.
+        let text = format!(
+            "The Harbour Workers' Union and the Teachers' Union met.{far} \
+             Talks resumed, and the union said it would wait."
+        );
+        assert_eq!(antecedent(&text, "the union", 0), None);
+    }
+
+    #[test]
+    fn a_noun_heading_organization_names_finds_the_one_it_heads() {
+        let text = "The Selwood Supporters' Trust met on Sunday. Fans cheered. \
+                    Later the trust wrote to the board.";
+        assert_eq!(
+            antecedent(text, "the trust", 0).as_deref(),
+            Some("Selwood Supporters' Trust")
+        );
+        // "post" ends newspapers' names but heads none: no link.
+        let text = "The Selwood Post reported the fire. Fans cheered. \
+                    Later she left the post in May.";
+        assert_eq!(antecedent(text, "the post", 0), None);
+    }
+
+    #[test]
+    fn it_after_a_speech_verb_is_the_organization_before_it() {
+        let text = "Talks failed on Monday. Dunmore Shipping Company said it would appeal.";
+        assert_eq!(
+            antecedent(text, "it", 0).as_deref(),
+            Some("Dunmore Shipping Company")
+        );
+        // A person before the verb: "it" is no actor of theirs.
+        let text = "Talks failed on Monday. Ann Lee said it would rain.";
+        assert_eq!(antecedent(text, "it", 0), None);
     }
 
     /// The name of the entity the pronoun at the `nth` (0-based) occurrence

@@ -45,7 +45,7 @@ pub struct Doc<'a> {
 pub struct Cues {
     /// "the" and "The".
     pub the: Vec<usize>,
-    /// Third-person pronouns and "its".
+    /// Third-person pronouns, "its" and "it".
     pub pronouns: Vec<usize>,
 }
 
@@ -79,6 +79,7 @@ pub fn is_cue(w: &str) -> bool {
             | "herself"
             | "its"
             | "Its"
+            | "it"
     )
 }
 

@@ -401,6 +401,7 @@ pub fn find(text: &str, toks: Vec<Token>, report: &mut dyn FnMut(Step)) -> (Anno
     let quotations = descriptions::quotations(&doc, &clusters, &anchors);
     descriptions::pronouns(&doc, &mut clusters, &anchors, &quotations, &mut resolved);
     descriptions::possessive_it(&doc, &clusters, &anchors, &mut resolved);
+    descriptions::reported_it(&doc, &clusters, &anchors, &mut resolved);
     // Speakers named by pronoun count too ("“...,” he said").
     anchors.extend(resolved[described..].iter().map(anchor_of));
     anchors.sort_by_key(|a| a.tok());

@@ -6,10 +6,12 @@
 //! knows more speakers: one named with an apposition before the quote
 //! ("Ann Lee, a professor of art, said, “I …”"), or one carried over to the
 //! next quoted paragraph. This pass adds the first-person words of those
-//! quotes, for speakers that are people.
+//! quotes, for speakers that are people, and their "we", "us" and "our"
+//! for the organisation a speaker represents as one of its officers.
 
+use crate::annotate::affiliation;
 use crate::annotate::segment::Token;
-use crate::model::{Annotations, EntityKind, Mention, MentionForm, QuoteKind};
+use crate::model::{Annotations, EntityId, EntityKind, Mention, MentionForm, QuoteKind};
 
 /// True for a first-person singular word ("I", "me", "my", "myself",
 /// "mine").
@@ -17,26 +19,67 @@ pub fn is_first_person(w: &str) -> bool {
     matches!(w, "I" | "me" | "my" | "myself" | "mine")
 }
 
-/// Adds a pronoun mention of the speaker for each first-person word in the
-/// direct quotes of `ann` (over `text`, whose tokens are `toks`) that is
-/// not yet a mention.
+/// True for a first-person plural word ("we", "us", "our"; not "US").
+pub fn is_first_person_plural(w: &str) -> bool {
+    matches!(
+        w,
+        "we" | "We" | "us" | "our" | "Our" | "ours" | "ourselves" | "Ourselves"
+    )
+}
+
+/// True when the "us" at token `i` is people at large, after a quantifier
+/// and "of" ("many of us", "all of us").
+fn anyone_of_us(text: &str, toks: &[Token], i: usize) -> bool {
+    let word = |k: Option<usize>| k.and_then(|k| toks.get(k)).map_or("", |t| t.text(text));
+    word(i.checked_sub(1)) == "of"
+        && matches!(
+            word(i.checked_sub(2)).to_ascii_lowercase().as_str(),
+            "many" | "most" | "all" | "some" | "each" | "few" | "none" | "both" | "any" | "one"
+        )
+}
+
+/// Adds a pronoun mention for each first-person word in the direct quotes
+/// of `ann` (over `text`, whose tokens are `toks`) that is not yet a
+/// mention: "I", "me", "my" of the speaker, "we", "us", "our" of the
+/// organisation the speaker represents (see [`affiliation::represents`]).
 pub fn link(text: &str, toks: &[Token], ann: &mut Annotations) {
     let mut added = Vec::new();
+    // Each speaker's organisation, found once.
+    let mut orgs: Vec<(EntityId, Option<EntityId>)> = Vec::new();
     for q in &ann.quotes {
         let Some(speaker) = q.speaker else { continue };
         if q.kind != QuoteKind::Direct || ann.entities[speaker].kind != EntityKind::Person {
             continue;
         }
+        let org = match orgs.iter().find(|o| o.0 == speaker) {
+            Some(o) => o.1,
+            None => {
+                let org = affiliation::represents(text, toks, ann, speaker);
+                orgs.push((speaker, org));
+                org
+            }
+        };
         let from = toks.partition_point(|t| t.start() < q.span.start);
-        for t in toks[from..].iter().take_while(|t| t.end() <= q.span.end) {
-            if is_first_person(t.text(text))
+        for (i, t) in toks.iter().enumerate().skip(from) {
+            if t.end() > q.span.end {
+                break;
+            }
+            let w = t.text(text);
+            let entity = if is_first_person(w) {
+                Some(speaker)
+            } else if is_first_person_plural(w) && !anyone_of_us(text, toks, i) {
+                org
+            } else {
+                None
+            };
+            if let Some(entity) = entity
                 && ann.mention_at(t.start()).is_none()
                 && ann.mention_at(t.end() - 1).is_none()
             {
                 added.push(Mention {
                     span: t.span(),
                     form: MentionForm::Pronoun,
-                    entity: speaker,
+                    entity,
                 });
             }
         }
@@ -108,6 +151,34 @@ mod tests {
         let mut none = Vec::new();
         merge(&mut none, vec![at(3)]);
         assert_eq!(none, [at(3)]);
+    }
+
+    /// The name of the entity of the mention at `word`'s first occurrence
+    /// after `after` in `text`.
+    fn entity_of(text: &str, after: &str, word: &str) -> Option<String> {
+        let from = text.find(after).expect("in the text");
+        let at = from + text[from..].find(word).expect("in the text");
+        let ann = annotate(text);
+        let m = ann.mention_at(at)?;
+        Some(ann.entities[ann.mentions[m].entity].name.clone())
+    }
+
+    #[test]
+    fn we_in_a_quote_is_the_organisation_its_speaker_speaks_for() {
+        let text = "The Tarn Valley Rail Union called a strike. Its general secretary, \
+                    Owen Pryde, spoke at a rally. \"We have waited long enough, and our \
+                    members are angry,\" Pryde said. \"I will not back down.\"";
+        let union = Some("Tarn Valley Rail Union".to_owned());
+        assert_eq!(entity_of(text, "\"We", "We"), union);
+        assert_eq!(entity_of(text, "\"We", "our"), union);
+        assert_eq!(entity_of(text, "\"I", "I").as_deref(), Some("Owen Pryde"));
+        // "many of us" is people at large.
+        let text = "The Tarn Valley Rail Union called a strike. Its general secretary, \
+                    Owen Pryde, spoke. \"Many of us take the train,\" Pryde said.";
+        assert_eq!(entity_of(text, "Many", "us"), None);
+        // A speaker tied to no organisation: "we" stays unlinked.
+        let text = "Owen Pryde spoke at a rally. \"We have waited long enough,\" Pryde said.";
+        assert_eq!(entity_of(text, "\"We", "We"), None);
     }
 
     #[test]

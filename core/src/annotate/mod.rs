@@ -6,6 +6,7 @@
 //! and runs in a fixed order, so the same input always gives the same output.
 
 pub(crate) mod acts;
+pub(crate) mod affiliation;
 pub(crate) mod bits;
 pub(crate) mod commitments;
 pub(crate) mod cursor;

@@ -16,6 +16,7 @@
 use std::sync::LazyLock;
 
 use crate::annotate::acts::{Doc, Prepared, Turn};
+use crate::annotate::affiliation::{speaks_for, within};
 use crate::annotate::first_person;
 use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::set;
@@ -36,10 +37,6 @@ const MIN_LABELS: usize = 3;
 
 /// Longest line read as a salutation, in bytes.
 const MAX_SALUTATION: usize = 80;
-
-/// How many tokens after a speaker's name its role may name an
-/// organisation ("Ann Lee, director of public health at Acme").
-const ROLE_REACH: usize = 15;
 
 /// The line of `text` holding byte `at`.
 fn line_at(text: &str, at: usize) -> Line<'_> {
@@ -81,7 +78,7 @@ pub fn apply(text: &str, prep: &mut Prepared, ann: &mut Annotations) {
             .and_then(|s| match orgs.iter().find(|o| o.0 == s) {
                 Some(o) => o.1,
                 None => {
-                    let org = speaks_for(text, prep, ann, s);
+                    let org = speaks_for(text, &prep.toks, ann, s);
                     orgs.push((s, org));
                     org
                 }
@@ -358,14 +355,6 @@ fn speech(text: &str, ann: &Annotations) -> Option<Turn> {
     })
 }
 
-/// The mentions of `ann` lying within `span`, in order.
-fn within(ann: &Annotations, span: Span) -> impl Iterator<Item = &Mention> {
-    let from = ann.mentions.partition_point(|m| m.span.start < span.start);
-    ann.mentions[from..]
-        .iter()
-        .take_while(move |m| m.span.end <= span.end)
-}
-
 /// The first person with a name mention within `span`.
 fn person_in(ann: &Annotations, span: Span) -> Option<EntityId> {
     within(ann, span)
@@ -404,72 +393,6 @@ fn letter(text: &str, ann: &Annotations) -> Option<Turn> {
         addressee,
         partner: None,
     })
-}
-
-/// The organisation `speaker` speaks for, as the text names it with the
-/// person's role: after a name and a comma, an organisation within
-/// [`ROLE_REACH`] tokens after "of", "at" or "for" ("Ann Lee, chief
-/// executive of Acme"), or on the line under a signature ("Ann Lee /
-/// Chair, Hill Residents' Association").
-fn speaks_for(
-    text: &str,
-    prep: &Prepared,
-    ann: &Annotations,
-    speaker: EntityId,
-) -> Option<EntityId> {
-    let toks = &prep.toks;
-    for &k in &ann.entities[speaker].mentions {
-        let m = ann.mentions[k];
-        if m.form != MentionForm::Name {
-            continue;
-        }
-        let after = toks.partition_point(|t| t.start() < m.span.end);
-        if toks.get(after).is_some_and(|t| t.text(text) == ",") {
-            for j in after + 1..(after + ROLE_REACH).min(toks.len()) {
-                let w = toks[j].text(text);
-                if matches!(w, "." | ";" | "(" | ")")
-                    || text[toks[j - 1].end()..toks[j].start()].contains('\n')
-                {
-                    break;
-                }
-                if let Some(o) = ann
-                    .mention_at(toks[j].start())
-                    .map(|o| ann.mentions[o])
-                    .filter(|o| {
-                        o.span.start == toks[j].start()
-                            && ann.entities[o.entity].kind == EntityKind::Organization
-                    })
-                {
-                    let before = |k: usize| toks.get(k).map_or("", |t| t.text(text));
-                    let linked = |w: &str| matches!(w, "of" | "at" | "for");
-                    // "chief executive of (the) Acme Company".
-                    if linked(before(j - 1))
-                        || (before(j - 1).eq_ignore_ascii_case("the") && linked(before(j - 2)))
-                    {
-                        return Some(o.entity);
-                    }
-                    break;
-                }
-            }
-        }
-        // A signature: the name alone on its line, an organisation on the next.
-        let line_end = text[m.span.end..].find('\n').map(|n| m.span.end + n);
-        let line_start = text[..m.span.start].rfind('\n').map_or(0, |n| n + 1);
-        if let Some(end) = line_end
-            && text[line_start..m.span.start].trim().is_empty()
-            && text[m.span.end..end].trim().is_empty()
-        {
-            let next_end = text[end + 1..]
-                .find('\n')
-                .map_or(text.len(), |n| end + 1 + n);
-            if let Some(o) = within(ann, Span::new(end + 1, next_end))
-                .find(|o| ann.entities[o.entity].kind == EntityKind::Organization)
-            {
-                return Some(o.entity);
-            }
-        }
-    }
-    None
 }
 
 /// Adds to `added` a pronoun mention for each first-person or
