@@ -509,8 +509,8 @@ fn link_ranker(
         .collect();
     let threshold = links::cross_validate(&link_docs, genres);
     println!(
-        "links: thresholds chosen by genre folds (best pooled F1, P at most {:.2} below the rules'): link at {}, overrule the rules at {}",
-        links::PRECISION_LOSS,
+        "links: thresholds chosen by genre folds (best pooled F{}): link at {}, overrule the rules at {}",
+        links::BETA,
         shown(threshold.0),
         shown(threshold.1)
     );
