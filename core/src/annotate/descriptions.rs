@@ -117,6 +117,7 @@ pub fn descriptions(
     out: &mut Vec<Resolved>,
 ) {
     let holders = role_holders(clusters);
+    let named = Named::new(clusters, anchors);
     let n = doc.toks.len();
     for &i in &doc.cues.the {
         if !matches!(doc.word(i), "the" | "The") || i + 2 > n {
@@ -131,9 +132,7 @@ pub fn descriptions(
         }
         let found = match role_noun_at(doc, j) {
             Some(e) => role_holder(doc, &holders, j, e, qual).map(|c| (e, c)),
-            None if qual.is_none() => {
-                thing_described(doc, clusters, anchors, j).map(|c| (j + 1, c))
-            }
+            None if qual.is_none() => thing_described(doc, &named, j).map(|c| (j + 1, c)),
             None => None,
         };
         if let Some((e, cluster)) = found {
@@ -172,18 +171,18 @@ fn role_holder(
 
 /// The organization or place "the company"-like noun at token `j` stands
 /// for, unless an "of" phrase or a name follows ("the town of X").
-fn thing_described(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], j: usize) -> Option<usize> {
+fn thing_described(doc: &Doc, named: &Named, j: usize) -> Option<usize> {
     let word = doc.word(j);
     let next = doc.toks.get(j + 1).map(|t| t.span().slice(doc.text));
     if next.is_some_and(|w| w == "of" || starts_upper(w)) {
         return None;
     }
     match THING_NOUN_KINDS.get(word) {
-        Some(&(kind, generic)) => thing_antecedent(doc, clusters, anchors, j, word, kind, generic),
+        Some(&(kind, generic)) => thing_antecedent(doc, named, j, word, kind, generic),
         // Any other noun that heads names of organizations or places:
         // strict head match only ("the trust" for "Hill Supporters' Trust",
         // "the river" for "Orun River"; not "the post" for a newspaper).
-        None if heads_names(doc, j) => head_named(clusters, anchors, j, word),
+        None if heads_names(doc, j) => named.one_ending_in(j, word),
         None => None,
     }
 }
@@ -266,26 +265,28 @@ pub fn organization_noun(noun: &str) -> Option<bool> {
 /// one of its kind ("the country": the only country named nearby).
 fn thing_antecedent(
     doc: &Doc,
-    clusters: &[Cluster],
-    anchors: &[Anchor],
+    named: &Named,
     j: usize,
     noun: &str,
     kind: Kind,
     generic: bool,
 ) -> Option<usize> {
-    let named = window_of(doc, anchors, j, NAMED_WINDOW)
+    let Named {
+        clusters, anchors, ..
+    } = *named;
+    let holding = window_of(doc, anchors, j, NAMED_WINDOW)
         .iter()
         .rev()
         .find(|a| {
             let c = &clusters[a.cluster()];
             c.kind != Kind::Person && c.name.split(' ').any(|w| w.eq_ignore_ascii_case(noun))
         });
-    if let Some(a) = named {
+    if let Some(a) = holding {
         return Some(a.cluster());
     }
     // Strict head match, however far back: "the union" for the one
     // organization or place named earlier whose name ends in "Union".
-    if let Some(c) = head_named(clusters, anchors, j, noun) {
+    if let Some(c) = named.one_ending_in(j, noun) {
         return Some(c);
     }
     if !generic {
@@ -322,21 +323,52 @@ fn thing_antecedent(
     unique(&fits)
 }
 
-/// The one organization or place named before token `j` whose name ends
-/// in `noun` ("Harbour Workers' Union" for "the union"), if exactly one is.
-fn head_named(clusters: &[Cluster], anchors: &[Anchor], j: usize, noun: &str) -> Option<usize> {
-    let before = &anchors[..anchors.partition_point(|a| a.tok() < j)];
-    let mut ids = before.iter().map(|a| a.cluster()).filter(|&c| {
-        let c = &clusters[c];
-        c.kind != Kind::Person
-            && c.name.contains(' ')
-            && c.name
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| w.eq_ignore_ascii_case(noun))
-    });
-    let first = ids.next()?;
-    ids.all(|c| c == first).then_some(first)
+/// The named actors a "the company"-like noun may stand for: the clusters,
+/// the anchors of their names in text order, and the organizations and
+/// places indexed by the last word of their names for strict head match.
+struct Named<'a> {
+    clusters: &'a [Cluster],
+    anchors: &'a [Anchor],
+    /// Organizations and places whose names have two or more words, by
+    /// their last word lowercased ("union" → "Harbour Workers' Union"),
+    /// each with the token where it is first named, in text order.
+    by_last_word: Map<String, Vec<(usize, usize)>>,
+}
+
+impl<'a> Named<'a> {
+    /// Indexes the clusters named at `anchors` (sorted by token).
+    fn new(clusters: &'a [Cluster], anchors: &'a [Anchor]) -> Self {
+        let mut seen = vec![false; clusters.len()];
+        let mut by_last_word: Map<String, Vec<(usize, usize)>> = Map::default();
+        for a in anchors {
+            let c = a.cluster();
+            if std::mem::replace(&mut seen[c], true) || clusters[c].kind == Kind::Person {
+                continue;
+            }
+            if let Some((_, last)) = clusters[c].name.rsplit_once(' ') {
+                by_last_word
+                    .entry(last.to_ascii_lowercase())
+                    .or_default()
+                    .push((a.tok(), c));
+            }
+        }
+        Named {
+            clusters,
+            anchors,
+            by_last_word,
+        }
+    }
+
+    /// The one organization or place named before token `j` whose name
+    /// ends in `noun` ("Harbour Workers' Union" for "the union"), if
+    /// exactly one is.
+    fn one_ending_in(&self, j: usize, noun: &str) -> Option<usize> {
+        let firsts = self.by_last_word.get(noun.to_ascii_lowercase().as_str())?;
+        match firsts[..firsts.partition_point(|&(tok, _)| tok < j)] {
+            [(_, c)] => Some(c),
+            _ => None,
+        }
+    }
 }
 
 /// Gender of a third-person singular pronoun.
