@@ -404,8 +404,9 @@ fn before(doc: &Doc, m: &Marked) -> Option<Attribution> {
     let v = i.checked_sub(1)?;
     // Smith said: “…” (but not a noun after its modifier: "promising new
     // rules: “…”")
-    let noun = v > 0 && matches!(doc.tag(v - 1), Tag::Adj | Tag::Det) && doc.tag(v) == Tag::Noun;
-    if attributes(doc.low(v)) && !noun {
+    // (Tagging is lazy, by sentence: the word is looked at first.)
+    let noun = || v > 0 && matches!(doc.tag(v - 1), Tag::Adj | Tag::Det) && doc.tag(v) == Tag::Noun;
+    if attributes(doc.low(v)) && !noun() {
         return speaker_of_verb(doc, v);
     }
     // Smith told reporters: “…” / Smith said in a statement: “…”
