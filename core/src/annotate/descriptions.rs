@@ -538,17 +538,41 @@ pub fn possessive_it(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &
     }
 }
 
-/// Links "it" right after a speech verb to the organization or place named
-/// right before the verb, its subject ("Acme said it would appeal", "the
-/// council announced it had").
+/// Most words of a phrase between a speech verb and "that" ("said in a
+/// statement on Thursday that it …").
+const MAX_PHRASE_BEFORE_THAT: usize = 6;
+
+/// Links "it" opening the clause a speech verb reports to the organization
+/// or place named right before the verb, its subject: "Acme said it would
+/// appeal", "the council announced that it had", "Acme said in a statement
+/// on Thursday that it welcomed …" (only words between the verb and
+/// "that": no comma, quotation mark or name; `anchors` sorted by token).
 pub fn reported_it(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &mut Vec<Resolved>) {
     for &i in &doc.cues.pronouns {
         let t = &doc.toks[i];
-        if i < 2 || t.span().slice(doc.text) != "it" || !is_attribution_verb(doc.word(i - 1)) {
+        if i < 2 || t.span().slice(doc.text) != "it" {
             continue;
         }
-        let k = anchors.partition_point(|a| a.tok() < i - 1);
-        let subject = anchors[..k].iter().rev().take(3).find(|a| a.end() == i - 1);
+        let verb = if is_attribution_verb(doc.word(i - 1)) {
+            Some(i - 1)
+        } else if doc.word(i - 1) == "that" {
+            let from = (i - 1).saturating_sub(MAX_PHRASE_BEFORE_THAT + 1);
+            (from..i - 1)
+                .rev()
+                .take_while(|&k| doc.toks[k].kind() == TokenKind::Word)
+                .find(|&k| is_attribution_verb(doc.word(k)))
+                .filter(|&v| {
+                    let named = anchors.partition_point(|a| a.tok() <= v);
+                    anchors.get(named).is_none_or(|a| a.tok() >= i)
+                })
+        } else {
+            None
+        };
+        let Some(v) = verb.filter(|&v| v > 0) else {
+            continue;
+        };
+        let k = anchors.partition_point(|a| a.tok() < v);
+        let subject = anchors[..k].iter().rev().take(3).find(|a| a.end() == v);
         if let Some(a) = subject
             && clusters[a.cluster()].kind != Kind::Person
         {
@@ -796,6 +820,33 @@ mod tests {
         );
         // A person before the verb: "it" is no actor of theirs.
         let text = "Talks failed on Monday. Ann Lee said it would rain.";
+        assert_eq!(antecedent(text, "it", 0), None);
+    }
+
+    #[test]
+    fn it_after_a_speech_verb_and_that_is_the_organization_before_the_verb() {
+        let text = "Talks failed. Dunmore Shipping Company said in a statement on Friday \
+                    that it would appeal.";
+        assert_eq!(
+            antecedent(text, "it", 0).as_deref(),
+            Some("Dunmore Shipping Company")
+        );
+        let text = "Talks failed. Dunmore Shipping Company announced that it had won.";
+        assert_eq!(
+            antecedent(text, "it", 0).as_deref(),
+            Some("Dunmore Shipping Company")
+        );
+        // A name between the verb and "that": it may be the subject.
+        let text = "Talks failed. Dunmore Shipping Company told Velland Rail \
+                    on Friday that it would appeal.";
+        assert_eq!(antecedent(text, "it", 0), None);
+        // A comma between: another clause.
+        let text = "Talks failed. Dunmore Shipping Company said, after a pause, \
+                    that it would appeal.";
+        assert_eq!(antecedent(text, "it", 0), None);
+        // "that" of a noun's clause, too far from any speech verb.
+        let text = "Talks failed. Dunmore Shipping Company said nothing about the \
+                    long and bitter dispute over the fact that it was owed money.";
         assert_eq!(antecedent(text, "it", 0), None);
     }
 
