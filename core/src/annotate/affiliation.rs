@@ -8,6 +8,7 @@
 
 use crate::annotate::lexicon::LEXICON;
 use crate::annotate::segment::Token;
+use crate::annotate::words::is_possessive_mark;
 use crate::model::{Annotations, EntityId, EntityKind, Mention, MentionForm, Span};
 
 /// How many tokens after a person's name its role may name an
@@ -87,7 +88,7 @@ fn organisation_at(toks: &[Token], ann: &Annotations, j: usize) -> Option<Mentio
 /// True when token `k` is a possessive "'s" (or a lone apostrophe).
 fn possessive(text: &str, toks: &[Token], k: usize) -> bool {
     toks.get(k)
-        .is_some_and(|t| matches!(t.text(text), "'s" | "’s" | "'" | "’"))
+        .is_some_and(|t| is_possessive_mark(t.text(text)))
 }
 
 /// True for a word that names a role ("secretary", "chair").

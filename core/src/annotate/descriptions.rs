@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use crate::annotate::fasthash::Map;
 use crate::annotate::segment::TokenKind;
-use crate::annotate::words::{AUXILIARIES, is_attribution_verb, starts_upper};
+use crate::annotate::words::{AUXILIARIES, is_attribution_verb, is_possessive_mark, starts_upper};
 
 use crate::annotate::doc::Doc;
 use crate::annotate::kinds::Kind;
@@ -469,7 +469,7 @@ pub fn pronouns(
 fn is_possessor(doc: &Doc, a: &Anchor) -> bool {
     let last = doc.word(a.end() - 1);
     let next = doc.toks.get(a.end()).map(|t| t.span().slice(doc.text));
-    matches!(next, Some("'s" | "’s" | "'" | "’")) || last.ends_with("'s") || last.ends_with("’s")
+    next.is_some_and(is_possessive_mark) || last.ends_with("'s") || last.ends_with("’s")
 }
 
 /// The person named clearly more often than any other (at least three

@@ -214,6 +214,12 @@ pub fn is_acronym(w: &str) -> bool {
 static ATTRIBUTION_VERBS: LazyLock<WordSet> =
     LazyLock::new(|| set(include_str!("lexicon/attribution_verbs.txt")));
 
+/// True for a possessive mark standing as its own token: "'s" or a lone
+/// apostrophe after a plural ("the Parks'"), either quote form.
+pub fn is_possessive_mark(w: &str) -> bool {
+    matches!(w, "'s" | "’s" | "'" | "’")
+}
+
 /// True for one of the [`ATTRIBUTION_VERBS`].
 pub fn is_attribution_verb(w: &str) -> bool {
     ATTRIBUTION_VERBS.contains(w)
