@@ -13,18 +13,22 @@ use crate::annotate::affiliation;
 use crate::annotate::segment::Token;
 use crate::model::{Annotations, EntityId, EntityKind, Mention, MentionForm, QuoteKind};
 
-/// True for a first-person singular word ("I", "me", "my", "myself",
-/// "mine").
+/// True for a first-person singular word, whatever its case ("I", "me",
+/// "My", "myself", "mine"; not a lowercase "i").
 pub fn is_first_person(w: &str) -> bool {
-    matches!(w, "I" | "me" | "my" | "myself" | "mine")
+    w == "I"
+        || ["me", "my", "myself", "mine"]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(w))
 }
 
-/// True for a first-person plural word ("we", "us", "our"; not "US").
+/// True for a first-person plural word, whatever its case ("we", "Us",
+/// "our", "ours", "ourselves"; not "US", the country).
 pub fn is_first_person_plural(w: &str) -> bool {
-    matches!(
-        w,
-        "we" | "We" | "us" | "our" | "Our" | "ours" | "ourselves" | "Ourselves"
-    )
+    w != "US"
+        && ["we", "us", "our", "ours", "ourselves"]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(w))
 }
 
 /// True when the "us" at token `i` is people at large, after a quantifier
@@ -161,6 +165,25 @@ mod tests {
         let ann = annotate(text);
         let m = ann.mention_at(at)?;
         Some(ann.entities[ann.mentions[m].entity].name.clone())
+    }
+
+    #[test]
+    fn first_person_words_whatever_their_case() {
+        for w in ["I", "me", "Me", "my", "My", "MY", "myself", "Mine"] {
+            assert!(super::is_first_person(w), "{w}");
+        }
+        for w in ["i", "mean", "Myers", "we"] {
+            assert!(!super::is_first_person(w), "{w}");
+        }
+        for w in ["we", "We", "WE", "us", "Us", "Our", "ours", "Ourselves"] {
+            assert!(super::is_first_person_plural(w), "{w}");
+        }
+        for w in ["US", "use", "I"] {
+            assert!(!super::is_first_person_plural(w), "{w}");
+        }
+        // "My" opening a quotation is its speaker's.
+        let text = "Owen Pryde spoke at a rally. \"My members are angry,\" Pryde said.";
+        assert_eq!(entity_of(text, "\"My", "My").as_deref(), Some("Owen Pryde"));
     }
 
     #[test]

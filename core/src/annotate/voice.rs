@@ -415,14 +415,17 @@ fn pronouns(
             break;
         }
         let w = t.text(text);
-        let entity = match doc.low(i) {
-            "i" if w == "I" => turn.speaker,
-            "me" | "my" | "myself" | "mine" => turn.speaker,
-            "we" | "us" | "our" | "ours" | "ourselves" if w != "US" => org,
-            // The answer's "Thank you" thanks the asker.
-            "you" if i > 0 && doc.low(i - 1) == "thank" => turn.addressee.or(turn.partner),
-            "you" | "your" | "yours" | "yourself" => turn.addressee,
-            _ => None,
+        let entity = if first_person::is_first_person(w) {
+            turn.speaker
+        } else if first_person::is_first_person_plural(w) {
+            org
+        } else {
+            match doc.low(i) {
+                // The answer's "Thank you" thanks the asker.
+                "you" if i > 0 && doc.low(i - 1) == "thank" => turn.addressee.or(turn.partner),
+                "you" | "your" | "yours" | "yourself" => turn.addressee,
+                _ => None,
+            }
         };
         let Some(entity) = entity else { continue };
         if prep.quote(i).is_some() {
