@@ -37,6 +37,9 @@ pub struct Doc<'a> {
     bylines: Bits,
     /// Capitalised words seen in unambiguous positions.
     cap_seen: Map<&'a str, u32>,
+    /// Whether the text names a sports club, once asked (see
+    /// `Doc::names_a_club`).
+    club_named: std::cell::OnceCell<bool>,
 }
 
 /// Indices of the tokens later stages look for (see [`is_cue`]), in order,
@@ -156,6 +159,7 @@ impl<'a> Doc<'a> {
             bylines: Bits::default(),
             lower_seen: Map::default(),
             cap_seen: Map::default(),
+            club_named: std::cell::OnceCell::new(),
         };
         doc.mark_headlines();
         doc.count_cases();
@@ -276,6 +280,19 @@ impl<'a> Doc<'a> {
                 Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
                 _ => starts_upper(self.word(i)),
             }
+    }
+
+    /// True when the text names a sports club by a word only a club's name
+    /// ends in ("Ashby Rovers", "Leeds United"): a capitalised word before
+    /// it, none after it.
+    pub fn names_a_club(&self) -> bool {
+        *self.club_named.get_or_init(|| {
+            (1..self.toks.len()).any(|i| {
+                LEXICON.club_words.get(self.word(i)) == Some(&false)
+                    && self.is_cap(i - 1)
+                    && !(i + 1 < self.toks.len() && self.is_cap(i + 1))
+            })
+        })
     }
 
     /// True when a capitalised word in an ambiguous position should count as

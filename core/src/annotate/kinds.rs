@@ -135,7 +135,7 @@ fn is_place_preposition(word: &str) -> bool {
 }
 
 /// "in X", "downtown X"; "in the Elmwood neighborhood".
-fn after_place_preposition(doc: &Doc, a: usize) -> bool {
+pub fn after_place_preposition(doc: &Doc, a: usize) -> bool {
     let Some(before) = a.checked_sub(1).map(|i| doc.word(i)) else {
         return false;
     };

@@ -113,6 +113,15 @@ pub struct Lexicon {
     pub org_keys: Map<&'static str, OrgKey>,
     /// Words ending a place name ("River", "Station").
     pub place_keys: Set<&'static str>,
+    /// Keywords that are also common family names ("Lane", "Hall"): after a
+    /// given name they end a person's name.
+    pub family_name_keys: Set<&'static str>,
+    /// Words that open a place's name of two words ("Upper", "Port").
+    pub place_prefixes: Set<&'static str>,
+    /// Words ending a sports club's name, each true when it also ends a
+    /// place's name ("Town", "City") and false for a club's alone
+    /// ("Rovers").
+    pub club_words: Map<&'static str, bool>,
     /// Words ending a non-actor name ("War", "Act").
     pub event_keys: Set<&'static str>,
     /// Capitalised words that are never actor names ("Thursday").
@@ -305,6 +314,14 @@ fn build() -> Lexicon {
         role_nouns: set(include_str!("lexicon/role_nouns.txt")),
         org_keys: org_keys(),
         place_keys: set(include_str!("lexicon/place_keywords.txt")),
+        family_name_keys: set(include_str!("lexicon/family_name_keywords.txt")),
+        place_prefixes: set(include_str!("lexicon/place_prefixes.txt")),
+        club_words: entries(include_str!("lexicon/club_words.txt"))
+            .map(|l| {
+                let [word, tag] = fields::<2>(l);
+                (word, tag == "p")
+            })
+            .collect(),
         event_keys: set(include_str!("lexicon/event_keywords.txt")),
         non_names: set(include_str!("lexicon/non_names.txt")),
         nationalities: set(include_str!("lexicon/nationalities.txt")),

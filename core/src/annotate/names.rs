@@ -343,8 +343,27 @@ impl Doc<'_> {
         }
         let lx = &*LEXICON;
         let last = name_part(self.word(b - 1));
+        // "Nathan Lane", "Marc Lamont Hill": a given name, then a family
+        // name.
+        if lx.family_name_keys.contains(last)
+            && lx.first_names.contains_key(self.word(a))
+            && !lx.gazetteer.contains_key(self.word(a))
+        {
+            return None;
+        }
         if lx.org_keys.get(last).is_some_and(|k| k.end) {
             return Some(KeyedKind::Organization);
+        }
+        match lx.club_words.get(last) {
+            Some(false) => return Some(KeyedKind::Organization),
+            // "Luton Town" where a club is named too, unless "in Luton Town".
+            Some(true)
+                if self.names_a_club()
+                    && !crate::annotate::kinds::after_place_preposition(self, a) =>
+            {
+                return Some(KeyedKind::Organization);
+            }
+            _ => {}
         }
         for i in a..b - 1 {
             let Some(k) = lx.org_keys.get(self.word(i)) else {
@@ -362,6 +381,10 @@ impl Doc<'_> {
             }
         }
         if lx.place_keys.contains(last) {
+            return Some(KeyedKind::Place);
+        }
+        // "Upper Orun", "Port Halloran", but not "New Democrats".
+        if b - a == 2 && lx.place_prefixes.contains(self.word(a)) && !self.is_team_name(b - 1) {
             return Some(KeyedKind::Place);
         }
         None
@@ -509,6 +532,89 @@ mod tests {
             .unwrap();
         assert!(doc.toks[over].quoted());
         assert!(!doc.toks[lee].quoted());
+    }
+
+    /// The kind of each piece that a keyword gives, by its text.
+    fn keyed_kinds(text: &str) -> Vec<(String, Option<KeyedKind>)> {
+        pieces(text)
+            .into_iter()
+            .map(|(t, k)| match k {
+                PieceKind::Keyed(kk) => (t, Some(kk)),
+                _ => (t, None),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn street_and_facility_words_end_places_unless_a_given_name_opens() {
+        let got = keyed_kinds("Trucks use Dorrel Lane and Pike Close near the Orbey Stand.");
+        let place = Some(KeyedKind::Place);
+        assert_eq!(
+            got,
+            [
+                ("Dorrel Lane".to_owned(), place),
+                ("Pike Close".to_owned(), place),
+                ("Orbey Stand".to_owned(), place),
+            ]
+        );
+        // A given name before a keyword that is also a family name.
+        let got = keyed_kinds("Then Nathan Lane and Marc Ellis Hall spoke.");
+        assert!(got.iter().all(|(_, k)| k.is_none()), "{got:?}");
+    }
+
+    #[test]
+    fn club_words_end_clubs_and_make_town_names_clubs_in_a_sports_text() {
+        let org = Some(KeyedKind::Organization);
+        let place = Some(KeyedKind::Place);
+        assert_eq!(
+            keyed_kinds("Then Dorrel Rovers beat Pellam Athletic."),
+            [
+                ("Dorrel Rovers".to_owned(), org),
+                ("Pellam Athletic".to_owned(), org)
+            ]
+        );
+        assert_eq!(
+            keyed_kinds("Then Dorrel Rovers face Pellam Town. Fans live in Pellam Town."),
+            [
+                ("Dorrel Rovers".to_owned(), org),
+                ("Pellam Town".to_owned(), org),
+                ("Pellam Town".to_owned(), place),
+            ]
+        );
+        // No club named: a town.
+        assert_eq!(
+            keyed_kinds("They visited Pellam Town on Sunday."),
+            [("Pellam Town".to_owned(), place)]
+        );
+        // "United" before another capitalised word names no club.
+        assert_eq!(
+            keyed_kinds("The United Dorrel Party met Pellam Town."),
+            [
+                ("United Dorrel Party".to_owned(), org),
+                ("Pellam Town".to_owned(), place),
+            ]
+        );
+    }
+
+    #[test]
+    fn direction_and_port_words_open_places_but_not_plurals() {
+        let place = Some(KeyedKind::Place);
+        assert_eq!(
+            keyed_kinds("Then Upper Dorrel and Port Pellam signed."),
+            [
+                ("Upper Dorrel".to_owned(), place),
+                ("Port Pellam".to_owned(), place)
+            ]
+        );
+        assert_eq!(
+            keyed_kinds("Then the New Pellamites voted."),
+            [("New Pellamites".to_owned(), None)]
+        );
+        // An organization keyword wins: "Port Authority".
+        assert_eq!(
+            keyed_kinds("Then Port Authority staff left."),
+            [("Port Authority".to_owned(), Some(KeyedKind::Organization))]
+        );
     }
 
     #[test]

@@ -312,6 +312,18 @@ fn name(f: &mut Features, name: &str, rule: &str) {
     if lx.place_keys.contains(last) {
         f.flag(const { Name::new("placekey:last") });
     }
+    if let Some(&also_place) = lx.club_words.get(last) {
+        f.add(
+            const { Name::new("clubkey:last") },
+            if also_place { "place" } else { "club" },
+        );
+    }
+    if words.len() == 2 && lx.place_prefixes.contains(first) {
+        f.flag(const { Name::new("placeprefix") });
+    }
+    if words.len() == 2 && lx.family_name_keys.contains(last) {
+        f.flag(const { Name::new("familykey:last") });
+    }
     if let Some(&g) = lx.first_names.get(first) {
         f.add(const { Name::new("given") }, &format!("{g:?}"));
     }
@@ -362,6 +374,7 @@ pub fn rules_guessed(name: &str) -> bool {
         lx.titles.contains_key(w)
             || lx.org_keys.contains_key(w)
             || lx.place_keys.contains(w)
+            || lx.club_words.contains_key(w)
             || lx.event_keys.contains(w)
             || lx.gazetteer.contains_key(w)
             || is_acronym(w)
@@ -371,6 +384,7 @@ pub fn rules_guessed(name: &str) -> bool {
     !(lx.first_names.contains_key(first)
         || lx.east_asian_surnames.contains(first)
         || lx.gazetteer.contains_key(name)
+        || (words.len() == 2 && lx.place_prefixes.contains(first))
         || words.iter().any(listed))
 }
 
