@@ -120,6 +120,7 @@ pub fn person_context(doc: &Doc, b: usize) -> bool {
 /// "the town of X", or "X, <state or country>".
 pub fn place_context(doc: &Doc, a: usize, b: usize) -> bool {
     after_place_preposition(doc, a)
+        || listed_after_place_preposition(doc, a, b)
         || before_place_noun(doc, b)
         || of_a_place_noun(doc, a)
         || hometown(doc, a, b)
@@ -142,6 +143,46 @@ pub fn after_place_preposition(doc: &Doc, a: usize) -> bool {
     is_place_preposition(before)
         || before == "downtown"
         || (before == "the" && a >= 2 && is_place_preposition(doc.word(a - 2)))
+}
+
+/// "in Orme, Lessing and Brackley": a name of tokens `a..b` listed after
+/// a name that follows a place preposition, the list going on after it or
+/// closing before it with "and" or "or" (not "in Paris, Smith said").
+fn listed_after_place_preposition(doc: &Doc, a: usize, b: usize) -> bool {
+    let word = |i: usize| (i < doc.toks.len()).then(|| doc.word(i));
+    let before = a.checked_sub(1).and_then(word);
+    let goes_on =
+        matches!(word(b), Some("," | "and" | "or")) && b + 1 < doc.toks.len() && doc.is_cap(b + 1);
+    if !(matches!(before, Some("and" | "or")) || (before == Some(",") && goes_on)) {
+        return false;
+    }
+    let mut i = a;
+    // At most six names back.
+    for _ in 0..6 {
+        let mut j = i;
+        match j.checked_sub(1).and_then(word) {
+            Some("and" | "or") => {
+                j -= 1;
+                if j > 0 && doc.word(j - 1) == "," {
+                    j -= 1;
+                }
+            }
+            Some(",") => j -= 1,
+            _ => return false,
+        }
+        let end = j;
+        while j > 0 && end - j < 4 && doc.is_cap(j - 1) {
+            j -= 1;
+        }
+        if j == end {
+            return false;
+        }
+        if after_place_preposition(doc, j) {
+            return true;
+        }
+        i = j;
+    }
+    false
 }
 
 /// "the Calder district", "the Elmwood neighborhood".
@@ -247,6 +288,22 @@ mod tests {
         assert!(at("Acme"));
         assert!(at("Corvo"));
         assert!(!at("Zell"));
+    }
+
+    #[test]
+    fn place_context_reads_lists_after_a_place_preposition() {
+        let text = "Shops shut in Dorrel, Pellam and Quist, at Vance and Tobin, \
+                    and in Orbey, Lowe said.";
+        let doc = Doc::new(text, segment(text));
+        let at = |w: &str| {
+            let i = (0..doc.toks.len()).find(|&i| doc.word(i) == w).unwrap();
+            place_context(&doc, i, i + 1)
+        };
+        assert!(at("Pellam"));
+        assert!(at("Quist"));
+        // "at" is no place preposition; a speaker after a comma is no item.
+        assert!(!at("Tobin"));
+        assert!(!at("Lowe"));
     }
 
     #[test]
