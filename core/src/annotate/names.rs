@@ -100,7 +100,8 @@ impl Doc<'_> {
                     };
                     if j + 1 < b
                         && ((matches!(self.word(j), "'s" | "’s")
-                            && POSSESSIVE_NAME_WORDS.contains(self.word(end - 1)))
+                            && (POSSESSIVE_NAME_WORDS.contains(self.word(end - 1))
+                                || is_men_plural(self.word(end - 1))))
                             || plural_possessive())
                     {
                         j += 1;
@@ -149,6 +150,18 @@ impl Doc<'_> {
 
 fn has_modifier_suffix(w: &str) -> bool {
     name_part(w).len() < w.len()
+}
+
+/// An irregular plural in "-men" of seven letters or more ("Fishermen",
+/// "Firemen", "Servicemen"), whose possessive stays inside an
+/// organization's name as a plural's does ("Fishermen's Federation");
+/// not a place or a given name ("Carmen").
+fn is_men_plural(w: &str) -> bool {
+    let lx = &*LEXICON;
+    w.len() >= 7
+        && w.ends_with("men")
+        && !lx.gazetteer.contains_key(w)
+        && !lx.first_names.contains_key(w)
 }
 
 /// What a piece of a capitalised run is.
@@ -614,6 +627,14 @@ mod tests {
         assert_eq!(
             keyed_kinds("Then Port Authority staff left."),
             [("Port Authority".to_owned(), Some(KeyedKind::Organization))]
+        );
+    }
+
+    #[test]
+    fn a_men_plural_possessive_stays_inside_a_name() {
+        assert_eq!(
+            texts("Then the Dorrel Fishermen's Federation and Yemen's Foreign Ministry met."),
+            ["Dorrel Fishermen's Federation", "Yemen", "Foreign Ministry"]
         );
     }
 
