@@ -380,4 +380,23 @@ mod tests {
         assert!(lx.kinship_nouns.contains("widow") && lx.event_heads.contains("Treaty"));
         assert!(Gender::Male.agrees(Gender::Unknown) && !Gender::Male.agrees(Gender::Female));
     }
+
+    /// A word listed twice is a sign of a list edited without reading it (and
+    /// with tags, the second line silently overrides the first).
+    #[test]
+    fn no_list_names_a_word_twice() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/annotate/lexicon");
+        for file in std::fs::read_dir(&dir).expect("lexicon directory") {
+            let path = file.expect("lexicon entry").path();
+            let text = std::fs::read_to_string(&path).expect("lexicon file");
+            let mut seen = std::collections::HashSet::new();
+            for entry in text.lines().map(str::trim) {
+                if entry.is_empty() || entry.starts_with('#') {
+                    continue;
+                }
+                let word = entry.split('\t').next().unwrap_or(entry);
+                assert!(seen.insert(word), "{} lists {word:?} twice", path.display());
+            }
+        }
+    }
 }
