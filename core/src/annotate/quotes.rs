@@ -211,7 +211,22 @@ fn attribute_marks(doc: &Doc) -> Vec<Option<Attribution>> {
     let mut attr: Vec<Option<Attribution>> = doc
         .marks
         .iter()
-        .map(|m| after(doc, m).or_else(|| before(doc, m)))
+        .map(|m| {
+            // “…” closed by a period ends its sentence: a clause opening the
+            // next one ("Lee told me, “Sell.” Her son said no.") speaks there,
+            // and an attribution ending in a comma, colon or "that" right
+            // before the quotation names its speaker.
+            let introduced = m
+                .open_tok
+                .and_then(|o| o.checked_sub(1))
+                .is_some_and(|k| matches!(doc.low(k), "," | ":" | "that"));
+            let before_first = introduced && m.closed && m.inner.slice(doc.text).ends_with('.');
+            if before_first {
+                before(doc, m).or_else(|| after(doc, m))
+            } else {
+                after(doc, m).or_else(|| before(doc, m))
+            }
+        })
         .collect();
     propagate(doc, &mut attr);
     attr
