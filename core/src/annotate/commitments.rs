@@ -155,6 +155,17 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
         } else {
             None
         }
+        // "Third, require the company to pay …": a cue verb as the voice's
+        // imperative has no subject of its own; the voice demands it.
+        .and_then(|f| {
+            let actorless = f.0.actor.is_none() && f.0.actor_name.is_none();
+            if actorless {
+                voice_demand(doc, i)
+            } else {
+                None
+            }
+            .or(Some(f))
+        })
         .or_else(|| conjunct_future(doc, i, out.last()))
         .or_else(|| will_pledge(doc, i))
         .or_else(|| reported_passive(doc, i))

@@ -626,6 +626,45 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_verb_as_imperative_and_we_past_an_adverb_are_the_voices() {
+        let text = "Dear Mr. Okafor,\n\nThe depot floods every winter. We therefore ask the \
+                    council to act. Third, require the contractor to raise the wall.\n\n\
+                    Yours sincerely,\n\nRuth Ambler\n";
+        let ann = annotate(text);
+        let actors: Vec<(&str, Option<&str>)> = ann
+            .commitments
+            .iter()
+            .map(|c| {
+                (
+                    &text[c.trigger.start..c.trigger.end],
+                    c.actor.map(|e| ann.entities[e].name.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            actors,
+            [
+                ("ask", Some("Ruth Ambler")),
+                ("require", Some("Ruth Ambler"))
+            ]
+        );
+        let require = &ann.commitments[1];
+        assert_eq!(require.kind, CommitmentKind::Demand);
+        assert_eq!(
+            &text[require.content.start..require.content.end],
+            "require the contractor to raise the wall"
+        );
+    }
+
+    #[test]
+    fn a_cue_verb_with_no_subject_outside_a_voice_keeps_no_actor() {
+        let text = "Residents were required to leave the estate by noon.";
+        let ann = annotate(text);
+        assert_eq!(ann.commitments.len(), 1, "{:?}", ann.commitments);
+        assert_eq!(ann.commitments[0].actor, None);
+    }
+
+    #[test]
     fn a_memos_header_fields_are_no_headline() {
         let text = "To: Ms. Ilse Varga, Chair, Brackwater Housing Trust\n\
                     From: The Tenants of Mill Court\n\nDear Ms. Varga,\n\nWe write about the lifts.\n";
