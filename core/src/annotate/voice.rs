@@ -102,7 +102,7 @@ pub fn apply(text: &str, prep: &mut Prepared, ann: &mut Annotations) {
         first_person::set(ann, mentions);
     }
     prep.set_voice(turns);
-    requote(prep, ann);
+    requote(text, prep, ann);
 }
 
 /// Words that may open a sentence before its imperative ("First, reopen
@@ -188,9 +188,33 @@ fn base_verb(doc: &Doc, i: usize) -> bool {
 /// passage of `prep`'s voice) by a pronoun the quote stage could not
 /// resolve: the voice telling its own words ("I have told the trust that
 /// …") is no quote, and dropped; a "you" ("Last year you said …") is the
-/// passage's addressee.
-fn requote(prep: &Prepared, ann: &mut Annotations) {
+/// passage's addressee. A "he" or "she" speaking in a passage ("He told
+/// our conference, …") is neither its voice nor whom it addresses or
+/// answers: it is resolved again knowing the voice.
+fn requote(text: &str, prep: &Prepared, ann: &mut Annotations) {
     let toks = &prep.toks;
+    let resolved: Vec<(usize, Option<EntityId>, Option<String>)> = {
+        let doc = Doc::new(text, ann, prep);
+        ann.quotes
+            .iter()
+            .enumerate()
+            .filter_map(|(n, q)| {
+                let (e, cue) = (q.speaker?, q.cue?);
+                let at = toks.partition_point(|t| t.start() < cue.start);
+                let turn = prep.voiced(at)?;
+                let own = [turn.speaker, turn.addressee, turn.partner].contains(&Some(e));
+                let p = at.checked_sub(1)?;
+                (own && matches!(doc.low(p), "he" | "she")).then(|| {
+                    let a = doc.resolve_pronoun(p);
+                    (n, a.entity, a.name)
+                })
+            })
+            .collect()
+    };
+    for (n, entity, name) in resolved {
+        ann.quotes[n].speaker = entity;
+        ann.quotes[n].speaker_name = name;
+    }
     ann.quotes.retain_mut(|q| {
         let (Some(cue), None, Some(name)) = (q.cue, q.speaker, q.speaker_name.as_deref()) else {
             return true;
@@ -662,6 +686,24 @@ mod tests {
         let ann = annotate(text);
         assert_eq!(ann.commitments.len(), 1, "{:?}", ann.commitments);
         assert_eq!(ann.commitments[0].actor, None);
+    }
+
+    #[test]
+    fn he_in_a_turn_is_neither_its_speaker_nor_the_asker() {
+        let text = "LENA PORT: The transport secretary says the fares are fixed. Are they?\n\n\
+                    GREGOR VALE: He told our union, \"There is no more money,\" in May.\n\n\
+                    LENA PORT: And then?\n\nGREGOR VALE: We will strike.\n";
+        let ann = annotate(text);
+        let told = ann
+            .quotes
+            .iter()
+            .find(|q| q.span.slice(text).starts_with("There"))
+            .expect("the quote is found");
+        assert_eq!(told.speaker, None, "{told:?}");
+        assert_eq!(
+            told.speaker_name.as_deref(),
+            Some("The transport secretary")
+        );
     }
 
     #[test]

@@ -11,12 +11,12 @@ use std::sync::LazyLock;
 use super::doc::{Doc, WINDOW};
 use crate::annotate::descriptions::organization_noun;
 use crate::annotate::learn::tagger::Tag;
-use crate::annotate::lexicon::{LEXICON, set};
+use crate::annotate::lexicon::{Gender, LEXICON, set};
 use crate::annotate::words::{
     BETWEEN_SUBJECT_AND_VERB, DETERMINERS, DOCUMENT_NOUNS, PRONOUNS, PronounClass, SPEECH_VERBS,
     SUBJECT_BREAKERS, SpeechUse, WordSet, is_ly_adverb,
 };
-use crate::model::{EntityId, EntityKind, Mention, MentionForm, Quote, QuoteKind};
+use crate::model::{Entity, EntityId, EntityKind, Mention, MentionForm, Quote, QuoteKind};
 
 /// Verbs by which an actor issues a document.
 pub static ISSUE_VERBS: LazyLock<WordSet> =
@@ -712,7 +712,7 @@ impl Doc<'_> {
         if !speaks || matches!(self.low(np.end), "for" | "of" | "at") {
             return None;
         }
-        self.nearest_before(np.start, |k| k == EntityKind::Organization)
+        self.nearest_before(np.start, |_, e| e.kind == EntityKind::Organization)
     }
 
     /// The one person the article gives the role a description ends in
@@ -865,14 +865,16 @@ impl Doc<'_> {
                 name: None,
             }),
             Some(PronounClass::Person) => self
-                .nearest_before(i, |k| k == EntityKind::Person)
-                .map_or_else(as_written, |e| Agent {
+                .nearest_before(i, |id, e| self.may_be_third_person(i, id, e))
+                .map(|e| Agent {
                     entity: Some(e),
                     name: None,
-                }),
+                })
+                .or_else(|| self.recent_role_speaker(i))
+                .unwrap_or_else(as_written),
             Some(PronounClass::Group) => {
                 let organisation = || {
-                    self.nearest_before(i, |k| k == EntityKind::Organization)
+                    self.nearest_before(i, |_, e| e.kind == EntityKind::Organization)
                         .map(|e| Agent {
                             entity: Some(e),
                             name: None,
@@ -940,6 +942,28 @@ impl Doc<'_> {
     /// speaker, within three sentences, named by a plural noun phrase or an
     /// organisation ("The authors say …. They say …").
     fn recent_group_speaker(&self, i: usize) -> Option<Agent> {
+        self.recent_speaker(i, |agent, head| {
+            match agent.entity.and_then(|e| self.ann.entities.get(e)) {
+                Some(e) => e.kind == EntityKind::Organization,
+                None => head.ends_with('s') && !head.ends_with("'s") && !head.ends_with("’s"),
+            }
+        })
+    }
+
+    /// For "he" or "she" with no person before it that may be meant: the
+    /// latest speaker, within three sentences, described by a role with no
+    /// name, as written ("The health minister says …. He said …").
+    fn recent_role_speaker(&self, i: usize) -> Option<Agent> {
+        self.recent_speaker(i, |agent, head| {
+            agent.entity.is_none() && LEXICON.role_nouns.contains(head)
+        })
+    }
+
+    /// The latest speaker, within three sentences before token `i`, that
+    /// `fits` (given the speaker as resolved and its noun phrase's last
+    /// word, lowercased): the subject of a speech verb, not a pronoun nor
+    /// the subject of a reported clause.
+    fn recent_speaker(&self, i: usize, fits: impl Fn(&Agent, &str) -> bool) -> Option<Agent> {
         // From the first token of the sentence three before, or WINDOW
         // tokens back if that is nearer.
         let first = self.sent(i)?.saturating_sub(3);
@@ -959,11 +983,7 @@ impl Doc<'_> {
                     return None;
                 }
                 let agent = self.resolve_with(&s.np, false);
-                let group = match agent.entity.and_then(|e| self.ann.entities.get(e)) {
-                    Some(e) => e.kind == EntityKind::Organization,
-                    None => head.ends_with('s') && !head.ends_with("'s") && !head.ends_with("’s"),
-                };
-                group.then_some(agent)
+                fits(&agent, head).then_some(agent)
             })
     }
 
@@ -1026,7 +1046,11 @@ impl Doc<'_> {
 
     /// The entity of the nearest name or role mention before token `i`,
     /// outside quotations, whose kind passes `kind`.
-    fn nearest_before(&self, i: usize, kind: impl Fn(EntityKind) -> bool) -> Option<EntityId> {
+    fn nearest_before(
+        &self,
+        i: usize,
+        keep: impl Fn(EntityId, &Entity) -> bool,
+    ) -> Option<EntityId> {
         let at = self.toks.get(i)?.start();
         let floor = self
             .toks
@@ -1038,9 +1062,32 @@ impl Doc<'_> {
                 self.ann
                     .entities
                     .get(m.entity)
-                    .is_some_and(|e| kind(e.kind))
+                    .is_some_and(|e| keep(m.entity, e))
             })
             .map(|m| m.entity)
+    }
+
+    /// True when person `e` (entity `id`) may be the "he" or "she" at token
+    /// `i`: not the text's own voice there, nor the one it addresses or
+    /// answers (they are "I" and "you"), and not of the other gender by
+    /// its given name.
+    fn may_be_third_person(&self, i: usize, id: EntityId, e: &Entity) -> bool {
+        let voice = self
+            .voiced(i)
+            .is_some_and(|t| [t.speaker, t.addressee, t.partner].contains(&Some(id)));
+        let gender = match self.low(i) {
+            "he" | "him" | "his" => Gender::Male,
+            "she" | "her" | "hers" => Gender::Female,
+            _ => Gender::Unknown,
+        };
+        let given = e
+            .name
+            .split(' ')
+            .next()
+            .and_then(|w| LEXICON.first_names.get(w));
+        let other_gender = gender != Gender::Unknown
+            && given.is_some_and(|&g| g != Gender::Unknown && g != gender);
+        e.kind == EntityKind::Person && !voice && !other_gender
     }
 
     /// The issuer of the document named by the noun at token `noun` ("the

@@ -821,3 +821,12 @@ fn place_adverb_between_subject_and_speech_verb() {
     assert_eq!(q[0].2, "A farmer", "{q:?}");
     assert_eq!(q[0].3, "said");
 }
+
+#[test]
+fn he_skips_a_person_of_the_other_gender() {
+    let q = quotes(
+        "Mayor Sofia Brandt opened the bridge. A local trader spoke too. “It was late,” he said.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(!q[0].2.contains("Brandt"), "{q:?}");
+}
