@@ -333,7 +333,8 @@ fn relative_object(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> 
 
 /// True when the verb cue at token `i` is used as a noun: after a
 /// determiner or possessive ("the demand", "a planned", "their urgent
-/// plea", "nurses' calls"), as the object of a verb ("will revive demand", "to meet
+/// plea", "nurses' calls"; not a verb after the phrase's noun: "my office
+/// stands ready"), as the object of a verb ("will revive demand", "to meet
 /// demand"), or tagged a noun after a verb when the word is a noun cue too
 /// ("issued calls for an audit", left to the noun cue; asked only of such
 /// words, to tag few sentences).
@@ -347,7 +348,9 @@ fn used_as_noun(doc: &Doc, i: usize) -> bool {
             prev2,
             "a" | "an" | "no" | "his" | "her" | "its" | "their" | "our" | "my" | "'s" | "’s"
         ) && doc.is_word(i - 1)
-            && !is_ly_adverb(prev))
+            && !is_ly_adverb(prev)
+            // "my office stands ready to": a noun, then the verb.
+            && !(doc.tag(i - 1) == Tag::Noun && doc.tag(i) == Tag::Verb))
         || ((prev2 == "to" || MODALS.contains(&prev2))
             && doc.is_word(i - 1)
             && !is_ly_adverb(prev)

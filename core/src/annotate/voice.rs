@@ -19,9 +19,9 @@ use crate::annotate::acts::{Doc, Prepared, Turn};
 use crate::annotate::affiliation::{speaks_for, within};
 use crate::annotate::first_person;
 use crate::annotate::learn::tagger::Tag;
-use crate::annotate::lexicon::set;
+use crate::annotate::lexicon::{LEXICON, set};
 use crate::annotate::segment::{Line, lines_from};
-use crate::annotate::words::WordSet;
+use crate::annotate::words::{DETERMINERS, WordSet};
 use crate::model::{Annotations, EntityId, EntityKind, Mention, MentionForm, Span};
 
 /// Nouns opening a speech's title ("Remarks by …").
@@ -167,16 +167,40 @@ pub fn imperative<'d>(doc: &'d Doc, i: usize) -> Option<(&'d Turn, usize)> {
     Some((turn, end))
 }
 
-/// True when token `i` is a verb in its base form: tagged a verb, not a
-/// participle or a past form, and not one of the verbs of courtesy or of
-/// suggestion that open a sentence without demanding ("Thank you", "Let
-/// us").
+/// True when the lowercase word `w` is a function word ("in", "into"),
+/// which the list holds capitalised.
+fn is_function_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(|first| {
+        let cap: String = first.to_uppercase().chain(chars).collect();
+        LEXICON.function_words.contains(cap.as_str())
+    })
+}
+
+/// True when token `i` is a verb in its base form: tagged a verb (or an
+/// adjective right before a determiner, which only a verb can be there:
+/// "open the ward", "clear a backlog"), not a participle or a past form,
+/// and not one of the verbs of courtesy or of suggestion that open a
+/// sentence without demanding ("Thank you", "Let us").
 fn base_verb(doc: &Doc, i: usize) -> bool {
     let w = doc.low(i);
     // A participle ("-ing", "-ed" past "need") or a contraction ("let's").
     let inflected = w.ends_with("ing") || w.ends_with("'s") || (w.ends_with("ed") && w.len() > 4);
-    doc.tag(i) == Tag::Verb
-        && !inflected
+    let verb = match doc.tag(i) {
+        Tag::Verb => true,
+        // A preposition that is no function word is a tagging slip too
+        // ("First, open a formal inquiry").
+        Tag::Adj | Tag::Adp => {
+            let next = if i + 1 < doc.toks.len() {
+                doc.low(i + 1)
+            } else {
+                ""
+            };
+            next != "that" && DETERMINERS.contains(next) && !is_function_word(w)
+        }
+        _ => false,
+    };
+    verb && !inflected
         && !matches!(
             w,
             "let" | "let's" | "thank" | "thanks" | "welcome" | "do" | "be" | "have" | "say"
@@ -704,6 +728,19 @@ mod tests {
             told.speaker_name.as_deref(),
             Some("The transport secretary")
         );
+    }
+
+    #[test]
+    fn an_imperative_the_tagger_reads_as_adjective_or_preposition() {
+        let text = "Dear Ms. Kerr,\n\nFirst, open an inquiry into the delays. Second, clear the \
+                    backlog. Finally, in the spring the road floods.\n\nYours sincerely,\n\nTom Reed\n";
+        let ann = annotate(text);
+        let demands: Vec<&str> = ann
+            .commitments
+            .iter()
+            .map(|c| &text[c.trigger.start..c.trigger.end])
+            .collect();
+        assert_eq!(demands, ["open", "clear"]);
     }
 
     #[test]

@@ -1415,3 +1415,31 @@ fn the_holder_of_a_role_of_a_place_is_not_the_place() {
     assert_eq!(c.len(), 1, "{c:?}");
     assert_eq!(c[0].3, "The mayor of Dunmere");
 }
+
+#[test]
+fn standing_ready_and_a_decision_taken() {
+    let c = commitments("The union stands ready to return to talks.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+    assert_eq!(c[0].2, "return to talks");
+    let c = commitments("The trust has decided to sell the old library.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert_eq!(c[0].3, "The trust");
+    // A decision told as past narrative is no cue here.
+    assert!(commitments("She decided to walk home.").is_empty());
+}
+
+#[test]
+fn a_verb_after_a_possessed_noun_is_no_noun_cue() {
+    let text = "Dear Mr. Sato,\n\nMy office stands ready to help the families.\n\n\
+                Yours sincerely,\n\nLena Hart\n";
+    let c = commitments(text);
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].1, "stands ready to");
+    assert_eq!(c[0].3, "Lena Hart");
+    // "their plans to" stays a noun, the possessor's intent.
+    let c = commitments("Officials published their plans to widen the road.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].3, "Officials");
+}
