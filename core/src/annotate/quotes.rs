@@ -422,7 +422,7 @@ fn before(doc: &Doc, m: &Marked) -> Option<Attribution> {
     // (Tagging is lazy, by sentence: the word is looked at first.)
     let noun = || v > 0 && matches!(doc.tag(v - 1), Tag::Adj | Tag::Det) && doc.tag(v) == Tag::Noun;
     if attributes(doc.low(v)) && !noun() {
-        return speaker_of_verb(doc, v);
+        return asked_to_speak(doc, v).or_else(|| speaker_of_verb(doc, v));
     }
     // Smith told reporters: “…” / Smith said in a statement: “…”
     if i == open {
@@ -441,14 +441,31 @@ fn before(doc: &Doc, m: &Marked) -> Option<Attribution> {
     if doc.low(verb) == "according" {
         return None;
     }
-    speaker_of_verb(doc, verb).or_else(|| {
-        // said Smith: “…” (never a participle: "promising new laws: “…”"
-        // names what was promised, not who spoke)
-        let np = doc.np_after(verb + 1)?;
-        (np.end == v + 1 && !doc.low(verb).ends_with("ing")).then(|| Attribution {
-            agent: doc.resolve(&np),
-            cue: Some(verb),
+    asked_to_speak(doc, verb)
+        .or_else(|| speaker_of_verb(doc, verb))
+        .or_else(|| {
+            // said Smith: “…” (never a participle: "promising new laws: “…”"
+            // names what was promised, not who spoke)
+            let np = doc.np_after(verb + 1)?;
+            let finite =
+                !doc.low(verb).ends_with("ing") && (verb == 0 || doc.low(verb - 1) != "to");
+            (np.end == v + 1 && finite).then(|| Attribution {
+                agent: doc.resolve(&np),
+                cue: Some(verb),
+            })
         })
+}
+
+/// For a speech verb at token `v` in the infinitive ("He asked me to tell
+/// you this: “…”", "She wants to say this: “…”"): the subject of the
+/// sentence's main clause, who speaks through it.
+fn asked_to_speak(doc: &Doc, v: usize) -> Option<Attribution> {
+    if v == 0 || doc.low(v - 1) != "to" {
+        return None;
+    }
+    Some(Attribution {
+        agent: doc.main_subject(v)?,
+        cue: Some(v),
     })
 }
 

@@ -830,3 +830,12 @@ fn he_skips_a_person_of_the_other_gender() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert!(!q[0].2.contains("Brandt"), "{q:?}");
 }
+
+#[test]
+fn an_infinitive_speech_verb_speaks_for_the_main_subject() {
+    let q = quotes(
+        "The harbour master Piet Olsen called on Monday. He asked us to tell readers this: “The quay is safe.”",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "Piet Olsen", "{q:?}");
+}
