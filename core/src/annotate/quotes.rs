@@ -827,7 +827,7 @@ fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
     }
     c = doc.after_time_phrase(c);
     if doc.low(c) == "that" {
-        return (c + 1 < sent.end).then_some(c + 1);
+        return (c + 1 < sent.end && !verbless(doc, c + 1, sent.end)).then_some(c + 1);
     }
     // "said in a statement that", "told reporters that"; but in "…, he
     // said, adding that …" or "said it was illegal, adding that …" the
@@ -857,6 +857,18 @@ fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
         || crate::annotate::words::REPLY_WORDS.contains(w);
     (!bad_start && (!tell || named_object || OBJECT_PRONOUNS.contains(&doc.low(v + 1))))
         .then_some(c)
+}
+
+/// True when tokens `a..b`, opening with neither a name, a determiner nor
+/// a pronoun, hold no verb: "that" before them was a pronoun ("He said
+/// that in March too"), not the start of a clause. (Only such openings are
+/// tagged.)
+fn verbless(doc: &Doc, a: usize, b: usize) -> bool {
+    let w = doc.word(a);
+    let clause_like = w.starts_with(char::is_uppercase)
+        || DETERMINERS.contains(doc.low(a))
+        || PRONOUNS.contains_key(doc.low(a));
+    !clause_like && !(a..b).any(|j| matches!(doc.tag(j), Tag::Verb | Tag::Aux))
 }
 
 /// When a hearer starts at token `c` and a clause follows it, the token

@@ -839,3 +839,12 @@ fn an_infinitive_speech_verb_speaks_for_the_main_subject() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].2, "Piet Olsen", "{q:?}");
 }
+
+#[test]
+fn that_as_a_pronoun_reports_no_clause() {
+    let q = quotes("The ferry fares rose again. Councillor Ada Moss said that in April too.");
+    assert!(q.is_empty(), "{q:?}");
+    let q = quotes("Councillor Ada Moss said that in April the fares rose.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "in April the fares rose");
+}
