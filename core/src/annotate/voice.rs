@@ -744,6 +744,32 @@ mod tests {
     }
 
     #[test]
+    fn my_predecessor_is_not_the_speaker() {
+        let text = "Address by Governor Nina Sorel to the Assembly\n\nFriends,\n\n\
+                    My predecessor promised to dredge the harbour. I will finish \
+                    the work by June.\n\nThank you.\n";
+        let ann = annotate(text);
+        let actors: Vec<(&str, Option<&str>, Option<&str>)> = ann
+            .commitments
+            .iter()
+            .map(|c| {
+                (
+                    &text[c.trigger.start..c.trigger.end],
+                    c.actor.map(|e| ann.entities[e].name.as_str()),
+                    c.actor_name.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            actors,
+            [
+                ("promised to", None, Some("My predecessor")),
+                ("will finish", Some("Nina Sorel"), None)
+            ]
+        );
+    }
+
+    #[test]
     fn a_memos_header_fields_are_no_headline() {
         let text = "To: Ms. Ilse Varga, Chair, Brackwater Housing Trust\n\
                     From: The Tenants of Mill Court\n\nDear Ms. Varga,\n\nWe write about the lifts.\n";

@@ -244,6 +244,11 @@ pub static REFUSAL_VERBS: LazyLock<WordSet> =
 pub static PEOPLE_OF: LazyLock<WordSet> =
     LazyLock::new(|| set(include_str!("lexicon/people_of.txt")));
 
+/// Nouns naming a person by a relation to another ("predecessor",
+/// "colleague"): "my predecessor" is someone else than "me".
+pub static RELATION_NOUNS: LazyLock<WordSet> =
+    LazyLock::new(|| set(include_str!("lexicon/relation_nouns.txt")));
+
 /// Nouns of a span of time ("two days after", "a week before").
 pub static TIME_UNITS: LazyLock<WordSet> =
     LazyLock::new(|| set(include_str!("lexicon/time_units.txt")));

@@ -13,8 +13,8 @@ use crate::annotate::descriptions::organization_noun;
 use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::{Gender, LEXICON, set};
 use crate::annotate::words::{
-    BETWEEN_SUBJECT_AND_VERB, DETERMINERS, DOCUMENT_NOUNS, PRONOUNS, PronounClass, SPEECH_VERBS,
-    SUBJECT_BREAKERS, SpeechUse, WordSet, is_ly_adverb,
+    BETWEEN_SUBJECT_AND_VERB, DETERMINERS, DOCUMENT_NOUNS, PRONOUNS, PronounClass, RELATION_NOUNS,
+    SPEECH_VERBS, SUBJECT_BREAKERS, SpeechUse, WordSet, is_ly_adverb,
 };
 use crate::model::{Entity, EntityId, EntityKind, Mention, MentionForm, Quote, QuoteKind};
 
@@ -514,13 +514,26 @@ impl Doc<'_> {
     }
 
     /// True when mention `m` is a possessive pronoun opening the phrase
-    /// `np` before its head noun ("her" of "her lawyer").
+    /// `np` before its head noun ("her" of "her lawyer"; "my" or "your"
+    /// only before a person's role or relation: "my predecessor", not "my
+    /// office", which speaks for me).
     fn possessive_modifier(&self, m: usize, np: &Range<usize>) -> bool {
         let mention = &self.ann.mentions[m];
+        let head = self.low(np.end - 1);
+        let one = head.strip_suffix('s').unwrap_or(head);
+        let person = |w: &str| {
+            LEXICON.role_nouns.contains(w)
+                || LEXICON.kinship_nouns.contains(w)
+                || RELATION_NOUNS.contains(w)
+        };
         mention.form == MentionForm::Pronoun
             && np.len() > 1
             && self.token_at(mention.span.start) == Some(np.start)
-            && matches!(self.low(np.start), "his" | "her" | "its" | "their")
+            && match self.low(np.start) {
+                "his" | "her" | "its" | "their" => true,
+                "my" | "our" | "your" => person(head) || person(one),
+                _ => false,
+            }
     }
 
     /// The noun phrase of an agent after the "by" at token `by`: none when
