@@ -710,14 +710,15 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
     let first_person = (in_quote || doc.voiced(i).is_some())
         && matches!(subject, "we" | "i" | "we'll" | "i'll")
         && w != "would";
-    // "our training school will double its classes": the speaker's body
-    // acts through its own unit, the whole clause its content.
+    // "our training school will double its classes", "my government will
+    // …": the speaker's body acts through its own unit, the whole clause
+    // its content.
     let our_unit = ((in_quote || doc.voiced(i).is_some()) && w != "would" && !first_person)
         .then(|| doc.subject_before(i))
         .flatten()
         .filter(|s| !s.negated)
         .map(|s| s.np)
-        .filter(|np| doc.low(np.start) == "our" && possessed_unit(doc, np));
+        .filter(|np| matches!(doc.low(np.start), "our" | "my") && possessed_unit(doc, np));
     if in_quote && !first_person && our_unit.is_none() {
         return None;
     }
@@ -906,10 +907,10 @@ fn future_actor(doc: &Doc, i: usize, verb: usize) -> Option<Future> {
 
 /// True when `np` names a body's own people or unit through a possessive
 /// ("its members", "their negotiators", "our staff", "our training
-/// school"): a member noun or an agent noun, singular or plural, after
-/// "its", "their" or "our".
+/// school", "my government"): a member noun or an agent noun, singular or
+/// plural, after "its", "their", "our" or "my".
 fn possessed_unit(doc: &Doc, np: &Range<usize>) -> bool {
-    if np.len() < 2 || !matches!(doc.low(np.start), "its" | "their" | "our") {
+    if np.len() < 2 || !matches!(doc.low(np.start), "its" | "their" | "our" | "my") {
         return false;
     }
     let head = doc.low(np.end - 1);

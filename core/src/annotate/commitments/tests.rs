@@ -1443,3 +1443,14 @@ fn a_verb_after_a_possessed_noun_is_no_noun_cue() {
     assert_eq!(c.len(), 1, "{c:?}");
     assert_eq!(c[0].3, "Officials");
 }
+
+#[test]
+fn my_government_will_is_the_speakers_pledge() {
+    let text = "Speech by President Ilse Maran to the Senate\n\nSenators,\n\n\
+                We have lost much this year. My government will rebuild the northern \
+                railway by the spring.\n\nThank you.\n";
+    let c = commitments(text);
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert_eq!(c[0].3, "Ilse Maran");
+}
