@@ -14,7 +14,7 @@ use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::{Gender, LEXICON, set};
 use crate::annotate::words::{
     BETWEEN_SUBJECT_AND_VERB, DETERMINERS, DOCUMENT_NOUNS, PRONOUNS, PronounClass, RELATION_NOUNS,
-    SPEECH_VERBS, SUBJECT_BREAKERS, SpeechUse, WordSet, is_ly_adverb,
+    SPEECH_VERBS, SUBJECT_ADVERBS, SUBJECT_BREAKERS, SpeechUse, WordSet, is_ly_adverb,
 };
 use crate::model::{Entity, EntityId, EntityKind, Mention, MentionForm, Quote, QuoteKind};
 
@@ -104,6 +104,7 @@ impl Doc<'_> {
             if matches!(w, "not" | "n't" | "never") {
                 negated = true;
             } else if !(BETWEEN_SUBJECT_AND_VERB.contains(w)
+                || SUBJECT_ADVERBS.contains(w)
                 || is_ly_adverb(w)
                 || self.is_mark(j - 1))
             {
