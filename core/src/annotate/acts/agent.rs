@@ -900,7 +900,9 @@ impl Doc<'_> {
                         .or_else(organisation)
                         .or_else(|| self.previous_plural_subject(i))
                 } else {
-                    organisation().or_else(|| self.recent_group_speaker(i))
+                    self.previous_described_organisation(i)
+                        .or_else(organisation)
+                        .or_else(|| self.recent_group_speaker(i))
                 }
                 .unwrap_or_else(as_written)
             }
@@ -956,11 +958,13 @@ impl Doc<'_> {
     /// speaker, within three sentences, named by a plural noun phrase or an
     /// organisation ("The authors say …. They say …").
     fn recent_group_speaker(&self, i: usize) -> Option<Agent> {
-        self.recent_speaker(i, |agent, head| {
-            match agent.entity.and_then(|e| self.ann.entities.get(e)) {
+        self.recent_speaker(i, |s, head| {
+            let agent = self.resolve_with(&s.np, false);
+            let group = match agent.entity.and_then(|e| self.ann.entities.get(e)) {
                 Some(e) => e.kind == EntityKind::Organization,
                 None => head.ends_with('s') && !head.ends_with("'s") && !head.ends_with("’s"),
-            }
+            };
+            group.then_some(agent)
         })
     }
 
@@ -968,16 +972,42 @@ impl Doc<'_> {
     /// latest speaker, within three sentences, described by a role with no
     /// name, as written ("The health minister says …. He said …").
     fn recent_role_speaker(&self, i: usize) -> Option<Agent> {
-        self.recent_speaker(i, |agent, head| {
-            agent.entity.is_none() && LEXICON.role_nouns.contains(head)
+        self.recent_speaker(i, |s, _| {
+            // "A spokesman for the authority": the role may come before
+            // its phrase.
+            let agent = self.resolve_subject(s);
+            let role = agent.entity.is_none()
+                && agent.name.as_deref().is_some_and(|n| {
+                    n.split(' ')
+                        .any(|w| LEXICON.role_nouns.contains(w.to_lowercase().as_str()))
+                });
+            role.then_some(agent)
         })
     }
 
+    /// For "It" opening a sentence: the organisation the sentence before
+    /// describes, with no name, as its subject ("The fishermen's
+    /// association called for …. It also urged …"), as written.
+    fn previous_described_organisation(&self, i: usize) -> Option<Agent> {
+        let start = self.sentence_of(i).start;
+        if start != i || start == 0 || self.quote(i).is_some() || self.low(i) != "it" {
+            return None;
+        }
+        let a = self.main_subject(start - 1)?;
+        let name = a.name.as_deref().filter(|_| a.entity.is_none())?;
+        let head = name.rsplit(' ').next()?.to_lowercase();
+        organization_noun(&head).is_some().then_some(a)
+    }
+
     /// The latest speaker, within three sentences before token `i`, that
-    /// `fits` (given the speaker as resolved and its noun phrase's last
-    /// word, lowercased): the subject of a speech verb, not a pronoun nor
-    /// the subject of a reported clause.
-    fn recent_speaker(&self, i: usize, fits: impl Fn(&Agent, &str) -> bool) -> Option<Agent> {
+    /// `fits` (given the subject and its noun phrase's last word,
+    /// lowercased; giving the speaker): the subject of a speech verb, not a
+    /// pronoun nor the subject of a reported clause.
+    fn recent_speaker(
+        &self,
+        i: usize,
+        fits: impl Fn(&Subject, &str) -> Option<Agent>,
+    ) -> Option<Agent> {
         // From the first token of the sentence three before, or WINDOW
         // tokens back if that is nearer.
         let first = self.sent(i)?.saturating_sub(3);
@@ -996,8 +1026,7 @@ impl Doc<'_> {
                 {
                     return None;
                 }
-                let agent = self.resolve_with(&s.np, false);
-                fits(&agent, head).then_some(agent)
+                fits(&s, head)
             })
     }
 

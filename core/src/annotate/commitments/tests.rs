@@ -1454,3 +1454,12 @@ fn my_government_will_is_the_speakers_pledge() {
     assert_eq!(c[0].0, CommitmentKind::Pledge);
     assert_eq!(c[0].3, "Ilse Maran");
 }
+
+#[test]
+fn it_after_a_described_body_is_that_body() {
+    let c = commitments(
+        "The Dunmere Port Trust opened a quay. The fishermen's association, which has 300 members, called for a slipway. It also urged the trust to delay the dredging.",
+    );
+    let urged = c.iter().find(|c| c.1 == "urged").expect("found");
+    assert_eq!(urged.3, "The fishermen's association", "{c:?}");
+}

@@ -848,3 +848,12 @@ fn that_as_a_pronoun_reports_no_clause() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].1, "in April the fares rose");
 }
+
+#[test]
+fn he_after_a_spokesman_for_a_body_is_the_spokesman() {
+    let q = quotes(
+        "The port's chairman said on Monday that trade was up. A spokesman for the port said the quay would reopen. He said the port intends to hire staff.",
+    );
+    assert_eq!(q.len(), 3, "{q:?}");
+    assert_eq!(q[2].2, "A spokesman for the port", "{q:?}");
+}
