@@ -619,6 +619,17 @@ fn possessor(doc: &Doc, n: usize, floor: usize) -> Option<Agent> {
             *c != PronounClass::Speaker || doc.quote(j - 1).is_some() || doc.voiced(j - 1).is_some()
         }) && matches!(w, "his" | "her" | "its" | "their" | "our" | "my")
         {
+            // "The union renewed its calls for …": "its" or "their" in a
+            // clause's object is, first, its subject's.
+            if matches!(w, "its" | "their")
+                && let Some(a) = clause_subject(doc, j - 1, floor, false)
+                && a.entity
+                    .and_then(|e| doc.ann.entities.get(e))
+                    .is_none_or(|e| e.kind != EntityKind::Person)
+                && a.is_known()
+            {
+                return Some(a);
+            }
             let agent = doc.resolve_pronoun(j - 1);
             // "its" is never a person's: "the company dropped its demand".
             let fits = agent

@@ -1463,3 +1463,13 @@ fn it_after_a_described_body_is_that_body() {
     let urged = c.iter().find(|c| c.1 == "urged").expect("found");
     assert_eq!(urged.3, "The fishermen's association", "{c:?}");
 }
+
+#[test]
+fn its_in_the_object_is_the_subjects() {
+    let c = commitments(
+        "Lena Ruiz spoke to the Harlow Gazette on Friday. The dockers' union renewed its calls for a pay review.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    // (The subject phrase stops at the plural's bare possessive mark.)
+    assert!(c[0].3.ends_with("union"), "{c:?}");
+}
