@@ -158,9 +158,18 @@ impl Doc<'_> {
             let p = longer.start;
             // "Prime Minister Karl Dorn of Velland said": the person, whose
             // "of" phrase only tells where from.
+            // "Leaders of the eight countries", "Residents of Kharkiv": the
+            // people of a place or body, whom the "of" phrase belongs to.
+            let people_of = || {
+                let w = self.low(p - 2);
+                crate::annotate::words::PEOPLE_OF.contains(w)
+                    || w.strip_suffix('s')
+                        .is_some_and(|one| LEXICON.role_nouns.contains(one))
+            };
             let attached = p >= floor + 2
                 && (POSTMODIFIER_PREPOSITIONS.contains(&self.low(p - 1))
-                    || (self.low(p - 1) == "of" && self.person_name_ending_at(p - 2).is_some()));
+                    || (self.low(p - 1) == "of"
+                        && (self.person_name_ending_at(p - 2).is_some() || people_of())));
             if !attached {
                 break;
             }

@@ -1473,3 +1473,11 @@ fn its_in_the_object_is_the_subjects() {
     // (The subject phrase stops at the plural's bare possessive mark.)
     assert!(c[0].3.ends_with("union"), "{c:?}");
 }
+
+#[test]
+fn holders_of_a_role_of_a_place_are_written_as_such() {
+    let c =
+        commitments("Leaders of the two countries agreed on Saturday to share data on rainfall.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].3, "Leaders of the two countries", "{c:?}");
+}
