@@ -155,6 +155,17 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
         } else {
             None
         }
+        // "Third, require the company to pay …": a cue verb as the voice's
+        // imperative has no subject of its own; the voice demands it.
+        .and_then(|f| {
+            let actorless = f.0.actor.is_none() && f.0.actor_name.is_none();
+            if actorless {
+                voice_demand(doc, i)
+            } else {
+                None
+            }
+            .or(Some(f))
+        })
         .or_else(|| conjunct_future(doc, i, out.last()))
         .or_else(|| will_pledge(doc, i))
         .or_else(|| reported_passive(doc, i))
@@ -322,7 +333,8 @@ fn relative_object(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> 
 
 /// True when the verb cue at token `i` is used as a noun: after a
 /// determiner or possessive ("the demand", "a planned", "their urgent
-/// plea", "nurses' calls"), as the object of a verb ("will revive demand", "to meet
+/// plea", "nurses' calls"; not a verb after the phrase's noun: "my office
+/// stands ready"), as the object of a verb ("will revive demand", "to meet
 /// demand"), or tagged a noun after a verb when the word is a noun cue too
 /// ("issued calls for an audit", left to the noun cue; asked only of such
 /// words, to tag few sentences).
@@ -336,7 +348,9 @@ fn used_as_noun(doc: &Doc, i: usize) -> bool {
             prev2,
             "a" | "an" | "no" | "his" | "her" | "its" | "their" | "our" | "my" | "'s" | "’s"
         ) && doc.is_word(i - 1)
-            && !is_ly_adverb(prev))
+            && !is_ly_adverb(prev)
+            // "my office stands ready to": a noun, then the verb.
+            && !(doc.tag(i - 1) == Tag::Noun && doc.tag(i) == Tag::Verb))
         || ((prev2 == "to" || MODALS.contains(&prev2))
             && doc.is_word(i - 1)
             && !is_ly_adverb(prev)
@@ -605,6 +619,17 @@ fn possessor(doc: &Doc, n: usize, floor: usize) -> Option<Agent> {
             *c != PronounClass::Speaker || doc.quote(j - 1).is_some() || doc.voiced(j - 1).is_some()
         }) && matches!(w, "his" | "her" | "its" | "their" | "our" | "my")
         {
+            // "The union renewed its calls for …": "its" or "their" in a
+            // clause's object is, first, its subject's.
+            if matches!(w, "its" | "their")
+                && let Some(a) = clause_subject(doc, j - 1, floor, false)
+                && a.entity
+                    .and_then(|e| doc.ann.entities.get(e))
+                    .is_none_or(|e| e.kind != EntityKind::Person)
+                && a.is_known()
+            {
+                return Some(a);
+            }
             let agent = doc.resolve_pronoun(j - 1);
             // "its" is never a person's: "the company dropped its demand".
             let fits = agent
@@ -696,14 +721,15 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
     let first_person = (in_quote || doc.voiced(i).is_some())
         && matches!(subject, "we" | "i" | "we'll" | "i'll")
         && w != "would";
-    // "our training school will double its classes": the speaker's body
-    // acts through its own unit, the whole clause its content.
+    // "our training school will double its classes", "my government will
+    // …": the speaker's body acts through its own unit, the whole clause
+    // its content.
     let our_unit = ((in_quote || doc.voiced(i).is_some()) && w != "would" && !first_person)
         .then(|| doc.subject_before(i))
         .flatten()
         .filter(|s| !s.negated)
         .map(|s| s.np)
-        .filter(|np| doc.low(np.start) == "our" && possessed_unit(doc, np));
+        .filter(|np| matches!(doc.low(np.start), "our" | "my") && possessed_unit(doc, np));
     if in_quote && !first_person && our_unit.is_none() {
         return None;
     }
@@ -892,10 +918,10 @@ fn future_actor(doc: &Doc, i: usize, verb: usize) -> Option<Future> {
 
 /// True when `np` names a body's own people or unit through a possessive
 /// ("its members", "their negotiators", "our staff", "our training
-/// school"): a member noun or an agent noun, singular or plural, after
-/// "its", "their" or "our".
+/// school", "my government"): a member noun or an agent noun, singular or
+/// plural, after "its", "their", "our" or "my".
 fn possessed_unit(doc: &Doc, np: &Range<usize>) -> bool {
-    if np.len() < 2 || !matches!(doc.low(np.start), "its" | "their" | "our") {
+    if np.len() < 2 || !matches!(doc.low(np.start), "its" | "their" | "our" | "my") {
         return false;
     }
     let head = doc.low(np.end - 1);

@@ -306,7 +306,11 @@ impl<'a> Doc<'a> {
         let w = name_part(self.word(i));
         let lx = &*LEXICON;
         // A byline's desk ("Labour Correspondent") names no actor of the story.
-        if lx.function_words.contains(w) || lx.non_names.contains(w) || self.in_byline(i) {
+        if lx.function_words.contains(w)
+            || lx.non_names.contains(w)
+            || self.in_byline(i)
+            || self.is_inverted_modal(i)
+        {
             return false;
         }
         if lx.gazetteer.contains_key(w)
@@ -384,6 +388,22 @@ impl<'a> Doc<'a> {
         k < self.toks.len()
             && matches!(self.word(k), "," | "(" | "—" | "–" | "-")
             && self.text[t.start()..line_end].contains(|c: char| c.is_lowercase())
+    }
+
+    /// True for a modal opening a question before a lowercase word or "I"
+    /// ("Will the mill stay open?", "May I ask …?"): the verb, not a given
+    /// name ("Will Smith?" keeps the capital after it).
+    fn is_inverted_modal(&self, i: usize) -> bool {
+        let sent = sentence_range(&self.toks, i);
+        let next = if i + 1 < sent.end {
+            self.word(i + 1)
+        } else {
+            ""
+        };
+        AUXILIARIES.contains(self.word(i).to_lowercase().as_str())
+            && (next.starts_with(char::is_lowercase) || next == "I")
+            && sent.end > i + 1
+            && self.word(sent.end - 1) == "?"
     }
 
     /// True for an adjective formed from a place the document names, used

@@ -678,6 +678,14 @@ mod tests {
     }
 
     #[test]
+    fn a_modal_opening_a_question_is_no_given_name() {
+        assert!(texts("Will the ferry run in winter?").is_empty());
+        assert!(texts("May I ask a question?").is_empty());
+        assert_eq!(texts("Will Hardy came late."), ["Will Hardy"]);
+        assert_eq!(texts("Will Hardy?"), ["Will Hardy"]);
+    }
+
+    #[test]
     fn weekdays_events_and_peoples_are_not_names() {
         assert_eq!(
             pieces("They played Call of Duty again."),

@@ -211,7 +211,22 @@ fn attribute_marks(doc: &Doc) -> Vec<Option<Attribution>> {
     let mut attr: Vec<Option<Attribution>> = doc
         .marks
         .iter()
-        .map(|m| after(doc, m).or_else(|| before(doc, m)))
+        .map(|m| {
+            // “…” closed by a period ends its sentence: a clause opening the
+            // next one ("Lee told me, “Sell.” Her son said no.") speaks there,
+            // and an attribution ending in a comma, colon or "that" right
+            // before the quotation names its speaker.
+            let introduced = m
+                .open_tok
+                .and_then(|o| o.checked_sub(1))
+                .is_some_and(|k| matches!(doc.low(k), "," | ":" | "that"));
+            let before_first = introduced && m.closed && m.inner.slice(doc.text).ends_with('.');
+            if before_first {
+                before(doc, m).or_else(|| after(doc, m))
+            } else {
+                after(doc, m).or_else(|| before(doc, m))
+            }
+        })
         .collect();
     propagate(doc, &mut attr);
     attr
@@ -407,7 +422,7 @@ fn before(doc: &Doc, m: &Marked) -> Option<Attribution> {
     // (Tagging is lazy, by sentence: the word is looked at first.)
     let noun = || v > 0 && matches!(doc.tag(v - 1), Tag::Adj | Tag::Det) && doc.tag(v) == Tag::Noun;
     if attributes(doc.low(v)) && !noun() {
-        return speaker_of_verb(doc, v);
+        return asked_to_speak(doc, v).or_else(|| speaker_of_verb(doc, v));
     }
     // Smith told reporters: “…” / Smith said in a statement: “…”
     if i == open {
@@ -426,14 +441,31 @@ fn before(doc: &Doc, m: &Marked) -> Option<Attribution> {
     if doc.low(verb) == "according" {
         return None;
     }
-    speaker_of_verb(doc, verb).or_else(|| {
-        // said Smith: “…” (never a participle: "promising new laws: “…”"
-        // names what was promised, not who spoke)
-        let np = doc.np_after(verb + 1)?;
-        (np.end == v + 1 && !doc.low(verb).ends_with("ing")).then(|| Attribution {
-            agent: doc.resolve(&np),
-            cue: Some(verb),
+    asked_to_speak(doc, verb)
+        .or_else(|| speaker_of_verb(doc, verb))
+        .or_else(|| {
+            // said Smith: “…” (never a participle: "promising new laws: “…”"
+            // names what was promised, not who spoke)
+            let np = doc.np_after(verb + 1)?;
+            let finite =
+                !doc.low(verb).ends_with("ing") && (verb == 0 || doc.low(verb - 1) != "to");
+            (np.end == v + 1 && finite).then(|| Attribution {
+                agent: doc.resolve(&np),
+                cue: Some(verb),
+            })
         })
+}
+
+/// For a speech verb at token `v` in the infinitive ("He asked me to tell
+/// you this: “…”", "She wants to say this: “…”"): the subject of the
+/// sentence's main clause, who speaks through it.
+fn asked_to_speak(doc: &Doc, v: usize) -> Option<Attribution> {
+    if v == 0 || doc.low(v - 1) != "to" {
+        return None;
+    }
+    Some(Attribution {
+        agent: doc.main_subject(v)?,
+        cue: Some(v),
     })
 }
 
@@ -795,7 +827,7 @@ fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
     }
     c = doc.after_time_phrase(c);
     if doc.low(c) == "that" {
-        return (c + 1 < sent.end).then_some(c + 1);
+        return (c + 1 < sent.end && !verbless(doc, c + 1, sent.end)).then_some(c + 1);
     }
     // "said in a statement that", "told reporters that"; but in "…, he
     // said, adding that …" or "said it was illegal, adding that …" the
@@ -825,6 +857,18 @@ fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
         || crate::annotate::words::REPLY_WORDS.contains(w);
     (!bad_start && (!tell || named_object || OBJECT_PRONOUNS.contains(&doc.low(v + 1))))
         .then_some(c)
+}
+
+/// True when tokens `a..b`, opening with neither a name, a determiner nor
+/// a pronoun, hold no verb: "that" before them was a pronoun ("He said
+/// that in March too"), not the start of a clause. (Only such openings are
+/// tagged.)
+fn verbless(doc: &Doc, a: usize, b: usize) -> bool {
+    let w = doc.word(a);
+    let clause_like = w.starts_with(char::is_uppercase)
+        || DETERMINERS.contains(doc.low(a))
+        || PRONOUNS.contains_key(doc.low(a));
+    !clause_like && !(a..b).any(|j| matches!(doc.tag(j), Tag::Verb | Tag::Aux))
 }
 
 /// When a hearer starts at token `c` and a clause follows it, the token

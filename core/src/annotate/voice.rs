@@ -19,9 +19,9 @@ use crate::annotate::acts::{Doc, Prepared, Turn};
 use crate::annotate::affiliation::{speaks_for, within};
 use crate::annotate::first_person;
 use crate::annotate::learn::tagger::Tag;
-use crate::annotate::lexicon::set;
+use crate::annotate::lexicon::{LEXICON, set};
 use crate::annotate::segment::{Line, lines_from};
-use crate::annotate::words::WordSet;
+use crate::annotate::words::{DETERMINERS, WordSet};
 use crate::model::{Annotations, EntityId, EntityKind, Mention, MentionForm, Span};
 
 /// Nouns opening a speech's title ("Remarks by …").
@@ -102,7 +102,7 @@ pub fn apply(text: &str, prep: &mut Prepared, ann: &mut Annotations) {
         first_person::set(ann, mentions);
     }
     prep.set_voice(turns);
-    requote(prep, ann);
+    requote(text, prep, ann);
 }
 
 /// Words that may open a sentence before its imperative ("First, reopen
@@ -167,16 +167,40 @@ pub fn imperative<'d>(doc: &'d Doc, i: usize) -> Option<(&'d Turn, usize)> {
     Some((turn, end))
 }
 
-/// True when token `i` is a verb in its base form: tagged a verb, not a
-/// participle or a past form, and not one of the verbs of courtesy or of
-/// suggestion that open a sentence without demanding ("Thank you", "Let
-/// us").
+/// True when the lowercase word `w` is a function word ("in", "into"),
+/// which the list holds capitalised.
+fn is_function_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(|first| {
+        let cap: String = first.to_uppercase().chain(chars).collect();
+        LEXICON.function_words.contains(cap.as_str())
+    })
+}
+
+/// True when token `i` is a verb in its base form: tagged a verb (or an
+/// adjective right before a determiner, which only a verb can be there:
+/// "open the ward", "clear a backlog"), not a participle or a past form,
+/// and not one of the verbs of courtesy or of suggestion that open a
+/// sentence without demanding ("Thank you", "Let us").
 fn base_verb(doc: &Doc, i: usize) -> bool {
     let w = doc.low(i);
     // A participle ("-ing", "-ed" past "need") or a contraction ("let's").
     let inflected = w.ends_with("ing") || w.ends_with("'s") || (w.ends_with("ed") && w.len() > 4);
-    doc.tag(i) == Tag::Verb
-        && !inflected
+    let verb = match doc.tag(i) {
+        Tag::Verb => true,
+        // A preposition that is no function word is a tagging slip too
+        // ("First, open a formal inquiry").
+        Tag::Adj | Tag::Adp => {
+            let next = if i + 1 < doc.toks.len() {
+                doc.low(i + 1)
+            } else {
+                ""
+            };
+            next != "that" && DETERMINERS.contains(next) && !is_function_word(w)
+        }
+        _ => false,
+    };
+    verb && !inflected
         && !matches!(
             w,
             "let" | "let's" | "thank" | "thanks" | "welcome" | "do" | "be" | "have" | "say"
@@ -188,9 +212,33 @@ fn base_verb(doc: &Doc, i: usize) -> bool {
 /// passage of `prep`'s voice) by a pronoun the quote stage could not
 /// resolve: the voice telling its own words ("I have told the trust that
 /// …") is no quote, and dropped; a "you" ("Last year you said …") is the
-/// passage's addressee.
-fn requote(prep: &Prepared, ann: &mut Annotations) {
+/// passage's addressee. A "he" or "she" speaking in a passage ("He told
+/// our conference, …") is neither its voice nor whom it addresses or
+/// answers: it is resolved again knowing the voice.
+fn requote(text: &str, prep: &Prepared, ann: &mut Annotations) {
     let toks = &prep.toks;
+    let resolved: Vec<(usize, Option<EntityId>, Option<String>)> = {
+        let doc = Doc::new(text, ann, prep);
+        ann.quotes
+            .iter()
+            .enumerate()
+            .filter_map(|(n, q)| {
+                let (e, cue) = (q.speaker?, q.cue?);
+                let at = toks.partition_point(|t| t.start() < cue.start);
+                let turn = prep.voiced(at)?;
+                let own = [turn.speaker, turn.addressee, turn.partner].contains(&Some(e));
+                let p = at.checked_sub(1)?;
+                (own && matches!(doc.low(p), "he" | "she")).then(|| {
+                    let a = doc.resolve_pronoun(p);
+                    (n, a.entity, a.name)
+                })
+            })
+            .collect()
+    };
+    for (n, entity, name) in resolved {
+        ann.quotes[n].speaker = entity;
+        ann.quotes[n].speaker_name = name;
+    }
     ann.quotes.retain_mut(|q| {
         let (Some(cue), None, Some(name)) = (q.cue, q.speaker, q.speaker_name.as_deref()) else {
             return true;
@@ -623,6 +671,102 @@ mod tests {
             .find(|c| &text[c.trigger.start..c.trigger.end] == "close");
         let content = close.map(|c| &text[c.content.start..c.content.end]);
         assert_eq!(content, Some("close the road"));
+    }
+
+    #[test]
+    fn a_cue_verb_as_imperative_and_we_past_an_adverb_are_the_voices() {
+        let text = "Dear Mr. Okafor,\n\nThe depot floods every winter. We therefore ask the \
+                    council to act. Third, require the contractor to raise the wall.\n\n\
+                    Yours sincerely,\n\nRuth Ambler\n";
+        let ann = annotate(text);
+        let actors: Vec<(&str, Option<&str>)> = ann
+            .commitments
+            .iter()
+            .map(|c| {
+                (
+                    &text[c.trigger.start..c.trigger.end],
+                    c.actor.map(|e| ann.entities[e].name.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            actors,
+            [
+                ("ask", Some("Ruth Ambler")),
+                ("require", Some("Ruth Ambler"))
+            ]
+        );
+        let require = &ann.commitments[1];
+        assert_eq!(require.kind, CommitmentKind::Demand);
+        assert_eq!(
+            &text[require.content.start..require.content.end],
+            "require the contractor to raise the wall"
+        );
+    }
+
+    #[test]
+    fn a_cue_verb_with_no_subject_outside_a_voice_keeps_no_actor() {
+        let text = "Residents were required to leave the estate by noon.";
+        let ann = annotate(text);
+        assert_eq!(ann.commitments.len(), 1, "{:?}", ann.commitments);
+        assert_eq!(ann.commitments[0].actor, None);
+    }
+
+    #[test]
+    fn he_in_a_turn_is_neither_its_speaker_nor_the_asker() {
+        let text = "LENA PORT: The transport secretary says the fares are fixed. Are they?\n\n\
+                    GREGOR VALE: He told our union, \"There is no more money,\" in May.\n\n\
+                    LENA PORT: And then?\n\nGREGOR VALE: We will strike.\n";
+        let ann = annotate(text);
+        let told = ann
+            .quotes
+            .iter()
+            .find(|q| q.span.slice(text).starts_with("There"))
+            .expect("the quote is found");
+        assert_eq!(told.speaker, None, "{told:?}");
+        assert_eq!(
+            told.speaker_name.as_deref(),
+            Some("The transport secretary")
+        );
+    }
+
+    #[test]
+    fn an_imperative_the_tagger_reads_as_adjective_or_preposition() {
+        let text = "Dear Ms. Kerr,\n\nFirst, open an inquiry into the delays. Second, clear the \
+                    backlog. Finally, in the spring the road floods.\n\nYours sincerely,\n\nTom Reed\n";
+        let ann = annotate(text);
+        let demands: Vec<&str> = ann
+            .commitments
+            .iter()
+            .map(|c| &text[c.trigger.start..c.trigger.end])
+            .collect();
+        assert_eq!(demands, ["open", "clear"]);
+    }
+
+    #[test]
+    fn my_predecessor_is_not_the_speaker() {
+        let text = "Address by Governor Nina Sorel to the Assembly\n\nFriends,\n\n\
+                    My predecessor promised to dredge the harbour. I will finish \
+                    the work by June.\n\nThank you.\n";
+        let ann = annotate(text);
+        let actors: Vec<(&str, Option<&str>, Option<&str>)> = ann
+            .commitments
+            .iter()
+            .map(|c| {
+                (
+                    &text[c.trigger.start..c.trigger.end],
+                    c.actor.map(|e| ann.entities[e].name.as_str()),
+                    c.actor_name.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            actors,
+            [
+                ("promised to", None, Some("My predecessor")),
+                ("will finish", Some("Nina Sorel"), None)
+            ]
+        );
     }
 
     #[test]

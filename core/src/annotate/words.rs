@@ -43,6 +43,11 @@ pub static SPEECH_VERBS: LazyLock<WordMap<SpeechUse>> = LazyLock::new(|| {
 pub static BETWEEN_SUBJECT_AND_VERB: LazyLock<WordSet> =
     LazyLock::new(|| set(include_str!("lexicon/attribution_words.txt")));
 
+/// More words the act stages let stand between a subject and its verb
+/// ("a farmer there said", "we therefore ask", "they all agreed").
+pub static SUBJECT_ADVERBS: LazyLock<WordSet> =
+    LazyLock::new(|| set(include_str!("lexicon/subject_adverbs.txt")));
+
 /// Words that end a backward scan for a subject noun phrase.
 pub static SUBJECT_BREAKERS: LazyLock<WordSet> =
     LazyLock::new(|| set(include_str!("lexicon/subject_breakers.txt")));
@@ -243,6 +248,11 @@ pub static REFUSAL_VERBS: LazyLock<WordSet> =
 /// people of a place or body rather than the place or body itself.
 pub static PEOPLE_OF: LazyLock<WordSet> =
     LazyLock::new(|| set(include_str!("lexicon/people_of.txt")));
+
+/// Nouns naming a person by a relation to another ("predecessor",
+/// "colleague"): "my predecessor" is someone else than "me".
+pub static RELATION_NOUNS: LazyLock<WordSet> =
+    LazyLock::new(|| set(include_str!("lexicon/relation_nouns.txt")));
 
 /// Nouns of a span of time ("two days after", "a week before").
 pub static TIME_UNITS: LazyLock<WordSet> =

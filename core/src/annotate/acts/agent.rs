@@ -11,12 +11,12 @@ use std::sync::LazyLock;
 use super::doc::{Doc, WINDOW};
 use crate::annotate::descriptions::organization_noun;
 use crate::annotate::learn::tagger::Tag;
-use crate::annotate::lexicon::{LEXICON, set};
+use crate::annotate::lexicon::{Gender, LEXICON, set};
 use crate::annotate::words::{
-    BETWEEN_SUBJECT_AND_VERB, DETERMINERS, DOCUMENT_NOUNS, PRONOUNS, PronounClass, SPEECH_VERBS,
-    SUBJECT_BREAKERS, SpeechUse, WordSet, is_ly_adverb,
+    BETWEEN_SUBJECT_AND_VERB, DETERMINERS, DOCUMENT_NOUNS, PRONOUNS, PronounClass, RELATION_NOUNS,
+    SPEECH_VERBS, SUBJECT_ADVERBS, SUBJECT_BREAKERS, SpeechUse, WordSet, is_ly_adverb,
 };
-use crate::model::{EntityId, EntityKind, Mention, MentionForm, Quote, QuoteKind};
+use crate::model::{Entity, EntityId, EntityKind, Mention, MentionForm, Quote, QuoteKind};
 
 /// Verbs by which an actor issues a document.
 pub static ISSUE_VERBS: LazyLock<WordSet> =
@@ -104,6 +104,7 @@ impl Doc<'_> {
             if matches!(w, "not" | "n't" | "never") {
                 negated = true;
             } else if !(BETWEEN_SUBJECT_AND_VERB.contains(w)
+                || SUBJECT_ADVERBS.contains(w)
                 || is_ly_adverb(w)
                 || self.is_mark(j - 1))
             {
@@ -157,9 +158,18 @@ impl Doc<'_> {
             let p = longer.start;
             // "Prime Minister Karl Dorn of Velland said": the person, whose
             // "of" phrase only tells where from.
+            // "Leaders of the eight countries", "Residents of Kharkiv": the
+            // people of a place or body, whom the "of" phrase belongs to.
+            let people_of = || {
+                let w = self.low(p - 2);
+                crate::annotate::words::PEOPLE_OF.contains(w)
+                    || w.strip_suffix('s')
+                        .is_some_and(|one| LEXICON.role_nouns.contains(one))
+            };
             let attached = p >= floor + 2
                 && (POSTMODIFIER_PREPOSITIONS.contains(&self.low(p - 1))
-                    || (self.low(p - 1) == "of" && self.person_name_ending_at(p - 2).is_some()));
+                    || (self.low(p - 1) == "of"
+                        && (self.person_name_ending_at(p - 2).is_some() || people_of())));
             if !attached {
                 break;
             }
@@ -514,13 +524,26 @@ impl Doc<'_> {
     }
 
     /// True when mention `m` is a possessive pronoun opening the phrase
-    /// `np` before its head noun ("her" of "her lawyer").
+    /// `np` before its head noun ("her" of "her lawyer"; "my" or "your"
+    /// only before a person's role or relation: "my predecessor", not "my
+    /// office", which speaks for me).
     fn possessive_modifier(&self, m: usize, np: &Range<usize>) -> bool {
         let mention = &self.ann.mentions[m];
+        let head = self.low(np.end - 1);
+        let one = head.strip_suffix('s').unwrap_or(head);
+        let person = |w: &str| {
+            LEXICON.role_nouns.contains(w)
+                || LEXICON.kinship_nouns.contains(w)
+                || RELATION_NOUNS.contains(w)
+        };
         mention.form == MentionForm::Pronoun
             && np.len() > 1
             && self.token_at(mention.span.start) == Some(np.start)
-            && matches!(self.low(np.start), "his" | "her" | "its" | "their")
+            && match self.low(np.start) {
+                "his" | "her" | "its" | "their" => true,
+                "my" | "our" | "your" => person(head) || person(one),
+                _ => false,
+            }
     }
 
     /// The noun phrase of an agent after the "by" at token `by`: none when
@@ -712,7 +735,7 @@ impl Doc<'_> {
         if !speaks || matches!(self.low(np.end), "for" | "of" | "at") {
             return None;
         }
-        self.nearest_before(np.start, |k| k == EntityKind::Organization)
+        self.nearest_before(np.start, |_, e| e.kind == EntityKind::Organization)
     }
 
     /// The one person the article gives the role a description ends in
@@ -865,14 +888,16 @@ impl Doc<'_> {
                 name: None,
             }),
             Some(PronounClass::Person) => self
-                .nearest_before(i, |k| k == EntityKind::Person)
-                .map_or_else(as_written, |e| Agent {
+                .nearest_before(i, |id, e| self.may_be_third_person(i, id, e))
+                .map(|e| Agent {
                     entity: Some(e),
                     name: None,
-                }),
+                })
+                .or_else(|| self.recent_role_speaker(i))
+                .unwrap_or_else(as_written),
             Some(PronounClass::Group) => {
                 let organisation = || {
-                    self.nearest_before(i, |k| k == EntityKind::Organization)
+                    self.nearest_before(i, |_, e| e.kind == EntityKind::Organization)
                         .map(|e| Agent {
                             entity: Some(e),
                             name: None,
@@ -884,7 +909,9 @@ impl Doc<'_> {
                         .or_else(organisation)
                         .or_else(|| self.previous_plural_subject(i))
                 } else {
-                    organisation().or_else(|| self.recent_group_speaker(i))
+                    self.previous_described_organisation(i)
+                        .or_else(organisation)
+                        .or_else(|| self.recent_group_speaker(i))
                 }
                 .unwrap_or_else(as_written)
             }
@@ -940,6 +967,56 @@ impl Doc<'_> {
     /// speaker, within three sentences, named by a plural noun phrase or an
     /// organisation ("The authors say …. They say …").
     fn recent_group_speaker(&self, i: usize) -> Option<Agent> {
+        self.recent_speaker(i, |s, head| {
+            let agent = self.resolve_with(&s.np, false);
+            let group = match agent.entity.and_then(|e| self.ann.entities.get(e)) {
+                Some(e) => e.kind == EntityKind::Organization,
+                None => head.ends_with('s') && !head.ends_with("'s") && !head.ends_with("’s"),
+            };
+            group.then_some(agent)
+        })
+    }
+
+    /// For "he" or "she" with no person before it that may be meant: the
+    /// latest speaker, within three sentences, described by a role with no
+    /// name, as written ("The health minister says …. He said …").
+    fn recent_role_speaker(&self, i: usize) -> Option<Agent> {
+        self.recent_speaker(i, |s, _| {
+            // "A spokesman for the authority": the role may come before
+            // its phrase.
+            let agent = self.resolve_subject(s);
+            let role = agent.entity.is_none()
+                && agent.name.as_deref().is_some_and(|n| {
+                    n.split(' ')
+                        .any(|w| LEXICON.role_nouns.contains(w.to_lowercase().as_str()))
+                });
+            role.then_some(agent)
+        })
+    }
+
+    /// For "It" opening a sentence: the organisation the sentence before
+    /// describes, with no name, as its subject ("The fishermen's
+    /// association called for …. It also urged …"), as written.
+    fn previous_described_organisation(&self, i: usize) -> Option<Agent> {
+        let start = self.sentence_of(i).start;
+        if start != i || start == 0 || self.quote(i).is_some() || self.low(i) != "it" {
+            return None;
+        }
+        let a = self.main_subject(start - 1)?;
+        let name = a.name.as_deref().filter(|_| a.entity.is_none())?;
+        let head = name.rsplit(' ').next()?.to_lowercase();
+        organization_noun(&head).is_some().then_some(a)
+    }
+
+    /// The latest speaker, within three sentences before token `i`, that
+    /// `fits` (given the subject and its noun phrase's last word,
+    /// lowercased; giving the speaker): the subject of a speech verb, not a
+    /// pronoun nor the subject of a reported clause.
+    fn recent_speaker(
+        &self,
+        i: usize,
+        fits: impl Fn(&Subject, &str) -> Option<Agent>,
+    ) -> Option<Agent> {
         // From the first token of the sentence three before, or WINDOW
         // tokens back if that is nearer.
         let first = self.sent(i)?.saturating_sub(3);
@@ -958,12 +1035,7 @@ impl Doc<'_> {
                 {
                     return None;
                 }
-                let agent = self.resolve_with(&s.np, false);
-                let group = match agent.entity.and_then(|e| self.ann.entities.get(e)) {
-                    Some(e) => e.kind == EntityKind::Organization,
-                    None => head.ends_with('s') && !head.ends_with("'s") && !head.ends_with("’s"),
-                };
-                group.then_some(agent)
+                fits(&s, head)
             })
     }
 
@@ -1026,7 +1098,11 @@ impl Doc<'_> {
 
     /// The entity of the nearest name or role mention before token `i`,
     /// outside quotations, whose kind passes `kind`.
-    fn nearest_before(&self, i: usize, kind: impl Fn(EntityKind) -> bool) -> Option<EntityId> {
+    fn nearest_before(
+        &self,
+        i: usize,
+        keep: impl Fn(EntityId, &Entity) -> bool,
+    ) -> Option<EntityId> {
         let at = self.toks.get(i)?.start();
         let floor = self
             .toks
@@ -1038,9 +1114,32 @@ impl Doc<'_> {
                 self.ann
                     .entities
                     .get(m.entity)
-                    .is_some_and(|e| kind(e.kind))
+                    .is_some_and(|e| keep(m.entity, e))
             })
             .map(|m| m.entity)
+    }
+
+    /// True when person `e` (entity `id`) may be the "he" or "she" at token
+    /// `i`: not the text's own voice there, nor the one it addresses or
+    /// answers (they are "I" and "you"), and not of the other gender by
+    /// its given name.
+    fn may_be_third_person(&self, i: usize, id: EntityId, e: &Entity) -> bool {
+        let voice = self
+            .voiced(i)
+            .is_some_and(|t| [t.speaker, t.addressee, t.partner].contains(&Some(id)));
+        let gender = match self.low(i) {
+            "he" | "him" | "his" => Gender::Male,
+            "she" | "her" | "hers" => Gender::Female,
+            _ => Gender::Unknown,
+        };
+        let given = e
+            .name
+            .split(' ')
+            .next()
+            .and_then(|w| LEXICON.first_names.get(w));
+        let other_gender = gender != Gender::Unknown
+            && given.is_some_and(|&g| g != Gender::Unknown && g != gender);
+        e.kind == EntityKind::Person && !voice && !other_gender
     }
 
     /// The issuer of the document named by the noun at token `noun` ("the

@@ -1415,3 +1415,69 @@ fn the_holder_of_a_role_of_a_place_is_not_the_place() {
     assert_eq!(c.len(), 1, "{c:?}");
     assert_eq!(c[0].3, "The mayor of Dunmere");
 }
+
+#[test]
+fn standing_ready_and_a_decision_taken() {
+    let c = commitments("The union stands ready to return to talks.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+    assert_eq!(c[0].2, "return to talks");
+    let c = commitments("The trust has decided to sell the old library.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert_eq!(c[0].3, "The trust");
+    // A decision told as past narrative is no cue here.
+    assert!(commitments("She decided to walk home.").is_empty());
+}
+
+#[test]
+fn a_verb_after_a_possessed_noun_is_no_noun_cue() {
+    let text = "Dear Mr. Sato,\n\nMy office stands ready to help the families.\n\n\
+                Yours sincerely,\n\nLena Hart\n";
+    let c = commitments(text);
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].1, "stands ready to");
+    assert_eq!(c[0].3, "Lena Hart");
+    // "their plans to" stays a noun, the possessor's intent.
+    let c = commitments("Officials published their plans to widen the road.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].3, "Officials");
+}
+
+#[test]
+fn my_government_will_is_the_speakers_pledge() {
+    let text = "Speech by President Ilse Maran to the Senate\n\nSenators,\n\n\
+                We have lost much this year. My government will rebuild the northern \
+                railway by the spring.\n\nThank you.\n";
+    let c = commitments(text);
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert_eq!(c[0].3, "Ilse Maran");
+}
+
+#[test]
+fn it_after_a_described_body_is_that_body() {
+    let c = commitments(
+        "The Dunmere Port Trust opened a quay. The fishermen's association, which has 300 members, called for a slipway. It also urged the trust to delay the dredging.",
+    );
+    let urged = c.iter().find(|c| c.1 == "urged").expect("found");
+    assert_eq!(urged.3, "The fishermen's association", "{c:?}");
+}
+
+#[test]
+fn its_in_the_object_is_the_subjects() {
+    let c = commitments(
+        "Lena Ruiz spoke to the Harlow Gazette on Friday. The dockers' union renewed its calls for a pay review.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    // (The subject phrase stops at the plural's bare possessive mark.)
+    assert!(c[0].3.ends_with("union"), "{c:?}");
+}
+
+#[test]
+fn holders_of_a_role_of_a_place_are_written_as_such() {
+    let c =
+        commitments("Leaders of the two countries agreed on Saturday to share data on rainfall.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].3, "Leaders of the two countries", "{c:?}");
+}

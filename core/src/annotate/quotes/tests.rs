@@ -783,3 +783,77 @@ fn a_joined_speech_verb_shares_the_speaker_of_the_report_not_of_a_verb_inside_it
         "{q:?}"
     );
 }
+
+#[test]
+fn quote_closed_by_period_keeps_the_speaker_before_it() {
+    // The next sentence's subject speaks there, not in the quotation.
+    let q = quotes(
+        "Omar Haddad told me, “Never sell the orchard.” His brother Karim Haddad said he disagreed.",
+    );
+    let direct: Vec<_> = q.iter().filter(|q| q.0 == QuoteKind::Direct).collect();
+    assert_eq!(direct.len(), 1, "{q:?}");
+    assert_eq!(direct[0].2, "Omar Haddad", "{q:?}");
+    assert_eq!(direct[0].3, "told");
+}
+
+#[test]
+fn quote_after_that_keeps_the_reporter() {
+    let q = quotes(
+        "The agency's spokeswoman told the Courier on Friday that “no licence has been issued.” Councillor Ivo Brandt said he would object.",
+    );
+    let direct: Vec<_> = q.iter().filter(|q| q.0 == QuoteKind::Direct).collect();
+    assert_eq!(direct.len(), 1, "{q:?}");
+    assert!(direct[0].2.contains("spokeswoman"), "{q:?}");
+}
+
+#[test]
+fn quote_ended_by_a_question_mark_may_be_attributed_after() {
+    let q = quotes("Rain fell on the fair. “Who will pay?” asked Dora Lind.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "Dora Lind", "{q:?}");
+}
+
+#[test]
+fn place_adverb_between_subject_and_speech_verb() {
+    let q =
+        quotes("The river burst its banks. A farmer there said to me, “We have lost the herd.”");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "A farmer", "{q:?}");
+    assert_eq!(q[0].3, "said");
+}
+
+#[test]
+fn he_skips_a_person_of_the_other_gender() {
+    let q = quotes(
+        "Mayor Sofia Brandt opened the bridge. A local trader spoke too. “It was late,” he said.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(!q[0].2.contains("Brandt"), "{q:?}");
+}
+
+#[test]
+fn an_infinitive_speech_verb_speaks_for_the_main_subject() {
+    let q = quotes(
+        "The harbour master Piet Olsen called on Monday. He asked us to tell readers this: “The quay is safe.”",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "Piet Olsen", "{q:?}");
+}
+
+#[test]
+fn that_as_a_pronoun_reports_no_clause() {
+    let q = quotes("The ferry fares rose again. Councillor Ada Moss said that in April too.");
+    assert!(q.is_empty(), "{q:?}");
+    let q = quotes("Councillor Ada Moss said that in April the fares rose.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "in April the fares rose");
+}
+
+#[test]
+fn he_after_a_spokesman_for_a_body_is_the_spokesman() {
+    let q = quotes(
+        "The port's chairman said on Monday that trade was up. A spokesman for the port said the quay would reopen. He said the port intends to hire staff.",
+    );
+    assert_eq!(q.len(), 3, "{q:?}");
+    assert_eq!(q[2].2, "A spokesman for the port", "{q:?}");
+}
