@@ -8,7 +8,9 @@ use std::sync::LazyLock;
 
 use crate::annotate::fasthash::Map;
 use crate::annotate::segment::TokenKind;
-use crate::annotate::words::{AUXILIARIES, is_attribution_verb, is_possessive_mark, starts_upper};
+use crate::annotate::words::{
+    AUXILIARIES, BETWEEN_SUBJECT_AND_VERB, is_attribution_verb, is_possessive_mark, starts_upper,
+};
 
 use crate::annotate::doc::Doc;
 use crate::annotate::kinds::Kind;
@@ -178,7 +180,7 @@ fn thing_described(doc: &Doc, named: &Named, j: usize) -> Option<usize> {
         return None;
     }
     match THING_NOUN_KINDS.get(word) {
-        Some(&(kind, generic)) => thing_antecedent(doc, named, j, word, kind, generic),
+        Some(&(kind, reach)) => thing_antecedent(doc, named, j, word, kind, reach),
         // Any other noun that heads names of organizations or places:
         // strict head match only ("the trust" for "Hill Supporters' Trust",
         // "the river" for "Orun River"; not "the post" for a newspaper).
@@ -232,10 +234,23 @@ fn role_holders(clusters: &[Cluster]) -> Map<&str, Vec<Holder>> {
     out
 }
 
+/// How far a noun of `description_nouns.txt` reaches for the organization
+/// or place it stands for, beyond a name that holds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reach {
+    /// Only a name that holds it ("the union", "the ministry").
+    Named,
+    /// Also the organization the article is about ("the club", "the team"
+    /// for "Ashby Rovers").
+    Salient,
+    /// Also the one candidate of its kind nearby ("the company", "the
+    /// city"), or the organization the article is about.
+    Generic,
+}
+
 /// Nouns that describe an organization ("the company") or a place ("the
-/// city"), each with the kind it needs, and whether it is so generic that
-/// it needs a single candidate nearby rather than a name that holds it.
-static THING_NOUN_KINDS: LazyLock<Map<&'static str, (Kind, bool)>> = LazyLock::new(|| {
+/// city"), each with the kind it needs and how far it reaches.
+static THING_NOUN_KINDS: LazyLock<Map<&'static str, (Kind, Reach)>> = LazyLock::new(|| {
     entries(include_str!("lexicon/description_nouns.txt"))
         .map(|l| {
             let mut parts = l.split_whitespace();
@@ -244,7 +259,12 @@ static THING_NOUN_KINDS: LazyLock<Map<&'static str, (Kind, bool)>> = LazyLock::n
                 Some("place") => Kind::Place,
                 _ => Kind::Organization,
             };
-            (noun, (kind, parts.next() == Some("generic")))
+            let reach = match parts.next() {
+                Some("generic") => Reach::Generic,
+                Some("salient") => Reach::Salient,
+                _ => Reach::Named,
+            };
+            (noun, (kind, reach))
         })
         .collect()
 });
@@ -256,20 +276,23 @@ pub fn organization_noun(noun: &str) -> Option<bool> {
     THING_NOUN_KINDS
         .get(noun)
         .filter(|&&(kind, _)| kind == Kind::Organization)
-        .map(|&(_, generic)| generic)
+        .map(|&(_, reach)| reach == Reach::Generic)
 }
 
 /// The organization or place a "the company"-like noun at token `j`
 /// refers to: the most recent one in the window whose name holds the noun
-/// ("the foundation" → "Acme Foundation"), or for a generic noun the only
-/// one of its kind ("the country": the only country named nearby).
+/// ("the foundation" → "Acme Foundation"), or the one named earlier whose
+/// name ends in it; else for a generic or salient noun the organization
+/// the article is about ("the company", "the club": see
+/// [`Named::salient`]); else for a generic noun the only one of its kind
+/// nearby ("the country": the only country named nearby).
 fn thing_antecedent(
     doc: &Doc,
     named: &Named,
     j: usize,
     noun: &str,
     kind: Kind,
-    generic: bool,
+    reach: Reach,
 ) -> Option<usize> {
     let Named {
         clusters, anchors, ..
@@ -289,7 +312,18 @@ fn thing_antecedent(
     if let Some(c) = named.one_ending_in(j, noun) {
         return Some(c);
     }
-    if !generic {
+    if reach == Reach::Named {
+        return None;
+    }
+    // The organization the article is about, before any nearby: "the
+    // company" after an analyst's firm named once is still the company
+    // the story follows.
+    if kind == Kind::Organization
+        && let Some(c) = named.salient(doc, j, noun)
+    {
+        return Some(c);
+    }
+    if reach == Reach::Salient {
         return None;
     }
     let win = window(doc, anchors, j);
@@ -321,6 +355,36 @@ fn thing_antecedent(
         return Some(c);
     }
     unique(&fits)
+}
+
+/// True when the word at token `k` (or after one auxiliary or adverb) is a
+/// speech verb: the mention ending at `k` is its subject ("Acme said",
+/// "Acme has announced").
+fn speaks(doc: &Doc, k: usize) -> bool {
+    let n = doc.toks.len();
+    let verb_at = |k: usize| k < n && is_attribution_verb(doc.word(k));
+    verb_at(k) || (k < n && BETWEEN_SUBJECT_AND_VERB.contains(doc.word(k)) && verb_at(k + 1))
+}
+
+/// True when an organization named `name` may be described by `noun`: no
+/// word of its name is another organization noun or a keyword heading
+/// names of organizations of a sort ("Teachers' Union" is "the union", not
+/// "the company"), except that a company designator or a generic noun
+/// fits a generic noun ("Acme Ltd." and "Acme Group" are "the company").
+fn name_fits_noun(name: &str, noun: &str) -> bool {
+    let generic = organization_noun(noun) == Some(true);
+    name.split(' ').all(|w| {
+        let bare = w.trim_end_matches(['\'', '’']);
+        let lower = bare.to_lowercase();
+        let key = LEXICON.org_keys.get(bare);
+        if lower == noun || (generic && key.is_some_and(|k| k.suffix)) {
+            return true;
+        }
+        match organization_noun(&lower) {
+            Some(other_generic) => generic && other_generic,
+            None => key.is_none_or(|k| !k.head),
+        }
+    })
 }
 
 /// The named actors a "the company"-like noun may stand for: the clusters,
@@ -357,6 +421,37 @@ impl<'a> Named<'a> {
             anchors,
             by_last_word,
         }
+    }
+
+    /// The organization the article is about when a generic or salient
+    /// `noun` ("the company", "the club") names none nearby: of the
+    /// organizations named before token `j` that `noun` may describe
+    /// ([`name_fits_noun`]), the one that speaks most often ("Acme said",
+    /// "Acme has announced": the subject of a speech verb), more often than
+    /// any other, and at least twice unless no other of them is named in
+    /// the last sentences.
+    fn salient(&self, doc: &Doc, j: usize, noun: &str) -> Option<usize> {
+        let before = &self.anchors[..self.anchors.partition_point(|a| a.tok() < j)];
+        let mut counts: Map<usize, usize> = Map::default();
+        for a in before {
+            let c = &self.clusters[a.cluster()];
+            if c.kind == Kind::Organization && name_fits_noun(&c.name, noun) {
+                let n = counts.entry(a.cluster()).or_default();
+                *n += usize::from(speaks(doc, a.end()));
+            }
+        }
+        let mut ranked: Vec<(usize, usize)> = counts.iter().map(|(&c, &n)| (n, c)).collect();
+        ranked.sort_unstable_by(|a, b| b.cmp(a));
+        let &[(n, c), ref rest @ ..] = ranked.as_slice() else {
+            return None;
+        };
+        let alone = || {
+            window(doc, self.anchors, j)
+                .iter()
+                .all(|a| a.cluster() == c || !counts.contains_key(&a.cluster()))
+        };
+        let clear = rest.first().is_none_or(|r| r.0 < n);
+        (clear && (n >= 2 || (n == 1 && alone()))).then_some(c)
     }
 
     /// The one organization or place named before token `j` whose name
@@ -700,15 +795,25 @@ mod tests {
     fn thing_nouns_load_with_their_kind_and_genericity() {
         assert_eq!(
             THING_NOUN_KINDS.get("company"),
-            Some(&(Kind::Organization, true))
+            Some(&(Kind::Organization, Reach::Generic))
         );
         assert_eq!(
             THING_NOUN_KINDS.get("ministry"),
-            Some(&(Kind::Organization, false))
+            Some(&(Kind::Organization, Reach::Named))
         );
-        assert_eq!(THING_NOUN_KINDS.get("city"), Some(&(Kind::Place, true)));
-        assert_eq!(THING_NOUN_KINDS.get("island"), Some(&(Kind::Place, false)));
-        assert_eq!(THING_NOUN_KINDS.len(), 66);
+        assert_eq!(
+            THING_NOUN_KINDS.get("club"),
+            Some(&(Kind::Organization, Reach::Salient))
+        );
+        assert_eq!(
+            THING_NOUN_KINDS.get("city"),
+            Some(&(Kind::Place, Reach::Generic))
+        );
+        assert_eq!(
+            THING_NOUN_KINDS.get("island"),
+            Some(&(Kind::Place, Reach::Named))
+        );
+        assert_eq!(THING_NOUN_KINDS.len(), 67);
     }
 
     #[test]
@@ -739,8 +844,8 @@ mod tests {
     #[test]
     fn thing_nouns_have_kinds() {
         let kind = |w: &str| THING_NOUN_KINDS.get(w).copied();
-        assert_eq!(kind("company"), Some((Kind::Organization, true)));
-        assert_eq!(kind("mosque"), Some((Kind::Place, false)));
+        assert_eq!(kind("company"), Some((Kind::Organization, Reach::Generic)));
+        assert_eq!(kind("mosque"), Some((Kind::Place, Reach::Named)));
         assert_eq!(kind("president"), None);
     }
 
@@ -848,6 +953,53 @@ mod tests {
         let text = "Talks failed. Dunmore Shipping Company said nothing about the \
                     long and bitter dispute over the fact that it was owed money.";
         assert_eq!(antecedent(text, "it", 0), None);
+    }
+
+    #[test]
+    fn a_generic_noun_is_the_organization_that_speaks_most() {
+        // An analysts' firm named once, nearby, is not "the company".
+        let text = "Corvane Foods said on Monday it would close a plant in Drayford. \
+                    Corvane said about 200 jobs would go. Analysts at Pellor \
+                    Securities Ltd. were surprised by the scale. The company said \
+                    it expects profits to rise next year.";
+        assert_eq!(
+            antecedent(text, "The company", 0).as_deref(),
+            Some("Corvane Foods")
+        );
+        // Two organizations that speak as often, both nearby: no guess.
+        let text = "Corvane Foods said profits fell, and Pellor Mining Group said \
+                    costs rose. The company said it would pay a dividend.";
+        assert_eq!(antecedent(text, "The company", 0), None);
+        // A union is "the union", never "the company".
+        let text = "The Harbour Workers' Union said it would strike. Members voted \
+                    on Monday. Buses ran late. Later the company said it would reply.";
+        assert_eq!(antecedent(text, "the company", 0), None);
+    }
+
+    #[test]
+    fn a_team_noun_is_the_organization_the_article_follows() {
+        let text = "Corvane Racing Ltd. said on Sunday it would enter two cars. \
+                    Drivers were pleased. Fans were not. Later the team said a \
+                    third car was ready.";
+        assert_eq!(
+            antecedent(text, "the team", 0).as_deref(),
+            Some("Corvane Racing Ltd.")
+        );
+        // A club of supporters is no team, and "the team" needs someone
+        // who speaks: nothing to link.
+        let text = "The Lowbury Supporters' Club said it was worried. Drivers were \
+                    pleased. Fans were not. Later the team said a third car was ready.";
+        assert_eq!(antecedent(text, "the team", 0), None);
+    }
+
+    #[test]
+    fn names_fit_the_nouns_of_their_sort() {
+        assert!(name_fits_noun("Brightwell Foods", "company"));
+        assert!(name_fits_noun("Acme Group", "company"));
+        assert!(name_fits_noun("Acme Ltd.", "company"));
+        assert!(!name_fits_noun("Teachers' Union", "company"));
+        assert!(!name_fits_noun("Lowbury Supporters' Club", "team"));
+        assert!(name_fits_noun("Lowbury Supporters' Club", "club"));
     }
 
     /// The name of the entity the pronoun at the `nth` (0-based) occurrence
