@@ -9,7 +9,8 @@ use std::sync::LazyLock;
 use crate::annotate::fasthash::Map;
 use crate::annotate::segment::TokenKind;
 use crate::annotate::words::{
-    AUXILIARIES, BETWEEN_SUBJECT_AND_VERB, is_attribution_verb, is_possessive_mark, starts_upper,
+    AUXILIARIES, BETWEEN_SUBJECT_AND_VERB, MODALS, SPEECH_VERBS, is_attribution_verb,
+    is_possessive_mark, starts_upper,
 };
 
 use crate::annotate::doc::Doc;
@@ -466,6 +467,42 @@ impl<'a> Named<'a> {
     }
 }
 
+/// True when tokens `from..to` are a short verb group a subject ending at
+/// `from` governs: one to three auxiliaries, adverbs of time, inflected
+/// verbs or a verb after a modal ("is holding", "bases", "would close").
+fn verb_group(doc: &Doc, from: usize, to: usize) -> bool {
+    from < to
+        && to - from <= 3
+        && (from..to).all(|k| {
+            let w = doc.word(k);
+            let after_modal = k > from && MODALS.contains(&doc.word(k - 1));
+            doc.toks[k].kind() == TokenKind::Word
+                && w.starts_with(|c: char| c.is_lowercase())
+                && (AUXILIARIES.contains(w)
+                    || after_modal
+                    || is_attribution_verb(w)
+                    || matches!(w, "also" | "now" | "still")
+                    || (w.len() > 3
+                        && (w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing"))
+                        && !matches!(w, "across" | "towards" | "during" | "regarding")))
+        })
+}
+
+/// Most tokens of a relative clause between commas after a subject.
+const MAX_RELATIVE: usize = 16;
+
+/// Past a relative clause between commas that opens at token `k` (", which
+/// employs 300 people,"), before token `limit`: the token after its
+/// closing comma; else `k`.
+fn past_relative(doc: &Doc, k: usize, limit: usize) -> usize {
+    if k + 1 >= limit || doc.word(k) != "," || !matches!(doc.word(k + 1), "which" | "who") {
+        return k;
+    }
+    (k + 2..limit.min(k + MAX_RELATIVE))
+        .find(|&c| doc.word(c) == ",")
+        .map_or(k, |c| c + 1)
+}
+
 /// Gender of a third-person singular pronoun.
 fn pronoun_gender(w: &str) -> Option<Gender> {
     match w {
@@ -602,26 +639,17 @@ pub fn possessive_it(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &
         let Some(first) = ids.next() else { continue };
         let only = ids.all(|c| c == first).then_some(first);
         // Else the subject of its verb: "USI bases its exhibit", "the
-        // gallery is holding its show" (a name, then only a verb group).
+        // gallery is holding its show", "Acme would close its plant" (a
+        // name, then only a verb group), passing over a relative clause
+        // between commas ("Acme, which employs 300 people, said its").
         let subject = || {
             let a = win
                 .iter()
                 .rev()
-                .find(|a| a.tok() < i && a.sent() == t.sent() && a.quoted == t.quoted())?;
-            let verb_group = a.end() < i
-                && i - a.end() <= 3
-                && (a.end()..i).all(|k| {
-                    let w = doc.word(k);
-                    // Auxiliaries and inflected verbs only.
-                    doc.toks[k].kind() == TokenKind::Word
-                        && w.starts_with(|c: char| c.is_lowercase())
-                        && (AUXILIARIES.contains(w)
-                            || matches!(w, "also" | "now" | "still")
-                            || (w.len() > 3
-                                && (w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing"))
-                                && !matches!(w, "across" | "towards" | "during" | "regarding")))
-                });
-            (verb_group && clusters[a.cluster()].kind != Kind::Person).then_some(a.cluster())
+                .take_while(|a| a.sent() == t.sent())
+                .filter(|a| a.tok() < i && a.quoted == t.quoted())
+                .find(|a| verb_group(doc, past_relative(doc, a.end(), i), i))?;
+            (clusters[a.cluster()].kind != Kind::Person).then_some(a.cluster())
         };
         if let Some(cluster) = only.or_else(subject) {
             out.push(Resolved {
@@ -640,8 +668,11 @@ const MAX_PHRASE_BEFORE_THAT: usize = 6;
 /// Links "it" opening the clause a speech verb reports to the organization
 /// or place named right before the verb, its subject: "Acme said it would
 /// appeal", "the council announced that it had", "Acme said in a statement
-/// on Thursday that it welcomed …" (only words between the verb and
-/// "that": no comma, quotation mark or name; `anchors` sorted by token).
+/// on Thursday that it welcomed …", "the office has promised us that it
+/// will" (only words between the verb and "that": no comma, quotation
+/// mark or name; any speech verb before "that"; an auxiliary or adverb
+/// or two may stand between the subject and the verb; `anchors` sorted by
+/// token).
 pub fn reported_it(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &mut Vec<Resolved>) {
     for &i in &doc.cues.pronouns {
         let t = &doc.toks[i];
@@ -655,7 +686,9 @@ pub fn reported_it(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &mu
             (from..i - 1)
                 .rev()
                 .take_while(|&k| doc.toks[k].kind() == TokenKind::Word)
-                .find(|&k| is_attribution_verb(doc.word(k)))
+                .find(|&k| {
+                    is_attribution_verb(doc.word(k)) || SPEECH_VERBS.contains_key(doc.word(k))
+                })
                 .filter(|&v| {
                     let named = anchors.partition_point(|a| a.tok() <= v);
                     anchors.get(named).is_none_or(|a| a.tok() >= i)
@@ -666,8 +699,14 @@ pub fn reported_it(doc: &Doc, clusters: &[Cluster], anchors: &[Anchor], out: &mu
         let Some(v) = verb.filter(|&v| v > 0) else {
             continue;
         };
-        let k = anchors.partition_point(|a| a.tok() < v);
-        let subject = anchors[..k].iter().rev().take(3).find(|a| a.end() == v);
+        // The subject, before the verb or an auxiliary or adverb or two
+        // ("Acme has told us that it", "Acme has also said it").
+        let mut s = v;
+        while s > 0 && v - s < 2 && BETWEEN_SUBJECT_AND_VERB.contains(doc.word(s - 1)) {
+            s -= 1;
+        }
+        let k = anchors.partition_point(|a| a.tok() < s);
+        let subject = anchors[..k].iter().rev().take(3).find(|a| a.end() == s);
         if let Some(a) = subject
             && clusters[a.cluster()].kind != Kind::Person
         {
@@ -1000,6 +1039,56 @@ mod tests {
         assert!(!name_fits_noun("Teachers' Union", "company"));
         assert!(!name_fits_noun("Lowbury Supporters' Club", "team"));
         assert!(name_fits_noun("Lowbury Supporters' Club", "club"));
+    }
+
+    #[test]
+    fn it_after_an_auxiliary_and_a_speech_verb_with_that_is_the_subject() {
+        let text = "Talks failed. The Velland Rail Authority has told us that it will \
+                    inspect the line.";
+        assert_eq!(
+            antecedent(text, "it", 0).as_deref(),
+            Some("Velland Rail Authority")
+        );
+        let text = "Talks failed. The Velland Rail Authority has promised me that it \
+                    will pay.";
+        assert_eq!(
+            antecedent(text, "it", 0).as_deref(),
+            Some("Velland Rail Authority")
+        );
+        // A noun between the subject and the verb: no subject known.
+        let text = "Talks failed. The Velland Rail Authority report has promised me \
+                    that it will pay.";
+        assert_eq!(antecedent(text, "it", 0), None);
+    }
+
+    #[test]
+    fn its_after_a_modal_or_a_relative_clause_is_the_subjects() {
+        let text = "Dunmore Shipping Company and Velland Rail Authority met. Dunmore \
+                    Shipping Company would close its depot.";
+        assert_eq!(
+            antecedent(text, "its", 0).as_deref(),
+            Some("Dunmore Shipping Company")
+        );
+        let text = "Dunmore Shipping Company and Velland Rail Authority met. Dunmore \
+                    Shipping Company, which owns the Velland Rail Authority, said its \
+                    profits rose.";
+        assert_eq!(
+            antecedent(text, "its", 0).as_deref(),
+            Some("Dunmore Shipping Company")
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_ends_at_its_comma() {
+        use crate::annotate::segment::segment;
+        let text = "Acme, which employs 300 people, said its profits rose.";
+        let doc = Doc::new(text, segment(text));
+        let n = doc.toks.len();
+        let said = (0..n).find(|&k| doc.word(k) == "said").unwrap();
+        assert_eq!(past_relative(&doc, 1, n), said);
+        // No closing comma before the limit, or no relative word: stay.
+        assert_eq!(past_relative(&doc, 1, said - 1), 1);
+        assert_eq!(past_relative(&doc, 0, n), 0);
     }
 
     /// The name of the entity the pronoun at the `nth` (0-based) occurrence
