@@ -17,7 +17,7 @@ use crate::annotate::doc::Doc;
 use crate::annotate::kinds::Kind;
 use crate::annotate::lexicon::{Gender, LEXICON, entries};
 use crate::annotate::link::Cluster;
-use crate::annotate::roles::{Qualifier, role_noun_at};
+use crate::annotate::roles::{Qualifier, apposition_ranges, role_noun_at};
 use crate::model::{MentionForm, Span};
 
 /// A place where an actor is referred to, used as an antecedent. There is
@@ -146,6 +146,64 @@ pub fn descriptions(
             });
         }
     }
+}
+
+/// The role appositions of people named at `anchors` (names only, sorted
+/// by token), each with the span of the name it describes: "Ann Lee,
+/// director of the gallery," and "The union's general secretary, Ann
+/// Lee," (see [`apposition_ranges`]). An apposition starts past a name or
+/// a description of `described` ending before its role noun, with its
+/// possessive mark ("the union's general secretary": "general secretary"
+/// when "the union" is a description), and is left out when one covers
+/// the noun.
+pub fn appositions(
+    doc: &Doc,
+    clusters: &[Cluster],
+    anchors: &[Anchor],
+    described: &[Resolved],
+) -> Vec<(Span, Span)> {
+    let described: Vec<(usize, usize)> = described
+        .iter()
+        .map(|r| {
+            let first = doc.toks.partition_point(|t| t.start() < r.span.start);
+            let past = doc.toks.partition_point(|t| t.start() < r.span.end);
+            (first, past)
+        })
+        .collect();
+    let mut found = Vec::new();
+    for a in anchors {
+        if clusters[a.cluster()].kind != Kind::Person {
+            continue;
+        }
+        for range in apposition_ranges(doc, a.tok(), a.end()) {
+            let (mut start, end) = (range.start, range.end);
+            let from = start;
+            let taken = anchors
+                .iter()
+                .map(|b| (b.tok(), b.end()))
+                .chain(described.iter().copied())
+                .filter(|&(s, e)| s < end && e > from);
+            let mut clear = true;
+            for (_, e) in taken {
+                if e < end {
+                    start = start.max(e);
+                } else {
+                    clear = false;
+                }
+            }
+            if start < end && is_possessive_mark(doc.word(start)) {
+                start += 1;
+            }
+            if clear && start < end {
+                let name = Span::new(doc.toks[a.tok()].start(), doc.toks[a.end() - 1].end());
+                found.push((
+                    Span::new(doc.toks[start].start(), doc.toks[end - 1].end()),
+                    name,
+                ));
+            }
+        }
+    }
+    found
 }
 
 /// The one person whose role has the head in tokens `j..e` (and the
@@ -1089,6 +1147,26 @@ mod tests {
         // No closing comma before the limit, or no relative word: stay.
         assert_eq!(past_relative(&doc, 1, said - 1), 1);
         assert_eq!(past_relative(&doc, 0, n), 0);
+    }
+
+    #[test]
+    fn role_appositions_join_the_person_they_describe() {
+        let text = "Talks resumed. Ann Lee, director of the gallery, said so.";
+        assert_eq!(antecedent(text, "director", 0).as_deref(), Some("Ann Lee"));
+        let text = "Talks resumed. Its finance director, Ann Lee, said so.";
+        assert_eq!(
+            antecedent(text, "finance director", 0).as_deref(),
+            Some("Ann Lee")
+        );
+        // A name inside the apposition stays a name of its own.
+        let text = "Talks resumed. Ann Lee, the Velland Rail Authority spokeswoman, said so.";
+        assert_eq!(
+            antecedent(text, "Velland Rail Authority", 0).as_deref(),
+            Some("Velland Rail Authority")
+        );
+        // No role noun, no apposition.
+        let text = "Talks resumed. Ann Lee, who left in May, said so.";
+        assert_eq!(antecedent(text, "who", 0), None);
     }
 
     /// The name of the entity the pronoun at the `nth` (0-based) occurrence

@@ -56,6 +56,9 @@ pub struct Handover {
     pub toks: Vec<Token>,
     /// The paragraphs and quotations.
     pub quotations: Quotations,
+    /// The role appositions of people, each with the span of the name it
+    /// describes, added to the mentions after the learned stages.
+    pub appositions: Vec<(Span, Span)>,
 }
 
 /// Words the description and pronoun passes start from.
@@ -184,11 +187,13 @@ impl<'a> Doc<'a> {
     }
 
     /// Gives back the tokens the document was built from, flagged, with
-    /// its paragraphs and quotations, for the stages after the entities.
-    pub fn into_handover(self) -> Handover {
+    /// its paragraphs and quotations, for the stages after the entities,
+    /// and the `appositions` the entity stage found.
+    pub fn into_handover(self, appositions: Vec<(Span, Span)>) -> Handover {
         Handover {
             toks: self.toks,
             quotations: self.quotations,
+            appositions,
         }
     }
 
