@@ -109,7 +109,10 @@ fn window_of<'a>(doc: &Doc, anchors: &'a [Anchor], tok: usize, sentences: usize)
     &anchors[start.max(end.saturating_sub(MAX_CANDIDATES))..end]
 }
 
-/// Finds "the [qualifier] role" descriptions of people and organizations.
+/// Finds "the [qualifier] role" descriptions of people and organizations,
+/// and "this company"-like ones of organizations ("this club", "this
+/// airline": the organization a speaker stands for, as the article
+/// follows it).
 /// `qualifiers` maps the first token of a name or demonym to its end token
 /// and the name a role may be qualified by.
 pub fn descriptions(
@@ -123,7 +126,15 @@ pub fn descriptions(
     let named = Named::new(clusters, anchors);
     let n = doc.toks.len();
     for &i in &doc.cues.the {
-        if !matches!(doc.word(i), "the" | "The") || i + 2 > n {
+        let this = matches!(doc.word(i), "this" | "This");
+        // "this" only before a noun of no name's sort ("this company",
+        // "this club"; "this government" may be any government).
+        let reaching = || {
+            THING_NOUN_KINDS
+                .get(doc.word(i + 1))
+                .is_some_and(|&(kind, reach)| kind == Kind::Organization && reach != Reach::Named)
+        };
+        if i + 2 > n || (this && !reaching()) {
             continue;
         }
         let (j, qual) = match qualifiers_at.get(&(i + 1)) {
@@ -1167,6 +1178,23 @@ mod tests {
         // No role noun, no apposition.
         let text = "Talks resumed. Ann Lee, who left in May, said so.";
         assert_eq!(antecedent(text, "who", 0), None);
+    }
+
+    #[test]
+    fn this_company_is_the_company_the_article_follows() {
+        let text = "Corvane Foods said on Monday it would close a plant. Corvane said \
+                    200 jobs would go. “This company has a future,” a worker said.";
+        assert_eq!(
+            antecedent(text, "This company", 0).as_deref(),
+            Some("Corvane Foods")
+        );
+        // "this" before any other noun is no description, nor before a
+        // noun a name must hold.
+        let text = "Corvane Foods said on Monday it would close a plant. Corvane said \
+                    200 jobs would go. This plant has a future.";
+        assert_eq!(antecedent(text, "This plant", 0), None);
+        let text = "The Dunmore Town Council met. Ann Lee said this council had failed.";
+        assert_eq!(antecedent(text, "this council", 0), None);
     }
 
     /// The name of the entity the pronoun at the `nth` (0-based) occurrence

@@ -25,7 +25,7 @@ pub struct Doc<'a> {
     pub toks: Vec<Token>,
     /// The paragraphs and quotations.
     pub quotations: Quotations,
-    /// Indices of the tokens later stages look for: "the" and third-person
+    /// Indices of the tokens later stages look for: "the", "this" and third-person
     /// pronouns (see [`is_cue`]).
     pub cues: Cues,
     /// Words seen with a lowercase first letter.
@@ -43,7 +43,7 @@ pub struct Doc<'a> {
 /// one list per kind, so that each pass reads only the tokens it needs.
 #[derive(Debug, Default)]
 pub struct Cues {
-    /// "the" and "The".
+    /// "the" and "this", either case.
     pub the: Vec<usize>,
     /// Third-person pronouns, "its" and "it".
     pub pronouns: Vec<usize>,
@@ -67,6 +67,8 @@ pub fn is_cue(w: &str) -> bool {
         w,
         "the"
             | "The"
+            | "this"
+            | "This"
             | "he"
             | "He"
             | "him"
@@ -110,7 +112,7 @@ fn flag_tokens(text: &str, tokens: &mut [Token]) -> Cues {
             );
         if may_cue && is_cue(w) {
             match w {
-                "the" | "The" => cues.the.push(i),
+                "the" | "The" | "this" | "This" => cues.the.push(i),
                 _ => cues.pronouns.push(i),
             }
         }
