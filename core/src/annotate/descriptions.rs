@@ -89,6 +89,13 @@ pub struct Resolved {
 /// Sentences back a description or pronoun may look for its antecedent.
 const WINDOW: usize = 2;
 
+/// Sentences back the organization an article follows is counted over
+/// (see [`Named::salient`]).
+const SALIENT_SENTENCES: usize = 40;
+
+/// At most this many mentions back are counted for salience.
+const MAX_SALIENT_ANCHORS: usize = 400;
+
 /// Sentences back "the foundation" may look for a name holding the noun.
 const NAMED_WINDOW: usize = 6;
 
@@ -173,14 +180,19 @@ pub fn appositions(
     anchors: &[Anchor],
     described: &[Resolved],
 ) -> Vec<(Span, Span)> {
-    let described: Vec<(usize, usize)> = described
+    // Token ranges of every name and description, by start; the longest
+    // bounds how far back one may start and still overlap.
+    let mut taken: Vec<(usize, usize)> = described
         .iter()
         .map(|r| {
             let first = doc.toks.partition_point(|t| t.start() < r.span.start);
             let past = doc.toks.partition_point(|t| t.start() < r.span.end);
             (first, past)
         })
+        .chain(anchors.iter().map(|b| (b.tok(), b.end())))
         .collect();
+    taken.sort_unstable();
+    let longest = taken.iter().map(|&(s, e)| e - s).max().unwrap_or(0);
     let mut found = Vec::new();
     for a in anchors {
         if clusters[a.cluster()].kind != Kind::Person {
@@ -189,13 +201,11 @@ pub fn appositions(
         for range in apposition_ranges(doc, a.tok(), a.end()) {
             let (mut start, end) = (range.start, range.end);
             let from = start;
-            let taken = anchors
-                .iter()
-                .map(|b| (b.tok(), b.end()))
-                .chain(described.iter().copied())
-                .filter(|&(s, e)| s < end && e > from);
+            let lo = taken.partition_point(|&(s, _)| s + longest < from);
+            let hi = taken.partition_point(|&(s, _)| s < end);
+            let taken = taken[lo..hi.max(lo)].iter().filter(|&&(_, e)| e > from);
             let mut clear = true;
-            for (_, e) in taken {
+            for &(_, e) in taken {
                 if e < end {
                     start = start.max(e);
                 } else {
@@ -495,21 +505,35 @@ impl<'a> Named<'a> {
 
     /// The organization the article is about when a generic or salient
     /// `noun` ("the company", "the club") names none nearby: of the
-    /// organizations named before token `j` that `noun` may describe
+    /// organizations named in the last [`SALIENT_SENTENCES`] sentences
+    /// before token `j` that `noun` may describe
     /// ([`name_fits_noun`]), the one that speaks most often ("Acme said",
     /// "Acme has announced": the subject of a speech verb), more often than
     /// any other, and at least twice unless no other of them is named in
     /// the last sentences.
     fn salient(&self, doc: &Doc, j: usize, noun: &str) -> Option<usize> {
-        let before = &self.anchors[..self.anchors.partition_point(|a| a.tok() < j)];
-        let mut counts: Map<usize, usize> = Map::default();
+        let end = self.anchors.partition_point(|a| a.tok() < j);
+        let first_sent = doc.toks[j].sent().saturating_sub(SALIENT_SENTENCES);
+        let start = self.anchors[..end].partition_point(|a| a.sent() < first_sent);
+        let before = &self.anchors[start.max(end.saturating_sub(MAX_SALIENT_ANCHORS))..end];
+        // Each organization's count, or None when its name does not fit.
+        let mut counts: Map<usize, Option<usize>> = Map::default();
         for a in before {
             let c = &self.clusters[a.cluster()];
-            if c.kind == Kind::Organization && name_fits_noun(&c.name, noun) {
-                let n = counts.entry(a.cluster()).or_default();
+            if c.kind != Kind::Organization {
+                continue;
+            }
+            let n = counts
+                .entry(a.cluster())
+                .or_insert_with(|| name_fits_noun(&c.name, noun).then_some(0));
+            if let Some(n) = n {
                 *n += usize::from(speaks(doc, a.end()));
             }
         }
+        let counts: Map<usize, usize> = counts
+            .into_iter()
+            .filter_map(|(c, n)| Some((c, n?)))
+            .collect();
         let mut ranked: Vec<(usize, usize)> = counts.iter().map(|(&c, &n)| (n, c)).collect();
         ranked.sort_unstable_by(|a, b| b.cmp(a));
         let &[(n, c), ref rest @ ..] = ranked.as_slice() else {
