@@ -25,7 +25,7 @@ pub struct Doc<'a> {
     pub toks: Vec<Token>,
     /// The paragraphs and quotations.
     pub quotations: Quotations,
-    /// Indices of the tokens later stages look for: "the" and third-person
+    /// Indices of the tokens later stages look for: "the", "this" and third-person
     /// pronouns (see [`is_cue`]).
     pub cues: Cues,
     /// Words seen with a lowercase first letter.
@@ -46,7 +46,7 @@ pub struct Doc<'a> {
 /// one list per kind, so that each pass reads only the tokens it needs.
 #[derive(Debug, Default)]
 pub struct Cues {
-    /// "the" and "The".
+    /// "the" and "this", either case.
     pub the: Vec<usize>,
     /// Third-person pronouns, "its" and "it".
     pub pronouns: Vec<usize>,
@@ -59,6 +59,9 @@ pub struct Handover {
     pub toks: Vec<Token>,
     /// The paragraphs and quotations.
     pub quotations: Quotations,
+    /// The role appositions of people, each with the span of the name it
+    /// describes, added to the mentions after the learned stages.
+    pub appositions: Vec<(Span, Span)>,
 }
 
 /// Words the description and pronoun passes start from.
@@ -67,6 +70,8 @@ pub fn is_cue(w: &str) -> bool {
         w,
         "the"
             | "The"
+            | "this"
+            | "This"
             | "he"
             | "He"
             | "him"
@@ -110,7 +115,7 @@ fn flag_tokens(text: &str, tokens: &mut [Token]) -> Cues {
             );
         if may_cue && is_cue(w) {
             match w {
-                "the" | "The" => cues.the.push(i),
+                "the" | "The" | "this" | "This" => cues.the.push(i),
                 _ => cues.pronouns.push(i),
             }
         }
@@ -188,11 +193,13 @@ impl<'a> Doc<'a> {
     }
 
     /// Gives back the tokens the document was built from, flagged, with
-    /// its paragraphs and quotations, for the stages after the entities.
-    pub fn into_handover(self) -> Handover {
+    /// its paragraphs and quotations, for the stages after the entities,
+    /// and the `appositions` the entity stage found.
+    pub fn into_handover(self, appositions: Vec<(Span, Span)>) -> Handover {
         Handover {
             toks: self.toks,
             quotations: self.quotations,
+            appositions,
         }
     }
 

@@ -388,6 +388,7 @@ pub fn find(text: &str, toks: Vec<Token>, report: &mut dyn FnMut(Step)) -> (Anno
     let mut resolved = Vec::new();
     report(Step::Describing);
     descriptions::descriptions(&doc, &clusters, &anchors, &qual_by_start, &mut resolved);
+    let appositions = descriptions::appositions(&doc, &clusters, &anchors, &resolved);
     // Resolved mentions come mostly in document order: seek, don't search.
     let (mut starts, mut ends) = (Cursor::default(), Cursor::default());
     let mut anchor_of = |r: &Resolved| {
@@ -409,7 +410,7 @@ pub fn find(text: &str, toks: Vec<Token>, report: &mut dyn FnMut(Step)) -> (Anno
     descriptions::first_person(&doc, &quotations, &mut resolved);
     drop((anchors, quotations));
     let ann = assemble(&doc, names, of_mention, clusters, demonyms, resolved);
-    (ann, doc.into_handover())
+    (ann, doc.into_handover(appositions))
 }
 
 /// A mention on its way out: span, form, cluster (index into the combined

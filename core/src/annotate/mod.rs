@@ -7,6 +7,7 @@
 
 pub(crate) mod acts;
 pub(crate) mod affiliation;
+pub(crate) mod appositions;
 pub(crate) mod bits;
 pub(crate) mod commitments;
 pub(crate) mod cursor;
@@ -151,9 +152,10 @@ fn annotate_outlined(text: &str, headings: &[Span], report: &mut dyn FnMut(Step)
     if text.len() as u64 > crate::document::MAX_BYTES {
         return Annotations::default();
     }
-    let (mut ann, mut prep) = until_links(text, learn::active(), report);
+    let (mut ann, mut prep, found) = stages_until_links(text, learn::active(), report);
     prep.add_headings(headings);
     learn::links::apply(text, &prep, &mut ann);
+    appositions::add(&mut ann, &found);
     voice::apply(text, &mut prep, &mut ann);
     report(Step::Commitments);
     ann.commitments = commitments::find(&acts::Doc::new(text, &ann, &prep));
@@ -170,6 +172,19 @@ pub fn until_links(
     kinds: Option<&learn::model::Model>,
     report: &mut dyn FnMut(Step),
 ) -> (Annotations, acts::Prepared) {
+    let (ann, prep, _) = stages_until_links(text, kinds, report);
+    (ann, prep)
+}
+
+/// [`until_links`], and the role appositions of people the entity stage
+/// found (each with the span of the name it describes), which join the
+/// mentions after the learned links: the models are trained and run
+/// without them.
+fn stages_until_links(
+    text: &str,
+    kinds: Option<&learn::model::Model>,
+    report: &mut dyn FnMut(Step),
+) -> (Annotations, acts::Prepared, Vec<(Span, Span)>) {
     report(Step::Segmenting);
     let toks = segment::segment(text);
     let (mut ann, handover) = entities::find(text, toks, report);
@@ -182,7 +197,7 @@ pub fn until_links(
     let prep = acts::Prepared::new(text, handover.toks, handover.quotations);
     ann.quotes = quotes::find(&acts::Doc::new(text, &ann, &prep));
     first_person::link(text, &prep.toks, &mut ann);
-    (ann, prep)
+    (ann, prep, handover.appositions)
 }
 
 #[cfg(test)]

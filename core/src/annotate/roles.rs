@@ -2,6 +2,8 @@
 //! a role noun before the name ("North Korean leader Kim Jong Un") or an
 //! apposition after it ("Sarah Sanders, the White House press secretary,").
 
+use std::ops::Range;
+
 use crate::annotate::fasthash::Map;
 
 use crate::annotate::doc::Doc;
@@ -94,7 +96,7 @@ pub fn add_context_roles(doc: &Doc, names: &mut [NameMention], qualifiers: &Map<
                 m.kind = Kind::Person;
             }
         }
-        for r in [
+        for (r, _) in [
             apposition(doc, m.end, qualifiers),
             apposition_before(doc, lead, m.end, qualifiers),
         ]
@@ -109,7 +111,11 @@ pub fn add_context_roles(doc: &Doc, names: &mut [NameMention], qualifiers: &Map<
 }
 
 /// "NAME, (the|a) [Qualifier] ... ROLE-NOUN," — the role after a name.
-fn apposition(doc: &Doc, b: usize, qualifiers: &Map<usize, Qualifier>) -> Option<Role> {
+fn apposition(
+    doc: &Doc,
+    b: usize,
+    qualifiers: &Map<usize, Qualifier>,
+) -> Option<(Role, Range<usize>)> {
     if b + 2 >= doc.toks.len() || doc.word(b) != "," {
         return None;
     }
@@ -139,7 +145,7 @@ fn apposition(doc: &Doc, b: usize, qualifiers: &Map<usize, Qualifier>) -> Option
         let q = (a..=e).find_map(|i| qualifiers.get(&i).filter(|q| q.start >= a).map(|q| q.name));
         let mut r = role(doc, a, head_start, head_end, q);
         r.text = doc.key(a, e).into_owned();
-        return Some(r);
+        return Some((r, a..head_end));
     }
     None
 }
@@ -151,7 +157,7 @@ fn apposition_before(
     lead: usize,
     b: usize,
     qualifiers: &Map<usize, Qualifier>,
-) -> Option<Role> {
+) -> Option<(Role, Range<usize>)> {
     if lead < 2 || b >= doc.toks.len() || doc.word(b) != "," || doc.word(lead - 1) != "," {
         return None;
     }
@@ -191,7 +197,24 @@ fn apposition_before(
         (a..=head_start).find_map(|i| qualifiers.get(&i).filter(|q| q.start >= a).map(|q| q.name));
     let mut r = role(doc, a, head_start, head_end, q);
     r.text = doc.key(a, comma).into_owned();
-    Some(r)
+    Some((r, a..head_end))
+}
+
+/// The token ranges of the role appositions beside a person's name in
+/// tokens `lead..end`, each from its first word after a determiner or
+/// possessive pronoun to the end of its role noun: "Ann Lee, director of
+/// the gallery," → "director"; "The union's general secretary, Ann Lee,"
+/// → "union's general secretary".
+pub fn apposition_ranges(doc: &Doc, lead: usize, end: usize) -> Vec<Range<usize>> {
+    let none = Map::default();
+    [
+        apposition(doc, end, &none),
+        apposition_before(doc, lead, end, &none),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|(_, range)| range)
+    .collect()
 }
 
 #[cfg(test)]
@@ -213,22 +236,26 @@ mod tests {
     fn apposition_gives_a_role() {
         let text = "Sarah Brandt, the city press secretary, spoke.";
         let doc = Doc::new(text, segment(text));
-        let r = apposition(&doc, 2, &Map::default()).unwrap();
+        let (r, range) = apposition(&doc, 2, &Map::default()).unwrap();
         assert_eq!(r.text, "city press secretary");
         assert_eq!(r.head, "press secretary");
+        assert_eq!(range, 4..7);
         let text = "Sarah Brandt, the mayor of Lyon, spoke.";
         let doc = Doc::new(text, segment(text));
-        let r = apposition(&doc, 2, &Map::default()).unwrap();
+        let (r, range) = apposition(&doc, 2, &Map::default()).unwrap();
         assert_eq!(r.text, "mayor of Lyon");
         assert_eq!(r.head, "mayor");
+        assert_eq!(range, 4..5);
         let text = "Sarah Brandt, who spoke, left.";
         let doc = Doc::new(text, segment(text));
         assert_eq!(apposition(&doc, 2, &Map::default()), None);
         let text = "A spokeswoman for the agency, Sarah Brandt, said so.";
         let doc = Doc::new(text, segment(text));
-        let r = apposition_before(&doc, 6, 8, &Map::default()).unwrap();
+        let (r, range) = apposition_before(&doc, 6, 8, &Map::default()).unwrap();
         assert_eq!(r.text, "spokeswoman for the agency");
         assert_eq!(r.head, "spokeswoman");
+        assert_eq!(range, 1..2);
+        assert_eq!(apposition_ranges(&doc, 6, 8), vec![range]);
     }
 
     #[test]
