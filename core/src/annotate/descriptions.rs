@@ -1073,10 +1073,11 @@ mod tests {
             antecedent(text, "it", 0).as_deref(),
             Some("Dunmore Shipping Company")
         );
-        // A name between the verb and "that": it may be the subject.
+        // A name between the verb and "that": it may be the subject, so the
+        // rule leaves "it" to the learned ranker (which may take either).
         let text = "Talks failed. Dunmore Shipping Company told Velland Rail \
                     on Friday that it would appeal.";
-        assert_eq!(antecedent(text, "it", 0), None);
+        assert_eq!(rule_antecedent(text, "it"), None);
         // A comma between: another clause.
         let text = "Talks failed. Dunmore Shipping Company said, after a pause, \
                     that it would appeal.";
@@ -1224,7 +1225,24 @@ mod tests {
     /// The name of the entity the pronoun at the `nth` (0-based) occurrence
     /// of `pronoun` in `text` joins, if any.
     fn antecedent(text: &str, pronoun: &str, nth: usize) -> Option<String> {
-        use crate::annotate::annotate;
+        linked(text, pronoun, nth, &crate::annotate::annotate(text))
+    }
+
+    /// The entity the rules alone link the first `pronoun` of `text` to,
+    /// before the learned link ranker.
+    fn rule_antecedent(text: &str, pronoun: &str) -> Option<String> {
+        let model = crate::annotate::learn::active();
+        let (ann, _) = crate::annotate::until_links(text, model, &mut |_| {});
+        linked(text, pronoun, 0, &ann)
+    }
+
+    /// The entity `ann` links the `nth` whole-word `pronoun` of `text` to.
+    fn linked(
+        text: &str,
+        pronoun: &str,
+        nth: usize,
+        ann: &crate::model::Annotations,
+    ) -> Option<String> {
         let at = text
             .match_indices(pronoun)
             .filter(|(k, _)| {
@@ -1235,7 +1253,6 @@ mod tests {
             })
             .nth(nth)?
             .0;
-        let ann = annotate(text);
         let m = ann.mention_at(at)?;
         Some(ann.entities[ann.mentions[m].entity].name.clone())
     }
