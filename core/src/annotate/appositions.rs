@@ -4,7 +4,7 @@
 //! trained and run without them (with them, the retrained link ranker
 //! linked more pronouns wrongly).
 
-use crate::annotate::first_person::{merge, set};
+use crate::annotate::first_person;
 use crate::model::{Annotations, EntityKind, Mention, MentionForm, Span};
 
 /// Adds each apposition of `found` (its span, and the span of the name
@@ -35,12 +35,7 @@ pub fn add(ann: &mut Annotations, found: &[(Span, Span)]) {
             });
         }
     }
-    if added.is_empty() {
-        return;
-    }
-    let mut mentions = std::mem::take(&mut ann.mentions);
-    merge(&mut mentions, added);
-    set(ann, mentions);
+    first_person::add(ann, added);
 }
 
 #[cfg(test)]

@@ -88,7 +88,12 @@ pub fn link(text: &str, toks: &[Token], ann: &mut Annotations) {
             }
         }
     }
+    add(ann, added);
+}
 
+/// Adds `added` (none overlapping a mention of `ann`) to the mentions of
+/// `ann`, keeping them in text order.
+pub(crate) fn add(ann: &mut Annotations, added: Vec<Mention>) {
     if added.is_empty() {
         return;
     }
