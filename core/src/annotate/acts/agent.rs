@@ -154,8 +154,11 @@ impl Doc<'_> {
         // whole phrase from the start of the sentence (or of the clause
         // after a comma), headed by its first noun phrase.
         let mut longer = np.clone();
+        // "Leaders of the eight countries of the Orun basin": an "of"
+        // chain is kept only once a noun of people heads it.
+        let mut reach = np.start;
         for _ in 0..3 {
-            let p = longer.start;
+            let p = reach;
             // "Prime Minister Karl Dorn of Velland said": the person, whose
             // "of" phrase only tells where from.
             // "Leaders of the eight countries", "Residents of Kharkiv": the
@@ -166,21 +169,30 @@ impl Doc<'_> {
                     || w.strip_suffix('s')
                         .is_some_and(|one| LEXICON.role_nouns.contains(one))
             };
-            let attached = p >= floor + 2
-                && (POSTMODIFIER_PREPOSITIONS.contains(&self.low(p - 1))
-                    || (self.low(p - 1) == "of"
-                        && (self.person_name_ending_at(p - 2).is_some() || people_of())));
-            if !attached {
+            if p < floor + 2 {
+                break;
+            }
+            let of = self.low(p - 1) == "of";
+            let attached = POSTMODIFIER_PREPOSITIONS.contains(&self.low(p - 1))
+                || (of && (self.person_name_ending_at(p - 2).is_some() || people_of()));
+            if !attached && !of {
                 break;
             }
             match self.np_before(p - 2, floor) {
-                Some(head) => longer = head.start..np.end,
+                Some(head) => {
+                    reach = head.start;
+                    if attached {
+                        longer = head.start..np.end;
+                    }
+                }
                 None => break,
             }
         }
         let mut head = None;
-        if longer.start != np.start && (longer.start == floor || self.low(longer.start - 1) == ",")
-        {
+        // The phrase opens its sentence or clause: after a comma or a
+        // dateline's dash.
+        let opens = longer.start == floor || matches!(self.low(longer.start - 1), "," | "—" | "–");
+        if longer.start != np.start && opens {
             let first_break = (longer.start..np.end)
                 .find(|&k| POSTMODIFIER_PREPOSITIONS.contains(&self.low(k)))
                 .unwrap_or(np.end);
@@ -349,6 +361,24 @@ impl Doc<'_> {
             .is_some_and(|e| e.kind != EntityKind::Place)
     }
 
+    /// True when token `i` is the bare apostrophe of a plural possessive
+    /// inside a noun phrase: right after a word in -s that is no name and
+    /// right before a lowercase word ("the farmers' union", "the workers’
+    /// council"; not "Thomas' sister", who is someone else than Thomas).
+    fn plural_possessive_mark(&self, i: usize) -> bool {
+        matches!(self.low(i), "'" | "’")
+            && i > 0
+            && self.is_word(i - 1)
+            && self.low(i - 1).ends_with('s')
+            && self
+                .toks
+                .get(i - 1)
+                .is_some_and(|t| self.ann.mention_at(t.start()).is_none())
+            && self.toks.get(i - 1).map(|t| t.end()) == self.toks.get(i).map(|t| t.start())
+            && self.is_word(i + 1)
+            && self.word(i + 1).starts_with(char::is_lowercase)
+    }
+
     /// The noun phrase ending at token `last`, not reaching before `floor`.
     pub fn np_before(&self, last: usize, floor: usize) -> Option<Range<usize>> {
         if PRONOUNS.contains_key(self.low(last)) {
@@ -366,7 +396,10 @@ impl Doc<'_> {
         while s > floor && last + 1 - s < MAX_NP {
             let i = s - 1;
             let w = self.low(i);
-            if !self.is_word(i) && !matches!(w, "&" | "'s" | "’s") {
+            if !self.is_word(i)
+                && !matches!(w, "&" | "'s" | "’s")
+                && !(i != last && self.plural_possessive_mark(i))
+            {
                 break;
             }
             if SUBJECT_BREAKERS.contains(w) || (i != last && SPEECH_VERBS.contains_key(w)) {
@@ -398,7 +431,10 @@ impl Doc<'_> {
         let mut e = first;
         while e < end && e - first < MAX_NP {
             let w = self.low(e);
-            if !self.is_word(e) && !matches!(w, "&" | "'s" | "’s") {
+            if !self.is_word(e)
+                && !matches!(w, "&" | "'s" | "’s")
+                && !(e > first && self.plural_possessive_mark(e))
+            {
                 break;
             }
             // "urged member states to invest": a speech verb's form before
@@ -1110,6 +1146,9 @@ impl Doc<'_> {
             .map_or(0, |t| t.start());
         self.mentions_back(floor, at)
             .filter(|m| matches!(m.form, MentionForm::Name | MentionForm::Role))
+            // "It" after "the Kestrel quarry" is the quarry's, not Kestrel's;
+            // "they" after "Scientology officials" may be the body's.
+            .filter(|m| !(matches!(self.low(i), "it" | "its") && self.modifies_noun(m)))
             .find(|m| {
                 self.ann
                     .entities
@@ -1117,6 +1156,24 @@ impl Doc<'_> {
                     .is_some_and(|e| keep(m.entity, e))
             })
             .map(|m| m.entity)
+    }
+
+    /// True when name mention `m` only modifies the common noun right
+    /// after it ("the Kestrel quarry", "the Selby site"): the thing named
+    /// is that noun's, so no pronoun refers back to the name.
+    fn modifies_noun(&self, m: &Mention) -> bool {
+        let next = m
+            .span
+            .end
+            .checked_sub(1)
+            .and_then(|b| self.token_at(b))
+            .map(|last| last + 1);
+        m.form == MentionForm::Name
+            && next.is_some_and(|k| {
+                self.is_word(k)
+                    && self.tag(k) == Tag::Noun
+                    && self.word(k).starts_with(char::is_lowercase)
+            })
     }
 
     /// True when person `e` (entity `id`) may be the "he" or "she" at token

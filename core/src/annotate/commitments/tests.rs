@@ -1481,3 +1481,54 @@ fn holders_of_a_role_of_a_place_are_written_as_such() {
     assert_eq!(c.len(), 1, "{c:?}");
     assert_eq!(c[0].3, "Leaders of the two countries", "{c:?}");
 }
+
+#[test]
+fn a_name_modifying_a_noun_is_not_the_referent_of_it() {
+    let c = commitments(
+        "Norvale Mining Ltd. opened a plant in Dunmore. Its director, Alan Kerr, said that \
+         when Norvale bought the Kestrel quarry in 2015 it had promised to plant a forest there.",
+    );
+    let plant = c
+        .iter()
+        .find(|x| x.2 == "plant a forest there")
+        .expect("{c:?}");
+    assert_eq!(plant.3, "Norvale Mining Ltd.", "{c:?}");
+}
+
+#[test]
+fn a_plural_possessive_stays_inside_the_subject() {
+    let c = commitments("The farmers' union vowed to block the motorway until prices rise.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].3, "The farmers' union");
+    let c = commitments("The dockers’ council pledged to end the strike.");
+    assert_eq!(c[0].3, "The dockers’ council", "{c:?}");
+}
+
+#[test]
+fn a_possessive_name_in_s_is_not_the_subject() {
+    // "Lucas' brother" is the brother, not Lucas: the apostrophe of a name
+    // does not join the name to the phrase.
+    let c = commitments(
+        "Lucas Fenn runs a bakery. Allegedly, Lucas' brother pleaded with him to sell it.",
+    );
+    let sell = c.iter().find(|x| x.2 == "sell it").expect("{c:?}");
+    assert_ne!(sell.3, "Lucas Fenn", "{c:?}");
+}
+
+#[test]
+fn an_of_chain_in_the_subject_keeps_its_people_head() {
+    let c = commitments(
+        "Ministers of the four states of the Vanta delta agreed to cut fishing quotas.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].3, "Ministers of the four states of the Vanta delta");
+    // After a dateline's dash too.
+    let c = commitments(
+        "TARVO — Leaders of the six nations of the Helm basin agreed on Friday to share rain data.",
+    );
+    let share = c.iter().find(|x| x.2 == "share rain data").expect("{c:?}");
+    assert!(share.3.starts_with("Leaders of the six nations"), "{c:?}");
+    // A chain without people at its head is cut as before: the body.
+    let c = commitments("The board of Norvale Mining Ltd. pledged to publish the accounts.");
+    assert_eq!(c.len(), 1, "{c:?}");
+}
