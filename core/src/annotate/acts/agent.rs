@@ -1030,16 +1030,30 @@ impl Doc<'_> {
         })
     }
 
-    /// For "It" opening a sentence: the organisation the sentence before
-    /// describes, with no name, as its subject ("The fishermen's
+    /// For "It" or "Its" opening a sentence: the organisation that is the
+    /// subject of the sentence before, the topic a pronoun opening the next
+    /// one keeps ("Norvale has launched a campaign …. Its goal is …"), or
+    /// the organisation it describes with no name ("The fishermen's
     /// association called for …. It also urged …"), as written.
     fn previous_described_organisation(&self, i: usize) -> Option<Agent> {
         let start = self.sentence_of(i).start;
-        if start != i || start == 0 || self.quote(i).is_some() || self.low(i) != "it" {
+        if start != i
+            || start == 0
+            || self.quote(i).is_some()
+            || !matches!(self.low(i), "it" | "its")
+        {
             return None;
         }
         let a = self.main_subject(start - 1)?;
-        let name = a.name.as_deref().filter(|_| a.entity.is_none())?;
+        if let Some(e) = a.entity {
+            let organisation = self
+                .ann
+                .entities
+                .get(e)
+                .is_some_and(|x| x.kind == EntityKind::Organization);
+            return organisation.then_some(a);
+        }
+        let name = a.name.as_deref()?;
         let head = name.rsplit(' ').next()?.to_lowercase();
         organization_noun(&head).is_some().then_some(a)
     }

@@ -1532,3 +1532,19 @@ fn an_of_chain_in_the_subject_keeps_its_people_head() {
     let c = commitments("The board of Norvale Mining Ltd. pledged to publish the accounts.");
     assert_eq!(c.len(), 1, "{c:?}");
 }
+
+#[test]
+fn its_opening_a_sentence_is_the_previous_subjects_organisation() {
+    // The nearer organisation (Halvard Systems) is not the topic: the
+    // subject before is.
+    let c = commitments(
+        "On a new website, Orbis Software Inc. has launched a campaign to persuade customers \
+         to leave Halvard Systems for good. Its goal is to cut the number of Halvard users to \
+         nothing.",
+    );
+    let goal = c
+        .iter()
+        .find(|x| x.2.starts_with("cut the number"))
+        .expect("{c:?}");
+    assert_eq!(goal.3, "Orbis Software Inc.", "{c:?}");
+}
