@@ -251,21 +251,25 @@ impl Doc<'_> {
     }
 
     /// The actor of the main clause of the sentence holding token `v`: the
-    /// noun phrase at its first word outside quotes.
+    /// noun phrase at its first word outside quotes, or, for a `v` inside a
+    /// quotation, at the first word of that quotation in the sentence ("He
+    /// looked me in the eye and promised …": he).
     pub fn main_subject(&self, v: usize) -> Option<Agent> {
         let sent = self.sentence_of(v);
-        let mut first = (sent.start..v).find(|&i| self.quote(i).is_none() && self.is_word(i))?;
+        let quote = self.quote(v);
+        let ours = |i: usize| self.quote(i) == quote && self.is_word(i);
+        let mut first = (sent.start..v).find(|&i| ours(i))?;
         if first == sent.start {
             let after = self.after_dateline(first, v);
-            first = (after..v).find(|&i| self.quote(i).is_none() && self.is_word(i))?;
+            first = (after..v).find(|&i| ours(i))?;
         }
         // Skip an opening phrase: "On Monday, the firm …".
         for _ in 0..2 {
             if !SUBJECT_BREAKERS.contains(self.low(first)) {
                 break;
             }
-            let comma = (first..v).find(|&i| self.low(i) == "," && self.quote(i).is_none())?;
-            first = (comma + 1..v).find(|&i| self.quote(i).is_none() && self.is_word(i))?;
+            let comma = (first..v).find(|&i| self.low(i) == "," && self.quote(i) == quote)?;
+            first = (comma + 1..v).find(|&i| ours(i))?;
         }
         // A subject pronoun is the whole subject ("He thanked Germany …").
         let np = if matches!(self.low(first), "he" | "she" | "they" | "it" | "we" | "i") {

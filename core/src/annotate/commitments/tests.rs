@@ -1548,3 +1548,16 @@ fn its_opening_a_sentence_is_the_previous_subjects_organisation() {
         .expect("{c:?}");
     assert_eq!(goal.3, "Orbis Software Inc.", "{c:?}");
 }
+
+#[test]
+fn a_second_verb_phrase_in_a_quote_shares_the_quotes_subject() {
+    let c = commitments(
+        "Carl Voss ran an investment fund in Selby. \"He shook my hand and promised I would \
+         get my money back,\" said Ana Ruiz, a retired teacher.",
+    );
+    let back = c
+        .iter()
+        .find(|x| x.2.starts_with("I would get"))
+        .expect("{c:?}");
+    assert_eq!(back.3, "Carl Voss", "{c:?}");
+}
