@@ -907,10 +907,22 @@ impl Doc<'_> {
         if let Some(a) = self.reporter_of_clause_subject(i) {
             return a;
         }
+        // A link to the one who speaks or is spoken to there is not kept for
+        // "he" or "she": they are "I" and "you".
+        let third_person = PRONOUNS.get(self.low(i)) == Some(&PronounClass::Person);
         if let Some(m) = self
             .ann
             .mention_at(tok.start())
             .filter(|&m| self.ann.mentions[m].form == MentionForm::Pronoun)
+            .filter(|&m| {
+                let id = self.ann.mentions[m].entity;
+                !third_person
+                    || self
+                        .ann
+                        .entities
+                        .get(id)
+                        .is_none_or(|e| self.may_be_third_person(i, id, e))
+            })
         {
             return Agent {
                 entity: Some(self.ann.mentions[m].entity),

@@ -1561,3 +1561,28 @@ fn a_second_verb_phrase_in_a_quote_shares_the_quotes_subject() {
         .expect("{c:?}");
     assert_eq!(back.3, "Carl Voss", "{c:?}");
 }
+
+#[test]
+fn he_is_never_the_one_whose_turn_it_is() {
+    // A wrong link of "He" to the speaker of the turn is not followed: the
+    // nearest other person before it is meant.
+    let text = "HOST: Good morning. With me is the council's health director, Alan Holt.\n\n\
+                HOLT: Good morning.\n\n\
+                HOST: The chief executive of Selby General Hospital, Tom Reyes, said this week \
+                that his wards are full. Have you talked to him?\n\n\
+                HOLT: Yes, on Tuesday. He asked us to send more nurses to the wards.\n";
+    let (mut ann, mut prep) =
+        crate::annotate::until_links(text, crate::annotate::learn::kinds::active(), &mut |_| {});
+    crate::annotate::learn::links::apply(text, &prep, &mut ann);
+    crate::annotate::voice::apply(text, &mut prep, &mut ann);
+    let holt = ann.mentions[ann.mention_at(text.find("Alan Holt").unwrap()).unwrap()].entity;
+    let reyes = ann.mentions[ann.mention_at(text.find("Tom Reyes").unwrap()).unwrap()].entity;
+    let he = ann.mention_at(text.find("He asked").unwrap()).unwrap();
+    ann.mentions[he].entity = holt;
+    let found = find(&crate::annotate::acts::Doc::new(text, &ann, &prep));
+    let ask = found
+        .iter()
+        .find(|c| c.content.slice(text).starts_with("send more nurses"))
+        .expect("the request is found");
+    assert_eq!(ask.actor, Some(reyes), "{found:?}");
+}
