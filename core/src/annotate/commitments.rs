@@ -1280,9 +1280,11 @@ fn list_after_colon(doc: &Doc, content: &Range<usize>) -> Option<Range<usize>> {
 
 /// The tokens `r` up to the first one after a blank line: an unpunctuated
 /// headline reads on into the story as one sentence ("Summit planned" and
-/// the first line), but its content stays on its line.
+/// the first line), but its content stays on its line. A blank line before
+/// its first token does not count: a content may open a paragraph ("My
+/// government will rebuild …" standing alone).
 fn before_blank_line(doc: &Doc, r: Range<usize>) -> Range<usize> {
-    let blank = (r.start.max(1)..r.end).find(|&k| {
+    let blank = (r.start + 1..r.end).find(|&k| {
         doc.text
             .get(doc.toks[k - 1].end()..doc.toks[k].start())
             .is_some_and(|gap| gap.matches('\n').count() >= 2)

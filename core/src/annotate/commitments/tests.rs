@@ -1586,3 +1586,20 @@ fn he_is_never_the_one_whose_turn_it_is() {
         .expect("the request is found");
     assert_eq!(ask.actor, Some(reyes), "{found:?}");
 }
+
+#[test]
+fn a_one_sentence_paragraph_of_a_speech_is_mined() {
+    let text = "Address by Premier Alma Rosk to the Velden Parliament on the railways\n\n\
+                Delivered in Velden on Tuesday, March 3, 2026.\n\n\
+                Mister Speaker, members of Parliament,\n\n\
+                Last winter the northern line closed for forty days.\n\n\
+                My government will rebuild the northern railway.\n\n\
+                Thank you.\n";
+    let c = commitments(text);
+    let rebuild = c
+        .iter()
+        .find(|x| x.1 == "will rebuild")
+        .expect("the pledge is found");
+    assert_eq!(rebuild.2, "My government will rebuild the northern railway");
+    assert_eq!(rebuild.3, "Alma Rosk", "{c:?}");
+}
