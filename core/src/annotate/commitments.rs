@@ -892,6 +892,21 @@ fn future_actor(doc: &Doc, i: usize, verb: usize) -> Option<Future> {
     {
         return Some(Future::of(r.clone(), s.np.start));
     }
+    // "Achebe added that his party would support …": a person's own body
+    // acts as the person pledges; the person, who speaks for it.
+    if let Some(r) = reporter.as_ref().filter(|r| is_one_person(doc, r))
+        && matches!(doc.low(s.np.start), "his" | "her")
+        && possessed_unit(doc, &s.np)
+        && r.entity.is_some()
+        && doc
+            .toks
+            .get(s.np.start)
+            .and_then(|t| doc.ann.mention_at(t.start()))
+            .map(|m| doc.ann.mentions[m].entity)
+            == r.entity
+    {
+        return Some(Future::of(r.clone(), verb));
+    }
     // "Kessler said the defence would appeal": the side its lawyer
     // speaks for, the reporter's own pledge.
     if s.np.len() == 2
@@ -918,10 +933,15 @@ fn future_actor(doc: &Doc, i: usize, verb: usize) -> Option<Future> {
 
 /// True when `np` names a body's own people or unit through a possessive
 /// ("its members", "their negotiators", "our staff", "our training
-/// school", "my government"): a member noun or an agent noun, singular or
-/// plural, after "its", "their", "our" or "my".
+/// school", "my government", "his party"): a member noun or an agent noun,
+/// singular or plural, after a possessive pronoun.
 fn possessed_unit(doc: &Doc, np: &Range<usize>) -> bool {
-    if np.len() < 2 || !matches!(doc.low(np.start), "its" | "their" | "our" | "my") {
+    if np.len() < 2
+        || !matches!(
+            doc.low(np.start),
+            "its" | "their" | "our" | "my" | "his" | "her"
+        )
+    {
         return false;
     }
     let head = doc.low(np.end - 1);

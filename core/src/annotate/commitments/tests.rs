@@ -1603,3 +1603,26 @@ fn a_one_sentence_paragraph_of_a_speech_is_mined() {
     assert_eq!(rebuild.2, "My government will rebuild the northern railway");
     assert_eq!(rebuild.3, "Alma Rosk", "{c:?}");
 }
+
+#[test]
+fn a_persons_own_body_in_a_reported_future_is_the_persons_pledge() {
+    let c = commitments(
+        "The opposition leader, Simon Oduya, spoke in Velden on Monday. He added that his party \
+         would back any bill to protect the harbour.",
+    );
+    let back = c
+        .iter()
+        .find(|x| x.2.starts_with("back any bill"))
+        .expect("{c:?}");
+    assert_eq!(back.3, "Simon Oduya", "{c:?}");
+    // Someone else's body is not the reporter's: no pledge of Oduya's.
+    let c = commitments(
+        "Simon Oduya met Mayor Ilse Brandt on Monday. He said her council would close the \
+         harbour.",
+    );
+    assert!(
+        c.iter()
+            .all(|x| !(x.2.contains("close the harbour") && x.3 == "Simon Oduya")),
+        "{c:?}"
+    );
+}
