@@ -400,10 +400,10 @@ impl Doc<'_> {
         while s > floor && last + 1 - s < MAX_NP {
             let i = s - 1;
             let w = self.low(i);
-            if !self.is_word(i)
-                && !matches!(w, "&" | "'s" | "’s")
-                && !(i != last && self.plural_possessive_mark(i))
-            {
+            let joins = self.is_word(i)
+                || matches!(w, "&" | "'s" | "’s")
+                || (i != last && self.plural_possessive_mark(i));
+            if !joins {
                 break;
             }
             if SUBJECT_BREAKERS.contains(w) || (i != last && SPEECH_VERBS.contains_key(w)) {
@@ -435,10 +435,10 @@ impl Doc<'_> {
         let mut e = first;
         while e < end && e - first < MAX_NP {
             let w = self.low(e);
-            if !self.is_word(e)
-                && !matches!(w, "&" | "'s" | "’s")
-                && !(e > first && self.plural_possessive_mark(e))
-            {
+            let joins = self.is_word(e)
+                || matches!(w, "&" | "'s" | "’s")
+                || (e > first && self.plural_possessive_mark(e));
+            if !joins {
                 break;
             }
             // "urged member states to invest": a speech verb's form before
