@@ -530,11 +530,8 @@ impl<'a> Named<'a> {
                 *n += usize::from(speaks(doc, a.end()));
             }
         }
-        let counts: Map<usize, usize> = counts
-            .into_iter()
-            .filter_map(|(c, n)| Some((c, n?)))
-            .collect();
-        let mut ranked: Vec<(usize, usize)> = counts.iter().map(|(&c, &n)| (n, c)).collect();
+        let mut ranked: Vec<(usize, usize)> =
+            counts.iter().filter_map(|(&c, &n)| Some((n?, c))).collect();
         ranked.sort_unstable_by(|a, b| b.cmp(a));
         let &[(n, c), ref rest @ ..] = ranked.as_slice() else {
             return None;
@@ -542,7 +539,7 @@ impl<'a> Named<'a> {
         let alone = || {
             window(doc, self.anchors, j)
                 .iter()
-                .all(|a| a.cluster() == c || !counts.contains_key(&a.cluster()))
+                .all(|a| a.cluster() == c || !matches!(counts.get(&a.cluster()), Some(Some(_))))
         };
         let clear = rest.first().is_none_or(|r| r.0 < n);
         (clear && (n >= 2 || (n == 1 && alone()))).then_some(c)

@@ -401,14 +401,17 @@ impl<'a> Doc<'a> {
     /// ("Will the mill stay open?", "May I ask …?"): the verb, not a given
     /// name ("Will Smith?" keeps the capital after it).
     fn is_inverted_modal(&self, i: usize) -> bool {
+        // The word test first: the sentence is looked up for modals only.
+        if !AUXILIARIES.contains(self.word(i).to_lowercase().as_str()) {
+            return false;
+        }
         let sent = sentence_range(&self.toks, i);
         let next = if i + 1 < sent.end {
             self.word(i + 1)
         } else {
             ""
         };
-        AUXILIARIES.contains(self.word(i).to_lowercase().as_str())
-            && (next.starts_with(char::is_lowercase) || next == "I")
+        (next.starts_with(char::is_lowercase) || next == "I")
             && sent.end > i + 1
             && self.word(sent.end - 1) == "?"
     }
