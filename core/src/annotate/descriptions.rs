@@ -593,15 +593,6 @@ fn past_relative(doc: &Doc, k: usize, limit: usize) -> usize {
         .map_or(k, |c| c + 1)
 }
 
-/// Gender of a third-person singular pronoun.
-fn pronoun_gender(w: &str) -> Option<Gender> {
-    match w {
-        "he" | "him" | "his" | "himself" | "He" | "His" | "Him" => Some(Gender::Male),
-        "she" | "her" | "hers" | "herself" | "She" | "Her" => Some(Gender::Female),
-        _ => None,
-    }
-}
-
 /// Links "he"/"she" pronouns to a person named in the same or the previous
 /// sentences: the only person of agreeing gender there, or else (outside
 /// quotations only) the first such person of the nearest sentence naming
@@ -621,7 +612,7 @@ pub fn pronouns(
     let protagonist = protagonist(clusters);
     for &i in &doc.cues.pronouns {
         let t = &doc.toks[i];
-        let Some(g) = pronoun_gender(t.span().slice(doc.text)) else {
+        let Some(g) = Gender::of_pronoun(t.span().slice(doc.text)) else {
             continue;
         };
         let win = window(doc, anchors, i);
@@ -943,13 +934,6 @@ mod tests {
             Some(&(Kind::Place, Reach::Named))
         );
         assert_eq!(THING_NOUN_KINDS.len(), 67);
-    }
-
-    #[test]
-    fn pronoun_genders() {
-        assert_eq!(pronoun_gender("his"), Some(Gender::Male));
-        assert_eq!(pronoun_gender("Her"), Some(Gender::Female));
-        assert_eq!(pronoun_gender("it"), None);
     }
 
     #[test]

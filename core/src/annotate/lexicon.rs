@@ -48,6 +48,15 @@ impl Gender {
         }
     }
 
+    /// The gender of a third-person singular pronoun ("he", "Her").
+    pub fn of_pronoun(w: &str) -> Option<Self> {
+        match w {
+            "he" | "him" | "his" | "himself" | "He" | "His" | "Him" => Some(Self::Male),
+            "she" | "her" | "hers" | "herself" | "She" | "Her" => Some(Self::Female),
+            _ => None,
+        }
+    }
+
     /// True when the two genders do not contradict each other.
     pub fn agrees(self, other: Gender) -> bool {
         self == Self::Unknown || other == Self::Unknown || self == other
@@ -379,6 +388,13 @@ mod tests {
         assert!(lx.leader_offices.contains("prime minister"));
         assert!(lx.kinship_nouns.contains("widow") && lx.event_heads.contains("Treaty"));
         assert!(Gender::Male.agrees(Gender::Unknown) && !Gender::Male.agrees(Gender::Female));
+    }
+
+    #[test]
+    fn pronoun_genders() {
+        assert_eq!(Gender::of_pronoun("his"), Some(Gender::Male));
+        assert_eq!(Gender::of_pronoun("Her"), Some(Gender::Female));
+        assert_eq!(Gender::of_pronoun("it"), None);
     }
 
     /// A word listed twice is a sign of a list edited without reading it (and

@@ -1214,18 +1214,13 @@ impl Doc<'_> {
         let voice = self
             .voiced(i)
             .is_some_and(|t| [t.speaker, t.addressee, t.partner].contains(&Some(id)));
-        let gender = match self.low(i) {
-            "he" | "him" | "his" => Gender::Male,
-            "she" | "her" | "hers" => Gender::Female,
-            _ => Gender::Unknown,
-        };
+        let gender = Gender::of_pronoun(self.low(i)).unwrap_or(Gender::Unknown);
         let given = e
             .name
             .split(' ')
             .next()
             .and_then(|w| LEXICON.first_names.get(w));
-        let other_gender = gender != Gender::Unknown
-            && given.is_some_and(|&g| g != Gender::Unknown && g != gender);
+        let other_gender = given.is_some_and(|&g| !g.agrees(gender));
         e.kind == EntityKind::Person && !voice && !other_gender
     }
 
