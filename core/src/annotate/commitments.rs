@@ -898,12 +898,7 @@ fn future_actor(doc: &Doc, i: usize, verb: usize) -> Option<Future> {
         && matches!(doc.low(s.np.start), "his" | "her")
         && possessed_unit(doc, &s.np)
         && r.entity.is_some()
-        && doc
-            .toks
-            .get(s.np.start)
-            .and_then(|t| doc.ann.mention_at(t.start()))
-            .map(|m| doc.ann.mentions[m].entity)
-            == r.entity
+        && doc.mention_of(s.np.start).map(|m| m.entity) == r.entity
     {
         return Some(Future::of(r.clone(), verb));
     }

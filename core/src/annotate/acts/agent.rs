@@ -358,10 +358,8 @@ impl Doc<'_> {
         if PRONOUNS.contains_key(self.low(last)) {
             return true;
         }
-        self.toks
-            .get(last)
-            .and_then(|t| self.ann.mention_at(t.start()))
-            .and_then(|m| self.ann.entities.get(self.ann.mentions[m].entity))
+        self.mention_of(last)
+            .and_then(|m| self.ann.entities.get(m.entity))
             .is_some_and(|e| e.kind != EntityKind::Place)
     }
 
@@ -374,10 +372,7 @@ impl Doc<'_> {
             && i > 0
             && self.is_word(i - 1)
             && self.low(i - 1).ends_with('s')
-            && self
-                .toks
-                .get(i - 1)
-                .is_some_and(|t| self.ann.mention_at(t.start()).is_none())
+            && self.mention_of(i - 1).is_none()
             && self.toks.get(i - 1).map(|t| t.end()) == self.toks.get(i).map(|t| t.start())
             && self.is_word(i + 1)
             && self.word(i + 1).starts_with(char::is_lowercase)
@@ -670,7 +665,7 @@ impl Doc<'_> {
     /// The person whose name ends with token `k`, if any.
     fn person_name_ending_at(&self, k: usize) -> Option<EntityId> {
         let t = self.toks.get(k)?;
-        let m = &self.ann.mentions[self.ann.mention_at(t.start())?];
+        let m = self.mention_of(k)?;
         (m.form == MentionForm::Name && m.span.end == t.end() && self.is_person(m.entity))
             .then_some(m.entity)
     }

@@ -14,7 +14,7 @@ use crate::annotate::lexicon::LEXICON;
 use crate::annotate::quotations::{Marked, Quotations};
 use crate::annotate::segment::{Token, TokenKind, sentence_range};
 use crate::annotate::words;
-use crate::model::{Annotations, EntityId, Span};
+use crate::model::{Annotations, EntityId, Mention, Span};
 
 /// How many tokens on either side of a token the rules look at within its
 /// sentence.
@@ -189,6 +189,14 @@ impl<'a> Doc<'a> {
     pub fn token_at(&self, byte: usize) -> Option<usize> {
         token_at(&self.toks, byte)
     }
+    /// The mention that token `i` starts in or opens, if any.
+    pub fn mention_of(&self, i: usize) -> Option<&'a Mention> {
+        let t = self.toks.get(i)?;
+        self.ann
+            .mention_at(t.start())
+            .map(|m| &self.ann.mentions[m])
+    }
+
     /// The lowercased text of token `i` (empty when out of range).
     #[inline]
     pub fn low(&self, i: usize) -> &'a str {
