@@ -5,7 +5,7 @@
 //! ```text
 //! cargo run --release -p gloss-train -- [--data DIR] [--out FILE]
 //!     [--tags-out FILE] [--without-news FILE] [--links-out FILE]
-//!     [--links-without-news FILE] [--check] [--verbose] [--probabilities]
+//!     [--links-without-news FILE] [--check] [--verbose] [--probabilities] [--errors]
 //! ```
 //!
 //! It annotates every document with the rules (the entity stage, as the
@@ -33,7 +33,9 @@
 //!    `--probabilities`, each named entity's rules' kind (listed or
 //!    guessed), its label and the probabilities
 //!    the model trained without its genre gives it (what a drop or an
-//!    override of that entity rests on);
+//!    override of that entity rests on); with `--errors`, each held-out
+//!    fold's kind errors at the chosen thresholds (genre, document, the
+//!    name as written, gold kind, predicted kind, gloss's entity);
 //! 6. trains the part-of-speech tagger on the same documents' CoNLL-U tags
 //!    (see [`tags`]), reports its accuracy cross-validated by document and
 //!    by genre (each genre, the news dev set among them, held out whole;
@@ -93,7 +95,7 @@ enum TrainError {
     NeedsValue(String),
     /// An argument gloss-train does not know.
     #[error(
-        "unknown argument {0}\nusage: gloss-train [--data DIR] [--out FILE] [--tags-out FILE] [--without-news FILE] [--links-out FILE] [--links-without-news FILE] [--check] [--verbose] [--probabilities]"
+        "unknown argument {0}\nusage: gloss-train [--data DIR] [--out FILE] [--tags-out FILE] [--without-news FILE] [--links-out FILE] [--links-without-news FILE] [--check] [--verbose] [--probabilities] [--errors]"
     )]
     UnknownArgument(String),
     /// The gold documents could not be read.
@@ -131,6 +133,7 @@ struct Args {
     check: bool,
     verbose: bool,
     probabilities: bool,
+    errors: bool,
 }
 
 /// Reads the command line.
@@ -145,6 +148,7 @@ fn parse_args() -> Result<Args, TrainError> {
         check: false,
         verbose: false,
         probabilities: false,
+        errors: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -163,6 +167,7 @@ fn parse_args() -> Result<Args, TrainError> {
             "--check" => args.check = true,
             "--verbose" => args.verbose = true,
             "--probabilities" => args.probabilities = true,
+            "--errors" => args.errors = true,
             _ => return Err(TrainError::UnknownArgument(a)),
         }
     }
@@ -316,6 +321,9 @@ fn run() -> Result<bool, TrainError> {
         shown(drop_at)
     );
     print_folds(&docs, &folds, (override_at, drop_at));
+    if args.errors {
+        print_errors(&docs, &folds, (override_at, drop_at));
+    }
     print_news_alone(&docs, &folds);
 
     if let Some(path) = &args.without_news {
@@ -467,6 +475,29 @@ fn print_folds(docs: &[Prepared], folds: &[(String, Model)], (override_at, drop_
         docs.iter().filter(|p| p.doc.genre != NEWS).count(),
         sums,
     );
+}
+
+/// Prints each fold's kind errors with the model trained without it
+/// deciding at `(override_at, drop_at)`: genre, document, the name as
+/// written, its gold kind, gloss's kind and gloss's entity.
+fn print_errors(docs: &[Prepared], folds: &[(String, Model)], (override_at, drop_at): (u16, u16)) {
+    for (g, model) in folds {
+        let model = at(model, override_at, drop_at);
+        for p in fold_docs(docs, g) {
+            let mut ann = p.ann.clone();
+            decide(&p.doc.text, &mut ann, &model);
+            for e in score::kind_errors(&p.doc, &ann) {
+                println!(
+                    "error\t{g}\t{}\t{}\t{}\t{}\t{}",
+                    p.doc.name,
+                    e.text,
+                    e.gold,
+                    e.predicted.as_str(),
+                    e.entity
+                );
+            }
+        }
+    }
 }
 
 /// Prints the news dev set's scores with thresholds chosen on the GUM

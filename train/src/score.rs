@@ -147,13 +147,69 @@ fn names(text: &str, ann: &Annotations) -> Vec<(usize, usize, EntityKind, usize)
     out
 }
 
-/// The mention and typed counts of `ann` on `doc`.
-pub fn score(doc: &Doc, ann: &Annotations) -> Counts {
+/// A name mention of gloss whose kind differs from that of the gold proper
+/// name it matches.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KindError {
+    /// The name as written.
+    pub text: String,
+    /// The gold kind.
+    pub gold: String,
+    /// gloss's kind.
+    pub predicted: EntityKind,
+    /// The name of gloss's entity the mention belongs to (a placeholder for
+    /// an entity named only inside longer names).
+    pub entity: String,
+}
+
+/// The name mentions of `ann` on `doc` whose kinds disagree with the gold
+/// proper names they match (the scorer's typed errors), in text order.
+pub fn kind_errors(doc: &Doc, ann: &Annotations) -> Vec<KindError> {
+    let (names, proper, found) = matched(doc, ann);
+    names
+        .iter()
+        .zip(&found)
+        .filter_map(|(n, m)| {
+            let g = proper[(*m)?];
+            (n.2.as_str() != g.kind).then(|| KindError {
+                text: doc.text[n.0..n.1].to_owned(),
+                gold: g.kind.clone(),
+                predicted: n.2,
+                entity: ann.entities.get(n.3).map_or_else(
+                    || "(only inside longer names)".to_owned(),
+                    |e| e.name.clone(),
+                ),
+            })
+        })
+        .collect()
+}
+
+/// The name mentions of `ann` on `doc`, the gold actor proper names, and
+/// for each name mention the gold name it matches.
+#[allow(clippy::type_complexity)]
+fn matched<'a>(
+    doc: &'a Doc,
+    ann: &Annotations,
+) -> (
+    Vec<(usize, usize, EntityKind, usize)>,
+    Vec<&'a Gold>,
+    Vec<Option<usize>>,
+) {
     let names = names(&doc.text, ann);
     let spans: Vec<_> = names.iter().map(|n| (n.0, n.1)).collect();
-    let actors: Vec<&Gold> = doc.gold.iter().filter(|g| g.is_actor()).collect();
-    let proper: Vec<&Gold> = actors.iter().copied().filter(|g| g.proper).collect();
+    let proper: Vec<&Gold> = doc
+        .gold
+        .iter()
+        .filter(|g| g.is_actor() && g.proper)
+        .collect();
     let found = matches(&doc.text, &spans, &proper);
+    (names, proper, found)
+}
+
+/// The mention and typed counts of `ann` on `doc`.
+pub fn score(doc: &Doc, ann: &Annotations) -> Counts {
+    let (names, proper, found) = matched(doc, ann);
+    let actors: Vec<&Gold> = doc.gold.iter().filter(|g| g.is_actor()).collect();
     let mut c = Counts::default();
     // Each listed entity's votes: the gold entity of each of its names
     // that matches one, or that lies inside a gold actor mention (the
@@ -338,5 +394,15 @@ mod tests {
             ]
         );
         assert_eq!(norm("the Acme's", 0, 10), (4, 8));
+        // The one typed error: Basel, a place taken for an organization.
+        assert_eq!(
+            kind_errors(&doc, &ann),
+            [KindError {
+                text: "Basel".into(),
+                gold: "place".into(),
+                predicted: EntityKind::Organization,
+                entity: "Basel".into(),
+            }]
+        );
     }
 }

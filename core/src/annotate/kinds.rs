@@ -116,6 +116,52 @@ pub fn person_context(doc: &Doc, b: usize) -> bool {
     }
 }
 
+/// True for a year as citations write it: four digits from 1500 to 2099,
+/// perhaps with a letter telling apart two works of one year ("2005a").
+fn is_citation_year(w: &str) -> bool {
+    let digits = w
+        .strip_suffix(|c: char| c.is_ascii_lowercase())
+        .unwrap_or(w);
+    digits.len() == 4
+        && digits.bytes().all(|c| c.is_ascii_digit())
+        && ("1500".."2100").contains(&digits)
+}
+
+/// True when the name ending before token `b` is cited as an author, as
+/// scholarly writing cites: "Lowe et al.", "Lowe and colleagues", "Lowe
+/// (2004)", "Lowe's (2004) study", "(Lowe, 2004)", "(Brandt, Lowe, & Quist,
+/// 2014; …)": an author is a person. A firm's name joined by "&" ("Marks &
+/// Spencer") is no citation without the year that closes it.
+pub fn citation_context(doc: &Doc, b: usize) -> bool {
+    let word = |i: usize| (i < doc.toks.len()).then(|| doc.word(i));
+    let et_al =
+        |i: usize| word(i) == Some("et") && word(i + 1).is_some_and(|w| w.starts_with("al"));
+    let mut i = b;
+    if matches!(word(i), Some("'s" | "’s" | "'" | "’")) {
+        i += 1;
+    }
+    if et_al(i)
+        || (matches!(word(i), Some("and" | "&"))
+            && matches!(word(i + 1), Some("colleagues" | "coworkers" | "co-workers")))
+    {
+        return true;
+    }
+    // The other authors of a list, up to the year that closes it.
+    for _ in 0..16 {
+        match word(i) {
+            Some("(") => return word(i + 1).is_some_and(is_citation_year),
+            Some(w) if is_citation_year(w) => {
+                return matches!(word(i + 1), Some(")" | ";" | "]" | ":"));
+            }
+            Some("," | "&" | "and") => i += 1,
+            _ if et_al(i) => i += if word(i + 2) == Some(".") { 3 } else { 2 },
+            Some(_) if doc.is_cap(i) => i += 1,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// True when the context of tokens `a..b` says "place": "in X", "near X",
 /// "the town of X", or "X, <state or country>".
 pub fn place_context(doc: &Doc, a: usize, b: usize) -> bool {
@@ -272,6 +318,31 @@ mod tests {
         assert!(person_context(&doc, idx("Brandt") + 1));
         assert!(person_context(&doc, idx("Lowe") + 1));
         assert!(!person_context(&doc, idx("Acme") + 1));
+    }
+
+    #[test]
+    fn citation_context_reads_authors_cited() {
+        let text = "As Brandt et al. and Lowe and colleagues found, Quist (2004), \
+                    Vance's (1998) view and others (Dorrel, Pellam, & Orbey, 2014a; \
+                    Tobin & Zell 2011) agree. Marks & Spencer opened in Corvo, 2012 \
+                    was good, and Acme (the maker) grew.";
+        let doc = Doc::new(text, segment(text));
+        let at = |w: &str| {
+            let i = (0..doc.toks.len()).find(|&i| doc.word(i) == w).unwrap();
+            citation_context(&doc, i + 1)
+        };
+        for author in [
+            "Brandt", "Lowe", "Quist", "Vance", "Dorrel", "Pellam", "Orbey",
+        ] {
+            assert!(at(author), "{author}");
+        }
+        assert!(at("Tobin"));
+        for other in ["Marks", "Corvo", "Acme"] {
+            assert!(!at(other), "{other}");
+        }
+        assert!(is_citation_year("2005a"));
+        assert!(!is_citation_year("1066"));
+        assert!(!is_citation_year("20055"));
     }
 
     #[test]

@@ -324,7 +324,9 @@ impl<'d, 'a> Linker<'d, 'a> {
             if crate::annotate::kinds::place_context(self.doc, m.start, m.end) {
                 c.place_votes += 1;
             }
-            if crate::annotate::kinds::person_context(self.doc, m.end) {
+            if crate::annotate::kinds::person_context(self.doc, m.end)
+                || crate::annotate::kinds::citation_context(self.doc, m.end)
+            {
                 c.person_votes += 1;
             }
         }

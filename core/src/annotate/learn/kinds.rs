@@ -53,7 +53,10 @@ pub fn decide(text: &str, ann: &mut Annotations, model: &Model) {
         let p = (p * 1000.0) as u16;
         match features::kind_of(label) {
             Some(kind) if p >= model.override_at => ann.entities[e].kind = kind,
-            Some(EntityKind::Place) if guessed_lone_word(&ann.entities[e].name) => {
+            Some(EntityKind::Place)
+                if ann.entities[e].kind != EntityKind::Person
+                    && guessed_lone_word(&ann.entities[e].name) =>
+            {
                 ann.entities[e].kind = EntityKind::Place;
             }
             None if p >= model.drop_at => dropped[e] = true,
