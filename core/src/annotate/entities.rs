@@ -185,8 +185,10 @@ fn other_name(
         {
             return None;
         }
-        // "in Mountain Vale, Oregon": a place, not a person.
-        if weak && kind == Kind::Person && kinds::place_context(doc, p.start, p.end) {
+        // "in Mountain Vale, Oregon": a place, not a person; "from Irving,
+        // Texas": a given name alone is no firm evidence against a place.
+        let lone = p.end - p.start == 1;
+        if (weak || lone) && kind == Kind::Person && kinds::place_context(doc, p.start, p.end) {
             kind = Kind::Place;
         }
         // "Warren Buffett's Berkshire Hathaway": what a person owns;
