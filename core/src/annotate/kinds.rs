@@ -162,6 +162,15 @@ pub fn citation_context(doc: &Doc, b: usize) -> bool {
     false
 }
 
+/// True when the context of the name in tokens `a..b` says "a body of
+/// people", which no place is: "members of X", "X employees", "the X
+/// organization".
+pub fn body_context(doc: &Doc, a: usize, b: usize) -> bool {
+    let nouns = &LEXICON.body_nouns;
+    (a >= 2 && doc.word(a - 1) == "of" && nouns.contains(doc.word(a - 2)))
+        || (b < doc.toks.len() && nouns.contains(doc.word(b)))
+}
+
 /// True when the context of tokens `a..b` says "place": "in X", "near X",
 /// "the town of X", or "X, <state or country>".
 pub fn place_context(doc: &Doc, a: usize, b: usize) -> bool {
@@ -343,6 +352,21 @@ mod tests {
         assert!(is_citation_year("2005a"));
         assert!(!is_citation_year("1066"));
         assert!(!is_citation_year("20055"));
+    }
+
+    #[test]
+    fn body_context_reads_members_and_staff() {
+        let text =
+            "The members of Brandt and Lowe employees met in Quist, near the Vance memorial.";
+        let doc = Doc::new(text, segment(text));
+        let at = |w: &str| {
+            let i = (0..doc.toks.len()).find(|&i| doc.word(i) == w).unwrap();
+            body_context(&doc, i, i + 1)
+        };
+        assert!(at("Brandt"));
+        assert!(at("Lowe"));
+        assert!(!at("Quist"));
+        assert!(!at("Vance"));
     }
 
     #[test]

@@ -150,6 +150,8 @@ pub struct Lexicon {
     /// Lowercase nouns of an area after a name ("the Calder district"): the
     /// name names a place.
     pub area_nouns: Set<&'static str>,
+    /// Nouns only a body of people has ("members of X", "X employees").
+    pub body_nouns: Set<&'static str>,
     /// Nouns before "of" and a name that make the name a place ("the town of
     /// X", "the people of X").
     pub place_of_nouns: Set<&'static str>,
@@ -339,6 +341,7 @@ fn build() -> Lexicon {
         geographic_nouns: set(include_str!("lexicon/geographic_nouns.txt")),
         kinship_nouns: set(include_str!("lexicon/kinship_nouns.txt")),
         area_nouns: set(include_str!("lexicon/area_nouns.txt")),
+        body_nouns: set(include_str!("lexicon/body_nouns.txt")),
         place_of_nouns: set(include_str!("lexicon/place_of_nouns.txt")),
         country_nouns: set(include_str!("lexicon/country_nouns.txt")),
         event_heads: set(include_str!("lexicon/event_heads.txt")),

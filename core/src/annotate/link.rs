@@ -73,6 +73,9 @@ pub struct Cluster {
     place_votes: usize,
     /// How many of its mentions sit in a person context.
     person_votes: usize,
+    /// How many of its mentions sit in the context of a body of people
+    /// ("members of X"), which no place is.
+    body_votes: usize,
     /// True while its only mentions are single words that may not be names
     /// at all: an unexplained acronym ("VIP", "GMT"), or a common word
     /// capitalised ("Good" where "good" occurs too). Not shown as an actor.
@@ -93,6 +96,7 @@ impl Cluster {
             mentions: Vec::new(),
             place_votes: 0,
             person_votes: 0,
+            body_votes: 0,
             unconfirmed: false,
         }
     }
@@ -153,6 +157,7 @@ impl<'d, 'a> Linker<'d, 'a> {
             mentions: Vec::new(),
             place_votes: 0,
             person_votes: 0,
+            body_votes: 0,
             unconfirmed: self.is_doubtful(m),
         });
         self.by_key.insert(key, id);
@@ -323,6 +328,9 @@ impl<'d, 'a> Linker<'d, 'a> {
         if c.kind == Kind::Unknown {
             if crate::annotate::kinds::place_context(self.doc, m.start, m.end) {
                 c.place_votes += 1;
+            }
+            if crate::annotate::kinds::body_context(self.doc, m.start, m.end) {
+                c.body_votes += 1;
             }
             if crate::annotate::kinds::person_context(self.doc, m.end)
                 || crate::annotate::kinds::citation_context(self.doc, m.end)
@@ -596,7 +604,9 @@ pub fn link(doc: &Doc, mentions: &[NameMention]) -> (Vec<Cluster>, Vec<usize>) {
         if c.kind == Kind::Unknown {
             c.kind = if c.person_votes > 0 && c.person_votes >= c.place_votes {
                 Kind::Person
-            } else if c.place_votes * 2 > c.mentions.len() {
+            } else if c.place_votes * 2 > c.mentions.len()
+                || (c.place_votes > 0 && c.body_votes == 0)
+            {
                 Kind::Place
             } else {
                 Kind::Organization
