@@ -651,6 +651,36 @@ mod tests {
             .collect()
     }
 
+    /// The kind the rules alone (no learned model) give the entity named
+    /// `name` in `text`.
+    fn rules_kind(text: &str, name: &str) -> Option<crate::model::EntityKind> {
+        let segmented = crate::annotate::segment::segment(text);
+        let (ann, _) = crate::annotate::entities::find(text, segmented, &mut |_| {});
+        ann.entities.iter().find(|e| e.name == name).map(|e| e.kind)
+    }
+
+    #[test]
+    fn a_lone_name_once_in_a_place_context_is_a_place_unless_it_has_members() {
+        use crate::model::EntityKind;
+        let text = "Dorrel has a market. Dorrel grew fast. She was born in Dorrel.";
+        assert_eq!(rules_kind(text, "Dorrel"), Some(EntityKind::Place));
+        let text = "Pellam grew fast. Pellam members left. Pellam wrote to us. \
+                    The talks in Pellam ended.";
+        assert_eq!(rules_kind(text, "Pellam"), Some(EntityKind::Organization));
+        // A given name alone is no firm evidence against a place.
+        let text = "The boy came from Quentin, Texas, last year.";
+        assert_eq!(rules_kind(text, "Quentin"), Some(EntityKind::Place));
+    }
+
+    #[test]
+    fn a_lone_name_cited_as_an_author_is_a_person() {
+        use crate::model::EntityKind;
+        let text = "The effect is known (Dorrel, 2004; Pellam et al., 2011). \
+                    Dorrel found it small.";
+        assert_eq!(rules_kind(text, "Dorrel"), Some(EntityKind::Person));
+        assert_eq!(rules_kind(text, "Pellam"), Some(EntityKind::Person));
+    }
+
     #[test]
     fn a_name_misspelt_by_one_letter_is_the_same_person() {
         let text = "Kristin Wilkins curated the show. Kristen Wilkins said it sold out. \

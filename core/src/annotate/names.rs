@@ -573,6 +573,12 @@ mod tests {
         // A given name before a keyword that is also a family name.
         let got = keyed_kinds("Then Nathan Lane and Marc Ellis Hall spoke.");
         assert!(got.iter().all(|(_, k)| k.is_none()), "{got:?}");
+        // Churches, hotels and landforms; "Abbey" after a given name is a
+        // family name.
+        let got = keyed_kinds("Visit Dorrel Minster, the Pellam Hotel and the Orbey Plateau.");
+        assert!(got.iter().all(|(_, k)| *k == place), "{got:?}");
+        let got = keyed_kinds("Then Glenn Abbey spoke.");
+        assert!(got.iter().all(|(_, k)| k.is_none()), "{got:?}");
     }
 
     #[test]
