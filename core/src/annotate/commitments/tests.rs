@@ -1577,7 +1577,25 @@ fn he_is_never_the_one_whose_turn_it_is() {
     crate::annotate::voice::apply(text, &mut prep, &mut ann);
     let holt = ann.mentions[ann.mention_at(text.find("Alan Holt").unwrap()).unwrap()].entity;
     let reyes = ann.mentions[ann.mention_at(text.find("Tom Reyes").unwrap()).unwrap()].entity;
-    let he = ann.mention_at(text.find("He asked").unwrap()).unwrap();
+    // The link ranker may leave "He" unlinked: the wrong link is made here.
+    let at = text.find("He asked").unwrap();
+    let he = ann.mention_at(at).unwrap_or_else(|| {
+        let i = ann.mentions.partition_point(|m| m.span.end <= at);
+        let span = crate::model::Span::new(at, at + 2);
+        let form = crate::model::MentionForm::Pronoun;
+        let entity = holt;
+        ann.mentions
+            .insert(i, crate::model::Mention { span, form, entity });
+        for e in &mut ann.entities {
+            e.mentions
+                .iter_mut()
+                .filter(|m| **m >= i)
+                .for_each(|m| *m += 1);
+        }
+        ann.entities[holt].mentions.push(i);
+        ann.entities[holt].mentions.sort_unstable();
+        i
+    });
     ann.mentions[he].entity = holt;
     let found = find(&crate::annotate::acts::Doc::new(text, &ann, &prep));
     let ask = found
