@@ -30,7 +30,7 @@ use crate::annotate::words::{
     AUXILIARIES, BETWEEN_SUBJECT_AND_VERB, DETERMINERS, MODALS, PRONOUNS, Prefilter, PronounClass,
     TIME_UNITS, WordMap, WordSet, is_ly_adverb,
 };
-use crate::model::{Commitment, CommitmentKind, EntityKind, MentionForm, Span};
+use crate::model::{Commitment, CommitmentKind, EntityKind, MentionForm, QuoteKind, Span};
 
 /// The cues, and for each first-token form the indices of the cues starting with it.
 type CueTable = (Vec<Cue>, WordMap<Vec<usize>>);
@@ -866,6 +866,9 @@ impl Future {
 /// subjects ("Reed and Kim will meet", "he and Kim might meet") give the
 /// partner as the counterpart.
 fn future_actor(doc: &Doc, i: usize, verb: usize) -> Option<Future> {
+    if matches!(doc.low(i.checked_sub(1)?), "and" | "but") {
+        return coordinated_future(doc, i, verb);
+    }
     if let Some((pronoun, partner)) = pronoun_subject(doc, i) {
         let mut future = reported_pronoun_future(doc, pronoun, verb)?;
         future.counterpart = future.counterpart.or(partner);
@@ -924,6 +927,52 @@ fn future_actor(doc: &Doc, i: usize, verb: usize) -> Option<Future> {
     reporter
         .filter(|_| arranged)
         .map(|r| Future::of(r, s.np.start))
+}
+
+/// The future of a modal with no subject of its own, coordinated with the
+/// verb of a reported clause ("the office said it had opened an inquiry
+/// and would publish its findings", "the firm said it accepted the order
+/// and would cooperate"): the clause's subject pronoun acts as if it stood
+/// before the modal (see [`reported_pronoun_future`]). None when the
+/// first conjunct holds no verb, or a modal, a subordinate clause, a comma
+/// or another conjunction that may give the modal another subject.
+fn coordinated_future(doc: &Doc, i: usize, verb: usize) -> Option<Future> {
+    let and = i.checked_sub(1)?;
+    let at = doc.toks.get(i)?.start();
+    let quotes = &doc.ann.quotes;
+    let upto = quotes.partition_point(|q| q.span.start <= at);
+    let q = quotes[..upto]
+        .iter()
+        .rev()
+        .take(8)
+        .find(|q| q.kind == QuoteKind::Indirect && q.span.contains(at))?;
+    let t = doc.token_at(q.span.start)?;
+    let first = t + 1..and;
+    let plain = first.clone().all(|k| {
+        doc.is_word(k)
+            && !matches!(
+                doc.low(k),
+                "that"
+                    | "who"
+                    | "which"
+                    | "if"
+                    | "when"
+                    | "because"
+                    | "while"
+                    | "and"
+                    | "but"
+                    | "or"
+            )
+    });
+    // "the depot would open … and would cut …": a modal coordinated with
+    // another modal shares its standing ([`conjunct_future`]).
+    let modal = first.clone().any(|k| FUTURE_MODALS.contains(&doc.low(k)));
+    if first.is_empty() || !plain || modal || !first.clone().any(|k| doc.tag(k).is_verbal()) {
+        return None;
+    }
+    is_subject_pronoun(doc.low(t))
+        .then(|| reported_pronoun_future(doc, t, verb))
+        .flatten()
 }
 
 /// True when `np` names a body's own people or unit through a possessive
@@ -999,7 +1048,39 @@ fn reported_pronoun_future(doc: &Doc, pronoun: usize, verb: usize) -> Option<Fut
             ..Future::of(report.reporter, pronoun)
         });
     }
-    (subject != "it" || is_body(doc, &report.reporter)).then(|| Future::of(report.reporter, verb))
+    if subject == "it" && !is_body(doc, &report.reporter) {
+        // "A bank spokesman said it would study the request": the body a
+        // spokesperson speaks for, named before.
+        return speaks_for_body(doc, &report.reporter)
+            .then(|| doc.organisation_meant(pronoun))
+            .flatten()
+            .map(|e| {
+                let body = Agent {
+                    entity: Some(e),
+                    name: None,
+                };
+                Future::of(body, verb)
+            });
+    }
+    Some(Future::of(report.reporter, verb))
+}
+
+/// True when the agent `a` is a spokesperson: a phrase headed by
+/// "spokesman", "spokeswoman" or "spokesperson", or a person given that
+/// role.
+fn speaks_for_body(doc: &Doc, a: &Agent) -> bool {
+    let spokes = |s: &str| {
+        s.split(' ').any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "spokesman" | "spokeswoman" | "spokesperson"
+            )
+        })
+    };
+    match a.entity.and_then(|e| doc.ann.entities.get(e)) {
+        Some(e) => e.kind == EntityKind::Person && e.roles.iter().any(|r| spokes(r)),
+        None => a.name.as_deref().is_some_and(spokes),
+    }
 }
 
 /// The subject pronoun a possessive pronoun goes with ("her": "she").

@@ -355,7 +355,7 @@ fn after(doc: &Doc, m: &Marked) -> Option<Attribution> {
             return None;
         }
         return Some(Attribution {
-            agent: doc.resolve(&np),
+            agent: doc.inverted_speaker(&np).0,
             cue: Some(i),
         });
     }
@@ -777,7 +777,13 @@ fn subject_and_verb(doc: &Doc, a: usize, b: usize) -> bool {
                     || (AUXILIARIES.contains(doc.low(k)) && doc.tag(k - 1) != Tag::Cconj))
         });
     }
-    v > a && doc.tag(v - 1) != Tag::Cconj && (a..v).any(|k| doc.tag(k).is_nominal())
+    // "argued the case, told reporters …": a lone comma never parts a
+    // subject from its verb (an apposition or aside takes two).
+    let lone_comma = |v: usize| doc.low(v - 1) == "," && !(a..v - 1).any(|k| doc.low(k) == ",");
+    v > a
+        && doc.tag(v - 1) != Tag::Cconj
+        && !lone_comma(v)
+        && (a..v).any(|k| doc.tag(k).is_nominal())
 }
 
 /// True when tokens `a..b` may be a clause rather than a noun phrase: a
@@ -944,17 +950,20 @@ fn clause_before(doc: &Doc, v: usize) -> Option<(Attribution, Span)> {
         }
         // "…, said it supported the decision": a clause, not a speaker.
         let clause = (np.start + 1..np.end).any(|k| doc.is_past_form(k))
-            || (np.len() > 1 && PRONOUNS.contains_key(doc.low(np.start)));
+            || (np.len() > 1
+                && PRONOUNS.contains_key(doc.low(np.start))
+                && !(DETERMINERS.contains(doc.low(np.start)) && doc.apposed_person(&np).is_some()));
         if clause {
             return None;
         }
-        let parenthetical = doc.low(np.end) == "," && np.end + 1 < sent.end;
+        // "…, said its director, Tomas Rieger.": the person named.
+        let (agent, np_end) = doc.inverted_speaker(&np);
+        let parenthetical = doc.low(np_end) == "," && np_end + 1 < sent.end;
         let clause = if parenthetical {
             clause_span(doc, sent.start, sent.end)?
         } else {
             clause_span(doc, sent.start, v - 1)?
         };
-        let agent = doc.resolve(&np);
         return Some((
             Attribution {
                 agent,
@@ -1023,16 +1032,7 @@ fn according_to(doc: &Doc, i: usize) -> Option<(Attribution, Span)> {
     let sent = doc.sentence_of(i);
     let np = doc.np_after(i + 2)?;
     // "According to the firm's spokeswoman, Ana Ruiz, …": the person named.
-    let (agent, np_end) = match doc.apposed_person(&np) {
-        Some((e, comma)) => (
-            Agent {
-                entity: Some(e),
-                name: None,
-            },
-            comma,
-        ),
-        None => (doc.resolve(&np), np.end),
-    };
+    let (agent, np_end) = doc.inverted_speaker(&np);
     let attr = Attribution {
         agent,
         cue: Some(i),

@@ -1626,3 +1626,75 @@ fn a_persons_own_body_in_a_reported_future_is_the_persons_pledge() {
         "{c:?}"
     );
 }
+
+#[test]
+fn modal_coordinated_after_a_reported_verb_keeps_the_clause_subject() {
+    let c = commitments(
+        "The Harbour Trust said it had reviewed the accident and would replace the crane by June.",
+    );
+    let found: Vec<_> = c.iter().filter(|c| c.1 == "would replace").collect();
+    assert_eq!(found.len(), 1, "{c:?}");
+    assert_eq!(found[0].2, "replace the crane by June");
+    assert!(found[0].3.contains("Harbour Trust"), "{c:?}");
+}
+
+#[test]
+fn modal_coordinated_with_another_modal_or_a_thing_is_no_new_act() {
+    // The first conjunct holds a modal of its own: the second shares its
+    // standing (here a thing's future, no one's act).
+    let c = commitments(
+        "The Harbour Trust said the new crane would arrive in May and would lift twice as much.",
+    );
+    assert!(c.iter().all(|c| c.1 != "would lift"), "{c:?}");
+    // No reported clause: nothing to take a subject from.
+    let c = commitments("The crane broke down and would stay idle for a week.");
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn spokesperson_reporting_it_commits_the_body() {
+    let c = commitments(
+        "The Orla Water Board was asked to explain the outage. A board spokesman said it would \
+         publish a full report.",
+    );
+    let found: Vec<_> = c.iter().filter(|c| c.1 == "would publish").collect();
+    assert_eq!(found.len(), 1, "{c:?}");
+    assert!(found[0].3.contains("Orla Water Board"), "{c:?}");
+    // A person who is no spokesperson: "it" is no body's act.
+    let c = commitments(
+        "The Orla Water Board met on Monday. Engineer Paul Hendry said it would rain all week.",
+    );
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn directive_object_with_a_phrase_a_partner_or_a_relative_clause() {
+    let c = commitments("The mayor urged shop owners in the old town to close early.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "close early");
+    let c = commitments("The judge ordered the bank and the insurer to pay the costs.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "pay the costs");
+    let c = commitments("The council urged anyone who lives near the river to leave tonight.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "leave tonight");
+    // A subject pronoun opens a clause, not an object: "told reporters he
+    // wants to …" is no order to the reporters.
+    let c = commitments("The coach told reporters in Lyon he wants to stay.");
+    assert!(c.iter().all(|c| c.0 != CommitmentKind::Demand), "{c:?}");
+}
+
+#[test]
+fn passive_directive_past_an_adverb_keeps_its_agent() {
+    let c = commitments("The hospital was also told by the inspectors to hire more nurses.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "hire more nurses");
+    assert!(c[0].3.contains("inspectors"), "{c:?}");
+}
+
+#[test]
+fn agreed_after_a_time_phrase() {
+    let c = commitments("The two clubs agreed after the match to share the ground.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "share the ground");
+}
