@@ -131,7 +131,7 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
         // above a story is its title.
         // The text's own voice may demand by an imperative: any word.
         let may_cue = CUE_PREFILTER.may_contain(w) || doc.voiced(i).is_some();
-        if i < taken_to || !may_cue || doc.in_heading(i) {
+        if i < taken_to || !may_cue || doc.in_heading(i) || inside_name(doc, i) {
             continue;
         }
         // "hoped to reach a deal": the deal is the hope's content, not a pledge.
@@ -180,6 +180,16 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
         }
     }
     out
+}
+
+/// True when token `i` is a capitalised word inside a longer name ("the
+/// Court of Appeal", "the Pledge Fund"): part of a name, no cue.
+fn inside_name(doc: &Doc, i: usize) -> bool {
+    let capitalised = doc.word(i).starts_with(char::is_uppercase);
+    capitalised
+        && doc
+            .mention_of(i)
+            .is_some_and(|m| m.form == MentionForm::Name && m.span.len() > doc.toks[i].span().len())
 }
 
 /// The end (exclusive) of `cue` matched at token `i`, if it matches. After
@@ -387,8 +397,9 @@ fn used_as_noun(doc: &Doc, i: usize) -> bool {
 /// the partner of joint actors. A passive directive's actor is its "by X"
 /// or nobody; otherwise the cue's subject, the main subject for a
 /// participle, or, for a reported offer ("Smith said the boy was welcome
-/// to come"), the reporter. None when the subject is negated, a third
-/// person's story inside a quote, or not an agent where the cue needs one.
+/// to come"), the reporter, and for a quoted one, the speaker. None when
+/// the subject is negated, a third person's story inside a quote, or not
+/// an agent where the cue needs one.
 fn verb_actor(
     doc: &Doc,
     cue: &Cue,
@@ -398,6 +409,18 @@ fn verb_actor(
     content_end: usize,
 ) -> Option<(Agent, Option<Range<usize>>, Option<usize>)> {
     let object = frame.object.clone();
+    // "“Any family is welcome to stay,” she said": the speaker's offer to
+    // the subject (not "we are welcome to …").
+    if (i..end).any(|k| doc.low(k) == "welcome")
+        && doc.quote(i).is_some()
+        && !matches!(i.checked_sub(1).map(|p| doc.low(p)), Some("i" | "we"))
+    {
+        let speaker = doc.speaker_of_quote_at(doc.toks[i].start());
+        if speaker.is_known() {
+            let offered = doc.subject_before(i).map(|s| s.np);
+            return Some((speaker, offered, None));
+        }
+    }
     if frame.passive_obj {
         // "were advised to …" names no adviser unless "by X" says who.
         let actor = match &frame.by_phrase {

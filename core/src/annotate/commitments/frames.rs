@@ -114,6 +114,7 @@ pub(super) fn verb_frame(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<F
     }
     passive_to(&at)
         .or_else(|| passive_by_to(&at))
+        .or_else(|| passive_by_that(&at))
         .or_else(|| object_to(&at))
         .or_else(|| that_clause(&at))
         .or_else(|| phrase(&at))
@@ -167,6 +168,21 @@ fn passive_by_to(at: &At) -> Option<Frame> {
     }
     let np = at.doc.agent_after_by(at.k)?;
     at.to_verb(np.end).then(|| Frame {
+        passive_obj: true,
+        by_phrase: Some(np.clone()),
+        ..Frame::new(at.end, np.end + 1)
+    })
+}
+
+/// A passive cue with its agent before a that-clause: "were promised by
+/// the company that visits would resume". The subject is the one promised
+/// or asked; the agent acts.
+fn passive_by_that(at: &At) -> Option<Frame> {
+    if !(at.cue.frames.that && at.passive && at.doc.low(at.k) == "by") {
+        return None;
+    }
+    let np = at.doc.agent_after_by(at.k)?;
+    (at.doc.low(np.end) == "that").then(|| Frame {
         passive_obj: true,
         by_phrase: Some(np.clone()),
         ..Frame::new(at.end, np.end + 1)
@@ -247,9 +263,13 @@ fn object_extended(at: &At, np: &Range<usize>) -> Option<usize> {
         .then_some(to)
 }
 
-/// A cue + that + clause: "demanded that wages rise".
+/// A cue + that + clause: "demanded that wages rise". A passive cue ("were
+/// promised that …") has an actor who is not the subject.
 fn that_clause(at: &At) -> Option<Frame> {
-    (at.cue.frames.that && at.doc.low(at.k) == "that").then(|| Frame::new(at.end, at.k + 1))
+    (at.cue.frames.that && at.doc.low(at.k) == "that").then(|| Frame {
+        passive_obj: at.passive,
+        ..Frame::new(at.end, at.k + 1)
+    })
 }
 
 /// A cue + phrase: "called for lower taxes", "pledged $2 million". A

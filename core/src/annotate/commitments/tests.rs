@@ -1698,3 +1698,40 @@ fn agreed_after_a_time_phrase() {
     assert_eq!(c.len(), 1, "{c:?}");
     assert_eq!(c[0].2, "share the ground");
 }
+
+#[test]
+fn quoted_offer_is_the_speakers() {
+    let c = commitments(
+        "The Kellan Trust opened its hall. “Every family is welcome to stay here,” said Pastor Jon \
+         Ames.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "stay here");
+    assert!(c[0].3.contains("Ames"), "{c:?}");
+}
+
+#[test]
+fn a_cue_word_inside_a_name_is_no_cue() {
+    let c = commitments(
+        "Meldon Steel lost the case. Its lawyer said Meldon Steel would ask the Court of Appeal to \
+         suspend the fine.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].1, "would ask");
+    assert!(c[0].3.contains("Meldon"), "{c:?}");
+}
+
+#[test]
+fn passive_promise_with_its_agent_before_a_that_clause() {
+    let c = commitments(
+        "The Arden Care Group met the families. The families were promised by the company that \
+         visits would resume on Monday.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert_eq!(c[0].2, "visits would resume on Monday");
+    assert!(c[0].3.contains("Arden"), "{c:?}");
+    // With no agent the promiser is unknown: never the ones promised.
+    let c = commitments("The families were promised that visits would resume.");
+    assert!(c.iter().all(|c| !c.3.contains("families")), "{c:?}");
+}
