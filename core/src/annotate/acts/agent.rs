@@ -954,7 +954,13 @@ impl Doc<'_> {
         let Some(tok) = self.toks.get(i) else {
             return Agent::default();
         };
-        if let Some(a) = self.reporter_of_clause_subject(i) {
+        // "Maja Lund said he had agreed": not the reporter, whose given
+        // name is of the other gender.
+        if let Some(a) = self.reporter_of_clause_subject(i).filter(|a| {
+            a.entity
+                .and_then(|e| self.ann.entities.get(e))
+                .is_none_or(|e| !self.other_gender(i, e))
+        }) {
             return a;
         }
         // A link to the one who speaks or is spoken to there is not kept for
@@ -1281,14 +1287,30 @@ impl Doc<'_> {
         let voice = self
             .voiced(i)
             .is_some_and(|t| [t.speaker, t.addressee, t.partner].contains(&Some(id)));
+        e.kind == EntityKind::Person && !voice && !self.other_gender(i, e)
+    }
+
+    /// True when the given name of `e`, or a role of theirs in "-woman" or
+    /// "-man", is of the other gender than the pronoun at token `i` ("Maja"
+    /// or "spokeswoman" for "he").
+    fn other_gender(&self, i: usize, e: &Entity) -> bool {
         let gender = Gender::of_pronoun(self.low(i)).unwrap_or(Gender::Unknown);
         let given = e
             .name
             .split(' ')
             .next()
-            .and_then(|w| LEXICON.first_names.get(w));
-        let other_gender = given.is_some_and(|&g| !g.agrees(gender));
-        e.kind == EntityKind::Person && !voice && !other_gender
+            .and_then(|w| LEXICON.first_names.get(w).copied());
+        let by_role = e.roles.iter().find_map(|r| {
+            let r = r.to_lowercase();
+            if r.ends_with("woman") {
+                Some(Gender::Female)
+            } else if r.ends_with("man") {
+                Some(Gender::Male)
+            } else {
+                None
+            }
+        });
+        given.or(by_role).is_some_and(|g| !g.agrees(gender))
     }
 
     /// The issuer of the document named by the noun at token `noun` ("the

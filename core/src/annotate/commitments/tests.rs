@@ -1735,3 +1735,28 @@ fn passive_promise_with_its_agent_before_a_that_clause() {
     let c = commitments("The families were promised that visits would resume.");
     assert!(c.iter().all(|c| !c.3.contains("families")), "{c:?}");
 }
+
+#[test]
+fn agree_to_a_phrase() {
+    let c = commitments("The Dellmoor Nurses' Union agreed to a three-year contract.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].1, "agreed to");
+    assert_eq!(c[0].2, "a three-year contract");
+    // "agreed to" + verb keeps its frame and content.
+    let c = commitments("The Dellmoor Nurses' Union agreed to end the strike.");
+    assert_eq!(c[0].2, "end the strike");
+}
+
+#[test]
+fn a_reporter_of_the_other_gender_is_not_he() {
+    let c = commitments(
+        "Mayor Tobias Renn was cautious. His spokeswoman, Ilse Marr, said he had agreed to the plan.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert!(c[0].3.contains("Renn"), "{c:?}");
+    // The same reporter's "she" is herself.
+    let c = commitments(
+        "Mayor Tobias Renn was cautious. His spokeswoman, Ilse Marr, said she had agreed to the plan.",
+    );
+    assert!(c[0].3.contains("Marr"), "{c:?}");
+}
