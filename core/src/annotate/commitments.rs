@@ -52,12 +52,9 @@ static CUES: LazyLock<CueTable> = LazyLock::new(|| {
 /// Rules out most words before looking them up among the cues' first
 /// words and the futures of [`will_pledge`].
 static CUE_PREFILTER: LazyLock<Prefilter> = LazyLock::new(|| {
-    Prefilter::new(
-        CUES.1
-            .keys()
-            .copied()
-            .chain(["will", "shall", "would", "may", "might", "we'll", "i'll"]),
-    )
+    Prefilter::new(CUES.1.keys().copied().chain([
+        "will", "shall", "would", "may", "might", "we'll", "i'll", "going",
+    ]))
 });
 
 /// Verbs that pass their subject to a nominal cue.
@@ -735,6 +732,8 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
     let (subject_tok, aux_end) = match w {
         "we'll" | "i'll" => (i, i + 1),
         "will" | "shall" | "would" | "may" | "might" => (i.checked_sub(1)?, i + 1),
+        // "we are going to put this right": the future of "be going to".
+        "going" if going_to(doc, i) => (i.checked_sub(2)?, i + 2),
         _ => return None,
     };
     let subject = doc.low(subject_tok);
@@ -753,7 +752,7 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
         .filter(|s| !s.negated)
         .map(|s| s.np)
         .filter(|np| matches!(doc.low(np.start), "our" | "my") && possessed_unit(doc, np));
-    if in_quote && !first_person && our_unit.is_none() {
+    if (in_quote && !first_person && our_unit.is_none()) || (w == "going" && !first_person) {
         return None;
     }
     if filtered(doc, i) {
@@ -786,6 +785,15 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
         ),
         verb + 1,
     ))
+}
+
+/// True when token `i` is the "going" of "am|are going to" + a verb.
+fn going_to(doc: &Doc, i: usize) -> bool {
+    i >= 2
+        && matches!(doc.low(i - 1), "am" | "are" | "'m" | "’m" | "'re" | "’re")
+        && doc.low(i + 1) == "to"
+        && doc.is_word(i + 2)
+        && !DETERMINERS.contains(doc.low(i + 2))
 }
 
 /// A demand the text's own voice makes by an imperative ("First, reopen

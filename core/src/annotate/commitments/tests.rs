@@ -1760,3 +1760,16 @@ fn a_reporter_of_the_other_gender_is_not_he() {
     );
     assert!(c[0].3.contains("Marr"), "{c:?}");
 }
+
+#[test]
+fn going_to_in_the_speakers_own_words() {
+    let c = commitments("“We are going to rebuild the pier by summer,” said Mayor Ines Paloma.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert_eq!(c[0].2, "rebuild the pier by summer");
+    // Negated, or told of someone else: none.
+    let c = commitments("“We are not going to rebuild the pier,” said Mayor Ines Paloma.");
+    assert!(c.is_empty(), "{c:?}");
+    let c = commitments("“They are going to rebuild the pier,” said Mayor Ines Paloma.");
+    assert!(c.is_empty(), "{c:?}");
+}
