@@ -858,9 +858,12 @@ fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
         return None;
     }
     let w = doc.low(c);
+    // "said no", but "said no decision had been made" and "said nothing
+    // had changed": a subject with its verb.
+    let subject_no = matches!(w, "no" | "nothing") && subject_and_verb(doc, c, doc.clause_end(c));
     let bad_start = QUESTION_WORDS.contains(&w)
         || crate::annotate::words::SUBJECT_BREAKERS.contains(w) && !matches!(w, "there" | "it's")
-        || crate::annotate::words::REPLY_WORDS.contains(w);
+        || (crate::annotate::words::REPLY_WORDS.contains(w) && !subject_no);
     (!bad_start && (!tell || named_object || OBJECT_PRONOUNS.contains(&doc.low(v + 1))))
         .then_some(c)
 }

@@ -894,3 +894,13 @@ fn a_lone_comma_does_not_part_subject_and_verb() {
     assert_eq!(q[0].1, "the verdict was unjust");
     assert!(q[0].2.contains("Akers"), "{q:?}");
 }
+
+#[test]
+fn no_opening_a_clause_with_its_verb() {
+    let q = quotes("The Marlow Trust met on Monday. Its chairman said no decision had been made.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "no decision had been made");
+    // A reply, not a clause.
+    let q = quotes("The Marlow Trust was asked to sell the field. Its chairman said no.");
+    assert!(q.is_empty(), "{q:?}");
+}
