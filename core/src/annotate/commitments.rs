@@ -445,6 +445,10 @@ fn verb_actor(
     if s.negated || (doc.quote(i).is_some() && third_person(doc, &s.np)) {
         return None;
     }
+    // "anyone who wants to join": whoever that is, no actor's act.
+    if s.np.len() == 1 && is_indefinite(doc.low(s.np.start)) {
+        return None;
+    }
     if let Some(a) = participle_actor(doc, i, &s.np) {
         return Some((a, object, None));
     }
@@ -480,6 +484,15 @@ fn verb_actor(
         Some(reporter) => Some((reporter, Some(s.np.clone()), partner)),
         None => Some((doc.resolve_subject(&s), object, partner)),
     }
+}
+
+/// True for the indefinite pronouns that name no one in particular
+/// ("anyone", "everybody", "whoever").
+fn is_indefinite(w: &str) -> bool {
+    matches!(
+        w,
+        "anyone" | "anybody" | "everyone" | "everybody" | "someone" | "somebody" | "whoever"
+    )
 }
 
 /// True when `w` starts a nominal cue ("calls", "plans", "demands").

@@ -1773,3 +1773,12 @@ fn going_to_in_the_speakers_own_words() {
     let c = commitments("“They are going to rebuild the pier,” said Mayor Ines Paloma.");
     assert!(c.is_empty(), "{c:?}");
 }
+
+#[test]
+fn an_indefinite_pronoun_is_no_actor() {
+    let c =
+        commitments("The Tarn Sailing Club opened its doors. Anyone who wants to join can come.");
+    assert!(c.is_empty(), "{c:?}");
+    let c = commitments("The Tarn Sailing Club opened its doors. Everyone promised to help.");
+    assert!(c.is_empty(), "{c:?}");
+}
