@@ -220,14 +220,17 @@ fn matches_at(doc: &Doc, cue: &Cue, i: usize) -> Option<usize> {
 /// on", "pleaded with").
 const PARTICLES: [&str; 5] = ["for", "on", "upon", "with", "to"];
 
-/// The first token from `j` (before `end`) past a phrase of frequency or
-/// manner between a cue verb and its preposition: "asked several times
-/// for", "called again for", "called publicly on", "asked three times
-/// for".
+/// The first token from `j` (before `end`) past a phrase of frequency,
+/// manner or time between a cue verb and its preposition: "asked several
+/// times for", "called again for", "called publicly on", "asked three
+/// times for", "agreed on Thursday to".
 fn after_frequency(doc: &Doc, mut j: usize, end: usize) -> usize {
     while j < end {
         let w = doc.low(j);
-        if is_ly_adverb(w) || matches!(w, "again" | "also" | "once") {
+        let timed = doc.after_time_phrase(j);
+        if timed > j && timed < end {
+            j = timed;
+        } else if is_ly_adverb(w) || matches!(w, "again" | "also" | "once") {
             j += 1;
         } else if doc.low(j + 1) == "times"
             && (matches!(

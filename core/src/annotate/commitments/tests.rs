@@ -1782,3 +1782,14 @@ fn an_indefinite_pronoun_is_no_actor() {
     let c = commitments("The Tarn Sailing Club opened its doors. Everyone promised to help.");
     assert!(c.is_empty(), "{c:?}");
 }
+
+#[test]
+fn a_phrase_of_time_between_cue_and_preposition() {
+    let c = commitments("The Dellmoor Nurses' Union agreed on Thursday to a three-year contract.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "a three-year contract");
+    let c = commitments("Farmers called on Monday for lower fuel taxes.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].2, "lower fuel taxes");
+}
