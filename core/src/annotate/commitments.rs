@@ -30,7 +30,7 @@ use crate::annotate::words::{
     AUXILIARIES, BETWEEN_SUBJECT_AND_VERB, DETERMINERS, MODALS, PRONOUNS, Prefilter, PronounClass,
     TIME_UNITS, WordMap, WordSet, is_ly_adverb,
 };
-use crate::model::{Commitment, CommitmentKind, EntityKind, MentionForm, Span};
+use crate::model::{Commitment, CommitmentKind, EntityKind, MentionForm, QuoteKind, Span};
 
 /// The cues, and for each first-token form the indices of the cues starting with it.
 type CueTable = (Vec<Cue>, WordMap<Vec<usize>>);
@@ -52,12 +52,9 @@ static CUES: LazyLock<CueTable> = LazyLock::new(|| {
 /// Rules out most words before looking them up among the cues' first
 /// words and the futures of [`will_pledge`].
 static CUE_PREFILTER: LazyLock<Prefilter> = LazyLock::new(|| {
-    Prefilter::new(
-        CUES.1
-            .keys()
-            .copied()
-            .chain(["will", "shall", "would", "may", "might", "we'll", "i'll"]),
-    )
+    Prefilter::new(CUES.1.keys().copied().chain([
+        "will", "shall", "would", "may", "might", "we'll", "i'll", "going",
+    ]))
 });
 
 /// Verbs that pass their subject to a nominal cue.
@@ -131,7 +128,7 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
         // above a story is its title.
         // The text's own voice may demand by an imperative: any word.
         let may_cue = CUE_PREFILTER.may_contain(w) || doc.voiced(i).is_some();
-        if i < taken_to || !may_cue || doc.in_heading(i) {
+        if i < taken_to || !may_cue || doc.in_heading(i) || inside_name(doc, i) {
             continue;
         }
         // "hoped to reach a deal": the deal is the hope's content, not a pledge.
@@ -182,6 +179,16 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
     out
 }
 
+/// True when token `i` is a capitalised word inside a longer name ("the
+/// Court of Appeal", "the Pledge Fund"): part of a name, no cue.
+fn inside_name(doc: &Doc, i: usize) -> bool {
+    let capitalised = doc.word(i).starts_with(char::is_uppercase);
+    capitalised
+        && doc
+            .mention_of(i)
+            .is_some_and(|m| m.form == MentionForm::Name && m.span.len() > doc.toks[i].span().len())
+}
+
 /// The end (exclusive) of `cue` matched at token `i`, if it matches. After
 /// a form of "be" opening a cue, adverbs may stand before the rest ("is
 /// also considering", "were still willing to").
@@ -213,14 +220,17 @@ fn matches_at(doc: &Doc, cue: &Cue, i: usize) -> Option<usize> {
 /// on", "pleaded with").
 const PARTICLES: [&str; 5] = ["for", "on", "upon", "with", "to"];
 
-/// The first token from `j` (before `end`) past a phrase of frequency or
-/// manner between a cue verb and its preposition: "asked several times
-/// for", "called again for", "called publicly on", "asked three times
-/// for".
+/// The first token from `j` (before `end`) past a phrase of frequency,
+/// manner or time between a cue verb and its preposition: "asked several
+/// times for", "called again for", "called publicly on", "asked three
+/// times for", "agreed on Thursday to".
 fn after_frequency(doc: &Doc, mut j: usize, end: usize) -> usize {
     while j < end {
         let w = doc.low(j);
-        if is_ly_adverb(w) || matches!(w, "again" | "also" | "once") {
+        let timed = doc.after_time_phrase(j);
+        if timed > j && timed < end {
+            j = timed;
+        } else if is_ly_adverb(w) || matches!(w, "again" | "also" | "once") {
             j += 1;
         } else if doc.low(j + 1) == "times"
             && (matches!(
@@ -387,8 +397,9 @@ fn used_as_noun(doc: &Doc, i: usize) -> bool {
 /// the partner of joint actors. A passive directive's actor is its "by X"
 /// or nobody; otherwise the cue's subject, the main subject for a
 /// participle, or, for a reported offer ("Smith said the boy was welcome
-/// to come"), the reporter. None when the subject is negated, a third
-/// person's story inside a quote, or not an agent where the cue needs one.
+/// to come"), the reporter, and for a quoted one, the speaker. None when
+/// the subject is negated, a third person's story inside a quote, or not
+/// an agent where the cue needs one.
 fn verb_actor(
     doc: &Doc,
     cue: &Cue,
@@ -398,6 +409,18 @@ fn verb_actor(
     content_end: usize,
 ) -> Option<(Agent, Option<Range<usize>>, Option<usize>)> {
     let object = frame.object.clone();
+    // "“Any family is welcome to stay,” she said": the speaker's offer to
+    // the subject (not "we are welcome to …").
+    if (i..end).any(|k| doc.low(k) == "welcome")
+        && doc.quote(i).is_some()
+        && !matches!(i.checked_sub(1).map(|p| doc.low(p)), Some("i" | "we"))
+    {
+        let speaker = doc.speaker_of_quote_at(doc.toks[i].start());
+        if speaker.is_known() {
+            let offered = doc.subject_before(i).map(|s| s.np);
+            return Some((speaker, offered, None));
+        }
+    }
     if frame.passive_obj {
         // "were advised to …" names no adviser unless "by X" says who.
         let actor = match &frame.by_phrase {
@@ -423,6 +446,10 @@ fn verb_actor(
     };
     // "He wanted to be rich," she said: a story, not a commitment.
     if s.negated || (doc.quote(i).is_some() && third_person(doc, &s.np)) {
+        return None;
+    }
+    // "anyone who wants to join": whoever that is, no actor's act.
+    if s.np.len() == 1 && is_indefinite(doc.low(s.np.start)) {
         return None;
     }
     if let Some(a) = participle_actor(doc, i, &s.np) {
@@ -460,6 +487,15 @@ fn verb_actor(
         Some(reporter) => Some((reporter, Some(s.np.clone()), partner)),
         None => Some((doc.resolve_subject(&s), object, partner)),
     }
+}
+
+/// True for the indefinite pronouns that name no one in particular
+/// ("anyone", "everybody", "whoever").
+fn is_indefinite(w: &str) -> bool {
+    matches!(
+        w,
+        "anyone" | "anybody" | "everyone" | "everybody" | "someone" | "somebody" | "whoever"
+    )
 }
 
 /// True when `w` starts a nominal cue ("calls", "plans", "demands").
@@ -712,6 +748,8 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
     let (subject_tok, aux_end) = match w {
         "we'll" | "i'll" => (i, i + 1),
         "will" | "shall" | "would" | "may" | "might" => (i.checked_sub(1)?, i + 1),
+        // "we are going to put this right": the future of "be going to".
+        "going" if going_to(doc, i) => (i.checked_sub(2)?, i + 2),
         _ => return None,
     };
     let subject = doc.low(subject_tok);
@@ -730,7 +768,7 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
         .filter(|s| !s.negated)
         .map(|s| s.np)
         .filter(|np| matches!(doc.low(np.start), "our" | "my") && possessed_unit(doc, np));
-    if in_quote && !first_person && our_unit.is_none() {
+    if (in_quote && !first_person && our_unit.is_none()) || (w == "going" && !first_person) {
         return None;
     }
     if filtered(doc, i) {
@@ -763,6 +801,15 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
         ),
         verb + 1,
     ))
+}
+
+/// True when token `i` is the "going" of "am|are going to" + a verb.
+fn going_to(doc: &Doc, i: usize) -> bool {
+    i >= 2
+        && matches!(doc.low(i - 1), "am" | "are" | "'m" | "’m" | "'re" | "’re")
+        && doc.low(i + 1) == "to"
+        && doc.is_word(i + 2)
+        && !DETERMINERS.contains(doc.low(i + 2))
 }
 
 /// A demand the text's own voice makes by an imperative ("First, reopen
@@ -866,6 +913,9 @@ impl Future {
 /// subjects ("Reed and Kim will meet", "he and Kim might meet") give the
 /// partner as the counterpart.
 fn future_actor(doc: &Doc, i: usize, verb: usize) -> Option<Future> {
+    if matches!(doc.low(i.checked_sub(1)?), "and" | "but") {
+        return coordinated_future(doc, i, verb);
+    }
     if let Some((pronoun, partner)) = pronoun_subject(doc, i) {
         let mut future = reported_pronoun_future(doc, pronoun, verb)?;
         future.counterpart = future.counterpart.or(partner);
@@ -924,6 +974,52 @@ fn future_actor(doc: &Doc, i: usize, verb: usize) -> Option<Future> {
     reporter
         .filter(|_| arranged)
         .map(|r| Future::of(r, s.np.start))
+}
+
+/// The future of a modal with no subject of its own, coordinated with the
+/// verb of a reported clause ("the office said it had opened an inquiry
+/// and would publish its findings", "the firm said it accepted the order
+/// and would cooperate"): the clause's subject pronoun acts as if it stood
+/// before the modal (see [`reported_pronoun_future`]). None when the
+/// first conjunct holds no verb, or a modal, a subordinate clause, a comma
+/// or another conjunction that may give the modal another subject.
+fn coordinated_future(doc: &Doc, i: usize, verb: usize) -> Option<Future> {
+    let and = i.checked_sub(1)?;
+    let at = doc.toks.get(i)?.start();
+    let quotes = &doc.ann.quotes;
+    let upto = quotes.partition_point(|q| q.span.start <= at);
+    let q = quotes[..upto]
+        .iter()
+        .rev()
+        .take(8)
+        .find(|q| q.kind == QuoteKind::Indirect && q.span.contains(at))?;
+    let t = doc.token_at(q.span.start)?;
+    let first = t + 1..and;
+    let plain = first.clone().all(|k| {
+        doc.is_word(k)
+            && !matches!(
+                doc.low(k),
+                "that"
+                    | "who"
+                    | "which"
+                    | "if"
+                    | "when"
+                    | "because"
+                    | "while"
+                    | "and"
+                    | "but"
+                    | "or"
+            )
+    });
+    // "the depot would open … and would cut …": a modal coordinated with
+    // another modal shares its standing ([`conjunct_future`]).
+    let modal = first.clone().any(|k| FUTURE_MODALS.contains(&doc.low(k)));
+    if first.is_empty() || !plain || modal || !first.clone().any(|k| doc.tag(k).is_verbal()) {
+        return None;
+    }
+    is_subject_pronoun(doc.low(t))
+        .then(|| reported_pronoun_future(doc, t, verb))
+        .flatten()
 }
 
 /// True when `np` names a body's own people or unit through a possessive
@@ -999,7 +1095,39 @@ fn reported_pronoun_future(doc: &Doc, pronoun: usize, verb: usize) -> Option<Fut
             ..Future::of(report.reporter, pronoun)
         });
     }
-    (subject != "it" || is_body(doc, &report.reporter)).then(|| Future::of(report.reporter, verb))
+    if subject == "it" && !is_body(doc, &report.reporter) {
+        // "A bank spokesman said it would study the request": the body a
+        // spokesperson speaks for, named before.
+        return speaks_for_body(doc, &report.reporter)
+            .then(|| doc.organisation_meant(pronoun))
+            .flatten()
+            .map(|e| {
+                let body = Agent {
+                    entity: Some(e),
+                    name: None,
+                };
+                Future::of(body, verb)
+            });
+    }
+    Some(Future::of(report.reporter, verb))
+}
+
+/// True when the agent `a` is a spokesperson: a phrase headed by
+/// "spokesman", "spokeswoman" or "spokesperson", or a person given that
+/// role.
+fn speaks_for_body(doc: &Doc, a: &Agent) -> bool {
+    let spokes = |s: &str| {
+        s.split(' ').any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "spokesman" | "spokeswoman" | "spokesperson"
+            )
+        })
+    };
+    match a.entity.and_then(|e| doc.ann.entities.get(e)) {
+        Some(e) => e.kind == EntityKind::Person && e.roles.iter().any(|r| spokes(r)),
+        None => a.name.as_deref().is_some_and(spokes),
+    }
 }
 
 /// The subject pronoun a possessive pronoun goes with ("her": "she").

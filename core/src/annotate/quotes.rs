@@ -355,7 +355,7 @@ fn after(doc: &Doc, m: &Marked) -> Option<Attribution> {
             return None;
         }
         return Some(Attribution {
-            agent: doc.resolve(&np),
+            agent: doc.inverted_speaker(&np).0,
             cue: Some(i),
         });
     }
@@ -777,7 +777,13 @@ fn subject_and_verb(doc: &Doc, a: usize, b: usize) -> bool {
                     || (AUXILIARIES.contains(doc.low(k)) && doc.tag(k - 1) != Tag::Cconj))
         });
     }
-    v > a && doc.tag(v - 1) != Tag::Cconj && (a..v).any(|k| doc.tag(k).is_nominal())
+    // "argued the case, told reporters …": a lone comma never parts a
+    // subject from its verb (an apposition or aside takes two).
+    let lone_comma = |v: usize| doc.low(v - 1) == "," && !(a..v - 1).any(|k| doc.low(k) == ",");
+    v > a
+        && doc.tag(v - 1) != Tag::Cconj
+        && !lone_comma(v)
+        && (a..v).any(|k| doc.tag(k).is_nominal())
 }
 
 /// True when tokens `a..b` may be a clause rather than a noun phrase: a
@@ -852,9 +858,12 @@ fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
         return None;
     }
     let w = doc.low(c);
+    // "said no", but "said no decision had been made" and "said nothing
+    // had changed": a subject with its verb.
+    let subject_no = matches!(w, "no" | "nothing") && subject_and_verb(doc, c, doc.clause_end(c));
     let bad_start = QUESTION_WORDS.contains(&w)
         || crate::annotate::words::SUBJECT_BREAKERS.contains(w) && !matches!(w, "there" | "it's")
-        || crate::annotate::words::REPLY_WORDS.contains(w);
+        || (crate::annotate::words::REPLY_WORDS.contains(w) && !subject_no);
     (!bad_start && (!tell || named_object || OBJECT_PRONOUNS.contains(&doc.low(v + 1))))
         .then_some(c)
 }
@@ -944,17 +953,20 @@ fn clause_before(doc: &Doc, v: usize) -> Option<(Attribution, Span)> {
         }
         // "…, said it supported the decision": a clause, not a speaker.
         let clause = (np.start + 1..np.end).any(|k| doc.is_past_form(k))
-            || (np.len() > 1 && PRONOUNS.contains_key(doc.low(np.start)));
+            || (np.len() > 1
+                && PRONOUNS.contains_key(doc.low(np.start))
+                && !(DETERMINERS.contains(doc.low(np.start)) && doc.apposed_person(&np).is_some()));
         if clause {
             return None;
         }
-        let parenthetical = doc.low(np.end) == "," && np.end + 1 < sent.end;
+        // "…, said its director, Tomas Rieger.": the person named.
+        let (agent, np_end) = doc.inverted_speaker(&np);
+        let parenthetical = doc.low(np_end) == "," && np_end + 1 < sent.end;
         let clause = if parenthetical {
             clause_span(doc, sent.start, sent.end)?
         } else {
             clause_span(doc, sent.start, v - 1)?
         };
-        let agent = doc.resolve(&np);
         return Some((
             Attribution {
                 agent,
@@ -1023,16 +1035,7 @@ fn according_to(doc: &Doc, i: usize) -> Option<(Attribution, Span)> {
     let sent = doc.sentence_of(i);
     let np = doc.np_after(i + 2)?;
     // "According to the firm's spokeswoman, Ana Ruiz, …": the person named.
-    let (agent, np_end) = match doc.apposed_person(&np) {
-        Some((e, comma)) => (
-            Agent {
-                entity: Some(e),
-                name: None,
-            },
-            comma,
-        ),
-        None => (doc.resolve(&np), np.end),
-    };
+    let (agent, np_end) = doc.inverted_speaker(&np);
     let attr = Attribution {
         agent,
         cue: Some(i),

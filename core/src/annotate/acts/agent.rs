@@ -279,12 +279,20 @@ impl Doc<'_> {
             // is Ivo Brandt's; "Facebook co-founder Mark Zuckerberg tweeted"
             // Zuckerberg's.
             self.np_after(first).map(|np| {
+                // "the company apologised to …" too, by the tags: a past
+                // verb right after a noun.
                 let verb = (np.start + 1..np.end).find(|&k| {
                     let w = self.word(k);
-                    self.capitalised(k - 1)
-                        && w.starts_with(|c: char| c.is_lowercase())
+                    let lower = w.starts_with(|c: char| c.is_lowercase());
+                    let after_name = self.capitalised(k - 1)
+                        && lower
                         && w.len() > 3
-                        && (w.ends_with("ed") || w.ends_with('s'))
+                        && (w.ends_with("ed") || w.ends_with('s'));
+                    let past_after_noun = lower
+                        && self.is_past_form(k)
+                        && self.tag(k) == Tag::Verb
+                        && self.tag(k - 1).is_nominal();
+                    after_name || past_after_noun
                 });
                 np.start..verb.unwrap_or(np.end)
             })
@@ -306,16 +314,63 @@ impl Doc<'_> {
     /// For a phrase `np` headed by a role ("the council's transport
     /// officer"), the person named in an apposition after it between
     /// commas (", Martin Kuyt,") and the token of its closing comma.
+    /// The role may carry a short prepositional phrase before the comma
+    /// ("The opposition's spokeswoman on employment, Rachel Osei,"), and
+    /// the apposition may close its sentence ("said its director, Tomas
+    /// Rieger."), where the token returned is the closing mark.
     pub fn apposed_person(&self, np: &Range<usize>) -> Option<(EntityId, usize)> {
-        if !self.role_headed(np) || self.low(np.end) != "," {
+        if !self.role_headed(np) {
             return None;
         }
-        let a = self.np_after(np.end + 1)?;
-        if self.low(a.end) != "," {
+        let comma = self.comma_after_role(np.end)?;
+        let a = self.np_after(comma + 1)?;
+        let closes = self.low(a.end) == ","
+            || (a.end < self.toks.len() && matches!(self.low(a.end), "." | "!" | "?"));
+        if !closes {
             return None;
         }
         let e = self.entity_in(&a).filter(|&e| self.is_person(e))?;
         Some((e, a.end))
+    }
+
+    /// The comma at token `t` after a role, or past a short prepositional
+    /// phrase of words with no verb that modifies the role ("on
+    /// employment", "for the agency"): at most six tokens.
+    fn comma_after_role(&self, t: usize) -> Option<usize> {
+        if self.low(t) == "," {
+            return Some(t);
+        }
+        let w = self.low(t);
+        if !(POSTMODIFIER_PREPOSITIONS.contains(&w) || w == "of") {
+            return None;
+        }
+        let end = self.sentence_of(t).end.min(t + 7);
+        (t + 1..end)
+            .take_while(|&k| {
+                self.low(k) == ","
+                    || (self.is_word(k)
+                        && !SPEECH_VERBS.contains_key(self.low(k))
+                        && !self.tag(k).is_verbal())
+            })
+            .find(|&k| self.low(k) == ",")
+            .filter(|&k| k > t + 1)
+    }
+
+    /// The agent an inverted speaker phrase names ("said its director,
+    /// Tomas Rieger"): the person an apposition after a role names (see
+    /// [`Doc::apposed_person`]), else the phrase itself; with the token
+    /// that ends the whole phrase.
+    pub fn inverted_speaker(&self, np: &Range<usize>) -> (Agent, usize) {
+        match self.apposed_person(np) {
+            Some((e, close)) => (
+                Agent {
+                    entity: Some(e),
+                    name: None,
+                },
+                close,
+            ),
+            None => (self.resolve(np), np.end),
+        }
     }
 
     /// The first token after a dateline opening the sentence at token
@@ -899,7 +954,13 @@ impl Doc<'_> {
         let Some(tok) = self.toks.get(i) else {
             return Agent::default();
         };
-        if let Some(a) = self.reporter_of_clause_subject(i) {
+        // "Maja Lund said he had agreed": not the reporter, whose given
+        // name is of the other gender.
+        if let Some(a) = self.reporter_of_clause_subject(i).filter(|a| {
+            a.entity
+                .and_then(|e| self.ann.entities.get(e))
+                .is_none_or(|e| !self.other_gender(i, e))
+        }) {
             return a;
         }
         // A link to the one who speaks or is spoken to there is not kept for
@@ -1124,7 +1185,7 @@ impl Doc<'_> {
     }
 
     /// The speaker of the quote holding byte `at` (from `ann.quotes`).
-    fn speaker_of_quote_at(&self, at: usize) -> Agent {
+    pub fn speaker_of_quote_at(&self, at: usize) -> Agent {
         // Direct quotes never overlap one another: the last one starting at
         // or before `at` is the only candidate.
         let qs = &self.ann.quotes;
@@ -1183,6 +1244,23 @@ impl Doc<'_> {
             .map(|m| m.entity)
     }
 
+    /// The organisation the pronoun "it" at token `i` stands for when a
+    /// person reports its clause ("A bank spokesman said it would …", where
+    /// "it" is no reporter): the organisation its mention links to, else
+    /// the one named last before it.
+    pub fn organisation_meant(&self, i: usize) -> Option<EntityId> {
+        let organisation = |e: EntityId| {
+            self.ann
+                .entities
+                .get(e)
+                .is_some_and(|x| x.kind == EntityKind::Organization)
+        };
+        self.mention_of(i)
+            .filter(|m| m.form == MentionForm::Pronoun && organisation(m.entity))
+            .map(|m| m.entity)
+            .or_else(|| self.nearest_before(i, |e, _| organisation(e)))
+    }
+
     /// True when name mention `m` only modifies the common noun right
     /// after it ("the Kestrel quarry", "the Selby site"): the thing named
     /// is that noun's, so no pronoun refers back to the name.
@@ -1209,14 +1287,30 @@ impl Doc<'_> {
         let voice = self
             .voiced(i)
             .is_some_and(|t| [t.speaker, t.addressee, t.partner].contains(&Some(id)));
+        e.kind == EntityKind::Person && !voice && !self.other_gender(i, e)
+    }
+
+    /// True when the given name of `e`, or a role of theirs in "-woman" or
+    /// "-man", is of the other gender than the pronoun at token `i` ("Maja"
+    /// or "spokeswoman" for "he").
+    fn other_gender(&self, i: usize, e: &Entity) -> bool {
         let gender = Gender::of_pronoun(self.low(i)).unwrap_or(Gender::Unknown);
         let given = e
             .name
             .split(' ')
             .next()
-            .and_then(|w| LEXICON.first_names.get(w));
-        let other_gender = given.is_some_and(|&g| !g.agrees(gender));
-        e.kind == EntityKind::Person && !voice && !other_gender
+            .and_then(|w| LEXICON.first_names.get(w).copied());
+        let by_role = e.roles.iter().find_map(|r| {
+            let r = r.to_lowercase();
+            if r.ends_with("woman") {
+                Some(Gender::Female)
+            } else if r.ends_with("man") {
+                Some(Gender::Male)
+            } else {
+                None
+            }
+        });
+        given.or(by_role).is_some_and(|g| !g.agrees(gender))
     }
 
     /// The issuer of the document named by the noun at token `noun` ("the

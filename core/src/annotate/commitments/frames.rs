@@ -92,7 +92,12 @@ pub(super) fn verb_frame(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<F
     while is_ly_adverb(doc.low(k)) {
         k += 1;
     }
-    let prev = i.checked_sub(1).map_or("", |p| doc.low(p));
+    // "was also told by the judge to …": a passive past an adverb.
+    let mut p = i;
+    while p > 0 && (matches!(doc.low(p - 1), "also" | "still") || is_ly_adverb(doc.low(p - 1))) {
+        p -= 1;
+    }
+    let prev = p.checked_sub(1).map_or("", |p| doc.low(p));
     let at = At {
         doc,
         cue,
@@ -109,6 +114,7 @@ pub(super) fn verb_frame(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<F
     }
     passive_to(&at)
         .or_else(|| passive_by_to(&at))
+        .or_else(|| passive_by_that(&at))
         .or_else(|| object_to(&at))
         .or_else(|| that_clause(&at))
         .or_else(|| phrase(&at))
@@ -135,7 +141,7 @@ fn to_verb(at: &At) -> Option<Frame> {
                     doc.low(k),
                     "on" | "last" | "this" | "next" | "earlier" | "again" | "with"
                 ) && t < k + 4)
-                || (matches!(doc.low(k), "in" | "at" | "during")
+                || (matches!(doc.low(k), "in" | "at" | "during" | "after" | "before")
                     && doc.word(t + 1).starts_with(char::is_lowercase))
         })?;
     Some(if to == k {
@@ -168,6 +174,21 @@ fn passive_by_to(at: &At) -> Option<Frame> {
     })
 }
 
+/// A passive cue with its agent before a that-clause: "were promised by
+/// the company that visits would resume". The subject is the one promised
+/// or asked; the agent acts.
+fn passive_by_that(at: &At) -> Option<Frame> {
+    if !(at.cue.frames.that && at.passive && at.doc.low(at.k) == "by") {
+        return None;
+    }
+    let np = at.doc.agent_after_by(at.k)?;
+    (at.doc.low(np.end) == "that").then(|| Frame {
+        passive_obj: true,
+        by_phrase: Some(np.clone()),
+        ..Frame::new(at.end, np.end + 1)
+    })
+}
+
 /// A directive with its object: "asked/urged/called on X to …", also past
 /// a phrase of time ("asked the mayor on Monday to …"), and "asked the
 /// mayor not to raise fees" (the content keeps its "not"). An object
@@ -187,6 +208,11 @@ fn object_to(at: &At) -> Option<Frame> {
     let timed = doc.after_time_phrase(np.end);
     let content = if at.to_verb(np.end) {
         np.end + 1
+    } else if let Some(to) = object_extended(at, &np) {
+        return Some(Frame {
+            object: Some(np.start..to),
+            ..Frame::new(at.end, to + 1)
+        });
     } else if timed > np.end
         && at.to_verb(timed)
         && doc.word(timed + 1).starts_with(char::is_lowercase)
@@ -201,9 +227,49 @@ fn object_to(at: &At) -> Option<Frame> {
     })
 }
 
-/// A cue + that + clause: "demanded that wages rise".
+/// For an object `np` that goes on past its first phrase before "to" + a
+/// lowercase verb: the "to". The object may hold a prepositional phrase
+/// ("urged other providers in the region to …"), a second phrase after
+/// "and" opening with a determiner or a capital ("asked the union and the
+/// company to …") or a short relative clause ("urged anyone who owns one
+/// to …"); words only, at most eight of them, and no subject pronoun (which
+/// would open a clause: "told reporters he wants to …").
+fn object_extended(at: &At, np: &Range<usize>) -> Option<usize> {
+    let doc = at.doc;
+    let e = np.end;
+    let opens = match doc.low(e) {
+        "in" | "of" | "at" | "for" | "from" | "on" | "with" | "who" => true,
+        "and" => {
+            DETERMINERS.contains(doc.low(e + 1)) || doc.word(e + 1).starts_with(char::is_uppercase)
+        }
+        _ => false,
+    };
+    if !opens {
+        return None;
+    }
+    let relative = doc.low(e) == "who";
+    let to = (e + 1..e + 9)
+        .take_while(|&k| {
+            doc.is_word(k)
+                && !matches!(
+                    doc.low(k),
+                    "he" | "she" | "they" | "we" | "i" | "it" | "that"
+                )
+                && (relative || !doc.tag(k).is_verbal() || doc.low(k) == "to")
+        })
+        .find(|&k| at.to_verb(k))?;
+    doc.word(to + 1)
+        .starts_with(char::is_lowercase)
+        .then_some(to)
+}
+
+/// A cue + that + clause: "demanded that wages rise". A passive cue ("were
+/// promised that …") has an actor who is not the subject.
 fn that_clause(at: &At) -> Option<Frame> {
-    (at.cue.frames.that && at.doc.low(at.k) == "that").then(|| Frame::new(at.end, at.k + 1))
+    (at.cue.frames.that && at.doc.low(at.k) == "that").then(|| Frame {
+        passive_obj: at.passive,
+        ..Frame::new(at.end, at.k + 1)
+    })
 }
 
 /// A cue + phrase: "called for lower taxes", "pledged $2 million". A

@@ -1644,3 +1644,170 @@ fn a_persons_own_body_in_a_reported_future_is_the_persons_pledge() {
         "{c:?}"
     );
 }
+
+#[test]
+fn modal_coordinated_after_a_reported_verb_keeps_the_clause_subject() {
+    let c = commitments(
+        "The Harbour Trust said it had reviewed the accident and would replace the crane by June.",
+    );
+    let found: Vec<_> = c.iter().filter(|c| c.1 == "would replace").collect();
+    assert_eq!(found.len(), 1, "{c:?}");
+    assert_eq!(found[0].2, "replace the crane by June");
+    assert!(found[0].3.contains("Harbour Trust"), "{c:?}");
+}
+
+#[test]
+fn modal_coordinated_with_another_modal_or_a_thing_is_no_new_act() {
+    // The first conjunct holds a modal of its own: the second shares its
+    // standing (here a thing's future, no one's act).
+    let c = commitments(
+        "The Harbour Trust said the new crane would arrive in May and would lift twice as much.",
+    );
+    assert!(c.iter().all(|c| c.1 != "would lift"), "{c:?}");
+    // No reported clause: nothing to take a subject from.
+    let c = commitments("The crane broke down and would stay idle for a week.");
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn spokesperson_reporting_it_commits_the_body() {
+    let c = commitments(
+        "The Orla Water Board was asked to explain the outage. A board spokesman said it would \
+         publish a full report.",
+    );
+    let found: Vec<_> = c.iter().filter(|c| c.1 == "would publish").collect();
+    assert_eq!(found.len(), 1, "{c:?}");
+    assert!(found[0].3.contains("Orla Water Board"), "{c:?}");
+    // A person who is no spokesperson: "it" is no body's act.
+    let c = commitments(
+        "The Orla Water Board met on Monday. Engineer Paul Hendry said it would rain all week.",
+    );
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn directive_object_with_a_phrase_a_partner_or_a_relative_clause() {
+    let c = commitments("The mayor urged shop owners in the old town to close early.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "close early");
+    let c = commitments("The judge ordered the bank and the insurer to pay the costs.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "pay the costs");
+    let c = commitments("The council urged anyone who lives near the river to leave tonight.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "leave tonight");
+    // A subject pronoun opens a clause, not an object: "told reporters he
+    // wants to …" is no order to the reporters.
+    let c = commitments("The coach told reporters in Lyon he wants to stay.");
+    assert!(c.iter().all(|c| c.0 != CommitmentKind::Demand), "{c:?}");
+}
+
+#[test]
+fn passive_directive_past_an_adverb_keeps_its_agent() {
+    let c = commitments("The hospital was also told by the inspectors to hire more nurses.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "hire more nurses");
+    assert!(c[0].3.contains("inspectors"), "{c:?}");
+}
+
+#[test]
+fn agreed_after_a_time_phrase() {
+    let c = commitments("The two clubs agreed after the match to share the ground.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "share the ground");
+}
+
+#[test]
+fn quoted_offer_is_the_speakers() {
+    let c = commitments(
+        "The Kellan Trust opened its hall. “Every family is welcome to stay here,” said Pastor Jon \
+         Ames.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "stay here");
+    assert!(c[0].3.contains("Ames"), "{c:?}");
+}
+
+#[test]
+fn a_cue_word_inside_a_name_is_no_cue() {
+    let c = commitments(
+        "Meldon Steel lost the case. Its lawyer said Meldon Steel would ask the Court of Appeal to \
+         suspend the fine.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].1, "would ask");
+    assert!(c[0].3.contains("Meldon"), "{c:?}");
+}
+
+#[test]
+fn passive_promise_with_its_agent_before_a_that_clause() {
+    let c = commitments(
+        "The Arden Care Group met the families. The families were promised by the company that \
+         visits would resume on Monday.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert_eq!(c[0].2, "visits would resume on Monday");
+    assert!(c[0].3.contains("Arden"), "{c:?}");
+    // With no agent the promiser is unknown: never the ones promised.
+    let c = commitments("The families were promised that visits would resume.");
+    assert!(c.iter().all(|c| !c.3.contains("families")), "{c:?}");
+}
+
+#[test]
+fn agree_to_a_phrase() {
+    let c = commitments("The Dellmoor Nurses' Union agreed to a three-year contract.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].1, "agreed to");
+    assert_eq!(c[0].2, "a three-year contract");
+    // "agreed to" + verb keeps its frame and content.
+    let c = commitments("The Dellmoor Nurses' Union agreed to end the strike.");
+    assert_eq!(c[0].2, "end the strike");
+}
+
+#[test]
+fn a_reporter_of_the_other_gender_is_not_he() {
+    let c = commitments(
+        "Mayor Tobias Renn was cautious. His spokeswoman, Ilse Marr, said he had agreed to the plan.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert!(c[0].3.contains("Renn"), "{c:?}");
+    // The same reporter's "she" is herself.
+    let c = commitments(
+        "Mayor Tobias Renn was cautious. His spokeswoman, Ilse Marr, said she had agreed to the plan.",
+    );
+    assert!(c[0].3.contains("Marr"), "{c:?}");
+}
+
+#[test]
+fn going_to_in_the_speakers_own_words() {
+    let c = commitments("“We are going to rebuild the pier by summer,” said Mayor Ines Paloma.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert_eq!(c[0].2, "rebuild the pier by summer");
+    // Negated, or told of someone else: none.
+    let c = commitments("“We are not going to rebuild the pier,” said Mayor Ines Paloma.");
+    assert!(c.is_empty(), "{c:?}");
+    let c = commitments("“They are going to rebuild the pier,” said Mayor Ines Paloma.");
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn an_indefinite_pronoun_is_no_actor() {
+    let c =
+        commitments("The Tarn Sailing Club opened its doors. Anyone who wants to join can come.");
+    assert!(c.is_empty(), "{c:?}");
+    let c = commitments("The Tarn Sailing Club opened its doors. Everyone promised to help.");
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn a_phrase_of_time_between_cue_and_preposition() {
+    let c = commitments("The Dellmoor Nurses' Union agreed on Thursday to a three-year contract.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "a three-year contract");
+    let c = commitments("Farmers called on Monday for lower fuel taxes.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].2, "lower fuel taxes");
+}

@@ -857,3 +857,50 @@ fn he_after_a_spokesman_for_a_body_is_the_spokesman() {
     assert_eq!(q.len(), 3, "{q:?}");
     assert_eq!(q[2].2, "A spokesman for the port", "{q:?}");
 }
+
+#[test]
+fn inverted_speaker_named_in_an_apposition() {
+    let q = quotes(
+        "The Fenmoor Cycling Club wants a new lane. “The road is unsafe,” said its chairman, Olaf Brenner.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.contains("Brenner"), "{q:?}");
+    let q = quotes(
+        "The Fenmoor Cycling Club met. The levy is too high, said its treasurer, Mira Kostic.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "The levy is too high");
+    assert!(q[0].2.contains("Kostic"), "{q:?}");
+}
+
+#[test]
+fn role_with_a_phrase_then_the_name_speaks() {
+    let q = quotes(
+        "The union's officer for pensions, Carla Mendes, welcomed the offer but said the talks \
+         had been slow.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.contains("Mendes"), "{q:?}");
+}
+
+#[test]
+fn a_lone_comma_does_not_part_subject_and_verb() {
+    // "argued the appeal, told …": "the appeal" is the object of "argued",
+    // not the subject of a reported clause.
+    let q = quotes(
+        "Ruth Akers, the lawyer who argued the appeal, told reporters that the verdict was unjust.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the verdict was unjust");
+    assert!(q[0].2.contains("Akers"), "{q:?}");
+}
+
+#[test]
+fn no_opening_a_clause_with_its_verb() {
+    let q = quotes("The Marlow Trust met on Monday. Its chairman said no decision had been made.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "no decision had been made");
+    // A reply, not a clause.
+    let q = quotes("The Marlow Trust was asked to sell the field. Its chairman said no.");
+    assert!(q.is_empty(), "{q:?}");
+}
