@@ -296,7 +296,9 @@ fn labelled(ann: &Annotations, label: &str) -> Option<EntityId> {
 /// [`MIN_LABELS`] lines opening with a speaker label, two labels at
 /// least), and a name mention for each label that names a person. The
 /// first speaker asks; the other who speaks most is the interviewee, whom
-/// the asker's "you" addresses. With "Q:"/"A:" the answers are the
+/// every other speaker's "you" addresses (the host's, a caller's, each
+/// reporter's at a press conference), and whose answers answer the last
+/// of them who spoke. With "Q:"/"A:" the answers are the
 /// interviewee's: the first person the text names outside quotation marks
 /// and bylines before the first turn.
 fn transcript(text: &str, ann: &Annotations) -> Option<(Vec<Turn>, Vec<Mention>)> {
@@ -327,6 +329,8 @@ fn transcript(text: &str, ann: &Annotations) -> Option<(Vec<Turn>, Vec<Mention>)
     let interviewee = counts.iter().rev().max_by_key(|(_, n)| *n).map(|&(e, _)| e);
     let mut turns = Vec::new();
     let mut labels = Vec::new();
+    // Who spoke last to the interviewee: whom the next answer answers.
+    let mut last_asker = None;
     for (n, &(line, h)) in labelled_lines.iter().enumerate() {
         let head = line.trimmed_start;
         let body_start = head + h.len() + 1;
@@ -344,13 +348,20 @@ fn transcript(text: &str, ann: &Annotations) -> Option<(Vec<Turn>, Vec<Mention>)
                 });
             }
         }
-        let asks = h == first.1;
+        let answers = speaker.is_some() && speaker == interviewee;
         turns.push(Turn {
             span: Span::new(body_start.min(end), end),
             speaker,
-            addressee: if asks { interviewee } else { None },
-            partner: if asks { interviewee } else { asker },
+            addressee: if answers { None } else { interviewee },
+            partner: if answers {
+                last_asker.or(asker)
+            } else {
+                interviewee
+            },
         });
+        if !answers && speaker.is_some() {
+            last_asker = speaker;
+        }
     }
     Some((turns, labels))
 }
@@ -378,20 +389,31 @@ fn first_person_named(text: &str, ann: &Annotations, before: usize) -> Option<En
         .map(|m| m.entity)
 }
 
-/// A speech: its first line opens with a noun of [`SPEECH_TITLES`] and
-/// "by" or "of" ("Remarks by Mayor Ann Lee to the council"), and names a
-/// person, who speaks the rest of the text.
-fn speech(text: &str, ann: &Annotations) -> Option<Turn> {
-    let title = lines_from(text, 0).find(|l| !l.trimmed.is_empty())?;
-    let low = title.trimmed.to_ascii_lowercase();
+/// True when the lowercase title `low` opens with a noun of
+/// [`SPEECH_TITLES`] and "by" or "of" ("remarks by …", "keynote address
+/// of …").
+fn opens_speech_title(low: &str) -> bool {
     let mut words = low.split_whitespace();
-    let noun = words.next()?;
+    let Some(noun) = words.next() else {
+        return false;
+    };
     let noun = if noun == "keynote" && words.clone().next() == Some("address") {
-        words.next()?
+        words.next().unwrap_or("")
     } else {
         noun
     };
-    if !SPEECH_TITLES.contains(noun) || !matches!(words.next(), Some("by" | "of")) {
+    SPEECH_TITLES.contains(noun) && matches!(words.next(), Some("by" | "of"))
+}
+
+/// A speech: its first line opens with a noun of [`SPEECH_TITLES`] and
+/// "by" or "of" ("Remarks by Mayor Ann Lee to the council"), or does so
+/// after a topic and a colon ("Budget debate: speech by Ann Lee"), and
+/// names a person, who speaks the rest of the text.
+fn speech(text: &str, ann: &Annotations) -> Option<Turn> {
+    let title = lines_from(text, 0).find(|l| !l.trimmed.is_empty())?;
+    let low = title.trimmed.to_ascii_lowercase();
+    let after_topic = low.split_once(": ").map(|(_, rest)| rest);
+    if !opens_speech_title(&low) && !after_topic.is_some_and(opens_speech_title) {
         return None;
     }
     let speaker = person_in(ann, title.span)?;
@@ -563,6 +585,56 @@ mod tests {
         assert_eq!(
             entity_at(&ann, text, "I will", 0).as_deref(),
             Some("Piet Harmsen")
+        );
+    }
+
+    #[test]
+    fn a_speech_title_may_follow_its_topic_and_a_colon() {
+        let text = "Budget debate: speech by Orla Penrose, member for Hatherley\n\n\
+                    Madam Speaker, I will vote against this budget. First, scrap the fuel levy.\n";
+        let ann = annotate(text);
+        assert_eq!(
+            entity_at(&ann, text, "I will", 0).as_deref(),
+            Some("Orla Penrose")
+        );
+        assert!(
+            ann.commitments
+                .iter()
+                .any(|c| c.kind == CommitmentKind::Demand
+                    && text[c.trigger.start..].starts_with("scrap"))
+        );
+        // A topic alone before the colon makes no speech.
+        let text =
+            "Budget debate: what the parties said\n\nI will vote against it, said Orla Penrose.\n";
+        let ann = annotate(text);
+        assert_ne!(
+            entity_at(&ann, text, "I will", 0).as_deref(),
+            Some("Orla Penrose")
+        );
+    }
+
+    #[test]
+    fn each_reporters_you_is_the_official_who_answers() {
+        let text = "Press conference of the Water Ministry with Ines Calder, water minister.\n\n\
+                    MODERATOR: First question, Tom Ashe of the Vale Courier.\n\n\
+                    ASHE: Will you close the reservoir?\n\n\
+                    CALDER: No, we will keep it open.\n\n\
+                    MODERATOR: Next, Ruth Penn of Radio Oster.\n\n\
+                    PENN: Can you name the contractor?\n\n\
+                    CALDER: Not yet. Thank you.\n";
+        let ann = annotate(text);
+        assert_eq!(
+            entity_at(&ann, text, "you close", 0).as_deref(),
+            Some("Ines Calder")
+        );
+        assert_eq!(
+            entity_at(&ann, text, "you name", 0).as_deref(),
+            Some("Ines Calder")
+        );
+        // The answer's "Thank you" thanks the reporter who asked last.
+        assert_eq!(
+            entity_at(&ann, text, "you.", 0).as_deref(),
+            Some("Ruth Penn")
         );
     }
 
