@@ -130,7 +130,8 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
         // A headline or byline is no clause to mine: "Council vows to …"
         // above a story is its title.
         // The text's own voice may demand by an imperative: any word.
-        let may_cue = CUE_PREFILTER.may_contain(w) || doc.voiced(i).is_some();
+        let may_cue =
+            CUE_PREFILTER.may_contain(w) || doc.voiced(i).is_some() || doc.quote(i).is_some();
         if i < taken_to || !may_cue || doc.in_heading(i) {
             continue;
         }
@@ -169,7 +170,8 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
         .or_else(|| conjunct_future(doc, i, out.last()))
         .or_else(|| will_pledge(doc, i))
         .or_else(|| reported_passive(doc, i))
-        .or_else(|| voice_demand(doc, i));
+        .or_else(|| voice_demand(doc, i))
+        .or_else(|| quoted_demand(doc, i, out.last()));
         if let Some((c, last)) = found {
             taken_to = last;
             if c.content.is_empty() {
@@ -783,6 +785,29 @@ fn voice_demand(doc: &Doc, i: usize) -> Option<Found> {
         i,
         end,
     );
+    Some((c, i + 1))
+}
+
+/// A demand made by an imperative inside a direct quote ("Leave by
+/// Christmas," he wrote; see [`voice::quoted_imperative`]): its speaker's,
+/// when the quote has one. After a colon that ends a demand of its
+/// sentence (`last`: "We ask one thing: show us the figures") the
+/// imperative spells that demand out and is none of its own.
+fn quoted_demand(doc: &Doc, i: usize, last: Option<&Commitment>) -> Option<Found> {
+    let spelled_out = i > 0
+        && doc.low(i - 1) == ":"
+        && last.is_some_and(|c| {
+            c.kind == CommitmentKind::Demand && c.sentence.contains(doc.toks[i].start())
+        });
+    if spelled_out {
+        return None;
+    }
+    let end = voice::quoted_imperative(doc, i)?;
+    let actor = doc.speaker_of_quote_at(doc.toks[i].start());
+    if !actor.is_known() {
+        return None;
+    }
+    let c = build(doc, CommitmentKind::Demand, actor, None, i, i + 1, i, end);
     Some((c, i + 1))
 }
 

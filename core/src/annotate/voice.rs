@@ -21,7 +21,7 @@ use crate::annotate::first_person;
 use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::{LEXICON, set};
 use crate::annotate::segment::{Line, lines_from};
-use crate::annotate::words::{DETERMINERS, WordSet};
+use crate::annotate::words::{AUXILIARIES, DETERMINERS, WordSet};
 use crate::model::{Annotations, EntityId, EntityKind, Mention, MentionForm, Span};
 
 /// Nouns opening a speech's title ("Remarks by …").
@@ -107,9 +107,9 @@ pub fn apply(text: &str, prep: &mut Prepared, ann: &mut Annotations) {
 
 /// Words that may open a sentence before its imperative ("First, reopen
 /// …", "So please write …").
-const BEFORE_IMPERATIVE: [&str; 14] = [
+const BEFORE_IMPERATIVE: [&str; 18] = [
     "first", "second", "third", "fourth", "fifth", "finally", "lastly", "then", "so", "and",
-    "please", "now", "also", ",",
+    "please", "now", "also", "today", "tonight", "tomorrow", "here", ",",
 ];
 
 /// Most words of a vocative before an imperative ("Ladies and gentlemen,
@@ -119,24 +119,49 @@ const MAX_VOCATIVE: usize = 6;
 /// The turn and the content's end (a token) of the imperative at token
 /// `i`, a demand the text's own voice makes on its addressee: in a passage
 /// whose speaker is known, outside quotation marks, a base-form verb
-/// opening a sentence that ends in a full stop or "!" (after at most
-/// sequence words such as "First," or "Please", a vocative and a comma,
-/// or a colon), or joined by "and" to such a verb ("… and staff it"). Its
-/// content runs to its clause's end or the next joined imperative.
+/// opening a sentence (see [`imperative_from`]).
 pub fn imperative<'d>(doc: &'d Doc, i: usize) -> Option<(&'d Turn, usize)> {
     let turn = doc.voiced(i).filter(|t| t.speaker.is_some())?;
+    let floor = doc.toks.partition_point(|t| t.start() < turn.span.start);
+    let end = imperative_from(doc, i, floor, doc.toks.len())?;
+    Some((turn, end))
+}
+
+/// The content's end (a token) of an imperative at token `i` inside
+/// quotation marks ("Leave by Christmas or pay more," he wrote): a
+/// base-form verb opening the quotation or a sentence within it (see
+/// [`imperative_from`]), when the quotation opens with a capital, as
+/// quoted sentences do (a quoted fragment, "would not be "bought off"",
+/// does not).
+pub fn quoted_imperative(doc: &Doc, i: usize) -> Option<usize> {
+    let inner = doc.marks.get(doc.quote(i)?)?.inner;
+    let floor = doc.toks.partition_point(|t| t.start() < inner.start);
+    let stop = doc.toks.partition_point(|t| t.start() < inner.end);
+    if floor >= stop || !doc.word(floor).starts_with(char::is_uppercase) {
+        return None;
+    }
+    imperative_from(doc, i, floor, stop)
+}
+
+/// The content's end (a token) of the imperative at token `i` in a
+/// stretch of tokens from `floor` to `stop` (a turn, a quotation): a
+/// base-form verb opening a sentence there that is no question (after at
+/// most sequence words such as "First," or "Please", a vocative and a
+/// comma, or a colon), or joined by "and" or "or" to such a verb ("… and
+/// staff it"). Its content runs to its clause's end or the next joined
+/// imperative.
+fn imperative_from(doc: &Doc, i: usize, floor: usize, stop: usize) -> Option<usize> {
     if !base_verb(doc, i) {
         return None;
     }
     let sentence = doc.whole_sentence(i);
-    let last = sentence.end.checked_sub(1)?;
+    let sentence_end = sentence.end.min(stop);
+    let last = sentence_end.checked_sub(1)?;
     if doc.low(last) == "?" {
         return None;
     }
-    // The sentence's first token in the turn (after a speaker label).
-    let first = sentence
-        .start
-        .max(doc.toks.partition_point(|t| t.start() < turn.span.start));
+    // The sentence's first token in the stretch (after a speaker label).
+    let first = sentence.start.max(floor);
     let opens = |v: usize| {
         first <= v && {
             let before = first..v;
@@ -151,20 +176,19 @@ pub fn imperative<'d>(doc: &'d Doc, i: usize) -> Option<(&'d Turn, usize)> {
                     }))
         }
     };
-    let joined = i > first
-        && doc.low(i - 1) == "and"
-        && (first..i - 1).any(|v| base_verb(doc, v) && opens(v));
+    let joins = |k: usize| matches!(doc.low(k), "and" | "or");
+    let joined = i > first && joins(i - 1) && (first..i - 1).any(|v| base_verb(doc, v) && opens(v));
     if !opens(i) && !joined {
         return None;
     }
-    let mut end = doc.act_end(i).min(sentence.end);
-    if let Some(k) = (i + 1..end).find(|&k| doc.low(k) == "and" && base_verb(doc, k + 1)) {
+    let mut end = doc.act_end(i).min(sentence_end);
+    if let Some(k) = (i + 1..end).find(|&k| joins(k) && base_verb(doc, k + 1)) {
         end = k;
         while end > i + 1 && !doc.is_word(end - 1) {
             end -= 1;
         }
     }
-    Some((turn, end))
+    Some(end)
 }
 
 /// True when the lowercase word `w` is a function word ("in", "into"),
@@ -180,32 +204,55 @@ fn is_function_word(w: &str) -> bool {
 /// True when token `i` is a verb in its base form: tagged a verb (or an
 /// adjective right before a determiner, which only a verb can be there:
 /// "open the ward", "clear a backlog"), not a participle or a past form,
-/// and not one of the verbs of courtesy or of suggestion that open a
-/// sentence without demanding ("Thank you", "Let us").
+/// not a word that may open a sentence before its imperative ("today",
+/// "then"), and not one of the verbs of courtesy or of suggestion that
+/// open a sentence without demanding ("Thank you", "Let us").
 fn base_verb(doc: &Doc, i: usize) -> bool {
     let w = doc.low(i);
     // A participle ("-ing", "-ed" past "need") or a contraction ("let's").
     let inflected = w.ends_with("ing") || w.ends_with("'s") || (w.ends_with("ed") && w.len() > 4);
+    let next = if i + 1 < doc.toks.len() {
+        doc.low(i + 1)
+    } else {
+        ""
+    };
     let verb = match doc.tag(i) {
         Tag::Verb => true,
         // A preposition that is no function word is a tagging slip too
         // ("First, open a formal inquiry").
-        Tag::Adj | Tag::Adp => {
-            let next = if i + 1 < doc.toks.len() {
-                doc.low(i + 1)
+        Tag::Adj | Tag::Adp if next != "that" && DETERMINERS.contains(next) => !is_function_word(w),
+        // So is a noun, a preposition or an auxiliary that is no function
+        // word or auxiliary, in the singular, before a word that is no verb
+        // or noun ("First, ban no-fault evictions", "Second, order Acme to
+        // pay"), and a capitalised word that names nothing before a
+        // determiner ("Close the depot"): a noun opening a sentence would be
+        // followed by its verb or by the rest of a compound.
+        tag @ (Tag::Noun | Tag::Propn | Tag::Aux | Tag::Adp) => {
+            let next_tag = if doc.is_word(i + 1) {
+                doc.tag(i + 1)
             } else {
-                ""
+                Tag::Punct
             };
-            next != "that" && DETERMINERS.contains(next) && !is_function_word(w)
+            let fits = match tag {
+                Tag::Propn => next_tag == Tag::Det,
+                _ => !matches!(next_tag, Tag::Verb | Tag::Noun | Tag::Punct),
+            };
+            fits && w.chars().all(char::is_alphabetic)
+                && !w.ends_with('s')
+                && !AUXILIARIES.contains(w)
+                && !is_function_word(w)
+                && !AUXILIARIES.contains(next)
+                && !matches!(next, "of" | "and" | "or")
+                && doc.ann.mention_at(doc.toks[i].start()).is_none()
         }
         _ => false,
     };
     verb && !inflected
+        && !BEFORE_IMPERATIVE.contains(&w)
         && !matches!(
             w,
             "let" | "let's" | "thank" | "thanks" | "welcome" | "do" | "be" | "have" | "say"
         )
-        && doc.quote(i).is_none()
 }
 
 /// The quotes of `ann` reported in the text's own voice (their cue in a
@@ -635,6 +682,32 @@ mod tests {
         assert_eq!(
             entity_at(&ann, text, "you.", 0).as_deref(),
             Some("Ruth Penn")
+        );
+    }
+
+    #[test]
+    fn a_noun_tagged_imperative_and_a_time_word_before_the_subject() {
+        let text = "Dear Minister Ashe,\n\nWe write about the river. First, ban night fishing on the \
+                    upper river. Second, order Tarrow Water to publish its figures. Today our members \
+                    will meet. The water is low.\n\nYours sincerely,\n\nRuth Ambler\n";
+        let ann = annotate(text);
+        let demands: Vec<&str> = ann
+            .commitments
+            .iter()
+            .filter(|c| c.kind == CommitmentKind::Demand)
+            .map(|c| &text[c.trigger.start..c.trigger.end])
+            .collect();
+        assert!(demands.contains(&"ban"), "{demands:?}");
+        assert!(!demands.contains(&"Today"), "{demands:?}");
+        let order = ann
+            .commitments
+            .iter()
+            .find(|c| text[c.trigger.start..].starts_with("order"));
+        assert_eq!(
+            order
+                .and_then(|c| c.actor)
+                .map(|e| ann.entities[e].name.as_str()),
+            Some("Ruth Ambler")
         );
     }
 

@@ -1124,7 +1124,7 @@ impl Doc<'_> {
     }
 
     /// The speaker of the quote holding byte `at` (from `ann.quotes`).
-    fn speaker_of_quote_at(&self, at: usize) -> Agent {
+    pub fn speaker_of_quote_at(&self, at: usize) -> Agent {
         // Direct quotes never overlap one another: the last one starting at
         // or before `at` is the only candidate.
         let qs = &self.ann.quotes;

@@ -1626,3 +1626,38 @@ fn a_persons_own_body_in_a_reported_future_is_the_persons_pledge() {
         "{c:?}"
     );
 }
+
+#[test]
+fn imperatives_inside_a_quoted_sentence_are_its_speakers_demands() {
+    let c = commitments(
+        "Ruth Okoro, the mayor, wrote to the firm: \"Close the depot by Friday or pay the fine.\" \
+         The firm did not reply.",
+    );
+    let demands: Vec<(&str, &str, &str)> = c
+        .iter()
+        .filter(|c| c.0 == CommitmentKind::Demand)
+        .map(|c| (c.1.as_str(), c.2.as_str(), c.3.as_str()))
+        .collect();
+    assert_eq!(
+        demands,
+        [
+            ("Close", "Close the depot by Friday", "Ruth Okoro"),
+            ("pay", "pay the fine", "Ruth Okoro")
+        ]
+    );
+}
+
+#[test]
+fn a_quoted_fragment_or_question_holds_no_imperative() {
+    let c = commitments("Ian Marsh said the staff would not be \"sent home early\" this year.");
+    assert!(c.iter().all(|c| c.1 != "sent"), "{c:?}");
+    let c = commitments("\"Close the depot? Never,\" said Ian Marsh.");
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn an_imperative_after_a_quoted_demands_colon_spells_it_out() {
+    let c = commitments("\"We ask for one thing: publish the plans,\" said Ruth Okoro.");
+    let demands = c.iter().filter(|c| c.0 == CommitmentKind::Demand).count();
+    assert_eq!(demands, 1, "{c:?}");
+}
