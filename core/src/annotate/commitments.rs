@@ -545,6 +545,9 @@ fn nominal(doc: &Doc, cue: &Cue, n: usize) -> Option<Found> {
     }
     let mut trigger_end = n + 1;
     let content_start = match doc.low(c) {
+        // "in" gives an act only as a gerund with its object ("an interest
+        // in buying the club"), not a manner ("an offer in writing, and").
+        "in" if !doc.low(c + 1).ends_with("ing") || !doc.is_word(c + 2) => return None,
         "to" | "for" | "of" | "in" | "that" | "toward" | "towards" if doc.is_word(c + 1) => {
             if c == n + 1 {
                 trigger_end = c + 1;
@@ -1238,6 +1241,18 @@ fn filtered(doc: &Doc, i: usize) -> bool {
         || refusal(prev)
         || (prev == "to" && refusal(prev2))
     {
+        return true;
+    }
+    // A subject that denies ("No minister can promise that", "Nobody
+    // will agree to it"): the clause opens with a negative word a few
+    // words before the cue.
+    let clause_start = (sent.start..i)
+        .rev()
+        .take_while(|&k| !matches!(doc.low(k), "," | ";" | ":"))
+        .last();
+    if clause_start.is_some_and(|k| {
+        i - k <= 4 && matches!(doc.low(k), "no" | "nobody" | "none" | "neither" | "nothing")
+    }) {
         return true;
     }
     // A question: the next sentence-ending mark after the cue is "?".

@@ -1661,3 +1661,20 @@ fn an_imperative_after_a_quoted_demands_colon_spells_it_out() {
     let demands = c.iter().filter(|c| c.0 == CommitmentKind::Demand).count();
     assert_eq!(demands, 1, "{c:?}");
 }
+
+#[test]
+fn a_subject_that_denies_makes_no_commitment() {
+    let c = commitments("No mayor can promise a new pool, and Ann Lee will not.");
+    assert!(c.is_empty(), "{c:?}");
+    let c = commitments("Nobody will agree to the cuts.");
+    assert!(c.is_empty(), "{c:?}");
+    // "No" answering a question opens no clause of the pledge.
+    let c = commitments("No, we will promise to rebuild the pool by May.");
+    assert!(!c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn a_nominal_cue_before_in_writing_has_no_content() {
+    let c = commitments("Ann Lee sent the council her offer in writing, and it agreed.");
+    assert!(c.iter().all(|c| c.2 != "writing"), "{c:?}");
+}
