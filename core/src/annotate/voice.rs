@@ -501,7 +501,8 @@ fn letter(text: &str, ann: &Annotations) -> Option<Turn> {
         .map(|l| l.span);
     let addressee = within(ann, greeting)
         .find(|m| ann.entities[m.entity].kind != EntityKind::Place)
-        .map(|m| m.entity);
+        .map(|m| m.entity)
+        .or_else(|| addressed_in_title(text, ann, greeting.start));
     let end = closing.map_or(text.len(), |c| c.start);
     let signer = closing.and_then(|c| person_in(ann, Span::new(c.end, text.len())));
     Some(Turn {
@@ -510,6 +511,20 @@ fn letter(text: &str, ann: &Annotations) -> Option<Turn> {
         addressee,
         partner: None,
     })
+}
+
+/// The person a letter's title line addresses, for a salutation by title
+/// alone ("Dear Minister,"): the first person named after " to " in the
+/// text's first line ("Open letter on the estuary to the Environment
+/// Minister, Petra Lowe"), which must come before byte `before`.
+fn addressed_in_title(text: &str, ann: &Annotations, before: usize) -> Option<EntityId> {
+    let title = lines_from(text, 0).find(|l| !l.trimmed.is_empty())?;
+    if title.span.end > before {
+        return None;
+    }
+    let to = title.trimmed.find(" to ")?;
+    let from = title.trimmed_start + to;
+    person_in(ann, Span::new(from, title.span.end))
 }
 
 /// Adds to `added` a pronoun mention for each first-person or
@@ -709,6 +724,23 @@ mod tests {
                 .map(|e| ann.entities[e].name.as_str()),
             Some("Ruth Ambler")
         );
+    }
+
+    #[test]
+    fn a_salutation_by_title_alone_addresses_the_person_the_title_line_names() {
+        let text = "Open letter on the river to the water minister, Petra Lowe\n\n\
+                    Dear Minister,\n\nWe ask you to close the weir. In May you said it would close.\n\n\
+                    Yours sincerely,\n\nRuth Ambler\n";
+        let ann = annotate(text);
+        assert_eq!(
+            entity_at(&ann, text, "you to", 0).as_deref(),
+            Some("Petra Lowe")
+        );
+        // A title line that addresses no one leaves "you" unknown.
+        let text = "Open letter on the river\n\nDear Minister,\n\nWe ask you to close the weir.\n\n\
+                    Yours sincerely,\n\nRuth Ambler\n";
+        let ann = annotate(text);
+        assert_eq!(entity_at(&ann, text, "you to", 0), None);
     }
 
     #[test]
