@@ -1678,3 +1678,14 @@ fn a_nominal_cue_before_in_writing_has_no_content() {
     let c = commitments("Ann Lee sent the council her offer in writing, and it agreed.");
     assert!(c.iter().all(|c| c.2 != "writing"), "{c:?}");
 }
+
+#[test]
+fn a_directive_to_coordinated_objects() {
+    let c = commitments("The mayor urged Ann Lee and her staff not to strike before May.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].2, "not to strike before May");
+    // "and" joining clauses is no second object.
+    let c = commitments("The mayor urged Ann Lee and the council agreed.");
+    assert!(c.iter().all(|c| c.2 != "agreed"), "{c:?}");
+}
