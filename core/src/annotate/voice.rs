@@ -21,16 +21,12 @@ use crate::annotate::first_person;
 use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::{LEXICON, set};
 use crate::annotate::segment::{Line, lines_from};
-use crate::annotate::words::{AUXILIARIES, DETERMINERS, WordSet};
+use crate::annotate::words::{AUXILIARIES, DETERMINERS, WordSet, is_letter_closing};
 use crate::model::{Annotations, EntityId, EntityKind, Mention, MentionForm, Span};
 
 /// Nouns opening a speech's title ("Remarks by …").
 static SPEECH_TITLES: LazyLock<WordSet> =
     LazyLock::new(|| set(include_str!("lexicon/speech_titles.txt")));
-
-/// A letter's complimentary closes ("yours sincerely").
-static LETTER_CLOSINGS: LazyLock<WordSet> =
-    LazyLock::new(|| set(include_str!("lexicon/letter_closings.txt")));
 
 /// Fewest speaker-label lines that make a text a transcript.
 const MIN_LABELS: usize = 3;
@@ -492,12 +488,7 @@ fn letter(text: &str, ann: &Annotations) -> Option<Turn> {
         })?
         .span;
     let closing = all
-        .find(|l| {
-            l.trimmed.len() <= MAX_SALUTATION && {
-                let low = l.trimmed.trim_end_matches([',', '.']).to_ascii_lowercase();
-                LETTER_CLOSINGS.contains(low.as_str())
-            }
-        })
+        .find(|l| l.trimmed.len() <= MAX_SALUTATION && is_letter_closing(l.trimmed))
         .map(|l| l.span);
     let addressee = within(ann, greeting)
         .find(|m| ann.entities[m.entity].kind != EntityKind::Place)
@@ -741,6 +732,28 @@ mod tests {
                     Yours sincerely,\n\nRuth Ambler\n";
         let ann = annotate(text);
         assert_eq!(entity_at(&ann, text, "you to", 0), None);
+    }
+
+    #[test]
+    fn signatures_after_a_letters_close_are_names_not_a_headline() {
+        let text = "Dear Mr. Orrin,\n\nWe ask you to close the weir.\n\nYours sincerely,\n\n\
+                    Hilde Marrow, Chair, Tessel Anglers Club\nJonas Pirrie, Secretary, Wend Valley Trust\n";
+        let ann = annotate(text);
+        assert_eq!(
+            entity_at(&ann, text, "Hilde", 0).as_deref(),
+            Some("Hilde Marrow")
+        );
+        assert_eq!(
+            entity_at(&ann, text, "Jonas", 0).as_deref(),
+            Some("Jonas Pirrie")
+        );
+        // The same title-case line above the letter is a headline still.
+        let text = "Hilde Marrow Backs Tessel Anglers Club Plan\n\nDear Mr. Orrin,\n\nWe ask you to act.\n";
+        let ann = annotate(text);
+        assert_ne!(
+            entity_at(&ann, text, "Hilde", 0).as_deref(),
+            Some("Hilde Marrow Backs")
+        );
     }
 
     #[test]
