@@ -28,7 +28,7 @@ use crate::annotate::segment::TokenKind;
 use crate::annotate::voice;
 use crate::annotate::words::{
     AUXILIARIES, BETWEEN_SUBJECT_AND_VERB, DETERMINERS, MODALS, PRONOUNS, Prefilter, PronounClass,
-    TIME_UNITS, WordMap, WordSet, is_ly_adverb,
+    SPEECH_VERBS, TIME_UNITS, WordMap, WordSet, is_ly_adverb,
 };
 use crate::model::{Commitment, CommitmentKind, EntityKind, MentionForm, Span};
 
@@ -742,6 +742,11 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
         return None;
     }
     let (verb, content_end) = modal_content(doc, aux_end)?;
+    // "The minister will say that the bill is a first step": speech
+    // foretold of someone else, no act of theirs.
+    if !first_person && SPEECH_VERBS.contains_key(doc.low(verb)) && doc.low(verb + 1) == "that" {
+        return None;
+    }
     let future = if first_person {
         Future::of(doc.resolve_pronoun(subject_tok), verb)
     } else if let Some(np) = our_unit {

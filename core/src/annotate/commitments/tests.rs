@@ -1700,3 +1700,13 @@ fn ask_with_an_object_for_a_thing() {
     let c = commitments("The mayor urged the board for years.");
     assert!(c.iter().all(|c| c.2 != "years"), "{c:?}");
 }
+
+#[test]
+fn speech_foretold_of_someone_else_is_no_pledge() {
+    let c = commitments(
+        "Budget debate: speech by Orla Penrose\n\nThe minister will say that the levy is fair. \
+         I will vote against it.\n",
+    );
+    assert!(c.iter().all(|c| !c.1.contains("say")), "{c:?}");
+    assert!(c.iter().any(|c| c.1.contains("vote")), "{c:?}");
+}
