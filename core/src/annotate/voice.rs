@@ -217,6 +217,16 @@ fn base_verb(doc: &Doc, i: usize) -> bool {
         // A preposition that is no function word is a tagging slip too
         // ("First, open a formal inquiry").
         Tag::Adj | Tag::Adp if next != "that" && DETERMINERS.contains(next) => !is_function_word(w),
+        // A capitalised word that names nothing, opening a quotation before
+        // a preposition, is a verb too ("\"Leave by Christmas\"").
+        Tag::Propn
+            if doc.quote(i).is_some()
+                && doc.tag(i.saturating_sub(1)) == Tag::Punct
+                && doc.is_word(i + 1)
+                && doc.tag(i + 1) == Tag::Adp =>
+        {
+            w.chars().all(char::is_alphabetic) && doc.ann.mention_at(doc.toks[i].start()).is_none()
+        }
         // So is a noun, a preposition or an auxiliary that is no function
         // word or auxiliary, in the singular, before a word that is no verb
         // or noun ("First, ban no-fault evictions", "Second, order Acme to

@@ -1710,3 +1710,17 @@ fn speech_foretold_of_someone_else_is_no_pledge() {
     assert!(c.iter().all(|c| !c.1.contains("say")), "{c:?}");
     assert!(c.iter().any(|c| c.1.contains("vote")), "{c:?}");
 }
+
+#[test]
+fn a_quotation_may_open_with_a_verb_the_tagger_takes_for_a_name() {
+    let c = commitments("Ian Marsh wrote to his tenant: \"Leave by Friday or pay the rent.\"");
+    let demands: Vec<&str> = c
+        .iter()
+        .filter(|c| c.0 == CommitmentKind::Demand)
+        .map(|c| c.1.as_str())
+        .collect();
+    assert_eq!(demands, ["Leave", "pay"], "{c:?}");
+    // A name opening a quotation is no verb.
+    let c = commitments("\"Paris in spring is lovely,\" said Ian Marsh.");
+    assert!(c.is_empty(), "{c:?}");
+}
