@@ -200,8 +200,6 @@ fn object_to(at: &At) -> Option<Frame> {
         && doc.word(timed + 1).starts_with(char::is_lowercase)
     {
         timed + 1
-    } else if asks_for(at, np.end) {
-        np.end + 1
     } else {
         (doc.low(np.end) == "not" && at.to_verb(np.end + 1)).then_some(np.end)?
     };
@@ -209,19 +207,6 @@ fn object_to(at: &At) -> Option<Frame> {
         object: Some(np),
         ..Frame::new(at.end, content)
     })
-}
-
-/// True when an active "ask" has its object followed at token `t` by
-/// "for" and the thing asked for ("asked the council for a toll
-/// exemption"), which is the demand's content.
-fn asks_for(at: &At, t: usize) -> bool {
-    let doc = at.doc;
-    !at.passive
-        && at.end == at.k
-        && at.end > 0
-        && doc.low(at.end - 1).starts_with("ask")
-        && doc.low(t) == "for"
-        && doc.is_word(t + 1)
 }
 
 /// A cue + that + clause: "demanded that wages rise".

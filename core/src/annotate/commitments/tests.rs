@@ -1691,17 +1691,6 @@ fn a_directive_to_coordinated_objects() {
 }
 
 #[test]
-fn ask_with_an_object_for_a_thing() {
-    let c = commitments("The hauliers' federation has asked the minister for a toll exemption.");
-    assert_eq!(c.len(), 1, "{c:?}");
-    assert_eq!(c[0].0, CommitmentKind::Demand);
-    assert_eq!(c[0].2, "a toll exemption");
-    // Only "ask" takes its content after "for": "urged X for years" has none.
-    let c = commitments("The mayor urged the board for years.");
-    assert!(c.iter().all(|c| c.2 != "years"), "{c:?}");
-}
-
-#[test]
 fn speech_foretold_of_someone_else_is_no_pledge() {
     let c = commitments(
         "Budget debate: speech by Orla Penrose\n\nThe minister will say that the levy is fair. \
