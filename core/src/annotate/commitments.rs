@@ -28,7 +28,7 @@ use crate::annotate::segment::TokenKind;
 use crate::annotate::voice;
 use crate::annotate::words::{
     AUXILIARIES, BETWEEN_SUBJECT_AND_VERB, DETERMINERS, MODALS, PRONOUNS, Prefilter, PronounClass,
-    TIME_UNITS, WordMap, WordSet, is_ly_adverb,
+    SPEECH_VERBS, TIME_UNITS, WordMap, WordSet, is_ly_adverb,
 };
 use crate::model::{Commitment, CommitmentKind, EntityKind, MentionForm, QuoteKind, Span};
 
@@ -127,7 +127,8 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
         // A headline or byline is no clause to mine: "Council vows to …"
         // above a story is its title.
         // The text's own voice may demand by an imperative: any word.
-        let may_cue = CUE_PREFILTER.may_contain(w) || doc.voiced(i).is_some();
+        let may_cue =
+            CUE_PREFILTER.may_contain(w) || doc.voiced(i).is_some() || doc.quote(i).is_some();
         if i < taken_to || !may_cue || doc.in_heading(i) || inside_name(doc, i) {
             continue;
         }
@@ -166,7 +167,8 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
         .or_else(|| conjunct_future(doc, i, out.last()))
         .or_else(|| will_pledge(doc, i))
         .or_else(|| reported_passive(doc, i))
-        .or_else(|| voice_demand(doc, i));
+        .or_else(|| voice_demand(doc, i))
+        .or_else(|| quoted_demand(doc, i, out.last()));
         if let Some((c, last)) = found {
             taken_to = last;
             if c.content.is_empty() {
@@ -579,6 +581,9 @@ fn nominal(doc: &Doc, cue: &Cue, n: usize) -> Option<Found> {
     }
     let mut trigger_end = n + 1;
     let content_start = match doc.low(c) {
+        // "in" gives an act only as a gerund with its object ("an interest
+        // in buying the club"), not a manner ("an offer in writing, and").
+        "in" if !doc.low(c + 1).ends_with("ing") || !doc.is_word(c + 2) => return None,
         "to" | "for" | "of" | "in" | "that" | "toward" | "towards" if doc.is_word(c + 1) => {
             if c == n + 1 {
                 trigger_end = c + 1;
@@ -775,6 +780,11 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
         return None;
     }
     let (verb, content_end) = modal_content(doc, aux_end)?;
+    // "The minister will say that the bill is a first step": speech
+    // foretold of someone else, no act of theirs.
+    if !first_person && SPEECH_VERBS.contains_key(doc.low(verb)) && doc.low(verb + 1) == "that" {
+        return None;
+    }
     let future = if first_person {
         Future::of(doc.resolve_pronoun(subject_tok), verb)
     } else if let Some(np) = our_unit {
@@ -830,6 +840,29 @@ fn voice_demand(doc: &Doc, i: usize) -> Option<Found> {
         i,
         end,
     );
+    Some((c, i + 1))
+}
+
+/// A demand made by an imperative inside a direct quote ("Leave by
+/// Christmas," he wrote; see [`voice::quoted_imperative`]): its speaker's,
+/// when the quote has one. After a colon that ends a demand of its
+/// sentence (`last`: "We ask one thing: show us the figures") the
+/// imperative spells that demand out and is none of its own.
+fn quoted_demand(doc: &Doc, i: usize, last: Option<&Commitment>) -> Option<Found> {
+    let spelled_out = i > 0
+        && doc.low(i - 1) == ":"
+        && last.is_some_and(|c| {
+            c.kind == CommitmentKind::Demand && c.sentence.contains(doc.toks[i].start())
+        });
+    if spelled_out {
+        return None;
+    }
+    let end = voice::quoted_imperative(doc, i)?;
+    let actor = doc.speaker_of_quote_at(doc.toks[i].start());
+    if !actor.is_known() {
+        return None;
+    }
+    let c = build(doc, CommitmentKind::Demand, actor, None, i, i + 1, i, end);
     Some((c, i + 1))
 }
 
@@ -1341,6 +1374,18 @@ fn filtered(doc: &Doc, i: usize) -> bool {
         || refusal(prev)
         || (prev == "to" && refusal(prev2))
     {
+        return true;
+    }
+    // A subject that denies ("No minister can promise that", "Nobody
+    // will agree to it"): the clause opens with a negative word a few
+    // words before the cue.
+    let clause_start = (sent.start..i)
+        .rev()
+        .take_while(|&k| !matches!(doc.low(k), "," | ";" | ":"))
+        .last();
+    if clause_start.is_some_and(|k| {
+        i - k <= 4 && matches!(doc.low(k), "no" | "nobody" | "none" | "neither" | "nothing")
+    }) {
         return true;
     }
     // A question: the next sentence-ending mark after the cue is "?".

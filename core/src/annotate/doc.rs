@@ -13,7 +13,7 @@ use crate::annotate::lexicon::{Gender, LEXICON};
 use crate::annotate::quotations::Quotations;
 use crate::annotate::segment::{Token, TokenKind, sentence_range};
 use crate::annotate::words::{
-    AUXILIARIES, is_acronym, is_attribution_verb, name_part, starts_upper,
+    AUXILIARIES, is_acronym, is_attribution_verb, is_letter_closing, name_part, starts_upper,
 };
 use crate::model::Span;
 
@@ -203,12 +203,19 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// Marks every word of a title-case headline as ambiguous.
+    /// Marks every word of a title-case headline as ambiguous. After a
+    /// letter's complimentary close ("Yours sincerely,") come its
+    /// signatures ("Ann Lee, Chair, Acme Trust"), whose capitals are names
+    /// as in running text, and no headline.
     fn mark_headlines(&mut self) {
         let mut a = 0;
+        let mut signed = false;
         while a < self.toks.len() {
             let b = sentence_range(&self.toks, a).end;
-            let headline = self.is_headline(a, b);
+            let span = Span::new(self.toks[a].start(), self.toks[b - 1].end());
+            let closing = is_letter_closing(span.slice(self.text));
+            let headline = !signed && !closing && self.is_headline(a, b);
+            signed |= closing;
             if headline {
                 for t in &mut self.toks[a..b] {
                     t.set_ambiguous(t.kind() == TokenKind::Word);

@@ -21,16 +21,12 @@ use crate::annotate::first_person;
 use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::{LEXICON, set};
 use crate::annotate::segment::{Line, lines_from};
-use crate::annotate::words::{DETERMINERS, WordSet};
+use crate::annotate::words::{AUXILIARIES, DETERMINERS, WordSet, is_letter_closing};
 use crate::model::{Annotations, EntityId, EntityKind, Mention, MentionForm, Span};
 
 /// Nouns opening a speech's title ("Remarks by …").
 static SPEECH_TITLES: LazyLock<WordSet> =
     LazyLock::new(|| set(include_str!("lexicon/speech_titles.txt")));
-
-/// A letter's complimentary closes ("yours sincerely").
-static LETTER_CLOSINGS: LazyLock<WordSet> =
-    LazyLock::new(|| set(include_str!("lexicon/letter_closings.txt")));
 
 /// Fewest speaker-label lines that make a text a transcript.
 const MIN_LABELS: usize = 3;
@@ -107,9 +103,9 @@ pub fn apply(text: &str, prep: &mut Prepared, ann: &mut Annotations) {
 
 /// Words that may open a sentence before its imperative ("First, reopen
 /// …", "So please write …").
-const BEFORE_IMPERATIVE: [&str; 14] = [
+const BEFORE_IMPERATIVE: [&str; 18] = [
     "first", "second", "third", "fourth", "fifth", "finally", "lastly", "then", "so", "and",
-    "please", "now", "also", ",",
+    "please", "now", "also", "today", "tonight", "tomorrow", "here", ",",
 ];
 
 /// Most words of a vocative before an imperative ("Ladies and gentlemen,
@@ -119,24 +115,49 @@ const MAX_VOCATIVE: usize = 6;
 /// The turn and the content's end (a token) of the imperative at token
 /// `i`, a demand the text's own voice makes on its addressee: in a passage
 /// whose speaker is known, outside quotation marks, a base-form verb
-/// opening a sentence that ends in a full stop or "!" (after at most
-/// sequence words such as "First," or "Please", a vocative and a comma,
-/// or a colon), or joined by "and" to such a verb ("… and staff it"). Its
-/// content runs to its clause's end or the next joined imperative.
+/// opening a sentence (see [`imperative_from`]).
 pub fn imperative<'d>(doc: &'d Doc, i: usize) -> Option<(&'d Turn, usize)> {
     let turn = doc.voiced(i).filter(|t| t.speaker.is_some())?;
+    let floor = doc.toks.partition_point(|t| t.start() < turn.span.start);
+    let end = imperative_from(doc, i, floor, doc.toks.len())?;
+    Some((turn, end))
+}
+
+/// The content's end (a token) of an imperative at token `i` inside
+/// quotation marks ("Leave by Christmas or pay more," he wrote): a
+/// base-form verb opening the quotation or a sentence within it (see
+/// [`imperative_from`]), when the quotation opens with a capital, as
+/// quoted sentences do (a quoted fragment, "would not be "bought off"",
+/// does not).
+pub fn quoted_imperative(doc: &Doc, i: usize) -> Option<usize> {
+    let inner = doc.marks.get(doc.quote(i)?)?.inner;
+    let floor = doc.toks.partition_point(|t| t.start() < inner.start);
+    let stop = doc.toks.partition_point(|t| t.start() < inner.end);
+    if floor >= stop || !doc.word(floor).starts_with(char::is_uppercase) {
+        return None;
+    }
+    imperative_from(doc, i, floor, stop)
+}
+
+/// The content's end (a token) of the imperative at token `i` in a
+/// stretch of tokens from `floor` to `stop` (a turn, a quotation): a
+/// base-form verb opening a sentence there that is no question (after at
+/// most sequence words such as "First," or "Please", a vocative and a
+/// comma, or a colon), or joined by "and" or "or" to such a verb ("… and
+/// staff it"). Its content runs to its clause's end or the next joined
+/// imperative.
+fn imperative_from(doc: &Doc, i: usize, floor: usize, stop: usize) -> Option<usize> {
     if !base_verb(doc, i) {
         return None;
     }
     let sentence = doc.whole_sentence(i);
-    let last = sentence.end.checked_sub(1)?;
+    let sentence_end = sentence.end.min(stop);
+    let last = sentence_end.checked_sub(1)?;
     if doc.low(last) == "?" {
         return None;
     }
-    // The sentence's first token in the turn (after a speaker label).
-    let first = sentence
-        .start
-        .max(doc.toks.partition_point(|t| t.start() < turn.span.start));
+    // The sentence's first token in the stretch (after a speaker label).
+    let first = sentence.start.max(floor);
     let opens = |v: usize| {
         first <= v && {
             let before = first..v;
@@ -151,20 +172,19 @@ pub fn imperative<'d>(doc: &'d Doc, i: usize) -> Option<(&'d Turn, usize)> {
                     }))
         }
     };
-    let joined = i > first
-        && doc.low(i - 1) == "and"
-        && (first..i - 1).any(|v| base_verb(doc, v) && opens(v));
+    let joins = |k: usize| matches!(doc.low(k), "and" | "or");
+    let joined = i > first && joins(i - 1) && (first..i - 1).any(|v| base_verb(doc, v) && opens(v));
     if !opens(i) && !joined {
         return None;
     }
-    let mut end = doc.act_end(i).min(sentence.end);
-    if let Some(k) = (i + 1..end).find(|&k| doc.low(k) == "and" && base_verb(doc, k + 1)) {
+    let mut end = doc.act_end(i).min(sentence_end);
+    if let Some(k) = (i + 1..end).find(|&k| joins(k) && base_verb(doc, k + 1)) {
         end = k;
         while end > i + 1 && !doc.is_word(end - 1) {
             end -= 1;
         }
     }
-    Some((turn, end))
+    Some(end)
 }
 
 /// True when the lowercase word `w` is a function word ("in", "into"),
@@ -180,32 +200,65 @@ fn is_function_word(w: &str) -> bool {
 /// True when token `i` is a verb in its base form: tagged a verb (or an
 /// adjective right before a determiner, which only a verb can be there:
 /// "open the ward", "clear a backlog"), not a participle or a past form,
-/// and not one of the verbs of courtesy or of suggestion that open a
-/// sentence without demanding ("Thank you", "Let us").
+/// not a word that may open a sentence before its imperative ("today",
+/// "then"), and not one of the verbs of courtesy or of suggestion that
+/// open a sentence without demanding ("Thank you", "Let us").
 fn base_verb(doc: &Doc, i: usize) -> bool {
     let w = doc.low(i);
     // A participle ("-ing", "-ed" past "need") or a contraction ("let's").
     let inflected = w.ends_with("ing") || w.ends_with("'s") || (w.ends_with("ed") && w.len() > 4);
+    let next = if i + 1 < doc.toks.len() {
+        doc.low(i + 1)
+    } else {
+        ""
+    };
     let verb = match doc.tag(i) {
         Tag::Verb => true,
         // A preposition that is no function word is a tagging slip too
         // ("First, open a formal inquiry").
-        Tag::Adj | Tag::Adp => {
-            let next = if i + 1 < doc.toks.len() {
-                doc.low(i + 1)
+        Tag::Adj | Tag::Adp if next != "that" && DETERMINERS.contains(next) => !is_function_word(w),
+        // A capitalised word that names nothing, opening a quotation before
+        // a preposition, is a verb too ("\"Leave by Christmas\"").
+        Tag::Propn
+            if doc.quote(i).is_some()
+                && doc.tag(i.saturating_sub(1)) == Tag::Punct
+                && doc.is_word(i + 1)
+                && doc.tag(i + 1) == Tag::Adp =>
+        {
+            w.chars().all(char::is_alphabetic) && doc.ann.mention_at(doc.toks[i].start()).is_none()
+        }
+        // So is a noun, a preposition or an auxiliary that is no function
+        // word or auxiliary, in the singular, before a word that is no verb
+        // or noun ("First, ban no-fault evictions", "Second, order Acme to
+        // pay"), and a capitalised word that names nothing before a
+        // determiner ("Close the depot"): a noun opening a sentence would be
+        // followed by its verb or by the rest of a compound.
+        tag @ (Tag::Noun | Tag::Propn | Tag::Aux | Tag::Adp) => {
+            let next_tag = if doc.is_word(i + 1) {
+                doc.tag(i + 1)
             } else {
-                ""
+                Tag::Punct
             };
-            next != "that" && DETERMINERS.contains(next) && !is_function_word(w)
+            let fits = match tag {
+                Tag::Propn => next_tag == Tag::Det,
+                _ => !matches!(next_tag, Tag::Verb | Tag::Noun | Tag::Punct),
+            };
+            fits && w.chars().all(char::is_alphabetic)
+                && !w.ends_with('s')
+                && !AUXILIARIES.contains(w)
+                && !is_function_word(w)
+                && !AUXILIARIES.contains(next)
+                && !matches!(next, "of" | "and" | "or")
+                && doc.ann.mention_at(doc.toks[i].start()).is_none()
         }
         _ => false,
     };
     verb && !inflected
+        && !BEFORE_IMPERATIVE.contains(&w)
         && !matches!(
             w,
             "let" | "let's" | "thank" | "thanks" | "welcome" | "do" | "be" | "have" | "say"
         )
-        && doc.quote(i).is_none()
 }
 
 /// The quotes of `ann` reported in the text's own voice (their cue in a
@@ -296,7 +349,9 @@ fn labelled(ann: &Annotations, label: &str) -> Option<EntityId> {
 /// [`MIN_LABELS`] lines opening with a speaker label, two labels at
 /// least), and a name mention for each label that names a person. The
 /// first speaker asks; the other who speaks most is the interviewee, whom
-/// the asker's "you" addresses. With "Q:"/"A:" the answers are the
+/// every other speaker's "you" addresses (the host's, a caller's, each
+/// reporter's at a press conference), and whose answers answer the last
+/// of them who spoke. With "Q:"/"A:" the answers are the
 /// interviewee's: the first person the text names outside quotation marks
 /// and bylines before the first turn.
 fn transcript(text: &str, ann: &Annotations) -> Option<(Vec<Turn>, Vec<Mention>)> {
@@ -327,6 +382,8 @@ fn transcript(text: &str, ann: &Annotations) -> Option<(Vec<Turn>, Vec<Mention>)
     let interviewee = counts.iter().rev().max_by_key(|(_, n)| *n).map(|&(e, _)| e);
     let mut turns = Vec::new();
     let mut labels = Vec::new();
+    // Who spoke last to the interviewee: whom the next answer answers.
+    let mut last_asker = None;
     for (n, &(line, h)) in labelled_lines.iter().enumerate() {
         let head = line.trimmed_start;
         let body_start = head + h.len() + 1;
@@ -344,13 +401,20 @@ fn transcript(text: &str, ann: &Annotations) -> Option<(Vec<Turn>, Vec<Mention>)
                 });
             }
         }
-        let asks = h == first.1;
+        let answers = speaker.is_some() && speaker == interviewee;
         turns.push(Turn {
             span: Span::new(body_start.min(end), end),
             speaker,
-            addressee: if asks { interviewee } else { None },
-            partner: if asks { interviewee } else { asker },
+            addressee: if answers { None } else { interviewee },
+            partner: if answers {
+                last_asker.or(asker)
+            } else {
+                interviewee
+            },
         });
+        if !answers && speaker.is_some() {
+            last_asker = speaker;
+        }
     }
     Some((turns, labels))
 }
@@ -378,20 +442,31 @@ fn first_person_named(text: &str, ann: &Annotations, before: usize) -> Option<En
         .map(|m| m.entity)
 }
 
-/// A speech: its first line opens with a noun of [`SPEECH_TITLES`] and
-/// "by" or "of" ("Remarks by Mayor Ann Lee to the council"), and names a
-/// person, who speaks the rest of the text.
-fn speech(text: &str, ann: &Annotations) -> Option<Turn> {
-    let title = lines_from(text, 0).find(|l| !l.trimmed.is_empty())?;
-    let low = title.trimmed.to_ascii_lowercase();
+/// True when the lowercase title `low` opens with a noun of
+/// [`SPEECH_TITLES`] and "by" or "of" ("remarks by …", "keynote address
+/// of …").
+fn opens_speech_title(low: &str) -> bool {
     let mut words = low.split_whitespace();
-    let noun = words.next()?;
+    let Some(noun) = words.next() else {
+        return false;
+    };
     let noun = if noun == "keynote" && words.clone().next() == Some("address") {
-        words.next()?
+        words.next().unwrap_or("")
     } else {
         noun
     };
-    if !SPEECH_TITLES.contains(noun) || !matches!(words.next(), Some("by" | "of")) {
+    SPEECH_TITLES.contains(noun) && matches!(words.next(), Some("by" | "of"))
+}
+
+/// A speech: its first line opens with a noun of [`SPEECH_TITLES`] and
+/// "by" or "of" ("Remarks by Mayor Ann Lee to the council"), or does so
+/// after a topic and a colon ("Budget debate: speech by Ann Lee"), and
+/// names a person, who speaks the rest of the text.
+fn speech(text: &str, ann: &Annotations) -> Option<Turn> {
+    let title = lines_from(text, 0).find(|l| !l.trimmed.is_empty())?;
+    let low = title.trimmed.to_ascii_lowercase();
+    let after_topic = low.split_once(": ").map(|(_, rest)| rest);
+    if !opens_speech_title(&low) && !after_topic.is_some_and(opens_speech_title) {
         return None;
     }
     let speaker = person_in(ann, title.span)?;
@@ -423,16 +498,12 @@ fn letter(text: &str, ann: &Annotations) -> Option<Turn> {
         })?
         .span;
     let closing = all
-        .find(|l| {
-            l.trimmed.len() <= MAX_SALUTATION && {
-                let low = l.trimmed.trim_end_matches([',', '.']).to_ascii_lowercase();
-                LETTER_CLOSINGS.contains(low.as_str())
-            }
-        })
+        .find(|l| l.trimmed.len() <= MAX_SALUTATION && is_letter_closing(l.trimmed))
         .map(|l| l.span);
     let addressee = within(ann, greeting)
         .find(|m| ann.entities[m.entity].kind != EntityKind::Place)
-        .map(|m| m.entity);
+        .map(|m| m.entity)
+        .or_else(|| addressed_in_title(text, ann, greeting.start));
     let end = closing.map_or(text.len(), |c| c.start);
     let signer = closing.and_then(|c| person_in(ann, Span::new(c.end, text.len())));
     Some(Turn {
@@ -441,6 +512,20 @@ fn letter(text: &str, ann: &Annotations) -> Option<Turn> {
         addressee,
         partner: None,
     })
+}
+
+/// The person a letter's title line addresses, for a salutation by title
+/// alone ("Dear Minister,"): the first person named after " to " in the
+/// text's first line ("Open letter on the estuary to the Environment
+/// Minister, Petra Lowe"), which must come before byte `before`.
+fn addressed_in_title(text: &str, ann: &Annotations, before: usize) -> Option<EntityId> {
+    let title = lines_from(text, 0).find(|l| !l.trimmed.is_empty())?;
+    if title.span.end > before {
+        return None;
+    }
+    let to = title.trimmed.find(" to ")?;
+    let from = title.trimmed_start + to;
+    person_in(ann, Span::new(from, title.span.end))
 }
 
 /// Adds to `added` a pronoun mention for each first-person or
@@ -563,6 +648,121 @@ mod tests {
         assert_eq!(
             entity_at(&ann, text, "I will", 0).as_deref(),
             Some("Piet Harmsen")
+        );
+    }
+
+    #[test]
+    fn a_speech_title_may_follow_its_topic_and_a_colon() {
+        let text = "Budget debate: speech by Orla Penrose, member for Hatherley\n\n\
+                    Madam Speaker, I will vote against this budget. First, scrap the fuel levy.\n";
+        let ann = annotate(text);
+        assert_eq!(
+            entity_at(&ann, text, "I will", 0).as_deref(),
+            Some("Orla Penrose")
+        );
+        assert!(
+            ann.commitments
+                .iter()
+                .any(|c| c.kind == CommitmentKind::Demand
+                    && text[c.trigger.start..].starts_with("scrap"))
+        );
+        // A topic alone before the colon makes no speech.
+        let text =
+            "Budget debate: what the parties said\n\nI will vote against it, said Orla Penrose.\n";
+        let ann = annotate(text);
+        assert_ne!(
+            entity_at(&ann, text, "I will", 0).as_deref(),
+            Some("Orla Penrose")
+        );
+    }
+
+    #[test]
+    fn each_reporters_you_is_the_official_who_answers() {
+        let text = "Press conference of the Water Ministry with Ines Calder, water minister.\n\n\
+                    MODERATOR: First question, Tom Ashe of the Vale Courier.\n\n\
+                    ASHE: Will you close the reservoir?\n\n\
+                    CALDER: No, we will keep it open.\n\n\
+                    MODERATOR: Next, Ruth Penn of Radio Oster.\n\n\
+                    PENN: Can you name the contractor?\n\n\
+                    CALDER: Not yet. Thank you.\n";
+        let ann = annotate(text);
+        assert_eq!(
+            entity_at(&ann, text, "you close", 0).as_deref(),
+            Some("Ines Calder")
+        );
+        assert_eq!(
+            entity_at(&ann, text, "you name", 0).as_deref(),
+            Some("Ines Calder")
+        );
+        // The answer's "Thank you" thanks the reporter who asked last.
+        assert_eq!(
+            entity_at(&ann, text, "you.", 0).as_deref(),
+            Some("Ruth Penn")
+        );
+    }
+
+    #[test]
+    fn a_noun_tagged_imperative_and_a_time_word_before_the_subject() {
+        let text = "Dear Minister Ashe,\n\nWe write about the river. First, ban night fishing on the \
+                    upper river. Second, order Tarrow Water to publish its figures. Today our members \
+                    will meet. The water is low.\n\nYours sincerely,\n\nRuth Ambler\n";
+        let ann = annotate(text);
+        let demands: Vec<&str> = ann
+            .commitments
+            .iter()
+            .filter(|c| c.kind == CommitmentKind::Demand)
+            .map(|c| &text[c.trigger.start..c.trigger.end])
+            .collect();
+        assert!(demands.contains(&"ban"), "{demands:?}");
+        assert!(!demands.contains(&"Today"), "{demands:?}");
+        let order = ann
+            .commitments
+            .iter()
+            .find(|c| text[c.trigger.start..].starts_with("order"));
+        assert_eq!(
+            order
+                .and_then(|c| c.actor)
+                .map(|e| ann.entities[e].name.as_str()),
+            Some("Ruth Ambler")
+        );
+    }
+
+    #[test]
+    fn a_salutation_by_title_alone_addresses_the_person_the_title_line_names() {
+        let text = "Open letter on the river to the water minister, Petra Lowe\n\n\
+                    Dear Minister,\n\nWe ask you to close the weir. In May you said it would close.\n\n\
+                    Yours sincerely,\n\nRuth Ambler\n";
+        let ann = annotate(text);
+        assert_eq!(
+            entity_at(&ann, text, "you to", 0).as_deref(),
+            Some("Petra Lowe")
+        );
+        // A title line that addresses no one leaves "you" unknown.
+        let text = "Open letter on the river\n\nDear Minister,\n\nWe ask you to close the weir.\n\n\
+                    Yours sincerely,\n\nRuth Ambler\n";
+        let ann = annotate(text);
+        assert_eq!(entity_at(&ann, text, "you to", 0), None);
+    }
+
+    #[test]
+    fn signatures_after_a_letters_close_are_names_not_a_headline() {
+        let text = "Dear Mr. Orrin,\n\nWe ask you to close the weir.\n\nYours sincerely,\n\n\
+                    Hilde Marrow, Chair, Tessel Anglers Club\nJonas Pirrie, Secretary, Wend Valley Trust\n";
+        let ann = annotate(text);
+        assert_eq!(
+            entity_at(&ann, text, "Hilde", 0).as_deref(),
+            Some("Hilde Marrow")
+        );
+        assert_eq!(
+            entity_at(&ann, text, "Jonas", 0).as_deref(),
+            Some("Jonas Pirrie")
+        );
+        // The same title-case line above the letter is a headline still.
+        let text = "Hilde Marrow Backs Tessel Anglers Club Plan\n\nDear Mr. Orrin,\n\nWe ask you to act.\n";
+        let ann = annotate(text);
+        assert_ne!(
+            entity_at(&ann, text, "Hilde", 0).as_deref(),
+            Some("Hilde Marrow Backs")
         );
     }
 

@@ -56,6 +56,19 @@ pub static SUBJECT_BREAKERS: LazyLock<WordSet> =
 pub static DOCUMENT_NOUNS: LazyLock<WordSet> =
     LazyLock::new(|| set(include_str!("lexicon/document_nouns.txt")));
 
+/// A letter's complimentary closes ("yours sincerely").
+static LETTER_CLOSINGS: LazyLock<WordSet> =
+    LazyLock::new(|| set(include_str!("lexicon/letter_closings.txt")));
+
+/// True when `line` is a letter's complimentary close ("Yours sincerely,").
+pub fn is_letter_closing(line: &str) -> bool {
+    let low = line
+        .trim()
+        .trim_end_matches([',', '.'])
+        .to_ascii_lowercase();
+    LETTER_CLOSINGS.contains(low.as_str())
+}
+
 /// Auxiliary and modal verbs.
 pub static AUXILIARIES: LazyLock<WordSet> =
     LazyLock::new(|| set(include_str!("lexicon/auxiliaries.txt")));

@@ -199,7 +199,15 @@ fn object_to(at: &At) -> Option<Frame> {
         return None;
     }
     let doc = at.doc;
-    let np = doc.np_after(at.k)?;
+    let mut np = doc.np_after(at.k)?;
+    // "urged Kim and her staff not to strike": coordinated objects, when
+    // "to" + a verb follows the second.
+    if doc.low(np.end) == "and"
+        && let Some(second) = doc.np_after(np.end + 1)
+        && (at.to_verb(second.end) || (doc.low(second.end) == "not" && at.to_verb(second.end + 1)))
+    {
+        np = np.start..second.end;
+    }
     if holds_clause(doc, &np) {
         return None;
     }

@@ -1811,3 +1811,90 @@ fn a_phrase_of_time_between_cue_and_preposition() {
     assert_eq!(c[0].0, CommitmentKind::Demand);
     assert_eq!(c[0].2, "lower fuel taxes");
 }
+
+#[test]
+fn imperatives_inside_a_quoted_sentence_are_its_speakers_demands() {
+    let c = commitments(
+        "Ruth Okoro, the mayor, wrote to the firm: \"Close the depot by Friday or pay the fine.\" \
+         The firm did not reply.",
+    );
+    let demands: Vec<(&str, &str, &str)> = c
+        .iter()
+        .filter(|c| c.0 == CommitmentKind::Demand)
+        .map(|c| (c.1.as_str(), c.2.as_str(), c.3.as_str()))
+        .collect();
+    assert_eq!(
+        demands,
+        [
+            ("Close", "Close the depot by Friday", "Ruth Okoro"),
+            ("pay", "pay the fine", "Ruth Okoro")
+        ]
+    );
+}
+
+#[test]
+fn a_quoted_fragment_or_question_holds_no_imperative() {
+    let c = commitments("Ian Marsh said the staff would not be \"sent home early\" this year.");
+    assert!(c.iter().all(|c| c.1 != "sent"), "{c:?}");
+    let c = commitments("\"Close the depot? Never,\" said Ian Marsh.");
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn an_imperative_after_a_quoted_demands_colon_spells_it_out() {
+    let c = commitments("\"We ask for one thing: publish the plans,\" said Ruth Okoro.");
+    let demands = c.iter().filter(|c| c.0 == CommitmentKind::Demand).count();
+    assert_eq!(demands, 1, "{c:?}");
+}
+
+#[test]
+fn a_subject_that_denies_makes_no_commitment() {
+    let c = commitments("No mayor can promise a new pool, and Ann Lee will not.");
+    assert!(c.is_empty(), "{c:?}");
+    let c = commitments("Nobody will agree to the cuts.");
+    assert!(c.is_empty(), "{c:?}");
+    // "No" answering a question opens no clause of the pledge.
+    let c = commitments("No, we will promise to rebuild the pool by May.");
+    assert!(!c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn a_nominal_cue_before_in_writing_has_no_content() {
+    let c = commitments("Ann Lee sent the council her offer in writing, and it agreed.");
+    assert!(c.iter().all(|c| c.2 != "writing"), "{c:?}");
+}
+
+#[test]
+fn a_directive_to_coordinated_objects() {
+    let c = commitments("The mayor urged Ann Lee and her staff not to strike before May.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].2, "not to strike before May");
+    // "and" joining clauses is no second object.
+    let c = commitments("The mayor urged Ann Lee and the council agreed.");
+    assert!(c.iter().all(|c| c.2 != "agreed"), "{c:?}");
+}
+
+#[test]
+fn speech_foretold_of_someone_else_is_no_pledge() {
+    let c = commitments(
+        "Budget debate: speech by Orla Penrose\n\nThe minister will say that the levy is fair. \
+         I will vote against it.\n",
+    );
+    assert!(c.iter().all(|c| !c.1.contains("say")), "{c:?}");
+    assert!(c.iter().any(|c| c.1.contains("vote")), "{c:?}");
+}
+
+#[test]
+fn a_quotation_may_open_with_a_verb_the_tagger_takes_for_a_name() {
+    let c = commitments("Ian Marsh wrote to his tenant: \"Leave by Friday or pay the rent.\"");
+    let demands: Vec<&str> = c
+        .iter()
+        .filter(|c| c.0 == CommitmentKind::Demand)
+        .map(|c| c.1.as_str())
+        .collect();
+    assert_eq!(demands, ["Leave", "pay"], "{c:?}");
+    // A name opening a quotation is no verb.
+    let c = commitments("\"Paris in spring is lovely,\" said Ian Marsh.");
+    assert!(c.is_empty(), "{c:?}");
+}
