@@ -673,6 +673,18 @@ mod tests {
     }
 
     #[test]
+    fn a_legislators_abbreviated_title_splits_from_the_name() {
+        let got = pieces("Yesterday the Labour MP Orla Quist met Assemblywoman Jo Pell.");
+        let title = |w: &str| {
+            got.iter()
+                .any(|(t, k)| t == w && matches!(k, PieceKind::Title(_)))
+        };
+        assert!(title("MP") && title("Assemblywoman"), "{got:?}");
+        assert!(got.contains(&("Orla Quist".to_owned(), PieceKind::Other)));
+        assert!(got.contains(&("Jo Pell".to_owned(), PieceKind::Other)));
+    }
+
+    #[test]
     fn sentence_initial_words_need_evidence() {
         // "Police" appears in lowercase elsewhere; "Brandt" is capitalised mid-sentence.
         assert_eq!(
