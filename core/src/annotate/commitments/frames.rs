@@ -313,7 +313,9 @@ fn phrase(at: &At) -> Option<Frame> {
 /// True when the phrase `np` after a directive verb is really an object and
 /// a clause ("told investors the carmaker expected growth to slow", "told
 /// reporters she plans to run"): a verb in -ed inside it, a subject pronoun
-/// after its first word, or a determiner right after a plain word.
+/// after its first word, or a determiner right after a plain word (not
+/// after "and"/"or", which coordinate two objects: "ordered the bank and
+/// the insurer to pay").
 fn holds_clause(doc: &Doc, np: &Range<usize>) -> bool {
     (np.start + 1..np.end).any(|k| {
         let w = doc.low(k);
@@ -325,7 +327,16 @@ fn holds_clause(doc: &Doc, np: &Range<usize>) -> bool {
                 && !DETERMINERS.contains(prev)
                 && !matches!(
                     prev,
-                    "of" | "for" | "at" | "in" | "on" | "with" | "from" | "by" | "to"
+                    "of" | "for"
+                        | "at"
+                        | "in"
+                        | "on"
+                        | "with"
+                        | "from"
+                        | "by"
+                        | "to"
+                        | "and"
+                        | "or"
                 ))
     })
 }
