@@ -22,6 +22,7 @@ use std::sync::LazyLock;
 use self::frames::{Cue, Frames};
 use crate::annotate::acts::Doc;
 use crate::annotate::acts::agent::{Agent, ISSUE_VERBS};
+use crate::annotate::cursor::Cursor;
 use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::{LEXICON, entries, set};
 use crate::annotate::segment::TokenKind;
@@ -122,13 +123,14 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
     let mut out = Vec::new();
     let mut taken_to = 0; // first token not yet part of a trigger
     let mut last_content = Span::default();
+    let mut quotes = Cursor::default();
     for i in 0..doc.toks.len() {
         let w = doc.low(i);
+        let quote = doc.quote_from(&mut quotes, i);
         // A headline or byline is no clause to mine: "Council vows to …"
         // above a story is its title.
         // The text's own voice may demand by an imperative: any word.
-        let may_cue =
-            CUE_PREFILTER.may_contain(w) || doc.voiced(i).is_some() || doc.quote(i).is_some();
+        let may_cue = CUE_PREFILTER.may_contain(w) || quote.is_some() || doc.voiced(i).is_some();
         if i < taken_to || !may_cue || doc.in_heading(i) || inside_name(doc, i) {
             continue;
         }
@@ -168,7 +170,7 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
         .or_else(|| will_pledge(doc, i))
         .or_else(|| reported_passive(doc, i))
         .or_else(|| voice_demand(doc, i))
-        .or_else(|| quoted_demand(doc, i, out.last()));
+        .or_else(|| quote.and_then(|q| quoted_demand(doc, i, q, out.last())));
         if let Some((c, last)) = found {
             taken_to = last;
             if c.content.is_empty() {
@@ -843,12 +845,12 @@ fn voice_demand(doc: &Doc, i: usize) -> Option<Found> {
     Some((c, i + 1))
 }
 
-/// A demand made by an imperative inside a direct quote ("Leave by
-/// Christmas," he wrote; see [`voice::quoted_imperative`]): its speaker's,
-/// when the quote has one. After a colon that ends a demand of its
+/// A demand made by an imperative inside a direct quote (the quotation
+/// `quote`: "Leave by Christmas," he wrote; see
+/// [`voice::quoted_imperative`]): its speaker's, when the quote has one. After a colon that ends a demand of its
 /// sentence (`last`: "We ask one thing: show us the figures") the
 /// imperative spells that demand out and is none of its own.
-fn quoted_demand(doc: &Doc, i: usize, last: Option<&Commitment>) -> Option<Found> {
+fn quoted_demand(doc: &Doc, i: usize, quote: usize, last: Option<&Commitment>) -> Option<Found> {
     let spelled_out = i > 0
         && doc.low(i - 1) == ":"
         && last.is_some_and(|c| {
@@ -857,7 +859,7 @@ fn quoted_demand(doc: &Doc, i: usize, last: Option<&Commitment>) -> Option<Found
     if spelled_out {
         return None;
     }
-    let end = voice::quoted_imperative(doc, i)?;
+    let end = voice::quoted_imperative(doc, i, quote)?;
     let actor = doc.speaker_of_quote_at(doc.toks[i].start());
     if !actor.is_known() {
         return None;

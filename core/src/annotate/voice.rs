@@ -117,6 +117,9 @@ const MAX_VOCATIVE: usize = 6;
 /// whose speaker is known, outside quotation marks, a base-form verb
 /// opening a sentence (see [`imperative_from`]).
 pub fn imperative<'d>(doc: &'d Doc, i: usize) -> Option<(&'d Turn, usize)> {
+    if !may_open_imperative(doc, i) {
+        return None;
+    }
     let turn = doc.voiced(i).filter(|t| t.speaker.is_some())?;
     let floor = doc.toks.partition_point(|t| t.start() < turn.span.start);
     let end = imperative_from(doc, i, floor, doc.toks.len())?;
@@ -124,19 +127,34 @@ pub fn imperative<'d>(doc: &'d Doc, i: usize) -> Option<(&'d Turn, usize)> {
 }
 
 /// The content's end (a token) of an imperative at token `i` inside
-/// quotation marks ("Leave by Christmas or pay more," he wrote): a
+/// the quotation `quote` (an index into the marks: "Leave by Christmas or pay more," he wrote): a
 /// base-form verb opening the quotation or a sentence within it (see
 /// [`imperative_from`]), when the quotation opens with a capital, as
 /// quoted sentences do (a quoted fragment, "would not be "bought off"",
 /// does not).
-pub fn quoted_imperative(doc: &Doc, i: usize) -> Option<usize> {
-    let inner = doc.marks.get(doc.quote(i)?)?.inner;
+pub fn quoted_imperative(doc: &Doc, i: usize, quote: usize) -> Option<usize> {
+    if !may_open_imperative(doc, i) {
+        return None;
+    }
+    let inner = doc.marks.get(quote)?.inner;
     let floor = doc.toks.partition_point(|t| t.start() < inner.start);
     let stop = doc.toks.partition_point(|t| t.start() < inner.end);
     if floor >= stop || !doc.word(floor).starts_with(char::is_uppercase) {
         return None;
     }
     imperative_from(doc, i, floor, stop)
+}
+
+/// True when token `i` stands where an imperative may open (see
+/// [`imperative_from`]): first in its sentence, after a mark (a quotation
+/// mark, a colon, a vocative's comma), after "and"/"or", or after a word
+/// that may open a sentence before it. A cheap test, made per token before
+/// the dearer ones.
+fn may_open_imperative(doc: &Doc, i: usize) -> bool {
+    i == 0 || doc.starts_sentence(i) || !doc.is_word(i - 1) || {
+        let prev = doc.low(i - 1);
+        matches!(prev, "and" | "or") || BEFORE_IMPERATIVE.contains(&prev)
+    }
 }
 
 /// The content's end (a token) of the imperative at token `i` in a
@@ -147,9 +165,6 @@ pub fn quoted_imperative(doc: &Doc, i: usize) -> Option<usize> {
 /// staff it"). Its content runs to its clause's end or the next joined
 /// imperative.
 fn imperative_from(doc: &Doc, i: usize, floor: usize, stop: usize) -> Option<usize> {
-    if !base_verb(doc, i) {
-        return None;
-    }
     let sentence = doc.whole_sentence(i);
     let sentence_end = sentence.end.min(stop);
     let last = sentence_end.checked_sub(1)?;
@@ -173,8 +188,11 @@ fn imperative_from(doc: &Doc, i: usize, floor: usize, stop: usize) -> Option<usi
         }
     };
     let joins = |k: usize| matches!(doc.low(k), "and" | "or");
-    let joined = i > first && joins(i - 1) && (first..i - 1).any(|v| base_verb(doc, v) && opens(v));
-    if !opens(i) && !joined {
+    // Where it stands is cheaper to test than what it is (the tags), so
+    // that comes first.
+    let joined =
+        || i > first && joins(i - 1) && (first..i - 1).any(|v| base_verb(doc, v) && opens(v));
+    if !(opens(i) || joined()) || !base_verb(doc, i) {
         return None;
     }
     let mut end = doc.act_end(i).min(sentence_end);
@@ -207,12 +225,26 @@ fn base_verb(doc: &Doc, i: usize) -> bool {
     let w = doc.low(i);
     // A participle ("-ing", "-ed" past "need") or a contraction ("let's").
     let inflected = w.ends_with("ing") || w.ends_with("'s") || (w.ends_with("ed") && w.len() > 4);
+    // What the word alone rules out is tested before its tag, which costs
+    // tagging the sentence: a determiner or a pronoun is never an
+    // imperative either.
+    if inflected
+        || DETERMINERS.contains(w)
+        || matches!(w, "i" | "we" | "you" | "he" | "she" | "it" | "they")
+        || BEFORE_IMPERATIVE.contains(&w)
+        || matches!(
+            w,
+            "let" | "let's" | "thank" | "thanks" | "welcome" | "do" | "be" | "have" | "say"
+        )
+    {
+        return false;
+    }
     let next = if i + 1 < doc.toks.len() {
         doc.low(i + 1)
     } else {
         ""
     };
-    let verb = match doc.tag(i) {
+    match doc.tag(i) {
         Tag::Verb => true,
         // A preposition that is no function word is a tagging slip too
         // ("First, open a formal inquiry").
@@ -252,13 +284,7 @@ fn base_verb(doc: &Doc, i: usize) -> bool {
                 && doc.ann.mention_at(doc.toks[i].start()).is_none()
         }
         _ => false,
-    };
-    verb && !inflected
-        && !BEFORE_IMPERATIVE.contains(&w)
-        && !matches!(
-            w,
-            "let" | "let's" | "thank" | "thanks" | "welcome" | "do" | "be" | "have" | "say"
-        )
+    }
 }
 
 /// The quotes of `ann` reported in the text's own voice (their cue in a

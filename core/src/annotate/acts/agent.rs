@@ -26,6 +26,10 @@ pub static ISSUE_VERBS: LazyLock<WordSet> =
 /// looked for.
 const LOOKBACK: usize = 1500;
 
+/// How many mentions back "the company" looks for the organization it
+/// stands for (an article's worth: news articles hold a few hundred).
+const DESCRIBED_WINDOW: usize = 800;
+
 /// Longest noun phrase taken as a subject or an inverted speaker, in tokens.
 const MAX_NP: usize = 10;
 
@@ -873,7 +877,9 @@ impl Doc<'_> {
     /// organization named most often so far (the one the article is
     /// about), leaving out those whose name holds another organization noun
     /// ("City Council" is "the council", not "the company"). None without
-    /// an organization named at least twice.
+    /// an organization named at least twice. Only the last
+    /// [`DESCRIBED_WINDOW`] mentions are read, so that a long document
+    /// costs linear time.
     fn organization_described(&self, np: &Range<usize>) -> Option<EntityId> {
         if np.len() != 2 || self.low(np.start) != "the" {
             return None;
@@ -881,22 +887,32 @@ impl Doc<'_> {
         let noun = self.low(np.start + 1);
         let generic = organization_noun(noun)?;
         let at = self.toks.get(np.start)?.start();
-        let before = &self.ann.mentions[..self.ann.mentions.partition_point(|m| m.span.start < at)];
-        let organization = |e: EntityId| {
-            self.ann
+        let end = self.ann.mentions.partition_point(|m| m.span.start < at);
+        let before = &self.ann.mentions[end.saturating_sub(DESCRIBED_WINDOW)..end];
+        // Per organization named in the window: whether its name holds the
+        // noun, and whether it holds another organization noun.
+        let mut seen: Vec<(EntityId, bool, bool)> = Vec::new();
+        let mut facts = |e: EntityId| -> Option<(bool, bool)> {
+            if let Some(&(_, holds, other)) = seen.iter().find(|(x, ..)| *x == e) {
+                return Some((holds, other));
+            }
+            let x = self
+                .ann
                 .entities
                 .get(e)
-                .filter(|x| x.kind == EntityKind::Organization)
-        };
-        let name_words = |e: EntityId| {
-            organization(e)
-                .map(|x| x.name.split(' ').map(str::to_lowercase).collect::<Vec<_>>())
-                .unwrap_or_default()
+                .filter(|x| x.kind == EntityKind::Organization)?;
+            let (mut holds, mut other) = (false, false);
+            for w in x.name.split(' ').map(str::to_lowercase) {
+                holds |= w == noun;
+                other |= w != noun && organization_noun(&w).is_some();
+            }
+            seen.push((e, holds, other));
+            Some((holds, other))
         };
         if let Some(m) = before
             .iter()
             .rev()
-            .find(|m| name_words(m.entity).iter().any(|w| w == noun))
+            .find(|m| facts(m.entity).is_some_and(|(holds, _)| holds))
         {
             return Some(m.entity);
         }
@@ -905,10 +921,7 @@ impl Doc<'_> {
         }
         let mut counts: Vec<(EntityId, usize)> = Vec::new();
         for m in before {
-            let names_other = name_words(m.entity)
-                .iter()
-                .any(|w| w != noun && organization_noun(w).is_some());
-            if organization(m.entity).is_none() || names_other {
+            if facts(m.entity).is_none_or(|(_, other)| other) {
                 continue;
             }
             match counts.iter_mut().find(|(e, _)| *e == m.entity) {
