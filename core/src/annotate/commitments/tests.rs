@@ -1898,3 +1898,13 @@ fn a_quotation_may_open_with_a_verb_the_tagger_takes_for_a_name() {
     let c = commitments("\"Paris in spring is lovely,\" said Ian Marsh.");
     assert!(c.is_empty(), "{c:?}");
 }
+
+#[test]
+fn he_is_not_the_one_addressed_by_a_vocative() {
+    let c = commitments(
+        "The bill was written by the Minister for Schools, Tomas Berg. Madam Chair, I rise to oppose it. He promised parents a new school in every town.",
+    );
+    let promise = c.iter().find(|c| c.1 == "promised").expect("a pledge");
+    assert!(!promise.3.contains("Madam"), "{c:?}");
+    assert!(promise.3.contains("Berg"), "{c:?}");
+}

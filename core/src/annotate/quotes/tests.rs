@@ -904,3 +904,22 @@ fn no_opening_a_clause_with_its_verb() {
     let q = quotes("The Marlow Trust was asked to sell the field. Its chairman said no.");
     assert!(q.is_empty(), "{q:?}");
 }
+
+#[test]
+fn an_opening_phrase_of_time_is_no_speaker() {
+    let q = quotes(
+        "Two years ago the mayor stood in the square and told the crowd that the council would build a bridge.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(!q[0].2.contains("Two"), "{q:?}");
+    assert!(q[0].2.to_lowercase().contains("mayor"), "{q:?}");
+}
+
+#[test]
+fn a_place_in_a_role_apposition_is_no_speaker() {
+    let q = quotes(
+        "The Treasurer, the honourable member for Kelso Ridge, said in her budget speech that taxes would not rise.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.contains("Treasurer"), "{q:?}");
+}
