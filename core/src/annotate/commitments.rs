@@ -268,6 +268,27 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
     let Some(frame) = frames::verb_frame(doc, cue, i, end) else {
         return relative_object(doc, cue, i, end);
     };
+    // "What I can promise is that …": the cleft's subject acts, and what
+    // follows "is" is the content.
+    if let Some(cleft) = pseudo_cleft(doc, i, frame.content_start) {
+        // "What we cannot promise is …": no commitment.
+        let (actor, content_start) = cleft?;
+        let content_end = doc.act_end(content_start);
+        if content_end <= content_start {
+            return None;
+        }
+        let c = build(
+            doc,
+            cue.kind,
+            actor,
+            None,
+            i,
+            frame.trigger_end,
+            content_start,
+            content_end,
+        );
+        return Some((c, frame.trigger_end));
+    }
     let content_end = doc.act_end(frame.content_start);
     if content_end <= frame.content_start {
         return None;
@@ -296,6 +317,42 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
         ),
         frame.trigger_end,
     ))
+}
+
+/// For a cue at token `i` inside a pseudo-cleft ("What I can promise is
+/// that …", "What the union wants is a fair deal"), whose frame's content
+/// would start at `content_start` on the "is": the cleft's subject, between
+/// "what" and the cue past auxiliaries and adverbs, and the token where the
+/// content starts, after "is" and a "that" or "to"; `Some(None)` for a
+/// negated cleft ("What we cannot promise is …") or one whose subject names
+/// no one, which commits no one. None for any other clause.
+fn pseudo_cleft(doc: &Doc, i: usize, content_start: usize) -> Option<Option<(Agent, usize)>> {
+    if !matches!(doc.low(content_start), "is" | "was") {
+        return None;
+    }
+    let what = (i.saturating_sub(6)..i)
+        .rev()
+        .find(|&k| doc.low(k) == "what")?;
+    let subject_end = (what + 1..i)
+        .find(|&k| {
+            let w = doc.low(k);
+            AUXILIARIES.contains(w) || BETWEEN_SUBJECT_AND_VERB.contains(w) || is_ly_adverb(w)
+        })
+        .unwrap_or(i);
+    let negated = (what + 1..i).any(|k| matches!(doc.low(k), "not" | "n't" | "never" | "cannot"));
+    let np = what + 1..subject_end;
+    if np.is_empty() || !np.clone().all(|k| doc.is_word(k)) {
+        return None;
+    }
+    let actor = doc.resolve(&np);
+    if negated || !actor.is_known() {
+        return Some(None);
+    }
+    let mut start = content_start + 1;
+    if matches!(doc.low(start), "that" | "to") {
+        start += 1;
+    }
+    Some(Some((actor, start)))
 }
 
 /// A cue closing a relative clause whose object is the noun phrase before
@@ -772,7 +829,10 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
         .flatten()
         .filter(|s| !s.negated)
         .map(|s| s.np)
-        .filter(|np| matches!(doc.low(np.start), "our" | "my") && possessed_unit(doc, np));
+        .filter(|np| {
+            matches!(doc.low(np.start), "our" | "my")
+                && (possessed_unit(doc, np) || our_staff(doc, np))
+        });
     if (in_quote && !first_person && our_unit.is_none()) || (w == "going" && !first_person) {
         return None;
     }
@@ -788,7 +848,12 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
     let future = if first_person {
         Future::of(doc.resolve_pronoun(subject_tok), verb)
     } else if let Some(np) = our_unit {
-        Future::of(doc.resolve_pronoun(np.start), np.start)
+        let actor = doc.resolve_pronoun(np.start);
+        // "our inspectors" with no known speaker names no one.
+        if actor.entity.is_none() && !possessed_unit(doc, &np) {
+            return None;
+        }
+        Future::of(actor, np.start)
     } else {
         future_actor(doc, i, verb)?
     };
@@ -1071,6 +1136,17 @@ fn possessed_unit(doc: &Doc, np: &Range<usize>) -> bool {
     let head = doc.low(np.end - 1);
     let singular = head.strip_suffix('s').unwrap_or(head);
     MEMBER_NOUNS.contains(head) || AGENT_NOUNS.contains(head) || AGENT_NOUNS.contains(singular)
+}
+
+/// True when `np` is "our" and a plural role noun ("our inspectors", "our
+/// officers"): the speaker's body's own staff, who act as it does.
+fn our_staff(doc: &Doc, np: &Range<usize>) -> bool {
+    let head = doc.low(np.end - 1);
+    np.len() >= 2
+        && doc.low(np.start) == "our"
+        && head
+            .strip_suffix('s')
+            .is_some_and(|one| LEXICON.role_nouns.contains(one))
 }
 
 /// True for the subject pronouns a reported future may open with.

@@ -722,6 +722,9 @@ fn reported(doc: &Doc, v: usize, needs_that: bool) -> Option<(Attribution, Span)
     ) {
         return None; // "is said to", "was told", "to say"
     }
+    if asks_whether(doc, v) {
+        return None;
+    }
     if prev == ","
         && let Some(found) = clause_before(doc, v)
     {
@@ -748,6 +751,25 @@ fn reported(doc: &Doc, v: usize, needs_that: bool) -> Option<(Attribution, Span)
         return None;
     }
     clause_before(doc, v)
+}
+
+/// True when the speech verb at token `v` stands in a yes-no question,
+/// an auxiliary or modal opening its sentence before the verb's subject
+/// ("Can you promise that …?", "Did the minister say that …?"): a
+/// question about speech, which reports none.
+fn asks_whether(doc: &Doc, v: usize) -> bool {
+    let sentence = doc.whole_sentence(v);
+    let question = sentence.clone().rev().take(3).any(|k| doc.low(k) == "?");
+    if !question {
+        return false;
+    }
+    let Some(s) = doc.subject_before(v) else {
+        return false;
+    };
+    let k = s.np.start;
+    k > sentence.start
+        && AUXILIARIES.contains(doc.low(k - 1))
+        && (k - 1 == sentence.start || doc.low(k - 2) == ":")
 }
 
 /// True when tokens `a..b` open with a subject and its verb by their

@@ -1908,3 +1908,32 @@ fn he_is_not_the_one_addressed_by_a_vocative() {
     assert!(!promise.3.contains("Madam"), "{c:?}");
     assert!(promise.3.contains("Berg"), "{c:?}");
 }
+
+#[test]
+fn a_pseudo_cleft_is_its_subjects_act_with_the_content_after_is() {
+    let c = commitments(
+        "“What I can promise is that every school will be inspected within a month,” said Mayor Lena Dorsey.",
+    );
+    let p = c.iter().find(|c| c.1 == "promise").expect("a pledge");
+    assert_eq!(p.0, CommitmentKind::Pledge);
+    assert_eq!(p.2, "every school will be inspected within a month");
+    assert!(p.3.contains("Dorsey"), "{c:?}");
+    let c = commitments(
+        "“What we cannot promise is that every school will open,” said Mayor Lena Dorsey.",
+    );
+    assert!(c.iter().all(|c| c.1 != "promise"), "{c:?}");
+}
+
+#[test]
+fn our_staff_in_a_quote_act_for_the_speaker() {
+    let c = commitments(
+        "“From May our inspectors will visit every farm twice a year,” said Omar Reyes, head of the Food Agency.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert!(
+        c[0].2.contains("our inspectors will visit every farm"),
+        "{c:?}"
+    );
+    assert!(c[0].3.contains("Reyes"), "{c:?}");
+}

@@ -923,3 +923,13 @@ fn a_place_in_a_role_apposition_is_no_speaker() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert!(q[0].2.contains("Treasurer"), "{q:?}");
 }
+
+#[test]
+fn a_yes_no_question_about_speech_reports_none() {
+    let q = quotes("A reporter spoke next. Can you promise that no other school is at risk?");
+    assert!(q.is_empty(), "{q:?}");
+    let q = quotes("Did the mayor say that the school would close?");
+    assert!(q.is_empty(), "{q:?}");
+    let q = quotes("The mayor said that the school would close. Why?");
+    assert_eq!(q.len(), 1, "{q:?}");
+}
