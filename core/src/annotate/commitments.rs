@@ -525,6 +525,11 @@ fn verb_actor(
         s.head = None;
         s.appos = None;
     }
+    // "Mohamed and his father are to travel": the one named before "and",
+    // whose own people go with them.
+    if let Some(first) = named_with_own(doc, &s.np) {
+        return Some((doc.resolve(&first), object, None));
+    }
     // "Both countries promised …": the two named last, one the partner.
     if let Some((first, second)) = doc.joint_pair(&s.np) {
         let actor = Agent {
@@ -563,6 +568,29 @@ fn is_noun_cue(w: &str) -> bool {
     by_first
         .get(w)
         .is_some_and(|list| list.iter().any(|&c| cues[c].frames.noun))
+}
+
+/// For a subject `np` that is the second conjunct of "A and his/her/their
+/// X", opening its clause ("Mohamed and his father are to travel", "the
+/// union and its lawyers plan to appeal"), when A names an actor and X is
+/// no named one: the phrase A, the actor of the pair.
+fn named_with_own(doc: &Doc, np: &Range<usize>) -> Option<Range<usize>> {
+    if np.start < 2
+        || doc.low(np.start - 1) != "and"
+        || !matches!(doc.low(np.start), "his" | "her" | "their" | "its")
+        || np.len() < 2
+        || doc.names_agent(np)
+    {
+        return None;
+    }
+    let floor = doc.sentence_of(np.start).start;
+    let first = doc.np_before(np.start - 2, floor)?;
+    let opens = first.start == floor
+        || matches!(doc.low(first.start - 1), "," | "that")
+        || doc.is_mark(first.start - 1);
+    // "Police arrested Cole and his lawyer plans …": no verb in A.
+    let verbless = first.clone().all(|k| !doc.tag(k).is_verbal());
+    (opens && verbless && doc.names_agent(&first)).then_some(first)
 }
 
 /// For joint actors ("Kim and Trump reached …"): the last one named.

@@ -1937,3 +1937,13 @@ fn our_staff_in_a_quote_act_for_the_speaker() {
     );
     assert!(c[0].3.contains("Reyes"), "{c:?}");
 }
+
+#[test]
+fn a_named_actor_and_their_own_people_act_as_the_named_one() {
+    let c = commitments("On Friday, Lena Ortiz and her brother are to travel to Geneva.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+    assert!(c[0].3.contains("Ortiz"), "{c:?}");
+    let c = commitments("Police arrested Dan Cole and his lawyer plans to appeal.");
+    assert!(c.iter().all(|c| !c.3.contains("Cole")), "{c:?}");
+}
