@@ -321,13 +321,19 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
 
 /// For a cue at token `i` inside a pseudo-cleft ("What I can promise is
 /// that …", "What the union wants is a fair deal"), whose frame's content
-/// would start at `content_start` on the "is": the cleft's subject, between
-/// "what" and the cue past auxiliaries and adverbs, and the token where the
-/// content starts, after "is" and a "that" or "to"; `Some(None)` for a
-/// negated cleft ("What we cannot promise is …") or one whose subject names
-/// no one, which commits no one. None for any other clause.
+/// would start at `content_start` on the "is" (or on a hearer before it):
+/// the cleft's subject, between "what" and the cue past auxiliaries and
+/// adverbs, and the token where the content starts, after "is" and a
+/// "that" or "to"; `Some(None)` for a negated cleft ("What we cannot
+/// promise is …"), one whose subject names no one, or one announcing
+/// what follows a colon ("is this: …"), which commit no one. None for any
+/// other clause.
 fn pseudo_cleft(doc: &Doc, i: usize, content_start: usize) -> Option<Option<(Agent, usize)>> {
-    if !matches!(doc.low(content_start), "is" | "was") {
+    // "What I can promise your listeners is …": a hearer may stand before "is".
+    let be = (content_start..content_start + 5)
+        .take_while(|&k| doc.is_word(k))
+        .find(|&k| matches!(doc.low(k), "is" | "was"))?;
+    if (content_start..be).any(|k| doc.tag(k).is_verbal()) {
         return None;
     }
     let what = (i.saturating_sub(6)..i)
@@ -345,10 +351,13 @@ fn pseudo_cleft(doc: &Doc, i: usize, content_start: usize) -> Option<Option<(Age
         return None;
     }
     let actor = doc.resolve(&np);
-    if negated || !actor.is_known() {
+    // "What I can promise is this: …": the clauses after the colon are
+    // acts of their own.
+    let announces = matches!(doc.low(be + 1), "this" | "these") && doc.low(be + 2) == ":";
+    if negated || announces || !actor.is_known() {
         return Some(None);
     }
-    let mut start = content_start + 1;
+    let mut start = be + 1;
     if matches!(doc.low(start), "that" | "to") {
         start += 1;
     }

@@ -1947,3 +1947,21 @@ fn a_named_actor_and_their_own_people_act_as_the_named_one() {
     let c = commitments("Police arrested Dan Cole and his lawyer plans to appeal.");
     assert!(c.iter().all(|c| !c.3.contains("Cole")), "{c:?}");
 }
+
+#[test]
+fn a_pseudo_cleft_announcing_a_colon_commits_nothing_itself() {
+    let c = commitments(
+        "“What I can promise your readers is this: by May we will open a clinic in every town,” said Mayor Lena Dorsey.",
+    );
+    assert!(c.iter().all(|c| c.1 != "promise"), "{c:?}");
+    assert!(c.iter().any(|c| c.2.starts_with("open a clinic")), "{c:?}");
+}
+
+#[test]
+fn wanting_someone_to_act_is_an_intent() {
+    let c = commitments("Mayor Lena Dorsey wants every school to have a nurse by June.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+    assert_eq!(c[0].2, "have a nurse by June");
+    assert!(c[0].3.contains("Dorsey"), "{c:?}");
+}
