@@ -865,7 +865,8 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
         .then(|| doc.subject_before(i))
         .flatten()
         .filter(|s| !s.negated)
-        .map(|s| s.np)
+        // "our training school in Fellham": the head before its phrase.
+        .map(|s| s.head.filter(|h| !h.is_empty()).unwrap_or(s.np))
         .filter(|np| {
             matches!(doc.low(np.start), "our" | "my")
                 && (possessed_unit(doc, np) || our_staff(doc, np))

@@ -190,8 +190,14 @@ impl Doc<'_> {
         }
         let mut head = None;
         // The phrase opens its sentence or clause: after a comma or a
-        // dateline's dash.
-        let opens = longer.start == floor || matches!(self.low(longer.start - 1), "," | "—" | "–");
+        // dateline's dash, or a clause joined by ", and" / ", but" ("…,
+        // and our school in Fellham will double …").
+        let joined = longer.start >= floor + 2
+            && matches!(self.low(longer.start - 1), "and" | "but")
+            && self.low(longer.start - 2) == ",";
+        let opens = longer.start == floor
+            || joined
+            || matches!(self.low(longer.start - 1), "," | "—" | "–");
         if longer.start != np.start && opens {
             let first_break = (longer.start..np.end)
                 .find(|&k| POSTMODIFIER_PREPOSITIONS.contains(&self.low(k)))

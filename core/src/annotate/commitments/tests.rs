@@ -1965,3 +1965,16 @@ fn wanting_someone_to_act_is_an_intent() {
     assert_eq!(c[0].2, "have a nurse by June");
     assert!(c[0].3.contains("Dorsey"), "{c:?}");
 }
+
+#[test]
+fn our_unit_with_a_phrase_after_a_comma_and_is_the_speakers() {
+    let c = commitments(
+        "“This year we will hire forty nurses, and our training school in Rellby will double its classes,” said Oren Vale, chief executive of Skyvale.",
+    );
+    let double = c.iter().find(|c| c.1 == "will double").expect("a pledge");
+    assert_eq!(
+        double.2,
+        "our training school in Rellby will double its classes"
+    );
+    assert!(double.3.contains("Vale"), "{c:?}");
+}
