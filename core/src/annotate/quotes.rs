@@ -330,7 +330,10 @@ fn opens_sentence(doc: &Doc, open: usize) -> bool {
 fn after(doc: &Doc, m: &Marked) -> Option<Attribution> {
     let close = m.close_tok?;
     let mut i = close + 1;
-    let dash = matches!(doc.low(i), "—" | "–");
+    // A hyphen set off by spaces stands for a dash (`" - Jane Smith`).
+    let spaced_hyphen = doc.low(i) == "-"
+        && doc.toks.get(i).map(|t| t.start()) > doc.toks.get(close).map(|t| t.end());
+    let dash = matches!(doc.low(i), "—" | "–") || spaced_hyphen;
     if dash || doc.low(i) == "," {
         i += 1;
     }

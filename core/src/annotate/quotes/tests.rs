@@ -933,3 +933,12 @@ fn a_yes_no_question_about_speech_reports_none() {
     let q = quotes("The mayor said that the school would close. Why?");
     assert_eq!(q.len(), 1, "{q:?}");
 }
+
+#[test]
+fn a_spaced_hyphen_after_a_quote_signs_it() {
+    let q = quotes(
+        "Critics were scathing.\n\n\"So far the council has won every round. But the fight is long.\" - Mara Quell\n\nThe council did not reply.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.contains("Quell"), "{q:?}");
+}
