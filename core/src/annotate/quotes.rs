@@ -416,6 +416,11 @@ fn before(doc: &Doc, m: &Marked) -> Option<Attribution> {
     if i > 0 && matches!(doc.low(i - 1), "," | ":" | "—" | "–") {
         i -= 1;
     }
+    if i < open
+        && let Some(found) = in_the_words_of(doc, i, open)
+    {
+        return Some(found);
+    }
     if i > 0 && doc.low(i - 1) == "that" {
         i -= 1;
     }
@@ -457,6 +462,32 @@ fn before(doc: &Doc, m: &Marked) -> Option<Attribution> {
                 cue: Some(verb),
             })
         })
+}
+
+/// For a quotation opening at token `open` after a comma at token `comma`:
+/// the speaker named by "in the words of X," shortly before it ("in the
+/// words of the prosecutor, Mark Tedeschi, “…”"), the person of a role's
+/// apposition, with "in" as the cue.
+fn in_the_words_of(doc: &Doc, comma: usize, open: usize) -> Option<Attribution> {
+    let floor = doc.sentence_of(comma).start.max(open.saturating_sub(16));
+    let words = (floor + 2..comma).rev().find(|&k| {
+        doc.low(k) == "words"
+            && doc.low(k - 1) == "the"
+            && doc.low(k - 2) == "in"
+            && doc.low(k + 1) == "of"
+    })?;
+    let np = doc.np_after(words + 2)?;
+    let agent = match doc.apposed_person(&np) {
+        Some((e, _)) => Agent {
+            entity: Some(e),
+            name: None,
+        },
+        None => doc.resolve(&np),
+    };
+    Some(Attribution {
+        agent,
+        cue: Some(words - 2),
+    })
 }
 
 /// For a speech verb at token `v` in the infinitive ("He asked me to tell

@@ -942,3 +942,13 @@ fn a_spaced_hyphen_after_a_quote_signs_it() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert!(q[0].2.contains("Quell"), "{q:?}");
 }
+
+#[test]
+fn in_the_words_of_names_the_speaker_of_the_quote_after() {
+    let q = quotes(
+        "The trial heard grim evidence, and in the words of the prosecutor, Dana Whitlock, \"the boy suffered for months without help.\"",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Direct);
+    assert!(q[0].2.contains("Whitlock"), "{q:?}");
+}
