@@ -759,6 +759,11 @@ fn reported(doc: &Doc, v: usize, needs_that: bool) -> Option<(Attribution, Span)
     if asks_whether(doc, v) {
         return None;
     }
+    // "the number of confirmed cases rose": a participle after a
+    // preposition modifies the noun after it and reports nothing.
+    if doc.low(v).ends_with("ed") && v > 0 && doc.tag(v - 1) == Tag::Adp {
+        return None;
+    }
     if prev == ","
         && let Some(found) = clause_before(doc, v)
     {

@@ -952,3 +952,11 @@ fn in_the_words_of_names_the_speaker_of_the_quote_after() {
     assert_eq!(q[0].0, QuoteKind::Direct);
     assert!(q[0].2.contains("Whitlock"), "{q:?}");
 }
+
+#[test]
+fn a_speech_participle_after_a_preposition_reports_nothing() {
+    let q = quotes(
+        "The agency has urged parents to act after the number of confirmed cases in the region rose to 90 in March.",
+    );
+    assert!(q.is_empty(), "{q:?}");
+}
