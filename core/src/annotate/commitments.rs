@@ -270,6 +270,27 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
     let Some(frame) = frames::verb_frame(doc, cue, i, end) else {
         return relative_object(doc, cue, i, end);
     };
+    // "What I can promise is that …": the cleft's subject acts, and what
+    // follows "is" is the content.
+    if let Some(cleft) = pseudo_cleft(doc, i, frame.content_start) {
+        // "What we cannot promise is …": no commitment.
+        let (actor, content_start) = cleft?;
+        let content_end = doc.act_end(content_start);
+        if content_end <= content_start {
+            return None;
+        }
+        let c = build(
+            doc,
+            cue.kind,
+            actor,
+            None,
+            i,
+            frame.trigger_end,
+            content_start,
+            content_end,
+        );
+        return Some((c, frame.trigger_end));
+    }
     let content_end = doc.act_end(frame.content_start);
     if content_end <= frame.content_start {
         return None;
@@ -298,6 +319,51 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
         ),
         frame.trigger_end,
     ))
+}
+
+/// For a cue at token `i` inside a pseudo-cleft ("What I can promise is
+/// that …", "What the union wants is a fair deal"), whose frame's content
+/// would start at `content_start` on the "is" (or on a hearer before it):
+/// the cleft's subject, between "what" and the cue past auxiliaries and
+/// adverbs, and the token where the content starts, after "is" and a
+/// "that" or "to"; `Some(None)` for a negated cleft ("What we cannot
+/// promise is …"), one whose subject names no one, or one announcing
+/// what follows a colon ("is this: …"), which commit no one. None for any
+/// other clause.
+fn pseudo_cleft(doc: &Doc, i: usize, content_start: usize) -> Option<Option<(Agent, usize)>> {
+    // "What I can promise your listeners is …": a hearer may stand before "is".
+    let be = (content_start..content_start + 5)
+        .take_while(|&k| doc.is_word(k))
+        .find(|&k| matches!(doc.low(k), "is" | "was"))?;
+    if (content_start..be).any(|k| doc.tag(k).is_verbal()) {
+        return None;
+    }
+    let what = (i.saturating_sub(6)..i)
+        .rev()
+        .find(|&k| doc.low(k) == "what")?;
+    let subject_end = (what + 1..i)
+        .find(|&k| {
+            let w = doc.low(k);
+            AUXILIARIES.contains(w) || BETWEEN_SUBJECT_AND_VERB.contains(w) || is_ly_adverb(w)
+        })
+        .unwrap_or(i);
+    let negated = (what + 1..i).any(|k| matches!(doc.low(k), "not" | "n't" | "never" | "cannot"));
+    let np = what + 1..subject_end;
+    if np.is_empty() || !np.clone().all(|k| doc.is_word(k)) {
+        return None;
+    }
+    let actor = doc.resolve(&np);
+    // "What I can promise is this: …": the clauses after the colon are
+    // acts of their own.
+    let announces = matches!(doc.low(be + 1), "this" | "these") && doc.low(be + 2) == ":";
+    if negated || announces || !actor.is_known() {
+        return Some(None);
+    }
+    let mut start = be + 1;
+    if matches!(doc.low(start), "that" | "to") {
+        start += 1;
+    }
+    Some(Some((actor, start)))
 }
 
 /// A cue closing a relative clause whose object is the noun phrase before
@@ -470,6 +536,11 @@ fn verb_actor(
         s.head = None;
         s.appos = None;
     }
+    // "Mohamed and his father are to travel": the one named before "and",
+    // whose own people go with them.
+    if let Some(first) = named_with_own(doc, &s.np) {
+        return Some((doc.resolve(&first), object, None));
+    }
     // "Both countries promised …": the two named last, one the partner.
     if let Some((first, second)) = doc.joint_pair(&s.np) {
         let actor = Agent {
@@ -508,6 +579,29 @@ fn is_noun_cue(w: &str) -> bool {
     by_first
         .get(w)
         .is_some_and(|list| list.iter().any(|&c| cues[c].frames.noun))
+}
+
+/// For a subject `np` that is the second conjunct of "A and his/her/their
+/// X", opening its clause ("Mohamed and his father are to travel", "the
+/// union and its lawyers plan to appeal"), when A names an actor and X is
+/// no named one: the phrase A, the actor of the pair.
+fn named_with_own(doc: &Doc, np: &Range<usize>) -> Option<Range<usize>> {
+    if np.start < 2
+        || doc.low(np.start - 1) != "and"
+        || !matches!(doc.low(np.start), "his" | "her" | "their" | "its")
+        || np.len() < 2
+        || doc.names_agent(np)
+    {
+        return None;
+    }
+    let floor = doc.sentence_of(np.start).start;
+    let first = doc.np_before(np.start - 2, floor)?;
+    let opens = first.start == floor
+        || matches!(doc.low(first.start - 1), "," | "that")
+        || doc.is_mark(first.start - 1);
+    // "Police arrested Cole and his lawyer plans …": no verb in A.
+    let verbless = first.clone().all(|k| !doc.tag(k).is_verbal());
+    (opens && verbless && doc.names_agent(&first)).then_some(first)
 }
 
 /// For joint actors ("Kim and Trump reached …"): the last one named.
@@ -773,8 +867,12 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
         .then(|| doc.subject_before(i))
         .flatten()
         .filter(|s| !s.negated)
-        .map(|s| s.np)
-        .filter(|np| matches!(doc.low(np.start), "our" | "my") && possessed_unit(doc, np));
+        // "our training school in Fellham": the head before its phrase.
+        .map(|s| s.head.filter(|h| !h.is_empty()).unwrap_or(s.np))
+        .filter(|np| {
+            matches!(doc.low(np.start), "our" | "my")
+                && (possessed_unit(doc, np) || our_staff(doc, np))
+        });
     if (in_quote && !first_person && our_unit.is_none()) || (w == "going" && !first_person) {
         return None;
     }
@@ -790,7 +888,12 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
     let future = if first_person {
         Future::of(doc.resolve_pronoun(subject_tok), verb)
     } else if let Some(np) = our_unit {
-        Future::of(doc.resolve_pronoun(np.start), np.start)
+        let actor = doc.resolve_pronoun(np.start);
+        // "our inspectors" with no known speaker names no one.
+        if actor.entity.is_none() && !possessed_unit(doc, &np) {
+            return None;
+        }
+        Future::of(actor, np.start)
     } else {
         future_actor(doc, i, verb)?
     };
@@ -1073,6 +1176,17 @@ fn possessed_unit(doc: &Doc, np: &Range<usize>) -> bool {
     let head = doc.low(np.end - 1);
     let singular = head.strip_suffix('s').unwrap_or(head);
     MEMBER_NOUNS.contains(head) || AGENT_NOUNS.contains(head) || AGENT_NOUNS.contains(singular)
+}
+
+/// True when `np` is "our" and a plural role noun ("our inspectors", "our
+/// officers"): the speaker's body's own staff, who act as it does.
+fn our_staff(doc: &Doc, np: &Range<usize>) -> bool {
+    let head = doc.low(np.end - 1);
+    np.len() >= 2
+        && doc.low(np.start) == "our"
+        && head
+            .strip_suffix('s')
+            .is_some_and(|one| LEXICON.role_nouns.contains(one))
 }
 
 /// True for the subject pronouns a reported future may open with.

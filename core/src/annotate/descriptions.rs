@@ -9,8 +9,8 @@ use std::sync::LazyLock;
 use crate::annotate::fasthash::Map;
 use crate::annotate::segment::TokenKind;
 use crate::annotate::words::{
-    AUXILIARIES, BETWEEN_SUBJECT_AND_VERB, MODALS, SPEECH_VERBS, is_attribution_verb,
-    is_possessive_mark, starts_upper,
+    AUXILIARIES, BETWEEN_SUBJECT_AND_VERB, MODALS, PRONOUNS, PronounClass, SPEECH_VERBS,
+    is_attribution_verb, is_possessive_mark, starts_upper,
 };
 
 use crate::annotate::doc::Doc;
@@ -610,6 +610,7 @@ pub fn pronouns(
     out: &mut Vec<Resolved>,
 ) {
     let protagonist = protagonist(clusters);
+    let addressed = addressees(doc, clusters.len(), anchors);
     for &i in &doc.cues.pronouns {
         let t = &doc.toks[i];
         let Some(g) = Gender::of_pronoun(t.span().slice(doc.text)) else {
@@ -629,6 +630,7 @@ pub fn pronouns(
                 && (t.quoted() || !a.quoted)
                 && Some(a.cluster()) != speaker
                 && !doc.in_byline(a.tok())
+                && !addressed[a.cluster()]
         };
         // People known to be of this gender come before those of unknown gender.
         let known = win
@@ -676,6 +678,53 @@ pub fn pronouns(
             cluster: chosen,
         });
     }
+}
+
+/// True when the mention of `a` opens its sentence and is set off by a
+/// comma ("Madam Speaker, …", "Ms Lund, …").
+fn opens_with_comma(doc: &Doc, a: &Anchor) -> bool {
+    let first = a.tok();
+    (first == 0 || doc.toks[first - 1].sent() != a.sent())
+        && a.end() < doc.toks.len()
+        && doc.word(a.end()) == ","
+}
+
+/// True when the mention of `a` is a vocative: it opens its sentence, set
+/// off by a comma, and the clause after the comma speaks in the first
+/// person ("Madam Speaker, I rise …", "Mr Chair, in my view we …").
+fn is_vocative(doc: &Doc, a: &Anchor) -> bool {
+    opens_with_comma(doc, a)
+        && (a.end() + 1..doc.toks.len())
+            .take_while(|&k| doc.toks[k].sent() == a.sent() && doc.word(k) != ",")
+            .any(|k| {
+                let w = doc.word(k).to_lowercase();
+                PRONOUNS.get(w.as_str()) == Some(&PronounClass::Speaker)
+            })
+}
+
+/// Per cluster, true when the text only addresses it: one of its mentions
+/// is a vocative and every other one outside quotations opens its sentence
+/// set off by a comma, as a vocative does. The one addressed is "you", never
+/// "he" or "she".
+fn addressees(doc: &Doc, n: usize, anchors: &[Anchor]) -> Vec<bool> {
+    let mut vocative = vec![false; n];
+    let mut other = vec![false; n];
+    for a in anchors.iter().filter(|a| !a.quoted) {
+        let c = a.cluster();
+        if c >= n {
+            continue;
+        }
+        if is_vocative(doc, a) {
+            vocative[c] = true;
+        } else if !opens_with_comma(doc, a) {
+            other[c] = true;
+        }
+    }
+    vocative
+        .iter()
+        .zip(&other)
+        .map(|(&v, &o)| v && !o)
+        .collect()
 }
 
 /// True when the mention of `a` is a possessor ("Lee's", "the Parks'").

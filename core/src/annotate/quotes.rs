@@ -330,7 +330,10 @@ fn opens_sentence(doc: &Doc, open: usize) -> bool {
 fn after(doc: &Doc, m: &Marked) -> Option<Attribution> {
     let close = m.close_tok?;
     let mut i = close + 1;
-    let dash = matches!(doc.low(i), "—" | "–");
+    // A hyphen set off by spaces stands for a dash (`" - Jane Smith`).
+    let spaced_hyphen = doc.low(i) == "-"
+        && doc.toks.get(i).map(|t| t.start()) > doc.toks.get(close).map(|t| t.end());
+    let dash = matches!(doc.low(i), "—" | "–") || spaced_hyphen;
     if dash || doc.low(i) == "," {
         i += 1;
     }
@@ -413,6 +416,11 @@ fn before(doc: &Doc, m: &Marked) -> Option<Attribution> {
     if i > 0 && matches!(doc.low(i - 1), "," | ":" | "—" | "–") {
         i -= 1;
     }
+    if i < open
+        && let Some(found) = in_the_words_of(doc, i, open)
+    {
+        return Some(found);
+    }
     if i > 0 && doc.low(i - 1) == "that" {
         i -= 1;
     }
@@ -454,6 +462,32 @@ fn before(doc: &Doc, m: &Marked) -> Option<Attribution> {
                 cue: Some(verb),
             })
         })
+}
+
+/// For a quotation opening at token `open` after a comma at token `comma`:
+/// the speaker named by "in the words of X," shortly before it ("in the
+/// words of the prosecutor, Mark Tedeschi, “…”"), the person of a role's
+/// apposition, with "in" as the cue.
+fn in_the_words_of(doc: &Doc, comma: usize, open: usize) -> Option<Attribution> {
+    let floor = doc.sentence_of(comma).start.max(open.saturating_sub(16));
+    let words = (floor + 2..comma).rev().find(|&k| {
+        doc.low(k) == "words"
+            && doc.low(k - 1) == "the"
+            && doc.low(k - 2) == "in"
+            && doc.low(k + 1) == "of"
+    })?;
+    let np = doc.np_after(words + 2)?;
+    let agent = match doc.apposed_person(&np) {
+        Some((e, _)) => Agent {
+            entity: Some(e),
+            name: None,
+        },
+        None => doc.resolve(&np),
+    };
+    Some(Attribution {
+        agent,
+        cue: Some(words - 2),
+    })
 }
 
 /// For a speech verb at token `v` in the infinitive ("He asked me to tell
@@ -722,6 +756,14 @@ fn reported(doc: &Doc, v: usize, needs_that: bool) -> Option<(Attribution, Span)
     ) {
         return None; // "is said to", "was told", "to say"
     }
+    if asks_whether(doc, v) {
+        return None;
+    }
+    // "the number of confirmed cases rose": a participle after a
+    // preposition modifies the noun after it and reports nothing.
+    if doc.low(v).ends_with("ed") && v > 0 && doc.tag(v - 1) == Tag::Adp {
+        return None;
+    }
     if prev == ","
         && let Some(found) = clause_before(doc, v)
     {
@@ -748,6 +790,25 @@ fn reported(doc: &Doc, v: usize, needs_that: bool) -> Option<(Attribution, Span)
         return None;
     }
     clause_before(doc, v)
+}
+
+/// True when the speech verb at token `v` stands in a yes-no question,
+/// an auxiliary or modal opening its sentence before the verb's subject
+/// ("Can you promise that …?", "Did the minister say that …?"): a
+/// question about speech, which reports none.
+fn asks_whether(doc: &Doc, v: usize) -> bool {
+    let sentence = doc.whole_sentence(v);
+    let question = sentence.clone().rev().take(3).any(|k| doc.low(k) == "?");
+    if !question {
+        return false;
+    }
+    let Some(s) = doc.subject_before(v) else {
+        return false;
+    };
+    let k = s.np.start;
+    k > sentence.start
+        && AUXILIARIES.contains(doc.low(k - 1))
+        && (k - 1 == sentence.start || doc.low(k - 2) == ":")
 }
 
 /// True when tokens `a..b` open with a subject and its verb by their

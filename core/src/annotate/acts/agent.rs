@@ -14,7 +14,7 @@ use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::{Gender, LEXICON, set};
 use crate::annotate::words::{
     BETWEEN_SUBJECT_AND_VERB, DETERMINERS, DOCUMENT_NOUNS, PRONOUNS, PronounClass, RELATION_NOUNS,
-    SPEECH_VERBS, SUBJECT_ADVERBS, SUBJECT_BREAKERS, SpeechUse, WordSet, is_ly_adverb,
+    SPEECH_VERBS, SUBJECT_ADVERBS, SUBJECT_BREAKERS, SpeechUse, TIME_UNITS, WordSet, is_ly_adverb,
 };
 use crate::model::{Entity, EntityId, EntityKind, Mention, MentionForm, Quote, QuoteKind};
 
@@ -194,8 +194,14 @@ impl Doc<'_> {
         }
         let mut head = None;
         // The phrase opens its sentence or clause: after a comma or a
-        // dateline's dash.
-        let opens = longer.start == floor || matches!(self.low(longer.start - 1), "," | "—" | "–");
+        // dateline's dash, or a clause joined by ", and" / ", but" ("…,
+        // and our school in Fellham will double …").
+        let joined = longer.start >= floor + 2
+            && matches!(self.low(longer.start - 1), "and" | "but")
+            && self.low(longer.start - 2) == ",";
+        let opens = longer.start == floor
+            || joined
+            || matches!(self.low(longer.start - 1), "," | "—" | "–");
         if longer.start != np.start && opens {
             let first_break = (longer.start..np.end)
                 .find(|&k| POSTMODIFIER_PREPOSITIONS.contains(&self.low(k)))
@@ -275,6 +281,11 @@ impl Doc<'_> {
             let comma = (first..v).find(|&i| self.low(i) == "," && self.quote(i) == quote)?;
             first = (comma + 1..v).find(|&i| ours(i))?;
         }
+        // Skip an opening phrase of time with no comma: "Two years ago the
+        // minister …", "Last week the board …".
+        if let Some(after) = self.time_phrase_end(first).filter(|&a| a < v) {
+            first = (after..v).find(|&i| ours(i) && self.low(i) != ",")?;
+        }
         // A subject pronoun is the whole subject ("He thanked Germany …").
         let np = if matches!(self.low(first), "he" | "she" | "they" | "it" | "we" | "i") {
             Some(first..first + 1)
@@ -313,6 +324,21 @@ impl Doc<'_> {
             Some(a) if a.is_known() && !SUBJECT_BREAKERS.contains(self.low(first)) => Some(a),
             _ => self.nearest_in_sentence(v),
         }
+    }
+
+    /// The token after a phrase of time opening at token `first`: a
+    /// word of number or quantity, a noun of time and "ago", "later" or
+    /// "earlier" ("Two years ago", "A week later"), or "last", "this" or
+    /// "next" and a noun of time ("Last week").
+    fn time_phrase_end(&self, first: usize) -> Option<usize> {
+        if !TIME_UNITS.contains(self.low(first + 1)) {
+            return None;
+        }
+        if matches!(self.low(first), "last" | "this" | "next") {
+            return Some(first + 2);
+        }
+        (self.is_word(first) && matches!(self.low(first + 2), "ago" | "later" | "earlier"))
+            .then_some(first + 3)
     }
 
     /// For a phrase `np` headed by a role ("the council's transport
@@ -681,7 +707,7 @@ impl Doc<'_> {
                         || self.role_headed(&s.np)
                         || self.postmodifies_role(&s.np)) =>
             {
-                match self.entity_in(a) {
+                match self.entity_in(&self.apposition_head(a)) {
                     // "Its chair, Phil Banfield,": the person, not "its".
                     Some(e) if agent.entity.is_none() || self.is_person(e) => Agent {
                         entity: Some(e),
@@ -692,6 +718,22 @@ impl Doc<'_> {
             }
             _ => agent,
         }
+    }
+
+    /// The part of an apposition `a` that may name the subject: all of it,
+    /// or, for one headed by a role, its part before an "of" or "for"
+    /// phrase ("the member for Eastwick", "the mayor of Tulsa", where the
+    /// place or body named after is not the subject).
+    fn apposition_head(&self, a: &Range<usize>) -> Range<usize> {
+        if !self.role_headed(a) {
+            return a.clone();
+        }
+        let cut = a
+            .clone()
+            .skip(1)
+            .find(|&k| matches!(self.low(k), "of" | "for"))
+            .unwrap_or(a.end);
+        a.start..cut
     }
 
     /// True when the phrase `np` ends in a common noun ("Its chair", "the
@@ -1300,7 +1342,37 @@ impl Doc<'_> {
         let voice = self
             .voiced(i)
             .is_some_and(|t| [t.speaker, t.addressee, t.partner].contains(&Some(id)));
-        e.kind == EntityKind::Person && !voice && !self.other_gender(i, e)
+        e.kind == EntityKind::Person
+            && !voice
+            && !self.other_gender(i, e)
+            && !self.only_addressed(e)
+    }
+
+    /// True when the text only addresses `e`: every name of it outside
+    /// quotes opens its sentence set off by a comma, and at least once the
+    /// clause after the comma speaks in the first person, as after a
+    /// vocative ("Madam Speaker, I rise …"). The one addressed is "you",
+    /// not "he" or "she".
+    fn only_addressed(&self, e: &Entity) -> bool {
+        let mut vocative = false;
+        for m in e.mentions.iter().filter_map(|&m| self.ann.mentions.get(m)) {
+            if m.form != MentionForm::Name {
+                continue;
+            }
+            let first = self.toks.partition_point(|t| t.start() < m.span.start);
+            let past = self.toks.partition_point(|t| t.start() < m.span.end);
+            if first >= self.toks.len() || self.quote(first).is_some() {
+                continue;
+            }
+            let sentence = self.sentence_of(first);
+            if sentence.start != first || self.low(past) != "," {
+                return false;
+            }
+            vocative |= (past + 1..sentence.end)
+                .take_while(|&k| self.low(k) != ",")
+                .any(|k| PRONOUNS.get(self.low(k)) == Some(&PronounClass::Speaker));
+        }
+        vocative
     }
 
     /// True when the given name of `e`, or a role of theirs in "-woman" or

@@ -1898,3 +1898,83 @@ fn a_quotation_may_open_with_a_verb_the_tagger_takes_for_a_name() {
     let c = commitments("\"Paris in spring is lovely,\" said Ian Marsh.");
     assert!(c.is_empty(), "{c:?}");
 }
+
+#[test]
+fn he_is_not_the_one_addressed_by_a_vocative() {
+    let c = commitments(
+        "The bill was written by the Minister for Schools, Tomas Berg. Madam Chair, I rise to oppose it. He promised parents a new school in every town.",
+    );
+    let promise = c.iter().find(|c| c.1 == "promised").expect("a pledge");
+    assert!(!promise.3.contains("Madam"), "{c:?}");
+    assert!(promise.3.contains("Berg"), "{c:?}");
+}
+
+#[test]
+fn a_pseudo_cleft_is_its_subjects_act_with_the_content_after_is() {
+    let c = commitments(
+        "“What I can promise is that every school will be inspected within a month,” said Mayor Lena Dorsey.",
+    );
+    let p = c.iter().find(|c| c.1 == "promise").expect("a pledge");
+    assert_eq!(p.0, CommitmentKind::Pledge);
+    assert_eq!(p.2, "every school will be inspected within a month");
+    assert!(p.3.contains("Dorsey"), "{c:?}");
+    let c = commitments(
+        "“What we cannot promise is that every school will open,” said Mayor Lena Dorsey.",
+    );
+    assert!(c.iter().all(|c| c.1 != "promise"), "{c:?}");
+}
+
+#[test]
+fn our_staff_in_a_quote_act_for_the_speaker() {
+    let c = commitments(
+        "“From May our inspectors will visit every farm twice a year,” said Omar Reyes, head of the Food Agency.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert!(
+        c[0].2.contains("our inspectors will visit every farm"),
+        "{c:?}"
+    );
+    assert!(c[0].3.contains("Reyes"), "{c:?}");
+}
+
+#[test]
+fn a_named_actor_and_their_own_people_act_as_the_named_one() {
+    let c = commitments("On Friday, Lena Ortiz and her brother are to travel to Geneva.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+    assert!(c[0].3.contains("Ortiz"), "{c:?}");
+    let c = commitments("Police arrested Dan Cole and his lawyer plans to appeal.");
+    assert!(c.iter().all(|c| !c.3.contains("Cole")), "{c:?}");
+}
+
+#[test]
+fn a_pseudo_cleft_announcing_a_colon_commits_nothing_itself() {
+    let c = commitments(
+        "“What I can promise your readers is this: by May we will open a clinic in every town,” said Mayor Lena Dorsey.",
+    );
+    assert!(c.iter().all(|c| c.1 != "promise"), "{c:?}");
+    assert!(c.iter().any(|c| c.2.starts_with("open a clinic")), "{c:?}");
+}
+
+#[test]
+fn wanting_someone_to_act_is_an_intent() {
+    let c = commitments("Mayor Lena Dorsey wants every school to have a nurse by June.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+    assert_eq!(c[0].2, "have a nurse by June");
+    assert!(c[0].3.contains("Dorsey"), "{c:?}");
+}
+
+#[test]
+fn our_unit_with_a_phrase_after_a_comma_and_is_the_speakers() {
+    let c = commitments(
+        "“This year we will hire forty nurses, and our training school in Rellby will double its classes,” said Oren Vale, chief executive of Skyvale.",
+    );
+    let double = c.iter().find(|c| c.1 == "will double").expect("a pledge");
+    assert_eq!(
+        double.2,
+        "our training school in Rellby will double its classes"
+    );
+    assert!(double.3.contains("Vale"), "{c:?}");
+}

@@ -904,3 +904,59 @@ fn no_opening_a_clause_with_its_verb() {
     let q = quotes("The Marlow Trust was asked to sell the field. Its chairman said no.");
     assert!(q.is_empty(), "{q:?}");
 }
+
+#[test]
+fn an_opening_phrase_of_time_is_no_speaker() {
+    let q = quotes(
+        "Two years ago the mayor stood in the square and told the crowd that the council would build a bridge.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(!q[0].2.contains("Two"), "{q:?}");
+    assert!(q[0].2.to_lowercase().contains("mayor"), "{q:?}");
+}
+
+#[test]
+fn a_place_in_a_role_apposition_is_no_speaker() {
+    let q = quotes(
+        "The Treasurer, the honourable member for Kelso Ridge, said in her budget speech that taxes would not rise.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.contains("Treasurer"), "{q:?}");
+}
+
+#[test]
+fn a_yes_no_question_about_speech_reports_none() {
+    let q = quotes("A reporter spoke next. Can you promise that no other school is at risk?");
+    assert!(q.is_empty(), "{q:?}");
+    let q = quotes("Did the mayor say that the school would close?");
+    assert!(q.is_empty(), "{q:?}");
+    let q = quotes("The mayor said that the school would close. Why?");
+    assert_eq!(q.len(), 1, "{q:?}");
+}
+
+#[test]
+fn a_spaced_hyphen_after_a_quote_signs_it() {
+    let q = quotes(
+        "Critics were scathing.\n\n\"So far the council has won every round. But the fight is long.\" - Mara Quell\n\nThe council did not reply.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.contains("Quell"), "{q:?}");
+}
+
+#[test]
+fn in_the_words_of_names_the_speaker_of_the_quote_after() {
+    let q = quotes(
+        "The trial heard grim evidence, and in the words of the prosecutor, Dana Whitlock, \"the boy suffered for months without help.\"",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Direct);
+    assert!(q[0].2.contains("Whitlock"), "{q:?}");
+}
+
+#[test]
+fn a_speech_participle_after_a_preposition_reports_nothing() {
+    let q = quotes(
+        "The agency has urged parents to act after the number of confirmed cases in the region rose to 90 in March.",
+    );
+    assert!(q.is_empty(), "{q:?}");
+}
