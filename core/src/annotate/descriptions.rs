@@ -1042,6 +1042,24 @@ mod tests {
     }
 
     #[test]
+    fn a_trade_word_ending_a_name_makes_a_company_that_it_refers_to() {
+        // "Components", "Appliances": a company, not a person named
+        // "Korrel Components", so "it" and "the company" may be its.
+        for (text, name) in [
+            (
+                "Talks failed. Korrel Components said it would appeal.",
+                "Korrel Components",
+            ),
+            (
+                "Talks failed. Ashby Appliances said it would appeal.",
+                "Ashby Appliances",
+            ),
+        ] {
+            assert_eq!(antecedent(text, "it", 0).as_deref(), Some(name), "{text}");
+        }
+    }
+
+    #[test]
     fn it_after_a_speech_verb_and_that_is_the_organization_before_the_verb() {
         let text = "Talks failed. Dunmore Shipping Company said in a statement on Friday \
                     that it would appeal.";
