@@ -434,6 +434,11 @@ fn thing_antecedent(
     {
         return Some(c);
     }
+    // Then the one organization nearby whose name may be a company's:
+    // "the company" is not the "Product Safety Office" named beside it.
+    if matches!(noun, "company" | "firm") {
+        return unique(&|c: &Cluster| c.kind == kind && name_fits_noun(&c.name, noun));
+    }
     unique(&fits)
 }
 
@@ -1085,6 +1090,22 @@ mod tests {
         let text = "Talks failed. Dunmore Shipping Company said nothing about the \
                     long and bitter dispute over the fact that it was owed money.";
         assert_eq!(antecedent(text, "it", 0), None);
+    }
+
+    #[test]
+    fn a_generic_noun_passes_over_a_body_its_name_does_not_fit() {
+        // The office and the company are both nearby; only the company's
+        // name may be "the company".
+        let text = "Rain fell. The Safety Office told Ashby Appliances on Monday to \
+                    recall a heater, and demanded that the company stop selling it.";
+        assert_eq!(
+            rule_antecedent(text, "the company").as_deref(),
+            Some("Ashby Appliances")
+        );
+        // Two companies nearby: no guess.
+        let text = "Rain fell. Pellor Foods told Ashby Appliances on Monday to \
+                    recall a heater, and demanded that the company stop selling it.";
+        assert_eq!(rule_antecedent(text, "the company"), None);
     }
 
     #[test]
