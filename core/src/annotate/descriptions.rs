@@ -1059,6 +1059,11 @@ mod tests {
                 "Talks failed. Ashby Appliances said it would appeal.",
                 "Ashby Appliances",
             ),
+            // A water company ("Thames Water" is how such are named).
+            (
+                "Talks failed. Tarnley Water said it would appeal.",
+                "Tarnley Water",
+            ),
         ] {
             assert_eq!(antecedent(text, "it", 0).as_deref(), Some(name), "{text}");
         }
