@@ -1231,6 +1231,18 @@ mod tests {
     }
 
     #[test]
+    fn a_broadcast_or_legal_role_is_its_holders_description() {
+        // "presenter", "barrister": roles, so "the presenter" later is the
+        // one person who holds it.
+        let text = "Asked by presenter Sam Whitby whether it would end, Ann Lee said no. \
+                    The presenter also asked about pay.";
+        assert_eq!(
+            antecedent(text, "The presenter", 0).as_deref(),
+            Some("Sam Whitby")
+        );
+    }
+
+    #[test]
     fn this_company_is_the_company_the_article_follows() {
         let text = "Corvane Foods said on Monday it would close a plant. Corvane said \
                     200 jobs would go. “This company has a future,” a worker said.";
