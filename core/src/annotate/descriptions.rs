@@ -434,6 +434,11 @@ fn thing_antecedent(
     {
         return Some(c);
     }
+    // Then the one organization nearby whose name may be a company's:
+    // "the company" is not the "Product Safety Office" named beside it.
+    if matches!(noun, "company" | "firm") {
+        return unique(&|c: &Cluster| c.kind == kind && name_fits_noun(&c.name, noun));
+    }
     unique(&fits)
 }
 
@@ -1091,6 +1096,29 @@ mod tests {
     }
 
     #[test]
+    fn a_trade_word_ending_a_name_makes_a_company_that_it_refers_to() {
+        // "Components", "Appliances": a company, not a person named
+        // "Korrel Components", so "it" and "the company" may be its.
+        for (text, name) in [
+            (
+                "Talks failed. Korrel Components said it would appeal.",
+                "Korrel Components",
+            ),
+            (
+                "Talks failed. Ashby Appliances said it would appeal.",
+                "Ashby Appliances",
+            ),
+            // A water company ("Thames Water" is how such are named).
+            (
+                "Talks failed. Tarnley Water said it would appeal.",
+                "Tarnley Water",
+            ),
+        ] {
+            assert_eq!(antecedent(text, "it", 0).as_deref(), Some(name), "{text}");
+        }
+    }
+
+    #[test]
     fn it_after_a_speech_verb_and_that_is_the_organization_before_the_verb() {
         let text = "Talks failed. Dunmore Shipping Company said in a statement on Friday \
                     that it would appeal.";
@@ -1116,6 +1144,22 @@ mod tests {
         let text = "Talks failed. Dunmore Shipping Company said nothing about the \
                     long and bitter dispute over the fact that it was owed money.";
         assert_eq!(antecedent(text, "it", 0), None);
+    }
+
+    #[test]
+    fn a_generic_noun_passes_over_a_body_its_name_does_not_fit() {
+        // The office and the company are both nearby; only the company's
+        // name may be "the company".
+        let text = "Rain fell. The Safety Office told Ashby Appliances on Monday to \
+                    recall a heater, and demanded that the company stop selling it.";
+        assert_eq!(
+            rule_antecedent(text, "the company").as_deref(),
+            Some("Ashby Appliances")
+        );
+        // Two companies nearby: no guess.
+        let text = "Rain fell. Pellor Foods told Ashby Appliances on Monday to \
+                    recall a heater, and demanded that the company stop selling it.";
+        assert_eq!(rule_antecedent(text, "the company"), None);
     }
 
     #[test]
@@ -1233,6 +1277,18 @@ mod tests {
         // No role noun, no apposition.
         let text = "Talks resumed. Ann Lee, who left in May, said so.";
         assert_eq!(antecedent(text, "who", 0), None);
+    }
+
+    #[test]
+    fn a_broadcast_or_legal_role_is_its_holders_description() {
+        // "presenter", "barrister": roles, so "the presenter" later is the
+        // one person who holds it.
+        let text = "Asked by presenter Sam Whitby whether it would end, Ann Lee said no. \
+                    The presenter also asked about pay.";
+        assert_eq!(
+            antecedent(text, "The presenter", 0).as_deref(),
+            Some("Sam Whitby")
+        );
     }
 
     #[test]

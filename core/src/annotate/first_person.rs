@@ -7,7 +7,9 @@
 //! ("Ann Lee, a professor of art, said, “I …”"), or one carried over to the
 //! next quoted paragraph. This pass adds the first-person words of those
 //! quotes, for speakers that are people, and their "we", "us" and "our"
-//! for the organisation a speaker represents as one of its officers.
+//! for the organisation a speaker represents as one of its officers. The
+//! words a reported clause quotes ("said the deal was “fair to our
+//! staff”") count too, and there an organisation's "we" is its own.
 
 use crate::annotate::affiliation;
 use crate::annotate::segment::Token;
@@ -43,24 +45,35 @@ fn anyone_of_us(text: &str, toks: &[Token], i: usize) -> bool {
 }
 
 /// Adds a pronoun mention for each first-person word in the direct quotes
-/// of `ann` (over `text`, whose tokens are `toks`) that is not yet a
-/// mention: "I", "me", "my" of the speaker, "we", "us", "our" of the
-/// organisation the speaker represents (see [`affiliation::represents`]).
+/// of `ann` (over `text`, whose tokens are `toks`), and in the quotation
+/// marks of its reported clauses, that is not yet a mention: "I", "me",
+/// "my" of a speaking person, "we", "us", "our" of the organisation the
+/// person represents (see [`affiliation::represents`]) or of the speaking
+/// organisation.
 pub fn link(text: &str, toks: &[Token], ann: &mut Annotations) {
     let mut added = Vec::new();
     // Each speaker's organisation, found once.
     let mut orgs: Vec<(EntityId, Option<EntityId>)> = Vec::new();
     for q in &ann.quotes {
         let Some(speaker) = q.speaker else { continue };
-        if q.kind != QuoteKind::Direct || ann.entities[speaker].kind != EntityKind::Person {
+        // A reported clause counts only for the words it quotes ("said the
+        // deal was “fair to our staff”"), whose speaker may be an
+        // organisation: its "we" is itself.
+        let person = ann.entities[speaker].kind == EntityKind::Person;
+        let direct = q.kind == QuoteKind::Direct;
+        if direct && !person {
             continue;
         }
-        let org = match orgs.iter().find(|o| o.0 == speaker) {
-            Some(o) => o.1,
-            None => {
-                let org = affiliation::represents(text, toks, ann, speaker);
-                orgs.push((speaker, org));
-                org
+        let org = if !person {
+            Some(speaker)
+        } else {
+            match orgs.iter().find(|o| o.0 == speaker) {
+                Some(o) => o.1,
+                None => {
+                    let org = affiliation::represents(text, toks, ann, speaker);
+                    orgs.push((speaker, org));
+                    org
+                }
             }
         };
         let from = toks.partition_point(|t| t.start() < q.span.start);
@@ -68,9 +81,12 @@ pub fn link(text: &str, toks: &[Token], ann: &mut Annotations) {
             if t.end() > q.span.end {
                 break;
             }
+            if !direct && !t.quoted() {
+                continue;
+            }
             let w = t.text(text);
             let entity = if is_first_person(w) {
-                Some(speaker)
+                person.then_some(speaker)
             } else if is_first_person_plural(w) && !anyone_of_us(text, toks, i) {
                 org
             } else {
@@ -207,6 +223,21 @@ mod tests {
         // A speaker tied to no organisation: "we" stays unlinked.
         let text = "Owen Pryde spoke at a rally. \"We have waited long enough,\" Pryde said.";
         assert_eq!(entity_of(text, "\"We", "We"), None);
+    }
+
+    #[test]
+    fn first_person_words_quoted_in_a_reported_clause_are_its_speakers() {
+        // An organisation's "our" in the words its reported clause quotes.
+        let text = "Talks ended on Monday. Carrow Freight said the deal was \"fair to \
+                    our staff\" and would last.";
+        assert_eq!(
+            entity_of(text, "fair", "our").as_deref(),
+            Some("Carrow Freight")
+        );
+        // A person's "my" there is the person's.
+        let text = "Talks ended on Monday. Owen Pryde said the deal was \"fair to \
+                    my members\" and would last.";
+        assert_eq!(entity_of(text, "fair", "my").as_deref(), Some("Owen Pryde"));
     }
 
     #[test]
