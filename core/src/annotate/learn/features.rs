@@ -11,7 +11,9 @@ use std::sync::LazyLock;
 
 use crate::annotate::fasthash::Set;
 use crate::annotate::lexicon::{GazKind, LEXICON, set};
-use crate::annotate::words::{BETWEEN_SUBJECT_AND_VERB, SPEECH_VERBS, is_acronym, is_ly_adverb};
+use crate::annotate::words::{
+    AUXILIARIES, BETWEEN_SUBJECT_AND_VERB, SPEECH_VERBS, is_acronym, is_ly_adverb,
+};
 use crate::model::{Annotations, EntityKind, MentionForm, Span};
 
 /// How many bytes around a mention are read for its context.
@@ -625,6 +627,55 @@ fn agency(f: &mut Features, before: &[&str], after: &[&str]) {
     }
 }
 
+/// True when one of the first name mentions of entity `e` of `ann` (of
+/// `text`) is the subject of an act (see [`acts_as_subject`]), the word
+/// after it read past an apposition ("Castra, the smallest, would close");
+/// a mention after a preposition is no subject ("the mayor of Castra
+/// pledged").
+/// Not a feature of the model: [`super::kinds::decide`] reads it.
+pub fn acts(text: &str, ann: &Annotations, e: usize) -> bool {
+    let (mut before, mut after) = (Vec::new(), Vec::new());
+    ann.entities[e]
+        .mentions
+        .iter()
+        .map(|&m| &ann.mentions[m])
+        .filter(|m| m.form == MentionForm::Name)
+        .take(CONTEXTS)
+        .any(|m| {
+            // "The mayor of Dunmere pledged": the subject is the mayor.
+            last_tokens(&text[back(text, m.span.start)..m.span.start], &mut before);
+            if before
+                .last()
+                .is_some_and(|p| PREPOSITIONS.iter().any(|q| p.eq_ignore_ascii_case(q)))
+            {
+                return false;
+            }
+            tokens(
+                &text[m.span.end..forward(text, m.span.end)],
+                AFTER,
+                &mut after,
+            );
+            let mut rest = after.as_slice();
+            if let [",", tail @ ..] = rest {
+                rest = match tail.iter().take(8).position(|w| *w == ",") {
+                    Some(i) => &tail[i + 1..],
+                    None => &[],
+                };
+            }
+            rest.first().is_some_and(|w| acts_as_subject(w))
+        })
+}
+
+/// True when `w`, right after a name (and its apposition), says the name
+/// is the subject of an act: an auxiliary or modal other than "be"
+/// ("would close", "has agreed"), a speech verb, or a past tense in "-ed"
+/// ("attacked"). A place is where things happen, rarely who does them.
+pub fn acts_as_subject(w: &str) -> bool {
+    (AUXILIARIES.contains(w) && !matches!(w, "is" | "are" | "was" | "were" | "am"))
+        || SPEECH_VERBS.contains_key(w)
+        || (w.len() > 4 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase()))
+}
+
 /// The start of the context window before `at`: up to [`WINDOW`] bytes back,
 /// on a character boundary, but not before the start of the line.
 fn back(text: &str, at: usize) -> usize {
@@ -903,6 +954,16 @@ mod tests {
             0,
         );
         assert!(has(&soup, "thing:after", ""));
+        let acme_ann = ann_of(text, &["Acme"], EntityKind::Person);
+        assert!(acts(text, &acme_ann, 0));
+        let film_ann = ann_of(text, &["Easy Rider"], EntityKind::Person);
+        assert!(!acts(text, &film_ann, 0));
+        let mayor = "The mayor of Castra pledged aid.";
+        assert!(!acts(
+            mayor,
+            &ann_of(mayor, &["Castra"], EntityKind::Place),
+            0
+        ));
         let pratt = of_entity(text, &ann_of(text, &["Pratt"], EntityKind::Person), 0);
         assert!(has(&pratt, "year:after", ""));
         let speaker = "“Yes,” said Smith.";

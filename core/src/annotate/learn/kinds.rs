@@ -38,7 +38,10 @@ pub fn embedded() -> Result<Model, ModelError> {
 /// model's override threshold, a lone word whose kind the rules only
 /// guessed (no word list knows it, see [`features::rules_guessed`]: an
 /// organization by default) becomes a place whenever the model finds
-/// "place" the most likely of the three actor kinds ("moved to Basel"), a
+/// "place" most likely, or the most likely of the three actor kinds, and
+/// none of its mentions acts as a subject ("moved to Basel", "drains into
+/// the Lune"; not "Castra would close its mines": a country acting is a
+/// body), a
 /// name the rules took for a person only by its shape becomes an
 /// organization when the pronouns after its mentions take it up as a
 /// thing (see [`neuter_by_pronouns`]), and an entity the model takes for
@@ -62,13 +65,15 @@ pub fn decide(text: &str, ann: &mut Annotations, model: &Model) {
         let (actor, _) = argmax(&probabilities, Label::COUNT - 1);
         let label = Label::ALL[best];
         let p = (p * 1000.0) as u16;
+        let leans_place = (label == Label::Place || Label::ALL[actor] == Label::Place)
+            && !features::acts(text, ann, e);
         let entity = &mut ann.entities[e];
         match features::kind_of(label) {
             Some(kind) if p >= model.override_at => entity.kind = kind,
             None if p >= model.drop_at => dropped[e] = true,
-            _ if Label::ALL[actor] == Label::Place
-                && entity.kind != EntityKind::Person
-                && guessed_lone_word(&entity.name) =>
+            _ if entity.kind != EntityKind::Person
+                && guessed_lone_word(&entity.name)
+                && leans_place =>
             {
                 entity.kind = EntityKind::Place;
             }
@@ -302,5 +307,29 @@ mod tests {
         decide(text, &mut ann, &Model::new(Vec::new(), 1001, 1001));
         let kinds: Vec<_> = ann.entities.iter().map(|e| e.kind).collect();
         assert_eq!(kinds, [EntityKind::Organization, EntityKind::Person]);
+    }
+
+    #[test]
+    fn a_lone_word_that_acts_stays_an_organization() {
+        let text = "Water drains into Mirelbo. Zorvath would close its mines.";
+        let mut ann = one_mention_each(text, &["Mirelbo", "Zorvath"], EntityKind::Organization);
+        // "No actor" most likely, then "place": below every threshold.
+        let lean = |name: &str, label: Label, w: f64| {
+            let mut row = [0.0; Label::COUNT];
+            row[label.index()] = w;
+            (features::hash("first", name), row)
+        };
+        let mut weights = Vec::new();
+        for name in ["mirelbo", "zorvath"] {
+            weights.push(lean(name, Label::NotActor, 0.6));
+        }
+        weights.push((features::hash("bias", ""), {
+            let mut row = [0.0; Label::COUNT];
+            row[Label::Place.index()] = 0.3;
+            row
+        }));
+        decide(text, &mut ann, &Model::new(weights, 900, 1001));
+        let kinds: Vec<_> = ann.entities.iter().map(|e| e.kind).collect();
+        assert_eq!(kinds, [EntityKind::Place, EntityKind::Organization]);
     }
 }
