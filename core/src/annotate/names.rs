@@ -604,6 +604,14 @@ mod tests {
     }
 
     #[test]
+    fn a_keyword_heading_an_of_phrase_opens_a_name_at_a_sentence_start() {
+        let text = "Ministry of Quays staff met. The ministry said so.";
+        assert_eq!(texts(text), ["Ministry of Quays"]);
+        let text = "Ministry staff met. The ministry said so.";
+        assert!(texts(text).is_empty(), "{:?}", texts(text));
+    }
+
+    #[test]
     fn a_portfolio_is_no_name() {
         let got = keyed_kinds("Then the Ministry of Quays and Ferries met Orbey and Pellam.");
         assert_eq!(
