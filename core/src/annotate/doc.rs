@@ -345,6 +345,16 @@ impl<'a> Doc<'a> {
         {
             return true;
         }
+        // "Ministry of Roads said …", "University of Pellam": an
+        // organization keyword heading an "of" or "for" phrase of a
+        // capitalised word.
+        if i + 2 < sentence_end
+            && lx.org_keys.get(w).is_some_and(|k| k.head)
+            && matches!(self.word(i + 1), "of" | "for")
+            && self.is_cap(i + 2)
+        {
+            return true;
+        }
         if self.lower_seen.contains_key(w.to_lowercase().as_str()) {
             return false;
         }

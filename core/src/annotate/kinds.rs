@@ -183,6 +183,18 @@ pub fn place_context(doc: &Doc, a: usize, b: usize) -> bool {
         || second_of_governments(doc, a)
         || country_possessive(doc, b)
         || before_a_state(doc, b)
+        || constituency(doc, a)
+}
+
+/// "the member for X", "the MP for X": a legislator's constituency, a
+/// place.
+fn constituency(doc: &Doc, a: usize) -> bool {
+    a >= 2
+        && doc.word(a - 1) == "for"
+        && matches!(
+            doc.word(a - 2),
+            "member" | "Member" | "MP" | "MLA" | "MSP" | "MEP" | "MPP" | "TD"
+        )
 }
 
 /// The words before a place: "in", "near", "outside" …
@@ -399,6 +411,16 @@ mod tests {
         // "at" is no place preposition; a speaker after a comma is no item.
         assert!(!at("Tobin"));
         assert!(!at("Lowe"));
+    }
+
+    #[test]
+    fn place_context_reads_a_constituency() {
+        let text = "The member for Brandt and the MP for Lowe Vale met Quist for Acme.";
+        let doc = Doc::new(text, segment(text));
+        let idx = |w: &str| (0..doc.toks.len()).find(|&i| doc.word(i) == w).unwrap();
+        assert!(place_context(&doc, idx("Brandt"), idx("Brandt") + 1));
+        assert!(place_context(&doc, idx("Lowe"), idx("Vale") + 1));
+        assert!(!place_context(&doc, idx("Acme"), idx("Acme") + 1));
     }
 
     #[test]

@@ -7,7 +7,9 @@ use std::sync::LazyLock;
 
 use crate::annotate::lexicon::{GazEntry, Gender, LEXICON, set};
 use crate::annotate::segment::sentence_ranges;
-use crate::annotate::words::{REGION_ADJECTIVES, WordSet, is_connector, is_particle, name_part};
+use crate::annotate::words::{
+    REGION_ADJECTIVES, WordSet, is_acronym, is_connector, is_particle, name_part,
+};
 
 /// A party-and-state tag after a politician's name ("D-Mass.", "R-Texas").
 fn is_party_tag(w: &str) -> bool {
@@ -271,7 +273,8 @@ impl Doc<'_> {
         // Split at "and" unless the right part completes an organization
         // name ("Food and Drug Administration").
         if let Some(i) = (a..b).find(|&i| matches!(self.word(i), "and" | "&")) {
-            let keeps = i - a == 1 && self.keyed(i + 1, b) == Some(KeyedKind::Organization);
+            let keeps = (i - a == 1 && self.keyed(i + 1, b) == Some(KeyedKind::Organization))
+                || self.portfolio_goes_on(a, i, b);
             if !keeps {
                 self.pieces_of(a, i, out);
                 self.pieces_of(i + 1, b, out);
@@ -328,6 +331,7 @@ impl Doc<'_> {
         if let Some(k) = keyed {
             // "Director of the Grain Agency": a title, then an organization.
             match self.title_at(a, b) {
+                Some((e, _)) if self.portfolio_after(e, b) => self.segment(a, b, out),
                 Some((e, g)) if e < b && is_connector(self.word(e)) => {
                     out.push(Piece {
                         start: a,
@@ -403,10 +407,46 @@ impl Doc<'_> {
         None
     }
 
+    /// True when "and" at `i` goes on the portfolio of the organization or
+    /// title `a..i` to the one word `i + 1..b`: "Ministry of Roads and
+    /// Ports", "Department of Agriculture and Fisheries", "Minister for
+    /// Roads and Ports" (a head keyword and "of" or "for", or a minister's
+    /// title and "for", and one word, then "and" and one word that is no listed
+    /// name, title or given name).
+    fn portfolio_goes_on(&self, a: usize, i: usize, b: usize) -> bool {
+        let lx = &*LEXICON;
+        let head = |k: usize| lx.org_keys.get(self.word(k)).is_some_and(|k| k.head);
+        let right = self.word(i + 1);
+        i >= a + 3
+            && b == i + 2
+            && match self.word(i - 2) {
+                "of" => head(i - 3),
+                "for" => (a..i - 2).any(|k| head(k) || self.portfolio_after(k + 1, b)),
+                _ => false,
+            }
+            && self.entry_at(i - 1, i).is_none()
+            && self.entry_at(i + 1, b).is_none()
+            && self.title_at(i + 1, b).is_none()
+            && !lx.first_names.contains_key(right)
+            && !is_acronym(right)
+    }
+
+    /// True when a title ending at token `e` is a minister's, a
+    /// secretary's or a commissioner's, and "for" goes on with its
+    /// portfolio before `b` ("Minister for Roads").
+    fn portfolio_after(&self, e: usize, b: usize) -> bool {
+        e + 1 < b
+            && self.word(e) == "for"
+            && matches!(self.word(e - 1), "Minister" | "Secretary" | "Commissioner")
+    }
+
     /// Greedy left-to-right split into titles, gazetteer names, demonyms and
-    /// other names.
+    /// other names. After a title and "for" the words that are no listed
+    /// name are its portfolio, not names ("Minister for Roads and Ports",
+    /// "Secretary of State for Health").
     fn segment(&self, a: usize, b: usize, out: &mut Vec<Piece>) {
         let mut i = a;
+        let mut portfolio = false;
         while i < b {
             let w = self.word(i);
             if is_connector(w) {
@@ -419,7 +459,12 @@ impl Doc<'_> {
                     end: e,
                     kind: PieceKind::Title(g),
                 });
+                portfolio = self.portfolio_after(e, b);
                 i = e;
+                continue;
+            }
+            if portfolio && self.entry_piece(i, b).is_none() {
+                i = self.name_end(i, b);
                 continue;
             }
             if let Some(piece) = self.entry_piece(i, b) {
@@ -556,6 +601,41 @@ mod tests {
                 _ => (t, None),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_keyword_heading_an_of_phrase_opens_a_name_at_a_sentence_start() {
+        let text = "Ministry of Quays staff met. The ministry said so.";
+        assert_eq!(texts(text), ["Ministry of Quays"]);
+        let text = "Ministry staff met. The ministry said so.";
+        assert!(texts(text).is_empty(), "{:?}", texts(text));
+    }
+
+    #[test]
+    fn a_portfolio_is_no_name() {
+        let got = keyed_kinds("Then the Ministry of Quays and Ferries met Orbey and Pellam.");
+        assert_eq!(
+            got,
+            [
+                (
+                    "Ministry of Quays and Ferries".to_owned(),
+                    Some(KeyedKind::Organization)
+                ),
+                ("Orbey".to_owned(), None),
+                ("Pellam".to_owned(), None),
+            ]
+        );
+        assert_eq!(
+            texts(
+                "Then Ann Dorrel, Minister for Quays and Ferries, and the Minister for Housing met."
+            ),
+            ["Ann Dorrel", "Minister", "Minister"]
+        );
+        // A listed name stays one.
+        assert_eq!(
+            texts("Then the Minister for Wales met."),
+            ["Minister", "Wales"]
+        );
     }
 
     #[test]

@@ -11,7 +11,9 @@ use std::sync::LazyLock;
 
 use crate::annotate::fasthash::Set;
 use crate::annotate::lexicon::{GazKind, LEXICON, set};
-use crate::annotate::words::{BETWEEN_SUBJECT_AND_VERB, SPEECH_VERBS, is_acronym, is_ly_adverb};
+use crate::annotate::words::{
+    AUXILIARIES, BETWEEN_SUBJECT_AND_VERB, SPEECH_VERBS, is_acronym, is_ly_adverb,
+};
 use crate::model::{Annotations, EntityKind, MentionForm, Span};
 
 /// How many bytes around a mention are read for its context.
@@ -179,6 +181,7 @@ pub fn of_entity(text: &str, ann: &Annotations, e: usize) -> Vec<u32> {
     );
     let full: Vec<&str> = entity.name.split_whitespace().collect();
     let (mut before, mut after) = (Vec::new(), Vec::new());
+    let mut votes = [0usize; 2];
     for (i, m) in names.enumerate() {
         let surface = m.span.slice(text);
         if surface != entity.name {
@@ -186,8 +189,12 @@ pub fn of_entity(text: &str, ann: &Annotations, e: usize) -> Vec<u32> {
         }
         if i < CONTEXTS {
             context(&mut f, text, m.span, &mut before, &mut after);
+            if let Some(class) = next_pronoun(&mut f, &after) {
+                votes[class as usize] += 1;
+            }
         }
     }
+    pronoun_vote(&mut f, votes);
     for m in mentions().filter(|m| m.form != MentionForm::Name) {
         let last = m.span.slice(text).split_whitespace().last().unwrap_or("");
         f.lower(form_name(m.form), &[last]);
@@ -482,6 +489,76 @@ fn context<'t>(
     }
 }
 
+/// What a pronoun says of the kind of what it stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PronounClass {
+    /// "he", "she", "who": a person.
+    Personal = 0,
+    /// "it", "its", "which": a thing, a place or a body.
+    Neuter = 1,
+}
+
+/// The class of a pronoun (any case), if it has one: "they" has none, as
+/// it stands for people and bodies alike.
+fn pronoun_class(w: &str) -> Option<PronounClass> {
+    let is = |list: &[&str]| list.iter().any(|l| w.eq_ignore_ascii_case(l));
+    if is(&["he", "she", "him", "his", "her", "hers", "who", "whom"]) {
+        Some(PronounClass::Personal)
+    } else if is(&["it", "its", "which"]) {
+        Some(PronounClass::Neuter)
+    } else {
+        None
+    }
+}
+
+/// The first pronoun after a mention (in `after`, its tokens) that tells a
+/// person from a thing, before the sentence ends and before another name
+/// (a capitalised word that opens no sentence) can take it, or opening the
+/// next sentence, as the feature `pron1`; a relative pronoun right after a comma (", which
+/// makes", ", who said") as `rel`. Its class, for the entity's vote.
+fn next_pronoun(f: &mut Features, after: &[&str]) -> Option<PronounClass> {
+    if let [",", rel, ..] = after
+        && let Some(class) = pronoun_class(rel)
+    {
+        f.lower(const { Name::new("rel") }, &[rel]);
+        return Some(class);
+    }
+    for (i, w) in after.iter().enumerate() {
+        if matches!(*w, "." | "!" | "?" | "\n" | ";") {
+            // The subject of the next sentence, when a pronoun opens it.
+            let next = after.get(i + 1).copied()?;
+            let class = pronoun_class(next)?;
+            f.lower(const { Name::new("pron1") }, &[next]);
+            return Some(class);
+        }
+        if let Some(class) = pronoun_class(w) {
+            f.lower(const { Name::new("pron1") }, &[w]);
+            return Some(class);
+        }
+        if w.starts_with(char::is_uppercase) && !matches!(*w, "I") {
+            return None;
+        }
+    }
+    None
+}
+
+/// The entity's vote over the first pronouns after its mentions
+/// (`[personal, neuter]`): what most of its mentions are taken up by, as
+/// one feature for the whole entity.
+fn pronoun_vote(f: &mut Features, [personal, neuter]: [usize; 2]) {
+    let vote = match (personal, neuter) {
+        (0, 0) => return,
+        (p, 0) if p >= 2 => "personal+",
+        (_, 0) => "personal",
+        (0, n) if n >= 2 => "neuter+",
+        (0, _) => "neuter",
+        (p, n) if p > n => "personal>neuter",
+        (p, n) if n > p => "neuter>personal",
+        _ => "even",
+    };
+    f.add(const { Name::new("pronvote") }, vote);
+}
+
 /// Features that tell an agent from a thing around a mention, with the
 /// tokens `before` and `after` it: the verb it is the subject of (past
 /// auxiliaries, adverbs and an apposition), whether that or the word before
@@ -548,6 +625,55 @@ fn agency(f: &mut Features, before: &[&str], after: &[&str]) {
         }
         f.lower(const { Name::new("verb") }, &[verb]);
     }
+}
+
+/// True when one of the first name mentions of entity `e` of `ann` (of
+/// `text`) is the subject of an act (see [`acts_as_subject`]), the word
+/// after it read past an apposition ("Castra, the smallest, would close");
+/// a mention after a preposition is no subject ("the mayor of Castra
+/// pledged").
+/// Not a feature of the model: [`super::kinds::decide`] reads it.
+pub fn acts(text: &str, ann: &Annotations, e: usize) -> bool {
+    let (mut before, mut after) = (Vec::new(), Vec::new());
+    ann.entities[e]
+        .mentions
+        .iter()
+        .map(|&m| &ann.mentions[m])
+        .filter(|m| m.form == MentionForm::Name)
+        .take(CONTEXTS)
+        .any(|m| {
+            // "The mayor of Dunmere pledged": the subject is the mayor.
+            last_tokens(&text[back(text, m.span.start)..m.span.start], &mut before);
+            if before
+                .last()
+                .is_some_and(|p| PREPOSITIONS.iter().any(|q| p.eq_ignore_ascii_case(q)))
+            {
+                return false;
+            }
+            tokens(
+                &text[m.span.end..forward(text, m.span.end)],
+                AFTER,
+                &mut after,
+            );
+            let mut rest = after.as_slice();
+            if let [",", tail @ ..] = rest {
+                rest = match tail.iter().take(8).position(|w| *w == ",") {
+                    Some(i) => &tail[i + 1..],
+                    None => &[],
+                };
+            }
+            rest.first().is_some_and(|w| acts_as_subject(w))
+        })
+}
+
+/// True when `w`, right after a name (and its apposition), says the name
+/// is the subject of an act: an auxiliary or modal other than "be"
+/// ("would close", "has agreed"), a speech verb, or a past tense in "-ed"
+/// ("attacked"). A place is where things happen, rarely who does them.
+pub fn acts_as_subject(w: &str) -> bool {
+    (AUXILIARIES.contains(w) && !matches!(w, "is" | "are" | "was" | "were" | "am"))
+        || SPEECH_VERBS.contains_key(w)
+        || (w.len() > 4 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 /// The start of the context window before `at`: up to [`WINDOW`] bytes back,
@@ -828,6 +954,16 @@ mod tests {
             0,
         );
         assert!(has(&soup, "thing:after", ""));
+        let acme_ann = ann_of(text, &["Acme"], EntityKind::Person);
+        assert!(acts(text, &acme_ann, 0));
+        let film_ann = ann_of(text, &["Easy Rider"], EntityKind::Person);
+        assert!(!acts(text, &film_ann, 0));
+        let mayor = "The mayor of Castra pledged aid.";
+        assert!(!acts(
+            mayor,
+            &ann_of(mayor, &["Castra"], EntityKind::Place),
+            0
+        ));
         let pratt = of_entity(text, &ann_of(text, &["Pratt"], EntityKind::Person), 0);
         assert!(has(&pratt, "year:after", ""));
         let speaker = "“Yes,” said Smith.";
@@ -870,5 +1006,28 @@ mod tests {
         assert!(has(&f, "poss", "staff"));
         assert!(has(&f, "gaz:last", "country"));
         assert!(has(&f, "initial-in-sentence", ""));
+    }
+
+    #[test]
+    fn the_pronouns_that_take_up_a_name_vote_on_its_kind() {
+        let text = "Quorrel Fittings, which makes taps, said it would pay. \
+                    Quorrel Fittings grew. It hired staff. Then Quorrel Fittings \
+                    and Dana Vell met; she left.";
+        let ann = ann_of(
+            text,
+            &["Quorrel Fittings", "Quorrel Fittings", "Quorrel Fittings"],
+            EntityKind::Person,
+        );
+        let f = of_entity(text, &ann, 0);
+        assert!(has(&f, "rel", "which"));
+        assert!(has(&f, "pron1", "it"));
+        // "she" is after another name, which takes it.
+        assert!(!has(&f, "pron1", "she"));
+        assert!(has(&f, "pronvote", "neuter+"));
+        let text = "Ada Quist said he was late. Ada Quist, who won, smiled.";
+        let ann = ann_of(text, &["Ada Quist", "Ada Quist"], EntityKind::Person);
+        let f = of_entity(text, &ann, 0);
+        assert!(has(&f, "rel", "who") && has(&f, "pron1", "he"));
+        assert!(has(&f, "pronvote", "personal+"));
     }
 }

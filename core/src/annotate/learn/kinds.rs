@@ -38,34 +38,77 @@ pub fn embedded() -> Result<Model, ModelError> {
 /// model's override threshold, a lone word whose kind the rules only
 /// guessed (no word list knows it, see [`features::rules_guessed`]: an
 /// organization by default) becomes a place whenever the model finds
-/// "place" most likely ("moved to Basel"), and an entity the model takes for no actor is removed when
-/// that reaches the drop threshold.
+/// "place" most likely, or the most likely of the three actor kinds, and
+/// none of its mentions acts as a subject ("moved to Basel", "drains into
+/// the Lune"; not "Castra would close its mines": a country acting is a
+/// body), a
+/// name the rules took for a person only by its shape becomes an
+/// organization when the pronouns after its mentions take it up as a
+/// thing (see [`neuter_by_pronouns`]), and an entity the model takes for
+/// no actor is removed when that reaches the drop threshold.
 pub fn decide(text: &str, ann: &mut Annotations, model: &Model) {
-    let verdicts: Vec<Option<(Label, f32)>> = (0..ann.entities.len())
+    let verdicts: Vec<Option<(Vec<u32>, [f32; Label::COUNT])>> = (0..ann.entities.len())
         .map(|e| {
             let f = features::of_entity(text, ann, e);
-            (!f.is_empty()).then(|| model.predict(&f))
+            (!f.is_empty()).then(|| {
+                let p = model.probabilities(&f);
+                (f, p)
+            })
         })
         .collect();
     let mut dropped = vec![false; ann.entities.len()];
     for (e, verdict) in verdicts.into_iter().enumerate() {
-        let Some((label, p)) = verdict else { continue };
+        let Some((f, probabilities)) = verdict else {
+            continue;
+        };
+        let (best, p) = argmax(&probabilities, Label::COUNT);
+        let (actor, _) = argmax(&probabilities, Label::COUNT - 1);
+        let label = Label::ALL[best];
         let p = (p * 1000.0) as u16;
+        let leans_place = (label == Label::Place || Label::ALL[actor] == Label::Place)
+            && !features::acts(text, ann, e);
+        let entity = &mut ann.entities[e];
         match features::kind_of(label) {
-            Some(kind) if p >= model.override_at => ann.entities[e].kind = kind,
-            Some(EntityKind::Place)
-                if ann.entities[e].kind != EntityKind::Person
-                    && guessed_lone_word(&ann.entities[e].name) =>
-            {
-                ann.entities[e].kind = EntityKind::Place;
-            }
+            Some(kind) if p >= model.override_at => entity.kind = kind,
             None if p >= model.drop_at => dropped[e] = true,
+            _ if entity.kind != EntityKind::Person
+                && guessed_lone_word(&entity.name)
+                && leans_place =>
+            {
+                entity.kind = EntityKind::Place;
+            }
+            _ if entity.kind == EntityKind::Person
+                && features::rules_guessed(&entity.name)
+                && neuter_by_pronouns(&f) =>
+            {
+                entity.kind = EntityKind::Organization;
+            }
             _ => {}
         }
     }
     if dropped.contains(&true) {
         remove(ann, &dropped);
     }
+}
+
+/// The index of the largest of the first `n` of `p`, with its value.
+fn argmax(p: &[f32], n: usize) -> (usize, f32) {
+    p.iter()
+        .take(n)
+        .copied()
+        .enumerate()
+        .fold((0, f32::MIN), |b, (i, v)| if v > b.1 { (i, v) } else { b })
+}
+
+/// True when the features of an entity (see [`features::of_entity`]) say
+/// that the pronouns after its mentions take it up as a thing, never as a
+/// person: "it" or "which" after two of its mentions, or ", which" after
+/// one ("Brightwell Appliances, which makes kettles, said it …"). A
+/// person is "he" or "she"; a firm, a body or a work is "it".
+fn neuter_by_pronouns(f: &[u32]) -> bool {
+    let has = |h: u32| f.binary_search(&h).is_ok();
+    let vote = features::Name::new("pronvote");
+    has(vote.hash("neuter+")) || (has(vote.hash("neuter")) && has(features::hash("rel", "which")))
 }
 
 /// True for a name of one word no word list knows: the rules took it for
@@ -236,5 +279,57 @@ mod tests {
         assert_eq!(ann.mentions[1].entity, 1);
         assert_eq!(ann.entities[1].mentions, [1]);
         assert_eq!((ann.links[0].from, ann.links[0].to), (1, 0));
+    }
+
+    #[test]
+    fn a_shaped_person_taken_up_as_it_is_an_organization() {
+        let text = "Quorrel Fittings, which makes taps, said it would pay. \
+                    Brandt Lowe said he agreed. Quorrel Fittings grew. It hired.";
+        let mut ann = Annotations::default();
+        for (i, n) in ["Quorrel Fittings", "Brandt Lowe"].iter().enumerate() {
+            let spans: Vec<usize> = text.match_indices(n).map(|(s, _)| s).collect();
+            for &start in &spans {
+                ann.mentions.push(Mention {
+                    span: Span::new(start, start + n.len()),
+                    form: MentionForm::Name,
+                    entity: i,
+                });
+            }
+            let first = ann.mentions.len() - spans.len();
+            ann.entities.push(Entity {
+                kind: EntityKind::Person,
+                name: (*n).to_owned(),
+                roles: Vec::new(),
+                mentions: (first..ann.mentions.len()).collect(),
+            });
+        }
+        // A model that knows nothing and never overrides.
+        decide(text, &mut ann, &Model::new(Vec::new(), 1001, 1001));
+        let kinds: Vec<_> = ann.entities.iter().map(|e| e.kind).collect();
+        assert_eq!(kinds, [EntityKind::Organization, EntityKind::Person]);
+    }
+
+    #[test]
+    fn a_lone_word_that_acts_stays_an_organization() {
+        let text = "Water drains into Mirelbo. Zorvath would close its mines.";
+        let mut ann = one_mention_each(text, &["Mirelbo", "Zorvath"], EntityKind::Organization);
+        // "No actor" most likely, then "place": below every threshold.
+        let lean = |name: &str, label: Label, w: f64| {
+            let mut row = [0.0; Label::COUNT];
+            row[label.index()] = w;
+            (features::hash("first", name), row)
+        };
+        let mut weights = Vec::new();
+        for name in ["mirelbo", "zorvath"] {
+            weights.push(lean(name, Label::NotActor, 0.6));
+        }
+        weights.push((features::hash("bias", ""), {
+            let mut row = [0.0; Label::COUNT];
+            row[Label::Place.index()] = 0.3;
+            row
+        }));
+        decide(text, &mut ann, &Model::new(weights, 900, 1001));
+        let kinds: Vec<_> = ann.entities.iter().map(|e| e.kind).collect();
+        assert_eq!(kinds, [EntityKind::Place, EntityKind::Organization]);
     }
 }
