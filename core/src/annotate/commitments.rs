@@ -414,7 +414,8 @@ fn relative_object(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> 
 /// True when the verb cue at token `i` is used as a noun: after a
 /// determiner or possessive ("the demand", "a planned", "their urgent
 /// plea", "nurses' calls"; not a verb after the phrase's noun: "my office
-/// stands ready"), as the object of a verb ("will revive demand", "to meet
+/// stands ready"), after "in", "for", "of" or "about" ("apply for planning
+/// permission"; but "by": "reacted by proposing a tax"), as the object of a verb ("will revive demand", "to meet
 /// demand"), or tagged a noun after a verb when the word is a noun cue too
 /// ("issued calls for an audit", left to the noun cue; asked only of such
 /// words, to tag few sentences).
@@ -422,7 +423,7 @@ fn used_as_noun(doc: &Doc, i: usize) -> bool {
     let prev = i.checked_sub(1).map_or("", |p| doc.low(p));
     let prev2 = i.checked_sub(2).map_or("", |p| doc.low(p));
     DETERMINERS.contains(prev)
-        || matches!(prev, "'s" | "’s" | "in")
+        || matches!(prev, "'s" | "’s" | "in" | "for" | "of" | "about")
         || (matches!(prev, "'" | "’") && prev2.ends_with('s'))
         || (matches!(
             prev2,
@@ -518,8 +519,11 @@ fn verb_actor(
     if s.negated || (doc.quote(i).is_some() && third_person(doc, &s.np)) {
         return None;
     }
-    // "anyone who wants to join": whoever that is, no actor's act.
-    if s.np.len() == 1 && is_indefinite(doc.low(s.np.start)) {
+    // "anyone who wants to join", "every resident who wants a jab to have
+    // one": whoever that is, no actor's act.
+    if (s.np.len() == 1 && is_indefinite(doc.low(s.np.start)))
+        || matches!(doc.low(s.np.start), "every" | "any")
+    {
         return None;
     }
     if let Some(a) = participle_actor(doc, i, &s.np) {

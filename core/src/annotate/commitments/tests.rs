@@ -1978,3 +1978,21 @@ fn our_unit_with_a_phrase_after_a_comma_and_is_the_speakers() {
     );
     assert!(double.3.contains("Vale"), "{c:?}");
 }
+
+#[test]
+fn a_noun_in_ing_a_past_look_and_a_quantified_subject_commit_nothing() {
+    // "planning" modifying a noun is no plan; "is planning" still is.
+    let c = commitments("The trust said it would apply for planning permission in the spring.");
+    assert!(c.iter().all(|c| c.2 != "permission in the spring"), "{c:?}");
+    let c = commitments("The union is planning a strike next month.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+    // Having looked at something is done, not intended; looking at it is.
+    let c = commitments("The panel has looked at travel times.");
+    assert!(c.is_empty(), "{c:?}");
+    let c = commitments("The council is looking at new bus routes.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    // "every resident who wants a jab": whoever that is, no actor's act.
+    let c = commitments("I want every resident who wants a jab to have one by May.");
+    assert!(c.iter().all(|c| c.3 != "every resident"), "{c:?}");
+}
