@@ -1091,6 +1091,10 @@ fn reports_speech(doc: &Doc, span: Span) -> bool {
     })
 }
 
+/// Most words of an opener with no verb before "according to" ("Last
+/// year, according to …").
+const MAX_OPENER: usize = 4;
+
 /// The quote introduced by "according to" at token `i`.
 fn according_to(doc: &Doc, i: usize) -> Option<(Attribution, Span)> {
     let sent = doc.sentence_of(i);
@@ -1101,19 +1105,32 @@ fn according_to(doc: &Doc, i: usize) -> Option<(Attribution, Span)> {
         agent,
         cue: Some(i),
     };
-    let clause = if i == sent.start || doc.low(i - 1) == "that" {
-        // According to X, …
+    // According to X, …
+    let after = || {
         let mut c = np_end;
         while c < sent.end && doc.low(c) != "," {
             c += 1;
         }
         let end = doc.clause_end(c + 1);
-        clause_span(doc, c + 1, end)?
-    } else {
-        let b = if doc.low(i - 1) == "," { i - 1 } else { i };
-        clause_span(doc, sent.start, b)?
+        clause_span(doc, c + 1, end).map(|span| (span, c + 1..end))
     };
-    Some((attr, clause))
+    if i == sent.start || doc.low(i - 1) == "that" {
+        return Some((attr, after()?.0));
+    }
+    // "Today, according to X, …": a short opener with no verb before it
+    // reports nothing when a clause with a verb follows X.
+    let opener = i > sent.start + 1
+        && doc.low(i - 1) == ","
+        && i - 1 - sent.start <= MAX_OPENER
+        && (sent.start..i - 1).all(|k| doc.is_word(k) && !doc.tag(k).is_verbal());
+    if opener
+        && let Some((span, words)) = after()
+        && words.clone().any(|k| doc.tag(k).is_verbal())
+    {
+        return Some((attr, span));
+    }
+    let b = if doc.low(i - 1) == "," { i - 1 } else { i };
+    Some((attr, clause_span(doc, sent.start, b)?))
 }
 
 #[cfg(test)]

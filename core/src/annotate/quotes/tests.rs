@@ -87,6 +87,16 @@ fn according_to_before_and_after() {
     assert_eq!(q[1].1, "Wages fell");
     assert!(q[1].2.contains("Moss"));
     assert_eq!(q[1].3, "according to");
+    // A short opener with no verb reports nothing: the clause follows.
+    let q = quotes(
+        "Last year, according to the regulator, fewer than half of the homes were connected.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "fewer than half of the homes were connected");
+    // A clause before it is still the one reported.
+    let q = quotes("Prices fell sharply, according to the agency, in May.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Prices fell sharply");
 }
 
 #[test]
