@@ -970,3 +970,14 @@ fn a_speech_participle_after_a_preposition_reports_nothing() {
     );
     assert!(q.is_empty(), "{q:?}");
 }
+
+#[test]
+fn a_speech_word_used_as_a_noun_reports_nothing() {
+    let q = quotes(
+        "Tellarion blames the wet spring, but providers in the neighbouring state of Ostia finished their work on time.",
+    );
+    assert!(q.is_empty(), "{q:?}");
+    // The verb still reports: "officials state that …".
+    let q = quotes("Officials state that the bridge will reopen in May.");
+    assert_eq!(q.len(), 1, "{q:?}");
+}
