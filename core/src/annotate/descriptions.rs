@@ -9,8 +9,8 @@ use std::sync::LazyLock;
 use crate::annotate::fasthash::Map;
 use crate::annotate::segment::TokenKind;
 use crate::annotate::words::{
-    AUXILIARIES, BETWEEN_SUBJECT_AND_VERB, MODALS, PRONOUNS, PronounClass, SPEECH_VERBS,
-    is_attribution_verb, is_possessive_mark, starts_upper,
+    AUXILIARIES, BETWEEN_SUBJECT_AND_VERB, MODALS, SPEECH_VERBS, is_attribution_verb,
+    is_possessive_mark, starts_upper,
 };
 
 use crate::annotate::doc::Doc;
@@ -685,32 +685,10 @@ pub fn pronouns(
     }
 }
 
-/// True when the mention of `a` opens its sentence and is set off by a
-/// comma ("Madam Speaker, …", "Ms Lund, …").
-fn opens_with_comma(doc: &Doc, a: &Anchor) -> bool {
-    let first = a.tok();
-    (first == 0 || doc.toks[first - 1].sent() != a.sent())
-        && a.end() < doc.toks.len()
-        && doc.word(a.end()) == ","
-}
-
-/// True when the mention of `a` is a vocative: it opens its sentence, set
-/// off by a comma, and the clause after the comma speaks in the first
-/// person ("Madam Speaker, I rise …", "Mr Chair, in my view we …").
-fn is_vocative(doc: &Doc, a: &Anchor) -> bool {
-    opens_with_comma(doc, a)
-        && (a.end() + 1..doc.toks.len())
-            .take_while(|&k| doc.toks[k].sent() == a.sent() && doc.word(k) != ",")
-            .any(|k| {
-                let w = doc.word(k).to_lowercase();
-                PRONOUNS.get(w.as_str()) == Some(&PronounClass::Speaker)
-            })
-}
-
 /// Per cluster, true when the text only addresses it: one of its mentions
 /// is a vocative and every other one outside quotations opens its sentence
-/// set off by a comma, as a vocative does. The one addressed is "you", never
-/// "he" or "she".
+/// set off by a comma, as a vocative does (see
+/// [`crate::annotate::first_person::vocative_shape`]).
 fn addressees(doc: &Doc, n: usize, anchors: &[Anchor]) -> Vec<bool> {
     let mut vocative = vec![false; n];
     let mut other = vec![false; n];
@@ -719,10 +697,10 @@ fn addressees(doc: &Doc, n: usize, anchors: &[Anchor]) -> Vec<bool> {
         if c >= n {
             continue;
         }
-        if is_vocative(doc, a) {
-            vocative[c] = true;
-        } else if !opens_with_comma(doc, a) {
-            other[c] = true;
+        match crate::annotate::first_person::vocative_shape(doc.text, &doc.toks, a.tok(), a.end()) {
+            Some(true) => vocative[c] = true,
+            Some(false) => {}
+            None => other[c] = true,
         }
     }
     vocative

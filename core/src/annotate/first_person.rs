@@ -13,6 +13,7 @@
 
 use crate::annotate::affiliation;
 use crate::annotate::segment::Token;
+use crate::annotate::words::{PRONOUNS, PronounClass};
 use crate::model::{Annotations, EntityId, EntityKind, Mention, MentionForm, QuoteKind};
 
 /// True for a first-person singular word, whatever its case ("I", "me",
@@ -31,6 +32,28 @@ pub fn is_first_person_plural(w: &str) -> bool {
         && ["we", "us", "our", "ours", "ourselves"]
             .iter()
             .any(|p| p.eq_ignore_ascii_case(w))
+}
+
+/// How the name at tokens `first..past` of `toks` (over `text`) stands:
+/// None unless it opens its sentence set off by a comma ("Madam Speaker,
+/// …", "Ms Lund, …"); then whether the clause after the comma speaks in
+/// the first person, as after a vocative ("Madam Speaker, I rise …").
+/// The one addressed is "you", never "he" or "she".
+pub fn vocative_shape(text: &str, toks: &[Token], first: usize, past: usize) -> Option<bool> {
+    let sent = toks.get(first)?.sent();
+    let opens = first == 0 || toks[first - 1].sent() != sent;
+    if !opens || toks.get(past).is_none_or(|t| t.text(text) != ",") {
+        return None;
+    }
+    Some(
+        toks[past + 1..]
+            .iter()
+            .take_while(|t| t.sent() == sent && t.text(text) != ",")
+            .any(|t| {
+                let w = t.text(text).to_lowercase();
+                PRONOUNS.get(w.as_str()) == Some(&PronounClass::Speaker)
+            }),
+    )
 }
 
 /// True when the "us" at token `i` is people at large, after a quantifier

@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use super::doc::{Doc, WINDOW};
 use crate::annotate::descriptions::organization_noun;
+use crate::annotate::first_person;
 use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::{Gender, LEXICON, set};
 use crate::annotate::words::{
@@ -1351,8 +1352,7 @@ impl Doc<'_> {
     /// True when the text only addresses `e`: every name of it outside
     /// quotes opens its sentence set off by a comma, and at least once the
     /// clause after the comma speaks in the first person, as after a
-    /// vocative ("Madam Speaker, I rise …"). The one addressed is "you",
-    /// not "he" or "she".
+    /// vocative (see [`first_person::vocative_shape`]).
     fn only_addressed(&self, e: &Entity) -> bool {
         let mut vocative = false;
         for m in e.mentions.iter().filter_map(|&m| self.ann.mentions.get(m)) {
@@ -1364,13 +1364,10 @@ impl Doc<'_> {
             if first >= self.toks.len() || self.quote(first).is_some() {
                 continue;
             }
-            let sentence = self.sentence_of(first);
-            if sentence.start != first || self.low(past) != "," {
-                return false;
+            match first_person::vocative_shape(self.text, &self.toks, first, past) {
+                Some(v) => vocative |= v,
+                None => return false,
             }
-            vocative |= (past + 1..sentence.end)
-                .take_while(|&k| self.low(k) != ",")
-                .any(|k| PRONOUNS.get(self.low(k)) == Some(&PronounClass::Speaker));
         }
         vocative
     }
