@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use gloss_core::annotate::learn::model::Label;
+use gloss_core::annotate::learn::model::{Label, argmax};
 use gloss_core::annotate::nested;
 use gloss_core::export::entities;
 use gloss_core::model::{Annotations, EntityKind, MentionForm};
@@ -309,7 +309,7 @@ pub fn labels(doc: &Doc, ann: &Annotations) -> Vec<Option<Label>> {
     votes
         .iter()
         .map(|v| {
-            let best = (0..Label::COUNT).fold(0, |b, i| if v[i] > v[b] { i } else { b });
+            let best = argmax(v);
             (v[best] > 0).then_some(Label::ALL[best])
         })
         .collect()

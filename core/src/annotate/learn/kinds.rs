@@ -12,7 +12,7 @@
 use std::sync::LazyLock;
 
 use super::features;
-use super::model::{KINDS, Label, Model, ModelError, chosen};
+use super::model::{KINDS, Label, Model, ModelError, argmax, chosen};
 use crate::model::{Annotations, EntityId, EntityKind};
 
 /// The embedded model's file.
@@ -61,10 +61,12 @@ pub fn decide(text: &str, ann: &mut Annotations, model: &Model) {
         let Some((f, probabilities)) = verdict else {
             continue;
         };
-        let (best, p) = argmax(&probabilities, Label::COUNT);
-        let (actor, _) = argmax(&probabilities, Label::COUNT - 1);
+        let best = argmax(&probabilities);
+        // The most likely of the actor kinds (all labels but the last,
+        // "no actor").
+        let actor = argmax(&probabilities[..Label::COUNT - 1]);
         let label = Label::ALL[best];
-        let p = (p * 1000.0) as u16;
+        let p = (probabilities[best] * 1000.0) as u16;
         let leans_place = (label == Label::Place || Label::ALL[actor] == Label::Place)
             && !features::acts(text, ann, e);
         let entity = &mut ann.entities[e];
@@ -89,15 +91,6 @@ pub fn decide(text: &str, ann: &mut Annotations, model: &Model) {
     if dropped.contains(&true) {
         remove(ann, &dropped);
     }
-}
-
-/// The index of the largest of the first `n` of `p`, with its value.
-fn argmax(p: &[f32], n: usize) -> (usize, f32) {
-    p.iter()
-        .take(n)
-        .copied()
-        .enumerate()
-        .fold((0, f32::MIN), |b, (i, v)| if v > b.1 { (i, v) } else { b })
 }
 
 /// True when the features of an entity (see [`features::of_entity`]) say

@@ -23,7 +23,7 @@ use std::sync::LazyLock;
 
 use super::features::{self, Name, hash};
 use super::kinds::active;
-use super::model::{LINKS, Label, Model, ModelError, chosen};
+use super::model::{LINKS, Label, Model, ModelError, argmax, chosen};
 use super::train::{Options, descend};
 use crate::annotate::acts::Prepared;
 use crate::annotate::cursor::Cursor;
@@ -108,7 +108,7 @@ impl Ranker {
     /// probability reaches the threshold, else the rules' answer.
     pub fn choose(&self, case: &Case) -> Option<EntityId> {
         let p = self.probabilities(case);
-        let best = (1..p.len()).fold(0, |b, i| if p[i] > p[b] { i } else { b });
+        let best = argmax(&p);
         let at = if case.rule.is_some() {
             self.0.drop_at
         } else {

@@ -244,7 +244,7 @@ impl<const N: usize> Model<N> {
     /// probability.
     pub fn best(&self, features: &[u32]) -> (usize, f32) {
         let p = self.probabilities(features);
-        let best = (0..N).fold(0, |b, i| if p[i] > p[b] { i } else { b });
+        let best = argmax(&p);
         (best, p[best])
     }
 
@@ -332,6 +332,12 @@ impl Model {
         let (best, p) = self.best(features);
         (Label::ALL[best], p)
     }
+}
+
+/// The index of the largest of `values`, the first among equals (0 when
+/// there are none).
+pub fn argmax<T: PartialOrd>(values: &[T]) -> usize {
+    (1..values.len()).fold(0, |b, i| if values[i] > values[b] { i } else { b })
 }
 
 /// The step of the 16-bit weights: the largest weight is `i16::MAX` steps.

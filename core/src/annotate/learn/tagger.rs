@@ -12,7 +12,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::model::{Model, ModelError, TAGS};
+use super::model::{Model, ModelError, TAGS, argmax};
 use crate::annotate::segment::{Token, TokenKind};
 
 /// A universal part-of-speech tag.
@@ -165,7 +165,7 @@ fn decide(model: &Model<{ Tag::COUNT }>, words: &Words, tags: &mut [Option<Tag>]
         ];
         words.features(i, before, &mut f);
         let scores = model.scores(&f);
-        let best = (0..Tag::COUNT).fold(0, |b, k| if scores[k] > scores[b] { k } else { b });
+        let best = argmax(&scores);
         tags[i] = Some(words.corrected(i, Tag::ALL[best]));
     }
 }
