@@ -415,10 +415,11 @@ fn relative_object(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> 
 /// determiner or possessive ("the demand", "a planned", "their urgent
 /// plea", "nurses' calls"; not a verb after the phrase's noun: "my office
 /// stands ready"), after "in", "for", "of" or "about" ("apply for planning
-/// permission"; but "by": "reacted by proposing a tax"), as the object of a verb ("will revive demand", "to meet
-/// demand"), or tagged a noun after a verb when the word is a noun cue too
-/// ("issued calls for an audit", left to the noun cue; asked only of such
-/// words, to tag few sentences).
+/// permission"; but "by": "reacted by proposing a tax"), as the object of
+/// a verb ("will revive demand", "to meet demand"), or tagged a noun
+/// after a verb when the word is a noun cue too ("issued calls for an
+/// audit", left to the noun cue; asked only of such words, to tag few
+/// sentences).
 fn used_as_noun(doc: &Doc, i: usize) -> bool {
     let prev = i.checked_sub(1).map_or("", |p| doc.low(p));
     let prev2 = i.checked_sub(2).map_or("", |p| doc.low(p));
@@ -954,9 +955,10 @@ fn voice_demand(doc: &Doc, i: usize) -> Option<Found> {
 
 /// A demand made by an imperative inside a direct quote (the quotation
 /// `quote`: "Leave by Christmas," he wrote; see
-/// [`voice::quoted_imperative`]): its speaker's, when the quote has one. After a colon that ends a demand of its
-/// sentence (`last`: "We ask one thing: show us the figures") the
-/// imperative spells that demand out and is none of its own.
+/// [`voice::quoted_imperative`]): its speaker's, when the quote has one.
+/// After a colon that ends a demand of its sentence (`last`: "We ask one
+/// thing: show us the figures") the imperative spells that demand out and
+/// is none of its own.
 fn quoted_demand(doc: &Doc, i: usize, quote: usize, last: Option<&Commitment>) -> Option<Found> {
     let spelled_out = i > 0
         && doc.low(i - 1) == ":"

@@ -127,8 +127,8 @@ pub fn imperative<'d>(doc: &'d Doc, i: usize) -> Option<(&'d Turn, usize)> {
 }
 
 /// The content's end (a token) of an imperative at token `i` inside
-/// the quotation `quote` (an index into the marks: "Leave by Christmas or pay more," he wrote): a
-/// base-form verb opening the quotation or a sentence within it (see
+/// the quotation `quote` (an index into the marks: "Leave by Christmas
+/// or pay more," he wrote): a base-form verb opening the quotation or a sentence within it (see
 /// [`imperative_from`]), when the quotation opens with a capital, as
 /// quoted sentences do (a quoted fragment, "would not be "bought off"",
 /// does not).
