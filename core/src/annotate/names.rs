@@ -463,6 +463,15 @@ impl Doc<'_> {
                 i = e;
                 continue;
             }
+            if i == a && self.role_before_name(a, b) {
+                out.push(Piece {
+                    start: i,
+                    end: i + 1,
+                    kind: PieceKind::Title(Gender::Unknown),
+                });
+                i += 1;
+                continue;
+            }
             if portfolio && self.entry_piece(i, b).is_none() {
                 i = self.name_end(i, b);
                 continue;
@@ -494,6 +503,22 @@ impl Doc<'_> {
             });
             i = e;
         }
+    }
+
+    /// True when the first word of the name `a..b` is a role noun used as a
+    /// title before a person's name ("Host Leo Brandt", "Economist Sara
+    /// Lind"): capitalised, a role noun in lowercase, no listed name itself,
+    /// and followed by a given name or by two or more name words.
+    fn role_before_name(&self, a: usize, b: usize) -> bool {
+        let lx = &*LEXICON;
+        let w = self.word(a);
+        b >= a + 2
+            && w.starts_with(|c: char| c.is_uppercase())
+            && lx.role_nouns.contains(w.to_lowercase().as_str())
+            && self.entry_at(a, a + 1).is_none()
+            && !lx.first_names.contains_key(w)
+            && (lx.first_names.contains_key(self.word(a + 1)) || b >= a + 3)
+            && !is_connector(self.word(a + 1))
     }
 
     /// The piece a gazetteer or lexicon entry makes at word `i` (of a name
@@ -762,6 +787,28 @@ mod tests {
         assert!(title("MP") && title("Assemblywoman"), "{got:?}");
         assert!(got.contains(&("Orla Quist".to_owned(), PieceKind::Other)));
         assert!(got.contains(&("Jo Pell".to_owned(), PieceKind::Other)));
+    }
+
+    #[test]
+    fn a_role_noun_before_a_name_is_its_title() {
+        let got = pieces("Host Leo Brandt talks to Economist Farida Quist today.");
+        assert_eq!(got[0].0, "Host");
+        assert!(matches!(got[0].1, PieceKind::Title(_)), "{got:?}");
+        assert!(
+            got.contains(&("Leo Brandt".to_owned(), PieceKind::Other)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Farida Quist".to_owned(), PieceKind::Other)),
+            "{got:?}"
+        );
+        // Before one word that is no given name the role noun may be part
+        // of the name; an organization named with one is left whole.
+        assert_eq!(texts("They read Reporter Dunne."), ["Reporter Dunne"]);
+        assert_eq!(
+            texts("They sued Student Loans Company."),
+            ["Student Loans Company"]
+        );
     }
 
     #[test]
