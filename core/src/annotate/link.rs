@@ -147,9 +147,9 @@ impl<'d, 'a> Linker<'d, 'a> {
         self.clusters.push(Cluster {
             kind: m.kind,
             gender: m.gender,
-            name: m
-                .canonical
-                .map_or_else(|| self.doc.key(a, b).into_owned(), str::to_owned),
+            // The key: the canonical name, else the words of the name, a
+            // dateline's in title case ("Harwick" of "HARWICK —").
+            name: key.clone(),
             name_words: b - a,
             canonical: m.canonical,
             country: m.country,
@@ -657,6 +657,23 @@ mod tests {
         let segmented = crate::annotate::segment::segment(text);
         let (ann, _) = crate::annotate::entities::find(text, segmented, &mut |_| {});
         ann.entities.iter().find(|e| e.name == name).map(|e| e.kind)
+    }
+
+    #[test]
+    fn a_dateline_names_its_place_in_title_case() {
+        let text = "ORVENHAM — Orvenham Town Council voted on Monday to shut the depot.";
+        let ann = annotate(text);
+        let town = ann.entities.iter().find(|e| e.name == "Orvenham");
+        let town = town.expect("the dateline's place is named in title case");
+        // The town inside the council's name is the dateline's town.
+        let inner = ann.nested.iter().find(|n| n.span.slice(text) == "Orvenham");
+        let id = ann.entities.iter().position(|e| e.name == "Orvenham");
+        assert!(
+            matches!(inner.map(|n| &n.entity), Some(crate::model::NestedEntity::Known(e)) if Some(*e) == id),
+            "{:?}",
+            ann.nested
+        );
+        assert_eq!(town.kind, crate::model::EntityKind::Place);
     }
 
     #[test]
