@@ -5,7 +5,7 @@
 //! "Kim" of "Kim Jong Un"), acronyms of longer names, unique given names,
 //! and exact repeats.
 
-use crate::annotate::fasthash::Map;
+use crate::annotate::fasthash::{Map, Set};
 
 use crate::annotate::doc::Doc;
 use crate::annotate::kinds::Kind;
@@ -114,6 +114,10 @@ struct Linker<'d, 'a> {
     /// Family names of five letters or more with one letter left out, for
     /// finding a misspelt one.
     by_variant: Map<String, Vec<usize>>,
+    /// First words that open names of several words going on differently
+    /// ("Kestle" of "Kestle Gazette" and "Kestle Town Council"): the place
+    /// those names are named after, never one of them for short.
+    shared_first: Set<String>,
     of_mention: Vec<usize>,
 }
 
@@ -441,6 +445,7 @@ impl<'d, 'a> Linker<'d, 'a> {
         if let Some(&id) = self.by_key.get(&key) {
             self.add(id, mi, m);
         } else if !matches!(m.kind, Kind::Person | Kind::Place)
+            && !self.shared_first.contains(&key)
             && let Some(id) = self.org_alias(&key)
         {
             self.add(id, mi, m);
@@ -524,6 +529,28 @@ impl<'d, 'a> Linker<'d, 'a> {
     }
 }
 
+/// The first words of the names `multi` (of two words or more) that go on
+/// with two different second words ("Kestle Gazette", "Kestle Town
+/// Council"; not "Acme Widgets" and "Acme Widgets Trust").
+fn shared_first_words<'m>(doc: &Doc, multi: impl Iterator<Item = &'m NameMention>) -> Set<String> {
+    let mut second: Map<&str, &str> = Map::default();
+    let mut shared = Set::default();
+    for m in multi {
+        let (a, _) = name_words(doc, m);
+        let (first, next) = (doc.word(a), doc.word(a + 1));
+        match second.get(first) {
+            Some(&seen) if seen != next => {
+                shared.insert(first.to_owned());
+            }
+            Some(_) => {}
+            None => {
+                second.insert(first, next);
+            }
+        }
+    }
+    shared
+}
+
 /// `word` with one letter left out, at each place.
 fn variants(word: &str) -> impl Iterator<Item = String> + '_ {
     word.char_indices().map(|(i, c)| {
@@ -583,6 +610,7 @@ pub fn link(doc: &Doc, mentions: &[NameMention]) -> (Vec<Cluster>, Vec<usize>) {
         by_alias: Map::default(),
         by_tail: Map::default(),
         by_variant: Map::default(),
+        shared_first: Set::default(),
         of_mention: vec![usize::MAX; mentions.len()],
     };
     let is_multi = |m: &NameMention| {
@@ -594,6 +622,7 @@ pub fn link(doc: &Doc, mentions: &[NameMention]) -> (Vec<Cluster>, Vec<usize>) {
             l.link_multi(mi, m);
         }
     }
+    l.shared_first = shared_first_words(doc, mentions.iter().filter(|m| is_multi(m)));
     for (mi, m) in mentions.iter().enumerate() {
         if !is_multi(m) {
             l.link_single(mi, m);
@@ -657,6 +686,32 @@ mod tests {
         let segmented = crate::annotate::segment::segment(text);
         let (ann, _) = crate::annotate::entities::find(text, segmented, &mut |_| {});
         ann.entities.iter().find(|e| e.name == name).map(|e| e.kind)
+    }
+
+    #[test]
+    fn a_word_opening_two_names_is_their_place_not_either_for_short() {
+        let text = "The Brisley Gazette asked Brisley Town Council about the bridge. \
+                    Traders said Brisley needs it open.";
+        let got = actors(text);
+        let gazette = got
+            .iter()
+            .find(|(n, _)| n == "Brisley Gazette")
+            .expect("the paper");
+        assert_eq!(gazette.1, ["Brisley Gazette"], "{got:?}");
+        assert!(
+            got.iter()
+                .any(|(n, ms)| n == "Brisley" && ms == &["Brisley"]),
+            "{got:?}"
+        );
+        // One name and its longer form share a second word: the lone first
+        // word is still the organization for short.
+        let text = "Acme Widgets said Acme Widgets Trust would pay. Acme said so.";
+        let got = actors(text);
+        assert!(
+            got.iter()
+                .any(|(n, ms)| n == "Acme Widgets" && ms.contains(&"Acme")),
+            "{got:?}"
+        );
     }
 
     #[test]
