@@ -9,16 +9,23 @@
 //! a gazetteer entry, or a region of one ("Southern Indiana").
 //! Person names are not searched: "Jordan Smith" holds no country.
 
-use crate::annotate::fasthash::Map;
+use crate::annotate::fasthash::{Map, Set};
 use crate::annotate::kinds::Kind;
+use crate::annotate::learn::tagger;
 use crate::annotate::lexicon::{GazKind, LEXICON};
 use crate::annotate::segment::{self, Token, TokenKind};
 use crate::annotate::words::REGION_ADJECTIVES;
+use crate::annotate::words::is_acronym;
 use crate::model::{Annotations, EntityId, EntityKind, MentionForm, Nested, NestedEntity, Span};
 
 /// The names inside the name mentions of `ann` over `text`, in order.
 pub fn find(text: &str, ann: &Annotations) -> Vec<Nested> {
     let known = known_names(text, ann);
+    let shared = shared_places(text, ann);
+    let names = Names {
+        known: &known,
+        shared: &shared,
+    };
     let mut out = Vec::new();
     for m in &ann.mentions {
         if m.form != MentionForm::Name {
@@ -34,7 +41,7 @@ pub fn find(text: &str, ann: &Annotations) -> Vec<Nested> {
             // place or an organization of its own; names inside it are
             // searched too ("Greensboro" in "… at the University of North
             // Carolina at Greensboro").
-            if let Some((from, entity)) = after_at(text, &toks, a, &known, m.entity) {
+            if let Some((from, entity)) = after_at(text, &toks, a, &names, m.entity) {
                 out.push(Nested {
                     span: Span::new(toks[from].start(), toks[toks.len() - 1].end()),
                     entity,
@@ -45,7 +52,7 @@ pub fn find(text: &str, ann: &Annotations) -> Vec<Nested> {
             let found = (a + 1..=toks.len())
                 .rev()
                 .filter(|&b| b - a < toks.len())
-                .find_map(|b| inner(text, &toks[a..b], &known, m.entity).map(|e| (b, e)));
+                .find_map(|b| inner(text, &toks[a..b], &names, m.entity).map(|e| (b, e)));
             match found {
                 Some((b, entity)) => {
                     out.push(Nested {
@@ -96,6 +103,65 @@ fn known_names<'a>(text: &'a str, ann: &'a Annotations) -> Map<&'a str, Option<E
     known
 }
 
+/// What the article tells of the names that may stand inside others.
+struct Names<'n, 'a> {
+    /// Each name given on its own, with its entity ([`known_names`]).
+    known: &'n Map<&'a str, Option<EntityId>>,
+    /// Words naming a place that bodies are named after ([`shared_places`]).
+    shared: &'n Set<&'a str>,
+}
+
+/// The words that open two organization or place names going on
+/// differently ("Carnmore Herald", "Carnmore Water"): the place both are
+/// named after, when the word is a name (capitalised, no initials, no
+/// keyword, title or given name) and no word the tagger read in its
+/// training text ("National Trust" and "National Gallery" share a word
+/// that names no place).
+fn shared_places<'a>(text: &'a str, ann: &Annotations) -> Set<&'a str> {
+    let lx = &*LEXICON;
+    let mut second: Map<&str, &str> = Map::default();
+    let mut shared = Set::default();
+    for m in &ann.mentions {
+        let kind = ann.entities[m.entity].kind;
+        if m.form != MentionForm::Name
+            || !matches!(kind, EntityKind::Organization | EntityKind::Place)
+        {
+            continue;
+        }
+        let toks = segment::tokens(text, m.span);
+        let words: Vec<&str> = toks
+            .iter()
+            .map(|t| t.text(text))
+            .skip_while(|w| matches!(*w, "The" | "the"))
+            .take(2)
+            .collect();
+        let &[first, next] = words.as_slice() else {
+            continue;
+        };
+        match second.get(first) {
+            Some(&seen) if seen != next => {
+                shared.insert(first);
+            }
+            Some(_) => {}
+            None => {
+                second.insert(first, next);
+            }
+        }
+    }
+    shared.retain(|w: &&str| {
+        w.chars().count() >= 3
+            && w.starts_with(|c: char| c.is_uppercase())
+            && !is_acronym(w)
+            && !lx.org_keys.contains_key(w)
+            && !lx.place_keys.contains(w)
+            && !lx.place_prefixes.contains(w)
+            && !lx.first_names.contains_key(w)
+            && !lx.titles.contains_key(w)
+            && !tagger::knows_word(w)
+    });
+    shared
+}
+
 /// True for a name that may hold others: an organization's, or a place's
 /// that ends in a place keyword ("… Memorial Hall", "… Square").
 fn holds_names(text: &str, kind: EntityKind, toks: &[Token]) -> bool {
@@ -117,7 +183,7 @@ fn after_at(
     text: &str,
     toks: &[Token],
     at: usize,
-    known: &Map<&str, Option<EntityId>>,
+    names: &Names,
     outer: EntityId,
 ) -> Option<(usize, NestedEntity)> {
     if at == 0 || toks[at].text(text) != "at" {
@@ -125,7 +191,7 @@ fn after_at(
     }
     let from = at + 1 + usize::from(toks.get(at + 1)?.text(text) == "the");
     let tail = toks.get(from..).filter(|t| !t.is_empty())?;
-    if let Some(found) = inner(text, tail, known, outer) {
+    if let Some(found) = inner(text, tail, names, outer) {
         return Some((from, found));
     }
     let words = || tail.iter().map(|t| t.text(text));
@@ -154,13 +220,10 @@ fn after_at(
 
 /// The entity named by exactly `toks` (part of a mention of `outer`), if
 /// they are a name: capitalised at both ends, and known, in the gazetteer,
-/// or a region of a gazetteer place.
-fn inner(
-    text: &str,
-    toks: &[Token],
-    known: &Map<&str, Option<EntityId>>,
-    outer: EntityId,
-) -> Option<NestedEntity> {
+/// a region of a gazetteer place, or one word opening two names as their
+/// place ([`shared_places`]).
+fn inner(text: &str, toks: &[Token], names: &Names, outer: EntityId) -> Option<NestedEntity> {
+    let known = names.known;
     let (first, last) = (toks.first()?, toks.last()?);
     let capital = |t: &Token| {
         t.kind() == TokenKind::Word && t.text(text).starts_with(|c: char| c.is_uppercase())
@@ -190,6 +253,8 @@ fn inner(
     };
     let (canonical, kind) = if let Some(g) = LEXICON.gazetteer.get(name) {
         (g.canonical, Kind::of_gazetteer(g.kind).entity_kind())
+    } else if toks.len() == 1 && names.shared.contains(name) {
+        (name, EntityKind::Place)
     } else if toks.len() == 2
         && (REGION_ADJECTIVES.contains(first.text(text))
             || matches!(first.text(text), "North" | "South" | "East" | "West"))
@@ -229,6 +294,18 @@ mod tests {
                 (i.span.slice(text).to_owned(), name)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_word_opening_two_body_names_is_the_place_inside_them() {
+        let text = "The Quorvel Herald said Quorvel Water broke its permits. \
+                    The National Trust and the National Gallery agreed.";
+        let got = inner_names(text);
+        let quorvel: Vec<_> = got.iter().filter(|(t, _)| t == "Quorvel").collect();
+        assert_eq!(quorvel.len(), 2, "{got:?}");
+        assert!(quorvel.iter().all(|(_, n)| n == "Quorvel"), "{got:?}");
+        // "National" is a word the tagger read: no place.
+        assert!(got.iter().all(|(t, _)| t != "National"), "{got:?}");
     }
 
     #[test]

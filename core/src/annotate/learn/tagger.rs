@@ -119,6 +119,15 @@ static EMBEDDED: &[u8] = include_bytes!("../models/tags.bin");
 /// fails the build's tests, never a reader's run).
 static MODEL: LazyLock<Option<Model<{ Tag::COUNT }>>> = LazyLock::new(|| embedded().ok());
 
+/// True when the embedded tagger learned weights for `word` itself (in
+/// lowercase): a word of its training text ("national", "royal"), not a
+/// name it never read ("Carnmore").
+pub fn knows_word(word: &str) -> bool {
+    MODEL
+        .as_ref()
+        .is_some_and(|m| m.knows(feature(1, fnv_lower(word.as_bytes()))))
+}
+
 /// The embedded model.
 pub fn embedded() -> Result<Model<{ Tag::COUNT }>, ModelError> {
     Model::from_static(EMBEDDED, TAGS)
@@ -402,6 +411,16 @@ mod tests {
             .map(|t| t.text(s))
             .zip(tags.iter().map(|t| t.name()))
             .collect()
+    }
+
+    #[test]
+    fn the_tagger_knows_the_words_it_read() {
+        for w in ["National", "royal", "General", "the"] {
+            assert!(knows_word(w), "{w}");
+        }
+        for w in ["Carnmore", "Quorvel", "Brisleyton"] {
+            assert!(!knows_word(w), "{w}");
+        }
     }
 
     #[test]
