@@ -253,12 +253,11 @@ fn inner(text: &str, toks: &[Token], names: &Names, outer: EntityId) -> Option<N
     };
     let (canonical, kind) = if let Some(g) = LEXICON.gazetteer.get(name) {
         (g.canonical, Kind::of_gazetteer(g.kind).entity_kind())
-    } else if toks.len() == 1 && names.shared.contains(name) {
-        (name, EntityKind::Place)
-    } else if toks.len() == 2
-        && (REGION_ADJECTIVES.contains(first.text(text))
-            || matches!(first.text(text), "North" | "South" | "East" | "West"))
-        && place(last.text(text)).is_some()
+    } else if (toks.len() == 1 && names.shared.contains(name))
+        || (toks.len() == 2
+            && (REGION_ADJECTIVES.contains(first.text(text))
+                || matches!(first.text(text), "North" | "South" | "East" | "West"))
+            && place(last.text(text)).is_some())
     {
         (name, EntityKind::Place)
     } else {
