@@ -28,6 +28,12 @@ fn is_people(w: &str) -> bool {
     plural_demonym || lx.nationalities.contains(name_part(w))
 }
 
+/// A point of the compass opening a place's name ("East" of "East Los
+/// Angeles").
+pub fn is_compass(w: &str) -> bool {
+    matches!(w, "North" | "South" | "East" | "West")
+}
+
 /// A gazetteer entry that is a place (not an organization).
 fn is_place(kind: PieceKind) -> bool {
     matches!(kind, PieceKind::Gazetteer(g) if g.kind != crate::annotate::lexicon::GazKind::Organization)
@@ -481,6 +487,13 @@ impl Doc<'_> {
                 i = piece.end;
                 continue;
             }
+            if is_compass(w)
+                && let Some(piece) = self.region_piece(i, b)
+            {
+                out.push(piece);
+                i = piece.end;
+                continue;
+            }
             if is_people(w) {
                 match self.region_piece(i, b) {
                     Some(piece) => {
@@ -545,10 +558,12 @@ impl Doc<'_> {
         })
     }
 
-    /// A part of a known place named by a region adjective before it, at
-    /// word `i` of a name ending at `b` ("Southern Indiana").
+    /// A part of a known place named by a region adjective or a point of
+    /// the compass before it, at word `i` of a name ending at `b`
+    /// ("Southern Indiana", "East Los Angeles"): a place of its own.
     fn region_piece(&self, i: usize, b: usize) -> Option<Piece> {
-        if i + 1 >= b || !REGION_ADJECTIVES.contains(self.word(i)) {
+        let w = self.word(i);
+        if i + 1 >= b || !(REGION_ADJECTIVES.contains(w) || is_compass(w)) {
             return None;
         }
         let (e, kind) = self.entry_at(i + 1, b)?;
@@ -787,6 +802,19 @@ mod tests {
         assert!(title("MP") && title("Assemblywoman"), "{got:?}");
         assert!(got.contains(&("Orla Quist".to_owned(), PieceKind::Other)));
         assert!(got.contains(&("Jo Pell".to_owned(), PieceKind::Other)));
+    }
+
+    #[test]
+    fn a_point_of_the_compass_before_a_known_place_names_a_place_of_its_own() {
+        assert_eq!(
+            pieces("He grew up in East Los Angeles."),
+            [(
+                "East Los Angeles".to_owned(),
+                PieceKind::Keyed(KeyedKind::Place)
+            )]
+        );
+        // Before a name no list knows, the compass word stays in the name.
+        assert_eq!(texts("They met in East Quorvel."), ["East Quorvel"]);
     }
 
     #[test]

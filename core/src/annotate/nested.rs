@@ -256,7 +256,7 @@ fn inner(text: &str, toks: &[Token], names: &Names, outer: EntityId) -> Option<N
     } else if (toks.len() == 1 && names.shared.contains(name))
         || (toks.len() == 2
             && (REGION_ADJECTIVES.contains(first.text(text))
-                || matches!(first.text(text), "North" | "South" | "East" | "West"))
+                || crate::annotate::names::is_compass(first.text(text)))
             && place(last.text(text)).is_some())
     {
         (name, EntityKind::Place)
