@@ -1105,6 +1105,18 @@ fn future_actor(doc: &Doc, i: usize, verb: usize) -> Option<Future> {
     {
         return Some(Future::of(r, verb));
     }
+    // "The two companies will keep …", "the three leaders would meet …":
+    // the partners named before, one the counterpart.
+    if let Some((first, second)) = doc.joint_pair(&s.np) {
+        let actor = Agent {
+            entity: Some(first),
+            name: None,
+        };
+        return (doc.low(i) == "will" || reporter.is_some()).then(|| Future {
+            counterpart: Some(second),
+            ..Future::of(actor, verb)
+        });
+    }
     if names_actor(doc, &s.np) {
         return (doc.low(i) == "will" || reporter.is_some()).then(|| Future {
             counterpart: joint_partner(doc, &s.np),

@@ -1996,3 +1996,41 @@ fn a_noun_in_ing_a_past_look_and_a_quantified_subject_commit_nothing() {
     let c = commitments("I want every resident who wants a jab to have one by May.");
     assert!(c.iter().all(|c| c.3 != "every resident"), "{c:?}");
 }
+
+#[test]
+fn a_counted_group_is_the_list_of_that_many_names_before_it() {
+    // "the three leaders" counts the three countries listed before.
+    let c = commitments(
+        "The presidents of Varnia, Tolland and Oskeria met in Brel on Tuesday. \
+         At the close, the three leaders pledged to open a joint rail link.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert!(
+        ["Varnia", "Tolland", "Oskeria"].contains(&c[0].3.as_str()),
+        "{c:?}"
+    );
+    // A list of another length is not the group counted.
+    let c = commitments(
+        "The presidents of Varnia and Tolland met in Brel on Tuesday. \
+         At the close, the three leaders pledged to open a joint rail link.",
+    );
+    assert_eq!(c[0].3, "the three leaders", "{c:?}");
+}
+
+#[test]
+fn a_group_of_two_with_a_future_is_the_pair() {
+    let text = "Halvex Mining and Dorrin Steel signed the deal in Kelm on Monday. \
+                The two companies will build a smelter on the coast, they said.";
+    let ann = annotate(text);
+    let c = ann
+        .commitments
+        .iter()
+        .find(|c| c.trigger.slice(text) == "will build")
+        .expect("the future is a pledge");
+    let mut pair = [entity_name(&ann, c.actor), entity_name(&ann, c.counterpart)];
+    pair.sort();
+    assert_eq!(
+        pair,
+        [Some("Dorrin Steel".into()), Some("Halvex Mining".into())]
+    );
+}
