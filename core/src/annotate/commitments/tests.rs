@@ -2034,3 +2034,29 @@ fn a_group_of_two_with_a_future_is_the_pair() {
         [Some("Dorrin Steel".into()), Some("Halvex Mining".into())]
     );
 }
+
+#[test]
+fn a_body_described_in_a_clause_its_officer_reports_is_that_body() {
+    let c = commitments(
+        "The Harlan Water Trust met on Monday. The Harlan Water Trust's director, Mira Olsen, \
+         said the organisation plans to hire forty engineers.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].3, "Harlan Water Trust", "{c:?}");
+    // "it" in a clause an officer reports: the body, not the officer.
+    let c = commitments(
+        "Corin Health Board met on Monday. Corin Health Board's director, Ana Pell, said it \
+         would open two clinics in May.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].3, "Corin Health Board", "{c:?}");
+}
+
+#[test]
+fn a_generic_noun_does_not_describe_a_body_named_by_another_noun() {
+    // "the company" is not the council its leader speaks for.
+    let text = "Tarrow City Council met Belco on Monday. Tarrow City Council's leader, Ana Pell, \
+                said the company would pay for the new road.";
+    let c = commitments(text);
+    assert!(c.iter().all(|c| c.3 != "Tarrow City Council"), "{c:?}");
+}
