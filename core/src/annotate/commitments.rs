@@ -499,7 +499,9 @@ fn verb_actor(
         // "were advised to …" names no adviser unless "by X" says who.
         let actor = match &frame.by_phrase {
             Some(np) => doc.resolve(np),
-            None => by_agent(doc, frame.content_start, content_end).unwrap_or_default(),
+            None => by_agent(doc, frame.content_start, content_end)
+                .or_else(|| unnamed_directive(doc, i))
+                .unwrap_or_default(),
         };
         return Some((actor, object, None));
     }
@@ -572,6 +574,35 @@ fn verb_actor(
             Some((actor, object, partner))
         }
     }
+}
+
+/// The actor of a directive passive naming none ("Residents were asked to
+/// …", "Officials were told to …") in the author's voice: the
+/// organisation the article is about, the one named most often so far
+/// (see [`Doc::salient_organization`]), who in news is the one asking,
+/// unless it is the one asked, the passive's subject. None inside quotes,
+/// where the speaker's own story may be told.
+fn unnamed_directive(doc: &Doc, i: usize) -> Option<Agent> {
+    if doc.quote(i).is_some() {
+        return None;
+    }
+    let body = doc.salient_organization(i)?;
+    // The entity of the subject's head word, its last before a
+    // preposition ("Acme was asked"; "Staff at Acme were told" are the
+    // staff; "Google and Mohamed was invited" is Mohamed).
+    let asked = doc
+        .subject_before(i)
+        .and_then(|s| {
+            let head_end = (s.np.start + 1..s.np.end)
+                .find(|&k| doc.tag(k) == Tag::Adp)
+                .unwrap_or(s.np.end);
+            doc.mention_of(head_end - 1)
+        })
+        .map(|m| m.entity);
+    (asked != Some(body)).then_some(Agent {
+        entity: Some(body),
+        name: None,
+    })
 }
 
 /// For the phrase `np` opening a clause reported by a person: the

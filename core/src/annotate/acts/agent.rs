@@ -1089,22 +1089,22 @@ impl Doc<'_> {
         if !generic {
             return None;
         }
-        let mut counts: Vec<(EntityId, usize)> = Vec::new();
-        for m in before {
-            if facts(m.entity).is_none_or(|(_, other)| other) {
-                continue;
-            }
-            match counts.iter_mut().find(|(e, _)| *e == m.entity) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((m.entity, 1)),
-            }
-        }
-        // The most often named; the first named among equals.
-        let best = counts.iter().map(|&(_, n)| n).max()?;
-        counts
-            .into_iter()
-            .find(|&(_, n)| n == best && n >= 2)
-            .map(|(e, _)| e)
+        most_named(before, |e| facts(e).is_some_and(|(_, other)| !other))
+    }
+
+    /// The organization named most often in the last [`DESCRIBED_WINDOW`]
+    /// mentions before token `i` (the one the article is about, see
+    /// [`most_named`]).
+    pub fn salient_organization(&self, i: usize) -> Option<EntityId> {
+        let at = self.toks.get(i)?.start();
+        let end = self.ann.mentions.partition_point(|m| m.span.start < at);
+        let before = &self.ann.mentions[end.saturating_sub(DESCRIBED_WINDOW)..end];
+        most_named(before, |e| {
+            self.ann
+                .entities
+                .get(e)
+                .is_some_and(|x| x.kind == EntityKind::Organization)
+        })
     }
 
     /// The agent of a phrase with no entity: "his lawyer", "its
@@ -1585,4 +1585,22 @@ impl Doc<'_> {
         let agent = self.resolve_with(&subject.np, false);
         agent.entity.map(found)
     }
+}
+
+/// Of the entities of `mentions` that `keep` admits, the one with the most
+/// mentions, the first named among equals; None unless it has two or more.
+fn most_named(mentions: &[Mention], mut keep: impl FnMut(EntityId) -> bool) -> Option<EntityId> {
+    let mut counts: Vec<(EntityId, usize)> = Vec::new();
+    for m in mentions {
+        if let Some((_, n)) = counts.iter_mut().find(|(e, _)| *e == m.entity) {
+            *n += 1;
+        } else if keep(m.entity) {
+            counts.push((m.entity, 1));
+        }
+    }
+    let best = counts.iter().map(|&(_, n)| n).max()?;
+    counts
+        .into_iter()
+        .find(|&(_, n)| n == best && n >= 2)
+        .map(|(e, _)| e)
 }

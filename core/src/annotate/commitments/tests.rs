@@ -2060,3 +2060,33 @@ fn a_generic_noun_does_not_describe_a_body_named_by_another_noun() {
     let c = commitments(text);
     assert!(c.iter().all(|c| c.3 != "Tarrow City Council"), "{c:?}");
 }
+
+#[test]
+fn an_agentless_directive_passive_is_the_body_the_article_is_about() {
+    let text = "Harwick Rail cut three services on Monday. Harwick Rail blamed a shortage of \
+                drivers. Passengers were asked to check the timetable before travelling.";
+    let c = commitments(text);
+    let asked = c
+        .iter()
+        .find(|c| c.1.starts_with("asked"))
+        .expect("a demand");
+    assert_eq!(asked.3, "Harwick Rail", "{c:?}");
+    // The body asked is not its own asker.
+    let text = "Harwick Rail cut three services on Monday. Harwick Rail blamed a shortage of \
+                drivers. Harwick Rail was asked to restore the services by June.";
+    let c = commitments(text);
+    let asked = c
+        .iter()
+        .find(|c| c.1.starts_with("asked"))
+        .expect("a demand");
+    assert_eq!(asked.3, "", "{c:?}");
+    // Its staff are not the body itself.
+    let text = "Harwick Rail cut three services on Monday. Harwick Rail blamed a shortage of \
+                drivers. Staff at Harwick Rail were told to work extra shifts.";
+    let c = commitments(text);
+    let told = c
+        .iter()
+        .find(|c| c.1.starts_with("told"))
+        .expect("a demand");
+    assert_eq!(told.3, "Harwick Rail", "{c:?}");
+}
