@@ -22,7 +22,9 @@ use std::sync::LazyLock;
 use self::frames::{Cue, Frames};
 use crate::annotate::acts::Doc;
 use crate::annotate::acts::agent::{Agent, ISSUE_VERBS};
+use crate::annotate::affiliation;
 use crate::annotate::cursor::Cursor;
+use crate::annotate::descriptions::organization_noun;
 use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::{LEXICON, entries, set};
 use crate::annotate::segment::TokenKind;
@@ -497,7 +499,9 @@ fn verb_actor(
         // "were advised to …" names no adviser unless "by X" says who.
         let actor = match &frame.by_phrase {
             Some(np) => doc.resolve(np),
-            None => by_agent(doc, frame.content_start, content_end).unwrap_or_default(),
+            None => by_agent(doc, frame.content_start, content_end)
+                .or_else(|| unnamed_directive(doc, i))
+                .unwrap_or_default(),
         };
         return Some((actor, object, None));
     }
@@ -565,8 +569,77 @@ fn verb_actor(
         .flatten()
     {
         Some(reporter) => Some((reporter, Some(s.np.clone()), partner)),
-        None => Some((doc.resolve_subject(&s), object, partner)),
+        None => {
+            let actor = reporters_body(doc, &s.np).unwrap_or_else(|| doc.resolve_subject(&s));
+            Some((actor, object, partner))
+        }
     }
+}
+
+/// The actor of a directive passive naming none ("Residents were asked to
+/// …", "Officials were told to …") in the author's voice: the
+/// organisation the article is about, the one named most often so far
+/// (see [`Doc::salient_organization`]), who in news is the one asking,
+/// unless it is the one asked, the passive's subject. None inside quotes,
+/// where the speaker's own story may be told.
+fn unnamed_directive(doc: &Doc, i: usize) -> Option<Agent> {
+    if doc.quote(i).is_some() {
+        return None;
+    }
+    let body = doc.salient_organization(i)?;
+    // The entity of the subject's head word, its last before a
+    // preposition ("Acme was asked"; "Staff at Acme were told" are the
+    // staff; "Google and Mohamed was invited" is Mohamed).
+    let asked = doc
+        .subject_before(i)
+        .and_then(|s| {
+            let head_end = (s.np.start + 1..s.np.end)
+                .find(|&k| doc.tag(k) == Tag::Adp)
+                .unwrap_or(s.np.end);
+            doc.mention_of(head_end - 1)
+        })
+        .map(|m| m.entity);
+    (asked != Some(body)).then_some(Agent {
+        entity: Some(body),
+        name: None,
+    })
+}
+
+/// For the phrase `np` opening a clause reported by a person: the
+/// organisation that person speaks for (as the text ties them, see
+/// [`affiliation::speaks_for`]: "Its director, Ann Lee, said the
+/// organisation plans to …", "Acme's chief executive … said the firm
+/// would …"), when `np` is "the" and an organisation noun that fits its
+/// name (see [`fits_body`]). A spokesman's or director's "the company"
+/// is their own.
+fn reporters_body(doc: &Doc, np: &Range<usize>) -> Option<Agent> {
+    if np.len() != 2 || doc.low(np.start) != "the" {
+        return None;
+    }
+    let noun = doc.low(np.start + 1);
+    organization_noun(noun)?;
+    let person = speaker_of_clause_at(doc, np.start)?
+        .entity
+        .filter(|&e| doc.ann.entities[e].kind == EntityKind::Person)?;
+    let body = affiliation::speaks_for(doc.text, &doc.toks, doc.ann, person)?;
+    fits_body(doc, body, noun).then_some(Agent {
+        entity: Some(body),
+        name: None,
+    })
+}
+
+/// True when the organisation noun `noun` may describe the organisation
+/// `body`: its name holds the noun ("the union", "Dock Workers' Union"),
+/// the noun is "organisation" itself, or the noun is generic ("the
+/// company", "the group") and the name holds no other organisation noun
+/// ("City Council" is no "company").
+fn fits_body(doc: &Doc, body: usize, noun: &str) -> bool {
+    let name = doc.ann.entities[body].name.to_lowercase();
+    let words: Vec<&str> = name.split(' ').collect();
+    if words.contains(&noun) || matches!(noun, "organisation" | "organization") {
+        return true;
+    }
+    organization_noun(noun) == Some(true) && words.iter().all(|w| organization_noun(w).is_none())
 }
 
 /// True for the indefinite pronouns that name no one in particular
@@ -1105,6 +1178,22 @@ fn future_actor(doc: &Doc, i: usize, verb: usize) -> Option<Future> {
     {
         return Some(Future::of(r, verb));
     }
+    // "Its director, Ann Lee, said the organisation would …": her body.
+    if let Some(body) = reporters_body(doc, &s.np) {
+        return Some(Future::of(body, verb));
+    }
+    // "The two companies will keep …", "the three leaders would meet …":
+    // the partners named before, one the counterpart.
+    if let Some((first, second)) = doc.joint_pair(&s.np) {
+        let actor = Agent {
+            entity: Some(first),
+            name: None,
+        };
+        return (doc.low(i) == "will" || reporter.is_some()).then(|| Future {
+            counterpart: Some(second),
+            ..Future::of(actor, verb)
+        });
+    }
     if names_actor(doc, &s.np) {
         return (doc.low(i) == "will" || reporter.is_some()).then(|| Future {
             counterpart: joint_partner(doc, &s.np),
@@ -1252,10 +1341,18 @@ fn reported_pronoun_future(doc: &Doc, pronoun: usize, verb: usize) -> Option<Fut
     }
     if subject == "it" && !is_body(doc, &report.reporter) {
         // "A bank spokesman said it would study the request": the body a
-        // spokesperson speaks for, named before.
+        // spokesperson speaks for, named before; "The agency's director,
+        // Ann Lee, said it would open …": the body she is an officer of.
+        let officer_of = || {
+            let person = report.reporter.entity?;
+            (doc.ann.entities[person].kind == EntityKind::Person)
+                .then(|| affiliation::represents(doc.text, &doc.toks, doc.ann, person))
+                .flatten()
+        };
         return speaks_for_body(doc, &report.reporter)
             .then(|| doc.organisation_meant(pronoun))
             .flatten()
+            .or_else(officer_of)
             .map(|e| {
                 let body = Agent {
                     entity: Some(e),

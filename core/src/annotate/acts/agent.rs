@@ -709,16 +709,30 @@ impl Doc<'_> {
                         || self.postmodifies_role(&s.np)) =>
             {
                 match self.entity_in(&self.apposition_head(a)) {
-                    // "Its chair, Phil Banfield,": the person, not "its".
-                    Some(e) if agent.entity.is_none() || self.is_person(e) => Agent {
-                        entity: Some(e),
-                        name: None,
-                    },
+                    // "Its chair, Phil Banfield,": the person, not "its";
+                    // "The regulator, the Fair Trade Office,": the name, not
+                    // whichever body the bare description was taken for.
+                    Some(e)
+                        if agent.entity.is_none()
+                            || self.is_person(e)
+                            || !self.holds_name(&s.np) =>
+                    {
+                        Agent {
+                            entity: Some(e),
+                            name: None,
+                        }
+                    }
                     _ => agent,
                 }
             }
             _ => agent,
         }
+    }
+
+    /// True when a name mention lies within the phrase `np`.
+    fn holds_name(&self, np: &Range<usize>) -> bool {
+        self.mentions_in(np)
+            .any(|m| self.ann.mentions[m].form == MentionForm::Name)
     }
 
     /// The part of an apposition `a` that may name the subject: all of it,
@@ -777,10 +791,23 @@ impl Doc<'_> {
     /// before it, outside quotes, the nearer first: people for a role noun
     /// ("leaders"), organizations for an organization noun ("companies");
     /// none for other nouns ("countries", whose places are named alike).
+    ///
+    /// Failing that, and for a group of three to five ("the three
+    /// leaders", "all four unions"): the latest list of exactly that many
+    /// names (see [`Doc::listed_group`]).
     pub fn joint_pair(&self, np: &Range<usize>) -> Option<(EntityId, EntityId)> {
         let words: Vec<&str> = np.clone().map(|k| self.low(k)).collect();
-        let noun = match words.as_slice() {
-            ["both", noun] | ["the" | "both", "two", noun] => *noun,
+        let (count, noun) = match words.as_slice() {
+            ["both", noun] | ["the" | "both", "two", noun] => (2, *noun),
+            ["the" | "all", n, noun] => (
+                match *n {
+                    "three" => 3,
+                    "four" => 4,
+                    "five" => 5,
+                    _ => return None,
+                },
+                *noun,
+            ),
             _ => return None,
         };
         let singular = noun.strip_suffix("ies").map_or_else(
@@ -790,9 +817,26 @@ impl Doc<'_> {
         if singular == noun {
             return None;
         }
-        let kind = if LEXICON.role_nouns.contains(singular.as_str()) {
+        let named_last = || {
+            if count == 2 {
+                self.two_named_last(np, &singular)
+            } else {
+                None
+            }
+        };
+        // Companies are listed as organizations; leaders and sides may be
+        // listed by their countries, whatever kind the names were given.
+        let organizations = organization_noun(&singular).is_some();
+        named_last().or_else(|| self.listed_group(np.start, count, organizations))
+    }
+
+    /// The two actors named last before `np` whose kind the singular noun
+    /// `singular` of a group of two names: people for a role noun,
+    /// organizations for an organization noun (see [`Doc::joint_pair`]).
+    fn two_named_last(&self, np: &Range<usize>, singular: &str) -> Option<(EntityId, EntityId)> {
+        let kind = if LEXICON.role_nouns.contains(singular) {
             EntityKind::Person
-        } else if organization_noun(&singular).is_some() {
+        } else if organization_noun(singular).is_some() {
             EntityKind::Organization
         } else {
             return None;
@@ -811,6 +855,89 @@ impl Doc<'_> {
         let first = found.next()?;
         let second = found.find(|&e| e != first)?;
         Some((first, second))
+    }
+
+    /// The first two of the latest list of exactly `count` names before
+    /// token `i`, outside quotes and within a few paragraphs: names joined
+    /// only by commas and "and" ("the leaders of Avelia, Nordmark and
+    /// Castra", "Reed and Kim"), the list being what a later "the three
+    /// leaders" or "both sides" counts. Names of organizations only with
+    /// `organizations` ("the two companies"). None when no such list is
+    /// near.
+    pub fn listed_group(
+        &self,
+        i: usize,
+        count: usize,
+        organizations: bool,
+    ) -> Option<(EntityId, EntityId)> {
+        let at = self.toks.get(i)?.start();
+        let floor = self
+            .toks
+            .get(i.saturating_sub(LOOKBACK / 3))
+            .map_or(0, |t| t.start());
+        let fits = |m: &Mention| {
+            m.form == MentionForm::Name
+                && self
+                    .ann
+                    .entities
+                    .get(m.entity)
+                    .is_some_and(|e| !organizations || e.kind == EntityKind::Organization)
+        };
+        // The longest fitting name mention whose last token is token `k`
+        // (of the few mentions starting just before it).
+        let name_ending_at = |k: usize| -> Option<&Mention> {
+            let end = self.toks.get(k)?.end();
+            let upto = self.ann.mentions.partition_point(|m| m.span.start < end);
+            self.ann.mentions[..upto]
+                .iter()
+                .rev()
+                .take(MAX_NP)
+                .filter(|m| m.span.end == end && fits(m))
+                .min_by_key(|m| m.span.start)
+        };
+        // The name listed before the one starting at token `t`, past its
+        // commas and "and", with the token it starts at.
+        let listed_before = |t: usize| -> Option<(usize, EntityId)> {
+            let mut k = t;
+            while k > 0 && matches!(self.low(k - 1), "," | "and") {
+                k -= 1;
+            }
+            if k == t || k == 0 {
+                return None;
+            }
+            let m = name_ending_at(k - 1)?;
+            Some((self.token_at(m.span.start)?, m.entity))
+        };
+        for m in self.mentions_back(floor, at).filter(|m| fits(m)) {
+            let Some(last) = self.token_at(m.span.start) else {
+                continue;
+            };
+            let mut after = self.token_at(m.span.end - 1).map_or(last, |t| t + 1);
+            while matches!(self.low(after), "," | "and") {
+                after += 1;
+            }
+            // The list ends here: no name listed after it.
+            let listed_after = self.mention_of(after).is_some_and(|n| {
+                n.form == MentionForm::Name && n.span.start > m.span.start && n.span.start < at
+            });
+            if listed_after {
+                continue;
+            }
+            let mut members = vec![m.entity];
+            let mut t = last;
+            while let Some((start, e)) = listed_before(t) {
+                members.push(e);
+                t = start;
+                if members.len() > count {
+                    break;
+                }
+            }
+            members.dedup();
+            if members.len() == count {
+                return Some((members[count - 1], members[count - 2]));
+            }
+        }
+        None
     }
 
     /// True when entity `e` is a person.
@@ -962,22 +1089,22 @@ impl Doc<'_> {
         if !generic {
             return None;
         }
-        let mut counts: Vec<(EntityId, usize)> = Vec::new();
-        for m in before {
-            if facts(m.entity).is_none_or(|(_, other)| other) {
-                continue;
-            }
-            match counts.iter_mut().find(|(e, _)| *e == m.entity) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((m.entity, 1)),
-            }
-        }
-        // The most often named; the first named among equals.
-        let best = counts.iter().map(|&(_, n)| n).max()?;
-        counts
-            .into_iter()
-            .find(|&(_, n)| n == best && n >= 2)
-            .map(|(e, _)| e)
+        most_named(before, |e| facts(e).is_some_and(|(_, other)| !other))
+    }
+
+    /// The organization named most often in the last [`DESCRIBED_WINDOW`]
+    /// mentions before token `i` (the one the article is about, see
+    /// [`most_named`]).
+    pub fn salient_organization(&self, i: usize) -> Option<EntityId> {
+        let at = self.toks.get(i)?.start();
+        let end = self.ann.mentions.partition_point(|m| m.span.start < at);
+        let before = &self.ann.mentions[end.saturating_sub(DESCRIBED_WINDOW)..end];
+        most_named(before, |e| {
+            self.ann
+                .entities
+                .get(e)
+                .is_some_and(|x| x.kind == EntityKind::Organization)
+        })
     }
 
     /// The agent of a phrase with no entity: "his lawyer", "its
@@ -1458,4 +1585,22 @@ impl Doc<'_> {
         let agent = self.resolve_with(&subject.np, false);
         agent.entity.map(found)
     }
+}
+
+/// Of the entities of `mentions` that `keep` admits, the one with the most
+/// mentions, the first named among equals; None unless it has two or more.
+fn most_named(mentions: &[Mention], mut keep: impl FnMut(EntityId) -> bool) -> Option<EntityId> {
+    let mut counts: Vec<(EntityId, usize)> = Vec::new();
+    for m in mentions {
+        if let Some((_, n)) = counts.iter_mut().find(|(e, _)| *e == m.entity) {
+            *n += 1;
+        } else if keep(m.entity) {
+            counts.push((m.entity, 1));
+        }
+    }
+    let best = counts.iter().map(|&(_, n)| n).max()?;
+    counts
+        .into_iter()
+        .find(|&(_, n)| n == best && n >= 2)
+        .map(|(e, _)| e)
 }

@@ -1996,3 +1996,97 @@ fn a_noun_in_ing_a_past_look_and_a_quantified_subject_commit_nothing() {
     let c = commitments("I want every resident who wants a jab to have one by May.");
     assert!(c.iter().all(|c| c.3 != "every resident"), "{c:?}");
 }
+
+#[test]
+fn a_counted_group_is_the_list_of_that_many_names_before_it() {
+    // "the three leaders" counts the three countries listed before.
+    let c = commitments(
+        "The presidents of Varnia, Tolland and Oskeria met in Brel on Tuesday. \
+         At the close, the three leaders pledged to open a joint rail link.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert!(
+        ["Varnia", "Tolland", "Oskeria"].contains(&c[0].3.as_str()),
+        "{c:?}"
+    );
+    // A list of another length is not the group counted.
+    let c = commitments(
+        "The presidents of Varnia and Tolland met in Brel on Tuesday. \
+         At the close, the three leaders pledged to open a joint rail link.",
+    );
+    assert_eq!(c[0].3, "the three leaders", "{c:?}");
+}
+
+#[test]
+fn a_group_of_two_with_a_future_is_the_pair() {
+    let text = "Halvex Mining and Dorrin Steel signed the deal in Kelm on Monday. \
+                The two companies will build a smelter on the coast, they said.";
+    let ann = annotate(text);
+    let c = ann
+        .commitments
+        .iter()
+        .find(|c| c.trigger.slice(text) == "will build")
+        .expect("the future is a pledge");
+    let mut pair = [entity_name(&ann, c.actor), entity_name(&ann, c.counterpart)];
+    pair.sort();
+    assert_eq!(
+        pair,
+        [Some("Dorrin Steel".into()), Some("Halvex Mining".into())]
+    );
+}
+
+#[test]
+fn a_body_described_in_a_clause_its_officer_reports_is_that_body() {
+    let c = commitments(
+        "The Harlan Water Trust met on Monday. The Harlan Water Trust's director, Mira Olsen, \
+         said the organisation plans to hire forty engineers.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].3, "Harlan Water Trust", "{c:?}");
+    // "it" in a clause an officer reports: the body, not the officer.
+    let c = commitments(
+        "Corin Health Board met on Monday. Corin Health Board's director, Ana Pell, said it \
+         would open two clinics in May.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].3, "Corin Health Board", "{c:?}");
+}
+
+#[test]
+fn a_generic_noun_does_not_describe_a_body_named_by_another_noun() {
+    // "the company" is not the council its leader speaks for.
+    let text = "Tarrow City Council met Belco on Monday. Tarrow City Council's leader, Ana Pell, \
+                said the company would pay for the new road.";
+    let c = commitments(text);
+    assert!(c.iter().all(|c| c.3 != "Tarrow City Council"), "{c:?}");
+}
+
+#[test]
+fn an_agentless_directive_passive_is_the_body_the_article_is_about() {
+    let text = "Harwick Rail cut three services on Monday. Harwick Rail blamed a shortage of \
+                drivers. Passengers were asked to check the timetable before travelling.";
+    let c = commitments(text);
+    let asked = c
+        .iter()
+        .find(|c| c.1.starts_with("asked"))
+        .expect("a demand");
+    assert_eq!(asked.3, "Harwick Rail", "{c:?}");
+    // The body asked is not its own asker.
+    let text = "Harwick Rail cut three services on Monday. Harwick Rail blamed a shortage of \
+                drivers. Harwick Rail was asked to restore the services by June.";
+    let c = commitments(text);
+    let asked = c
+        .iter()
+        .find(|c| c.1.starts_with("asked"))
+        .expect("a demand");
+    assert_eq!(asked.3, "", "{c:?}");
+    // Its staff are not the body itself.
+    let text = "Harwick Rail cut three services on Monday. Harwick Rail blamed a shortage of \
+                drivers. Staff at Harwick Rail were told to work extra shifts.";
+    let c = commitments(text);
+    let told = c
+        .iter()
+        .find(|c| c.1.starts_with("told"))
+        .expect("a demand");
+    assert_eq!(told.3, "Harwick Rail", "{c:?}");
+}

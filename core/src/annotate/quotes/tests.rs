@@ -981,3 +981,14 @@ fn a_speech_word_used_as_a_noun_reports_nothing() {
     let q = quotes("Officials state that the bridge will reopen in May.");
     assert_eq!(q.len(), 1, "{q:?}");
 }
+
+#[test]
+fn a_name_apposed_to_a_bare_description_is_the_speaker() {
+    // "The watchdog" alone would be taken for the body named most often.
+    let q = quotes(
+        "The Tarn Growers' Union asked for a review. The Tarn Growers' Union wants lower \
+         prices. The watchdog, the Pell Fair Trading Office, said it would examine the merger.",
+    );
+    let last = q.last().expect("a quote");
+    assert_eq!(last.2, "Pell Fair Trading Office", "{q:?}");
+}
