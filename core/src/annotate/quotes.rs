@@ -42,6 +42,11 @@ const OBJECT_PRONOUNS: [&str; 5] = ["him", "her", "them", "me", "us"];
 /// How many quotations back a rule looks for an attributed one.
 const MAX_BETWEEN: usize = 16;
 
+/// Most tokens between a speech verb and the comma or colon right before
+/// the quotation it attributes ("told the police and crime panel in
+/// October, “…”").
+const MAX_BEFORE_MARK: usize = 8;
+
 /// Shortest unattributed quote (in words) credited to the only person named
 /// in its paragraph.
 const MIN_LONE_QUOTE_WORDS: usize = 6;
@@ -341,6 +346,17 @@ fn after(doc: &Doc, m: &Marked) -> Option<Attribution> {
         return None;
     }
     let w = doc.low(i);
+    // “…”: Lena Varga on … — a quotation opening its paragraph (a headline)
+    // and a colon before a name: that entity speaks (no cue).
+    if w == ":"
+        && m.open_tok
+            .is_some_and(|o| o == 0 || doc.para(o - 1) != m.para)
+        && let Some(np) = doc.np_after(i + 1)
+        && let agent = doc.resolve(&np)
+        && agent.entity.is_some()
+    {
+        return Some(Attribution { agent, cue: None });
+    }
     if dash
         && let Some(np) = doc.np_after(i)
         && (np.end >= doc.toks.len() || doc.para(np.end) != m.para)
@@ -417,7 +433,7 @@ fn before(doc: &Doc, m: &Marked) -> Option<Attribution> {
         i -= 1;
     }
     if i < open
-        && let Some(found) = in_the_words_of(doc, i, open)
+        && let Some(found) = in_the_words_of(doc, i)
     {
         return Some(found);
     }
@@ -436,12 +452,18 @@ fn before(doc: &Doc, m: &Marked) -> Option<Attribution> {
     if i == open {
         return None;
     }
-    let floor = doc.sentence_of(v).start.max(v.saturating_sub(6));
+    let floor = doc
+        .sentence_of(v)
+        .start
+        .max(v.saturating_sub(MAX_BEFORE_MARK));
     let verb = (floor..v).rev().find(|&k| attributes(doc.low(k)))?;
     // Only a short phrase between verb and colon or comma: "told reporters",
-    // "tweeted from his @handle account".
+    // "tweeted from his @handle account", "told the police and crime panel
+    // in October", or an aside set off by commas ("says, in black and
+    // white,", "said, and I quote,").
     let between_words = (verb + 1..=v).all(|k| {
-        !doc.is_mark(k) && (doc.is_word(k) || matches!(doc.low(k), "@" | "#" | "-" | "'s" | "’s"))
+        !doc.is_mark(k)
+            && (doc.is_word(k) || matches!(doc.low(k), "@" | "#" | "-" | "'s" | "’s" | ","))
     });
     if !between_words {
         return None;
@@ -464,12 +486,13 @@ fn before(doc: &Doc, m: &Marked) -> Option<Attribution> {
         })
 }
 
-/// For a quotation opening at token `open` after a comma at token `comma`:
-/// the speaker named by "in the words of X," shortly before it ("in the
-/// words of the prosecutor, Mark Tedeschi, “…”"), the person of a role's
+/// For a quotation opening right after a comma (or colon) at token `comma`:
+/// the speaker named by "in the words of X," earlier in its sentence ("in
+/// the words of the prosecutor, Mark Tedeschi, “…”", "In the words of X,
+/// speaking in the Commons in July, “…”"), the person of a role's
 /// apposition, with "in" as the cue.
-fn in_the_words_of(doc: &Doc, comma: usize, open: usize) -> Option<Attribution> {
-    let floor = doc.sentence_of(comma).start.max(open.saturating_sub(16));
+fn in_the_words_of(doc: &Doc, comma: usize) -> Option<Attribution> {
+    let floor = doc.sentence_of(comma).start;
     let words = (floor + 2..comma).rev().find(|&k| {
         doc.low(k) == "words"
             && doc.low(k - 1) == "the"
@@ -763,9 +786,13 @@ fn reported(doc: &Doc, v: usize, needs_that: bool) -> Option<(Attribution, Span)
     // after its modifier, tagged a noun, is the noun (the word is looked
     // at first: "said", "says", "told" never are, and cost no tagging).
     let base = !matches!(doc.low(v).as_bytes().last(), Some(b's' | b'd'));
+    // A noun after a determiner modifies it too ("the inspection report
+    // that …").
     let modifier = |m: usize| {
         matches!(doc.tag(m), Tag::Adj | Tag::Det)
-            || (doc.low(m).ends_with("ing") && m > 0 && DETERMINERS.contains(doc.low(m - 1)))
+            || ((doc.low(m).ends_with("ing") || doc.tag(m) == Tag::Noun)
+                && m > 0
+                && DETERMINERS.contains(doc.low(m - 1)))
     };
     if base && v > 0 && modifier(v - 1) && doc.tag(v) == Tag::Noun {
         return None;
@@ -920,8 +947,11 @@ fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
     // verb of its own comes first, and the "that" is the second verb's.
     let own_clause =
         || doc.tag(c) != Tag::Adp && (c..that.unwrap_or(c)).any(|j| doc.tag(j) == Tag::Verb);
+    // "wrote to our chair, X, that …": a "to" right after the verb brings
+    // the hearer (not an infinitive: "agreed to say that").
+    let hearer_to = |j: usize| j == v + 1 && !doc.tag(j + 1).is_verbal();
     if let Some(k) = that
-        && (c..k).all(|j| doc.low(j) != "to")
+        && (c..k).all(|j| doc.low(j) != "to" || hearer_to(j))
         && !own_clause()
     {
         return (k + 1 < sent.end).then_some(k + 1);
@@ -1007,6 +1037,15 @@ fn clause_before(doc: &Doc, v: usize) -> Option<(Attribution, Span)> {
         if doc.tag(from) == Tag::Adp && !(from..s.np.start).any(|k| doc.tag(k).is_verbal()) {
             return None;
         }
+        // Nor a name alone, a vocative: "Councillor Okonjo, you said, …".
+        let before = doc.span(from, s.np.start - 1);
+        if doc
+            .ann
+            .mention_at(before.start)
+            .is_some_and(|m| doc.ann.mentions[m].span == before)
+        {
+            return None;
+        }
         let clause = clause_span(doc, from, s.np.start - 1)?;
         let agent = doc.resolve_subject(&s);
         return Some((
@@ -1018,7 +1057,8 @@ fn clause_before(doc: &Doc, v: usize) -> Option<(Attribution, Span)> {
         ));
     }
     // …, said Smith.  /  X, said Smith, are …
-    if v > sent.start && doc.low(v - 1) == "," && !is_tell(doc.low(v)) {
+    // (Not "…, state that …": "that" opens the verb's own clause.)
+    if v > sent.start && doc.low(v - 1) == "," && !is_tell(doc.low(v)) && doc.low(v + 1) != "that" {
         let np = doc.np_after(v + 1)?;
         if np.end < sent.end && doc.is_word(np.end) {
             return None;
