@@ -73,7 +73,15 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
     propagate(doc, &mut attr);
     let mut out = build_direct(doc, &attr);
     out.extend(reported);
-    let blocks = block_quotes(doc, &out);
+    let (blocks, completed) = block_quotes(doc, &out);
+    // A clause left open before a list ("said it would:") is completed by
+    // the list's lines, which stand for it.
+    out.retain(|q| {
+        !(q.kind == QuoteKind::Indirect
+            && completed
+                .iter()
+                .any(|&(cue, colon)| q.cue == Some(cue) && q.span.end <= colon))
+    });
     out.extend(blocks);
     out.sort_by_key(|q| (q.span.start, q.span.end));
     keep_speaker(doc, &mut out);
@@ -144,9 +152,13 @@ fn keep_speaker(doc: &Doc, quotes: &mut [Quote]) {
 /// Block quotes: a paragraph without quotation marks after a paragraph
 /// whose last sentence is an attribution ending in a colon ("Voss said in
 /// a statement:"), quoted whole and direct, unless a quote `found` already
-/// covers some of it.
-fn block_quotes(doc: &Doc, found: &[Quote]) -> Vec<Quote> {
+/// covers some of it. A list after a reported clause left open ("The
+/// society said it would:" then "- keep …;" lines) completes that clause:
+/// each line is an indirect quote, and the cue and colon of each such
+/// clause come back too, to drop its stub.
+fn block_quotes(doc: &Doc, found: &[Quote]) -> (Vec<Quote>, Vec<(Span, usize)>) {
     let mut out = Vec::new();
+    let mut completed = Vec::new();
     for colon in (0..doc.toks.len()).filter(|&k| doc.word(k) == ":") {
         let next = colon + 1;
         if next >= doc.toks.len()
@@ -187,13 +199,57 @@ fn block_quotes(doc: &Doc, found: &[Quote]) -> Vec<Quote> {
         {
             continue;
         }
+        let cue = attr.cue.map(|c| cue_span(doc, c));
+        let open_clause = colon > v + 1
+            && (AUXILIARIES.contains(doc.low(colon - 1)) || doc.low(colon - 1) == "to");
+        let lines = list_lines(doc.text, span);
+        if open_clause && let (Some(cue), false) = (cue, lines.is_empty()) {
+            completed.push((cue, doc.toks[colon].start()));
+            out.extend(lines.into_iter().map(|line| Quote {
+                kind: QuoteKind::Indirect,
+                speaker: attr.agent.entity,
+                speaker_name: attr.agent.name.clone(),
+                cue: Some(cue),
+                span: line,
+            }));
+            continue;
+        }
         out.push(Quote {
             kind: QuoteKind::Direct,
             speaker: attr.agent.entity,
             speaker_name: attr.agent.name,
-            cue: attr.cue.map(|c| cue_span(doc, c)),
+            cue,
             span,
         });
+    }
+    (out, completed)
+}
+
+/// The items of the list at `span` of `text`, when every line of it opens
+/// with a list marker ("- ", "* ", "• "): each line without its marker and
+/// its closing ";", ",", "." or "and"/"or". Empty when it is no list.
+fn list_lines(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut at = span.start;
+    for line in span.slice(text).split('\n') {
+        let start = at;
+        at += line.len() + 1;
+        let body = line.trim_end();
+        let Some(item) = ["- ", "* ", "• "].iter().find_map(|m| body.strip_prefix(m)) else {
+            return Vec::new();
+        };
+        let item = item.trim_start();
+        let item = item
+            .strip_suffix(" and")
+            .or_else(|| item.strip_suffix(" or"))
+            .unwrap_or(item)
+            .trim_end_matches([';', ',', '.'])
+            .trim_end();
+        if item.is_empty() {
+            continue;
+        }
+        let from = start + (line.len() - line.trim_start_matches(['-', '*', '•', ' ']).len());
+        out.push(Span::new(from, from + item.len()));
     }
     out
 }
@@ -855,6 +911,11 @@ fn asks_whether(doc: &Doc, v: usize) -> bool {
 /// "admitted the error and apologised" (a second verb of the same subject)
 /// report no clause.
 fn subject_and_verb(doc: &Doc, a: usize, b: usize) -> bool {
+    // "they'd asked …", "we'll see": a pronoun with its contracted
+    // auxiliary is both.
+    if contracted_auxiliary(doc.low(a)) {
+        return true;
+    }
     // A verb form that modifies a noun ("the alleged crime") is no verb of
     // the clause.
     let verbal = |k: usize| {
@@ -885,6 +946,18 @@ fn subject_and_verb(doc: &Doc, a: usize, b: usize) -> bool {
         && (a..v).any(|k| doc.tag(k).is_nominal())
 }
 
+/// True when the word `w` is a personal pronoun with a contracted
+/// auxiliary ("they'd", "we'll", "I’ve", "you're"): a subject and its verb
+/// in one token.
+fn contracted_auxiliary(w: &str) -> bool {
+    [
+        "'d", "'ll", "'ve", "'re", "'m", "’d", "’ll", "’ve", "’re", "’m",
+    ]
+    .iter()
+    .find_map(|aux| w.strip_suffix(aux))
+    .is_some_and(|stem| stem == "you" || PRONOUNS.contains_key(stem))
+}
+
 /// True when tokens `a..b` may be a clause rather than a noun phrase: a
 /// phrase whose second or third word is a preposition ("tweeted support
 /// of …", "said the post by …") or that opens with a participle must hold a
@@ -906,6 +979,7 @@ fn looks_finite(doc: &Doc, a: usize, b: usize) -> bool {
             let w = doc.low(k);
             let lower_word = doc.is_word(k) && doc.word(k).starts_with(char::is_lowercase);
             AUXILIARIES.contains(w)
+                || contracted_auxiliary(w)
                 || doc.is_past_form(k)
                 || (lower_word
                     && k > a

@@ -1100,3 +1100,33 @@ fn you_after_a_vocative_name_speaks() {
         .expect("direct quote");
     assert!(d.2.contains("Brandt"), "{q:?}");
 }
+
+#[test]
+fn a_pronoun_with_a_contracted_auxiliary_opens_a_reported_clause() {
+    let q = quotes("Our steward told me they'd written to the owners twice in June.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "they'd written to the owners twice in June");
+    // A possessive "'s" is no auxiliary: "said the firm's plan" reports nothing.
+    assert!(!contracted_auxiliary("firm's"));
+    assert!(contracted_auxiliary("we’ll"));
+}
+
+#[test]
+fn a_list_completes_a_reported_clause_left_open() {
+    let q = quotes(
+        "The trust met on Monday. The trust also said it would:\n\n- open the east wing in May;\n- hire forty nurses; and\n- publish its waiting times.\n",
+    );
+    let got: Vec<(QuoteKind, &str)> = q.iter().map(|q| (q.0, q.1.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            (QuoteKind::Indirect, "open the east wing in May"),
+            (QuoteKind::Indirect, "hire forty nurses"),
+            (QuoteKind::Indirect, "publish its waiting times"),
+        ]
+    );
+    // A list after a full attribution is a block quote as before.
+    let q = quotes("The trust said in a statement:\n\n- We are proud of our nurses.\n");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Direct);
+}
