@@ -42,6 +42,11 @@ const OBJECT_PRONOUNS: [&str; 5] = ["him", "her", "them", "me", "us"];
 /// How many quotations back a rule looks for an attributed one.
 const MAX_BETWEEN: usize = 16;
 
+/// Most tokens between a speech verb and the comma or colon right before
+/// the quotation it attributes ("told the police and crime panel in
+/// October, “…”").
+const MAX_BEFORE_MARK: usize = 8;
+
 /// Shortest unattributed quote (in words) credited to the only person named
 /// in its paragraph.
 const MIN_LONE_QUOTE_WORDS: usize = 6;
@@ -68,7 +73,15 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
     propagate(doc, &mut attr);
     let mut out = build_direct(doc, &attr);
     out.extend(reported);
-    let blocks = block_quotes(doc, &out);
+    let (blocks, completed) = block_quotes(doc, &out);
+    // A clause left open before a list ("said it would:") is completed by
+    // the list's lines, which stand for it.
+    out.retain(|q| {
+        !(q.kind == QuoteKind::Indirect
+            && completed
+                .iter()
+                .any(|&(cue, colon)| q.cue == Some(cue) && q.span.end <= colon))
+    });
     out.extend(blocks);
     out.sort_by_key(|q| (q.span.start, q.span.end));
     keep_speaker(doc, &mut out);
@@ -139,9 +152,13 @@ fn keep_speaker(doc: &Doc, quotes: &mut [Quote]) {
 /// Block quotes: a paragraph without quotation marks after a paragraph
 /// whose last sentence is an attribution ending in a colon ("Voss said in
 /// a statement:"), quoted whole and direct, unless a quote `found` already
-/// covers some of it.
-fn block_quotes(doc: &Doc, found: &[Quote]) -> Vec<Quote> {
+/// covers some of it. A list after a reported clause left open ("The
+/// society said it would:" then "- keep …;" lines) completes that clause:
+/// each line is an indirect quote, and the cue and colon of each such
+/// clause come back too, to drop its stub.
+fn block_quotes(doc: &Doc, found: &[Quote]) -> (Vec<Quote>, Vec<(Span, usize)>) {
     let mut out = Vec::new();
+    let mut completed = Vec::new();
     for colon in (0..doc.toks.len()).filter(|&k| doc.word(k) == ":") {
         let next = colon + 1;
         if next >= doc.toks.len()
@@ -182,13 +199,57 @@ fn block_quotes(doc: &Doc, found: &[Quote]) -> Vec<Quote> {
         {
             continue;
         }
+        let cue = attr.cue.map(|c| cue_span(doc, c));
+        let open_clause = colon > v + 1
+            && (AUXILIARIES.contains(doc.low(colon - 1)) || doc.low(colon - 1) == "to");
+        let lines = list_lines(doc.text, span);
+        if open_clause && let (Some(cue), false) = (cue, lines.is_empty()) {
+            completed.push((cue, doc.toks[colon].start()));
+            out.extend(lines.into_iter().map(|line| Quote {
+                kind: QuoteKind::Indirect,
+                speaker: attr.agent.entity,
+                speaker_name: attr.agent.name.clone(),
+                cue: Some(cue),
+                span: line,
+            }));
+            continue;
+        }
         out.push(Quote {
             kind: QuoteKind::Direct,
             speaker: attr.agent.entity,
             speaker_name: attr.agent.name,
-            cue: attr.cue.map(|c| cue_span(doc, c)),
+            cue,
             span,
         });
+    }
+    (out, completed)
+}
+
+/// The items of the list at `span` of `text`, when every line of it opens
+/// with a list marker ("- ", "* ", "• "): each line without its marker and
+/// its closing ";", ",", "." or "and"/"or". Empty when it is no list.
+fn list_lines(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut at = span.start;
+    for line in span.slice(text).split('\n') {
+        let start = at;
+        at += line.len() + 1;
+        let body = line.trim_end();
+        let Some(item) = ["- ", "* ", "• "].iter().find_map(|m| body.strip_prefix(m)) else {
+            return Vec::new();
+        };
+        let item = item.trim_start();
+        let item = item
+            .strip_suffix(" and")
+            .or_else(|| item.strip_suffix(" or"))
+            .unwrap_or(item)
+            .trim_end_matches([';', ',', '.'])
+            .trim_end();
+        if item.is_empty() {
+            continue;
+        }
+        let from = start + (line.len() - line.trim_start_matches(['-', '*', '•', ' ']).len());
+        out.push(Span::new(from, from + item.len()));
     }
     out
 }
@@ -341,6 +402,17 @@ fn after(doc: &Doc, m: &Marked) -> Option<Attribution> {
         return None;
     }
     let w = doc.low(i);
+    // “…”: Lena Varga on … — a quotation opening its paragraph (a headline)
+    // and a colon before a name: that entity speaks (no cue).
+    if w == ":"
+        && m.open_tok
+            .is_some_and(|o| o == 0 || doc.para(o - 1) != m.para)
+        && let Some(np) = doc.np_after(i + 1)
+        && let agent = doc.resolve(&np)
+        && agent.entity.is_some()
+    {
+        return Some(Attribution { agent, cue: None });
+    }
     if dash
         && let Some(np) = doc.np_after(i)
         && (np.end >= doc.toks.len() || doc.para(np.end) != m.para)
@@ -417,7 +489,7 @@ fn before(doc: &Doc, m: &Marked) -> Option<Attribution> {
         i -= 1;
     }
     if i < open
-        && let Some(found) = in_the_words_of(doc, i, open)
+        && let Some(found) = in_the_words_of(doc, i)
     {
         return Some(found);
     }
@@ -436,12 +508,18 @@ fn before(doc: &Doc, m: &Marked) -> Option<Attribution> {
     if i == open {
         return None;
     }
-    let floor = doc.sentence_of(v).start.max(v.saturating_sub(6));
+    let floor = doc
+        .sentence_of(v)
+        .start
+        .max(v.saturating_sub(MAX_BEFORE_MARK));
     let verb = (floor..v).rev().find(|&k| attributes(doc.low(k)))?;
     // Only a short phrase between verb and colon or comma: "told reporters",
-    // "tweeted from his @handle account".
+    // "tweeted from his @handle account", "told the police and crime panel
+    // in October", or an aside set off by commas ("says, in black and
+    // white,", "said, and I quote,").
     let between_words = (verb + 1..=v).all(|k| {
-        !doc.is_mark(k) && (doc.is_word(k) || matches!(doc.low(k), "@" | "#" | "-" | "'s" | "’s"))
+        !doc.is_mark(k)
+            && (doc.is_word(k) || matches!(doc.low(k), "@" | "#" | "-" | "'s" | "’s" | ","))
     });
     if !between_words {
         return None;
@@ -464,12 +542,13 @@ fn before(doc: &Doc, m: &Marked) -> Option<Attribution> {
         })
 }
 
-/// For a quotation opening at token `open` after a comma at token `comma`:
-/// the speaker named by "in the words of X," shortly before it ("in the
-/// words of the prosecutor, Mark Tedeschi, “…”"), the person of a role's
+/// For a quotation opening right after a comma (or colon) at token `comma`:
+/// the speaker named by "in the words of X," earlier in its sentence ("in
+/// the words of the prosecutor, Mark Tedeschi, “…”", "In the words of X,
+/// speaking in the Commons in July, “…”"), the person of a role's
 /// apposition, with "in" as the cue.
-fn in_the_words_of(doc: &Doc, comma: usize, open: usize) -> Option<Attribution> {
-    let floor = doc.sentence_of(comma).start.max(open.saturating_sub(16));
+fn in_the_words_of(doc: &Doc, comma: usize) -> Option<Attribution> {
+    let floor = doc.sentence_of(comma).start;
     let words = (floor + 2..comma).rev().find(|&k| {
         doc.low(k) == "words"
             && doc.low(k - 1) == "the"
@@ -763,9 +842,13 @@ fn reported(doc: &Doc, v: usize, needs_that: bool) -> Option<(Attribution, Span)
     // after its modifier, tagged a noun, is the noun (the word is looked
     // at first: "said", "says", "told" never are, and cost no tagging).
     let base = !matches!(doc.low(v).as_bytes().last(), Some(b's' | b'd'));
+    // A noun after a determiner modifies it too ("the inspection report
+    // that …").
     let modifier = |m: usize| {
         matches!(doc.tag(m), Tag::Adj | Tag::Det)
-            || (doc.low(m).ends_with("ing") && m > 0 && DETERMINERS.contains(doc.low(m - 1)))
+            || ((doc.low(m).ends_with("ing") || doc.tag(m) == Tag::Noun)
+                && m > 0
+                && DETERMINERS.contains(doc.low(m - 1)))
     };
     if base && v > 0 && modifier(v - 1) && doc.tag(v) == Tag::Noun {
         return None;
@@ -828,6 +911,11 @@ fn asks_whether(doc: &Doc, v: usize) -> bool {
 /// "admitted the error and apologised" (a second verb of the same subject)
 /// report no clause.
 fn subject_and_verb(doc: &Doc, a: usize, b: usize) -> bool {
+    // "they'd asked …", "we'll see": a pronoun with its contracted
+    // auxiliary is both.
+    if contracted_auxiliary(doc.low(a)) {
+        return true;
+    }
     // A verb form that modifies a noun ("the alleged crime") is no verb of
     // the clause.
     let verbal = |k: usize| {
@@ -858,6 +946,18 @@ fn subject_and_verb(doc: &Doc, a: usize, b: usize) -> bool {
         && (a..v).any(|k| doc.tag(k).is_nominal())
 }
 
+/// True when the word `w` is a personal pronoun with a contracted
+/// auxiliary ("they'd", "we'll", "I’ve", "you're"): a subject and its verb
+/// in one token.
+fn contracted_auxiliary(w: &str) -> bool {
+    [
+        "'d", "'ll", "'ve", "'re", "'m", "’d", "’ll", "’ve", "’re", "’m",
+    ]
+    .iter()
+    .find_map(|aux| w.strip_suffix(aux))
+    .is_some_and(|stem| stem == "you" || PRONOUNS.contains_key(stem))
+}
+
 /// True when tokens `a..b` may be a clause rather than a noun phrase: a
 /// phrase whose second or third word is a preposition ("tweeted support
 /// of …", "said the post by …") or that opens with a participle must hold a
@@ -879,6 +979,7 @@ fn looks_finite(doc: &Doc, a: usize, b: usize) -> bool {
             let w = doc.low(k);
             let lower_word = doc.is_word(k) && doc.word(k).starts_with(char::is_lowercase);
             AUXILIARIES.contains(w)
+                || contracted_auxiliary(w)
                 || doc.is_past_form(k)
                 || (lower_word
                     && k > a
@@ -920,8 +1021,11 @@ fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
     // verb of its own comes first, and the "that" is the second verb's.
     let own_clause =
         || doc.tag(c) != Tag::Adp && (c..that.unwrap_or(c)).any(|j| doc.tag(j) == Tag::Verb);
+    // "wrote to our chair, X, that …": a "to" right after the verb brings
+    // the hearer (not an infinitive: "agreed to say that").
+    let hearer_to = |j: usize| j == v + 1 && !doc.tag(j + 1).is_verbal();
     if let Some(k) = that
-        && (c..k).all(|j| doc.low(j) != "to")
+        && (c..k).all(|j| doc.low(j) != "to" || hearer_to(j))
         && !own_clause()
     {
         return (k + 1 < sent.end).then_some(k + 1);
@@ -1007,6 +1111,15 @@ fn clause_before(doc: &Doc, v: usize) -> Option<(Attribution, Span)> {
         if doc.tag(from) == Tag::Adp && !(from..s.np.start).any(|k| doc.tag(k).is_verbal()) {
             return None;
         }
+        // Nor a name alone, a vocative: "Councillor Okonjo, you said, …".
+        let before = doc.span(from, s.np.start - 1);
+        if doc
+            .ann
+            .mention_at(before.start)
+            .is_some_and(|m| doc.ann.mentions[m].span == before)
+        {
+            return None;
+        }
         let clause = clause_span(doc, from, s.np.start - 1)?;
         let agent = doc.resolve_subject(&s);
         return Some((
@@ -1018,7 +1131,8 @@ fn clause_before(doc: &Doc, v: usize) -> Option<(Attribution, Span)> {
         ));
     }
     // …, said Smith.  /  X, said Smith, are …
-    if v > sent.start && doc.low(v - 1) == "," && !is_tell(doc.low(v)) {
+    // (Not "…, state that …": "that" opens the verb's own clause.)
+    if v > sent.start && doc.low(v - 1) == "," && !is_tell(doc.low(v)) && doc.low(v + 1) != "that" {
         let np = doc.np_after(v + 1)?;
         if np.end < sent.end && doc.is_word(np.end) {
             return None;

@@ -22,7 +22,7 @@ use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::{LEXICON, set};
 use crate::annotate::segment::{Line, lines_from};
 use crate::annotate::words::{AUXILIARIES, DETERMINERS, WordSet, is_letter_closing};
-use crate::model::{Annotations, EntityId, EntityKind, Mention, MentionForm, Span};
+use crate::model::{Annotations, EntityId, EntityKind, Mention, MentionForm, QuoteKind, Span};
 
 /// Nouns opening a speech's title ("Remarks by …").
 static SPEECH_TITLES: LazyLock<WordSet> =
@@ -289,8 +289,9 @@ fn base_verb(doc: &Doc, i: usize) -> bool {
 
 /// The quotes of `ann` reported in the text's own voice (their cue in a
 /// passage of `prep`'s voice) by a pronoun the quote stage could not
-/// resolve: the voice telling its own words ("I have told the trust that
-/// …") is no quote, and dropped; a "you" ("Last year you said …") is the
+/// resolve: the voice reporting its own words ("I have told the trust that
+/// …") is no quote, and dropped, but its own words in quotation marks are
+/// its speaker's quote; a "you" ("Last year you said …") is the
 /// passage's addressee. A "he" or "she" speaking in a passage ("He told
 /// our conference, …") is neither its voice nor whom it addresses or
 /// answers: it is resolved again knowing the voice.
@@ -328,6 +329,16 @@ fn requote(text: &str, prep: &Prepared, ann: &mut Annotations) {
         };
         let last = name.rsplit(' ').next().unwrap_or(name).to_ascii_lowercase();
         match last.as_str() {
+            // Its own earlier words in quotation marks ("As I told the
+            // panel in October, “…”") are quoted, by the passage's speaker;
+            // not what it says now ("I say this: “…”").
+            "i" | "we" if q.kind == QuoteKind::Direct && earlier(cue.slice(text)) => {
+                if let Some(e) = turn.speaker {
+                    q.speaker = Some(e);
+                    q.speaker_name = None;
+                }
+                true
+            }
             "i" | "we" => false,
             "you" => {
                 if let Some(e) = turn.addressee {
@@ -339,6 +350,14 @@ fn requote(text: &str, prep: &Prepared, ann: &mut Annotations) {
             _ => true,
         }
     });
+}
+
+/// True when the speech verb `cue` tells of speech before now: a past
+/// form ("told", "said", "wrote", "warned"), not a present one ("say",
+/// "ask", "tell").
+fn earlier(cue: &str) -> bool {
+    let w = cue.to_ascii_lowercase();
+    w.ends_with("ed") || matches!(w.as_str(), "said" | "told" | "wrote" | "spoke")
 }
 
 /// The speaker label opening `line` ("PIKE", "Q", "DR. LEE"): capitals,
@@ -613,6 +632,29 @@ mod tests {
         let at = text.match_indices(word).nth(nth).expect("in the text").0;
         let m = ann.mention_at(at)?;
         Some(ann.entities[ann.mentions[m].entity].name.clone())
+    }
+
+    #[test]
+    fn the_voices_earlier_words_in_marks_are_its_quote_not_what_it_says_now() {
+        let text = "Speech by Oskar Lindahl, mayor of Tarrow, to the town council\n\n\
+                    Friends, the ferry matters. As I told the harbour board in May, \
+                    \"a town without a ferry is an island.\" So I say this to you now: \
+                    \"Keep the ferry running.\"\n";
+        let ann = annotate(text);
+        let quoted: Vec<&str> = ann.quotes.iter().map(|q| q.span.slice(text)).collect();
+        let earlier = ann
+            .quotes
+            .iter()
+            .find(|q| q.span.slice(text).starts_with("a town without"))
+            .expect("the earlier words are quoted");
+        assert_eq!(
+            earlier.speaker.map(|e| ann.entities[e].name.as_str()),
+            Some("Oskar Lindahl")
+        );
+        assert!(
+            !quoted.iter().any(|q| q.starts_with("Keep the ferry")),
+            "{quoted:?}"
+        );
     }
 
     #[test]

@@ -154,7 +154,23 @@ impl Doc<'_> {
                 negated: false,
             });
         }
-        let mut np = self.np_before(j - 1, floor)?;
+        // "Its statement to us says": an object pronoun is never the
+        // subject; the noun its preposition modifies is.
+        let object = j >= floor + 3
+            && matches!(self.low(j - 1), "me" | "us" | "him" | "them")
+            && self.tag(j - 2) == Tag::Adp;
+        let mut np = self.np_before(if object { j - 3 } else { j - 1 }, floor)?;
+        // "Families of the two traders who died say": a relative clause
+        // (verbs only, no noun) ends the subject; its antecedent speaks.
+        if !np.clone().any(|k| self.tag(k).is_nominal())
+            && let Some(r) = (floor + 1..np.start)
+                .rev()
+                .take(4)
+                .take_while(|&k| self.is_word(k))
+                .find(|&k| matches!(self.low(k), "who" | "which" | "that"))
+        {
+            np = self.np_before(r - 1, floor)?;
+        }
         // "Posts on the board from Friday theorized": the subject is the
         // whole phrase from the start of the sentence (or of the clause
         // after a comma), headed by its first noun phrase.
@@ -525,8 +541,13 @@ impl Doc<'_> {
             // "urged member states to invest": a speech verb's form before
             // "to" + verb inside a phrase is a plural noun.
             let noun_form = e > first && self.low(e + 1) == "to" && self.is_word(e + 2);
+            // "the report", "her reply": a speech word after a determiner
+            // or a possessive is a noun of the phrase.
+            let after_determiner = e > first
+                && (DETERMINERS.contains(self.low(e - 1))
+                    || matches!(self.low(e - 1), "'s" | "’s"));
             if (SUBJECT_BREAKERS.contains(w) && !(e == first && DETERMINERS.contains(w)))
-                || (SPEECH_VERBS.contains_key(w) && !noun_form)
+                || (SPEECH_VERBS.contains_key(w) && !noun_form && !after_determiner)
                 || (w == "and"
                     && !(self.capitalised(e + 1) && e > first && self.capitalised(e - 1)))
             {
@@ -954,6 +975,14 @@ impl Doc<'_> {
     }
 
     fn resolve_with(&self, np: &Range<usize>, issuer: bool) -> Agent {
+        if np.len() == 1
+            && let Some(e) = self.vocative_before(np.start)
+        {
+            return Agent {
+                entity: Some(e),
+                name: None,
+            };
+        }
         if np.len() == 1 && PRONOUNS.contains_key(self.low(np.start)) {
             return self.resolve_pronoun(np.start);
         }
@@ -1125,11 +1154,39 @@ impl Doc<'_> {
         {
             return self.resolve_with(&(np.start..p), false);
         }
+        // "Its letter to us says": the one the possessive pronoun names.
+        if np.len() > 1
+            && matches!(self.low(np.start), "its" | "his" | "her" | "their")
+            && DOCUMENT_NOUNS.contains(self.low(np.end - 1))
+        {
+            let owner = self.resolve_pronoun(np.start);
+            if owner.entity.is_some() {
+                return owner;
+            }
+        }
         let span = self.span(np.start, np.end);
         Agent {
             entity: None,
             name: Some(span.slice(self.text).to_owned()),
         }
+    }
+
+    /// For a "you" at token `i`: the one a name opening its sentence
+    /// (after capitalised words only: a title) before a comma right before
+    /// it addresses, a vocative ("Councillor Okonjo, you said …").
+    fn vocative_before(&self, i: usize) -> Option<EntityId> {
+        if self.low(i) != "you" || i < 2 || self.low(i - 1) != "," {
+            return None;
+        }
+        let start = self.sentence_of(i).start;
+        let end = self.toks[i - 2].end();
+        self.mentions_in(&(start..i - 1))
+            .map(|m| &self.ann.mentions[m])
+            .find(|m| {
+                let first = self.toks.partition_point(|t| t.start() < m.span.start);
+                m.span.end == end && (start..first).all(|k| self.capitalised(k))
+            })
+            .map(|m| m.entity)
     }
 
     /// The agent a pronoun at token `i` refers to.

@@ -992,3 +992,152 @@ fn a_name_apposed_to_a_bare_description_is_the_speaker() {
     let last = q.last().expect("a quote");
     assert_eq!(last.2, "Pell Fair Trading Office", "{q:?}");
 }
+
+#[test]
+fn wrote_to_a_hearer_then_that_reports_a_clause() {
+    let q = quotes(
+        "In March the mayor wrote to our secretary, Ivo Marsh, that the depot would stay open until May.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Indirect);
+    assert_eq!(q[0].1, "the depot would stay open until May");
+    // An infinitive after the verb is no hearer.
+    let q = quotes("The board agreed to ask that the depot stay open.");
+    assert!(q.iter().all(|q| q.3 != "agreed"), "{q:?}");
+}
+
+#[test]
+fn in_the_words_of_reaches_over_a_participle_phrase() {
+    let q = quotes(
+        "In the words of the harbour master, Edda Lind, speaking at the inquiry in June, \"a port without a pilot is a trap.\"",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.contains("Lind"), "{q:?}");
+}
+
+#[test]
+fn a_vocative_before_you_said_is_no_reported_clause() {
+    let q = quotes(
+        "Councillor Brandt, you said, and I quote, \"I will never sell the park.\" The park was sold in May.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Direct);
+    assert_eq!(q[0].3, "said");
+}
+
+#[test]
+fn an_aside_in_commas_between_verb_and_quote() {
+    let q = quotes(
+        "The firm sent a letter to the tenants. It says, in plain words, \"The lease ends on Friday.\"",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Direct);
+    assert_eq!(q[0].3, "says");
+    let q = quotes(
+        "As I told the harbour board in August, \"a dredger that never sails is a cost, not a plan.\"",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].3, "told");
+}
+
+#[test]
+fn that_after_an_inverted_verb_opens_its_clause() {
+    let q = quotes(
+        "But the council's minutes, which were published on Friday, state that the depot \"will cost less to keep\".",
+    );
+    assert!(
+        q.iter()
+            .any(|q| q.0 == QuoteKind::Indirect && q.1.starts_with("the depot")),
+        "{q:?}"
+    );
+    assert!(q.iter().all(|q| !q.2.starts_with("that")), "{q:?}");
+}
+
+#[test]
+fn a_compound_document_noun_reports_nothing() {
+    let q = quotes(
+        "We have read the survey report that the ministry ordered from a private firm in Tarrow.",
+    );
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn according_to_a_document_noun() {
+    let q = quotes("According to the report, the dam is safe and needs only small repairs.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the dam is safe and needs only small repairs");
+}
+
+#[test]
+fn a_headline_quote_before_a_colon_and_a_name() {
+    let q = quotes(
+        "“We will not close a single ward”: Dorrin Health Trust answers patients\n\nDorrin Health Trust said on Monday that its wards would stay open.",
+    );
+    let head = q
+        .iter()
+        .find(|q| q.0 == QuoteKind::Direct)
+        .expect("headline quote");
+    assert!(head.2.contains("Dorrin"), "{q:?}");
+    assert_eq!(head.3, "");
+}
+
+#[test]
+fn an_object_pronoun_is_never_the_speaker() {
+    let q = quotes(
+        "Harlan Mining wrote to the council last week. Its letter to us says the mine \"has consulted every household\".",
+    );
+    let r = q
+        .iter()
+        .find(|q| q.0 == QuoteKind::Indirect)
+        .expect("reported clause");
+    assert!(r.2.contains("Harlan"), "{q:?}");
+}
+
+#[test]
+fn a_relative_clause_ends_the_speaking_subject() {
+    let q = quotes("Relatives of the miners who died say they were never told the truth.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.contains("miners"), "{q:?}");
+}
+
+#[test]
+fn you_after_a_vocative_name_speaks() {
+    let q = quotes(
+        "Colleagues, the park is our pride. Councillor Neville Brandt, you said in March, \"The park will never be sold.\" It was sold in May.",
+    );
+    let d = q
+        .iter()
+        .find(|q| q.0 == QuoteKind::Direct)
+        .expect("direct quote");
+    assert!(d.2.contains("Brandt"), "{q:?}");
+}
+
+#[test]
+fn a_pronoun_with_a_contracted_auxiliary_opens_a_reported_clause() {
+    let q = quotes("Our steward told me they'd written to the owners twice in June.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "they'd written to the owners twice in June");
+    // A possessive "'s" is no auxiliary: "said the firm's plan" reports nothing.
+    assert!(!contracted_auxiliary("firm's"));
+    assert!(contracted_auxiliary("we’ll"));
+}
+
+#[test]
+fn a_list_completes_a_reported_clause_left_open() {
+    let q = quotes(
+        "The trust met on Monday. The trust also said it would:\n\n- open the east wing in May;\n- hire forty nurses; and\n- publish its waiting times.\n",
+    );
+    let got: Vec<(QuoteKind, &str)> = q.iter().map(|q| (q.0, q.1.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            (QuoteKind::Indirect, "open the east wing in May"),
+            (QuoteKind::Indirect, "hire forty nurses"),
+            (QuoteKind::Indirect, "publish its waiting times"),
+        ]
+    );
+    // A list after a full attribution is a block quote as before.
+    let q = quotes("The trust said in a statement:\n\n- We are proud of our nurses.\n");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Direct);
+}
