@@ -5,6 +5,7 @@
 //! context.
 
 use crate::annotate::doc::Doc;
+use crate::annotate::fasthash::{Map, Set};
 use crate::annotate::lexicon::{GazKind, Gender, LEXICON};
 use crate::annotate::words::is_acronym;
 use crate::model::EntityKind;
@@ -56,6 +57,60 @@ impl Kind {
             KeyedKind::Place => Kind::Place,
         }
     }
+}
+
+/// The words that name a town because a text names its institutions after
+/// it: the first word of two names of organizations or places that go on
+/// with different second words ("Kestle Gazette", "Kestle Town Council"),
+/// or of a local council's name ("Harwick City Council"). `names` are the
+/// names' words without a leading "The". A club goes by its town's name
+/// ("Castlebridge won"), so a word opening a club's name is none; nor is a
+/// word shorter than three letters, initials, a word a word list knows (a
+/// keyword, title or given name) or a common word (`common`: "National" of
+/// "National Trust" and "National Gallery").
+pub fn town_words<'t>(
+    names: impl IntoIterator<Item = Vec<&'t str>>,
+    common: impl Fn(&str) -> bool,
+) -> Set<&'t str> {
+    let lx = &*LEXICON;
+    // first word -> (the second word after it, seen going on differently,
+    // opens a club's name, opens a council's name)
+    let mut seen: Map<&str, (&str, bool, bool, bool)> = Map::default();
+    for words in names {
+        let [first, second, ..] = words[..] else {
+            continue;
+        };
+        let last = words[words.len() - 1];
+        let club = lx.club_words.contains_key(last);
+        let council = words.len() >= 3
+            && matches!(
+                second,
+                "Town" | "County" | "City" | "Borough" | "District" | "Parish"
+            )
+            && lx.org_keys.contains_key(last);
+        let entry = seen.entry(first).or_insert((second, false, false, false));
+        entry.1 |= entry.0 != second;
+        entry.2 |= club;
+        entry.3 |= council;
+    }
+    seen.into_iter()
+        .filter(|&(w, (_, differs, club, council))| {
+            (differs || council)
+                && !club
+                && w.chars().count() >= 3
+                && w.starts_with(char::is_uppercase)
+                && w.chars().all(char::is_alphabetic)
+                && !is_acronym(w)
+                && !lx.org_keys.contains_key(w)
+                && !lx.place_keys.contains(w)
+                && !lx.place_prefixes.contains(w)
+                && !lx.club_words.contains_key(w)
+                && !lx.first_names.contains_key(w)
+                && !lx.titles.contains_key(w)
+                && !common(w)
+        })
+        .map(|(w, _)| w)
+        .collect()
 }
 
 /// True for an initial ("J.") or dotted initials ("J.D.").
@@ -329,6 +384,26 @@ mod tests {
         assert_eq!(classify_all("x KCNA ."), [Kind::Organization]);
         assert_eq!(classify_all("x Brandt Team9 ."), [Kind::Organization]);
         assert_eq!(classify_all("x Brandt ."), [Kind::Unknown]);
+    }
+
+    #[test]
+    fn towns_open_the_names_of_two_institutions_or_a_council() {
+        let towns = |list: &[&'static str]| {
+            let names = list.iter().map(|n| n.split(' ').collect::<Vec<_>>());
+            let mut t: Vec<_> = town_words(names, |w| w == "Summit").into_iter().collect();
+            t.sort_unstable();
+            t
+        };
+        assert_eq!(towns(&["Pellby Gazette", "Pellby Bridge"]), ["Pellby"]);
+        assert_eq!(towns(&["Orrin County Council"]), ["Orrin"]);
+        // One name, however often, or a name and its longer form: the
+        // firm's short name.
+        assert!(towns(&["Pellby Gazette", "Pellby Gazette"]).is_empty());
+        assert!(towns(&["Acme Widgets", "Acme Widgets Trust"]).is_empty());
+        // A club's town is the club; listed and common words are no towns.
+        assert!(towns(&["Pellby Rovers", "Pellby Supporters' Club"]).is_empty());
+        assert!(towns(&["North Pellby", "North Orrin"]).is_empty());
+        assert!(towns(&["Summit Foods", "Summit Bank"]).is_empty());
     }
 
     #[test]

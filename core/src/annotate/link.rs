@@ -117,10 +117,10 @@ struct Linker<'d, 'a> {
     /// Family names of five letters or more with one letter left out, for
     /// finding a misspelt one.
     by_variant: Map<String, Vec<usize>>,
-    /// First words that open names of several words going on differently
-    /// ("Kestle" of "Kestle Gazette" and "Kestle Town Council"): the place
-    /// those names are named after, never one of them for short.
-    shared_first: Set<String>,
+    /// Words naming the town institutions are named after ("Kestle" of
+    /// "Kestle Gazette" and "Kestle Town Council";
+    /// [`crate::annotate::kinds::town_words`]): never one of them for short.
+    towns: Set<&'a str>,
     of_mention: Vec<usize>,
 }
 
@@ -471,7 +471,7 @@ impl<'d, 'a> Linker<'d, 'a> {
         } else if let Some(id) = keyword() {
             self.add(id, mi, m);
         } else if !matches!(m.kind, Kind::Person | Kind::Place)
-            && !self.shared_first.contains(&key)
+            && !self.towns.contains(w)
             && let Some(id) = self.org_alias(&key)
         {
             self.add(id, mi, m);
@@ -555,28 +555,6 @@ impl<'d, 'a> Linker<'d, 'a> {
     }
 }
 
-/// The first words of the names `multi` (of two words or more) that go on
-/// with two different second words ("Kestle Gazette", "Kestle Town
-/// Council"; not "Acme Widgets" and "Acme Widgets Trust").
-fn shared_first_words<'m>(doc: &Doc, multi: impl Iterator<Item = &'m NameMention>) -> Set<String> {
-    let mut second: Map<&str, &str> = Map::default();
-    let mut shared = Set::default();
-    for m in multi {
-        let (a, _) = name_words(doc, m);
-        let (first, next) = (doc.word(a), doc.word(a + 1));
-        match second.get(first) {
-            Some(&seen) if seen != next => {
-                shared.insert(first.to_owned());
-            }
-            Some(_) => {}
-            None => {
-                second.insert(first, next);
-            }
-        }
-    }
-    shared
-}
-
 /// `word` with one letter left out, at each place.
 fn variants(word: &str) -> impl Iterator<Item = String> + '_ {
     word.char_indices().map(|(i, c)| {
@@ -637,7 +615,7 @@ pub fn link(doc: &Doc, mentions: &[NameMention]) -> (Vec<Cluster>, Vec<usize>) {
         by_tail: Map::default(),
         by_keyword: Map::default(),
         by_variant: Map::default(),
-        shared_first: Set::default(),
+        towns: Set::default(),
         of_mention: vec![usize::MAX; mentions.len()],
     };
     let is_multi = |m: &NameMention| {
@@ -649,7 +627,11 @@ pub fn link(doc: &Doc, mentions: &[NameMention]) -> (Vec<Cluster>, Vec<usize>) {
             l.link_multi(mi, m);
         }
     }
-    l.shared_first = shared_first_words(doc, mentions.iter().filter(|m| is_multi(m)));
+    let names = mentions.iter().filter(|m| is_multi(m)).map(|m| {
+        let (a, b) = name_words(doc, m);
+        (a..b).map(|i| doc.word(i)).collect()
+    });
+    l.towns = crate::annotate::kinds::town_words(names, |w| doc.seen_lowercase(w));
     for (mi, m) in mentions.iter().enumerate() {
         if !is_multi(m) {
             l.link_single(mi, m);

@@ -10,12 +10,11 @@
 //! Person names are not searched: "Jordan Smith" holds no country.
 
 use crate::annotate::fasthash::{Map, Set};
-use crate::annotate::kinds::Kind;
+use crate::annotate::kinds::{self, Kind};
 use crate::annotate::learn::tagger;
 use crate::annotate::lexicon::{GazKind, LEXICON};
 use crate::annotate::segment::{self, Token, TokenKind};
 use crate::annotate::words::REGION_ADJECTIVES;
-use crate::annotate::words::is_acronym;
 use crate::model::{Annotations, EntityId, EntityKind, MentionForm, Nested, NestedEntity, Span};
 
 /// The names inside the name mentions of `ann` over `text`, in order.
@@ -111,55 +110,23 @@ struct Names<'n, 'a> {
     shared: &'n Set<&'a str>,
 }
 
-/// The words that open two organization or place names going on
-/// differently ("Carnmore Herald", "Carnmore Water"): the place both are
-/// named after, when the word is a name (capitalised, no initials, no
-/// keyword, title or given name) and no word the tagger read in its
-/// training text ("National Trust" and "National Gallery" share a word
-/// that names no place).
+/// The towns the organization and place names of `ann` are named after
+/// ([`kinds::town_words`]), where a common word is one the tagger read in
+/// its training text.
 fn shared_places<'a>(text: &'a str, ann: &Annotations) -> Set<&'a str> {
-    let lx = &*LEXICON;
-    let mut second: Map<&str, &str> = Map::default();
-    let mut shared = Set::default();
-    for m in &ann.mentions {
+    let names = ann.mentions.iter().filter_map(|m| {
         let kind = ann.entities[m.entity].kind;
-        if m.form != MentionForm::Name
-            || !matches!(kind, EntityKind::Organization | EntityKind::Place)
-        {
-            continue;
-        }
-        let toks = segment::tokens(text, m.span);
-        let words: Vec<&str> = toks
-            .iter()
-            .map(|t| t.text(text))
-            .skip_while(|w| matches!(*w, "The" | "the"))
-            .take(2)
-            .collect();
-        let &[first, next] = words.as_slice() else {
-            continue;
-        };
-        match second.get(first) {
-            Some(&seen) if seen != next => {
-                shared.insert(first);
-            }
-            Some(_) => {}
-            None => {
-                second.insert(first, next);
-            }
-        }
-    }
-    shared.retain(|w: &&str| {
-        w.chars().count() >= 3
-            && w.starts_with(|c: char| c.is_uppercase())
-            && !is_acronym(w)
-            && !lx.org_keys.contains_key(w)
-            && !lx.place_keys.contains(w)
-            && !lx.place_prefixes.contains(w)
-            && !lx.first_names.contains_key(w)
-            && !lx.titles.contains_key(w)
-            && !tagger::knows_word(w)
+        let named = m.form == MentionForm::Name
+            && matches!(kind, EntityKind::Organization | EntityKind::Place);
+        named.then(|| {
+            segment::tokens(text, m.span)
+                .iter()
+                .map(|t| t.text(text))
+                .skip_while(|w| matches!(*w, "The" | "the"))
+                .collect()
+        })
     });
-    shared
+    kinds::town_words(names, tagger::knows_word)
 }
 
 /// True for a name that may hold others: an organization's, or a place's
