@@ -111,9 +111,6 @@ struct Linker<'d, 'a> {
     by_acronym: Map<String, usize>,
     by_alias: Map<String, Vec<usize>>,
     by_tail: Map<String, Vec<usize>>,
-    /// Organizations by the keyword that ends their name ("Assembly" of
-    /// "National Assembly").
-    by_keyword: Map<String, Vec<usize>>,
     /// Family names of five letters or more with one letter left out, for
     /// finding a misspelt one.
     by_variant: Map<String, Vec<usize>>,
@@ -234,18 +231,6 @@ impl<'d, 'a> Linker<'d, 'a> {
         let words: Vec<&str> = (a..b).map(|i| self.doc.word(i)).collect();
         if words.len() < 2 {
             return;
-        }
-        let last = words[words.len() - 1];
-        if m.kind != Kind::Person
-            && LEXICON
-                .org_keys
-                .get(last)
-                .is_some_and(|k| k.end && !k.suffix)
-        {
-            let ids = self.by_keyword.entry(last.to_owned()).or_default();
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
         }
         if m.kind == Kind::Person {
             let lx = &*LEXICON;
@@ -457,18 +442,7 @@ impl<'d, 'a> Linker<'d, 'a> {
             self.add(id, mi, m);
             return;
         }
-        // "the Assembly" of "the National Assembly": the keyword alone,
-        // after "the" or "this", names the one organization whose name it ends
-        // ("News of the fire spread" names no "Deseret News").
-        let definite = a > m.start
-            || (a > 0 && matches!(self.doc.word(a - 1), "the" | "The" | "this" | "This"));
-        let keyword = || match self.by_keyword.get(w).map(Vec::as_slice) {
-            Some(&[id]) if b - a == 1 && definite && m.kind != Kind::Person => Some(id),
-            _ => None,
-        };
         if let Some(&id) = self.by_key.get(&key) {
-            self.add(id, mi, m);
-        } else if let Some(id) = keyword() {
             self.add(id, mi, m);
         } else if !matches!(m.kind, Kind::Person | Kind::Place)
             && !self.towns.contains(w)
@@ -613,7 +587,6 @@ pub fn link(doc: &Doc, mentions: &[NameMention]) -> (Vec<Cluster>, Vec<usize>) {
         by_acronym: Map::default(),
         by_alias: Map::default(),
         by_tail: Map::default(),
-        by_keyword: Map::default(),
         by_variant: Map::default(),
         towns: Set::default(),
         of_mention: vec![usize::MAX; mentions.len()],
@@ -719,30 +692,6 @@ mod tests {
         assert!(
             got.iter()
                 .any(|(n, ms)| n == "Acme Widgets" && ms.contains(&"Acme")),
-            "{got:?}"
-        );
-    }
-
-    #[test]
-    fn the_keyword_alone_after_the_or_this_is_the_organization_it_ends() {
-        let text = "The Grain Agency met. The Agency said it would appeal, and I ask \
-                    this Agency to wait. The Deseret News wrote about it. News of the deal spread.";
-        let got = actors(text);
-        assert!(
-            got.iter()
-                .any(|(n, ms)| n == "Grain Agency" && ms == &["Grain Agency", "Agency", "Agency"]),
-            "{got:?}"
-        );
-        assert!(
-            got.iter()
-                .any(|(n, ms)| n == "Deseret News" && ms == &["Deseret News"]),
-            "{got:?}"
-        );
-        // Two organizations end in the keyword: it names neither.
-        let got = actors("The Grain Agency and the Water Agency met. The Agency said no.");
-        assert!(
-            got.iter()
-                .all(|(n, ms)| !ms.contains(&"Agency") || n == "Agency"),
             "{got:?}"
         );
     }
