@@ -2063,30 +2063,31 @@ fn a_generic_noun_does_not_describe_a_body_named_by_another_noun() {
 
 #[test]
 fn an_agentless_directive_passive_is_the_body_the_article_is_about() {
-    let text = "Harwick Rail cut three services on Monday. Harwick Rail blamed a shortage of \
-                drivers. Passengers were asked to check the timetable before travelling.";
-    let c = commitments(text);
-    let asked = c
-        .iter()
-        .find(|c| c.1.starts_with("asked"))
-        .expect("a demand");
-    assert_eq!(asked.3, "Harwick Rail", "{c:?}");
+    // The actor of the item whose trigger opens with `cue`.
+    let actor = |last: &str, cue: &str| {
+        let text = format!(
+            "Harwick Rail cut three services on Monday. Harwick Rail blamed a shortage of \
+             drivers. {last}"
+        );
+        let c = commitments(&text);
+        let item = c.iter().find(|c| c.1.starts_with(cue));
+        item.unwrap_or_else(|| panic!("a demand: {c:?}")).3.clone()
+    };
+    let asked = actor(
+        "Passengers were asked to check the timetable before travelling.",
+        "asked",
+    );
+    assert_eq!(asked, "Harwick Rail");
     // The body asked is not its own asker.
-    let text = "Harwick Rail cut three services on Monday. Harwick Rail blamed a shortage of \
-                drivers. Harwick Rail was asked to restore the services by June.";
-    let c = commitments(text);
-    let asked = c
-        .iter()
-        .find(|c| c.1.starts_with("asked"))
-        .expect("a demand");
-    assert_eq!(asked.3, "", "{c:?}");
+    let asked = actor(
+        "Harwick Rail was asked to restore the services by June.",
+        "asked",
+    );
+    assert_eq!(asked, "");
     // Its staff are not the body itself.
-    let text = "Harwick Rail cut three services on Monday. Harwick Rail blamed a shortage of \
-                drivers. Staff at Harwick Rail were told to work extra shifts.";
-    let c = commitments(text);
-    let told = c
-        .iter()
-        .find(|c| c.1.starts_with("told"))
-        .expect("a demand");
-    assert_eq!(told.3, "Harwick Rail", "{c:?}");
+    let told = actor(
+        "Staff at Harwick Rail were told to work extra shifts.",
+        "told",
+    );
+    assert_eq!(told, "Harwick Rail");
 }
