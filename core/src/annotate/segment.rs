@@ -330,8 +330,13 @@ fn word_end(s: &str, i: usize, after: usize, number: bool) -> (usize, TokenKind)
             end = past;
             continue;
         }
-        // A period closing an abbreviation or initial: "U.S." "J." "Mr."
-        if d == '.' && kind == TokenKind::Word && is_abbreviation(&s[i..end]) {
+        // A period closing an abbreviation or initial: "U.S." "J." "Mr.";
+        // not the pronoun "I" after a lowercase word ("neither do I.").
+        if d == '.'
+            && kind == TokenKind::Word
+            && is_abbreviation(&s[i..end])
+            && !is_pronoun_i(s, i, end)
+        {
             end = past;
         }
         break;
@@ -411,6 +416,18 @@ fn long_symbol_run(s: &str, i: usize) -> Option<Range<usize>> {
         .map(char::len_utf8)
         .sum();
     Some(i + lead..i + run.len() - trail)
+}
+
+/// True when `s[i..end]` is "I" right after a lowercase word: the pronoun
+/// ("so do I."), not an initial ("Mary I. Jones").
+fn is_pronoun_i(s: &str, i: usize, end: usize) -> bool {
+    &s[i..end] == "I"
+        && s[..i].ends_with(' ')
+        && s[..i]
+            .split_whitespace()
+            .next_back()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_lowercase)
 }
 
 /// True when `word` (without its final period) is an abbreviation that
@@ -715,6 +732,16 @@ mod tests {
 
     fn sents(text: &str) -> Vec<&str> {
         sentences(text).iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn the_pronoun_i_ends_a_sentence_an_initial_does_not() {
+        assert_eq!(
+            sents("Neither do I. One sergeant said so."),
+            ["Neither do I.", "One sergeant said so."]
+        );
+        assert_eq!(words("so do I. One"), ["so", "do", "I", ".", "One"]);
+        assert_eq!(words("Mary I. Jones"), ["Mary", "I.", "Jones"]);
     }
 
     #[test]
