@@ -152,11 +152,22 @@ fn to_verb(at: &At) -> Option<Frame> {
 }
 
 /// An agentless passive directive: "was told to leave", "were asked to
-/// wait". The subject is the one asked, not the actor.
+/// wait", "were asked not to water" (the content keeps its "not", as
+/// after an object). The subject is the one asked, not the actor.
 fn passive_to(at: &At) -> Option<Frame> {
-    (at.cue.frames.obj && at.passive && at.to_verb(at.k)).then(|| Frame {
+    if !(at.cue.frames.obj && at.passive) {
+        return None;
+    }
+    let frame = if at.to_verb(at.k) {
+        Frame::new(at.k + 1, at.k + 1)
+    } else if at.doc.low(at.k) == "not" && at.to_verb(at.k + 1) {
+        Frame::new(at.end, at.k)
+    } else {
+        return None;
+    };
+    Some(Frame {
         passive_obj: true,
-        ..Frame::new(at.k + 1, at.k + 1)
+        ..frame
     })
 }
 

@@ -2078,6 +2078,9 @@ fn an_agentless_directive_passive_is_the_body_the_article_is_about() {
         "asked",
     );
     assert_eq!(asked, "Harwick Rail");
+    // Asked not to: the same demand, its content keeping the "not".
+    let asked = actor("Passengers were asked not to travel before noon.", "asked");
+    assert_eq!(asked, "Harwick Rail");
     // The body asked is not its own asker.
     let asked = actor(
         "Harwick Rail was asked to restore the services by June.",
