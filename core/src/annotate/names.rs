@@ -30,8 +30,14 @@ fn is_people(w: &str) -> bool {
 
 /// A point of the compass opening a place's name ("East" of "East Los
 /// Angeles").
-pub fn is_compass(w: &str) -> bool {
+fn is_compass(w: &str) -> bool {
     matches!(w, "North" | "South" | "East" | "West")
+}
+
+/// A word that names a region of the place after it: a region adjective
+/// or a point of the compass ("Southern Indiana", "East Los Angeles").
+pub fn opens_region(w: &str) -> bool {
+    REGION_ADJECTIVES.contains(w) || is_compass(w)
 }
 
 /// A gazetteer entry that is a place (not an organization).
@@ -487,21 +493,16 @@ impl Doc<'_> {
                 i = piece.end;
                 continue;
             }
-            if is_compass(w)
+            let people = is_people(w);
+            if (people || is_compass(w))
                 && let Some(piece) = self.region_piece(i, b)
             {
                 out.push(piece);
                 i = piece.end;
                 continue;
             }
-            if is_people(w) {
-                match self.region_piece(i, b) {
-                    Some(piece) => {
-                        out.push(piece);
-                        i = piece.end;
-                    }
-                    None => i += 1,
-                }
+            if people {
+                i += 1;
                 continue;
             }
             if i + 1 == b && self.is_derived_demonym(i) {
@@ -563,7 +564,7 @@ impl Doc<'_> {
     /// ("Southern Indiana", "East Los Angeles"): a place of its own.
     fn region_piece(&self, i: usize, b: usize) -> Option<Piece> {
         let w = self.word(i);
-        if i + 1 >= b || !(REGION_ADJECTIVES.contains(w) || is_compass(w)) {
+        if i + 1 >= b || !opens_region(w) {
             return None;
         }
         let (e, kind) = self.entry_at(i + 1, b)?;

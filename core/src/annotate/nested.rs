@@ -13,17 +13,17 @@ use crate::annotate::fasthash::{Map, Set};
 use crate::annotate::kinds::{self, Kind};
 use crate::annotate::learn::tagger;
 use crate::annotate::lexicon::{GazKind, LEXICON};
+use crate::annotate::names;
 use crate::annotate::segment::{self, Token, TokenKind};
-use crate::annotate::words::REGION_ADJECTIVES;
 use crate::model::{Annotations, EntityId, EntityKind, MentionForm, Nested, NestedEntity, Span};
 
 /// The names inside the name mentions of `ann` over `text`, in order.
 pub fn find(text: &str, ann: &Annotations) -> Vec<Nested> {
     let known = known_names(text, ann);
-    let shared = shared_places(text, ann);
+    let towns = towns(text, ann);
     let names = Names {
         known: &known,
-        shared: &shared,
+        towns: &towns,
     };
     let mut out = Vec::new();
     for m in &ann.mentions {
@@ -106,14 +106,14 @@ fn known_names<'a>(text: &'a str, ann: &'a Annotations) -> Map<&'a str, Option<E
 struct Names<'n, 'a> {
     /// Each name given on its own, with its entity ([`known_names`]).
     known: &'n Map<&'a str, Option<EntityId>>,
-    /// Words naming a place that bodies are named after ([`shared_places`]).
-    shared: &'n Set<&'a str>,
+    /// Words naming a town that bodies are named after ([`towns`]).
+    towns: &'n Set<&'a str>,
 }
 
 /// The towns the organization and place names of `ann` are named after
 /// ([`kinds::town_words`]), where a common word is one the tagger read in
 /// its training text.
-fn shared_places<'a>(text: &'a str, ann: &Annotations) -> Set<&'a str> {
+fn towns<'a>(text: &'a str, ann: &Annotations) -> Set<&'a str> {
     let names = ann.mentions.iter().filter_map(|m| {
         let kind = ann.entities[m.entity].kind;
         let named = m.form == MentionForm::Name
@@ -187,8 +187,8 @@ fn after_at(
 
 /// The entity named by exactly `toks` (part of a mention of `outer`), if
 /// they are a name: capitalised at both ends, and known, in the gazetteer,
-/// a region of a gazetteer place, or one word opening two names as their
-/// place ([`shared_places`]).
+/// a region of a gazetteer place, or the town two names are named after
+/// ([`towns`]).
 fn inner(text: &str, toks: &[Token], names: &Names, outer: EntityId) -> Option<NestedEntity> {
     let known = names.known;
     let (first, last) = (toks.first()?, toks.last()?);
@@ -220,10 +220,9 @@ fn inner(text: &str, toks: &[Token], names: &Names, outer: EntityId) -> Option<N
     };
     let (canonical, kind) = if let Some(g) = LEXICON.gazetteer.get(name) {
         (g.canonical, Kind::of_gazetteer(g.kind).entity_kind())
-    } else if (toks.len() == 1 && names.shared.contains(name))
+    } else if (toks.len() == 1 && names.towns.contains(name))
         || (toks.len() == 2
-            && (REGION_ADJECTIVES.contains(first.text(text))
-                || crate::annotate::names::is_compass(first.text(text)))
+            && names::opens_region(first.text(text))
             && place(last.text(text)).is_some())
     {
         (name, EntityKind::Place)
