@@ -406,11 +406,18 @@ mod tests {
         assert!(towns(&["Summit Foods", "Summit Bank"]).is_empty());
     }
 
+    /// The token of the first occurrence of the word `w` in `doc`.
+    fn index_of(doc: &Doc, w: &str) -> usize {
+        (0..doc.toks.len())
+            .find(|&i| doc.word(i) == w)
+            .unwrap_or_else(|| panic!("no {w:?} in the text"))
+    }
+
     #[test]
     fn person_context_reads_who_and_kin() {
         let text = "Brandt, who left, met Lowe's wife and Acme's staff.";
         let doc = Doc::new(text, segment(text));
-        let idx = |w: &str| (0..doc.toks.len()).find(|&i| doc.word(i) == w).unwrap();
+        let idx = |w: &str| index_of(&doc, w);
         assert!(person_context(&doc, idx("Brandt") + 1));
         assert!(person_context(&doc, idx("Lowe") + 1));
         assert!(!person_context(&doc, idx("Acme") + 1));
@@ -424,7 +431,7 @@ mod tests {
                     was good, and Acme (the maker) grew.";
         let doc = Doc::new(text, segment(text));
         let at = |w: &str| {
-            let i = (0..doc.toks.len()).find(|&i| doc.word(i) == w).unwrap();
+            let i = index_of(&doc, w);
             citation_context(&doc, i + 1)
         };
         for author in [
@@ -447,7 +454,7 @@ mod tests {
             "The members of Brandt and Lowe employees met in Quist, near the Vance memorial.";
         let doc = Doc::new(text, segment(text));
         let at = |w: &str| {
-            let i = (0..doc.toks.len()).find(|&i| doc.word(i) == w).unwrap();
+            let i = index_of(&doc, w);
             body_context(&doc, i, i + 1)
         };
         assert!(at("Brandt"));
@@ -462,7 +469,7 @@ mod tests {
                     spoke, and Corvo's government agreed. Zell's board did not.";
         let doc = Doc::new(text, segment(text));
         let at = |w: &str| {
-            let i = (0..doc.toks.len()).find(|&i| doc.word(i) == w).unwrap();
+            let i = index_of(&doc, w);
             place_context(&doc, i, i + 1)
         };
         assert!(at("Brandt"));
@@ -478,7 +485,7 @@ mod tests {
                     and in Orbey, Lowe said.";
         let doc = Doc::new(text, segment(text));
         let at = |w: &str| {
-            let i = (0..doc.toks.len()).find(|&i| doc.word(i) == w).unwrap();
+            let i = index_of(&doc, w);
             place_context(&doc, i, i + 1)
         };
         assert!(at("Pellam"));
@@ -492,7 +499,7 @@ mod tests {
     fn place_context_reads_a_constituency() {
         let text = "The member for Brandt and the MP for Lowe Vale met Quist for Acme.";
         let doc = Doc::new(text, segment(text));
-        let idx = |w: &str| (0..doc.toks.len()).find(|&i| doc.word(i) == w).unwrap();
+        let idx = |w: &str| index_of(&doc, w);
         assert!(place_context(&doc, idx("Brandt"), idx("Brandt") + 1));
         assert!(place_context(&doc, idx("Lowe"), idx("Vale") + 1));
         assert!(!place_context(&doc, idx("Acme"), idx("Acme") + 1));
@@ -502,7 +509,7 @@ mod tests {
     fn place_context_reads_prepositions_and_states() {
         let text = "He lives in Brandt. Lowe, Texas is small.";
         let doc = Doc::new(text, segment(text));
-        let idx = |w: &str| (0..doc.toks.len()).find(|&i| doc.word(i) == w).unwrap();
+        let idx = |w: &str| index_of(&doc, w);
         assert!(place_context(&doc, idx("Brandt"), idx("Brandt") + 1));
         assert!(place_context(&doc, idx("Lowe"), idx("Lowe") + 1));
         assert!(!place_context(&doc, idx("He"), idx("He") + 1));
