@@ -69,7 +69,7 @@ fn tied(
         .find_map(|m| {
             let first = toks.partition_point(|t| t.start() < m.span.start);
             let after = toks.partition_point(|t| t.start() < m.span.end);
-            role_after(text, toks, ann, after, officer)
+            role_after(text, toks, ann, (speaker, after), officer)
                 .or_else(|| role_before(text, toks, ann, first))
                 .or_else(|| signature(text, ann, m.span).filter(|_| !officer))
         })
@@ -101,15 +101,16 @@ fn past(toks: &[Token], from: usize, o: &Mention) -> usize {
     from + toks[from..].partition_point(|t| t.start() < o.span.end)
 }
 
-/// After a name and a comma (token `after` is past the name): an
-/// organisation after "of", "at" or "for" ("chief executive of (the)
+/// After a name of `speaker` and a comma (token `after` is past the name):
+/// an organisation after "of", "at" or "for" ("chief executive of (the)
 /// Acme Company"; not for an `officer`), or one whose possessive opens the
-/// role ("the agency's director").
+/// role ("the agency's director"); none past another person's name ("Ann
+/// Lee, and Tom Hill, chief engineer of Acme": Acme is his).
 fn role_after(
     text: &str,
     toks: &[Token],
     ann: &Annotations,
-    after: usize,
+    (speaker, after): (EntityId, usize),
     officer: bool,
 ) -> Option<EntityId> {
     if toks.get(after).is_none_or(|t| t.text(text) != ",") {
@@ -120,6 +121,13 @@ fn role_after(
         if matches!(word(j), "." | ";" | "(" | ")")
             || text[toks[j - 1].end()..toks[j].start()].contains('\n')
         {
+            return None;
+        }
+        let other_person = ann.mention_at(toks[j].start()).is_some_and(|k| {
+            let e = ann.mentions[k].entity;
+            e != speaker && ann.entities[e].kind == EntityKind::Person
+        });
+        if other_person {
             return None;
         }
         let Some(o) = organisation_at(toks, ann, j) else {
@@ -253,5 +261,15 @@ mod tests {
         ] {
             assert_eq!(employer(text, "Ann Lee"), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_role_after_another_persons_name_is_theirs() {
+        let text = "Speaking: Ann Lee, and Tom Hill, chief engineer of Dunmore Shipping Company.";
+        assert_eq!(employer(text, "Ann Lee"), None);
+        assert_eq!(
+            employer(text, "Tom Hill").as_deref(),
+            Some("Dunmore Shipping Company")
+        );
     }
 }

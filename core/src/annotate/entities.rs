@@ -11,12 +11,12 @@ use crate::annotate::descriptions::{self, Anchor, Resolved};
 use crate::annotate::doc::{Doc, Handover};
 use crate::annotate::kinds::{self, KeyedKind, Kind};
 use crate::annotate::lexicon::{GazEntry, GazKind, Gender, LEXICON};
-use crate::annotate::link::{self, Cluster, NameMention};
+use crate::annotate::link::{self, Cluster, NameMention, Role};
 use crate::annotate::names::{Piece, PieceKind};
 use crate::annotate::roles::{self, Qualifier, is_honorific};
 use crate::annotate::segment::{Token, TokenKind};
 use crate::annotate::step::Step;
-use crate::annotate::words::is_acronym;
+use crate::annotate::words::{is_acronym, is_connector, is_possessive_mark};
 use crate::model::{Annotations, Entity, Link, LinkRel, Mention, MentionForm, Span};
 
 /// A demonym mention ("North Korean") and its country.
@@ -283,6 +283,7 @@ fn gazetteer_mention(doc: &Doc, a: usize, b: usize, entry: GazEntry) -> NameMent
         gender: Gender::Unknown,
         roles: Vec::new(),
         acronym_of: None,
+        office: false,
     }
 }
 
@@ -298,6 +299,7 @@ fn plain(doc: &Doc, a: usize, b: usize, kind: Kind, gender: Gender) -> NameMenti
         gender,
         roles: Vec::new(),
         acronym_of: None,
+        office: false,
     }
 }
 
@@ -334,16 +336,89 @@ fn names_in(doc: &Doc) -> Found {
     for (a, b) in doc.runs() {
         let from = pieces.len();
         doc.pieces(a, b, &mut pieces);
-        bounds.push((from, pieces.len()));
+        bounds.push((from, pieces.len(), b));
     }
     let mut known = KnownNames::default();
-    for &(from, to) in &bounds {
+    for &(from, to, _) in &bounds {
         known.learn(doc, &pieces[from..to]);
     }
-    for &(from, to) in &bounds {
+    for &(from, to, b) in &bounds {
+        found.names.extend(office_named(doc, &pieces[from..to], b));
         collect(doc, &pieces[from..to], &known, &mut found);
     }
     found
+}
+
+/// True when the words from token `a` to the end of its line are a name
+/// alone, as on an address line: capitalised, or the small words and
+/// marks inside names ("of", "and", "the", "Farmers' Network").
+fn names_rest_of_line(doc: &Doc, a: usize) -> bool {
+    let line_ends = |k: usize| {
+        k == doc.toks.len() || doc.text[doc.toks[k - 1].end()..doc.toks[k].start()].contains('\n')
+    };
+    doc.is_cap(a)
+        && (a + 1..=doc.toks.len())
+            .find(|&k| line_ends(k))
+            .is_some_and(|end| {
+                (a..end).all(|k| {
+                    let w = doc.word(k);
+                    doc.is_cap(k) || is_connector(w) || is_possessive_mark(w) || w == "&"
+                })
+            })
+}
+
+/// The person a run names by an office alone, when the run is nothing but
+/// that office and its portfolio ("the Transport Secretary", "the Minister
+/// for Housing", "Secretary of State"; the run ends at token `b`) and it
+/// stands where English uses a title as a name: after "the" or "Dear", or
+/// addressed or apposed between a comma and the end of a phrase ("Thank
+/// you, Minister.", "Delphine Ware, Minister for Roads and Ports,"), or
+/// opening a sentence as its addressee ("Chair, I rise …"). An honorific
+/// alone ("Dear Sir,") names no one.
+fn office_named(doc: &Doc, pieces: &[Piece], b: usize) -> Option<NameMention> {
+    let [first, rest @ ..] = pieces else {
+        return None;
+    };
+    let PieceKind::Title(gender) = first.kind else {
+        return None;
+    };
+    // "Deputy" + "Prime Minister": one office.
+    let mut end = first.end;
+    for p in rest {
+        match p.kind {
+            PieceKind::Title(_) if p.start == end => end = p.end,
+            _ => return None,
+        }
+    }
+    let portfolio = end < b && matches!(doc.word(end), "for" | "of");
+    if (end < b && !portfolio) || is_honorific(&doc.key(first.start, end)) {
+        return None;
+    }
+    let a = first.start;
+    let before = a.checked_sub(1).map(|i| doc.word(i));
+    let after = doc.toks.get(b).map(|_| doc.word(b));
+    // "Chair, Northfell Health" on an address line is a post at a body,
+    // not its holder addressed ("Chair, Megan Ashworth ended her letter").
+    let body_after = after == Some(",") && b + 1 < doc.toks.len() && names_rest_of_line(doc, b + 1);
+    let phrase_ends =
+        !body_after && matches!(after, None | Some("," | "." | "!" | "?" | ";" | ":"));
+    let opens_sentence = a == 0 || doc.toks[a - 1].sent() != doc.toks[a].sent();
+    let named = match before {
+        Some("the" | "The" | "Dear") => true,
+        Some(",") => phrase_ends,
+        _ => opens_sentence && after == Some(",") && !body_after,
+    };
+    if !named {
+        return None;
+    }
+    let mut m = plain(doc, a, b, Kind::Person, gender);
+    m.office = true;
+    m.roles.push(Role {
+        text: doc.key(a, b).into_owned(),
+        head: doc.key(a, end).to_lowercase(),
+        country: None,
+    });
+    Some(m)
 }
 
 /// The qualifiers that may precede a role (countries, demonyms and other

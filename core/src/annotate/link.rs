@@ -48,6 +48,10 @@ pub struct NameMention {
     pub roles: Vec<Role>,
     /// For an acronym in parentheses, the name mention it abbreviates.
     pub acronym_of: Option<usize>,
+    /// True for an office standing for its holder, with no name of its own
+    /// ("the Transport Secretary", "Dear Minister,"): linked to its holder
+    /// after every name is (see [`Linker::link_office`]).
+    pub office: bool,
 }
 
 /// A set of mentions of one actor.
@@ -100,6 +104,18 @@ impl Cluster {
             unconfirmed: false,
         }
     }
+}
+
+/// The noun of an office's lowercase head: its last word before "of" or
+/// "for" ("secretary" of "transport secretary" and of "secretary of
+/// state").
+fn office_noun(head: &str) -> &str {
+    let head = [" of ", " for "]
+        .iter()
+        .filter_map(|w| head.find(w))
+        .min()
+        .map_or(head, |k| &head[..k]);
+    head.rsplit(' ').next().unwrap_or(head)
 }
 
 struct Linker<'d, 'a> {
@@ -229,7 +245,8 @@ impl<'d, 'a> Linker<'d, 'a> {
     fn register(&mut self, id: usize, m: &NameMention) {
         let (a, b) = name_words(self.doc, m);
         let words: Vec<&str> = (a..b).map(|i| self.doc.word(i)).collect();
-        if words.len() < 2 {
+        // An office's words are no one's names.
+        if words.len() < 2 || m.office {
             return;
         }
         if m.kind == Kind::Person {
@@ -313,7 +330,7 @@ impl<'d, 'a> Linker<'d, 'a> {
             c.gender = m.gender;
         }
         let (a, b) = name_words(self.doc, m);
-        if m.canonical.is_none() && c.canonical.is_none() && b - a > c.name_words {
+        if !m.office && m.canonical.is_none() && c.canonical.is_none() && b - a > c.name_words {
             c.name = self.doc.key(a, b).into_owned();
             c.name_words = b - a;
         }
@@ -374,6 +391,91 @@ impl<'d, 'a> Linker<'d, 'a> {
             let cl = &self.clusters[c];
             (cl.mentions.len(), cl.mentions.last().copied().unwrap_or(0))
         })
+    }
+
+    /// Links the office `mentions[mi]` (see [`NameMention::office`]) to its
+    /// holder: the person named beside it, between commas ("the Transport
+    /// Secretary, Imogen Harcourt"; "Delphine Ware, Minister for Roads and
+    /// Ports"); else the person who holds that office by a role, the same
+    /// office first ("the Minister for Housing"), then one of its kind
+    /// ("Minister" of "Environment Minister"), the one mentioned last before
+    /// it; else the earlier mention of the same office; else a person of its
+    /// own, named by the office.
+    fn link_office(&mut self, mi: usize, mentions: &[NameMention]) {
+        let (doc, m) = (self.doc, &mentions[mi]);
+        let person = |id: usize| id != usize::MAX && self.clusters[id].kind != Kind::Place;
+        let comma = |i: usize| i < doc.toks.len() && doc.word(i) == ",";
+        // A name after the office is its holder only after "the" ("the
+        // Transport Secretary, Imogen Harcourt"): one addressed opens a
+        // sentence of its own ("Chair, Megan Ashworth wrote …").
+        let definite = m.lead > 0 && matches!(doc.word(m.lead - 1), "the" | "The");
+        let next = mentions
+            .get(mi + 1)
+            .filter(|n| {
+                definite
+                    && !n.office
+                    && comma(m.end)
+                    && n.lead == m.end + 1
+                    && n.kind == Kind::Person
+            })
+            .map(|_| self.of_mention[mi + 1]);
+        let prev = mi
+            .checked_sub(1)
+            .map(|p| (p, &mentions[p]))
+            .filter(|(_, p)| {
+                !p.office
+                    && m.lead > 0
+                    && comma(m.lead - 1)
+                    && p.end + 1 == m.lead
+                    && p.kind == Kind::Person
+            })
+            .map(|(p, _)| self.of_mention[p]);
+        if let Some(id) = next.or(prev).filter(|&id| person(id)) {
+            self.add(id, mi, m);
+            return;
+        }
+        let role = &m.roles[0];
+        let text = role.text.to_lowercase();
+        let noun = office_noun(&role.head);
+        let holds = |c: &Cluster, same: bool| {
+            c.kind == Kind::Person
+                && c.roles.iter().any(|r| {
+                    if same {
+                        r.text.to_lowercase() == text
+                    } else {
+                        office_noun(&r.head) == noun
+                    }
+                })
+        };
+        for same in [true, false] {
+            let holders = self
+                .clusters
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| holds(c, same));
+            // The holder mentioned last before the office, else the first after.
+            let last_before = |c: &Cluster| c.mentions.iter().copied().filter(|&k| k < mi).max();
+            let found = holders
+                .max_by_key(|(_, c)| {
+                    (
+                        last_before(c).is_some(),
+                        last_before(c),
+                        std::cmp::Reverse(c.mentions.first().copied()),
+                    )
+                })
+                .map(|(id, _)| id);
+            if let Some(id) = found {
+                self.add(id, mi, m);
+                return;
+            }
+        }
+        let key = self.key(m);
+        match self.by_key.get(&key) {
+            Some(&id) => self.add(id, mi, m),
+            None => {
+                self.new_cluster(mi, m, key);
+            }
+        }
     }
 
     fn link_single(&mut self, mi: usize, m: &NameMention) {
@@ -593,7 +695,7 @@ pub fn link(doc: &Doc, mentions: &[NameMention]) -> (Vec<Cluster>, Vec<usize>) {
     };
     let is_multi = |m: &NameMention| {
         let (a, b) = name_words(doc, m);
-        m.canonical.is_none() && m.acronym_of.is_none() && b - a >= 2
+        !m.office && m.canonical.is_none() && m.acronym_of.is_none() && b - a >= 2
     };
     for (mi, m) in mentions.iter().enumerate() {
         if is_multi(m) {
@@ -606,8 +708,13 @@ pub fn link(doc: &Doc, mentions: &[NameMention]) -> (Vec<Cluster>, Vec<usize>) {
     });
     l.towns = crate::annotate::kinds::town_words(names, |w| doc.seen_lowercase(w));
     for (mi, m) in mentions.iter().enumerate() {
-        if !is_multi(m) {
+        if !is_multi(m) && !m.office {
             l.link_single(mi, m);
+        }
+    }
+    for (mi, m) in mentions.iter().enumerate() {
+        if m.office {
+            l.link_office(mi, mentions);
         }
     }
     for c in &mut l.clusters {
@@ -668,6 +775,74 @@ mod tests {
         let segmented = crate::annotate::segment::segment(text);
         let (ann, _) = crate::annotate::entities::find(text, segmented, &mut |_| {});
         ann.entities.iter().find(|e| e.name == name).map(|e| e.kind)
+    }
+
+    #[test]
+    fn an_office_is_known_by_its_noun() {
+        assert_eq!(office_noun("transport secretary"), "secretary");
+        assert_eq!(office_noun("secretary of state"), "secretary");
+        assert_eq!(office_noun("minister for roads and ports"), "minister");
+        assert_eq!(office_noun("chair"), "chair");
+    }
+
+    #[test]
+    fn an_office_alone_names_its_holder() {
+        // Apposed after "the", or after the holder's name.
+        let got = actors(
+            "An open letter to the Transport Secretary, Imogen Harcourt. \
+             Dear Secretary of State, we write about the bridge.",
+        );
+        assert!(
+            got.contains(&(
+                "Imogen Harcourt".to_owned(),
+                vec![
+                    "Transport Secretary",
+                    "Imogen Harcourt",
+                    "Secretary of State"
+                ]
+            )),
+            "{got:?}"
+        );
+        let got = actors("Speaking: Delphine Ware, Minister for Roads and Ports, and others.");
+        assert_eq!(
+            got[0],
+            (
+                "Delphine Ware".to_owned(),
+                vec!["Delphine Ware", "Minister for Roads and Ports"]
+            )
+        );
+        // By the role the holder was given, the nearest before.
+        let got = actors(
+            "Environment Minister Petra Calloway spoke first. Later the Minister said the plan was fair.",
+        );
+        assert_eq!(
+            got[0],
+            (
+                "Petra Calloway".to_owned(),
+                vec!["Environment Minister Petra Calloway", "Minister"]
+            )
+        );
+        // No holder named: a person of its own, whose mentions link.
+        let got = actors("The Chancellor refused to comment. Thank you, Chancellor.");
+        assert_eq!(
+            got,
+            vec![("Chancellor".to_owned(), vec!["Chancellor", "Chancellor"])]
+        );
+    }
+
+    #[test]
+    fn an_office_names_no_one_where_it_is_no_name() {
+        // An honorific alone; a post at a body on an address line; an office
+        // addressed before another person's name is not that person.
+        assert!(actors("Dear Sir, we write about the bridge.").is_empty());
+        let got = actors("To: Mrs. Evelyn Strachan, Chair, Northfell Health\nFrom: the doctors\n");
+        assert!(got.iter().all(|(n, _)| n != "Chair"), "{got:?}");
+        let got = actors("Chair, Megan Ashworth ended her letter with a question.");
+        assert!(
+            got.contains(&("Chair".to_owned(), vec!["Chair"]))
+                && got.contains(&("Megan Ashworth".to_owned(), vec!["Megan Ashworth"])),
+            "{got:?}"
+        );
     }
 
     #[test]

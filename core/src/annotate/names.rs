@@ -343,6 +343,12 @@ impl Doc<'_> {
         if let Some(k) = keyed {
             // "Director of the Grain Agency": a title, then an organization.
             match self.title_at(a, b) {
+                // "Secretary of State" alone: the title, whatever its keyword.
+                Some((e, g)) if e == b => out.push(Piece {
+                    start: a,
+                    end: b,
+                    kind: PieceKind::Title(g),
+                }),
                 Some((e, _)) if self.portfolio_after(e, b) => self.segment(a, b, out),
                 Some((e, g)) if e < b && is_connector(self.word(e)) => {
                     out.push(Piece {
@@ -781,6 +787,13 @@ mod tests {
             texts("They met Sarah Brandt of the Acme Widget Corporation."),
             ["Sarah Brandt", "Acme Widget Corporation"]
         );
+    }
+
+    #[test]
+    fn a_title_alone_is_a_title_whatever_its_keyword() {
+        let got = pieces("Dear Secretary of State, we write.");
+        assert_eq!(got[0].0, "Secretary of State");
+        assert!(matches!(got[0].1, PieceKind::Title(_)), "{got:?}");
     }
 
     #[test]

@@ -80,7 +80,7 @@ pub fn role(
 /// there.
 pub fn add_context_roles(doc: &Doc, names: &mut [NameMention], qualifiers: &Map<usize, Qualifier>) {
     for m in names.iter_mut() {
-        if !matches!(m.kind, Kind::Person | Kind::Unknown) || m.canonical.is_some() {
+        if !matches!(m.kind, Kind::Person | Kind::Unknown) || m.canonical.is_some() || m.office {
             continue;
         }
         let lead = m.lead;
@@ -158,7 +158,12 @@ fn apposition_before(
     b: usize,
     qualifiers: &Map<usize, Qualifier>,
 ) -> Option<(Role, Range<usize>)> {
-    if lead < 2 || b >= doc.toks.len() || doc.word(b) != "," || doc.word(lead - 1) != "," {
+    // The name closes the apposition: a comma, the sentence's end or the
+    // line's ("… to the water minister, Petra Lowe" on a title line).
+    let closed = b == doc.toks.len()
+        || matches!(doc.word(b), "," | "." | ";" | ":")
+        || doc.text[doc.toks[b - 1].end()..doc.toks[b].start()].contains('\n');
+    if lead < 2 || !closed || doc.word(lead - 1) != "," {
         return None;
     }
     let comma = lead - 1;
