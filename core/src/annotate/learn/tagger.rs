@@ -184,17 +184,26 @@ fn decide(model: &Model<{ Tag::COUNT }>, words: &Words, tags: &mut [Option<Tag>]
 pub struct Words<'a> {
     /// The first token whose words are known (see [`Words::around`]).
     base: usize,
-    /// The tokens' texts.
-    texts: Vec<&'a str>,
-    /// FNV-1a hashes of the tokens' lowercase texts.
-    hashes: Vec<u32>,
-    /// The tokens' shapes (see [`shape`]).
-    shapes: Vec<u32>,
-    /// FNV-1a hashes of the tokens' last three letters, lowercase.
-    suffixes: Vec<u32>,
+    /// What is known of each token from `base` on, in one list: one
+    /// allocation a call, where a list for each part took four (the act
+    /// stages tag a few tokens a call, so the calls are many).
+    known: Vec<Word<'a>>,
     /// The number of tokens in the sentence (the words may be known of
     /// some of them only, see [`Words::around`]).
     len: usize,
+}
+
+/// What the features of one token are made of.
+#[derive(Clone, Copy)]
+struct Word<'a> {
+    /// The token's text.
+    text: &'a str,
+    /// FNV-1a hash of its lowercase text.
+    hash: u32,
+    /// Its shape (see [`shape`]).
+    shape: u32,
+    /// FNV-1a hash of its last three letters, lowercase.
+    suffix: u32,
 }
 
 /// Hash of a word before the sentence.
@@ -233,14 +242,25 @@ fn suffix(w: &[u8], n: usize) -> &[u8] {
 /// inner marks, length and whether it opens the sentence (`opens`), as one
 /// number.
 fn shape(w: &str, kind: TokenKind, opens: bool) -> u32 {
+    // One pass over the bytes finds what each test asks of them (a pass a
+    // test cost the tagger more than its sums).
+    let (mut upper, mut lower, mut digit, mut hyphen, mut dot, mut ascii) =
+        (false, false, false, false, false, true);
+    for &b in w.as_bytes() {
+        upper |= b.is_ascii_uppercase();
+        lower |= b.is_ascii_lowercase();
+        digit |= b.is_ascii_digit();
+        hyphen |= b == b'-';
+        dot |= b == b'.';
+        ascii &= b.is_ascii();
+    }
     // ASCII, nearly every word, is read a byte at a time: its capitals and
     // small letters are the ASCII ones, and its length in characters is
     // its length in bytes.
-    let (first_upper, all_upper, len) = if w.is_ascii() {
-        let b = w.as_bytes();
+    let (first_upper, all_upper, len) = if ascii {
         (
-            b.first().is_some_and(u8::is_ascii_uppercase),
-            !b.iter().any(u8::is_ascii_lowercase) && b.iter().any(u8::is_ascii_uppercase),
+            w.as_bytes().first().is_some_and(u8::is_ascii_uppercase),
+            !lower && upper,
             w.len(),
         )
     } else {
@@ -250,14 +270,7 @@ fn shape(w: &str, kind: TokenKind, opens: bool) -> u32 {
             w.chars().count(),
         )
     };
-    let bits = [
-        first_upper,
-        all_upper,
-        w.bytes().any(|b| b.is_ascii_digit()),
-        w.contains('-'),
-        w.contains('.'),
-        opens,
-    ];
+    let bits = [first_upper, all_upper, digit, hyphen, dot, opens];
     let kind = match kind {
         TokenKind::Word => 0,
         TokenKind::Number => 1,
@@ -280,21 +293,22 @@ impl<'a> Words<'a> {
     fn around(text: &'a str, toks: &[Token], known: Range<usize>) -> Words<'a> {
         let base = known.start;
         let known = &toks[base..known.end.min(toks.len())];
-        let texts: Vec<&str> = known.iter().map(|t| t.text(text)).collect();
+        let known = known
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let w = t.text(text);
+                Word {
+                    text: w,
+                    hash: fnv_lower(w.as_bytes()),
+                    shape: shape(w, t.kind(), base + i == 0),
+                    suffix: fnv_lower(suffix(w.as_bytes(), 3)),
+                }
+            })
+            .collect();
         Words {
             base,
-            hashes: texts.iter().map(|w| fnv_lower(w.as_bytes())).collect(),
-            shapes: known
-                .iter()
-                .zip(&texts)
-                .enumerate()
-                .map(|(i, (t, w))| shape(w, t.kind(), base + i == 0))
-                .collect(),
-            suffixes: texts
-                .iter()
-                .map(|w| fnv_lower(suffix(w.as_bytes(), 3)))
-                .collect(),
-            texts,
+            known,
             len: toks.len(),
         }
     }
@@ -313,7 +327,7 @@ impl<'a> Words<'a> {
     /// start or end marker past the sentence.
     fn hash_at(&self, at: usize, delta: isize) -> u32 {
         match at.checked_add_signed(delta) {
-            Some(j) if j < self.len() => self.hashes[j - self.base],
+            Some(j) if j < self.len() => self.known[j - self.base].hash,
             Some(_) => END,
             None => START,
         }
@@ -324,7 +338,7 @@ impl<'a> Words<'a> {
     fn suffix_at(&self, at: usize, delta: isize) -> u32 {
         at.checked_add_signed(delta)
             .filter(|&j| j < self.len())
-            .map_or(fnv_lower(b""), |j| self.suffixes[j - self.base])
+            .map_or(fnv_lower(b""), |j| self.known[j - self.base].suffix)
     }
 
     /// The shape of the token `delta` from token `at`, or a mark of its own
@@ -332,7 +346,7 @@ impl<'a> Words<'a> {
     fn shape_at(&self, at: usize, delta: isize) -> u32 {
         at.checked_add_signed(delta)
             .filter(|&j| j < self.len())
-            .map_or(PAST_END_SHAPE, |j| self.shapes[j - self.base])
+            .map_or(PAST_END_SHAPE, |j| self.known[j - self.base].shape)
     }
 
     /// The model's tag `tag` of token `i`, corrected where its features
@@ -342,10 +356,10 @@ impl<'a> Words<'a> {
     /// phrase it is a preposition, which the words after it then see.
     fn corrected(&self, i: usize, tag: Tag) -> Tag {
         let k = i - self.base;
-        if tag != Tag::Sconj || !self.texts[k].eq_ignore_ascii_case("by") {
+        if tag != Tag::Sconj || !self.known[k].text.eq_ignore_ascii_case("by") {
             return tag;
         }
-        let next = self.texts.get(k + 1).copied().unwrap_or("");
+        let next = self.known.get(k + 1).map_or("", |w| w.text);
         let gerund = next.len() > 4
             && next.ends_with("ing")
             && next.starts_with(|c: char| c.is_ascii_lowercase());
@@ -356,17 +370,22 @@ impl<'a> Words<'a> {
     /// one and two tokens before it (`None` before the sentence).
     pub fn features(&self, i: usize, before: [Option<Tag>; 2], out: &mut Vec<u32>) {
         let k = i - self.base;
-        let w = self.texts[k].as_bytes();
-        let word = self.hashes[k];
+        let Word {
+            text,
+            hash: word,
+            shape,
+            suffix: suffix3,
+        } = self.known[k];
+        let w = text.as_bytes();
         let tag = |t: Option<Tag>| t.map_or(Tag::COUNT as u32, |t| t.index() as u32);
         let (t1, t2) = (tag(before[0]), tag(before[1]));
         out.extend([
             feature(0, 0),
             feature(1, word),
-            feature(2, self.suffixes[k]),
+            feature(2, suffix3),
             feature(3, fnv_lower(suffix(w, 2))),
             feature(4, fnv_lower(suffix(w, 1))),
-            feature(5, self.shapes[k]),
+            feature(5, shape),
             feature(6, self.hash_at(i, -1)),
             feature(7, self.hash_at(i, 1)),
             feature(8, self.hash_at(i, -2)),
@@ -377,22 +396,16 @@ impl<'a> Words<'a> {
             feature(13, self.suffix_at(i, 1)),
             feature(14, self.suffix_at(i, -1)),
             feature(15, fnv_lower(&w[..w.len().min(1)])),
-            feature(16, t1 * 32 + self.shapes[k]),
+            feature(16, t1 * 32 + shape),
             // A capitalised word before another ("Maria Lopez said"), or
             // before a small word ("Young vowed", "Many said"): the shapes
             // of the pair, which tell a name opening a sentence from a
             // word capitalised only there.
-            feature(17, self.shapes[k] << 12 | self.shape_at(i, 1)),
+            feature(17, shape << 12 | self.shape_at(i, 1)),
             // Its shape with its last letters ("Okafor", "Petrauskas").
-            feature(
-                18,
-                self.suffixes[k] ^ self.shapes[k].wrapping_mul(0x2545_f491),
-            ),
+            feature(18, suffix3 ^ shape.wrapping_mul(0x2545_f491)),
             // Its shape with the next word ("Young vowed": a subject).
-            feature(
-                19,
-                self.hash_at(i, 1) ^ self.shapes[k].wrapping_mul(0x9e37_79b9),
-            ),
+            feature(19, self.hash_at(i, 1) ^ shape.wrapping_mul(0x9e37_79b9)),
         ]);
     }
 }
