@@ -165,7 +165,9 @@ pub fn tag_with(model: &Model<{ Tag::COUNT }>, text: &str, toks: &[Token]) -> Ve
 /// `tags` does not hold yet, left to right.
 fn decide(model: &Model<{ Tag::COUNT }>, words: &Words, tags: &mut [Option<Tag>], to: usize) {
     let from = tags[..to].iter().position(Option::is_none).unwrap_or(to);
-    let mut f = Vec::with_capacity(Tag::COUNT);
+    // Room for a token's features from the start: a list grown on the
+    // first token of each call cost a reallocation a call.
+    let mut f = Vec::with_capacity(FEATURES);
     for i in from..to {
         f.clear();
         let before = [
@@ -192,6 +194,9 @@ pub struct Words<'a> {
     /// some of them only, see [`Words::around`]).
     len: usize,
 }
+
+/// The number of features of a token (see [`Words::features`]).
+pub const FEATURES: usize = 20;
 
 /// What the features of one token are made of.
 #[derive(Clone, Copy)]
@@ -366,7 +371,7 @@ impl<'a> Words<'a> {
         if gerund { tag } else { Tag::Adp }
     }
 
-    /// Pushes onto `out` the features of token `i`, given the tags of the
+    /// Pushes onto `out` the [`FEATURES`] features of token `i`, given the tags of the
     /// one and two tokens before it (`None` before the sentence).
     pub fn features(&self, i: usize, before: [Option<Tag>; 2], out: &mut Vec<u32>) {
         let k = i - self.base;
@@ -379,7 +384,7 @@ impl<'a> Words<'a> {
         let w = text.as_bytes();
         let tag = |t: Option<Tag>| t.map_or(Tag::COUNT as u32, |t| t.index() as u32);
         let (t1, t2) = (tag(before[0]), tag(before[1]));
-        out.extend([
+        let features: [u32; FEATURES] = [
             feature(0, 0),
             feature(1, word),
             feature(2, suffix3),
@@ -406,7 +411,8 @@ impl<'a> Words<'a> {
             feature(18, suffix3 ^ shape.wrapping_mul(0x2545_f491)),
             // Its shape with the next word ("Young vowed": a subject).
             feature(19, self.hash_at(i, 1) ^ shape.wrapping_mul(0x9e37_79b9)),
-        ]);
+        ];
+        out.extend(features);
     }
 }
 
