@@ -62,6 +62,9 @@ pub struct Turn {
 #[derive(Default)]
 struct Tags {
     of_token: Vec<Option<Tag>>,
+    /// The words the tagger last read, for its next call in the same
+    /// sentence.
+    known: tagger::Known,
 }
 
 /// A document prepared for the act stages.
@@ -171,11 +174,13 @@ impl<'a> Doc<'a> {
             return t;
         }
         let r = sentence_range(&self.toks, i);
-        tagger::tag_through(
+        let Tags { of_token, known } = &mut *tags;
+        tagger::tag_through_with(
             self.text,
             &self.toks[r.clone()],
-            &mut tags.of_token[r.clone()],
+            &mut of_token[r.clone()],
             i - r.start,
+            known,
         );
         tags.of_token[i].unwrap_or(Tag::X)
     }

@@ -9,6 +9,7 @@
 //! `core/src/annotate/models/README.md`). Tagging a token costs about a
 //! dozen look-ups, so the act stages tag only the sentences they read.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -140,16 +141,68 @@ pub fn embedded() -> Result<Model<{ Tag::COUNT }>, ModelError> {
 /// steps gets the tags it gets tagged whole. All `X` if the model could
 /// not be read, which its test rules out.
 pub fn tag_through(text: &str, toks: &[Token], tags: &mut [Option<Tag>], last: usize) {
+    tag_through_with(text, toks, tags, last, &mut Known::default());
+}
+
+/// [`tag_through`], keeping in `known` the words it reads of the sentence,
+/// for the next call in the same sentence to use again.
+pub fn tag_through_with(
+    text: &str,
+    toks: &[Token],
+    tags: &mut [Option<Tag>],
+    last: usize,
+    known: &mut Known,
+) {
     let from = tags[..=last]
         .iter()
         .position(Option::is_none)
         .unwrap_or(last + 1);
     match &*MODEL {
         Some(model) => {
-            let words = Words::around(text, toks, from.saturating_sub(2)..last + 3);
+            known.cover(text, toks, from.saturating_sub(2)..last + 3);
+            let words = Words {
+                text,
+                toks,
+                base: known.base,
+                known: Cow::Borrowed(&known.words),
+            };
             decide(model, &words, tags, last + 1);
         }
         None => tags[..=last].fill(Some(Tag::X)),
+    }
+}
+
+/// The words of some tokens of one sentence (see [`Words`]), kept from
+/// one call of [`tag_through_with`] to the next: the act stages tag a few
+/// tokens a call, going on through a sentence, and the two words either
+/// side of each stretch were read again on every call.
+#[derive(Debug, Default)]
+pub struct Known {
+    /// The byte the sentence starts at, which tells it from the others
+    /// of its document (`None`: no sentence yet).
+    sentence: Option<usize>,
+    /// The token of the sentence whose word is the first known.
+    base: usize,
+    /// The words of the tokens from `base` on.
+    words: Vec<Word>,
+}
+
+impl Known {
+    /// Makes sure the words of the tokens of `range` of the sentence
+    /// `toks` of `text` are known, adding on to those known when they are
+    /// of the same sentence and reach the range's start.
+    fn cover(&mut self, text: &str, toks: &[Token], range: Range<usize>) {
+        let sentence = toks.first().map(|t| t.start());
+        let reach = self.base + self.words.len();
+        if self.sentence != sentence || range.start < self.base || range.start > reach {
+            self.sentence = sentence;
+            self.base = range.start;
+            self.words.clear();
+        }
+        let reach = self.base + self.words.len();
+        let end = range.end.min(toks.len());
+        self.words
+            .extend((reach..end).map(|i| Word::of(text, toks, i)));
     }
 }
 
@@ -184,25 +237,23 @@ fn decide(model: &Model<{ Tag::COUNT }>, words: &Words, tags: &mut [Option<Tag>]
 /// What the features of a sentence's tokens are made of: each token's
 /// text, lowercase hash, shape and last letters, computed once.
 pub struct Words<'a> {
-    /// The first token whose words are known (see [`Words::around`]).
+    /// The text.
+    text: &'a str,
+    /// The sentence's tokens (the words may be known of some of them
+    /// only, see [`Known`]).
+    toks: &'a [Token],
+    /// The first token whose words are known.
     base: usize,
-    /// What is known of each token from `base` on, in one list: one
-    /// allocation a call, where a list for each part took four (the act
-    /// stages tag a few tokens a call, so the calls are many).
-    known: Vec<Word<'a>>,
-    /// The number of tokens in the sentence (the words may be known of
-    /// some of them only, see [`Words::around`]).
-    len: usize,
+    /// What is known of each token from `base` on, in one list.
+    known: Cow<'a, [Word]>,
 }
 
 /// The number of features of a token (see [`Words::features`]).
 pub const FEATURES: usize = 20;
 
-/// What the features of one token are made of.
-#[derive(Clone, Copy)]
-struct Word<'a> {
-    /// The token's text.
-    text: &'a str,
+/// What the features of one token are made of, besides its text.
+#[derive(Clone, Copy, Debug)]
+struct Word {
     /// FNV-1a hash of its lowercase text.
     hash: u32,
     /// Its shape (see [`shape`]).
@@ -286,46 +337,43 @@ fn shape(w: &str, kind: TokenKind, opens: bool) -> u32 {
         .fold(kind | len << 2, |s, &b| (s << 1) | u32::from(b))
 }
 
+impl Word {
+    /// The word of token `i` of the sentence `toks` of `text`.
+    fn of(text: &str, toks: &[Token], i: usize) -> Word {
+        let t = toks[i];
+        let w = t.text(text);
+        Word {
+            hash: fnv_lower(w.as_bytes()),
+            shape: shape(w, t.kind(), i == 0),
+            suffix: fnv_lower(suffix(w.as_bytes(), 3)),
+        }
+    }
+}
+
 impl<'a> Words<'a> {
     /// The words of the sentence `toks` of `text`.
-    pub fn new(text: &'a str, toks: &[Token]) -> Words<'a> {
-        Words::around(text, toks, 0..toks.len())
-    }
-
-    /// The words of the sentence `toks` of `text`, known of the tokens of
-    /// `known` only: enough for the features of the tokens two after its
-    /// start (or from the sentence's start) to two before its end.
-    fn around(text: &'a str, toks: &[Token], known: Range<usize>) -> Words<'a> {
-        let base = known.start;
-        let known = &toks[base..known.end.min(toks.len())];
-        let known = known
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let w = t.text(text);
-                Word {
-                    text: w,
-                    hash: fnv_lower(w.as_bytes()),
-                    shape: shape(w, t.kind(), base + i == 0),
-                    suffix: fnv_lower(suffix(w.as_bytes(), 3)),
-                }
-            })
-            .collect();
+    pub fn new(text: &'a str, toks: &'a [Token]) -> Words<'a> {
         Words {
-            base,
-            known,
-            len: toks.len(),
+            text,
+            toks,
+            base: 0,
+            known: (0..toks.len()).map(|i| Word::of(text, toks, i)).collect(),
         }
     }
 
     /// The number of tokens.
     pub fn len(&self) -> usize {
-        self.len
+        self.toks.len()
     }
 
     /// True for a sentence without tokens.
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.toks.is_empty()
+    }
+
+    /// The text of token `i`.
+    fn text_of(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.text(self.text))
     }
 
     /// The lowercase hash of the word at `i` counted from token `at`, or the
@@ -360,11 +408,10 @@ impl<'a> Words<'a> {
     /// gerunds do ("urged by Beijing", "a call by Fleming") or any other
     /// phrase it is a preposition, which the words after it then see.
     fn corrected(&self, i: usize, tag: Tag) -> Tag {
-        let k = i - self.base;
-        if tag != Tag::Sconj || !self.known[k].text.eq_ignore_ascii_case("by") {
+        if tag != Tag::Sconj || !self.text_of(i).eq_ignore_ascii_case("by") {
             return tag;
         }
-        let next = self.known.get(k + 1).map_or("", |w| w.text);
+        let next = self.text_of(i + 1);
         let gerund = next.len() > 4
             && next.ends_with("ing")
             && next.starts_with(|c: char| c.is_ascii_lowercase());
@@ -376,12 +423,11 @@ impl<'a> Words<'a> {
     pub fn features(&self, i: usize, before: [Option<Tag>; 2], out: &mut Vec<u32>) {
         let k = i - self.base;
         let Word {
-            text,
             hash: word,
             shape,
             suffix: suffix3,
         } = self.known[k];
-        let w = text.as_bytes();
+        let w = self.text_of(i).as_bytes();
         let tag = |t: Option<Tag>| t.map_or(Tag::COUNT as u32, |t| t.index() as u32);
         let (t1, t2) = (tag(before[0]), tag(before[1]));
         let features: [u32; FEATURES] = [
