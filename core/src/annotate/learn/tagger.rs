@@ -512,6 +512,33 @@ mod tests {
     }
 
     #[test]
+    fn words_kept_between_calls_give_the_tags_of_the_whole() {
+        // Two sentences tagged in steps, back and forth, with one `Known`:
+        // the words kept of one sentence must not be read as the other's.
+        let s = "Mayor Okafor said on Monday that the council would not open the bridge. Ask the city by Friday.";
+        let toks = tokens(s, Span::new(0, s.len()));
+        let split = toks
+            .iter()
+            .position(|t| t.text(s) == "Ask")
+            .expect("a second sentence");
+        let (first, second) = toks.split_at(split);
+        let model = embedded().expect("the embedded tagger loads");
+        let (whole1, whole2) = (tag_with(&model, s, first), tag_with(&model, s, second));
+        let mut known = Known::default();
+        let (mut tags1, mut tags2) = (vec![None; first.len()], vec![None; second.len()]);
+        for (which, last) in [(1, 2), (1, 4), (2, 1), (1, 9), (2, 5), (1, 13)] {
+            match which {
+                1 => tag_through_with(s, first, &mut tags1, last, &mut known),
+                _ => tag_through_with(s, second, &mut tags2, last, &mut known),
+            }
+        }
+        let got1: Vec<Tag> = tags1[..=13].iter().flatten().copied().collect();
+        let got2: Vec<Tag> = tags2[..=5].iter().flatten().copied().collect();
+        assert_eq!(got1, whole1[..=13]);
+        assert_eq!(got2, whole2[..=5]);
+    }
+
+    #[test]
     fn names_round_trip() {
         for t in Tag::ALL {
             assert_eq!(Tag::from_upos(t.name()), Some(t));
