@@ -203,7 +203,10 @@ impl<'a> Doc<'a> {
     }
 
     /// The lowercased text of token `i` (empty when out of range).
-    #[inline]
+    // Always inlined, as the look-up it passes on (see `Lowered::get`):
+    // the act stages ask for millions of words, and the call cost as
+    // much as the look-up.
+    #[inline(always)]
     pub fn low(&self, i: usize) -> &'a str {
         self.prep.lowered.get(self.text, &self.prep.toks, i)
     }
