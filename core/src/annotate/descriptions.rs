@@ -182,16 +182,15 @@ pub fn appositions(
 ) -> Vec<(Span, Span)> {
     // Token ranges of every name and description, by start; the longest
     // bounds how far back one may start and still overlap.
-    let mut taken: Vec<(usize, usize)> = described
+    let described: Vec<(usize, usize)> = described
         .iter()
         .map(|r| {
             let first = doc.toks.partition_point(|t| t.start() < r.span.start);
             let past = doc.toks.partition_point(|t| t.start() < r.span.end);
             (first, past)
         })
-        .chain(anchors.iter().map(|b| (b.tok(), b.end())))
         .collect();
-    taken.sort_unstable();
+    let taken = sorted_union(described, anchors.iter().map(|b| (b.tok(), b.end())));
     let longest = taken.iter().map(|&(s, e)| e - s).max().unwrap_or(0);
     let mut found = Vec::new();
     for a in anchors {
@@ -225,6 +224,32 @@ pub fn appositions(
         }
     }
     found
+}
+
+/// The pairs of `a` and `b` together, in increasing order: merged when
+/// each is in order already, as the descriptions and the names come (a
+/// sort of the two one after the other cost more than the apposition
+/// search it serves), else sorted.
+fn sorted_union(
+    a: Vec<(usize, usize)>,
+    b: impl Iterator<Item = (usize, usize)> + Clone,
+) -> Vec<(usize, usize)> {
+    if !a.is_sorted() || !b.clone().is_sorted() {
+        let mut all = a;
+        all.extend(b);
+        all.sort_unstable();
+        return all;
+    }
+    let mut out = Vec::with_capacity(a.len() + b.size_hint().0);
+    let mut a = a.into_iter().peekable();
+    for x in b {
+        while let Some(y) = a.next_if(|y| *y <= x) {
+            out.push(y);
+        }
+        out.push(x);
+    }
+    out.extend(a);
+    out
 }
 
 /// The one person whose role has the head in tokens `j..e` (and the
@@ -927,6 +952,27 @@ pub fn first_person(doc: &Doc, quotations: &[Quotation], out: &mut Vec<Resolved>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sorted_union_is_the_sort_of_both() {
+        let sorted = |mut v: Vec<(usize, usize)>| {
+            v.sort_unstable();
+            v
+        };
+        for (a, b) in [
+            (
+                vec![(0, 2), (3, 4), (3, 5), (9, 9)],
+                vec![(1, 1), (3, 4), (8, 9)],
+            ),
+            (vec![], vec![(1, 2), (2, 3)]),
+            (vec![(5, 6)], vec![]),
+            // Out of order: sorted rather than merged.
+            (vec![(4, 5), (0, 1)], vec![(3, 3), (1, 9)]),
+        ] {
+            let both = sorted(a.iter().chain(&b).copied().collect());
+            assert_eq!(sorted_union(a, b.into_iter()), both);
+        }
+    }
 
     #[test]
     fn leader_indexes_heads_of_state() {

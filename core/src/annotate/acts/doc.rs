@@ -62,6 +62,9 @@ pub struct Turn {
 #[derive(Default)]
 struct Tags {
     of_token: Vec<Option<Tag>>,
+    /// The words the tagger last read, for its next call in the same
+    /// sentence.
+    known: tagger::Known,
 }
 
 /// A document prepared for the act stages.
@@ -171,11 +174,13 @@ impl<'a> Doc<'a> {
             return t;
         }
         let r = sentence_range(&self.toks, i);
-        tagger::tag_through(
+        let Tags { of_token, known } = &mut *tags;
+        tagger::tag_through_with(
             self.text,
             &self.toks[r.clone()],
-            &mut tags.of_token[r.clone()],
+            &mut of_token[r.clone()],
             i - r.start,
+            known,
         );
         tags.of_token[i].unwrap_or(Tag::X)
     }
@@ -198,7 +203,10 @@ impl<'a> Doc<'a> {
     }
 
     /// The lowercased text of token `i` (empty when out of range).
-    #[inline]
+    // Always inlined, as the look-up it passes on (see `Lowered::get`):
+    // the act stages ask for millions of words, and the call cost as
+    // much as the look-up.
+    #[inline(always)]
     pub fn low(&self, i: usize) -> &'a str {
         self.prep.lowered.get(self.text, &self.prep.toks, i)
     }

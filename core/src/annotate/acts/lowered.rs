@@ -58,7 +58,9 @@ impl Lowered {
 
     /// The text of token `i` of `toks` (the tokens this was made of, over
     /// `text`) with its ASCII letters lowercased; empty when out of range.
-    #[inline]
+    // Always inlined: the act stages ask for millions of words, most of
+    // them lowercase as written, and the call cost as much as the look-up.
+    #[inline(always)]
     pub fn get<'a>(&'a self, text: &'a str, toks: &[Token], i: usize) -> &'a str {
         let Some(&t) = toks.get(i) else {
             return "";

@@ -9,6 +9,7 @@
 //! `core/src/annotate/models/README.md`). Tagging a token costs about a
 //! dozen look-ups, so the act stages tag only the sentences they read.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -140,16 +141,68 @@ pub fn embedded() -> Result<Model<{ Tag::COUNT }>, ModelError> {
 /// steps gets the tags it gets tagged whole. All `X` if the model could
 /// not be read, which its test rules out.
 pub fn tag_through(text: &str, toks: &[Token], tags: &mut [Option<Tag>], last: usize) {
+    tag_through_with(text, toks, tags, last, &mut Known::default());
+}
+
+/// [`tag_through`], keeping in `known` the words it reads of the sentence,
+/// for the next call in the same sentence to use again.
+pub fn tag_through_with(
+    text: &str,
+    toks: &[Token],
+    tags: &mut [Option<Tag>],
+    last: usize,
+    known: &mut Known,
+) {
     let from = tags[..=last]
         .iter()
         .position(Option::is_none)
         .unwrap_or(last + 1);
     match &*MODEL {
         Some(model) => {
-            let words = Words::around(text, toks, from.saturating_sub(2)..last + 3);
+            known.cover(text, toks, from.saturating_sub(2)..last + 3);
+            let words = Words {
+                text,
+                toks,
+                base: known.base,
+                known: Cow::Borrowed(&known.words),
+            };
             decide(model, &words, tags, last + 1);
         }
         None => tags[..=last].fill(Some(Tag::X)),
+    }
+}
+
+/// The words of some tokens of one sentence (see [`Words`]), kept from
+/// one call of [`tag_through_with`] to the next: the act stages tag a few
+/// tokens a call, going on through a sentence, and the two words either
+/// side of each stretch were read again on every call.
+#[derive(Debug, Default)]
+pub struct Known {
+    /// The byte the sentence starts at, which tells it from the others
+    /// of its document (`None`: no sentence yet).
+    sentence: Option<usize>,
+    /// The token of the sentence whose word is the first known.
+    base: usize,
+    /// The words of the tokens from `base` on.
+    words: Vec<Word>,
+}
+
+impl Known {
+    /// Makes sure the words of the tokens of `range` of the sentence
+    /// `toks` of `text` are known, adding on to those known when they are
+    /// of the same sentence and reach the range's start.
+    fn cover(&mut self, text: &str, toks: &[Token], range: Range<usize>) {
+        let sentence = toks.first().map(|t| t.start());
+        let reach = self.base + self.words.len();
+        if self.sentence != sentence || range.start < self.base || range.start > reach {
+            self.sentence = sentence;
+            self.base = range.start;
+            self.words.clear();
+        }
+        let reach = self.base + self.words.len();
+        let end = range.end.min(toks.len());
+        self.words
+            .extend((reach..end).map(|i| Word::of(text, toks, i)));
     }
 }
 
@@ -165,7 +218,9 @@ pub fn tag_with(model: &Model<{ Tag::COUNT }>, text: &str, toks: &[Token]) -> Ve
 /// `tags` does not hold yet, left to right.
 fn decide(model: &Model<{ Tag::COUNT }>, words: &Words, tags: &mut [Option<Tag>], to: usize) {
     let from = tags[..to].iter().position(Option::is_none).unwrap_or(to);
-    let mut f = Vec::with_capacity(Tag::COUNT);
+    // Room for a token's features from the start: a list grown on the
+    // first token of each call cost a reallocation a call.
+    let mut f = Vec::with_capacity(FEATURES);
     for i in from..to {
         f.clear();
         let before = [
@@ -182,19 +237,29 @@ fn decide(model: &Model<{ Tag::COUNT }>, words: &Words, tags: &mut [Option<Tag>]
 /// What the features of a sentence's tokens are made of: each token's
 /// text, lowercase hash, shape and last letters, computed once.
 pub struct Words<'a> {
-    /// The first token whose words are known (see [`Words::around`]).
+    /// The text.
+    text: &'a str,
+    /// The sentence's tokens (the words may be known of some of them
+    /// only, see [`Known`]).
+    toks: &'a [Token],
+    /// The first token whose words are known.
     base: usize,
-    /// The tokens' texts.
-    texts: Vec<&'a str>,
-    /// FNV-1a hashes of the tokens' lowercase texts.
-    hashes: Vec<u32>,
-    /// The tokens' shapes (see [`shape`]).
-    shapes: Vec<u32>,
-    /// FNV-1a hashes of the tokens' last three letters, lowercase.
-    suffixes: Vec<u32>,
-    /// The number of tokens in the sentence (the words may be known of
-    /// some of them only, see [`Words::around`]).
-    len: usize,
+    /// What is known of each token from `base` on, in one list.
+    known: Cow<'a, [Word]>,
+}
+
+/// The number of features of a token (see [`Words::features`]).
+pub const FEATURES: usize = 20;
+
+/// What the features of one token are made of, besides its text.
+#[derive(Clone, Copy, Debug)]
+struct Word {
+    /// FNV-1a hash of its lowercase text.
+    hash: u32,
+    /// Its shape (see [`shape`]).
+    shape: u32,
+    /// FNV-1a hash of its last three letters, lowercase.
+    suffix: u32,
 }
 
 /// Hash of a word before the sentence.
@@ -233,14 +298,25 @@ fn suffix(w: &[u8], n: usize) -> &[u8] {
 /// inner marks, length and whether it opens the sentence (`opens`), as one
 /// number.
 fn shape(w: &str, kind: TokenKind, opens: bool) -> u32 {
+    // One pass over the bytes finds what each test asks of them (a pass a
+    // test cost the tagger more than its sums).
+    let (mut upper, mut lower, mut digit, mut hyphen, mut dot, mut ascii) =
+        (false, false, false, false, false, true);
+    for &b in w.as_bytes() {
+        upper |= b.is_ascii_uppercase();
+        lower |= b.is_ascii_lowercase();
+        digit |= b.is_ascii_digit();
+        hyphen |= b == b'-';
+        dot |= b == b'.';
+        ascii &= b.is_ascii();
+    }
     // ASCII, nearly every word, is read a byte at a time: its capitals and
     // small letters are the ASCII ones, and its length in characters is
     // its length in bytes.
-    let (first_upper, all_upper, len) = if w.is_ascii() {
-        let b = w.as_bytes();
+    let (first_upper, all_upper, len) = if ascii {
         (
-            b.first().is_some_and(u8::is_ascii_uppercase),
-            !b.iter().any(u8::is_ascii_lowercase) && b.iter().any(u8::is_ascii_uppercase),
+            w.as_bytes().first().is_some_and(u8::is_ascii_uppercase),
+            !lower && upper,
             w.len(),
         )
     } else {
@@ -250,14 +326,7 @@ fn shape(w: &str, kind: TokenKind, opens: bool) -> u32 {
             w.chars().count(),
         )
     };
-    let bits = [
-        first_upper,
-        all_upper,
-        w.bytes().any(|b| b.is_ascii_digit()),
-        w.contains('-'),
-        w.contains('.'),
-        opens,
-    ];
+    let bits = [first_upper, all_upper, digit, hyphen, dot, opens];
     let kind = match kind {
         TokenKind::Word => 0,
         TokenKind::Number => 1,
@@ -268,52 +337,50 @@ fn shape(w: &str, kind: TokenKind, opens: bool) -> u32 {
         .fold(kind | len << 2, |s, &b| (s << 1) | u32::from(b))
 }
 
+impl Word {
+    /// The word of token `i` of the sentence `toks` of `text`.
+    fn of(text: &str, toks: &[Token], i: usize) -> Word {
+        let t = toks[i];
+        let w = t.text(text);
+        Word {
+            hash: fnv_lower(w.as_bytes()),
+            shape: shape(w, t.kind(), i == 0),
+            suffix: fnv_lower(suffix(w.as_bytes(), 3)),
+        }
+    }
+}
+
 impl<'a> Words<'a> {
     /// The words of the sentence `toks` of `text`.
-    pub fn new(text: &'a str, toks: &[Token]) -> Words<'a> {
-        Words::around(text, toks, 0..toks.len())
-    }
-
-    /// The words of the sentence `toks` of `text`, known of the tokens of
-    /// `known` only: enough for the features of the tokens two after its
-    /// start (or from the sentence's start) to two before its end.
-    fn around(text: &'a str, toks: &[Token], known: Range<usize>) -> Words<'a> {
-        let base = known.start;
-        let known = &toks[base..known.end.min(toks.len())];
-        let texts: Vec<&str> = known.iter().map(|t| t.text(text)).collect();
+    pub fn new(text: &'a str, toks: &'a [Token]) -> Words<'a> {
         Words {
-            base,
-            hashes: texts.iter().map(|w| fnv_lower(w.as_bytes())).collect(),
-            shapes: known
-                .iter()
-                .zip(&texts)
-                .enumerate()
-                .map(|(i, (t, w))| shape(w, t.kind(), base + i == 0))
-                .collect(),
-            suffixes: texts
-                .iter()
-                .map(|w| fnv_lower(suffix(w.as_bytes(), 3)))
-                .collect(),
-            texts,
-            len: toks.len(),
+            text,
+            toks,
+            base: 0,
+            known: (0..toks.len()).map(|i| Word::of(text, toks, i)).collect(),
         }
     }
 
     /// The number of tokens.
     pub fn len(&self) -> usize {
-        self.len
+        self.toks.len()
     }
 
     /// True for a sentence without tokens.
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.toks.is_empty()
+    }
+
+    /// The text of token `i`.
+    fn text_of(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.text(self.text))
     }
 
     /// The lowercase hash of the word at `i` counted from token `at`, or the
     /// start or end marker past the sentence.
     fn hash_at(&self, at: usize, delta: isize) -> u32 {
         match at.checked_add_signed(delta) {
-            Some(j) if j < self.len() => self.hashes[j - self.base],
+            Some(j) if j < self.len() => self.known[j - self.base].hash,
             Some(_) => END,
             None => START,
         }
@@ -324,7 +391,7 @@ impl<'a> Words<'a> {
     fn suffix_at(&self, at: usize, delta: isize) -> u32 {
         at.checked_add_signed(delta)
             .filter(|&j| j < self.len())
-            .map_or(fnv_lower(b""), |j| self.suffixes[j - self.base])
+            .map_or(fnv_lower(b""), |j| self.known[j - self.base].suffix)
     }
 
     /// The shape of the token `delta` from token `at`, or a mark of its own
@@ -332,7 +399,7 @@ impl<'a> Words<'a> {
     fn shape_at(&self, at: usize, delta: isize) -> u32 {
         at.checked_add_signed(delta)
             .filter(|&j| j < self.len())
-            .map_or(PAST_END_SHAPE, |j| self.shapes[j - self.base])
+            .map_or(PAST_END_SHAPE, |j| self.known[j - self.base].shape)
     }
 
     /// The model's tag `tag` of token `i`, corrected where its features
@@ -341,32 +408,35 @@ impl<'a> Words<'a> {
     /// gerunds do ("urged by Beijing", "a call by Fleming") or any other
     /// phrase it is a preposition, which the words after it then see.
     fn corrected(&self, i: usize, tag: Tag) -> Tag {
-        let k = i - self.base;
-        if tag != Tag::Sconj || !self.texts[k].eq_ignore_ascii_case("by") {
+        if tag != Tag::Sconj || !self.text_of(i).eq_ignore_ascii_case("by") {
             return tag;
         }
-        let next = self.texts.get(k + 1).copied().unwrap_or("");
+        let next = self.text_of(i + 1);
         let gerund = next.len() > 4
             && next.ends_with("ing")
             && next.starts_with(|c: char| c.is_ascii_lowercase());
         if gerund { tag } else { Tag::Adp }
     }
 
-    /// Pushes onto `out` the features of token `i`, given the tags of the
+    /// Pushes onto `out` the [`FEATURES`] features of token `i`, given the tags of the
     /// one and two tokens before it (`None` before the sentence).
     pub fn features(&self, i: usize, before: [Option<Tag>; 2], out: &mut Vec<u32>) {
         let k = i - self.base;
-        let w = self.texts[k].as_bytes();
-        let word = self.hashes[k];
+        let Word {
+            hash: word,
+            shape,
+            suffix: suffix3,
+        } = self.known[k];
+        let w = self.text_of(i).as_bytes();
         let tag = |t: Option<Tag>| t.map_or(Tag::COUNT as u32, |t| t.index() as u32);
         let (t1, t2) = (tag(before[0]), tag(before[1]));
-        out.extend([
+        let features: [u32; FEATURES] = [
             feature(0, 0),
             feature(1, word),
-            feature(2, self.suffixes[k]),
+            feature(2, suffix3),
             feature(3, fnv_lower(suffix(w, 2))),
             feature(4, fnv_lower(suffix(w, 1))),
-            feature(5, self.shapes[k]),
+            feature(5, shape),
             feature(6, self.hash_at(i, -1)),
             feature(7, self.hash_at(i, 1)),
             feature(8, self.hash_at(i, -2)),
@@ -377,23 +447,18 @@ impl<'a> Words<'a> {
             feature(13, self.suffix_at(i, 1)),
             feature(14, self.suffix_at(i, -1)),
             feature(15, fnv_lower(&w[..w.len().min(1)])),
-            feature(16, t1 * 32 + self.shapes[k]),
+            feature(16, t1 * 32 + shape),
             // A capitalised word before another ("Maria Lopez said"), or
             // before a small word ("Young vowed", "Many said"): the shapes
             // of the pair, which tell a name opening a sentence from a
             // word capitalised only there.
-            feature(17, self.shapes[k] << 12 | self.shape_at(i, 1)),
+            feature(17, shape << 12 | self.shape_at(i, 1)),
             // Its shape with its last letters ("Okafor", "Petrauskas").
-            feature(
-                18,
-                self.suffixes[k] ^ self.shapes[k].wrapping_mul(0x2545_f491),
-            ),
+            feature(18, suffix3 ^ shape.wrapping_mul(0x2545_f491)),
             // Its shape with the next word ("Young vowed": a subject).
-            feature(
-                19,
-                self.hash_at(i, 1) ^ self.shapes[k].wrapping_mul(0x9e37_79b9),
-            ),
-        ]);
+            feature(19, self.hash_at(i, 1) ^ shape.wrapping_mul(0x9e37_79b9)),
+        ];
+        out.extend(features);
     }
 }
 
@@ -444,6 +509,33 @@ mod tests {
             let got: Vec<Tag> = tags[..=last].iter().flatten().copied().collect();
             assert_eq!(got, whole[..=last], "{steps:?}");
         }
+    }
+
+    #[test]
+    fn words_kept_between_calls_give_the_tags_of_the_whole() {
+        // Two sentences tagged in steps, back and forth, with one `Known`:
+        // the words kept of one sentence must not be read as the other's.
+        let s = "Mayor Okafor said on Monday that the council would not open the bridge. Ask the city by Friday.";
+        let toks = tokens(s, Span::new(0, s.len()));
+        let split = toks
+            .iter()
+            .position(|t| t.text(s) == "Ask")
+            .expect("a second sentence");
+        let (first, second) = toks.split_at(split);
+        let model = embedded().expect("the embedded tagger loads");
+        let (whole1, whole2) = (tag_with(&model, s, first), tag_with(&model, s, second));
+        let mut known = Known::default();
+        let (mut tags1, mut tags2) = (vec![None; first.len()], vec![None; second.len()]);
+        for (which, last) in [(1, 2), (1, 4), (2, 1), (1, 9), (2, 5), (1, 13)] {
+            match which {
+                1 => tag_through_with(s, first, &mut tags1, last, &mut known),
+                _ => tag_through_with(s, second, &mut tags2, last, &mut known),
+            }
+        }
+        let got1: Vec<Tag> = tags1[..=13].iter().flatten().copied().collect();
+        let got2: Vec<Tag> = tags2[..=5].iter().flatten().copied().collect();
+        assert_eq!(got1, whole1[..=13]);
+        assert_eq!(got2, whole2[..=5]);
     }
 
     #[test]
