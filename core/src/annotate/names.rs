@@ -3,6 +3,7 @@
 
 use crate::annotate::doc::{Doc, MAX_ENTRY_WORDS};
 use crate::annotate::kinds::KeyedKind;
+use crate::annotate::learn::tagger::knows_word;
 use std::sync::LazyLock;
 
 use crate::annotate::lexicon::{GazEntry, Gender, LEXICON, set};
@@ -285,6 +286,14 @@ impl Doc<'_> {
         // Split at "and" unless the right part completes an organization
         // name ("Food and Drug Administration").
         if let Some(i) = (a..b).find(|&i| matches!(self.word(i), "and" | "&")) {
+            if self.firm_name(a, i, b) {
+                out.push(Piece {
+                    start: a,
+                    end: b,
+                    kind: PieceKind::Keyed(KeyedKind::Organization),
+                });
+                return;
+            }
             let keeps = (i - a == 1 && self.keyed(i + 1, b) == Some(KeyedKind::Organization))
                 || self.portfolio_goes_on(a, i, b);
             if !keeps {
@@ -431,6 +440,21 @@ impl Doc<'_> {
     /// Roads and Ports" (a head keyword and "of" or "for", or a minister's
     /// title and "for", and one word, then "and" and one word that is no listed
     /// name, title or given name).
+    /// True when the name `a..b` joins two names by an ampersand (token
+    /// `i`), none of them a listed place or title, and one of them at least
+    /// no common word: a firm named after its founders or partners
+    /// ("Halberd & Lowe", "Marks & Spencer"), one organisation, where "and"
+    /// would join two; words the tagger knows alone name a work ("Social
+    /// Science & Medicine").
+    fn firm_name(&self, a: usize, i: usize, b: usize) -> bool {
+        let listed = |k: usize| self.entry_at(k, b).is_some() || self.title_at(k, b).is_some();
+        self.word(i) == "&"
+            && i > a
+            && i + 1 < b
+            && (a..b).all(|k| k == i || (self.is_cap(k) && !listed(k)))
+            && (a..b).any(|k| k != i && !knows_word(self.word(k)))
+    }
+
     fn portfolio_goes_on(&self, a: usize, i: usize, b: usize) -> bool {
         let lx = &*LEXICON;
         let head = |k: usize| lx.org_keys.get(self.word(k)).is_some_and(|k| k.head);
@@ -787,6 +811,35 @@ mod tests {
             texts("They met Sarah Brandt of the Acme Widget Corporation."),
             ["Sarah Brandt", "Acme Widget Corporation"]
         );
+    }
+
+    #[test]
+    fn names_joined_by_an_ampersand_are_one_firm() {
+        for (text, firm) in [
+            (
+                "The engineering firm Halberd & Lowe wrote the report.",
+                "Halberd & Lowe",
+            ),
+            ("Shoppers at Marks & Spencer said so.", "Marks & Spencer"),
+        ] {
+            let got = pieces(text);
+            assert!(
+                got.contains(&(firm.to_owned(), PieceKind::Keyed(KeyedKind::Organization))),
+                "{got:?}"
+            );
+        }
+        // Common words name a work; listed places stay apart; "and" joins
+        // a list.
+        let got = pieces("Journals such as Social Science & Medicine said so.");
+        assert!(
+            got.iter()
+                .all(|(_, k)| *k != PieceKind::Keyed(KeyedKind::Organization)),
+            "{got:?}"
+        );
+        let got = pieces("Flights from London & Paris resumed.");
+        assert!(got.iter().any(|(t, _)| t == "London"), "{got:?}");
+        let got = pieces("They met Halberd and Lowe.");
+        assert!(got.iter().any(|(t, _)| t == "Halberd"), "{got:?}");
     }
 
     #[test]
