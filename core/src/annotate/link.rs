@@ -741,6 +741,20 @@ mod tests {
     }
 
     #[test]
+    fn a_plural_trade_noun_ends_a_firms_name() {
+        use crate::model::EntityKind;
+        let text = "Harrowby Coaches cut three routes, and Ostley Estates raised rents.";
+        assert_eq!(
+            rules_kind(text, "Harrowby Coaches"),
+            Some(EntityKind::Organization)
+        );
+        assert_eq!(
+            rules_kind(text, "Ostley Estates"),
+            Some(EntityKind::Organization)
+        );
+    }
+
+    #[test]
     fn a_lone_name_cited_as_an_author_is_a_person() {
         use crate::model::EntityKind;
         let text = "The effect is known (Dorrel, 2004; Pellam et al., 2011). \
