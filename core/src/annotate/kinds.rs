@@ -7,7 +7,7 @@
 use crate::annotate::doc::Doc;
 use crate::annotate::fasthash::{Map, Set};
 use crate::annotate::lexicon::{GazKind, Gender, LEXICON};
-use crate::annotate::words::is_acronym;
+use crate::annotate::words::{MODALS, SPEECH_VERBS, is_acronym};
 use crate::model::EntityKind;
 
 /// The kind a keyword gives a name.
@@ -226,6 +226,75 @@ pub fn body_context(doc: &Doc, a: usize, b: usize) -> bool {
         || (b < doc.toks.len() && nouns.contains(doc.word(b)))
 }
 
+/// True when the name in tokens `a..b` is the subject of an act, as a
+/// body of people is and a place rarely: not after a preposition ("the
+/// mayor of X pledged") or "the", not in a quotation (a speaker may make a
+/// town act: "'Selby will not accept this,' she said"), and the words
+/// after it (past an apposition between commas: "X, which controls the
+/// dam, has asked") those of a body acting (see [`acting_words`]).
+pub fn acting_subject(doc: &Doc, a: usize, b: usize) -> bool {
+    let word = |i: usize| (i < doc.toks.len()).then(|| doc.word(i));
+    if doc.toks[a].quoted() || (a > 0 && is_preposition_or_the(doc.word(a - 1))) {
+        return false;
+    }
+    let mut i = b;
+    if word(i) == Some(",") {
+        let Some(close) = (i + 1..(i + 10).min(doc.toks.len())).find(|&k| doc.word(k) == ",")
+        else {
+            return false;
+        };
+        i = close + 1;
+    }
+    let rest: Vec<&str> = (i..(i + 2).min(doc.toks.len()))
+        .map(|k| doc.word(k))
+        .collect();
+    acting_words(&rest)
+}
+
+/// True when `rest`, the words right after a subject, say it acts as a
+/// body of people: a modal ("would ratify"), a speech verb ("said",
+/// "warned") or "has"/"have"/"had" before a past participle in "-ed"
+/// ("has asked"; not "has a market"). A bare past tense ("expanded",
+/// "started") is left out: towns and regions take it in histories and
+/// travel guides ("Tulsa expanded beyond the river").
+pub fn acting_words(rest: &[&str]) -> bool {
+    match rest {
+        ["has" | "have" | "had", next, ..] => {
+            next.len() > 4 && next.ends_with("ed") && next.bytes().all(|c| c.is_ascii_lowercase())
+        }
+        [w, ..] => MODALS.contains(w) || SPEECH_VERBS.contains_key(w),
+        [] => false,
+    }
+}
+
+/// True for a preposition, which a subject never follows, or "the": a
+/// name that takes "the" ("the North", "the Union") is a region or a side
+/// whose acts are its people's, and stays what its other mentions make it.
+fn is_preposition_or_the(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "The"
+            | "in"
+            | "at"
+            | "to"
+            | "from"
+            | "of"
+            | "by"
+            | "for"
+            | "with"
+            | "on"
+            | "into"
+            | "near"
+            | "across"
+            | "through"
+            | "between"
+            | "against"
+            | "about"
+            | "over"
+    )
+}
+
 /// True when the context of tokens `a..b` says "place": "in X", "near X",
 /// "the town of X", or "X, <state or country>".
 pub fn place_context(doc: &Doc, a: usize, b: usize) -> bool {
@@ -411,6 +480,27 @@ mod tests {
         (0..doc.toks.len())
             .find(|&i| doc.word(i) == w)
             .unwrap_or_else(|| panic!("no {w:?} in the text"))
+    }
+
+    #[test]
+    fn acting_subject_reads_a_body_acting() {
+        let text = "Dorrel would ratify it. Pellam, which holds the dam, has asked for talks. \
+                    Quist has a market. The Vance said no. Tobin expanded. \
+                    \"Orbey will not accept this,\" she said. The mayor of Lowe said so.";
+        let doc = Doc::new(text, segment(text));
+        let at = |w: &str| {
+            let i = index_of(&doc, w);
+            acting_subject(&doc, i, i + 1)
+        };
+        assert!(at("Dorrel"));
+        assert!(at("Pellam"));
+        for other in ["Quist", "Vance", "Tobin", "Orbey", "Lowe"] {
+            assert!(!at(other), "{other}");
+        }
+        assert!(acting_words(&["has", "asked"]));
+        assert!(acting_words(&["warned"]));
+        assert!(!acting_words(&["had", "a"]));
+        assert!(!acting_words(&[]));
     }
 
     #[test]

@@ -78,7 +78,8 @@ pub struct Cluster {
     /// How many of its mentions sit in a person context.
     person_votes: usize,
     /// How many of its mentions sit in the context of a body of people
-    /// ("members of X"), which no place is.
+    /// ("members of X") or act as one ("X would ratify"), which no place
+    /// does.
     body_votes: usize,
     /// True while its only mentions are single words that may not be names
     /// at all: an unexplained acronym ("VIP", "GMT"), or a common word
@@ -350,7 +351,9 @@ impl<'d, 'a> Linker<'d, 'a> {
             if crate::annotate::kinds::place_context(self.doc, m.start, m.end) {
                 c.place_votes += 1;
             }
-            if crate::annotate::kinds::body_context(self.doc, m.start, m.end) {
+            if crate::annotate::kinds::body_context(self.doc, m.start, m.end)
+                || crate::annotate::kinds::acting_subject(self.doc, m.start, m.end)
+            {
                 c.body_votes += 1;
             }
             if crate::annotate::kinds::person_context(self.doc, m.end)
@@ -899,6 +902,31 @@ mod tests {
         // A given name alone is no firm evidence against a place.
         let text = "The boy came from Quentin, Texas, last year.";
         assert_eq!(rules_kind(text, "Quentin"), Some(EntityKind::Place));
+    }
+
+    #[test]
+    fn a_lone_name_acting_as_a_party_is_a_body_not_a_place() {
+        use crate::model::EntityKind;
+        let text = "Dorrel's president met the press. Dorrel would ratify the treaty, \
+                    officials said. Boats came from Dorrel.";
+        assert_eq!(rules_kind(text, "Dorrel"), Some(EntityKind::Organization));
+        // A speaker quoted may make a town act; the place stays a place.
+        let text = "She grew up in Pellam. \"Pellam will not accept this,\" she said.";
+        assert_eq!(rules_kind(text, "Pellam"), Some(EntityKind::Place));
+    }
+
+    #[test]
+    fn a_plural_trade_noun_ends_a_firms_name() {
+        use crate::model::EntityKind;
+        let text = "Harrowby Coaches cut three routes, and Ostley Estates raised rents.";
+        assert_eq!(
+            rules_kind(text, "Harrowby Coaches"),
+            Some(EntityKind::Organization)
+        );
+        assert_eq!(
+            rules_kind(text, "Ostley Estates"),
+            Some(EntityKind::Organization)
+        );
     }
 
     #[test]

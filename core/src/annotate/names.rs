@@ -7,7 +7,7 @@ use crate::annotate::learn::tagger::knows_word;
 use std::sync::LazyLock;
 
 use crate::annotate::lexicon::{GazEntry, Gender, LEXICON, set};
-use crate::annotate::segment::sentence_ranges;
+use crate::annotate::segment::{TokenKind, sentence_ranges};
 use crate::annotate::words::{
     REGION_ADJECTIVES, WordSet, is_acronym, is_connector, is_particle, name_part,
 };
@@ -448,7 +448,17 @@ impl Doc<'_> {
     /// Science & Medicine").
     fn firm_name(&self, a: usize, i: usize, b: usize) -> bool {
         let listed = |k: usize| self.entry_at(k, b).is_some() || self.title_at(k, b).is_some();
+        // "(Dye & Bavelier, 2010)", "Carrano & Biewener [7]": authors cited.
+        let word = |k: usize| (k < self.toks.len()).then(|| self.word(k));
+        let next = if word(b) == Some(",") { b + 1 } else { b };
+        let cited = (a > 0 && self.word(a - 1) == "(")
+            || matches!(word(next), Some("(" | "["))
+            || self
+                .toks
+                .get(next)
+                .is_some_and(|t| t.kind() == TokenKind::Number);
         self.word(i) == "&"
+            && !cited
             && i > a
             && i + 1 < b
             && (a..b).all(|k| k == i || (self.is_cap(k) && !listed(k)))
@@ -830,6 +840,17 @@ mod tests {
         }
         // Common words name a work; listed places stay apart; "and" joins
         // a list.
+        for cited in [
+            "Games help (Dye & Bavelier, 2010).",
+            "It was inspired by Carrano & Biewener [7] and others.",
+        ] {
+            let got = pieces(cited);
+            assert!(
+                got.iter()
+                    .all(|(_, k)| *k != PieceKind::Keyed(KeyedKind::Organization)),
+                "{got:?}"
+            );
+        }
         let got = pieces("Journals such as Social Science & Medicine said so.");
         assert!(
             got.iter()

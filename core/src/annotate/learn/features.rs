@@ -628,12 +628,14 @@ fn agency(f: &mut Features, before: &[&str], after: &[&str]) {
 }
 
 /// True when one of the first name mentions of entity `e` of `ann` (of
-/// `text`) is the subject of an act (see [`acts_as_subject`]), the word
-/// after it read past an apposition ("Castra, the smallest, would close");
+/// `text`) is the subject of an act, as `acting` reads the words after it
+/// (for one, [`first_acts`]), read past an apposition ("Castra, the
+/// smallest, would close");
 /// a mention after a preposition is no subject ("the mayor of Castra
-/// pledged").
+/// pledged"), nor one after "the" (a region or a side, "the North
+/// enlisted", acts through its people).
 /// Not a feature of the model: [`super::kinds::decide`] reads it.
-pub fn acts(text: &str, ann: &Annotations, e: usize) -> bool {
+pub fn acts(text: &str, ann: &Annotations, e: usize, acting: impl Fn(&[&str]) -> bool) -> bool {
     let (mut before, mut after) = (Vec::new(), Vec::new());
     ann.entities[e]
         .mentions
@@ -644,10 +646,10 @@ pub fn acts(text: &str, ann: &Annotations, e: usize) -> bool {
         .any(|m| {
             // "The mayor of Dunmere pledged": the subject is the mayor.
             last_tokens(&text[back(text, m.span.start)..m.span.start], &mut before);
-            if before
-                .last()
-                .is_some_and(|p| PREPOSITIONS.iter().any(|q| p.eq_ignore_ascii_case(q)))
-            {
+            if before.last().is_some_and(|p| {
+                p.eq_ignore_ascii_case("the")
+                    || PREPOSITIONS.iter().any(|q| p.eq_ignore_ascii_case(q))
+            }) {
                 return false;
             }
             tokens(
@@ -662,8 +664,14 @@ pub fn acts(text: &str, ann: &Annotations, e: usize) -> bool {
                     None => &[],
                 };
             }
-            rest.first().is_some_and(|w| acts_as_subject(w))
+            acting(rest)
         })
+}
+
+/// True when the first of `rest`, the words after a name, is the verb of
+/// an act (see [`acts_as_subject`]).
+pub fn first_acts(rest: &[&str]) -> bool {
+    rest.first().is_some_and(|w| acts_as_subject(w))
 }
 
 /// True when `w`, right after a name (and its apposition), says the name
@@ -955,14 +963,15 @@ mod tests {
         );
         assert!(has(&soup, "thing:after", ""));
         let acme_ann = ann_of(text, &["Acme"], EntityKind::Person);
-        assert!(acts(text, &acme_ann, 0));
+        assert!(acts(text, &acme_ann, 0, first_acts));
         let film_ann = ann_of(text, &["Easy Rider"], EntityKind::Person);
-        assert!(!acts(text, &film_ann, 0));
+        assert!(!acts(text, &film_ann, 0, first_acts));
         let mayor = "The mayor of Castra pledged aid.";
         assert!(!acts(
             mayor,
             &ann_of(mayor, &["Castra"], EntityKind::Place),
-            0
+            0,
+            first_acts
         ));
         let pratt = of_entity(text, &ann_of(text, &["Pratt"], EntityKind::Person), 0);
         assert!(has(&pratt, "year:after", ""));

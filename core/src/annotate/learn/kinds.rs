@@ -13,7 +13,9 @@ use std::sync::LazyLock;
 
 use super::features;
 use super::model::{KINDS, Label, Model, ModelError, argmax, chosen};
-use crate::model::{Annotations, EntityId, EntityKind};
+use crate::annotate::descriptions::organization_noun;
+use crate::annotate::kinds::acting_words;
+use crate::model::{Annotations, EntityId, EntityKind, MentionForm};
 
 /// The embedded model's file.
 static EMBEDDED: &[u8] = include_bytes!("../models/kinds.bin");
@@ -67,10 +69,15 @@ pub fn decide(text: &str, ann: &mut Annotations, model: &Model) {
         let actor = argmax(&probabilities[..Label::COUNT - 1]);
         let label = Label::ALL[best];
         let p = (probabilities[best] * 1000.0) as u16;
+        let entity = &ann.entities[e];
+        // A guessed lone word that shows a body of people stays one.
+        let body = guessed_lone_word(&entity.name) && shows_a_body(text, ann, e);
         let leans_place = (label == Label::Place || Label::ALL[actor] == Label::Place)
-            && !features::acts(text, ann, e);
+            && !body
+            && !features::acts(text, ann, e, features::first_acts);
         let entity = &mut ann.entities[e];
         match features::kind_of(label) {
+            Some(EntityKind::Place) if body && entity.kind == EntityKind::Organization => {}
             Some(kind) if p >= model.override_at => entity.kind = kind,
             None if p >= model.drop_at => dropped[e] = true,
             _ if entity.kind != EntityKind::Person
@@ -102,6 +109,23 @@ fn neuter_by_pronouns(f: &[u32]) -> bool {
     let has = |h: u32| f.binary_search(&h).is_ok();
     let vote = features::Name::new("pronvote");
     has(vote.hash("neuter+")) || (has(vote.hash("neuter")) && has(features::hash("rel", "which")))
+}
+
+/// True when entity `e` of `ann` (of `text`) shows a body of people, not
+/// a place: one of its mentions is the subject of a body's act (see
+/// [`features::acts`] and [`acting_words`]: "Castra would ratify", "Castra
+/// has asked"), or a description of an organization is linked to it ("the
+/// company", "the group"). A place is where things happen; a firm or a
+/// state acting as a party is who does them.
+fn shows_a_body(text: &str, ann: &Annotations, e: usize) -> bool {
+    features::acts(text, ann, e, acting_words)
+        || ann.entities[e]
+            .mentions
+            .iter()
+            .map(|&m| &ann.mentions[m])
+            .filter(|m| m.form == MentionForm::Role)
+            .filter_map(|m| m.span.slice(text).split_whitespace().last())
+            .any(|noun| organization_noun(&noun.to_lowercase()).is_some())
 }
 
 /// True for a name of one word no word list knows: the rules took it for
@@ -300,6 +324,40 @@ mod tests {
         decide(text, &mut ann, &Model::new(Vec::new(), 1001, 1001));
         let kinds: Vec<_> = ann.entities.iter().map(|e| e.kind).collect();
         assert_eq!(kinds, [EntityKind::Organization, EntityKind::Person]);
+    }
+
+    #[test]
+    fn a_confident_place_never_replaces_a_guessed_body() {
+        let text = "Zorvath would ratify it. Mirelbo grew. Quellin hired. The company grew.";
+        let mut ann = one_mention_each(
+            text,
+            &["Zorvath", "Mirelbo", "Quellin"],
+            EntityKind::Organization,
+        );
+        let start = text.find("The company").expect("in the text");
+        ann.mentions.push(Mention {
+            span: Span::new(start, start + "The company".len()),
+            form: MentionForm::Role,
+            entity: 2,
+        });
+        ann.entities[2].mentions.push(3);
+        let sure = |name: &str| {
+            let mut w = [0.0; Label::COUNT];
+            w[Label::Place.index()] = 5.0;
+            (features::hash("first", name), w)
+        };
+        let weights = vec![sure("zorvath"), sure("mirelbo"), sure("quellin")];
+        decide(text, &mut ann, &Model::new(weights, 800, 1001));
+        let kinds: Vec<_> = ann.entities.iter().map(|e| e.kind).collect();
+        // A state acting and a firm described as a company stay bodies.
+        assert_eq!(
+            kinds,
+            [
+                EntityKind::Organization,
+                EntityKind::Place,
+                EntityKind::Organization
+            ]
+        );
     }
 
     #[test]
