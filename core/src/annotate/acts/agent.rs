@@ -27,6 +27,18 @@ pub static ISSUE_VERBS: LazyLock<WordSet> =
 /// looked for.
 const LOOKBACK: usize = 1500;
 
+/// How many words after a document noun's participle its "by" may come
+/// ("a report published last week by …").
+const PARTICIPLE_REACH: usize = 4;
+
+/// Nouns naming what a court or a judge issues.
+static JUDICIAL_DOCUMENTS: LazyLock<WordSet> =
+    LazyLock::new(|| set(include_str!("../lexicon/judicial_documents.txt")));
+
+/// Nouns naming a court or a judge.
+static JUDICIAL_NOUNS: LazyLock<WordSet> =
+    LazyLock::new(|| set(include_str!("../lexicon/judicial_nouns.txt")));
+
 /// How many mentions back "the company" looks for the organization it
 /// stands for (an article's worth: news articles hold a few hundred).
 const DESCRIBED_WINDOW: usize = 800;
@@ -1586,10 +1598,57 @@ impl Doc<'_> {
     fn issuer_of(&self, noun: usize) -> Option<Agent> {
         let lemma = self.low(noun).trim_end_matches('s');
         let lo = noun.saturating_sub(LOOKBACK);
-        (lo..noun)
+        (lo..=noun)
             .rev()
             .filter(|&k| self.low(k).trim_end_matches('s') == lemma)
             .find_map(|k| self.issuer_at(k))
+            .or_else(|| self.judicial_issuer(noun))
+    }
+
+    /// The person or organisation of the first mention in the few words
+    /// from token `first` on, in its sentence ("by researchers at the
+    /// University of Corvin": the university).
+    fn first_actor_after(&self, first: usize) -> Option<EntityId> {
+        (first..self.sentence_of(first).end)
+            .take(MAX_NP)
+            .take_while(|&k| self.is_word(k))
+            .filter_map(|k| self.ann.mention_at(self.toks[k].start()))
+            .map(|m| self.ann.mentions[m].entity)
+            .find(|&e| {
+                self.ann.entities.get(e).is_some_and(|x| {
+                    matches!(x.kind, EntityKind::Person | EntityKind::Organization)
+                })
+            })
+    }
+
+    /// For a court's document with no issuer named at any mention of it
+    /// ("The ruling requires …", "the judgement noted"): the judge named
+    /// last before it, else the court (an organisation whose name holds a
+    /// court noun: "Court of Appeal").
+    fn judicial_issuer(&self, noun: usize) -> Option<Agent> {
+        if !JUDICIAL_DOCUMENTS.contains(self.low(noun)) {
+            return None;
+        }
+        let last_word = |s: &str| {
+            s.rsplit(' ')
+                .next()
+                .is_some_and(|w| JUDICIAL_NOUNS.contains(w.to_lowercase().as_str()))
+        };
+        let judge = |_: EntityId, e: &Entity| {
+            e.kind == EntityKind::Person && e.roles.iter().any(|r| last_word(r))
+        };
+        let court = |_: EntityId, e: &Entity| {
+            e.kind == EntityKind::Organization
+                && e.name
+                    .split(' ')
+                    .any(|w| JUDICIAL_NOUNS.contains(w.to_lowercase().as_str()))
+        };
+        self.nearest_before(noun, judge)
+            .or_else(|| self.nearest_before(noun, court))
+            .map(|e| Agent {
+                entity: Some(e),
+                name: None,
+            })
     }
 
     /// The issuer named around the document noun at token `k`, if any.
@@ -1617,16 +1676,34 @@ impl Doc<'_> {
             }
             j -= 1;
         }
-        // "a statement from the ministry"
-        if matches!(self.low(k + 1), "from" | "by" | "of")
-            && let Some(e) = self.np_after(k + 2).and_then(|np| self.entity_in(&np))
-        {
+        // "a statement from the ministry", "a report published last week
+        // by researchers at …": "by" after a participle of the noun.
+        let by = if self.is_past_form(k + 1) && !SPEECH_VERBS.contains_key(self.low(k + 1)) {
+            (k + 2..self.sentence_of(k).end)
+                .take(PARTICIPLE_REACH)
+                .take_while(|&b| self.is_word(b))
+                .find(|&b| self.low(b) == "by")
+        } else {
+            Some(k + 1).filter(|&b| matches!(self.low(b), "from" | "by" | "of"))
+        };
+        if let Some(e) = by.and_then(|b| {
+            self.np_after(b + 1)
+                .and_then(|np| self.entity_in(&np))
+                .or_else(|| self.first_actor_after(b + 1))
+        }) {
             return Some(found(e));
         }
         // "the ministry released a statement", "X said in a statement"
         let mut v = j;
         while v > floor && DETERMINERS.contains(self.low(v - 1)) {
             v -= 1;
+        }
+        // "In a statement, the club said …", "In a letter to investors,
+        // Greaves said …": the subject of the clause the phrase opens.
+        if v == floor + 1 && self.low(floor) == "in" {
+            return self
+                .main_subject(self.sentence_of(k).end - 1)
+                .filter(|a| a.entity.is_some());
         }
         let verb = if v > floor && ISSUE_VERBS.contains(self.low(v - 1)) {
             Some(v - 1)

@@ -2094,3 +2094,34 @@ fn an_agentless_directive_passive_is_the_body_the_article_is_about() {
     );
     assert_eq!(told, "Harwick Rail");
 }
+
+#[test]
+fn a_document_acts_for_its_issuer() {
+    // The actor of the item whose trigger opens with `cue`.
+    let actor = |text: &str, cue: &str| {
+        let c = commitments(text);
+        let item = c.iter().find(|c| c.1.starts_with(cue));
+        item.unwrap_or_else(|| panic!("an item: {c:?}")).3.clone()
+    };
+    // "In a statement, X said …": the statement is X's.
+    let asked = actor(
+        "In a statement, Harwick Rail said the timetable would change in May. The statement \
+         also asked passengers to check the times before travelling.",
+        "asked",
+    );
+    assert_eq!(asked, "Harwick Rail");
+    // "A report published … by X": X's report.
+    let calls = actor(
+        "A report published on Monday by the Tarrow Institute found long delays on the line. \
+         The report calls for more drivers on the night trains.",
+        "calls for",
+    );
+    assert_eq!(calls, "Tarrow Institute");
+    // A ruling that names no issuer: the judge named before it.
+    let requires = actor(
+        "Judge Ella Marsh found the landlord liable for the damp. The ruling requires the \
+         landlord to repair every roof by March.",
+        "requires",
+    );
+    assert_eq!(requires, "Ella Marsh");
+}
