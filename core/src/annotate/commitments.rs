@@ -30,10 +30,12 @@ use crate::annotate::lexicon::{LEXICON, entries, set};
 use crate::annotate::segment::TokenKind;
 use crate::annotate::voice;
 use crate::annotate::words::{
-    AUXILIARIES, BETWEEN_SUBJECT_AND_VERB, DETERMINERS, MODALS, PRONOUNS, Prefilter, PronounClass,
-    SPEECH_VERBS, TIME_UNITS, WordMap, WordSet, is_ly_adverb,
+    AUXILIARIES, BETWEEN_SUBJECT_AND_VERB, DETERMINERS, DOCUMENT_NOUNS, MODALS, PRONOUNS,
+    Prefilter, PronounClass, SPEECH_VERBS, TIME_UNITS, WordMap, WordSet, is_ly_adverb,
 };
-use crate::model::{Commitment, CommitmentKind, EntityKind, MentionForm, QuoteKind, Span};
+use crate::model::{
+    Commitment, CommitmentKind, EntityId, EntityKind, MentionForm, QuoteKind, Span,
+};
 
 /// The cues, and for each first-token form the indices of the cues starting with it.
 type CueTable = (Vec<Cue>, WordMap<Vec<usize>>);
@@ -577,16 +579,20 @@ fn verb_actor(
 }
 
 /// The actor of a directive passive naming none ("Residents were asked to
-/// …", "Officials were told to …") in the author's voice: the
-/// organisation the article is about, the one named most often so far
-/// (see [`Doc::salient_organization`]), who in news is the one asking,
-/// unless it is the one asked, the passive's subject. None inside quotes,
-/// where the speaker's own story may be told.
+/// …", "Officials were told to …") in the author's voice, the first found
+/// of: the agent of a passive before it in its sentence ("were sent
+/// guidance by the authority and were asked to …"); the document
+/// reporting its clause ("Residents were advised to …, a notice posted by
+/// the council said"; a party reporting it may be the one told, or tell
+/// of another's order); the body that spoke in its sentence or the one before (see
+/// [`recent_body`]); else the organisation the article is about, the one
+/// named most often so far (see [`Doc::salient_organization`]), who in
+/// news is the one asking. Never the one asked, the passive's subject.
+/// None inside quotes, where the speaker's own story may be told.
 fn unnamed_directive(doc: &Doc, i: usize) -> Option<Agent> {
     if doc.quote(i).is_some() {
         return None;
     }
-    let body = doc.salient_organization(i)?;
     // The entity of the subject's head word, its last before a
     // preposition ("Acme was asked"; "Staff at Acme were told" are the
     // staff; "Google and Mohamed was invited" is Mohamed).
@@ -599,10 +605,86 @@ fn unnamed_directive(doc: &Doc, i: usize) -> Option<Agent> {
             doc.mention_of(head_end - 1)
         })
         .map(|m| m.entity);
-    (asked != Some(body)).then_some(Agent {
-        entity: Some(body),
+    let not_asked = |a: &Agent| a.is_known() && (a.entity.is_none() || a.entity != asked);
+    let body = |e: EntityId| Agent {
+        entity: Some(e),
         name: None,
-    })
+    };
+    earlier_passive_agent(doc, i)
+        .filter(not_asked)
+        .or_else(|| {
+            doc.reporter_around(doc.toks[i].start())
+                .filter(|a| is_document(a))
+                .filter(not_asked)
+        })
+        .or_else(|| recent_body(doc, i).map(body).filter(not_asked))
+        .or_else(|| doc.salient_organization(i).map(body).filter(not_asked))
+}
+
+/// True when agent `a` is a document as written ("a notice posted by the
+/// council"): a document noun among its first words, after a determiner.
+fn is_document(a: &Agent) -> bool {
+    a.entity.is_none()
+        && a.name.as_deref().is_some_and(|n| {
+            n.split(' ')
+                .skip_while(|w| DETERMINERS.contains(w.to_lowercase().as_str()))
+                .take(2)
+                .any(|w| DOCUMENT_NOUNS.contains(w.to_lowercase().as_str()))
+        })
+}
+
+/// The agent of a passive before token `i` in its sentence: the phrase
+/// after a "by" that follows a form of "be" ("Head teachers were sent
+/// guidance by the authority and were asked to …": the authority), when it
+/// names an entity.
+fn earlier_passive_agent(doc: &Doc, i: usize) -> Option<Agent> {
+    let floor = doc.sentence_of(i).start;
+    let be = (floor..i).find(|&k| matches!(doc.low(k), "was" | "were" | "is" | "are" | "been"))?;
+    (be + 1..i)
+        .filter(|&b| doc.low(b) == "by")
+        .find_map(|b| doc.agent_after_by(b).filter(|np| np.end <= i))
+        .map(|np| doc.resolve(&np))
+        .filter(|a| a.entity.is_some())
+}
+
+/// The organisation a person speaks for (as the text ties them, see
+/// [`affiliation::speaks_for`]), when agent `a` is such a person.
+fn officer_body(doc: &Doc, a: &Agent) -> Option<EntityId> {
+    let person = a
+        .entity
+        .filter(|&e| doc.ann.entities[e].kind == EntityKind::Person)?;
+    affiliation::speaks_for(doc.text, &doc.toks, doc.ann, person)
+}
+
+/// The body that spoke last before token `i`, in its sentence or the one
+/// before: the speaker of the nearest quote ending there, when it is an
+/// organisation or a person speaking for one (its officer: "St. Agnes
+/// Hospital said it had set aside a ward. Visitors were asked not to
+/// …").
+fn recent_body(doc: &Doc, i: usize) -> Option<EntityId> {
+    let start = doc.sentence_of(i).start;
+    let floor = start
+        .checked_sub(1)
+        .map_or(start, |p| doc.sentence_of(p).start);
+    let (lo, at) = (doc.toks[floor].start(), doc.toks[i].start());
+    let qs = &doc.ann.quotes;
+    let upto = qs.partition_point(|q| q.span.start < at);
+    let q = qs[..upto]
+        .iter()
+        .filter(|q| q.span.end <= at && q.span.end > lo)
+        .max_by_key(|q| q.span.end)?;
+    let speaker = q.speaker?;
+    match doc.ann.entities[speaker].kind {
+        EntityKind::Organization => Some(speaker),
+        EntityKind::Person => officer_body(
+            doc,
+            &Agent {
+                entity: Some(speaker),
+                name: None,
+            },
+        ),
+        _ => None,
+    }
 }
 
 /// For the phrase `np` opening a clause reported by a person: the
@@ -618,10 +700,7 @@ fn reporters_body(doc: &Doc, np: &Range<usize>) -> Option<Agent> {
     }
     let noun = doc.low(np.start + 1);
     organization_noun(noun)?;
-    let person = speaker_of_clause_at(doc, np.start)?
-        .entity
-        .filter(|&e| doc.ann.entities[e].kind == EntityKind::Person)?;
-    let body = affiliation::speaks_for(doc.text, &doc.toks, doc.ann, person)?;
+    let body = officer_body(doc, &speaker_of_clause_at(doc, np.start)?)?;
     fits_body(doc, body, noun).then_some(Agent {
         entity: Some(body),
         name: None,

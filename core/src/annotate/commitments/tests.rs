@@ -2125,3 +2125,55 @@ fn a_document_acts_for_its_issuer() {
     );
     assert_eq!(requires, "Ella Marsh");
 }
+
+#[test]
+fn an_agentless_directive_passive_is_the_body_that_just_acted() {
+    // The actor of the item whose trigger opens with `cue`.
+    let actor = |last: &str, cue: &str| {
+        let text = format!(
+            "Harwick Rail cut three services on Monday. Harwick Rail blamed a shortage of \
+             drivers. {last}"
+        );
+        let c = commitments(&text);
+        let item = c.iter().find(|c| c.1.starts_with(cue));
+        item.unwrap_or_else(|| panic!("a demand: {c:?}")).3.clone()
+    };
+    // The body that spoke just before, not the one named most often.
+    let asked = actor(
+        "The Tarrow Passenger Council said it had received hundreds of complaints. \
+         Passengers were asked to write to the council with their tickets.",
+        "asked",
+    );
+    assert_eq!(asked, "Tarrow Passenger Council");
+    // The agent of a passive before it in the sentence.
+    let asked = actor(
+        "Schools were sent guidance by the Tarrow Health Board on Friday and were asked to \
+         put up signs at the gates.",
+        "asked",
+    );
+    assert_eq!(asked, "Tarrow Health Board");
+    // A phrase of time before "to".
+    let told = actor(
+        "Households were told on Thursday night to boil their water.",
+        "told",
+    );
+    assert_eq!(told, "Harwick Rail");
+    // An agent with its apposition before "to".
+    let urged = actor(
+        "Shareholders were urged by the chairman, Martin Greaves, to take no action.",
+        "urged",
+    );
+    assert_eq!(urged, "Martin Greaves");
+    // A notice reporting it issued it; a party reporting it need not have.
+    let advised = actor(
+        "Residents were advised to keep their windows shut, a notice posted by the council \
+         said.",
+        "advised",
+    );
+    assert!(advised.contains("council"), "{advised}");
+    let told = actor(
+        "According to the Rail Workers' Union, drivers were told to clear their lockers.",
+        "told",
+    );
+    assert_eq!(told, "Harwick Rail");
+}
