@@ -134,7 +134,10 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
         // A headline or byline is no clause to mine: "Council vows to …"
         // above a story is its title.
         // The text's own voice may demand by an imperative: any word.
-        let may_cue = CUE_PREFILTER.may_contain(w) || quote.is_some() || doc.voiced(i).is_some();
+        let may_cue = CUE_PREFILTER.may_contain(w)
+            || quote.is_some()
+            || doc.voiced(i).is_some()
+            || (1..=2).any(|n| i >= n && list_marker(doc, i - n) == Some(n));
         if i < taken_to || !may_cue || doc.in_heading(i) || inside_name(doc, i) {
             continue;
         }
@@ -172,6 +175,7 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
         })
         .or_else(|| conjunct_future(doc, i, out.last()))
         .or_else(|| will_pledge(doc, i))
+        .or_else(|| listed_future(doc, i))
         .or_else(|| reported_passive(doc, i))
         .or_else(|| voice_demand(doc, i))
         .or_else(|| quote.and_then(|q| quoted_demand(doc, i, q, out.last())));
@@ -1074,6 +1078,75 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
         verb + 1,
     ))
 }
+
+/// For token `i` opening the text of a list item ("- keep Saturday
+/// opening …;"), in a list after a future with no verb and a colon ("The
+/// society also said it would:"): a commitment of that future's actor,
+/// one an item, the item's text its content.
+fn listed_future(doc: &Doc, i: usize) -> Option<Found> {
+    // True when a line break stands between tokens `j` and `j + 1`.
+    let breaks = |j: usize| {
+        doc.text
+            .get(doc.toks[j].end()..doc.toks[j + 1].start())
+            .is_some_and(|gap| gap.contains('\n'))
+    };
+    // The first token of the line holding `k` (a list item is a line).
+    let line_start = |k: usize| {
+        let back = (0..k)
+            .rev()
+            .take(LIST_TOKENS)
+            .take_while(|&j| !breaks(j))
+            .count();
+        k - back
+    };
+    let first = line_start(i);
+    if list_marker(doc, first).is_none_or(|n| first + n != i) || !doc.is_word(i) {
+        return None;
+    }
+    // Back over the items before it to the line that introduces them.
+    let mut line = first;
+    for _ in 0..LIST_ITEMS {
+        let colon = line.checked_sub(1)?;
+        let prev = line_start(colon);
+        if list_marker(doc, prev).is_some() {
+            line = prev;
+            continue;
+        }
+        let modal = colon.checked_sub(1)?;
+        if doc.low(colon) != ":" || !matches!(doc.low(modal), "will" | "would" | "shall") {
+            return None;
+        }
+        // "said it would:": the future's actor, else, for a pronoun, the
+        // one reporting the items.
+        let future = future_actor(doc, modal, i).or_else(|| {
+            let pronoun = modal.checked_sub(1)?;
+            is_subject_pronoun(doc.low(pronoun)).then_some(())?;
+            let reporter = doc.reporter_around(doc.toks[i].start())?;
+            can_commit(doc, &reporter).then(|| Future::of(reporter, i))
+        })?;
+        let mut end = (i..doc.toks.len() - 1)
+            .take(LIST_TOKENS)
+            .find(|&k| breaks(k))
+            .unwrap_or(doc.toks.len() - 1)
+            + 1;
+        while end > i && !doc.is_word(end - 1) {
+            end -= 1;
+        }
+        if end <= i || !future.actor.is_known() {
+            return None;
+        }
+        let kind = future.kind.unwrap_or(CommitmentKind::Pledge);
+        return Some((
+            build(doc, kind, future.actor, None, i, i + 1, i, end),
+            i + 1,
+        ));
+    }
+    None
+}
+
+/// How many list items back [`listed_future`] looks for the line that
+/// introduces them.
+const LIST_ITEMS: usize = 20;
 
 /// True when token `i` is the "going" of "am|are going to" + a verb.
 fn going_to(doc: &Doc, i: usize) -> bool {

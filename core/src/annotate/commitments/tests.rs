@@ -2177,3 +2177,17 @@ fn an_agentless_directive_passive_is_the_body_that_just_acted() {
     );
     assert_eq!(told, "Harwick Rail");
 }
+
+#[test]
+fn a_future_before_a_list_is_one_commitment_an_item() {
+    let text = "Harwick Rail said on Monday that fares would rise.\n\n\
+                The company also said it would:\n\n\
+                - keep the night trains running;\n\
+                - add two carriages to the morning service;\n\
+                - publish its punctuality figures every month.\n";
+    let c = commitments(text);
+    let listed: Vec<_> = c.iter().filter(|c| c.3 == "Harwick Rail").collect();
+    assert_eq!(listed.len(), 3, "{c:?}");
+    assert_eq!(listed[0].2, "keep the night trains running");
+    assert_eq!(listed[2].2, "publish its punctuality figures every month");
+}
