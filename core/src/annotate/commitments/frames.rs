@@ -74,10 +74,16 @@ struct At<'d, 'a> {
 }
 
 impl At<'_, '_> {
-    /// True when token `t` is "to" before a verb (a word, no determiner).
+    /// True when token `t` is "to" before a verb (a word, no determiner),
+    /// which may open a quotation ("asked the society to “think again”").
     fn to_verb(&self, t: usize) -> bool {
         let doc = self.doc;
-        doc.low(t) == "to" && doc.is_word(t + 1) && !DETERMINERS.contains(doc.low(t + 1))
+        let v = if matches!(doc.low(t + 1), "\"" | "“") {
+            t + 2
+        } else {
+            t + 1
+        };
+        doc.low(t) == "to" && doc.is_word(v) && !DETERMINERS.contains(doc.low(v))
     }
 }
 

@@ -2191,3 +2191,16 @@ fn a_future_before_a_list_is_one_commitment_an_item() {
     assert_eq!(listed[0].2, "keep the night trains running");
     assert_eq!(listed[2].2, "publish its punctuality figures every month");
 }
+
+#[test]
+fn a_quotation_may_open_after_to() {
+    let c = commitments(
+        "The Tarrow Residents' Forum wrote to the council and asked it to \"think again before \
+         closing the library\".",
+    );
+    let asked = c.iter().find(|c| c.1.starts_with("asked"));
+    assert!(
+        asked.is_some_and(|c| c.2.contains("think again before closing the library")),
+        "{c:?}"
+    );
+}
