@@ -1241,7 +1241,9 @@ impl Doc<'_> {
             entity: None,
             name: Some(self.word(i).to_owned()),
         };
-        match PRONOUNS.get(self.low(i)) {
+        // "I'll", "we'll": the pronoun of a contracted subject and verb.
+        let pronoun = self.low(i).split(['\'', '’']).next().unwrap_or_default();
+        match PRONOUNS.get(pronoun) {
             // Outside quotes, the text's own voice: its speaker.
             Some(PronounClass::Speaker) => self.speaker_of_quote_at(tok.start()).or(|| Agent {
                 entity: self.voiced(i).and_then(|t| t.speaker),

@@ -2204,3 +2204,15 @@ fn a_quotation_may_open_after_to() {
         "{c:?}"
     );
 }
+
+#[test]
+fn a_contracted_i_will_in_a_transcript_is_the_speakers() {
+    let text = "Dana Whitcombe talks to Piet Harmsen, mayor of Eldon.\n\n\
+                WHITCOMBE: Welcome. Will the pool close?\n\n\
+                HARMSEN: No. The council has promised to keep it open.\n\n\
+                WHITCOMBE: And if it does not?\n\n\
+                HARMSEN: Then I'll hold them to that.\n";
+    let c = commitments(text);
+    let held = c.iter().find(|c| c.2 == "hold them to that");
+    assert_eq!(held.map(|c| c.3.as_str()), Some("Piet Harmsen"), "{c:?}");
+}
