@@ -1218,6 +1218,9 @@ impl Doc<'_> {
         // A link to the one who speaks or is spoken to there is not kept for
         // "he" or "she": they are "I" and "you".
         let third_person = PRONOUNS.get(self.low(i)) == Some(&PronounClass::Person);
+        if third_person && let Some(a) = self.role_speaker_just_before(i) {
+            return a;
+        }
         if let Some(m) = self
             .ann
             .mention_at(tok.start())
@@ -1354,6 +1357,46 @@ impl Doc<'_> {
                 });
             role.then_some(agent)
         })
+    }
+
+    /// For "he" or "she" outside quotes: the unnamed role (as written)
+    /// that spoke last, in its sentence or the one before, when no person
+    /// is named since ("A spokesman for its foreign ministry said …. “…,”
+    /// he said": the spokesman, not a minister named a paragraph before).
+    fn role_speaker_just_before(&self, i: usize) -> Option<Agent> {
+        if self.quote(i).is_some() {
+            return None;
+        }
+        let first = self.sent(i)?.saturating_sub(1);
+        let w = i.saturating_sub(WINDOW);
+        let lo = w + self.toks[w..i].partition_point(|t| t.sent() < first);
+        let (v, s) = (lo..i)
+            .rev()
+            .filter(|&v| {
+                self.quote(v).is_none() && SPEECH_VERBS.get(self.low(v)) == Some(&SpeechUse::Any)
+            })
+            .find_map(|v| {
+                let s = self.subject_before(v)?;
+                (!PRONOUNS.contains_key(self.low(s.np.end - 1))).then_some((v, s))
+            })?;
+        let agent = self.resolve_subject(&s);
+        let role = agent.entity.is_none()
+            && agent.name.as_deref().is_some_and(|n| {
+                n.split(' ')
+                    .any(|w| LEXICON.role_nouns.contains(w.to_lowercase().as_str()))
+            });
+        let person_named = || {
+            let (from, at) = (self.toks[v].start(), self.toks[i].start());
+            self.mentions_back(from, at).any(|m| {
+                m.form == MentionForm::Name
+                    && self
+                        .ann
+                        .entities
+                        .get(m.entity)
+                        .is_some_and(|e| e.kind == EntityKind::Person)
+            })
+        };
+        (role && !person_named()).then_some(agent)
     }
 
     /// For "It" or "Its" opening a sentence: the organisation that is the
