@@ -47,9 +47,11 @@ const DESCRIBED_WINDOW: usize = 800;
 const MAX_NP: usize = 10;
 
 /// Prepositions that may attach a phrase to a subject noun ("posts on the
-/// board", "the letter from Kim").
-const POSTMODIFIER_PREPOSITIONS: [&str; 8] =
-    ["on", "for", "from", "at", "in", "with", "by", "about"];
+/// board", "the letter from Kim", "a report by the inspectorate into the
+/// incident").
+const POSTMODIFIER_PREPOSITIONS: [&str; 9] = [
+    "on", "for", "from", "at", "in", "with", "by", "about", "into",
+];
 
 /// Who speaks or acts: an entity, or else the words as written.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -2117,6 +2117,12 @@ fn a_document_acts_for_its_issuer() {
         "calls for",
     );
     assert_eq!(calls, "Tarrow Institute");
+    // "A report by X into …": the subject reaches back over "into".
+    let called = actor(
+        "A report by the Tarrow Institute into a similar delay in 2023 called for more drivers.",
+        "called for",
+    );
+    assert_eq!(called, "Tarrow Institute");
     // A ruling that names no issuer: the judge named before it.
     let requires = actor(
         "Judge Ella Marsh found the landlord liable for the damp. The ruling requires the \
