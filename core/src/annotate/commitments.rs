@@ -618,7 +618,7 @@ fn unnamed_directive(doc: &Doc, i: usize) -> Option<Agent> {
         .filter(not_asked)
         .or_else(|| {
             doc.reporter_around(doc.toks[i].start())
-                .filter(|a| is_document(a))
+                .filter(is_document)
                 .filter(not_asked)
         })
         .or_else(|| recent_body(doc, i).map(body).filter(not_asked))

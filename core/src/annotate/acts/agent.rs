@@ -1352,12 +1352,7 @@ impl Doc<'_> {
             // "A spokesman for the authority": the role may come before
             // its phrase.
             let agent = self.resolve_subject(s);
-            let role = agent.entity.is_none()
-                && agent.name.as_deref().is_some_and(|n| {
-                    n.split(' ')
-                        .any(|w| LEXICON.role_nouns.contains(w.to_lowercase().as_str()))
-                });
-            role.then_some(agent)
+            unnamed_role(&agent).then_some(agent)
         })
     }
 
@@ -1382,11 +1377,6 @@ impl Doc<'_> {
                 (!PRONOUNS.contains_key(self.low(s.np.end - 1))).then_some((v, s))
             })?;
         let agent = self.resolve_subject(&s);
-        let role = agent.entity.is_none()
-            && agent.name.as_deref().is_some_and(|n| {
-                n.split(' ')
-                    .any(|w| LEXICON.role_nouns.contains(w.to_lowercase().as_str()))
-            });
         let person_named = || {
             let (from, at) = (self.toks[v].start(), self.toks[i].start());
             self.mentions_back(from, at).any(|m| {
@@ -1398,7 +1388,7 @@ impl Doc<'_> {
                         .is_some_and(|e| e.kind == EntityKind::Person)
             })
         };
-        (role && !person_named()).then_some(agent)
+        (unnamed_role(&agent) && !person_named()).then_some(agent)
     }
 
     /// For "It" or "Its" opening a sentence: the organisation that is the
@@ -1676,19 +1666,15 @@ impl Doc<'_> {
         if !JUDICIAL_DOCUMENTS.contains(self.low(noun)) {
             return None;
         }
-        let last_word = |s: &str| {
-            s.rsplit(' ')
-                .next()
-                .is_some_and(|w| JUDICIAL_NOUNS.contains(w.to_lowercase().as_str()))
-        };
+        let judicial = |w: &str| JUDICIAL_NOUNS.contains(w.to_lowercase().as_str());
         let judge = |_: EntityId, e: &Entity| {
-            e.kind == EntityKind::Person && e.roles.iter().any(|r| last_word(r))
+            e.kind == EntityKind::Person
+                && e.roles
+                    .iter()
+                    .any(|r| r.rsplit(' ').next().is_some_and(judicial))
         };
         let court = |_: EntityId, e: &Entity| {
-            e.kind == EntityKind::Organization
-                && e.name
-                    .split(' ')
-                    .any(|w| JUDICIAL_NOUNS.contains(w.to_lowercase().as_str()))
+            e.kind == EntityKind::Organization && e.name.split(' ').any(judicial)
         };
         self.nearest_before(noun, judge)
             .or_else(|| self.nearest_before(noun, court))
@@ -1766,6 +1752,16 @@ impl Doc<'_> {
         let agent = self.resolve_with(&subject.np, false);
         agent.entity.map(found)
     }
+}
+
+/// True when agent `a` is a role with no name, as written ("A spokesman
+/// for the authority", "the health minister").
+fn unnamed_role(a: &Agent) -> bool {
+    a.entity.is_none()
+        && a.name.as_deref().is_some_and(|n| {
+            n.split(' ')
+                .any(|w| LEXICON.role_nouns.contains(w.to_lowercase().as_str()))
+        })
 }
 
 /// Of the entities of `mentions` that `keep` admits, the one with the most
