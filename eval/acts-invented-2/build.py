@@ -5,6 +5,8 @@ NAME.txt is the article text of the entity set's src/NAME.ann with the entity
 markup removed (the markup file is the one place the text is written). The
 entity set is the acts folder's sibling named with "entities" for "acts"
 (acts-invented-2 -> entities-invented-2, genres-acts -> genres-entities).
+A set with no entity sibling for an article (acts-invented-6) keeps the
+article as written in its own NAME.txt, which is read and left as it is.
 
 spec/NAME.acts has one item a line, fields split by " | ":
   C kind | actor | actor_alt (";"-separated, or -) | counterpart (or -) | trigger | content | opt | note
@@ -77,8 +79,13 @@ def names_list(field):
 
 
 def build(name):
-    with open(os.path.join(ANN, name + ".ann"), encoding="utf-8") as f:
-        text = strip_markup(f.read())
+    ann = os.path.join(ANN, name + ".ann")
+    if os.path.exists(ann):
+        with open(ann, encoding="utf-8") as f:
+            text = strip_markup(f.read())
+    else:
+        with open(os.path.join(HERE, name + ".txt"), encoding="utf-8", newline="") as f:
+            text = f.read()
     sents = sentences(text)
     commitments, quotes = [], []
     with open(os.path.join(HERE, "spec", name + ".acts"), encoding="utf-8") as f:

@@ -30,10 +30,12 @@ use crate::annotate::lexicon::{LEXICON, entries, set};
 use crate::annotate::segment::TokenKind;
 use crate::annotate::voice;
 use crate::annotate::words::{
-    AUXILIARIES, BETWEEN_SUBJECT_AND_VERB, DETERMINERS, MODALS, PRONOUNS, Prefilter, PronounClass,
-    SPEECH_VERBS, TIME_UNITS, WordMap, WordSet, is_ly_adverb,
+    AUXILIARIES, BETWEEN_SUBJECT_AND_VERB, DETERMINERS, DOCUMENT_NOUNS, MODALS, PRONOUNS,
+    Prefilter, PronounClass, SPEECH_VERBS, TIME_UNITS, WordMap, WordSet, is_ly_adverb,
 };
-use crate::model::{Commitment, CommitmentKind, EntityKind, MentionForm, QuoteKind, Span};
+use crate::model::{
+    Commitment, CommitmentKind, EntityId, EntityKind, MentionForm, QuoteKind, Span,
+};
 
 /// The cues, and for each first-token form the indices of the cues starting with it.
 type CueTable = (Vec<Cue>, WordMap<Vec<usize>>);
@@ -132,7 +134,10 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
         // A headline or byline is no clause to mine: "Council vows to …"
         // above a story is its title.
         // The text's own voice may demand by an imperative: any word.
-        let may_cue = CUE_PREFILTER.may_contain(w) || quote.is_some() || doc.voiced(i).is_some();
+        let may_cue = CUE_PREFILTER.may_contain(w)
+            || quote.is_some()
+            || doc.voiced(i).is_some()
+            || (1..=2).any(|n| i >= n && list_marker(doc, i - n) == Some(n));
         if i < taken_to || !may_cue || doc.in_heading(i) || inside_name(doc, i) {
             continue;
         }
@@ -170,6 +175,7 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
         })
         .or_else(|| conjunct_future(doc, i, out.last()))
         .or_else(|| will_pledge(doc, i))
+        .or_else(|| listed_future(doc, i))
         .or_else(|| reported_passive(doc, i))
         .or_else(|| voice_demand(doc, i))
         .or_else(|| quote.and_then(|q| quoted_demand(doc, i, q, out.last())));
@@ -577,16 +583,20 @@ fn verb_actor(
 }
 
 /// The actor of a directive passive naming none ("Residents were asked to
-/// …", "Officials were told to …") in the author's voice: the
-/// organisation the article is about, the one named most often so far
-/// (see [`Doc::salient_organization`]), who in news is the one asking,
-/// unless it is the one asked, the passive's subject. None inside quotes,
-/// where the speaker's own story may be told.
+/// …", "Officials were told to …") in the author's voice, the first found
+/// of: the agent of a passive before it in its sentence ("were sent
+/// guidance by the authority and were asked to …"); the document
+/// reporting its clause ("Residents were advised to …, a notice posted by
+/// the council said"; a party reporting it may be the one told, or tell
+/// of another's order); the body that spoke in its sentence or the one before (see
+/// [`recent_body`]); else the organisation the article is about, the one
+/// named most often so far (see [`Doc::salient_organization`]), who in
+/// news is the one asking. Never the one asked, the passive's subject.
+/// None inside quotes, where the speaker's own story may be told.
 fn unnamed_directive(doc: &Doc, i: usize) -> Option<Agent> {
     if doc.quote(i).is_some() {
         return None;
     }
-    let body = doc.salient_organization(i)?;
     // The entity of the subject's head word, its last before a
     // preposition ("Acme was asked"; "Staff at Acme were told" are the
     // staff; "Google and Mohamed was invited" is Mohamed).
@@ -599,10 +609,86 @@ fn unnamed_directive(doc: &Doc, i: usize) -> Option<Agent> {
             doc.mention_of(head_end - 1)
         })
         .map(|m| m.entity);
-    (asked != Some(body)).then_some(Agent {
-        entity: Some(body),
+    let not_asked = |a: &Agent| a.is_known() && (a.entity.is_none() || a.entity != asked);
+    let body = |e: EntityId| Agent {
+        entity: Some(e),
         name: None,
-    })
+    };
+    earlier_passive_agent(doc, i)
+        .filter(not_asked)
+        .or_else(|| {
+            doc.reporter_around(doc.toks[i].start())
+                .filter(is_document)
+                .filter(not_asked)
+        })
+        .or_else(|| recent_body(doc, i).map(body).filter(not_asked))
+        .or_else(|| doc.salient_organization(i).map(body).filter(not_asked))
+}
+
+/// True when agent `a` is a document as written ("a notice posted by the
+/// council"): a document noun among its first words, after a determiner.
+fn is_document(a: &Agent) -> bool {
+    a.entity.is_none()
+        && a.name.as_deref().is_some_and(|n| {
+            n.split(' ')
+                .skip_while(|w| DETERMINERS.contains(w.to_lowercase().as_str()))
+                .take(2)
+                .any(|w| DOCUMENT_NOUNS.contains(w.to_lowercase().as_str()))
+        })
+}
+
+/// The agent of a passive before token `i` in its sentence: the phrase
+/// after a "by" that follows a form of "be" ("Head teachers were sent
+/// guidance by the authority and were asked to …": the authority), when it
+/// names an entity.
+fn earlier_passive_agent(doc: &Doc, i: usize) -> Option<Agent> {
+    let floor = doc.sentence_of(i).start;
+    let be = (floor..i).find(|&k| matches!(doc.low(k), "was" | "were" | "is" | "are" | "been"))?;
+    (be + 1..i)
+        .filter(|&b| doc.low(b) == "by")
+        .find_map(|b| doc.agent_after_by(b).filter(|np| np.end <= i))
+        .map(|np| doc.resolve(&np))
+        .filter(|a| a.entity.is_some())
+}
+
+/// The organisation a person speaks for (as the text ties them, see
+/// [`affiliation::speaks_for`]), when agent `a` is such a person.
+fn officer_body(doc: &Doc, a: &Agent) -> Option<EntityId> {
+    let person = a
+        .entity
+        .filter(|&e| doc.ann.entities[e].kind == EntityKind::Person)?;
+    affiliation::speaks_for(doc.text, &doc.toks, doc.ann, person)
+}
+
+/// The body that spoke last before token `i`, in its sentence or the one
+/// before: the speaker of the nearest quote ending there, when it is an
+/// organisation or a person speaking for one (its officer: "St. Agnes
+/// Hospital said it had set aside a ward. Visitors were asked not to
+/// …").
+fn recent_body(doc: &Doc, i: usize) -> Option<EntityId> {
+    let start = doc.sentence_of(i).start;
+    let floor = start
+        .checked_sub(1)
+        .map_or(start, |p| doc.sentence_of(p).start);
+    let (lo, at) = (doc.toks[floor].start(), doc.toks[i].start());
+    let qs = &doc.ann.quotes;
+    let upto = qs.partition_point(|q| q.span.start < at);
+    let q = qs[..upto]
+        .iter()
+        .filter(|q| q.span.end <= at && q.span.end > lo)
+        .max_by_key(|q| q.span.end)?;
+    let speaker = q.speaker?;
+    match doc.ann.entities[speaker].kind {
+        EntityKind::Organization => Some(speaker),
+        EntityKind::Person => officer_body(
+            doc,
+            &Agent {
+                entity: Some(speaker),
+                name: None,
+            },
+        ),
+        _ => None,
+    }
 }
 
 /// For the phrase `np` opening a clause reported by a person: the
@@ -618,10 +704,7 @@ fn reporters_body(doc: &Doc, np: &Range<usize>) -> Option<Agent> {
     }
     let noun = doc.low(np.start + 1);
     organization_noun(noun)?;
-    let person = speaker_of_clause_at(doc, np.start)?
-        .entity
-        .filter(|&e| doc.ann.entities[e].kind == EntityKind::Person)?;
-    let body = affiliation::speaks_for(doc.text, &doc.toks, doc.ann, person)?;
+    let body = officer_body(doc, &speaker_of_clause_at(doc, np.start)?)?;
     fits_body(doc, body, noun).then_some(Agent {
         entity: Some(body),
         name: None,
@@ -995,6 +1078,75 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
         verb + 1,
     ))
 }
+
+/// For token `i` opening the text of a list item ("- keep Saturday
+/// opening …;"), in a list after a future with no verb and a colon ("The
+/// society also said it would:"): a commitment of that future's actor,
+/// one an item, the item's text its content.
+fn listed_future(doc: &Doc, i: usize) -> Option<Found> {
+    // True when a line break stands between tokens `j` and `j + 1`.
+    let breaks = |j: usize| {
+        doc.text
+            .get(doc.toks[j].end()..doc.toks[j + 1].start())
+            .is_some_and(|gap| gap.contains('\n'))
+    };
+    // The first token of the line holding `k` (a list item is a line).
+    let line_start = |k: usize| {
+        let back = (0..k)
+            .rev()
+            .take(LIST_TOKENS)
+            .take_while(|&j| !breaks(j))
+            .count();
+        k - back
+    };
+    let first = line_start(i);
+    if list_marker(doc, first).is_none_or(|n| first + n != i) || !doc.is_word(i) {
+        return None;
+    }
+    // Back over the items before it to the line that introduces them.
+    let mut line = first;
+    for _ in 0..LIST_ITEMS {
+        let colon = line.checked_sub(1)?;
+        let prev = line_start(colon);
+        if list_marker(doc, prev).is_some() {
+            line = prev;
+            continue;
+        }
+        let modal = colon.checked_sub(1)?;
+        if doc.low(colon) != ":" || !matches!(doc.low(modal), "will" | "would" | "shall") {
+            return None;
+        }
+        // "said it would:": the future's actor, else, for a pronoun, the
+        // one reporting the items.
+        let future = future_actor(doc, modal, i).or_else(|| {
+            let pronoun = modal.checked_sub(1)?;
+            is_subject_pronoun(doc.low(pronoun)).then_some(())?;
+            let reporter = doc.reporter_around(doc.toks[i].start())?;
+            can_commit(doc, &reporter).then(|| Future::of(reporter, i))
+        })?;
+        let mut end = (i..doc.toks.len() - 1)
+            .take(LIST_TOKENS)
+            .find(|&k| breaks(k))
+            .unwrap_or(doc.toks.len() - 1)
+            + 1;
+        while end > i && !doc.is_word(end - 1) {
+            end -= 1;
+        }
+        if end <= i || !future.actor.is_known() {
+            return None;
+        }
+        let kind = future.kind.unwrap_or(CommitmentKind::Pledge);
+        return Some((
+            build(doc, kind, future.actor, None, i, i + 1, i, end),
+            i + 1,
+        ));
+    }
+    None
+}
+
+/// How many list items back [`listed_future`] looks for the line that
+/// introduces them.
+const LIST_ITEMS: usize = 20;
 
 /// True when token `i` is the "going" of "am|are going to" + a verb.
 fn going_to(doc: &Doc, i: usize) -> bool {

@@ -27,6 +27,18 @@ pub static ISSUE_VERBS: LazyLock<WordSet> =
 /// looked for.
 const LOOKBACK: usize = 1500;
 
+/// How many words after a document noun's participle its "by" may come
+/// ("a report published last week by …").
+const PARTICIPLE_REACH: usize = 4;
+
+/// Nouns naming what a court or a judge issues.
+static JUDICIAL_DOCUMENTS: LazyLock<WordSet> =
+    LazyLock::new(|| set(include_str!("../lexicon/judicial_documents.txt")));
+
+/// Nouns naming a court or a judge.
+static JUDICIAL_NOUNS: LazyLock<WordSet> =
+    LazyLock::new(|| set(include_str!("../lexicon/judicial_nouns.txt")));
+
 /// How many mentions back "the company" looks for the organization it
 /// stands for (an article's worth: news articles hold a few hundred).
 const DESCRIBED_WINDOW: usize = 800;
@@ -35,9 +47,11 @@ const DESCRIBED_WINDOW: usize = 800;
 const MAX_NP: usize = 10;
 
 /// Prepositions that may attach a phrase to a subject noun ("posts on the
-/// board", "the letter from Kim").
-const POSTMODIFIER_PREPOSITIONS: [&str; 8] =
-    ["on", "for", "from", "at", "in", "with", "by", "about"];
+/// board", "the letter from Kim", "a report by the inspectorate into the
+/// incident").
+const POSTMODIFIER_PREPOSITIONS: [&str; 9] = [
+    "on", "for", "from", "at", "in", "with", "by", "about", "into",
+];
 
 /// Who speaks or acts: an entity, or else the words as written.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -1206,6 +1220,9 @@ impl Doc<'_> {
         // A link to the one who speaks or is spoken to there is not kept for
         // "he" or "she": they are "I" and "you".
         let third_person = PRONOUNS.get(self.low(i)) == Some(&PronounClass::Person);
+        if third_person && let Some(a) = self.role_speaker_just_before(i) {
+            return a;
+        }
         if let Some(m) = self
             .ann
             .mention_at(tok.start())
@@ -1229,7 +1246,9 @@ impl Doc<'_> {
             entity: None,
             name: Some(self.word(i).to_owned()),
         };
-        match PRONOUNS.get(self.low(i)) {
+        // "I'll", "we'll": the pronoun of a contracted subject and verb.
+        let pronoun = self.low(i).split(['\'', '’']).next().unwrap_or_default();
+        match PRONOUNS.get(pronoun) {
             // Outside quotes, the text's own voice: its speaker.
             Some(PronounClass::Speaker) => self.speaker_of_quote_at(tok.start()).or(|| Agent {
                 entity: self.voiced(i).and_then(|t| t.speaker),
@@ -1333,13 +1352,43 @@ impl Doc<'_> {
             // "A spokesman for the authority": the role may come before
             // its phrase.
             let agent = self.resolve_subject(s);
-            let role = agent.entity.is_none()
-                && agent.name.as_deref().is_some_and(|n| {
-                    n.split(' ')
-                        .any(|w| LEXICON.role_nouns.contains(w.to_lowercase().as_str()))
-                });
-            role.then_some(agent)
+            unnamed_role(&agent).then_some(agent)
         })
+    }
+
+    /// For "he" or "she" outside quotes: the unnamed role (as written)
+    /// that spoke last, in its sentence or the one before, when no person
+    /// is named since ("A spokesman for its foreign ministry said …. “…,”
+    /// he said": the spokesman, not a minister named a paragraph before).
+    fn role_speaker_just_before(&self, i: usize) -> Option<Agent> {
+        if self.quote(i).is_some() {
+            return None;
+        }
+        let first = self.sent(i)?.saturating_sub(1);
+        let w = i.saturating_sub(WINDOW);
+        let lo = w + self.toks[w..i].partition_point(|t| t.sent() < first);
+        let (v, s) = (lo..i)
+            .rev()
+            .filter(|&v| {
+                self.quote(v).is_none() && SPEECH_VERBS.get(self.low(v)) == Some(&SpeechUse::Any)
+            })
+            .find_map(|v| {
+                let s = self.subject_before(v)?;
+                (!PRONOUNS.contains_key(self.low(s.np.end - 1))).then_some((v, s))
+            })?;
+        let agent = self.resolve_subject(&s);
+        let person_named = || {
+            let (from, at) = (self.toks[v].start(), self.toks[i].start());
+            self.mentions_back(from, at).any(|m| {
+                m.form == MentionForm::Name
+                    && self
+                        .ann
+                        .entities
+                        .get(m.entity)
+                        .is_some_and(|e| e.kind == EntityKind::Person)
+            })
+        };
+        (unnamed_role(&agent) && !person_named()).then_some(agent)
     }
 
     /// For "It" or "Its" opening a sentence: the organisation that is the
@@ -1586,10 +1635,53 @@ impl Doc<'_> {
     fn issuer_of(&self, noun: usize) -> Option<Agent> {
         let lemma = self.low(noun).trim_end_matches('s');
         let lo = noun.saturating_sub(LOOKBACK);
-        (lo..noun)
+        (lo..=noun)
             .rev()
             .filter(|&k| self.low(k).trim_end_matches('s') == lemma)
             .find_map(|k| self.issuer_at(k))
+            .or_else(|| self.judicial_issuer(noun))
+    }
+
+    /// The person or organisation of the first mention in the few words
+    /// from token `first` on, in its sentence ("by researchers at the
+    /// University of Corvin": the university).
+    fn first_actor_after(&self, first: usize) -> Option<EntityId> {
+        (first..self.sentence_of(first).end)
+            .take(MAX_NP)
+            .take_while(|&k| self.is_word(k))
+            .filter_map(|k| self.ann.mention_at(self.toks[k].start()))
+            .map(|m| self.ann.mentions[m].entity)
+            .find(|&e| {
+                self.ann.entities.get(e).is_some_and(|x| {
+                    matches!(x.kind, EntityKind::Person | EntityKind::Organization)
+                })
+            })
+    }
+
+    /// For a court's document with no issuer named at any mention of it
+    /// ("The ruling requires …", "the judgement noted"): the judge named
+    /// last before it, else the court (an organisation whose name holds a
+    /// court noun: "Court of Appeal").
+    fn judicial_issuer(&self, noun: usize) -> Option<Agent> {
+        if !JUDICIAL_DOCUMENTS.contains(self.low(noun)) {
+            return None;
+        }
+        let judicial = |w: &str| JUDICIAL_NOUNS.contains(w.to_lowercase().as_str());
+        let judge = |_: EntityId, e: &Entity| {
+            e.kind == EntityKind::Person
+                && e.roles
+                    .iter()
+                    .any(|r| r.rsplit(' ').next().is_some_and(judicial))
+        };
+        let court = |_: EntityId, e: &Entity| {
+            e.kind == EntityKind::Organization && e.name.split(' ').any(judicial)
+        };
+        self.nearest_before(noun, judge)
+            .or_else(|| self.nearest_before(noun, court))
+            .map(|e| Agent {
+                entity: Some(e),
+                name: None,
+            })
     }
 
     /// The issuer named around the document noun at token `k`, if any.
@@ -1617,16 +1709,34 @@ impl Doc<'_> {
             }
             j -= 1;
         }
-        // "a statement from the ministry"
-        if matches!(self.low(k + 1), "from" | "by" | "of")
-            && let Some(e) = self.np_after(k + 2).and_then(|np| self.entity_in(&np))
-        {
+        // "a statement from the ministry", "a report published last week
+        // by researchers at …": "by" after a participle of the noun.
+        let by = if self.is_past_form(k + 1) && !SPEECH_VERBS.contains_key(self.low(k + 1)) {
+            (k + 2..self.sentence_of(k).end)
+                .take(PARTICIPLE_REACH)
+                .take_while(|&b| self.is_word(b))
+                .find(|&b| self.low(b) == "by")
+        } else {
+            Some(k + 1).filter(|&b| matches!(self.low(b), "from" | "by" | "of"))
+        };
+        if let Some(e) = by.and_then(|b| {
+            self.np_after(b + 1)
+                .and_then(|np| self.entity_in(&np))
+                .or_else(|| self.first_actor_after(b + 1))
+        }) {
             return Some(found(e));
         }
         // "the ministry released a statement", "X said in a statement"
         let mut v = j;
         while v > floor && DETERMINERS.contains(self.low(v - 1)) {
             v -= 1;
+        }
+        // "In a statement, the club said …", "In a letter to investors,
+        // Greaves said …": the subject of the clause the phrase opens.
+        if v == floor + 1 && self.low(floor) == "in" {
+            return self
+                .main_subject(self.sentence_of(k).end - 1)
+                .filter(|a| a.entity.is_some());
         }
         let verb = if v > floor && ISSUE_VERBS.contains(self.low(v - 1)) {
             Some(v - 1)
@@ -1642,6 +1752,16 @@ impl Doc<'_> {
         let agent = self.resolve_with(&subject.np, false);
         agent.entity.map(found)
     }
+}
+
+/// True when agent `a` is a role with no name, as written ("A spokesman
+/// for the authority", "the health minister").
+fn unnamed_role(a: &Agent) -> bool {
+    a.entity.is_none()
+        && a.name.as_deref().is_some_and(|n| {
+            n.split(' ')
+                .any(|w| LEXICON.role_nouns.contains(w.to_lowercase().as_str()))
+        })
 }
 
 /// Of the entities of `mentions` that `keep` admits, the one with the most

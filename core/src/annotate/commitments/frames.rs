@@ -74,10 +74,16 @@ struct At<'d, 'a> {
 }
 
 impl At<'_, '_> {
-    /// True when token `t` is "to" before a verb (a word, no determiner).
+    /// True when token `t` is "to" before a verb (a word, no determiner),
+    /// which may open a quotation ("asked the society to “think again”").
     fn to_verb(&self, t: usize) -> bool {
         let doc = self.doc;
-        doc.low(t) == "to" && doc.is_word(t + 1) && !DETERMINERS.contains(doc.low(t + 1))
+        let v = if matches!(doc.low(t + 1), "\"" | "“") {
+            t + 2
+        } else {
+            t + 1
+        };
+        doc.low(t) == "to" && doc.is_word(v) && !DETERMINERS.contains(doc.low(v))
     }
 }
 
@@ -158,10 +164,17 @@ fn passive_to(at: &At) -> Option<Frame> {
     if !(at.cue.frames.obj && at.passive) {
         return None;
     }
-    let frame = if at.to_verb(at.k) {
-        Frame::new(at.k + 1, at.k + 1)
-    } else if at.doc.low(at.k) == "not" && at.to_verb(at.k + 1) {
-        Frame::new(at.end, at.k)
+    // "were told on Thursday night to boil": a phrase of time may stand
+    // before "to".
+    let k = at.doc.after_time_phrase(at.k);
+    let frame = if at.to_verb(k) {
+        if k == at.k {
+            Frame::new(k + 1, k + 1)
+        } else {
+            Frame::new(at.end, k + 1)
+        }
+    } else if at.doc.low(k) == "not" && at.to_verb(k + 1) {
+        Frame::new(at.end, k)
     } else {
         return None;
     };
@@ -172,16 +185,25 @@ fn passive_to(at: &At) -> Option<Frame> {
 }
 
 /// A passive directive with its agent before "to": "were advised by the
-/// council to stay indoors".
+/// council to stay indoors", "were urged by the chairman, Martin Greaves,
+/// to wait" (the agent with its apposition).
 fn passive_by_to(at: &At) -> Option<Frame> {
     if !(at.cue.frames.obj && at.passive && at.doc.low(at.k) == "by") {
         return None;
     }
-    let np = at.doc.agent_after_by(at.k)?;
-    at.to_verb(np.end).then(|| Frame {
+    let doc = at.doc;
+    let np = doc.agent_after_by(at.k)?;
+    // The agent, and the "to" after it.
+    let (agent, to) = match doc.np_after(np.end + 1) {
+        Some(appos) if doc.low(np.end) == "," && doc.low(appos.end) == "," => {
+            (np.start..appos.end, appos.end + 1)
+        }
+        _ => (np.clone(), np.end),
+    };
+    at.to_verb(to).then(|| Frame {
         passive_obj: true,
-        by_phrase: Some(np.clone()),
-        ..Frame::new(at.end, np.end + 1)
+        by_phrase: Some(agent),
+        ..Frame::new(at.end, to + 1)
     })
 }
 

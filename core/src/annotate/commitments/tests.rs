@@ -2094,3 +2094,131 @@ fn an_agentless_directive_passive_is_the_body_the_article_is_about() {
     );
     assert_eq!(told, "Harwick Rail");
 }
+
+#[test]
+fn a_document_acts_for_its_issuer() {
+    // The actor of the item whose trigger opens with `cue`.
+    let actor = |text: &str, cue: &str| {
+        let c = commitments(text);
+        let item = c.iter().find(|c| c.1.starts_with(cue));
+        item.unwrap_or_else(|| panic!("an item: {c:?}")).3.clone()
+    };
+    // "In a statement, X said …": the statement is X's.
+    let asked = actor(
+        "In a statement, Harwick Rail said the timetable would change in May. The statement \
+         also asked passengers to check the times before travelling.",
+        "asked",
+    );
+    assert_eq!(asked, "Harwick Rail");
+    // "A report published … by X": X's report.
+    let calls = actor(
+        "A report published on Monday by the Tarrow Institute found long delays on the line. \
+         The report calls for more drivers on the night trains.",
+        "calls for",
+    );
+    assert_eq!(calls, "Tarrow Institute");
+    // "A report by X into …": the subject reaches back over "into".
+    let called = actor(
+        "A report by the Tarrow Institute into a similar delay in 2023 called for more drivers.",
+        "called for",
+    );
+    assert_eq!(called, "Tarrow Institute");
+    // A ruling that names no issuer: the judge named before it.
+    let requires = actor(
+        "Judge Ella Marsh found the landlord liable for the damp. The ruling requires the \
+         landlord to repair every roof by March.",
+        "requires",
+    );
+    assert_eq!(requires, "Ella Marsh");
+}
+
+#[test]
+fn an_agentless_directive_passive_is_the_body_that_just_acted() {
+    // The actor of the item whose trigger opens with `cue`.
+    let actor = |last: &str, cue: &str| {
+        let text = format!(
+            "Harwick Rail cut three services on Monday. Harwick Rail blamed a shortage of \
+             drivers. {last}"
+        );
+        let c = commitments(&text);
+        let item = c.iter().find(|c| c.1.starts_with(cue));
+        item.unwrap_or_else(|| panic!("a demand: {c:?}")).3.clone()
+    };
+    // The body that spoke just before, not the one named most often.
+    let asked = actor(
+        "The Tarrow Passenger Council said it had received hundreds of complaints. \
+         Passengers were asked to write to the council with their tickets.",
+        "asked",
+    );
+    assert_eq!(asked, "Tarrow Passenger Council");
+    // The agent of a passive before it in the sentence.
+    let asked = actor(
+        "Schools were sent guidance by the Tarrow Health Board on Friday and were asked to \
+         put up signs at the gates.",
+        "asked",
+    );
+    assert_eq!(asked, "Tarrow Health Board");
+    // A phrase of time before "to".
+    let told = actor(
+        "Households were told on Thursday night to boil their water.",
+        "told",
+    );
+    assert_eq!(told, "Harwick Rail");
+    // An agent with its apposition before "to".
+    let urged = actor(
+        "Shareholders were urged by the chairman, Martin Greaves, to take no action.",
+        "urged",
+    );
+    assert_eq!(urged, "Martin Greaves");
+    // A notice reporting it issued it; a party reporting it need not have.
+    let advised = actor(
+        "Residents were advised to keep their windows shut, a notice posted by the council \
+         said.",
+        "advised",
+    );
+    assert!(advised.contains("council"), "{advised}");
+    let told = actor(
+        "According to the Rail Workers' Union, drivers were told to clear their lockers.",
+        "told",
+    );
+    assert_eq!(told, "Harwick Rail");
+}
+
+#[test]
+fn a_future_before_a_list_is_one_commitment_an_item() {
+    let text = "Harwick Rail said on Monday that fares would rise.\n\n\
+                The company also said it would:\n\n\
+                - keep the night trains running;\n\
+                - add two carriages to the morning service;\n\
+                - publish its punctuality figures every month.\n";
+    let c = commitments(text);
+    let listed: Vec<_> = c.iter().filter(|c| c.3 == "Harwick Rail").collect();
+    assert_eq!(listed.len(), 3, "{c:?}");
+    assert_eq!(listed[0].2, "keep the night trains running");
+    assert_eq!(listed[2].2, "publish its punctuality figures every month");
+}
+
+#[test]
+fn a_quotation_may_open_after_to() {
+    let c = commitments(
+        "The Tarrow Residents' Forum wrote to the council and asked it to \"think again before \
+         closing the library\".",
+    );
+    let asked = c.iter().find(|c| c.1.starts_with("asked"));
+    assert!(
+        asked.is_some_and(|c| c.2.contains("think again before closing the library")),
+        "{c:?}"
+    );
+}
+
+#[test]
+fn a_contracted_i_will_in_a_transcript_is_the_speakers() {
+    let text = "Dana Whitcombe talks to Piet Harmsen, mayor of Eldon.\n\n\
+                WHITCOMBE: Welcome. Will the pool close?\n\n\
+                HARMSEN: No. The council has promised to keep it open.\n\n\
+                WHITCOMBE: And if it does not?\n\n\
+                HARMSEN: Then I'll hold them to that.\n";
+    let c = commitments(text);
+    let held = c.iter().find(|c| c.2 == "hold them to that");
+    assert_eq!(held.map(|c| c.3.as_str()), Some("Piet Harmsen"), "{c:?}");
+}

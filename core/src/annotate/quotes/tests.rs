@@ -1141,3 +1141,15 @@ fn a_list_completes_a_reported_clause_left_open() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].0, QuoteKind::Direct);
 }
+
+#[test]
+fn he_after_an_unnamed_spokesman_is_the_spokesman() {
+    let q = quotes(
+        "Serania's foreign minister, Tomas Ferrante, said his country would not sign.\n\n\
+         Ostmark was less pleased. A spokesman for its foreign ministry said the deal was weak. \
+         \"The stock needs a rest,\" he said.",
+    );
+    let direct = q.iter().find(|q| q.0 == QuoteKind::Direct);
+    let who = direct.map(|q| q.2.as_str()).unwrap_or_default();
+    assert!(who.contains("spokesman"), "{q:?}");
+}
