@@ -2061,18 +2061,21 @@ fn a_generic_noun_does_not_describe_a_body_named_by_another_noun() {
     assert!(c.iter().all(|c| c.3 != "Tarrow City Council"), "{c:?}");
 }
 
+/// The actor of the item whose trigger opens with `cue` in a story about
+/// Harwick Rail that ends with the sentence `last`.
+fn after_harwick_rail(last: &str, cue: &str) -> String {
+    let text = format!(
+        "Harwick Rail cut three services on Monday. Harwick Rail blamed a shortage of \
+         drivers. {last}"
+    );
+    let c = commitments(&text);
+    let item = c.iter().find(|c| c.1.starts_with(cue));
+    item.unwrap_or_else(|| panic!("a demand: {c:?}")).3.clone()
+}
+
 #[test]
 fn an_agentless_directive_passive_is_the_body_the_article_is_about() {
-    // The actor of the item whose trigger opens with `cue`.
-    let actor = |last: &str, cue: &str| {
-        let text = format!(
-            "Harwick Rail cut three services on Monday. Harwick Rail blamed a shortage of \
-             drivers. {last}"
-        );
-        let c = commitments(&text);
-        let item = c.iter().find(|c| c.1.starts_with(cue));
-        item.unwrap_or_else(|| panic!("a demand: {c:?}")).3.clone()
-    };
+    let actor = after_harwick_rail;
     let asked = actor(
         "Passengers were asked to check the timetable before travelling.",
         "asked",
@@ -2134,16 +2137,7 @@ fn a_document_acts_for_its_issuer() {
 
 #[test]
 fn an_agentless_directive_passive_is_the_body_that_just_acted() {
-    // The actor of the item whose trigger opens with `cue`.
-    let actor = |last: &str, cue: &str| {
-        let text = format!(
-            "Harwick Rail cut three services on Monday. Harwick Rail blamed a shortage of \
-             drivers. {last}"
-        );
-        let c = commitments(&text);
-        let item = c.iter().find(|c| c.1.starts_with(cue));
-        item.unwrap_or_else(|| panic!("a demand: {c:?}")).3.clone()
-    };
+    let actor = after_harwick_rail;
     // The body that spoke just before, not the one named most often.
     let asked = actor(
         "The Tarrow Passenger Council said it had received hundreds of complaints. \
