@@ -1084,6 +1084,12 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
 /// society also said it would:"): a commitment of that future's actor,
 /// one an item, the item's text its content.
 fn listed_future(doc: &Doc, i: usize) -> Option<Found> {
+    // Asked of every token: most follow no list marker, which is cheap to
+    // see, and need no search back for their line's start.
+    let after_mark = i > 0 && matches!(doc.word(i - 1), "•" | "-" | "*" | "–" | "◦" | "." | ")");
+    if !after_mark || !(1..=2).any(|n| i >= n && list_marker(doc, i - n) == Some(n)) {
+        return None;
+    }
     // True when a line break stands between tokens `j` and `j + 1`.
     let breaks = |j: usize| {
         doc.text
