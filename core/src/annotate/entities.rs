@@ -332,18 +332,24 @@ fn mark_acronyms(doc: &Doc, names: &mut [NameMention]) {
 fn names_in(doc: &Doc) -> Found {
     let mut found = Found::default();
     let mut pieces = Vec::new();
-    let mut bounds = Vec::new();
+    // Each run's pieces and its end token, as u32s: a long text has a
+    // run for every few words.
+    let mut bounds: Vec<[u32; 3]> = Vec::new();
+    let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     for (a, b) in doc.runs() {
         let from = pieces.len();
         doc.pieces(a, b, &mut pieces);
-        bounds.push((from, pieces.len(), b));
+        bounds.push([small(from), small(pieces.len()), small(b)]);
     }
     let mut known = KnownNames::default();
-    for &(from, to, _) in &bounds {
-        known.learn(doc, &pieces[from..to]);
+    for &[from, to, _] in &bounds {
+        known.learn(doc, &pieces[from as usize..to as usize]);
     }
-    for &(from, to, b) in &bounds {
-        found.names.extend(office_named(doc, &pieces[from..to], b));
+    for &[from, to, b] in &bounds {
+        let (from, to) = (from as usize, to as usize);
+        found
+            .names
+            .extend(office_named(doc, &pieces[from..to], b as usize));
         collect(doc, &pieces[from..to], &known, &mut found);
     }
     found
