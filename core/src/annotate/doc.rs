@@ -377,6 +377,20 @@ impl<'a> Doc<'a> {
         self.toks.get(i).is_some_and(|t| self.bylines.get(t.sent()))
     }
 
+    /// True when token `i` is the first on its line (the first token of
+    /// the text, or one after a line break): only whitespace lies between
+    /// tokens, so a line break in the gap before it says so. False past
+    /// the last token.
+    pub fn opens_line(&self, i: usize) -> bool {
+        match i.checked_sub(1) {
+            None => !self.toks.is_empty(),
+            Some(p) => self
+                .toks
+                .get(i)
+                .is_some_and(|t| self.text[self.toks[p].end()..t.start()].contains('\n')),
+        }
+    }
+
     /// True when token `i` opens a dateline: the first word of a line, in
     /// capitals, one to three such words followed by a comma, a parenthesis
     /// or a dash, on a line that is not all capitals ("CUPERTINO, Calif. —
@@ -396,10 +410,7 @@ impl<'a> Doc<'a> {
         if self.word(i).len() < 3 || !upper(i) {
             return false;
         }
-        // First on its line: only whitespace lies between tokens, so a line
-        // break in the gap before it says so.
-        let first_on_line = i == 0 || self.text[self.toks[i - 1].end()..t.start()].contains('\n');
-        if !first_on_line {
+        if !self.opens_line(i) {
             return false;
         }
         let mut k = i;

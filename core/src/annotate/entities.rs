@@ -359,9 +359,7 @@ fn names_in(doc: &Doc) -> Found {
 /// alone, as on an address line: capitalised, or the small words and
 /// marks inside names ("of", "and", "the", "Farmers' Network").
 fn names_rest_of_line(doc: &Doc, a: usize) -> bool {
-    let line_ends = |k: usize| {
-        k == doc.toks.len() || doc.text[doc.toks[k - 1].end()..doc.toks[k].start()].contains('\n')
-    };
+    let line_ends = |k: usize| k == doc.toks.len() || doc.opens_line(k);
     doc.is_cap(a)
         && (a + 1..=doc.toks.len())
             .find(|&k| line_ends(k))

@@ -456,15 +456,12 @@ impl<'d, 'a> Linker<'d, 'a> {
                 .iter()
                 .enumerate()
                 .filter(|(_, c)| holds(c, same));
-            // The holder mentioned last before the office, else the first after.
-            let last_before = |c: &Cluster| c.mentions.iter().copied().filter(|&k| k < mi).max();
+            // The holder mentioned last before the office (any such one
+            // ranks above none), else the first after it.
             let found = holders
                 .max_by_key(|(_, c)| {
-                    (
-                        last_before(c).is_some(),
-                        last_before(c),
-                        std::cmp::Reverse(c.mentions.first().copied()),
-                    )
+                    let last_before = c.mentions.iter().copied().filter(|&k| k < mi).max();
+                    (last_before, std::cmp::Reverse(c.mentions.first().copied()))
                 })
                 .map(|(id, _)| id);
             if let Some(id) = found {

@@ -160,9 +160,8 @@ fn apposition_before(
 ) -> Option<(Role, Range<usize>)> {
     // The name closes the apposition: a comma, the sentence's end or the
     // line's ("… to the water minister, Petra Lowe" on a title line).
-    let closed = b == doc.toks.len()
-        || matches!(doc.word(b), "," | "." | ";" | ":")
-        || doc.text[doc.toks[b - 1].end()..doc.toks[b].start()].contains('\n');
+    let closed =
+        b == doc.toks.len() || matches!(doc.word(b), "," | "." | ";" | ":") || doc.opens_line(b);
     if lead < 2 || !closed || doc.word(lead - 1) != "," {
         return None;
     }
