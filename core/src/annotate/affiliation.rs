@@ -3,7 +3,7 @@
 //! executive of Acme"), a role it possesses before or after the name
 //! ("Acme's spokeswoman, Ann Lee," / "Its chair, Ann Lee," / "Ann Lee, the
 //! agency's director"), its name before a role and the name ("Acme
-//! chairman Ann Lee"), or a signature ("Ann Lee" on a line, "Chair, Hill
+//! chairman Ann Lee"), or a signature ("Ann Lee, Chair" on a line, "Hill
 //! Residents' Association" on the next).
 
 use crate::annotate::lexicon::LEXICON;
@@ -188,20 +188,51 @@ fn role_before(text: &str, toks: &[Token], ann: &Annotations, first: usize) -> O
     (comma.is_some() || o.form == MentionForm::Name).then_some(o.entity)
 }
 
-/// A signature: the name alone on its line (`name`), an organisation on
-/// the next.
+/// Most lines of a signature block read after the signer's name line.
+const SIGNATURE_LINES: usize = 8;
+
+/// Longest line read as part of a signature block, in bytes.
+const MAX_SIGNATURE_LINE: usize = 80;
+
+/// A signature: the name opening its line (`name`), alone or followed by a
+/// comma and the signer's role ("Ann Lee, Chair"), and the one
+/// organisation the block of short lines from there names as a signer's
+/// body: a name filling a line ("Hill Residents' Association" under "Ann
+/// Lee, Chair" and "Tom Hill, Secretary") or closing it after a comma
+/// ("Ann Lee, Chair, Hill Trust"). None when the block names several
+/// (a coalition's signers, each for their own body) or only a place of
+/// work ("on behalf of 40 doctors at Hill Hospital (list attached)").
 fn signature(text: &str, ann: &Annotations, name: Span) -> Option<EntityId> {
-    let end = text[name.end..].find('\n').map(|n| name.end + n)?;
     let line_start = text[..name.start].rfind('\n').map_or(0, |n| n + 1);
-    if !text[line_start..name.start].trim().is_empty() || !text[name.end..end].trim().is_empty() {
+    let rest = text[name.end..]
+        .find('\n')
+        .map_or(text.len(), |n| name.end + n);
+    let after = text[name.end..rest].trim();
+    if !text[line_start..name.start].trim().is_empty()
+        || !(after.is_empty() || after.starts_with(','))
+        || rest - line_start > MAX_SIGNATURE_LINE
+    {
         return None;
     }
-    let next_end = text[end + 1..]
-        .find('\n')
-        .map_or(text.len(), |n| end + 1 + n);
-    within(ann, Span::new(end + 1, next_end))
-        .find(|o| ann.entities[o.entity].kind == EntityKind::Organization)
-        .map(|o| o.entity)
+    let mut end = rest;
+    let mut at = (rest + 1).min(text.len());
+    for line in text[at..].split_inclusive('\n').take(SIGNATURE_LINES) {
+        let body = line.trim();
+        if body.is_empty() || body.len() > MAX_SIGNATURE_LINE {
+            break;
+        }
+        at += line.len();
+        end = at;
+    }
+    let mut bodies = within(ann, Span::new(name.end, end)).filter(|o| {
+        let before = text[..o.span.start].trim_end_matches([' ', '\t']);
+        let after = text[o.span.end..].trim_start_matches([' ', '\t', '.']);
+        ann.entities[o.entity].kind == EntityKind::Organization
+            && (before.is_empty() || before.ends_with(['\n', ',']))
+            && (after.is_empty() || after.starts_with(['\n', '\r']))
+    });
+    let first = bodies.next()?.entity;
+    bodies.all(|o| o.entity == first).then_some(first)
 }
 
 #[cfg(test)]

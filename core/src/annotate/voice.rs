@@ -875,6 +875,38 @@ mod tests {
     }
 
     #[test]
+    fn a_letters_we_is_the_body_in_its_signature_block() {
+        let text = "Dear Mr. Okafor,\n\nWe write about the bridge. Our members cross it daily, \
+                    and we ask you to repair it.\n\nYours sincerely,\n\n\
+                    Ruth Ambler, Chair\nOwen Pask, Secretary\nHeddon Walkers' Society\n";
+        let ann = annotate(text);
+        for (word, nth) in [("We", 0), ("Our", 0), ("we", 0)] {
+            assert_eq!(
+                entity_at(&ann, text, word, nth).as_deref(),
+                Some("Heddon Walkers' Society"),
+                "{word}"
+            );
+        }
+        // Not a body after a blank line, a body as a place of work, or one
+        // body of several that sign together.
+        for signed in [
+            "Ruth Ambler, Chair\n\nHeddon Walkers' Society is copied in.\n",
+            "Ruth Ambler, nurse\non behalf of 40 nurses at Heddon Walkers' Society (list attached)\n",
+            "Ruth Ambler, Chair, Heddon Walkers' Society\nOwen Pask, Secretary, Brill Rail Users Group\n",
+        ] {
+            let text = format!(
+                "Dear Mr. Okafor,\n\nWe write about the bridge.\n\nYours sincerely,\n\n{signed}"
+            );
+            let ann = annotate(&text);
+            assert_ne!(
+                entity_at(&ann, &text, "We", 0).as_deref(),
+                Some("Heddon Walkers' Society"),
+                "{signed}"
+            );
+        }
+    }
+
+    #[test]
     fn an_address_block_and_a_salutation_keep_their_names() {
         let text = "Mrs. Halla Brunsted\nDirector, Vesterby Museum\n\nDear Director Brunsted,\n\n\
                     We thank you for the loan.\n";
