@@ -387,6 +387,26 @@ impl<'d, 'a> Linker<'d, 'a> {
         found
     }
 
+    /// The person a lone place name of the gazetteer stands for when it is
+    /// the family name of a person named before ("Sydney" after "Anna
+    /// Sydney": "Sydney had played well"), not after a preposition ("in
+    /// Sydney", "to Sydney"); never a country, which is mostly itself.
+    fn surname_not_place(&self, m: &NameMention) -> Option<usize> {
+        let (a, b) = name_words(self.doc, m);
+        let before = a.checked_sub(1).map_or("", |k| self.doc.word(k));
+        if m.kind != Kind::Place
+            || m.country
+            || b - a != 1
+            || matches!(
+                before,
+                "in" | "at" | "to" | "from" | "of" | "near" | "into" | "via" | "outside" | "across"
+            )
+        {
+            return None;
+        }
+        self.best(self.by_surname.get(self.doc.word(a))?)
+    }
+
     /// Among candidate clusters, the one most mentioned so far (ties: the
     /// most recently mentioned).
     fn best(&self, cands: &[usize]) -> Option<usize> {
@@ -490,6 +510,10 @@ impl<'d, 'a> Linker<'d, 'a> {
             }
         }
         let key = self.key(m);
+        if let Some(id) = self.surname_not_place(m) {
+            self.add(id, mi, m);
+            return;
+        }
         if m.canonical.is_some() {
             // "Home Office" after "United Kingdom Home Office".
             let known = self.by_key.get(&key).copied().or_else(|| {
@@ -767,6 +791,28 @@ mod tests {
                 (e.name.clone(), texts.collect())
             })
             .collect()
+    }
+
+    #[test]
+    fn a_place_name_that_is_a_persons_surname_is_that_person() {
+        let text = "Marta Kostyuk beat Anna Sydney in Basel. Later Sydney said she had \
+                    played well, and flew home to Sydney.";
+        let got = actors(text);
+        let anna = got
+            .iter()
+            .find(|(n, _)| n == "Anna Sydney")
+            .expect("Anna Sydney");
+        assert_eq!(anna.1, ["Anna Sydney", "Sydney"], "{got:?}");
+        assert!(
+            got.iter().any(|(n, m)| n == "Sydney" && m == &["Sydney"]),
+            "{got:?}"
+        );
+        // No person of that name: the place.
+        let got = actors("Anna Lowe met him in Sydney. Sydney has grown fast.");
+        assert!(
+            got.iter().any(|(n, m)| n == "Sydney" && m.len() == 2),
+            "{got:?}"
+        );
     }
 
     /// The kind the rules alone (no learned model) give the entity named

@@ -142,24 +142,40 @@ impl Doc<'_> {
     /// True when token `j` may join the run `start..end` (with the
     /// connectors `end..j` before it): "of", "and" and name particles always;
     /// "for", "on", "at" only after an organization keyword or a title
-    /// ("Council on ...", "University of X at Y"); "the" only after one of
-    /// those.
+    /// ("Council on ...", "Trust for ..."), and "on" and "at" not before a
+    /// place, which says where the body is ("the Cancer Center on Fifth
+    /// Avenue", "the Science Council at Kellworth Island"); "the" only after
+    /// one of those.
     fn joins(&self, start: usize, end: usize, j: usize) -> bool {
         let lx = &*LEXICON;
         match self.word(j) {
             "of" | "and" | "&" => j == end,
             // "Ursula von der Leyen", "Charles de Gaulle".
             w if is_particle(w) => j == end || (j == end + 1 && is_particle(self.word(end))),
-            "for" | "on" | "at" => {
+            w @ ("for" | "on" | "at") => {
                 j == end
                     && (start..end).any(|i| {
                         let w = self.word(i);
                         lx.org_keys.get(w).is_some_and(|k| k.head) || lx.titles.contains_key(w)
                     })
+                    && (w == "for" || !self.place_from(j + 1))
             }
             "the" => j == end + 1 && matches!(self.word(end), "of" | "for" | "on" | "at"),
             _ => false,
         }
+    }
+
+    /// True when the capitalised words from token `k` name a place: a
+    /// place's keyword ends them ("Fifth Avenue", "Kellworth Island") or
+    /// they are a place of the gazetteer ("Oxford").
+    fn place_from(&self, k: usize) -> bool {
+        let limit = self.toks.len().min(k + MAX_RUN_WORDS);
+        let e = (k..limit).find(|&e| !self.is_cap(e)).unwrap_or(limit);
+        e > k
+            && (LEXICON.place_keys.contains(self.word(e - 1))
+                || self
+                    .entry_at(k, e)
+                    .is_some_and(|(end, kind)| end == e && is_place(kind)))
     }
 }
 
@@ -690,6 +706,23 @@ mod tests {
         assert_eq!(texts(text), ["Ministry of Quays"]);
         let text = "Ministry staff met. The ministry said so.";
         assert!(texts(text).is_empty(), "{:?}", texts(text));
+    }
+
+    #[test]
+    fn on_and_at_before_a_place_end_a_bodys_name() {
+        let text = "Then the Cancer Center on Fifth Avenue and the Science Council at Kellworth \
+                    Island met the Council on Foreign Relations and the Trust for Wild Rivers.";
+        assert_eq!(
+            texts(text),
+            [
+                "Cancer Center",
+                "Fifth Avenue",
+                "Science Council",
+                "Kellworth Island",
+                "Council on Foreign Relations",
+                "Trust for Wild Rivers"
+            ]
+        );
     }
 
     #[test]
