@@ -8,10 +8,12 @@
 use crate::annotate::fasthash::{Map, Set};
 
 use crate::annotate::doc::Doc;
-use crate::annotate::kinds::Kind;
+use crate::annotate::kinds::{Kind, acting_words, body_context};
 use crate::annotate::lexicon::{GazKind, Gender, LEXICON};
 use crate::annotate::names::PieceKind;
-use crate::annotate::words::{is_acronym, is_connector, starts_upper};
+use crate::annotate::words::{
+    DETERMINERS, is_acronym, is_connector, is_possessive_mark, starts_upper,
+};
 use crate::model::Span;
 
 /// A role an entity holds, as written and as matched by descriptions.
@@ -52,6 +54,30 @@ pub struct NameMention {
     /// ("the Transport Secretary", "Dear Minister,"): linked to its holder
     /// after every name is (see [`Linker::link_office`]).
     pub office: bool,
+}
+
+/// True when the acronym at token `i`, never spelled out, acts as a body of
+/// people does: the subject of a speech verb or a modal ("The RMT said",
+/// "UNITE will ballot"), or with members or staff ("RMT members", "members
+/// of the RMT"). Three letters at least and no role ("the CEO said", "an
+/// MP said", "its CFO said" name a person by office).
+fn acronym_acts(doc: &Doc, i: usize) -> bool {
+    let w = doc.word(i);
+    let word = |k: usize| (k < doc.toks.len()).then(|| doc.word(k));
+    let before = i.checked_sub(1).and_then(word).unwrap_or("");
+    let lx = &*LEXICON;
+    let low = w.to_ascii_lowercase();
+    if w.len() < 3
+        || lx.role_nouns.contains(low.as_str())
+        || lx.titles.contains_key(w)
+        || (!matches!(before, "the" | "The")
+            && DETERMINERS.contains(before.to_ascii_lowercase().as_str()))
+        || is_possessive_mark(before)
+    {
+        return false;
+    }
+    let rest: Vec<&str> = (i + 1..i + 3).filter_map(word).collect();
+    acting_words(&rest) || body_context(doc, i, i + 1)
 }
 
 /// A set of mentions of one actor.
@@ -194,7 +220,8 @@ impl<'d, 'a> Linker<'d, 'a> {
             && m.acronym_of.is_none()
             && m.end - m.start == 1
             && !self.doc.is_dateline(m.start)
-            && (is_acronym(w) || (m.kind == Kind::Unknown && self.doc.seen_lowercase(w)))
+            && ((is_acronym(w) && !acronym_acts(self.doc, m.start))
+                || (m.kind == Kind::Unknown && self.doc.seen_lowercase(w)))
     }
 
     /// Shorter names an organization goes by: the part before "of"/"for"
@@ -813,6 +840,18 @@ mod tests {
             got.iter().any(|(n, m)| n == "Sydney" && m.len() == 2),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn an_acronym_acting_as_a_body_is_one_unexplained() {
+        let text = "The RMT said on Monday that its members would strike. UNITE will ballot \
+                    staff. The CEO said little, an MP said less, and the VIP lounge shut.";
+        let names: Vec<String> = actors(text).into_iter().map(|(n, _)| n).collect();
+        assert!(names.iter().any(|n| n == "RMT"), "{names:?}");
+        assert!(names.iter().any(|n| n == "UNITE"), "{names:?}");
+        for role in ["CEO", "MP", "VIP"] {
+            assert!(!names.iter().any(|n| n == role), "{role}: {names:?}");
+        }
     }
 
     /// The kind the rules alone (no learned model) give the entity named
