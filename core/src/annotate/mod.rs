@@ -1,7 +1,7 @@
 //! The built-in annotator: a fast, deterministic, rule-based pipeline.
 //!
 //! `segment` → `entities` (`names` → `kinds` → `roles` → `link` →
-//! `descriptions`) → `quotes` → `voice` →
+//! `descriptions`) → `quotes` → `capitals` → `voice` →
 //! `commitments`. Every stage works on byte offsets into the original text,
 //! and runs in a fixed order, so the same input always gives the same output.
 
@@ -9,6 +9,7 @@ pub(crate) mod acts;
 pub(crate) mod affiliation;
 pub(crate) mod appositions;
 pub(crate) mod bits;
+pub(crate) mod capitals;
 pub(crate) mod commitments;
 pub(crate) mod cursor;
 pub(crate) mod descriptions;
@@ -156,6 +157,7 @@ fn annotate_outlined(text: &str, headings: &[Span], report: &mut dyn FnMut(Step)
     prep.add_headings(headings);
     learn::links::apply(text, &prep, &mut ann);
     appositions::add(&mut ann, &found);
+    capitals::link(text, &mut ann);
     voice::apply(text, &mut prep, &mut ann);
     report(Step::Commitments);
     ann.commitments = commitments::find(&acts::Doc::new(text, &ann, &prep));
