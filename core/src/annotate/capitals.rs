@@ -83,10 +83,10 @@ fn words(line: &str) -> Vec<(usize, usize)> {
         if c.is_alphanumeric() {
             start.get_or_insert(i);
             last = i + c.len_utf8();
-        } else if c.is_whitespace() {
-            if let Some(s) = start.take() {
-                out.push((s, last));
-            }
+        } else if c.is_whitespace()
+            && let Some(s) = start.take()
+        {
+            out.push((s, last));
         }
     }
     if let Some(s) = start {
