@@ -135,6 +135,15 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> (Kind, Gender) {
     if n == 1 && is_acronym(first) {
         return (Kind::Organization, Gender::Unknown);
     }
+    // "told the House", "speaking in the Commons": a legislature, which a
+    // place preposition before it would make a place.
+    if n == 1
+        && lx.legislature_words.contains(first)
+        && a > 0
+        && matches!(doc.word(a - 1), "the" | "this" | "This")
+    {
+        return (Kind::Organization, Gender::Unknown);
+    }
     let words = || (a..b).map(|i| doc.word(i));
     if words().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
         return (Kind::Organization, Gender::Unknown);
@@ -308,6 +317,21 @@ pub fn place_context(doc: &Doc, a: usize, b: usize) -> bool {
         || country_possessive(doc, b)
         || before_a_state(doc, b)
         || constituency(doc, a)
+        || town_noun(doc, a, b)
+}
+
+/// "Dunmere council", "Dunmere's mayor", "the mayor of Dunmere": a noun of
+/// what a town has, right after the name or its possessive, or before "of"
+/// and it.
+fn town_noun(doc: &Doc, a: usize, b: usize) -> bool {
+    let nouns = &LEXICON.town_nouns;
+    let word = |i: usize| (i < doc.toks.len()).then(|| doc.word(i));
+    let after = match word(b) {
+        Some("'s" | "’s") => word(b + 1),
+        w => w,
+    };
+    after.is_some_and(|w| nouns.contains(w))
+        || (a >= 2 && doc.word(a - 1) == "of" && nouns.contains(doc.word(a - 2)))
 }
 
 /// "the member for X", "the MP for X": a legislator's constituency, a
@@ -593,6 +617,37 @@ mod tests {
         assert!(place_context(&doc, idx("Brandt"), idx("Brandt") + 1));
         assert!(place_context(&doc, idx("Lowe"), idx("Vale") + 1));
         assert!(!place_context(&doc, idx("Acme"), idx("Acme") + 1));
+    }
+
+    #[test]
+    fn place_context_reads_what_a_town_has() {
+        let text = "Brandt council met. Lowe's mayor and the residents of Quist \
+                    came, and Acme staff and Zell's residents did not.";
+        let doc = Doc::new(text, segment(text));
+        let at = |w: &str| {
+            let i = index_of(&doc, w);
+            place_context(&doc, i, i + 1)
+        };
+        assert!(at("Brandt"));
+        assert!(at("Lowe"));
+        assert!(at("Quist"));
+        assert!(!at("Acme"));
+        assert!(!at("Zell"));
+    }
+
+    #[test]
+    fn a_legislature_after_the_is_an_organization() {
+        let text = "She told the House and spoke in the Commons; House said no.";
+        let doc = Doc::new(text, segment(text));
+        let kind = |i: usize| classify(&doc, i, i + 1).0;
+        let house = index_of(&doc, "House");
+        assert_eq!(kind(house), Kind::Organization);
+        assert_eq!(kind(index_of(&doc, "Commons")), Kind::Organization);
+        // Without "the", a family name.
+        let last = (house + 1..doc.toks.len())
+            .find(|&i| doc.word(i) == "House")
+            .unwrap();
+        assert_eq!(kind(last), Kind::Unknown);
     }
 
     #[test]

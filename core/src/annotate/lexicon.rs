@@ -92,6 +92,10 @@ pub struct OrgKey {
     pub end: bool,
     /// A company designator ("Inc.").
     pub suffix: bool,
+    /// Ends the name of a newspaper or broadcaster named after its town
+    /// ("Carrow Gazette"): the paper goes by this word alone ("the
+    /// Gazette"), and the word before it names the town.
+    pub paper: bool,
 }
 
 /// All the word lists the entity stage uses.
@@ -158,6 +162,12 @@ pub struct Lexicon {
     /// Nouns after a possessive name that make it a country ("Chad's
     /// government").
     pub country_nouns: Set<&'static str>,
+    /// Nouns of what a town has ("council", "mayor"): next to a name they
+    /// make it a place.
+    pub town_nouns: Set<&'static str>,
+    /// Words that name a legislature after "the" or "this" ("the House",
+    /// "the Commons").
+    pub legislature_words: Set<&'static str>,
     /// Capitalised words that open the name of an event, not an actor
     /// ("Operation Desert Storm", "Treaty of Rome").
     pub event_heads: Set<&'static str>,
@@ -255,6 +265,7 @@ fn org_keys() -> Map<&'static str, OrgKey> {
                 head: tags.contains('h'),
                 end: tags.contains('e') || tags.contains('s'),
                 suffix: tags.contains('s'),
+                paper: tags.contains('p'),
             };
             (word, key)
         })
@@ -344,6 +355,8 @@ fn build() -> Lexicon {
         body_nouns: set(include_str!("lexicon/body_nouns.txt")),
         place_of_nouns: set(include_str!("lexicon/place_of_nouns.txt")),
         country_nouns: set(include_str!("lexicon/country_nouns.txt")),
+        town_nouns: set(include_str!("lexicon/town_nouns.txt")),
+        legislature_words: set(include_str!("lexicon/legislature_words.txt")),
         event_heads: set(include_str!("lexicon/event_heads.txt")),
         honorifics: set(include_str!("lexicon/honorifics.txt")),
         leader_offices: set(include_str!("lexicon/leader_offices.txt")),

@@ -241,8 +241,12 @@ impl<'d, 'a> Linker<'d, 'a> {
                 out.push(doc.word(c + 1).to_owned());
             }
         }
-        if b - a == 2 && LEXICON.org_keys.get(doc.word(b - 1)).is_some_and(|k| k.end) {
-            out.push(doc.word(a).to_owned());
+        match LEXICON.org_keys.get(doc.word(b - 1)) {
+            // "the Gazette" of "Carrow Gazette", where "Carrow" is the town.
+            Some(k) if k.paper => out.push(doc.word(b - 1).to_owned()),
+            // "Acme" of "Acme Corporation".
+            Some(k) if k.end && b - a == 2 => out.push(doc.word(a).to_owned()),
+            _ => {}
         }
         // "Acme Widgets" and "Acme" of "Acme Widgets Inc.".
         if b - a >= 3
@@ -588,8 +592,12 @@ impl<'d, 'a> Linker<'d, 'a> {
             self.add(id, mi, m);
             return;
         }
+        // A town's name is no given name, though a name of its institutions
+        // opens with it ("Carrow" after "Carrow General" and "Carrow
+        // Gazette").
         if personal
             && !self.by_key.contains_key(&key)
+            && !self.towns.contains(w)
             && let Some(&[id]) = self.by_given.get(w).map(Vec::as_slice)
         {
             self.add(id, mi, m);
@@ -860,6 +868,25 @@ mod tests {
         let segmented = crate::annotate::segment::segment(text);
         let (ann, _) = crate::annotate::entities::find(text, segmented, &mut |_| {});
         ann.entities.iter().find(|e| e.name == name).map(|e| e.kind)
+    }
+
+    #[test]
+    fn a_town_is_neither_its_paper_nor_its_hospital() {
+        let text = "The Pellby Gazette reported that a nurse at Pellby General had quit. \
+                    She told the Gazette that shops in Pellby were shut.";
+        let got = actors(text);
+        assert!(
+            got.contains(&("Pellby Gazette".into(), vec!["Pellby Gazette", "Gazette"])),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().any(|(n, m)| n == "Pellby" && m == &["Pellby"]),
+            "{got:?}"
+        );
+        assert_eq!(
+            rules_kind(text, "Pellby General"),
+            Some(crate::model::EntityKind::Place)
+        );
     }
 
     #[test]
