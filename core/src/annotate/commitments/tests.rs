@@ -2283,3 +2283,11 @@ fn votes_offers_and_pressing_for() {
     assert_eq!(c[0].0, CommitmentKind::Demand);
     assert_eq!(c[0].2, "shorter shifts");
 }
+
+#[test]
+fn a_county_in_a_reported_clause_can_commit() {
+    let c = commitments("The council's leader, Ana Ruiz, said the county would cover the cost.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert_eq!(c[0].2, "cover the cost");
+}
