@@ -621,8 +621,46 @@ fn unnamed_directive(doc: &Doc, i: usize) -> Option<Agent> {
                 .filter(is_document)
                 .filter(not_asked)
         })
+        .or_else(|| reporting_body(doc, i).filter(not_asked))
         .or_else(|| recent_body(doc, i).map(body).filter(not_asked))
         .or_else(|| doc.salient_organization(i).map(body).filter(not_asked))
+}
+
+/// The body reporting the clause that holds token `i` ("People in the
+/// lower town have been asked to stay away, the town council said"; "the
+/// council said parents would be asked to …"): the reporter when it is an
+/// organisation, or a phrase headed by an organisation noun ("the town
+/// council"), or the body a reporting person speaks for.
+fn reporting_body(doc: &Doc, i: usize) -> Option<Agent> {
+    // "According to the union, workers were told to …": a source of the
+    // news, not the one who told them.
+    let at = doc.toks[i].start();
+    let qs = &doc.ann.quotes;
+    let q = qs[..qs.partition_point(|q| q.span.start <= at)]
+        .iter()
+        .rev()
+        .take(8)
+        .find(|q| q.kind == QuoteKind::Indirect && q.span.contains(at))?;
+    if q.cue
+        .is_some_and(|c| doc.text[c.start..c.end].eq_ignore_ascii_case("according to"))
+    {
+        return None;
+    }
+    let r = doc.reporter_around(at)?;
+    match r.entity.map(|e| doc.ann.entities[e].kind) {
+        Some(EntityKind::Organization) => Some(r),
+        Some(EntityKind::Person) => officer_body(doc, &r).map(|e| Agent {
+            entity: Some(e),
+            name: None,
+        }),
+        Some(_) => None,
+        None => r
+            .name
+            .as_deref()
+            .and_then(|n| n.rsplit(' ').next())
+            .is_some_and(|head| organization_noun(&head.to_lowercase()).is_some())
+            .then_some(r),
+    }
 }
 
 /// True when agent `a` is a document as written ("a notice posted by the
@@ -805,7 +843,17 @@ fn nominal(doc: &Doc, cue: &Cue, n: usize) -> Option<Found> {
         && let Some(np) = doc.agent_after_by(n + 1)
     {
         after = np.end;
-        doc.resolve(&np)
+        // "Calls from the town's mayor, Derek Sowande, for …": the name
+        // apposed to the phrase.
+        match doc.np_after(np.end + 1) {
+            Some(appos) if doc.low(np.end) == "," && doc.low(appos.end) == "," => {
+                after = appos.end + 1;
+                Some(doc.resolve(&appos))
+                    .filter(|a| a.entity.is_some())
+                    .unwrap_or_else(|| doc.resolve(&np))
+            }
+            _ => doc.resolve(&np),
+        }
     } else if let Some(a) = possessor(doc, n, floor) {
         a
     } else if let Some(a) = part_of_reported(doc, n) {
@@ -835,6 +883,12 @@ fn nominal(doc: &Doc, cue: &Cue, n: usize) -> Option<Found> {
     let mut c = after;
     if matches!(doc.low(c), "is" | "was" | "are" | "were") {
         c += 1;
+    }
+    // "the government's pledge in 2024 to fund …": a time phrase may stand
+    // before "to".
+    let timed = doc.after_time_phrase(c);
+    if timed > c && doc.low(timed) == "to" {
+        c = timed;
     }
     let mut trigger_end = n + 1;
     let content_start = match doc.low(c) {
@@ -1732,7 +1786,11 @@ fn third_person(doc: &Doc, np: &Range<usize>) -> bool {
 /// organisation, or a common noun for one ("officials", "the ministry").
 fn names_actor(doc: &Doc, np: &Range<usize>) -> bool {
     let head = doc.low(np.end - 1);
-    !PRONOUNS.contains_key(head) && (AGENT_NOUNS.contains(head) || doc.names_agent(np))
+    // "the state of Varenne", "the government of Estmark": the body of a
+    // place, headed by an agent noun before "of".
+    let body_of =
+        (np.start + 1..np.end).any(|k| doc.low(k) == "of" && AGENT_NOUNS.contains(doc.low(k - 1)));
+    !PRONOUNS.contains_key(head) && (AGENT_NOUNS.contains(head) || body_of || doc.names_agent(np))
 }
 
 /// The speaker of the indirect quote whose clause opens at token `t`.

@@ -1100,19 +1100,26 @@ fn clause_before(doc: &Doc, v: usize) -> Option<(Attribution, Span)> {
     // …, researchers say. But not "In a statement, the ministry said:",
     // whose opening phrase is a prepositional one with no verb and whose
     // words follow the colon.
+    // "…, a spokeswoman for the board, Claire Odum, said": the subject
+    // opens at the head its phrase postmodifies.
+    let lead = |s: &crate::annotate::acts::agent::Subject| match &s.appos {
+        Some(a) if !a.is_empty() => doc.postmodified(s.np.clone(), sent.start).start,
+        _ => s.np.start,
+    };
     if let Some(s) = doc.subject_before(v)
         && !s.negated
-        && s.np.start > sent.start
-        && doc.low(s.np.start - 1) == ","
+        && lead(&s) > sent.start
+        && doc.low(lead(&s) - 1) == ","
         && ends_here(v + 1)
         && doc.low(v + 1) != ":"
     {
-        let from = doc.after_dateline(sent.start, s.np.start);
-        if doc.tag(from) == Tag::Adp && !(from..s.np.start).any(|k| doc.tag(k).is_verbal()) {
+        let start = lead(&s);
+        let from = doc.after_dateline(sent.start, start);
+        if doc.tag(from) == Tag::Adp && !(from..start).any(|k| doc.tag(k).is_verbal()) {
             return None;
         }
         // Nor a name alone, a vocative: "Councillor Okonjo, you said, …".
-        let before = doc.span(from, s.np.start - 1);
+        let before = doc.span(from, start - 1);
         if doc
             .ann
             .mention_at(before.start)
@@ -1120,7 +1127,7 @@ fn clause_before(doc: &Doc, v: usize) -> Option<(Attribution, Span)> {
         {
             return None;
         }
-        let clause = clause_span(doc, from, s.np.start - 1)?;
+        let clause = clause_span(doc, from, start - 1)?;
         let agent = doc.resolve_subject(&s);
         return Some((
             Attribution {
@@ -1133,6 +1140,15 @@ fn clause_before(doc: &Doc, v: usize) -> Option<(Attribution, Span)> {
     // …, said Smith.  /  X, said Smith, are …
     // (Not "…, state that …": "that" opens the verb's own clause.)
     if v > sent.start && doc.low(v - 1) == "," && !is_tell(doc.low(v)) && doc.low(v + 1) != "that" {
+        // "The head of the agency, John Smith, said the plan works": the
+        // comma closes the subject's apposition, and the verb reports what
+        // follows it.
+        if doc
+            .subject_before(v)
+            .is_some_and(|s| s.appos.is_some_and(|a| !a.is_empty()))
+        {
+            return None;
+        }
         let np = doc.np_after(v + 1)?;
         if np.end < sent.end && doc.is_word(np.end) {
             return None;

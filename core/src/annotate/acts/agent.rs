@@ -264,8 +264,10 @@ impl Doc<'_> {
             let Some(np) = self.np_before(k - 1, floor) else {
                 continue;
             };
-            let opens =
-                np.start == floor || (!self.is_word(np.start - 1) && self.low(np.start - 1) != ",");
+            // "…, a spokeswoman for the board, Claire Odum, said": the phrase
+            // opens at its head, "a spokeswoman".
+            let lead = self.postmodified(np.clone(), floor).start;
+            let opens = lead == floor || (!self.is_word(lead - 1) && self.low(lead - 1) != ",");
             if opens {
                 return Some((k, np));
             }
@@ -289,6 +291,27 @@ impl Doc<'_> {
             }
         }
         nearest
+    }
+
+    /// The phrase `np` with the noun phrase it postmodifies: "a spokeswoman
+    /// for the board" for "the board", "the head of research at the
+    /// institute" for "the institute" (a preposition of
+    /// [`POSTMODIFIER_PREPOSITIONS`] between them, at most two of them).
+    pub fn postmodified(&self, mut np: Range<usize>, floor: usize) -> Range<usize> {
+        for _ in 0..2 {
+            let p = np.start;
+            if p < floor + 2
+                || !POSTMODIFIER_PREPOSITIONS.contains(&self.low(p - 1))
+                || !self.is_word(p - 2)
+            {
+                break;
+            }
+            match self.np_before(p - 2, floor) {
+                Some(head) => np = head.start..np.end,
+                None => break,
+            }
+        }
+        np
     }
 
     /// The actor of the main clause of the sentence holding token `v`: the
@@ -517,7 +540,12 @@ impl Doc<'_> {
             if !joins {
                 break;
             }
-            if SUBJECT_BREAKERS.contains(w) || (i != last && SPEECH_VERBS.contains_key(w)) {
+            // "the state health secretary": a speech verb's form right after
+            // a determiner is a noun of the phrase.
+            let noun_form = i > floor && DETERMINERS.contains(self.low(i - 1));
+            if SUBJECT_BREAKERS.contains(w)
+                || (i != last && SPEECH_VERBS.contains_key(w) && !noun_form)
+            {
                 break;
             }
             if w == "and" && !(i > floor && self.capitalised(i - 1) && self.capitalised(i + 1)) {

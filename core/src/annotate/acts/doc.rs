@@ -330,7 +330,12 @@ impl<'a> Doc<'a> {
     fn reporting_tail(&self, k: usize, end: usize) -> bool {
         let Some(v) = (k + 1..end.min(k + 6))
             .take_while(|&t| self.is_word(t))
-            .find(|&t| words::SPEECH_VERBS.contains_key(self.low(t)))
+            .find(|&t| {
+                // "the state health secretary": a noun after a determiner.
+                words::SPEECH_VERBS.contains_key(self.low(t))
+                    && !words::DETERMINERS.contains(self.low(t - 1))
+            })
+            .or_else(|| self.apposed_speaker_verb(k, end))
         else {
             return false;
         };
@@ -341,6 +346,28 @@ impl<'a> Doc<'a> {
                     self.low(v + 1),
                     "on" | "in" | "last" | "this" | "yesterday" | "today" | "late" | "early"
                 ))
+    }
+
+    /// For a tail from token `k` naming its speaker with an apposed name,
+    /// "…, a spokeswoman for the board, Claire Odum, said": the speech verb
+    /// right after the comma closing the name. Words and exactly two
+    /// commas stand before it, and a capital opens the name (a list's last
+    /// items, "…, a road, a school, officials said", end in no such name
+    /// and comma).
+    fn apposed_speaker_verb(&self, k: usize, end: usize) -> Option<usize> {
+        const MAX_TAIL: usize = 16;
+        let v = (k + 1..end.min(k + MAX_TAIL))
+            .take_while(|&t| self.is_word(t) || self.low(t) == ",")
+            .find(|&t| {
+                words::SPEECH_VERBS.contains_key(self.low(t))
+                    && !words::DETERMINERS.contains(self.low(t - 1))
+            })?;
+        let commas: Vec<usize> = (k + 1..v).filter(|&t| self.low(t) == ",").collect();
+        (commas.len() == 2
+            && commas[1] == v - 1
+            && commas[0] > k + 1
+            && self.word(commas[0] + 1).starts_with(char::is_uppercase))
+        .then_some(v)
     }
 
     /// True when a conjunction at token `k` opens a clause with a subject of

@@ -2216,3 +2216,78 @@ fn a_contracted_i_will_in_a_transcript_is_the_speakers() {
     let held = c.iter().find(|c| c.2 == "hold them to that");
     assert_eq!(held.map(|c| c.3.as_str()), Some("Piet Harmsen"), "{c:?}");
 }
+
+#[test]
+fn the_state_of_a_place_is_an_actor() {
+    let c = commitments("The state of Ardena will pay half the cost of the new bridge.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert_eq!(c[0].2, "pay half the cost of the new bridge");
+    assert_eq!(c[0].3, "Ardena");
+}
+
+#[test]
+fn an_apposed_spokesman_after_the_clause_ends_its_content() {
+    let c = commitments(
+        "The firm will close two depots, a spokesman for the company, Piotr Lang, said.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "close two depots");
+}
+
+#[test]
+fn an_agentless_passive_reported_by_a_body_is_its_directive() {
+    let c = commitments(
+        "Shoppers have been asked to use the north entrance until the works end, the city council said.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].3, "the city council");
+    // A source "according to" is no one who asked.
+    let c = commitments("According to the union, drivers were told to hand in their keys.");
+    assert!(c.iter().all(|c| !c.3.contains("union")), "{c:?}");
+}
+
+#[test]
+fn nominal_cues_past_an_apposed_name_and_a_time_phrase() {
+    let c = commitments("Calls from the town's mayor, Ines Varga, for a new bridge were ignored.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].2, "a new bridge");
+    assert_eq!(c[0].3, "Ines Varga");
+    let c =
+        commitments("The plan builds on the government's pledge in 2022 to plant a million trees.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].2, "plant a million trees");
+    let c = commitments("A plea by fishermen to reopen the harbour was turned down.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].2, "reopen the harbour");
+}
+
+#[test]
+fn votes_offers_and_pressing_for() {
+    let c = commitments("The district council voted on Tuesday to close the landfill.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert_eq!(c[0].2, "close the landfill");
+    let c = commitments("The company has offered its staff a 5 per cent rise.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+    assert_eq!(c[0].2, "its staff a 5 per cent rise");
+    // A plain past "offered" + a phrase is a sale, not an offer to act.
+    let c = commitments("Hundreds of stalls offered food and crafts.");
+    assert!(c.is_empty(), "{c:?}");
+    let c = commitments("The union pressed for shorter shifts.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].2, "shorter shifts");
+}
+
+#[test]
+fn a_county_in_a_reported_clause_can_commit() {
+    let c = commitments("The council's leader, Ana Ruiz, said the county would cover the cost.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert_eq!(c[0].2, "cover the cost");
+}

@@ -1153,3 +1153,27 @@ fn he_after_an_unnamed_spokesman_is_the_spokesman() {
     let who = direct.map(|q| q.2.as_str()).unwrap_or_default();
     assert!(who.contains("spokesman"), "{q:?}");
 }
+
+#[test]
+fn clause_before_a_postmodified_speaker_with_an_apposed_name() {
+    let q =
+        quotes("The firm will close two depots, a spokesman for the company, Piotr Lang, said.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "The firm will close two depots");
+    assert!(q[0].2.contains("Lang"), "{q:?}");
+    // "state" after a determiner is a noun of the speaker's phrase.
+    let q = quotes(
+        "Clinics will reopen in May, the state health secretary, Ivo Petrak, announced on Friday.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Clinics will reopen in May");
+    assert!(q[0].2.contains("Petrak"), "{q:?}");
+}
+
+#[test]
+fn an_apposed_subject_before_said_is_no_inverted_attribution() {
+    let q = quotes("The head of the agency, Mira Holt, said the plan would work.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the plan would work");
+    assert!(q[0].2.contains("Holt"), "{q:?}");
+}
