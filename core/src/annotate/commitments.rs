@@ -127,18 +127,26 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
     let mut out = Vec::new();
     let mut taken_to = 0; // first token not yet part of a trigger
     let mut last_content = Span::default();
-    let mut quotes = Cursor::default();
+    let (mut quotes, mut headings) = (Cursor::default(), Cursor::default());
     for i in 0..doc.toks.len() {
-        let w = doc.low(i);
         let quote = doc.quote_from(&mut quotes, i);
+        if i < taken_to {
+            continue;
+        }
+        let w = doc.low(i);
+        // Only a word the prefilter lets through can open a cue or a
+        // future (no token is empty).
+        let cue_word = CUE_PREFILTER.may_contain(w);
+        let future = cue_word && is_future_word(w);
+        let after_mark = after_list_mark(doc, i);
         // A headline or byline is no clause to mine: "Council vows to …"
         // above a story is its title.
         // The text's own voice may demand by an imperative: any word.
-        let may_cue = CUE_PREFILTER.may_contain(w)
+        let may_cue = cue_word
             || quote.is_some()
             || doc.voiced(i).is_some()
-            || (1..=2).any(|n| i >= n && list_marker(doc, i - n) == Some(n));
-        if i < taken_to || !may_cue || doc.in_heading(i) || inside_name(doc, i) {
+            || (after_mark && (1..=2).any(|n| i >= n && list_marker(doc, i - n) == Some(n)));
+        if !may_cue || doc.in_heading_from(&mut headings, i) || inside_name(doc, i) {
             continue;
         }
         // "hoped to reach a deal": the deal is the hope's content, not a pledge.
@@ -150,7 +158,7 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
         {
             continue;
         }
-        let found = if let Some(list) = by_first.get(w) {
+        let found = if let Some(list) = cue_word.then(|| by_first.get(w)).flatten() {
             let mut matches: Vec<(usize, usize)> = list
                 .iter()
                 .filter_map(|&c| matches_at(doc, &cues[c], i).map(|end| (c, end)))
@@ -173,10 +181,12 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
             }
             .or(Some(f))
         })
-        .or_else(|| conjunct_future(doc, i, out.last()))
-        .or_else(|| will_pledge(doc, i))
-        .or_else(|| listed_future(doc, i))
-        .or_else(|| reported_passive(doc, i))
+        // These three are futures of a modal (or "going"), the list item
+        // one comes after a list marker: the rest are not asked.
+        .or_else(|| future.then(|| conjunct_future(doc, i, out.last()))?)
+        .or_else(|| future.then(|| will_pledge(doc, i))?)
+        .or_else(|| after_mark.then(|| listed_future(doc, i))?)
+        .or_else(|| future.then(|| reported_passive(doc, i))?)
         .or_else(|| voice_demand(doc, i))
         .or_else(|| quote.and_then(|q| quoted_demand(doc, i, q, out.last())));
         if let Some((c, last)) = found {
@@ -1084,18 +1094,13 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
 /// society also said it would:"): a commitment of that future's actor,
 /// one an item, the item's text its content.
 fn listed_future(doc: &Doc, i: usize) -> Option<Found> {
-    // Asked of every token: most follow no list marker, which is cheap to
-    // see, and need no search back for their line's start.
-    let after_mark = i > 0 && matches!(doc.word(i - 1), "•" | "-" | "*" | "–" | "◦" | "." | ")");
-    if !after_mark || !(1..=2).any(|n| i >= n && list_marker(doc, i - n) == Some(n)) {
+    // Most tokens follow no list marker, which is cheap to see, and need
+    // no search back for their line's start.
+    if !after_list_mark(doc, i) || !(1..=2).any(|n| i >= n && list_marker(doc, i - n) == Some(n)) {
         return None;
     }
     // True when a line break stands between tokens `j` and `j + 1`.
-    let breaks = |j: usize| {
-        doc.text
-            .get(doc.toks[j].end()..doc.toks[j + 1].start())
-            .is_some_and(|gap| gap.contains('\n'))
-    };
+    let breaks = |j: usize| doc.opens_line(j + 1);
     // The first token of the line holding `k` (a list item is a line).
     let line_start = |k: usize| {
         let back = (0..k)
@@ -1148,6 +1153,22 @@ fn listed_future(doc: &Doc, i: usize) -> Option<Found> {
         ));
     }
     None
+}
+
+/// True when token `i` follows the last token a list item marker may end
+/// with ("•", "-", "*", "–", "◦", or the "." or ")" of "1." or "1)"): a
+/// cheap test, asked of every token, before [`list_marker`].
+fn after_list_mark(doc: &Doc, i: usize) -> bool {
+    i > 0 && matches!(doc.word(i - 1), "•" | "-" | "*" | "–" | "◦" | "." | ")")
+}
+
+/// True for the words a future opens with, which [`conjunct_future`],
+/// [`will_pledge`] and [`reported_passive`] alone take.
+fn is_future_word(w: &str) -> bool {
+    matches!(
+        w,
+        "will" | "shall" | "would" | "may" | "might" | "we'll" | "i'll" | "going"
+    )
 }
 
 /// How many list items back [`listed_future`] looks for the line that
@@ -1825,11 +1846,7 @@ fn list_after_colon(doc: &Doc, content: &Range<usize>) -> Option<Range<usize>> {
     }
     let first = colon + 1;
     let marker = list_marker(doc, first)?;
-    let on_next_line = doc
-        .text
-        .get(doc.toks[colon].end()..doc.toks[first].start())?
-        .contains('\n');
-    if !on_next_line {
+    if !doc.opens_line(first) {
         return None;
     }
     let items = first + marker;

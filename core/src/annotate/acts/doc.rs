@@ -12,7 +12,7 @@ use crate::annotate::cursor::Cursor;
 use crate::annotate::learn::tagger::{self, Tag};
 use crate::annotate::lexicon::LEXICON;
 use crate::annotate::quotations::{Marked, Quotations};
-use crate::annotate::segment::{Token, TokenKind, sentence_range};
+use crate::annotate::segment::{self, Token, TokenKind, sentence_range};
 use crate::annotate::words;
 use crate::model::{Annotations, EntityId, Mention, Span};
 
@@ -149,6 +149,18 @@ impl Prepared {
         k.checked_sub(1)
             .is_some_and(|k| self.headings[k].contains(at))
     }
+
+    /// [`Prepared::in_heading`], searching on from where `cursor` last
+    /// found one: cheap for tokens asked about in order.
+    pub fn in_heading_from(&self, cursor: &mut Cursor, i: usize) -> bool {
+        let Some(at) = self.toks.get(i).map(|t| t.start()) else {
+            return false;
+        };
+        // Headings come in order and never overlap.
+        let k = cursor.seek(&self.headings, at, |h, at| h.start <= at);
+        k.checked_sub(1)
+            .is_some_and(|k| self.headings[k].contains(at))
+    }
 }
 
 impl<'a> Doc<'a> {
@@ -254,6 +266,12 @@ impl<'a> Doc<'a> {
     /// there is no token `i`).
     pub fn whole_sentence(&self, i: usize) -> std::ops::Range<usize> {
         sentence_range(&self.toks, i)
+    }
+
+    /// True when token `i` is the first on its line (see
+    /// [`segment::opens_line`]): a line break lies in the gap before it.
+    pub fn opens_line(&self, i: usize) -> bool {
+        segment::opens_line(self.text, &self.toks, i)
     }
 
     /// True when token `i` is the first of its sentence.
