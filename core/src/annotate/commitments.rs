@@ -22,7 +22,6 @@ use std::sync::LazyLock;
 use self::frames::{Cue, Frames};
 use crate::annotate::acts::Doc;
 use crate::annotate::acts::agent::{Agent, ISSUE_VERBS};
-use crate::annotate::affiliation;
 use crate::annotate::cursor::Cursor;
 use crate::annotate::descriptions::organization_noun;
 use crate::annotate::learn::tagger::Tag;
@@ -159,9 +158,10 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
             continue;
         }
         let found = if let Some(list) = cue_word.then(|| by_first.get(w)).flatten() {
+            let sent_end = doc.sentence_of(i).end;
             let mut matches: Vec<(usize, usize)> = list
                 .iter()
-                .filter_map(|&c| matches_at(doc, &cues[c], i).map(|end| (c, end)))
+                .filter_map(|&c| matches_at(doc, &cues[c], i, sent_end).map(|end| (c, end)))
                 .collect();
             matches.sort_by_key(|&(c, end)| (std::cmp::Reverse(end), c));
             matches
@@ -211,11 +211,11 @@ fn inside_name(doc: &Doc, i: usize) -> bool {
             .is_some_and(|m| m.form == MentionForm::Name && m.span.len() > doc.toks[i].span().len())
 }
 
-/// The end (exclusive) of `cue` matched at token `i`, if it matches. After
-/// a form of "be" opening a cue, adverbs may stand before the rest ("is
-/// also considering", "were still willing to").
-fn matches_at(doc: &Doc, cue: &Cue, i: usize) -> Option<usize> {
-    let sent_end = doc.sentence_of(i).end;
+/// The end (exclusive) of `cue` matched at token `i`, if it matches before
+/// `sent_end` (the end of the sentence of `i`, as [`Doc::sentence_of`]
+/// cuts it). After a form of "be" opening a cue, adverbs may stand before
+/// the rest ("is also considering", "were still willing to").
+fn matches_at(doc: &Doc, cue: &Cue, i: usize, sent_end: usize) -> Option<usize> {
     let mut j = i;
     for (k, forms) in cue.seq.iter().enumerate() {
         if k == 1 && cue.seq[0].contains(&"is") {
@@ -662,12 +662,12 @@ fn earlier_passive_agent(doc: &Doc, i: usize) -> Option<Agent> {
 }
 
 /// The organisation a person speaks for (as the text ties them, see
-/// [`affiliation::speaks_for`]), when agent `a` is such a person.
+/// [`crate::annotate::affiliation::speaks_for`]), when agent `a` is such a person.
 fn officer_body(doc: &Doc, a: &Agent) -> Option<EntityId> {
     let person = a
         .entity
         .filter(|&e| doc.ann.entities[e].kind == EntityKind::Person)?;
-    affiliation::speaks_for(doc.text, &doc.toks, doc.ann, person)
+    doc.speaks_for(person)
 }
 
 /// The body that spoke last before token `i`, in its sentence or the one
@@ -703,7 +703,7 @@ fn recent_body(doc: &Doc, i: usize) -> Option<EntityId> {
 
 /// For the phrase `np` opening a clause reported by a person: the
 /// organisation that person speaks for (as the text ties them, see
-/// [`affiliation::speaks_for`]: "Its director, Ann Lee, said the
+/// [`crate::annotate::affiliation::speaks_for`]: "Its director, Ann Lee, said the
 /// organisation plans to …", "Acme's chief executive … said the firm
 /// would …"), when `np` is "the" and an organisation noun that fits its
 /// name (see [`fits_body`]). A spokesman's or director's "the company"
@@ -1217,14 +1217,16 @@ fn quoted_demand(doc: &Doc, i: usize, quote: usize, last: Option<&Commitment>) -
         && last.is_some_and(|c| {
             c.kind == CommitmentKind::Demand && c.sentence.contains(doc.toks[i].start())
         });
-    if spelled_out {
+    // Where the word stands is cheapest to test, then whether the quote
+    // has a speaker, before the imperative itself (which tags).
+    if spelled_out || !voice::may_open_imperative(doc, i) {
         return None;
     }
-    let end = voice::quoted_imperative(doc, i, quote)?;
     let actor = doc.speaker_of_quote_at(doc.toks[i].start());
     if !actor.is_known() {
         return None;
     }
+    let end = voice::quoted_imperative(doc, i, quote)?;
     let c = build(doc, CommitmentKind::Demand, actor, None, i, i + 1, i, end);
     Some((c, i + 1))
 }
@@ -1525,7 +1527,7 @@ fn reported_pronoun_future(doc: &Doc, pronoun: usize, verb: usize) -> Option<Fut
         let officer_of = || {
             let person = report.reporter.entity?;
             (doc.ann.entities[person].kind == EntityKind::Person)
-                .then(|| affiliation::represents(doc.text, &doc.toks, doc.ann, person))
+                .then(|| doc.represents(person))
                 .flatten()
         };
         return speaks_for_body(doc, &report.reporter)

@@ -7,8 +7,10 @@ use std::ops::Deref;
 
 use super::headings;
 use super::lowered::Lowered;
+use crate::annotate::affiliation;
 use crate::annotate::bits::Bits;
 use crate::annotate::cursor::Cursor;
+use crate::annotate::fasthash::Map;
 use crate::annotate::learn::tagger::{self, Tag};
 use crate::annotate::lexicon::LEXICON;
 use crate::annotate::quotations::{Marked, Quotations};
@@ -75,6 +77,9 @@ pub struct Doc<'a> {
     pub ann: &'a Annotations,
     /// Tokens, sentences and quotations.
     prep: &'a Prepared,
+    /// The organisation each person speaks for (`false`) or represents
+    /// (`true`), as found when first asked (see [`Doc::speaks_for`]).
+    ties: RefCell<Map<(EntityId, bool), Option<EntityId>>>,
 }
 
 impl Deref for Doc<'_> {
@@ -167,7 +172,41 @@ impl<'a> Doc<'a> {
     /// The act stages' view of `text`, its annotations so far and its
     /// preparation.
     pub fn new(text: &'a str, ann: &'a Annotations, prep: &'a Prepared) -> Self {
-        Doc { text, ann, prep }
+        Doc {
+            text,
+            ann,
+            prep,
+            ties: RefCell::default(),
+        }
+    }
+
+    /// The organisation `person` speaks for, as the text ties them (see
+    /// [`affiliation::speaks_for`]), found once per person: that reads
+    /// every name mention of the person until one ties them, which for a
+    /// person named often and tied nowhere is all of them.
+    pub fn speaks_for(&self, person: EntityId) -> Option<EntityId> {
+        self.tie(person, false)
+    }
+
+    /// The organisation `person` represents as an officer (see
+    /// [`affiliation::represents`]), found once per person.
+    pub fn represents(&self, person: EntityId) -> Option<EntityId> {
+        self.tie(person, true)
+    }
+
+    /// [`Doc::speaks_for`], or with `officer` [`Doc::represents`].
+    fn tie(&self, person: EntityId, officer: bool) -> Option<EntityId> {
+        if let Some(&org) = self.ties.borrow().get(&(person, officer)) {
+            return org;
+        }
+        let (text, toks, ann) = (self.text, &self.prep.toks, self.ann);
+        let org = if officer {
+            affiliation::represents(text, toks, ann, person)
+        } else {
+            affiliation::speaks_for(text, toks, ann, person)
+        };
+        self.ties.borrow_mut().insert((person, officer), org);
+        org
     }
 
     /// The part-of-speech tag of token `i` (`X` out of range). A question
