@@ -132,10 +132,10 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
         if i < taken_to {
             continue;
         }
-        let w = doc.low(i);
         // Only a word the prefilter lets through can open a cue or a
-        // future (no token is empty).
-        let cue_word = CUE_PREFILTER.may_contain(w);
+        // future (no token is empty): the others' lowercase is not read.
+        let cue_word = CUE_PREFILTER.may_contain_folded(doc.word(i));
+        let w = if cue_word { doc.low(i) } else { "" };
         let future = cue_word && is_future_word(w);
         let after_mark = after_list_mark(doc, i);
         // A headline or byline is no clause to mine: "Council vows to …"
@@ -1158,8 +1158,19 @@ fn listed_future(doc: &Doc, i: usize) -> Option<Found> {
 /// True when token `i` follows the last token a list item marker may end
 /// with ("•", "-", "*", "–", "◦", or the "." or ")" of "1." or "1)"): a
 /// cheap test, asked of every token, before [`list_marker`].
+#[inline]
 fn after_list_mark(doc: &Doc, i: usize) -> bool {
-    i > 0 && matches!(doc.word(i - 1), "•" | "-" | "*" | "–" | "◦" | "." | ")")
+    // The token's bytes, compared as bytes: most tokens are ruled out by
+    // their length.
+    let Some(t) = i.checked_sub(1).and_then(|p| doc.toks.get(p)) else {
+        return false;
+    };
+    let bytes = doc.text.as_bytes().get(t.start()..t.end()).unwrap_or(&[]);
+    // "•" (U+2022), "–" (U+2013) and "◦" (U+25E6) in UTF-8.
+    matches!(
+        bytes,
+        b"-" | b"*" | b"." | b")" | b"\xE2\x80\xA2" | b"\xE2\x80\x93" | b"\xE2\x97\xA6"
+    )
 }
 
 /// True for the words a future opens with, which [`conjunct_future`],
@@ -1776,13 +1787,22 @@ fn filtered(doc: &Doc, i: usize) -> bool {
     {
         return true;
     }
+    // The cue's clause, back to a comma, semicolon or colon, read once:
+    // its first token, and whether "if", "unless" or "whether" opens an
+    // if-clause there (asked last).
+    let mut clause_start = None;
+    let mut conditional = false;
+    for k in (sent.start..i).rev() {
+        let w = doc.low(k);
+        if matches!(w, "," | ";" | ":") {
+            break;
+        }
+        clause_start = Some(k);
+        conditional |= matches!(w, "if" | "unless" | "whether");
+    }
     // A subject that denies ("No minister can promise that", "Nobody
     // will agree to it"): the clause opens with a negative word a few
     // words before the cue.
-    let clause_start = (sent.start..i)
-        .rev()
-        .take_while(|&k| !matches!(doc.low(k), "," | ";" | ":"))
-        .last();
     if clause_start.is_some_and(|k| {
         i - k <= 4 && matches!(doc.low(k), "no" | "nobody" | "none" | "neither" | "nothing")
     }) {
@@ -1797,10 +1817,7 @@ fn filtered(doc: &Doc, i: usize) -> bool {
         return true;
     }
     // An if-clause: "if", "unless" or "whether" earlier in the same clause.
-    (sent.start..i)
-        .rev()
-        .take_while(|&k| !matches!(doc.low(k), "," | ";" | ":"))
-        .any(|k| matches!(doc.low(k), "if" | "unless" | "whether"))
+    conditional
 }
 
 /// Builds a commitment from token ranges.

@@ -747,10 +747,10 @@ fn indirect(doc: &Doc, used: &[usize], direct: &[Quote]) -> Vec<Quote> {
         if t.kind() == TokenKind::Punct {
             continue;
         }
-        let w = doc.low(i);
-        if !SPEECH_PREFILTER.may_contain(w) {
+        if !SPEECH_PREFILTER.may_contain_folded(doc.word(i)) {
             continue;
         }
+        let w = doc.low(i);
         let according = w == "according" && doc.low(i + 1) == "to";
         let usage = if according {
             None
