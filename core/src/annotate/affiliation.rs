@@ -7,7 +7,7 @@
 //! Residents' Association" on the next).
 
 use crate::annotate::lexicon::LEXICON;
-use crate::annotate::segment::Token;
+use crate::annotate::segment::{self, Token};
 use crate::annotate::words::is_possessive_mark;
 use crate::model::{Annotations, EntityId, EntityKind, Mention, MentionForm, Span};
 
@@ -118,9 +118,7 @@ fn role_after(
     }
     let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
     for j in after + 1..(after + ROLE_REACH).min(toks.len()) {
-        if matches!(word(j), "." | ";" | "(" | ")")
-            || text[toks[j - 1].end()..toks[j].start()].contains('\n')
-        {
+        if matches!(word(j), "." | ";" | "(" | ")") || segment::opens_line(text, toks, j) {
             return None;
         }
         let other_person = ann.mention_at(toks[j].start()).is_some_and(|k| {

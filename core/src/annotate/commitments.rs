@@ -22,7 +22,6 @@ use std::sync::LazyLock;
 use self::frames::{Cue, Frames};
 use crate::annotate::acts::Doc;
 use crate::annotate::acts::agent::{Agent, ISSUE_VERBS};
-use crate::annotate::affiliation;
 use crate::annotate::cursor::Cursor;
 use crate::annotate::descriptions::organization_noun;
 use crate::annotate::learn::tagger::Tag;
@@ -127,18 +126,26 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
     let mut out = Vec::new();
     let mut taken_to = 0; // first token not yet part of a trigger
     let mut last_content = Span::default();
-    let mut quotes = Cursor::default();
+    let (mut quotes, mut headings) = (Cursor::default(), Cursor::default());
     for i in 0..doc.toks.len() {
-        let w = doc.low(i);
         let quote = doc.quote_from(&mut quotes, i);
+        if i < taken_to {
+            continue;
+        }
+        // Only a word the prefilter lets through can open a cue or a
+        // future (no token is empty): the others' lowercase is not read.
+        let cue_word = CUE_PREFILTER.may_contain_folded(doc.word(i));
+        let w = if cue_word { doc.low(i) } else { "" };
+        let future = cue_word && is_future_word(w);
+        let after_mark = after_list_mark(doc, i);
         // A headline or byline is no clause to mine: "Council vows to …"
         // above a story is its title.
         // The text's own voice may demand by an imperative: any word.
-        let may_cue = CUE_PREFILTER.may_contain(w)
+        let may_cue = cue_word
             || quote.is_some()
             || doc.voiced(i).is_some()
-            || (1..=2).any(|n| i >= n && list_marker(doc, i - n) == Some(n));
-        if i < taken_to || !may_cue || doc.in_heading(i) || inside_name(doc, i) {
+            || (after_mark && (1..=2).any(|n| i >= n && list_marker(doc, i - n) == Some(n)));
+        if !may_cue || doc.in_heading_from(&mut headings, i) || inside_name(doc, i) {
             continue;
         }
         // "hoped to reach a deal": the deal is the hope's content, not a pledge.
@@ -150,10 +157,11 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
         {
             continue;
         }
-        let found = if let Some(list) = by_first.get(w) {
+        let found = if let Some(list) = cue_word.then(|| by_first.get(w)).flatten() {
+            let sent_end = doc.sentence_of(i).end;
             let mut matches: Vec<(usize, usize)> = list
                 .iter()
-                .filter_map(|&c| matches_at(doc, &cues[c], i).map(|end| (c, end)))
+                .filter_map(|&c| matches_at(doc, &cues[c], i, sent_end).map(|end| (c, end)))
                 .collect();
             matches.sort_by_key(|&(c, end)| (std::cmp::Reverse(end), c));
             matches
@@ -173,10 +181,12 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
             }
             .or(Some(f))
         })
-        .or_else(|| conjunct_future(doc, i, out.last()))
-        .or_else(|| will_pledge(doc, i))
-        .or_else(|| listed_future(doc, i))
-        .or_else(|| reported_passive(doc, i))
+        // These three are futures of a modal (or "going"), the list item
+        // one comes after a list marker: the rest are not asked.
+        .or_else(|| future.then(|| conjunct_future(doc, i, out.last()))?)
+        .or_else(|| future.then(|| will_pledge(doc, i))?)
+        .or_else(|| after_mark.then(|| listed_future(doc, i))?)
+        .or_else(|| future.then(|| reported_passive(doc, i))?)
         .or_else(|| voice_demand(doc, i))
         .or_else(|| quote.and_then(|q| quoted_demand(doc, i, q, out.last())));
         if let Some((c, last)) = found {
@@ -201,11 +211,11 @@ fn inside_name(doc: &Doc, i: usize) -> bool {
             .is_some_and(|m| m.form == MentionForm::Name && m.span.len() > doc.toks[i].span().len())
 }
 
-/// The end (exclusive) of `cue` matched at token `i`, if it matches. After
-/// a form of "be" opening a cue, adverbs may stand before the rest ("is
-/// also considering", "were still willing to").
-fn matches_at(doc: &Doc, cue: &Cue, i: usize) -> Option<usize> {
-    let sent_end = doc.sentence_of(i).end;
+/// The end (exclusive) of `cue` matched at token `i`, if it matches before
+/// `sent_end` (the end of the sentence of `i`, as [`Doc::sentence_of`]
+/// cuts it). After a form of "be" opening a cue, adverbs may stand before
+/// the rest ("is also considering", "were still willing to").
+fn matches_at(doc: &Doc, cue: &Cue, i: usize, sent_end: usize) -> Option<usize> {
     let mut j = i;
     for (k, forms) in cue.seq.iter().enumerate() {
         if k == 1 && cue.seq[0].contains(&"is") {
@@ -690,12 +700,12 @@ fn earlier_passive_agent(doc: &Doc, i: usize) -> Option<Agent> {
 }
 
 /// The organisation a person speaks for (as the text ties them, see
-/// [`affiliation::speaks_for`]), when agent `a` is such a person.
+/// [`crate::annotate::affiliation::speaks_for`]), when agent `a` is such a person.
 fn officer_body(doc: &Doc, a: &Agent) -> Option<EntityId> {
     let person = a
         .entity
         .filter(|&e| doc.ann.entities[e].kind == EntityKind::Person)?;
-    affiliation::speaks_for(doc.text, &doc.toks, doc.ann, person)
+    doc.speaks_for(person)
 }
 
 /// The body that spoke last before token `i`, in its sentence or the one
@@ -731,7 +741,7 @@ fn recent_body(doc: &Doc, i: usize) -> Option<EntityId> {
 
 /// For the phrase `np` opening a clause reported by a person: the
 /// organisation that person speaks for (as the text ties them, see
-/// [`affiliation::speaks_for`]: "Its director, Ann Lee, said the
+/// [`crate::annotate::affiliation::speaks_for`]: "Its director, Ann Lee, said the
 /// organisation plans to …", "Acme's chief executive … said the firm
 /// would …"), when `np` is "the" and an organisation noun that fits its
 /// name (see [`fits_body`]). A spokesman's or director's "the company"
@@ -1138,18 +1148,13 @@ fn will_pledge(doc: &Doc, i: usize) -> Option<Found> {
 /// society also said it would:"): a commitment of that future's actor,
 /// one an item, the item's text its content.
 fn listed_future(doc: &Doc, i: usize) -> Option<Found> {
-    // Asked of every token: most follow no list marker, which is cheap to
-    // see, and need no search back for their line's start.
-    let after_mark = i > 0 && matches!(doc.word(i - 1), "•" | "-" | "*" | "–" | "◦" | "." | ")");
-    if !after_mark || !(1..=2).any(|n| i >= n && list_marker(doc, i - n) == Some(n)) {
+    // Most tokens follow no list marker, which is cheap to see, and need
+    // no search back for their line's start.
+    if !after_list_mark(doc, i) || !(1..=2).any(|n| i >= n && list_marker(doc, i - n) == Some(n)) {
         return None;
     }
     // True when a line break stands between tokens `j` and `j + 1`.
-    let breaks = |j: usize| {
-        doc.text
-            .get(doc.toks[j].end()..doc.toks[j + 1].start())
-            .is_some_and(|gap| gap.contains('\n'))
-    };
+    let breaks = |j: usize| doc.opens_line(j + 1);
     // The first token of the line holding `k` (a list item is a line).
     let line_start = |k: usize| {
         let back = (0..k)
@@ -1204,6 +1209,33 @@ fn listed_future(doc: &Doc, i: usize) -> Option<Found> {
     None
 }
 
+/// True when token `i` follows the last token a list item marker may end
+/// with ("•", "-", "*", "–", "◦", or the "." or ")" of "1." or "1)"): a
+/// cheap test, asked of every token, before [`list_marker`].
+#[inline]
+fn after_list_mark(doc: &Doc, i: usize) -> bool {
+    // The token's bytes, compared as bytes: most tokens are ruled out by
+    // their length.
+    let Some(t) = i.checked_sub(1).and_then(|p| doc.toks.get(p)) else {
+        return false;
+    };
+    let bytes = doc.text.as_bytes().get(t.start()..t.end()).unwrap_or(&[]);
+    // "•" (U+2022), "–" (U+2013) and "◦" (U+25E6) in UTF-8.
+    matches!(
+        bytes,
+        b"-" | b"*" | b"." | b")" | b"\xE2\x80\xA2" | b"\xE2\x80\x93" | b"\xE2\x97\xA6"
+    )
+}
+
+/// True for the words a future opens with, which [`conjunct_future`],
+/// [`will_pledge`] and [`reported_passive`] alone take.
+fn is_future_word(w: &str) -> bool {
+    matches!(
+        w,
+        "will" | "shall" | "would" | "may" | "might" | "we'll" | "i'll" | "going"
+    )
+}
+
 /// How many list items back [`listed_future`] looks for the line that
 /// introduces them.
 const LIST_ITEMS: usize = 20;
@@ -1250,14 +1282,16 @@ fn quoted_demand(doc: &Doc, i: usize, quote: usize, last: Option<&Commitment>) -
         && last.is_some_and(|c| {
             c.kind == CommitmentKind::Demand && c.sentence.contains(doc.toks[i].start())
         });
-    if spelled_out {
+    // Where the word stands is cheapest to test, then whether the quote
+    // has a speaker, before the imperative itself (which tags).
+    if spelled_out || !voice::may_open_imperative(doc, i) {
         return None;
     }
-    let end = voice::quoted_imperative(doc, i, quote)?;
     let actor = doc.speaker_of_quote_at(doc.toks[i].start());
     if !actor.is_known() {
         return None;
     }
+    let end = voice::quoted_imperative(doc, i, quote)?;
     let c = build(doc, CommitmentKind::Demand, actor, None, i, i + 1, i, end);
     Some((c, i + 1))
 }
@@ -1558,7 +1592,7 @@ fn reported_pronoun_future(doc: &Doc, pronoun: usize, verb: usize) -> Option<Fut
         let officer_of = || {
             let person = report.reporter.entity?;
             (doc.ann.entities[person].kind == EntityKind::Person)
-                .then(|| affiliation::represents(doc.text, &doc.toks, doc.ann, person))
+                .then(|| doc.represents(person))
                 .flatten()
         };
         return speaks_for_body(doc, &report.reporter)
@@ -1811,13 +1845,22 @@ fn filtered(doc: &Doc, i: usize) -> bool {
     {
         return true;
     }
+    // The cue's clause, back to a comma, semicolon or colon, read once:
+    // its first token, and whether "if", "unless" or "whether" opens an
+    // if-clause there (asked last).
+    let mut clause_start = None;
+    let mut conditional = false;
+    for k in (sent.start..i).rev() {
+        let w = doc.low(k);
+        if matches!(w, "," | ";" | ":") {
+            break;
+        }
+        clause_start = Some(k);
+        conditional |= matches!(w, "if" | "unless" | "whether");
+    }
     // A subject that denies ("No minister can promise that", "Nobody
     // will agree to it"): the clause opens with a negative word a few
     // words before the cue.
-    let clause_start = (sent.start..i)
-        .rev()
-        .take_while(|&k| !matches!(doc.low(k), "," | ";" | ":"))
-        .last();
     if clause_start.is_some_and(|k| {
         i - k <= 4 && matches!(doc.low(k), "no" | "nobody" | "none" | "neither" | "nothing")
     }) {
@@ -1832,10 +1875,7 @@ fn filtered(doc: &Doc, i: usize) -> bool {
         return true;
     }
     // An if-clause: "if", "unless" or "whether" earlier in the same clause.
-    (sent.start..i)
-        .rev()
-        .take_while(|&k| !matches!(doc.low(k), "," | ";" | ":"))
-        .any(|k| matches!(doc.low(k), "if" | "unless" | "whether"))
+    conditional
 }
 
 /// Builds a commitment from token ranges.
@@ -1883,11 +1923,7 @@ fn list_after_colon(doc: &Doc, content: &Range<usize>) -> Option<Range<usize>> {
     }
     let first = colon + 1;
     let marker = list_marker(doc, first)?;
-    let on_next_line = doc
-        .text
-        .get(doc.toks[colon].end()..doc.toks[first].start())?
-        .contains('\n');
-    if !on_next_line {
+    if !doc.opens_line(first) {
         return None;
     }
     let items = first + marker;

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use crate::annotate::bits::Bits;
 use crate::annotate::lexicon::{Gender, LEXICON};
 use crate::annotate::quotations::Quotations;
-use crate::annotate::segment::{Token, TokenKind, sentence_range};
+use crate::annotate::segment::{self, Token, TokenKind, sentence_range};
 use crate::annotate::words::{
     AUXILIARIES, is_acronym, is_attribution_verb, is_letter_closing, name_part, starts_upper,
 };
@@ -382,13 +382,7 @@ impl<'a> Doc<'a> {
     /// tokens, so a line break in the gap before it says so. False past
     /// the last token.
     pub fn opens_line(&self, i: usize) -> bool {
-        match i.checked_sub(1) {
-            None => !self.toks.is_empty(),
-            Some(p) => self
-                .toks
-                .get(i)
-                .is_some_and(|t| self.text[self.toks[p].end()..t.start()].contains('\n')),
-        }
+        segment::opens_line(self.text, &self.toks, i)
     }
 
     /// True when token `i` opens a dateline: the first word of a line, in

@@ -8,7 +8,7 @@
 
 use crate::annotate::bits::Bits;
 use crate::annotate::cursor::Cursor;
-use crate::annotate::segment::{Token, sentence_ranges, span_of};
+use crate::annotate::segment::{Token, opens_line, sentence_ranges, span_of};
 use crate::model::Span;
 
 /// A document's paragraphs and quotations.
@@ -81,7 +81,7 @@ fn paragraph_starts(text: &str, toks: &[Token]) -> Bits {
             if blank_lines {
                 gap.matches('\n').count() >= 2
             } else {
-                gap.contains('\n')
+                opens_line(text, toks, r.start)
             }
         })
         .collect()

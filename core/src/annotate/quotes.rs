@@ -25,7 +25,7 @@ use crate::annotate::acts::{Doc, Marked};
 use crate::annotate::fasthash::{Map, Set};
 use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::{Gender, LEXICON};
-use crate::annotate::segment::TokenKind;
+use crate::annotate::segment::{Token, TokenKind};
 use crate::annotate::words::{
     AUXILIARIES, DETERMINERS, PRONOUNS, SPEECH_PREFILTER, SPEECH_VERBS, SpeechUse,
 };
@@ -159,7 +159,10 @@ fn keep_speaker(doc: &Doc, quotes: &mut [Quote]) {
 fn block_quotes(doc: &Doc, found: &[Quote]) -> (Vec<Quote>, Vec<(Span, usize)>) {
     let mut out = Vec::new();
     let mut completed = Vec::new();
-    for colon in (0..doc.toks.len()).filter(|&k| doc.word(k) == ":") {
+    // A colon is a token of one byte: its byte is read, not its text.
+    let colon_at =
+        |t: &Token| t.end() == t.start() + 1 && doc.text.as_bytes().get(t.start()) == Some(&b':');
+    for colon in (0..doc.toks.len()).filter(|&k| colon_at(&doc.toks[k])) {
         let next = colon + 1;
         if next >= doc.toks.len()
             || doc.para(next) == doc.para(colon)
@@ -744,10 +747,10 @@ fn indirect(doc: &Doc, used: &[usize], direct: &[Quote]) -> Vec<Quote> {
         if t.kind() == TokenKind::Punct {
             continue;
         }
-        let w = doc.low(i);
-        if !SPEECH_PREFILTER.may_contain(w) {
+        if !SPEECH_PREFILTER.may_contain_folded(doc.word(i)) {
             continue;
         }
+        let w = doc.low(i);
         let according = w == "according" && doc.low(i + 1) == "to";
         let usage = if according {
             None

@@ -560,6 +560,20 @@ pub fn sentence_range(toks: &[Token], i: usize) -> Range<usize> {
     start..end
 }
 
+/// True when token `i` of `toks` (tokens of `text`) is the first on its
+/// line: the first token of the text, or one after a line break. Only
+/// whitespace lies between tokens, so a line break in the gap before it
+/// says so. False past the last token.
+pub fn opens_line(text: &str, toks: &[Token], i: usize) -> bool {
+    match i.checked_sub(1) {
+        None => !toks.is_empty(),
+        Some(p) => toks.get(i).is_some_and(|t| {
+            text.get(toks[p].end()..t.start())
+                .is_some_and(|gap| gap.contains('\n'))
+        }),
+    }
+}
+
 /// The token range of every sentence of `toks` (tokens of [`segment`]), in
 /// order.
 pub fn sentence_ranges(toks: &[Token]) -> impl Iterator<Item = Range<usize>> + '_ {

@@ -150,7 +150,7 @@ pub fn quoted_imperative(doc: &Doc, i: usize, quote: usize) -> Option<usize> {
 /// mark, a colon, a vocative's comma), after "and"/"or", or after a word
 /// that may open a sentence before it. A cheap test, made per token before
 /// the dearer ones.
-fn may_open_imperative(doc: &Doc, i: usize) -> bool {
+pub fn may_open_imperative(doc: &Doc, i: usize) -> bool {
     i == 0 || doc.starts_sentence(i) || !doc.is_word(i - 1) || {
         let prev = doc.low(i - 1);
         matches!(prev, "and" | "or") || BEFORE_IMPERATIVE.contains(&prev)

@@ -143,13 +143,18 @@ impl Prefilter {
         Self { first, last }
     }
 
-    /// False when `word` is surely not in the list.
-    pub fn may_contain(&self, word: &str) -> bool {
+    /// False when `word` with its ASCII letters lowercased (the list's
+    /// words are lowercase) is surely not in the list. Only its length and
+    /// its first and last bytes are read, so a token is tested as written,
+    /// without looking up its lowercase copy (the act stages' `low`, which
+    /// lowercases ASCII letters only).
+    pub fn may_contain_folded(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
         let bit = 1 << word.len().min(31);
         match (bytes.first(), bytes.last()) {
             (Some(&a), Some(&z)) => {
-                self.first[usize::from(a)] & bit != 0 && self.last[usize::from(z)] & bit != 0
+                self.first[usize::from(a.to_ascii_lowercase())] & bit != 0
+                    && self.last[usize::from(z.to_ascii_lowercase())] & bit != 0
             }
             _ => false,
         }
@@ -283,7 +288,12 @@ mod tests {
         assert_eq!(PRONOUNS.get("she"), Some(&PronounClass::Person));
         assert_eq!(PRONOUNS.get("we"), Some(&PronounClass::Speaker));
         assert!(DOCUMENT_NOUNS.contains("statement"));
-        assert!(SPEECH_PREFILTER.may_contain("said") && !SPEECH_PREFILTER.may_contain("xylophone"));
+        for w in ["said", "Said", "SAID", "According", "TOLD"] {
+            assert!(SPEECH_PREFILTER.may_contain_folded(w), "{w}");
+        }
+        assert!(!SPEECH_PREFILTER.may_contain_folded("xylophone"));
+        assert!(!SPEECH_PREFILTER.may_contain_folded("XYLOPHONE"));
+        assert!(!SPEECH_PREFILTER.may_contain_folded(""));
         assert!(is_ly_adverb("quickly") && !is_ly_adverb("Italy") && !is_ly_adverb("fly"));
         assert!(TELL_VERBS.contains("assured") && REFUSAL_VERBS.contains("declines"));
         assert!(REPLY_WORDS.contains("goodbye") && TIME_UNITS.contains("hours"));

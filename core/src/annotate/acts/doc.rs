@@ -7,12 +7,14 @@ use std::ops::Deref;
 
 use super::headings;
 use super::lowered::Lowered;
+use crate::annotate::affiliation;
 use crate::annotate::bits::Bits;
 use crate::annotate::cursor::Cursor;
+use crate::annotate::fasthash::Map;
 use crate::annotate::learn::tagger::{self, Tag};
 use crate::annotate::lexicon::LEXICON;
 use crate::annotate::quotations::{Marked, Quotations};
-use crate::annotate::segment::{Token, TokenKind, sentence_range};
+use crate::annotate::segment::{self, Token, TokenKind, sentence_range};
 use crate::annotate::words;
 use crate::model::{Annotations, EntityId, Mention, Span};
 
@@ -75,6 +77,9 @@ pub struct Doc<'a> {
     pub ann: &'a Annotations,
     /// Tokens, sentences and quotations.
     prep: &'a Prepared,
+    /// The organisation each person speaks for (`false`) or represents
+    /// (`true`), as found when first asked (see [`Doc::speaks_for`]).
+    ties: RefCell<Map<(EntityId, bool), Option<EntityId>>>,
 }
 
 impl Deref for Doc<'_> {
@@ -149,13 +154,59 @@ impl Prepared {
         k.checked_sub(1)
             .is_some_and(|k| self.headings[k].contains(at))
     }
+
+    /// [`Prepared::in_heading`], searching on from where `cursor` last
+    /// found one: cheap for tokens asked about in order.
+    pub fn in_heading_from(&self, cursor: &mut Cursor, i: usize) -> bool {
+        let Some(at) = self.toks.get(i).map(|t| t.start()) else {
+            return false;
+        };
+        // Headings come in order and never overlap.
+        let k = cursor.seek(&self.headings, at, |h, at| h.start <= at);
+        k.checked_sub(1)
+            .is_some_and(|k| self.headings[k].contains(at))
+    }
 }
 
 impl<'a> Doc<'a> {
     /// The act stages' view of `text`, its annotations so far and its
     /// preparation.
     pub fn new(text: &'a str, ann: &'a Annotations, prep: &'a Prepared) -> Self {
-        Doc { text, ann, prep }
+        Doc {
+            text,
+            ann,
+            prep,
+            ties: RefCell::default(),
+        }
+    }
+
+    /// The organisation `person` speaks for, as the text ties them (see
+    /// [`affiliation::speaks_for`]), found once per person: that reads
+    /// every name mention of the person until one ties them, which for a
+    /// person named often and tied nowhere is all of them.
+    pub fn speaks_for(&self, person: EntityId) -> Option<EntityId> {
+        self.tie(person, false)
+    }
+
+    /// The organisation `person` represents as an officer (see
+    /// [`affiliation::represents`]), found once per person.
+    pub fn represents(&self, person: EntityId) -> Option<EntityId> {
+        self.tie(person, true)
+    }
+
+    /// [`Doc::speaks_for`], or with `officer` [`Doc::represents`].
+    fn tie(&self, person: EntityId, officer: bool) -> Option<EntityId> {
+        if let Some(&org) = self.ties.borrow().get(&(person, officer)) {
+            return org;
+        }
+        let (text, toks, ann) = (self.text, &self.prep.toks, self.ann);
+        let org = if officer {
+            affiliation::represents(text, toks, ann, person)
+        } else {
+            affiliation::speaks_for(text, toks, ann, person)
+        };
+        self.ties.borrow_mut().insert((person, officer), org);
+        org
     }
 
     /// The part-of-speech tag of token `i` (`X` out of range). A question
@@ -254,6 +305,12 @@ impl<'a> Doc<'a> {
     /// there is no token `i`).
     pub fn whole_sentence(&self, i: usize) -> std::ops::Range<usize> {
         sentence_range(&self.toks, i)
+    }
+
+    /// True when token `i` is the first on its line (see
+    /// [`segment::opens_line`]): a line break lies in the gap before it.
+    pub fn opens_line(&self, i: usize) -> bool {
+        segment::opens_line(self.text, &self.toks, i)
     }
 
     /// True when token `i` is the first of its sentence.

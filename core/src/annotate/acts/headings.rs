@@ -35,7 +35,7 @@ pub fn by_shape(text: &str, toks: &[Token]) -> Vec<Span> {
         let (shown, start) = (line.trimmed, line.trimmed_start);
         let this_blank = shown.is_empty();
         let after_blank = lines.peek().is_none_or(|l| l.trimmed.is_empty());
-        let words = shown.split_whitespace().take(HEADLINE_WORDS + 1).count();
+        let words = words_upto(shown, HEADLINE_WORDS + 1);
         let candidate =
             words > 0 && words <= HEADLINE_WORDS && start < last && !is_list_item(shown);
         if candidate {
@@ -51,6 +51,29 @@ pub fn by_shape(text: &str, toks: &[Token]) -> Vec<Span> {
         before_blank = this_blank;
     }
     out
+}
+
+/// The number of words of `line` (as [`str::split_whitespace`] splits
+/// it), counted up to `most`. ASCII is read a byte at a time (its
+/// whitespace is tab, line feed, vertical tab, form feed, carriage return
+/// and space); at the first other byte the count starts again on chars.
+fn words_upto(line: &str, most: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in line.as_bytes() {
+        if !b.is_ascii() {
+            return line.split_whitespace().take(most).count();
+        }
+        let space = matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
+        if !space && !in_word {
+            if words == most {
+                return most;
+            }
+            words += 1;
+        }
+        in_word = !space;
+    }
+    words
 }
 
 /// True when `line` ends in sentence punctuation, a comma or a colon
@@ -104,6 +127,25 @@ fn one_sentence(toks: &[Token], span: Span) -> bool {
 mod tests {
     use super::*;
     use crate::annotate::segment::segment;
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for line in [
+            "",
+            " ",
+            "One",
+            "Council vows to rebuild bridge",
+            "  tabs\tand\x0bvertical\x0cfeeds\r ",
+            "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+            "Über den Fluss",
+            "a\u{a0}b c\u{2003}d",
+        ] {
+            for most in [0, 1, 3, 21] {
+                let want = line.split_whitespace().take(most).count();
+                assert_eq!(words_upto(line, most), want, "{line:?} {most}");
+            }
+        }
+    }
 
     /// The lines of `text` taken for headlines or bylines.
     fn shaped(text: &str) -> Vec<&str> {

@@ -43,13 +43,16 @@ const AFTER: usize = 20;
 /// document's frequent names take.
 const CONTEXTS: usize = 12;
 
+/// The FNV-1a prime.
+const PRIME: u32 = 0x0100_0193;
+
 /// The FNV-1a hash state after `bytes`, from `h` (a `const fn`, so that
 /// feature names can be hashed once, when gloss is built).
 const fn fnv(mut h: u32, bytes: &[u8]) -> u32 {
     let mut i = 0;
     while i < bytes.len() {
         h ^= bytes[i] as u32;
-        h = h.wrapping_mul(0x0100_0193);
+        h = h.wrapping_mul(PRIME);
         i += 1;
     }
     h
@@ -102,6 +105,19 @@ impl Name {
     /// The hash of the feature of this name with `value`.
     pub fn hash(self, value: &str) -> u32 {
         fnv(self.0, value.as_bytes())
+    }
+
+    /// The hashes of the feature of this name with `value`, plain and
+    /// [`Name::joined`] with `class`: [`Name::hash`] of both, in one pass
+    /// over `value` (the link ranker gathers every feature both ways).
+    #[inline]
+    pub fn hash_both(self, class: &str, value: &str) -> [u32; 2] {
+        let (mut plain, mut joined) = (self.0, self.joined(class).0);
+        for &b in value.as_bytes() {
+            plain = (plain ^ u32::from(b)).wrapping_mul(PRIME);
+            joined = (joined ^ u32::from(b)).wrapping_mul(PRIME);
+        }
+        [plain, joined]
     }
 
     /// The hash of the feature of this name with `value` lowercased.
@@ -836,6 +852,12 @@ mod tests {
             (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
         });
         assert_eq!(hash("kind", "person"), h);
+        for (class, value) in [("m", "person"), ("d", ""), ("", "1"), ("p", "Ünïcode")] {
+            assert_eq!(
+                kind.hash_both(class, value),
+                [kind.hash(value), kind.joined(class).hash(value)]
+            );
+        }
         let lower = Name::new("w");
         assert_eq!(lower.hash_lower("The"), lower.hash("the"));
         assert_eq!(lower.hash_lower("ÉTAT"), lower.hash("état"));

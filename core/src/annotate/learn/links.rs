@@ -196,6 +196,9 @@ pub fn link(
 
 /// The class of a case: pronouns by person, number and gender, or a
 /// description.
+// Inlined (asked of nearly every token), so that the test of the first
+// byte costs no call.
+#[inline]
 fn class_of(word: &str) -> Option<&'static str> {
     // Every word of a class starts with one of these letters, in either
     // case: most words are ruled out by their first byte.
@@ -203,6 +206,12 @@ fn class_of(word: &str) -> Option<&'static str> {
     if word.len() > 10 || !matches!(first, b'h' | b's' | b'i' | b't' | b'u' | b'o' | b'w' | b'm') {
         return None;
     }
+    class_of_word(word)
+}
+
+/// [`class_of`] of a word of at most ten bytes that opens with one of
+/// the letters a class's words open with.
+fn class_of_word(word: &str) -> Option<&'static str> {
     let mut buf = [0u8; 10];
     for (l, b) in buf.iter_mut().zip(word.bytes()) {
         *l = b.to_ascii_lowercase();
@@ -240,8 +249,8 @@ struct Gather<'a> {
 
 impl Gather<'_> {
     fn add(&mut self, name: Name, value: &str) {
-        self.out.push(name.hash(value));
-        self.out.push(name.joined(self.class).hash(value));
+        self.out
+            .extend_from_slice(&name.hash_both(self.class, value));
     }
 
     /// [`Gather::add`] of `value` with its ASCII letters lowercased.
