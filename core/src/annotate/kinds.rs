@@ -500,6 +500,13 @@ mod tests {
     }
 
     /// The token of the first occurrence of the word `w` in `doc`.
+    /// `test` of the one-word name `w` (its first occurrence) in `text`.
+    fn of_one_word(text: &str, w: &str, test: fn(&Doc, usize, usize) -> bool) -> bool {
+        let doc = Doc::new(text, segment(text));
+        let i = index_of(&doc, w);
+        test(&doc, i, i + 1)
+    }
+
     fn index_of(doc: &Doc, w: &str) -> usize {
         (0..doc.toks.len())
             .find(|&i| doc.word(i) == w)
@@ -511,11 +518,7 @@ mod tests {
         let text = "Dorrel would ratify it. Pellam, which holds the dam, has asked for talks. \
                     Quist has a market. The Vance said no. Tobin expanded. \
                     \"Orbey will not accept this,\" she said. The mayor of Lowe said so.";
-        let doc = Doc::new(text, segment(text));
-        let at = |w: &str| {
-            let i = index_of(&doc, w);
-            acting_subject(&doc, i, i + 1)
-        };
+        let at = |w: &str| of_one_word(text, w, acting_subject);
         assert!(at("Dorrel"));
         assert!(at("Pellam"));
         for other in ["Quist", "Vance", "Tobin", "Orbey", "Lowe"] {
@@ -566,11 +569,7 @@ mod tests {
     fn body_context_reads_members_and_staff() {
         let text =
             "The members of Brandt and Lowe employees met in Quist, near the Vance memorial.";
-        let doc = Doc::new(text, segment(text));
-        let at = |w: &str| {
-            let i = index_of(&doc, w);
-            body_context(&doc, i, i + 1)
-        };
+        let at = |w: &str| of_one_word(text, w, body_context);
         assert!(at("Brandt"));
         assert!(at("Lowe"));
         assert!(!at("Quist"));
@@ -581,11 +580,7 @@ mod tests {
     fn place_context_reads_what_only_a_country_has() {
         let text = "The governments of Brandt and Lowe met. Acme's foreign minister \
                     spoke, and Corvo's government agreed. Zell's board did not.";
-        let doc = Doc::new(text, segment(text));
-        let at = |w: &str| {
-            let i = index_of(&doc, w);
-            place_context(&doc, i, i + 1)
-        };
+        let at = |w: &str| of_one_word(text, w, place_context);
         assert!(at("Brandt"));
         assert!(at("Lowe"));
         assert!(at("Acme"));
@@ -597,11 +592,7 @@ mod tests {
     fn place_context_reads_lists_after_a_place_preposition() {
         let text = "Shops shut in Dorrel, Pellam and Quist, at Vance and Tobin, \
                     and in Orbey, Lowe said.";
-        let doc = Doc::new(text, segment(text));
-        let at = |w: &str| {
-            let i = index_of(&doc, w);
-            place_context(&doc, i, i + 1)
-        };
+        let at = |w: &str| of_one_word(text, w, place_context);
         assert!(at("Pellam"));
         assert!(at("Quist"));
         // "at" is no place preposition; a speaker after a comma is no item.
@@ -623,11 +614,7 @@ mod tests {
     fn place_context_reads_what_a_town_has() {
         let text = "Brandt council met. Lowe's mayor and the residents of Quist \
                     came, and Acme staff and Zell's residents did not.";
-        let doc = Doc::new(text, segment(text));
-        let at = |w: &str| {
-            let i = index_of(&doc, w);
-            place_context(&doc, i, i + 1)
-        };
+        let at = |w: &str| of_one_word(text, w, place_context);
         assert!(at("Brandt"));
         assert!(at("Lowe"));
         assert!(at("Quist"));

@@ -216,6 +216,14 @@ mod tests {
         ann
     }
 
+    /// A model weight row: `weight` for `label` on the feature `key` of
+    /// `arg` ("first" word of a name), nothing for the other labels.
+    fn row(key: &str, arg: &str, label: Label, weight: f64) -> (u32, [f64; Label::COUNT]) {
+        let mut w = [0.0; Label::COUNT];
+        w[label.index()] = weight;
+        (features::hash(key, arg), w)
+    }
+
     #[test]
     fn the_embedded_model_loads() {
         let model = embedded().expect("the embedded kind model loads");
@@ -231,11 +239,7 @@ mod tests {
             EntityKind::Organization,
         );
         // A weak lean: far below the override threshold.
-        let lean = |name: &str, label: Label| {
-            let mut w = [0.0; Label::COUNT];
-            w[label.index()] = 0.5;
-            (features::hash("first", name), w)
-        };
+        let lean = |name: &str, label: Label| row("first", name, label, 0.5);
         let weights = vec![
             lean("zorvath", Label::Person),
             lean("mirelbo", Label::Place),
@@ -269,11 +273,7 @@ mod tests {
             to: 0,
             rel: LinkRel::PartOf,
         });
-        let w = |name: &str, label: Label| {
-            let mut w = [0.0; Label::COUNT];
-            w[label.index()] = 5.0;
-            (features::hash("first", name), w)
-        };
+        let w = |name: &str, label: Label| row("first", name, label, 5.0);
         let weights = vec![
             w("anna", Label::Person),
             w("clean", Label::NotActor),
@@ -341,11 +341,7 @@ mod tests {
             entity: 2,
         });
         ann.entities[2].mentions.push(3);
-        let sure = |name: &str| {
-            let mut w = [0.0; Label::COUNT];
-            w[Label::Place.index()] = 5.0;
-            (features::hash("first", name), w)
-        };
+        let sure = |name: &str| row("first", name, Label::Place, 5.0);
         let weights = vec![sure("zorvath"), sure("mirelbo"), sure("quellin")];
         decide(text, &mut ann, &Model::new(weights, 800, 1001));
         let kinds: Vec<_> = ann.entities.iter().map(|e| e.kind).collect();
@@ -365,20 +361,11 @@ mod tests {
         let text = "Water drains into Mirelbo. Zorvath would close its mines.";
         let mut ann = one_mention_each(text, &["Mirelbo", "Zorvath"], EntityKind::Organization);
         // "No actor" most likely, then "place": below every threshold.
-        let lean = |name: &str, label: Label, w: f64| {
-            let mut row = [0.0; Label::COUNT];
-            row[label.index()] = w;
-            (features::hash("first", name), row)
-        };
-        let mut weights = Vec::new();
-        for name in ["mirelbo", "zorvath"] {
-            weights.push(lean(name, Label::NotActor, 0.6));
-        }
-        weights.push((features::hash("bias", ""), {
-            let mut row = [0.0; Label::COUNT];
-            row[Label::Place.index()] = 0.3;
-            row
-        }));
+        let weights = vec![
+            row("first", "mirelbo", Label::NotActor, 0.6),
+            row("first", "zorvath", Label::NotActor, 0.6),
+            row("bias", "", Label::Place, 0.3),
+        ];
         decide(text, &mut ann, &Model::new(weights, 900, 1001));
         let kinds: Vec<_> = ann.entities.iter().map(|e| e.kind).collect();
         assert_eq!(kinds, [EntityKind::Place, EntityKind::Organization]);
