@@ -10,6 +10,7 @@
 
 use crate::annotate::fasthash::Map;
 use crate::annotate::first_person;
+use crate::annotate::segment::{Token, TokenKind};
 use crate::model::{Annotations, EntityId, Mention, MentionForm, Span};
 
 /// Fewest words a line needs to be read as set in capitals.
@@ -47,12 +48,13 @@ fn used_in_lowercase(text: &str, word: &str) -> bool {
     })
 }
 
-/// Most words of a name looked for in capitals.
-const MAX_WORDS: usize = 8;
+/// Most tokens of a name looked for in capitals.
+const MAX_TOKENS: usize = 12;
 
 /// The names the entities of `ann` are written with in running text, in
 /// capitals, each with its entity: those of one entity only, of one word
-/// only when long and never a common word of `text`.
+/// only when long (whether the text uses it in lowercase is asked of the
+/// few found in capitals).
 fn capital_names(text: &str, ann: &Annotations) -> Map<String, EntityId> {
     let mut names: Map<String, EntityId> = Map::default();
     for m in ann.mentions.iter().filter(|m| m.form == MentionForm::Name) {
@@ -66,39 +68,16 @@ fn capital_names(text: &str, ann: &Annotations) -> Map<String, EntityId> {
             *e = EntityId::MAX;
         }
     }
-    names.retain(|n, e| {
-        *e != EntityId::MAX
-            && (n.contains(' ') || (n.chars().count() >= MIN_SINGLE && !used_in_lowercase(text, n)))
-    });
+    names
+        .retain(|n, e| *e != EntityId::MAX && (n.contains(' ') || n.chars().count() >= MIN_SINGLE));
     names
 }
 
-/// The byte ranges of the words of `line` (runs of letters, digits and
-/// inner marks such as the apostrophe of "O'NEILL").
-fn words(line: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    let mut last = 0;
-    for (i, c) in line.char_indices() {
-        if c.is_alphanumeric() {
-            start.get_or_insert(i);
-            last = i + c.len_utf8();
-        } else if c.is_whitespace()
-            && let Some(s) = start.take()
-        {
-            out.push((s, last));
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, last));
-    }
-    out
-}
-
 /// Adds to `ann` a name mention for each name of its entities found, in
-/// capitals, as whole words in a line of `text` set all in capitals (the
-/// longest name at each word first).
-pub fn link(text: &str, ann: &mut Annotations) {
+/// capitals, as whole tokens of `toks` in a line of `text` set all in
+/// capitals (the longest name at each word first); a one-word name only
+/// when the text never uses it in lowercase.
+pub fn link(text: &str, toks: &[Token], ann: &mut Annotations) {
     let lines: Vec<Span> = capital_lines(text).collect();
     if lines.is_empty() {
         return;
@@ -106,17 +85,23 @@ pub fn link(text: &str, ann: &mut Annotations) {
     let names = capital_names(text, ann);
     let mut added: Vec<Mention> = Vec::new();
     for line in lines {
-        let body = line.slice(text);
-        let ws = words(body);
-        let mut k = 0;
-        while k < ws.len() {
-            let found = (k..ws.len().min(k + MAX_WORDS)).rev().find_map(|j| {
-                let span = Span::new(line.start + ws[k].0, line.start + ws[j].1);
-                let entity = *names.get(span.slice(text))?;
-                let free =
-                    ann.mention_at(span.start).is_none() && ann.mention_at(span.end - 1).is_none();
-                free.then_some((j, span, entity))
-            });
+        let from = toks.partition_point(|t| t.start() < line.start);
+        let past = toks.partition_point(|t| t.end() <= line.end);
+        let mut k = from;
+        while k < past {
+            let found = (toks[k].kind() == TokenKind::Word)
+                .then(|| {
+                    (k..past.min(k + MAX_TOKENS)).rev().find_map(|j| {
+                        let span = Span::new(toks[k].start(), toks[j].end());
+                        let name = span.slice(text);
+                        let entity = *names.get(name)?;
+                        let free = ann.mention_at(span.start).is_none()
+                            && ann.mention_at(span.end - 1).is_none()
+                            && (name.contains(' ') || !used_in_lowercase(text, name));
+                        free.then_some((j, span, entity))
+                    })
+                })
+                .flatten();
             match found {
                 Some((j, span, entity)) => {
                     added.push(Mention {

@@ -418,12 +418,12 @@ impl<'d, 'a> Linker<'d, 'a> {
         found
     }
 
-    /// The person a lone place name of the gazetteer stands for when it is
-    /// the family name of a person named before ("Sydney" after "Anna
-    /// Sydney": "Sydney had played well"), not after a preposition ("in
-    /// Sydney", "to Sydney"); never a country, which is mostly itself.
-    fn surname_not_place(&self, m: &NameMention) -> Option<usize> {
-        let (a, b) = name_words(self.doc, m);
+    /// The person a lone place name of the gazetteer (`m`, its name words
+    /// `a..b`) stands for when it is the family name of a person named
+    /// before ("Sydney" after "Anna Sydney": "Sydney had played well"), not
+    /// after a preposition ("in Sydney", "to Sydney"); never a country,
+    /// which is mostly itself.
+    fn surname_not_place(&self, m: &NameMention, a: usize, b: usize) -> Option<usize> {
         let before = a.checked_sub(1).map_or("", |k| self.doc.word(k));
         if m.kind != Kind::Place
             || m.country
@@ -541,7 +541,8 @@ impl<'d, 'a> Linker<'d, 'a> {
             }
         }
         let key = self.key(m);
-        if let Some(id) = self.surname_not_place(m) {
+        let (a, b) = name_words(self.doc, m);
+        if let Some(id) = self.surname_not_place(m, a, b) {
             self.add(id, mi, m);
             return;
         }
@@ -560,7 +561,6 @@ impl<'d, 'a> Linker<'d, 'a> {
             }
             return;
         }
-        let (a, b) = name_words(self.doc, m);
         let w = self.doc.word(a);
         let personal = b - a == 1 && matches!(m.kind, Kind::Person | Kind::Unknown);
         if personal && let Some(cands) = self.by_surname.get(w) {

@@ -157,7 +157,7 @@ fn annotate_outlined(text: &str, headings: &[Span], report: &mut dyn FnMut(Step)
     prep.add_headings(headings);
     learn::links::apply(text, &prep, &mut ann);
     appositions::add(&mut ann, &found);
-    capitals::link(text, &mut ann);
+    capitals::link(text, &prep.toks, &mut ann);
     voice::apply(text, &mut prep, &mut ann);
     report(Step::Commitments);
     ann.commitments = commitments::find(&acts::Doc::new(text, &ann, &prep));
