@@ -387,11 +387,7 @@ impl<'a> Doc<'a> {
     fn reporting_tail(&self, k: usize, end: usize) -> bool {
         let Some(v) = (k + 1..end.min(k + 6))
             .take_while(|&t| self.is_word(t))
-            .find(|&t| {
-                // "the state health secretary": a noun after a determiner.
-                words::SPEECH_VERBS.contains_key(self.low(t))
-                    && !words::DETERMINERS.contains(self.low(t - 1))
-            })
+            .find(|&t| self.speech_verb_after(t))
             .or_else(|| self.apposed_speaker_verb(k, end))
         else {
             return false;
@@ -405,6 +401,13 @@ impl<'a> Doc<'a> {
                 ))
     }
 
+    /// True when token `t` (past the first) is a speech verb, not a noun
+    /// after a determiner ("the state health secretary").
+    fn speech_verb_after(&self, t: usize) -> bool {
+        words::SPEECH_VERBS.contains_key(self.low(t))
+            && !words::DETERMINERS.contains(self.low(t - 1))
+    }
+
     /// For a tail from token `k` naming its speaker with an apposed name,
     /// "…, a spokeswoman for the board, Claire Odum, said": the speech verb
     /// right after the comma closing the name. Words and exactly two
@@ -415,10 +418,7 @@ impl<'a> Doc<'a> {
         const MAX_TAIL: usize = 16;
         let v = (k + 1..end.min(k + MAX_TAIL))
             .take_while(|&t| self.is_word(t) || self.low(t) == ",")
-            .find(|&t| {
-                words::SPEECH_VERBS.contains_key(self.low(t))
-                    && !words::DETERMINERS.contains(self.low(t - 1))
-            })?;
+            .find(|&t| self.speech_verb_after(t))?;
         let commas: Vec<usize> = (k + 1..v).filter(|&t| self.low(t) == ",").collect();
         (commas.len() == 2
             && commas[1] == v - 1
