@@ -559,7 +559,7 @@ fn in_the_words_of(doc: &Doc, comma: usize) -> Option<Attribution> {
             && doc.low(k + 1) == "of"
     })?;
     let np = doc.np_after(words + 2)?;
-    let agent = match doc.apposed_person(&np) {
+    let agent = match doc.apposed_actor(&np) {
         Some((e, _)) => Agent {
             entity: Some(e),
             name: None,
@@ -1160,7 +1160,7 @@ fn clause_before(doc: &Doc, v: usize) -> Option<(Attribution, Span)> {
         let clause = (np.start + 1..np.end).any(|k| doc.is_past_form(k))
             || (np.len() > 1
                 && PRONOUNS.contains_key(doc.low(np.start))
-                && !(DETERMINERS.contains(doc.low(np.start)) && doc.apposed_person(&np).is_some()));
+                && !(DETERMINERS.contains(doc.low(np.start)) && doc.apposed_actor(&np).is_some()));
         if clause {
             return None;
         }

@@ -367,7 +367,7 @@ impl Doc<'_> {
             })
         };
         // "The Conservative leader, Kemi Badenoch, …": the person named.
-        if let Some((e, _)) = np.as_ref().and_then(|np| self.apposed_person(np)) {
+        if let Some((e, _)) = np.as_ref().and_then(|np| self.apposed_actor(np)) {
             return Some(Agent {
                 entity: Some(e),
                 name: None,
@@ -396,13 +396,14 @@ impl Doc<'_> {
     }
 
     /// For a phrase `np` headed by a role ("the council's transport
-    /// officer"), the person named in an apposition after it between
-    /// commas (", Martin Kuyt,") and the token of its closing comma.
+    /// officer", "the city's waste contractor"), the person or
+    /// organisation named in an apposition after it between commas (",
+    /// Martin Kuyt,", ", Greenway Ltd,") and the token of its closing comma.
     /// The role may carry a short prepositional phrase before the comma
     /// ("The opposition's spokeswoman on employment, Rachel Osei,"), and
     /// the apposition may close its sentence ("said its director, Tomas
     /// Rieger."), where the token returned is the closing mark.
-    pub fn apposed_person(&self, np: &Range<usize>) -> Option<(EntityId, usize)> {
+    pub fn apposed_actor(&self, np: &Range<usize>) -> Option<(EntityId, usize)> {
         if !self.role_headed(np) {
             return None;
         }
@@ -413,7 +414,12 @@ impl Doc<'_> {
         if !closes {
             return None;
         }
-        let e = self.entity_in(&a).filter(|&e| self.is_person(e))?;
+        let e = self.entity_in(&a).filter(|&e| {
+            self.ann
+                .entities
+                .get(e)
+                .is_some_and(|x| matches!(x.kind, EntityKind::Person | EntityKind::Organization))
+        })?;
         Some((e, a.end))
     }
 
@@ -442,10 +448,10 @@ impl Doc<'_> {
 
     /// The agent an inverted speaker phrase names ("said its director,
     /// Tomas Rieger"): the person an apposition after a role names (see
-    /// [`Doc::apposed_person`]), else the phrase itself; with the token
+    /// [`Doc::apposed_actor`]), else the phrase itself; with the token
     /// that ends the whole phrase.
     pub fn inverted_speaker(&self, np: &Range<usize>) -> (Agent, usize) {
-        match self.apposed_person(np) {
+        match self.apposed_actor(np) {
             Some((e, close)) => (
                 Agent {
                     entity: Some(e),

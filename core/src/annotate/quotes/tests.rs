@@ -1177,3 +1177,14 @@ fn an_apposed_subject_before_said_is_no_inverted_attribution() {
     assert_eq!(q[0].1, "the plan would work");
     assert!(q[0].2.contains("Holt"), "{q:?}");
 }
+
+#[test]
+fn according_to_a_role_and_its_named_firm_credits_the_firm() {
+    let q = quotes(
+        "The city will buy new trucks. According to the city's waste contractor, Corvane \
+         Holdings, about 40 new drivers will be needed.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "about 40 new drivers will be needed");
+    assert_eq!(q[0].2, "Corvane Holdings");
+}
