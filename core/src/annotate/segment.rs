@@ -837,6 +837,13 @@ mod tests {
             sents("He flew to the U.S. The trip was long."),
             ["He flew to the U.S.", "The trip was long."]
         );
+        assert_eq!(
+            sents("The work went to Castlegate Polling Ltd. According to the firm, it is done."),
+            [
+                "The work went to Castlegate Polling Ltd.",
+                "According to the firm, it is done."
+            ]
+        );
     }
 
     #[test]

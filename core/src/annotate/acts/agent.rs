@@ -1669,11 +1669,24 @@ impl Doc<'_> {
     fn issuer_of(&self, noun: usize) -> Option<Agent> {
         let lemma = self.low(noun).trim_end_matches('s');
         let lo = noun.saturating_sub(LOOKBACK);
+        let hi = (noun + LOOKBACK).min(self.toks.len());
+        let same = |k: &usize| self.low(*k).trim_end_matches('s') == lemma;
+        // An earlier mention first, then a later one naming its issuer
+        // before it ("publish the Halberd & Lowe report").
         (lo..=noun)
             .rev()
-            .filter(|&k| self.low(k).trim_end_matches('s') == lemma)
+            .filter(same)
             .find_map(|k| self.issuer_at(k))
             .or_else(|| self.judicial_issuer(noun))
+            .or_else(|| {
+                (noun + 1..hi)
+                    .filter(same)
+                    .find_map(|k| self.modifying_name(k).ok())
+                    .map(|e| Agent {
+                        entity: Some(e),
+                        name: None,
+                    })
+            })
     }
 
     /// The person or organisation of the first mention in the few words
@@ -1718,19 +1731,59 @@ impl Doc<'_> {
             })
     }
 
-    /// The issuer named around the document noun at token `k`, if any.
-    fn issuer_at(&self, k: usize) -> Option<Agent> {
-        let found = |e: EntityId| Agent {
-            entity: Some(e),
-            name: None,
+    /// The author a document noun at token `k` names after it: "a statement
+    /// from the ministry", "a report published last week by researchers at
+    /// …", "the plan, drawn up by the board", "the survey that the ministry
+    /// commissioned from Castlegate" (the firm that made it), "the report
+    /// that the agency published" (the relative clause's subject).
+    fn author_after(&self, k: usize) -> Option<EntityId> {
+        let named_after = |b: usize| {
+            self.np_after(b + 1)
+                .and_then(|np| self.entity_in(&np))
+                .or_else(|| self.first_actor_after(b + 1))
         };
-        // "the North Korean Foreign Ministry statement", "Kim's new letter"
+        let by_within = |from: usize| {
+            (from..self.sentence_of(k).end)
+                .take(PARTICIPLE_REACH)
+                .take_while(|&b| self.is_word(b))
+                .find(|&b| matches!(self.low(b), "by" | "from"))
+        };
+        let reported = |v: usize| SPEECH_VERBS.contains_key(self.low(v));
+        let v = if self.low(k + 1) == "," { k + 2 } else { k + 1 };
+        if matches!(self.low(v), "that" | "which") {
+            let verb = (v + 1..self.sentence_of(k).end)
+                .take(MAX_NP)
+                .take_while(|&j| self.is_word(j))
+                .find(|&j| self.tag(j) == Tag::Verb)
+                .filter(|&j| !reported(j))?;
+            if let Some(b) = by_within(verb + 1) {
+                return named_after(b);
+            }
+            return ISSUE_VERBS
+                .contains(self.low(verb))
+                .then(|| self.entity_in(&(v + 1..verb)))
+                .flatten();
+        }
+        let participle =
+            (self.is_past_form(v) || (v > k + 1 && self.tag(v) == Tag::Verb)) && !reported(v);
+        let by = if participle {
+            by_within(v + 1).filter(|&b| self.low(b) == "by")
+        } else {
+            Some(k + 1).filter(|&b| matches!(self.low(b), "from" | "by" | "of"))
+        };
+        by.and_then(named_after)
+    }
+
+    /// The entity named among the modifiers of the document noun at token
+    /// `k` ("the North Korean Foreign Ministry statement", "Kim's new
+    /// letter"), or else the first token of those modifiers.
+    fn modifying_name(&self, k: usize) -> Result<EntityId, usize> {
         let floor = self.sentence_of(k).start;
         let mut j = k;
         while j > floor && k - j < 5 {
             let t = self.toks[j - 1];
             if let Some(m) = self.ann.mention_at(t.start()) {
-                return Some(found(self.ann.mentions[m].entity));
+                return Ok(self.ann.mentions[m].entity);
             }
             let w = self.low(j - 1);
             let modifier = matches!(w, "'s" | "’s")
@@ -1743,24 +1796,24 @@ impl Doc<'_> {
             }
             j -= 1;
         }
-        // "a statement from the ministry", "a report published last week
-        // by researchers at …": "by" after a participle of the noun.
-        let by = if self.is_past_form(k + 1) && !SPEECH_VERBS.contains_key(self.low(k + 1)) {
-            (k + 2..self.sentence_of(k).end)
-                .take(PARTICIPLE_REACH)
-                .take_while(|&b| self.is_word(b))
-                .find(|&b| self.low(b) == "by")
-        } else {
-            Some(k + 1).filter(|&b| matches!(self.low(b), "from" | "by" | "of"))
+        Err(j)
+    }
+
+    /// The issuer named around the document noun at token `k`, if any.
+    fn issuer_at(&self, k: usize) -> Option<Agent> {
+        let found = |e: EntityId| Agent {
+            entity: Some(e),
+            name: None,
         };
-        if let Some(e) = by.and_then(|b| {
-            self.np_after(b + 1)
-                .and_then(|np| self.entity_in(&np))
-                .or_else(|| self.first_actor_after(b + 1))
-        }) {
+        let j = match self.modifying_name(k) {
+            Ok(e) => return Some(found(e)),
+            Err(j) => j,
+        };
+        if let Some(e) = self.author_after(k) {
             return Some(found(e));
         }
         // "the ministry released a statement", "X said in a statement"
+        let floor = self.sentence_of(k).start;
         let mut v = j;
         while v > floor && DETERMINERS.contains(self.low(v - 1)) {
             v -= 1;

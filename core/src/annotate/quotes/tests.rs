@@ -1188,3 +1188,33 @@ fn according_to_a_role_and_its_named_firm_credits_the_firm() {
     assert_eq!(q[0].1, "about 40 new drivers will be needed");
     assert_eq!(q[0].2, "Corvane Holdings");
 }
+
+#[test]
+fn a_document_speaks_for_the_author_named_after_it() {
+    // A participle after a comma, with a particle before "by".
+    let q = quotes(
+        "The transport plan, drawn up by the Orlen Valley Transport Board, was published on \
+         Monday. According to the plan, two rail lines will close next spring.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "Orlen Valley Transport Board");
+    // A relative clause: the firm the survey was commissioned from made it.
+    let q = quotes(
+        "Drivers were asked last winter. We have read the survey that the ministry \
+         commissioned from the polling firm Castlegate Polling Group. According to the survey, \
+         most drivers want lower speed limits.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "Castlegate Polling Group");
+}
+
+#[test]
+fn a_document_speaks_for_an_issuer_named_at_a_later_mention() {
+    let q = quotes(
+        "The inspectors visited in May. According to the report, the roof is sound. The \
+         council asked the Harlow Surveying Agency to publish the Harlow Surveying Agency \
+         report in full.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "Harlow Surveying Agency");
+}
