@@ -1244,7 +1244,12 @@ fn according_to(doc: &Doc, i: usize) -> Option<(Attribution, Span)> {
     let sent = doc.sentence_of(i);
     let np = doc.np_after(i + 2)?;
     // "According to the firm's spokeswoman, Ana Ruiz, …": the person named.
-    let (agent, np_end) = doc.inverted_speaker(&np);
+    let (mut agent, np_end) = doc.inverted_speaker(&np);
+    // The object of "according to" is a noun phrase even where the tagger
+    // read a verb ("according to officials at …").
+    if !agent.is_known() {
+        agent.name = Some(doc.span(np.start, np.end).slice(doc.text).to_owned());
+    }
     let attr = Attribution {
         agent,
         cue: Some(i),

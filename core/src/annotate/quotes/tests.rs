@@ -1218,3 +1218,11 @@ fn a_document_speaks_for_an_issuer_named_at_a_later_mention() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].2, "Harlow Surveying Agency");
 }
+
+#[test]
+fn according_to_a_plural_noun_the_tagger_reads_as_a_verb_keeps_it() {
+    let q =
+        quotes("The minister visited. According to officials at the ministry, a plan is ready.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "officials");
+}
