@@ -339,7 +339,8 @@ fn requote(text: &str, prep: &Prepared, ann: &mut Annotations) {
                 }
                 true
             }
-            "i" | "we" => false,
+            // "Let me say that …": the voice speaking now, as "I say".
+            "i" | "we" | "me" | "us" => false,
             "you" => {
                 if let Some(e) = turn.addressee {
                     q.speaker = Some(e);
@@ -655,6 +656,16 @@ mod tests {
             !quoted.iter().any(|q| q.starts_with("Keep the ferry")),
             "{quoted:?}"
         );
+    }
+
+    #[test]
+    fn let_me_say_in_the_voice_is_no_quote_but_speech_it_reports_is() {
+        let text = "Speech by Oskar Lindahl, mayor of Tarrow, to the town council\n\n\
+                    Friends, let me say first that the ferry matters. Some people say \
+                    the ferry is too dear.\n";
+        let ann = annotate(text);
+        let quoted: Vec<&str> = ann.quotes.iter().map(|q| q.span.slice(text)).collect();
+        assert_eq!(quoted, ["the ferry is too dear"]);
     }
 
     #[test]
