@@ -9,6 +9,7 @@ use crate::annotate::fasthash::Map;
 use std::borrow::Cow;
 
 use crate::annotate::bits::Bits;
+use crate::annotate::learn::tagger;
 use crate::annotate::lexicon::{Gender, LEXICON};
 use crate::annotate::quotations::Quotations;
 use crate::annotate::segment::{self, Token, TokenKind, sentence_range};
@@ -367,8 +368,10 @@ impl<'a> Doc<'a> {
         let next = (i + 1 < self.toks.len() && self.toks[i + 1].sent() == sent).then(|| i + 1);
         is_acronym(w)
             || next.is_some_and(|j| self.is_cap(j))
-            // "Palmer said ...": a speech verb after an unknown word.
-            || next.is_some_and(|j| is_attribution_verb(self.word(j)))
+            // "Palmer said ...": a speech verb after an unknown word, not a
+            // common noun opening its sentence ("Residents say …").
+            || (next.is_some_and(|j| is_attribution_verb(self.word(j)))
+                && !(sentence_range(&self.toks, i).start == i && tagger::common_noun(w)))
     }
 
     /// True when token `i` stands in a byline ("By Ann Lee, Health

@@ -969,6 +969,9 @@ mod tests {
         );
         assert_eq!(texts("Fifty-five people came."), Vec::<String>::new());
         assert_eq!(texts("Palmer said the plan works."), ["Palmer"]);
+        // A word the tagger learned as a common noun is no name there.
+        assert!(texts("Residents say the road is unsafe.").is_empty());
+        assert!(texts("Parents said the school is small.").is_empty());
     }
 
     #[test]

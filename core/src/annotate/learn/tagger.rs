@@ -129,6 +129,18 @@ pub fn knows_word(word: &str) -> bool {
         .is_some_and(|m| m.knows(feature(1, fnv_lower(word.as_bytes()))))
 }
 
+/// True when the embedded tagger learned `word` (in lowercase) as a
+/// common noun more than as a proper noun: "residents", "parents", not
+/// "palmer" nor a name it never read. A capitalised word opening a
+/// sentence ("Residents say …") is then no name by its position alone.
+pub fn common_noun(word: &str) -> bool {
+    MODEL.as_ref().is_some_and(|m| {
+        let key = feature(1, fnv_lower(word.as_bytes()));
+        let s = m.scores(&[key]);
+        m.knows(key) && s[Tag::Noun.index()] > s[Tag::Propn.index()]
+    })
+}
+
 /// The embedded model.
 pub fn embedded() -> Result<Model<{ Tag::COUNT }>, ModelError> {
     Model::from_static(EMBEDDED, TAGS)
