@@ -22,7 +22,9 @@ use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::{LEXICON, set};
 use crate::annotate::segment::{Line, lines_from};
 use crate::annotate::words::{AUXILIARIES, DETERMINERS, WordSet, is_letter_closing};
-use crate::model::{Annotations, EntityId, EntityKind, Mention, MentionForm, QuoteKind, Span};
+use crate::model::{
+    Annotations, Entity, EntityId, EntityKind, Mention, MentionForm, QuoteKind, Span,
+};
 
 /// Nouns opening a speech's title ("Remarks by …").
 static SPEECH_TITLES: LazyLock<WordSet> =
@@ -52,6 +54,7 @@ fn line_at(text: &str, at: usize) -> Line<'_> {
 /// voice's pronouns to `ann`, and records the passages in `prep` for the
 /// commitment stage.
 pub fn apply(text: &str, prep: &mut Prepared, ann: &mut Annotations) {
+    name_label_speakers(text, ann);
     let (turns, labels) = match transcript(text, ann) {
         Some(found) => found,
         None => (
@@ -401,13 +404,8 @@ fn labelled(ann: &Annotations, label: &str) -> Option<EntityId> {
 /// interviewee's: the first person the text names outside quotation marks
 /// and bylines before the first turn.
 fn transcript(text: &str, ann: &Annotations) -> Option<(Vec<Turn>, Vec<Mention>)> {
-    let labelled_lines: Vec<(Line, &str)> = lines_from(text, 0)
-        .filter_map(|l| label(l.trimmed).map(|h| (l, h)))
-        .collect();
+    let labelled_lines = label_lines(text)?;
     let first = labelled_lines.first()?;
-    if labelled_lines.len() < MIN_LABELS || labelled_lines.iter().all(|(_, h)| *h == first.1) {
-        return None;
-    }
     let interviewee_named = first_person_named(text, ann, first.0.span.start);
     let speaker_of = |h: &str| match h {
         "Q" => None,
@@ -463,6 +461,81 @@ fn transcript(text: &str, ann: &Annotations) -> Option<(Vec<Turn>, Vec<Mention>)
         }
     }
     Some((turns, labels))
+}
+
+/// The lines of a transcript that open with a speaker label, with their
+/// labels: None unless there are [`MIN_LABELS`] such lines at least, with
+/// two labels at least.
+fn label_lines(text: &str) -> Option<Vec<(Line<'_>, &str)>> {
+    let lines: Vec<(Line, &str)> = lines_from(text, 0)
+        .filter_map(|l| label(l.trimmed).map(|h| (l, h)))
+        .collect();
+    let first = lines.first()?.1;
+    (lines.len() >= MIN_LABELS && lines.iter().any(|(_, h)| *h != first)).then_some(lines)
+}
+
+/// Gives each speaker label of a transcript that names no person of
+/// `ann` a person ("MAYOR DELANEY:" → Delaney, the mayor): the entity the
+/// label's own words were read as (a place or a body, by their capitals
+/// alone) becomes that person, or else a new one is added. Labels of a
+/// role ("HOST:", "CALLER:") or a single letter name nobody.
+fn name_label_speakers(text: &str, ann: &mut Annotations) {
+    let Some(lines) = label_lines(text) else {
+        return;
+    };
+    for (line, h) in lines {
+        if labelled(ann, h).is_some() {
+            continue;
+        }
+        let words: Vec<String> = h
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let mut cs = w.chars();
+                cs.next().map_or_else(String::new, |c| {
+                    c.to_uppercase()
+                        .chain(cs.flat_map(char::to_lowercase))
+                        .collect()
+                })
+            })
+            .collect();
+        let titled = words
+            .iter()
+            .take_while(|w| LEXICON.titles.contains_key(w.as_str()))
+            .count();
+        let name = &words[titled..];
+        let common = |w: &String| {
+            let low = w.trim_end_matches('.').to_lowercase();
+            LEXICON.role_nouns.contains(low.as_str()) || LEXICON.function_words.contains(w.as_str())
+        };
+        let Some(last) = name.last() else { continue };
+        if last.trim_end_matches('.').chars().count() < 2 || name.iter().any(common) {
+            continue;
+        }
+        let at = line.trimmed_start;
+        let read = ann
+            .mention_at(at)
+            .or_else(|| ann.mention_at(at + h.len() - 1))
+            .map(|m| ann.mentions[m].entity);
+        let person = Entity {
+            kind: EntityKind::Person,
+            name: name.join(" "),
+            roles: (titled > 0)
+                .then(|| words[..titled].join(" "))
+                .into_iter()
+                .collect(),
+            mentions: Vec::new(),
+        };
+        match read {
+            Some(e) if ann.entities[e].kind != EntityKind::Person => {
+                ann.entities[e].kind = EntityKind::Person;
+                ann.entities[e].name = person.name;
+                ann.entities[e].roles = person.roles;
+            }
+            Some(_) => {}
+            None => ann.entities.push(person),
+        }
+    }
 }
 
 /// The first person `ann` names in `text` before byte `before`, outside
@@ -666,6 +739,32 @@ mod tests {
         let ann = annotate(text);
         let quoted: Vec<&str> = ann.quotes.iter().map(|q| q.span.slice(text)).collect();
         assert_eq!(quoted, ["the ferry is too dear"]);
+    }
+
+    #[test]
+    fn a_label_naming_no_one_of_the_text_is_a_person_of_its_own() {
+        let text = "Minutes of the harbour meeting, Tarrow.\n\n\
+                    MAYOR QUILLAN: Welcome. I will keep the ferry running.\n\n\
+                    HOST: Thank you, mayor.\n\n\
+                    MAYOR QUILLAN: I thank you all.\n";
+        let ann = annotate(text);
+        let quillan = ann
+            .entities
+            .iter()
+            .find(|e| e.name == "Quillan")
+            .expect("the label's person");
+        assert_eq!(quillan.kind, crate::model::EntityKind::Person);
+        assert_eq!(quillan.roles, ["Mayor"]);
+        assert_eq!(
+            entity_at(&ann, text, "I will", 0).as_deref(),
+            Some("Quillan")
+        );
+        // A role's label names nobody.
+        assert!(
+            !ann.entities
+                .iter()
+                .any(|e| e.name.eq_ignore_ascii_case("host"))
+        );
     }
 
     #[test]
