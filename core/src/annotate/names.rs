@@ -130,7 +130,10 @@ impl Doc<'_> {
                         break;
                     }
                 }
-                out.push((start, end));
+                // A lone initial ("E. coli") names no one.
+                if !(end == start + 1 && is_initial(self.word(start))) {
+                    out.push((start, end));
+                }
                 i = end;
             }
         }
@@ -177,6 +180,12 @@ impl Doc<'_> {
                     .entry_at(k, e)
                     .is_some_and(|(end, kind)| end == e && is_place(kind)))
     }
+}
+
+/// True when `w` is one capital letter and a period ("J."), an initial.
+fn is_initial(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.as_str() == "."
 }
 
 fn has_modifier_suffix(w: &str) -> bool {
@@ -972,6 +981,12 @@ mod tests {
         // A word the tagger learned as a common noun is no name there.
         assert!(texts("Residents say the road is unsafe.").is_empty());
         assert!(texts("Parents said the school is small.").is_empty());
+    }
+
+    #[test]
+    fn a_lone_initial_is_no_name() {
+        assert!(texts("Tests found E. coli in the water.").is_empty());
+        assert_eq!(texts("Tests by J. R. Hale found it."), ["J. R. Hale"]);
     }
 
     #[test]
