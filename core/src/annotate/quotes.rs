@@ -92,7 +92,9 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
 /// "she" opening a sentence as the subject of its speech verb goes on with
 /// the person who spoke in the sentence before, in the same paragraph,
 /// when that person's given name agrees with the pronoun (the subject of
-/// the last report stays the topic, whoever else that sentence named).
+/// the last report stays the topic, whoever else that sentence named); an
+/// "it" goes on with the organisation that spoke ("…, according to the
+/// union. It says …").
 fn keep_speaker(doc: &Doc, quotes: &mut [Quote]) {
     let cues: Vec<Option<usize>> = quotes
         .iter()
@@ -114,8 +116,9 @@ fn keep_speaker(doc: &Doc, quotes: &mut [Quote]) {
         let start = doc.sentence_of(c).start;
         let pronoun = doc.low(start);
         let gender = match pronoun {
-            "he" => Gender::Male,
-            "she" => Gender::Female,
+            "he" => Some(Gender::Male),
+            "she" => Some(Gender::Female),
+            "it" => None,
             _ => continue,
         };
         let opens = doc
@@ -134,13 +137,16 @@ fn keep_speaker(doc: &Doc, quotes: &mut [Quote]) {
             .max()
             .map(|i| quotes[i].speaker);
         let Some(Some(e)) = previous else { continue };
-        let agrees = doc.ann.entities.get(e).is_some_and(|x| {
-            x.kind == EntityKind::Person
-                && x.name
-                    .split(' ')
-                    .next()
-                    .and_then(|first| LEXICON.first_names.get(first))
-                    == Some(&gender)
+        let agrees = doc.ann.entities.get(e).is_some_and(|x| match gender {
+            Some(g) => {
+                x.kind == EntityKind::Person
+                    && x.name
+                        .split(' ')
+                        .next()
+                        .and_then(|first| LEXICON.first_names.get(first))
+                        == Some(&g)
+            }
+            None => x.kind == EntityKind::Organization,
         });
         if agrees {
             quotes[k].speaker = Some(e);

@@ -1226,3 +1226,15 @@ fn according_to_a_plural_noun_the_tagger_reads_as_a_verb_keeps_it() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].2, "officials");
 }
+
+#[test]
+fn it_opening_the_next_report_goes_on_with_the_body_that_spoke() {
+    let q = quotes(
+        "Harbourline's pledge to keep every job is at the heart of the dispute, according to \
+         the Dockers' Union of Tarrow. It says the company has already cut 40 posts.",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1, "the company has already cut 40 posts");
+    assert_eq!(q[1].2, q[0].2);
+    assert!(q[1].2.contains("Union"), "{q:?}");
+}
