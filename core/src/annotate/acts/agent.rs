@@ -1047,6 +1047,11 @@ impl Doc<'_> {
         {
             return a;
         }
+        if entity.is_none()
+            && let Some(a) = self.body_speaking_before(np)
+        {
+            return a;
+        }
         if entity.is_none() {
             entity = self.spokesperson_body(np);
         }
@@ -1067,16 +1072,40 @@ impl Doc<'_> {
     /// sentences (outside quotes), which it speaks for. ("The government
     /// spokesman" keeps its words: the body it names may be no entity.)
     fn spokesperson_body(&self, np: &Range<usize>) -> Option<EntityId> {
-        let speaks = np.len() == 2
+        if !self.is_bare_spokesperson(np) {
+            return None;
+        }
+        self.nearest_before(np.start, |_, e| e.kind == EntityKind::Organization)
+    }
+
+    /// For a bare "a spokesman" after a clause of its sentence whose
+    /// speech verb has a body for its subject ("Her department said it
+    /// stood ready …, and a spokesman added that …"): that body, even
+    /// unnamed, rather than the organisation named last.
+    fn body_speaking_before(&self, np: &Range<usize>) -> Option<Agent> {
+        if !self.is_bare_spokesperson(np) {
+            return None;
+        }
+        let sent = self.sentence_of(np.start);
+        (sent.start..np.start)
+            .rev()
+            .filter(|&v| self.quote(v).is_none() && SPEECH_VERBS.contains_key(self.low(v)))
+            .find_map(|v| self.subject_before(v))
+            .filter(|s| organization_noun(self.low(s.np.end - 1)).is_some())
+            .map(|s| self.resolve_subject(&s))
+            .filter(Agent::is_known)
+    }
+
+    /// True when `np` is "a spokesman" or "the spokeswoman" alone, naming
+    /// no body ("for the agency", "of the ministry") after it.
+    fn is_bare_spokesperson(&self, np: &Range<usize>) -> bool {
+        np.len() == 2
             && matches!(self.low(np.start), "a" | "an" | "the")
             && matches!(
                 self.low(np.start + 1),
                 "spokesman" | "spokeswoman" | "spokesperson"
-            );
-        if !speaks || matches!(self.low(np.end), "for" | "of" | "at") {
-            return None;
-        }
-        self.nearest_before(np.start, |_, e| e.kind == EntityKind::Organization)
+            )
+            && !matches!(self.low(np.end), "for" | "of" | "at")
     }
 
     /// The one person the article gives the role a description ends in

@@ -1238,3 +1238,18 @@ fn it_opening_the_next_report_goes_on_with_the_body_that_spoke() {
     assert_eq!(q[1].2, q[0].2);
     assert!(q[1].2.contains("Union"), "{q:?}");
 }
+
+#[test]
+fn a_bare_spokesman_after_a_body_speaking_in_the_sentence_speaks_for_it() {
+    let q = quotes(
+        "Kellan Freight hired Dovecote Bank. The transport minister, Ilse Marr, urged talks. Her \
+         department said it stood ready to help, and a spokesman added that the minister would \
+         not intervene.",
+    );
+    let added = q
+        .iter()
+        .find(|q| q.3 == "added")
+        .expect("the spokesman's quote");
+    assert_eq!(added.1, "the minister would not intervene");
+    assert_eq!(added.2, "Her department");
+}
