@@ -450,6 +450,11 @@ fn after(doc: &Doc, m: &Marked) -> Option<Attribution> {
             cue: Some(i),
         });
     }
+    // A common noun right after the closing mark: the quotation modifies
+    // it ("a “shop local” campaign"), nobody says it.
+    if i == close + 1 && doc.tag(i) == Tag::Noun {
+        return None;
+    }
     // “…,” Smith said / “…,” the statement noted
     let sent = doc.sentence_of(i);
     let verb = (i + 1..sent.end.min(i + 10)).find(|&v| attributes(doc.low(v)))?;

@@ -1253,3 +1253,15 @@ fn a_bare_spokesman_after_a_body_speaking_in_the_sentence_speaks_for_it() {
     assert_eq!(added.1, "the minister would not intervene");
     assert_eq!(added.2, "Her department");
 }
+
+#[test]
+fn a_quotation_modifying_the_noun_after_it_is_nobodys_and_leaves_the_verb_free() {
+    let q = quotes(
+        "The traders urged the council to fund a \"buy here\" campaign, and their chairman, \
+         Omar Lisle, said members would put up posters.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Indirect);
+    assert_eq!(q[0].1, "members would put up posters");
+    assert_eq!(q[0].2, "Omar Lisle");
+}
