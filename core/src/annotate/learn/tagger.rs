@@ -130,14 +130,13 @@ pub fn knows_word(word: &str) -> bool {
 }
 
 /// True when the embedded tagger learned `word` (in lowercase) as a
-/// common noun more than as a proper noun: "residents", "parents", not
+/// common noun above any other tag: "residents", "officials", not "the",
 /// "palmer" nor a name it never read. A capitalised word opening a
 /// sentence ("Residents say …") is then no name by its position alone.
 pub fn common_noun(word: &str) -> bool {
     MODEL.as_ref().is_some_and(|m| {
         let key = feature(1, fnv_lower(word.as_bytes()));
-        let s = m.scores(&[key]);
-        m.knows(key) && s[Tag::Noun.index()] > s[Tag::Propn.index()]
+        m.knows(key) && argmax(&m.scores(&[key])) == Tag::Noun.index()
     })
 }
 
