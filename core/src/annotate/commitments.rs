@@ -719,9 +719,8 @@ fn recent_body(doc: &Doc, i: usize) -> Option<EntityId> {
         .checked_sub(1)
         .map_or(start, |p| doc.sentence_of(p).start);
     let (lo, at) = (doc.toks[floor].start(), doc.toks[i].start());
-    let qs = &doc.ann.quotes;
-    let upto = qs.partition_point(|q| q.span.start < at);
-    let q = qs[..upto]
+    let q = doc
+        .quotes_reaching(lo, at)
         .iter()
         .filter(|q| q.span.end <= at && q.span.end > lo)
         .max_by_key(|q| q.span.end)?;
