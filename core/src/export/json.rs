@@ -434,6 +434,10 @@ impl<F: Formatter> Formatter for Escaping<F> {
         w: &mut W,
         fragment: &str,
     ) -> std::io::Result<()> {
+        // Nearly every fragment (every key, most text) is printable ASCII.
+        if fragment.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+            return self.0.write_string_fragment(w, fragment);
+        }
         let mut rest = fragment;
         while let Some((i, c)) = next_escape(rest) {
             self.0.write_string_fragment(w, &rest[..i])?;
