@@ -1398,7 +1398,7 @@ impl Doc<'_> {
         let (v, s) = (lo..i)
             .rev()
             .filter(|&v| {
-                self.quote(v).is_none() && SPEECH_VERBS.get(self.low(v)) == Some(&SpeechUse::Any)
+                SPEECH_VERBS.get(self.low(v)) == Some(&SpeechUse::Any) && self.quote(v).is_none()
             })
             .find_map(|v| {
                 let s = self.subject_before(v)?;
@@ -1663,9 +1663,24 @@ impl Doc<'_> {
     fn issuer_of(&self, noun: usize) -> Option<Agent> {
         let lemma = self.low(noun).trim_end_matches('s');
         let lo = noun.saturating_sub(LOOKBACK);
+        // Most words of the window are too short for the lemma or open with
+        // another letter: their bytes tell, before their lowercase copy is
+        // looked up.
+        let first = lemma.as_bytes().first().copied();
+        let may_be = |k: usize| {
+            let t = self.toks[k];
+            t.end() - t.start() >= lemma.len()
+                && first.is_none_or(|b| {
+                    self.text
+                        .as_bytes()
+                        .get(t.start())
+                        .map(u8::to_ascii_lowercase)
+                        == Some(b)
+                })
+        };
         (lo..=noun)
             .rev()
-            .filter(|&k| self.low(k).trim_end_matches('s') == lemma)
+            .filter(|&k| may_be(k) && self.low(k).trim_end_matches('s') == lemma)
             .find_map(|k| self.issuer_at(k))
             .or_else(|| self.judicial_issuer(noun))
     }
