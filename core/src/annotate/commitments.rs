@@ -1865,11 +1865,20 @@ fn filtered(doc: &Doc, i: usize) -> bool {
     }) {
         return true;
     }
-    // A question: the next sentence-ending mark after the cue is "?".
-    if (i..sent.end)
-        .map(|k| doc.low(k))
-        .find(|w| matches!(*w, "." | "!" | "?"))
-        == Some("?")
+    // A question: the next sentence-ending mark after the cue is "?" (the
+    // marks read as bytes, with no lowercase copy to look up).
+    let bytes = doc.text.as_bytes();
+    if doc
+        .toks
+        .get(i..sent.end)
+        .unwrap_or_default()
+        .iter()
+        .find_map(|t| match bytes.get(t.start()..t.end())? {
+            b"." | b"!" => Some(false),
+            b"?" => Some(true),
+            _ => None,
+        })
+        == Some(true)
     {
         return true;
     }
