@@ -6,6 +6,7 @@
 //! chairman Ann Lee"), or a signature ("Ann Lee, Chair" on a line, "Hill
 //! Residents' Association" on the next).
 
+use crate::annotate::cursor::Cursor;
 use crate::annotate::lexicon::LEXICON;
 use crate::annotate::segment::{self, Token};
 use crate::annotate::words::is_possessive_mark;
@@ -61,14 +62,18 @@ fn tied(
     speaker: EntityId,
     officer: bool,
 ) -> Option<EntityId> {
+    // The mentions come in text order: their tokens are found by galloping
+    // on from the last one's (a binary search each over a long text's
+    // tokens misses the cache).
+    let mut cursor = Cursor::default();
     ann.entities[speaker]
         .mentions
         .iter()
         .map(|&k| ann.mentions[k])
         .filter(|m| m.form == MentionForm::Name)
         .find_map(|m| {
-            let first = toks.partition_point(|t| t.start() < m.span.start);
-            let after = toks.partition_point(|t| t.start() < m.span.end);
+            let first = cursor.seek(toks, m.span.start, |t, at| t.start() < at);
+            let after = cursor.seek(toks, m.span.end, |t, at| t.start() < at);
             role_after(text, toks, ann, (speaker, after), officer)
                 .or_else(|| role_before(text, toks, ann, first))
                 .or_else(|| signature(text, ann, m.span).filter(|_| !officer))

@@ -32,11 +32,12 @@ impl Bits {
         self.len += 1;
     }
 
-    /// The flag of index `i` (false beyond the last pushed).
+    /// The flag of index `i` (false beyond the last pushed: a word's bits
+    /// past the last pushed flag are never set).
     pub fn get(&self, i: usize) -> bool {
         self.words
             .get(i / 64)
-            .is_some_and(|w| i < self.len && w & (1 << (i % 64)) != 0)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
 
     /// How many of the flags below index `i` are set.

@@ -719,9 +719,8 @@ fn recent_body(doc: &Doc, i: usize) -> Option<EntityId> {
         .checked_sub(1)
         .map_or(start, |p| doc.sentence_of(p).start);
     let (lo, at) = (doc.toks[floor].start(), doc.toks[i].start());
-    let qs = &doc.ann.quotes;
-    let upto = qs.partition_point(|q| q.span.start < at);
-    let q = qs[..upto]
+    let q = doc
+        .quotes_reaching(lo, at)
         .iter()
         .filter(|q| q.span.end <= at && q.span.end > lo)
         .max_by_key(|q| q.span.end)?;
@@ -1866,11 +1865,20 @@ fn filtered(doc: &Doc, i: usize) -> bool {
     }) {
         return true;
     }
-    // A question: the next sentence-ending mark after the cue is "?".
-    if (i..sent.end)
-        .map(|k| doc.low(k))
-        .find(|w| matches!(*w, "." | "!" | "?"))
-        == Some("?")
+    // A question: the next sentence-ending mark after the cue is "?" (the
+    // marks read as bytes, with no lowercase copy to look up).
+    let bytes = doc.text.as_bytes();
+    if doc
+        .toks
+        .get(i..sent.end)
+        .unwrap_or_default()
+        .iter()
+        .find_map(|t| match bytes.get(t.start()..t.end())? {
+            b"." | b"!" => Some(false),
+            b"?" => Some(true),
+            _ => None,
+        })
+        == Some(true)
     {
         return true;
     }

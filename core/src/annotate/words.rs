@@ -60,13 +60,16 @@ pub static DOCUMENT_NOUNS: LazyLock<WordSet> =
 static LETTER_CLOSINGS: LazyLock<WordSet> =
     LazyLock::new(|| set(include_str!("lexicon/letter_closings.txt")));
 
+/// The length in bytes of the longest complimentary close.
+static LONGEST_CLOSING: LazyLock<usize> =
+    LazyLock::new(|| LETTER_CLOSINGS.iter().map(|c| c.len()).max().unwrap_or(0));
+
 /// True when `line` is a letter's complimentary close ("Yours sincerely,").
+/// A line longer than every close (nearly every sentence a document is
+/// asked about) is ruled out before it is lowercased.
 pub fn is_letter_closing(line: &str) -> bool {
-    let low = line
-        .trim()
-        .trim_end_matches([',', '.'])
-        .to_ascii_lowercase();
-    LETTER_CLOSINGS.contains(low.as_str())
+    let line = line.trim().trim_end_matches([',', '.']);
+    line.len() <= *LONGEST_CLOSING && LETTER_CLOSINGS.contains(line.to_ascii_lowercase().as_str())
 }
 
 /// Auxiliary and modal verbs.

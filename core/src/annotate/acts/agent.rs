@@ -1089,7 +1089,7 @@ impl Doc<'_> {
         let sent = self.sentence_of(np.start);
         (sent.start..np.start)
             .rev()
-            .filter(|&v| self.quote(v).is_none() && SPEECH_VERBS.contains_key(self.low(v)))
+            .filter(|&v| SPEECH_VERBS.contains_key(self.low(v)) && self.quote(v).is_none())
             .find_map(|v| self.subject_before(v))
             .filter(|s| organization_noun(self.low(s.np.end - 1)).is_some())
             .map(|s| self.resolve_subject(&s))
@@ -1433,7 +1433,7 @@ impl Doc<'_> {
         let (v, s) = (lo..i)
             .rev()
             .filter(|&v| {
-                self.quote(v).is_none() && SPEECH_VERBS.get(self.low(v)) == Some(&SpeechUse::Any)
+                SPEECH_VERBS.get(self.low(v)) == Some(&SpeechUse::Any) && self.quote(v).is_none()
             })
             .find_map(|v| {
                 let s = self.subject_before(v)?;
@@ -1699,7 +1699,22 @@ impl Doc<'_> {
         let lemma = self.low(noun).trim_end_matches('s');
         let lo = noun.saturating_sub(LOOKBACK);
         let hi = (noun + LOOKBACK).min(self.toks.len());
-        let same = |k: &usize| self.low(*k).trim_end_matches('s') == lemma;
+        // Most words of the window are too short for the lemma or open with
+        // another letter: their bytes tell, before their lowercase copy is
+        // looked up.
+        let first = lemma.as_bytes().first().copied();
+        let same = |k: &usize| {
+            let t = self.toks[*k];
+            t.end() - t.start() >= lemma.len()
+                && first.is_none_or(|b| {
+                    self.text
+                        .as_bytes()
+                        .get(t.start())
+                        .map(u8::to_ascii_lowercase)
+                        == Some(b)
+                })
+                && self.low(*k).trim_end_matches('s') == lemma
+        };
         // An earlier mention first, then a later one naming its issuer
         // before it ("publish the Halberd & Lowe report").
         (lo..=noun)

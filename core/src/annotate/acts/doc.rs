@@ -2,7 +2,7 @@
 //! sentence, paragraph and quotation-mark context, prepared once
 //! ([`Prepared`]) and shared by the quote and commitment stages.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::ops::Deref;
 
 use super::headings;
@@ -16,7 +16,7 @@ use crate::annotate::lexicon::LEXICON;
 use crate::annotate::quotations::{Marked, Quotations};
 use crate::annotate::segment::{self, Token, TokenKind, sentence_range};
 use crate::annotate::words;
-use crate::model::{Annotations, EntityId, Mention, Span};
+use crate::model::{Annotations, EntityId, Mention, Quote, Span};
 
 /// How many tokens on either side of a token the rules look at within its
 /// sentence.
@@ -80,6 +80,9 @@ pub struct Doc<'a> {
     /// The organisation each person speaks for (`false`) or represents
     /// (`true`), as found when first asked (see [`Doc::speaks_for`]).
     ties: RefCell<Map<(EntityId, bool), Option<EntityId>>>,
+    /// For each quote of `ann`, the furthest byte it or any quote before
+    /// it reaches, made when first asked (see [`Doc::quotes_reaching`]).
+    quote_reach: OnceCell<Vec<usize>>,
 }
 
 impl Deref for Doc<'_> {
@@ -177,7 +180,28 @@ impl<'a> Doc<'a> {
             ann,
             prep,
             ties: RefCell::default(),
+            quote_reach: OnceCell::new(),
         }
+    }
+
+    /// The quotes that start before byte `at`, from the first that ends
+    /// after byte `lo` or has one before it that does: every quote
+    /// before those ends at or before `lo`. Found by two binary searches,
+    /// where walking the quotes from the first would make a scan of a
+    /// long document's quotes for every question.
+    pub fn quotes_reaching(&self, lo: usize, at: usize) -> &'a [Quote] {
+        let qs = &self.ann.quotes;
+        let reach = self.quote_reach.get_or_init(|| {
+            qs.iter()
+                .scan(0, |far, q| {
+                    *far = q.span.end.max(*far);
+                    Some(*far)
+                })
+                .collect()
+        });
+        let from = reach.partition_point(|&r| r <= lo);
+        let upto = qs.partition_point(|q| q.span.start < at);
+        qs.get(from..upto).unwrap_or_default()
     }
 
     /// The organisation `person` speaks for, as the text ties them (see

@@ -104,9 +104,9 @@ pub struct Model<const N: usize = { Label::COUNT }> {
     len: usize,
     /// An open-addressing table over the entries' hashes (a power of two,
     /// at least twice as many slots as entries): a hash's slot is found from
-    /// its low bits, and holds the hash and its entry's index plus one (0:
-    /// empty). Looking a feature up is then one or two probes rather than a
-    /// binary search.
+    /// its low bits, and holds the hash and a nonzero word for its entry
+    /// (0: empty; see [`Model::slot_word`]). Looking a feature up is then
+    /// one or two probes rather than a binary search.
     slots: Vec<[u32; 2]>,
     /// The size of a weight's step.
     scale: f32,
@@ -159,7 +159,7 @@ impl<const N: usize> Model<N> {
             while slots[s][1] != 0 {
                 s = (s + 1) & (size - 1);
             }
-            slots[s] = [k, i as u32 + 1];
+            slots[s] = [k, Self::slot_word(&entries, i)];
         }
         Model {
             entries,
@@ -171,15 +171,34 @@ impl<const N: usize> Model<N> {
         }
     }
 
-    /// The index of feature `key` among the entries, if it has weights.
-    fn find(&self, key: u32) -> Option<usize> {
+    /// What the look-up table holds for entry `i` of `entries`: for a
+    /// one-class model (the link ranker, which looks up millions of
+    /// features) its weight in the high 16 bits above a 1, read without a
+    /// second look-up; for the others the entry's index plus one.
+    fn slot_word(entries: &[u8], i: usize) -> u32 {
+        if N == 1 {
+            let at = i * entry(N) + 4;
+            let weight = entries
+                .get(at..at + 2)
+                .map_or(0, |w| u16::from_le_bytes([w[0], w[1]]));
+            (u32::from(weight) << 16) | 1
+        } else {
+            i as u32 + 1
+        }
+    }
+
+    /// The look-up table's word for feature `key` (see
+    /// [`Model::slot_word`]), if it has weights.
+    fn find(&self, key: u32) -> Option<u32> {
         let mask = self.slots.len() - 1;
         let mut s = key as usize & mask;
         loop {
-            let [k, i] = *self.slots.get(s)?;
-            let i = (i as usize).checked_sub(1)?;
+            let [k, word] = *self.slots.get(s)?;
+            if word == 0 {
+                return None;
+            }
             if k == key {
-                return Some(i);
+                return Some(word);
             }
             s = (s + 1) & mask;
         }
@@ -209,12 +228,17 @@ impl<const N: usize> Model<N> {
     pub fn scores(&self, features: &[u32]) -> [i32; N] {
         let mut sum = [0i32; N];
         for f in features {
+            let Some(word) = self.find(*f) else {
+                continue;
+            };
+            if N == 1 {
+                // The weight, kept in the table (see `slot_word`).
+                sum[0] += i32::from((word >> 16) as u16 as i16);
+                continue;
+            }
             // The entry's weights, read in place.
-            let weights = self.find(*f).and_then(|i| {
-                let at = i * entry(N) + 4;
-                self.entries.get(at..at + 2 * N)
-            });
-            if let Some(w) = weights {
+            let at = (word as usize - 1) * entry(N) + 4;
+            if let Some(w) = self.entries.get(at..at + 2 * N) {
                 sum.iter_mut()
                     .zip(w.chunks_exact(2))
                     .for_each(|(s, w)| *s += i32::from(i16::from_le_bytes([w[0], w[1]])));
