@@ -1377,7 +1377,9 @@ impl Future {
 /// partner as the counterpart.
 fn future_actor(doc: &Doc, i: usize, verb: usize) -> Option<Future> {
     if matches!(doc.low(i.checked_sub(1)?), "and" | "but") {
-        return coordinated_future(doc, i, verb);
+        return after_negated_modal(doc, i)
+            .and_then(|m| future_actor(doc, m, verb))
+            .or_else(|| coordinated_future(doc, i, verb));
     }
     if let Some((pronoun, partner)) = pronoun_subject(doc, i) {
         let mut future = reported_pronoun_future(doc, pronoun, verb)?;
@@ -1453,6 +1455,29 @@ fn future_actor(doc: &Doc, i: usize, verb: usize) -> Option<Future> {
     reporter
         .filter(|_| arranged)
         .map(|r| Future::of(r, s.np.start))
+}
+
+/// For the modal at token `i` after "and" or "but", the negated modal of
+/// its first conjunct, whose subject it shares ("the authority will not
+/// raise fares but will extend night services", "drivers would not strike
+/// but would hold a ballot"): the negated act is none, so the second one
+/// has no act before it to follow ([`conjunct_future`]) and stands as if
+/// its modal were where the negated one is. Back from the conjunction
+/// over words only, stopping at a clause opener; None unless the first
+/// modal met is negated.
+fn after_negated_modal(doc: &Doc, i: usize) -> Option<usize> {
+    let floor = doc.sentence_of(i).start;
+    let m = (floor..i.checked_sub(1)?)
+        .rev()
+        .take_while(|&k| {
+            doc.is_word(k)
+                && !matches!(
+                    doc.low(k),
+                    "that" | "who" | "which" | "if" | "when" | "because" | "while" | "but" | "or"
+                )
+        })
+        .find(|&k| FUTURE_MODALS.contains(&doc.low(k)))?;
+    matches!(doc.low(m + 1), "not" | "n't" | "never").then_some(m)
 }
 
 /// The future of a modal with no subject of its own, coordinated with the

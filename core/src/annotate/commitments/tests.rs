@@ -2291,3 +2291,38 @@ fn a_county_in_a_reported_clause_can_commit() {
     assert_eq!(c[0].0, CommitmentKind::Pledge);
     assert_eq!(c[0].2, "cover the cost");
 }
+
+#[test]
+fn a_modal_after_a_negated_one_shares_its_subject() {
+    let text = "The Dunholm Water Board said on Friday that it will not raise bills next \
+                year but will repair the old reservoir at Fenwick.";
+    let c = commitments(text);
+    let repair = c
+        .iter()
+        .find(|c| c.2.starts_with("repair the old reservoir"))
+        .unwrap_or_else(|| panic!("{c:?}"));
+    assert_eq!(repair.0, CommitmentKind::Pledge);
+    assert_eq!(repair.3, "Dunholm Water Board");
+    assert!(!c.iter().any(|c| c.2.contains("raise bills")), "{c:?}");
+}
+
+#[test]
+fn it_after_a_sentence_opening_with_a_document_is_its_issuer() {
+    let text = "The Brenford Ports Authority published its report on the harbour on Monday. \
+                The report, which Tessel Marine had asked for, runs to forty pages. It \
+                orders Tessel Marine to \
+                replace the cranes, and it requires the firm to train every crane driver \
+                again.";
+    let c = commitments(text);
+    let report: Vec<_> = c
+        .iter()
+        .filter(|c| matches!(c.1.as_str(), "orders" | "requires"))
+        .collect();
+    assert_eq!(report.len(), 2, "{c:?}");
+    assert!(
+        report
+            .iter()
+            .all(|c| c.0 == CommitmentKind::Demand && c.3 == "Brenford Ports Authority"),
+        "{c:?}"
+    );
+}
