@@ -187,6 +187,7 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
         .or_else(|| future.then(|| will_pledge(doc, i))?)
         .or_else(|| after_mark.then(|| listed_future(doc, i))?)
         .or_else(|| future.then(|| reported_passive(doc, i))?)
+        .or_else(|| cue_word.then(|| bound_object(doc, i))?)
         .or_else(|| voice_demand(doc, i))
         .or_else(|| quote.and_then(|q| quoted_demand(doc, i, q, out.last())));
         if let Some((c, last)) = found {
@@ -1833,6 +1834,59 @@ fn reported_passive(doc: &Doc, i: usize) -> Option<Found> {
             content_end,
         ),
         participle + 1,
+    ))
+}
+
+/// "commits X to …" ("The contract commits Corriston to supplying …",
+/// "The deal commits both sides to a meeting …"): a text or a decision
+/// binds its object, whose pledge it is; the content is what follows
+/// "to". A reflexive object ("committed itself to") is the cue's own, and
+/// an object naming no actor binds no one.
+fn bound_object(doc: &Doc, i: usize) -> Option<Found> {
+    if !matches!(
+        doc.low(i),
+        "commit" | "commits" | "committed" | "committing"
+    ) || filtered(doc, i)
+    {
+        return None;
+    }
+    let np = doc.np_after(i + 1)?;
+    let reflexive = matches!(
+        doc.low(np.start),
+        "itself" | "himself" | "herself" | "themselves" | "ourselves" | "myself"
+    );
+    if reflexive || doc.low(np.end) != "to" || !doc.is_word(np.end + 1) {
+        return None;
+    }
+    let (actor, partner) = match doc.joint_pair(&np) {
+        Some((first, second)) => (
+            Agent {
+                entity: Some(first),
+                name: None,
+            },
+            Some(second),
+        ),
+        // "commit the image to the screen": a thing bound is no actor.
+        None if names_actor(doc, &np) => (doc.resolve(&np), None),
+        None => return None,
+    };
+    let content_start = np.end + 1;
+    let content_end = doc.act_end(content_start);
+    if !actor.is_known() || content_end <= content_start {
+        return None;
+    }
+    Some((
+        build(
+            doc,
+            CommitmentKind::Pledge,
+            actor,
+            partner,
+            i,
+            i + 1,
+            content_start,
+            content_end,
+        ),
+        i + 1,
     ))
 }
 

@@ -2326,3 +2326,24 @@ fn it_after_a_sentence_opening_with_a_document_is_its_issuer() {
         "{c:?}"
     );
 }
+
+#[test]
+fn commits_x_to_binds_the_object() {
+    let text = "A ten-year lease signed in April commits Harwick Brewing to staying at the \
+                old mill in Tarrow.";
+    let c = commitments(text);
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert_eq!(c[0].2, "staying at the old mill in Tarrow");
+    assert_eq!(c[0].3, "Harwick Brewing");
+    // A thing bound is no actor.
+    let c = commitments("The printer used a press to commit the drawing to paper.");
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn to_and_a_number_is_no_infinitive() {
+    let c =
+        commitments("The plan, which councillors passed by 29 votes to 12, closes two libraries.");
+    assert!(c.is_empty(), "{c:?}");
+}
