@@ -2347,3 +2347,14 @@ fn to_and_a_number_is_no_infinitive() {
         commitments("The plan, which councillors passed by 29 votes to 12, closes two libraries.");
     assert!(c.is_empty(), "{c:?}");
 }
+
+#[test]
+fn we_would_welcome_in_a_quote_is_an_invitation() {
+    let text = "\"We would welcome a visit from the inspectors before the winter,\" said \
+                Tomas Reyna, the chairman of the Alder Valley Growers' Cooperative.";
+    let c = commitments(text);
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+    assert_eq!(c[0].2, "a visit from the inspectors before the winter");
+    assert!(!c[0].3.is_empty(), "{c:?}");
+}
