@@ -187,6 +187,7 @@ pub fn find(doc: &Doc) -> Vec<Commitment> {
         .or_else(|| future.then(|| will_pledge(doc, i))?)
         .or_else(|| after_mark.then(|| listed_future(doc, i))?)
         .or_else(|| future.then(|| reported_passive(doc, i))?)
+        .or_else(|| cue_word.then(|| bound_object(doc, i))?)
         .or_else(|| voice_demand(doc, i))
         .or_else(|| quote.and_then(|q| quoted_demand(doc, i, q, out.last())));
         if let Some((c, last)) = found {
@@ -1376,7 +1377,9 @@ impl Future {
 /// partner as the counterpart.
 fn future_actor(doc: &Doc, i: usize, verb: usize) -> Option<Future> {
     if matches!(doc.low(i.checked_sub(1)?), "and" | "but") {
-        return coordinated_future(doc, i, verb);
+        return after_negated_modal(doc, i)
+            .and_then(|m| future_actor(doc, m, verb))
+            .or_else(|| coordinated_future(doc, i, verb));
     }
     if let Some((pronoun, partner)) = pronoun_subject(doc, i) {
         let mut future = reported_pronoun_future(doc, pronoun, verb)?;
@@ -1452,6 +1455,29 @@ fn future_actor(doc: &Doc, i: usize, verb: usize) -> Option<Future> {
     reporter
         .filter(|_| arranged)
         .map(|r| Future::of(r, s.np.start))
+}
+
+/// For the modal at token `i` after "and" or "but", the negated modal of
+/// its first conjunct, whose subject it shares ("the authority will not
+/// raise fares but will extend night services", "drivers would not strike
+/// but would hold a ballot"): the negated act is none, so the second one
+/// has no act before it to follow ([`conjunct_future`]) and stands as if
+/// its modal were where the negated one is. Back from the conjunction
+/// over words only, stopping at a clause opener; None unless the first
+/// modal met is negated.
+fn after_negated_modal(doc: &Doc, i: usize) -> Option<usize> {
+    let floor = doc.sentence_of(i).start;
+    let m = (floor..i.checked_sub(1)?)
+        .rev()
+        .take_while(|&k| {
+            doc.is_word(k)
+                && !matches!(
+                    doc.low(k),
+                    "that" | "who" | "which" | "if" | "when" | "because" | "while" | "but" | "or"
+                )
+        })
+        .find(|&k| FUTURE_MODALS.contains(&doc.low(k)))?;
+    matches!(doc.low(m + 1), "not" | "n't" | "never").then_some(m)
 }
 
 /// The future of a modal with no subject of its own, coordinated with the
@@ -1807,6 +1833,59 @@ fn reported_passive(doc: &Doc, i: usize) -> Option<Found> {
             content_end,
         ),
         participle + 1,
+    ))
+}
+
+/// "commits X to …" ("The contract commits Corriston to supplying …",
+/// "The deal commits both sides to a meeting …"): a text or a decision
+/// binds its object, whose pledge it is; the content is what follows
+/// "to". A reflexive object ("committed itself to") is the cue's own, and
+/// an object naming no actor binds no one.
+fn bound_object(doc: &Doc, i: usize) -> Option<Found> {
+    if !matches!(
+        doc.low(i),
+        "commit" | "commits" | "committed" | "committing"
+    ) || filtered(doc, i)
+    {
+        return None;
+    }
+    let np = doc.np_after(i + 1)?;
+    let reflexive = matches!(
+        doc.low(np.start),
+        "itself" | "himself" | "herself" | "themselves" | "ourselves" | "myself"
+    );
+    if reflexive || doc.low(np.end) != "to" || !doc.is_word(np.end + 1) {
+        return None;
+    }
+    let (actor, partner) = match doc.joint_pair(&np) {
+        Some((first, second)) => (
+            Agent {
+                entity: Some(first),
+                name: None,
+            },
+            Some(second),
+        ),
+        // "commit the image to the screen": a thing bound is no actor.
+        None if names_actor(doc, &np) => (doc.resolve(&np), None),
+        None => return None,
+    };
+    let content_start = np.end + 1;
+    let content_end = doc.act_end(content_start);
+    if !actor.is_known() || content_end <= content_start {
+        return None;
+    }
+    Some((
+        build(
+            doc,
+            CommitmentKind::Pledge,
+            actor,
+            partner,
+            i,
+            i + 1,
+            content_start,
+            content_end,
+        ),
+        i + 1,
     ))
 }
 

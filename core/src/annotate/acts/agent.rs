@@ -767,6 +767,11 @@ impl Doc<'_> {
                     name: None,
                 };
             }
+            // "Its report on the dispute": the one "its" names.
+            let owner = self.as_written(head);
+            if owner.entity.is_some() {
+                return owner;
+            }
             return self.as_written(&s.np);
         }
         let agent = self.resolve(&s.np);
@@ -1280,6 +1285,9 @@ impl Doc<'_> {
         }) {
             return a;
         }
+        if let Some(a) = self.document_it(i) {
+            return a;
+        }
         // A link to the one who speaks or is spoken to there is not kept for
         // "he" or "she": they are "I" and "you".
         let third_person = PRONOUNS.get(self.low(i)) == Some(&PronounClass::Person);
@@ -1594,6 +1602,28 @@ impl Doc<'_> {
                     .is_some_and(|e| keep(m.entity, e))
             })
             .map(|m| m.entity)
+    }
+
+    /// For an "it" opening its sentence, or a clause after "and" or "but",
+    /// in a sentence after one that opens with a document ("The judgement
+    /// runs to 64 pages. It orders …", "Its report … recommended …. It
+    /// also urged …"): the document's issuer, whose text the pronoun goes
+    /// on telling of. None for any other "it", and when the document names
+    /// no issuer.
+    fn document_it(&self, i: usize) -> Option<Agent> {
+        let start = self.sentence_of(i).start;
+        let opens = i == start || matches!(self.low(i.checked_sub(1)?), "and" | "but");
+        if self.low(i) != "it" || !opens || !self.is_word(i + 1) {
+            return None;
+        }
+        let before = self.sentence_of(start.checked_sub(1)?).start;
+        // The head of the sentence's first phrase: a few words, before a
+        // preposition, a comma or a verb.
+        let head = (before..start)
+            .take(4)
+            .take_while(|&k| self.is_word(k) && !self.tag(k).is_verbal() && self.tag(k) != Tag::Adp)
+            .find(|&k| DOCUMENT_NOUNS.contains(self.low(k)))?;
+        Some(self.resolve(&(before..head + 1))).filter(|a| a.entity.is_some())
     }
 
     /// The organisation the pronoun "it" at token `i` stands for when a

@@ -74,8 +74,9 @@ struct At<'d, 'a> {
 }
 
 impl At<'_, '_> {
-    /// True when token `t` is "to" before a verb (a word, no determiner),
-    /// which may open a quotation ("asked the society to “think again”").
+    /// True when token `t` is "to" before a verb (a word, no determiner
+    /// and no number: "passed by 31 votes to 19"), which may open a
+    /// quotation ("asked the society to “think again”").
     fn to_verb(&self, t: usize) -> bool {
         let doc = self.doc;
         let v = if matches!(doc.low(t + 1), "\"" | "“") {
@@ -83,7 +84,10 @@ impl At<'_, '_> {
         } else {
             t + 1
         };
-        doc.low(t) == "to" && doc.is_word(v) && !DETERMINERS.contains(doc.low(v))
+        doc.low(t) == "to"
+            && doc.is_word(v)
+            && !DETERMINERS.contains(doc.low(v))
+            && !doc.low(v).starts_with(|c: char| c.is_ascii_digit())
     }
 }
 

@@ -2291,3 +2291,70 @@ fn a_county_in_a_reported_clause_can_commit() {
     assert_eq!(c[0].0, CommitmentKind::Pledge);
     assert_eq!(c[0].2, "cover the cost");
 }
+
+#[test]
+fn a_modal_after_a_negated_one_shares_its_subject() {
+    let text = "The Dunholm Water Board said on Friday that it will not raise bills next \
+                year but will repair the old reservoir at Fenwick.";
+    let c = commitments(text);
+    let repair = c
+        .iter()
+        .find(|c| c.2.starts_with("repair the old reservoir"))
+        .unwrap_or_else(|| panic!("{c:?}"));
+    assert_eq!(repair.0, CommitmentKind::Pledge);
+    assert_eq!(repair.3, "Dunholm Water Board");
+    assert!(!c.iter().any(|c| c.2.contains("raise bills")), "{c:?}");
+}
+
+#[test]
+fn it_after_a_sentence_opening_with_a_document_is_its_issuer() {
+    let text = "The Brenford Ports Authority published its report on the harbour on Monday. \
+                The report, which Tessel Marine had asked for, runs to forty pages. It \
+                orders Tessel Marine to \
+                replace the cranes, and it requires the firm to train every crane driver \
+                again.";
+    let c = commitments(text);
+    let report: Vec<_> = c
+        .iter()
+        .filter(|c| matches!(c.1.as_str(), "orders" | "requires"))
+        .collect();
+    assert_eq!(report.len(), 2, "{c:?}");
+    assert!(
+        report
+            .iter()
+            .all(|c| c.0 == CommitmentKind::Demand && c.3 == "Brenford Ports Authority"),
+        "{c:?}"
+    );
+}
+
+#[test]
+fn commits_x_to_binds_the_object() {
+    let text = "A ten-year lease signed in April commits Harwick Brewing to staying at the \
+                old mill in Tarrow.";
+    let c = commitments(text);
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert_eq!(c[0].2, "staying at the old mill in Tarrow");
+    assert_eq!(c[0].3, "Harwick Brewing");
+    // A thing bound is no actor.
+    let c = commitments("The printer used a press to commit the drawing to paper.");
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn to_and_a_number_is_no_infinitive() {
+    let c =
+        commitments("The plan, which councillors passed by 29 votes to 12, closes two libraries.");
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn we_would_welcome_in_a_quote_is_an_invitation() {
+    let text = "\"We would welcome a visit from the inspectors before the winter,\" said \
+                Tomas Reyna, the chairman of the Alder Valley Growers' Cooperative.";
+    let c = commitments(text);
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Intent);
+    assert_eq!(c[0].2, "a visit from the inspectors before the winter");
+    assert!(!c[0].3.is_empty(), "{c:?}");
+}
