@@ -456,6 +456,7 @@ pub fn find(text: &str, toks: Vec<Token>, report: &mut dyn FnMut(Step)) -> (Anno
         demonyms,
     } = names_in(&doc);
     mark_acronyms(&doc, &mut names);
+    kinds::by_document(&doc, &mut names);
     let (qual_by_end, qual_by_start) = qualifiers(&demonyms, &names);
     roles::add_context_roles(&doc, &mut names, &qual_by_end);
 

@@ -4,9 +4,13 @@
 //! organizations, and a lone unknown word is decided by its links and its
 //! context.
 
+use std::borrow::Cow;
+
+use crate::annotate::descriptions::organization_noun;
 use crate::annotate::doc::Doc;
 use crate::annotate::fasthash::{Map, Set};
 use crate::annotate::lexicon::{GazKind, Gender, LEXICON};
+use crate::annotate::link::NameMention;
 use crate::annotate::words::{MODALS, SPEECH_VERBS, is_acronym};
 use crate::model::EntityKind;
 
@@ -453,6 +457,237 @@ fn before_a_state(doc: &Doc, b: usize) -> bool {
             .is_some_and(|g| g.kind != GazKind::Organization)
 }
 
+/// What the contexts of a name's mentions say of its kind, added up over
+/// the document (see [`by_document`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Votes {
+    /// ", who", "X's wife", "he" or "she" taking it up, a role noun apposed
+    /// before it ("the firm's treasurer, X").
+    person: u32,
+    /// What only a body of people has or is called: "X's chief executive",
+    /// "X employees", "the broker X", "X, a firm that …".
+    body: u32,
+    /// "it", "its" or ", which" taking it up: a thing, a body or a place.
+    neuter: u32,
+    /// "in X", "X, where", "the town of X" (see [`place_context`]).
+    place: u32,
+}
+
+/// Adds what the context of the name in tokens `a..b` says of its kind to
+/// `votes`.
+fn vote(doc: &Doc, a: usize, b: usize, votes: &mut Votes) {
+    let word = |i: usize| (i < doc.toks.len()).then(|| doc.word(i));
+    if person_context(doc, b) || role_apposed(doc, a) {
+        votes.person += 1;
+    }
+    if owns_a_body_office(doc, b)
+        || body_context(doc, a, b)
+        || organization_before(doc, a)
+        || organization_apposed(doc, b)
+    {
+        votes.body += 1;
+    }
+    if place_context(doc, a, b) || (word(b) == Some(",") && word(b + 1) == Some("where")) {
+        votes.place += 1;
+    }
+    match (word(b), word(b + 1)) {
+        (Some(","), Some("which")) => votes.neuter += 1,
+        _ => match first_pronoun(doc, b) {
+            Some(true) => votes.person += 1,
+            Some(false) => votes.neuter += 1,
+            None => {}
+        },
+    }
+}
+
+/// True when the name at token `a` is apposed to a role noun before it:
+/// "the firm's finance officer, X".
+fn role_apposed(doc: &Doc, a: usize) -> bool {
+    a >= 2 && doc.word(a - 1) == "," && LEXICON.role_nouns.contains(doc.word(a - 2))
+}
+
+/// True when the name ending before token `b` owns what only a body of
+/// people has: "X's chief executive", "X's board", "X's shareholders" (see
+/// the lexicon's `body_offices` and `body_nouns`).
+fn owns_a_body_office(doc: &Doc, b: usize) -> bool {
+    let lx = &*LEXICON;
+    if b + 1 >= doc.toks.len() || !matches!(doc.word(b), "'s" | "’s" | "'" | "’") {
+        return false;
+    }
+    let noun = doc.word(b + 1);
+    lx.body_offices.contains(noun)
+        || lx.body_nouns.contains(noun)
+        || (b + 2 < doc.toks.len() && lx.body_offices.contains(doc.key(b + 1, b + 3).as_ref()))
+}
+
+/// True when a lowercase noun naming an organization stands right before
+/// the name at token `a`: "the broker X", "the dairy group X".
+fn organization_before(doc: &Doc, a: usize) -> bool {
+    a > 0 && {
+        let w = doc.word(a - 1);
+        w.starts_with(char::is_lowercase) && organization_noun(w).is_some()
+    }
+}
+
+/// True when an apposition after the name ending before token `b`, opened
+/// by an article, names an organization: "X, the family firm that …", "X,
+/// a small charity".
+fn organization_apposed(doc: &Doc, b: usize) -> bool {
+    let word = |i: usize| (i < doc.toks.len()).then(|| doc.word(i));
+    if word(b) != Some(",") || !matches!(word(b + 1), Some("the" | "a" | "an")) {
+        return false;
+    }
+    (b + 2..(b + 8).min(doc.toks.len()))
+        .map(|k| doc.word(k))
+        .take_while(|w| {
+            w.starts_with(char::is_lowercase) && !matches!(*w, "that" | "which" | "who")
+        })
+        .any(|w| organization_noun(w).is_some())
+}
+
+/// The first pronoun that tells a person from a thing after the name
+/// ending before token `b`: `Some(true)` for "he", "she" and their forms,
+/// `Some(false)` for "it" and "its"; read up to the end of the sentence (or
+/// the pronoun opening the next one) and never past another name, which
+/// could take it.
+fn first_pronoun(doc: &Doc, b: usize) -> Option<bool> {
+    let class = |w: &str| match w.to_ascii_lowercase().as_str() {
+        "he" | "she" | "him" | "his" | "her" => Some(true),
+        "it" | "its" => Some(false),
+        _ => None,
+    };
+    for k in b..(b + 20).min(doc.toks.len()) {
+        let w = doc.word(k);
+        if matches!(w, "." | "!" | "?" | ";") {
+            return (k + 1 < doc.toks.len())
+                .then(|| class(doc.word(k + 1)))
+                .flatten();
+        }
+        if let Some(c) = class(w) {
+            return Some(c);
+        }
+        if k > b && doc.is_cap(k) && w != "I" {
+            return None;
+        }
+    }
+    None
+}
+
+/// Retypes, from the evidence of all their mentions in the document, the
+/// names the rules typed by their shape alone (no given name, initial or
+/// title: "Tidemark Orrell" a person for being two unknown capitalised
+/// words, a lone unknown word undecided). The mentions of one name vote
+/// (see [`Votes`]); no person evidence and
+/// - a body's evidence at least as often as a place's: an organization
+///   ("Tidemark Orrell's chief executive", "the retailer Pask");
+/// - else a place's evidence, for a name of several words: a place ("at
+///   the shed in Carrow Fold");
+/// - else "it" or ", which" after two mentions of a name of several words:
+///   an organization;
+/// - a name of several words whose first and last words, each alone, are
+///   organizations so: a name running two firms' names together;
+/// - a name opening with a given name (a firm named after its founder)
+///   only with a body's evidence and one more (a body's or "it"), and no
+///   person's.
+///
+/// A lone word that is part of a clear person's name ("Orrell" of "Ann
+/// Orrell") is left to the linker. Runs before the linker, so that a firm
+/// named like a person lends no family name to lone words and is described
+/// as a firm.
+pub fn by_document(doc: &Doc, names: &mut [NameMention]) {
+    let span = |m: &NameMention| {
+        let a = if m.end - m.start >= 2 && doc.word(m.start) == "The" {
+            m.start + 1
+        } else {
+            m.start
+        };
+        (a, m.end)
+    };
+    // How the rules typed a mention: `None` by more than its shape (a
+    // title, a role, a keyword, the gazetteer, an initial), `Some(false)`
+    // by its shape alone, `Some(true)` by a given name opening it.
+    let typed_by = |m: &NameMention| -> Option<bool> {
+        let (a, b) = span(m);
+        let plain = m.canonical.is_none()
+            && !m.office
+            && m.acronym_of.is_none()
+            && m.lead == m.start
+            && m.roles.is_empty()
+            && matches!(m.kind, Kind::Person | Kind::Unknown | Kind::Place)
+            && !doc.is_dateline(m.start);
+        if !plain {
+            return None;
+        }
+        if !is_clearly_person(doc, a, b) {
+            return Some(false);
+        }
+        let given_only = b - a >= 2
+            && LEXICON.first_names.contains_key(doc.word(a))
+            && !(a..b).any(|i| is_initial(doc.word(i)));
+        given_only.then_some(true)
+    };
+    // Each name's votes, whether every mention of it is typed by its
+    // shape or a given name, and whether a given name opens it.
+    let mut names_votes: Map<Cow<'_, str>, (Votes, bool, bool)> = Map::default();
+    // Words of the names of people known by more than their shape.
+    let mut personal: Set<&str> = Set::default();
+    for m in names.iter() {
+        let (a, b) = span(m);
+        let typed = typed_by(m);
+        if typed != Some(false) && m.kind == Kind::Person {
+            personal.extend((a..b).map(|i| doc.word(i)));
+        }
+        let entry = names_votes
+            .entry(doc.key(a, b))
+            .or_insert((Votes::default(), true, false));
+        entry.1 &= typed.is_some();
+        entry.2 |= typed == Some(true);
+        if typed.is_some() {
+            vote(doc, a, b, &mut entry.0);
+            if m.kind == Kind::Place {
+                entry.0.place += 1;
+            }
+        }
+    }
+    let lone_body = |w: &str| {
+        !personal.contains(w)
+            && names_votes.get(w).is_some_and(|&(v, shaped, _)| {
+                shaped && v.person == 0 && v.body > 0 && v.body >= v.place
+            })
+    };
+    let decided: Map<Cow<'_, str>, Kind> = names_votes
+        .iter()
+        .filter(|(_, (_, shaped, _))| *shaped)
+        .filter_map(|(key, &(v, _, given))| {
+            let words: Vec<&str> = key.split(' ').collect();
+            let kind = if words.len() == 1 {
+                lone_body(key).then_some(Kind::Organization)?
+            } else if v.person > 0 {
+                return None;
+            } else if given {
+                // A firm named after its founder ("Ottilie Vance"): only
+                // a body's evidence and another besides.
+                (v.body > 0 && v.body + v.neuter >= 2).then_some(Kind::Organization)?
+            } else if v.body > 0 && v.body >= v.place {
+                Kind::Organization
+            } else if v.place > 0 {
+                Kind::Place
+            } else if v.neuter >= 2 || (lone_body(words[0]) && lone_body(words[words.len() - 1])) {
+                Kind::Organization
+            } else {
+                return None;
+            };
+            Some((key.clone(), kind))
+        })
+        .collect();
+    for m in names.iter_mut() {
+        let (a, b) = span(m);
+        if let Some(&kind) = decided.get(doc.key(a, b).as_ref()) {
+            m.kind = kind;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -645,5 +880,86 @@ mod tests {
         assert!(place_context(&doc, idx("Brandt"), idx("Brandt") + 1));
         assert!(place_context(&doc, idx("Lowe"), idx("Lowe") + 1));
         assert!(!place_context(&doc, idx("He"), idx("He") + 1));
+    }
+
+    /// The kind and the mentions the rules (no learned model) give the
+    /// entity named `name` in `text`.
+    fn rules_entity(text: &str, name: &str) -> Option<(EntityKind, Vec<String>)> {
+        let (ann, _) = crate::annotate::entities::find(text, segment(text), &mut |_| {});
+        let e = ann.entities.iter().find(|e| e.name == name)?;
+        let mentions = e
+            .mentions
+            .iter()
+            .map(|&m| ann.mentions[m].span.slice(text).to_owned())
+            .collect();
+        Some((e.kind, mentions))
+    }
+
+    #[test]
+    fn a_firm_named_like_a_person_is_known_by_its_office_and_described_as_a_firm() {
+        let text = "Tidemark Orrell will close its depot. Tidemark Orrell's chief executive, \
+                    Ann Ross, said the company had no choice. Staff said Tidemark Orrell \
+                    had promised them work.";
+        let (kind, mentions) = rules_entity(text, "Tidemark Orrell").unwrap();
+        assert_eq!(kind, EntityKind::Organization);
+        assert!(mentions.iter().any(|m| m == "the company"), "{mentions:?}");
+    }
+
+    #[test]
+    fn a_firm_named_after_its_founder_needs_a_body_and_more() {
+        let text = "Ottilie Vance sells lamps. Ottilie Vance's managing director spoke on \
+                    Monday. Ottilie Vance opened a shop. It employs forty people.";
+        assert_eq!(
+            rules_entity(text, "Ottilie Vance").map(|e| e.0),
+            Some(EntityKind::Organization)
+        );
+        // A woman whom "she" takes up stays one, whatever she owns.
+        let text = "Ottilie Vance sells lamps. Ottilie Vance's board met. Ottilie Vance said \
+                    she would stay.";
+        assert_eq!(
+            rules_entity(text, "Ottilie Vance").map(|e| e.0),
+            Some(EntityKind::Person)
+        );
+    }
+
+    #[test]
+    fn a_name_of_two_unknown_words_where_things_happen_is_a_place() {
+        let text = "Growers met at Carrow Fold on Tuesday. Pickers in Carrow Fold, where \
+                    the sheds are, went home.";
+        assert_eq!(
+            rules_entity(text, "Carrow Fold").map(|e| e.0),
+            Some(EntityKind::Place)
+        );
+    }
+
+    #[test]
+    fn two_firms_names_run_together_name_a_firm_not_a_person() {
+        let text = "Pask and Orrell will merge. Investors said Pask's board agreed on \
+                    Monday. Orrell, the family firm that bakes for shops, agreed too. Pask \
+                    Orrell will open in May.";
+        assert_eq!(
+            rules_entity(text, "Pask Orrell").map(|e| e.0),
+            Some(EntityKind::Organization)
+        );
+        assert_eq!(
+            rules_entity(text, "Pask").map(|e| e.0),
+            Some(EntityKind::Organization)
+        );
+    }
+
+    #[test]
+    fn a_name_apposed_to_a_role_or_taken_up_by_she_stays_a_person() {
+        let text = "The firm's finance officer, Talbot Rensing, said the offer was fair and \
+                    urged the union to put it to a vote. Talbot Rensing said it was final.";
+        assert_eq!(
+            rules_entity(text, "Talbot Rensing").map(|e| e.0),
+            Some(EntityKind::Person)
+        );
+        let text = "Dana Whitcombe's board met. Whitcombe said she would resign. \
+                    Dana Whitcombe left.";
+        assert_eq!(
+            rules_entity(text, "Dana Whitcombe").map(|e| e.0),
+            Some(EntityKind::Person)
+        );
     }
 }
