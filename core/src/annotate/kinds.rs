@@ -584,8 +584,9 @@ fn first_pronoun(doc: &Doc, b: usize) -> Option<bool> {
 ///   the shed in Carrow Fold");
 /// - else "it" or ", which" after two mentions of a name of several words:
 ///   an organization;
-/// - a name of several words whose first and last words, each alone, are
-///   organizations so: a name running two firms' names together;
+/// - a name of several words whose first word, alone, is an organization
+///   so: a firm's full name ("Tidemark Orrell" beside "Tidemark's board"),
+///   or two firms' names run together ("Pask Orrell");
 /// - a name opening with a given name (a firm named after its founder)
 ///   only with a body's evidence and one more (a body's or "it"), and no
 ///   person's.
@@ -672,7 +673,7 @@ pub fn by_document(doc: &Doc, names: &mut [NameMention]) {
                 Kind::Organization
             } else if v.place > 0 {
                 Kind::Place
-            } else if v.neuter >= 2 || (lone_body(words[0]) && lone_body(words[words.len() - 1])) {
+            } else if v.neuter >= 2 || lone_body(words[0]) {
                 Kind::Organization
             } else {
                 return None;
@@ -945,6 +946,15 @@ mod tests {
             rules_entity(text, "Pask").map(|e| e.0),
             Some(EntityKind::Organization)
         );
+    }
+
+    #[test]
+    fn a_firm_known_by_its_first_word_keeps_it_as_its_short_name() {
+        let text = "Tidemark Orrell will close a depot. Staff said Tidemark's chief \
+                    executive had told them on Monday.";
+        let (kind, mentions) = rules_entity(text, "Tidemark Orrell").unwrap();
+        assert_eq!(kind, EntityKind::Organization);
+        assert!(mentions.iter().any(|m| m == "Tidemark"), "{mentions:?}");
     }
 
     #[test]
