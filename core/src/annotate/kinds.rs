@@ -4,13 +4,9 @@
 //! organizations, and a lone unknown word is decided by its links and its
 //! context.
 
-use std::borrow::Cow;
-
-use crate::annotate::descriptions::organization_noun;
 use crate::annotate::doc::Doc;
 use crate::annotate::fasthash::{Map, Set};
 use crate::annotate::lexicon::{GazKind, Gender, LEXICON};
-use crate::annotate::link::NameMention;
 use crate::annotate::words::{MODALS, SPEECH_VERBS, is_acronym};
 use crate::model::EntityKind;
 
@@ -118,7 +114,7 @@ pub fn town_words<'t>(
 }
 
 /// True for an initial ("J.") or dotted initials ("J.D.").
-fn is_initial(w: &str) -> bool {
+pub(crate) fn is_initial(w: &str) -> bool {
     w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 2 && w.len() <= 5
 }
 
@@ -458,32 +454,38 @@ fn before_a_state(doc: &Doc, b: usize) -> bool {
 }
 
 /// What the contexts of a name's mentions say of its kind, added up over
-/// the document (see [`by_document`]).
+/// the document (see `entities::by_document`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-struct Votes {
+pub(crate) struct Votes {
     /// ", who", "X's wife", "he" or "she" taking it up, a role noun apposed
     /// before it ("the firm's treasurer, X").
-    person: u32,
+    pub(crate) person: u32,
     /// What only a body of people has or is called: "X's chief executive",
     /// "X employees", "the broker X", "X, a firm that …".
-    body: u32,
+    pub(crate) body: u32,
     /// "it", "its" or ", which" taking it up: a thing, a body or a place.
-    neuter: u32,
+    pub(crate) neuter: u32,
     /// "in X", "X, where", "the town of X" (see [`place_context`]).
-    place: u32,
+    pub(crate) place: u32,
 }
 
 /// Adds what the context of the name in tokens `a..b` says of its kind to
 /// `votes`.
-fn vote(doc: &Doc, a: usize, b: usize, votes: &mut Votes) {
+pub(crate) fn vote(
+    doc: &Doc,
+    a: usize,
+    b: usize,
+    org_noun: &dyn Fn(&str) -> bool,
+    votes: &mut Votes,
+) {
     let word = |i: usize| (i < doc.toks.len()).then(|| doc.word(i));
     if person_context(doc, b) || role_apposed(doc, a) {
         votes.person += 1;
     }
     if owns_a_body_office(doc, b)
         || body_context(doc, a, b)
-        || organization_before(doc, a)
-        || organization_apposed(doc, b)
+        || organization_before(doc, a, org_noun)
+        || organization_apposed(doc, b, org_noun)
     {
         votes.body += 1;
     }
@@ -522,17 +524,17 @@ fn owns_a_body_office(doc: &Doc, b: usize) -> bool {
 
 /// True when a lowercase noun naming an organization stands right before
 /// the name at token `a`: "the broker X", "the dairy group X".
-fn organization_before(doc: &Doc, a: usize) -> bool {
+fn organization_before(doc: &Doc, a: usize, org_noun: &dyn Fn(&str) -> bool) -> bool {
     a > 0 && {
         let w = doc.word(a - 1);
-        w.starts_with(char::is_lowercase) && organization_noun(w).is_some()
+        w.starts_with(char::is_lowercase) && org_noun(w)
     }
 }
 
 /// True when an apposition after the name ending before token `b`, opened
 /// by an article, names an organization: "X, the family firm that …", "X,
 /// a small charity".
-fn organization_apposed(doc: &Doc, b: usize) -> bool {
+fn organization_apposed(doc: &Doc, b: usize, org_noun: &dyn Fn(&str) -> bool) -> bool {
     let word = |i: usize| (i < doc.toks.len()).then(|| doc.word(i));
     if word(b) != Some(",") || !matches!(word(b + 1), Some("the" | "a" | "an")) {
         return false;
@@ -542,7 +544,7 @@ fn organization_apposed(doc: &Doc, b: usize) -> bool {
         .take_while(|w| {
             w.starts_with(char::is_lowercase) && !matches!(*w, "that" | "which" | "who")
         })
-        .any(|w| organization_noun(w).is_some())
+        .any(org_noun)
 }
 
 /// The first pronoun that tells a person from a thing after the name
@@ -571,122 +573,6 @@ fn first_pronoun(doc: &Doc, b: usize) -> Option<bool> {
         }
     }
     None
-}
-
-/// Retypes, from the evidence of all their mentions in the document, the
-/// names the rules typed by their shape alone (no given name, initial or
-/// title: "Tidemark Orrell" a person for being two unknown capitalised
-/// words, a lone unknown word undecided). The mentions of one name vote
-/// (see [`Votes`]); no person evidence and
-/// - a body's evidence at least as often as a place's: an organization
-///   ("Tidemark Orrell's chief executive", "the retailer Pask");
-/// - else a place's evidence, for a name of several words: a place ("at
-///   the shed in Carrow Fold");
-/// - else "it" or ", which" after two mentions of a name of several words:
-///   an organization;
-/// - a name of several words whose first word, alone, is an organization
-///   so: a firm's full name ("Tidemark Orrell" beside "Tidemark's board"),
-///   or two firms' names run together ("Pask Orrell");
-/// - a name opening with a given name (a firm named after its founder)
-///   only with a body's evidence and one more (a body's or "it"), and no
-///   person's.
-///
-/// A lone word that is part of a clear person's name ("Orrell" of "Ann
-/// Orrell") is left to the linker. Runs before the linker, so that a firm
-/// named like a person lends no family name to lone words and is described
-/// as a firm.
-pub fn by_document(doc: &Doc, names: &mut [NameMention]) {
-    let span = |m: &NameMention| {
-        let a = if m.end - m.start >= 2 && doc.word(m.start) == "The" {
-            m.start + 1
-        } else {
-            m.start
-        };
-        (a, m.end)
-    };
-    // How the rules typed a mention: `None` by more than its shape (a
-    // title, a role, a keyword, the gazetteer, an initial), `Some(false)`
-    // by its shape alone, `Some(true)` by a given name opening it.
-    let typed_by = |m: &NameMention| -> Option<bool> {
-        let (a, b) = span(m);
-        let plain = m.canonical.is_none()
-            && !m.office
-            && m.acronym_of.is_none()
-            && m.lead == m.start
-            && m.roles.is_empty()
-            && matches!(m.kind, Kind::Person | Kind::Unknown | Kind::Place)
-            && !doc.is_dateline(m.start);
-        if !plain {
-            return None;
-        }
-        if !is_clearly_person(doc, a, b) {
-            return Some(false);
-        }
-        let given_only = b - a >= 2
-            && LEXICON.first_names.contains_key(doc.word(a))
-            && !(a..b).any(|i| is_initial(doc.word(i)));
-        given_only.then_some(true)
-    };
-    // Each name's votes, whether every mention of it is typed by its
-    // shape or a given name, and whether a given name opens it.
-    let mut names_votes: Map<Cow<'_, str>, (Votes, bool, bool)> = Map::default();
-    // Words of the names of people known by more than their shape.
-    let mut personal: Set<&str> = Set::default();
-    for m in names.iter() {
-        let (a, b) = span(m);
-        let typed = typed_by(m);
-        if typed != Some(false) && m.kind == Kind::Person {
-            personal.extend((a..b).map(|i| doc.word(i)));
-        }
-        let entry = names_votes
-            .entry(doc.key(a, b))
-            .or_insert((Votes::default(), true, false));
-        entry.1 &= typed.is_some();
-        entry.2 |= typed == Some(true);
-        if typed.is_some() {
-            vote(doc, a, b, &mut entry.0);
-            if m.kind == Kind::Place {
-                entry.0.place += 1;
-            }
-        }
-    }
-    let lone_body = |w: &str| {
-        !personal.contains(w)
-            && names_votes.get(w).is_some_and(|&(v, shaped, _)| {
-                shaped && v.person == 0 && v.body > 0 && v.body >= v.place
-            })
-    };
-    let decided: Map<Cow<'_, str>, Kind> = names_votes
-        .iter()
-        .filter(|(_, (_, shaped, _))| *shaped)
-        .filter_map(|(key, &(v, _, given))| {
-            let words: Vec<&str> = key.split(' ').collect();
-            let kind = if words.len() == 1 {
-                lone_body(key).then_some(Kind::Organization)?
-            } else if v.person > 0 {
-                return None;
-            } else if given {
-                // A firm named after its founder ("Ottilie Vance"): only
-                // a body's evidence and another besides.
-                (v.body > 0 && v.body + v.neuter >= 2).then_some(Kind::Organization)?
-            } else if v.body > 0 && v.body >= v.place {
-                Kind::Organization
-            } else if v.place > 0 {
-                Kind::Place
-            } else if v.neuter >= 2 || lone_body(words[0]) {
-                Kind::Organization
-            } else {
-                return None;
-            };
-            Some((key.clone(), kind))
-        })
-        .collect();
-    for m in names.iter_mut() {
-        let (a, b) = span(m);
-        if let Some(&kind) = decided.get(doc.key(a, b).as_ref()) {
-            m.kind = kind;
-        }
-    }
 }
 
 #[cfg(test)]
