@@ -8,7 +8,8 @@ Markup (see README.md):
   `^` before a word marks the mention's head (default: the last word before the
   first comma, preposition or relative pronoun; proper = head capitalised and
   not a pronoun).
-The text with the markup removed must equal the acts set's NAME.txt exactly.
+The text with the markup removed must equal the acts set's NAME.txt exactly, when the
+acts set of the same name has one (a set of entities alone has no acts twin).
 
 Usage: python3 build.py [SET_FOLDER]          (rebuilds every NAME.json and NAME.txt)
        python3 build.py --check [SET_FOLDER]  (exit 1 if a NAME.json differs from what the markup gives)
@@ -145,8 +146,13 @@ def build(name):
     with open(os.path.join(HERE, "src", name + ".ann"), encoding="utf-8") as f:
         markup = f.read()
     text, mentions = parse(name, markup)
-    with open(os.path.join(TEXTS, name + ".txt"), encoding="utf-8", newline="") as f:
-        original = f.read()
+    acts_text = os.path.join(TEXTS, name + ".txt")
+    if not os.path.exists(acts_text):  # an entities-only set: the markup is the text
+        acts_text = None
+    original = text
+    if acts_text:
+        with open(acts_text, encoding="utf-8", newline="") as f:
+            original = f.read()
     if text != original:
         k = next((i for i, (a, b) in enumerate(zip(text, original)) if a != b), min(len(text), len(original)))
         raise MarkupError("%s: text without markup differs from %s/%s.txt at %d: %r vs %r"

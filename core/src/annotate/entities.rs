@@ -4,6 +4,8 @@
 //! pronouns ([`super::descriptions`]) and demonym and capital entities, and
 //! assembles the entity part of [`Annotations`].
 
+use std::borrow::Cow;
+
 use crate::annotate::fasthash::{Map, Set};
 
 use crate::annotate::cursor::Cursor;
@@ -456,6 +458,9 @@ pub fn find(text: &str, toks: Vec<Token>, report: &mut dyn FnMut(Step)) -> (Anno
         demonyms,
     } = names_in(&doc);
     mark_acronyms(&doc, &mut names);
+    by_document(&doc, &mut names, &|w| {
+        descriptions::organization_noun(w).is_some()
+    });
     let (qual_by_end, qual_by_start) = qualifiers(&demonyms, &names);
     roles::add_context_roles(&doc, &mut names, &qual_by_end);
 
@@ -492,6 +497,124 @@ pub fn find(text: &str, toks: Vec<Token>, report: &mut dyn FnMut(Step)) -> (Anno
     drop((anchors, quotations));
     let ann = assemble(&doc, names, of_mention, clusters, demonyms, resolved);
     (ann, doc.into_handover(appositions))
+}
+
+/// Retypes, from the evidence of all their mentions in the document, the
+/// names the rules typed by their shape alone (no given name, initial or
+/// title: "Tidemark Orrell" a person for being two unknown capitalised
+/// words, a lone unknown word undecided). The mentions of one name vote
+/// (see `kinds::Votes`); no person evidence and
+/// - a body's evidence at least as often as a place's: an organization
+///   ("Tidemark Orrell's chief executive", "the retailer Pask");
+/// - else a place's evidence, for a name of several words: a place ("at
+///   the shed in Carrow Fold");
+/// - else "it" or ", which" after two mentions of a name of several words:
+///   an organization;
+/// - a name of several words whose first word, alone, is an organization
+///   so: a firm's full name ("Tidemark Orrell" beside "Tidemark's board"),
+///   or two firms' names run together ("Pask Orrell");
+/// - a name opening with a given name (a firm named after its founder)
+///   only with a body's evidence and one more (a body's or "it"), and no
+///   person's.
+///
+/// A lone word that is part of a clear person's name ("Orrell" of "Ann
+/// Orrell") is left to the linker. Runs before the linker, so that a firm
+/// named like a person lends no family name to lone words and is described
+/// as a firm. `org_noun` tells a noun naming an organization ("firm",
+/// "broker"; the describer's list).
+fn by_document(doc: &Doc, names: &mut [NameMention], org_noun: &dyn Fn(&str) -> bool) {
+    let span = |m: &NameMention| {
+        let a = if m.end - m.start >= 2 && doc.word(m.start) == "The" {
+            m.start + 1
+        } else {
+            m.start
+        };
+        (a, m.end)
+    };
+    // How the rules typed a mention: `None` by more than its shape (a
+    // title, a role, a keyword, the gazetteer, an initial), `Some(false)`
+    // by its shape alone, `Some(true)` by a given name opening it.
+    let typed_by = |m: &NameMention| -> Option<bool> {
+        let (a, b) = span(m);
+        let plain = m.canonical.is_none()
+            && !m.office
+            && m.acronym_of.is_none()
+            && m.lead == m.start
+            && m.roles.is_empty()
+            && matches!(m.kind, Kind::Person | Kind::Unknown | Kind::Place)
+            && !doc.is_dateline(m.start);
+        if !plain {
+            return None;
+        }
+        if !kinds::is_clearly_person(doc, a, b) {
+            return Some(false);
+        }
+        let given_only = b - a >= 2
+            && LEXICON.first_names.contains_key(doc.word(a))
+            && !(a..b).any(|i| kinds::is_initial(doc.word(i)));
+        given_only.then_some(true)
+    };
+    // Each name's votes, whether every mention of it is typed by its
+    // shape or a given name, and whether a given name opens it.
+    let mut names_votes: Map<Cow<'_, str>, (kinds::Votes, bool, bool)> = Map::default();
+    // Words of the names of people known by more than their shape.
+    let mut personal: Set<&str> = Set::default();
+    for m in names.iter() {
+        let (a, b) = span(m);
+        let typed = typed_by(m);
+        if typed != Some(false) && m.kind == Kind::Person {
+            personal.extend((a..b).map(|i| doc.word(i)));
+        }
+        let entry =
+            names_votes
+                .entry(doc.key(a, b))
+                .or_insert((kinds::Votes::default(), true, false));
+        entry.1 &= typed.is_some();
+        entry.2 |= typed == Some(true);
+        if typed.is_some() {
+            kinds::vote(doc, a, b, org_noun, &mut entry.0);
+            if m.kind == Kind::Place {
+                entry.0.place += 1;
+            }
+        }
+    }
+    let lone_body = |w: &str| {
+        !personal.contains(w)
+            && names_votes.get(w).is_some_and(|&(v, shaped, _)| {
+                shaped && v.person == 0 && v.body > 0 && v.body >= v.place
+            })
+    };
+    let decided: Map<Cow<'_, str>, Kind> = names_votes
+        .iter()
+        .filter(|(_, (_, shaped, _))| *shaped)
+        .filter_map(|(key, &(v, _, given))| {
+            let words: Vec<&str> = key.split(' ').collect();
+            let kind = if words.len() == 1 {
+                lone_body(key).then_some(Kind::Organization)?
+            } else if v.person > 0 {
+                return None;
+            } else if given {
+                // A firm named after its founder ("Ottilie Vance"): only
+                // a body's evidence and another besides.
+                (v.body > 0 && v.body + v.neuter >= 2).then_some(Kind::Organization)?
+            } else if v.body > 0 && v.body >= v.place {
+                Kind::Organization
+            } else if v.place > 0 {
+                Kind::Place
+            } else if v.neuter >= 2 || lone_body(words[0]) {
+                Kind::Organization
+            } else {
+                return None;
+            };
+            Some((key.clone(), kind))
+        })
+        .collect();
+    for m in names.iter_mut() {
+        let (a, b) = span(m);
+        if let Some(&kind) = decided.get(doc.key(a, b).as_ref()) {
+            m.kind = kind;
+        }
+    }
 }
 
 /// A mention on its way out: span, form, cluster (index into the combined

@@ -114,7 +114,7 @@ pub fn town_words<'t>(
 }
 
 /// True for an initial ("J.") or dotted initials ("J.D.").
-fn is_initial(w: &str) -> bool {
+pub(crate) fn is_initial(w: &str) -> bool {
     w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 2 && w.len() <= 5
 }
 
@@ -453,6 +453,128 @@ fn before_a_state(doc: &Doc, b: usize) -> bool {
             .is_some_and(|g| g.kind != GazKind::Organization)
 }
 
+/// What the contexts of a name's mentions say of its kind, added up over
+/// the document (see `entities::by_document`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Votes {
+    /// ", who", "X's wife", "he" or "she" taking it up, a role noun apposed
+    /// before it ("the firm's treasurer, X").
+    pub(crate) person: u32,
+    /// What only a body of people has or is called: "X's chief executive",
+    /// "X employees", "the broker X", "X, a firm that …".
+    pub(crate) body: u32,
+    /// "it", "its" or ", which" taking it up: a thing, a body or a place.
+    pub(crate) neuter: u32,
+    /// "in X", "X, where", "the town of X" (see [`place_context`]).
+    pub(crate) place: u32,
+}
+
+/// Adds what the context of the name in tokens `a..b` says of its kind to
+/// `votes`.
+pub(crate) fn vote(
+    doc: &Doc,
+    a: usize,
+    b: usize,
+    org_noun: &dyn Fn(&str) -> bool,
+    votes: &mut Votes,
+) {
+    let word = |i: usize| (i < doc.toks.len()).then(|| doc.word(i));
+    if person_context(doc, b) || role_apposed(doc, a) {
+        votes.person += 1;
+    }
+    if owns_a_body_office(doc, b)
+        || body_context(doc, a, b)
+        || organization_before(doc, a, org_noun)
+        || organization_apposed(doc, b, org_noun)
+    {
+        votes.body += 1;
+    }
+    if place_context(doc, a, b) || (word(b) == Some(",") && word(b + 1) == Some("where")) {
+        votes.place += 1;
+    }
+    match (word(b), word(b + 1)) {
+        (Some(","), Some("which")) => votes.neuter += 1,
+        _ => match first_pronoun(doc, b) {
+            Some(true) => votes.person += 1,
+            Some(false) => votes.neuter += 1,
+            None => {}
+        },
+    }
+}
+
+/// True when the name at token `a` is apposed to a role noun before it:
+/// "the firm's finance officer, X".
+fn role_apposed(doc: &Doc, a: usize) -> bool {
+    a >= 2 && doc.word(a - 1) == "," && LEXICON.role_nouns.contains(doc.word(a - 2))
+}
+
+/// True when the name ending before token `b` owns what only a body of
+/// people has: "X's chief executive", "X's board", "X's shareholders" (see
+/// the lexicon's `body_offices` and `body_nouns`).
+fn owns_a_body_office(doc: &Doc, b: usize) -> bool {
+    let lx = &*LEXICON;
+    if b + 1 >= doc.toks.len() || !matches!(doc.word(b), "'s" | "’s" | "'" | "’") {
+        return false;
+    }
+    let noun = doc.word(b + 1);
+    lx.body_offices.contains(noun)
+        || lx.body_nouns.contains(noun)
+        || (b + 2 < doc.toks.len() && lx.body_offices.contains(doc.key(b + 1, b + 3).as_ref()))
+}
+
+/// True when a lowercase noun naming an organization stands right before
+/// the name at token `a`: "the broker X", "the dairy group X".
+fn organization_before(doc: &Doc, a: usize, org_noun: &dyn Fn(&str) -> bool) -> bool {
+    a > 0 && {
+        let w = doc.word(a - 1);
+        w.starts_with(char::is_lowercase) && org_noun(w)
+    }
+}
+
+/// True when an apposition after the name ending before token `b`, opened
+/// by an article, names an organization: "X, the family firm that …", "X,
+/// a small charity".
+fn organization_apposed(doc: &Doc, b: usize, org_noun: &dyn Fn(&str) -> bool) -> bool {
+    let word = |i: usize| (i < doc.toks.len()).then(|| doc.word(i));
+    if word(b) != Some(",") || !matches!(word(b + 1), Some("the" | "a" | "an")) {
+        return false;
+    }
+    (b + 2..(b + 8).min(doc.toks.len()))
+        .map(|k| doc.word(k))
+        .take_while(|w| {
+            w.starts_with(char::is_lowercase) && !matches!(*w, "that" | "which" | "who")
+        })
+        .any(org_noun)
+}
+
+/// The first pronoun that tells a person from a thing after the name
+/// ending before token `b`: `Some(true)` for "he", "she" and their forms,
+/// `Some(false)` for "it" and "its"; read up to the end of the sentence (or
+/// the pronoun opening the next one) and never past another name, which
+/// could take it.
+fn first_pronoun(doc: &Doc, b: usize) -> Option<bool> {
+    let class = |w: &str| match w.to_ascii_lowercase().as_str() {
+        "he" | "she" | "him" | "his" | "her" => Some(true),
+        "it" | "its" => Some(false),
+        _ => None,
+    };
+    for k in b..(b + 20).min(doc.toks.len()) {
+        let w = doc.word(k);
+        if matches!(w, "." | "!" | "?" | ";") {
+            return (k + 1 < doc.toks.len())
+                .then(|| class(doc.word(k + 1)))
+                .flatten();
+        }
+        if let Some(c) = class(w) {
+            return Some(c);
+        }
+        if k > b && doc.is_cap(k) && w != "I" {
+            return None;
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -645,5 +767,95 @@ mod tests {
         assert!(place_context(&doc, idx("Brandt"), idx("Brandt") + 1));
         assert!(place_context(&doc, idx("Lowe"), idx("Lowe") + 1));
         assert!(!place_context(&doc, idx("He"), idx("He") + 1));
+    }
+
+    /// The kind and the mentions the rules (no learned model) give the
+    /// entity named `name` in `text`.
+    fn rules_entity(text: &str, name: &str) -> Option<(EntityKind, Vec<String>)> {
+        let (ann, _) = crate::annotate::entities::find(text, segment(text), &mut |_| {});
+        let e = ann.entities.iter().find(|e| e.name == name)?;
+        let mentions = e
+            .mentions
+            .iter()
+            .map(|&m| ann.mentions[m].span.slice(text).to_owned())
+            .collect();
+        Some((e.kind, mentions))
+    }
+
+    #[test]
+    fn a_firm_named_like_a_person_is_known_by_its_office_and_described_as_a_firm() {
+        let text = "Tidemark Orrell will close its depot. Tidemark Orrell's chief executive, \
+                    Ann Ross, said the company had no choice. Staff said Tidemark Orrell \
+                    had promised them work.";
+        let (kind, mentions) = rules_entity(text, "Tidemark Orrell").unwrap();
+        assert_eq!(kind, EntityKind::Organization);
+        assert!(mentions.iter().any(|m| m == "the company"), "{mentions:?}");
+    }
+
+    #[test]
+    fn a_firm_named_after_its_founder_needs_a_body_and_more() {
+        let text = "Ottilie Vance sells lamps. Ottilie Vance's managing director spoke on \
+                    Monday. Ottilie Vance opened a shop. It employs forty people.";
+        assert_eq!(
+            rules_entity(text, "Ottilie Vance").map(|e| e.0),
+            Some(EntityKind::Organization)
+        );
+        // A woman whom "she" takes up stays one, whatever she owns.
+        let text = "Ottilie Vance sells lamps. Ottilie Vance's board met. Ottilie Vance said \
+                    she would stay.";
+        assert_eq!(
+            rules_entity(text, "Ottilie Vance").map(|e| e.0),
+            Some(EntityKind::Person)
+        );
+    }
+
+    #[test]
+    fn a_name_of_two_unknown_words_where_things_happen_is_a_place() {
+        let text = "Growers met at Carrow Fold on Tuesday. Pickers in Carrow Fold, where \
+                    the sheds are, went home.";
+        assert_eq!(
+            rules_entity(text, "Carrow Fold").map(|e| e.0),
+            Some(EntityKind::Place)
+        );
+    }
+
+    #[test]
+    fn two_firms_names_run_together_name_a_firm_not_a_person() {
+        let text = "Pask and Orrell will merge. Investors said Pask's board agreed on \
+                    Monday. Orrell, the family firm that bakes for shops, agreed too. Pask \
+                    Orrell will open in May.";
+        assert_eq!(
+            rules_entity(text, "Pask Orrell").map(|e| e.0),
+            Some(EntityKind::Organization)
+        );
+        assert_eq!(
+            rules_entity(text, "Pask").map(|e| e.0),
+            Some(EntityKind::Organization)
+        );
+    }
+
+    #[test]
+    fn a_firm_known_by_its_first_word_keeps_it_as_its_short_name() {
+        let text = "Tidemark Orrell will close a depot. Staff said Tidemark's chief \
+                    executive had told them on Monday.";
+        let (kind, mentions) = rules_entity(text, "Tidemark Orrell").unwrap();
+        assert_eq!(kind, EntityKind::Organization);
+        assert!(mentions.iter().any(|m| m == "Tidemark"), "{mentions:?}");
+    }
+
+    #[test]
+    fn a_name_apposed_to_a_role_or_taken_up_by_she_stays_a_person() {
+        let text = "The firm's finance officer, Talbot Rensing, said the offer was fair and \
+                    urged the union to put it to a vote. Talbot Rensing said it was final.";
+        assert_eq!(
+            rules_entity(text, "Talbot Rensing").map(|e| e.0),
+            Some(EntityKind::Person)
+        );
+        let text = "Dana Whitcombe's board met. Whitcombe said she would resign. \
+                    Dana Whitcombe left.";
+        assert_eq!(
+            rules_entity(text, "Dana Whitcombe").map(|e| e.0),
+            Some(EntityKind::Person)
+        );
     }
 }

@@ -156,6 +156,10 @@ pub struct Lexicon {
     pub area_nouns: Set<&'static str>,
     /// Nouns only a body of people has ("members of X", "X employees").
     pub body_nouns: Set<&'static str>,
+    /// Offices and holdings only a body of people has, of one or two words
+    /// ("chief executive", "board"): after a name's possessive they make it
+    /// an organization.
+    pub body_offices: Set<&'static str>,
     /// Nouns before "of" and a name that make the name a place ("the town of
     /// X", "the people of X").
     pub place_of_nouns: Set<&'static str>,
@@ -353,6 +357,7 @@ fn build() -> Lexicon {
         kinship_nouns: set(include_str!("lexicon/kinship_nouns.txt")),
         area_nouns: set(include_str!("lexicon/area_nouns.txt")),
         body_nouns: set(include_str!("lexicon/body_nouns.txt")),
+        body_offices: set(include_str!("lexicon/body_offices.txt")),
         place_of_nouns: set(include_str!("lexicon/place_of_nouns.txt")),
         country_nouns: set(include_str!("lexicon/country_nouns.txt")),
         town_nouns: set(include_str!("lexicon/town_nouns.txt")),

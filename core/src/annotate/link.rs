@@ -154,6 +154,13 @@ struct Linker<'d, 'a> {
     by_acronym: Map<String, usize>,
     by_alias: Map<String, Vec<usize>>,
     by_tail: Map<String, Vec<usize>>,
+    /// Organizations of two or more words by their first word, when their
+    /// last word never stands alone in the text ("Tidemark" of "Tidemark
+    /// Orrell", not of "Pask Orrell" beside a lone "Orrell": two firms'
+    /// names run together).
+    by_first: Map<String, Vec<usize>>,
+    /// The words that stand alone as names somewhere in the text.
+    alone: Set<&'a str>,
     /// Family names of five letters or more with one letter left out, for
     /// finding a misspelt one.
     by_variant: Map<String, Vec<usize>>,
@@ -330,6 +337,15 @@ impl<'d, 'a> Linker<'d, 'a> {
                 }
             }
         } else if m.canonical.is_none() {
+            if m.kind == Kind::Organization
+                && starts_upper(words[0])
+                && !self.alone.contains(words[words.len() - 1])
+            {
+                let ids = self.by_first.entry(words[0].to_owned()).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
             for alias in self.org_aliases(a, b) {
                 let ids = self.by_alias.entry(alias).or_default();
                 if !ids.contains(&id) {
@@ -610,6 +626,14 @@ impl<'d, 'a> Linker<'d, 'a> {
             && let Some(id) = self.org_alias(&key)
         {
             self.add(id, mi, m);
+        } else if m.kind == Kind::Organization
+            && b - a == 1
+            && !self.towns.contains(w)
+            && let Some(&[id]) = self.by_first.get(w).map(Vec::as_slice)
+        {
+            // A firm named by its first word ("Tidemark" of "Tidemark
+            // Orrell"), known a firm by the document's evidence.
+            self.add(id, mi, m);
         } else {
             self.new_cluster(mi, m, key);
         }
@@ -748,6 +772,12 @@ pub fn link(doc: &Doc, mentions: &[NameMention]) -> (Vec<Cluster>, Vec<usize>) {
         by_acronym: Map::default(),
         by_alias: Map::default(),
         by_tail: Map::default(),
+        by_first: Map::default(),
+        alone: mentions
+            .iter()
+            .filter(|m| m.end - m.start == 1)
+            .map(|m| doc.word(m.start))
+            .collect(),
         by_variant: Map::default(),
         towns: Set::default(),
         of_mention: vec![usize::MAX; mentions.len()],
