@@ -837,9 +837,11 @@ impl Doc<'_> {
             .unwrap_or(np.end);
         head_end > np.start
             && self.is_word(head_end - 1)
-            && self
+            && (self
                 .word(head_end - 1)
                 .starts_with(|c: char| c.is_lowercase())
+                // "Kellbridge's MP, Fiona Saltire,": a role's acronym.
+                || LEXICON.role_nouns.contains(self.low(head_end - 1)))
     }
 
     /// True when the phrase `np` hangs on a role by a preposition ("a

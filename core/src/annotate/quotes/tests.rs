@@ -1265,3 +1265,13 @@ fn a_quotation_modifying_the_noun_after_it_is_nobodys_and_leaves_the_verb_free()
     assert_eq!(q[0].1, "members would put up posters");
     assert_eq!(q[0].2, "Omar Lisle");
 }
+
+#[test]
+fn a_places_mp_named_in_apposition_speaks_not_the_place() {
+    let q = quotes(
+        "The plant will close in May. Harrowby's MP, Nadia Quell, said she would ask the \
+         minister to meet the company.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "Nadia Quell");
+}
