@@ -776,8 +776,11 @@ impl Doc<'_> {
         }
         let agent = self.resolve(&s.np);
         match &s.appos {
+            // "Striking collectors, who picket the Longmoor depot, said":
+            // a relative clause names no one the subject is.
             Some(a)
                 if !a.is_empty()
+                    && !matches!(self.low(a.start), "who" | "which" | "whose" | "where")
                     && (agent.entity.is_none()
                         || self.role_headed(&s.np)
                         || self.postmodifies_role(&s.np)) =>

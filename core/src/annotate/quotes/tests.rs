@@ -1275,3 +1275,14 @@ fn a_places_mp_named_in_apposition_speaks_not_the_place() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].2, "Nadia Quell");
 }
+
+#[test]
+fn a_relative_clause_between_subject_and_verb_names_no_speaker() {
+    let q = quotes(
+        "The strike is in its third week. Striking porters, who have held a picket outside the \
+         Dunmere Arena each morning, said they had little choice.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "they had little choice");
+    assert_eq!(q[0].2, "Striking porters");
+}
