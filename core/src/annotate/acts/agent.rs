@@ -151,6 +151,20 @@ impl Doc<'_> {
             // "Smith, director of X, and chair of Y, says".
             let (k, np) = self.before_apposition(j - 1, floor)?;
             appos = Some(k + 1..j - 1);
+            // "Its report on a dispute in the city, published in 2024,
+            // recommended": the document heads the subject, not the city.
+            let lead = self.postmodified(np.clone(), floor).start;
+            if let Some(h) = (lead + 1..np.start)
+                .find(|&p| POSTMODIFIER_PREPOSITIONS.contains(&self.low(p)))
+                .filter(|&h| DOCUMENT_NOUNS.contains(self.low(h - 1)))
+            {
+                return Some(Subject {
+                    np: lead..np.end,
+                    appos,
+                    head: Some(lead..h),
+                    negated,
+                });
+            }
             return Some(Subject {
                 np,
                 appos,

@@ -1286,3 +1286,18 @@ fn a_relative_clause_between_subject_and_verb_names_no_speaker() {
     assert_eq!(q[0].1, "they had little choice");
     assert_eq!(q[0].2, "Striking porters");
 }
+
+#[test]
+fn a_documents_phrase_before_an_apposition_speaks_for_its_owner() {
+    let q = quotes(
+        "The Tarrow Conciliation Board said it was ready to host talks. Its report on an \
+         earlier dispute in the city, published in 2024, recommended that the council pay \
+         porters more.",
+    );
+    let r = q
+        .iter()
+        .find(|q| q.3 == "recommended")
+        .expect("the report's quote");
+    assert_eq!(r.1, "the council pay porters more");
+    assert_eq!(r.2, "Tarrow Conciliation Board");
+}
