@@ -12,7 +12,7 @@ use crate::annotate::kinds::{Kind, acting_words, body_context};
 use crate::annotate::lexicon::{GazKind, Gender, LEXICON};
 use crate::annotate::names::PieceKind;
 use crate::annotate::words::{
-    DETERMINERS, is_acronym, is_connector, is_possessive_mark, starts_upper,
+    DETERMINERS, is_acronym, is_connector, is_possessive_mark, starts_upper, title_case,
 };
 use crate::model::Span;
 
@@ -742,22 +742,6 @@ fn misspelt(a: &str, b: &str) -> bool {
                 || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
         }
     }
-}
-
-/// `PORT ELLIS` as `Port Ellis`: each word's first letter kept, the rest
-/// lowercased.
-fn title_case(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut word_start = true;
-    for c in name.chars() {
-        if word_start {
-            out.push(c);
-        } else {
-            out.extend(c.to_lowercase());
-        }
-        word_start = !c.is_alphanumeric();
-    }
-    out
 }
 
 /// Links name mentions into clusters; returns the clusters and, for every

@@ -21,7 +21,7 @@ use crate::annotate::first_person;
 use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::{LEXICON, set};
 use crate::annotate::segment::{Line, lines_from};
-use crate::annotate::words::{AUXILIARIES, DETERMINERS, WordSet, is_letter_closing};
+use crate::annotate::words::{AUXILIARIES, DETERMINERS, WordSet, is_letter_closing, title_case};
 use crate::model::{
     Annotations, Entity, EntityId, EntityKind, Mention, MentionForm, QuoteKind, Span,
 };
@@ -54,8 +54,11 @@ fn line_at(text: &str, at: usize) -> Line<'_> {
 /// voice's pronouns to `ann`, and records the passages in `prep` for the
 /// commitment stage.
 pub fn apply(text: &str, prep: &mut Prepared, ann: &mut Annotations) {
-    name_label_speakers(text, ann);
-    let (turns, labels) = match transcript(text, ann) {
+    let lines = label_lines(text);
+    if let Some(lines) = &lines {
+        name_label_speakers(lines, ann);
+    }
+    let (turns, labels) = match lines.and_then(|lines| transcript(text, lines, ann)) {
         Some(found) => found,
         None => (
             speech(text, ann)
@@ -394,17 +397,20 @@ fn labelled(ann: &Annotations, label: &str) -> Option<EntityId> {
     })
 }
 
-/// The turns of an interview set out as a transcript (at least
-/// [`MIN_LABELS`] lines opening with a speaker label, two labels at
-/// least), and a name mention for each label that names a person. The
+/// The turns of an interview set out as a transcript (its
+/// `labelled_lines`, see [`label_lines`]), and a name mention for each
+/// label that names a person. The
 /// first speaker asks; the other who speaks most is the interviewee, whom
 /// every other speaker's "you" addresses (the host's, a caller's, each
 /// reporter's at a press conference), and whose answers answer the last
 /// of them who spoke. With "Q:"/"A:" the answers are the
 /// interviewee's: the first person the text names outside quotation marks
 /// and bylines before the first turn.
-fn transcript(text: &str, ann: &Annotations) -> Option<(Vec<Turn>, Vec<Mention>)> {
-    let labelled_lines = label_lines(text)?;
+fn transcript(
+    text: &str,
+    labelled_lines: Vec<(Line, &str)>,
+    ann: &Annotations,
+) -> Option<(Vec<Turn>, Vec<Mention>)> {
     let first = labelled_lines.first()?;
     let interviewee_named = first_person_named(text, ann, first.0.span.start);
     let speaker_of = |h: &str| match h {
@@ -474,66 +480,57 @@ fn label_lines(text: &str) -> Option<Vec<(Line<'_>, &str)>> {
     (lines.len() >= MIN_LABELS && lines.iter().any(|(_, h)| *h != first)).then_some(lines)
 }
 
-/// Gives each speaker label of a transcript that names no person of
-/// `ann` a person ("MAYOR DELANEY:" → Delaney, the mayor): the entity the
-/// label's own words were read as (a place or a body, by their capitals
-/// alone) becomes that person, or else a new one is added. Labels of a
-/// role ("HOST:", "CALLER:") or a single letter name nobody.
-fn name_label_speakers(text: &str, ann: &mut Annotations) {
-    let Some(lines) = label_lines(text) else {
-        return;
-    };
-    for (line, h) in lines {
+/// Gives each speaker label of a transcript (its `lines`, see
+/// [`label_lines`]) that names no person of `ann` a person ("MAYOR
+/// DELANEY:" → Delaney, the mayor): the entity the label's own words were
+/// read as (a place or a body, by their capitals alone) becomes that
+/// person, or else a new one is added. Labels of a role ("HOST:",
+/// "CALLER:") or a single letter name nobody.
+fn name_label_speakers(lines: &[(Line, &str)], ann: &mut Annotations) {
+    for &(line, h) in lines {
         if labelled(ann, h).is_some() {
             continue;
         }
-        let words: Vec<String> = h
-            .split(' ')
-            .filter(|w| !w.is_empty())
-            .map(|w| {
-                let mut cs = w.chars();
-                cs.next().map_or_else(String::new, |c| {
-                    c.to_uppercase()
-                        .chain(cs.flat_map(char::to_lowercase))
-                        .collect()
-                })
-            })
-            .collect();
+        let cased = title_case(h);
+        let words: Vec<&str> = cased.split(' ').filter(|w| !w.is_empty()).collect();
         let titled = words
             .iter()
-            .take_while(|w| LEXICON.titles.contains_key(w.as_str()))
+            .take_while(|w| LEXICON.titles.contains_key(**w))
             .count();
-        let name = &words[titled..];
-        let common = |w: &String| {
+        let common = |w: &&str| {
             let low = w.trim_end_matches('.').to_lowercase();
-            LEXICON.role_nouns.contains(low.as_str()) || LEXICON.function_words.contains(w.as_str())
+            LEXICON.role_nouns.contains(low.as_str()) || LEXICON.function_words.contains(*w)
         };
-        let Some(last) = name.last() else { continue };
-        if last.trim_end_matches('.').chars().count() < 2 || name.iter().any(common) {
+        let Some(last) = words[titled..].last() else {
+            continue;
+        };
+        if last.trim_end_matches('.').chars().count() < 2 || words[titled..].iter().any(common) {
             continue;
         }
+        let name = words[titled..].join(" ");
+        let roles: Vec<String> = (titled > 0)
+            .then(|| words[..titled].join(" "))
+            .into_iter()
+            .collect();
         let at = line.trimmed_start;
         let read = ann
             .mention_at(at)
             .or_else(|| ann.mention_at(at + h.len() - 1))
             .map(|m| ann.mentions[m].entity);
-        let person = Entity {
-            kind: EntityKind::Person,
-            name: name.join(" "),
-            roles: (titled > 0)
-                .then(|| words[..titled].join(" "))
-                .into_iter()
-                .collect(),
-            mentions: Vec::new(),
-        };
         match read {
             Some(e) if ann.entities[e].kind != EntityKind::Person => {
-                ann.entities[e].kind = EntityKind::Person;
-                ann.entities[e].name = person.name;
-                ann.entities[e].roles = person.roles;
+                let x = &mut ann.entities[e];
+                x.kind = EntityKind::Person;
+                x.name = name;
+                x.roles = roles;
             }
             Some(_) => {}
-            None => ann.entities.push(person),
+            None => ann.entities.push(Entity {
+                kind: EntityKind::Person,
+                name,
+                roles,
+                mentions: Vec::new(),
+            }),
         }
     }
 }

@@ -279,6 +279,22 @@ pub static RELATION_NOUNS: LazyLock<WordSet> =
 pub static TIME_UNITS: LazyLock<WordSet> =
     LazyLock::new(|| set(include_str!("lexicon/time_units.txt")));
 
+/// `PORT ELLIS` as `Port Ellis`: each word's first letter kept, the rest
+/// lowercased.
+pub fn title_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut word_start = true;
+    for c in name.chars() {
+        if word_start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        word_start = !c.is_alphanumeric();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
