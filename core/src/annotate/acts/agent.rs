@@ -428,12 +428,7 @@ impl Doc<'_> {
         if !closes {
             return None;
         }
-        let e = self.entity_in(&a).filter(|&e| {
-            self.ann
-                .entities
-                .get(e)
-                .is_some_and(|x| matches!(x.kind, EntityKind::Person | EntityKind::Organization))
-        })?;
+        let e = self.entity_in(&a).filter(|&e| self.is_actor(e))?;
         Some((e, a.end))
     }
 
@@ -1039,6 +1034,15 @@ impl Doc<'_> {
             .entities
             .get(e)
             .is_some_and(|x| x.kind == EntityKind::Person)
+    }
+
+    /// True when entity `e` is a person or an organization: one who can
+    /// speak or act, not a place.
+    fn is_actor(&self, e: EntityId) -> bool {
+        self.ann
+            .entities
+            .get(e)
+            .is_some_and(|x| matches!(x.kind, EntityKind::Person | EntityKind::Organization))
     }
 
     /// The agent a noun phrase names.
@@ -1791,11 +1795,7 @@ impl Doc<'_> {
             .take_while(|&k| self.is_word(k))
             .filter_map(|k| self.ann.mention_at(self.toks[k].start()))
             .map(|m| self.ann.mentions[m].entity)
-            .find(|&e| {
-                self.ann.entities.get(e).is_some_and(|x| {
-                    matches!(x.kind, EntityKind::Person | EntityKind::Organization)
-                })
-            })
+            .find(|&e| self.is_actor(e))
     }
 
     /// For a court's document with no issuer named at any mention of it
