@@ -366,12 +366,13 @@ impl<'a> Doc<'a> {
             return false;
         }
         let next = (i + 1 < self.toks.len() && self.toks[i + 1].sent() == sent).then(|| i + 1);
+        let opens_sentence = i == 0 || self.toks[i - 1].sent() != sent;
         is_acronym(w)
             || next.is_some_and(|j| self.is_cap(j))
             // "Palmer said ...": a speech verb after an unknown word, not a
             // common noun opening its sentence ("Residents say …").
             || (next.is_some_and(|j| is_attribution_verb(self.word(j)))
-                && !(sentence_range(&self.toks, i).start == i && tagger::common_noun(w)))
+                && !(opens_sentence && tagger::common_noun(w)))
     }
 
     /// True when token `i` stands in a byline ("By Ann Lee, Health

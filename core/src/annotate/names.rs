@@ -131,7 +131,7 @@ impl Doc<'_> {
                     }
                 }
                 // A lone initial ("E. coli") names no one.
-                if !(end == start + 1 && is_initial(self.word(start))) {
+                if !(end == start + 1 && is_letter_initial(self.word(start))) {
                     out.push((start, end));
                 }
                 i = end;
@@ -182,8 +182,10 @@ impl Doc<'_> {
     }
 }
 
-/// True when `w` is one capital letter and a period ("J."), an initial.
-fn is_initial(w: &str) -> bool {
+/// True when `w` is one capital letter and a period ("J."): narrower than
+/// [`crate::annotate::kinds::is_initial`], which also admits "Jr." and
+/// "U.S.", names a lone run may be.
+fn is_letter_initial(w: &str) -> bool {
     let mut cs = w.chars();
     cs.next().is_some_and(char::is_uppercase) && cs.as_str() == "."
 }
