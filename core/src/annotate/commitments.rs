@@ -1230,10 +1230,7 @@ fn after_list_mark(doc: &Doc, i: usize) -> bool {
 /// True for the words a future opens with, which [`conjunct_future`],
 /// [`will_pledge`] and [`reported_passive`] alone take.
 fn is_future_word(w: &str) -> bool {
-    matches!(
-        w,
-        "will" | "shall" | "would" | "may" | "might" | "we'll" | "i'll" | "going"
-    )
+    FUTURE_MODALS.contains(&w) || matches!(w, "we'll" | "i'll" | "going")
 }
 
 /// How many list items back [`listed_future`] looks for the line that
