@@ -569,10 +569,7 @@ fn verb_actor(
     }
     // "Both countries promised …": the two named last, one the partner.
     if let Some((first, second)) = doc.joint_pair(&s.np) {
-        let actor = Agent {
-            entity: Some(first),
-            name: None,
-        };
+        let actor = Agent::of(first);
         return Some((actor, object, Some(second)));
     }
     if cue.frames.agent && !doc.names_agent(&s.np) {
@@ -621,10 +618,7 @@ fn unnamed_directive(doc: &Doc, i: usize) -> Option<Agent> {
         })
         .map(|m| m.entity);
     let not_asked = |a: &Agent| a.is_known() && (a.entity.is_none() || a.entity != asked);
-    let body = |e: EntityId| Agent {
-        entity: Some(e),
-        name: None,
-    };
+    let body = |e: EntityId| Agent::of(e);
     earlier_passive_agent(doc, i)
         .filter(not_asked)
         .or_else(|| {
@@ -660,10 +654,7 @@ fn reporting_body(doc: &Doc, i: usize) -> Option<Agent> {
     let r = doc.reporter_around(at)?;
     match r.entity.map(|e| doc.ann.entities[e].kind) {
         Some(EntityKind::Organization) => Some(r),
-        Some(EntityKind::Person) => officer_body(doc, &r).map(|e| Agent {
-            entity: Some(e),
-            name: None,
-        }),
+        Some(EntityKind::Person) => officer_body(doc, &r).map(Agent::of),
         Some(_) => None,
         None => r
             .name
@@ -728,13 +719,7 @@ fn recent_body(doc: &Doc, i: usize) -> Option<EntityId> {
     let speaker = q.speaker?;
     match doc.ann.entities[speaker].kind {
         EntityKind::Organization => Some(speaker),
-        EntityKind::Person => officer_body(
-            doc,
-            &Agent {
-                entity: Some(speaker),
-                name: None,
-            },
-        ),
+        EntityKind::Person => officer_body(doc, &Agent::of(speaker)),
         _ => None,
     }
 }
@@ -753,10 +738,7 @@ fn reporters_body(doc: &Doc, np: &Range<usize>) -> Option<Agent> {
     let noun = doc.low(np.start + 1);
     organization_noun(noun)?;
     let body = officer_body(doc, &speaker_of_clause_at(doc, np.start)?)?;
-    fits_body(doc, body, noun).then_some(Agent {
-        entity: Some(body),
-        name: None,
-    })
+    fits_body(doc, body, noun).then_some(Agent::of(body))
 }
 
 /// True when the organisation noun `noun` may describe the organisation
@@ -1011,10 +993,7 @@ fn possessor(doc: &Doc, n: usize, floor: usize) -> Option<Agent> {
         if let Some(m) = doc.ann.mention_at(doc.toks[j - 1].start())
             && doc.ann.mentions[m].form != MentionForm::Demonym
         {
-            return Some(Agent {
-                entity: Some(doc.ann.mentions[m].entity),
-                name: None,
-            });
+            return Some(Agent::of(doc.ann.mentions[m].entity));
         }
         j -= 1;
     }
@@ -1430,10 +1409,7 @@ fn future_actor(doc: &Doc, i: usize, verb: usize) -> Option<Future> {
     // "The two companies will keep …", "the three leaders would meet …":
     // the partners named before, one the counterpart.
     if let Some((first, second)) = doc.joint_pair(&s.np) {
-        let actor = Agent {
-            entity: Some(first),
-            name: None,
-        };
+        let actor = Agent::of(first);
         return (doc.low(i) == "will" || reporter.is_some()).then(|| Future {
             counterpart: Some(second),
             ..Future::of(actor, verb)
@@ -1622,10 +1598,7 @@ fn reported_pronoun_future(doc: &Doc, pronoun: usize, verb: usize) -> Option<Fut
             .flatten()
             .or_else(officer_of)
             .map(|e| {
-                let body = Agent {
-                    entity: Some(e),
-                    name: None,
-                };
+                let body = Agent::of(e);
                 Future::of(body, verb)
             });
     }
@@ -1855,13 +1828,7 @@ fn bound_object(doc: &Doc, i: usize) -> Option<Found> {
         return None;
     }
     let (actor, partner) = match doc.joint_pair(&np) {
-        Some((first, second)) => (
-            Agent {
-                entity: Some(first),
-                name: None,
-            },
-            Some(second),
-        ),
+        Some((first, second)) => (Agent::of(first), Some(second)),
         // "commit the image to the screen": a thing bound is no actor.
         None if names_actor(doc, &np) => (doc.resolve(&np), None),
         None => return None,

@@ -571,10 +571,7 @@ fn in_the_words_of(doc: &Doc, comma: usize) -> Option<Attribution> {
     })?;
     let np = doc.np_after(words + 2)?;
     let agent = match doc.apposed_actor(&np) {
-        Some((e, _)) => Agent {
-            entity: Some(e),
-            name: None,
-        },
+        Some((e, _)) => Agent::of(e),
         None => doc.resolve(&np),
     };
     Some(Attribution {
@@ -694,10 +691,7 @@ fn lone_person(doc: &Doc, m: &Marked, lone: &mut Map<usize, Option<usize>>) -> O
             .flatten()
     });
     entity.map(|e| Attribution {
-        agent: Agent {
-            entity: Some(e),
-            name: None,
-        },
+        agent: Agent::of(e),
         cue: None,
     })
 }
@@ -741,10 +735,7 @@ fn introduced_by(doc: &Doc, m: &Marked) -> Option<Attribution> {
         .get(e)
         .is_some_and(|x| x.kind == EntityKind::Person);
     person.then_some(Attribution {
-        agent: Agent {
-            entity: Some(e),
-            name: None,
-        },
+        agent: Agent::of(e),
         cue: None,
     })
 }

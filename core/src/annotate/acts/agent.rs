@@ -63,6 +63,14 @@ pub struct Agent {
 }
 
 impl Agent {
+    /// The agent that is entity `e`.
+    pub fn of(e: EntityId) -> Agent {
+        Agent {
+            entity: Some(e),
+            name: None,
+        }
+    }
+
     /// True when the agent names anyone at all.
     pub fn is_known(&self) -> bool {
         self.entity.is_some() || self.name.is_some()
@@ -382,10 +390,7 @@ impl Doc<'_> {
         };
         // "The Conservative leader, Kemi Badenoch, …": the person named.
         if let Some((e, _)) = np.as_ref().and_then(|np| self.apposed_actor(np)) {
-            return Some(Agent {
-                entity: Some(e),
-                name: None,
-            });
+            return Some(Agent::of(e));
         }
         let agent = np.map(|np| self.resolve(&np));
         match agent {
@@ -461,13 +466,7 @@ impl Doc<'_> {
     /// that ends the whole phrase.
     pub fn inverted_speaker(&self, np: &Range<usize>) -> (Agent, usize) {
         match self.apposed_actor(np) {
-            Some((e, close)) => (
-                Agent {
-                    entity: Some(e),
-                    name: None,
-                },
-                close,
-            ),
+            Some((e, close)) => (Agent::of(e), close),
             None => (self.resolve(np), np.end),
         }
     }
@@ -499,10 +498,7 @@ impl Doc<'_> {
                     .get(m.entity)
                     .is_some_and(|e| e.kind != EntityKind::Place)
             })
-            .map(|m| Agent {
-                entity: Some(m.entity),
-                name: None,
-            })
+            .map(|m| Agent::of(m.entity))
     }
 
     /// True when the last token of `np` is a name of an actor (not a place)
@@ -771,10 +767,7 @@ impl Doc<'_> {
                 && matches!(self.low(head.end), "from" | "by" | "of")
                 && let Some(e) = self.entity_in(&(head.end + 1..s.np.end))
             {
-                return Agent {
-                    entity: Some(e),
-                    name: None,
-                };
+                return Agent::of(e);
             }
             // "Its report on the dispute": the one "its" names.
             let owner = self.as_written(head);
@@ -803,10 +796,7 @@ impl Doc<'_> {
                             || self.is_person(e)
                             || !self.holds_name(&s.np) =>
                     {
-                        Agent {
-                            entity: Some(e),
-                            name: None,
-                        }
+                        Agent::of(e)
                     }
                     _ => agent,
                 }
@@ -1054,10 +1044,7 @@ impl Doc<'_> {
         if np.len() == 1
             && let Some(e) = self.vocative_before(np.start)
         {
-            return Agent {
-                entity: Some(e),
-                name: None,
-            };
+            return Agent::of(e);
         }
         if np.len() == 1 && PRONOUNS.contains_key(self.low(np.start)) {
             return self.resolve_pronoun(np.start);
@@ -1086,13 +1073,8 @@ impl Doc<'_> {
         if entity.is_some() {
             return Agent { entity, name: None };
         }
-        self.organization_described(np).map_or_else(
-            || self.as_written(np),
-            |e| Agent {
-                entity: Some(e),
-                name: None,
-            },
-        )
+        self.organization_described(np)
+            .map_or_else(|| self.as_written(np), Agent::of)
     }
 
     /// For a bare "a spokesman" or "the spokeswoman", naming no body before
@@ -1331,10 +1313,7 @@ impl Doc<'_> {
                         .is_none_or(|e| self.may_be_third_person(i, id, e))
             })
         {
-            return Agent {
-                entity: Some(self.ann.mentions[m].entity),
-                name: None,
-            };
+            return Agent::of(self.ann.mentions[m].entity);
         }
         let as_written = || Agent {
             entity: None,
@@ -1350,19 +1329,13 @@ impl Doc<'_> {
             }),
             Some(PronounClass::Person) => self
                 .nearest_before(i, |id, e| self.may_be_third_person(i, id, e))
-                .map(|e| Agent {
-                    entity: Some(e),
-                    name: None,
-                })
+                .map(Agent::of)
                 .or_else(|| self.recent_role_speaker(i))
                 .unwrap_or_else(as_written),
             Some(PronounClass::Group) => {
                 let organisation = || {
                     self.nearest_before(i, |_, e| e.kind == EntityKind::Organization)
-                        .map(|e| Agent {
-                            entity: Some(e),
-                            name: None,
-                        })
+                        .map(Agent::of)
                 };
                 // "They say": a plural speaker before is likelier than a firm.
                 if matches!(self.low(i), "they" | "their" | "them") {
@@ -1779,10 +1752,7 @@ impl Doc<'_> {
                 (noun + 1..hi)
                     .filter(same)
                     .find_map(|k| self.modifying_name(k).ok())
-                    .map(|e| Agent {
-                        entity: Some(e),
-                        name: None,
-                    })
+                    .map(Agent::of)
             })
     }
 
@@ -1818,10 +1788,7 @@ impl Doc<'_> {
         };
         self.nearest_before(noun, judge)
             .or_else(|| self.nearest_before(noun, court))
-            .map(|e| Agent {
-                entity: Some(e),
-                name: None,
-            })
+            .map(Agent::of)
     }
 
     /// The author a document noun at token `k` names after it: "a statement
@@ -1894,16 +1861,12 @@ impl Doc<'_> {
 
     /// The issuer named around the document noun at token `k`, if any.
     fn issuer_at(&self, k: usize) -> Option<Agent> {
-        let found = |e: EntityId| Agent {
-            entity: Some(e),
-            name: None,
-        };
         let j = match self.modifying_name(k) {
-            Ok(e) => return Some(found(e)),
+            Ok(e) => return Some(Agent::of(e)),
             Err(j) => j,
         };
         if let Some(e) = self.author_after(k) {
-            return Some(found(e));
+            return Some(Agent::of(e));
         }
         // "the ministry released a statement", "X said in a statement"
         let floor = self.sentence_of(k).start;
@@ -1930,7 +1893,7 @@ impl Doc<'_> {
         }?;
         let subject = self.subject_before(verb)?;
         let agent = self.resolve_with(&subject.np, false);
-        agent.entity.map(found)
+        agent.entity.map(Agent::of)
     }
 }
 
