@@ -287,6 +287,11 @@ impl<'a> Doc<'a> {
         self.toks[i].span().slice(self.text)
     }
 
+    /// The text of token `i`, or None past the last token.
+    pub fn word_at(&self, i: usize) -> Option<&'a str> {
+        self.toks.get(i).map(|t| t.span().slice(self.text))
+    }
+
     /// True for a capitalised word token.
     pub fn is_cap(&self, i: usize) -> bool {
         let t = self.toks[i];

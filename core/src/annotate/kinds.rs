@@ -172,8 +172,7 @@ pub fn is_clearly_person(doc: &Doc, a: usize, b: usize) -> bool {
 /// True when what follows a name ending before token `b` says "person":
 /// ", who", or a possessive before a kinship noun ("X's wife").
 pub fn person_context(doc: &Doc, b: usize) -> bool {
-    let word = |i: usize| (i < doc.toks.len()).then(|| doc.word(i));
-    match (word(b), word(b + 1)) {
+    match (doc.word_at(b), doc.word_at(b + 1)) {
         (Some(","), Some("who")) => true,
         (Some("'s" | "’s"), Some(noun)) => LEXICON.kinship_nouns.contains(noun),
         _ => false,
@@ -197,28 +196,37 @@ fn is_citation_year(w: &str) -> bool {
 /// 2014; …)": an author is a person. A firm's name joined by "&" ("Marks &
 /// Spencer") is no citation without the year that closes it.
 pub fn citation_context(doc: &Doc, b: usize) -> bool {
-    let word = |i: usize| (i < doc.toks.len()).then(|| doc.word(i));
-    let et_al =
-        |i: usize| word(i) == Some("et") && word(i + 1).is_some_and(|w| w.starts_with("al"));
+    let et_al = |i: usize| {
+        doc.word_at(i) == Some("et") && doc.word_at(i + 1).is_some_and(|w| w.starts_with("al"))
+    };
     let mut i = b;
-    if matches!(word(i), Some("'s" | "’s" | "'" | "’")) {
+    if matches!(doc.word_at(i), Some("'s" | "’s" | "'" | "’")) {
         i += 1;
     }
     if et_al(i)
-        || (matches!(word(i), Some("and" | "&"))
-            && matches!(word(i + 1), Some("colleagues" | "coworkers" | "co-workers")))
+        || (matches!(doc.word_at(i), Some("and" | "&"))
+            && matches!(
+                doc.word_at(i + 1),
+                Some("colleagues" | "coworkers" | "co-workers")
+            ))
     {
         return true;
     }
     // The other authors of a list, up to the year that closes it.
     for _ in 0..16 {
-        match word(i) {
-            Some("(") => return word(i + 1).is_some_and(is_citation_year),
+        match doc.word_at(i) {
+            Some("(") => return doc.word_at(i + 1).is_some_and(is_citation_year),
             Some(w) if is_citation_year(w) => {
-                return matches!(word(i + 1), Some(")" | ";" | "]" | ":"));
+                return matches!(doc.word_at(i + 1), Some(")" | ";" | "]" | ":"));
             }
             Some("," | "&" | "and") => i += 1,
-            _ if et_al(i) => i += if word(i + 2) == Some(".") { 3 } else { 2 },
+            _ if et_al(i) => {
+                i += if doc.word_at(i + 2) == Some(".") {
+                    3
+                } else {
+                    2
+                }
+            }
             Some(_) if doc.is_cap(i) => i += 1,
             _ => return false,
         }
@@ -242,12 +250,11 @@ pub fn body_context(doc: &Doc, a: usize, b: usize) -> bool {
 /// after it (past an apposition between commas: "X, which controls the
 /// dam, has asked") those of a body acting (see [`acting_words`]).
 pub fn acting_subject(doc: &Doc, a: usize, b: usize) -> bool {
-    let word = |i: usize| (i < doc.toks.len()).then(|| doc.word(i));
     if doc.toks[a].quoted() || (a > 0 && is_preposition_or_the(doc.word(a - 1))) {
         return false;
     }
     let mut i = b;
-    if word(i) == Some(",") {
+    if doc.word_at(i) == Some(",") {
         let Some(close) = (i + 1..(i + 10).min(doc.toks.len())).find(|&k| doc.word(k) == ",")
         else {
             return false;
@@ -325,9 +332,8 @@ pub fn place_context(doc: &Doc, a: usize, b: usize) -> bool {
 /// and it.
 fn town_noun(doc: &Doc, a: usize, b: usize) -> bool {
     let nouns = &LEXICON.town_nouns;
-    let word = |i: usize| (i < doc.toks.len()).then(|| doc.word(i));
-    let after = match word(b) {
-        Some("'s" | "’s") => word(b + 1),
+    let after = match doc.word_at(b) {
+        Some("'s" | "’s") => doc.word_at(b + 1),
         w => w,
     };
     after.is_some_and(|w| nouns.contains(w))
@@ -364,10 +370,10 @@ pub fn after_place_preposition(doc: &Doc, a: usize) -> bool {
 /// a name that follows a place preposition, the list going on after it or
 /// closing before it with "and" or "or" (not "in Paris, Smith said").
 fn listed_after_place_preposition(doc: &Doc, a: usize, b: usize) -> bool {
-    let word = |i: usize| (i < doc.toks.len()).then(|| doc.word(i));
-    let before = a.checked_sub(1).and_then(word);
-    let goes_on =
-        matches!(word(b), Some("," | "and" | "or")) && b + 1 < doc.toks.len() && doc.is_cap(b + 1);
+    let before = a.checked_sub(1).and_then(|k| doc.word_at(k));
+    let goes_on = matches!(doc.word_at(b), Some("," | "and" | "or"))
+        && b + 1 < doc.toks.len()
+        && doc.is_cap(b + 1);
     if !(matches!(before, Some("and" | "or")) || (before == Some(",") && goes_on)) {
         return false;
     }
@@ -375,7 +381,7 @@ fn listed_after_place_preposition(doc: &Doc, a: usize, b: usize) -> bool {
     // At most six names back.
     for _ in 0..6 {
         let mut j = i;
-        match j.checked_sub(1).and_then(word) {
+        match j.checked_sub(1).and_then(|k| doc.word_at(k)) {
             Some("and" | "or") => {
                 j -= 1;
                 if j > 0 && doc.word(j - 1) == "," {
@@ -438,7 +444,7 @@ fn country_possessive(doc: &Doc, b: usize) -> bool {
         return false;
     }
     let noun = doc.word(b + 1);
-    let two = (b + 2 < doc.toks.len()).then(|| doc.word(b + 2));
+    let two = doc.word_at(b + 2);
     LEXICON.country_nouns.contains(noun)
         || (matches!(noun, "foreign" | "prime") && matches!(two, Some("minister" | "ministry")))
 }
@@ -478,7 +484,6 @@ pub(crate) fn vote(
     org_noun: &dyn Fn(&str) -> bool,
     votes: &mut Votes,
 ) {
-    let word = |i: usize| (i < doc.toks.len()).then(|| doc.word(i));
     if person_context(doc, b) || role_apposed(doc, a) {
         votes.person += 1;
     }
@@ -489,10 +494,12 @@ pub(crate) fn vote(
     {
         votes.body += 1;
     }
-    if place_context(doc, a, b) || (word(b) == Some(",") && word(b + 1) == Some("where")) {
+    if place_context(doc, a, b)
+        || (doc.word_at(b) == Some(",") && doc.word_at(b + 1) == Some("where"))
+    {
         votes.place += 1;
     }
-    match (word(b), word(b + 1)) {
+    match (doc.word_at(b), doc.word_at(b + 1)) {
         (Some(","), Some("which")) => votes.neuter += 1,
         _ => match first_pronoun(doc, b) {
             Some(true) => votes.person += 1,
@@ -535,8 +542,7 @@ fn organization_before(doc: &Doc, a: usize, org_noun: &dyn Fn(&str) -> bool) -> 
 /// by an article, names an organization: "X, the family firm that …", "X,
 /// a small charity".
 fn organization_apposed(doc: &Doc, b: usize, org_noun: &dyn Fn(&str) -> bool) -> bool {
-    let word = |i: usize| (i < doc.toks.len()).then(|| doc.word(i));
-    if word(b) != Some(",") || !matches!(word(b + 1), Some("the" | "a" | "an")) {
+    if doc.word_at(b) != Some(",") || !matches!(doc.word_at(b + 1), Some("the" | "a" | "an")) {
         return false;
     }
     (b + 2..(b + 8).min(doc.toks.len()))

@@ -63,8 +63,7 @@ pub struct NameMention {
 /// MP said", "its CFO said" name a person by office).
 fn acronym_acts(doc: &Doc, i: usize) -> bool {
     let w = doc.word(i);
-    let word = |k: usize| (k < doc.toks.len()).then(|| doc.word(k));
-    let before = i.checked_sub(1).and_then(word).unwrap_or("");
+    let before = i.checked_sub(1).and_then(|k| doc.word_at(k)).unwrap_or("");
     let lx = &*LEXICON;
     let low = w.to_ascii_lowercase();
     if w.len() < 3
@@ -76,7 +75,7 @@ fn acronym_acts(doc: &Doc, i: usize) -> bool {
     {
         return false;
     }
-    let rest: Vec<&str> = (i + 1..i + 3).filter_map(word).collect();
+    let rest: Vec<&str> = (i + 1..i + 3).filter_map(|k| doc.word_at(k)).collect();
     acting_words(&rest) || body_context(doc, i, i + 1)
 }
 

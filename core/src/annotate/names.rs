@@ -476,10 +476,13 @@ impl Doc<'_> {
     fn firm_name(&self, a: usize, i: usize, b: usize) -> bool {
         let listed = |k: usize| self.entry_at(k, b).is_some() || self.title_at(k, b).is_some();
         // "(Dye & Bavelier, 2010)", "Carrano & Biewener [7]": authors cited.
-        let word = |k: usize| (k < self.toks.len()).then(|| self.word(k));
-        let next = if word(b) == Some(",") { b + 1 } else { b };
+        let next = if self.word_at(b) == Some(",") {
+            b + 1
+        } else {
+            b
+        };
         let cited = (a > 0 && self.word(a - 1) == "(")
-            || matches!(word(next), Some("(" | "["))
+            || matches!(self.word_at(next), Some("(" | "["))
             || self
                 .toks
                 .get(next)
