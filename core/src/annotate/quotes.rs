@@ -27,7 +27,8 @@ use crate::annotate::learn::tagger::Tag;
 use crate::annotate::lexicon::{Gender, LEXICON};
 use crate::annotate::segment::{Token, TokenKind};
 use crate::annotate::words::{
-    AUXILIARIES, DETERMINERS, PRONOUNS, SPEECH_PREFILTER, SPEECH_VERBS, SpeechUse,
+    AUXILIARIES, BETWEEN_SUBJECT_AND_VERB, DETERMINERS, PRONOUNS, SPEECH_PREFILTER, SPEECH_VERBS,
+    SpeechUse,
 };
 use crate::model::{EntityKind, Quote, QuoteKind, Span};
 
@@ -856,6 +857,21 @@ fn reported(doc: &Doc, v: usize, needs_that: bool) -> Option<(Attribution, Span)
                 && DETERMINERS.contains(doc.low(m - 1)))
     };
     if base && v > 0 && modifier(v - 1) && doc.tag(v) == Tag::Noun {
+        return None;
+    }
+    // "I've seen reports that …", "had heard claims that …": a plural
+    // after a verb that is no auxiliary (or a participle after "have") is
+    // that verb's object, a noun.
+    let perfect = v > 1 && {
+        let w = doc.low(v - 2);
+        matches!(w, "have" | "has" | "had") || w.ends_with("'ve") || w.ends_with("’ve")
+    };
+    if doc.low(v).ends_with('s')
+        && v > 0
+        && (doc.tag(v - 1) == Tag::Verb || perfect)
+        && !AUXILIARIES.contains(prev)
+        && !BETWEEN_SUBJECT_AND_VERB.contains(prev)
+    {
         return None;
     }
     // "the number of confirmed cases rose": a participle after a

@@ -334,7 +334,9 @@ fn requote(text: &str, prep: &Prepared, ann: &mut Annotations) {
             return true;
         };
         let last = name.rsplit(' ').next().unwrap_or(name).to_ascii_lowercase();
-        match last.as_str() {
+        // "I'll", "we'd", "I've": the pronoun before its contracted auxiliary.
+        let last = last.split(['\'', '\u{2019}']).next().unwrap_or_default();
+        match last {
             // Its own earlier words in quotation marks ("As I told the
             // panel in October, “…”") are quoted, by the passage's speaker;
             // not what it says now ("I say this: “…”").
@@ -558,34 +560,48 @@ fn first_person_named(text: &str, ann: &Annotations, before: usize) -> Option<En
         .map(|m| m.entity)
 }
 
-/// True when the lowercase title `low` opens with a noun of
-/// [`SPEECH_TITLES`] and "by" or "of" ("remarks by …", "keynote address
-/// of …").
-fn opens_speech_title(low: &str) -> bool {
+/// Where, in the lowercase title `low`, the speaker of a speech is named:
+/// just after its opening noun of [`SPEECH_TITLES`] and "by" or "of"
+/// ("remarks by …", "keynote address of …"), or after a later " by "
+/// when the noun is followed by its audience or occasion ("address to
+/// the graduates, given by its chancellor, …"). The byte offset in `low`
+/// where that naming starts.
+fn speech_title_speaker(low: &str) -> Option<usize> {
     let mut words = low.split_whitespace();
-    let Some(noun) = words.next() else {
-        return false;
-    };
+    let noun = words.next()?;
     let noun = if noun == "keynote" && words.clone().next() == Some("address") {
         words.next().unwrap_or("")
     } else {
         noun
     };
-    SPEECH_TITLES.contains(noun) && matches!(words.next(), Some("by" | "of"))
+    if !SPEECH_TITLES.contains(noun) {
+        return None;
+    }
+    let next = words.next()?;
+    if matches!(next, "by" | "of") {
+        return Some(0);
+    }
+    matches!(next, "to" | "at" | "on" | "before")
+        .then(|| low.find(" by "))
+        .flatten()
 }
 
 /// A speech: its first line opens with a noun of [`SPEECH_TITLES`] and
-/// "by" or "of" ("Remarks by Mayor Ann Lee to the council"), or does so
-/// after a topic and a colon ("Budget debate: speech by Ann Lee"), and
-/// names a person, who speaks the rest of the text.
+/// names its speaker (see [`speech_title_speaker`]: "Remarks by Mayor Ann
+/// Lee to the council", "Address to the graduates, given by Ann Lee"), or
+/// does so after a topic and a colon ("Budget debate: speech by Ann Lee");
+/// that person speaks the rest of the text.
 fn speech(text: &str, ann: &Annotations) -> Option<Turn> {
     let title = lines_from(text, 0).find(|l| !l.trimmed.is_empty())?;
     let low = title.trimmed.to_ascii_lowercase();
-    let after_topic = low.split_once(": ").map(|(_, rest)| rest);
-    if !opens_speech_title(&low) && !after_topic.is_some_and(opens_speech_title) {
-        return None;
-    }
-    let speaker = person_in(ann, title.span)?;
+    let after_topic = low
+        .split_once(": ")
+        .map(|(topic, rest)| (topic.len() + 2, rest));
+    let at = speech_title_speaker(&low).or_else(|| {
+        let (skip, rest) = after_topic?;
+        speech_title_speaker(rest).map(|at| skip + at)
+    })?;
+    let speaker = person_in(ann, Span::new(title.trimmed_start + at, title.span.end))?;
     Some(Turn {
         span: Span::new(title.span.end, text.len()),
         speaker: Some(speaker),
@@ -848,6 +864,27 @@ mod tests {
         assert_ne!(
             entity_at(&ann, text, "I will", 0).as_deref(),
             Some("Orla Penrose")
+        );
+    }
+
+    #[test]
+    fn a_speech_title_may_name_its_audience_before_its_speaker() {
+        let text = "Address to the graduates of Tarnby College, given by its principal, Owen Castell, on 2 July\n\n\
+                    Thank you. I will be brief. I say this to you as a former student.\n";
+        let ann = annotate(text);
+        assert_eq!(
+            entity_at(&ann, text, "I will", 0).as_deref(),
+            Some("Owen Castell")
+        );
+        // "I say …" in the speech is its voice, not a quote.
+        assert!(ann.quotes.is_empty(), "{:?}", ann.quotes);
+        // An address's audience alone names no speaker.
+        let text =
+            "Address to the graduates of Tarnby College\n\nI will be brief, said Owen Castell.\n";
+        let ann = annotate(text);
+        assert_ne!(
+            entity_at(&ann, text, "I will", 0).as_deref(),
+            Some("Owen Castell")
         );
     }
 

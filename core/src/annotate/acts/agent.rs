@@ -262,6 +262,9 @@ impl Doc<'_> {
             head = Some(longer.start..first_break);
             np = longer;
         }
+        // "Nobody has ever said …", "No official would say …": a negative
+        // subject negates the verb as "not" does.
+        let negated = negated || matches!(self.low(np.start), "nobody" | "none" | "neither" | "no");
         Some(Subject {
             np,
             appos,

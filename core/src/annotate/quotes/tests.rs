@@ -1301,3 +1301,35 @@ fn a_documents_phrase_before_an_apposition_speaks_for_its_owner() {
     assert_eq!(r.1, "the council pay porters more");
     assert_eq!(r.2, "Tarrow Conciliation Board");
 }
+
+#[test]
+fn a_negative_subject_negates_the_speech() {
+    let q = quotes("The hall was cold. Nobody has ever said, “I wish the winter were longer.”");
+    assert!(q.is_empty(), "{q:?}");
+    let q = quotes("No minister has said that the line will close.");
+    assert!(q.is_empty(), "{q:?}");
+    // A subject opening with "no" as part of a name still speaks.
+    let q = quotes("The firm's chief, Ana Noyes, said that the line will close.");
+    assert_eq!(q.len(), 1, "{q:?}");
+}
+
+#[test]
+fn reminded_and_an_adverb_after_has_report_a_clause() {
+    let q = quotes("The dean, Ravi Onn, reminded me this morning that the hall is shut.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the hall is shut");
+    assert!(q[0].2.contains("Onn"), "{q:?}");
+    let q = quotes("Councillor Ines Marr has since said in the Courier that the hall is shut.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.contains("Marr"), "{q:?}");
+}
+
+#[test]
+fn a_plural_speech_noun_after_a_verb_reports_nothing() {
+    let q =
+        quotes("The alert went out at four. I've seen reports that it reached some phones late.");
+    assert!(q.is_empty(), "{q:?}");
+    // An auxiliary or adverb before the verb keeps it a verb.
+    let q = quotes("The union now says that the strike is over.");
+    assert_eq!(q.len(), 1, "{q:?}");
+}
