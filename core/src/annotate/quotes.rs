@@ -20,7 +20,7 @@
 //! the subject position, an apposition's name, a document's issuer, or a
 //! pronoun's referent; otherwise the words as written ("researchers").
 
-use crate::annotate::acts::agent::Agent;
+use crate::annotate::acts::agent::{Agent, is_standing_quantifier};
 use crate::annotate::acts::{Doc, Marked};
 use crate::annotate::fasthash::{Map, Set};
 use crate::annotate::learn::tagger::Tag;
@@ -171,13 +171,13 @@ fn block_quotes(doc: &Doc, found: &[Quote]) -> (Vec<Quote>, Vec<(Span, usize)>) 
         |t: &Token| t.end() == t.start() + 1 && doc.text.as_bytes().get(t.start()) == Some(&b':');
     for colon in (0..doc.toks.len()).filter(|&k| colon_at(&doc.toks[k])) {
         let next = colon + 1;
-        if next >= doc.toks.len()
-            || doc.para(next) == doc.para(colon)
-            || doc.quote(colon).is_some()
-            || doc.is_mark(next)
-        {
+        if next >= doc.toks.len() || doc.quote(colon).is_some() || doc.is_mark(next) {
             continue;
         }
+        // "They said: the fish are coming back, …": a clause after a speech
+        // verb and its colon, within the paragraph, is quoted to the end of
+        // its sentence.
+        let inline = doc.para(next) == doc.para(colon);
         let sent = doc.sentence_of(colon);
         let Some(v) = (sent.start..colon)
             .rev()
@@ -185,6 +185,17 @@ fn block_quotes(doc: &Doc, found: &[Quote]) -> (Vec<Quote>, Vec<(Span, usize)>) 
         else {
             continue;
         };
+        let end = sent.end.min(doc.toks.len());
+        if inline
+            && !(v + 1 == colon
+                && doc.tag(v) == Tag::Verb
+                && end > next
+                && (next..end).all(|k| !doc.is_mark(k))
+                && looks_finite(doc, next, end)
+                && subject_and_verb(doc, next, end))
+        {
+            continue;
+        }
         let Some(attr) = speaker_of_verb(doc, v).or_else(|| {
             let np = doc.np_after(v + 1)?;
             (np.end == colon).then(|| Attribution {
@@ -195,10 +206,14 @@ fn block_quotes(doc: &Doc, found: &[Quote]) -> (Vec<Quote>, Vec<(Span, usize)>) 
             continue;
         };
         let para = doc.para(next);
-        let last = (next..doc.toks.len())
-            .take_while(|&k| doc.para(k) == para)
-            .last()
-            .unwrap_or(next);
+        let last = if inline {
+            end - 1
+        } else {
+            (next..doc.toks.len())
+                .take_while(|&k| doc.para(k) == para)
+                .last()
+                .unwrap_or(next)
+        };
         if (next..=last).any(|k| doc.is_mark(k)) {
             continue;
         }
@@ -887,7 +902,9 @@ fn reported(doc: &Doc, v: usize, needs_that: bool) -> Option<(Attribution, Span)
     if let Some(found) = as_told(doc, v) {
         return Some(found);
     }
-    if !DETERMINERS.contains(prev)
+    // "the said …" is no verb; "Another said …" opening its sentence is.
+    let standing = v > 0 && doc.sentence_of(v).start == v - 1 && is_standing_quantifier(prev);
+    if (!DETERMINERS.contains(prev) || standing)
         && let Some(c) = clause_after(doc, v, needs_that)
     {
         let end = doc.clause_end(c);

@@ -53,6 +53,25 @@ const POSTMODIFIER_PREPOSITIONS: [&str; 9] = [
     "on", "for", "from", "at", "in", "with", "by", "about", "into",
 ];
 
+/// True for a quantifier that may stand alone as a subject, a pronoun
+/// ("Another said …", "Many said …"), unlike a demonstrative ("That
+/// said, …").
+pub fn is_standing_quantifier(w: &str) -> bool {
+    matches!(
+        w,
+        "another"
+            | "others"
+            | "some"
+            | "many"
+            | "most"
+            | "several"
+            | "few"
+            | "both"
+            | "each"
+            | "one"
+    )
+}
+
 /// Who speaks or acts: an entity, or else the words as written.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Agent {
@@ -196,14 +215,21 @@ impl Doc<'_> {
             && matches!(self.low(j - 1), "me" | "us" | "him" | "them")
             && self.tag(j - 2) == Tag::Adp;
         let mut np = self.np_before(if object { j - 3 } else { j - 1 }, floor)?;
-        // "Families of the two traders who died say": a relative clause
-        // (verbs only, no noun) ends the subject; its antecedent speaks.
-        if !np.clone().any(|k| self.tag(k).is_nominal())
-            && let Some(r) = (floor + 1..np.start)
-                .rev()
-                .take(4)
-                .take_while(|&k| self.is_word(k))
-                .find(|&k| matches!(self.low(k), "who" | "which" | "that"))
+        // "Families of the two traders who died say", "The paramedics who
+        // met them at the door said": a relative clause ends the subject;
+        // its antecedent speaks, not a noun inside it. Without a noun in
+        // the clause ("who died") "that" opens it too; with one, only
+        // "who" or "which" followed by a verb does.
+        let verbs_only = !np.clone().any(|k| self.tag(k).is_nominal());
+        if let Some(r) = (floor + 1..np.start)
+            .rev()
+            .take(if verbs_only { 4 } else { 10 })
+            .take_while(|&k| self.is_word(k))
+            .find(|&k| match self.low(k) {
+                "who" | "which" => verbs_only || self.tag(k + 1) == Tag::Verb,
+                "that" => verbs_only,
+                _ => false,
+            })
         {
             np = self.np_before(r - 1, floor)?;
         }
@@ -246,7 +272,8 @@ impl Doc<'_> {
             }
         }
         let mut head = None;
-        // The phrase opens its sentence or clause: after a comma or a
+        // The phrase opens its sentence or clause: after a comma, a colon
+        // (a speaker label: "Q: Residents on Tanner Road say") or a
         // dateline's dash, or a clause joined by ", and" / ", but" ("…,
         // and our school in Fellham will double …").
         let joined = longer.start >= floor + 2
@@ -254,7 +281,7 @@ impl Doc<'_> {
             && self.low(longer.start - 2) == ",";
         let opens = longer.start == floor
             || joined
-            || matches!(self.low(longer.start - 1), "," | "—" | "–");
+            || matches!(self.low(longer.start - 1), "," | ":" | "—" | "–");
         if longer.start != np.start && opens {
             let first_break = (longer.start..np.end)
                 .find(|&k| POSTMODIFIER_PREPOSITIONS.contains(&self.low(k)))
@@ -577,7 +604,10 @@ impl Doc<'_> {
             s += 1;
         }
         let np = s..last + 1;
-        let contentful = np.clone().any(|i| !DETERMINERS.contains(self.low(i)));
+        // "Another said …", "Many said …": a quantifier standing alone is a
+        // pronoun, unlike a demonstrative ("That said, …").
+        let contentful = np.clone().any(|i| !DETERMINERS.contains(self.low(i)))
+            || (np.len() == 1 && is_standing_quantifier(self.low(s)));
         (s <= last && contentful).then_some(np)
     }
 
@@ -1232,8 +1262,9 @@ impl Doc<'_> {
     /// adjective is never an actor), unless it is a lone name opening its
     /// sentence ("Young vowed", see [`Doc::lone_name`]).
     fn as_written(&self, np: &Range<usize>) -> Agent {
-        let lone_name = np.len() == 1 && self.lone_name(np.start, np.end);
-        if !lone_name && !np.clone().any(|k| self.tag(k).is_nominal()) {
+        let lone = np.len() == 1
+            && (self.lone_name(np.start, np.end) || is_standing_quantifier(self.low(np.start)));
+        if !lone && !np.clone().any(|k| self.tag(k).is_nominal()) {
             return Agent::default();
         }
         // "the operator's statement added": the operator speaks.

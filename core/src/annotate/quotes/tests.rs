@@ -1333,3 +1333,47 @@ fn a_plural_speech_noun_after_a_verb_reports_nothing() {
     let q = quotes("The union now says that the strike is over.");
     assert_eq!(q.len(), 1, "{q:?}");
 }
+
+#[test]
+fn a_relative_clause_with_its_own_object_ends_the_speaking_subject() {
+    let q = quotes(
+        "The lift broke in June. The nurses who met them at the gate said the wait had been too long.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.contains("nurses"), "{q:?}");
+}
+
+#[test]
+fn a_postmodified_subject_after_a_label_speaks_as_a_whole() {
+    let q = quotes("Q: Shopkeepers on Fenn Street say they were never consulted. Why not?");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.starts_with("Shopkeepers"), "{q:?}");
+}
+
+#[test]
+fn a_determiner_standing_alone_speaks() {
+    let q = quotes(
+        "A neighbour told me he was selling his herd. Another said he would be gone by spring.",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1, "he would be gone by spring");
+    assert_eq!(q[1].2, "Another");
+    let q = quotes("Some traders backed the plan. Others said it came too late.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "Others");
+}
+
+#[test]
+fn a_clause_after_said_and_a_colon_within_its_paragraph_is_quoted() {
+    let q = quotes(
+        "I met the ferrymen in May. They said: the boats are old, and nobody pays for repairs. \
+         I agreed with them.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Direct);
+    assert_eq!(q[0].1, "the boats are old, and nobody pays for repairs.");
+    assert_eq!(q[0].3, "said");
+    // A colon introducing a list of things is no quote.
+    let q = quotes("The mayor said three things matter: roads, schools and parks.");
+    assert!(q.iter().all(|q| !q.1.starts_with("roads")), "{q:?}");
+}
