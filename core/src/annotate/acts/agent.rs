@@ -226,7 +226,9 @@ impl Doc<'_> {
             .take(if verbs_only { 4 } else { 10 })
             .take_while(|&k| self.is_word(k))
             .find(|&k| match self.low(k) {
-                "who" | "which" => verbs_only || self.tag(k + 1) == Tag::Verb,
+                // "which downstream countries had demanded": the noun
+                // phrase right after the pronoun is the clause's subject.
+                "who" | "which" => verbs_only || (k + 1 < np.start && self.tag(k + 1) == Tag::Verb),
                 "that" => verbs_only,
                 _ => false,
             })

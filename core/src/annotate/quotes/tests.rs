@@ -1377,3 +1377,12 @@ fn a_clause_after_said_and_a_colon_within_its_paragraph_is_quoted() {
     let q = quotes("The mayor said three things matter: roads, schools and parks.");
     assert!(q.iter().all(|q| !q.1.starts_with("roads")), "{q:?}");
 }
+
+#[test]
+fn the_subject_right_after_which_is_the_relative_clauses_own() {
+    let text =
+        "The summit failed to agree on a ban on new mines, which coastal states had demanded.";
+    let ann = annotate(text);
+    let c = ann.commitments.first().expect("the demand");
+    assert_eq!(c.actor_name.as_deref(), Some("coastal states"), "{c:?}");
+}
