@@ -315,7 +315,10 @@ impl Doc<'_> {
             if k == floor || !self.is_word(k - 1) {
                 continue;
             }
-            let Some(np) = self.np_before(k - 1, floor) else {
+            let Some(np) = self
+                .np_before(k - 1, floor)
+                .or_else(|| self.contact_clause(floor, k))
+            else {
                 continue;
             };
             // "…, a spokeswoman for the board, Claire Odum, said": the phrase
@@ -345,6 +348,21 @@ impl Doc<'_> {
             }
         }
         nearest
+    }
+
+    /// "The officer I spoke to" before the comma at token `comma`: a noun
+    /// phrase opening its sentence at `floor` with a determiner, whose
+    /// relative clause without a pronoun ends in a stranded preposition.
+    /// The whole phrase.
+    fn contact_clause(&self, floor: usize, comma: usize) -> Option<Range<usize>> {
+        let last = comma.checked_sub(1)?;
+        let stranded = matches!(self.low(last), "to" | "with" | "for" | "about" | "from");
+        let short = comma > floor + 3 && comma - floor <= 8;
+        (stranded
+            && short
+            && DETERMINERS.contains(self.low(floor))
+            && (floor..comma).all(|k| self.is_word(k) && !SPEECH_VERBS.contains_key(self.low(k))))
+        .then_some(floor..comma)
     }
 
     /// The phrase `np` with the noun phrase it postmodifies: "a spokeswoman
@@ -1266,7 +1284,10 @@ impl Doc<'_> {
     fn as_written(&self, np: &Range<usize>) -> Agent {
         let lone = np.len() == 1
             && (self.lone_name(np.start, np.end) || is_standing_quantifier(self.low(np.start)));
-        if !lone && !np.clone().any(|k| self.tag(k).is_nominal()) {
+        // "the manager", "the poor": a determiner and the words after it
+        // make a noun phrase, whatever tag the last one was given.
+        let determined = np.len() > 1 && DETERMINERS.contains(self.low(np.start));
+        if !lone && !determined && !np.clone().any(|k| self.tag(k).is_nominal()) {
             return Agent::default();
         }
         // "the operator's statement added": the operator speaks.

@@ -519,9 +519,19 @@ fn a_lone_surname_opening_the_sentence_is_the_speaker() {
     let q = quotes("Long has said the plan was sound.");
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].2, "Long");
-    // A quantifier opening the sentence is no name.
-    let q = quotes("Most said the plan was sound.");
-    assert!(q.iter().all(|q| q.2 != "Most"), "{q:?}");
+    // A quantifier opening the sentence is no name: it speaks as written,
+    // a pronoun ("Most [of them] said").
+    let ann = annotate("Most said the plan was sound.");
+    assert!(
+        ann.entities.iter().all(|e| e.name != "Most"),
+        "{:?}",
+        ann.entities
+    );
+    assert!(
+        ann.quotes.iter().all(|q| q.speaker.is_none()),
+        "{:?}",
+        ann.quotes
+    );
 }
 
 #[test]
@@ -1385,4 +1395,23 @@ fn the_subject_right_after_which_is_the_relative_clauses_own() {
     let ann = annotate(text);
     let c = ann.commitments.first().expect("the demand");
     assert_eq!(c.actor_name.as_deref(), Some("coastal states"), "{c:?}");
+}
+
+#[test]
+fn a_name_apposed_after_a_contact_clause_is_the_speaker() {
+    let q = quotes(
+        "I rang the depot twice. The clerk I spoke to, a Mr. Harlow, told me a van would come on Friday.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "Harlow");
+}
+
+#[test]
+fn a_role_after_and_speaks_as_written() {
+    let q = quotes(
+        "A letter from Dunmore Bank said the loan would be reviewed, and the manager told me on \
+         the phone that they wanted it back within a year.",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].2, "the manager");
 }
