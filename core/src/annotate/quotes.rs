@@ -1043,6 +1043,15 @@ fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
         named_object = true;
     }
     c = doc.after_time_phrase(c);
+    // "say that's not what they see": a "that" before a verb is the
+    // clause's subject, a pronoun; a complementizer comes before one.
+    let pronoun_that = |k: usize| {
+        let next = doc.low(k + 1);
+        matches!(next, "'s" | "’s") || AUXILIARIES.contains(next)
+    };
+    if doc.low(c) == "that" && pronoun_that(c) {
+        return Some(c);
+    }
     if doc.low(c) == "that" {
         return (c + 1 < sent.end && !verbless(doc, c + 1, sent.end)).then_some(c + 1);
     }
@@ -1057,8 +1066,13 @@ fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
         .find(|&k| doc.low(k) == "that");
     // "said the agency backed the plan but warned that …": a clause with a
     // verb of its own comes first, and the "that" is the second verb's.
-    let own_clause =
-        || doc.tag(c) != Tag::Adp && (c..that.unwrap_or(c)).any(|j| doc.tag(j) == Tag::Verb);
+    // (A time word the tagger took for a verb is none: "told me only
+    // yesterday that …".)
+    let own_clause = || {
+        doc.tag(c) != Tag::Adp
+            && (c..that.unwrap_or(c))
+                .any(|j| doc.tag(j) == Tag::Verb && !BETWEEN_SUBJECT_AND_VERB.contains(doc.low(j)))
+    };
     // "wrote to our chair, X, that …": a "to" right after the verb brings
     // the hearer (not an infinitive: "agreed to say that").
     let hearer_to = |j: usize| j == v + 1 && !doc.tag(j + 1).is_verbal();
@@ -1075,7 +1089,12 @@ fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
     // "said no", but "said no decision had been made" and "said nothing
     // had changed": a subject with its verb.
     let subject_no = matches!(w, "no" | "nothing") && subject_and_verb(doc, c, doc.clause_end(c));
+    // "said this before", "said it again": a pronoun with no verb after
+    // it is the verb's object, not a clause's subject.
+    let object = matches!(w, "this" | "these" | "those" | "it" | "so")
+        && !(pronoun_that(c) || doc.tag(c + 1).is_verbal());
     let bad_start = QUESTION_WORDS.contains(&w)
+        || object
         || crate::annotate::words::SUBJECT_BREAKERS.contains(w) && !matches!(w, "there" | "it's")
         || (crate::annotate::words::REPLY_WORDS.contains(w) && !subject_no);
     (!bad_start && (!tell || named_object || OBJECT_PRONOUNS.contains(&doc.low(v + 1))))

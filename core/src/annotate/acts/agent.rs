@@ -147,7 +147,9 @@ impl Doc<'_> {
         let mut negated = false;
         while j > floor {
             let w = self.low(j - 1);
-            if matches!(w, "not" | "n't" | "never") {
+            // "not", "never", and a negated auxiliary written as one token
+            // ("wouldn't", "didn’t").
+            if matches!(w, "not" | "n't" | "never") || w.ends_with("n't") || w.ends_with("n’t") {
                 negated = true;
             } else if !(BETWEEN_SUBJECT_AND_VERB.contains(w)
                 || SUBJECT_ADVERBS.contains(w)
@@ -214,7 +216,10 @@ impl Doc<'_> {
         let object = j >= floor + 3
             && matches!(self.low(j - 1), "me" | "us" | "him" | "them")
             && self.tag(j - 2) == Tag::Adp;
-        let mut np = self.np_before(if object { j - 3 } else { j - 1 }, floor)?;
+        let mut np = match self.contact_antecedent(j, floor) {
+            Some(np) => np,
+            None => self.np_before(if object { j - 3 } else { j - 1 }, floor)?,
+        };
         // "Families of the two traders who died say", "The paramedics who
         // met them at the door said": a relative clause ends the subject;
         // its antecedent speaks, not a noun inside it. Without a noun in
@@ -348,6 +353,36 @@ impl Doc<'_> {
             }
         }
         nearest
+    }
+
+    /// The noun phrase a relative clause without a pronoun follows, right
+    /// before token `j` ("Nurses I met in Arbroath last week told me",
+    /// "Officials we spoke to said"): a subject pronoun after a noun, with
+    /// a verb of its own before `j` that lacks its object. Its clause
+    /// names no subject of `j`.
+    fn contact_antecedent(&self, j: usize, floor: usize) -> Option<Range<usize>> {
+        let p = (floor + 1..j)
+            .rev()
+            .take(10)
+            .take_while(|&k| self.is_word(k))
+            .find(|&k| matches!(self.low(k), "i" | "we" | "you" | "they" | "he" | "she"))?;
+        let noun_before = matches!(self.tag(p - 1), Tag::Noun | Tag::Propn);
+        // The clause's verb lacks its object: "met in …", "spoke to",
+        // "published" right before `j`; "you said the council would …"
+        // has one, and the noun phrase is the subject.
+        let gap = (p + 1..j)
+            .find(|&k| self.tag(k) == Tag::Verb)
+            .is_some_and(|v| {
+                let next = v + 1;
+                next == j
+                    || matches!(self.tag(next), Tag::Adp | Tag::Adv | Tag::Part)
+                    || self.after_time_phrase(next) > next
+            });
+        if noun_before && gap {
+            self.np_before(p - 1, floor)
+        } else {
+            None
+        }
     }
 
     /// "The officer I spoke to" before the comma at token `comma`: a noun

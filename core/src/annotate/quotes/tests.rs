@@ -1415,3 +1415,39 @@ fn a_role_after_and_speaks_as_written() {
     assert_eq!(q.len(), 2, "{q:?}");
     assert_eq!(q[1].2, "the manager");
 }
+
+#[test]
+fn interview_turns_report_only_real_clauses() {
+    let q = quotes(
+        "The chief medical officer told me only yesterday that the hubs are ahead of schedule.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the hubs are ahead of schedule");
+    // "that's" is a pronoun and its verb, no complementizer.
+    let q = quotes("Doctors' leaders say that's not what they see.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "that's not what they see");
+    // A pronoun object with no verb of its own is no clause.
+    let q = quotes("I've said this before and I'll say it again: the target will be met.");
+    assert!(q.iter().all(|q| !q.1.starts_with("this before")), "{q:?}");
+    // "wouldn't say" is negated speech.
+    let q = quotes("I'd accept that it is under pressure. I wouldn't say it's failing.");
+    assert!(q.iter().all(|q| q.1 != "it's failing"), "{q:?}");
+}
+
+#[test]
+fn a_contact_clause_after_the_subject_keeps_its_place_from_speaking() {
+    let q = quotes(
+        "The clinic reopened in May. Nurses I met in Arbroath last week told me morale is better.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.starts_with("Nurses"), "{q:?}");
+}
+
+#[test]
+fn a_pronoun_whose_verb_has_its_object_opens_no_contact_clause() {
+    let text = "Last year you said the board would open a new clinic by 2027.";
+    let ann = annotate(text);
+    let c = ann.commitments.first().expect("the pledge");
+    assert_eq!(c.actor_name.as_deref(), Some("the board"), "{c:?}");
+}
