@@ -186,8 +186,11 @@ fn block_quotes(doc: &Doc, found: &[Quote]) -> (Vec<Quote>, Vec<(Span, usize)>) 
             continue;
         };
         let end = sent.end.min(doc.toks.len());
+        // ("They said:", "the engineers told me:")
+        let right_after = v + 1 == colon
+            || (v + 2 == colon && is_tell(doc.low(v)) && OBJECT_PRONOUNS.contains(&doc.low(v + 1)));
         if inline
-            && !(v + 1 == colon
+            && !(right_after
                 && doc.tag(v) == Tag::Verb
                 && end > next
                 && (next..end).all(|k| !doc.is_mark(k))
@@ -854,7 +857,9 @@ fn reported(doc: &Doc, v: usize, needs_that: bool) -> Option<(Attribution, Span)
         prev,
         "to" | "is" | "are" | "was" | "were" | "been" | "be" | "being"
     ) {
-        return None; // "is said to", "was told", "to say"
+        // "is said to", "was told", "to say"; but "I was told by the
+        // board that …" names its speaker.
+        return told_by(doc, v);
     }
     if asks_whether(doc, v) {
         return None;
@@ -1235,6 +1240,30 @@ fn clause_before(doc: &Doc, v: usize) -> Option<(Attribution, Span)> {
         ));
     }
     None
+}
+
+/// For a passive speech verb at `v` with its agent ("I was told by the
+/// transport board that the bridge would …", "we were assured by the
+/// firm that …"): the "that" clause, spoken by the agent.
+fn told_by(doc: &Doc, v: usize) -> Option<(Attribution, Span)> {
+    // (Not "were promised by the firm that …": a pledge, not speech.)
+    let speech = SPEECH_VERBS.get(doc.low(v)) == Some(&SpeechUse::Any);
+    if doc.low(v + 1) != "by" || !doc.low(v).ends_with(['d', 'n']) || !speech {
+        return None;
+    }
+    let np = doc.np_after(v + 2)?;
+    let that = (np.end..np.end + 4)
+        .take_while(|&k| doc.is_word(k))
+        .find(|&k| doc.low(k) == "that")?;
+    let end = doc.clause_end(that + 1);
+    let clause = clause_span(doc, that + 1, end)?;
+    Some((
+        Attribution {
+            agent: doc.resolve(&np),
+            cue: Some(v),
+        },
+        clause,
+    ))
 }
 
 /// A clause after an "As X told Y," opening: "As the mayor told reporters,

@@ -1383,6 +1383,10 @@ fn a_clause_after_said_and_a_colon_within_its_paragraph_is_quoted() {
     assert_eq!(q[0].0, QuoteKind::Direct);
     assert_eq!(q[0].1, "the boats are old, and nobody pays for repairs.");
     assert_eq!(q[0].3, "said");
+    let q = quotes("I'll tell you what the engineers told me: the old piers were unsafe.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the old piers were unsafe.");
+    assert_eq!(q[0].2, "the engineers");
     // A colon introducing a list of things is no quote.
     let q = quotes("The mayor said three things matter: roads, schools and parks.");
     assert!(q.iter().all(|q| !q.1.starts_with("roads")), "{q:?}");
@@ -1450,4 +1454,16 @@ fn a_pronoun_whose_verb_has_its_object_opens_no_contact_clause() {
     let ann = annotate(text);
     let c = ann.commitments.first().expect("the pledge");
     assert_eq!(c.actor_name.as_deref(), Some("the board"), "{c:?}");
+}
+
+#[test]
+fn a_passive_speech_verb_with_its_agent_reports_a_clause() {
+    let q =
+        quotes("I was told by the ferry board that the new boat would carry six hundred people.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the new boat would carry six hundred people");
+    assert_eq!(q[0].2, "the ferry board");
+    // Without its agent a passive names no one and reports nothing.
+    let q = quotes("I was told that the new boat would carry six hundred people.");
+    assert!(q.is_empty(), "{q:?}");
 }
