@@ -920,6 +920,9 @@ fn reported(doc: &Doc, v: usize, needs_that: bool) -> Option<(Attribution, Span)
         {
             return None;
         }
+        if in_relative_clause(doc, v) {
+            return None;
+        }
         let attr = speaker_of_verb(doc, v)?;
         return Some((attr, doc.span(c, end)));
     }
@@ -927,6 +930,30 @@ fn reported(doc: &Doc, v: usize, needs_that: bool) -> Option<(Attribution, Span)
         return None;
     }
     clause_before(doc, v)
+}
+
+/// True when the speech verb at token `v` and its subject make a relative
+/// clause whose reported clause lacks the noun it modifies ("Publish the
+/// review the trust says it relied on", "pay what it said it would pay"):
+/// the subject follows "what" or "which", or a verb's object noun right
+/// before it. Such a clause reports no whole statement.
+fn in_relative_clause(doc: &Doc, v: usize) -> bool {
+    let Some(s) = doc.subject_before(v) else {
+        return false;
+    };
+    let Some(b) = s.np.start.checked_sub(1) else {
+        return false;
+    };
+    if matches!(doc.low(b), "what" | "which") {
+        return true;
+    }
+    let floor = doc.sentence_of(v).start;
+    doc.tag(b) == Tag::Noun
+        && DETERMINERS.contains(doc.low(s.np.start))
+        && doc
+            .np_before(b, floor)
+            .and_then(|np| np.start.checked_sub(1))
+            .is_some_and(|k| k >= floor && doc.tag(k) == Tag::Verb)
 }
 
 /// True when the speech verb at token `v` stands in a yes-no question,

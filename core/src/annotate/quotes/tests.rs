@@ -1467,3 +1467,16 @@ fn a_passive_speech_verb_with_its_agent_reports_a_clause() {
     let q = quotes("I was told that the new boat would carry six hundred people.");
     assert!(q.is_empty(), "{q:?}");
 }
+
+#[test]
+fn a_speech_verb_in_a_relative_clause_reports_nothing() {
+    let q = quotes("Publish the review the board says it relied on.");
+    assert!(q.is_empty(), "{q:?}");
+    let q = quotes("I want them to pay what they said they would pay.");
+    assert!(q.is_empty(), "{q:?}");
+    // A time phrase or a preposition's noun before the subject is no antecedent.
+    let q = quotes("Last week the board said it would pay.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    let q = quotes("For its part the board said it would pay.");
+    assert_eq!(q.len(), 1, "{q:?}");
+}
