@@ -545,7 +545,10 @@ fn before(doc: &Doc, m: &Marked) -> Option<Attribution> {
         .sentence_of(v)
         .start
         .max(v.saturating_sub(MAX_BEFORE_MARK));
-    let verb = (floor..v).rev().find(|&k| attributes(doc.low(k)))?;
+    // "A fisherman put it best last week: “…”": "put it" attributes too.
+    let verb = (floor..v)
+        .rev()
+        .find(|&k| attributes(doc.low(k)) || (doc.low(k) == "put" && doc.low(k + 1) == "it"))?;
     // Only a short phrase between verb and colon or comma: "told reporters",
     // "tweeted from his @handle account", "told the police and crime panel
     // in October", or an aside set off by commas ("says, in black and
@@ -559,6 +562,19 @@ fn before(doc: &Doc, m: &Marked) -> Option<Attribution> {
     }
     if doc.low(verb) == "according" {
         return None;
+    }
+    // "Their answer came in a letter on Friday: “…”": a speech noun after
+    // a possessive is the possessor's.
+    if verb > 0
+        && matches!(
+            doc.low(verb - 1),
+            "their" | "its" | "his" | "her" | "our" | "my" | "your"
+        )
+    {
+        return Some(Attribution {
+            agent: doc.resolve_pronoun(verb - 1),
+            cue: Some(verb),
+        });
     }
     asked_to_speak(doc, verb)
         .or_else(|| speaker_of_verb(doc, verb))
@@ -579,23 +595,30 @@ fn before(doc: &Doc, m: &Marked) -> Option<Attribution> {
 /// the speaker named by "in the words of X," earlier in its sentence ("in
 /// the words of the prosecutor, Mark Tedeschi, “…”", "In the words of X,
 /// speaking in the Commons in July, “…”"), the person of a role's
-/// apposition, with "in" as the cue.
+/// apposition, with "in" as the cue; likewise "To quote the harbour
+/// master, Denis Roe, “…”", with "quote".
 fn in_the_words_of(doc: &Doc, comma: usize) -> Option<Attribution> {
     let floor = doc.sentence_of(comma).start;
-    let words = (floor + 2..comma).rev().find(|&k| {
-        doc.low(k) == "words"
+    // "in the words of X," (cue "in"), or "to quote X," (cue "quote").
+    let (cue, first) = (floor + 1..comma).rev().find_map(|k| {
+        let words = k >= floor + 2
+            && doc.low(k) == "words"
             && doc.low(k - 1) == "the"
             && doc.low(k - 2) == "in"
-            && doc.low(k + 1) == "of"
+            && doc.low(k + 1) == "of";
+        let quote = doc.low(k) == "quote" && doc.low(k - 1) == "to";
+        words
+            .then(|| (k - 2, k + 2))
+            .or(quote.then_some((k, k + 1)))
     })?;
-    let np = doc.np_after(words + 2)?;
+    let np = doc.np_after(first)?;
     let agent = match doc.apposed_actor(&np) {
         Some((e, _)) => Agent::of(e),
         None => doc.resolve(&np),
     };
     Some(Attribution {
         agent,
-        cue: Some(words - 2),
+        cue: Some(cue),
     })
 }
 
@@ -606,8 +629,14 @@ fn asked_to_speak(doc: &Doc, v: usize) -> Option<Attribution> {
     if v == 0 || doc.low(v - 1) != "to" {
         return None;
     }
+    // "as my late father liked to say, “…”": the subject of the verb
+    // before "to", when the sentence's main subject is not found.
+    let agent = doc.main_subject(v).or_else(|| {
+        let s = doc.subject_before(v.checked_sub(2)?)?;
+        (!s.negated).then(|| doc.resolve_subject(&s))
+    })?;
     Some(Attribution {
-        agent: doc.main_subject(v)?,
+        agent,
         cue: Some(v),
     })
 }

@@ -1339,7 +1339,14 @@ impl Doc<'_> {
             && DOCUMENT_NOUNS.contains(self.low(np.end - 1))
         {
             let owner = self.resolve_pronoun(np.start);
-            if owner.entity.is_some() {
+            // An entity, or a group as written ("The developers …. Their
+            // brochure promises"), not the pronoun itself.
+            if owner.entity.is_some()
+                || owner
+                    .name
+                    .as_deref()
+                    .is_some_and(|n| n != self.word(np.start))
+            {
                 return owner;
             }
         }

@@ -1480,3 +1480,34 @@ fn a_speech_verb_in_a_relative_clause_reports_nothing() {
     let q = quotes("For its part the board said it would pay.");
     assert_eq!(q.len(), 1, "{q:?}");
 }
+
+#[test]
+fn put_it_a_possessed_answer_and_liked_to_say_attribute_quotes() {
+    let q = quotes(
+        "The boats were idle. A fisherman on the quay put it best last week: “They want the harbour without us.”",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "A fisherman on the quay");
+    assert_eq!(q[0].3, "put");
+    let q =
+        quotes("And as my late father liked to say, “A harbour is only as good as its last tide.”");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "my late father");
+    let q = quotes(
+        "I wrote to Harbour Estates on Monday. Their answer came in a letter on Friday: “The market will be considered later.”",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "Harbour Estates");
+    let q =
+        quotes("The developers were upbeat. Their brochure promises “a waterfront for everyone”.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_ne!(q[0].2, "Their brochure");
+}
+
+#[test]
+fn to_quote_names_the_speaker_of_the_quote_after() {
+    let q = quotes("To quote the harbour master, Denis Roe, “Nobody asked the boats.”");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "Denis Roe");
+    assert_eq!(q[0].3, "quote");
+}
