@@ -40,9 +40,10 @@ pub enum DecodeError {
 }
 
 /// Decodes `bytes` read from `source`; `html` enables the charset
-/// declaration rule.
-pub fn decode(bytes: &[u8], source: &str, html: bool) -> Result<Decoded, DecodeError> {
-    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+/// declaration rule. Valid UTF-8 keeps `bytes`' buffer as its text, without
+/// a copy.
+pub fn decode(bytes: Vec<u8>, source: &str, html: bool) -> Result<Decoded, DecodeError> {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(&bytes) {
         let name = if encoding == UTF_8 {
             "UTF-8 (BOM)"
         } else {
@@ -55,10 +56,10 @@ pub fn decode(bytes: &[u8], source: &str, html: bool) -> Result<Decoded, DecodeE
         return Ok(decoded);
     }
     if bytes.contains(&0) {
-        let Some(encoding) = unmarked_utf16(bytes) else {
+        let Some(encoding) = unmarked_utf16(&bytes) else {
             return Err(DecodeError::Binary);
         };
-        let mut decoded = with(encoding, bytes, source, encoding.name());
+        let mut decoded = with(encoding, &bytes, source, encoding.name());
         if decoded.text.contains('\0') {
             return Err(DecodeError::Binary);
         }
@@ -67,25 +68,28 @@ pub fn decode(bytes: &[u8], source: &str, html: bool) -> Result<Decoded, DecodeE
         });
         return Ok(decoded);
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Decoded {
-            text: text.to_owned(),
-            encoding: "UTF-8",
-            warning: None,
-        });
-    }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => {
+            return Ok(Decoded {
+                text,
+                encoding: "UTF-8",
+                warning: None,
+            });
+        }
+        Err(e) => e.into_bytes(),
+    };
     if html
-        && let Some(encoding) = declared_charset(bytes)
+        && let Some(encoding) = declared_charset(&bytes)
         && encoding != UTF_8
     {
-        return Ok(with(encoding, bytes, source, encoding.name()));
+        return Ok(with(encoding, &bytes, source, encoding.name()));
     }
-    if looks_single_byte(bytes) {
-        let mut decoded = with(WINDOWS_1252, bytes, source, WINDOWS_1252.name());
+    if looks_single_byte(&bytes) {
+        let mut decoded = with(WINDOWS_1252, &bytes, source, WINDOWS_1252.name());
         decoded.warning = Some(format!("{source}: not valid UTF-8; read as windows-1252"));
         return Ok(decoded);
     }
-    Ok(with(UTF_8, bytes, source, "UTF-8"))
+    Ok(with(UTF_8, &bytes, source, "UTF-8"))
 }
 
 /// Decodes `bytes` in the charset `label` a server declared for them (the
@@ -201,7 +205,7 @@ mod tests {
     use super::*;
 
     fn ok(bytes: &[u8]) -> Decoded {
-        decode(bytes, "f", false).expect("decodes")
+        decode(bytes.to_vec(), "f", false).expect("decodes")
     }
 
     #[test]
@@ -244,11 +248,11 @@ mod tests {
     #[test]
     fn nul_bytes_without_a_mark_are_binary() {
         assert_eq!(
-            decode(b"ab\0c", "f", false).unwrap_err(),
+            decode(b"ab\0c".to_vec(), "f", false).unwrap_err(),
             DecodeError::Binary
         );
         assert_eq!(
-            decode(b"\xFF\xFEa\0\0\0", "f", false).unwrap_err(),
+            decode(b"\xFF\xFEa\0\0\0".to_vec(), "f", false).unwrap_err(),
             DecodeError::Binary
         );
     }
@@ -271,8 +275,8 @@ mod tests {
             .collect();
         assert_eq!(ok(&be).encoding, "UTF-16BE");
         // Binary data with NULs in it is still binary.
-        assert!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "f", false).is_err());
-        assert!(decode(b"a\0b\0\0\0", "f", false).is_err());
+        assert!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), "f", false).is_err());
+        assert!(decode(b"a\0b\0\0\0".to_vec(), "f", false).is_err());
     }
 
     #[test]
@@ -300,13 +304,15 @@ mod tests {
     #[test]
     fn html_charset_declarations_are_honoured() {
         let page = b"<html><head><meta charset=\"iso-8859-2\"></head><p>\xb3\xf3d\xbc</p>";
-        let d = decode(page, "p.html", true).expect("decodes");
+        let d = decode(page.to_vec(), "p.html", true).expect("decodes");
         assert_eq!(d.encoding, "ISO-8859-2");
         assert!(d.text.contains("łódź"));
         // Valid UTF-8 wins over a wrong declaration.
         let page = "<meta charset=windows-1252><p>café</p>".as_bytes();
         assert_eq!(
-            decode(page, "p.html", true).expect("decodes").encoding,
+            decode(page.to_vec(), "p.html", true)
+                .expect("decodes")
+                .encoding,
             "UTF-8"
         );
     }

@@ -98,11 +98,10 @@ pub fn load_fetched(
     let html_bytes = named.unwrap_or_else(|| Format::sniff(&bytes)) == Format::Html;
     let declared = charset.and_then(|label| decode_declared(&bytes, source, label));
     let decoded = declared
-        .unwrap_or_else(|| decode(&bytes, source, html_bytes))
+        .unwrap_or_else(|| decode(bytes, source, html_bytes))
         .map_err(|e| match e {
             DecodeError::Binary => LoadError::Binary(source.into()),
         })?;
-    drop(bytes);
     check_size(source, decoded.text.len() as u64)?;
     // UTF-16 can only be sniffed once decoded.
     let format = named.unwrap_or_else(|| Format::sniff(decoded.text.as_bytes()));
