@@ -835,6 +835,7 @@ fn indirect(doc: &Doc, used: &[usize], direct: &[Quote]) -> Vec<Quote> {
         if span.is_empty() || inside_direct {
             continue;
         }
+        let span = with_closing_mark(doc.text, span);
         covered_to = covered_to.max(span.end);
         out.push(Quote {
             kind: QuoteKind::Indirect,
@@ -845,6 +846,21 @@ fn indirect(doc: &Doc, used: &[usize], direct: &[Quote]) -> Vec<Quote> {
         });
     }
     out
+}
+
+/// `span` of `text` with the closing quotation mark right after it when
+/// it holds an opening mark left open (a reported clause ending in quoted
+/// words: "its offer was “fair and final”").
+fn with_closing_mark(text: &str, span: Span) -> Span {
+    let inner = span.slice(text);
+    let open_curly = inner.matches('“').count() > inner.matches('”').count();
+    let open_straight = inner.matches('"').count() % 2 == 1;
+    let next = text[span.end..].chars().next();
+    match next {
+        Some(c @ '”') if open_curly => Span::new(span.start, span.end + c.len_utf8()),
+        Some('"') if open_straight => Span::new(span.start, span.end + 1),
+        _ => span,
+    }
 }
 
 /// True when the speech verb at token `v` and its subject open a sentence
@@ -882,6 +898,9 @@ fn mostly_inside(a: Span, b: Span) -> bool {
 /// The clause reported by the speech verb at token `v`, with its speaker.
 fn reported(doc: &Doc, v: usize, needs_that: bool) -> Option<(Attribution, Span)> {
     let prev = v.checked_sub(1).map_or("", |p| doc.low(p));
+    if prev == "as" && v >= 2 && doc.low(v - 2) == "quoted" {
+        return quoted_as_saying(doc, v);
+    }
     if matches!(
         prev,
         "to" | "is" | "are" | "was" | "were" | "been" | "be" | "being"
@@ -1296,6 +1315,25 @@ fn clause_before(doc: &Doc, v: usize) -> Option<(Attribution, Span)> {
         ));
     }
     None
+}
+
+/// For "saying" at `v` in "X was quoted as saying …": the clause after
+/// it, spoken by the subject of "quoted".
+fn quoted_as_saying(doc: &Doc, v: usize) -> Option<(Attribution, Span)> {
+    let s = doc.subject_before(v - 2)?;
+    if s.negated {
+        return None;
+    }
+    let c = clause_after(doc, v, false)?;
+    let end = doc.clause_end(c);
+    let clause = clause_span(doc, c, end)?;
+    Some((
+        Attribution {
+            agent: doc.resolve_subject(&s),
+            cue: Some(v),
+        },
+        clause,
+    ))
 }
 
 /// For a passive speech verb at `v` with its agent ("I was told by the

@@ -1511,3 +1511,16 @@ fn to_quote_names_the_speaker_of_the_quote_after() {
     assert_eq!(q[0].2, "Denis Roe");
     assert_eq!(q[0].3, "quote");
 }
+
+#[test]
+fn quoted_as_saying_and_a_closing_mark_ending_the_clause() {
+    let q = quotes(
+        "Union organiser Bridget Mawson was quoted as saying the dockers would stay out “as long as it takes”.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the dockers would stay out “as long as it takes”");
+    assert_eq!(q[0].2, "Bridget Mawson");
+    assert_eq!(q[0].3, "saying");
+    let q = quotes("The owner said in a statement that its offer was \"fair and final\".");
+    assert_eq!(q[0].1, "its offer was \"fair and final\"");
+}
