@@ -1427,8 +1427,11 @@ impl Doc<'_> {
                 name: None,
             }),
             Some(PronounClass::Person) => self
-                .nearest_before(i, |id, e| self.may_be_third_person(i, id, e))
-                .map(Agent::of)
+                .described_person_just_before(i)
+                .or_else(|| {
+                    self.nearest_before(i, |id, e| self.may_be_third_person(i, id, e))
+                        .map(Agent::of)
+                })
                 .or_else(|| self.recent_role_speaker(i))
                 .unwrap_or_else(as_written),
             Some(PronounClass::Group) => {
@@ -1637,6 +1640,35 @@ impl Doc<'_> {
         let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") && common;
         let opens = verb > first && self.is_word(verb) && self.quote(first).is_none();
         (plural && opens).then(|| self.as_written(&np))
+    }
+
+    /// For "he" or "she" opening its sentence at token `i`, outside
+    /// quotes: the person the sentence before describes by a role with no
+    /// name, when that sentence names no person ("I spoke to the site
+    /// manager at four. He told me …": the site manager), as written.
+    fn described_person_just_before(&self, i: usize) -> Option<Agent> {
+        let start = self.sentence_of(i).start;
+        if start != i || i == 0 || self.quote(i).is_some() {
+            return None;
+        }
+        let prev = self.sentence_of(start - 1);
+        let names_person = self.mentions_in(&prev).any(|m| {
+            let m = &self.ann.mentions[m];
+            m.form != MentionForm::Pronoun && self.is_person(m.entity)
+        });
+        if names_person {
+            return None;
+        }
+        let k = prev.clone().find(|&k| {
+            self.quote(k).is_none()
+                && LEXICON.role_nouns.contains(self.low(k))
+                && !matches!(self.low(k + 1), "'s" | "’s" | "of" | "for")
+                && self.ann.mention_at(self.toks[k].start()).is_none()
+        })?;
+        let np = self.np_before(k, prev.start)?;
+        DETERMINERS
+            .contains(self.low(np.start))
+            .then(|| self.as_written(&np))
     }
 
     /// The speaker of the quote holding byte `at` (from `ann.quotes`).

@@ -1524,3 +1524,12 @@ fn quoted_as_saying_and_a_closing_mark_ending_the_clause() {
     let q = quotes("The owner said in a statement that its offer was \"fair and final\".");
     assert_eq!(q[0].1, "its offer was \"fair and final\"");
 }
+
+#[test]
+fn he_after_a_sentence_describing_one_unnamed_person_is_that_person() {
+    let q = quotes(
+        "Fire chief Ada Vance spoke first. I spoke to the site manager at four. He told me the building was empty.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "the site manager");
+}
