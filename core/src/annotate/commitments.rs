@@ -105,7 +105,7 @@ fn parse_cue(line: &'static str) -> Option<Cue> {
             "np" => f.np = true,
             "agent" => f.agent = true,
             "noun" => f.noun = true,
-            "body" => f.body = true,
+            "own" => f.own = true,
             _ => return None,
         }
     }
@@ -315,19 +315,26 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
     if content_end <= frame.content_start {
         return None;
     }
-    // "The union wants a rise" is its demand; "we want a system that …"
-    // states the speaker's own aim, "she wants a home" a need.
-    let speaker_subject = || {
-        doc.subject_before(i)
-            .is_some_and(|s| matches!(doc.low(s.np.start), "i" | "we"))
-    };
-    if cue.frames.body && speaker_subject() {
-        return None;
-    }
     let (actor, object, partner) = verb_actor(doc, cue, i, end, &frame, content_end)?;
-    if cue.frames.body && is_one_person(doc, &actor) {
+    // "The union wants a rise" is its demand; "we want a system that …"
+    // states the speaker's own aim (in a quote: in the text's own voice it
+    // is no cue), "she wants a home" a need, and "the fans who want him
+    // out", a restrictive relative clause, describes the fans.
+    if cue.frames.own
+        && i >= 2
+        && matches!(doc.low(i - 1), "who" | "that")
+        && doc.low(i - 2) != ","
+    {
         return None;
     }
+    let own = cue.frames.own
+        && doc
+            .subject_before(i)
+            .is_some_and(|s| matches!(doc.low(s.np.start), "i" | "we"));
+    if cue.frames.own && if own { doc.voiced(i).is_some() } else { is_one_person(doc, &actor) } {
+        return None;
+    }
+    let kind = if own { CommitmentKind::Intent } else { cue.kind };
     // To whom: the object ("urged Kim to"), a "with X" after the trigger
     // ("agreed with Seoul to"), or the partner of joint actors.
     let with = (doc.low(frame.trigger_end) == "with")
@@ -341,7 +348,7 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
     Some((
         build(
             doc,
-            cue.kind,
+            kind,
             actor,
             counterpart,
             i,

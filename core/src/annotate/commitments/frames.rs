@@ -19,9 +19,9 @@ pub(super) struct Frames {
     pub np: bool,
     pub agent: bool,
     pub noun: bool,
-    /// Only for a subject that is a body or a group, neither one person
-    /// nor "I" or "we".
-    pub body: bool,
+    /// An intent for "I" or "we", no cue for one person in the third
+    /// person.
+    pub own: bool,
 }
 
 /// One cue of the lexicon.
