@@ -320,10 +320,7 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
     // states the speaker's own aim (in a quote: in the text's own voice it
     // is no cue), "she wants a home" a need, and "the fans who want him
     // out", a restrictive relative clause, describes the fans.
-    if cue.frames.own
-        && i >= 2
-        && matches!(doc.low(i - 1), "who" | "that")
-        && doc.low(i - 2) != ","
+    if cue.frames.own && i >= 2 && matches!(doc.low(i - 1), "who" | "that") && doc.low(i - 2) != ","
     {
         return None;
     }
@@ -331,10 +328,20 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
         && doc
             .subject_before(i)
             .is_some_and(|s| matches!(doc.low(s.np.start), "i" | "we"));
-    if cue.frames.own && if own { doc.voiced(i).is_some() } else { is_one_person(doc, &actor) } {
+    if cue.frames.own
+        && if own {
+            doc.voiced(i).is_some()
+        } else {
+            is_one_person(doc, &actor)
+        }
+    {
         return None;
     }
-    let kind = if own { CommitmentKind::Intent } else { cue.kind };
+    let kind = if own {
+        CommitmentKind::Intent
+    } else {
+        cue.kind
+    };
     // To whom: the object ("urged Kim to"), a "with X" after the trigger
     // ("agreed with Seoul to"), or the partner of joint actors.
     let with = (doc.low(frame.trigger_end) == "with")
