@@ -105,6 +105,7 @@ fn parse_cue(line: &'static str) -> Option<Cue> {
             "np" => f.np = true,
             "agent" => f.agent = true,
             "noun" => f.noun = true,
+            "own" => f.own = true,
             _ => return None,
         }
     }
@@ -315,6 +316,32 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
         return None;
     }
     let (actor, object, partner) = verb_actor(doc, cue, i, end, &frame, content_end)?;
+    // "The union wants a rise" is its demand; "we want a system that …"
+    // states the speaker's own aim (in a quote: in the text's own voice it
+    // is no cue), "she wants a home" a need, and "the fans who want him
+    // out", a restrictive relative clause, describes the fans.
+    if cue.frames.own && i >= 2 && matches!(doc.low(i - 1), "who" | "that") && doc.low(i - 2) != ","
+    {
+        return None;
+    }
+    let own = cue.frames.own
+        && doc
+            .subject_before(i)
+            .is_some_and(|s| matches!(doc.low(s.np.start), "i" | "we"));
+    if cue.frames.own
+        && if own {
+            doc.voiced(i).is_some()
+        } else {
+            is_one_person(doc, &actor)
+        }
+    {
+        return None;
+    }
+    let kind = if own {
+        CommitmentKind::Intent
+    } else {
+        cue.kind
+    };
     // To whom: the object ("urged Kim to"), a "with X" after the trigger
     // ("agreed with Seoul to"), or the partner of joint actors.
     let with = (doc.low(frame.trigger_end) == "with")
@@ -328,7 +355,7 @@ fn commitment_at(doc: &Doc, cue: &Cue, i: usize, end: usize) -> Option<Found> {
     Some((
         build(
             doc,
-            cue.kind,
+            kind,
             actor,
             counterpart,
             i,
@@ -1294,6 +1321,14 @@ fn modal_content(doc: &Doc, aux_end: usize) -> Option<(usize, usize)> {
     {
         c += 1;
     }
+    // "we will, however, close …": a parenthesis of one or two words
+    // between commas stands before the verb.
+    if doc.low(c) == ","
+        && let Some(k) = (c + 2..c + 4).find(|&k| doc.low(k) == ",")
+        && (c + 1..k).all(|j| doc.is_word(j) && !doc.tag(j).is_verbal())
+    {
+        c = k + 1;
+    }
     if !doc.is_word(c) || matches!(doc.low(c), "not" | "n't" | "never" | "be" | "have" | "no") {
         return None;
     }
@@ -1897,7 +1932,10 @@ fn filtered(doc: &Doc, i: usize) -> bool {
         if matches!(w, "," | ";" | ":") {
             break;
         }
-        clause_start = Some(k);
+        // The clause's first word, past an opening quotation mark.
+        if doc.is_word(k) {
+            clause_start = Some(k);
+        }
         conditional |= matches!(w, "if" | "unless" | "whether");
     }
     // A subject that denies ("No minister can promise that", "Nobody

@@ -19,6 +19,9 @@ pub(super) struct Frames {
     pub np: bool,
     pub agent: bool,
     pub noun: bool,
+    /// An intent for "I" or "we", no cue for one person in the third
+    /// person.
+    pub own: bool,
 }
 
 /// One cue of the lexicon.
@@ -282,6 +285,18 @@ fn object_to(at: &At) -> Option<Frame> {
 fn object_extended(at: &At, np: &Range<usize>) -> Option<usize> {
     let doc = at.doc;
     let e = np.end;
+    // "asked the finance minister, Tomas Varga, to …": a name in apposition
+    // between commas.
+    if doc.low(e) == ","
+        && let Some(app) = doc.np_after(e + 1)
+        && doc.low(app.end) == ","
+        && at.to_verb(app.end + 1)
+    {
+        return doc
+            .word(app.end + 2)
+            .starts_with(char::is_lowercase)
+            .then_some(app.end + 1);
+    }
     let opens = match doc.low(e) {
         "in" | "of" | "at" | "for" | "from" | "on" | "with" | "who" => true,
         "and" => {

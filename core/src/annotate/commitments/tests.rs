@@ -2358,3 +2358,60 @@ fn we_would_welcome_in_a_quote_is_an_invitation() {
     assert_eq!(c[0].2, "a visit from the inspectors before the winter");
     assert!(!c[0].3.is_empty(), "{c:?}");
 }
+
+#[test]
+fn resolved_to_is_a_decision_binding_the_body() {
+    let c =
+        commitments("The Dunholt parish council resolved to buy the old chapel for the village.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Pledge);
+    assert_eq!(c[0].2, "buy the old chapel for the village");
+}
+
+#[test]
+fn a_body_wanting_a_thing_demands_it() {
+    let c = commitments("The Fenby Dockers Union wants a shorter working week for its members.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].2, "a shorter working week for its members");
+    // The speaker's own want, quoted, is an intent.
+    let c = commitments(
+        "\"We want a bus that comes every ten minutes,\" said Ola Brenning of the Fenby Riders' Club.",
+    );
+    assert!(
+        c.iter()
+            .any(|c| c.0 == CommitmentKind::Intent && c.2.starts_with("a bus")),
+        "{c:?}"
+    );
+    // One person's want told by another is a need; a restrictive relative
+    // clause describes its antecedent.
+    assert!(
+        commitments("Mara Vollen is seventy. She wants a flat on the ground floor.").is_empty()
+    );
+    let c = commitments("The trust spoke for the tenants who want the tower pulled down.");
+    assert!(c.iter().all(|c| !c.2.contains("tower")), "{c:?}");
+}
+
+#[test]
+fn an_apposition_may_stand_between_the_object_and_to() {
+    let c = commitments("The mayor asked the city engineer, Piet Olsar, to inspect the bridge.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, CommitmentKind::Demand);
+    assert_eq!(c[0].2, "inspect the bridge");
+}
+
+#[test]
+fn a_parenthesis_may_stand_between_the_modal_and_its_verb() {
+    let c = commitments(
+        "\"We will, however, close the old depot,\" said the Bremsfield council leader, Anja Rook.",
+    );
+    assert!(c.iter().any(|c| c.2 == "close the old depot"), "{c:?}");
+}
+
+#[test]
+fn a_denying_subject_after_an_opening_quote_mark_commits_no_one() {
+    let c = commitments(
+        "\"Nobody wants a long winter of closures,\" said Ilse Marr of the Tolby Traders' Guild.",
+    );
+    assert!(c.is_empty(), "{c:?}");
+}
