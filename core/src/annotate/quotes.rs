@@ -962,9 +962,23 @@ fn reported(doc: &Doc, v: usize, needs_that: bool) -> Option<(Attribution, Span)
     {
         let end = doc.clause_end(c);
         let with_that = doc.low(c - 1) == "that";
+        // "announced a closure to suspend it until …": a noun phrase whose
+        // first verb is an infinitive is an object, not a clause.
+        // (A finite verb the tagger missed may stand before "to": "the
+        // agency plans to open", "it had promised to keep".)
+        let infinitive_first = (c..end).find(|&k| doc.tag(k).is_verbal()).is_some_and(|k| {
+            k > c + 1
+                && doc.low(k - 1) == "to"
+                && !doc.is_past_form(k - 2)
+                && !doc.low(k - 2).ends_with('s')
+                && !(c..k - 1).any(|j| doc.is_past_form(j))
+        });
         if end <= c
             || doc.is_mark(c)
-            || !(with_that || (looks_finite(doc, c, end) && subject_and_verb(doc, c, end)))
+            || !(with_that
+                || (!infinitive_first
+                    && looks_finite(doc, c, end)
+                    && subject_and_verb(doc, c, end)))
         {
             return None;
         }

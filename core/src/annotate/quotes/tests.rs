@@ -1533,3 +1533,13 @@ fn he_after_a_sentence_describing_one_unnamed_person_is_that_person() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].2, "the site manager");
 }
+
+#[test]
+fn an_object_before_an_infinitive_is_no_reported_clause() {
+    let q = quotes(
+        "We call on every mayor who has announced a closure to suspend it until the grant is known.",
+    );
+    assert!(q.is_empty(), "{q:?}");
+    let q = quotes("The mayor announced the library would close.");
+    assert_eq!(q.len(), 1, "{q:?}");
+}
