@@ -517,6 +517,11 @@ pub fn find(text: &str, toks: Vec<Token>, report: &mut dyn FnMut(Step)) -> (Anno
 ///   only with a body's evidence and one more (a body's or "it"), and no
 ///   person's.
 ///
+/// A lone word of no word list with a place's evidence and no other (no
+/// act, nothing a body or a person has) is a place ("in Tolver"), unless
+/// it opens an organization's name ("Skyvale" of "Skyvale Airways").
+/// "Tolver" of "Tolver Town Council" and "Tolver Gazette" names the town
+/// (see [`kinds::town_words`]).
 /// A lone given name that is no word of a person's full name in the
 /// document is a place when its mentions read as a place's more often than
 /// as a person's ("Hadley" of "the mayor of Hadley").
@@ -563,6 +568,22 @@ fn by_document(doc: &Doc, names: &mut [NameMention], org_noun: &dyn Fn(&str) -> 
         .filter(|m| m.kind == Kind::Person && m.end - m.start >= 2)
         .flat_map(|m| (m.start..m.end).map(|i| doc.word(i)))
         .collect();
+    // First words of organizations' names ("Skyvale" of "Skyvale
+    // Airways"), which go by them, unless they name a town because the
+    // text names its institutions after it ("Tolver Town Council").
+    let multi = || names.iter().map(span).filter(|&(a, b)| b - a >= 2);
+    let towns = kinds::town_words(
+        multi().map(|(a, b)| (a..b).map(|i| doc.word(i)).collect()),
+        |w| doc.seen_lowercase(w),
+    );
+    let firm_openers: Set<&str> = names
+        .iter()
+        .filter(|m| m.kind == Kind::Organization)
+        .map(span)
+        .filter(|&(a, b)| b - a >= 2)
+        .map(|(a, _)| doc.word(a))
+        .filter(|w| !towns.contains(w))
+        .collect();
     // Each name's votes, whether every mention of it is typed by its
     // shape or a given name, and whether a given name opens it.
     let mut names_votes: Map<Cow<'_, str>, (kinds::Votes, bool, bool)> = Map::default();
@@ -605,7 +626,16 @@ fn by_document(doc: &Doc, names: &mut [NameMention], org_noun: &dyn Fn(&str) -> 
                 (!in_full_names.contains(key.as_ref()) && v.place > v.person && v.place >= v.body)
                     .then_some(Kind::Place)?
             } else if words.len() == 1 {
-                lone_body(key).then_some(Kind::Organization)?
+                if lone_body(key) {
+                    Kind::Organization
+                } else {
+                    // "in Tolver", "the people of Tolver", and no act nor
+                    // anything a body or a person has: a place.
+                    (v.place > 0
+                        && v.person + v.body + v.acts == 0
+                        && !firm_openers.contains(key.as_ref()))
+                    .then_some(Kind::Place)?
+                }
             } else if v.person > 0 {
                 return None;
             } else if given {
