@@ -336,7 +336,6 @@ fn word_end(s: &str, i: usize, after: usize, number: bool) -> (usize, TokenKind)
             && kind == TokenKind::Word
             && is_abbreviation(&s[i..end])
             && !is_pronoun_i(s, i, end)
-            && !is_bare_number_sign(s, i, end)
         {
             end = past;
         }
@@ -417,16 +416,6 @@ fn long_symbol_run(s: &str, i: usize) -> Option<Range<usize>> {
         .map(char::len_utf8)
         .sum();
     Some(i + lead..i + run.len() - trail)
-}
-
-/// True when `s[i..end]` is "No" or "Nos" whose period is followed by no
-/// numeral: the answer "No." ("No. We flew over"), not the number sign
-/// ("No. 10", "Nos. 4 and 5").
-fn is_bare_number_sign(s: &str, i: usize, end: usize) -> bool {
-    matches!(&s[i..end], "No" | "no" | "Nos" | "nos")
-        && !s[end + 1..]
-            .trim_start_matches(' ')
-            .starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// True when `s[i..end]` is "I" right after a lowercase word: the pronoun
@@ -757,17 +746,6 @@ mod tests {
 
     fn sents(text: &str) -> Vec<&str> {
         sentences(text).iter().map(|s| s.slice(text)).collect()
-    }
-
-    #[test]
-    fn no_is_the_number_sign_only_before_a_numeral() {
-        let text = "Is the pier shut? No. We reopened it at No. 4 Quay.";
-        let words = words(text);
-        assert!(
-            words.starts_with(&["Is", "the", "pier", "shut", "?", "No", "."]),
-            "{words:?}"
-        );
-        assert!(words.contains(&"No."), "{words:?}");
     }
 
     #[test]
