@@ -517,6 +517,14 @@ pub fn find(text: &str, toks: Vec<Token>, report: &mut dyn FnMut(Step)) -> (Anno
 ///   only with a body's evidence and one more (a body's or "it"), and no
 ///   person's.
 ///
+/// A lone word of no word list with a place's evidence and no other (no
+/// act, nothing a body or a person has) is a place ("in Tolver"), unless
+/// it opens an organization's name ("Skyvale" of "Skyvale Airways").
+/// "Tolver" of "Tolver Town Council" and "Tolver Gazette" names the town
+/// (see [`kinds::town_words`]).
+/// A lone given name that is no word of a person's full name in the
+/// document is a place when its mentions read as a place's more often than
+/// as a person's ("Hadley" of "the mayor of Hadley").
 /// A lone word that is part of a clear person's name ("Orrell" of "Ann
 /// Orrell") is left to the linker. Runs before the linker, so that a firm
 /// named like a person lends no family name to lone words and is described
@@ -549,11 +557,33 @@ fn by_document(doc: &Doc, names: &mut [NameMention], org_noun: &dyn Fn(&str) -> 
         if !kinds::is_clearly_person(doc, a, b) {
             return Some(false);
         }
-        let given_only = b - a >= 2
-            && LEXICON.first_names.contains_key(doc.word(a))
+        let given_only = LEXICON.first_names.contains_key(doc.word(a))
             && !(a..b).any(|i| kinds::is_initial(doc.word(i)));
         given_only.then_some(true)
     };
+    // Words of the names of two words or more the rules take for people's:
+    // a lone given name among them is that person ("Joel" of "Joel Sanna").
+    let in_full_names: Set<&str> = names
+        .iter()
+        .filter(|m| m.kind == Kind::Person && m.end - m.start >= 2)
+        .flat_map(|m| (m.start..m.end).map(|i| doc.word(i)))
+        .collect();
+    // First words of organizations' names ("Skyvale" of "Skyvale
+    // Airways"), which go by them, unless they name a town because the
+    // text names its institutions after it ("Tolver Town Council").
+    let multi = || names.iter().map(span).filter(|&(a, b)| b - a >= 2);
+    let towns = kinds::town_words(
+        multi().map(|(a, b)| (a..b).map(|i| doc.word(i)).collect()),
+        |w| doc.seen_lowercase(w),
+    );
+    let firm_openers: Set<&str> = names
+        .iter()
+        .filter(|m| m.kind == Kind::Organization)
+        .map(span)
+        .filter(|&(a, b)| b - a >= 2)
+        .map(|(a, _)| doc.word(a))
+        .filter(|w| !towns.contains(w))
+        .collect();
     // Each name's votes, whether every mention of it is typed by its
     // shape or a given name, and whether a given name opens it.
     let mut names_votes: Map<Cow<'_, str>, (kinds::Votes, bool, bool)> = Map::default();
@@ -589,8 +619,23 @@ fn by_document(doc: &Doc, names: &mut [NameMention], org_noun: &dyn Fn(&str) -> 
         .filter(|(_, (_, shaped, _))| *shaped)
         .filter_map(|(key, &(v, _, given))| {
             let words: Vec<&str> = key.split(' ').collect();
-            let kind = if words.len() == 1 {
-                lone_body(key).then_some(Kind::Organization)?
+            let kind = if words.len() == 1 && given {
+                // A given name that never opens or ends a person's full
+                // name, read more often as a place than as a person
+                // ("the mayor of Hadley", "the people of Hadley"): a town.
+                (!in_full_names.contains(key.as_ref()) && v.place > v.person && v.place >= v.body)
+                    .then_some(Kind::Place)?
+            } else if words.len() == 1 {
+                if lone_body(key) {
+                    Kind::Organization
+                } else {
+                    // "in Tolver", "the people of Tolver", and no act nor
+                    // anything a body or a person has: a place.
+                    (v.place > 0
+                        && v.person + v.body + v.acts == 0
+                        && !firm_openers.contains(key.as_ref()))
+                    .then_some(Kind::Place)?
+                }
             } else if v.person > 0 {
                 return None;
             } else if given {

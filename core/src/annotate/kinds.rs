@@ -473,6 +473,9 @@ pub(crate) struct Votes {
     pub(crate) neuter: u32,
     /// "in X", "X, where", "the town of X" (see [`place_context`]).
     pub(crate) place: u32,
+    /// X the subject of an act, as a body is ("X has warned", "X will
+    /// appeal"; see [`acting_subject`]).
+    pub(crate) acts: u32,
 }
 
 /// Adds what the context of the name in tokens `a..b` says of its kind to
@@ -498,6 +501,9 @@ pub(crate) fn vote(
         || (doc.word_at(b) == Some(",") && doc.word_at(b + 1) == Some("where"))
     {
         votes.place += 1;
+    }
+    if acting_subject(doc, a, b) {
+        votes.acts += 1;
     }
     match (doc.word_at(b), doc.word_at(b + 1)) {
         (Some(","), Some("which")) => votes.neuter += 1,
@@ -821,6 +827,38 @@ mod tests {
                     the sheds are, went home.";
         assert_eq!(
             rules_entity(text, "Carrow Fold").map(|e| e.0),
+            Some(EntityKind::Place)
+        );
+    }
+
+    #[test]
+    fn a_lone_given_name_read_as_a_town_is_a_place() {
+        let text = "Neil Dorran, of Mill Row, Lorna, admitted theft. The people of Lorna \
+                    had trusted him, the mayor of Lorna said.";
+        assert_eq!(
+            rules_entity(text, "Lorna").map(|e| e.0),
+            Some(EntityKind::Place)
+        );
+        // Not a word of a person's full name.
+        let text = "Lorna Pike spoke in Dunmere. The mayor of Lorna said so. Lorna agreed.";
+        assert_ne!(
+            rules_entity(text, "Lorna").map(|e| e.0),
+            Some(EntityKind::Place)
+        );
+    }
+
+    #[test]
+    fn a_lone_unknown_word_where_things_happen_is_a_place_unless_it_opens_a_firms_name() {
+        let text = "The bakery will be based in Quenford. Bakers in Quenford were hopeful. \
+                    Quenford Town Council welcomed the news.";
+        assert_eq!(
+            rules_entity(text, "Quenford").map(|e| e.0),
+            Some(EntityKind::Place)
+        );
+        let text = "Brinmoor Airways cut flights. In Brinmoor's long history no year was \
+                    worse, its chairman said.";
+        assert_ne!(
+            rules_entity(text, "Brinmoor").map(|e| e.0),
             Some(EntityKind::Place)
         );
     }

@@ -96,6 +96,9 @@ pub struct OrgKey {
     /// ("Carrow Gazette"): the paper goes by this word alone ("the
     /// Gazette"), and the word before it names the town.
     pub paper: bool,
+    /// Opens the name of a broadcaster named after its town ("Radio
+    /// Carrow"): the name is an organization whatever its other words.
+    pub open: bool,
 }
 
 /// All the word lists the entity stage uses.
@@ -260,7 +263,7 @@ fn gendered(src: &'static str) -> Map<&'static str, Gender> {
 }
 
 /// The organization keywords with their tags (`h` head, `e` end, `s`
-/// suffix).
+/// suffix, `p` paper, `o` opening).
 fn org_keys() -> Map<&'static str, OrgKey> {
     entries(include_str!("lexicon/org_keywords.txt"))
         .map(|l| {
@@ -270,6 +273,7 @@ fn org_keys() -> Map<&'static str, OrgKey> {
                 end: tags.contains('e') || tags.contains('s'),
                 suffix: tags.contains('s'),
                 paper: tags.contains('p'),
+                open: tags.contains('o'),
             };
             (word, key)
         })

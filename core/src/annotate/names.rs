@@ -406,8 +406,9 @@ impl Doc<'_> {
     }
 
     /// The kind a keyword gives the name `a..b`: an organization keyword at
-    /// its end ("Foreign Ministry") or heading an "of"/"for" phrase
-    /// ("Ministry of Defense"), or a place keyword at its end.
+    /// its end ("Foreign Ministry"), opening a broadcaster's name ("Radio
+    /// Carrow") or heading an "of"/"for" phrase ("Ministry of Defense"), or
+    /// a place keyword at its end.
     fn keyed(&self, a: usize, b: usize) -> Option<KeyedKind> {
         if b <= a + 1 {
             return None;
@@ -422,7 +423,11 @@ impl Doc<'_> {
         {
             return None;
         }
-        if lx.org_keys.get(last).is_some_and(|k| k.end) {
+        // "Foreign Ministry"; "Radio Carrow", a broadcaster named after its
+        // town.
+        if lx.org_keys.get(last).is_some_and(|k| k.end)
+            || lx.org_keys.get(self.word(a)).is_some_and(|k| k.open)
+        {
             return Some(KeyedKind::Organization);
         }
         match lx.club_words.get(last) {
@@ -712,6 +717,15 @@ mod tests {
                 _ => (t, None),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_broadcaster_named_after_its_town_is_an_organization() {
+        let got = keyed_kinds("The mayor told Radio Quillby that the bridge would shut.");
+        assert!(
+            got.contains(&("Radio Quillby".to_owned(), Some(KeyedKind::Organization))),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -37,7 +37,9 @@ pub fn embedded() -> Result<Model, ModelError> {
 
 /// Decides the kinds of the named entities of `ann` with `model`: the
 /// model's kind replaces the rules' when its probability reaches the
-/// model's override threshold, a lone word whose kind the rules only
+/// model's override threshold (never a person for an organization the
+/// text describes as one, "the firm" (see [`described_as_a_body`]), nor
+/// for a guessed lone word that shows a body, see [`shows_a_body`]), a lone word whose kind the rules only
 /// guessed (no word list knows it, see [`features::rules_guessed`]: an
 /// organization by default) becomes a place whenever the model finds
 /// "place" most likely, or the most likely of the three actor kinds, and
@@ -72,12 +74,18 @@ pub fn decide(text: &str, ann: &mut Annotations, model: &Model) {
         let entity = &ann.entities[e];
         // A guessed lone word that shows a body of people stays one.
         let body = guessed_lone_word(&entity.name) && shows_a_body(text, ann, e);
+        let is_body = entity.kind == EntityKind::Organization;
+        let described_as_body = is_body && described_as_a_body(text, ann, e);
         let leans_place = (label == Label::Place || Label::ALL[actor] == Label::Place)
             && !body
             && !features::acts(text, ann, e, features::first_acts);
         let entity = &mut ann.entities[e];
         match features::kind_of(label) {
             Some(EntityKind::Place) if body && entity.kind == EntityKind::Organization => {}
+            // A firm named like a person ("Halvard Brask") that the text
+            // calls "the firm", or a guessed lone word acting as a body
+            // ("Quell would not drop its claim"), stays one.
+            Some(EntityKind::Person) if described_as_body || (body && is_body) => {}
             Some(kind) if p >= model.override_at => entity.kind = kind,
             None if p >= model.drop_at => dropped[e] = true,
             _ if entity.kind != EntityKind::Person
@@ -118,14 +126,20 @@ fn neuter_by_pronouns(f: &[u32]) -> bool {
 /// company", "the group"). A place is where things happen; a firm or a
 /// state acting as a party is who does them.
 fn shows_a_body(text: &str, ann: &Annotations, e: usize) -> bool {
-    features::acts(text, ann, e, acting_words)
-        || ann.entities[e]
-            .mentions
-            .iter()
-            .map(|&m| &ann.mentions[m])
-            .filter(|m| m.form == MentionForm::Role)
-            .filter_map(|m| m.span.slice(text).split_whitespace().last())
-            .any(|noun| organization_noun(&noun.to_lowercase()).is_some())
+    features::acts(text, ann, e, acting_words) || described_as_a_body(text, ann, e)
+}
+
+/// True when a description of an organization is linked to entity `e` of
+/// `ann` ("the company", "the firm", "the broker"), as no person is
+/// described.
+fn described_as_a_body(text: &str, ann: &Annotations, e: usize) -> bool {
+    ann.entities[e]
+        .mentions
+        .iter()
+        .map(|&m| &ann.mentions[m])
+        .filter(|m| m.form == MentionForm::Role)
+        .filter_map(|m| m.span.slice(text).split_whitespace().last())
+        .any(|noun| organization_noun(&noun.to_lowercase()).is_some())
 }
 
 /// True for a name of one word no word list knows: the rules took it for
@@ -324,6 +338,28 @@ mod tests {
         decide(text, &mut ann, &Model::new(Vec::new(), 1001, 1001));
         let kinds: Vec<_> = ann.entities.iter().map(|e| e.kind).collect();
         assert_eq!(kinds, [EntityKind::Organization, EntityKind::Person]);
+    }
+
+    #[test]
+    fn a_confident_person_never_replaces_a_body_described_or_acting_as_one() {
+        let text = "Tarrow Quist cut jobs. The firm said so. Tarrow Quist hired.";
+        let mut ann = one_mention_each(text, &["Tarrow Quist"], EntityKind::Organization);
+        let start = text.find("The firm").expect("in the text");
+        ann.mentions.push(Mention {
+            span: Span::new(start, start + "The firm".len()),
+            form: MentionForm::Role,
+            entity: 0,
+        });
+        ann.entities[0].mentions.push(1);
+        let weights = vec![row("first", "tarrow", Label::Person, 5.0)];
+        decide(text, &mut ann, &Model::new(weights, 800, 1001));
+        assert_eq!(ann.entities[0].kind, EntityKind::Organization);
+        // A guessed lone word acting as a body stays one too.
+        let text = "Vardel would not drop its claim.";
+        let mut ann = one_mention_each(text, &["Vardel"], EntityKind::Organization);
+        let weights = vec![row("first", "vardel", Label::Person, 5.0)];
+        decide(text, &mut ann, &Model::new(weights, 800, 1001));
+        assert_eq!(ann.entities[0].kind, EntityKind::Organization);
     }
 
     #[test]
