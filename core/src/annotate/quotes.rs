@@ -1339,15 +1339,7 @@ fn quoted_as_saying(doc: &Doc, v: usize) -> Option<(Attribution, Span)> {
         return None;
     }
     let c = clause_after(doc, v, false)?;
-    let end = doc.clause_end(c);
-    let clause = clause_span(doc, c, end)?;
-    Some((
-        Attribution {
-            agent: doc.resolve_subject(&s),
-            cue: Some(v),
-        },
-        clause,
-    ))
+    clause_from(doc, c, doc.resolve_subject(&s), v)
 }
 
 /// For a passive speech verb at `v` with its agent ("I was told by the
@@ -1363,15 +1355,7 @@ fn told_by(doc: &Doc, v: usize) -> Option<(Attribution, Span)> {
     let that = (np.end..np.end + 4)
         .take_while(|&k| doc.is_word(k))
         .find(|&k| doc.low(k) == "that")?;
-    let end = doc.clause_end(that + 1);
-    let clause = clause_span(doc, that + 1, end)?;
-    Some((
-        Attribution {
-            agent: doc.resolve(&np),
-            cue: Some(v),
-        },
-        clause,
-    ))
+    clause_from(doc, that + 1, doc.resolve(&np), v)
 }
 
 /// A clause after an "As X told Y," opening: "As the mayor told reporters,
@@ -1387,12 +1371,17 @@ fn as_told(doc: &Doc, v: usize) -> Option<(Attribution, Span)> {
     if (v + 1..comma).any(|k| !doc.is_word(k)) {
         return None;
     }
-    let end = doc.clause_end(comma + 1);
-    let clause = clause_span(doc, comma + 1, end)?;
+    clause_from(doc, comma + 1, doc.resolve_subject(&s), v)
+}
+
+/// The clause opening at token `start`, to its end, reported by `agent`
+/// with the speech verb at token `cue`.
+fn clause_from(doc: &Doc, start: usize, agent: Agent, cue: usize) -> Option<(Attribution, Span)> {
+    let clause = clause_span(doc, start, doc.clause_end(start))?;
     Some((
         Attribution {
-            agent: doc.resolve_subject(&s),
-            cue: Some(v),
+            agent,
+            cue: Some(cue),
         },
         clause,
     ))
