@@ -466,12 +466,6 @@ impl Doc<'_> {
         None
     }
 
-    /// True when "and" at `i` goes on the portfolio of the organization or
-    /// title `a..i` to the one word `i + 1..b`: "Ministry of Roads and
-    /// Ports", "Department of Agriculture and Fisheries", "Minister for
-    /// Roads and Ports" (a head keyword and "of" or "for", or a minister's
-    /// title and "for", and one word, then "and" and one word that is no listed
-    /// name, title or given name).
     /// True when the name `a..b` joins two names by an ampersand (token
     /// `i`), none of them a listed place or title, and one of them at least
     /// no common word: a firm named after its founders or partners
@@ -500,6 +494,12 @@ impl Doc<'_> {
             && (a..b).any(|k| k != i && !knows_word(self.word(k)))
     }
 
+    /// True when "and" at `i` goes on the portfolio of the organization or
+    /// title `a..i` to the one word `i + 1..b`: "Ministry of Roads and
+    /// Ports", "Department of Agriculture and Fisheries", "Minister for
+    /// Roads and Ports" (a head keyword and "of" or "for", or a minister's
+    /// title and "for", and one word, then "and" and one word that is no listed
+    /// name, title or given name).
     fn portfolio_goes_on(&self, a: usize, i: usize, b: usize) -> bool {
         let lx = &*LEXICON;
         let head = |k: usize| lx.org_keys.get(self.word(k)).is_some_and(|k| k.head);
