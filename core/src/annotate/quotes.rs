@@ -1170,6 +1170,15 @@ fn clause_after(doc: &Doc, v: usize, needs_that: bool) -> Option<usize> {
     // "wrote to our chair, X, that …": a "to" right after the verb brings
     // the hearer (not an infinitive: "agreed to say that").
     let hearer_to = |j: usize| j == v + 1 && !doc.tag(j + 1).is_verbal();
+    // "told me the building was empty and that the alarm was off": a
+    // "that" after "and" opens a second clause; the first opens at `c`.
+    if let Some(k) = that
+        && k > c + 1
+        && matches!(doc.low(k - 1), "and" | "but")
+        && (c..k - 1).any(|j| doc.tag(j).is_verbal())
+    {
+        return Some(c);
+    }
     if let Some(k) = that
         && (c..k).all(|j| doc.low(j) != "to" || hearer_to(j))
         && !own_clause()

@@ -1543,3 +1543,14 @@ fn an_object_before_an_infinitive_is_no_reported_clause() {
     let q = quotes("The mayor announced the library would close.");
     assert_eq!(q.len(), 1, "{q:?}");
 }
+
+#[test]
+fn a_clause_joined_to_a_that_clause_by_and_is_reported_too() {
+    let q =
+        quotes("He told me the building had been empty since midnight and that the alarm was off.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].1,
+        "the building had been empty since midnight and that the alarm was off"
+    );
+}
