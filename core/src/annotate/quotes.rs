@@ -835,7 +835,7 @@ fn indirect(doc: &Doc, used: &[usize], direct: &[Quote]) -> Vec<Quote> {
         if span.is_empty() || inside_direct {
             continue;
         }
-        let span = with_closing_mark(doc.text, span);
+        let span = with_closing_mark(doc, span);
         covered_to = covered_to.max(span.end);
         out.push(Quote {
             kind: QuoteKind::Indirect,
@@ -848,18 +848,22 @@ fn indirect(doc: &Doc, used: &[usize], direct: &[Quote]) -> Vec<Quote> {
     out
 }
 
-/// `span` of `text` with the closing quotation mark right after it when
-/// it holds an opening mark left open (a reported clause ending in quoted
-/// words: "its offer was “fair and final”").
-fn with_closing_mark(text: &str, span: Span) -> Span {
-    let inner = span.slice(text);
-    let open_curly = inner.matches('“').count() > inner.matches('”').count();
-    let open_straight = inner.matches('"').count() % 2 == 1;
-    let next = text[span.end..].chars().next();
-    match next {
-        Some(c @ '”') if open_curly => Span::new(span.start, span.end + c.len_utf8()),
-        Some('"') if open_straight => Span::new(span.start, span.end + 1),
-        _ => span,
+/// `span` with the closing mark of the quotation it ends in, when it
+/// holds that quotation's opening mark too (a reported clause ending in
+/// quoted words: "its offer was “fair and final”").
+fn with_closing_mark(doc: &Doc, span: Span) -> Span {
+    let last = doc.toks.partition_point(|t| t.start() < span.end);
+    let Some(m) = last
+        .checked_sub(1)
+        .and_then(|k| doc.quote(k))
+        .map(|q| &doc.marks[q])
+    else {
+        return span;
+    };
+    if m.closed && m.inner.end == span.end && span.start <= m.outer.start {
+        Span::new(span.start, m.outer.end)
+    } else {
+        span
     }
 }
 
