@@ -335,8 +335,7 @@ fn requote(text: &str, prep: &Prepared, ann: &mut Annotations) {
         };
         let last = name.rsplit(' ').next().unwrap_or(name).to_ascii_lowercase();
         // "I'll", "we'd", "I've": the pronoun before its contracted auxiliary.
-        let last = last.split(['\'', '\u{2019}']).next().unwrap_or_default();
-        match last {
+        match crate::annotate::words::before_apostrophe(&last) {
             // Its own earlier words in quotation marks ("As I told the
             // panel in October, “…”") are quoted, by the passage's speaker;
             // not what it says now ("I say this: “…”").

@@ -240,6 +240,12 @@ pub fn is_acronym(w: &str) -> bool {
 static ATTRIBUTION_VERBS: LazyLock<WordSet> =
     LazyLock::new(|| set(include_str!("lexicon/attribution_verbs.txt")));
 
+/// The word `w` up to its apostrophe: the pronoun of a subject written
+/// with its contracted auxiliary ("i'll" → "i", "we’d" → "we"), or `w`.
+pub fn before_apostrophe(w: &str) -> &str {
+    w.split(['\'', '’']).next().unwrap_or(w)
+}
+
 /// True for a possessive mark standing as its own token: "'s" or a lone
 /// apostrophe after a plural ("the Parks'"), either quote form.
 pub fn is_possessive_mark(w: &str) -> bool {

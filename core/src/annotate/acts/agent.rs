@@ -149,7 +149,7 @@ impl Doc<'_> {
             let w = self.low(j - 1);
             // "not", "never", and a negated auxiliary written as one token
             // ("wouldn't", "didn’t").
-            if matches!(w, "not" | "n't" | "never") || w.ends_with("n't") || w.ends_with("n’t") {
+            if matches!(w, "not" | "never") || w.ends_with("n't") || w.ends_with("n’t") {
                 negated = true;
             } else if !(BETWEEN_SUBJECT_AND_VERB.contains(w)
                 || SUBJECT_ADVERBS.contains(w)
@@ -1419,8 +1419,7 @@ impl Doc<'_> {
             name: Some(self.word(i).to_owned()),
         };
         // "I'll", "we'll": the pronoun of a contracted subject and verb.
-        let pronoun = self.low(i).split(['\'', '’']).next().unwrap_or_default();
-        match PRONOUNS.get(pronoun) {
+        match PRONOUNS.get(crate::annotate::words::before_apostrophe(self.low(i))) {
             // Outside quotes, the text's own voice: its speaker.
             Some(PronounClass::Speaker) => self.speaker_of_quote_at(tok.start()).or(|| Agent {
                 entity: self.voiced(i).and_then(|t| t.speaker),
