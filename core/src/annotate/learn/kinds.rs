@@ -230,6 +230,18 @@ mod tests {
         ann
     }
 
+    /// Links the description `phrase` of `text` (its first occurrence) to
+    /// entity `e` as a role mention.
+    fn link_description(text: &str, ann: &mut Annotations, phrase: &str, e: usize) {
+        let start = text.find(phrase).expect("in the text");
+        ann.entities[e].mentions.push(ann.mentions.len());
+        ann.mentions.push(Mention {
+            span: Span::new(start, start + phrase.len()),
+            form: MentionForm::Role,
+            entity: e,
+        });
+    }
+
     /// A model weight row: `weight` for `label` on the feature `key` of
     /// `arg` ("first" word of a name), nothing for the other labels.
     fn row(key: &str, arg: &str, label: Label, weight: f64) -> (u32, [f64; Label::COUNT]) {
@@ -344,13 +356,7 @@ mod tests {
     fn a_confident_person_never_replaces_a_body_described_or_acting_as_one() {
         let text = "Tarrow Quist cut jobs. The firm said so. Tarrow Quist hired.";
         let mut ann = one_mention_each(text, &["Tarrow Quist"], EntityKind::Organization);
-        let start = text.find("The firm").expect("in the text");
-        ann.mentions.push(Mention {
-            span: Span::new(start, start + "The firm".len()),
-            form: MentionForm::Role,
-            entity: 0,
-        });
-        ann.entities[0].mentions.push(1);
+        link_description(text, &mut ann, "The firm", 0);
         let weights = vec![row("first", "tarrow", Label::Person, 5.0)];
         decide(text, &mut ann, &Model::new(weights, 800, 1001));
         assert_eq!(ann.entities[0].kind, EntityKind::Organization);
@@ -370,13 +376,7 @@ mod tests {
             &["Zorvath", "Mirelbo", "Quellin"],
             EntityKind::Organization,
         );
-        let start = text.find("The company").expect("in the text");
-        ann.mentions.push(Mention {
-            span: Span::new(start, start + "The company".len()),
-            form: MentionForm::Role,
-            entity: 2,
-        });
-        ann.entities[2].mentions.push(3);
+        link_description(text, &mut ann, "The company", 2);
         let sure = |name: &str| row("first", name, Label::Place, 5.0);
         let weights = vec![sure("zorvath"), sure("mirelbo"), sure("quellin")];
         decide(text, &mut ann, &Model::new(weights, 800, 1001));
